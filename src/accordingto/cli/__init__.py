@@ -1,0 +1,17 @@
+"""The ``accordingto`` command: a thin layer over the library. Each subcommand lives in its own module here;
+domain errors become one-line messages on stderr and a non-zero exit code, never a traceback."""
+
+from __future__ import annotations
+
+import click
+
+from .analyze import analyze_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="accordingto")
+def main() -> None:
+    """Who said it, according to whom, how and when: attributions in news articles."""
+
+
+main.add_command(analyze_command)

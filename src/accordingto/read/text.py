@@ -1,0 +1,74 @@
+"""Checks every input goes through, whatever it came from: text, not binary; UTF-8; not empty; not too large."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputNotFoundError,
+    InputTooLargeError,
+    InvalidDateError,
+)
+from ..model import Article
+
+# Half a million characters is about 80,000 words: ten times the longest PolNeAR article and far more than a
+# news story, while keeping spaCy's parser well inside its memory (its own limit is 1,000,000).
+MAX_TEXT_CHARS = 500_000
+# UTF-8 needs at most 4 bytes a character: a file larger than this cannot be under the limit, so it is refused
+# before it is read into memory.
+MAX_FILE_BYTES = 4 * MAX_TEXT_CHARS
+
+
+def check_text(text: str, where: str | None = None) -> str:
+    """Return ``text`` if it can be analysed, else raise the matching ``InputError``."""
+    if "\x00" in text:
+        raise BinaryInputError("binary content (NUL bytes), not text", where)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputTooLargeError(
+            f"too large: {len(text):,} characters, the limit is {MAX_TEXT_CHARS:,}", where
+        )
+    if not text.strip():
+        raise EmptyInputError("empty: no text to analyse", where)
+    return text
+
+
+def decode_text(data: bytes, where: str | None = None) -> str:
+    """Decode UTF-8 (a leading byte-order mark is dropped; offsets count from the character after it)."""
+    if b"\x00" in data:
+        raise BinaryInputError("binary content (NUL bytes), not text", where)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise EncodingError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})", where
+        ) from None
+    return check_text(text, where)
+
+
+def read_text_file(path: str | Path, *, id: str | None = None) -> Article:
+    """Read and check one text file; the article id defaults to the file name without its extension."""
+    path = Path(path)
+    where = str(path)
+    if not path.exists():
+        raise InputNotFoundError("no such file or folder", where)
+    if path.is_dir():
+        raise InputNotFoundError("is a folder, not a file", where)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputTooLargeError(f"too large: {size:,} bytes, the limit is {MAX_FILE_BYTES:,}", where)
+    text = decode_text(path.read_bytes(), where)
+    return Article(text=text, id=id if id is not None else path.stem)
+
+
+def parse_published(value: str | None, where: str | None = None) -> str | None:
+    """Check a publication date given as ``YYYY-MM-DD`` (or an ISO timestamp, of which the date is kept)."""
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise InvalidDateError(f"published date {value!r} is not YYYY-MM-DD", where) from None
