@@ -1,0 +1,1 @@
+"""Write: render an ``Analysis`` for people (text table, HTML report) and programs (JSON)."""

@@ -1,0 +1,31 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+EXAMPLE_ARTICLE = EXAMPLES / "putin-negotiations.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The full accordingto pipeline, loaded once for the whole test session."""
+    from accordingto.parse import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def cli() -> str:
+    """The installed ``accordingto`` entry point (tests run it as a user would)."""
+    path = Path(sys.executable).parent / "accordingto"
+    found = str(path) if path.exists() else shutil.which("accordingto")
+    assert found, "the accordingto entry point is not installed: run scripts/setup"
+    return found
