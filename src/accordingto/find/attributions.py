@@ -1,0 +1,230 @@
+"""Attributions: tag SOURCE / CUE / CONTENT tokens with the trained tagger, then group the spans into
+attributions.
+
+Grouping follows PolNeAR's conventions: every attribution has a cue, which anchors it; content and source
+spans
+attach to a cue by syntax first (the clause under "said", the subject of "said", the object of "according
+to"),
+then by proximity within the sentence, then within the paragraph. A quotation split by its cue ("A," he said,
+"B.") gives one attribution with two content ranges, and a quote continued in later paragraphs joins the
+attribution of its first paragraph.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..annotations import QUOTES_KEY, add_attribution
+from ..errors import ModelError
+from ..pipes import AnnotatingPipe
+from .features import token_features
+from .perceptron import TAGS, TaggerModel
+
+logger = logging.getLogger(__name__)
+
+WEIGHTS_RESOURCE = "weights/attribution-tagger.npz"
+# How far up the tree a span may be from its cue and still be its argument ("according to X": X → to →
+# according).
+LINK_DEPTH = 4
+
+
+@dataclass
+class RoleSpan:
+    role: str  # SOURCE | CUE | CONTENT
+    start: int  # token offsets, end exclusive
+    end: int
+
+
+@dataclass
+class Group:
+    cue: RoleSpan
+    contents: list[RoleSpan] = field(default_factory=list)
+    sources: list[RoleSpan] = field(default_factory=list)
+
+
+@functools.cache
+def load_model(path: str | None = None) -> TaggerModel:
+    """The tagger weights: ``path`` if given, else the ones shipped inside the package (loaded once)."""
+    try:
+        if path is not None:
+            return TaggerModel.load(Path(path))
+        with resources.as_file(resources.files("accordingto.find").joinpath(WEIGHTS_RESOURCE)) as shipped:
+            return TaggerModel.load(shipped)
+    except (OSError, ValueError, KeyError) as error:
+        raise ModelError(f"cannot load the attribution tagger weights ({error})") from error
+
+
+def tag_doc(doc: Doc, model: TaggerModel) -> np.ndarray:
+    """Tag indices (into ``TAGS``) per token."""
+    if len(doc) == 0:
+        return np.zeros(0, dtype=np.intp)
+    blocked = np.array([token.is_space for token in doc], dtype=bool)
+    return model.tag(token_features(doc, model.lexicon), blocked)
+
+
+def role_spans(tags: np.ndarray) -> list[RoleSpan]:
+    """Maximal B-X I-X* runs as spans, in text order."""
+    spans: list[RoleSpan] = []
+    for i, index in enumerate(tags):
+        tag = TAGS[int(index)]
+        if tag == "O":
+            continue
+        prefix, role = tag.split("-", 1)
+        if prefix == "I" and spans and spans[-1].role == role and spans[-1].end == i:
+            spans[-1].end = i + 1
+        else:
+            spans.append(RoleSpan(role, i, i + 1))
+    return spans
+
+
+def _ancestors(doc: Doc, i: int, depth: int) -> list[int]:
+    out = []
+    token = doc[i]
+    for _ in range(depth):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        out.append(token.i)
+    return out
+
+
+def _linked(doc: Doc, span: RoleSpan, cue: RoleSpan, depth: int) -> bool:
+    """Whether some token of ``span`` hangs under the cue, or the cue hangs under the span, in the parse."""
+    cue_tokens = range(cue.start, cue.end)
+    for i in range(span.start, span.end):
+        if any(a in cue_tokens for a in _ancestors(doc, i, depth)):
+            return True
+    for i in cue_tokens:
+        if any(span.start <= a < span.end for a in _ancestors(doc, i, depth)):
+            return True
+    return False
+
+
+def _distance(a: RoleSpan, b: RoleSpan) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+class _Layout:
+    """Sentence and paragraph index of every token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.sentence = np.zeros(len(doc), dtype=np.intp)
+        self.paragraph = np.zeros(len(doc), dtype=np.intp)
+        paragraph = 0
+        for number, sent in enumerate(doc.sents):
+            self.sentence[sent.start : sent.end] = number
+        for token in doc:
+            self.paragraph[token.i] = paragraph
+            if "\n" in token.text:
+                paragraph += 1
+
+    def same(self, level: np.ndarray, a: RoleSpan, b: RoleSpan) -> bool:
+        return bool(set(level[a.start : a.end]) & set(level[b.start : b.end]))
+
+
+def _choose_cue(doc: Doc, layout: _Layout, span: RoleSpan, groups: list[Group], depth: int) -> Group | None:
+    """The attribution a content or source span belongs to: linked in the parse, else nearest in the sentence,
+    else nearest in the paragraph."""
+    if not groups:
+        return None
+    by_distance = sorted(groups, key=lambda group: _distance(span, group.cue))
+    for group in by_distance:
+        if layout.same(layout.sentence, span, group.cue) and _linked(doc, span, group.cue, depth):
+            return group
+    for level in (layout.sentence, layout.paragraph):
+        for group in by_distance:
+            if layout.same(level, span, group.cue):
+                return group
+    return None
+
+
+def _continues_quote(doc: Doc, quoted: np.ndarray, span: RoleSpan, previous: Group | None) -> bool:
+    """A quoted content span with no cue of its own continues the previous attribution's quote (a quote over
+    several paragraphs, or more sentences after "he said")."""
+    if previous is None or not previous.contents or not quoted[span.start : span.end].any():
+        return False
+    last = previous.contents[-1]
+    return span.start > last.end and quoted[last.start : last.end].any()
+
+
+def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
+    """Group tagged spans into attributions (only those with a cue and some content), in text order."""
+    spans = role_spans(tags)
+    groups = [Group(cue=span) for span in spans if span.role == "CUE"]
+    layout = _Layout(doc)
+    quoted = np.zeros(len(doc), dtype=bool)
+    for quote in doc.spans.get(QUOTES_KEY, []):
+        quoted[quote.start : quote.end] = True
+    for span in spans:
+        if span.role == "CONTENT":
+            group = _choose_cue(doc, layout, span, groups, LINK_DEPTH)
+            if group is None:
+                previous = max(
+                    (g for g in groups if g.cue.end <= span.start), key=lambda g: g.cue.start, default=None
+                )
+                if _continues_quote(doc, quoted, span, previous):
+                    group = previous
+            if group is not None:
+                group.contents.append(span)
+    for span in spans:
+        if span.role == "SOURCE":
+            group = _choose_cue(doc, layout, span, groups, LINK_DEPTH)
+            if group is not None:
+                group.sources.append(span)
+    return [group for group in groups if group.contents]
+
+
+def attribution_type(quoted: np.ndarray, contents: list[RoleSpan], doc: Doc) -> str:
+    """direct when every content word is quoted, mixed when some are, else indirect."""
+    words = [i for span in contents for i in range(span.start, span.end) if not doc[i].is_punct]
+    if not words:
+        return "indirect"
+    inside = quoted[words]
+    if inside.all():
+        return "direct"
+    return "mixed" if inside.any() else "indirect"
+
+
+class AttributionsPipe(AnnotatingPipe):
+    """Runs the role tagger on the parse and records each attribution with ``annotations.add_attribution``."""
+
+    def __init__(self, nlp: Language, name: str, model_path: str | None) -> None:
+        self.name = name
+        self.model = load_model(model_path)
+
+    def predict(self, doc: Doc) -> list[Group]:  # type: ignore[override]
+        return assemble(doc, tag_doc(doc, self.model))
+
+    def set_annotations(self, doc: Doc, prediction: list[Group]) -> None:  # type: ignore[override]
+        quoted = np.zeros(len(doc), dtype=bool)
+        for quote in doc.spans.get(QUOTES_KEY, []):
+            quoted[quote.start : quote.end] = True
+
+        def spans(items: list[RoleSpan]) -> list[Span]:
+            return [doc[item.start : item.end] for item in items]
+
+        for group in sorted(prediction, key=lambda g: min(s.start for s in [g.cue, *g.contents, *g.sources])):
+            add_attribution(
+                doc,
+                cue=spans([group.cue]),
+                content=spans(group.contents),
+                source=spans(group.sources),
+                type=attribution_type(quoted, group.contents, doc),
+            )
+
+
+@Language.factory("accordingto_attributions", default_config={"model_path": None})
+def make_attributions(nlp: Language, name: str, model_path: str | None) -> AttributionsPipe:
+    return AttributionsPipe(nlp, name, model_path)

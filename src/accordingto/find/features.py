@@ -1,0 +1,241 @@
+"""Per-token features for the attribution tagger, computed from spaCy's parse with vectorised numpy.
+
+Attribution roles are mostly syntactic: a SOURCE is the subject of a speech verb (or the object of
+"according to"),
+CONTENT is the clause under it (``ccomp``) or a quotation next to it, and the CUE is the verb itself. So
+besides
+the usual word/tag window we describe every token by the path to its ancestors ("reached ``say`` through
+``ccomp``"), by whether it lies inside a quotation, and by where it sits relative to the sentence's likely
+cue.
+
+Every feature is a 64-bit hash of (template, values); spaCy's string ids are already stable 64-bit murmur
+hashes,
+so hashing needs no Python strings and gives the same indices in every process and on every machine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
+from spacy.tokens import Doc
+
+from ..annotations import QUOTES_KEY
+from .quotes import find_quotes
+
+U64 = np.uint64
+NONE = U64(0x5BD1E9955BD1E995)  # the value of a missing neighbour / ancestor
+_MUL = U64(0x9E3779B97F4A7C15)
+_MUL2 = U64(0xC2B2AE3D27D4EB4F)
+ANCESTOR_DEPTH = 6
+# Dependents whose presence marks a speech/thought verb's frame.
+CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "agent", "parataxis", "advcl")
+INTRODUCERS = (":", "—", "–", "-", "--")
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """How often each lemma was a cue in training, as a small bucket per lemma (sorted keys for
+    searchsorted)."""
+
+    keys: np.ndarray  # uint64 lemma ids, sorted
+    buckets: np.ndarray  # uint64 bucket 1..4 (0 = never a cue)
+
+    def lookup(self, lemmas: np.ndarray) -> np.ndarray:
+        if len(self.keys) == 0:
+            return np.zeros(len(lemmas), dtype=U64)
+        pos = np.searchsorted(self.keys, lemmas).clip(0, len(self.keys) - 1)
+        return np.where(self.keys[pos] == lemmas, self.buckets[pos], U64(0))
+
+    @staticmethod
+    def bucket(rate: float) -> int:
+        """Cue rate → bucket; the thresholds separate near-always cues (say) from sometimes-cues (call,
+        show)."""
+        if rate >= 0.5:
+            return 4
+        if rate >= 0.2:
+            return 3
+        if rate >= 0.05:
+            return 2
+        return 1 if rate > 0 else 0
+
+
+def _mix(template: int, *values: np.ndarray | np.uint64) -> np.ndarray:
+    """A stable 64-bit hash of a template id and per-token values (uint64 arithmetic wraps by design)."""
+    with np.errstate(over="ignore"):
+        h = U64((template + 1) * 0x9E3779B97F4A7C15 % (1 << 64))
+        for value in values:
+            h = (h ^ value) * _MUL
+            h = h ^ (h >> U64(31))
+        h = h * _MUL2
+        return np.asarray(h ^ (h >> U64(29)), dtype=U64)
+
+
+def _shift(values: np.ndarray, offset: int) -> np.ndarray:
+    """values[i + offset], NONE outside the document."""
+    out = np.full_like(values, NONE)
+    if offset > 0:
+        out[:-offset] = values[offset:]
+    elif offset < 0:
+        out[-offset:] = values[:offset]
+    else:
+        out[:] = values
+    return out
+
+
+def _quote_marks(doc: Doc, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per token: inside a quotation (marks excluded), is its opening mark, is its closing mark."""
+    if QUOTES_KEY in doc.spans:
+        ranges = [(span.start, span.end) for span in doc.spans[QUOTES_KEY]]
+    else:
+        ranges = []
+        for start, end in find_quotes(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                ranges.append((span.start, span.end))
+    inside = np.zeros(n, dtype=U64)
+    opening = np.zeros(n, dtype=U64)
+    closing = np.zeros(n, dtype=U64)
+    for start, end in ranges:
+        inside[start:end] = 1
+        opening[start] = 1
+        closing[end - 1] = 1
+    return inside, opening, closing
+
+
+def _segment_ids(starts: np.ndarray) -> np.ndarray:
+    return np.cumsum(starts.astype(np.int64)) - 1
+
+
+def _first_in_segment(flag: np.ndarray, segment: np.ndarray, n_segments: int) -> np.ndarray:
+    """For each token, the index of the first flagged token of its segment (-1 when none)."""
+    first = np.full(n_segments, np.iinfo(np.int64).max, dtype=np.int64)
+    idx = np.nonzero(flag)[0]
+    np.minimum.at(first, segment[idx], idx)
+    out = first[segment]
+    return np.where(out == np.iinfo(np.int64).max, -1, out)
+
+
+def token_features(doc: Doc, lexicon: CueLexicon) -> np.ndarray:
+    """A ``(n_tokens, n_templates)`` uint64 matrix of feature hashes for ``doc``."""
+    n = len(doc)
+    if n == 0:
+        return np.zeros((0, 0), dtype=U64)
+    arr = doc.to_array([LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE, ENT_IOB, SHAPE, SENT_START])
+    lower, lemma, tag, pos, dep, ent, iob, shape, sent_start = (arr[:, k] for k in range(9))
+    index = np.arange(n)
+    head = index + doc.to_array(HEAD).astype(np.int64)
+    newline = np.array(["\n" in token.text for token in doc], dtype=bool)
+
+    sent_starts = sent_start == 1
+    sent_starts[0] = True
+    sent = _segment_ids(sent_starts)
+    n_sents = int(sent[-1]) + 1
+    para_starts = np.zeros(n, dtype=bool)
+    para_starts[0] = True
+    para_starts[1:] = newline[:-1]
+    para = _segment_ids(para_starts)
+
+    cue = lexicon.lookup(lemma)
+    inq, qopen, qclose = _quote_marks(doc, n)
+    feats: list[np.ndarray] = []
+
+    def add(*values: np.ndarray | np.uint64) -> None:
+        feats.append(np.broadcast_to(_mix(len(feats), *values), (n,)))
+
+    # The token and its window.
+    add(U64(1))
+    add(lower)
+    add(lemma)
+    add(tag)
+    add(dep)
+    add(shape)
+    add(ent, iob)
+    add(cue, tag)
+    for offset in (-2, -1, 1, 2):
+        add(_shift(lower, offset))
+        add(_shift(tag, offset))
+    add(_shift(tag, -1), tag)
+    add(tag, _shift(tag, 1))
+    add(_shift(lower, -1), lower)
+    add(lower, _shift(lower, 1))
+    add(_shift(cue, -1), _shift(tag, -1))
+    add(_shift(cue, 1), _shift(tag, 1))
+
+    # The head and the path to the ancestors: "reached say through ccomp" is what makes a clause CONTENT.
+    add(dep, lemma[head])
+    add(dep, tag[head])
+    add(dep, dep[head])
+    add(dep, cue[head], pos)
+    current = index
+    valid = np.ones(n, dtype=bool)
+    for depth in range(1, ANCESTOR_DEPTH + 1):
+        child_dep = dep[current]
+        parent = head[current]
+        valid &= parent != current
+        through = np.where(valid, child_dep, NONE)
+        add(np.where(valid, lemma[parent], NONE), through)
+        add(np.where(valid, cue[parent], NONE), through, U64(min(depth, 3)))
+        add(np.where(valid, cue[parent], NONE), through, dep)
+        current = np.where(valid, parent, current)
+    root_dep = dep[head[head[head]]]
+    add(root_dep, cue[head[head[head]]])
+
+    # The token's own dependents: a cue verb governs a clause (ccomp) and a subject.
+    child_flags = []
+    children = index[head != index]
+    for label in CHILD_DEPS:
+        flag = np.zeros(n, dtype=U64)
+        label_id = U64(doc.vocab.strings[label])
+        flag[head[children][dep[children] == label_id]] = 1
+        child_flags.append(flag)
+    has_ccomp, has_nsubj = child_flags[0], child_flags[1]
+    add(lemma, has_ccomp)
+    add(cue, has_ccomp, has_nsubj)
+    add(cue, *child_flags)
+    add(pos, *child_flags)
+
+    # Quotations.
+    add(inq, qopen, qclose)
+    add(inq, tag)
+    add(inq, dep, cue[head])
+    add(_shift(qclose, -1), tag)
+    add(_shift(qclose, -1), _shift(qclose, -2), cue)
+    add(_shift(qopen, 1), tag)
+    sent_has_quote = np.bincount(sent, weights=inq.astype(float), minlength=n_sents)[sent] > 0
+    add(U64(1) * sent_has_quote, inq, cue)
+
+    # Where the token stands in its sentence and paragraph, and relative to the sentence's likely cue.
+    sent_begin = _first_in_segment(np.ones(n, dtype=bool), sent, n_sents)
+    position = np.minimum(index - sent_begin, 5).astype(U64)
+    add(position, tag)
+    is_last = np.zeros(n, dtype=U64)
+    is_last[:-1] = sent[1:] != sent[:-1]
+    is_last[-1] = 1
+    add(is_last, tag)
+    para_begin = _first_in_segment(np.ones(n, dtype=bool), para, int(para[-1]) + 1)
+    add(U64(1) * (index == para_begin), tag)
+    add(np.minimum(para, 3).astype(U64), U64(1) * (sent == sent[para_begin]))
+    verbish = (cue >= 3) & ((pos == U64(doc.vocab.strings["VERB"])) | (pos == U64(doc.vocab.strings["NOUN"])))
+    first_cue = _first_in_segment(verbish, sent, n_sents)
+    side = np.where(first_cue < 0, 3, np.sign(index - first_cue) + 1).astype(U64)
+    add(side, tag)
+    add(side, inq, dep)
+    according = (lower == U64(doc.vocab.strings["according"])) & (
+        _shift(lower, 1) == U64(doc.vocab.strings["to"])
+    )
+    first_according = _first_in_segment(according, sent, n_sents)
+    add(np.where(first_according < 0, 3, np.sign(index - first_according) + 1).astype(U64), dep)
+    introducer = np.isin(lower, [U64(doc.vocab.strings[mark]) for mark in INTRODUCERS])
+    first_intro = _first_in_segment(introducer, sent, n_sents)
+    seen = (first_intro >= 0) & (index > first_intro)
+    add(U64(1) * seen, tag, inq)
+
+    # The previous sentence: a quote or a cue there often carries into this one.
+    prev_quote = np.zeros(n_sents, dtype=U64)
+    sent_quote = (np.bincount(sent, weights=qclose.astype(float), minlength=n_sents) > 0).astype(U64)
+    prev_quote[1:] = sent_quote[:-1]
+    add(prev_quote[sent], U64(1) * sent_has_quote, position.clip(0, 1))
+
+    return np.stack(feats, axis=1)
