@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from .analyze import analyze_command
+from .train import train_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,3 +16,4 @@ def main() -> None:
 
 
 main.add_command(analyze_command)
+main.add_command(train_command)

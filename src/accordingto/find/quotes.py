@@ -174,6 +174,23 @@ def find_quotes(text: str) -> list[Range]:
     return sorted(found)
 
 
+def set_quotes(doc: Doc, quotes: list[Range]) -> None:
+    """Put quotations on the doc as token spans (boundaries widened to whole tokens to cover the marks)."""
+    spans: list[Span] = []
+    for start, end in quotes:
+        span = doc.char_span(start, end, label="QUOTE", alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    doc.spans[QUOTES_KEY] = spans
+
+
+def annotate_quotes(doc: Doc) -> Doc:
+    """``find_quotes`` on the doc's text, recorded on the doc (what the component does, for callers without
+    one)."""
+    set_quotes(doc, find_quotes(doc.text))
+    return doc
+
+
 class QuotesPipe(AnnotatingPipe):
     """Marks quotations as spans (token boundaries widened to cover the marks)."""
 
@@ -184,12 +201,7 @@ class QuotesPipe(AnnotatingPipe):
         return find_quotes(doc.text)
 
     def set_annotations(self, doc: Doc, prediction: list[Range]) -> None:  # type: ignore[override]
-        spans: list[Span] = []
-        for start, end in prediction:
-            span = doc.char_span(start, end, label="QUOTE", alignment_mode="expand")
-            if span is not None and len(span):
-                spans.append(span)
-        doc.spans[QUOTES_KEY] = spans
+        set_quotes(doc, prediction)
 
 
 @Language.factory("accordingto_quotes", default_config={})

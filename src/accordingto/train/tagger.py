@@ -94,6 +94,23 @@ def tag_accuracy(model: TaggerModel, examples: Sequence[Example]) -> float:
     return 2 * true_pos / max(predicted + gold, 1)
 
 
+def paragraph_chunks(example: Example) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(features, gold, blocked) per paragraph.
+
+    Blocked white-space tokens are forced to O, so Viterbi over the whole document is exactly Viterbi over
+    each
+    paragraph: updating per paragraph gives the perceptron many more, smaller steps for the same decoding.
+    """
+    assert example.features is not None
+    breaks = np.nonzero(example.blocked)[0]
+    bounds = [0, *breaks.tolist(), len(example.gold)]
+    return [
+        (example.features[start:end], example.gold[start:end], example.blocked[start:end])
+        for start, end in zip(bounds[:-1], bounds[1:], strict=True)
+        if end > start
+    ]
+
+
 def train_tagger(
     train: Sequence[Example],
     dev: Sequence[Example],
@@ -113,16 +130,15 @@ def train_tagger(
     score = score or (lambda model: tag_accuracy(model, dev))
     perceptron = AveragedPerceptron(bits, lexicon)
     rng = np.random.default_rng(seed)
-    order = np.arange(len(train))
+    chunks = [chunk for example in train for chunk in paragraph_chunks(example)]
+    order = np.arange(len(chunks))
     best: tuple[float, TaggerModel] | None = None
     curve: list[float] = []
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
         errors = 0
         for i in order:
-            example = train[i]
-            assert example.features is not None
-            errors += perceptron.update(example.features, example.gold, example.blocked)
+            errors += perceptron.update(*chunks[i])
         model = perceptron.averaged()
         value = score(model)
         curve.append(value)

@@ -1,0 +1,74 @@
+"""``accordingto train``: train the attribution tagger on a PolNeAR-style corpus and report dev figures."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from ..errors import AccordingtoError
+from .common import fail
+
+DEFAULT_OUT = Path("attribution-tagger.npz")
+
+
+@click.command("train")
+@click.argument("data_dir", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Where to write the weights (shipped: src/accordingto/find/weights/attribution-tagger.npz).",
+)
+@click.option("--epochs", type=click.IntRange(min=1), default=12, show_default=True)
+@click.option(
+    "--bits", type=click.IntRange(min=10, max=24), default=20, show_default=True, help="log2 weight rows."
+)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the spaCy parses here between runs.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Use only the first N articles of each split.")
+@click.option("--verbose", is_flag=True, help="Log progress (one line per epoch).")
+def train_command(
+    data_dir: Path,
+    out_path: Path,
+    epochs: int,
+    bits: int,
+    seed: int,
+    cache_dir: Path | None,
+    limit: int | None,
+    verbose: bool,
+) -> None:
+    """Train on DATA_DIR/train, pick the epoch with the best attribution F1 on DATA_DIR/dev, save the weights.
+
+    Use the model with: spacy's nlp.add_pipe("accordingto_attributions", config={"model_path": OUT}).
+    """
+    from ..evaluate import format_table
+    from ..train.attribution import corpus_folders, train_attribution_model
+
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        train_dir, dev_dir = corpus_folders(data_dir)
+        result = train_attribution_model(
+            train_dir,
+            dev_dir,
+            out_path,
+            epochs=epochs,
+            bits=bits,
+            seed=seed,
+            cache_dir=cache_dir,
+            limit=limit,
+        )
+    except AccordingtoError as error:
+        fail(error)
+    curve = " ".join(f"{100 * value:.1f}" for value in result.curve)
+    click.echo(f"dev attribution F1 by epoch: {curve}")
+    click.echo(f"weights: {result.out_path}")
+    click.echo(format_table(result.dev_scores))
