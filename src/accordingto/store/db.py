@@ -1,0 +1,378 @@
+"""Open a store (SQLite or PostgreSQL), bring its schema up to date, write one article's results at a time.
+
+Writes are per article and atomic: an article's row, its sources, attributions and provenance go in one
+transaction, so a run stopped at any moment leaves only whole articles behind and can simply be run again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from ..errors import StoreError
+from ..model import Analysis, Article, Attribution, Source
+from . import identity
+from .schema import CHILD_TABLES, articles, attributions, provenance, sources
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DB = "accordingto.sqlite"
+MIGRATIONS = Path(__file__).with_name("migrations")
+# Any stable number: the PostgreSQL advisory lock that serializes migrations when several processes open
+# the store at once.
+_MIGRATION_LOCK = 0x61636374
+
+
+def text_hash(text: str) -> str:
+    """sha256 of the text: the store's test for "this article is already done"."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_key(article: Article) -> str:
+    """The article's id in the store: its own id, else one derived from its text (stable across runs)."""
+    return article.id or f"sha256:{text_hash(article.text)[:16]}"
+
+
+def normalize_url(url: str | None) -> str:
+    """A SQLAlchemy URL from what a user types.
+
+    Nothing → ``accordingto.sqlite`` in the current folder; a plain path → that SQLite file;
+    ``postgresql://`` and
+    ``postgres://`` → the psycopg 3 driver (SQLAlchemy would otherwise look for psycopg2, not installed).
+    """
+    if not url:
+        url = DEFAULT_DB
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    scheme, rest = url.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return url
+
+
+def _safe(url: URL | str) -> str:
+    """The URL as it may be shown to a user: never with its password."""
+    try:
+        return (url if isinstance(url, URL) else make_url(url)).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "<unparseable URL>"
+
+
+class Store:
+    """A result store: articles, their analyses, sources and attributions. Use ``open_store`` to get one."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = _safe(engine.url)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection for reading; database errors become ``StoreError``."""
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except SQLAlchemyError as error:
+            raise StoreError(f"store {self.url}: {_reason(error)}") from error
+
+    def done(self, keys: Iterable[tuple[str, str]]) -> set[str]:
+        """Of these (article id, text hash) pairs, the ids already stored with that text and without an error.
+
+        Those are skipped by a run; one stored with a different text or with an error is analysed again.
+        """
+        wanted = dict(keys)
+        if not wanted:
+            return set()
+        query = select(articles.c.id, articles.c.text_hash).where(
+            articles.c.id.in_(wanted), articles.c.error.is_(None)
+        )
+        with self.connect() as connection:
+            return {row.id for row in connection.execute(query) if row.text_hash == wanted[row.id]}
+
+    def save(
+        self,
+        article: Article,
+        analysis: Analysis | dict[str, Any] | None = None,
+        error: str | None = None,
+        *,
+        origin: str | None = None,
+    ) -> str:
+        """Store one article with its analysis, or with the error that stopped it, in one transaction.
+
+        An article already stored under the same id is replaced (its old sources and attributions go with it).
+        Returns the article's id in the store.
+        """
+        if (analysis is None) == (error is None):
+            raise ValueError("give an analysis or an error, not both or neither")
+        if isinstance(analysis, dict):
+            analysis = Analysis.from_dict(analysis)
+        article_id = article_key(article)
+        try:
+            with self.engine.begin() as connection:
+                for table in (*CHILD_TABLES, articles):
+                    key = table.c.id if table is articles else table.c.article_id
+                    connection.execute(delete(table).where(key == article_id))
+                connection.execute(
+                    insert(articles).values(
+                        id=article_id,
+                        text_hash=text_hash(article.text),
+                        title=article.title,
+                        url=article.url,
+                        outlet=article.outlet,
+                        published=_date(article.published),
+                        origin=origin,
+                        text=article.text,
+                        analysis=analysis.to_dict() if analysis is not None else None,
+                        error=error,
+                        attribution_count=len(analysis.attributions) if analysis is not None else 0,
+                        created=dt.datetime.now(dt.UTC),
+                    )
+                )
+                if analysis is not None:
+                    _write_analysis(connection, article_id, article.outlet, analysis)
+        except SQLAlchemyError as failure:
+            raise StoreError(
+                f"store {self.url}: cannot write article {article_id}: {_reason(failure)}"
+            ) from failure
+        return article_id
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        """The stored analysis of one article (None if unknown or failed)."""
+        with self.connect() as connection:
+            data = connection.execute(select(articles.c.analysis).where(articles.c.id == article_id)).scalar()
+        return Analysis.from_dict(data) if data is not None else None
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and create, and migrate to the current schema) the store at ``url``; see ``normalize_url``.
+
+    Raises ``StoreError`` for a URL that is not one, an unknown database driver or a database that cannot be
+    reached, with the reason and the URL (password hidden).
+    """
+    raw = normalize_url(url)
+    try:
+        parsed = make_url(raw)
+        engine = create_engine(parsed)
+    except (ArgumentError, NoSuchModuleError, ValueError) as error:
+        raise StoreError(f"not a usable store URL {_safe(raw)!r}: {error}") from error
+    if parsed.get_backend_name() == "sqlite":
+        _tune_sqlite(engine, parsed)
+    store = Store(engine)
+    try:
+        with engine.connect() as connection:
+            if migrate:
+                _migrate(connection)
+            connection.commit()
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise StoreError(f"cannot open the store {store.url}: {_reason(error)}") from error
+    return store
+
+
+def _tune_sqlite(engine: Engine, url: URL) -> None:
+    """Foreign keys on (SQLite leaves them off); wait for a writer instead of failing at once; WAL for
+    files, so the web service can read while a run writes."""
+    database = url.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        folder = Path(database).parent
+        if not folder.is_dir():
+            raise StoreError(f"cannot open the store {url}: folder {folder} does not exist")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        if database and database != ":memory:":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+
+def _migrate(connection: Connection) -> None:
+    """Upgrade the schema to the newest migration in ``migrations/versions`` (no alembic.ini needed)."""
+    from alembic import command
+    from alembic.config import Config
+
+    if connection.dialect.name == "postgresql":
+        # Several workers opening a fresh database at once would otherwise race to create the same tables.
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    """The driver's own message, first line only (SQLAlchemy appends SQL and a help link)."""
+    original = getattr(error, "orig", None) or error
+    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+
+
+def _date(value: str | None) -> dt.date | None:
+    """The publication date; a malformed one (the reason an analysis failed, perhaps) is not kept."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _write_analysis(connection: Connection, article_id: str, outlet: str | None, analysis: Analysis) -> None:
+    source_rows = [_source_row(article_id, source) for source in analysis.sources]
+    _apply_surname_rule(connection, outlet, source_rows)
+    by_id = {row["source_id"]: row for row in source_rows}
+    if source_rows:
+        connection.execute(insert(sources), source_rows)
+    if analysis.attributions:
+        connection.execute(
+            insert(attributions),
+            [
+                _attribution_row(article_id, position, attribution, by_id.get(attribution.source_id or ""))
+                for position, attribution in enumerate(analysis.attributions)
+            ],
+        )
+    if analysis.provenance:
+        connection.execute(
+            insert(provenance),
+            [
+                {
+                    "article_id": article_id,
+                    "position": position,
+                    "name": item.name,
+                    "spans": [list(span) for span in item.spans],
+                    "attribution_ids": item.attribution_ids,
+                }
+                for position, item in enumerate(analysis.provenance)
+            ],
+        )
+
+
+def _source_row(article_id: str, source: Source) -> dict[str, Any]:
+    base = identity.identity_key(source.name, named=source.named)
+    return {
+        "article_id": article_id,
+        "source_id": source.id,
+        "name": source.name,
+        "kind": source.kind,
+        "named": source.named,
+        "description": source.description,
+        "count": source.count,
+        "qualifiers": source.qualifiers,
+        "affiliation": source.affiliation,
+        "role": source.role,
+        "role_of": source.role_of,
+        "mentions": [[list(span) for span in mention] for mention in source.mentions],
+        "base_key": base,
+        "surname": identity.last_word(base) if source.named and " " in base else None,
+        "identity_key": base,
+    }
+
+
+def _attribution_row(
+    article_id: str, position: int, attribution: Attribution, source: dict[str, Any] | None
+) -> dict[str, Any]:
+    spans = [*attribution.source, *attribution.cue, *attribution.content]
+    time = attribution.time
+    if source is not None:
+        name, kind, named, base, key = (
+            source["name"],
+            source["kind"],
+            source["named"],
+            source["base_key"],
+            source["identity_key"],
+        )
+    else:
+        # No source record (the source-description stage did not run or found nothing): group by the words.
+        name = attribution.source_text
+        kind = named = None
+        base = key = (identity.name_key(name) or None) if name else None
+    return {
+        "article_id": article_id,
+        "attribution_id": attribution.id,
+        "position": position,
+        "type": attribution.type,
+        "start": min((start for start, _ in spans), default=None),
+        "end": max((end for _, end in spans), default=None),
+        "source": [list(span) for span in attribution.source],
+        "cue": [list(span) for span in attribution.cue],
+        "content": [list(span) for span in attribution.content],
+        "source_text": attribution.source_text,
+        "cue_text": attribution.cue_text,
+        "content_text": attribution.content_text,
+        "source_id": attribution.source_id,
+        "parent": attribution.parent,
+        "cue_class": attribution.cue_class,
+        "denial": attribution.denial,
+        "hedged": attribution.hedged,
+        "negated": attribution.negated,
+        "time_text": time.text if time else None,
+        "time_start": time.start if time else None,
+        "time_end": time.end if time else None,
+        "time_value": time.value if time else None,
+        "source_name": name,
+        "source_kind": kind,
+        "source_named": named,
+        "source_base": base,
+        "source_key": key,
+    }
+
+
+def _apply_surname_rule(connection: Connection, outlet: str | None, rows: list[dict[str, Any]]) -> None:
+    """Rule 3 of ``identity``: a lone surname takes the one full name ending in it in the same outlet.
+
+    Decided again whenever an article brings a surname or a full name, and applied to this article's rows
+    and to the outlet's earlier rows alike, so the result does not depend on which article came first.
+    """
+    named = [row for row in rows if row["named"]]
+    words = {row["base_key"] for row in named if identity.is_surname_key(row["base_key"])}
+    words |= {row["surname"] for row in named if row["surname"]}
+    in_outlet = select(articles.c.id).where(articles.c.outlet == outlet).scalar_subquery()
+    for word in sorted(words):
+        full_names = {row["base_key"] for row in named if row["surname"] == word}
+        if outlet is not None:
+            full_names |= set(
+                connection.execute(
+                    select(sources.c.base_key)
+                    .distinct()
+                    .where(sources.c.surname == word, sources.c.article_id.in_(in_outlet))
+                ).scalars()
+            )
+        target = identity.resolve_surname(word, full_names)
+        for row in named:
+            if row["base_key"] == word:
+                row["identity_key"] = target
+        if outlet is not None:
+            connection.execute(
+                update(sources)
+                .where(
+                    sources.c.base_key == word, sources.c.named.is_(True), sources.c.article_id.in_(in_outlet)
+                )
+                .values(identity_key=target)
+            )
+            connection.execute(
+                update(attributions)
+                .where(
+                    attributions.c.source_base == word,
+                    attributions.c.source_named.is_(True),
+                    attributions.c.article_id.in_(in_outlet),
+                )
+                .values(source_key=target)
+            )

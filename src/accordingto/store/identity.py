@@ -1,0 +1,64 @@
+"""Cross-article source identity: which sources in different articles are the same person or body.
+
+The rule (documented in docs/corpus.md), deliberately simple and predictable:
+
+1. A source's **key** is its name normalized: accents and case folded, possessive "'s" and punctuation
+   dropped, white space collapsed, and a leading courtesy title ("Mr.", "Dr.", "the") removed — so
+   "Mr. Peskov" and "PESKOV" share a key, and "the Kremlin" is "kremlin".
+2. An anonymous source ("two senior officials") gets the key ``anon:`` + its normalized name: anonymous
+   sources are grouped by how they are described, never merged with a named one.
+3. A named source whose key is a single word (a surname, "peskov") takes the key of the one full name
+   ending in that word seen in the same outlet ("dmitry peskov"), whether that full name came earlier or
+   later. If two different full names in the outlet end in the same word ("ron desantis", "casey
+   desantis"), the surname stays alone: guessing would be worse than not merging. Articles without an
+   outlet only merge within themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ANONYMOUS_PREFIX = "anon:"
+
+# Courtesy titles news style puts before surnames ("Mr. Peskov" on second reference in the NYT); they say
+# nothing about who the person is. Office titles ("President Putin") are left to the source-description stage.
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "the"}
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NOT_WORD = re.compile(r"[^\w\s-]+")
+_SPACES = re.compile(r"[\s-]+")
+
+
+def name_key(name: str) -> str:
+    """The normalized form of a name that identity keys are built from ('' when nothing is left)."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(char for char in folded if not unicodedata.combining(char)).casefold()
+    folded = _NOT_WORD.sub(" ", _POSSESSIVE.sub("", folded))
+    words = _SPACES.sub(" ", folded).strip().split(" ")
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    return " ".join(word for word in words if word)
+
+
+def identity_key(name: str, *, named: bool) -> str:
+    """The key before the surname rule: the name key, marked when the source is anonymous."""
+    key = name_key(name)
+    return f"{ANONYMOUS_PREFIX}{key}" if not named else key
+
+
+def is_surname_key(key: str) -> bool:
+    """A named key of one word, which the surname rule may extend to a full name."""
+    return bool(key) and not key.startswith(ANONYMOUS_PREFIX) and " " not in key
+
+
+def last_word(key: str) -> str:
+    return key.rsplit(" ", 1)[-1]
+
+
+def resolve_surname(key: str, full_names: set[str]) -> str:
+    """``key`` unless it is a lone surname; then the one full name among ``full_names`` ending in it, if
+    there is exactly one."""
+    if not is_surname_key(key):
+        return key
+    matches = {full for full in full_names if " " in full and last_word(full) == key}
+    return matches.pop() if len(matches) == 1 else key

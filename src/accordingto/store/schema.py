@@ -1,0 +1,141 @@
+"""The store's tables, in SQLAlchemy Core, so one schema serves SQLite and PostgreSQL alike.
+
+The migrations in ``migrations/versions`` create exactly these tables (a test compares them): change both
+together, with a new migration, never by editing an old one.
+
+Every analysis is kept whole as JSON in ``articles.analysis`` (to give it back as it was), and is also
+spread over ``sources``, ``attributions`` and ``provenance`` so that questions across articles ("who is
+quoted most?") are plain SQL. Attributions carry their source's name, kind and identity key too, copied at
+write time, because nearly every cross-article query groups attributions by source and should not need a
+three-way join.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKeyConstraint,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+# JSONB on PostgreSQL: smaller, and indexable should a deployment want it; plain JSON (text) on SQLite.
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+# Stable constraint names, so future migrations can alter them on both backends (SQLite needs names in batch
+# mode).
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+        "fk": "fk_%(table_name)s_%(referred_table_name)s",
+    }
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column(
+        "id",
+        String,
+        primary_key=True,
+        doc="The reader's id (file name, JSON id, URL) or sha256: of the text.",
+    ),
+    Column(
+        "text_hash", String(64), nullable=False, doc="sha256 of the text: same id + same hash = already done."
+    ),
+    Column("title", Text),
+    Column("url", Text),
+    Column("outlet", String, index=True),
+    Column("published", Date, index=True),
+    Column("origin", Text, doc="Where the article was read from (file, file:line, WARC record)."),
+    Column("text", Text, nullable=False),
+    Column("analysis", Json, doc="The full Analysis.to_dict(); null when the analysis failed."),
+    Column("error", Text, doc="Why the analysis failed; null when it succeeded."),
+    Column("attribution_count", Integer, nullable=False, default=0),
+    Column("created", DateTime(timezone=True), nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column("source_id", String, primary_key=True, doc="The source's id inside its article (s1, s2...)."),
+    Column("name", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("named", Boolean, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("count", Integer),
+    Column("qualifiers", Json, nullable=False),
+    Column("affiliation", Text),
+    Column("role", Text),
+    Column("role_of", Text),
+    Column("mentions", Json, nullable=False),
+    Column("base_key", String, nullable=False, index=True, doc="The normalized name (store/identity.py)."),
+    Column("surname", String, index=True, doc="Last word of a named full name, for the surname rule."),
+    Column(
+        "identity_key", String, nullable=False, index=True, doc="Cross-article identity (docs/corpus.md)."
+    ),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
+)
+
+attributions = Table(
+    "attributions",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column(
+        "attribution_id", String, primary_key=True, doc="The attribution's id inside its article (a1, a2...)."
+    ),
+    Column("position", Integer, nullable=False, doc="Order in the article's analysis (reading order)."),
+    Column("type", String(16), nullable=False),
+    Column("start", Integer, doc="First character any of its spans covers."),
+    Column("end", Integer, doc="Character after the last one its spans cover."),
+    Column("source", Json, nullable=False),
+    Column("cue", Json, nullable=False),
+    Column("content", Json, nullable=False),
+    Column("source_text", Text),
+    Column("cue_text", Text, nullable=False),
+    Column("content_text", Text, nullable=False),
+    Column("source_id", String),
+    Column("parent", String),
+    Column("cue_class", String),
+    Column("denial", Boolean, nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("time_text", Text),
+    Column("time_start", Integer),
+    Column("time_end", Integer),
+    Column("time_value", String),
+    # Copied from the source record (or, with no source record, from source_text) so queries group by them
+    # directly.
+    Column("source_name", Text),
+    Column("source_kind", String(32)),
+    Column("source_named", Boolean),
+    Column("source_base", String, index=True),
+    Column("source_key", String, index=True),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
+)
+
+provenance = Table(
+    "provenance",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("spans", Json, nullable=False),
+    Column("attribution_ids", Json, nullable=False),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
+)
+
+# Per-article rows, children of ``articles``: deleted and rewritten together when an article changes.
+CHILD_TABLES = (sources, attributions, provenance)
+
+__all__ = ["CHILD_TABLES", "articles", "attributions", "metadata", "provenance", "sources"]
