@@ -1,0 +1,382 @@
+"""Source profiles: who each source is, as the article describes it.
+
+Reads the entities ``resolve.speakers`` left on the doc and writes ``article_info(doc)["sources"]``, one dict
+per source shaped like ``model.Source``, and each attribution's ``source_id``. Everything comes from the words
+of the mentions' noun phrases: "two former senior Russian officials" gives count 2, qualifiers [former,
+senior], affiliation Russia; "Putin's spokesman Dmitry Peskov" gives role spokesman and role_of Putin's source
+(created even if Putin is only mentioned, so the link has somewhere to point).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..annotations import article_info, attribution_info
+from ..pipes import AnnotatingPipe
+from ..resolve.mentions import NON_SOURCE_LABELS, PRONOUNS, TITLES, Mention, analyze_mention
+from ..resolve.speakers import ENTITIES_KEY
+
+# Words that say which of several people a description picks out, in the order written.
+QUALIFIERS = {
+    "former", "current", "senior", "top", "high-ranking", "high-level", "junior", "retired", "acting", "ex",
+    "veteran", "chief", "outgoing", "incoming", "anonymous", "unnamed", "longtime", "then", "past", "present",
+    "independent", "prominent", "leading", "key", "mid-level", "low-level", "ranking",
+}
+# Demonyms and other spellings of the places sources belong to, normalized: "Russian officials" → Russia.
+PLACES = {
+    "russian": "Russia", "ukrainian": "Ukraine", "american": "US", "us": "US", "u.s.": "US", "u.s": "US",
+    "usa": "US", "america": "US", "united states": "US", "the united states": "US", "british": "UK",
+    "uk": "UK", "u.k.": "UK", "britain": "UK", "chinese": "China", "french": "France", "german": "Germany",
+    "israeli": "Israel", "palestinian": "Palestine", "iranian": "Iran", "syrian": "Syria",
+    "turkish": "Turkey", "indian": "India", "japanese": "Japan", "north korean": "North Korea",
+    "south korean": "South Korea", "korean": "Korea", "canadian": "Canada", "mexican": "Mexico",
+    "european": "Europe", "polish": "Poland", "italian": "Italy", "spanish": "Spain", "saudi": "Saudi Arabia",
+    "egyptian": "Egypt", "iraqi": "Iraq", "afghan": "Afghanistan", "pakistani": "Pakistan",
+    "belarusian": "Belarus", "georgian": "Georgia", "hungarian": "Hungary", "dutch": "Netherlands",
+    "swedish": "Sweden", "finnish": "Finland", "norwegian": "Norway", "danish": "Denmark",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "australian": "Australia",
+    "brazilian": "Brazil", "qatari": "Qatar", "emirati": "UAE", "lebanese": "Lebanon", "jordanian": "Jordan",
+    "western": "the West", "international": "international", "soviet": "Soviet Union", "cuban": "Cuba",
+    "venezuelan": "Venezuela", "nigerian": "Nigeria", "kenyan": "Kenya", "irish": "Ireland",
+    "greek": "Greece", "democratic": "Democratic Party", "democrat": "Democratic Party",
+    "republican": "Republican Party", "gop": "Republican Party", "federal": "federal government",
+    "nato": "NATO", "un": "UN", "u.n.": "UN", "eu": "EU", "e.u.": "EU",
+}
+# Heads too general to be a role ("an official" has no role beyond being one).
+GENERIC_HEADS = {
+    "official", "source", "person", "people", "man", "woman", "individual", "someone", "insider", "member",
+    "resident", "observer", "expert", "analyst", "he", "she", "they", "i", "we",
+}
+AFFILIATION_PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to"}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "another": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "dozen": 12,
+}
+
+
+@dataclass
+class Profile:
+    """What one mention's noun phrase says about its source."""
+
+    count: int | None = None
+    qualifiers: list[str] | None = None
+    affiliation: str | None = None
+    role: str | None = None
+    role_of: tuple[int, int] | None = None  # tokens of the name the role is relative to ("Putin's")
+
+
+class SourcesPipe(AnnotatingPipe):
+    """Turn resolved entities into source profiles and link every attribution to its source."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def predict(self, doc: Doc) -> list[dict[str, Any]]:  # type: ignore[override]
+        return describe_sources(doc)
+
+    def set_annotations(self, doc: Doc, prediction: list[dict[str, Any]]) -> None:  # type: ignore[override]
+        info = article_info(doc)
+        info["sources"] = [{k: v for k, v in s.items() if not k.startswith("_")} for s in prediction]
+        for source in prediction:
+            for attribution_id in source["_attributions"]:
+                attribution_info(doc, attribution_id)["source_id"] = source["id"]
+
+
+@Language.factory("accordingto_sources", default_config={})
+def make_sources(nlp: Language, name: str) -> SourcesPipe:
+    return SourcesPipe(nlp, name)
+
+
+def describe_sources(doc: Doc) -> list[dict[str, Any]]:
+    """The profiles of every speaker entity (plus entities a role points at), in order of first mention, with
+    ids s1, s2, ... Each dict also carries ``_attributions`` (the attribution ids it is the source of)."""
+    entities: list[dict[str, Any]] = article_info(doc).get(ENTITIES_KEY, [])
+    # Names collected outside source spans: what a possessive ("Putin's spokesman") can point at.
+    by_token = {
+        token: entity["id"]
+        for entity in entities
+        for mention in entity["mentions"]
+        for token in range(*mention["tokens"])
+        if mention["form"] == "name" and not mention["source"]
+    }
+    wanted = [entity for entity in entities if entity["speaker"]]
+    drafts: dict[str, dict[str, Any]] = {}
+    pointers: dict[str, tuple[int, int]] = {}
+    queue = list(wanted)
+    while queue:
+        entity = queue.pop(0)
+        if entity["id"] in drafts:
+            continue
+        draft, role_of = _draft(doc, entity)
+        drafts[entity["id"]] = draft
+        if role_of is None:
+            continue
+        pointers[entity["id"]] = role_of
+        target = next((by_token[t] for t in range(*role_of) if t in by_token), None)
+        if target is None:
+            # The possessor was never collected as an entity (a name spaCy did not tag): profile it alone.
+            target = f"role_of:{entity['id']}"
+            queue.append({"id": target, "speaker": False, "mentions": [_name_mention(doc, role_of)]})
+            by_token.update({t: target for t in range(*role_of)})
+        else:
+            queue.extend(e for e in entities if e["id"] == target)
+    ordered = sorted(drafts.items(), key=lambda item: item[1]["mentions"][0][0][0])
+    ids = {entity_id: f"s{n}" for n, (entity_id, _) in enumerate(ordered, start=1)}
+    sources = []
+    for entity_id, draft in ordered:
+        pointer = pointers.get(entity_id)
+        target = next((by_token[t] for t in range(*pointer) if t in by_token), None) if pointer else None
+        draft["role_of"] = ids.get(target) if target and target != entity_id else None
+        sources.append({"id": ids[entity_id], **draft})
+    return sources
+
+
+def _name_mention(doc: Doc, tokens: tuple[int, int]) -> dict[str, Any]:
+    span = doc[tokens[0] : tokens[1]]
+    ranges = [[span.start_char, span.end_char]]
+    return {"ranges": ranges, "tokens": list(tokens), "form": "name", "source": False}
+
+
+def _draft(doc: Doc, entity: dict[str, Any]) -> tuple[dict[str, Any], tuple[int, int] | None]:
+    """One source's profile from all its mentions; also the tokens its role is relative to, if any."""
+    read: list[tuple[dict[str, Any], Mention]] = []
+    for record in entity["mentions"]:
+        mention = analyze_mention(doc, *record["tokens"])
+        if mention is not None:
+            read.append((record, mention))
+    nominal = [(r, m) for r, m in read if m.form != "pronoun"]
+    names = [m for _, m in nominal if m.form == "name"]
+    # The fullest description: the longest noun phrase, preferring the ones written as sources.
+    best = max(nominal, key=lambda rm: (rm[1].end - rm[1].start, rm[0]["source"]), default=None)
+    # The fullest mention speaks first; the others fill in what it leaves out.
+    ordered = ([best] if best else []) + [rm for rm in nominal if rm is not best]
+    profiles = [_profile(doc, m) for _, m in ordered]
+    attributions = [
+        aid
+        for aid, record in article_info(doc)["attributions"].items()
+        if record.get("entity") == entity["id"]
+    ] if entity["speaker"] else []
+    if best is None:
+        pronoun = read[0][1] if read else None
+        text = doc[pronoun.start : pronoun.end].text if pronoun else ""
+        kind = pronoun.kind if pronoun else "unknown"
+        return (
+            _record(text, kind, False, text, Profile(), entity, attributions),
+            None,
+        )
+    mention = best[1]
+    description = doc[mention.start : mention.end].text
+    if names:
+        fullest = max(names, key=lambda m: ((m.name_end or 0) - (m.name_start or 0), len(m.name(doc) or "")))
+        name = fullest.name(doc) or description
+        kind = fullest.kind
+        named = True
+    else:
+        name = _bare(doc, mention)
+        kind = mention.kind
+        named = False
+    qualifiers: list[str] = []
+    # A named person is one person; a named organisation or group is not counted.
+    count = (1 if kind == "person" else None) if named else profiles[0].count
+    merged = Profile(qualifiers=qualifiers, count=count)
+    for profile in profiles:
+        merged.affiliation = merged.affiliation or profile.affiliation
+        merged.role = merged.role or profile.role
+        merged.role_of = merged.role_of or profile.role_of
+        qualifiers.extend(q for q in profile.qualifiers or [] if q not in qualifiers)
+    return _record(name, kind, named, description, merged, entity, attributions), merged.role_of
+
+
+def _record(
+    name: str,
+    kind: str,
+    named: bool,
+    description: str,
+    profile: Profile,
+    entity: dict[str, Any],
+    attributions: list[str],
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "kind": kind,
+        "named": named,
+        "description": description,
+        "count": profile.count,
+        "qualifiers": profile.qualifiers or [],
+        "affiliation": profile.affiliation,
+        "role": profile.role,
+        "role_of": None,
+        "mentions": [m["ranges"] for m in entity["mentions"]],
+        "_attributions": attributions,
+    }
+
+
+def _bare(doc: Doc, mention: Mention) -> str:
+    """An anonymous source's name: its description without determiners and counts ("Some US officials" → "US
+    officials"; "two former senior Russian officials" → "former senior Russian officials")."""
+    start = mention.start
+    while start < mention.head and (
+        doc[start].pos_ in {"DET", "NUM"} or doc[start].lower_ in NUMBER_WORDS or doc[start].lower_ == "some"
+    ):
+        start += 1
+    return doc[start : mention.end].text
+
+
+def _profile(doc: Doc, mention: Mention) -> Profile:
+    """Count, qualifiers, affiliation and role written in one mention's noun phrase."""
+    if mention.form == "pronoun":
+        return Profile()
+    head = doc[mention.head]
+    tokens = doc[mention.start : mention.end]
+    profile = Profile(count=_count(head, mention), qualifiers=_qualifiers(tokens))
+    profile.affiliation = _affiliation(doc, mention)
+    profile.role, profile.role_of = _role(doc, mention)
+    return profile
+
+
+def _count(head: Token, mention: Mention) -> int | None:
+    """How many people the description counts: "two officials" 2, "a source"/"one official" 1, else
+    unstated."""
+    for child in head.lefts:
+        if child.dep_ == "nummod" or child.lower_ in NUMBER_WORDS:
+            if child.like_num and child.text.replace(",", "").isdigit():
+                return int(child.text.replace(",", ""))
+            if child.lower_ in NUMBER_WORDS:
+                return NUMBER_WORDS[child.lower_]
+        if child.dep_ == "det" and child.lower_ in {"a", "an", "another"}:
+            return 1
+    return None
+
+
+def _qualifiers(tokens: Any) -> list[str]:
+    """Qualifying adjectives in the order written ("current and former officials" → current, former)."""
+    found: list[str] = []
+    for token in tokens:
+        word = token.lower_.rstrip("-")
+        if word in QUALIFIERS and token.pos_ in {"ADJ", "ADV", "NOUN", "PROPN", "VERB"} and word not in found:
+            found.append(word)
+    return found
+
+
+def _place(words: str) -> str | None:
+    return PLACES.get(words.lower().strip())
+
+
+def _affiliation(doc: Doc, mention: Mention) -> str | None:
+    """Who the source belongs to: a demonym or place before the head ("Russian", "US"), an organisation used
+    as a modifier ("Kremlin spokesman"), or a prepositional phrase ("a spokesman for the Kremlin", "an
+    official in the Trump administration"). People after "for" are not affiliations but what ``role_of``
+    points at."""
+    head = doc[mention.head]
+    stop = mention.name_start if mention.name_start is not None else mention.head
+    for token in doc[mention.start : stop]:
+        if token.pos_ == "DET":
+            continue
+        if token.ent_type_ in {"NORP", "GPE"} or token.lower_ in PLACES:
+            place = _place(_entity_text(token)) or _place(token.text)
+            if place:
+                return place
+            if token.ent_type_ == "GPE":
+                return _entity_text(token)
+        if token.ent_type_ == "ORG" and token.dep_ in {"compound", "nmod", "amod"}:
+            return _with_article(_entity_text(token))
+    nouns = [head] + ([doc[mention.appos]] if mention.appos is not None else [])
+    for noun in nouns:
+        for child in noun.rights:
+            if child.dep_ != "prep" or child.lower_ not in AFFILIATION_PREPOSITIONS:
+                continue
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects or objects[0].ent_type_ == "PERSON":
+                continue
+            obj = objects[0]
+            if obj.pos_ not in {"NOUN", "PROPN"} or obj.ent_type_ in NON_SOURCE_LABELS:
+                continue
+            if obj.ent_type_ in {"GPE", "NORP"}:
+                return _place(_entity_text(obj)) or _entity_text(obj)
+            return doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    return None
+
+
+def _entity_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def _with_article(name: str) -> str:
+    """"Kremlin" → "the Kremlin" (as written in running text); acronyms ("NATO") and "the ..." stay as they
+    are."""
+    if name.lower().startswith("the ") or name.isupper():
+        return name
+    return f"the {name}"
+
+
+def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | None]:
+    """The role a mention gives its source ("spokesman", "President") and the name it is a role of ("Putin's
+    spokesman", "a spokesman for Putin"); roles come from titles before a name, an apposition, or a
+    non-generic head noun."""
+    head = doc[mention.head]
+    if mention.form == "name" and mention.name_start is not None:
+        words = _title_words(doc, mention.start, mention.name_start)
+        role_noun = head if words else None
+        if mention.appos is not None and doc[mention.appos].pos_ == "NOUN":
+            role_noun = doc[mention.appos]
+            words = [role_noun]
+        elif mention.appos is not None and head.pos_ == "NOUN":
+            # "a spokesman for the Kremlin, Dmitry Peskov": the head noun is the role.
+            role_noun = head
+            words = [t for t in head.lefts if t.dep_ == "compound" and not t.ent_type_] + [head]
+        if not words or role_noun is None:
+            return None, None
+        return " ".join(t.text for t in words), _possessor([*words, role_noun], doc, mention)
+    generic = head.lemma_.lower() in GENERIC_HEADS or head.lower_ in PRONOUNS
+    if generic or mention.kind not in {"person", "group"}:
+        return None, _possessor([head], doc, mention)
+    words = [t for t in head.lefts if t.dep_ == "compound" and not t.ent_type_] + [head]
+    return " ".join(t.text for t in words), _possessor([head], doc, mention)
+
+
+def _title_words(doc: Doc, start: int, stop: int) -> list[Token]:
+    """The run of title words just before a name ("Foreign Minister" in "Russian Foreign Minister Sergei
+    Lavrov"), stopping at determiners, possessives, qualifiers and places."""
+    words: list[Token] = []
+    for token in reversed(doc[start:stop]):
+        lower = token.lower_
+        if token.pos_ in {"DET", "PART", "PUNCT", "NUM"} or token.dep_ in {"poss", "case"}:
+            break
+        if lower in QUALIFIERS or lower in PLACES or token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
+            break
+        if token.pos_ in {"NOUN", "PROPN"} or lower in TITLES or (token.pos_ == "ADP" and lower == "of"):
+            words.insert(0, token)
+            continue
+        break
+    while words and words[0].pos_ == "ADP":
+        words.pop(0)
+    return words
+
+
+def _possessor(nouns: list[Token], doc: Doc, mention: Mention) -> tuple[int, int] | None:
+    """The person a role belongs to: a possessive before it ("Putin's spokesman") or "for"/"of" + a person
+    after it ("a spokesman for Putin")."""
+    for token in [*nouns, doc[mention.head]]:
+        for child in token.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return _name_tokens(child)
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "to"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON":
+                        return _name_tokens(obj)
+    return None
+
+
+def _name_tokens(token: Token) -> tuple[int, int]:
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start, token.i + 1

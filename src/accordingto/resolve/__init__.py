@@ -1,0 +1,1 @@
+"""Resolve: which entity each attribution's source mention refers to."""

@@ -1,0 +1,316 @@
+"""What a source mention is made of: its head, its proper name, its form, number, gender and likely kind.
+
+Attribution sources are spans chosen by the extractor ("a senior international official who met with Russian
+officials anonymously this fall", "Putin's spokesman Dmitry Peskov", "he"). Resolving and describing them
+needs the noun phrase's parts, read off spaCy's dependency parse and entities: the head word, the proper name
+if any, and the core noun phrase without relative clauses. Both ``resolve.speakers`` and ``describe.sources``
+use this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from ..model import SourceKind
+
+Form = Literal["pronoun", "name", "description"]
+Number = Literal["sing", "plur"]
+Gender = Literal["masc", "fem", "neut"]
+
+NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+# Person, number and gender of the pronouns a source can be (possessives only matter as possessors).
+PRONOUNS: dict[str, tuple[int, Number, Gender | None]] = {
+    "i": (1, "sing", None), "me": (1, "sing", None), "we": (1, "plur", None), "us": (1, "plur", None),
+    "you": (2, "sing", None),
+    "he": (3, "sing", "masc"), "him": (3, "sing", "masc"), "his": (3, "sing", "masc"),
+    "she": (3, "sing", "fem"), "her": (3, "sing", "fem"),
+    "it": (3, "sing", "neut"), "its": (3, "sing", "neut"),
+    "they": (3, "plur", None), "them": (3, "plur", None), "their": (3, "plur", None),
+}
+# Titles written before a name: part of the role ("President"), not of the name ("Volodymyr Zelenskyy").
+TITLES = {
+    "president", "vice", "sen.", "senator", "rep.", "representative", "gov.", "governor", "mayor",
+    "secretary", "minister", "prime", "chancellor", "general", "gen.", "judge", "justice", "dr.", "speaker",
+    "leader", "chairman", "chairwoman", "chair", "ceo", "director", "ambassador", "spokesman", "spokeswoman",
+    "attorney", "press", "majority", "minority", "deputy", "foreign", "defense", "chief", "king", "queen",
+    "prince", "pope", "sheriff", "commissioner", "lt.", "col.", "capt.", "sgt.", "adm.", "gov", "sen", "rep",
+    "candidate", "nominee", "first", "lady", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "sir", "lord", "prof.",
+    "professor", "coach", "officer", "detective", "agent",
+}
+HONORIFIC_GENDER: dict[str, Gender] = {
+    "mr.": "masc", "mr": "masc", "sir": "masc", "lord": "masc", "king": "masc", "prince": "masc",
+    "mrs.": "fem", "mrs": "fem", "ms.": "fem", "ms": "fem", "queen": "fem", "lady": "fem",
+    "chairwoman": "fem", "spokeswoman": "fem", "congresswoman": "fem", "businesswoman": "fem",
+}
+# Heads of common-noun descriptions, by the kind of source they name. Anything else is a person (or a group of
+# people when plural): news sources are mostly people ("an official", "analysts").
+GOVERNMENT_HEADS = {
+    "government", "administration", "kremlin", "ministry", "department", "state", "pentagon", "embassy",
+    "police", "military", "army", "cabinet", "congress", "senate", "parliament", "authorities", "white",
+    "legislature", "regime", "court", "prosecutor's", "navy", "council", "city", "county", "agency",
+}
+ORGANIZATION_HEADS = {
+    "campaign", "company", "firm", "party", "committee", "group", "organization", "organisation",
+    "association", "union", "foundation", "institute", "university", "bank", "corporation", "team",
+    "coalition", "alliance", "commission", "board", "club", "league", "charity", "center", "centre", "school",
+    "office", "fund", "church", "federation", "network", "society", "industry", "business", "businesses",
+    "companies", "groups",
+}
+MEDIA_HEADS = {
+    "newspaper", "paper", "outlet", "media", "magazine", "broadcaster", "channel", "website", "tabloid",
+    "daily", "press", "television", "radio", "newsroom", "publication", "blog", "reports", "report_media",
+}
+DOCUMENT_HEADS = {
+    "report", "study", "poll", "survey", "statement", "document", "letter", "memo", "filing", "complaint",
+    "lawsuit", "indictment", "data", "analysis", "record", "book", "article", "email", "tweet", "release",
+    "transcript", "assessment", "estimate", "review", "audit", "research", "figures", "census", "ruling",
+    "order", "bill", "law", "resolution", "constitution", "guidance", "policy", "plan", "proposal", "video",
+    "ad", "advertisement", "post", "message", "note", "website", "footage", "evidence", "findings",
+    "investigation",
+}
+# Words that make an organisation's name a news outlet's (lower case).
+MEDIA_NAME_WORDS = {
+    "times", "post", "journal", "news", "tribune", "herald", "gazette", "guardian", "telegraph", "reuters",
+    "bloomberg", "politico", "axios", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "msnbc", "npr", "ap", "afp",
+    "tass", "interfax", "ria", "breitbart", "economist", "newsweek", "atlantic", "wire", "daily", "magazine",
+    "press", "radio", "tv", "television", "nyt", "wsj", "chronicle", "observer", "independent", "mirror",
+    "sun", "express", "examiner", "inquirer", "globe", "star", "courier", "bulletin", "review", "dispatch",
+    "record", "register", "huffpost", "huffington", "buzzfeed", "vox", "slate", "salon", "hill", "vice",
+    "spiegel", "monde", "pravda", "izvestia", "kommersant", "vedomosti", "xinhua", "al", "jazeera",
+    "univision", "telemundo", "cnbc", "pbs", "c-span", "usa", "today", "associated", "agence", "ukrinform",
+    "unian", "interfax-ukraine", "meduza",
+}
+# Words that make an organisation's name a government's ("the Kremlin", "the State Department").
+GOVERNMENT_NAME_WORDS = {
+    "kremlin", "white", "pentagon", "department", "ministry", "congress", "senate", "administration",
+    "government", "parliament", "cabinet", "commission", "council", "duma", "rada", "house", "bureau",
+    "agency", "police", "army", "navy", "court", "fbi", "cia", "nsa", "dhs", "doj", "epa", "irs", "mod",
+    "mfa", "nato", "un", "eu", "office", "embassy", "ministries", "kyiv", "moscow", "washington", "beijing",
+    "downing",
+}
+
+
+@dataclass
+class Mention:
+    """One noun phrase that may refer to a source, as token offsets into its ``Doc``.
+
+    ``start``/``end`` bound the core noun phrase (the mention without relative clauses and other trailing
+    material); ``name_start``/``name_end`` the proper name inside it, when there is one.
+    """
+
+    start: int
+    end: int
+    head: int
+    form: Form
+    number: Number
+    gender: Gender | None
+    kind: SourceKind
+    person: int = 3
+    name_start: int | None = None
+    name_end: int | None = None
+    appos: int | None = None  # head of an apposition that carries the name or the role
+
+    def name_tokens(self, doc: Doc) -> list[str]:
+        """The proper name's words, as written (empty for descriptions and pronouns)."""
+        if self.name_start is None or self.name_end is None:
+            return []
+        return [token.text for token in doc[self.name_start : self.name_end]]
+
+    def name(self, doc: Doc) -> str | None:
+        if self.name_start is None or self.name_end is None:
+            return None
+        return doc[self.name_start : self.name_end].text
+
+    def head_lemma(self, doc: Doc) -> str:
+        return doc[self.head].lemma_.lower()
+
+
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case"}
+
+
+# Entity types that are never sources: "the fall of 2022" or "two" caught in a source span is not who spoke.
+NON_SOURCE_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+def find_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head of the tokens ``start:end``: the nominal whose own head lies outside the range.
+
+    A source span normally is one noun phrase; when the extractor's span is wider ("according to US
+    officials") or the parse is odd, the first nominal that is not a modifier stands in.
+    """
+    tokens = doc[start:end]
+    if not len(tokens):
+        return None
+    roots = [t for t in tokens if t.head.i < start or t.head.i >= end or t.head.i == t.i]
+    for token in roots:
+        if token.pos_ in NOMINAL_POS or token.ent_type_ in NAME_LABELS:
+            return token
+    for token in tokens:
+        if token.pos_ in NOMINAL_POS and token.dep_ not in _MODIFIER_DEPS:
+            return token
+    nominals = [t for t in tokens if t.pos_ in NOMINAL_POS]
+    return nominals[-1] if nominals else None
+
+
+# Right-hand dependents that belong to the core phrase: "a spokesman for the Kremlin", "Trump and Pence".
+_KEPT_RIGHT = {"prep", "conj", "cc", "case", "nummod", "compound", "amod", "poss"}
+_AFFILIATION_PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "close"}
+
+
+def core_span(head: Token, start: int, end: int) -> tuple[int, int]:
+    """Token bounds of the head's noun phrase, clipped to ``start:end``: left modifiers, the head, and right
+    dependents that say who the source is (prepositions of affiliation, coordinated names); not relative
+    clauses, participles or appositions, which describe what the source did rather than who it is."""
+    low = head.i
+    for child in head.lefts:
+        low = min(low, child.left_edge.i)
+    high = head.i + 1
+    for child in head.rights:
+        if child.dep_ not in _KEPT_RIGHT:
+            break
+        if child.dep_ == "prep" and child.lower_ not in _AFFILIATION_PREPOSITIONS:
+            break
+        high = max(high, child.right_edge.i + 1)
+    low, high = max(low, start), min(high, end)
+    doc = head.doc
+    while high > low + 1 and (doc[high - 1].is_punct or doc[high - 1].is_space):
+        high -= 1
+    while low < head.i and (doc[low].is_punct or doc[low].is_space):
+        low += 1
+    return low, high
+
+
+def _entity_bounds(token: Token) -> tuple[int, int] | None:
+    """Bounds of the named entity holding ``token``, if it is a kind that names a source."""
+    if token.ent_iob_ == "O" or token.ent_type_ not in NAME_LABELS:
+        return None
+    doc = token.doc
+    low = token.i
+    while low > 0 and doc[low].ent_iob_ == "I":
+        low -= 1
+    high = token.i + 1
+    while high < len(doc) and doc[high].ent_iob_ == "I":
+        high += 1
+    return low, high
+
+
+_ARTICLES = {"the", "a", "an"}
+
+
+def name_bounds(head: Token, low: int, high: int) -> tuple[int, int] | None:
+    """The proper name the head belongs to, without a leading "the", a person's titles or a possessive
+    ending."""
+    doc = head.doc
+    bounds = _entity_bounds(head)
+    if bounds is None:
+        if head.pos_ != "PROPN":
+            return None
+        start = head.i
+        while start > low and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {"compound", "flat"}:
+            start -= 1
+        bounds = (start, head.i + 1)
+    start, end = max(bounds[0], low), min(bounds[1], high)
+    if doc[start].ent_type_ == "NORP" and doc[start].pos_ == "ADJ":
+        return None
+    # Only a person's name loses its titles: "President Volodymyr Zelenskyy" but "the State Department".
+    personal = doc[end - 1].ent_type_ in {"PERSON", ""}
+    while start < end - 1 and (doc[start].lower_ in _ARTICLES or (personal and doc[start].lower_ in TITLES)):
+        start += 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _description_kind(head: Token, number: Number) -> SourceKind:
+    lemma = head.lemma_.lower()
+    if lemma in MEDIA_HEADS or head.lower_ in MEDIA_HEADS:
+        return "media"
+    if lemma in DOCUMENT_HEADS:
+        return "document"
+    if lemma in GOVERNMENT_HEADS:
+        return "government"
+    if lemma in ORGANIZATION_HEADS or head.lower_ in ORGANIZATION_HEADS:
+        return "organization"
+    return "group" if number == "plur" else "person"
+
+
+def name_kind(words: list[str], label: str) -> SourceKind:
+    """The kind of source a proper name names, from its entity label and its words."""
+    lowered = {word.lower().strip(".") for word in words}
+    if label == "PERSON":
+        return "person"
+    if label == "GPE":
+        return "government"
+    if label == "NORP":
+        return "group"
+    if label in {"WORK_OF_ART", "LAW", "PRODUCT"}:
+        return "document"
+    if lowered & MEDIA_NAME_WORDS and not lowered & {"house", "department", "ministry"}:
+        return "media"
+    if lowered & GOVERNMENT_NAME_WORDS:
+        return "government"
+    if label in {"ORG", "FAC"}:
+        return "organization"
+    return "unknown"
+
+
+def _number(head: Token) -> Number:
+    if any(child.dep_ == "conj" and child.pos_ in NOMINAL_POS for child in head.children):
+        return "plur"
+    if head.tag_ in {"NNS", "NNPS"} or "Plur" in head.morph.get("Number", []):
+        return "plur"
+    return "sing"
+
+
+def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
+    """Read the mention in tokens ``start:end`` (a source span, or a named entity): None if it holds no
+    nominal."""
+    head = find_head(doc, start, end)
+    if head is None or head.ent_type_ in NON_SOURCE_LABELS:
+        return None
+    low, high = core_span(head, start, end)
+    lower = head.lower_
+    if head.pos_ == "PRON" and lower in PRONOUNS:
+        person, number, gender = PRONOUNS[lower]
+        kind: SourceKind = "person" if gender in {"masc", "fem"} else "unknown"
+        if lower in {"they", "them", "we", "us"}:
+            kind = "group"
+        return Mention(head.i, head.i + 1, head.i, "pronoun", number, gender, kind, person=person)
+    number = _number(head)
+    # The apposition may hang off the head or, misparsed, off a word inside its phrase ("a spokesman for the
+    # Kremlin, Dmitry Peskov" attaches Peskov to Kremlin).
+    appos = next((t for t in head.subtree if t.dep_ == "appos" and start <= t.i < end), None)
+    bounds = name_bounds(head, low, high)
+    gender = next((HONORIFIC_GENDER[t.lower_] for t in doc[low:high] if t.lower_ in HONORIFIC_GENDER), None)
+    if bounds is None and appos is not None:
+        # "a spokesman for the Kremlin, Dmitry Peskov": the name is in the apposition, the role in the head.
+        appos_low, appos_high = core_span(appos, start, end)
+        bounds = name_bounds(appos, appos_low, appos_high)
+        if bounds is not None:
+            high = max(high, bounds[1])
+    if bounds is not None:
+        words = [t.text for t in doc[bounds[0] : bounds[1]]]
+        fallback = "PERSON" if number == "sing" else ""
+        label = doc[bounds[1] - 1].ent_type_ or doc[bounds[0]].ent_type_ or fallback
+        kind = name_kind(words, label)
+        if number == "plur" and kind == "person":
+            kind = "group"
+        if kind == "group" and label == "NORP":
+            # "Democrats", "Russians": a people, not a name of one identifiable source.
+            return Mention(low, high, head.i, "description", "plur", None, "group", appos=_index(appos))
+        if kind == "government" and gender is None:
+            gender = "neut"
+        return Mention(
+            low, high, head.i, "name", number, gender, kind,
+            name_start=bounds[0], name_end=bounds[1], appos=_index(appos),
+        )
+    kind = _description_kind(head, number)
+    return Mention(low, high, head.i, "description", number, gender, kind, appos=_index(appos))
+
+
+def _index(token: Token | None) -> int | None:
+    return token.i if token is not None else None

@@ -1,0 +1,438 @@
+"""Who each attribution's source is: pronouns, surnames and descriptions resolved to one entity per source.
+
+No coreference model runs offline here, so resolution is a small set of rules over spaCy's parse and entities,
+the ones news prose follows (see ``docs/sources.md``):
+
+- a proper name joins the entity of an earlier compatible name: the same words, a surname of a full name
+  ("Peskov" → "Dmitry Peskov"), an acronym or alias ("the NYT" → "the New York Times", "US" → "United
+  States");
+- a definite description ("the source", "the spokesman") joins the latest entity with that head or role; a
+bare
+  or "some" plural ("US officials" again) joins the entity described the same way; an indefinite one ("a
+  source", "another source", "two officials") always starts a new entity;
+- a third-person pronoun goes to the most salient compatible entity in the same sentence or up to a few
+  sentences back: speakers of attributions first, then subjects; "he"/"she" need one singular person of no
+  other gender, "they" a plural or an organisation, "it" an organisation or a document. People named only
+  inside quotation marks, or inside the attribution's own content, are never antecedents;
+- "I"/"we" as the source of a statement inside a quote is that quote's speaker.
+
+Output on the doc (plain data, for ``describe.sources``): ``article_info(doc)["entities"]``, a list of
+``{"id", "speaker", "mentions": [{"ranges", "tokens", "form", "source"}]}``, and each attribution's
+``attribution_info(doc, aid)["entity"]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..annotations import QUOTES_KEY, article_info, attribution_info, role_spans, span_ranges
+from ..model import Ranges, SourceKind
+from ..pipes import AnnotatingPipe
+from .mentions import Gender, Mention, Number, analyze_mention
+
+ENTITIES_KEY = "entities"
+# Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
+COLLECTED_LABELS = {"PERSON", "ORG", "GPE"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+INDEFINITE = {"a", "an", "one", "another", "two", "three", "four", "five", "several", "many", "other", "few"}
+# Countries and agencies written in several ways; each maps to one canonical spelling.
+ALIASES = {
+    "us": "united states", "u.s": "united states", "u.s.": "united states", "usa": "united states",
+    "u.s.a": "united states", "america": "united states", "united states of america": "united states",
+    "uk": "united kingdom", "u.k": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom", "un": "united nations", "u.n": "united nations",
+    "u.n.": "united nations", "eu": "european union", "e.u": "european union", "e.u.": "european union",
+}
+_ACRONYM_SKIP = {"of", "the", "and", "for", "&"}
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+
+
+@dataclass
+class Occurrence:
+    """One mention found in the text, with where it sits (sentence, quotes, syntactic role)."""
+
+    mention: Mention
+    tokens: tuple[int, int]  # the span the mention was read from (a source span or an entity)
+    ranges: Ranges
+    source: bool
+    attributions: list[str]
+    sentence: int
+    quote: int | None  # index of the quotation holding the mention
+    subject: bool
+    entity: Entity | None = None
+
+
+@dataclass
+class Entity:
+    """A source (or a would-be one) and everything known about it so far."""
+
+    index: int
+    kind: SourceKind
+    number: Number
+    gender: Gender | None
+    occurrences: list[Occurrence] = field(default_factory=list)
+    names: list[list[str]] = field(default_factory=list)
+    heads: set[str] = field(default_factory=set)
+    description_keys: set[tuple[str, ...]] = field(default_factory=set)
+
+    @property
+    def speaker(self) -> bool:
+        return any(occurrence.source for occurrence in self.occurrences)
+
+
+class SpeakersPipe(AnnotatingPipe):
+    """Resolve every attribution's source mention to an entity, and collect the entities' other mentions."""
+
+    def __init__(self, nlp: Language, name: str, max_sentences_back: int) -> None:
+        self.name = name
+        self.max_sentences_back = max_sentences_back
+
+    def predict(self, doc: Doc) -> list[Entity]:  # type: ignore[override]
+        return resolve_speakers(doc, max_sentences_back=self.max_sentences_back)
+
+    def set_annotations(self, doc: Doc, prediction: list[Entity]) -> None:  # type: ignore[override]
+        write_entities(doc, prediction)
+
+
+@Language.factory("accordingto_speakers", default_config={"max_sentences_back": 4})
+def make_speakers(nlp: Language, name: str, max_sentences_back: int) -> SpeakersPipe:
+    return SpeakersPipe(nlp, name, max_sentences_back)
+
+
+def write_entities(doc: Doc, entities: list[Entity]) -> None:
+    """Put the resolved entities on the doc as plain data; ids follow the order of first mention."""
+    records: list[dict[str, Any]] = []
+    for entity in entities:
+        entity_id = f"e{len(records) + 1}"
+        records.append(
+            {
+                "id": entity_id,
+                "speaker": entity.speaker,
+                "mentions": [
+                    {
+                        "ranges": [list(r) for r in occurrence.ranges],
+                        "tokens": list(occurrence.tokens),
+                        "form": occurrence.mention.form,
+                        "source": occurrence.source,
+                    }
+                    for occurrence in entity.occurrences
+                ],
+            }
+        )
+        for occurrence in entity.occurrences:
+            for attribution_id in occurrence.attributions:
+                attribution_info(doc, attribution_id)["entity"] = entity_id
+    article_info(doc)[ENTITIES_KEY] = records
+
+
+def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks: the quotes stage's spans, else found here from the text."""
+    if QUOTES_KEY in doc.spans and len(doc.spans[QUOTES_KEY]):
+        return sorted((span.start_char, span.end_char) for span in doc.spans[QUOTES_KEY])
+    if not _QUOTE_MARKS.search(doc.text):
+        return []
+    from ..find.quotes import find_quotes  # the quotes stage's own finder, when it did not run
+
+    return sorted(find_quotes(doc.text))
+
+
+def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
+    """Group source mentions (and named mentions of the same entities) into entities, in order of first
+    mention."""
+    quotes = quote_ranges(doc)
+    sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("DEP") else [0]
+    contents: dict[str, list[tuple[int, int]]] = {}
+    occurrences = _source_occurrences(doc, quotes, sentence_starts, contents)
+    occurrences += _name_occurrences(doc, occurrences, quotes, sentence_starts)
+    occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
+    entities: list[Entity] = []
+    first_person: list[Occurrence] = []
+    for occurrence in occurrences:
+        mention = occurrence.mention
+        if mention.form == "pronoun" and mention.person != 3:
+            first_person.append(occurrence)
+            continue
+        if mention.form == "pronoun":
+            entity = _pronoun_antecedent(doc, occurrence, occurrences, entities, contents, max_sentences_back)
+        elif mention.form == "name":
+            entity = _same_name(doc, mention, entities)
+        else:
+            entity = _same_description(doc, mention, entities)
+        _attach(doc, occurrence, entity, entities)
+    for occurrence in first_person:
+        _attach(doc, occurrence, _quote_speaker(doc, occurrence, occurrences, contents), entities)
+    entities = [entity for entity in entities if entity.occurrences]
+    for entity in entities:
+        entity.occurrences.sort(key=lambda o: o.tokens[0])
+    entities.sort(key=lambda e: e.occurrences[0].tokens[0])
+    return entities
+
+
+def _source_occurrences(
+    doc: Doc,
+    quotes: list[tuple[int, int]],
+    sentence_starts: list[int],
+    contents: dict[str, list[tuple[int, int]]],
+) -> list[Occurrence]:
+    """One occurrence per distinct source span; attributions sharing a source mention share the occurrence."""
+    by_tokens: dict[tuple[int, int], Occurrence] = {}
+    for attribution_id, roles in role_spans(doc).items():
+        contents[attribution_id] = [(span.start, span.end) for span in roles["content"]]
+        spans: list[Span] = roles["source"]
+        if not spans:
+            continue
+        # A source in pieces ("the fall of 2022 … Putin"): the first piece that reads as a mention.
+        read = ((span, analyze_mention(doc, span.start, span.end)) for span in spans)
+        first, mention = next(((s, m) for s, m in read if m is not None), (spans[0], None))
+        key = (first.start, first.end)
+        if key in by_tokens:
+            by_tokens[key].attributions.append(attribution_id)
+            continue
+        if mention is None:
+            continue
+        # A named source's mention is its name ("Dmitry Peskov"), so that the possessor in "Putin's spokesman
+        # Dmitry Peskov" is a mention of Putin only; other sources are mentioned by the span as written.
+        name = doc[mention.name_start : mention.name_end] if mention.name_start is not None else None
+        by_tokens[key] = Occurrence(
+            mention=mention,
+            tokens=key,
+            ranges=[(name.start_char, name.end_char)] if name is not None else span_ranges(spans),
+            source=True,
+            attributions=[attribution_id],
+            sentence=bisect.bisect_right(sentence_starts, mention.head) - 1,
+            quote=_quote_index(doc[mention.head].idx, quotes),
+            subject=True,
+        )
+    return list(by_tokens.values())
+
+
+def _name_occurrences(
+    doc: Doc, sources: list[Occurrence], quotes: list[tuple[int, int]], sentence_starts: list[int]
+) -> list[Occurrence]:
+    """Named people, organisations and places outside the source spans' own names: candidate antecedents, and
+    further mentions of a source. Names used as modifiers ("US officials", "Kremlin spokesman") are left out:
+    they say who a source belongs to, they do not refer to a participant."""
+    taken = {
+        i
+        for o in sources
+        if o.mention.name_start is not None and o.mention.name_end is not None
+        for i in range(o.mention.name_start, o.mention.name_end)
+    }
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in COLLECTED_LABELS or any(token.i in taken for token in ent):
+            continue
+        if ent.root.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        mention = analyze_mention(doc, ent.start, ent.end)
+        if mention is None or mention.name_start is None or mention.name_end is None:
+            continue
+        name = doc[mention.name_start : mention.name_end]
+        found.append(
+            Occurrence(
+                mention=mention,
+                tokens=(ent.start, ent.end),
+                ranges=[(name.start_char, name.end_char)],
+                source=False,
+                attributions=[],
+                sentence=bisect.bisect_right(sentence_starts, ent.start) - 1,
+                quote=_quote_index(ent.start_char, quotes),
+                subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
+            )
+        )
+    return found
+
+
+def _quote_index(char: int, quotes: list[tuple[int, int]]) -> int | None:
+    """The innermost quotation holding ``char`` (quotes may nest), None outside quotation marks."""
+    inside = [(end - start, n) for n, (start, end) in enumerate(quotes) if start <= char < end]
+    return min(inside)[1] if inside else None
+
+
+def _attach(doc: Doc, occurrence: Occurrence, entity: Entity | None, entities: list[Entity]) -> None:
+    """Add the occurrence to ``entity`` (a new one when None) and learn what it tells about the entity."""
+    mention = occurrence.mention
+    if entity is None:
+        entity = Entity(index=len(entities), kind=mention.kind, number=mention.number, gender=mention.gender)
+        entities.append(entity)
+    elif entity.kind == "unknown" and mention.form != "pronoun":
+        entity.kind = mention.kind
+    if mention.form == "pronoun" and entity.gender is None and mention.gender in {"masc", "fem"}:
+        entity.gender = mention.gender
+    if mention.form == "name":
+        entity.names.append(mention.name_tokens(doc))
+    if mention.form != "pronoun":
+        entity.heads.add(mention.head_lemma(doc))
+        entity.heads.update(_role_words(doc, mention))
+        entity.description_keys.add(_description_key(doc, mention))
+    occurrence.entity = entity
+    entity.occurrences.append(occurrence)
+
+
+def _role_words(doc: Doc, mention: Mention) -> set[str]:
+    """Lower-case common nouns and titles before a name ("spokesman" in "Putin's spokesman Dmitry Peskov"), so
+    that a later "the spokesman" finds the entity."""
+    if mention.name_start is None:
+        return set()
+    return {
+        token.lemma_.lower()
+        for token in doc[mention.start : mention.name_start]
+        if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_
+    }
+
+
+def _description_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
+    """A description's words without determiners and quantifiers: "Some US officials" = "US officials"."""
+    words = [
+        token.lemma_.lower()
+        for token in doc[mention.start : mention.end]
+        if token.pos_ not in {"DET", "NUM", "PUNCT"} and token.lower_ not in INDEFINITE | {"some", "all"}
+    ]
+    return (*words, mention.number)
+
+
+def _normalized(words: list[str]) -> list[str]:
+    return [w.lower().rstrip(".") for w in words if w.lower() not in {"the", "'s", "’s"}]
+
+
+def _canonical(words: list[str]) -> str:
+    joined = " ".join(words)
+    return ALIASES.get(joined, ALIASES.get(joined.replace(".", ""), joined))
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word and word not in _ACRONYM_SKIP)
+
+
+def names_match(first: list[str], second: list[str], person: bool) -> bool:
+    """Whether two names can name the same source: same words, aliases, an acronym, or (for a person) a
+    surname of the full name; for an organisation, a shorter form keeping the last word ("the Post" for "The
+    New York Post")."""
+    a, b = _normalized(first), _normalized(second)
+    if not a or not b:
+        return False
+    if a == b or _canonical(a) == _canonical(b):
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == 1 and len(long) > 1 and short[0].replace(".", "") == _acronym(long):
+        return True
+    if person:
+        return long[-len(short) :] == short
+    return short[-1] == long[-1] and set(short) <= set(long)
+
+
+def _same_name(doc: Doc, mention: Mention, entities: list[Entity]) -> Entity | None:
+    """The latest entity already named in a compatible way (people match people, others match others)."""
+    words = mention.name_tokens(doc)
+    person = mention.kind == "person"
+    for entity in reversed(entities):
+        if (entity.kind == "person") != person and entity.kind != "unknown":
+            continue
+        if any(names_match(words, name, person) for name in entity.names):
+            return entity
+    return None
+
+
+def _same_description(doc: Doc, mention: Mention, entities: list[Entity]) -> Entity | None:
+    """An earlier entity a description refers back to; None when it introduces a new one.
+
+    "a source" / "another source" / "two officials" introduce; "the source" / "the spokesman" refer back to
+    the latest entity with that head or role; "US officials", repeated, is the same group.
+    """
+    determiner = doc[mention.start].lower_
+    if determiner in INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
+        return None
+    head = mention.head_lemma(doc)
+    if determiner in DEFINITE:
+        for entity in reversed(entities):
+            if head in entity.heads and entity.number == mention.number:
+                return entity
+        return None
+    key = _description_key(doc, mention)
+    for entity in reversed(entities):
+        if key in entity.description_keys:
+            return entity
+    return None
+
+
+def compatible(pronoun: Mention, entity: Entity) -> bool:
+    """Number, gender and animacy agreement between a third-person pronoun and a candidate entity."""
+    if pronoun.gender in {"masc", "fem"}:
+        return (
+            entity.number == "sing"
+            and entity.kind in {"person", "unknown"}
+            and entity.gender in {None, pronoun.gender}
+        )
+    if pronoun.gender == "neut":
+        return entity.number == "sing" and entity.kind not in {"person", "group"}
+    return entity.number == "plur" or entity.kind in {"group", "organization", "government", "media"}
+
+
+def _pronoun_antecedent(
+    doc: Doc,
+    pronoun: Occurrence,
+    occurrences: list[Occurrence],
+    entities: list[Entity],
+    contents: dict[str, list[tuple[int, int]]],
+    max_sentences_back: int,
+) -> Entity | None:
+    """The most salient compatible entity before the pronoun.
+
+    Sentence by sentence backwards: in the pronoun's own sentence only speakers and subjects before it count
+    ("When Clinton arrived, she said"); in earlier sentences, speakers first (the news rule: '"…," one
+    official told the NYT. He added …'), then subjects, then the earliest mention. Past ``max_sentences_back``
+    sentences, the latest compatible speaker (reporters keep writing "he said" for the main speaker). A person
+    named in what someone says is not who says it: mentions inside quotes, or inside the pronoun's own
+    content, are skipped. A pronoun inside a quote belongs to the quoted speaker's world, so only mentions in
+    the same quote count, and without one it stays unresolved rather than borrow a speaker from outside.
+    """
+    own_content = [r for a in pronoun.attributions for r in contents.get(a, [])]
+    candidates = [
+        o
+        for o in occurrences
+        if o.entity is not None
+        and o.tokens[1] <= pronoun.tokens[0]
+        and o.quote == pronoun.quote
+        and not any(start <= o.mention.head < end for start, end in own_content)
+        and compatible(pronoun.mention, o.entity)
+    ]
+    for distance in range(max_sentences_back + 1):
+        sentence = pronoun.sentence - distance
+        in_sentence = [o for o in candidates if o.sentence == sentence]
+        if distance == 0:
+            in_sentence = [o for o in in_sentence if o.source or o.subject]
+            ranked = max(in_sentence, key=lambda o: (o.source, o.subject, o.tokens[0]), default=None)
+        else:
+            ranked = max(in_sentence, key=lambda o: (o.source, o.subject, -o.tokens[0]), default=None)
+        if ranked is not None:
+            return ranked.entity
+    speakers = [o for o in candidates if o.source and pronoun.quote is None]
+    return speakers[-1].entity if speakers else None
+
+
+def _quote_speaker(
+    doc: Doc,
+    occurrence: Occurrence,
+    occurrences: list[Occurrence],
+    contents: dict[str, list[tuple[int, int]]],
+) -> Entity | None:
+    """For "I"/"we" as a source: the speaker of the attribution whose content holds it ('"We told them," he
+    said'); a first person outside any content is the author, left as its own entity."""
+    head = occurrence.mention.head
+    enclosing = [
+        (end - start, attribution_id)
+        for attribution_id, spans in contents.items()
+        for start, end in spans
+        if start <= head < end and attribution_id not in occurrence.attributions
+    ]
+    for _, attribution_id in sorted(enclosing):
+        for other in occurrences:
+            if attribution_id in other.attributions and other.entity is not None:
+                return other.entity
+    return None
