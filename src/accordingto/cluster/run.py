@@ -1,0 +1,199 @@
+"""Run the analysis of a corpus on a Dask cluster: the client lists and partitions, workers read and analyse.
+
+``run_on_cluster(["s3://bucket/news/"], address="tcp://scheduler:8786", out="s3://bucket/results")`` lists the
+inputs, cuts them into tasks of about ``partition_size`` articles, and submits one Dask task each. Each worker
+loads the pipeline once (``worker.py``), reads its files itself and writes its Parquet part files itself; only
+counts and failure records travel back. With ``db`` the analyses come back instead and the client writes them
+into the store (workers need no database access).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from distributed import Client, LocalCluster, as_completed
+
+from ..errors import AccordingtoError
+from ..model import Article
+from ..store import Store, open_store
+from . import tasks as tasking
+from .parquet import clear_output
+from .records import Failure, failure_record
+from .worker import analyze_task
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PARTITION_SIZE = 50
+
+
+class ClusterError(AccordingtoError):
+    """The cluster cannot be reached or started."""
+
+
+@dataclass
+class Progress:
+    """Where a run stands, passed to the progress callback after each finished task."""
+
+    tasks_done: int
+    tasks_total: int
+    articles: int
+    failures: int
+    elapsed: float
+
+
+@dataclass
+class ClusterRun:
+    """What a run did: counts, failures (with their place), and the peak memory each worker reached."""
+
+    tasks: int = 0
+    articles: int = 0
+    attributions: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    worker_peak_rss: dict[str, int] = field(default_factory=dict)
+    elapsed: float = 0.0
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.elapsed if self.elapsed else 0.0
+
+
+def run_on_cluster(
+    inputs: Sequence[str],
+    *,
+    address: str | None = None,
+    n_workers: int = 2,
+    out: str | None = None,
+    db: str | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    batch_size: int = 16,
+    progress: Callable[[Progress], None] | None = None,
+    client: Client | None = None,
+    connect_timeout: float = 20.0,
+) -> ClusterRun:
+    """Analyse every article of ``inputs`` (files, folders, globs; any fsspec URL) on a cluster.
+
+    ``address``: a running scheduler (``tcp://host:8786``); without it a ``LocalCluster`` of ``n_workers``
+    single-threaded processes is started for the run and stopped after it. ``client``: an existing Dask client
+    (then ``address`` and ``n_workers`` are ignored). Results go to ``out`` (a Parquet folder, any fsspec URL
+    the workers can write to) and/or ``db`` (a store URL, written by this process). Raises ``InputError`` for
+    inputs that do not exist and ``ClusterError`` for a cluster that cannot be reached; a bad article or file
+    only becomes a failure record in the result.
+    """
+    if out is None and db is None:
+        raise AccordingtoError("give an output: a Parquet folder (out) or a store (db)")
+    if partition_size < 1:
+        raise AccordingtoError(f"partition size must be at least 1, not {partition_size}")
+    urls = tasking.list_inputs(inputs)
+    started = time.monotonic()
+    with _connected(client, address, n_workers, connect_timeout) as connection:
+        store = _open_store(db)
+        try:
+            work = plan_tasks(connection, urls, partition_size)
+            if out is not None:
+                clear_output(out)
+            result = ClusterRun(tasks=len(work))
+            futures = connection.map(
+                analyze_task,
+                work,
+                out=out,
+                return_analyses=store is not None,
+                batch_size=batch_size,
+                pure=False,
+                key=[f"accordingto-task-{task.index}-{time.time_ns()}" for task in work],
+            )
+            by_key = {future.key: task for future, task in zip(futures, work, strict=True)}
+            done = 0
+            for future in as_completed(futures):
+                task = by_key[future.key]
+                try:
+                    summary = future.result()
+                except Exception as error:  # noqa: BLE001 - a lost task (worker killed, bug) must not stop the run
+                    logger.warning("task %d failed: %s", task.index, error)
+                    result.failures.append({**failure_record(error, stage="task", where=task.where())})
+                else:
+                    _collect(result, summary, store)
+                future.release()
+                done += 1
+                if progress is not None:
+                    progress(
+                        Progress(
+                            done, len(work), result.articles, len(result.failures), time.monotonic() - started
+                        )
+                    )
+        finally:
+            if store is not None:
+                store.close()
+    result.elapsed = time.monotonic() - started
+    return result
+
+
+def plan_tasks(client: Client, urls: Sequence[str], partition_size: int) -> list[tasking.Task]:
+    """Tasks of about ``partition_size`` articles. JSON Lines files are measured on the workers (one quick
+    scan per file, in parallel) so that the client never downloads them."""
+    jsonl = [url for url in urls if url.lower().endswith(tasking.JSONL_SUFFIXES)]
+    offsets = dict(
+        zip(
+            jsonl,
+            client.gather(client.map(tasking.jsonl_offsets, jsonl, every=partition_size, pure=False)),
+            strict=True,
+        )
+    )
+    units: list[tuple[tasking.Piece, int]] = []
+    for url in urls:
+        if url in offsets:
+            units.extend(
+                (piece, partition_size) for piece in tasking.jsonl_pieces(url, offsets[url], partition_size)
+            )
+        else:
+            units.extend(tasking.single_units([url]))
+    return tasking.make_tasks(units, partition_size)
+
+
+def _collect(result: ClusterRun, summary: dict[str, Any], store: Store | None) -> None:
+    result.articles += summary["articles"]
+    result.attributions += summary["attributions"]
+    result.failures.extend(summary["failures"])
+    worker = summary["worker"]
+    result.worker_peak_rss[worker] = max(result.worker_peak_rss.get(worker, 0), summary["peak_rss"])
+    if store is None:
+        return
+    for item in summary["analyses"]:
+        store.save(Article(**item["article"]), item["analysis"], origin=item["origin"])
+    for item in summary["failed_articles"]:
+        store.save(Article(**item["article"]), error=item["error"], origin=item["origin"])
+
+
+def _open_store(db: str | None) -> Store | None:
+    return open_store(db) if db is not None else None
+
+
+@contextmanager
+def _connected(
+    client: Client | None, address: str | None, n_workers: int, timeout: float
+) -> Iterator[Client]:
+    """The given client; or one connected to ``address``; or a LocalCluster started for this run."""
+    if client is not None:
+        yield client
+        return
+    try:
+        if address is not None:
+            connection = Client(address, timeout=timeout)
+            cluster = None
+        else:
+            cluster = LocalCluster(
+                n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            connection = Client(cluster)
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from error
+    try:
+        yield connection
+    finally:
+        connection.close()
+        if cluster is not None:
+            cluster.close()

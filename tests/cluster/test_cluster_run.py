@@ -1,0 +1,119 @@
+"""A real Dask run: a LocalCluster of 2 worker processes, text files and a JSON Lines file in, Parquet out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+from distributed import Client, LocalCluster
+from sqlalchemy import func, select
+
+from accordingto.cluster import ClusterError, Progress, run_on_cluster
+from accordingto.cluster import worker as cluster_worker
+from accordingto.store import open_store
+from accordingto.store.schema import articles
+
+ATTRIBUTED = {
+    "kremlin": 'Dmitry Peskov, the Kremlin spokesman, said that talks were over. "We are done," he added.',
+    "ministry": "The ministry said the bridge would reopen in May, according to a statement on Friday.",
+    "record1": "Officials said the fire was under control. The mayor told reporters the town was safe.",
+    "record3": 'According to the report, sales fell. "It was a bad year," the chief executive said.',
+}
+PLAIN = {"weather": "Rain fell all day over the valley. The river rose by a metre and the road was closed."}
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    """Two single-threaded worker processes, as the docs tell users to start them."""
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as connection,
+    ):
+        yield connection
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Three text files, a JSON Lines file (one line is not JSON) and a file that is not UTF-8."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("kremlin", "ministry", "weather"):
+        (folder / f"{name}.txt").write_text({**ATTRIBUTED, **PLAIN}[name], encoding="utf-8")
+    lines = [
+        json.dumps(
+            {"id": "record1", "text": ATTRIBUTED["record1"], "outlet": "Wire", "published": "2024-05-02"}
+        ),
+        "{this is not json",
+        json.dumps({"id": "record3", "text": ATTRIBUTED["record3"]}),
+    ]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"caf\xe9 au lait")
+    return folder
+
+
+def test_run_writes_parquet_tables_and_records_failures(client: Client, corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    seen: list[Progress] = []
+    result = run_on_cluster(
+        [str(corpus)], client=client, out=str(out), partition_size=2, progress=seen.append
+    )
+
+    table = ds.dataset(out / "articles").to_table()
+    assert sorted(table.column("id").to_pylist()) == sorted([*ATTRIBUTED, *PLAIN])
+    assert (
+        dict(zip(table.column("id").to_pylist(), table.column("outlet").to_pylist(), strict=True))["record1"]
+        == "Wire"
+    )
+    attributions = ds.dataset(out / "attributions").to_table().to_pylist()
+    by_article = {row["article_id"] for row in attributions}
+    assert set(ATTRIBUTED) <= by_article
+    assert not set(PLAIN) & by_article
+    for row in attributions:
+        text = {**ATTRIBUTED, **PLAIN}[row["article_id"]]
+        assert row["cue_text"] == " … ".join(text[start:end] for start, end in row["cue"])
+
+    failures = ds.dataset(out / "failures").to_table().to_pylist()
+    assert sorted((f["where"], f["stage"]) for f in failures) == [
+        (str(corpus / "broken.txt"), "read"),
+        (f"{corpus / 'feed.jsonl'}:2", "read"),
+    ]
+    assert result.articles == 5 and len(result.failures) == 2
+    assert result.attributions == len(attributions)
+    assert [p.tasks_done for p in seen] == list(range(1, result.tasks + 1))
+    assert result.tasks >= 3 and len(list((out / "articles").glob("part-*.parquet"))) == result.tasks
+    assert len(result.worker_peak_rss) >= 1 and all(
+        rss > 50_000_000 for rss in result.worker_peak_rss.values()
+    )
+
+
+def test_each_worker_loads_the_model_once(client: Client, corpus: Path, tmp_path: Path) -> None:
+    result = run_on_cluster([str(corpus)], client=client, out=str(tmp_path / "out"), partition_size=1)
+    assert result.tasks >= 6
+    loads = client.run(cluster_worker.pipeline_loads)
+    assert sorted(loads.values()) == [1, 1]
+
+
+def test_run_into_the_store(client: Client, corpus: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'runs.sqlite'}"
+    result = run_on_cluster([str(corpus / "*.txt")], client=client, db=db, partition_size=2)
+    assert result.articles == 3 and [f["stage"] for f in result.failures] == ["read"]
+    with open_store(db) as store, store.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(articles)).scalar() == 3
+        assert store.analysis("kremlin") is not None
+
+
+def test_rerun_replaces_the_previous_parts(client: Client, corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_on_cluster([str(corpus)], client=client, out=str(out), partition_size=1)
+    run_on_cluster([str(corpus / "kremlin.txt")], client=client, out=str(out), partition_size=1)
+    assert ds.dataset(out / "articles").to_table().column("id").to_pylist() == ["kremlin"]
+
+
+def test_unreachable_scheduler_is_a_cluster_error(corpus: Path, tmp_path: Path) -> None:
+    with pytest.raises(ClusterError, match="cannot reach"):
+        run_on_cluster(
+            [str(corpus)], address="tcp://127.0.0.1:9", out=str(tmp_path / "out"), connect_timeout=2
+        )

@@ -1,0 +1,129 @@
+"""Partitioning and table rows, without a cluster: fast checks of the parts a cluster run is built from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from accordingto.cluster.parquet import SCHEMAS, STORE_TABLES, write_partition
+from accordingto.cluster.reading import read_piece
+from accordingto.cluster.rows import failed_article_row, rows_from_analysis
+from accordingto.cluster.tasks import Piece, jsonl_offsets, jsonl_pieces, list_inputs, make_tasks
+from accordingto.errors import AccordingtoError, InputNotFoundError, NoInputFilesError
+from accordingto.model import Analysis, Article, ArticleMeta, Attribution, Source
+
+
+@pytest.mark.parametrize(
+    ("sizes", "partition_size", "expected"),
+    [
+        ([1, 1, 1, 1, 1], 2, [[0, 1], [2, 3], [4]]),
+        ([1, 1, 1], 5, [[0, 1, 2]]),
+        ([1, 1 << 30, 1, 1], 2, [[0], [1], [2, 3]]),  # a WARC file is a task of its own
+        ([3, 3, 1], 3, [[0], [1], [2]]),
+        ([], 3, []),
+    ],
+)
+def test_make_tasks_packs_pieces_in_order(
+    sizes: list[int], partition_size: int, expected: list[list[int]]
+) -> None:
+    units = [(Piece(url=f"f{i}"), size) for i, size in enumerate(sizes)]
+    tasks = make_tasks(units, partition_size)
+    assert [[int(p.url[1:]) for p in task.pieces] for task in tasks] == expected
+    assert [task.index for task in tasks] == list(range(len(expected)))
+
+
+@pytest.mark.parametrize("every", [1, 2, 3, 10])
+@pytest.mark.parametrize("trailing_newline", [True, False])
+def test_jsonl_ranges_read_every_line_once_with_its_number(
+    tmp_path: Path, every: int, trailing_newline: bool
+) -> None:
+    lines = [json.dumps({"id": f"r{i}", "text": f"Text number {i}, with ünïcode."}) for i in range(1, 8)]
+    lines[3] = "{not json"
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + ("\n" if trailing_newline else ""), encoding="utf-8")
+    pieces = jsonl_pieces(str(path), jsonl_offsets(str(path), every), every)
+    items = [item for piece in pieces for item in read_piece(piece)]
+    good = [item for item in items if not isinstance(item, AccordingtoError)]
+    bad = [item for item in items if isinstance(item, AccordingtoError)]
+    assert [article.id for article, _ in good] == ["r1", "r2", "r3", "r5", "r6", "r7"]
+    assert [origin for _, origin in good][-1] == f"{path}:7"
+    assert [str(error.where) for error in bad] == [f"{path}:4"]
+
+
+def test_list_inputs_expands_folders_and_globs(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "a.txt", "sub/c.jsonl", "notes.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert list_inputs([str(tmp_path)]) == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/c.jsonl")]
+    assert list_inputs([str(tmp_path / "*.txt")]) == [str(tmp_path / n) for n in ("a.txt", "b.txt")]
+
+
+@pytest.mark.parametrize(
+    ("name", "error"),
+    [
+        ("missing.txt", InputNotFoundError),
+        ("nothing-*.txt", InputNotFoundError),
+        ("empty", NoInputFilesError),
+    ],
+)
+def test_list_inputs_refuses_what_matches_nothing(tmp_path: Path, name: str, error: type[Exception]) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(error):
+        list_inputs([str(tmp_path / name)])
+
+
+def _analysis() -> Analysis:
+    text = 'Dmitry Peskov said talks were over. "No," he added.'
+    return Analysis(
+        text=text,
+        attributions=[
+            Attribution(
+                id="a1",
+                type="indirect",
+                source=[(0, 13)],
+                cue=[(14, 18)],
+                content=[(19, 34)],
+                source_text="Dmitry Peskov",
+                cue_text="said",
+                content_text="talks were over",
+                source_id="s1",
+            ),
+            Attribution(
+                id="a2",
+                type="direct",
+                source=[(42, 44)],
+                cue=[(45, 50)],
+                content=[(36, 40)],
+                source_text="he",
+                cue_text="added",
+                content_text='"No,"',
+            ),
+        ],
+        sources=[
+            Source(id="s1", name="Dmitry Peskov", kind="person", named=True, description="Kremlin spokesman")
+        ],
+        article=ArticleMeta(id="k1", outlet="Wire", published="2023-12-19"),
+    )
+
+
+def test_rows_have_the_store_columns_and_fit_the_parquet_schema(tmp_path: Path) -> None:
+    rows = rows_from_analysis(_analysis(), origin="k1.txt")
+    for table, store_table in STORE_TABLES.items():
+        for row in rows[table]:
+            assert list(row) == [column.name for column in store_table.columns]
+    assert rows["sources"][0]["identity_key"] == "dmitry peskov"
+    assert [row["source_key"] for row in rows["attributions"]] == ["dmitry peskov", "he"]
+    assert rows["articles"][0]["attribution_count"] == 2
+    failed = failed_article_row(Article(text="x", id="k2"), "analysis failed", origin="k2.txt")
+    write_partition(str(tmp_path), 3, {**rows, "articles": rows["articles"] + [failed]}, [])
+    articles = pq.read_table(tmp_path / "articles" / "part-00003.parquet")
+    assert articles.schema.equals(SCHEMAS["articles"])
+    assert articles.column("error").to_pylist() == [None, "analysis failed"]
+    assert json.loads(articles.column("analysis")[0].as_py())["article"]["id"] == "k1"
+    spans = pq.read_table(tmp_path / "attributions" / "part-00003.parquet").column("content")
+    assert spans.type == pa.list_(pa.list_(pa.int64()))
+    assert spans.to_pylist() == [[[19, 34]], [[36, 40]]]
