@@ -134,29 +134,52 @@ class _Layout:
         return bool(set(level[a.start : a.end]) & set(level[b.start : b.end]))
 
 
-def _choose_cue(doc: Doc, layout: _Layout, span: RoleSpan, groups: list[Group], depth: int) -> Group | None:
-    """The attribution a content or source span belongs to: linked in the parse, else nearest in the sentence,
-    else nearest in the paragraph."""
+def _choose_cue(
+    doc: Doc, layout: _Layout, span: RoleSpan, groups: list[Group], levels: tuple[str, ...]
+) -> Group | None:
+    """The attribution a span belongs to: the nearest cue linked to it in the parse within the sentence, else
+    the nearest cue at each of ``levels`` ("sentence", "paragraph") in turn."""
     if not groups:
         return None
     by_distance = sorted(groups, key=lambda group: _distance(span, group.cue))
     for group in by_distance:
-        if layout.same(layout.sentence, span, group.cue) and _linked(doc, span, group.cue, depth):
+        if layout.same(layout.sentence, span, group.cue) and _linked(doc, span, group.cue, LINK_DEPTH):
             return group
-    for level in (layout.sentence, layout.paragraph):
+    for level in levels:
         for group in by_distance:
-            if layout.same(level, span, group.cue):
+            if layout.same(getattr(layout, level), span, group.cue):
                 return group
     return None
 
 
-def _continues_quote(doc: Doc, quoted: np.ndarray, span: RoleSpan, previous: Group | None) -> bool:
-    """A quoted content span with no cue of its own continues the previous attribution's quote (a quote over
-    several paragraphs, or more sentences after "he said")."""
-    if previous is None or not previous.contents or not quoted[span.start : span.end].any():
-        return False
+def _continued_quote(
+    layout: _Layout,
+    quotes: list[tuple[int, int]],
+    span: RoleSpan,
+    groups: list[Group],
+    anywhere: bool = False,
+) -> Group | None:
+    """The attribution whose quote a cue-less quoted span continues: more sentences after '"A," he said.',
+    or the
+    next paragraph of a quote running over several (one quotation for ``find_quotes``)."""
+
+    def quote_of(i: int) -> tuple[int, int] | None:
+        return next((quote for quote in quotes if quote[0] <= i < quote[1]), None)
+
+    here = quote_of(span.start) or quote_of(span.end - 1)
+    if here is None:
+        return None
+    before = [group for group in groups if group.contents and group.contents[-1].end <= span.start]
+    if not before:
+        return None
+    previous = max(before, key=lambda group: group.contents[-1].end)
     last = previous.contents[-1]
-    return span.start > last.end and quoted[last.start : last.end].any()
+    there = quote_of(last.end - 1) or quote_of(last.start)
+    if there is None:
+        return None
+    if anywhere or there == here or layout.same(layout.paragraph, span, last):
+        return previous
+    return None
 
 
 def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
@@ -164,23 +187,22 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     spans = role_spans(tags)
     groups = [Group(cue=span) for span in spans if span.role == "CUE"]
     layout = _Layout(doc)
-    quoted = np.zeros(len(doc), dtype=bool)
-    for quote in doc.spans.get(QUOTES_KEY, []):
-        quoted[quote.start : quote.end] = True
+    quotes = [(quote.start, quote.end) for quote in doc.spans.get(QUOTES_KEY, [])]
     for span in spans:
         if span.role == "CONTENT":
-            group = _choose_cue(doc, layout, span, groups, LINK_DEPTH)
-            if group is None:
-                previous = max(
-                    (g for g in groups if g.cue.end <= span.start), key=lambda g: g.cue.start, default=None
-                )
-                if _continues_quote(doc, quoted, span, previous):
-                    group = previous
+            group = (
+                _choose_cue(doc, layout, span, groups, ("sentence",))
+                or _continued_quote(layout, quotes, span, groups)
+                or _choose_cue(doc, layout, span, groups, ("paragraph",))
+                # A quote with no cue in its paragraph most likely continues the last quoted attribution
+                # (its cue was missed, or the quote marks are broken).
+                or _continued_quote(layout, quotes, span, groups, anywhere=True)
+            )
             if group is not None:
                 group.contents.append(span)
     for span in spans:
         if span.role == "SOURCE":
-            group = _choose_cue(doc, layout, span, groups, LINK_DEPTH)
+            group = _choose_cue(doc, layout, span, groups, ("sentence", "paragraph"))
             if group is not None:
                 group.sources.append(span)
     kept = [group for group in groups if group.contents]

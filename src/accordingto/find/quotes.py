@@ -151,7 +151,9 @@ def _single_quotes(text: str, start: int, end: int) -> list[Range]:
             if kind == "open":
                 open_at = i
         elif kind != "open":
-            quotes.append((open_at, i + 1))
+            # Elisions such as rock ’n’ roll look like a one-letter quote; a quotation has a word or more.
+            if sum(char.isalnum() for char in text[open_at:i]) >= 2:
+                quotes.append((open_at, i + 1))
             open_at = None
     return quotes
 

