@@ -1,0 +1,394 @@
+"""Time: when each statement was made, or what time it is about, as written and as an ISO 8601 value.
+
+``attribution_info(doc, aid)["time"]`` becomes ``{"text", "start", "end", "value"}`` (character offsets) or
+``None``. What is and is not normalized, and why, is in ``docs/time.md``. In short:
+
+1. Time expressions are spaCy's DATE entities plus our own patterns for what the model splits or misses
+(seasons "the fall of 2022", back-references "at the time", shifts "a year earlier", decades "the 1990s").
+Durations ("two years"), ages ("60-year-old") and frequencies ("weekly") are not times and are dropped. 2.
+They are normalized in reading order. Day-, week-, month- and year-level expressions go to dateparser
+(``PREFER_DATES_FROM="past"``, ``RELATIVE_BASE`` = the publication date); seasons, decades, "since ...", "at
+the time" and "N units earlier/later" follow the small rules below. "At the time" takes the value of the
+previous normalized expression (the anchor); "a year earlier" shifts it; an explicit apposition wins ("a year
+earlier, in the fall of 2022" is 2022-FA). 3. The base date is the article's ``published`` date; without one,
+a "Published ..." line or a full date in the first lines of the text; without that, only expressions that
+carry their own year are normalized. 4. Each attribution takes the expression in its cue clause nearest its
+cue ("addressing generals on Tuesday, December 19, he boasted"), else the first one in its content, else none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateparser.date import DateDataParser
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..annotations import article_info, attribution_ids, attribution_info, role_spans
+from ..clauses import Units, cue_clauses, token_ids
+from ..pipes import AnnotatingPipe
+
+# ISO 8601-2 season codes (as in TimeML's TIMEX3) and the month each season starts in (meteorological seasons,
+# northern hemisphere: news from the southern hemisphere will be off by half a year).
+SEASONS = {
+    "spring": ("SP", 3),
+    "summer": ("SU", 6),
+    "fall": ("FA", 9),
+    "autumn": ("FA", 9),
+    "winter": ("WI", 12),
+}
+_SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_COUNT = r"(?P<count>\d+|" + "|".join(_NUMBER_WORDS) + ")"
+
+# Our own patterns, tried before spaCy's entities (which they override where they overlap).
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "season_year": re.compile(
+        rf"(?i)\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{_SEASON}\s+(?:of\s+)?(?P<year>\d{{4}})\b"
+    ),
+    "season_relative": re.compile(rf"(?i)\b(?P<which>this|last|next|past|coming)\s+{_SEASON}\b"),
+    "back_reference": re.compile(
+        r"(?i)\b(?:at|by)\s+(?:the|that)\s+time\b(?!\s+(?:of|when|that)\b)|\bback then\b"
+    ),
+    # "a year earlier"; "before"/"after" only with nothing after them ("two days after the vote" is relative
+    # to the vote, which we do not resolve).
+    "shift": re.compile(
+        rf"(?i)\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?P<direction>earlier|later|before(?=[,.;])|after(?=[,.;]))"
+    ),
+    "decade": re.compile(r"(?i)\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decade>\d{3})0s\b"),
+}
+# DATE entities that are not points or periods in time.
+_NOT_A_TIME = re.compile(
+    r"(?i)(?:\byears?[- ]old\b|-year-old|^(?:daily|weekly|monthly|annual|annually|yearly|quarterly)$|"
+    r"^(?:days|weeks|months|years|decades|centuries)$|"
+    r"^(?:for\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|recent)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|many|some|\w+teen|"
+    r"twenty|thirty|forty|fifty)\s+(?:more\s+)?(?:days?|weeks?|months?|years?|decades?|centuries|hours?|"
+    r"minutes?)(?:\s+(?:long|old))?$)"
+)
+# "early", "late", "mid-" and "earlier"/"later" before a period narrow it; we normalize to the whole period.
+_NARROWING = re.compile(r"(?i)^(?:earlier|later|early|late|mid-?)\s*")
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+_APPOSITION = re.compile(r"(?i)^\s*,?\s*(?:(?:in|on|during)\s+)?$")
+_PUBLISHED_LINE = re.compile(
+    r"(?im)^\s*(?:published|posted|updated|last\s+updated|date)\s*(?:on|:)?\s*(?P<date>[^\n]{6,60})$"
+)
+_FULL_DATE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})\b"
+)
+# Lines at the top of a text where a dateline or date stamp sits.
+DATELINE_LINES = 5
+# Two unrelated dates: an expression dateparser resolves the same way against both carries its own date.
+_PROBE_BASES = (dt.datetime(2001, 6, 15), dt.datetime(2011, 2, 10))
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A normalized time: its ISO value, a representative day (to shift from) and its granularity."""
+
+    value: str
+    day: dt.date
+    grain: str  # day | week | month | season | year | decade
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression found in the text, with its value (None when it could not be normalized)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value}
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str  # a key of _PATTERNS, or "date" for a spaCy entity
+    match: re.Match[str] | None = None
+    since: bool = False
+
+
+class TimeAnchoring(AnnotatingPipe):
+    """Sets ``attribution_info(doc, aid)["time"]`` for every attribution."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def predict(self, doc: Doc) -> dict[str, dict[str, Any] | None]:
+        return anchor_attributions(doc)
+
+    def set_annotations(self, doc: Doc, prediction: dict[str, dict[str, Any] | None]) -> None:
+        for aid, time in prediction.items():
+            attribution_info(doc, aid)["time"] = time
+
+
+def anchor_attributions(doc: Doc) -> dict[str, dict[str, Any] | None]:
+    """``{attribution id: time dict or None}`` for every attribution on the doc."""
+    ids = attribution_ids(doc)
+    if not ids:
+        return {}
+    expressions = find_time_expressions(doc, base_date(doc))
+    spans = role_spans(doc)
+    units = Units.of(doc)
+    parents = {aid: attribution_info(doc, aid).get("parent") for aid in ids}
+    clauses = cue_clauses(doc, spans, parents, units)
+    located = []
+    for expression in expressions:
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if span is not None:
+            located.append((expression, set(range(span.start, span.end))))
+    result: dict[str, dict[str, Any] | None] = {}
+    for aid in ids:
+        cue = token_ids(spans[aid]["cue"]) if aid in spans else set()
+        clause = set(clauses.get(aid, []))
+        content = token_ids(spans[aid]["content"]) if aid in spans else set()
+        in_clause = [(e, t) for e, t in located if t & clause and cue]
+        in_content = [(e, t) for e, t in located if t & content]
+        chosen = None
+        if in_clause:
+            chosen = min(in_clause, key=lambda et: min(abs(i - j) for i in et[1] for j in cue))[0]
+        elif in_content:
+            chosen = in_content[0][0]
+        result[aid] = chosen.as_dict() if chosen is not None else None
+    return result
+
+
+def base_date(doc: Doc) -> dt.date | None:
+    """The date relative expressions are resolved against: published date, else a date stamp in the text."""
+    info = article_info(doc)
+    published = (info.get("article") or {}).get("published") or info.get("published")
+    if published:
+        try:
+            return dt.date.fromisoformat(str(published)[:10])
+        except ValueError:
+            pass
+    return date_in_text(doc.text)
+
+
+def date_in_text(text: str) -> dt.date | None:
+    """A "Published ..." line anywhere, else a full date (with its year) in the first ``DATELINE_LINES``
+    lines."""
+    head = "\n".join(text.splitlines()[:DATELINE_LINES])
+    for found in (_PUBLISHED_LINE.search(text), _FULL_DATE.search(head)):
+        if found is not None:
+            moment = _parse_absolute(found.group("date") if "date" in found.groupdict() else found.group(0))
+            if moment is not None and moment.grain == "day":
+                return moment.day
+    return None
+
+
+def find_time_expressions(doc: Doc, base: dt.date | None) -> list[TimeExpression]:
+    """Every time expression of the doc in reading order, normalized with a running anchor."""
+    text = doc.text
+    candidates = _candidates(doc)
+    groups = _appositions(text, candidates)
+    expressions: list[TimeExpression] = []
+    anchor: Moment | None = None
+    for group in groups:
+        values: list[Moment | None] = []
+        for candidate in group:
+            moment = _normalize(text, candidate, base, anchor)
+            values.append(moment)
+            if moment is not None and candidate.kind != "back_reference":
+                anchor = moment
+        # In an apposition the explicit member wins: "a year earlier, in the fall of 2022".
+        explicit = [
+            m for c, m in zip(group, values, strict=True) if m is not None and c.kind not in _ANAPHORIC
+        ]
+        moment = explicit[-1] if explicit else next((m for m in values if m is not None), None)
+        if explicit:
+            anchor = explicit[-1]
+        since = group[0].since
+        value = None if moment is None else (f"{moment.value}/.." if since else moment.value)
+        start, end = group[0].start, group[-1].end
+        expressions.append(TimeExpression(start, end, text[start:end], value))
+    return expressions
+
+
+_ANAPHORIC = frozenset({"back_reference", "shift"})
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    text = doc.text
+    found: list[_Candidate] = []
+    for kind, pattern in _PATTERNS.items():
+        for match in pattern.finditer(text):
+            if not any(c.start < match.end() and match.start() < c.end for c in found):
+                found.append(_Candidate(match.start(), match.end(), kind, match))
+    for entity in doc.ents:
+        if entity.label_ != "DATE" or _NOT_A_TIME.search(entity.text):
+            continue
+        if not any(c.start < entity.end_char and entity.start_char < c.end for c in found):
+            found.append(_Candidate(entity.start_char, entity.end_char, "date"))
+    found.sort(key=lambda c: c.start)
+    for candidate in found:
+        since = _SINCE.search(text, max(0, candidate.start - 10), candidate.start)
+        if since is not None:
+            candidate.start, candidate.since = since.start(), True
+    return found
+
+
+def _appositions(text: str, candidates: list[_Candidate]) -> list[list[_Candidate]]:
+    """Candidates in groups: neighbours separated only by a comma or "in"/"on" describe one time."""
+    groups: list[list[_Candidate]] = []
+    for candidate in candidates:
+        if groups and _APPOSITION.match(text[groups[-1][-1].end : candidate.start]):
+            groups[-1].append(candidate)
+        else:
+            groups.append([candidate])
+    return groups
+
+
+def _normalize(
+    text: str, candidate: _Candidate, base: dt.date | None, anchor: Moment | None
+) -> Moment | None:
+    match = candidate.match
+    if candidate.kind == "season_year" and match is not None:
+        return _season(int(match["year"]), match["season"].lower())
+    if candidate.kind == "season_relative" and match is not None:
+        return _relative_season(match["which"].lower(), match["season"].lower(), base) if base else None
+    if candidate.kind == "back_reference":
+        return anchor
+    if candidate.kind == "shift" and match is not None:
+        return _shift(anchor, match) if anchor else None
+    if candidate.kind == "decade" and match is not None:
+        decade = int(match["decade"]) * 10
+        return Moment(f"{match['decade']}X", dt.date(decade, 1, 1), "decade")
+    expression = _NARROWING.sub("", text[candidate.start : candidate.end].strip())
+    expression = re.sub(r"(?i)^since\s+", "", expression)
+    return _parse_date(expression, base) if base else _parse_absolute(expression)
+
+
+def _season(year: int, season: str) -> Moment:
+    code, month = SEASONS[season]
+    return Moment(f"{year}-{code}", dt.date(year, month, 1), "season")
+
+
+def _season_bounds(year: int, season: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a season (winter runs into the next year)."""
+    start = _season(year, season).day
+    end_month = start.month + 3
+    end = dt.date(year + (end_month > 12), (end_month - 1) % 12 + 1, 1) - dt.timedelta(days=1)
+    return start, end
+
+
+def _relative_season(which: str, season: str, base: dt.date) -> Moment:
+    """A season relative to the base date.
+
+    "this fall": the one under way, else the base year's; "last fall": the latest one over; "next fall": the
+    first one to start after the base date.
+    """
+    years = range(base.year - 2, base.year + 2)
+    if which in ("last", "past"):
+        year = max(y for y in years if _season_bounds(y, season)[1] < base)
+    elif which in ("next", "coming"):
+        year = min(y for y in years if _season_bounds(y, season)[0] > base)
+    else:
+        current = [y for y in years if _season_bounds(y, season)[0] <= base <= _season_bounds(y, season)[1]]
+        year = current[0] if current else base.year
+    return _season(year, season)
+
+
+def _shift(anchor: Moment, match: re.Match[str]) -> Moment | None:
+    """The anchor moved by "N units earlier/later", kept at the coarser of the two granularities."""
+    count = int(match["count"]) if match["count"].isdigit() else _NUMBER_WORDS[match["count"].lower()]
+    sign = -1 if match["direction"].lower() in ("earlier", "before") else 1
+    unit = match["unit"].lower()
+    if unit == "year":
+        year = anchor.day.year + sign * count
+        if anchor.grain == "season":
+            season = next(name for name, (code, _) in SEASONS.items() if anchor.value.endswith(code))
+            return _season(year, season)
+        return _moment(_replace_year(anchor.day, year), anchor.grain)
+    if unit == "month" and anchor.grain in ("day", "week", "month", "season"):
+        months = anchor.day.year * 12 + anchor.day.month - 1 + sign * count
+        day = dt.date(months // 12, months % 12 + 1, 1)
+        return _moment(day, "month")
+    if anchor.grain in ("day", "week"):
+        days = count * (7 if unit == "week" else 1)
+        return _moment(anchor.day + dt.timedelta(days=sign * days), "day" if unit == "day" else anchor.grain)
+    return None
+
+
+def _replace_year(day: dt.date, year: int) -> dt.date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)
+
+
+def _moment(day: dt.date, grain: str) -> Moment:
+    if grain == "day":
+        value = day.isoformat()
+    elif grain == "week":
+        iso_year, week, _ = day.isocalendar()
+        value = f"{iso_year}-W{week:02d}"
+    elif grain == "month":
+        value = f"{day.year:04d}-{day.month:02d}"
+    elif grain == "decade":
+        value = f"{str(day.year)[:3]}X"
+    else:
+        value = f"{day.year:04d}"
+    return Moment(value, day, grain)
+
+
+@functools.lru_cache(maxsize=16)
+def _parser(base: dt.datetime) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": False},
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(expression: str, base: dt.datetime) -> tuple[dt.datetime, str] | None:
+    """dateparser's reading of an expression against a base: (date, period), cached per text and base."""
+    data = _parser(base).get_date_data(expression)
+    if data.date_obj is None or data.date_obj.second or data.date_obj.microsecond:
+        # A time with seconds is dateparser falling back on the clock ("the 1990s"): not a reading.
+        return None
+    return data.date_obj, data.period or "day"
+
+
+def _parse_date(expression: str, base: dt.date) -> Moment | None:
+    parsed = _dateparser(expression, dt.datetime(base.year, base.month, base.day))
+    if parsed is None:
+        return None
+    date, period = parsed
+    return _moment(date.date(), period if period in ("day", "week", "month", "year") else "day")
+
+
+def _parse_absolute(expression: str) -> Moment | None:
+    """An expression that carries its own date: read the same against two unrelated bases."""
+    first, second = (_parse_date(expression, base.date()) for base in _PROBE_BASES)
+    return first if first is not None and second is not None and first.value == second.value else None
+
+
+@Language.factory("accordingto_time", default_config={})
+def make_time(nlp: Language, name: str) -> TimeAnchoring:
+    return TimeAnchoring(nlp, name)

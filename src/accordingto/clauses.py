@@ -1,0 +1,161 @@
+"""Where an attribution sits in its text: sentence units, the cue's head word, the words around the cue.
+
+The linking, stance and time components all need the same few views of an attribution (its cue's head token,
+which tokens belong to its cue clause rather than to its content, which sentence it is in), so they are
+computed here once, from the role spans the earlier components left on the ``Doc``
+(``annotations.role_spans``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# Pronouns that, standing alone as the whole content, point back at the previous sentence: "This is reported
+# by the New York Times." The annotation guidelines (and PolNeAR) mark such a pronoun as the content.
+ANAPHORIC_CONTENT = frozenset({"this", "that", "it", "these", "those"})
+
+
+@dataclass(frozen=True)
+class Units:
+    """Sentence units: spaCy's sentences, cut again at line breaks.
+
+    A headline or a line without a final full stop is its own unit even when the parser ran it into the next
+    line ("... a truce\\nThis is reported by the New York Times.").
+    """
+
+    starts: list[int]  # first token index of each unit, ascending
+    ends: list[int]  # token index one past the last token of each unit
+
+    @classmethod
+    def of(cls, doc: Doc) -> Units:
+        starts: list[int] = []
+        ends: list[int] = []
+        for sent in doc.sents:
+            start = sent.start
+            for token in sent:
+                if "\n" in token.text_with_ws and token.i + 1 < sent.end:
+                    _append_unit(doc, starts, ends, start, token.i + 1)
+                    start = token.i + 1
+            _append_unit(doc, starts, ends, start, sent.end)
+        return cls(starts, ends)
+
+    def index(self, token_i: int) -> int:
+        """The unit a token belongs to (a whitespace token between units counts with the one before it)."""
+        return max(0, bisect.bisect_right(self.starts, token_i) - 1)
+
+    def span(self, unit: int) -> range:
+        return range(self.starts[unit], self.ends[unit])
+
+
+def _append_unit(doc: Doc, starts: list[int], ends: list[int], start: int, end: int) -> None:
+    """Add a unit unless it holds only whitespace (which then stays with the unit before it)."""
+    if all(token.is_space for token in doc[start:end]):
+        if ends:
+            ends[-1] = end
+        return
+    starts.append(start)
+    ends.append(end)
+
+
+def token_ids(spans: Iterable[Span]) -> set[int]:
+    """Token indices covered by spans."""
+    return {i for span in spans for i in range(span.start, span.end)}
+
+
+def cue_head(cue: list[Span]) -> Token | None:
+    """The cue's syntactic head: the cue token whose head lies outside the cue, preferring a verb or
+    adjective.
+
+    "is reported by" -> "reported"; "according to" -> "According"; "did not say" -> "say".
+    """
+    inside = token_ids(cue)
+    if not inside:
+        return None
+    doc = cue[0].doc
+    tops = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
+    for token in tops:
+        if token.pos_ in ("VERB", "ADJ"):
+            return token
+    return tops[0] if tops else doc[min(inside)]
+
+
+def anaphoric_antecedent(doc: Doc, content: list[Span], units: Units) -> range | None:
+    """The previous unit, when the content is only a pronoun opening its own unit ("This is reported by X.").
+
+    Only a sentence-initial pronoun counts: "he said so" later in a sentence refers to that sentence, not the
+    one before, and widening it would wrongly make it the parent of whatever the previous sentence reports.
+    """
+    inside = sorted(token_ids(content))
+    words = [i for i in inside if not doc[i].is_punct and not doc[i].is_space]
+    if len(words) != 1 or doc[words[0]].lower_ not in ANAPHORIC_CONTENT:
+        return None
+    unit = units.index(words[0])
+    first_word = next(
+        (t.i for t in doc[units.starts[unit] : units.ends[unit]] if not t.is_punct and not t.is_space), None
+    )
+    if first_word != words[0] or unit == 0:
+        return None
+    return units.span(unit - 1)
+
+
+def effective_content(doc: Doc, content: list[Span], units: Units) -> set[int]:
+    """Content tokens, with a lone anaphoric pronoun replaced by the unit it points back to."""
+    antecedent = anaphoric_antecedent(doc, content, units)
+    if antecedent is not None:
+        return set(antecedent)
+    return token_ids(content)
+
+
+def ancestors(parents: Mapping[str, str | None], attribution_id: str) -> list[str]:
+    """Parent, grandparent... of an attribution (stops on a cycle, which nesting never creates)."""
+    chain: list[str] = []
+    current = parents.get(attribution_id)
+    while current is not None and current not in chain and current != attribution_id:
+        chain.append(current)
+        current = parents.get(current)
+    return chain
+
+
+def cue_clauses(
+    doc: Doc,
+    spans: Mapping[str, Mapping[str, list[Span]]],
+    parents: Mapping[str, str | None],
+    units: Units,
+) -> dict[str, list[int]]:
+    """For each attribution, the tokens of its cue's unit that frame the statement rather than state it.
+
+    A token belongs to attribution A's cue clause when it is in the unit of A's cue, outside A's content,
+    outside the content of any attribution that does not enclose A (a sibling's or a nested statement's words
+    are theirs), and nearer to A's cue than to the cue of any other attribution it could belong to. Linear
+    nearness, not the parse tree: the small parser often attaches "addressing generals on Tuesday, he boasted"
+    to the wrong verb, and nearness is what a reader uses. Returned in text order.
+    """
+    cues = {aid: token_ids(roles["cue"]) for aid, roles in spans.items()}
+    contents = {aid: token_ids(roles["content"]) for aid, roles in spans.items()}
+    blocked: dict[str, set[int]] = {}
+    for aid in cues:
+        enclosing = set(ancestors(parents, aid))
+        blocked[aid] = set(contents[aid]).union(
+            *(content for other, content in contents.items() if other != aid and other not in enclosing)
+        )
+    by_unit: dict[int, list[str]] = {}
+    for aid, cue in cues.items():
+        if cue:
+            by_unit.setdefault(units.index(min(cue)), []).append(aid)
+    clauses: dict[str, list[int]] = {aid: [] for aid in cues}
+    for unit, owners in by_unit.items():
+        for i in units.span(unit):
+            if doc[i].is_space:
+                continue
+            free = [aid for aid in owners if i not in blocked[aid]]
+            if free:
+                clauses[min(free, key=lambda aid: _distance(i, cues[aid]))].append(i)
+    return clauses
+
+
+def _distance(i: int, tokens: set[int]) -> int:
+    return min(abs(i - j) for j in tokens)

@@ -1,0 +1,346 @@
+"""Stance: how a source relates to what it is reported to have said.
+
+For every attribution, ``attribution_info(doc, aid)`` gets:
+
+- ``cue_class``: the kind of cue, from ``CUE_LEXICON`` (the one place the cue words are listed): ``neutral``
+(say, tell, state), ``emphatic`` (emphasize, insist, boast), ``belief`` (believe, think, see), ``denial``
+(deny, reject, dispute), ``signal`` (signal, hint, make clear), ``report`` (report, according to, reveal),
+``intention`` (want, plan, ready), ``question`` (ask, wonder); ``other`` for a cue word not listed, ``None``
+for an attribution without a cue. Multiword entries ("according to", "make clear") are looked for first, in
+order with gaps allowed ("made it very clear"); then the lemma of the cue's head ("is reported by" -> report);
+then the lemma of any other cue word ("is ready" -> ready). - ``negated``: the cue itself is negated, so the
+source did NOT say / think / want the content: a negation on the cue's head or its copula ("did not say",
+"never said", "is not ready"), a negative subject ("nobody said"), or a "no" object standing between cue and
+content ("sees no signs that Russia wants to negotiate", content "that Russia wants to negotiate"). A negation
+inside the content ("said Russia does not want") is part of what was said and does not set the flag. -
+``denial``: the source rejects a claim: a denial cue ("denied", "rejected"), or content that calls something
+untrue ("these theses ... are incorrect", "not true", "false", "baseless"). Not set when the cue is negated
+("did not deny"). - ``hedged``: the content is qualified: a modal (may, might, could), appear/seem, or a
+hedging word (reportedly, allegedly, possibly, perhaps, likely, probably, apparently...), in the content or
+modifying the cue ("reportedly said").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..annotations import attribution_ids, attribution_info, role_spans
+from ..clauses import cue_head, token_ids
+from ..pipes import AnnotatingPipe
+
+# Cue words by class. Lemmas (spaCy's lemmatizer) or lower-case forms; entries with a space are multiword
+# cues, matched in order with gaps allowed. Add words here, nowhere else.
+CUE_LEXICON: dict[str, tuple[str, ...]] = {
+    "neutral": (
+        "say",
+        "tell",
+        "state",
+        "add",
+        "note",
+        "explain",
+        "comment",
+        "remark",
+        "write",
+        "respond",
+        "reply",
+        "answer",
+        "describe",
+        "speak",
+        "mention",
+        "continue",
+        "acknowledge",
+        "admit",
+        "claim",
+        "argue",
+        "maintain",
+        "testify",
+        "recall",
+        "announce",
+        "point out",
+        "go on",
+        "call",
+        "quote",
+        "predict",
+        "agree",
+        "concede",
+        "observe",
+        "tweet",
+        "post",
+    ),
+    "emphatic": (
+        "emphasize",
+        "emphasise",
+        "insist",
+        "boast",
+        "stress",
+        "assert",
+        "vow",
+        "warn",
+        "urge",
+        "demand",
+        "declare",
+        "proclaim",
+        "underline",
+        "underscore",
+        "reiterate",
+        "affirm",
+        "swear",
+        "pledge",
+        "promise",
+        "brag",
+        "tout",
+        "blast",
+        "slam",
+        "charge",
+        "accuse",
+    ),
+    "belief": (
+        "believe",
+        "think",
+        "see",
+        "consider",
+        "feel",
+        "expect",
+        "fear",
+        "suspect",
+        "assume",
+        "know",
+        "conclude",
+        "estimate",
+        "figure",
+        "worry",
+        "view",
+        "regard",
+        "judge",
+        "find",
+        "doubt",
+        "suppose",
+        "guess",
+        "convinced",
+        "sure",
+        "certain",
+        "confident",
+        "aware",
+        "concerned",
+    ),
+    "denial": (
+        "deny",
+        "reject",
+        "dispute",
+        "refute",
+        "rebut",
+        "dismiss",
+        "contest",
+        "contradict",
+        "disagree",
+        "disavow",
+        "repudiate",
+        "decry",
+        "debunk",
+    ),
+    "signal": (
+        "signal",
+        "hint",
+        "suggest",
+        "convey",
+        "make clear",
+        "indicate",
+        "imply",
+        "communicate",
+        "intimate",
+        "telegraph",
+        "let know",
+        "show",
+        "demonstrate",
+    ),
+    "report": (
+        "report",
+        "according to",
+        "reveal",
+        "disclose",
+        "confirm",
+        "cite",
+        "leak",
+        "publish",
+        "learn",
+        "document",
+        "find out",
+    ),
+    "intention": (
+        "want",
+        "plan",
+        "intend",
+        "ready",
+        "aim",
+        "seek",
+        "wish",
+        "prepare",
+        "willing",
+        "unwilling",
+        "eager",
+        "determined",
+        "hope",
+        "desire",
+        "decide",
+        "try",
+        "refuse",
+        "threaten",
+        "offer",
+        "propose",
+    ),
+    "question": ("ask", "wonder", "question", "inquire", "query"),
+}
+OTHER_CLASS = "other"
+
+_SINGLE: dict[str, str] = {}
+_MULTI: list[tuple[tuple[str, ...], str]] = []
+for _cls, _words in CUE_LEXICON.items():
+    for _word in _words:
+        if " " in _word:
+            _MULTI.append((tuple(_word.split()), _cls))
+        else:
+            _SINGLE.setdefault(_word, _cls)
+# Words a cue carries that say nothing about its class ("is reported by", "did not say").
+_LIGHT = frozenset({"be", "have", "do", "by", "to", "that", "not", "n't", "never", "it", "also", "in", "on"})
+
+# Hedges: the modal verbs and the adverbs or adjectives that qualify a claim. "could" counts even as a past
+# "was able to" because the two cannot be told apart by words alone, and news uses it mostly as a hedge.
+HEDGE_MODALS = frozenset({"may", "might", "could"})
+HEDGE_VERBS = frozenset({"appear", "seem"})
+HEDGE_WORDS = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "possibly",
+        "perhaps",
+        "likely",
+        "unlikely",
+        "probably",
+        "apparently",
+        "supposedly",
+        "presumably",
+        "purportedly",
+        "maybe",
+        "seemingly",
+        "conceivably",
+        "arguably",
+        "possible",
+        "alleged",
+        "purported",
+        "supposed",
+    }
+)
+
+# Content calling a claim untrue: "are incorrect", "is not true", "baseless", "fake news".
+_UNTRUE = (
+    r"not\s+true|untrue|false|incorrect|inaccurate|wrong|baseless|groundless|unfounded|fabricated|fake|"
+    r"a\s+lie|lies|nonsense|absurd|ridiculous|a\s+hoax|not\s+the\s+case"
+)
+DENIAL_CONTENT = re.compile(
+    rf"(?i)\b(?:(?:is|are|was|were|be|been|being|'s|’s|'re|’re)\s+(?:\w+ly\s+)?(?:{_UNTRUE})\b|"
+    r"not\s+true|untrue|baseless|groundless|unfounded|fabricat\w+|fake\s+news|no\s+truth|not\s+the\s+case|"
+    r"without\s+(?:any\s+)?(?:basis|foundation|merit)|categorically\s+(?:deny|denies|denied|reject\w*)|"
+    r"false\s+(?:claims?|reports?|allegations?|accusations?|stor(?:y|ies)|information))"
+)
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "noone"})
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+class Stance(AnnotatingPipe):
+    """Sets ``cue_class``, ``negated``, ``denial`` and ``hedged`` for every attribution."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def predict(self, doc: Doc) -> dict[str, dict[str, Any]]:
+        spans = role_spans(doc)
+        return {
+            aid: describe_stance(spans[aid]["cue"], spans[aid]["content"]) for aid in attribution_ids(doc)
+        }
+
+    def set_annotations(self, doc: Doc, prediction: dict[str, dict[str, Any]]) -> None:
+        for aid, stance in prediction.items():
+            attribution_info(doc, aid).update(stance)
+
+
+def describe_stance(cue: list[Span], content: list[Span]) -> dict[str, Any]:
+    """``{"cue_class", "negated", "denial", "hedged"}`` for one attribution's cue and content spans."""
+    head = cue_head(cue)
+    content_ids = token_ids(content)
+    cue_class = classify_cue(cue)
+    negated = head is not None and cue_negated(head, content_ids)
+    content_text = " ".join(span.text for span in content)
+    denial = not negated and (cue_class == "denial" or bool(DENIAL_CONTENT.search(content_text)))
+    hedged = any(_is_hedge(token) for span in content for token in span) or (
+        head is not None and any(child.dep_ == "advmod" and _is_hedge(child) for child in head.children)
+    )
+    return {"cue_class": cue_class, "negated": negated, "denial": denial, "hedged": hedged}
+
+
+def classify_cue(cue: list[Span]) -> str | None:
+    """The cue's class from ``CUE_LEXICON``; ``other`` when no cue word is listed, ``None`` without a cue."""
+    tokens = sorted({token for span in cue for token in span}, key=lambda t: t.i)
+    if not tokens:
+        return None
+    forms = [{token.lemma_.lower(), token.lower_} for token in tokens]
+    for phrase, cls in _MULTI:
+        if _in_order(phrase, forms):
+            return cls
+    head = cue_head(cue)
+    ordered = ([head] if head is not None else []) + [t for t in tokens if t is not head]
+    for token in ordered:
+        for form in (token.lemma_.lower(), token.lower_):
+            if form not in _LIGHT and form in _SINGLE:
+                return _SINGLE[form]
+    return OTHER_CLASS
+
+
+def _in_order(phrase: tuple[str, ...], forms: list[set[str]]) -> bool:
+    """Whether the phrase's words occur in the cue in this order, other words allowed between them."""
+    position = 0
+    for word_forms in forms:
+        if position < len(phrase) and phrase[position] in word_forms:
+            position += 1
+    return position == len(phrase)
+
+
+def cue_negated(head: Token, content: set[int]) -> bool:
+    """Whether the cue's head is negated (see the module docstring for the three cases)."""
+    # An adjective cue ("is not ready") carries its negation on the copula it complements.
+    governors = [head] + ([head.head] if head.dep_ in ("acomp", "attr") and head.head.lemma_ == "be" else [])
+    for governor in governors:
+        for child in governor.children:
+            if child.i in content:
+                continue
+            if child.dep_ == "neg" or child.lower_ in ("never", "n't", "not"):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and _negative_subject(child):
+                return True
+            if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                return True
+    return False
+
+
+def _negative_subject(token: Token) -> bool:
+    """ "Nobody", "none", "no one", "no official"."""
+    return token.lower_ in _NEGATIVE_SUBJECTS or any(
+        child.dep_ == "det" and child.lower_ in _NEGATORS for child in token.children
+    )
+
+
+def _is_hedge(token: Token) -> bool:
+    lower = token.lower_
+    if token.tag_ == "MD":
+        return lower in HEDGE_MODALS
+    if token.pos_ in ("VERB", "AUX") and token.lemma_ in HEDGE_VERBS:
+        return True
+    return lower in HEDGE_WORDS
+
+
+@Language.factory("accordingto_stance", default_config={})
+def make_stance(nlp: Language, name: str) -> Stance:
+    return Stance(nlp, name)

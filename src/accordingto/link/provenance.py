@@ -1,0 +1,223 @@
+"""Provenance: the upstream reports an article relies on ("This is reported by the New York Times", "told the
+NYT", "according to Reuters", a headline ending in "- media", "(AP)", "Reuters contributed to this report").
+
+Result: ``article_info(doc)["provenance"]``, a list (in order of first mention) of dicts shaped like
+``model.Provenance``: ``{"name", "spans": [[start, end], ...], "attribution_ids": [...]}``.
+
+Rules:
+1. Mentions. Outlets listed in ``outlets.OUTLETS`` (any alias, with or without "the"); other organisations
+   whose name ends in an outlet word (``OUTLET_NAME_WORDS``: "the Des Moines Register"); a short form
+   ("the Post", "the Times") when the article names an outlet ending in that word; and generic "media"
+   ("Russian media"). All mentions of one outlet share one entry under its canonical name: "NYT" and
+   "the New York Times" are both "The New York Times".
+2. A mention is an upstream report only in a reporting frame (a mere mention, "Trump attacked the Times",
+   is not):
+   - a headline credit: the first line ends in a dash and the mention ("... - media", "— Reuters");
+   - a wire credit: "(AP)", a line that is only the outlet ("Associated Press", "By Jane Doe, Reuters",
+     "Copyright 2016 The Associated Press"), or "<outlet> contributed (to this report)";
+   - reporting words before it ("according to", "reported by", "told", "in an interview with", "said on",
+     "first reported by"...) or after it ("reported", "has learned", "'s report", "wrote", "poll"...);
+   - it is (part of) an attribution's source.
+3. Attributions linked to an entry: those whose source contains the mention, and those whose cue clause holds
+   it ("one official told the NYT"). When the mention frames the whole article, every top-level attribution
+   (``parent`` null) is linked too: a framing mention is a headline or wire credit, or a reporting frame in
+   the first ``LEDE_UNITS`` sentence units (headline and lede: "This is reported by the New York Times.").
+   Nested attributions reach the upstream report through their parents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..annotations import article_info, attribution_ids, attribution_info, role_spans
+from ..clauses import Units, cue_clauses
+from ..pipes import AnnotatingPipe
+from .outlets import OUTLET_NAME_WORDS, OUTLETS
+
+# Headline plus the first two sentences: where a rewrite names the report it is based on.
+LEDE_UNITS = 3
+
+_BOUNDARY_BEFORE = r"(?<![\w-])"
+_BOUNDARY_AFTER = r"(?![\w-])"
+_ALIASES = sorted(
+    ((alias, canonical) for canonical, aliases in OUTLETS.items() for alias in (*aliases, canonical)),
+    key=lambda pair: -len(pair[0]),
+)
+_ALIAS_TO_CANONICAL = {alias: canonical for alias, canonical in _ALIASES}
+# Case-sensitive on purpose: "AP" the agency, never "ap"; "The Hill" the outlet, not "the hill".
+_KNOWN_RE = re.compile(
+    _BOUNDARY_BEFORE
+    + r"(?:[Tt]he\s+)?(?P<alias>"
+    + "|".join(re.escape(alias) for alias, _ in _ALIASES)
+    + ")"
+    + _BOUNDARY_AFTER
+)
+_SHORT_RE = re.compile(r"\b[Tt]he\s+(?P<word>[A-Z][a-z]+)" + _BOUNDARY_AFTER)
+_MEDIA_RE = re.compile(
+    r"\b(?:(?P<qualifier>[A-Z][a-z]+|local|state|state-run|foreign|independent|opposition|western|news)\s+)?"
+    r"media\b",
+    re.IGNORECASE,
+)
+
+_FRAME_BEFORE = re.compile(
+    r"(?i)\b(?:according\s+to|(?:first\s+)?reported\s+(?:by|in|on)|reports?\s+(?:by|in)|reporting\s+by|told|"
+    r"telling|tells|interviews?\s+with|cited\s+by|citing|quoted\s+(?:by|in)|published\s+(?:by|in)|"
+    r"(?:speaking|spoke|speaks|talking|talked)\s+(?:to|with)|(?:said|says|saying|appeared|appearing)\s+on|"
+    r"(?:statement|comments?|remarks)\s+to|broken\s+by|via)"
+    r"\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_FRAME_AFTER = re.compile(
+    r"(?i)^(?:['’]s)?\s*,?\s*(?:(?:which|that|who)\s+)?"
+    r"(?:(?:first|has|had|have|also|previously|earlier|recently|then|was|were|is|exclusively|originally)\s+)*"
+    r"(?:reported|reports?|reporting|learned|wrote|writes|said|says|cited|citing|quoted|revealed|reveals|"
+    r"obtained|reviewed|published|publishes|broke|confirmed|story|article|interview|investigation|analysis|"
+    r"poll|survey)\b"
+)
+_CREDIT_LINE = re.compile(
+    r"(?i)[\s\W]*(?:(?:by\s+[\w .'’-]+|copyright(?:\s+\d{4})?|©\s*(?:\d{4})?)[\s\W]*)?"
+    r"(?:all\s+rights\s+reserved)?[\s\W]*"
+)
+_CONTRIBUTED = re.compile(r"(?i)^[^.\n]{0,60}\bcontributed\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place the text names an outlet (or "media"); ``key`` groups mentions of the same outlet."""
+
+    start: int
+    end: int
+    key: str
+    name: str
+
+
+class ProvenanceFinder(AnnotatingPipe):
+    """Sets ``article_info(doc)["provenance"]``."""
+
+    def __init__(self, nlp: Language, name: str, lede_units: int = LEDE_UNITS) -> None:
+        self.name = name
+        self.lede_units = lede_units
+
+    def predict(self, doc: Doc) -> list[dict[str, Any]]:
+        return find_provenance(doc, lede_units=self.lede_units)
+
+    def set_annotations(self, doc: Doc, prediction: list[dict[str, Any]]) -> None:
+        article_info(doc)["provenance"] = prediction
+
+
+def find_provenance(doc: Doc, *, lede_units: int = LEDE_UNITS) -> list[dict[str, Any]]:
+    """The upstream reports of one doc, each with its mentions and the attributions that rely on it."""
+    text = doc.text
+    spans = role_spans(doc)
+    ids = attribution_ids(doc)
+    units = Units.of(doc)
+    parents = {aid: attribution_info(doc, aid).get("parent") for aid in ids}
+    clauses = cue_clauses(doc, spans, parents, units)
+    sources = {aid: [(s.start_char, s.end_char) for s in spans[aid]["source"]] for aid in ids if aid in spans}
+    top_level = [aid for aid in ids if parents[aid] is None]
+
+    entries: dict[str, dict[str, Any]] = {}
+    for mention in find_mentions(doc):
+        linked = [aid for aid, ranges in sources.items() if any(_overlaps(mention, r) for r in ranges)]
+        if not (linked or _credit(text, mention) or _reporting_frame(text, mention)):
+            continue
+        tokens = _tokens(doc, mention)
+        linked += [aid for aid, clause in clauses.items() if tokens & set(clause)]
+        if _credit(text, mention) or units.index(min(tokens)) < lede_units:
+            linked += top_level
+        entry = entries.setdefault(mention.key, {"name": mention.name, "spans": [], "attribution_ids": []})
+        entry["spans"].append([mention.start, mention.end])
+        entry["attribution_ids"] = [aid for aid in ids if aid in set(entry["attribution_ids"]) | set(linked)]
+    return list(entries.values())
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every mention of an outlet or of "media" in the text, in text order, none overlapping another."""
+    text = doc.text
+    mentions: list[Mention] = []
+
+    def add(candidate: Mention) -> None:
+        if not any(_overlaps(candidate, (m.start, m.end)) for m in mentions):
+            mentions.append(candidate)
+
+    for match in _KNOWN_RE.finditer(text):
+        canonical = _ALIAS_TO_CANONICAL[match["alias"]]
+        add(Mention(match.start(), match.end(), _key(canonical), canonical))
+    for entity in doc.ents:
+        if entity.label_ == "ORG" and len(entity) > 1 and entity[-1].text in OUTLET_NAME_WORDS:
+            name = _name(entity)
+            if len(name.split()) > 2 or not name.startswith("The "):
+                add(Mention(entity.start_char, entity.end_char, _key(name), name))
+    long_names = {m.name.split()[-1]: m for m in mentions}
+    for match in _SHORT_RE.finditer(text):
+        outlet = long_names.get(match["word"])
+        if outlet is not None and match["word"] in OUTLET_NAME_WORDS:
+            add(Mention(match.start(), match.end(), outlet.key, outlet.name))
+    for match in _MEDIA_RE.finditer(text):
+        qualifier = match["qualifier"]
+        if qualifier and not qualifier[0].isupper() or qualifier and qualifier.lower() in _MEDIA_QUALIFIERS:
+            qualifier = qualifier.lower()
+        name = f"{qualifier} media" if qualifier else "media"
+        add(Mention(match.start(), match.end(), _key(name), name))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+# Qualifiers of "media" that are ordinary words even when they open a sentence ("State media reported").
+_MEDIA_QUALIFIERS = frozenset({"local", "state", "state-run", "foreign", "independent", "opposition", "news"})
+
+
+def _name(entity: Span) -> str:
+    """An outlet's display name: the entity's words, a leading "the" written "The"."""
+    words = entity.text.split()
+    if words[0].lower() == "the":
+        words[0] = "The"
+    return " ".join(words)
+
+
+def _key(name: str) -> str:
+    """Grouping key: case and a leading "the" do not make another outlet."""
+    return re.sub(r"^the\s+", "", name.lower())
+
+
+def _overlaps(mention: Mention, bounds: tuple[int, int]) -> bool:
+    return mention.start < bounds[1] and bounds[0] < mention.end
+
+
+def _tokens(doc: Doc, mention: Mention) -> set[int]:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return set(range(span.start, span.end)) if span is not None else set()
+
+
+def _line(text: str, mention: Mention) -> tuple[int, int]:
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    return start, len(text) if end == -1 else end
+
+
+def _credit(text: str, mention: Mention) -> bool:
+    """A headline credit ("... - media"), a dateline "(AP)", a credit line, or "Reuters contributed"."""
+    line_start, line_end = _line(text, mention)
+    before, after = text[line_start : mention.start], text[mention.end : line_end]
+    if not text[:line_start].strip() and re.search(r"\s[-–—|]\s*$", before) and not re.search(r"\w", after):
+        return True
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    if _CREDIT_LINE.fullmatch(before + " " + after) and not re.search(r"\w", after):
+        return True
+    return bool(_CONTRIBUTED.match(after))
+
+
+def _reporting_frame(text: str, mention: Mention) -> bool:
+    """Reporting words right before or after the mention ("according to Reuters", "the Post has learned")."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    after = text[mention.end : mention.end + 60]
+    return bool(_FRAME_BEFORE.search(before) or _FRAME_AFTER.match(after))
+
+
+@Language.factory("accordingto_provenance", default_config={"lede_units": LEDE_UNITS})
+def make_provenance(nlp: Language, name: str, lede_units: int) -> ProvenanceFinder:
+    return ProvenanceFinder(nlp, name, lede_units)

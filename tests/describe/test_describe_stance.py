@@ -1,0 +1,156 @@
+"""Stance: cue class, negation, denial and hedging, on attributions placed by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from accordingto.annotations import attribution_info, role_spans
+from accordingto.describe.stance import CUE_LEXICON, Stance, describe_stance
+from handspans import example_doc, make_doc
+
+
+def stance(text: str, cue: Any, content: Any) -> dict[str, Any]:
+    doc = make_doc(text, [{"cue": cue, "content": content}])
+    roles = role_spans(doc)["a1"]
+    return describe_stance(roles["cue"], roles["content"])
+
+
+# (text, cue, content, expected subset of the stance)
+CASES: list[tuple[str, Any, Any, dict[str, Any]]] = [
+    ("He said the plan failed.", "said", "the plan failed", {"cue_class": "neutral", "negated": False}),
+    ("He told reporters the plan failed.", "told", "the plan failed", {"cue_class": "neutral"}),
+    ("She insisted the plan worked.", "insisted", "the plan worked", {"cue_class": "emphatic"}),
+    ("He boasted that troops advance.", "boasted", "that troops advance", {"cue_class": "emphatic"}),
+    ("They believe the plan failed.", "believe", "the plan failed", {"cue_class": "belief"}),
+    ("Putin sees a favorable moment.", "sees", "a favorable moment", {"cue_class": "belief"}),
+    (
+        "The ministry denied that troops crossed.",
+        "denied",
+        "that troops crossed",
+        {"cue_class": "denial", "denial": True},
+    ),
+    ("Kyiv rejected the claim.", "rejected", "the claim", {"cue_class": "denial", "denial": True}),
+    (
+        "Putin is making it clear that he is ready.",
+        "making it clear",
+        "that he is ready",
+        {"cue_class": "signal"},
+    ),
+    ("Putin has signaled his openness.", "signaled", "his openness", {"cue_class": "signal"}),
+    ("According to Reuters, the plan failed.", "According to", "the plan failed", {"cue_class": "report"}),
+    ("This is reported by the New York Times.", "is reported by", "This", {"cue_class": "report"}),
+    ("Putin wants to negotiate.", "wants", "to negotiate", {"cue_class": "intention"}),
+    (
+        "Putin is ready to negotiate.",
+        "is ready",
+        "to negotiate",
+        {"cue_class": "intention", "negated": False},
+    ),
+    (
+        "Reporters asked whether the plan failed.",
+        "asked",
+        "whether the plan failed",
+        {"cue_class": "question"},
+    ),
+    ("Smith grumbled that the plan failed.", "grumbled", "that the plan failed", {"cue_class": "other"}),
+    ("The plan failed.", None, "The plan failed", {"cue_class": None, "negated": False}),
+    # negation of the cue, not of the content
+    ("He did not say the plan failed.", "did not say", "the plan failed", {"negated": True}),
+    ("He never said the plan failed.", "said", "the plan failed", {"negated": True}),
+    (
+        "Putin is not ready to negotiate.",
+        "is not ready",
+        "to negotiate",
+        {"cue_class": "intention", "negated": True},
+    ),
+    ("Nobody said the plan failed.", "said", "the plan failed", {"negated": True}),
+    ("He sees no signs that Russia wants peace.", "sees", "that Russia wants peace", {"negated": True}),
+    (
+        "He sees no signs that Russia wants peace.",
+        "sees",
+        "no signs that Russia wants peace",
+        {"negated": False},
+    ),
+    ("He said Russia does not want peace.", "said", "Russia does not want peace", {"negated": False}),
+    # denial
+    (
+        "Peskov said that these theses are incorrect.",
+        "said",
+        "that these theses are incorrect",
+        {"denial": True},
+    ),
+    ("He said the report was not true.", "said", "the report was not true", {"denial": True}),
+    ("He called the claims baseless.", "called", "the claims baseless", {"denial": True}),
+    (
+        "He did not deny the report.",
+        "did not deny",
+        "the report",
+        {"cue_class": "denial", "negated": True, "denial": False},
+    ),
+    ("He said the plan failed.", "said", "the plan failed", {"denial": False}),
+    # hedging
+    (
+        "Officials say this may be a misleading attempt.",
+        "say",
+        "this may be a misleading attempt",
+        {"hedged": True},
+    ),
+    (
+        "They add that Putin may well change his mind.",
+        "add",
+        "that Putin may well change his mind",
+        {"hedged": True},
+    ),
+    (
+        "He said the fighting appears to be stalemated.",
+        "said",
+        "the fighting appears to be stalemated",
+        {"hedged": True},
+    ),
+    ("He said the plan had possibly failed.", "said", "the plan had possibly failed", {"hedged": True}),
+    ("He reportedly said the plan failed.", "said", "the plan failed", {"hedged": True}),
+    ("The Kremlin said May was a good month.", "said", "May was a good month", {"hedged": False}),
+    ("He said the plan failed.", "said", "the plan failed", {"hedged": False}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "expected"), CASES, ids=[f"{c[0]} [{c[1]}]" for c in CASES]
+)
+def test_stance(text: str, cue: Any, content: Any, expected: dict[str, Any]) -> None:
+    found = stance(text, cue, content)
+    assert {key: found[key] for key in expected} == expected
+
+
+def test_lexicon_lists_each_word_once() -> None:
+    words = [word for words in CUE_LEXICON.values() for word in words]
+    assert len(words) == len(set(words))
+
+
+def test_component_on_doc_without_attributions() -> None:
+    doc = make_doc("The sky was blue.")
+    Stance(None, "accordingto_stance")(doc)  # type: ignore[arg-type]
+    assert doc.user_data["accordingto"]["attributions"] == {}
+
+
+def test_example_article() -> None:
+    doc = example_doc()
+    Stance(None, "accordingto_stance")(doc)  # type: ignore[arg-type]
+    info = {aid: attribution_info(doc, aid) for aid in ("a1", "a3", "a5", "a7", "a15", "a21", "a22", "a27")}
+    assert [info[aid]["cue_class"] for aid in info] == [
+        "report",
+        "report",
+        "emphatic",
+        "signal",
+        "neutral",
+        "neutral",
+        "emphatic",
+        "belief",
+    ]
+    assert info["a21"]["denial"] is True  # "conceptually, these theses you presented are incorrect"
+    assert info["a15"]["hedged"] is True  # "this may be a misleading attempt"
+    assert not any(
+        attribution_info(doc, aid)["negated"] for aid in doc.user_data["accordingto"]["attributions"]
+    )
