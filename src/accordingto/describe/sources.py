@@ -173,7 +173,8 @@ def _draft(doc: Doc, entity: dict[str, Any]) -> tuple[dict[str, Any], tuple[int,
     if names:
         fullest = max(names, key=lambda m: ((m.name_end or 0) - (m.name_start or 0), len(m.name(doc) or "")))
         name = fullest.name(doc) or description
-        kind = fullest.kind
+        # What the resolver learned (a pronoun "he" made a lone surname a person) beats an undecided name.
+        kind = fullest.kind if fullest.kind != "unknown" else entity.get("kind", "unknown")
         named = True
     else:
         name = _bare(doc, mention)

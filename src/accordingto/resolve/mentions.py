@@ -253,6 +253,10 @@ def name_kind(words: list[str], label: str) -> SourceKind:
         return "media"
     if lowered & GOVERNMENT_NAME_WORDS:
         return "government"
+    if label == "ORG" and len(words) == 1 and not words[0].isupper():
+        # The small model often tags a lone surname as an organisation ("Smith said"): undecided until a
+        # pronoun ("he", "it") or a fuller name settles it.
+        return "unknown"
     if label in {"ORG", "FAC"}:
         return "organization"
     return "unknown"

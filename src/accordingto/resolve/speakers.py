@@ -17,7 +17,7 @@ bare
 - "I"/"we" as the source of a statement inside a quote is that quote's speaker.
 
 Output on the doc (plain data, for ``describe.sources``): ``article_info(doc)["entities"]``, a list of
-``{"id", "speaker", "mentions": [{"ranges", "tokens", "form", "source"}]}``, and each attribution's
+``{"id", "speaker", "kind", "mentions": [{"ranges", "tokens", "form", "source"}]}``, and each attribution's
 ``attribution_info(doc, aid)["entity"]``.
 """
 
@@ -114,6 +114,7 @@ def write_entities(doc: Doc, entities: list[Entity]) -> None:
             {
                 "id": entity_id,
                 "speaker": entity.speaker,
+                "kind": entity.kind,
                 "mentions": [
                     {
                         "ranges": [list(r) for r in occurrence.ranges],
@@ -225,10 +226,15 @@ def _name_occurrences(
         for i in range(o.mention.name_start, o.mention.name_end)
     }
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in COLLECTED_LABELS or any(token.i in taken for token in ent):
-            continue
-        if ent.root.dep_ in {"compound", "amod", "nmod"}:
+    names = [ent for ent in doc.ents if ent.label_ in COLLECTED_LABELS]
+    # A proper-noun subject the small model left untagged ("Jones lost the vote") is a likely antecedent.
+    names += [
+        doc[token.left_edge.i : token.i + 1]
+        for token in doc
+        if token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"} and token.ent_iob_ == "O"
+    ]
+    for ent in names:
+        if any(token.i in taken for token in ent) or ent.root.dep_ in {"compound", "amod", "nmod"}:
             continue
         mention = analyze_mention(doc, ent.start, ent.end)
         if mention is None or mention.name_start is None or mention.name_end is None:
@@ -263,6 +269,9 @@ def _attach(doc: Doc, occurrence: Occurrence, entity: Entity | None, entities: l
         entities.append(entity)
     elif entity.kind == "unknown" and mention.form != "pronoun":
         entity.kind = mention.kind
+    elif entity.kind == "unknown" and mention.gender is not None:
+        # "he"/"she" make an undecided name a person, "it" an organisation.
+        entity.kind = "organization" if mention.gender == "neut" else "person"
     if mention.form == "pronoun" and entity.gender is None and mention.gender in {"masc", "fem"}:
         entity.gender = mention.gender
     if mention.form == "name":

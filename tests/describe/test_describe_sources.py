@@ -1,0 +1,191 @@
+"""Source profiles on hand-made attributions: each case gives the fields expected of the source of one
+attribution (only the fields listed are checked; ``role_of`` is checked through the name it points at)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jsonschema
+import pytest
+from spacy.tokens import Doc
+
+from accordingto.annotations import analysis_from_doc, article_info, attribution_info
+from accordingto.describe.sources import SourcesPipe
+from accordingto.resolve.speakers import SpeakersPipe
+from accordingto.schema import analysis_schema
+from handspans import example_doc, make_doc
+
+SPEAKERS = SpeakersPipe(None, "accordingto_speakers", max_sentences_back=4)  # type: ignore[arg-type]
+SOURCES = SourcesPipe(None, "accordingto_sources")  # type: ignore[arg-type]
+
+
+def described(doc: Doc) -> Doc:
+    return SOURCES(SPEAKERS(doc))
+
+
+def source_of(doc: Doc, attribution_id: str) -> dict[str, Any]:
+    source_id = attribution_info(doc, attribution_id)["source_id"]
+    return next(s for s in article_info(doc)["sources"] if s["id"] == source_id)
+
+
+def A(source: Any, cue: Any, content: Any, kind: str = "indirect") -> dict[str, Any]:
+    return {"source": source, "cue": cue, "content": content, "type": kind}
+
+
+CASES = [
+    pytest.param(
+        "Two former senior Russian officials say that Putin has signaled openness to a ceasefire.",
+        [A("Two former senior Russian officials", "say", "that Putin has signaled openness to a ceasefire")],
+        "a1",
+        {
+            "name": "former senior Russian officials",
+            "kind": "group",
+            "named": False,
+            "count": 2,
+            "description": "Two former senior Russian officials",
+            "qualifiers": ["former", "senior"],
+            "affiliation": "Russia",
+            "role": None,
+        },
+        id="anonymous-plural-count-qualifiers-affiliation",
+    ),
+    pytest.param(
+        "Putin, according to current and former officials, sees a favorable moment for a deal.",
+        [A("current and former officials", "according to", "sees a favorable moment for a deal")],
+        "a1",
+        {"kind": "group", "named": False, "count": None, "qualifiers": ["current", "former"], "affiliation": None},
+        id="current-and-former-officials",
+    ),
+    pytest.param(
+        '"He is ready," one former senior Russian official told the NYT.',
+        [A("one former senior Russian official", "told", '"He is ready,"', "direct")],
+        "a1",
+        {"kind": "person", "named": False, "count": 1, "qualifiers": ["former", "senior"], "affiliation": "Russia"},
+        id="one-official",
+    ),
+    pytest.param(
+        "According to US officials, Putin sent terms for a ceasefire.",
+        [A("US officials", "According to", "Putin sent terms for a ceasefire")],
+        "a1",
+        {"name": "US officials", "kind": "group", "named": False, "count": None, "affiliation": "US"},
+        id="us-officials",
+    ),
+    pytest.param(
+        'Putin\'s spokesman Dmitry Peskov said in a voice message that "these theses are incorrect."',
+        [A("Putin's spokesman Dmitry Peskov", "said", 'that "these theses are incorrect."', "mixed")],
+        "a1",
+        {
+            "name": "Dmitry Peskov",
+            "kind": "person",
+            "named": True,
+            "role": "spokesman",
+            "role_of": "Putin",
+            "description": "Putin's spokesman Dmitry Peskov",
+        },
+        id="possessive-role-points-at-a-mentioned-person",
+    ),
+    pytest.param(
+        "Ukrainian President Volodymyr Zelenskyy says he sees no signs that Russia wants to negotiate.",
+        [A("Ukrainian President Volodymyr Zelenskyy", "says", "he sees no signs that Russia wants to negotiate")],
+        "a1",
+        {"name": "Volodymyr Zelenskyy", "kind": "person", "role": "President", "affiliation": "Ukraine"},
+        id="title-and-demonym",
+    ),
+    pytest.param(
+        "Kremlin spokesman Dmitry Peskov said the talks were over.",
+        [A("Kremlin spokesman Dmitry Peskov", "said", "the talks were over")],
+        "a1",
+        {"name": "Dmitry Peskov", "role": "spokesman", "affiliation": "the Kremlin", "role_of": None},
+        id="organisation-as-modifier-is-the-affiliation",
+    ),
+    pytest.param(
+        "A spokesman for the Kremlin said the talks were over.",
+        [A("A spokesman for the Kremlin", "said", "the talks were over")],
+        "a1",
+        {"kind": "person", "named": False, "count": 1, "role": "spokesman", "affiliation": "the Kremlin"},
+        id="prepositional-affiliation",
+    ),
+    pytest.param(
+        "The New York Times reported that the talks had stalled. The NYT said its sources were officials.",
+        [A("The New York Times", "reported", "that the talks had stalled"), A("The NYT", "said", "its sources")],
+        "a2",
+        {"name": "New York Times", "kind": "media", "named": True, "mentions": 2},
+        id="media-acronym-same-source",
+    ),
+    pytest.param(
+        "The United States believes that Ukraine should decide on its own.",
+        [A("The United States", "believes", "that Ukraine should decide on its own")],
+        "a1",
+        {"name": "United States", "kind": "government", "named": True, "affiliation": None},
+        id="country-is-a-government",
+    ),
+    pytest.param(
+        "The Kremlin said the offer stood. A new report said the offer was false.",
+        [A("The Kremlin", "said", "the offer stood"), A("A new report", "[said] the offer was", "the offer was")],
+        "a2",
+        {"kind": "document", "named": False},
+        id="document",
+    ),
+    pytest.param(
+        "Dmitry Peskov said the talks were over. Later, Peskov added that Moscow would wait.",
+        [A("Dmitry Peskov", "said", "the talks were over"), A("[Peskov] added", "added", "that Moscow would wait")],
+        "a2",
+        {"name": "Dmitry Peskov", "count": 1, "mentions": 2},
+        id="surname-gets-the-fullest-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "attributions", "attribution_id", "expected"), CASES)
+def test_source_profile(
+    text: str, attributions: list[dict[str, Any]], attribution_id: str, expected: dict[str, Any]
+) -> None:
+    doc = described(make_doc(text, attributions))
+    source = source_of(doc, attribution_id)
+    sources = {s["id"]: s for s in article_info(doc)["sources"]}
+    got = {
+        **source,
+        "role_of": sources[source["role_of"]]["name"] if source["role_of"] else None,
+        "mentions": len(source["mentions"]),
+    }
+    assert {key: got[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "attributions"),
+    [
+        pytest.param("Rain fell all day in the city, and the streets were empty.", [], id="no-attribution"),
+        pytest.param(
+            "The decision was reportedly made last week.",
+            [A(None, "reportedly", ["The decision was", "made last week"])],
+            id="attribution-without-source",
+        ),
+    ],
+)
+def test_no_source(text: str, attributions: list[dict[str, Any]]) -> None:
+    doc = described(make_doc(text, attributions))
+    assert article_info(doc)["sources"] == []
+    assert all(record.get("source_id") is None for record in article_info(doc)["attributions"].values())
+
+
+def test_source_ids_follow_first_mention_and_fit_the_schema() -> None:
+    doc = described(example_doc())
+    sources = article_info(doc)["sources"]
+    assert [s["id"] for s in sources] == [f"s{n}" for n in range(1, len(sources) + 1)]
+    starts = [s["mentions"][0][0][0] for s in sources]
+    assert starts == sorted(starts)
+    assert all(record.get("source_id") for record in article_info(doc)["attributions"].values())
+    jsonschema.validate(analysis_from_doc(doc).to_dict(), analysis_schema())
+
+
+def test_example_article_sources() -> None:
+    doc = described(example_doc())
+    by_name = {s["name"]: s for s in article_info(doc)["sources"]}
+    putin, peskov = by_name["Vladimir Putin"], by_name["Dmitry Peskov"]
+    assert putin["kind"] == "person" and putin["named"]
+    assert peskov["role"] == "spokesman" and peskov["role_of"] == putin["id"]
+    assert by_name["New York Times"]["kind"] == "media"
+    assert len(by_name["New York Times"]["mentions"]) == 2  # "the New York Times" and "the NYT"
+    assert by_name["US officials"]["affiliation"] == "US"
+    assert len(by_name["US officials"]["mentions"]) == 4
+    assert by_name["United States"]["kind"] == "government"
