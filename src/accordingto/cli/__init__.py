@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from .analyze import analyze_command
+from .evaluate import evaluate_command
 from .train import train_command
 
 
@@ -17,3 +18,4 @@ def main() -> None:
 
 main.add_command(analyze_command)
 main.add_command(train_command)
+main.add_command(evaluate_command)

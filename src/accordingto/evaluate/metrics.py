@@ -94,10 +94,7 @@ class _SubsetTally:
     attribution: _Tally = field(default_factory=_Tally)
 
     def result(self) -> SubsetScores:
-        prfs = {
-            level: {role: tally.prf() for role, tally in roles.items()}
-            for level, roles in self.levels.items()
-        }
+        prfs = {level: {role: tally.prf() for role, tally in roles.items()} for level, roles in self.levels.items()}
         return SubsetScores(
             token=prfs["token"],
             exact=prfs["exact"],
@@ -191,9 +188,7 @@ class _TokenIndex:
         return frozenset(found)
 
     def item(self, attribution: Attribution) -> _Item:
-        return _Item(
-            self.tokens(attribution.source), self.tokens(attribution.cue), self.tokens(attribution.content)
-        )
+        return _Item(self.tokens(attribution.source), self.tokens(attribution.cue), self.tokens(attribution.content))
 
 
 def _joined(ranges: Ranges) -> Ranges:

@@ -47,9 +47,7 @@ def split_folder(data_dir: str | Path, split: str = "dev") -> Path:
     if not root.exists():
         raise InputNotFoundError("no such folder", str(root))
     if not root.is_dir():
-        raise InputError(
-            "not a folder (expected a PolNeAR-style folder with text/ and attributions/)", str(root)
-        )
+        raise InputError("not a folder (expected a PolNeAR-style folder with text/ and attributions/)", str(root))
     for candidate in (root / split, root):
         if (candidate / TEXT_FOLDER).is_dir() and (candidate / ANNOTATION_FOLDER).is_dir():
             return candidate
@@ -60,9 +58,7 @@ def split_folder(data_dir: str | Path, split: str = "dev") -> Path:
     )
 
 
-def read_annotated(
-    data_dir: str | Path, split: str = "dev", limit: int | None = None
-) -> Iterator[AnnotatedArticle]:
+def read_annotated(data_dir: str | Path, split: str = "dev", limit: int | None = None) -> Iterator[AnnotatedArticle]:
     """The articles of one split with their gold attributions, in name order, read one file pair at a time.
 
     The folder is checked now, before anything is read, so a bad folder fails at once: every text must have an
@@ -79,9 +75,7 @@ def read_article(text_path: Path, ann_path: Path) -> AnnotatedArticle:
     """One article: its text and the attributions of one annotation file."""
     text = _read(text_path)
     lines = _read(ann_path).split("\n")
-    return AnnotatedArticle(
-        name=text_path.stem, text=text, attributions=parse_ann(lines, text, str(ann_path))
-    )
+    return AnnotatedArticle(name=text_path.stem, text=text, attributions=parse_ann(lines, text, str(ann_path)))
 
 
 def _read(path: Path) -> str:
