@@ -6,15 +6,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotations import analysis_from_doc, article_info
-from .errors import AccordingtoError
+from .errors import AccordingtoError, InputError
 from .model import Analysis, Article
 from .parse import load_pipeline
+from .pipes import doc_error
 from .read import check_text, parse_published
 
 logger = logging.getLogger(__name__)
@@ -22,8 +22,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 16
 
 
-class AnalysisFailedError(AccordingtoError):
-    """A pipeline component failed on one article."""
+class AnalysisFailedError(InputError):
+    """A pipeline component failed on one article (reported with the article's id; the batch goes on)."""
 
 
 @dataclass
@@ -67,13 +67,6 @@ def analyze_many(
     failures: dict[int, AccordingtoError] = {}
     pending: dict[int, Article] = {}
 
-    def on_error(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
-        for doc in docs:
-            key = article_info(doc).get("key")
-            logger.warning("component %s failed on article %s: %s", name, key, error)
-            if key is not None:
-                failures[key] = AnalysisFailedError(f"analysis failed in {name}: {error}")
-
     def docs() -> Iterator[Doc]:
         for key, article in enumerate(articles):
             pending[key] = article
@@ -89,18 +82,16 @@ def analyze_many(
             info["article"] = _meta_dict(article)
             yield doc
 
-    previous_handler = {name: pipe.get_error_handler() for name, pipe in nlp.pipeline if hasattr(pipe, "get_error_handler")}
-    nlp.set_error_handler(on_error)
-    try:
-        for doc in nlp.pipe(docs(), batch_size=batch_size):
-            key = article_info(doc).pop("key")
-            yield from _flush_failures(pending, failures, before=key)
-            article = pending.pop(key)
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        key = article_info(doc).pop("key")
+        yield from _flush_failures(pending, failures, before=key)
+        article = pending.pop(key)
+        error = doc_error(doc)
+        if error is not None:
+            yield Outcome(article=article, error=AnalysisFailedError(error, article.id))
+        else:
             yield Outcome(article=article, analysis=analysis_from_doc(doc))
-        yield from _flush_failures(pending, failures, before=None)
-    finally:
-        for name, handler in previous_handler.items():
-            nlp.get_pipe(name).set_error_handler(handler)
+    yield from _flush_failures(pending, failures, before=None)
 
 
 def _flush_failures(

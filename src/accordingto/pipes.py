@@ -1,8 +1,9 @@
 """The base of every accordingto pipeline component.
 
 spaCy's contract: ``__call__`` predicts then sets annotations; ``pipe`` does the same over a stream. A document
-that makes a component fail goes to the component's error handler (``nlp.set_error_handler``), so a batch can skip
-it and go on instead of dying; the default handler re-raises.
+that makes a component fail goes to the component's error handler (``Pipe.set_error_handler``); the default handler
+re-raises. ``load_pipeline`` installs ``record_error`` instead, which marks the document as failed so that later
+components pass over it and ``analyze_many`` reports it as one failed article while the batch goes on.
 """
 
 from __future__ import annotations
@@ -14,7 +15,24 @@ from typing import Any
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from .annotations import article_info
+
 logger = logging.getLogger(__name__)
+
+ERROR_KEY = "error"
+
+
+def record_error(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
+    """Error handler: keep the failure on the document instead of stopping the batch."""
+    for doc in docs:
+        logger.warning("component %s failed on a document: %s", name, error)
+        article_info(doc)[ERROR_KEY] = f"analysis failed in {name}: {type(error).__name__}: {error}"
+
+
+def doc_error(doc: Doc) -> str | None:
+    """The failure a component recorded on this document, if any."""
+    error: str | None = article_info(doc).get(ERROR_KEY)
+    return error
 
 
 class AnnotatingPipe(Pipe):
@@ -28,20 +46,19 @@ class AnnotatingPipe(Pipe):
     def set_annotations(self, doc: Doc, prediction: Any) -> None:  # type: ignore[override]
         raise NotImplementedError
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _annotate(self, doc: Doc) -> None:
+        if doc_error(doc) is not None:
+            return  # an earlier component failed: this document is reported, not analysed further
         try:
             self.set_annotations(doc, self.predict(doc))
         except Exception as error:  # noqa: BLE001 - routed to the configurable handler
             self.get_error_handler()(self.name, self, [doc], error)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._annotate(doc)
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        error_handler = self.get_error_handler()
         for doc in stream:
-            try:
-                self.set_annotations(doc, self.predict(doc))
-            except Exception as error:  # noqa: BLE001 - routed to the configurable handler
-                logger.debug("%s failed on a document: %s", self.name, error)
-                error_handler(self.name, self, [doc], error)
-                continue
+            self._annotate(doc)
             yield doc

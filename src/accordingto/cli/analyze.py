@@ -13,7 +13,7 @@ from ..errors import AccordingtoError, InputError, InputNotFoundError, NoInputFi
 from ..model import Analysis, Article
 from ..read import decode_text, parse_published, read_text_file
 from ..write.text import render_text
-from .common import fail, report_failures
+from .common import EXIT_FAILED, fail, report_failures
 
 STDIN = "-"
 TEXT_SUFFIX = ".txt"
@@ -27,7 +27,9 @@ RENDERERS: dict[str, tuple[Callable[[Analysis], str], str]] = {
 
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Write NAME.json for each NAME.txt here.")
+@click.option(
+    "--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Write NAME.json for each NAME.txt here."
+)
 @click.option("--published", help="Publication date (YYYY-MM-DD) that relative dates are anchored to.")
 @click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="json", show_default=True)
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
@@ -45,8 +47,6 @@ def analyze_command(
         fail(error)
     inputs, failures = expand_inputs(paths)
     total = len(inputs) + len(failures)
-    if not inputs and len(failures) == 1:
-        fail(failures[0])
     render, extension = RENDERERS[output_format]
     several = total > 1
     if out_dir is not None:
@@ -62,7 +62,8 @@ def analyze_command(
             article.published = published
             yield article
 
-    for outcome in analyze_many(articles(), batch_size=batch_size):
+    outcomes = analyze_many(articles(), batch_size=batch_size) if inputs else iter(())
+    for outcome in outcomes:
         if outcome.error is not None:
             failures.append(outcome.error)
             continue
@@ -74,9 +75,11 @@ def analyze_command(
             click.echo(outcome.analysis.to_json(indent=None))
         else:
             click.echo(render(outcome.analysis) if not several else f"== {name}\n{render(outcome.analysis)}", nl=False)
+    if failures and not several:
+        fail(failures[0])
     if failures:
         report_failures(failures, total=total)
-        sys.exit(1)
+        sys.exit(EXIT_FAILED)
 
 
 def expand_inputs(paths: tuple[str, ...]) -> tuple[list[str], list[AccordingtoError]]:

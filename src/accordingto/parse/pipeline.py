@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelError
+from ..pipes import AnnotatingPipe, record_error
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +23,10 @@ COMPONENTS: list[tuple[str, str]] = [
     ("accordingto_attributions", "accordingto.find.attributions"),
     ("accordingto_speakers", "accordingto.resolve.speakers"),
     ("accordingto_sources", "accordingto.describe.sources"),
+    ("accordingto_nesting", "accordingto.link.nesting"),
+    ("accordingto_provenance", "accordingto.link.provenance"),
+    ("accordingto_stance", "accordingto.describe.stance"),
+    ("accordingto_time", "accordingto.anchor.time"),
     ("accordingto_summary", "accordingto.describe.summary"),
 ]
 
@@ -37,6 +42,9 @@ def build_pipeline(model_name: str = SPACY_MODEL) -> Language:
     for factory, module in COMPONENTS:
         importlib.import_module(module)
         nlp.add_pipe(factory)
+    for _, component in nlp.pipeline:
+        if isinstance(component, AnnotatingPipe):
+            component.set_error_handler(record_error)
     logger.debug("pipeline: %s", nlp.pipe_names)
     return nlp
 
