@@ -7,7 +7,6 @@ transaction, so a run stopped at any moment leaves only whole articles behind an
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Analysis, Article, Attribution, Source
+from ..read.records import text_hash, text_id
 from . import identity
 from .schema import CHILD_TABLES, articles, attributions, provenance, sources
 
@@ -32,14 +32,9 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 _MIGRATION_LOCK = 0x61636374
 
 
-def text_hash(text: str) -> str:
-    """sha256 of the text: the store's test for "this article is already done"."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def article_key(article: Article) -> str:
     """The article's id in the store: its own id, else one derived from its text (stable across runs)."""
-    return article.id or f"sha256:{text_hash(article.text)[:16]}"
+    return article.id or text_id(article.text)
 
 
 def normalize_url(url: str | None) -> str:
@@ -137,7 +132,7 @@ class Store:
                         url=article.url,
                         outlet=article.outlet,
                         published=_date(article.published),
-                        origin=origin,
+                        origin=origin if origin is not None else getattr(article, "where", None),
                         text=article.text,
                         analysis=analysis.to_dict() if analysis is not None else None,
                         error=error,

@@ -1,0 +1,54 @@
+"""WARC archives (web crawls): every HTML response record as an article, read with FastWARC.
+
+Other records (requests, metadata, images, PDFs) are passed over silently: they are not articles. A response
+whose HTTP head cannot be parsed, or whose page has no article text, is a failure named by its record number
+and byte offset; a file that stops being valid WARC ends with one failure saying where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO
+
+from ..errors import InputError
+from .html import MAX_PAGE_BYTES, html_article
+from .records import ReadArticle, ReadFailure
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(stream: IO[bytes], where: str) -> Iterator[ReadArticle | ReadFailure]:
+    """The HTML pages of a WARC (plain or gzipped; FastWARC detects which) as articles, streaming."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    number = 0
+    position = 0
+    try:
+        # Unknown records are asked for too (the default leaves them out), to report junk in the file.
+        kinds = WarcRecordType.any_type | WarcRecordType.unknown
+        for record in ArchiveIterator(stream, parse_http=True, record_types=kinds):
+            number += 1
+            position = record.stream_pos
+            place = f"{where} record {number} (byte {position})"
+            if not record.headers.get("WARC-Type"):
+                # What FastWARC makes of bytes that are not a WARC header: a record of no type.
+                yield ReadFailure(place, "not a valid WARC record")
+                continue
+            if record.record_type != WarcRecordType.response:
+                continue
+            uri = record.headers.get("WARC-Target-URI") or None
+            if record.http_headers is None or record.http_headers.status_code is None:
+                yield ReadFailure(place, "a response record without a readable HTTP head")
+                continue
+            content_type = (record.http_headers.get("Content-Type") or "").lower()
+            if not content_type.startswith(HTML_TYPES):
+                continue
+            if record.content_length > MAX_PAGE_BYTES:
+                yield ReadFailure(place, f"too large: {record.content_length:,} bytes, the limit is {MAX_PAGE_BYTES:,}")
+                continue
+            try:
+                yield html_article(record.reader.read(), place, id=uri, url=uri)
+            except InputError as error:
+                yield ReadFailure.from_error(error, place)
+    except OSError as error:
+        yield ReadFailure(f"{where} after record {number} (byte {position})", f"not valid WARC from here on: {error}")
