@@ -91,9 +91,7 @@ def test_report_is_self_contained(example_analysis: Analysis) -> None:
 
 def test_content_security_policy_allows_only_the_report_itself(example_analysis: Analysis) -> None:
     page = render_html(example_analysis)
-    policy = html.unescape(
-        re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
-    )
+    policy = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1))
     script = re.search(r"<script>(.*)</script>", page, re.S).group(1)
     style = re.search(r"<style>(.*)</style>", page, re.S).group(1)
 
@@ -122,9 +120,7 @@ def open_report(browser, tmp_path: Path, analysis: Analysis):  # type: ignore[no
     return page, errors
 
 
-def test_report_renders_highlights_and_chains_in_chromium(
-    browser, tmp_path: Path, example_analysis: Analysis
-) -> None:  # type: ignore[no-untyped-def]
+def test_report_renders_highlights_and_chains_in_chromium(browser, tmp_path: Path, example_analysis: Analysis) -> None:  # type: ignore[no-untyped-def]
     page, errors = open_report(browser, tmp_path, example_analysis)
     try:
         assert errors == []

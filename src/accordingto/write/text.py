@@ -1,4 +1,4 @@
-"""The terminal view: a readable table of attributions for a person at a terminal."""
+"""The terminal view: the summary a reader wants first, then the sources, then a table of attributions."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import io
 from rich.console import Console
 from rich.table import Table
 
-from ..model import Analysis
+from ..model import Analysis, Attribution, Source
 
 DEFAULT_WIDTH = 120
+TYPES = ("direct", "indirect", "mixed")
 
 
 def render_text(analysis: Analysis, *, width: int = DEFAULT_WIDTH, title: str | None = None) -> str:
@@ -18,25 +19,113 @@ def render_text(analysis: Analysis, *, width: int = DEFAULT_WIDTH, title: str | 
     console = Console(file=buffer, width=width, color_system=None, soft_wrap=False)
     if title:
         console.print(title)
-    count = len(analysis.attributions)
-    by_type = ", ".join(
-        f"{kind} {sum(1 for a in analysis.attributions if a.type == kind)}" for kind in ("direct", "indirect", "mixed")
-    )
-    console.print(f"{count} attribution{'s' if count != 1 else ''} ({by_type})")
+    for line in summary_lines(analysis):
+        console.print(line, highlight=False)
+    if analysis.sources:
+        console.print()
+        console.print(sources_table(analysis))
     if analysis.attributions:
-        table = Table(show_lines=True, expand=True)
-        table.add_column("id", no_wrap=True)
-        table.add_column("type", no_wrap=True)
-        table.add_column("source", ratio=2)
-        table.add_column("cue", ratio=1)
-        table.add_column("content", ratio=5)
-        for attribution in analysis.attributions:
-            table.add_row(
-                attribution.id,
-                attribution.type,
-                attribution.source_text or "—",
-                attribution.cue_text,
-                attribution.content_text,
-            )
-        console.print(table)
+        console.print()
+        console.print(attributions_table(analysis))
     return buffer.getvalue()
+
+
+def summary_lines(analysis: Analysis) -> list[str]:
+    """Counts first: how much is attributed, to what kinds of source, how much anonymously, relayed from whom."""
+    count = len(analysis.attributions)
+    by_type = ", ".join(f"{kind} {sum(1 for a in analysis.attributions if a.type == kind)}" for kind in TYPES)
+    lines = [f"{count} attribution{'s' if count != 1 else ''} ({by_type})"]
+    summary = analysis.summary
+    if summary.by_source_kind:
+        kinds = sorted(summary.by_source_kind.items(), key=lambda item: (-item[1], item[0]))
+        lines.append("  by source kind: " + ", ".join(f"{kind} {n}" for kind, n in kinds))
+    if summary.anonymous_share is not None:
+        lines.append(f"  attributed anonymously: {summary.anonymous_share:.0%}")
+    if analysis.sources or summary.named_sources or summary.anonymous_sources:
+        lines.append(f"  distinct sources: {summary.named_sources} named, {summary.anonymous_sources} anonymous")
+    upstream = summary.upstream or [item.name for item in analysis.provenance]
+    if upstream:
+        lines.append("  upstream reports: " + ", ".join(upstream))
+    return lines
+
+
+def sources_table(analysis: Analysis) -> Table:
+    statements: dict[str, int] = {}
+    for attribution in analysis.attributions:
+        if attribution.source_id is not None:
+            statements[attribution.source_id] = statements.get(attribution.source_id, 0) + 1
+    table = Table(title=f"Sources ({len(analysis.sources)})", title_justify="left", expand=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("source", ratio=2)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("named", no_wrap=True)
+    table.add_column("said", justify="right", no_wrap=True)
+    table.add_column("details", ratio=4)
+    for source in analysis.sources:
+        table.add_row(
+            source.id,
+            source.name,
+            source.kind,
+            "named" if source.named else "anonymous",
+            str(statements.get(source.id, 0)),
+            source_details(source),
+        )
+    return table
+
+
+def source_details(source: Source) -> str:
+    """Description, number, qualifiers, affiliation and role, as one line of ``key: value`` parts."""
+    parts = []
+    if source.description and source.description != source.name:
+        parts.append(f"“{source.description}”")
+    if source.count is not None:
+        parts.append(f"count {source.count}")
+    if source.qualifiers:
+        parts.append("qualifiers " + ", ".join(source.qualifiers))
+    if source.affiliation:
+        parts.append(f"affiliation {source.affiliation}")
+    if source.role:
+        parts.append(f"role {source.role}" + (f" of {source.role_of}" if source.role_of else ""))
+    return "; ".join(parts)
+
+
+def attributions_table(analysis: Analysis) -> Table:
+    names = {source.id: source.name for source in analysis.sources}
+    table = Table(
+        title=f"Attributions ({len(analysis.attributions)})", title_justify="left", show_lines=True, expand=True
+    )
+    table.add_column("id", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("source", ratio=2)
+    table.add_column("cue", max_width=16)
+    table.add_column("content", ratio=5)
+    table.add_column("notes", ratio=2)
+    for attribution in analysis.attributions:
+        table.add_row(
+            attribution.id,
+            attribution.type,
+            source_cell(attribution, names),
+            attribution.cue_text,
+            attribution.content_text,
+            notes(attribution, analysis),
+        )
+    return table
+
+
+def source_cell(attribution: Attribution, names: dict[str, str]) -> str:
+    """The words in the text, and the source they resolve to when that differs ("he → Vladimir Putin")."""
+    said = attribution.source_text or "—"
+    resolved = names.get(attribution.source_id or "")
+    return f"{said} → {resolved}" if resolved and resolved.casefold() not in said.casefold() else said
+
+
+def notes(attribution: Attribution, analysis: Analysis) -> str:
+    """Stance, nesting, upstream report and time of one attribution."""
+    parts = [flag for flag in ("denial", "hedged", "negated") if getattr(attribution, flag)]
+    if attribution.parent:
+        parts.append(f"within {attribution.parent}")
+    parts.extend(f"via {item.name}" for item in analysis.provenance if attribution.id in item.attribution_ids)
+    if attribution.time is not None:
+        when = attribution.time.text
+        parts.append(f"when: {when} = {attribution.time.value}" if attribution.time.value else f"when: {when}")
+    return "; ".join(parts)
