@@ -131,16 +131,28 @@ def analysis_from_doc(doc: Doc) -> Analysis:
         attributions=attributions,
         sources=[_source(s) for s in info.get("sources", [])],
         provenance=[_provenance(p) for p in info.get("provenance", [])],
-        summary=Summary(**info["summary"]) if "summary" in info else Summary(attributions=len(attributions)),
+        summary=Summary(**_lists(info["summary"])) if "summary" in info else Summary(attributions=len(attributions)),
         article=ArticleMeta(**info.get("article", {})),
     )
 
 
 def _source(data: dict[str, Any]) -> Source:
     return Source(
-        **{**data, "mentions": [[(int(s), int(e)) for s, e in mention] for mention in data.get("mentions", [])]}
+        **{
+            **_lists(data),
+            "mentions": [[(int(s), int(e)) for s, e in mention] for mention in data.get("mentions", [])],
+        }
     )
 
 
 def _provenance(data: dict[str, Any]) -> Provenance:
-    return Provenance(**{**data, "spans": [(int(s), int(e)) for s, e in data["spans"]]})
+    return Provenance(**{**_lists(data), "spans": [(int(s), int(e)) for s, e in data["spans"]]})
+
+
+def _lists(value: Any) -> Any:
+    """Plain data with tuples turned back into lists: ``DocBin``'s msgpack round trip returns lists as tuples."""
+    if isinstance(value, dict):
+        return {key: _lists(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(item) for item in value]
+    return value
