@@ -12,9 +12,9 @@ import pytest
 from accordingto.cluster.parquet import SCHEMAS, STORE_TABLES, write_partition
 from accordingto.cluster.reading import read_piece
 from accordingto.cluster.rows import failed_article_row, rows_from_analysis
-from accordingto.cluster.tasks import Piece, jsonl_offsets, jsonl_pieces, list_inputs, make_tasks
-from accordingto.errors import AccordingtoError, InputNotFoundError, NoInputFilesError
+from accordingto.cluster.tasks import Piece, jsonl_offsets, list_inputs, make_tasks, split_jsonl
 from accordingto.model import Analysis, Article, ArticleMeta, Attribution, Source
+from accordingto.read.records import ReadArticle, ReadFailure
 
 
 @pytest.mark.parametrize(
@@ -27,10 +27,8 @@ from accordingto.model import Analysis, Article, ArticleMeta, Attribution, Sourc
         ([], 3, []),
     ],
 )
-def test_make_tasks_packs_pieces_in_order(
-    sizes: list[int], partition_size: int, expected: list[list[int]]
-) -> None:
-    units = [(Piece(url=f"f{i}"), size) for i, size in enumerate(sizes)]
+def test_make_tasks_packs_pieces_in_order(sizes: list[int], partition_size: int, expected: list[list[int]]) -> None:
+    units = [(Piece(url=f"f{i}", shown=f"f{i}", article_id=f"f{i}", kind="txt"), size) for i, size in enumerate(sizes)]
     tasks = make_tasks(units, partition_size)
     assert [[int(p.url[1:]) for p in task.pieces] for task in tasks] == expected
     assert [task.index for task in tasks] == list(range(len(expected)))
@@ -38,42 +36,54 @@ def test_make_tasks_packs_pieces_in_order(
 
 @pytest.mark.parametrize("every", [1, 2, 3, 10])
 @pytest.mark.parametrize("trailing_newline", [True, False])
-def test_jsonl_ranges_read_every_line_once_with_its_number(
-    tmp_path: Path, every: int, trailing_newline: bool
-) -> None:
+def test_jsonl_ranges_read_every_line_once_with_its_number(tmp_path: Path, every: int, trailing_newline: bool) -> None:
     lines = [json.dumps({"id": f"r{i}", "text": f"Text number {i}, with ünïcode."}) for i in range(1, 8)]
     lines[3] = "{not json"
     path = tmp_path / "corpus.jsonl"
     path.write_text("\n".join(lines) + ("\n" if trailing_newline else ""), encoding="utf-8")
-    pieces = jsonl_pieces(str(path), jsonl_offsets(str(path), every), every)
+    (whole,), _ = list_inputs([str(path)])
+    assert whole.splittable
+    pieces = split_jsonl(whole, jsonl_offsets(whole.url, every), every)
+    assert len(pieces) == -(-7 // every)
     items = [item for piece in pieces for item in read_piece(piece)]
-    good = [item for item in items if not isinstance(item, AccordingtoError)]
-    bad = [item for item in items if isinstance(item, AccordingtoError)]
-    assert [article.id for article, _ in good] == ["r1", "r2", "r3", "r5", "r6", "r7"]
-    assert [origin for _, origin in good][-1] == f"{path}:7"
-    assert [str(error.where) for error in bad] == [f"{path}:4"]
+    good = [item for item in items if isinstance(item, ReadArticle)]
+    bad = [item for item in items if isinstance(item, ReadFailure)]
+    assert [article.id for article in good] == ["r1", "r2", "r3", "r5", "r6", "r7"]
+    assert [article.where for article in good][-1] == f"{path}:7"
+    assert [failure.where for failure in bad] == [f"{path}:4"]
 
 
-def test_list_inputs_expands_folders_and_globs(tmp_path: Path) -> None:
+def test_list_inputs_names_files_like_the_corpus_readers(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ("b.txt", "a.txt", "sub/c.jsonl", "notes.md"):
+    for name in ("b.txt", "a.txt", "sub/c.jsonl", "notes.md", "d.jsonl.gz"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert list_inputs([str(tmp_path)]) == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/c.jsonl")]
-    assert list_inputs([str(tmp_path / "*.txt")]) == [str(tmp_path / n) for n in ("a.txt", "b.txt")]
+    pieces, failures = list_inputs([str(tmp_path)])
+    assert [(p.shown, p.article_id, p.kind) for p in pieces] == [
+        (f"{tmp_path}/a.txt", "a", "txt"),
+        (f"{tmp_path}/b.txt", "b", "txt"),
+        (f"{tmp_path}/d.jsonl.gz", "d", "jsonl"),
+        (f"{tmp_path}/sub/c.jsonl", "sub/c", "jsonl"),
+    ]
+    assert [p.splittable for p in pieces] == [False, False, False, True]
+    assert failures == []
+    pieces, _ = list_inputs([str(tmp_path / "*.txt")])
+    assert [(p.shown, p.article_id) for p in pieces] == [(f"{tmp_path}/a.txt", "a"), (f"{tmp_path}/b.txt", "b")]
 
 
 @pytest.mark.parametrize(
-    ("name", "error"),
+    ("name", "reason"),
     [
-        ("missing.txt", InputNotFoundError),
-        ("nothing-*.txt", InputNotFoundError),
-        ("empty", NoInputFilesError),
+        ("missing.txt", "no such file or folder"),
+        ("nothing-*.txt", "the pattern matches no file"),
+        ("empty", "no readable files in this folder"),
     ],
 )
-def test_list_inputs_refuses_what_matches_nothing(tmp_path: Path, name: str, error: type[Exception]) -> None:
+def test_list_inputs_records_what_matches_nothing(tmp_path: Path, name: str, reason: str) -> None:
     (tmp_path / "empty").mkdir()
-    with pytest.raises(error):
-        list_inputs([str(tmp_path / name)])
+    (tmp_path / "good.txt").write_text("x", encoding="utf-8")
+    pieces, failures = list_inputs([str(tmp_path / name), str(tmp_path / "good.txt")])
+    assert [p.article_id for p in pieces] == ["good"]
+    assert [(f.where, f.reason.split(" (")[0]) for f in failures] == [(str(tmp_path / name), reason)]
 
 
 def _analysis() -> Analysis:
@@ -103,9 +113,7 @@ def _analysis() -> Analysis:
                 content_text='"No,"',
             ),
         ],
-        sources=[
-            Source(id="s1", name="Dmitry Peskov", kind="person", named=True, description="Kremlin spokesman")
-        ],
+        sources=[Source(id="s1", name="Dmitry Peskov", kind="person", named=True, description="Kremlin spokesman")],
         article=ArticleMeta(id="k1", outlet="Wire", published="2023-12-19"),
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
+from ..read.records import ReadFailure
 
 # Column order of the failures table; ``task`` is added by the writer.
 FAILURE_FIELDS = ("where", "stage", "error", "message", "task")
@@ -13,8 +14,10 @@ FAILURE_FIELDS = ("where", "stage", "error", "message", "task")
 Failure = dict[str, Any]
 
 
-def failure_record(error: BaseException, *, stage: str, where: str | None = None) -> Failure:
+def failure_record(error: BaseException | ReadFailure, *, stage: str, where: str | None = None) -> Failure:
     """``stage``: read (the input), analyze (the pipeline), task (a whole task lost: worker crash, bug)."""
+    if isinstance(error, ReadFailure):
+        return {"where": error.where, "stage": stage, "error": "ReadFailure", "message": error.reason}
     if where is None and isinstance(error, InputError):
         where = error.where
     message = error.reason if isinstance(error, InputError) else str(error)

@@ -19,10 +19,10 @@ from typing import Any
 from distributed import Client, LocalCluster, as_completed
 
 from ..errors import AccordingtoError
-from ..model import Article
+from ..read.records import ReadArticle
 from ..store import Store, open_store
 from . import tasks as tasking
-from .parquet import clear_output
+from .parquet import clear_output, write_partition
 from .records import Failure, failure_record
 from .worker import analyze_task
 
@@ -88,15 +88,19 @@ def run_on_cluster(
         raise AccordingtoError("give an output: a Parquet folder (out) or a store (db)")
     if partition_size < 1:
         raise AccordingtoError(f"partition size must be at least 1, not {partition_size}")
-    urls = tasking.list_inputs(inputs)
+    pieces, unreadable = tasking.list_inputs(inputs)
     started = time.monotonic()
     with _connected(client, address, n_workers, connect_timeout) as connection:
         store = _open_store(db)
         try:
-            work = plan_tasks(connection, urls, partition_size)
+            work = plan_tasks(connection, pieces, partition_size)
+            result = ClusterRun(tasks=len(work))
+            result.failures.extend(failure_record(failure, stage="read") for failure in unreadable)
             if out is not None:
                 clear_output(out)
-            result = ClusterRun(tasks=len(work))
+                if result.failures:
+                    # Inputs that named nothing: a part of their own, numbered after the tasks' parts.
+                    write_partition(out, len(work), {}, result.failures)
             futures = connection.map(
                 analyze_task,
                 work,
@@ -132,25 +136,25 @@ def run_on_cluster(
     return result
 
 
-def plan_tasks(client: Client, urls: Sequence[str], partition_size: int) -> list[tasking.Task]:
-    """Tasks of about ``partition_size`` articles. JSON Lines files are measured on the workers (one quick
-    scan per file, in parallel) so that the client never downloads them."""
-    jsonl = [url for url in urls if url.lower().endswith(tasking.JSONL_SUFFIXES)]
-    offsets = dict(
-        zip(
-            jsonl,
-            client.gather(client.map(tasking.jsonl_offsets, jsonl, every=partition_size, pure=False)),
-            strict=True,
-        )
-    )
+def plan_tasks(client: Client, pieces: Sequence[tasking.Piece], partition_size: int) -> list[tasking.Task]:
+    """Tasks of about ``partition_size`` articles. Plain JSON Lines files are measured on the workers (one
+    quick scan per file, in parallel) so that the client never downloads them; a file that cannot be measured
+    stays whole, and reading it will say why it failed."""
+    jsonl = [piece for piece in pieces if piece.splittable]
+    scans = client.map(tasking.jsonl_offsets, [piece.url for piece in jsonl], every=partition_size, pure=False)
+    offsets: dict[tasking.Piece, list[int]] = {}
+    for piece, scan in zip(jsonl, scans, strict=True):
+        try:
+            offsets[piece] = scan.result()
+        except OSError as error:
+            logger.warning("cannot measure %s: %s", piece.shown, error)
     units: list[tuple[tasking.Piece, int]] = []
-    for url in urls:
-        if url in offsets:
-            units.extend(
-                (piece, partition_size) for piece in tasking.jsonl_pieces(url, offsets[url], partition_size)
-            )
+    for piece in pieces:
+        if piece in offsets:
+            parts = tasking.split_jsonl(piece, offsets[piece], partition_size)
+            units.extend((part, partition_size) for part in parts)
         else:
-            units.extend(tasking.single_units([url]))
+            units.append((piece, tasking.article_count(piece)))
     return tasking.make_tasks(units, partition_size)
 
 
@@ -162,10 +166,8 @@ def _collect(result: ClusterRun, summary: dict[str, Any], store: Store | None) -
     result.worker_peak_rss[worker] = max(result.worker_peak_rss.get(worker, 0), summary["peak_rss"])
     if store is None:
         return
-    for item in summary["analyses"]:
-        store.save(Article(**item["article"]), item["analysis"], origin=item["origin"])
-    for item in summary["failed_articles"]:
-        store.save(Article(**item["article"]), error=item["error"], origin=item["origin"])
+    for item in summary["results"]:
+        store.save(ReadArticle(**item["article"]), item["analysis"], error=item["error"])
 
 
 def _open_store(db: str | None) -> Store | None:

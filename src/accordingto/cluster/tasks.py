@@ -1,41 +1,51 @@
 """Cutting a corpus into cluster tasks of about N articles, without reading the articles on the client.
 
-The client only lists files (fsspec: local folders, ``s3://``, ``gs://``...). A file that holds one article
-(text, HTML) counts as one; a JSON Lines file is measured on a worker (a quick scan that returns the byte
-offset of every N-th line), so a large JSONL file is split into byte ranges that workers read with a seek, and
-every record keeps its line number for error messages. A WARC file is one task: its records are not
-addressable by line.
+The client only lists files, with the corpus readers' own rules (``read/inputs.py``: which files a folder
+holds, in which order, under which id), so a cluster run and ``accordingto run`` see the same articles under
+the same ids. A file that holds one article (text, HTML) counts as one; a plain JSON Lines file is measured on a
+worker (a quick scan that returns the byte offset of every N-th line) and split into byte ranges that workers
+read with a seek, each record keeping its line number for error messages. A WARC or gzipped JSONL file is one
+task: its records cannot be reached without reading what comes before them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 import fsspec
+from fsspec.core import url_to_fs
 
-from ..errors import InputNotFoundError, NoInputFilesError
+from ..read.inputs import _folder_files, _kind_by_name, _stem
+from ..read.records import ReadFailure
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-WARC_SUFFIXES = (".warc", ".warc.gz")
-SINGLE_SUFFIXES = (".txt", ".html", ".htm")
-SUPPORTED_SUFFIXES = SINGLE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 GLOB_CHARS = "*?["
+# A container whose article count is unknown until it is read: a task of its own.
+WHOLE_FILE = 1 << 30
 
 
 @dataclass(frozen=True)
 class Piece:
-    """Part of one input file: the whole file, or (JSON Lines) the lines starting in ``[start, stop)``
-    bytes."""
+    """Part of one input file: the whole file, or (plain JSON Lines) the lines that start in the byte range
+    ``[start, stop)``, the first of them being line ``first_line``.
+
+    ``url`` is what workers open; ``shown`` how the file is named in ids and messages (as the user gave it);
+    ``article_id`` the id of a one-article file.
+    """
 
     url: str
+    shown: str
+    article_id: str
+    kind: str | None
     start: int = 0
     stop: int | None = None
     first_line: int = 1
 
     @property
-    def is_jsonl(self) -> bool:
-        return self.url.lower().endswith(JSONL_SUFFIXES)
+    def splittable(self) -> bool:
+        """Plain JSON Lines: lines can be reached with a seek (gzip cannot seek)."""
+        return self.kind == "jsonl" and not self.url.lower().endswith(".gz")
 
 
 @dataclass(frozen=True)
@@ -47,31 +57,43 @@ class Task:
 
     def where(self) -> str:
         """A short description of the task's inputs for failure records."""
-        first = self.pieces[0]
-        more = f" (+{len(self.pieces) - 1} more)" if len(self.pieces) > 1 else ""
-        return f"{first.url}{more}"
+        more = f" (+{len(self.pieces) - 1} more files)" if len(self.pieces) > 1 else ""
+        return f"{self.pieces[0].shown}{more}"
 
 
-def list_inputs(inputs: Sequence[str]) -> list[str]:
-    """Full fsspec URLs of the files to read: files as given, folders searched recursively for supported
-    files, glob patterns expanded. Raises ``InputNotFoundError`` for an input that matches nothing."""
-    urls: list[str] = []
+def list_inputs(inputs: Sequence[str]) -> tuple[list[Piece], list[ReadFailure]]:
+    """The files to read, as whole-file pieces, and the inputs that name nothing readable (recorded as read
+    failures, as ``read_inputs`` does, so that the run goes on). Folders are searched recursively, glob
+    patterns (``s3://bucket/2024-*/*.jsonl``) expanded."""
+    pieces: list[Piece] = []
+    failures: list[ReadFailure] = []
     for given in inputs:
-        fs, path = fsspec.core.url_to_fs(given)
-        if any(char in path for char in GLOB_CHARS):
-            found = [p for p in fs.glob(path) if not fs.isdir(p)]
-        elif fs.isdir(path):
-            found = [p for p in fs.find(path) if p.lower().endswith(SUPPORTED_SUFFIXES)]
-            if not found:
-                raise NoInputFilesError(f"no {', '.join(SUPPORTED_SUFFIXES)} files in this folder", given)
-        elif fs.exists(path):
-            found = [path]
-        else:
-            raise InputNotFoundError("no such file or folder", given)
-        if not found:
-            raise InputNotFoundError("the pattern matches no file", given)
-        urls.extend(fs.unstrip_protocol(p) if _has_protocol(given) else p for p in sorted(found))
-    return urls
+        try:
+            fs, root = url_to_fs(given)
+            if any(char in root for char in GLOB_CHARS):
+                matches = [path for path in sorted(fs.glob(root)) if not fs.isdir(path)]
+                found = [_piece(fs, path, _shown_match(given, root, path), None) for path in matches]
+                if not found:
+                    failures.append(ReadFailure(given, "the pattern matches no file"))
+            elif fs.isdir(root):
+                found = [
+                    _piece(fs, path, f"{given.rstrip('/')}/{relative}", relative)
+                    for path, relative in _folder_files(fs, root)
+                ]
+                if not found:
+                    failures.append(
+                        ReadFailure(given, "no readable files in this folder (.txt, .jsonl, .html, .warc)")
+                    )
+            elif fs.exists(root):
+                found = [_piece(fs, root, given, None)]
+            else:
+                found = []
+                failures.append(ReadFailure(given, "no such file or folder"))
+        except (OSError, ValueError, ImportError) as error:
+            failures.append(ReadFailure(given, f"cannot open: {error}"))
+            continue
+        pieces.extend(found)
+    return pieces, failures
 
 
 def jsonl_offsets(url: str, every: int) -> list[int]:
@@ -91,10 +113,10 @@ def jsonl_offsets(url: str, every: int) -> list[int]:
     return offsets
 
 
-def jsonl_pieces(url: str, offsets: Sequence[int], every: int) -> list[Piece]:
+def split_jsonl(piece: Piece, offsets: Sequence[int], every: int) -> list[Piece]:
     """The byte ranges between consecutive cut points, each with the number of its first line."""
     return [
-        Piece(url=url, start=start, stop=stop, first_line=index * every + 1)
+        replace(piece, start=start, stop=stop, first_line=index * every + 1)
         for index, (start, stop) in enumerate(zip(offsets, offsets[1:], strict=False))
     ]
 
@@ -116,11 +138,17 @@ def make_tasks(units: Iterable[tuple[Piece, int]], partition_size: int) -> list[
     return tasks
 
 
-def single_units(urls: Iterable[str]) -> Iterator[tuple[Piece, int]]:
-    """Files read whole: one article each (text, HTML), or an unknown number that is its own task (WARC)."""
-    for url in urls:
-        yield Piece(url=url), (1 if not url.lower().endswith(WARC_SUFFIXES) else 1 << 30)
+def article_count(piece: Piece) -> int:
+    """Articles in a piece, as far as the client knows without reading it."""
+    return 1 if piece.kind in ("txt", "html") else WHOLE_FILE
 
 
-def _has_protocol(url: str) -> bool:
-    return "://" in url
+def _piece(fs: fsspec.AbstractFileSystem, path: str, shown: str, relative: str | None) -> Piece:
+    name = relative if relative is not None else PurePosixPath(path).name
+    return Piece(url=fs.unstrip_protocol(path), shown=shown, article_id=_stem(name), kind=_kind_by_name(path))
+
+
+def _shown_match(given: str, root: str, path: str) -> str:
+    """A glob match named as the user would have typed it (with the URL's protocol if they gave one)."""
+    prefix = given[: len(given) - len(root)] if given.endswith(root) else ""
+    return f"{prefix}{path}"

@@ -20,9 +20,8 @@ from distributed import get_worker
 from spacy.language import Language
 
 from ..analyze import analyze_many
-from ..errors import AccordingtoError
-from ..model import Article
 from ..parse import load_pipeline
+from ..read.records import ReadArticle, ReadFailure
 from .parquet import write_partition
 from .reading import read_piece
 from .records import Failure, failure_record
@@ -74,46 +73,39 @@ def analyze_task(
     and the task goes on.
     """
     failures: list[Failure] = []
-    origins: dict[int, str] = {}
 
-    def articles() -> Iterator[Article]:
+    def articles() -> Iterator[ReadArticle]:
         for piece in task.pieces:
             for item in read_piece(piece):
-                if isinstance(item, AccordingtoError):
+                if isinstance(item, ReadFailure):
                     failures.append(failure_record(item, stage="read"))
-                    continue
-                article, origin = item
-                origins[id(article)] = origin
-                yield article
+                else:
+                    yield item
 
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    analyses: list[dict[str, Any]] = []
-    failed: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
     counts = {"articles": 0, "attributions": 0}
     for outcome in analyze_many(articles(), nlp=worker_pipeline(), batch_size=batch_size):
         article = outcome.article
-        origin = origins.pop(id(article), task.where())
+        origin = getattr(article, "where", None) or task.where()
+        error = str(outcome.error) if outcome.error is not None else None
         if outcome.error is not None:
             failures.append(failure_record(outcome.error, stage="analyze", where=origin))
             if out is not None:
                 tables["articles"].append(failed_article_row(article, str(outcome.error), origin=origin))
-            if return_analyses:
-                failed.append(
-                    {"article": dataclasses.asdict(article), "error": str(outcome.error), "origin": origin}
-                )
-            continue
-        assert outcome.analysis is not None
-        counts["articles"] += 1
-        counts["attributions"] += len(outcome.analysis.attributions)
-        if out is not None:
-            for table, rows in rows_from_analysis(outcome.analysis, article, origin=origin).items():
-                tables[table].extend(rows)
+        else:
+            assert outcome.analysis is not None
+            counts["articles"] += 1
+            counts["attributions"] += len(outcome.analysis.attributions)
+            if out is not None:
+                for table, rows in rows_from_analysis(outcome.analysis, article, origin=origin).items():
+                    tables[table].extend(rows)
         if return_analyses:
-            analyses.append(
+            results.append(
                 {
                     "article": dataclasses.asdict(article),
-                    "analysis": outcome.analysis.to_dict(),
-                    "origin": origin,
+                    "analysis": outcome.analysis.to_dict() if outcome.analysis is not None else None,
+                    "error": error,
                 }
             )
     if out is not None:
@@ -122,8 +114,7 @@ def analyze_task(
         "index": task.index,
         **counts,
         "failures": failures,
-        "analyses": analyses,
-        "failed_articles": failed,
+        "results": results,
         "worker": _worker_address(),
         "peak_rss": peak_rss_bytes(),
     }
