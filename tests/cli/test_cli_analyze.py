@@ -138,6 +138,5 @@ def test_multi_file_run_writes_good_files_and_lists_bad_ones(cli: str, tmp_path:
     assert sorted(p.name for p in out.iterdir()) == ["also-good.json", "good.json"]
     failed_lines = [line.strip() for line in result.stderr.splitlines()[1:]]
     assert result.stderr.splitlines()[0] == "accordingto: 4 of 6 inputs failed:"
-    assert sorted(line.split(":")[0] for line in failed_lines) == sorted(
-        [str(folder / "binary.txt"), str(folder / "empty.txt"), str(folder / "latin1.txt"), str(tmp_path / "missing.txt")]
-    )
+    expected = [folder / "binary.txt", folder / "empty.txt", folder / "latin1.txt", tmp_path / "missing.txt"]
+    assert sorted(line.split(":")[0] for line in failed_lines) == sorted(str(path) for path in expected)
