@@ -44,6 +44,27 @@ CASES: list[tuple[str, str, list[dict[str, Any]], str | None, dict[str, Any]]] =
         {"a1": ("Monday", "2023-12-18")},
     ),
     (
+        "a weekday that is the publication day is that day",
+        "An official said Friday that hackers struck.",
+        [said("that hackers struck")],
+        "2016-09-30",
+        {"a1": ("Friday", "2016-09-30")},
+    ),
+    (
+        "a time relative to an event is kept, not normalized",
+        "He said the day after Monday that taxes would rise.",
+        [said("that taxes would rise")],
+        "2016-09-30",
+        {"a1": ("the day after Monday", None)},
+    ),
+    (
+        "a bare number is not a time",
+        "Clinton, 68, and Trump, 70, said taxes would rise.",
+        [said("taxes would rise")],
+        "2016-09-30",
+        {"a1": None},
+    ),
+    (
         "yesterday",
         "He said yesterday that taxes would rise.",
         [said("that taxes would rise")],

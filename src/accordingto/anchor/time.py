@@ -79,7 +79,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 # DATE entities that are not points or periods in time.
 _NOT_A_TIME = re.compile(
     r"(?i)(?:\byears?[- ]old\b|-year-old|^(?:daily|weekly|monthly|annual|annually|yearly|quarterly)$|"
-    r"^(?:days|weeks|months|years|decades|centuries)$|"
+    r"^(?:days|weeks|months|years|decades|centuries)$|^(?:under|over|about|nearly|almost|some)?\s*\d{1,3}$|"
     r"^(?:for\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|recent)\s+)?"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|many|some|\w+teen|"
     r"twenty|thirty|forty|fifty)\s+(?:more\s+)?(?:days?|weeks?|months?|years?|decades?|centuries|hours?|"
@@ -87,6 +87,15 @@ _NOT_A_TIME = re.compile(
 )
 # "early", "late", "mid-" and "earlier"/"later" before a period narrow it; we normalize to the whole period.
 _NARROWING = re.compile(r"(?i)^(?:earlier|later|early|late|mid-?)\s*")
+# A weekday alone: news writes "said Friday" for the day of publication, which dateparser (preferring the past)
+# would put a week back.
+_WEEKDAY = re.compile(
+    r"(?i)^(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Times relative to an event ("the day after Monday", "two days before the vote"): not resolved.
+_EVENT_RELATIVE = re.compile(r"(?i)\b(?:after|before)\b")
 _SINCE = re.compile(r"(?i)\bsince\s+$")
 _APPOSITION = re.compile(r"(?i)^\s*,?\s*(?:(?:in|on|during)\s+)?$")
 _PUBLISHED_LINE = re.compile(
@@ -281,6 +290,11 @@ def _normalize(
         return Moment(f"{match['decade']}X", dt.date(decade, 1, 1), "decade")
     expression = _NARROWING.sub("", text[candidate.start : candidate.end].strip())
     expression = re.sub(r"(?i)^since\s+", "", expression)
+    if _EVENT_RELATIVE.search(expression):
+        return None
+    weekday = _WEEKDAY.match(expression)
+    if weekday and base and _WEEKDAYS.index(weekday["day"].lower()) == base.weekday():
+        return _moment(base, "day")
     return _parse_date(expression, base) if base else _parse_absolute(expression)
 
 
