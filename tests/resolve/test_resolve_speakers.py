@@ -133,6 +133,36 @@ CASES = [
         id="it-is-an-organisation",
     ),
     pytest.param(
+        "Clinton said she wanted a debate. Trump met voters in Ohio. She said the plan was ready.",
+        [A("Clinton", "said", "she wanted a debate"), A("She", "[said] the plan", "the plan was ready")],
+        ["Clinton", "Clinton"],
+        id="gender-the-article-gives-a-name-skips-a-nearer-subject",
+    ),
+    pytest.param(
+        "The family said the video was clear. He said the officers had acted lawfully.",
+        [A("The family", "said", "the video was clear"), A("He", "[said] the officers", "the officers had acted")],
+        ["The family", "He"],
+        id="a-family-is-not-he",
+    ),
+    pytest.param(
+        "A wide array of artists said the song was theirs. He said it was not.",
+        [A("A wide array of artists", "said", "the song was theirs"), A("He", "[said] it", "it was not")],
+        ["A wide array of artists", "He"],
+        id="an-array-of-artists-is-plural",
+    ),
+    pytest.param(
+        "Stevie Wonder, who joked about the museum, was there. Wonder said he would come back.",
+        [A("who", "joked", "about the museum"), A("[Wonder] said", "[said] he", "he would come back")],
+        ["Stevie Wonder", "Stevie Wonder"],
+        id="relative-pronoun-is-its-antecedent",
+    ),
+    pytest.param(
+        "Donald Trump said the race was rigged. Ivanka Trump said the plan would help mothers.",
+        [A("Donald Trump", "said", "the race was rigged"), A("Ivanka Trump", "said", "the plan would help")],
+        ["Donald Trump", "Ivanka Trump"],
+        id="same-surname-different-first-name-is-someone-else",
+    ),
+    pytest.param(
         "Rain fell all day in the city, and the streets were empty.",
         [],
         [],

@@ -41,10 +41,15 @@ TITLES = {
     "candidate", "nominee", "first", "lady", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "sir", "lord", "prof.",
     "professor", "coach", "officer", "detective", "agent",
 }
+# Words that give a person's gender: honorifics before a name, and nouns a description can be headed by.
 HONORIFIC_GENDER: dict[str, Gender] = {
     "mr.": "masc", "mr": "masc", "sir": "masc", "lord": "masc", "king": "masc", "prince": "masc",
     "mrs.": "fem", "mrs": "fem", "ms.": "fem", "ms": "fem", "queen": "fem", "lady": "fem",
     "chairwoman": "fem", "spokeswoman": "fem", "congresswoman": "fem", "businesswoman": "fem",
+    "man": "masc", "father": "masc", "husband": "masc", "son": "masc", "brother": "masc", "boy": "masc",
+    "grandfather": "masc", "uncle": "masc", "congressman": "masc", "businessman": "masc", "spokesman": "masc",
+    "chairman": "masc", "woman": "fem", "mother": "fem", "wife": "fem", "daughter": "fem", "sister": "fem",
+    "girl": "fem", "grandmother": "fem", "aunt": "fem", "widow": "fem", "actress": "fem",
 }
 # Heads of common-noun descriptions, by the kind of source they name. Anything else is a person (or a group of
 # people when plural): news sources are mostly people ("an official", "analysts").
@@ -72,6 +77,11 @@ DOCUMENT_HEADS = {
     "ad", "advertisement", "post", "message", "note", "website", "footage", "evidence", "findings",
     "investigation",
 }
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Singular nouns that count several people: "a number of officials" is plural.
+QUANTITY_HEADS = {"array", "number", "lot", "majority", "handful", "host", "range", "series", "variety", "bunch"}
+# Singular nouns for several people: "the family said" is not a "he" or a "she".
+COLLECTIVE_HEADS = {"family", "couple", "crowd", "audience", "public", "panel", "jury", "staff", "family's"}
 # Words that make an organisation's name a news outlet's (lower case).
 MEDIA_NAME_WORDS = {
     "times", "post", "journal", "news", "tribune", "herald", "gazette", "guardian", "telegraph", "reuters",
@@ -206,14 +216,19 @@ def name_bounds(head: Token, low: int, high: int) -> tuple[int, int] | None:
     ending."""
     doc = head.doc
     bounds = _entity_bounds(head)
-    if bounds is None:
-        if head.pos_ != "PROPN":
-            return None
-        start = head.i
-        while start > low and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {"compound", "flat"}:
-            start -= 1
-        bounds = (start, head.i + 1)
-    start, end = max(bounds[0], low), min(bounds[1], high)
+    if bounds is None and head.pos_ != "PROPN":
+        return None
+    start, end = bounds or (head.i, head.i + 1)
+    # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged).
+    while (
+        start > low
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ in {"compound", "flat"}
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].lower_ not in TITLES
+    ):
+        start -= 1
+    start, end = max(start, low), min(end, high)
     if doc[start].ent_type_ == "NORP" and doc[start].pos_ == "ADJ":
         return None
     # Only a person's name loses its titles: "President Volodymyr Zelenskyy" but "the State Department".
@@ -235,7 +250,7 @@ def _description_kind(head: Token, number: Number) -> SourceKind:
         return "government"
     if lemma in ORGANIZATION_HEADS or head.lower_ in ORGANIZATION_HEADS:
         return "organization"
-    return "group" if number == "plur" else "person"
+    return "group" if number == "plur" or lemma in COLLECTIVE_HEADS else "person"
 
 
 def name_kind(words: list[str], label: str) -> SourceKind:
@@ -262,9 +277,16 @@ def name_kind(words: list[str], label: str) -> SourceKind:
     return "unknown"
 
 
-def _number(head: Token) -> Number:
-    if any(child.dep_ == "conj" and child.pos_ in NOMINAL_POS for child in head.children):
+def _number(head: Token, low: int, high: int) -> Number:
+    """Plural for a plural noun, and for coordinated nouns ("Trump and Pence", "the family, protesters and
+    civic leaders"), however the parser attached the list."""
+    doc = head.doc
+    if any(t.dep_ == "conj" and t.pos_ in NOMINAL_POS for t in doc[low:high] if t.head.pos_ in NOMINAL_POS):
         return "plur"
+    if head.lemma_.lower() in QUANTITY_HEADS and any(
+        t.dep_ == "pobj" and t.tag_ in {"NNS", "NNPS"} for child in head.rights for t in child.children
+    ):
+        return "plur"  # "a wide array of black artists", "a number of officials"
     if head.tag_ in {"NNS", "NNPS"} or "Plur" in head.morph.get("Number", []):
         return "plur"
     return "sing"
@@ -276,6 +298,10 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
     head = find_head(doc, start, end)
     if head is None or head.ent_type_ in NON_SOURCE_LABELS:
         return None
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.pos_ in NOMINAL_POS:
+        # "Stevie Wonder, who joked": the source is the relative clause's antecedent.
+        antecedent = head.head.head
+        return analyze_mention(doc, antecedent.left_edge.i, antecedent.i + 1)
     low, high = core_span(head, start, end)
     lower = head.lower_
     if head.pos_ == "PRON" and lower in PRONOUNS:
@@ -284,7 +310,7 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         if lower in {"they", "them", "we", "us"}:
             kind = "group"
         return Mention(head.i, head.i + 1, head.i, "pronoun", number, gender, kind, person=person)
-    number = _number(head)
+    number = _number(head, low, high)
     # The apposition may hang off the head or, misparsed, off a word inside its phrase ("a spokesman for the
     # Kremlin, Dmitry Peskov" attaches Peskov to Kremlin).
     appos = next((t for t in head.subtree if t.dep_ == "appos" and start <= t.i < end), None)

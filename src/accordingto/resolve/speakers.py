@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,7 @@ from spacy.tokens import Doc, Span
 from ..annotations import QUOTES_KEY, article_info, attribution_info, role_spans, span_ranges
 from ..model import Ranges, SourceKind
 from ..pipes import AnnotatingPipe
-from .mentions import Gender, Mention, Number, analyze_mention
+from .mentions import PRONOUNS, Gender, Mention, Number, analyze_mention
 
 ENTITIES_KEY = "entities"
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
@@ -115,21 +116,34 @@ def write_entities(doc: Doc, entities: list[Entity]) -> None:
                 "id": entity_id,
                 "speaker": entity.speaker,
                 "kind": entity.kind,
-                "mentions": [
-                    {
-                        "ranges": [list(r) for r in occurrence.ranges],
-                        "tokens": list(occurrence.tokens),
-                        "form": occurrence.mention.form,
-                        "source": occurrence.source,
-                    }
-                    for occurrence in entity.occurrences
-                ],
+                "mentions": _mention_records(entity),
             }
         )
         for occurrence in entity.occurrences:
             for attribution_id in occurrence.attributions:
                 attribution_info(doc, attribution_id)["entity"] = entity_id
     article_info(doc)[ENTITIES_KEY] = records
+
+
+def _mention_records(entity: Entity) -> list[dict[str, Any]]:
+    """The entity's mentions as plain data; a relative pronoun read as its antecedent ("who" → "Stevie
+    Wonder") would repeat the antecedent's range, so each range is listed once."""
+    records: list[dict[str, Any]] = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    for occurrence in entity.occurrences:
+        key = tuple(occurrence.ranges)
+        if key in seen:
+            continue
+        seen.add(key)
+        records.append(
+            {
+                "ranges": [list(r) for r in occurrence.ranges],
+                "tokens": list(occurrence.tokens),
+                "form": occurrence.mention.form,
+                "source": occurrence.source,
+            }
+        )
+    return records
 
 
 def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -152,6 +166,7 @@ def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
     occurrences = _source_occurrences(doc, quotes, sentence_starts, contents)
     occurrences += _name_occurrences(doc, occurrences, quotes, sentence_starts)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
+    genders = _name_genders(doc, occurrences, quotes)
     entities: list[Entity] = []
     first_person: list[Occurrence] = []
     for occurrence in occurrences:
@@ -165,9 +180,9 @@ def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
             entity = _same_name(doc, mention, entities)
         else:
             entity = _same_description(doc, mention, entities)
-        _attach(doc, occurrence, entity, entities)
+        _attach(doc, occurrence, entity, entities, genders)
     for occurrence in first_person:
-        _attach(doc, occurrence, _quote_speaker(doc, occurrence, occurrences, contents), entities)
+        _attach(doc, occurrence, _quote_speaker(doc, occurrence, occurrences, contents), entities, genders)
     entities = [entity for entity in entities if entity.occurrences]
     for entity in entities:
         entity.occurrences.sort(key=lambda o: o.tokens[0])
@@ -261,7 +276,45 @@ def _quote_index(char: int, quotes: list[tuple[int, int]]) -> int | None:
     return min(inside)[1] if inside else None
 
 
-def _attach(doc: Doc, occurrence: Occurrence, entity: Entity | None, entities: list[Entity]) -> None:
+def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: list[tuple[int, int]]) -> dict[str, Gender]:
+    """The gender the article itself gives each name, by a vote over the sentences where a person named as
+    subject is followed, before any other person, by a gendered pronoun ("Clinton said she thinks", "Hillary
+    Clinton is promoting her plans"). The small model has no gender for names; the text usually does. A name
+    wins a gender only with two thirds of its votes, since "Trump said she lied" votes the wrong way."""
+    votes: dict[str, Counter[Gender]] = defaultdict(Counter)
+    for occurrence in occurrences:
+        mention = occurrence.mention
+        if mention.form != "name" or mention.kind not in {"person", "unknown"} or not occurrence.subject:
+            continue
+        sentence = doc[mention.head].sent
+        for token in doc[mention.end : sentence.end]:
+            if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}):
+                break
+            gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2]
+            if gender in {"masc", "fem"} and _quote_index(token.idx, quotes) == occurrence.quote:
+                votes[_name_key(doc, mention)][gender] += 1
+                break
+    genders: dict[str, Gender] = {}
+    for surname, counts in votes.items():
+        gender, count = counts.most_common(1)[0]
+        if count * 3 >= sum(counts.values()) * 2:
+            genders[surname] = gender
+    return genders
+
+
+def _name_key(doc: Doc, mention: Mention) -> str:
+    """The name as written, lower-cased: votes for "Clinton" and "Hillary Clinton" are kept apart, so that
+    "Ivanka Trump" does not inherit the gender of "Trump" (and the entity takes the gender of any of them)."""
+    return " ".join(_normalized(mention.name_tokens(doc)))
+
+
+def _attach(
+    doc: Doc,
+    occurrence: Occurrence,
+    entity: Entity | None,
+    entities: list[Entity],
+    genders: dict[str, Gender],
+) -> None:
     """Add the occurrence to ``entity`` (a new one when None) and learn what it tells about the entity."""
     mention = occurrence.mention
     if entity is None:
@@ -272,10 +325,12 @@ def _attach(doc: Doc, occurrence: Occurrence, entity: Entity | None, entities: l
     elif entity.kind == "unknown" and mention.gender is not None:
         # "he"/"she" make an undecided name a person, "it" an organisation.
         entity.kind = "organization" if mention.gender == "neut" else "person"
-    if mention.form == "pronoun" and entity.gender is None and mention.gender in {"masc", "fem"}:
-        entity.gender = mention.gender
+    if entity.gender is None and mention.gender in {"masc", "fem"}:
+        entity.gender = mention.gender  # from a pronoun, an honorific ("Mrs."), or a noun ("the woman")
     if mention.form == "name":
         entity.names.append(mention.name_tokens(doc))
+        if entity.gender is None and entity.kind in {"person", "unknown"}:
+            entity.gender = genders.get(_name_key(doc, mention))
     if mention.form != "pronoun":
         entity.heads.add(mention.head_lemma(doc))
         entity.heads.update(_role_words(doc, mention))
@@ -285,15 +340,12 @@ def _attach(doc: Doc, occurrence: Occurrence, entity: Entity | None, entities: l
 
 
 def _role_words(doc: Doc, mention: Mention) -> set[str]:
-    """Lower-case common nouns and titles before a name ("spokesman" in "Putin's spokesman Dmitry Peskov"), so
-    that a later "the spokesman" finds the entity."""
-    if mention.name_start is None:
+    """The title right before a name ("spokesman" in "Trump campaign spokesman Jason Miller"), so that a later
+    "the spokesman" finds the entity; not the modifiers before it ("the Trump campaign" is someone else)."""
+    if mention.name_start is None or mention.name_start <= mention.start:
         return set()
-    return {
-        token.lemma_.lower()
-        for token in doc[mention.start : mention.name_start]
-        if token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_
-    }
+    title = doc[mention.name_start - 1]
+    return {title.lemma_.lower()} if title.pos_ in {"NOUN", "PROPN"} and not title.ent_type_ else set()
 
 
 def _description_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
@@ -343,6 +395,11 @@ def _same_name(doc: Doc, mention: Mention, entities: list[Entity]) -> Entity | N
     for entity in reversed(entities):
         if (entity.kind == "person") != person and entity.kind != "unknown":
             continue
+        if mention.gender and entity.gender and mention.gender != entity.gender:
+            continue  # "Mrs. Clinton" is not "Bill Clinton"
+        full_names = [name for name in entity.names if len(name) > 1] if len(words) > 1 else []
+        if person and any(not names_match(words, name, person) for name in full_names):
+            continue  # "Ivanka Trump" is not the "Trump" already known as "Donald Trump"
         if any(names_match(words, name, person) for name in entity.names):
             return entity
     return None
@@ -383,6 +440,18 @@ def compatible(pronoun: Mention, entity: Entity) -> bool:
     return entity.number == "plur" or entity.kind in {"group", "organization", "government", "media"}
 
 
+def _agreement(pronoun: Mention, entity: Entity | None) -> int:
+    """How well a compatible entity agrees: a known gender that matches, or a plural for "they", beats an
+    entity that is merely not ruled out (a person of unknown gender, an organisation for "they")."""
+    if entity is None:
+        return 0
+    if pronoun.gender in {"masc", "fem"}:
+        return int(entity.gender == pronoun.gender)
+    if pronoun.gender is None:
+        return int(entity.number == "plur")
+    return 0
+
+
 def _pronoun_antecedent(
     doc: Doc,
     pronoun: Occurrence,
@@ -416,9 +485,13 @@ def _pronoun_antecedent(
         in_sentence = [o for o in candidates if o.sentence == sentence]
         if distance == 0:
             in_sentence = [o for o in in_sentence if o.source or o.subject]
-            ranked = max(in_sentence, key=lambda o: (o.source, o.subject, o.tokens[0]), default=None)
-        else:
-            ranked = max(in_sentence, key=lambda o: (o.source, o.subject, -o.tokens[0]), default=None)
+        # Nearest first in the pronoun's own sentence; in earlier ones, the first mention (Hobbs's left-to-right).
+        order = 1 if distance == 0 else -1
+        ranked = max(
+            in_sentence,
+            key=lambda o: (o.source, o.subject, _agreement(pronoun.mention, o.entity), order * o.tokens[0]),
+            default=None,
+        )
         if ranked is not None:
             return ranked.entity
     speakers = [o for o in candidates if o.source and pronoun.quote is None]
