@@ -54,6 +54,9 @@ CASES: list[tuple[str, Any, Any, dict[str, Any]]] = [
         "whether the plan failed",
         {"cue_class": "question"},
     ),
+    ("Smith criticized the plan.", "criticized", "the plan", {"cue_class": "evaluation"}),
+    ("Smith is hoping to win.", "is hoping", "to win", {"cue_class": "intention"}),
+    ("Smith: the plan failed.", ":", "the plan failed", {"cue_class": "neutral"}),
     ("Smith grumbled that the plan failed.", "grumbled", "that the plan failed", {"cue_class": "other"}),
     ("The plan failed.", None, "The plan failed", {"cue_class": None, "negated": False}),
     # negation of the cue, not of the content

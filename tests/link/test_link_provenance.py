@@ -109,6 +109,30 @@ CASES: list[tuple[str, str, list[dict[str, Any]], list[tuple[str, list[str], lis
         [("The New York Post", ["The New York Post", "The Post"], ["a1", "a2"])],
     ),
     (
+        "two outlets joined by a hyphen",
+        "Prices rose. Taxes fell. Rents rose. A Washington Post-ABC News poll found Smith ahead.",
+        [],
+        [("The Washington Post", ["Washington Post"], []), ("ABC News", ["ABC News"], [])],
+    ),
+    (
+        "a government agency is not an outlet",
+        "Prices rose. Taxes fell. Rents rose. The International Atomic Energy Agency reported a leak.",
+        [],
+        [],
+    ),
+    (
+        "a party and district tag is not an outlet",
+        "Prices rose. Taxes fell. Rents rose. Del. Smith (D-Newport News) said the bill failed.",
+        [{"source": "Del. Smith (D-Newport News)", "cue": "said", "content": "the bill failed"}],
+        [],
+    ),
+    (
+        "state media: a lower-case qualifier",
+        "Prices rose. Taxes fell. Rents rose. State media reported that the talks failed.",
+        [],
+        [("state media", ["State media"], [])],
+    ),
+    (
         "an unlisted outlet recognised by its name",
         "Prices rose. Taxes fell. Rents rose. The Des Moines Register reported that Smith will run.",
         [{"source": "The Des Moines Register", "cue": "reported", "content": "that Smith will run"}],

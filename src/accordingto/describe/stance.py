@@ -1,23 +1,26 @@
 """Stance: how a source relates to what it is reported to have said.
 
-For every attribution, ``attribution_info(doc, aid)`` gets:
+For every attribution, ``attribution_info(doc, aid)`` gets (rules in ``docs/stance.md``):
 
-- ``cue_class``: the kind of cue, from ``CUE_LEXICON`` (the one place the cue words are listed): ``neutral``
-(say, tell, state), ``emphatic`` (emphasize, insist, boast), ``belief`` (believe, think, see), ``denial``
-(deny, reject, dispute), ``signal`` (signal, hint, make clear), ``report`` (report, according to, reveal),
-``intention`` (want, plan, ready), ``question`` (ask, wonder); ``other`` for a cue word not listed, ``None``
-for an attribution without a cue. Multiword entries ("according to", "make clear") are looked for first, in
-order with gaps allowed ("made it very clear"); then the lemma of the cue's head ("is reported by" -> report);
-then the lemma of any other cue word ("is ready" -> ready). - ``negated``: the cue itself is negated, so the
-source did NOT say / think / want the content: a negation on the cue's head or its copula ("did not say",
-"never said", "is not ready"), a negative subject ("nobody said"), or a "no" object standing between cue and
-content ("sees no signs that Russia wants to negotiate", content "that Russia wants to negotiate"). A negation
-inside the content ("said Russia does not want") is part of what was said and does not set the flag. -
-``denial``: the source rejects a claim: a denial cue ("denied", "rejected"), or content that calls something
-untrue ("these theses ... are incorrect", "not true", "false", "baseless"). Not set when the cue is negated
-("did not deny"). - ``hedged``: the content is qualified: a modal (may, might, could), appear/seem, or a
-hedging word (reportedly, allegedly, possibly, perhaps, likely, probably, apparently...), in the content or
-modifying the cue ("reportedly said").
+- ``cue_class``: the kind of cue, from ``CUE_LEXICON`` (the one place the cue words are listed):
+  ``neutral`` (say, tell, state), ``emphatic`` (emphasize, insist, boast), ``belief`` (believe, think, see),
+  ``denial`` (deny, reject, dispute), ``signal`` (signal, hint, make clear), ``report`` (report, according
+  to, reveal), ``intention`` (want, plan, ready), ``question`` (ask, wonder), ``evaluation`` (criticize,
+  praise, support, attack); ``other`` for a cue word not listed, ``None`` for an attribution without a cue.
+  Multiword entries ("according to", "make clear") are looked for first, in order with gaps allowed ("made it
+  very clear"); then the lemma of the cue's head ("is reported by" -> report); then the lemma of any other
+  cue word ("is ready" -> ready). A cue of punctuation alone (the colon or dash before a quote) is neutral.
+- ``negated``: the cue itself is negated, so the source did NOT say / think / want the content: a negation
+  on the cue's head or its copula ("did not say", "never said", "is not ready"), a negative subject ("nobody
+  said"), or a "no" object standing between cue and content ("sees no signs that Russia wants to negotiate",
+  content "that Russia wants to negotiate"). A negation inside the content ("said Russia does not want") is
+  part of what was said and does not set the flag.
+- ``denial``: the source rejects a claim: a denial cue ("denied", "rejected"), or content that calls
+  something untrue ("these theses ... are incorrect", "not true", "false", "baseless"). Not set when the cue
+  is negated ("did not deny").
+- ``hedged``: the content is qualified: a modal (may, might, could), appear/seem, or a hedging word
+  (reportedly, allegedly, possibly, perhaps, likely, probably, apparently...), in the content or modifying the
+  cue ("reportedly said").
 """
 
 from __future__ import annotations
@@ -32,168 +35,64 @@ from ..annotations import attribution_ids, attribution_info, role_spans
 from ..clauses import cue_head, token_ids
 from ..pipes import AnnotatingPipe
 
-# Cue words by class. Lemmas (spaCy's lemmatizer) or lower-case forms; entries with a space are multiword
-# cues, matched in order with gaps allowed. Add words here, nowhere else.
+# Cue words by class: lemmas (spaCy's lemmatizer) or lower-case forms (for words the lemmatizer gets wrong,
+# "hoping" -> "hop"); entries with a space are multiword cues, matched in order with gaps allowed. A word is
+# listed once. Add words here, nowhere else.
+# fmt: off
 CUE_LEXICON: dict[str, tuple[str, ...]] = {
+    # Reporting speech without colouring it.
     "neutral": (
-        "say",
-        "tell",
-        "state",
-        "add",
-        "note",
-        "explain",
-        "comment",
-        "remark",
-        "write",
-        "respond",
-        "reply",
-        "answer",
-        "describe",
-        "speak",
-        "mention",
-        "continue",
-        "acknowledge",
-        "admit",
-        "claim",
-        "argue",
-        "maintain",
-        "testify",
-        "recall",
-        "announce",
-        "point out",
-        "go on",
-        "call",
-        "quote",
-        "predict",
-        "agree",
-        "concede",
-        "observe",
-        "tweet",
-        "post",
+        "say", "tell", "state", "add", "note", "explain", "comment", "remark", "write", "respond", "reply",
+        "answer", "describe", "speak", "mention", "continue", "acknowledge", "admit", "claim", "argue",
+        "maintain", "testify", "recall", "announce", "point out", "go on", "call", "quote", "predict",
+        "agree", "concede", "observe", "tweet", "post", "express", "discuss", "talk", "echo", "refer",
+        "reference", "point", "compare", "liken", "label", "address", "raise", "weigh in",
     ),
+    # Speech with force: the source presses the point.
     "emphatic": (
-        "emphasize",
-        "emphasise",
-        "insist",
-        "boast",
-        "stress",
-        "assert",
-        "vow",
-        "warn",
-        "urge",
-        "demand",
-        "declare",
-        "proclaim",
-        "underline",
-        "underscore",
-        "reiterate",
-        "affirm",
-        "swear",
-        "pledge",
-        "promise",
-        "brag",
-        "tout",
-        "blast",
-        "slam",
-        "charge",
-        "accuse",
+        "emphasize", "emphasise", "insist", "boast", "stress", "assert", "vow", "warn", "urge", "demand",
+        "declare", "proclaim", "underline", "underscore", "reiterate", "affirm", "swear", "pledge", "promise",
+        "brag", "tout", "encourage", "highlight", "press", "call for", "push",
     ),
+    # Thoughts and beliefs rather than speech.
     "belief": (
-        "believe",
-        "think",
-        "see",
-        "consider",
-        "feel",
-        "expect",
-        "fear",
-        "suspect",
-        "assume",
-        "know",
-        "conclude",
-        "estimate",
-        "figure",
-        "worry",
-        "view",
-        "regard",
-        "judge",
-        "find",
-        "doubt",
-        "suppose",
-        "guess",
-        "convinced",
-        "sure",
-        "certain",
-        "confident",
-        "aware",
-        "concerned",
+        "believe", "think", "see", "consider", "feel", "expect", "fear", "suspect", "assume", "know",
+        "conclude", "estimate", "figure", "worry", "view", "regard", "judge", "find", "doubt", "suppose",
+        "guess", "convinced", "sure", "certain", "confident", "aware", "concerned", "understand",
     ),
+    # Rejecting a claim.
     "denial": (
-        "deny",
-        "reject",
-        "dispute",
-        "refute",
-        "rebut",
-        "dismiss",
-        "contest",
-        "contradict",
-        "disagree",
-        "disavow",
-        "repudiate",
-        "decry",
-        "debunk",
+        "deny", "reject", "dispute", "refute", "rebut", "dismiss", "contest", "contradict", "disagree",
+        "disavow", "repudiate", "debunk",
     ),
+    # Meaning conveyed without being said outright.
     "signal": (
-        "signal",
-        "hint",
-        "suggest",
-        "convey",
-        "make clear",
-        "indicate",
-        "imply",
-        "communicate",
-        "intimate",
-        "telegraph",
-        "let know",
-        "show",
-        "demonstrate",
+        "signal", "hint", "suggest", "convey", "make clear", "indicate", "imply", "communicate", "intimate",
+        "telegraph", "let know", "show", "demonstrate", "seem", "appear",
     ),
+    # Information made known, often by documents or other media.
     "report": (
-        "report",
-        "according to",
-        "reveal",
-        "disclose",
-        "confirm",
-        "cite",
-        "leak",
-        "publish",
-        "learn",
-        "document",
-        "find out",
+        "report", "according to", "reveal", "disclose", "confirm", "cite", "leak", "publish", "learn",
+        "document", "find out", "release", "issue", "detail", "record",
     ),
+    # What the source wants or is ready to do.
     "intention": (
-        "want",
-        "plan",
-        "intend",
-        "ready",
-        "aim",
-        "seek",
-        "wish",
-        "prepare",
-        "willing",
-        "unwilling",
-        "eager",
-        "determined",
-        "hope",
-        "desire",
-        "decide",
-        "try",
-        "refuse",
-        "threaten",
-        "offer",
-        "propose",
+        "want", "plan", "intend", "ready", "aim", "seek", "wish", "prepare", "willing", "unwilling", "eager",
+        "determined", "hope", "hoping", "hoped", "desire", "decide", "try", "refuse", "threaten", "offer",
+        "propose", "need", "decline",
     ),
-    "question": ("ask", "wonder", "question", "inquire", "query"),
+    # Questions.
+    "question": (
+        "ask", "wonder", "question", "inquire", "query",
+    ),
+    # Judging someone or something: criticism and praise, support and opposition.
+    "evaluation": (
+        "criticize", "criticise", "attack", "condemn", "denounce", "blame", "accuse", "charge", "slam",
+        "blast", "decry", "mock", "ridicule", "complain", "lash out", "praise", "admire", "applaud",
+        "welcome", "hail", "commend", "support", "endorse", "back", "oppose", "defend",
+    ),
 }
+# fmt: on
 OTHER_CLASS = "other"
 
 _SINGLE: dict[str, str] = {}
@@ -286,6 +185,9 @@ def classify_cue(cue: list[Span]) -> str | None:
     tokens = sorted({token for span in cue for token in span}, key=lambda t: t.i)
     if not tokens:
         return None
+    if all(token.is_punct for token in tokens):
+        # PolNeAR marks the colon or dash that introduces a quote as its cue: it says no more than "said".
+        return "neutral"
     forms = [{token.lemma_.lower(), token.lower_} for token in tokens]
     for phrase, cls in _MULTI:
         if _in_order(phrase, forms):

@@ -74,7 +74,6 @@ OUTLET_NAME_WORDS = frozenset(
         "Guardian",
         "Observer",
         "Press",
-        "Agency",
         "Radio",
         "TV",
         "Television",
@@ -100,3 +99,5 @@ OUTLET_NAME_WORDS = frozenset(
         "Express",
     }
 )
+# Two-word endings that mark an outlet where the last word alone does not ("Agency" is mostly government).
+OUTLET_NAME_ENDINGS = frozenset({"News Agency", "Press Agency", "Wire Service"})

@@ -37,13 +37,14 @@ from spacy.tokens import Doc, Span
 from ..annotations import article_info, attribution_ids, attribution_info, role_spans
 from ..clauses import Units, cue_clauses
 from ..pipes import AnnotatingPipe
-from .outlets import OUTLET_NAME_WORDS, OUTLETS
+from .outlets import OUTLET_NAME_ENDINGS, OUTLET_NAME_WORDS, OUTLETS
 
 # Headline plus the first two sentences: where a rewrite names the report it is based on.
 LEDE_UNITS = 3
 
-_BOUNDARY_BEFORE = r"(?<![\w-])"
-_BOUNDARY_AFTER = r"(?![\w-])"
+# Whole words only; a hyphen may join two outlets ("Washington Post-ABC News poll") but not a word ("AP-style").
+_BOUNDARY_BEFORE = r"(?<!\w)"
+_BOUNDARY_AFTER = r"(?!\w)(?!-[a-z])"
 _ALIASES = sorted(
     ((alias, canonical) for canonical, aliases in OUTLETS.items() for alias in (*aliases, canonical)),
     key=lambda pair: -len(pair[0]),
@@ -58,11 +59,16 @@ _KNOWN_RE = re.compile(
     + _BOUNDARY_AFTER
 )
 _SHORT_RE = re.compile(r"\b[Tt]he\s+(?P<word>[A-Z][a-z]+)" + _BOUNDARY_AFTER)
+# "media", "Russian media", "state media": a capitalized qualifier must look like a nationality or region
+# adjective (Russian, Chinese, British, Western, Israeli, French), so that "Sony media" is just "media".
+_MEDIA_QUALIFIERS = ("local", "state", "state-run", "foreign", "independent", "opposition", "news")
 _MEDIA_RE = re.compile(
-    r"\b(?:(?P<qualifier>[A-Z][a-z]+|local|state|state-run|foreign|independent|opposition|western|news)\s+)?"
-    r"media\b",
-    re.IGNORECASE,
+    r"\b(?:(?P<qualifier>[A-Z][a-z]+(?:an|ese|ish|ern|i|ch)|"
+    + "|".join(f"[{q[0]}{q[0].upper()}]{q[1:]}" for q in _MEDIA_QUALIFIERS)
+    + r")\s+)?[Mm]edia\b"
 )
+# Organisation entities that are not outlets despite their last word: party and district tags ("D-Newport News").
+_NOT_AN_OUTLET = re.compile(r"^[DRI]-")
 
 _FRAME_BEFORE = re.compile(
     r"(?i)\b(?:according\s+to|(?:first\s+)?reported\s+(?:by|in|on)|reports?\s+(?:by|in)|reporting\s+by|told|"
@@ -71,12 +77,13 @@ _FRAME_BEFORE = re.compile(
     r"(?:statement|comments?|remarks)\s+to|broken\s+by|via)"
     r"\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
 )
+# A second outlet may be joined on ("Washington Post-ABC News poll", "New York Times/CBS News poll").
 _FRAME_AFTER = re.compile(
-    r"(?i)^(?:['’]s)?\s*,?\s*(?:(?:which|that|who)\s+)?"
+    r"^(?:[-/][A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?i:(?:['’]s)?\s*,?\s*(?:(?:which|that|who)\s+)?"
     r"(?:(?:first|has|had|have|also|previously|earlier|recently|then|was|were|is|exclusively|originally)\s+)*"
     r"(?:reported|reports?|reporting|learned|wrote|writes|said|says|cited|citing|quoted|revealed|reveals|"
     r"obtained|reviewed|published|publishes|broke|confirmed|story|article|interview|investigation|analysis|"
-    r"poll|survey)\b"
+    r"poll|survey)\b)"
 )
 _CREDIT_LINE = re.compile(
     r"(?i)[\s\W]*(?:(?:by\s+[\w .'’-]+|copyright(?:\s+\d{4})?|©\s*(?:\d{4})?)[\s\W]*)?"
@@ -148,7 +155,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         canonical = _ALIAS_TO_CANONICAL[match["alias"]]
         add(Mention(match.start(), match.end(), _key(canonical), canonical))
     for entity in doc.ents:
-        if entity.label_ == "ORG" and len(entity) > 1 and entity[-1].text in OUTLET_NAME_WORDS:
+        if entity.label_ != "ORG" or len(entity) < 2 or _NOT_AN_OUTLET.match(entity.text):
+            continue
+        if entity[-1].text in OUTLET_NAME_WORDS or entity[-2:].text in OUTLET_NAME_ENDINGS:
             name = _name(entity)
             if len(name.split()) > 2 or not name.startswith("The "):
                 add(Mention(entity.start_char, entity.end_char, _key(name), name))
@@ -159,15 +168,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
             add(Mention(match.start(), match.end(), outlet.key, outlet.name))
     for match in _MEDIA_RE.finditer(text):
         qualifier = match["qualifier"]
-        if qualifier and not qualifier[0].isupper() or qualifier and qualifier.lower() in _MEDIA_QUALIFIERS:
+        if qualifier and qualifier.lower() in _MEDIA_QUALIFIERS:
             qualifier = qualifier.lower()
         name = f"{qualifier} media" if qualifier else "media"
         add(Mention(match.start(), match.end(), _key(name), name))
     return sorted(mentions, key=lambda m: m.start)
 
-
-# Qualifiers of "media" that are ordinary words even when they open a sentence ("State media reported").
-_MEDIA_QUALIFIERS = frozenset({"local", "state", "state-run", "foreign", "independent", "opposition", "news"})
 
 
 def _name(entity: Span) -> str:
