@@ -48,9 +48,7 @@ def test_feature_hashes_are_stable_across_processes() -> None:
 
 def test_token_features_shape_and_determinism(parser: Language) -> None:
     doc = parser('"We will not give away what is ours," Putin said.\n\nAccording to officials, he left.')
-    lexicon = CueLexicon(
-        keys=np.array([doc.vocab.strings["say"]], dtype=U64), buckets=np.array([4], dtype=U64)
-    )
+    lexicon = CueLexicon(keys=np.array([doc.vocab.strings["say"]], dtype=U64), buckets=np.array([4], dtype=U64))
     first = token_features(doc, lexicon)
     assert first.shape[0] == len(doc) and first.dtype == U64
     assert np.array_equal(first, token_features(parser(doc.text), lexicon))
@@ -71,9 +69,7 @@ def test_cue_rate_buckets(rate: float, bucket: int) -> None:
 
 def test_viterbi_never_starts_or_continues_a_span_with_I() -> None:
     emissions = np.zeros((3, N_TAGS), dtype=np.float32)
-    emissions[:, TAG_INDEX["I-CUE"]] = (
-        5.0  # I-CUE alone is the best token by token, but illegal after O/start
-    )
+    emissions[:, TAG_INDEX["I-CUE"]] = 5.0  # I-CUE alone is the best token by token, but illegal after O/start
     emissions[1, TAG_INDEX["B-CUE"]] = 4.0
     path = [TAGS[i] for i in viterbi(emissions, np.zeros((N_TAGS + 1, N_TAGS), dtype=np.float32))]
     # Token by token I-CUE wins everywhere; legally the span must open with B-CUE: B(0) + I(5) + I(5) = 10

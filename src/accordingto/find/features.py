@@ -25,6 +25,9 @@ from ..annotations import QUOTES_KEY
 from .quotes import find_quotes
 
 U64 = np.uint64
+# Weights are only valid for the feature templates they were trained with (a template's id is its position):
+# bump this whenever token_features changes, so that stale weights fail to load instead of tagging nonsense.
+FEATURE_VERSION = 2
 NONE = U64(0x5BD1E9955BD1E995)  # the value of a missing neighbour / ancestor
 _MUL = U64(0x9E3779B97F4A7C15)
 _MUL2 = U64(0xC2B2AE3D27D4EB4F)
@@ -84,8 +87,8 @@ def _shift(values: np.ndarray, offset: int) -> np.ndarray:
     return out
 
 
-def _quote_marks(doc: Doc, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per token: inside a quotation (marks excluded), is its opening mark, is its closing mark."""
+def _quote_marks(doc: Doc, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[int, int]]]:
+    """Per token: inside a quotation, is its opening mark, is its closing mark; and the outermost quotes."""
     if QUOTES_KEY in doc.spans:
         ranges = [(span.start, span.end) for span in doc.spans[QUOTES_KEY]]
     else:
@@ -97,11 +100,29 @@ def _quote_marks(doc: Doc, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     inside = np.zeros(n, dtype=U64)
     opening = np.zeros(n, dtype=U64)
     closing = np.zeros(n, dtype=U64)
-    for start, end in ranges:
+    outermost: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
         inside[start:end] = 1
         opening[start] = 1
         closing[end - 1] = 1
-    return inside, opening, closing
+        if not outermost or start >= outermost[-1][1]:
+            outermost.append((start, end))
+    return inside, opening, closing, outermost
+
+
+def _quote_cues(cue: np.ndarray, para: np.ndarray, quotes: list[tuple[int, int]], window: int = 6) -> np.ndarray:
+    """Per quoted token: the strongest cue word just before its quote or just after it, in the same paragraph
+    (2 bits: after, before). A quote with "he said" beside it is attributed; one without usually continues the
+    previous quote or is a scare quote."""
+    n = len(cue)
+    out = np.zeros(n, dtype=U64)
+    for start, end in quotes:
+        before = [i for i in range(max(start - window, 0), start) if para[i] == para[start]]
+        after = [i for i in range(end, min(end + window, n)) if para[i] == para[end - 1]]
+        strongest_before = int(cue[before].max()) if before else 0
+        strongest_after = int(cue[after].max()) if after else 0
+        out[start:end] = strongest_after * 8 + strongest_before
+    return out
 
 
 def _segment_ids(starts: np.ndarray) -> np.ndarray:
@@ -136,9 +157,11 @@ def token_features(doc: Doc, lexicon: CueLexicon) -> np.ndarray:
     para_starts[0] = True
     para_starts[1:] = newline[:-1]
     para = _segment_ids(para_starts)
+    n_paras = int(para[-1]) + 1
+    para_begin = _first_in_segment(np.ones(n, dtype=bool), para, n_paras)
 
     cue = lexicon.lookup(lemma)
-    inq, qopen, qclose = _quote_marks(doc, n)
+    inq, qopen, qclose, quotes = _quote_marks(doc, n)
     feats: list[np.ndarray] = []
 
     def add(*values: np.ndarray | np.uint64) -> None:
@@ -170,6 +193,9 @@ def token_features(doc: Doc, lexicon: CueLexicon) -> np.ndarray:
     add(dep, cue[head], pos)
     current = index
     valid = np.ones(n, dtype=bool)
+    # The nearest likely-cue ancestor and the relation through which the token reaches it.
+    cue_lemma = np.full(n, NONE)
+    cue_through = np.full(n, NONE)
     for depth in range(1, ANCESTOR_DEPTH + 1):
         child_dep = dep[current]
         parent = head[current]
@@ -178,7 +204,12 @@ def token_features(doc: Doc, lexicon: CueLexicon) -> np.ndarray:
         add(np.where(valid, lemma[parent], NONE), through)
         add(np.where(valid, cue[parent], NONE), through, U64(min(depth, 3)))
         add(np.where(valid, cue[parent], NONE), through, dep)
+        first = valid & (cue[parent] >= 3) & (cue_lemma == NONE)
+        cue_lemma[first] = lemma[parent][first]
+        cue_through[first] = child_dep[first]
         current = np.where(valid, parent, current)
+    add(cue_lemma, cue_through)
+    add(cue_lemma == NONE, cue_through, inq, tag)
     root_dep = dep[head[head[head]]]
     add(root_dep, cue[head[head[head]]])
 
@@ -205,6 +236,9 @@ def token_features(doc: Doc, lexicon: CueLexicon) -> np.ndarray:
     add(_shift(qopen, 1), tag)
     sent_has_quote = np.bincount(sent, weights=inq.astype(float), minlength=n_sents)[sent] > 0
     add(U64(1) * sent_has_quote, inq, cue)
+    quote_cue = _quote_cues(cue, para, quotes)
+    add(quote_cue, inq)
+    add(quote_cue, qopen, qclose, U64(1) * (index == para_begin))
 
     # Where the token stands in its sentence and paragraph, and relative to the sentence's likely cue.
     sent_begin = _first_in_segment(np.ones(n, dtype=bool), sent, n_sents)
@@ -214,17 +248,17 @@ def token_features(doc: Doc, lexicon: CueLexicon) -> np.ndarray:
     is_last[:-1] = sent[1:] != sent[:-1]
     is_last[-1] = 1
     add(is_last, tag)
-    para_begin = _first_in_segment(np.ones(n, dtype=bool), para, int(para[-1]) + 1)
     add(U64(1) * (index == para_begin), tag)
     add(np.minimum(para, 3).astype(U64), U64(1) * (sent == sent[para_begin]))
     verbish = (cue >= 3) & ((pos == U64(doc.vocab.strings["VERB"])) | (pos == U64(doc.vocab.strings["NOUN"])))
     first_cue = _first_in_segment(verbish, sent, n_sents)
     side = np.where(first_cue < 0, 3, np.sign(index - first_cue) + 1).astype(U64)
+    add(np.where(first_cue < 0, NONE, lemma[first_cue]), side, inq)
+    para_cues = np.bincount(para, weights=verbish.astype(float), minlength=n_paras)[para]
+    add(np.minimum(para_cues, 2).astype(U64), U64(1) * sent_has_quote, inq)
     add(side, tag)
     add(side, inq, dep)
-    according = (lower == U64(doc.vocab.strings["according"])) & (
-        _shift(lower, 1) == U64(doc.vocab.strings["to"])
-    )
+    according = (lower == U64(doc.vocab.strings["according"])) & (_shift(lower, 1) == U64(doc.vocab.strings["to"]))
     first_according = _first_in_segment(according, sent, n_sents)
     add(np.where(first_according < 0, 3, np.sign(index - first_according) + 1).astype(U64), dep)
     introducer = np.isin(lower, [U64(doc.vocab.strings[mark]) for mark in INTRODUCERS])

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import CueLexicon
+from .features import FEATURE_VERSION, CueLexicon
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
 TAGS = ("O",) + tuple(f"{prefix}-{role}" for role in ROLES for prefix in ("B", "I"))
@@ -104,6 +104,7 @@ class TaggerModel:
             lexicon_buckets=self.lexicon.buckets,
             tags=np.array(TAGS),
             o_penalty=np.float32(self.o_penalty),
+            feature_version=np.int32(FEATURE_VERSION),
         )
 
     @classmethod
@@ -111,6 +112,12 @@ class TaggerModel:
         with np.load(path) as data:
             if tuple(str(tag) for tag in data["tags"]) != TAGS:
                 raise ValueError(f"{path}: the weights were trained for other tags: {list(data['tags'])}")
+            version = int(data["feature_version"]) if "feature_version" in data else 1
+            if version != FEATURE_VERSION:
+                raise ValueError(
+                    f"{path}: the weights were trained with feature version {version}, this code computes "
+                    f"version {FEATURE_VERSION}: retrain with `accordingto train`"
+                )
             return cls(
                 weights=data["weights"].astype(np.float32),
                 transitions=data["transitions"],

@@ -55,11 +55,7 @@ def _kind(text: str, i: int, opens: str, closes: str) -> Kind:
     after = text[i + 1] if i + 1 < len(text) else " "
     opening_context = before.isspace() or before in OPENING_CONTEXT or before in DOUBLE_MARKS + SINGLE_MARKS
     closing_context = after.isspace() or after in CLOSING_CONTEXT or after in DOUBLE_MARKS + SINGLE_MARKS
-    if (
-        opening_context
-        and not after.isspace()
-        and not (before in DOUBLE_MARKS + SINGLE_MARKS and closing_context)
-    ):
+    if opening_context and not after.isspace() and not (before in DOUBLE_MARKS + SINGLE_MARKS and closing_context):
         return "open"
     if not before.isspace() and closing_context:
         return "close"

@@ -1,0 +1,226 @@
+"""What the shipped model finds, sentence by sentence, following PolNeAR's conventions.
+
+Each case names the attribution we expect: source and content compared whole (trailing spaces and sentence
+periods aside), the cue by the word that must be in it. Cases the trained model gets wrong are marked xfail with
+the reason; they are real gaps, not loosened assertions.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from accordingto.annotations import analysis_from_doc
+from accordingto.model import Attribution
+
+
+def norm(text: str | None) -> str | None:
+    return None if text is None else text.strip().rstrip(".").strip()
+
+
+def found(nlp: Language, text: str) -> list[Attribution]:
+    return analysis_from_doc(nlp(text)).attributions
+
+
+def xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+# (text, source, cue word, content, type)
+CASES = [
+    pytest.param(
+        '"We will not give away what is ours," Putin said.',
+        "Putin",
+        "said",
+        '"We will not give away what is ours,"',
+        "direct",
+        id="straight-quote-speaker-after",
+    ),
+    pytest.param(
+        "“We will not give away what is ours,” Putin said.",
+        "Putin",
+        "said",
+        "“We will not give away what is ours,”",
+        "direct",
+        id="curly-quote",
+    ),
+    pytest.param(
+        "« We will not give away what is ours », Putin said.",
+        "Putin",
+        "said",
+        "« We will not give away what is ours »",
+        "direct",
+        id="guillemets",
+    ),
+    pytest.param(
+        "\"They say: 'We are ready to negotiate a ceasefire.' They want to stay where they are,\" said a senior "
+        "international official who met with Russian officials this fall.",
+        "a senior international official who met with Russian officials this fall",
+        "said",
+        "\"They say: 'We are ready to negotiate a ceasefire.' They want to stay where they are,\"",
+        "direct",
+        id="single-inside-double-and-descriptive-source",
+    ),
+    pytest.param(
+        "Putin's spokesman Dmitry Peskov said that \"conceptually, these theses you presented are incorrect.”",
+        "Putin's spokesman Dmitry Peskov",
+        "said",
+        'that "conceptually, these theses you presented are incorrect.”',
+        "mixed",
+        id="mismatched-marks-mixed",
+    ),
+    pytest.param(
+        "Putin said: “We will not give away what is ours.”",
+        "Putin",
+        "said",
+        "“We will not give away what is ours.”",
+        "direct",
+        id="speaker-before-colon",
+    ),
+    pytest.param(
+        "“We are ready,” the minister said, “but only on our own terms.”",
+        "the minister",
+        "said",
+        "“We are ready,” … “but only on our own terms.”",
+        "direct",
+        id="speaker-inside-split",
+    ),
+    pytest.param(
+        "The minister said: “We are ready to talk.\n\n“But we will not give up any territory.”",
+        "The minister",
+        "said",
+        "“We are ready to talk. … “But we will not give up any territory.”",
+        "direct",
+        id="multi-paragraph-quote",
+    ),
+    pytest.param(
+        "Julie Martinez ― “The debate showed who he really is.”",
+        "Julie Martinez",
+        "―",
+        "“The debate showed who he really is.”",
+        "direct",
+        id="dash-introducer",
+    ),
+    pytest.param(
+        "Vladimir Putin says that Russia's military goals have not changed.",
+        "Vladimir Putin",
+        "says",
+        "that Russia's military goals have not changed",
+        "indirect",
+        id="says-that",
+    ),
+    pytest.param(
+        "Some US officials say this may be a misleading attempt by the Kremlin.",
+        "Some US officials",
+        "say",
+        "this may be a misleading attempt by the Kremlin",
+        "indirect",
+        id="say-no-that",
+    ),
+    pytest.param(
+        "One former official told reporters that Putin is ready to stand his ground.",
+        "One former official",
+        "told",
+        "that Putin is ready to stand his ground",
+        "indirect",
+        id="told-someone",
+    ),
+    pytest.param(
+        "He added that the Russian dictator is unwilling to back down even a meter.",
+        "He",
+        "added",
+        "that the Russian dictator is unwilling to back down even a meter",
+        "indirect",
+        id="added",
+    ),
+    pytest.param(
+        "According to US officials, Putin sent terms for a ceasefire agreement a year earlier.",
+        "US officials",
+        "According",
+        "Putin sent terms for a ceasefire agreement a year earlier",
+        "indirect",
+        id="according-to",
+    ),
+    pytest.param(
+        "The secret talks were first reported by The New York Times.",
+        "The New York Times",
+        "reported",
+        "The secret talks",
+        "indirect",
+        id="passive-reported-by",
+    ),
+    pytest.param(
+        'Putin boasted that Russian troops are doing "what we want" in Ukraine.',
+        "Putin",
+        "boasted",
+        'that Russian troops are doing "what we want" in Ukraine',
+        "mixed",
+        id="mixed-quote",
+    ),
+    pytest.param(
+        "The United States believes that Ukraine should decide the course of the war on its own.",
+        "The United States",
+        "believes",
+        "that Ukraine should decide the course of the war on its own",
+        "indirect",
+        id="belief",
+    ),
+    pytest.param(
+        "Trump wants to build a wall on the southern border.",
+        "Trump",
+        "wants",
+        "to build a wall on the southern border",
+        "indirect",
+        id="intention",
+    ),
+    pytest.param(
+        '"We just see a brazen willingness to kill," he said.',
+        "he",
+        "said",
+        '"We just see a brazen willingness to kill,"',
+        "direct",
+        id="pronoun-source",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "kind"), CASES)
+def test_finds_the_attribution(nlp: Language, text: str, source: str, cue: str, content: str, kind: str) -> None:
+    attributions = found(nlp, text)
+    summary = [(a.source_text, a.cue_text, a.content_text, a.type) for a in attributions]
+    matching = [
+        a
+        for a in attributions
+        if norm(a.source_text) == norm(source) and cue in a.cue_text and norm(a.content_text) == norm(content)
+    ]
+    assert matching, f"expected ({source!r}, {cue!r}, {content!r}), found {summary}"
+    assert matching[0].type == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather was cold in Moscow on Tuesday.",
+        "Russian troops captured the town after a week of fighting.",
+        "He sold apples and oranges at the market in the morning.",
+        "Putin isn't against negotiations",
+        "",
+    ],
+)
+def test_finds_nothing_without_attribution(nlp: Language, text: str) -> None:
+    assert found(nlp, text) == []
+
+
+def test_every_range_is_inside_the_text_and_in_reading_order(nlp: Language) -> None:
+    from conftest import EXAMPLE_ARTICLE
+
+    text = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    attributions = found(nlp, text)
+    assert len(attributions) >= 10
+    firsts = []
+    for attribution in attributions:
+        assert attribution.cue and attribution.content
+        for start, end in attribution.source + attribution.cue + attribution.content:
+            assert 0 <= start < end <= len(text)
+        firsts.append(min(start for start, _ in attribution.source + attribution.cue + attribution.content))
+    assert firsts == sorted(firsts)
