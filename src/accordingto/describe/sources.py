@@ -224,7 +224,11 @@ def _bare(doc: Doc, mention: Mention) -> str:
         doc[start].pos_ in {"DET", "NUM"} or doc[start].lower_ in NUMBER_WORDS or doc[start].lower_ == "some"
     ):
         start += 1
-    return doc[start : mention.end].text
+    name = doc[start : mention.end].text
+    # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one.
+    if doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not doc[start].is_upper:
+        name = name[:1].lower() + name[1:]
+    return name
 
 
 def _profile(doc: Doc, mention: Mention) -> Profile:

@@ -24,6 +24,7 @@ Output on the doc (plain data, for ``describe.sources``): ``article_info(doc)["e
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -375,7 +376,13 @@ def names_match(first: list[str], second: list[str], person: bool) -> bool:
     """Whether two names can name the same source: same words, aliases, an acronym, or (for a person) a
     surname of the full name; for an organisation, a shorter form keeping the last word ("the Post" for "The
     New York Post")."""
-    a, b = _normalized(first), _normalized(second)
+    return _names_match(tuple(first), tuple(second), person)
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) -> bool:
+    # Cached: an article compares the same few names many times.
+    a, b = _normalized(list(first)), _normalized(list(second))
     if not a or not b:
         return False
     if a == b or _canonical(a) == _canonical(b):
