@@ -70,7 +70,7 @@ def cue_head(cue: list[Span]) -> Token | None:
     """The cue's syntactic head: the cue token whose head lies outside the cue, preferring a verb or
     adjective.
 
-    "is reported by" -> "reported"; "according to" -> "According"; "did not say" -> "say".
+    "is reported by" -> "reported"; "according to" -> "According"; "did not say" -> "say"; "is ready" -> "ready".
     """
     inside = token_ids(cue)
     if not inside:
@@ -80,6 +80,10 @@ def cue_head(cue: list[Span]) -> Token | None:
     for token in tops:
         if token.pos_ in ("VERB", "ADJ"):
             return token
+        # A copula cue ("is ready") is headed, for meaning, by its adjective or noun.
+        predicate = [child for child in token.children if child.i in inside and child.dep_ in ("acomp", "attr")]
+        if token.lemma_ == "be" and predicate:
+            return predicate[0]
     return tops[0] if tops else doc[min(inside)]
 
 
