@@ -1,0 +1,57 @@
+"""``accordingto serve``: the web service and page, with uvicorn."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from ..errors import AccordingtoError
+from .common import fail
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--db", "db_url", help="A store to browse (SQLite path or URL, postgresql://...): adds the corpus view.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes (each loads its own pipeline).",
+)
+@click.option(
+    "--pipelines",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Analyses each worker runs at once (one pipeline each).",
+)
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info")
+def serve_command(host: str, port: int, db_url: str | None, workers: int, pipelines: int, log_level: str) -> None:
+    """Serve POST /analyze, the page at / and, with --db, the corpus (/articles, /sources, /stats)."""
+    import uvicorn
+
+    from ..serve.app import ENV_DB, ENV_PIPELINES
+
+    if db_url:
+        # Open the store once here so a wrong URL is one line on stderr, not a traceback from every worker.
+        from ..store import open_store
+
+        try:
+            open_store(db_url).close()
+        except AccordingtoError as error:
+            fail(error)
+    # Worker processes build the app from these (uvicorn needs an import string to start several workers).
+    os.environ[ENV_DB] = db_url or ""
+    os.environ[ENV_PIPELINES] = str(pipelines)
+    click.echo(f"accordingto: serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(
+        "accordingto.serve.app:create_app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+    )

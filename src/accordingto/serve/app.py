@@ -1,0 +1,301 @@
+"""The web service: ``POST /analyze`` (the same JSON as the CLI), the page at ``/``, and, with a store, the
+corpus (``/articles``, ``/sources``, ``/sources/{key}/statements``, ``/stats``).
+
+``create_app`` builds the app; the pipelines load once at start-up (lifespan), and analyses run in worker
+threads so the event loop keeps answering while a long article is parsed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+
+from .. import __version__
+from ..model import Article
+from ..read import check_text, parse_published
+from ..read.text import MAX_TEXT_CHARS
+from ..store import Store, open_store, queries
+from .errors import install_error_handlers
+from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from .openapi import analysis_ref, install_openapi
+from .pool import PipelinePool
+
+logger = logging.getLogger(__name__)
+
+# A JSON body may spell each character of the text as a 6-byte \uXXXX escape (Python's json.dumps does so for
+# everything outside ASCII by default), so the byte limit leaves room for the character limit at 6 bytes each.
+MAX_BODY_BYTES = 6 * MAX_TEXT_CHARS + 64 * 1024
+# Environment variables that carry the options to each uvicorn worker process (see ``create_app_from_env``).
+ENV_DB = "ACCORDINGTO_DB"
+ENV_PIPELINES = "ACCORDINGTO_PIPELINES"
+
+STATIC = Path(str(resources.files(__package__).joinpath("static")))
+ASSETS = Path(str(resources.files("accordingto.write").joinpath("assets")))
+
+SourceKindParam = Literal["person", "organization", "government", "media", "group", "document", "unknown"]
+T = TypeVar("T")
+
+EXAMPLE_TEXT = (
+    "Ukrainian President Volodymyr Zelenskyy says he sees no signs that Russia wants to negotiate. "
+    '"We just see a brazen willingness to kill," he said.'
+)
+
+
+class AnalyzeRequest(BaseModel):
+    """One article to analyse."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"text": EXAMPLE_TEXT, "published": "2023-12-23", "outlet": "Example News"}]},
+    )
+
+    text: str = Field(description=f"The article text (at most {MAX_TEXT_CHARS:,} characters).")
+    title: str | None = Field(None, description="The headline, if known.")
+    published: str | None = Field(
+        None, description="Publication date, YYYY-MM-DD: relative dates ('on Tuesday') are anchored to it."
+    )
+    outlet: str | None = Field(None, description="The publication, e.g. 'Reuters'.")
+    url: str | None = Field(None, description="Where the article was published.")
+    id: str | None = Field(None, description="Your id for the article, echoed in article.id.")
+
+    def to_article(self) -> Article:
+        """The library's input, with the text and date checked (domain errors, mapped to 4xx in one place)."""
+        check_text(self.text, "text")
+        return Article(
+            text=self.text,
+            id=self.id,
+            title=self.title,
+            url=self.url,
+            outlet=self.outlet,
+            published=parse_published(self.published, "published"),
+        )
+
+
+def require_json(request: Request) -> None:
+    """415 for a body that is not JSON, before FastAPI tries to read it as one."""
+    content_type = request.headers.get("content-type", "")
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    if media_type != "application/json" and not media_type.endswith("+json"):
+        raise HTTPException(
+            status_code=415,
+            detail=f"send the article as JSON (Content-Type: application/json), not {media_type or 'no type'!r}",
+        )
+
+
+def _error_doc(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"detail": {"type": "string"}},
+                    "required": ["detail"],
+                }
+            }
+        },
+    }
+
+
+ANALYZE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The analysis: who said what, according to whom, how and when (schema: Analysis).",
+        "content": {"application/json": {"schema": analysis_ref()}},
+    },
+    413: _error_doc("The body or the text is over the size limit."),
+    415: _error_doc("The body is not JSON."),
+    422: _error_doc("A field is missing or invalid: empty text, binary text, a date that is not YYYY-MM-DD."),
+    503: _error_doc("The language model could not be loaded."),
+}
+STORE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: _error_doc("Not found, or the service runs without a store."),
+    422: _error_doc("An invalid filter (a date that is not YYYY-MM-DD, a limit out of range)."),
+    503: _error_doc("The store cannot be read."),
+}
+
+
+def create_app(db_url: str | None = None, *, pipelines: int = 1) -> FastAPI:
+    """The web service. ``db_url``: a store to serve the corpus from (SQLite path or URL, PostgreSQL URL);
+    ``pipelines``: how many analyses may run at once in this process (one pipeline each)."""
+    pool = PipelinePool(pipelines)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(pool.load)
+        app.state.store = await run_in_threadpool(open_store, db_url) if db_url else None
+        try:
+            yield
+        finally:
+            if app.state.store is not None:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="accordingto",
+        version=__version__,
+        description="Who said it, according to whom, how and when: attributions in news articles.",
+        lifespan=lifespan,
+    )
+    app.state.store = None
+    app.state.pool = pool
+    install_error_handlers(app)
+    install_openapi(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/assets", StaticFiles(directory=ASSETS), name="assets")
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/health", tags=["service"])
+    async def health(request: Request) -> dict[str, Any]:
+        """Whether the service is up and what it offers (the page reads ``store`` to show the corpus)."""
+        return {
+            "status": "ok",
+            "version": __version__,
+            "store": request.app.state.store is not None,
+            "pipelines": pool.size,
+            "max_text_chars": MAX_TEXT_CHARS,
+            "max_body_bytes": MAX_BODY_BYTES,
+        }
+
+    @app.post(
+        "/analyze",
+        tags=["analysis"],
+        responses=ANALYZE_RESPONSES,
+        response_class=JSONResponse,
+        dependencies=[Depends(require_json)],
+    )
+    async def analyze_article(body: AnalyzeRequest) -> JSONResponse:
+        """Analyse one article: the same JSON as ``accordingto analyze`` (``Analysis.to_dict()``)."""
+        analysis = await pool.analyze(body.to_article())
+        return JSONResponse(analysis.to_dict())
+
+    _add_store_routes(app)
+    return app
+
+
+def _store(request: Request) -> Store:
+    store: Store | None = request.app.state.store
+    if store is None:
+        raise HTTPException(404, "this service runs without a store: start it with --db URL to browse a corpus")
+    return store
+
+
+StoreDep = Annotated[Store, Depends(_store)]
+Outlet = Annotated[str | None, Query(description="Only articles from this outlet.")]
+Since = Annotated[str | None, Query(description="Only articles published on or after this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(description="Only articles published on or before this date (YYYY-MM-DD).")]
+
+
+def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    return parse_published(since, "since"), parse_published(until, "until")
+
+
+async def _query(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a store query in a worker thread (database drivers block)."""
+    return await run_in_threadpool(function, *args, **kwargs)
+
+
+def _add_store_routes(app: FastAPI) -> None:
+    @app.get("/articles", tags=["corpus"], responses=STORE_RESPONSES, response_model=list[queries.ArticleRow])
+    async def list_articles(
+        store: StoreDep,
+        outlet: Outlet = None,
+        since: Since = None,
+        until: Until = None,
+        failed: Annotated[bool | None, Query(description="Only failed (true) or only analysed (false).")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[queries.ArticleRow]:
+        """Stored articles, newest publication first."""
+        since, until = _dates(since, until)
+        return await _query(
+            queries.list_articles,
+            store,
+            outlet=outlet,
+            since=since,
+            until=until,
+            failed=failed,
+            limit=limit,
+            offset=offset,
+        )
+
+    @app.get(
+        "/articles/{article_id:path}",
+        tags=["corpus"],
+        responses={**STORE_RESPONSES, 200: {"content": {"application/json": {"schema": analysis_ref()}}}},
+        response_class=JSONResponse,
+    )
+    async def get_article(store: StoreDep, article_id: str) -> JSONResponse:
+        """One stored article's analysis (the same JSON as ``POST /analyze``)."""
+        analysis = await _query(queries.get_analysis, store, article_id)
+        if analysis is None:
+            raise HTTPException(404, f"no analysed article with id {article_id!r} in the store")
+        return JSONResponse(analysis.to_dict())
+
+    @app.get("/sources", tags=["corpus"], responses=STORE_RESPONSES, response_model=list[queries.SourceCount])
+    async def list_sources(
+        store: StoreDep,
+        kind: Annotated[SourceKindParam | None, Query(description="Only sources of this kind.")] = None,
+        named: Annotated[bool | None, Query(description="Only named (true) or only anonymous (false) sources.")] = None,
+        outlet: Outlet = None,
+        since: Since = None,
+        until: Until = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    ) -> list[queries.SourceCount]:
+        """Sources across the corpus, most cited first; ``key`` identifies a source for its statements."""
+        since, until = _dates(since, until)
+        return await _query(
+            queries.top_sources,
+            store,
+            kind=kind,
+            named=named,
+            outlet=outlet,
+            since=since,
+            until=until,
+            limit=limit,
+        )
+
+    @app.get(
+        "/sources/{key:path}/statements",
+        tags=["corpus"],
+        responses=STORE_RESPONSES,
+        response_model=list[queries.Statement],
+    )
+    async def source_statements(
+        store: StoreDep,
+        key: str,
+        outlet: Outlet = None,
+        since: Since = None,
+        until: Until = None,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    ) -> list[queries.Statement]:
+        """What one source said, oldest first (``key`` from ``GET /sources``, or a name such as "Peskov")."""
+        since, until = _dates(since, until)
+        return await _query(queries.statements, store, key, outlet=outlet, since=since, until=until, limit=limit)
+
+    @app.get("/stats", tags=["corpus"], responses=STORE_RESPONSES, response_model=queries.CorpusStats)
+    async def corpus_stats(store: StoreDep, outlet: Outlet = None, since: Since = None, until: Until = None) -> Any:
+        """The corpus at a glance: attributions per article, anonymous share overall and by outlet, upstream
+        reports."""
+        since, until = _dates(since, until)
+        return await _query(queries.corpus_stats, store, outlet=outlet, since=since, until=until)
+
+
+def create_app_from_env() -> FastAPI:
+    """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_DB`` and
+    ``ACCORDINGTO_PIPELINES`` (set by ``accordingto serve``)."""
+    return create_app(os.environ.get(ENV_DB) or None, pipelines=int(os.environ.get(ENV_PIPELINES, "1")))

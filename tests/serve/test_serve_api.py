@@ -1,0 +1,308 @@
+"""The web service through its real app (TestClient): analysis, input limits, error mapping, OpenAPI, corpus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import anyio
+import jsonschema
+import pytest
+from fastapi.testclient import TestClient
+
+from accordingto.analyze import AnalysisFailedError
+from accordingto.errors import (
+    AccordingtoError,
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    InvalidDateError,
+    ModelError,
+    StoreError,
+)
+from accordingto.model import Article
+from accordingto.read.text import MAX_TEXT_CHARS
+from accordingto.schema import analysis_schema
+from accordingto.serve import create_app
+from accordingto.serve.app import MAX_BODY_BYTES
+from accordingto.serve.errors import status_for
+from accordingto.serve.pool import PipelinePool
+from accordingto.store import open_store
+from hand_analysis import EXAMPLE_PATH, build_example_analysis
+
+EXAMPLE = EXAMPLE_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app()) as test_client:
+        yield test_client
+
+
+def test_health_says_what_the_service_offers(client: TestClient) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() | {"version": None} == {
+        "status": "ok",
+        "version": None,
+        "store": False,
+        "pipelines": 1,
+        "max_text_chars": MAX_TEXT_CHARS,
+        "max_body_bytes": MAX_BODY_BYTES,
+    }
+
+
+def test_analyze_the_example_article(client: TestClient) -> None:
+    response = client.post(
+        "/analyze",
+        json={"text": EXAMPLE, "published": "2023-12-23", "outlet": "Example News", "title": "Putin"},
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    jsonschema.validate(data, analysis_schema())
+    assert data["text"] == EXAMPLE
+    assert data["article"] == {
+        "id": None,
+        "title": "Putin",
+        "url": None,
+        "outlet": "Example News",
+        "published": "2023-12-23",
+    }
+    assert len(data["attributions"]) >= 5
+    for attribution in data["attributions"]:
+        for start, end in attribution["cue"]:
+            assert EXAMPLE[start:end] in attribution["cue_text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script> said the mayor.",
+        '<img src=x onerror="window.pwned=1"> "Nothing," he said. </script><!--',
+        "No one is quoted in this sentence at all.",
+        "\u202eRTL override\u202c and emoji 😀 said Ana, 'ok'.\r\n\r\nSecond paragraph.",
+    ],
+)
+def test_hostile_and_odd_texts_come_back_unchanged(client: TestClient, text: str) -> None:
+    response = client.post("/analyze", json={"text": text})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["text"] == text
+    jsonschema.validate(data, analysis_schema())
+
+
+def big_text() -> str:
+    return "word " * (MAX_TEXT_CHARS // 5 + 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "status", "mentions"),
+    [
+        pytest.param(json.dumps({"text": big_text()}), None, 413, "500,000", id="text-over-char-limit"),
+        pytest.param(b"x" * (MAX_BODY_BYTES + 1), None, 413, "body too large", id="body-over-byte-limit"),
+        pytest.param("plain text article", {"content-type": "text/plain"}, 415, "JSON", id="text-plain"),
+        pytest.param(b"text=hello", {"content-type": "application/x-www-form-urlencoded"}, 415, "JSON", id="form"),
+        pytest.param(json.dumps({"text": "x"}), {"content-type": ""}, 415, "JSON", id="no-content-type"),
+        pytest.param(json.dumps({"text": "A said B.", "published": "23/12/2023"}), None, 422, "YYYY-MM-DD", id="date"),
+        pytest.param(json.dumps({"text": "A.", "published": "2023-02-30"}), None, 422, "published", id="no-such-day"),
+        pytest.param(json.dumps({"text": "   \n "}), None, 422, "empty", id="blank-text"),
+        pytest.param(json.dumps({"text": "a\u0000b"}), None, 422, "binary", id="nul-byte"),
+        pytest.param(json.dumps({"title": "no text"}), None, 422, "text: Field required", id="missing-text"),
+        pytest.param(json.dumps({"text": 42}), None, 422, "text", id="text-not-string"),
+        pytest.param(json.dumps({"text": "ok", "publshed": "2023-01-01"}), None, 422, "publshed", id="unknown-field"),
+        pytest.param('{"text": "unterminated', None, 422, "JSON", id="malformed-json"),
+        pytest.param(json.dumps(["a", "list"]), None, 422, "body", id="not-an-object"),
+    ],
+)
+def test_bad_requests_get_a_clear_4xx(
+    client: TestClient, body: str | bytes, headers: dict[str, str] | None, status: int, mentions: str
+) -> None:
+    response = client.post(
+        "/analyze", content=body, headers=headers if headers is not None else {"content-type": "application/json"}
+    )
+    assert response.status_code == status, response.text
+    detail = response.json()["detail"]
+    assert isinstance(detail, str)
+    assert mentions.lower() in detail.lower()
+
+
+def test_a_chunked_body_over_the_limit_is_refused_as_it_streams(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(MAX_BODY_BYTES // 65536 + 2):
+            yield b"a" * 65536
+        yield b'"}'
+
+    response = client.post("/analyze", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"]
+
+
+def test_unknown_routes_and_methods_answer_json(client: TestClient) -> None:
+    assert client.get("/nope").json() == {"detail": "Not Found"}
+    response = client.get("/analyze")
+    assert response.status_code == 405
+    assert response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (InputTooLargeError("too large"), 413),
+        (InvalidDateError("bad date"), 422),
+        (EmptyInputError("empty"), 422),
+        (BinaryInputError("binary"), 422),
+        (InputError("other input problem"), 422),
+        (AnalysisFailedError("component failed"), 422),
+        (ModelError("no model"), 503),
+        (StoreError("no store"), 503),
+        (AccordingtoError("anything else"), 500),
+    ],
+)
+def test_each_domain_error_has_one_status(error: AccordingtoError, status: int) -> None:
+    assert status_for(error) == status
+
+
+def test_page_and_assets_are_served_with_a_strict_policy(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert 'id="analyze-form"' in page.text
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert "unsafe-inline" not in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff"
+    for path in ("/assets/report.js", "/assets/report.css", "/static/page.js", "/static/page.css"):
+        assert client.get(path).status_code == 200, path
+
+
+def test_openapi_documents_the_analysis_and_every_reference_resolves(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    analyze = document["paths"]["/analyze"]["post"]
+    assert analyze["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Analysis"
+    }
+    assert {"413", "415", "422"} <= set(analyze["responses"])
+    schemas = document["components"]["schemas"]
+
+    def refs(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "$ref":
+                    yield value
+                else:
+                    yield from refs(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from refs(item)
+
+    for ref in refs(document):
+        assert ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[1] in schemas, ref
+    for path in ("/articles", "/sources", "/sources/{key}/statements", "/stats"):
+        assert path in document["paths"]
+
+
+def test_store_routes_say_when_there_is_no_store(client: TestClient) -> None:
+    response = client.get("/sources")
+    assert response.status_code == 404
+    assert "--db" in response.json()["detail"]
+
+
+def test_a_pool_of_two_pipelines_gives_the_same_answers_concurrently() -> None:
+    texts = [EXAMPLE, "The minister said the talks failed.", EXAMPLE[:400], "Nobody spoke."]
+    pool = PipelinePool(2)
+    pool.load()
+    results: list[dict[str, object]] = [{} for _ in texts]
+
+    async def run() -> None:
+        async def one(index: int) -> None:
+            results[index] = (await pool.analyze(Article(text=texts[index]))).to_dict()
+
+        async with anyio.create_task_group() as group:
+            for index in range(len(texts) * 2):
+                group.start_soon(one, index % len(texts))
+
+    anyio.run(run)
+    single = PipelinePool(1)
+    single.load()
+    for text, result in zip(texts, results, strict=True):
+        expected = anyio.run(single.analyze, Article(text=text)).to_dict()
+        assert result == expected
+
+
+# ---- with a store ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    path = Path(tmp_path_factory.mktemp("store")) / "corpus.sqlite"
+    analysis = build_example_analysis(EXAMPLE)
+    with open_store(str(path)) as store:
+        for article_id, outlet, published in [
+            ("one", "Example News", "2023-12-23"),
+            ("two", "Other Times", "2024-01-05"),
+        ]:
+            store.save(
+                Article(text=EXAMPLE, id=article_id, outlet=outlet, published=published, title=f"Story {article_id}"),
+                analysis,
+            )
+        store.save(Article(text="broken", id="bad"), error="analysis failed in test")
+    with TestClient(create_app(str(path))) as test_client:
+        yield test_client
+
+
+def test_articles_are_listed_and_returned_whole(store_client: TestClient) -> None:
+    listed = store_client.get("/articles").json()
+    assert [row["id"] for row in listed] == ["two", "one", "bad"]
+    assert listed[0]["published"] == "2024-01-05" and listed[0]["attributions"] == 12
+    assert [row["id"] for row in store_client.get("/articles", params={"outlet": "Other Times"}).json()] == ["two"]
+    assert [row["id"] for row in store_client.get("/articles", params={"failed": "true"}).json()] == ["bad"]
+    one = store_client.get("/articles/one")
+    assert one.status_code == 200
+    jsonschema.validate(one.json(), analysis_schema())
+    assert one.json()["text"] == EXAMPLE
+    assert store_client.get("/articles/missing").status_code == 404
+
+
+def test_sources_can_be_searched_and_filtered(store_client: TestClient) -> None:
+    everyone = store_client.get("/sources").json()
+    assert everyone[0]["name"] == "Vladimir Putin" and everyone[0]["attributions"] == 8
+    assert everyone[0]["articles"] == 2 and everyone[0]["outlets"] == 2
+    anonymous = store_client.get("/sources", params={"named": "false"}).json()
+    assert anonymous and all(row["named"] is False for row in anonymous)
+    people = store_client.get("/sources", params={"kind": "person"}).json()
+    assert people and all(row["kind"] == "person" for row in people)
+    recent = store_client.get("/sources", params={"since": "2024-01-01"}).json()
+    assert recent[0]["attributions"] == 4
+    assert store_client.get("/sources", params={"until": "2020-01-01"}).json() == []
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [({"since": "yesterday"}, 422), ({"kind": "alien"}, 422), ({"limit": 0}, 422), ({"named": "maybe"}, 422)],
+)
+def test_bad_filters_are_422(store_client: TestClient, params: dict[str, object], status: int) -> None:
+    response = store_client.get("/sources", params=params)
+    assert response.status_code == status
+    assert isinstance(response.json()["detail"], str)
+
+
+def test_statements_of_a_source_come_oldest_first(store_client: TestClient) -> None:
+    key = store_client.get("/sources").json()[0]["key"]
+    said = store_client.get(f"/sources/{key}/statements").json()
+    assert len(said) == 8
+    assert [row["published"] for row in said] == sorted(row["published"] for row in said)
+    assert {row["outlet"] for row in said} == {"Example News", "Other Times"}
+    by_surname = store_client.get("/sources/Putin/statements").json()
+    assert len(by_surname) == 8
+    anonymous_key = store_client.get("/sources", params={"named": "false"}).json()[0]["key"]
+    assert ":" in anonymous_key  # keys with a colon (and spaces) work as path segments
+    assert store_client.get(f"/sources/{anonymous_key}/statements").json()
+
+
+def test_stats_give_the_anonymous_share_by_outlet(store_client: TestClient) -> None:
+    stats = store_client.get("/stats").json()
+    assert stats["articles"] == 3 and stats["failed"] == 1
+    outlets = {row["outlet"]: row for row in stats["by_outlet"]}
+    assert outlets["Example News"]["anonymous_share"] == outlets["Other Times"]["anonymous_share"] > 0
+    assert store_client.get("/health").json()["store"] is True
