@@ -9,6 +9,7 @@ import pytest
 from accordingto.annotations import analysis_from_doc
 from accordingto.describe.summary import summarize
 from accordingto.model import Summary
+from handspans import EXAMPLE
 
 
 def source(source_id: str, kind: str, named: bool) -> dict[str, Any]:
@@ -78,6 +79,4 @@ def test_full_pipeline_on_the_example(nlp: Any, example_text: str) -> None:
 
 @pytest.fixture
 def example_text() -> str:
-    from conftest import EXAMPLE_ARTICLE
-
-    return EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    return EXAMPLE.read_text(encoding="utf-8")
