@@ -65,6 +65,20 @@ CASES: list[tuple[str, str, list[dict[str, Any]], str | None, dict[str, Any]]] =
         {"a1": None},
     ),
     (
+        "now in the cue clause: the publication day",
+        "Putin is now making it clear that he is ready.",
+        [said("that he is ready", "making it clear")],
+        "2023-12-23",
+        {"a1": ("now", "2023-12-23")},
+    ),
+    (
+        "now in the content is not the time of the statement",
+        "He said Russia now holds the city.",
+        [said("Russia now holds the city")],
+        "2023-12-23",
+        {"a1": None},
+    ),
+    (
         "yesterday",
         "He said yesterday that taxes would rise.",
         [said("that taxes would rise")],
@@ -258,6 +272,7 @@ EXAMPLE_TIMES = {
     "a1": ("the fall of 2022", "2022-FA"),
     "a2": ("the fall of 2022", "2022-FA"),
     "a4": None,  # "says": present tense, no time in its clause
+    "a7": ("now", "2023-12-23"),  # "Putin is now making it clear"
     "a5": ("Tuesday, December 19", "2023-12-19"),
     "a6": ("at the time", "2023-12-19"),
     "a8": ("since September 2023", "2023-09/.."),

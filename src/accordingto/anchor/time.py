@@ -4,16 +4,18 @@
 ``None``. What is and is not normalized, and why, is in ``docs/time.md``. In short:
 
 1. Time expressions are spaCy's DATE entities plus our own patterns for what the model splits or misses
-(seasons "the fall of 2022", back-references "at the time", shifts "a year earlier", decades "the 1990s").
-Durations ("two years"), ages ("60-year-old") and frequencies ("weekly") are not times and are dropped. 2.
-They are normalized in reading order. Day-, week-, month- and year-level expressions go to dateparser
-(``PREFER_DATES_FROM="past"``, ``RELATIVE_BASE`` = the publication date); seasons, decades, "since ...", "at
-the time" and "N units earlier/later" follow the small rules below. "At the time" takes the value of the
-previous normalized expression (the anchor); "a year earlier" shifts it; an explicit apposition wins ("a year
-earlier, in the fall of 2022" is 2022-FA). 3. The base date is the article's ``published`` date; without one,
-a "Published ..." line or a full date in the first lines of the text; without that, only expressions that
-carry their own year are normalized. 4. Each attribution takes the expression in its cue clause nearest its
-cue ("addressing generals on Tuesday, December 19, he boasted"), else the first one in its content, else none.
+   (seasons "the fall of 2022", back-references "at the time", shifts "a year earlier", decades "the
+   1990s", "now" in a cue clause). Durations ("two years"), ages ("60-year-old") and frequencies ("weekly")
+   are not times and are dropped.
+2. They are normalized in reading order. Day-, week-, month- and year-level expressions go to dateparser
+   (``PREFER_DATES_FROM="past"``, ``RELATIVE_BASE`` = the publication date); seasons, decades, "since ...",
+   "at the time" and "N units earlier/later" follow the small rules below. "At the time" takes the value of
+   the previous normalized expression (the anchor); "a year earlier" shifts it; an explicit apposition wins
+   ("a year earlier, in the fall of 2022" is 2022-FA).
+3. The base date is the article's ``published`` date; without one, a "Published ..." line or a full date in
+   the first lines of the text; without that, only expressions that carry their own year are normalized.
+4. Each attribution takes the expression in its cue clause nearest its cue ("addressing generals on Tuesday,
+   December 19, he boasted"), else the first one in its content, else none.
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?i)\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?P<direction>earlier|later|before(?=[,.;])|after(?=[,.;]))"
     ),
     "decade": re.compile(r"(?i)\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decade>\d{3})0s\b"),
+    # "Putin is now making it clear": the time of the statement is the publication day. Used only in a cue
+    # clause: inside a content ("Russia now holds ...") "now" is the time of the claim, not of the statement.
+    "present": re.compile(r"(?i)\b(?:now|currently|at\s+present|these\s+days)\b"),
 }
 # DATE entities that are not points or periods in time.
 _NOT_A_TIME = re.compile(
@@ -128,6 +133,7 @@ class TimeExpression:
     end: int
     text: str
     value: str | None
+    present: bool = False  # "now", "currently": counts in a cue clause only
 
     def as_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "value": self.value}
@@ -177,7 +183,7 @@ def anchor_attributions(doc: Doc) -> dict[str, dict[str, Any] | None]:
         clause = set(clauses.get(aid, []))
         content = token_ids(spans[aid]["content"]) if aid in spans else set()
         in_clause = [(e, t) for e, t in located if t & clause and cue]
-        in_content = [(e, t) for e, t in located if t & content]
+        in_content = [(e, t) for e, t in located if t & content and not e.present]
         chosen = None
         if in_clause:
             chosen = min(in_clause, key=lambda et: min(abs(i - j) for i in et[1] for j in cue))[0]
@@ -200,8 +206,7 @@ def base_date(doc: Doc) -> dt.date | None:
 
 
 def date_in_text(text: str) -> dt.date | None:
-    """A "Published ..." line anywhere, else a full date (with its year) in the first ``DATELINE_LINES``
-    lines."""
+    """A "Published ..." line anywhere, else a full date with its year in the first ``DATELINE_LINES`` lines."""
     head = "\n".join(text.splitlines()[:DATELINE_LINES])
     for found in (_PUBLISHED_LINE.search(text), _FULL_DATE.search(head)):
         if found is not None:
@@ -223,7 +228,7 @@ def find_time_expressions(doc: Doc, base: dt.date | None) -> list[TimeExpression
         for candidate in group:
             moment = _normalize(text, candidate, base, anchor)
             values.append(moment)
-            if moment is not None and candidate.kind != "back_reference":
+            if moment is not None and candidate.kind not in ("back_reference", "present"):
                 anchor = moment
         # In an apposition the explicit member wins: "a year earlier, in the fall of 2022".
         explicit = [
@@ -235,11 +240,12 @@ def find_time_expressions(doc: Doc, base: dt.date | None) -> list[TimeExpression
         since = group[0].since
         value = None if moment is None else (f"{moment.value}/.." if since else moment.value)
         start, end = group[0].start, group[-1].end
-        expressions.append(TimeExpression(start, end, text[start:end], value))
+        present = all(candidate.kind == "present" for candidate in group)
+        expressions.append(TimeExpression(start, end, text[start:end], value, present))
     return expressions
 
 
-_ANAPHORIC = frozenset({"back_reference", "shift"})
+_ANAPHORIC = frozenset({"back_reference", "shift", "present"})
 
 
 def _candidates(doc: Doc) -> list[_Candidate]:
@@ -283,6 +289,8 @@ def _normalize(
         return _relative_season(match["which"].lower(), match["season"].lower(), base) if base else None
     if candidate.kind == "back_reference":
         return anchor
+    if candidate.kind == "present":
+        return _moment(base, "day") if base else None
     if candidate.kind == "shift" and match is not None:
         return _shift(anchor, match) if anchor else None
     if candidate.kind == "decade" and match is not None:

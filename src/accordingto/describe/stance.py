@@ -228,7 +228,7 @@ def cue_negated(head: Token, content: set[int]) -> bool:
 
 
 def _negative_subject(token: Token) -> bool:
-    """ "Nobody", "none", "no one", "no official"."""
+    """A subject that says no one spoke: "nobody", "none", "no one", "no official"."""
     return token.lower_ in _NEGATIVE_SUBJECTS or any(
         child.dep_ == "det" and child.lower_ in _NEGATORS for child in token.children
     )
