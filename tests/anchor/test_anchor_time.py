@@ -198,6 +198,13 @@ CASES: list[tuple[str, str, list[dict[str, Any]], str | None, dict[str, Any]]] =
         {"a1": None},
     ),
     (
+        "'the days' is not a time",
+        "The state had added the additional week in the days before the vote, he said.",
+        [said("The state had added the additional week in the days before the vote")],
+        "2016-09-25",
+        {"a1": None},
+    ),
+    (
         "a duration is not a time",
         "He said for two years that taxes would rise.",
         [said("that taxes would rise")],

@@ -84,11 +84,17 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 # DATE entities that are not points or periods in time.
 _NOT_A_TIME = re.compile(
     r"(?i)(?:\byears?[- ]old\b|-year-old|^(?:daily|weekly|monthly|annual|annually|yearly|quarterly)$|"
-    r"^(?:days|weeks|months|years|decades|centuries)$|^(?:under|over|about|nearly|almost|some)?\s*\d{1,3}$|"
+    r"^(?:(?:the|those|these)\s+)?(?:day|days|weeks|months|years|decades|centuries|time|times)$|^(?:under|over|about|nearly|almost|some)?\s*\d{1,3}$|"
     r"^(?:for\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|recent)\s+)?"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|many|some|\w+teen|"
     r"twenty|thirty|forty|fifty)\s+(?:more\s+)?(?:days?|weeks?|months?|years?|decades?|centuries|hours?|"
     r"minutes?)(?:\s+(?:long|old))?$)"
+)
+# A bare time unit with at most a determiner and one modifier ("the additional week", "that year", "recent
+# weeks"): when it cannot be normalized it says nothing a reader can place, so it is dropped.
+_VAGUE = re.compile(
+    r"(?i)^(?:(?:the|those|these|that|this|a|an)\s+)?(?:[\w-]+\s+)?"
+    r"(?:day|days|week|weeks|month|months|year|years|time|times|decade|decades)$"
 )
 # "early", "late", "mid-" and "earlier"/"later" before a period narrow it; we normalize to the whole period.
 _NARROWING = re.compile(r"(?i)^(?:earlier|later|early|late|mid-?)\s*")
@@ -240,6 +246,8 @@ def find_time_expressions(doc: Doc, base: dt.date | None) -> list[TimeExpression
         since = group[0].since
         value = None if moment is None else (f"{moment.value}/.." if since else moment.value)
         start, end = group[0].start, group[-1].end
+        if value is None and all(c.kind == "date" for c in group) and _VAGUE.match(text[start:end]):
+            continue
         present = all(candidate.kind == "present" for candidate in group)
         expressions.append(TimeExpression(start, end, text[start:end], value, present))
     return expressions
