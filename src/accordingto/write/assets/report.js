@@ -476,9 +476,11 @@
       detail.appendChild(head);
       const chain = el("ol", "at-chain-list");
       chain.setAttribute("aria-label", "According to whom: the chain from the outermost report to this statement");
-      for (const index of upstream) {
-        const li = el("li");
-        li.appendChild(badge("upstream report: " + model.provenance[index].name, "at-prov-chip"));
+      if (upstream.size) {
+        // Several upstream reports are alternatives side by side ("media", "the NYT"), not a chain of their own.
+        const li = el("li", "at-badges");
+        li.appendChild(el("span", "at-hint", "upstream:"));
+        for (const index of upstream) li.appendChild(badge(model.provenance[index].name, "at-prov-chip"));
         chain.appendChild(li);
       }
       for (const aid of ancestors.concat([id])) {
