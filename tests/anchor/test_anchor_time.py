@@ -79,6 +79,13 @@ CASES: list[tuple[str, str, list[dict[str, Any]], str | None, dict[str, Any]]] =
         {"a1": None},
     ),
     (
+        "this weekend in a Monday paper: the weekend just past",
+        "In a panel this weekend, Morial told a young woman that voting matters.",
+        [said("that voting matters", "told")],
+        "2016-09-19",
+        {"a1": ("this weekend", "2016-W37-WE")},
+    ),
+    (
         "yesterday",
         "He said yesterday that taxes would rise.",
         [said("that taxes would rise")],

@@ -77,6 +77,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?i)\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?P<direction>earlier|later|before(?=[,.;])|after(?=[,.;]))"
     ),
     "decade": re.compile(r"(?i)\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decade>\d{3})0s\b"),
+    # A weekend: the last one begun by the base date (news looks back: "this weekend" in a Monday paper).
+    "weekend": re.compile(r"(?i)\b(?:this|last|past|the)\s+weekend\b"),
     # "Putin is now making it clear": the time of the statement is the publication day. Used only in a cue
     # clause: inside a content ("Russia now holds ...") "now" is the time of the claim, not of the statement.
     "present": re.compile(r"(?i)\b(?:now|currently|at\s+present|these\s+days)\b"),
@@ -94,7 +96,7 @@ _NOT_A_TIME = re.compile(
 # weeks"): when it cannot be normalized it says nothing a reader can place, so it is dropped.
 _VAGUE = re.compile(
     r"(?i)^(?:(?:the|those|these|that|this|a|an)\s+)?(?:[\w-]+\s+)?"
-    r"(?:day|days|week|weeks|month|months|year|years|time|times|decade|decades)$"
+    r"(?:day|days|week|weeks|month|months|year|years|time|times|decade|decades|quarter|quarters)$"
 )
 # "early", "late", "mid-" and "earlier"/"later" before a period narrow it; we normalize to the whole period.
 _NARROWING = re.compile(r"(?i)^(?:earlier|later|early|late|mid-?)\s*")
@@ -299,6 +301,8 @@ def _normalize(
         return anchor
     if candidate.kind == "present":
         return _moment(base, "day") if base else None
+    if candidate.kind == "weekend":
+        return _weekend(base) if base else None
     if candidate.kind == "shift" and match is not None:
         return _shift(anchor, match) if anchor else None
     if candidate.kind == "decade" and match is not None:
@@ -312,6 +316,13 @@ def _normalize(
     if weekday and base and _WEEKDAYS.index(weekday["day"].lower()) == base.weekday():
         return _moment(base, "day")
     return _parse_date(expression, base) if base else _parse_absolute(expression)
+
+
+def _weekend(base: dt.date) -> Moment:
+    """The latest weekend that had begun by the base date, as an ISO 8601-2 week-end (``2016-W37-WE``)."""
+    saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+    iso_year, week, _ = saturday.isocalendar()
+    return Moment(f"{iso_year}-W{week:02d}-WE", saturday, "week")
 
 
 def _season(year: int, season: str) -> Moment:
