@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import anyio
 import jsonschema
@@ -33,6 +35,7 @@ from accordingto.store import open_store
 from hand_analysis import EXAMPLE_PATH, build_example_analysis
 
 EXAMPLE = EXAMPLE_PATH.read_text(encoding="utf-8")
+T = TypeVar("T")
 
 
 @pytest.fixture(scope="module")
@@ -208,6 +211,12 @@ def test_store_routes_say_when_there_is_no_store(client: TestClient) -> None:
     assert "--db" in response.json()["detail"]
 
 
+def in_fresh_thread(function: Callable[..., T], *args: Any) -> T:
+    """Run an event loop in a thread of its own: the session's sync Playwright keeps one running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(function, *args).result()
+
+
 def test_a_pool_of_two_pipelines_gives_the_same_answers_concurrently() -> None:
     texts = [EXAMPLE, "The minister said the talks failed.", EXAMPLE[:400], "Nobody spoke."]
     pool = PipelinePool(2)
@@ -222,11 +231,11 @@ def test_a_pool_of_two_pipelines_gives_the_same_answers_concurrently() -> None:
             for index in range(len(texts) * 2):
                 group.start_soon(one, index % len(texts))
 
-    anyio.run(run)
+    in_fresh_thread(anyio.run, run)
     single = PipelinePool(1)
     single.load()
     for text, result in zip(texts, results, strict=True):
-        expected = anyio.run(single.analyze, Article(text=text)).to_dict()
+        expected = in_fresh_thread(anyio.run, single.analyze, Article(text=text)).to_dict()
         assert result == expected
 
 
