@@ -212,6 +212,13 @@ CASES: list[tuple[str, str, list[dict[str, Any]], str | None, dict[str, Any]]] =
         {"a1": None},
     ),
     (
+        "an approximate duration is not a time",
+        "Clinton says Trump may not have paid taxes for nearly two decades.",
+        [said("Trump may not have paid taxes for nearly two decades", "says")],
+        "2016-10-03",
+        {"a1": None},
+    ),
+    (
         "a duration is not a time",
         "He said for two years that taxes would rise.",
         [said("that taxes would rise")],

@@ -84,10 +84,12 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "present": re.compile(r"(?i)\b(?:now|currently|at\s+present|these\s+days)\b"),
 }
 # DATE entities that are not points or periods in time.
+_APPROXIMATELY = r"(?:(?:under|over|about|nearly|almost|roughly|some|more\s+than|at\s+least)\s+)?"
 _NOT_A_TIME = re.compile(
     r"(?i)(?:\byears?[- ]old\b|-year-old|^(?:daily|weekly|monthly|annual|annually|yearly|quarterly)$|"
-    r"^(?:(?:the|those|these)\s+)?(?:day|days|weeks|months|years|decades|centuries|time|times)$|^(?:under|over|about|nearly|almost|some)?\s*\d{1,3}$|"
-    r"^(?:for\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|recent)\s+)?"
+    r"^(?:(?:the|those|these)\s+)?(?:day|days|weeks|months|years|decades|centuries|time|times)$|"
+    rf"^{_APPROXIMATELY}\d{{1,3}}$|"
+    rf"^(?:for\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|recent)\s+)?{_APPROXIMATELY}"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|many|some|\w+teen|"
     r"twenty|thirty|forty|fifty)\s+(?:more\s+)?(?:days?|weeks?|months?|years?|decades?|centuries|hours?|"
     r"minutes?)(?:\s+(?:long|old))?$)"
