@@ -62,9 +62,7 @@ def postgres_server() -> Iterator[str]:
     run = {"check": True, "capture_output": True, "text": True, "timeout": 120}
     try:
         subprocess.run(
-            _as_postgres(
-                [_postgres_bin("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"]
-            ),
+            _as_postgres([_postgres_bin("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"]),
             **run,
         )
         subprocess.run(

@@ -72,9 +72,7 @@ def peskov_article(
             ),
         ),
         attribution(text, "a2", "Mr. Peskov", "added", "We are ready,", "s1", cue_class="say"),
-        attribution(
-            text, "a3", "Two senior officials", "told", "that Putin wanted a ceasefire", "s2", hedged=True
-        ),
+        attribution(text, "a3", "Two senior officials", "told", "that Putin wanted a ceasefire", "s2", hedged=True),
         attribution(text, "a4", "Putin", "wanted", "a ceasefire", "s3", parent="a3"),
     ]
     sources = [
@@ -87,13 +85,9 @@ def peskov_article(
         attributions=attributions,
         sources=sources,
         provenance=[
-            Provenance(
-                name="The New York Times", spans=[_span(text, "The New York Times")], attribution_ids=["a3"]
-            )
+            Provenance(name="The New York Times", spans=[_span(text, "The New York Times")], attribution_ids=["a3"])
         ],
-        summary=Summary(
-            attributions=4, named_sources=2, anonymous_sources=1, upstream=["The New York Times"]
-        ),
+        summary=Summary(attributions=4, named_sources=2, anonymous_sources=1, upstream=["The New York Times"]),
     )
     article = Article(
         text=text,
@@ -117,9 +111,7 @@ def plain_article(
     """One attribution "SPEAKER said ..." with its source record."""
     analysis = Analysis(
         text=text,
-        attributions=[
-            attribution(text, "a1", speaker, "said", text[text.index("said") + 5 :].rstrip("."), "s1")
-        ],
+        attributions=[attribution(text, "a1", speaker, "said", text[text.index("said") + 5 :].rstrip("."), "s1")],
         sources=[source("s1", speaker, named=named)],
     )
     return Article(text=text, id=article_id, outlet=outlet, published=published), analysis

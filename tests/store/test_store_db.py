@@ -177,9 +177,7 @@ def test_a_bad_store_url_is_a_clear_store_error(url: str, message: str) -> None:
     assert "secret" not in str(raised.value)
 
 
-def test_the_default_store_is_a_file_in_the_current_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_default_store_is_a_file_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     with open_store() as store:
         store.save(*plain_article("a", "Ann Lee said yes.", "Ann Lee", None))

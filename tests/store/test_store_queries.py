@@ -27,11 +27,7 @@ def corpus(store: Store) -> Store:
     store.save(*peskov_article("nyt-1", "NYT", "2023-12-23"))
     store.save(*plain_article("nyt-2", "Peskov said the talks would resume.", "Peskov", "NYT", "2024-01-05"))
     store.save(*plain_article("wapo-1", "Peskov said nothing new.", "Peskov", "WaPo", "2023-11-02"))
-    store.save(
-        *plain_article(
-            "wapo-2", "Officials said it was over.", "Officials", "WaPo", "2023-11-03", named=False
-        )
-    )
+    store.save(*plain_article("wapo-2", "Officials said it was over.", "Officials", "WaPo", "2023-11-03", named=False))
     store.save(*plain_article("none", "Zelensky said no talks.", "Zelensky", None))
     store.save(Article(text="Broken.", id="broken", outlet="WaPo", published="2023-11-04"), error="boom")
     return store
@@ -45,12 +41,7 @@ def test_top_sources_counts_attributions_across_articles(corpus: Store) -> None:
         ("anon:senior officials", 1, 1),
     ]
     first = top[0]
-    assert (
-        first.name == "Dmitry Peskov"
-        and first.kind == "person"
-        and first.named is True
-        and first.outlets == 1
-    )
+    assert first.name == "Dmitry Peskov" and first.kind == "person" and first.named is True and first.outlets == 1
     assert first.first_published == dt.date(2023, 12, 23) and first.last_published == dt.date(2024, 1, 5)
     assert {s.key for s in top} == {
         "dmitry peskov",

@@ -7,6 +7,8 @@ import click
 
 from .analyze import analyze_command
 from .evaluate import evaluate_command
+from .query import export_command, sources_command, statements_command, stats_command
+from .run import run_command
 from .serve import serve_command
 from .train import train_command
 
@@ -21,3 +23,8 @@ main.add_command(analyze_command)
 main.add_command(train_command)
 main.add_command(serve_command)
 main.add_command(evaluate_command)
+main.add_command(run_command)
+main.add_command(sources_command)
+main.add_command(statements_command)
+main.add_command(stats_command)
+main.add_command(export_command)

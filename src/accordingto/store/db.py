@@ -95,9 +95,7 @@ class Store:
         wanted = dict(keys)
         if not wanted:
             return set()
-        query = select(articles.c.id, articles.c.text_hash).where(
-            articles.c.id.in_(wanted), articles.c.error.is_(None)
-        )
+        query = select(articles.c.id, articles.c.text_hash).where(articles.c.id.in_(wanted), articles.c.error.is_(None))
         with self.connect() as connection:
             return {row.id for row in connection.execute(query) if row.text_hash == wanted[row.id]}
 
@@ -143,9 +141,7 @@ class Store:
                 if analysis is not None:
                     _write_analysis(connection, article_id, article.outlet, analysis)
         except SQLAlchemyError as failure:
-            raise StoreError(
-                f"store {self.url}: cannot write article {article_id}: {_reason(failure)}"
-            ) from failure
+            raise StoreError(f"store {self.url}: cannot write article {article_id}: {_reason(failure)}") from failure
         return article_id
 
     def analysis(self, article_id: str) -> Analysis | None:
@@ -155,11 +151,12 @@ class Store:
         return Analysis.from_dict(data) if data is not None else None
 
 
-def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+def open_store(url: str | None = None, *, migrate: bool = True, create: bool = True) -> Store:
     """Open (and create, and migrate to the current schema) the store at ``url``; see ``normalize_url``.
 
     Raises ``StoreError`` for a URL that is not one, an unknown database driver or a database that cannot be
-    reached, with the reason and the URL (password hidden).
+    reached, with the reason and the URL (password hidden). ``create=False`` (for queries) refuses a SQLite
+    file that does not exist yet instead of creating an empty store.
     """
     raw = normalize_url(url)
     try:
@@ -168,7 +165,7 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
         raise StoreError(f"not a usable store URL {_safe(raw)!r}: {error}") from error
     if parsed.get_backend_name() == "sqlite":
-        _tune_sqlite(engine, parsed)
+        _tune_sqlite(engine, parsed, create=create)
     store = Store(engine)
     try:
         with engine.connect() as connection:
@@ -181,7 +178,7 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     return store
 
 
-def _tune_sqlite(engine: Engine, url: URL) -> None:
+def _tune_sqlite(engine: Engine, url: URL, *, create: bool) -> None:
     """Foreign keys on (SQLite leaves them off); wait for a writer instead of failing at once; WAL for
     files, so the web service can read while a run writes."""
     database = url.database or ""
@@ -189,6 +186,8 @@ def _tune_sqlite(engine: Engine, url: URL) -> None:
         folder = Path(database).parent
         if not folder.is_dir():
             raise StoreError(f"cannot open the store {url}: folder {folder} does not exist")
+        if not create and not Path(database).is_file():
+            raise StoreError(f"no store at {database}: fill one with `accordingto run` first, or give --db")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -357,9 +356,7 @@ def _apply_surname_rule(connection: Connection, outlet: str | None, rows: list[d
         if outlet is not None:
             connection.execute(
                 update(sources)
-                .where(
-                    sources.c.base_key == word, sources.c.named.is_(True), sources.c.article_id.in_(in_outlet)
-                )
+                .where(sources.c.base_key == word, sources.c.named.is_(True), sources.c.article_id.in_(in_outlet))
                 .values(identity_key=target)
             )
             connection.execute(

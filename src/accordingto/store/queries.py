@@ -234,9 +234,7 @@ def statements(
         )
         .join(articles, articles.c.id == attributions.c.article_id)
         .where(or_(*matches))
-        .order_by(
-            articles.c.published.is_(None), articles.c.published, articles.c.id, attributions.c.position
-        )
+        .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id, attributions.c.position)
         .limit(limit)
     )
     query = _filter(query, outlet, since, until)
@@ -284,9 +282,7 @@ def corpus_stats(
     )
     upstream_articles = func.count(provenance.c.article_id.distinct())
     upstream = _filter(
-        select(
-            provenance.c.name, upstream_articles, func.sum(_json_array_length(provenance.c.attribution_ids))
-        )
+        select(provenance.c.name, upstream_articles, func.sum(_json_array_length(provenance.c.attribution_ids)))
         .join(articles, articles.c.id == provenance.c.article_id)
         .group_by(provenance.c.name)
         .order_by(upstream_articles.desc(), provenance.c.name)
@@ -297,15 +293,11 @@ def corpus_stats(
     )
     with store.connect() as connection:
         volumes = connection.execute(per_outlet).all()
-        shares = {
-            row[0]: (int(row[1] or 0), int(row[2] or 0)) for row in connection.execute(per_outlet_sources)
-        }
+        shares = {row[0]: (int(row[1] or 0), int(row[2] or 0)) for row in connection.execute(per_outlet_sources)}
         types = {row[0]: int(row[1]) for row in connection.execute(by_type)}
         upstream_rows = connection.execute(upstream).all()
     outlets = []
-    for name, article_count, attribution_count, _failed in sorted(
-        volumes, key=lambda row: (row[0] is None, row[0])
-    ):
+    for name, article_count, attribution_count, _failed in sorted(volumes, key=lambda row: (row[0] is None, row[0])):
         named_count, anonymous_count = shares.get(name, (0, 0))
         outlets.append(
             OutletStats(
@@ -330,10 +322,7 @@ def corpus_stats(
         anonymous_share=_ratio(total_anonymous, total_named + total_anonymous),
         by_type=dict(sorted(types.items())),
         by_outlet=outlets,
-        upstream=[
-            UpstreamCount(name=row[0], articles=row[1], attributions=int(row[2] or 0))
-            for row in upstream_rows
-        ],
+        upstream=[UpstreamCount(name=row[0], articles=row[1], attributions=int(row[2] or 0)) for row in upstream_rows],
     )
 
 

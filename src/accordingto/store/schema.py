@@ -49,9 +49,7 @@ articles = Table(
         primary_key=True,
         doc="The reader's id (file name, JSON id, URL) or sha256: of the text.",
     ),
-    Column(
-        "text_hash", String(64), nullable=False, doc="sha256 of the text: same id + same hash = already done."
-    ),
+    Column("text_hash", String(64), nullable=False, doc="sha256 of the text: same id + same hash = already done."),
     Column("title", Text),
     Column("url", Text),
     Column("outlet", String, index=True),
@@ -81,9 +79,7 @@ sources = Table(
     Column("mentions", Json, nullable=False),
     Column("base_key", String, nullable=False, index=True, doc="The normalized name (store/identity.py)."),
     Column("surname", String, index=True, doc="Last word of a named full name, for the surname rule."),
-    Column(
-        "identity_key", String, nullable=False, index=True, doc="Cross-article identity (docs/corpus.md)."
-    ),
+    Column("identity_key", String, nullable=False, index=True, doc="Cross-article identity (docs/corpus.md)."),
     ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
 )
 
@@ -91,9 +87,7 @@ attributions = Table(
     "attributions",
     metadata,
     Column("article_id", String, primary_key=True),
-    Column(
-        "attribution_id", String, primary_key=True, doc="The attribution's id inside its article (a1, a2...)."
-    ),
+    Column("attribution_id", String, primary_key=True, doc="The attribution's id inside its article (a1, a2...)."),
     Column("position", Integer, nullable=False, doc="Order in the article's analysis (reading order)."),
     Column("type", String(16), nullable=False),
     Column("start", Integer, doc="First character any of its spans covers."),

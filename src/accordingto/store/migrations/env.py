@@ -13,9 +13,7 @@ from accordingto.store.schema import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError(
-        "accordingto migrations run through accordingto.store.open_store, which passes a connection"
-    )
+    raise RuntimeError("accordingto migrations run through accordingto.store.open_store, which passes a connection")
 
 # Batch mode lets later migrations alter columns on SQLite (which cannot ALTER most things) too.
 context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)

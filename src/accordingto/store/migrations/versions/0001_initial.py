@@ -108,9 +108,7 @@ def upgrade() -> None:
         sa.Column("base_key", sa.String(), nullable=False),
         sa.Column("surname", sa.String(), nullable=True),
         sa.Column("identity_key", sa.String(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"], name=op.f("fk_sources_articles"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], name=op.f("fk_sources_articles"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("article_id", "source_id", name=op.f("pk_sources")),
     )
     with op.batch_alter_table("sources", schema=None) as batch_op:

@@ -1,0 +1,116 @@
+"""``accordingto run``: analyse a corpus into a store, with a live progress bar; resumable."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from types import FrameType
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from ..analyze import DEFAULT_BATCH_SIZE
+from ..errors import AccordingtoError
+from ..read import count_articles
+from ..store import open_store
+from ..store.run import RunProgress, RunReport, run_corpus
+from .common import EXIT_FAILED, fail
+
+EXIT_INTERRUPTED = 130  # the shell's convention for "stopped by Ctrl-C"
+DB_HELP = "Store URL: a SQLite file path, sqlite:///FILE or postgresql://... [default: ./accordingto.sqlite]"
+
+
+@click.command("run")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", envvar="ACCORDINGTO_DB", help=DB_HELP + " (env ACCORDINGTO_DB)")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True)
+def run_command(inputs: tuple[str, ...], db: str | None, jobs: int, batch_size: int) -> None:
+    """Analyse a corpus into a store (INPUT: .txt/.jsonl[.gz]/.html/.warc[.gz] files, folders, fsspec URLs).
+
+    Articles already stored with the same text are skipped, so a stopped run (Ctrl-C) is finished by running
+    it again. Unreadable records and failed analyses are listed at the end and make the exit code 1.
+    """
+    try:
+        store = open_store(db)
+    except AccordingtoError as error:
+        fail(error)
+    signal.signal(signal.SIGTERM, _interrupt)  # a kill stops as cleanly as Ctrl-C
+    console = Console(stderr=True)
+    total = count_articles(inputs)
+    with store, _progress_bar(console, total) as (progress, task):
+
+        def show(counts: RunProgress) -> None:
+            progress.update(task, completed=counts.done, rate=f"{counts.rate:.1f}/s", failed=_problems(counts))
+
+        try:
+            report = run_corpus(list(inputs), store, jobs=jobs, batch_size=batch_size, total=total, on_progress=show)
+        except AccordingtoError as error:
+            fail(error)
+    _summarize(report, store.url)
+    if report.interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    if not report.ok:
+        sys.exit(EXIT_FAILED)
+
+
+def _progress_bar(console: Console, total: int | None) -> _Bar:
+    """A bar with count, rate and time left when the number of articles is known; a spinner and rate else."""
+    columns = [SpinnerColumn(), TextColumn("analysing")]
+    if total is not None:
+        columns += [BarColumn(), TaskProgressColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    else:
+        columns += [TextColumn("{task.completed} articles"), TimeElapsedColumn()]
+    columns += [TextColumn("{task.fields[rate]}"), TextColumn("[red]{task.fields[failed]}")]
+    return _Bar(Progress(*columns, console=console, transient=False), total)
+
+
+class _Bar:
+    """The progress bar as a context manager yielding (progress, task id)."""
+
+    def __init__(self, progress: Progress, total: int | None) -> None:
+        self.progress = progress
+        self.task = progress.add_task("run", total=total, rate="", failed="")
+
+    def __enter__(self) -> tuple[Progress, TaskID]:
+        self.progress.start()
+        return self.progress, self.task
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def _problems(counts: RunProgress) -> str:
+    problems = counts.failed + counts.unreadable
+    return f"{problems} failed" if problems else ""
+
+
+def _summarize(report: RunReport, url: str) -> None:
+    counts = report.progress
+    click.echo(
+        f"accordingto: {counts.analysed} analysed, {counts.skipped} already stored, {counts.failed} failed, "
+        f"{counts.unreadable} unreadable ({counts.rate:.1f} articles/s) -> {url}",
+        err=True,
+    )
+    problems = [*report.read_failures, *report.analysis_failures]
+    if problems:
+        click.echo(f"accordingto: {len(problems)} inputs failed:", err=True)
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+    if report.interrupted:
+        click.echo("accordingto: interrupted; what is stored stays: run the same command again to finish", err=True)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

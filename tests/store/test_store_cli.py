@@ -1,0 +1,202 @@
+"""``accordingto run`` and the store queries (sources, statements, stats, export) through the installed entry
+point: progress, resumability after Ctrl-C, a kill or SIGTERM, exit codes, output formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import signal
+import sqlite3
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+SENTENCES = [
+    "Dmitry Peskov said on Tuesday that the talks were over.",
+    '"We are ready to talk," Mr. Peskov added, according to the agency.',
+    "Two senior officials told reporters that the offer had been rejected.",
+    "The minister denied that any deal had been made.",
+    "Analysts said the decision could change the course of the war.",
+]
+
+
+def run(cli: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([cli, *args], capture_output=True, text=True, timeout=300, cwd=cwd)
+
+
+def write_articles(folder: Path, count: int, sentences_each: int = 2) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        body = " ".join(SENTENCES[(number + k) % len(SENTENCES)] for k in range(sentences_each))
+        (folder / f"article-{number:02d}.txt").write_text(f"Report {number}. {body}\n")
+
+
+def stored_count(db: Path) -> int:
+    """Articles stored so far, read with the standard library while a run may be writing (WAL)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0  # not created or not migrated yet
+
+
+def summary(stderr: str) -> dict[str, int]:
+    """The counts of the run's summary line ("accordingto: 3 analysed, 2 already stored, ...")."""
+    line = next(line for line in stderr.splitlines() if " analysed, " in line)
+    counts = line.removeprefix("accordingto: ").split(" (")[0]
+    return {" ".join(part.split(" ")[1:]): int(part.split(" ")[0]) for part in counts.split(", ")}
+
+
+def test_run_stores_a_corpus_and_a_rerun_skips_it(cli: str, tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 3)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    first = run(cli, "run", "in", "--batch-size", "2", cwd=tmp_path)
+    assert first.returncode == 1, first.stderr  # the empty file
+    assert "Traceback" not in first.stderr
+    assert summary(first.stderr) == {"analysed": 3, "already stored": 0, "failed": 0, "unreadable": 1}
+    assert "in/empty.txt: empty: no text to analyse" in first.stderr
+    assert (tmp_path / "accordingto.sqlite").is_file()  # the default store
+    (tmp_path / "in" / "empty.txt").unlink()
+    second = run(cli, "run", "in", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert summary(second.stderr) == {"analysed": 0, "already stored": 3, "failed": 0, "unreadable": 0}
+    assert stored_count(tmp_path / "accordingto.sqlite") == 3
+
+
+@pytest.mark.parametrize(
+    ("jobs", "stop", "exit_code"),
+    [
+        ("1", signal.SIGINT, 130),  # Ctrl-C: a clean stop and a message
+        ("1", signal.SIGKILL, -signal.SIGKILL),  # no chance to clean up at all
+        ("2", signal.SIGTERM, 130),  # a kill with worker processes running
+    ],
+    ids=["ctrl-c", "sigkill", "sigterm-2-jobs"],
+)
+def test_a_run_stopped_halfway_is_finished_by_running_it_again(
+    cli: str, tmp_path: Path, jobs: str, stop: signal.Signals, exit_code: int
+) -> None:
+    total = 24
+    write_articles(tmp_path / "in", total, sentences_each=8)
+    db = tmp_path / "runs.sqlite"
+    command = [cli, "run", str(tmp_path / "in"), "--db", str(db), "--batch-size", "1", "--jobs", jobs]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while stored_count(db) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(stop)
+    _, stderr = process.communicate(timeout=60)
+    at_stop = stored_count(db)
+    assert 2 <= at_stop < total, f"the run was not stopped halfway ({at_stop} of {total}): {stderr}"
+    assert process.returncode == exit_code, stderr
+    if exit_code == 130:
+        assert "interrupted; what is stored stays" in stderr and "Traceback" not in stderr
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    counts = summary(again.stderr)
+    assert counts["already stored"] == at_stop and counts["analysed"] == total - at_stop
+    with sqlite3.connect(db) as connection:
+        ids = [row[0] for row in connection.execute("SELECT id FROM articles")]
+    assert sorted(ids) == [f"article-{n:02d}" for n in range(total)]
+
+
+@pytest.fixture(scope="module")
+def filled_store(cli: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("queries")
+    lines = [
+        {"id": "n1", "text": SENTENCES[0] + " " + SENTENCES[1], "outlet": "NYT", "published": "2023-12-19"},
+        {"id": "n2", "text": SENTENCES[2] + " " + SENTENCES[0], "outlet": "NYT", "published": "2023-12-20"},
+        {"id": "w1", "text": SENTENCES[3] + " " + SENTENCES[4], "outlet": "WaPo", "published": "2023-11-01"},
+    ]
+    (folder / "feed.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    db = folder / "q.sqlite"
+    result = run(cli, "run", str(folder / "feed.jsonl"), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_sources_as_table_json_and_csv(cli: str, filled_store: Path) -> None:
+    table = run(cli, "sources", "--db", str(filled_store))
+    assert table.returncode == 0, table.stderr
+    assert "Top sources" in table.stdout and "attributions" in table.stdout
+    rows = json.loads(run(cli, "sources", "--db", str(filled_store), "--format", "json").stdout)
+    assert rows and {"key", "name", "kind", "named", "attributions", "articles", "outlets"} <= set(rows[0])
+    assert rows == sorted(rows, key=lambda row: -row["attributions"])
+    peskov = [row for row in rows if "peskov" in row["key"]]
+    assert peskov and peskov[0]["articles"] == 2 and peskov[0]["outlets"] == 1
+    as_csv = list(csv.DictReader(io.StringIO(run(cli, "sources", "--db", str(filled_store), "--format", "csv").stdout)))
+    assert [row["key"] for row in as_csv] == [row["key"] for row in rows]
+    wapo = json.loads(run(cli, "sources", "--db", str(filled_store), "--outlet", "WaPo", "--format", "json").stdout)
+    assert "peskov" not in {row["key"] for row in wapo}
+    one = json.loads(run(cli, "sources", "--db", str(filled_store), "--limit", "1", "--format", "json").stdout)
+    assert len(one) == 1
+
+
+def test_statements_of_a_source_by_date(cli: str, filled_store: Path) -> None:
+    result = run(cli, "statements", "--source", "Peskov", "--db", str(filled_store), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {row["article_id"] for row in rows} == {"n1", "n2"}
+    assert [row["published"] for row in rows] == sorted(row["published"] for row in rows)
+    assert any("talks were over" in row["content_text"] for row in rows)
+    assert "Statements of Peskov" in run(cli, "statements", "--source", "Peskov", "--db", str(filled_store)).stdout
+
+
+def test_stats_by_outlet(cli: str, filled_store: Path) -> None:
+    stats = json.loads(run(cli, "stats", "--db", str(filled_store), "--format", "json").stdout)
+    assert stats["articles"] == 3 and stats["failed"] == 0 and stats["attributions"] > 0
+    assert [row["outlet"] for row in stats["by_outlet"]] == ["NYT", "WaPo"]
+    table = run(cli, "stats", "--db", str(filled_store))
+    assert table.returncode == 0 and "By outlet" in table.stdout and "anonymous share" in table.stdout
+
+
+@pytest.mark.parametrize("export_format", ["jsonl", "csv", "parquet"])
+def test_export(cli: str, filled_store: Path, tmp_path: Path, export_format: str) -> None:
+    out = tmp_path / f"export.{export_format}"
+    result = run(cli, "export", "--db", str(filled_store), "--format", export_format, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    if export_format == "jsonl":
+        items = [json.loads(line) for line in out.read_text().splitlines()]
+        assert [item["article"]["id"] for item in items] == ["n1", "n2", "w1"]
+        assert all("attributions" in item for item in items)
+    elif export_format == "csv":
+        rows = list(csv.DictReader(out.open()))
+        assert rows and {row["article_id"] for row in rows} <= {"n1", "n2", "w1"}
+    else:
+        table = pq.read_table(out)
+        assert table.num_rows > 0 and "content_text" in table.column_names
+        assert str(table.schema.field("published").type) == "date32[day]"
+    assert "exported" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sources", "--db", "/nonexistent/folder/x.sqlite"], "does not exist"),
+        (["sources", "--db", "missing.sqlite"], "no store at missing.sqlite"),
+        (["stats", "--db", "nosuch://host/db"], "not a usable store URL"),
+        (["run", "x.txt", "--db", "postgresql://nobody:secret@127.0.0.1:1/none"], "cannot open the store"),
+        (["export", "--format", "parquet"], "needs --out"),
+    ],
+)
+def test_store_errors_are_one_line(cli: str, tmp_path: Path, args: list[str], message: str) -> None:
+    result = run(cli, *args, cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("accordingto: error: ") and message in lines[0], result.stderr
+    assert "secret" not in result.stderr
+
+
+def test_run_into_postgresql(cli: str, tmp_path: Path, new_database_url: Callable[[], str]) -> None:
+    write_articles(tmp_path / "in", 2)
+    url = new_database_url()
+    result = run(cli, "run", str(tmp_path / "in"), "--db", url)
+    assert result.returncode == 0, result.stderr
+    assert summary(result.stderr)["analysed"] == 2 and "postgresql+psycopg://postgres@" in result.stderr
+    rows = json.loads(run(cli, "sources", "--db", url, "--format", "json").stdout)
+    assert rows
