@@ -87,6 +87,22 @@ CASES: list[tuple[str, Any, Any, dict[str, Any]]] = [
     ("He said the report was not true.", "said", "the report was not true", {"denial": True}),
     ("He called the claims baseless.", "called", "the claims baseless", {"denial": True}),
     (
+        "The court rejected a request to unseal the file.",
+        "rejected",
+        "a request to unseal the file",
+        {"cue_class": "denial", "denial": False},
+    ),
+    ("The ministry denied that troops crossed.", "denied", "that troops crossed", {"denial": True}),
+    ("He called the charges fabricated.", "called", "the charges fabricated", {"denial": True}),
+    ("Citing an unfounded theory, he said taxes rose.", "said", "taxes rose", {"denial": False}),
+    (
+        "He said the unfounded theory was popular.",
+        "said",
+        "the unfounded theory was popular",
+        {"denial": False},
+    ),
+    ("She knew this foul talk was wrong.", "knew", "this foul talk was wrong", {"denial": False}),
+    (
         "He did not deny the report.",
         "did not deny",
         "the report",
@@ -114,6 +130,9 @@ CASES: list[tuple[str, Any, Any, dict[str, Any]]] = [
     ),
     ("He said the plan had possibly failed.", "said", "the plan had possibly failed", {"hedged": True}),
     ("He reportedly said the plan failed.", "said", "the plan failed", {"hedged": True}),
+    ("She said he paid so he could ogle her.", "said", "he paid so he could ogle her", {"hedged": False}),
+    ("He said likely voters back Clinton.", "said", "likely voters back Clinton", {"hedged": False}),
+    ("He said Clinton will likely win.", "said", "Clinton will likely win", {"hedged": True}),
     ("The Kremlin said May was a good month.", "said", "May was a good month", {"hedged": False}),
     ("He said the plan failed.", "said", "the plan failed", {"hedged": False}),
 ]

@@ -135,16 +135,32 @@ HEDGE_WORDS = frozenset(
 )
 
 # Content calling a claim untrue: "are incorrect", "is not true", "baseless", "fake news".
+# Words that call a claim untrue. They make a denial when the content says the claim IS so ("these theses ...
+# are incorrect") or when the cue labels it so ("called the charges fabricated"); used attributively ("citing
+# an unfounded theory") they are the writer's words, not the source's denial. Moral judgements ("wrong",
+# "ridiculous") are left out: "this talk was wrong" rejects no claim.
 _UNTRUE = (
-    r"not\s+true|untrue|false|incorrect|inaccurate|wrong|baseless|groundless|unfounded|fabricated|fake|"
-    r"a\s+lie|lies|nonsense|absurd|ridiculous|a\s+hoax|not\s+the\s+case"
+    r"not\s+true|untrue|false|incorrect|inaccurate|baseless|groundless|unfounded|unsubstantiated|fabricated|"
+    r"made\s+up|fake|a\s+lie|lies|nonsense|a\s+hoax|not\s+the\s+case"
 )
+UNTRUE_WORDS = re.compile(rf"(?i)\b(?:{_UNTRUE})\b")
 DENIAL_CONTENT = re.compile(
     rf"(?i)\b(?:(?:is|are|was|were|be|been|being|'s|’s|'re|’re)\s+(?:\w+ly\s+)?(?:{_UNTRUE})\b|"
-    r"not\s+true|untrue|baseless|groundless|unfounded|fabricat\w+|fake\s+news|no\s+truth|not\s+the\s+case|"
-    r"without\s+(?:any\s+)?(?:basis|foundation|merit)|categorically\s+(?:deny|denies|denied|reject\w*)|"
+    r"fake\s+news|no\s+truth|not\s+the\s+case|without\s+(?:any\s+)?(?:basis|foundation|merit)|"
+    r"categorically\s+(?:deny|denies|denied|reject\w*)|"
     r"false\s+(?:claims?|reports?|allegations?|accusations?|stor(?:y|ies)|information))"
 )
+# What a denial cue can turn down that is not a claim: "rejected a request", "denied mining permits".
+# fmt: off
+REQUEST_NOUNS = frozenset(
+    {
+        "request", "call", "offer", "proposal", "appeal", "bid", "plea", "invitation", "application", "permit",
+        "nomination", "motion", "demand", "deal", "plan", "petition", "entry", "access", "visa", "bail",
+    }
+)
+# fmt: on
+# Cues that label their object: with an untrue-word in the content they deny it ("called the report false").
+LABELLING_CUES = frozenset({"call", "describe", "label", "brand", "dismiss"})
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "noone"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 
@@ -173,7 +189,9 @@ def describe_stance(cue: list[Span], content: list[Span]) -> dict[str, Any]:
     cue_class = classify_cue(cue)
     negated = head is not None and cue_negated(head, content_ids)
     content_text = " ".join(span.text for span in content)
-    denial = not negated and (cue_class == "denial" or bool(DENIAL_CONTENT.search(content_text)))
+    labels = head is not None and head.lemma_ in LABELLING_CUES and bool(UNTRUE_WORDS.search(content_text))
+    rejects_claim = cue_class == "denial" and not _refuses_request(content)
+    denial = not negated and (rejects_claim or labels or bool(DENIAL_CONTENT.search(content_text)))
     hedged = any(_is_hedge(token) for span in content for token in span) or (
         head is not None and any(child.dep_ == "advmod" and _is_hedge(child) for child in head.children)
     )
@@ -237,10 +255,29 @@ def _negative_subject(token: Token) -> bool:
 def _is_hedge(token: Token) -> bool:
     lower = token.lower_
     if token.tag_ == "MD":
-        return lower in HEDGE_MODALS
+        # "so he could ogle her": a purpose clause states an aim, it does not qualify a claim.
+        purpose = any(
+            child.dep_ == "mark" and child.lower_ in ("so", "that") for child in token.head.children
+        )
+        return lower in HEDGE_MODALS and not (purpose and _after_so(token.head))
+    if lower == "likely" and token.dep_ == "amod":
+        return False  # "likely voters" are a kind of voter, not a hedge
     if token.pos_ in ("VERB", "AUX") and token.lemma_ in HEDGE_VERBS:
         return True
     return lower in HEDGE_WORDS
+
+
+def _refuses_request(content: list[Span]) -> bool:
+    """Whether the content's head word is a request or offer rather than a claim."""
+    inside = token_ids(content)
+    heads = [t for span in content for t in span if t.head.i not in inside or t.head.i == t.i]
+    return any(t.lemma_.lower() in REQUEST_NOUNS for t in heads)
+
+
+def _after_so(verb: Token) -> bool:
+    """Whether the clause of ``verb`` is introduced by "so" or "so that"."""
+    marks = [child for child in verb.children if child.dep_ == "mark"]
+    return any(mark.lower_ == "so" or (mark.i > 0 and mark.doc[mark.i - 1].lower_ == "so") for mark in marks)
 
 
 @Language.factory("accordingto_stance", default_config={})
