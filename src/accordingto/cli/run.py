@@ -25,6 +25,7 @@ from ..errors import AccordingtoError
 from ..read import count_articles
 from ..store import open_store
 from ..store.run import RunProgress, RunReport, run_corpus
+from .cluster import cluster_options, run_on_cluster_command, wants_cluster
 from .common import EXIT_FAILED, fail
 
 EXIT_INTERRUPTED = 130  # the shell's convention for "stopped by Ctrl-C"
@@ -36,12 +37,36 @@ DB_HELP = "Store URL: a SQLite file path, sqlite:///FILE or postgresql://... [de
 @click.option("--db", envvar="ACCORDINGTO_DB", help=DB_HELP + " (env ACCORDINGTO_DB)")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True)
-def run_command(inputs: tuple[str, ...], db: str | None, jobs: int, batch_size: int) -> None:
+@cluster_options
+def run_command(
+    inputs: tuple[str, ...],
+    db: str | None,
+    jobs: int,
+    batch_size: int,
+    cluster: str | None,
+    local_cluster: int | None,
+    parquet: str | None,
+    partition_size: int,
+) -> None:
     """Analyse a corpus into a store (INPUT: .txt/.jsonl[.gz]/.html/.warc[.gz] files, folders, fsspec URLs).
 
     Articles already stored with the same text are skipped, so a stopped run (Ctrl-C) is finished by running
     it again. Unreadable records and failed analyses are listed at the end and make the exit code 1.
+
+    With --cluster or --local-cluster the articles are analysed on Dask workers, into the store and/or
+    --parquet (docs/cluster.md).
     """
+    if wants_cluster(cluster, local_cluster, parquet, jobs):
+        run_on_cluster_command(
+            inputs,
+            cluster=cluster,
+            local_cluster=local_cluster,
+            parquet=parquet,
+            db=db,
+            partition_size=partition_size,
+            batch_size=batch_size,
+        )
+        return
     try:
         store = open_store(db)
     except AccordingtoError as error:

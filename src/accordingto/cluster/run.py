@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import Any
 
 from distributed import Client, LocalCluster, as_completed
 
-from ..errors import AccordingtoError
+from ..errors import AccordingtoError, ModelError
 from ..read.records import ReadArticle
 from ..store import Store, open_store
 from . import tasks as tasking
@@ -80,19 +81,20 @@ def run_on_cluster(
     ``address``: a running scheduler (``tcp://host:8786``); without it a ``LocalCluster`` of ``n_workers``
     single-threaded processes is started for the run and stopped after it. ``client``: an existing Dask client
     (then ``address`` and ``n_workers`` are ignored). Results go to ``out`` (a Parquet folder, any fsspec URL
-    the workers can write to) and/or ``db`` (a store URL, written by this process). Raises ``InputError`` for
-    inputs that do not exist and ``ClusterError`` for a cluster that cannot be reached; a bad article or file
-    only becomes a failure record in the result.
+    the workers can write to) and/or ``db`` (a store URL, written by this process). Raises ``ClusterError`` for
+    a cluster that cannot be reached, ``StoreError`` for a store that cannot be opened and ``ModelError`` when
+    the workers cannot load the model; an input that names nothing, a bad file or record, or an article the
+    pipeline fails on only becomes a failure record in the result, and the run goes on.
     """
     if out is None and db is None:
         raise AccordingtoError("give an output: a Parquet folder (out) or a store (db)")
     if partition_size < 1:
         raise AccordingtoError(f"partition size must be at least 1, not {partition_size}")
-    pieces, unreadable = tasking.list_inputs(inputs)
     started = time.monotonic()
-    with _connected(client, address, n_workers, connect_timeout) as connection:
-        store = _open_store(db)
-        try:
+    pieces, unreadable = tasking.list_inputs(inputs)
+    store = open_store(db) if db is not None else None  # before the cluster: a bad URL fails at once
+    try:
+        with _connected(client, address, n_workers, connect_timeout) as connection:
             work = plan_tasks(connection, pieces, partition_size)
             result = ClusterRun(tasks=len(work))
             result.failures.extend(failure_record(failure, stage="read") for failure in unreadable)
@@ -101,39 +103,54 @@ def run_on_cluster(
                 if result.failures:
                     # Inputs that named nothing: a part of their own, numbered after the tasks' parts.
                     write_partition(out, len(work), {}, result.failures)
-            futures = connection.map(
-                analyze_task,
-                work,
-                out=out,
-                return_analyses=store is not None,
-                batch_size=batch_size,
-                pure=False,
-                key=[f"accordingto-task-{task.index}-{time.time_ns()}" for task in work],
-            )
-            by_key = {future.key: task for future, task in zip(futures, work, strict=True)}
-            done = 0
-            for future in as_completed(futures):
-                task = by_key[future.key]
-                try:
-                    summary = future.result()
-                except Exception as error:  # noqa: BLE001 - a lost task (worker killed, bug) must not stop the run
-                    logger.warning("task %d failed: %s", task.index, error)
-                    result.failures.append({**failure_record(error, stage="task", where=task.where())})
-                else:
-                    _collect(result, summary, store)
-                future.release()
-                done += 1
-                if progress is not None:
-                    progress(
-                        Progress(
-                            done, len(work), result.articles, len(result.failures), time.monotonic() - started
-                        )
-                    )
-        finally:
-            if store is not None:
-                store.close()
+            _run_tasks(connection, work, result, out=out, store=store, batch_size=batch_size, progress=progress)
+    finally:
+        if store is not None:
+            store.close()
     result.elapsed = time.monotonic() - started
     return result
+
+
+def _run_tasks(
+    connection: Client,
+    work: Sequence[tasking.Task],
+    result: ClusterRun,
+    *,
+    out: str | None,
+    store: Store | None,
+    batch_size: int,
+    progress: Callable[[Progress], None] | None,
+) -> None:
+    """Submit every task, then take results as they come: count them, write them to the store, report."""
+    started = time.monotonic()
+    run_id = uuid.uuid4().hex[:8]  # task keys unique to this run, for the dashboard and logs
+    futures = connection.map(
+        analyze_task,
+        work,
+        out=out,
+        return_analyses=store is not None,
+        batch_size=batch_size,
+        pure=False,
+        key=[f"accordingto-{run_id}-task-{task.index}" for task in work],
+    )
+    by_key = {future.key: task for future, task in zip(futures, work, strict=True)}
+    for done, future in enumerate(as_completed(futures), start=1):
+        task = by_key[future.key]
+        try:
+            summary = future.result()
+        except ModelError as error:
+            # A worker without the model fails every task alike: stop, and say so once.
+            connection.cancel(futures)
+            raise ModelError(f"on the worker of task {task.index}: {error}") from error
+        except Exception as error:  # noqa: BLE001 - a lost task (worker killed, bug) must not stop the run
+            logger.warning("task %d failed: %s", task.index, error)
+            result.failures.append(failure_record(error, stage="task", where=task.where()))
+        else:
+            _collect(result, summary, store)
+        future.release()
+        if progress is not None:
+            elapsed = time.monotonic() - started
+            progress(Progress(done, len(work), result.articles, len(result.failures), elapsed))
 
 
 def plan_tasks(client: Client, pieces: Sequence[tasking.Piece], partition_size: int) -> list[tasking.Task]:
@@ -170,14 +187,8 @@ def _collect(result: ClusterRun, summary: dict[str, Any], store: Store | None) -
         store.save(ReadArticle(**item["article"]), item["analysis"], error=item["error"])
 
 
-def _open_store(db: str | None) -> Store | None:
-    return open_store(db) if db is not None else None
-
-
 @contextmanager
-def _connected(
-    client: Client | None, address: str | None, n_workers: int, timeout: float
-) -> Iterator[Client]:
+def _connected(client: Client | None, address: str | None, n_workers: int, timeout: float) -> Iterator[Client]:
     """The given client; or one connected to ``address``; or a LocalCluster started for this run."""
     if client is not None:
         yield client
@@ -187,9 +198,7 @@ def _connected(
             connection = Client(address, timeout=timeout)
             cluster = None
         else:
-            cluster = LocalCluster(
-                n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
+            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
             connection = Client(cluster)
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from error
