@@ -12,7 +12,7 @@ from accordingto.clauses import Units, anaphoric_antecedent, cue_clauses, cue_he
 from accordingto.describe.stance import Stance
 from accordingto.link.nesting import Nesting
 from accordingto.link.provenance import ProvenanceFinder
-from handspans import make_doc
+from handspans import make_doc, parser
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,15 @@ def test_units_cut_sentences_at_line_breaks(text: str, units: list[str]) -> None
     doc = make_doc(text)
     found = Units.of(doc)
     assert [doc[start:end].text.strip() for start, end in zip(found.starts, found.ends, strict=True)] == units
+
+
+def test_units_without_sentence_boundaries_follow_line_breaks() -> None:
+    bare = parser().make_doc("Headline - media\nFirst sentence. Second sentence.")  # tokenizer only
+    units = Units.of(bare)
+    assert [bare[a:b].text.strip() for a, b in zip(units.starts, units.ends, strict=True)] == [
+        "Headline - media",
+        "First sentence. Second sentence.",
+    ]
 
 
 @pytest.mark.parametrize(

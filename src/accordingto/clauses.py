@@ -34,7 +34,9 @@ class Units:
     def of(cls, doc: Doc) -> Units:
         starts: list[int] = []
         ends: list[int] = []
-        for sent in doc.sents:
+        # Without a parser or sentencizer (a bare tokenizer) the line breaks alone cut the text.
+        sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sentences:
             start = sent.start
             for token in sent:
                 if "\n" in token.text_with_ws and token.i + 1 < sent.end:
