@@ -140,3 +140,15 @@ def test_multi_file_run_writes_good_files_and_lists_bad_ones(cli: str, tmp_path:
     assert result.stderr.splitlines()[0] == "accordingto: 4 of 6 inputs failed:"
     expected = [folder / "binary.txt", folder / "empty.txt", folder / "latin1.txt", tmp_path / "missing.txt"]
     assert sorted(line.split(":")[0] for line in failed_lines) == sorted(str(path) for path in expected)
+
+
+def test_html_format_writes_a_self_contained_report(cli: str, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_text('<script>alert(1)</script> The senator said "it is <b>fine</b>."', encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(cli, "analyze", str(path), "--format", "html", "--out-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    page = (out / "hostile.html").read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html")
+    assert "<script>alert(1)</script>" not in page
+    assert "http://" not in page and "https://" not in page

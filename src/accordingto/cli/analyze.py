@@ -12,6 +12,7 @@ from ..analyze import analyze_many
 from ..errors import AccordingtoError, InputError, InputNotFoundError, NoInputFilesError
 from ..model import Analysis, Article
 from ..read import decode_text, parse_published, read_text_file
+from ..write.html import render_html
 from ..write.text import render_text
 from .common import EXIT_FAILED, fail, report_failures
 
@@ -22,6 +23,7 @@ RENDERERS: dict[str, tuple[Callable[[Analysis], str], str]] = {
     # format: (renderer, file extension in --out-dir)
     "json": (lambda analysis: analysis.to_json() + "\n", ".json"),
     "text": (render_text, ".attributions.txt"),
+    "html": (render_html, ".html"),
 }
 
 
@@ -31,7 +33,14 @@ RENDERERS: dict[str, tuple[Callable[[Analysis], str], str]] = {
     "--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Write NAME.json for each NAME.txt here."
 )
 @click.option("--published", help="Publication date (YYYY-MM-DD) that relative dates are anchored to.")
-@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="json", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(RENDERERS)),
+    default="json",
+    show_default=True,
+    help="json for programs, text for a terminal, html for a self-contained report.",
+)
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
 def analyze_command(
     paths: tuple[str, ...], out_dir: Path | None, published: str | None, output_format: str, batch_size: int
