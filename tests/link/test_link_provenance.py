@@ -69,6 +69,18 @@ CASES: list[tuple[str, str, list[dict[str, Any]], list[tuple[str, list[str], lis
         [("The Associated Press", ["Associated Press"], ["a1"])],
     ),
     (
+        "copyright line",
+        "Putin said he is ready to talk.\nCopyright 2016 The Associated Press. All rights reserved.",
+        SAID,
+        [("The Associated Press", ["The Associated Press"], ["a1"])],
+    ),
+    (
+        "an outlet named in passing in a late sentence",
+        "Putin said he is ready to talk. Prices rose. Taxes fell. He watched CNN all day.",
+        SAID,
+        [],
+    ),
+    (
         "according to an outlet (the outlet is the source)",
         "Prices rose. Taxes fell. Rents rose. According to Reuters, the plan failed.",
         [{"source": "Reuters", "cue": "According to", "content": "the plan failed"}],

@@ -212,7 +212,8 @@ def _credit(text: str, mention: Mention) -> bool:
         return True
     if before.endswith("(") and after.startswith(")"):
         return True
-    if _CREDIT_LINE.fullmatch(before + " " + after) and not re.search(r"\w", after):
+    rest = re.sub(r"(?i)all\s+rights\s+reserved", "", after)
+    if _CREDIT_LINE.fullmatch(before + " " + after) and not re.search(r"\w", rest):
         return True
     return bool(_CONTRIBUTED.match(after))
 
