@@ -136,3 +136,10 @@ def test_exports_stream_every_article_and_attribution(corpus: Store) -> None:
 def test_a_bad_date_filter_is_an_input_error(corpus: Store) -> None:
     with pytest.raises(InvalidDateError):
         top_sources(corpus, since="last week")
+
+
+def test_a_merged_source_is_shown_by_its_full_name(store: Store) -> None:
+    store.save(*plain_article("short", "Adams said no.", "Adams", "NYT"))
+    store.save(*plain_article("full", "Zoe Adams said yes.", "Zoe Adams", "NYT"))
+    [merged] = top_sources(store)
+    assert (merged.key, merged.name, merged.attributions) == ("zoe adams", "Zoe Adams", 2)

@@ -142,7 +142,11 @@ def top_sources(
     query = (
         select(
             attributions.c.source_key,
-            func.min(attributions.c.source_name),
+            # Shown name: one whose own key is the identity (the full name "Dmitry Peskov", not a merged "Peskov").
+            func.coalesce(
+                func.min(case((attributions.c.source_base == attributions.c.source_key, attributions.c.source_name))),
+                func.min(attributions.c.source_name),
+            ),
             func.min(attributions.c.source_kind),
             # bool_or/min over booleans differs by backend: count named rows instead.
             func.sum(case((attributions.c.source_named.is_(True), 1), else_=0)),
