@@ -93,6 +93,15 @@ CASES: list[tuple[str, str, list[dict[str, Any]], list[tuple[str, list[str], lis
         [("The New York Times", ["the NYT"], ["a2"])],
     ),
     (
+        "an outlet spoken to in the lede carries only that statement",
+        "Trump told CNN that he will win. Clinton said she will win.",
+        [
+            {"source": "Trump", "cue": "told", "content": "that he will win"},
+            {"source": "Clinton", "cue": "said", "content": "she will win"},
+        ],
+        [("CNN", ["CNN"], ["a1"])],
+    ),
+    (
         "as first reported by",
         "Prices rose. Taxes fell. Rents rose. The deal collapsed, as first reported by Politico.",
         [],

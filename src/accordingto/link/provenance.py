@@ -70,12 +70,16 @@ _MEDIA_RE = re.compile(
 # Organisation entities that are not outlets despite their last word: party and district tags ("D-Newport News").
 _NOT_AN_OUTLET = re.compile(r"^[DRI]-")
 
-_FRAME_BEFORE = re.compile(
-    r"(?i)\b(?:according\s+to|(?:first\s+)?reported\s+(?:by|in|on)|reports?\s+(?:by|in)|reporting\s+by|told|"
-    r"telling|tells|interviews?\s+with|cited\s+by|citing|quoted\s+(?:by|in)|published\s+(?:by|in)|"
-    r"(?:speaking|spoke|speaks|talking|talked)\s+(?:to|with)|(?:said|says|saying|appeared|appearing)\s+on|"
-    r"(?:statement|comments?|remarks)\s+to|broken\s+by|via)"
-    r"\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
+_FRAME_TAIL = r"\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
+# The outlet reports: "according to Reuters", "first reported by the Post", "citing CNN".
+_SOURCE_FRAME_BEFORE = re.compile(
+    r"(?i)\b(?:according\s+to|(?:first\s+)?reported\s+(?:by|in|on)|reports?\s+(?:by|in)|reporting\s+by|"
+    r"cited\s+by|citing|quoted\s+(?:by|in)|published\s+(?:by|in)|broken\s+by|via)" + _FRAME_TAIL
+)
+# The outlet is spoken to: "told CNN", "in an interview with the Post", "said on MSNBC".
+_ADDRESSEE_FRAME_BEFORE = re.compile(
+    r"(?i)\b(?:told|telling|tells|interviews?\s+with|(?:speaking|spoke|speaks|talking|talked)\s+(?:to|with)|"
+    r"(?:said|says|saying|appeared|appearing)\s+on|(?:statement|comments?|remarks)\s+to)" + _FRAME_TAIL
 )
 # A second outlet may be joined on ("Washington Post-ABC News poll", "New York Times/CBS News poll").
 _FRAME_AFTER = re.compile(
@@ -134,7 +138,8 @@ def find_provenance(doc: Doc, *, lede_units: int = LEDE_UNITS) -> list[dict[str,
             continue
         tokens = _tokens(doc, mention)
         linked += [aid for aid, clause in clauses.items() if tokens & set(clause)]
-        if _credit(text, mention) or units.index(min(tokens)) < lede_units:
+        in_lede = bool(tokens) and units.index(min(tokens)) < lede_units and not _addressee(text, mention)
+        if _credit(text, mention) or in_lede:
             linked += top_level
         entry = entries.setdefault(mention.key, {"name": mention.name, "spans": [], "attribution_ids": []})
         entry["spans"].append([mention.start, mention.end])
@@ -222,7 +227,14 @@ def _reporting_frame(text: str, mention: Mention) -> bool:
     """Reporting words right before or after the mention ("according to Reuters", "the Post has learned")."""
     before = text[max(0, mention.start - 60) : mention.start]
     after = text[mention.end : mention.end + 60]
-    return bool(_FRAME_BEFORE.search(before) or _FRAME_AFTER.match(after))
+    return bool(
+        _SOURCE_FRAME_BEFORE.search(before) or _ADDRESSEE_FRAME_BEFORE.search(before) or _FRAME_AFTER.match(after)
+    )
+
+
+def _addressee(text: str, mention: Mention) -> bool:
+    """Whether the outlet is only spoken to ("told CNN"): it carries that statement, not the whole article."""
+    return bool(_ADDRESSEE_FRAME_BEFORE.search(text[max(0, mention.start - 60) : mention.start]))
 
 
 @Language.factory("accordingto_provenance", default_config={"lede_units": LEDE_UNITS})
