@@ -157,6 +157,12 @@ CASES = [
         id="relative-pronoun-is-its-antecedent",
     ),
     pytest.param(
+        "Pat Caddell said the race was close. Caddell added that voters were angry.",
+        [A("Pat Caddell", "said", "the race was close"), A("[Caddell] added", "added", "that voters were angry")],
+        ["Pat Caddell", "Pat Caddell"],
+        id="surname-joins-full-name-whatever-its-entity-tag",
+    ),
+    pytest.param(
         "Donald Trump said the race was rigged. Ivanka Trump said the plan would help mothers.",
         [A("Donald Trump", "said", "the race was rigged"), A("Ivanka Trump", "said", "the plan would help")],
         ["Donald Trump", "Ivanka Trump"],

@@ -396,12 +396,14 @@ def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) 
 
 
 def _same_name(doc: Doc, mention: Mention, entities: list[Entity]) -> Entity | None:
-    """The latest entity already named in a compatible way (people match people, others match others)."""
+    """The latest entity already named in a compatible way (people match people, others match others; an
+    undecided name, such as a lone surname tagged as an organisation, matches either)."""
     words = mention.name_tokens(doc)
-    person = mention.kind == "person"
     for entity in reversed(entities):
-        if (entity.kind == "person") != person and entity.kind != "unknown":
+        decided = mention.kind != "unknown" and entity.kind != "unknown"
+        if decided and (entity.kind == "person") != (mention.kind == "person"):
             continue
+        person = "person" in {mention.kind, entity.kind}
         if mention.gender and entity.gender and mention.gender != entity.gender:
             continue  # "Mrs. Clinton" is not "Bill Clinton"
         full_names = [name for name in entity.names if len(name) > 1] if len(words) > 1 else []
