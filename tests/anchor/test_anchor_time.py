@@ -212,6 +212,13 @@ CASES: list[tuple[str, str, list[dict[str, Any]], str | None, dict[str, Any]]] =
         {"a1": None},
     ),
     (
+        "an approximate time ago is read as the round figure",
+        "His plan began more than a year ago, he said.",
+        [said("His plan began more than a year ago")],
+        "2016-10-04",
+        {"a1": ("more than a year ago", "2015")},
+    ),
+    (
         "an approximate duration is not a time",
         "Clinton says Trump may not have paid taxes for nearly two decades.",
         [said("Trump may not have paid taxes for nearly two decades", "says")],

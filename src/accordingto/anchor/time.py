@@ -312,6 +312,8 @@ def _normalize(
         return Moment(f"{match['decade']}X", dt.date(decade, 1, 1), "decade")
     expression = _NARROWING.sub("", text[candidate.start : candidate.end].strip())
     expression = re.sub(r"(?i)^since\s+", "", expression)
+    # "more than a year ago", "nearly two weeks ago": read as the round figure.
+    expression = re.sub(rf"(?i)^{_APPROXIMATELY}|^less\s+than\s+", "", expression)
     if _EVENT_RELATIVE.search(expression):
         return None
     weekday = _WEEKDAY.match(expression)
