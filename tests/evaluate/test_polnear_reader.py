@@ -74,7 +74,7 @@ def test_discontinuous_content2_and_no_source(tmp_path: Path) -> None:
             _t("T6", "Cue", "believe"),
             _t("T7", "Content", "taxes", "rise"),
             _t("T8", "Attribution-no-source", "believe"),
-            "E2\tAttribution-no-source:T8 Content:T7 Cue:T6",
+            "E2\tContent:T7 Attribution-no-source:T8 Cue:T6",  # argument order is free in BRAT
             _t("T9", "Discard", "Nothing else here."),
             "#1\tAnnotatorNotes T9\tboilerplate",
         ]

@@ -133,22 +133,24 @@ def _attribution(
     text: str,
     where: str,
 ) -> Attribution | None:
-    if len(arguments) <= 1:
-        # An event with nothing but its trigger (38 in the corpus, 37 of them duplicates) says nothing.
-        return None
     roles: dict[str, Ranges] = {role: [] for role in ROLES}
     trigger: Ranges = []
-    for index, (argument, target) in enumerate(arguments):
+    has_argument = False
+    for argument, target in arguments:
         if target not in spans:
             raise InputError(f"event {event_id} refers to undefined span {target}", where)
         label, ranges = spans[target]
-        if index == 0:
-            trigger = ranges  # "Attribution:T4": the trigger, a copy of the cue span
+        if argument.startswith("Attribution"):
+            trigger = ranges  # "Attribution:T4" / "Attribution-no-source:T4": the trigger, a copy of the cue
             continue
+        has_argument = True
         # Content2 (the next paragraph of a quote) is more content; digits never name a different role.
         role = argument.rstrip("0123456789").lower()
         if role in roles and label not in ("Discard", "Discuss"):
             roles[role].extend(ranges)
+    if not has_argument:
+        # An event with nothing but its trigger (38 in the corpus, 37 of them duplicates) says nothing.
+        return None
     if not roles["cue"]:
         roles["cue"] = list(trigger)
     source, cue, content = (_normalized(roles[role]) for role in ROLES)
