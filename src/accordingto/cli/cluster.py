@@ -110,9 +110,12 @@ def run_on_cluster_command(
     if sys.stderr.isatty():
         click.echo("", err=True)
     where = " and ".join(x for x in (parquet, db) if x)
+    # The largest worker's peak memory: what to size --memory-limit of real workers by (docs/cluster.md).
+    peak = max(result.worker_peak_rss.values(), default=0) / 2**20
     click.echo(
         f"accordingto: {result.articles} articles, {result.attributions} attributions in {result.tasks} tasks, "
-        f"{result.elapsed:.1f} s ({result.articles_per_second:.2f} articles/s) -> {where}",
+        f"{result.elapsed:.1f} s ({result.articles_per_second:.2f} articles/s), "
+        f"peak worker memory {peak:.0f} MB -> {where}",
         err=True,
     )
     if result.failures:
