@@ -135,3 +135,24 @@ def test_rows_have_the_store_columns_and_fit_the_parquet_schema(tmp_path: Path) 
     spans = pq.read_table(tmp_path / "attributions" / "part-00003.parquet").column("content")
     assert spans.type == pa.list_(pa.list_(pa.int64()))
     assert spans.to_pylist() == [[[19, 34]], [[36, 40]]]
+
+
+def test_fsspec_urls_keep_their_protocol() -> None:
+    """Any fsspec file system works the same way (the in-memory one stands for s3:// and gs:// here)."""
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe({"/news/a.txt": b"The mayor said the bridge would reopen.", "/news/feed.jsonl": b'{"text": "Hi."}\n'})
+    try:
+        pieces, failures = list_inputs(["memory://news"])
+        assert [(p.url, p.shown, p.article_id) for p in pieces] == [
+            ("memory:///news/a.txt", "memory://news/a.txt", "a"),
+            ("memory:///news/feed.jsonl", "memory://news/feed.jsonl", "feed"),
+        ]
+        assert failures == []
+        (article,) = read_piece(pieces[0])
+        assert isinstance(article, ReadArticle)
+        assert (article.id, article.where) == ("a", "memory://news/a.txt")
+        assert jsonl_offsets(pieces[1].url, 1) == [0, 16]
+    finally:
+        fs.rm("/news", recursive=True)
