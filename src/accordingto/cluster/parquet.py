@@ -68,9 +68,7 @@ def arrow_schema(table: Table) -> pa.Schema:
 
 SCHEMAS: dict[str, pa.Schema] = {
     **{name: arrow_schema(table) for name, table in STORE_TABLES.items()},
-    FAILURES: pa.schema(
-        [pa.field(name, pa.int64() if name == "task" else pa.string()) for name in FAILURE_FIELDS]
-    ),
+    FAILURES: pa.schema([pa.field(name, pa.int64() if name == "task" else pa.string()) for name in FAILURE_FIELDS]),
 }
 
 
@@ -88,9 +86,7 @@ def write_partition(
     folder always has every part and a re-run overwrites every file it wrote before)."""
     fs, root = fsspec.core.url_to_fs(out)
     for name, arrow in SCHEMAS.items():
-        rows = (
-            [{**failure, "task": index} for failure in failures] if name == FAILURES else tables.get(name, [])
-        )
+        rows = [{**failure, "task": index} for failure in failures] if name == FAILURES else tables.get(name, [])
         data = pa.Table.from_pylist([_arrow_row(row, arrow) for row in rows], schema=arrow)
         path = part_path(root, name, index)
         fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)

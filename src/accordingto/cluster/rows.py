@@ -43,9 +43,7 @@ def rows_from_analysis(
     sources = [_source_row(aid, source) for source in analysis.sources]
     by_id = {row["source_id"]: row for row in sources}
     return {
-        "articles": [
-            _article_row(article, aid, origin, created, analysis.to_dict(), None, len(analysis.attributions))
-        ],
+        "articles": [_article_row(article, aid, origin, created, analysis.to_dict(), None, len(analysis.attributions))],
         "attributions": [
             _attribution_row(aid, position, attribution, by_id.get(attribution.source_id or ""))
             for position, attribution in enumerate(analysis.attributions)

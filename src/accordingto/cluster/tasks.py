@@ -81,9 +81,7 @@ def list_inputs(inputs: Sequence[str]) -> tuple[list[Piece], list[ReadFailure]]:
                     for path, relative in _folder_files(fs, root)
                 ]
                 if not found:
-                    failures.append(
-                        ReadFailure(given, "no readable files in this folder (.txt, .jsonl, .html, .warc)")
-                    )
+                    failures.append(ReadFailure(given, "no readable files in this folder (.txt, .jsonl, .html, .warc)"))
             elif fs.exists(root):
                 found = [_piece(fs, root, given, None)]
             else:
