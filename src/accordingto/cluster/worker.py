@@ -88,11 +88,12 @@ def analyze_task(
     for outcome in analyze_many(articles(), nlp=worker_pipeline(), batch_size=batch_size):
         article = outcome.article
         origin = getattr(article, "where", None) or task.where()
-        error = str(outcome.error) if outcome.error is not None else None
+        error: str | None = None
         if outcome.error is not None:
+            error = str(outcome.error)
             failures.append(failure_record(outcome.error, stage="analyze", where=origin))
             if out is not None:
-                tables["articles"].append(failed_article_row(article, str(outcome.error), origin=origin))
+                tables["articles"].append(failed_article_row(article, error, origin=origin))
         else:
             assert outcome.analysis is not None
             counts["articles"] += 1
