@@ -136,6 +136,45 @@ CASES = [
 ]
 
 
+CASES += [
+    pytest.param(
+        "A majority of voters said the economy was weak.",
+        [A("A majority of voters", "said", "the economy was weak")],
+        "a1",
+        {"kind": "group", "count": None, "role": None, "affiliation": None},
+        id="a-share-of-voters-is-no-count-and-no-role",
+    ),
+    pytest.param(
+        "Lawmakers said the bill would pass. Trump's advisers said it would not.",
+        [A("Lawmakers", "said", "the bill would pass"), A("Trump's advisers", "[said] it", "it would not")],
+        "a1",
+        {"kind": "group", "role": None},
+        id="a-plural-without-possessor-has-no-role",
+    ),
+    pytest.param(
+        "Lawmakers said the bill would pass. Trump's advisers said it would not.",
+        [A("Lawmakers", "said", "the bill would pass"), A("Trump's advisers", "[said] it", "it would not")],
+        "a2",
+        {"kind": "group", "role": "advisers", "role_of": "Trump"},
+        id="someones-advisers",
+    ),
+    pytest.param(
+        "Trump and Clinton said the debate would go on. Clinton said she was ready.",
+        [A("Trump and Clinton", "said", "the debate would go on"), A("[Clinton] said", "[said] she", "she was ready")],
+        "a2",
+        {"name": "Clinton", "kind": "person", "mentions": 2},
+        id="a-conjunct-alone-is-one-person-not-the-pair",
+    ),
+    pytest.param(
+        "A report on Clinton's statements to the FBI said she was careless.",
+        [A("A report on Clinton's statements to the FBI", "said", "she was careless")],
+        "a1",
+        {"kind": "document", "affiliation": None},
+        id="a-document-has-no-affiliation",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "attributions", "attribution_id", "expected"), CASES)
 def test_source_profile(
     text: str, attributions: list[dict[str, Any]], attribution_id: str, expected: dict[str, Any]

@@ -9,6 +9,7 @@ senior], affiliation Russia; "Putin's spokesman Dmitry Peskov" gives role spokes
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..annotations import article_info, attribution_info
 from ..pipes import AnnotatingPipe
-from ..resolve.mentions import NON_SOURCE_LABELS, PRONOUNS, TITLES, Mention, analyze_mention
+from ..resolve.mentions import QUANTITY_HEADS, TITLES, Mention, analyze_mention
 from ..resolve.speakers import ENTITIES_KEY
 
 # Words that say which of several people a description picks out, in the order written.
@@ -46,10 +47,22 @@ PLACES = {
     "republican": "Republican Party", "gop": "Republican Party", "federal": "federal government",
     "nato": "NATO", "un": "UN", "u.n.": "UN", "eu": "EU", "e.u.": "EU",
 }
-# Heads too general to be a role ("an official" has no role beyond being one).
-GENERIC_HEADS = {
-    "official", "source", "person", "people", "man", "woman", "individual", "someone", "insider", "member",
-    "resident", "observer", "expert", "analyst", "he", "she", "they", "i", "we",
+# Nouns that make a description's head a role ("a spokesman", "the president", "Trump's lawyer"); other heads
+# ("an official", "voters", and whatever an extractor mistakes for a source) give none.
+ROLE_NOUNS = TITLES | {
+    "spokesperson", "adviser", "advisor", "aide", "strategist", "lawyer", "head", "executive", "founder",
+    "manager", "chief", "pollster", "economist", "professor", "researcher", "lawmaker", "legislator", "deputy",
+    "staffer", "assistant", "consultant", "surrogate", "supporter", "donor", "critic", "ally", "friend",
+    "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "prosecutor", "investigator",
+    "commander", "diplomat", "envoy", "negotiator", "minister", "congressman", "congresswoman", "delegate",
+    "chairwoman", "nominee", "candidate", "president", "vice", "secretary", "governor", "senator", "mayor",
+    "director", "ambassador", "spokesman", "spokeswoman", "general", "judge", "officer", "colonel", "captain",
+}
+# Heads of organisations a source may belong to ("an official in the Trump administration").
+INSTITUTION_HEADS = {
+    "administration", "campaign", "government", "ministry", "department", "agency", "embassy", "committee",
+    "party", "company", "firm", "office", "team", "council", "commission", "army", "military", "police", "navy",
+    "kremlin", "pentagon", "university", "institute", "foundation", "bank", "court", "union", "parliament",
 }
 AFFILIATION_PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to"}
 NUMBER_WORDS = {
@@ -150,8 +163,19 @@ def _draft(doc: Doc, entity: dict[str, Any]) -> tuple[dict[str, Any], tuple[int,
             read.append((record, mention))
     nominal = [(r, m) for r, m in read if m.form != "pronoun"]
     names = [m for _, m in nominal if m.form == "name"]
-    # The fullest description: the longest noun phrase, preferring the ones written as sources.
-    best = max(nominal, key=lambda rm: (rm[1].end - rm[1].start, rm[0]["source"]), default=None)
+    fullest = max(names, key=lambda m: ((m.name_end or 0) - (m.name_start or 0), len(m.name(doc) or "")), default=None)
+    # The fullest description: the longest noun phrase written as a source with the fullest name in it ("Putin's
+    # spokesman Dmitry Peskov"); a name met elsewhere (the possessive "Melania Trump's") only when no source
+    # mention carries it.
+    best = max(
+        nominal,
+        key=lambda rm: (
+            fullest is None or rm[1].name(doc) == fullest.name(doc),
+            rm[0]["source"],
+            rm[1].end - rm[1].start,
+        ),
+        default=None,
+    )
     # The fullest mention speaks first; the others fill in what it leaves out.
     ordered = ([best] if best else []) + [rm for rm in nominal if rm is not best]
     profiles = [_profile(doc, m) for _, m in ordered]
@@ -170,11 +194,12 @@ def _draft(doc: Doc, entity: dict[str, Any]) -> tuple[dict[str, Any], tuple[int,
         )
     mention = best[1]
     description = doc[mention.start : mention.end].text
-    if names:
-        fullest = max(names, key=lambda m: ((m.name_end or 0) - (m.name_start or 0), len(m.name(doc) or "")))
+    if fullest is not None:
         name = fullest.name(doc) or description
-        # What the resolver learned (a pronoun "he" made a lone surname a person) beats an undecided name.
-        kind = fullest.kind if fullest.kind != "unknown" else entity.get("kind", "unknown")
+        # The kind most of its names give (one mis-tagged or coordinated mention does not decide); what the
+        # resolver learned (a pronoun "he" made a lone surname a person) beats an undecided name.
+        votes = Counter(m.kind for m in names if m.kind != "unknown")
+        kind = votes.most_common(1)[0][0] if votes else entity.get("kind", "unknown")
         named = True
     else:
         name = _bare(doc, mention)
@@ -246,6 +271,8 @@ def _profile(doc: Doc, mention: Mention) -> Profile:
 def _count(head: Token, mention: Mention) -> int | None:
     """How many people the description counts: "two officials" 2, "a source"/"one official" 1, else
     unstated."""
+    if head.lemma_.lower() in QUANTITY_HEADS or any(t.lower_ == "of" for t in head.doc[mention.start : mention.head]):
+        return None  # "eight of 10 voters", "a majority of voters" count a share, not sources
     for child in head.lefts:
         if child.dep_ == "nummod" or child.lower_ in NUMBER_WORDS:
             if child.like_num and child.text.replace(",", "").isdigit():
@@ -277,6 +304,8 @@ def _affiliation(doc: Doc, mention: Mention) -> str | None:
     official in the Trump administration"). People after "for" are not affiliations but what ``role_of``
     points at."""
     head = doc[mention.head]
+    if mention.form == "name" and mention.kind not in {"person", "group", "unknown"}:
+        return None  # an organisation's own name ("Committee for a Responsible Federal Budget") is no affiliation
     stop = mention.name_start if mention.name_start is not None else mention.head
     for token in doc[mention.start : stop]:
         if token.pos_ == "DET":
@@ -289,6 +318,8 @@ def _affiliation(doc: Doc, mention: Mention) -> str | None:
                 return _entity_text(token)
         if token.ent_type_ == "ORG" and token.dep_ in {"compound", "nmod", "amod"}:
             return _with_article(_entity_text(token))
+    if mention.kind not in {"person", "group", "unknown"}:
+        return None  # "statements to the FBI" are not the FBI's
     nouns = [head] + ([doc[mention.appos]] if mention.appos is not None else [])
     for noun in nouns:
         for child in noun.rights:
@@ -298,19 +329,21 @@ def _affiliation(doc: Doc, mention: Mention) -> str | None:
             if not objects or objects[0].ent_type_ == "PERSON":
                 continue
             obj = objects[0]
-            if obj.pos_ not in {"NOUN", "PROPN"} or obj.ent_type_ in NON_SOURCE_LABELS:
-                continue
             if obj.ent_type_ in {"GPE", "NORP"}:
                 return _place(_entity_text(obj)) or _entity_text(obj)
-            return doc[obj.left_edge.i : obj.right_edge.i + 1].text
+            # Only an organisation belongs to: "a spokesman for the Kremlin", "an official in the Trump
+            # administration"; not "a majority of voters", "a coach at a basketball game".
+            if obj.ent_type_ in {"ORG", "FAC"} or obj.lemma_.lower() in INSTITUTION_HEADS:
+                return doc[obj.left_edge.i : obj.right_edge.i + 1].text
     return None
 
 
 def _entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
+    """The named entity holding ``token``, without a possessive ending ("Salem Radio's" → "Salem Radio")."""
+    span = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), token.doc[token.i : token.i + 1])
+    while len(span) > 1 and span[-1].tag_ == "POS":
+        span = span[:-1]
+    return span.text
 
 
 def _with_article(name: str) -> str:
@@ -339,11 +372,14 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
         if not words or role_noun is None:
             return None, None
         return " ".join(t.text for t in words), _possessor([*words, role_noun], doc, mention)
-    generic = head.lemma_.lower() in GENERIC_HEADS or head.lower_ in PRONOUNS
-    if generic or mention.kind not in {"person", "group"}:
-        return None, _possessor([head], doc, mention)
+    # A plural ("lawmakers said") has a role only when it is someone's ("Trump's advisers").
+    possessor = _possessor([head], doc, mention)
+    lemma = head.lemma_.lower()
+    is_role = lemma in ROLE_NOUNS and lemma not in QUANTITY_HEADS and (mention.number == "sing" or possessor)
+    if not is_role or mention.kind not in {"person", "group"}:
+        return None, possessor
     words = [t for t in head.lefts if t.dep_ == "compound" and not t.ent_type_] + [head]
-    return " ".join(t.text for t in words), _possessor([head], doc, mention)
+    return " ".join(t.text for t in words), possessor
 
 
 def _title_words(doc: Doc, start: int, stop: int) -> list[Token]:

@@ -262,16 +262,16 @@ def name_kind(words: list[str], label: str) -> SourceKind:
         return "government"
     if label == "NORP":
         return "group"
-    if label in {"WORK_OF_ART", "LAW", "PRODUCT"}:
-        return "document"
     if lowered & MEDIA_NAME_WORDS and not lowered & {"house", "department", "ministry"}:
         return "media"
     if lowered & GOVERNMENT_NAME_WORDS:
         return "government"
-    if label == "ORG" and len(words) == 1 and not words[0].isupper():
-        # The small model often tags a lone surname as an organisation ("Smith said"): undecided until a
-        # pronoun ("he", "it") or a fuller name settles it.
+    if len(words) == 1 and not words[0].isupper():
+        # The small model often tags a lone surname as an organisation or a work ("Smith said", "Trump
+        # said"): undecided until a pronoun ("he", "it") or a fuller name settles it.
         return "unknown"
+    if label in {"WORK_OF_ART", "LAW", "PRODUCT"}:
+        return "document"
     if label in {"ORG", "FAC"}:
         return "organization"
     return "unknown"
@@ -281,7 +281,10 @@ def _number(head: Token, low: int, high: int) -> Number:
     """Plural for a plural noun, and for coordinated nouns ("Trump and Pence", "the family, protesters and
     civic leaders"), however the parser attached the list."""
     doc = head.doc
-    if any(t.dep_ == "conj" and t.pos_ in NOMINAL_POS for t in doc[low:high] if t.head.pos_ in NOMINAL_POS):
+    # A conjunct counts only when what it is coordinated with is in the phrase too ("Clinton" alone in "Trump and
+    # Clinton" is one person).
+    coordinated = (t for t in doc[low:high] if t.dep_ == "conj" and low <= t.head.i < high)
+    if any(t.pos_ in NOMINAL_POS and t.head.pos_ in NOMINAL_POS for t in coordinated):
         return "plur"
     if head.lemma_.lower() in QUANTITY_HEADS and any(
         t.dep_ == "pobj" and t.tag_ in {"NNS", "NNPS"} for child in head.rights for t in child.children
@@ -322,6 +325,8 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         bounds = name_bounds(appos, appos_low, appos_high)
         if bounds is not None:
             high = max(high, bounds[1])
+    if bounds is not None and number == "plur" and not doc[bounds[1] - 1].ent_type_:
+        bounds = None  # an untagged plural proper noun ("super PACs", "Democrat Voters") names no one source
     if bounds is not None:
         words = [t.text for t in doc[bounds[0] : bounds[1]]]
         fallback = "PERSON" if number == "sing" else ""

@@ -403,6 +403,8 @@ def _same_name(doc: Doc, mention: Mention, entities: list[Entity]) -> Entity | N
         decided = mention.kind != "unknown" and entity.kind != "unknown"
         if decided and (entity.kind == "person") != (mention.kind == "person"):
             continue
+        if mention.number != entity.number:
+            continue  # "Clinton and Kaine" is not Clinton
         person = "person" in {mention.kind, entity.kind}
         if mention.gender and entity.gender and mention.gender != entity.gender:
             continue  # "Mrs. Clinton" is not "Bill Clinton"
