@@ -7,11 +7,15 @@ the reason; they are real gaps, not loosened assertions.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
 from accordingto.annotations import analysis_from_doc
 from accordingto.model import Attribution
+
+EXAMPLE_ARTICLE = Path(__file__).resolve().parents[2] / "examples" / "putin-negotiations.txt"
 
 
 def norm(text: str | None) -> str | None:
@@ -213,8 +217,6 @@ def test_finds_nothing_without_attribution(nlp: Language, text: str) -> None:
 
 
 def test_every_range_is_inside_the_text_and_in_reading_order(nlp: Language) -> None:
-    from conftest import EXAMPLE_ARTICLE
-
     text = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
     attributions = found(nlp, text)
     assert len(attributions) >= 10

@@ -11,9 +11,9 @@ from spacy.language import Language
 
 from accordingto.find.attributions import load_model, role_spans
 from accordingto.find.features import CueLexicon, _mix, token_features
-from accordingto.find.perceptron import N_TAGS, TAG_INDEX, TAGS, AveragedPerceptron, TaggerModel, viterbi
+from accordingto.find.perceptron import N_TAGS, TAG_INDEX, TAGS, TaggerModel, viterbi
 from accordingto.model import Attribution
-from accordingto.train.tagger import build_lexicon, gold_tags, make_examples, paragraph_chunks
+from accordingto.train.tagger import build_lexicon, fit, gold_tags, make_examples, paragraph_chunks
 
 U64 = np.uint64
 
@@ -107,14 +107,13 @@ def test_perceptron_learns_a_tiny_corpus(parser: Language) -> None:
     docs = [parser(text) for text, *_ in texts]
     examples = make_examples(docs, [[gold(text, *roles)] for text, *roles in texts])
     lexicon = build_lexicon(examples)
-    for example in examples:
-        example.features = token_features(example.doc, lexicon)
-    perceptron = AveragedPerceptron(bits=12, lexicon=lexicon)
-    for _ in range(5):
-        for example in examples:
-            for chunk in paragraph_chunks(example):
-                perceptron.update(*chunk)
-    model = perceptron.averaged()
+    chunks = [
+        chunk
+        for example in examples
+        for chunk in paragraph_chunks(token_features(example.doc, lexicon), example.gold, example.blocked)
+    ]
+    model, curve = fit(chunks, lexicon, bits=12, epochs=5, seed=0)
+    assert curve == []  # no dev score asked for
     unseen = parser("Merkel said that Germany will pay.")
     tags = [TAGS[t] for t in model.tag(token_features(unseen, lexicon))]
     assert tags[:3] == ["B-SOURCE", "B-CUE", "B-CONTENT"]
@@ -126,11 +125,14 @@ def test_weights_round_trip(tmp_path: Path) -> None:
         weights=np.arange(16 * N_TAGS, dtype=np.float32).reshape(16, N_TAGS),
         transitions=np.ones((N_TAGS + 1, N_TAGS), dtype=np.float32),
         lexicon=lexicon,
-        o_penalty=1.5,
+    )
+    model.second = TaggerModel(
+        weights=np.ones((32, N_TAGS), dtype=np.float32), transitions=model.transitions, lexicon=lexicon
     )
     model.save(tmp_path / "w.npz")
     loaded = TaggerModel.load(tmp_path / "w.npz")
-    assert np.array_equal(loaded.weights, model.weights) and loaded.bits == 4 and loaded.o_penalty == 1.5
+    assert np.array_equal(loaded.weights, model.weights) and loaded.bits == 4
+    assert loaded.second is not None and loaded.second.bits == 5 and loaded.second.second is None
     assert np.array_equal(loaded.lexicon.keys, lexicon.keys)
 
 

@@ -24,9 +24,7 @@ DEFAULT_OUT = Path("attribution-tagger.npz")
     help="Where to write the weights (shipped: src/accordingto/find/weights/attribution-tagger.npz).",
 )
 @click.option("--epochs", type=click.IntRange(min=1), default=12, show_default=True)
-@click.option(
-    "--bits", type=click.IntRange(min=10, max=24), default=20, show_default=True, help="log2 weight rows."
-)
+@click.option("--bits", type=click.IntRange(min=10, max=24), default=20, show_default=True, help="log2 weight rows.")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--cache-dir",
@@ -34,6 +32,9 @@ DEFAULT_OUT = Path("attribution-tagger.npz")
     help="Keep the spaCy parses here between runs.",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Use only the first N articles of each split.")
+@click.option(
+    "--stack/--no-stack", default=True, show_default=True, help="Train a second stage on the first one's tags."
+)
 @click.option("--verbose", is_flag=True, help="Log progress (one line per epoch).")
 def train_command(
     data_dir: Path,
@@ -43,6 +44,7 @@ def train_command(
     seed: int,
     cache_dir: Path | None,
     limit: int | None,
+    stack: bool,
     verbose: bool,
 ) -> None:
     """Train on DATA_DIR/train, pick the epoch with the best attribution F1 on DATA_DIR/dev, save the weights.
@@ -65,10 +67,13 @@ def train_command(
             seed=seed,
             cache_dir=cache_dir,
             limit=limit,
+            stack=stack,
         )
     except AccordingtoError as error:
         fail(error)
-    curve = " ".join(f"{100 * value:.1f}" for value in result.curve)
-    click.echo(f"dev attribution F1 by epoch: {curve}")
+    for stage, curve in (("first stage", result.curve), ("second stage", result.stacked_curve)):
+        if curve:
+            figures = " ".join(f"{100 * value:.1f}" for value in curve)
+            click.echo(f"dev attribution F1 by epoch, {stage}: {figures}")
     click.echo(f"weights: {result.out_path}")
     click.echo(format_table(result.dev_scores))

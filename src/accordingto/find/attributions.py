@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span
 from ..annotations import QUOTES_KEY, add_attribution
 from ..errors import ModelError
 from ..pipes import AnnotatingPipe
-from .features import token_features
-from .perceptron import TAGS, TaggerModel
+from .features import doc_arrays, paragraph_ids, sentence_ids, space_tokens, stacked_features, token_features
+from .perceptron import ROLES, TaggerModel
 
 logger = logging.getLogger(__name__)
 
@@ -63,26 +63,32 @@ def load_model(path: str | None = None) -> TaggerModel:
 
 
 def tag_doc(doc: Doc, model: TaggerModel) -> np.ndarray:
-    """Tag indices (into ``TAGS``) per token."""
+    """Tag indices (into ``TAGS``) per token, through both stages when the model has a second one."""
     if len(doc) == 0:
         return np.zeros(0, dtype=np.intp)
-    blocked = np.array([token.is_space for token in doc], dtype=bool)
-    return model.tag(token_features(doc, model.lexicon), blocked)
+    blocked = space_tokens(doc)
+    arrays = doc_arrays(doc, model.lexicon)
+    features = token_features(doc, model.lexicon, arrays)
+    tags = model.tag(features, blocked)
+    if model.second is not None:
+        tags = model.second.tag(np.hstack([features, stacked_features(doc, arrays, tags)]), blocked)
+    return tags
 
 
 def role_spans(tags: np.ndarray) -> list[RoleSpan]:
     """Maximal B-X I-X* runs as spans, in text order."""
-    spans: list[RoleSpan] = []
-    for i, index in enumerate(tags):
-        tag = TAGS[int(index)]
-        if tag == "O":
-            continue
-        prefix, role = tag.split("-", 1)
-        if prefix == "I" and spans and spans[-1].role == role and spans[-1].end == i:
-            spans[-1].end = i + 1
-        else:
-            spans.append(RoleSpan(role, i, i + 1))
-    return spans
+    if len(tags) == 0:
+        return []
+    roles = (tags + 1) // 2  # 0 none, then one id per role in ROLES order
+    begins = (tags % 2) == 1  # B- tags have odd indices
+    following = np.append(roles[1:], 0)
+    follows_begin = np.append(begins[1:], True)
+    previous = np.insert(roles[:-1], 0, 0)
+    starts = np.nonzero((roles > 0) & (begins | (previous != roles)))[0]
+    ends = np.nonzero((roles > 0) & ((following != roles) | follows_begin))[0] + 1
+    return [
+        RoleSpan(ROLES[int(roles[start]) - 1], int(start), int(end)) for start, end in zip(starts, ends, strict=True)
+    ]
 
 
 def _ancestors(doc: Doc, i: int, depth: int) -> list[int]:
@@ -120,15 +126,8 @@ class _Layout:
     """Sentence and paragraph index of every token."""
 
     def __init__(self, doc: Doc) -> None:
-        self.sentence = np.zeros(len(doc), dtype=np.intp)
-        self.paragraph = np.zeros(len(doc), dtype=np.intp)
-        paragraph = 0
-        for number, sent in enumerate(doc.sents):
-            self.sentence[sent.start : sent.end] = number
-        for token in doc:
-            self.paragraph[token.i] = paragraph
-            if "\n" in token.text:
-                paragraph += 1
+        self.sentence = sentence_ids(doc)
+        self.paragraph = paragraph_ids(doc)
 
     def same(self, level: np.ndarray, a: RoleSpan, b: RoleSpan) -> bool:
         return bool(set(level[a.start : a.end]) & set(level[b.start : b.end]))
@@ -235,8 +234,7 @@ def _subject_source(doc: Doc, group: Group, sources: list[RoleSpan]) -> RoleSpan
     reusing a tagged source span when the subject lies in one (PolNeAR lets two attributions share a source).
 
     Attribution matching only asks the predicted source to share a word with the gold one, and a gold
-    attribution
-    without source accepts any, so a syntactic guess costs little and recovers most shared sources.
+    attribution without source accepts any, so a syntactic guess costs little and recovers most shared sources.
     """
     taken = {i for span in (group.cue, *group.contents) for i in range(span.start, span.end)}
     token = doc[_cue_root(doc, group.cue)]
@@ -258,6 +256,28 @@ def _subject_source(doc: Doc, group: Group, sources: list[RoleSpan]) -> RoleSpan
         if token.dep_ not in INHERITING_DEPS or token.head.i == token.i:
             break
         token = token.head
+    return _nearest_speaker(doc, group, taken)
+
+
+SPEAKER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+SPEAKER_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
+
+
+def _nearest_speaker(doc: Doc, group: Group, taken: set[int]) -> RoleSpan | None:
+    """When the parse gives the cue no subject (it often misparses appositions and long subjects), the closest
+    person-like mention before the cue in its sentence: a named person/organization/place or a personal
+    pronoun, widened to its whole entity."""
+    sentence_start = doc[group.cue.start].sent.start
+    for i in range(group.cue.start - 1, sentence_start - 1, -1):
+        token = doc[i]
+        if i in taken:
+            break
+        if token.ent_type_ in SPEAKER_ENTITIES:
+            entity = next((ent for ent in doc.ents if ent.start <= i < ent.end), None)
+            if entity is not None and not taken.intersection(range(entity.start, entity.end)):
+                return RoleSpan("SOURCE", entity.start, entity.end)
+        if token.pos_ == "PRON" and token.lower_ in SPEAKER_PRONOUNS:
+            return RoleSpan("SOURCE", i, i + 1)
     return None
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
 
 from ..annotations import QUOTES_KEY
@@ -138,30 +138,97 @@ def _first_in_segment(flag: np.ndarray, segment: np.ndarray, n_segments: int) ->
     return np.where(out == np.iinfo(np.int64).max, -1, out)
 
 
-def token_features(doc: Doc, lexicon: CueLexicon) -> np.ndarray:
+def space_tokens(doc: Doc) -> np.ndarray:
+    """White-space tokens (spaCy keeps runs of spaces and line breaks as tokens of their own)."""
+    return doc.to_array(IS_SPACE).astype(bool)
+
+
+def sentence_ids(doc: Doc) -> np.ndarray:
+    """The sentence number of every token."""
+    starts = doc.to_array(SENT_START) == 1
+    starts[0] = True
+    return _segment_ids(starts)
+
+
+def paragraph_ids(doc: Doc) -> np.ndarray:
+    """The paragraph number of every token: a token after a line break starts a paragraph."""
+    starts = np.zeros(len(doc), dtype=bool)
+    starts[0] = True
+    breaks = [i for i in np.nonzero(space_tokens(doc))[0] if "\n" in doc[int(i)].text]
+    starts[[i + 1 for i in breaks if i + 1 < len(doc)]] = True
+    return _segment_ids(starts)
+
+
+@dataclass
+class DocArrays:
+    """Per-token arrays both feature sets read: the parse, sentence and paragraph ids, quotes, cue buckets."""
+
+    n: int
+    lower: np.ndarray
+    lemma: np.ndarray
+    tag: np.ndarray
+    pos: np.ndarray
+    dep: np.ndarray
+    ent: np.ndarray
+    iob: np.ndarray
+    shape: np.ndarray
+    head: np.ndarray
+    sent: np.ndarray
+    n_sents: int
+    para: np.ndarray
+    n_paras: int
+    para_begin: np.ndarray
+    cue: np.ndarray
+    inq: np.ndarray
+    qopen: np.ndarray
+    qclose: np.ndarray
+    quotes: list[tuple[int, int]]
+
+
+def doc_arrays(doc: Doc, lexicon: CueLexicon) -> DocArrays:
+    n = len(doc)
+    arr = doc.to_array([LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE, ENT_IOB, SHAPE])
+    lower, lemma, tag, pos, dep, ent, iob, shape = (arr[:, k] for k in range(8))
+    index = np.arange(n)
+    head = index + doc.to_array(HEAD).astype(np.int64)
+    sent = sentence_ids(doc)
+    para = paragraph_ids(doc)
+    n_paras = int(para[-1]) + 1
+    inq, qopen, qclose, quotes = _quote_marks(doc, n)
+    return DocArrays(
+        n=n,
+        lower=lower,
+        lemma=lemma,
+        tag=tag,
+        pos=pos,
+        dep=dep,
+        ent=ent,
+        iob=iob,
+        shape=shape,
+        head=head,
+        sent=sent,
+        n_sents=int(sent[-1]) + 1,
+        para=para,
+        n_paras=n_paras,
+        para_begin=_first_in_segment(np.ones(n, dtype=bool), para, n_paras),
+        cue=lexicon.lookup(lemma),
+        inq=inq,
+        qopen=qopen,
+        qclose=qclose,
+        quotes=quotes,
+    )
+
+
+def token_features(doc: Doc, lexicon: CueLexicon, arrays: DocArrays | None = None) -> np.ndarray:
     """A ``(n_tokens, n_templates)`` uint64 matrix of feature hashes for ``doc``."""
     n = len(doc)
     if n == 0:
         return np.zeros((0, 0), dtype=U64)
-    arr = doc.to_array([LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE, ENT_IOB, SHAPE, SENT_START])
-    lower, lemma, tag, pos, dep, ent, iob, shape, sent_start = (arr[:, k] for k in range(9))
+    a = arrays or doc_arrays(doc, lexicon)
+    lower, lemma, tag, pos, dep, ent, iob, shape = a.lower, a.lemma, a.tag, a.pos, a.dep, a.ent, a.iob, a.shape
+    head, sent, n_sents, para, para_begin, cue = a.head, a.sent, a.n_sents, a.para, a.para_begin, a.cue
+    inq, qopen, qclose, quotes = a.inq, a.qopen, a.qclose, a.quotes
     index = np.arange(n)
-    head = index + doc.to_array(HEAD).astype(np.int64)
-    newline = np.array(["\n" in token.text for token in doc], dtype=bool)
-
-    sent_starts = sent_start == 1
-    sent_starts[0] = True
-    sent = _segment_ids(sent_starts)
-    n_sents = int(sent[-1]) + 1
-    para_starts = np.zeros(n, dtype=bool)
-    para_starts[0] = True
-    para_starts[1:] = newline[:-1]
-    para = _segment_ids(para_starts)
-    n_paras = int(para[-1]) + 1
-    para_begin = _first_in_segment(np.ones(n, dtype=bool), para, n_paras)
-
-    cue = lexicon.lookup(lemma)
-    inq, qopen, qclose, quotes = _quote_marks(doc, n)
     feats: list[np.ndarray] = []
 
     def add(*values: np.ndarray | np.uint64) -> None:
@@ -254,7 +321,7 @@ def token_features(doc: Doc, lexicon: CueLexicon) -> np.ndarray:
     first_cue = _first_in_segment(verbish, sent, n_sents)
     side = np.where(first_cue < 0, 3, np.sign(index - first_cue) + 1).astype(U64)
     add(np.where(first_cue < 0, NONE, lemma[first_cue]), side, inq)
-    para_cues = np.bincount(para, weights=verbish.astype(float), minlength=n_paras)[para]
+    para_cues = np.bincount(para, weights=verbish.astype(float), minlength=a.n_paras)[para]
     add(np.minimum(para_cues, 2).astype(U64), U64(1) * sent_has_quote, inq)
     add(side, tag)
     add(side, inq, dep)
@@ -272,4 +339,70 @@ def token_features(doc: Doc, lexicon: CueLexicon) -> np.ndarray:
     prev_quote[1:] = sent_quote[:-1]
     add(prev_quote[sent], U64(1) * sent_has_quote, position.clip(0, 1))
 
+    return np.stack(feats, axis=1)
+
+
+STACKED_TEMPLATE_BASE = 1000
+
+
+def stacked_features(doc: Doc, arrays: DocArrays, first: np.ndarray) -> np.ndarray:
+    """Features of the first-pass tags (role ids 0 none, 1 source, 2 cue, 3 content) for the second pass.
+
+    The first pass decides token by token; the second sees what it decided around each token: is there a cue
+    in this sentence, does this cue govern some content, is this quote next to a cue. That is what makes a cue
+    without content, or a content without cue, unlikely.
+    """
+    n = len(doc)
+    if n == 0:
+        return np.zeros((0, 0), dtype=U64)
+    a = arrays
+    role = ((first + 1) // 2).astype(U64)
+    is_cue = role == 2
+    is_content = role == 3
+    index = np.arange(n)
+    feats: list[np.ndarray] = []
+
+    def add(*values: np.ndarray | np.uint64) -> None:
+        feats.append(np.broadcast_to(_mix(STACKED_TEMPLATE_BASE + len(feats), *values), (n,)))
+
+    add(first.astype(U64))
+    for offset in (-2, -1, 1, 2):
+        add(_shift(role, offset), role)
+    add(_shift(role, -1), role, _shift(role, 1))
+    add(role, a.tag)
+    add(role, a.dep, role[a.head])
+    sent_cues = np.bincount(a.sent, weights=(is_cue & (_shift(role, -1) != 2)).astype(float), minlength=a.n_sents)
+    add(np.minimum(sent_cues[a.sent], 2).astype(U64), role, a.inq)
+    first_cue = _first_in_segment(is_cue, a.sent, a.n_sents)
+    side = np.where(first_cue < 0, 3, np.sign(index - first_cue) + 1).astype(U64)
+    add(side, role, a.inq)
+    add(side, role, a.dep)
+    para_cues = np.bincount(a.para, weights=is_cue.astype(float), minlength=a.n_paras)
+    add(np.minimum(para_cues[a.para], 2).astype(U64), role, a.inq)
+    # The nearest ancestor tagged CUE, and the relation through which the token hangs from it.
+    current = index
+    valid = np.ones(n, dtype=bool)
+    through = np.full(n, NONE)
+    depth_found = np.zeros(n, dtype=U64)
+    governs_content = np.zeros(n, dtype=bool)
+    for depth in range(1, ANCESTOR_DEPTH + 1):
+        parent = a.head[current]
+        valid &= parent != current
+        hit = valid & is_cue[parent] & (through == NONE)
+        through[hit] = a.dep[current][hit]
+        depth_found[hit] = min(depth, 3)
+        governs_content[parent[valid & is_content]] = True
+        current = np.where(valid, parent, current)
+    add(through, depth_found, role)
+    add(U64(1) * governs_content, role, a.cue)
+    # Quotes with a tagged cue beside them.
+    beside = np.zeros(n, dtype=U64)
+    for start, end in a.quotes:
+        near = [i for i in range(max(start - 6, 0), min(end + 6, n)) if not start <= i < end]
+        beside[start:end] = 1 + int(is_cue[near].any()) if near else 1
+    add(beside, role)
+    sent_content = np.bincount(a.sent, weights=is_content.astype(float), minlength=a.n_sents) > 0
+    previous = np.zeros(a.n_sents, dtype=U64)
+    previous[1:] = sent_content[:-1]
+    add(previous[a.sent], np.minimum(sent_cues[a.sent], 2).astype(U64), a.inq, role)
     return np.stack(feats, axis=1)

@@ -66,15 +66,13 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:
 
 @dataclass
 class TaggerModel:
-    """Weights of the role tagger: ``weights[row, tag]`` for hashed features, tag transitions, the cue
-    lexicon."""
+    """Weights of the role tagger: ``weights[row, tag]`` for hashed features, tag transitions, the cue lexicon,
+    and optionally a second stage that re-tags with features of this stage's tags (stacking)."""
 
     weights: np.ndarray
     transitions: np.ndarray
     lexicon: CueLexicon
-    # Subtracted from the O score: the perceptron under-predicts roles (precision > recall), and this one
-    # number, chosen on dev, trades them.
-    o_penalty: float = 0.0
+    second: TaggerModel | None = None
 
     @property
     def bits(self) -> int:
@@ -87,23 +85,29 @@ class TaggerModel:
         return self.weights[rows].sum(axis=1, dtype=np.float32)
 
     def tag(self, features: np.ndarray, blocked: np.ndarray | None = None) -> np.ndarray:
-        """Tag indices per token; ``blocked`` tokens (white space) are forced to O."""
+        """Tag indices per token (this stage only); ``blocked`` tokens (white space) are forced to O."""
         emissions = self.emissions(features)
-        emissions[:, 0] -= self.o_penalty
         if blocked is not None and blocked.any():
             emissions[blocked, 1:] = FORBIDDEN
         return viterbi(emissions, self.transitions)
+
+    def _arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        arrays = {
+            f"{prefix}weights": self.weights.astype(np.float16),
+            f"{prefix}transitions": self.transitions.astype(np.float32),
+        }
+        if self.second is not None:
+            arrays.update(self.second._arrays(f"second_{prefix}"))
+        return arrays
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
             path,
-            weights=self.weights.astype(np.float16),
-            transitions=self.transitions.astype(np.float32),
+            **self._arrays(""),
             lexicon_keys=self.lexicon.keys,
             lexicon_buckets=self.lexicon.buckets,
             tags=np.array(TAGS),
-            o_penalty=np.float32(self.o_penalty),
             feature_version=np.int32(FEATURE_VERSION),
         )
 
@@ -118,12 +122,21 @@ class TaggerModel:
                     f"{path}: the weights were trained with feature version {version}, this code computes "
                     f"version {FEATURE_VERSION}: retrain with `accordingto train`"
                 )
-            return cls(
-                weights=data["weights"].astype(np.float32),
-                transitions=data["transitions"],
-                lexicon=CueLexicon(keys=data["lexicon_keys"], buckets=data["lexicon_buckets"]),
-                o_penalty=float(data["o_penalty"]) if "o_penalty" in data else 0.0,
-            )
+            lexicon = CueLexicon(keys=data["lexicon_keys"], buckets=data["lexicon_buckets"])
+
+            def stage(prefix: str) -> TaggerModel | None:
+                if f"{prefix}weights" not in data:
+                    return None
+                return cls(
+                    weights=data[f"{prefix}weights"].astype(np.float32),
+                    transitions=data[f"{prefix}transitions"],
+                    lexicon=lexicon,
+                    second=stage(f"second_{prefix}"),
+                )
+
+            model = stage("")
+            assert model is not None
+            return model
 
 
 class AveragedPerceptron:

@@ -38,6 +38,8 @@ OPENING_CONTEXT = "([{—–-/:"
 # A quote is usually closed when the mark is followed by space, the end, or punctuation.
 CLOSING_CONTEXT = ".,;:!?)]}—–-…/"
 PARAGRAPH_BREAK = re.compile(r"\n")
+DOUBLE_MARK_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+SINGLE_MARK_RE = re.compile(f"[{re.escape(SINGLE_MARKS)}\n]")
 
 
 def _kind(text: str, i: int, opens: str, closes: str) -> Kind:
@@ -111,8 +113,9 @@ def _double_quotes(text: str) -> list[Range]:
     open_at: int | None = None
     skip: int | None = None  # the re-opening mark of a continued paragraph
     for number, (start, end) in enumerate(paragraphs):
-        for i in range(start, end):
-            if text[i] not in DOUBLE_MARKS or i == skip:
+        for match in DOUBLE_MARK_RE.finditer(text, start, end):
+            i = match.start()
+            if i == skip:
                 continue
             kind = _kind(text, i, DOUBLE_OPEN, DOUBLE_CLOSE)
             if open_at is None:
@@ -136,11 +139,12 @@ def _single_quotes(text: str, start: int, end: int) -> list[Range]:
     apostrophe)."""
     quotes: list[Range] = []
     open_at: int | None = None
-    for i in range(start, end):
+    for match in SINGLE_MARK_RE.finditer(text, start, end):
+        i = match.start()
         if text[i] == "\n":
             open_at = None
             continue
-        if text[i] not in SINGLE_MARKS or _is_apostrophe(text, i):
+        if _is_apostrophe(text, i):
             continue
         kind = _kind(text, i, SINGLE_OPEN, SINGLE_CLOSE)
         if open_at is None:

@@ -38,6 +38,7 @@ class TrainingResult:
 
     out_path: Path
     curve: list[float]
+    stacked_curve: list[float]
     dev_scores: Scores
 
 
@@ -86,6 +87,7 @@ def train_attribution_model(
     cache_dir: str | Path | None = None,
     n_process: int = 1,
     limit: int | None = None,
+    stack: bool = True,
 ) -> TrainingResult:
     """Train on ``train_dir``, keep the epoch with the best dev attribution F1, save the weights to
     ``out_path``.
@@ -109,12 +111,17 @@ def train_attribution_model(
     def dev_f1(model: TaggerModel) -> float:
         return score_model(model, dev_docs, dev_articles).all.attribution.f1
 
-    model, curve = train_tagger(
-        train_examples, dev_examples, epochs=epochs, bits=bits, seed=seed, score=dev_f1
+    training = train_tagger(
+        train_examples, dev_examples, epochs=epochs, bits=bits, seed=seed, score=dev_f1, stack=stack
     )
     out = Path(out_path)
-    model.save(out)
-    return TrainingResult(out_path=out, curve=curve, dev_scores=score_model(model, dev_docs, dev_articles))
+    training.model.save(out)
+    return TrainingResult(
+        out_path=out,
+        curve=training.first_curve,
+        stacked_curve=training.second_curve,
+        dev_scores=score_model(training.model, dev_docs, dev_articles),
+    )
 
 
 def corpus_folders(data_dir: str | Path) -> tuple[Path, Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -11,8 +12,8 @@ from typing import Protocol
 import numpy as np
 from spacy.tokens import Doc
 
-from ..find.features import CueLexicon, token_features
-from ..find.perceptron import N_TAGS, ROLES, TAG_INDEX, AveragedPerceptron, TaggerModel
+from ..find.features import CueLexicon, doc_arrays, stacked_features, token_features
+from ..find.perceptron import ROLES, TAG_INDEX, AveragedPerceptron, TaggerModel
 
 logger = logging.getLogger(__name__)
 
@@ -27,12 +28,11 @@ class GoldAttribution(Protocol):
 
 @dataclass
 class Example:
-    """One parsed article with its gold tags and (once the lexicon is known) its feature matrix."""
+    """One parsed article with its gold tags and its white-space tokens (never tagged)."""
 
     doc: Doc
     gold: np.ndarray
     blocked: np.ndarray
-    features: np.ndarray | None = None
 
 
 def gold_tags(doc: Doc, attributions: Sequence[GoldAttribution]) -> np.ndarray:
@@ -80,66 +80,57 @@ def make_examples(docs: Sequence[Doc], golds: Sequence[Sequence[GoldAttribution]
     ]
 
 
-def tag_accuracy(model: TaggerModel, examples: Sequence[Example]) -> float:
-    """Micro F1 over (token, role) pairs, ignoring B/I: a fast proxy to pick the epoch."""
-    true_pos = predicted = gold = 0
-    for example in examples:
-        assert example.features is not None
-        tags = model.tag(example.features, example.blocked)
-        pred_roles = (tags + 1) // 2
-        gold_roles = (example.gold + 1) // 2
-        true_pos += int(((pred_roles == gold_roles) & (gold_roles > 0)).sum())
-        predicted += int((pred_roles > 0).sum())
-        gold += int((gold_roles > 0).sum())
-    return 2 * true_pos / max(predicted + gold, 1)
+Chunk = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
-def paragraph_chunks(example: Example) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+@dataclass
+class TaggerTraining:
+    """The trained model and the dev score after each epoch of each stage."""
+
+    model: TaggerModel
+    first_curve: list[float]
+    second_curve: list[float]
+
+
+def paragraph_chunks(features: np.ndarray, gold: np.ndarray, blocked: np.ndarray) -> list[Chunk]:
     """(features, gold, blocked) per paragraph.
 
     Blocked white-space tokens are forced to O, so Viterbi over the whole document is exactly Viterbi over
     each
     paragraph: updating per paragraph gives the perceptron many more, smaller steps for the same decoding.
     """
-    assert example.features is not None
-    breaks = np.nonzero(example.blocked)[0]
-    bounds = [0, *breaks.tolist(), len(example.gold)]
+    breaks = np.nonzero(blocked)[0]
+    bounds = [0, *breaks.tolist(), len(gold)]
     return [
-        (example.features[start:end], example.gold[start:end], example.blocked[start:end])
+        (features[start:end], gold[start:end], blocked[start:end])
         for start, end in zip(bounds[:-1], bounds[1:], strict=True)
         if end > start
     ]
 
 
-def train_tagger(
-    train: Sequence[Example],
-    dev: Sequence[Example],
+def fit(
+    chunks: Sequence[Chunk],
+    lexicon: CueLexicon,
     *,
-    epochs: int = 10,
-    bits: int = 20,
-    seed: int = 0,
+    bits: int,
+    epochs: int,
+    seed: int,
     score: Callable[[TaggerModel], float] | None = None,
 ) -> tuple[TaggerModel, list[float]]:
-    """Train, score the averaged model on dev after each epoch, and return the best one with the dev curve.
-
-    ``score`` defaults to the token-role F1 on dev; a caller may pass the full attribution F1 instead.
-    """
-    lexicon = build_lexicon(train)
-    for example in (*train, *dev):
-        example.features = token_features(example.doc, lexicon)
-    score = score or (lambda model: tag_accuracy(model, dev))
+    """Averaged-perceptron epochs over shuffled chunks; with ``score``, the best epoch's model and the curve,
+    without, the last epoch's model."""
     perceptron = AveragedPerceptron(bits, lexicon)
     rng = np.random.default_rng(seed)
-    chunks = [chunk for example in train for chunk in paragraph_chunks(example)]
     order = np.arange(len(chunks))
     best: tuple[float, TaggerModel] | None = None
     curve: list[float] = []
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
-        errors = 0
-        for i in order:
-            errors += perceptron.update(*chunks[i])
+        errors = sum(perceptron.update(*chunks[i]) for i in order)
         model = perceptron.averaged()
+        if score is None:
+            best = (0.0, model)
+            continue
         value = score(model)
         curve.append(value)
         logger.info("epoch %d: %d training errors, dev score %.4f", epoch, errors, value)
@@ -149,4 +140,65 @@ def train_tagger(
     return best[1], curve
 
 
-__all__ = ["Example", "N_TAGS", "gold_tags", "make_examples", "train_tagger", "build_lexicon"]
+def _chunks(examples: Sequence[Example], features: Sequence[np.ndarray]) -> list[Chunk]:
+    return [
+        chunk
+        for example, matrix in zip(examples, features, strict=True)
+        for chunk in paragraph_chunks(matrix, example.gold, example.blocked)
+    ]
+
+
+def train_tagger(
+    train: Sequence[Example],
+    dev: Sequence[Example],
+    *,
+    score: Callable[[TaggerModel], float],
+    epochs: int = 10,
+    bits: int = 20,
+    seed: int = 0,
+    stack: bool = True,
+    folds: int = 2,
+) -> TaggerTraining:
+    """Train the first stage (best epoch on dev by ``score``), then, with ``stack``, a second stage on the
+    first stage's tags.
+
+    The second stage must learn from tags as wrong as they will be on new text, so its training tags come from
+    first-stage models that did not see the article (``folds``-fold jackknife, same number of epochs).
+    """
+    lexicon = build_lexicon(train)
+    arrays = [doc_arrays(example.doc, lexicon) for example in train]
+    base = [token_features(example.doc, lexicon, array) for example, array in zip(train, arrays, strict=True)]
+    first, first_curve = fit(_chunks(train, base), lexicon, bits=bits, epochs=epochs, seed=seed, score=score)
+    if not stack:
+        return TaggerTraining(first, first_curve, [])
+    best_epochs = int(np.argmax(first_curve)) + 1
+    fold_of = np.arange(len(train)) % folds
+    first_tags: list[np.ndarray] = [np.zeros(0, dtype=np.intp)] * len(train)
+    for fold in range(folds):
+        held_in = [i for i in range(len(train)) if fold_of[i] != fold]
+        model, _ = fit(
+            _chunks([train[i] for i in held_in], [base[i] for i in held_in]),
+            lexicon,
+            bits=bits,
+            epochs=best_epochs,
+            seed=seed,
+        )
+        for i in np.nonzero(fold_of == fold)[0]:
+            first_tags[i] = model.tag(base[i], train[i].blocked)
+    stacked = [
+        np.hstack([base[i], stacked_features(train[i].doc, arrays[i], first_tags[i])]) for i in range(len(train))
+    ]
+
+    def second_score(candidate: TaggerModel) -> float:
+        return score(dataclasses.replace(first, second=candidate))
+
+    second, second_curve = fit(
+        _chunks(train, stacked), lexicon, bits=bits, epochs=epochs, seed=seed, score=second_score
+    )
+    if max(second_curve) <= max(first_curve):
+        logger.info("the second stage does not help on dev: shipping the first stage alone")
+        return TaggerTraining(first, first_curve, second_curve)
+    return TaggerTraining(dataclasses.replace(first, second=second), first_curve, second_curve)
+
+
+__all__ = ["Example", "TaggerTraining", "build_lexicon", "fit", "gold_tags", "make_examples", "train_tagger"]

@@ -1,0 +1,62 @@
+"""``accordingto train`` through the installed entry point, on a tiny hand-made corpus in PolNeAR's layout."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from accordingto.find.perceptron import TaggerModel
+
+ARTICLES = {
+    "a": 'Putin said that Russia will not give up. "We are ready," the minister added.',
+    "b": "Biden said that America will help Ukraine. Officials say the aid is large.",
+    "c": "Zelensky said that Ukraine will resist. The weather was cold.",
+}
+
+
+def ann(text: str, source: str, cue: str, content: str) -> str:
+    lines = []
+    for number, (label, part) in enumerate((("Source", source), ("Cue", cue), ("Content", content)), start=1):
+        start = text.index(part)
+        lines.append(f"T{number}\t{label} {start} {start + len(part)}\t{part}")
+    lines.append("E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    for split in ("train", "dev"):
+        (tmp_path / split / "text").mkdir(parents=True)
+        (tmp_path / split / "attributions").mkdir(parents=True)
+        for name, text in ARTICLES.items():
+            (tmp_path / split / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+            subject = text.split(" said")[0]
+            content = text.split("said ")[1].split(".")[0]
+            (tmp_path / split / "attributions" / f"{name}_0001.ann").write_text(
+                ann(text, subject, "said", content), encoding="utf-8"
+            )
+    return tmp_path
+
+
+def test_train_writes_weights_that_load(cli: str, corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "weights.npz"
+    result = subprocess.run(
+        [cli, "train", str(corpus), "--out", str(out), "--epochs", "2", "--bits", "12"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "dev attribution F1 by epoch, first stage" in result.stdout
+    assert "token source" in result.stdout
+    model = TaggerModel.load(out)
+    assert model.bits == 12
+
+
+def test_train_refuses_a_folder_without_splits(cli: str, tmp_path: Path) -> None:
+    result = subprocess.run([cli, "train", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("accordingto: error: ") and len(result.stderr.strip().splitlines()) == 1
