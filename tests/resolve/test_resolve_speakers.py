@@ -157,6 +157,12 @@ CASES = [
         id="relative-pronoun-is-its-antecedent",
     ),
     pytest.param(
+        "Mr. Obama met the press. Climate is a problem that demands action. He said the planet was warming.",
+        [A("a problem that", "demands", "action"), A("He", "[said] the planet", "the planet was warming")],
+        ["a problem that", "Obama"],
+        id="he-is-not-a-problem",
+    ),
+    pytest.param(
         "Pat Caddell said the race was close. Caddell added that voters were angry.",
         [A("Pat Caddell", "said", "the race was close"), A("[Caddell] added", "added", "that voters were angry")],
         ["Pat Caddell", "Pat Caddell"],

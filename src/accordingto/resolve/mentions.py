@@ -57,6 +57,7 @@ GOVERNMENT_HEADS = {
     "government", "administration", "kremlin", "ministry", "department", "state", "pentagon", "embassy",
     "police", "military", "army", "cabinet", "congress", "senate", "parliament", "authorities", "white",
     "legislature", "regime", "court", "prosecutor's", "navy", "council", "city", "county", "agency",
+    "authority", "nation", "country",
 }
 ORGANIZATION_HEADS = {
     "campaign", "company", "firm", "party", "committee", "group", "organization", "organisation",
@@ -78,6 +79,34 @@ DOCUMENT_HEADS = {
     "investigation",
 }
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Common nouns that name people (besides TITLES and the suffixes below).
+PERSON_NOUNS = {
+    "official", "source", "aide", "adviser", "advisor", "spokesperson", "expert", "analyst", "lawmaker", "voter",
+    "critic", "resident", "attorney", "lawyer", "officer", "leader", "member", "friend", "supporter", "donor",
+    "candidate", "nominee", "executive", "staffer", "worker", "employee", "insider", "observer", "witness",
+    "victim", "doctor", "nurse", "teacher", "student", "parent", "child", "kid", "owner", "investor", "developer",
+    "researcher", "writer", "author", "reporter", "editor", "commentator", "host", "anchor", "strategist",
+    "consultant", "operative", "protester", "demonstrator", "organizer", "veteran", "soldier", "commander",
+    "diplomat", "envoy", "legislator", "delegate", "prosecutor", "investigator", "cop", "someone", "somebody",
+    "anyone", "everyone", "person", "people", "individual", "guy", "neighbor", "citizen", "farmer", "miner",
+    "customer", "client", "patient", "user", "fan", "follower", "participant", "attendee", "questioner", "caller",
+    "viewer", "reader", "listener", "assistant", "colleague", "partner", "ally", "rival", "opponent",
+    "challenger", "incumbent", "winner", "relative", "spouse", "wife", "husband", "son", "daughter", "brother",
+    "sister", "father", "mother", "grandmother", "grandfather", "aunt", "uncle", "cousin", "boy", "girl",
+    "manager", "founder", "head", "surrogate", "immigrant", "refugee", "defendant", "plaintiff", "juror",
+    "survivor", "mourner", "organiser", "trader", "buyer", "seller", "landlord", "tenant",
+    "insurer", "official's", "mom", "dad", "priest", "pastor", "bishop", "rabbi", "imam", "coach", "player",
+    "athlete", "actor", "actress", "singer", "artist", "celebrity", "billionaire", "millionaire", "tycoon",
+    "mogul", "businessman", "businesswoman", "entrepreneur", "chief", "aide-de-camp", "deputy", "ex-wife",
+    "proponent", "constituent", "correspondent", "agent", "president", "respondent", "adherent", "boss",
+    "architect", "announcer", "enemy", "advocate", "polluter", "other", "others", "some", "all", "anybody",
+    "one", "each", "many", "few", "several", "both",
+}
+# Endings that make a noun name people ("economist", "politician", "moderator", "taxpayer", "speechwriter").
+PERSON_SUFFIXES = (
+    "ist", "ian", "man", "woman", "person", "eer", "ster", "ator", "writer", "maker", "keeper", "payer",
+    "holder", "goer", "seeker", "watcher", "leader", "worker", "owner", "voter", "member", "officer", "official",
+)
 # Singular nouns that count several people: "a number of officials" is plural.
 QUANTITY_HEADS = {"array", "number", "lot", "majority", "handful", "host", "range", "series", "variety", "bunch"}
 # Singular nouns for several people: "the family said" is not a "he" or a "she".
@@ -250,7 +279,18 @@ def _description_kind(head: Token, number: Number) -> SourceKind:
         return "government"
     if lemma in ORGANIZATION_HEADS or head.lower_ in ORGANIZATION_HEADS:
         return "organization"
-    return "group" if number == "plur" or lemma in COLLECTIVE_HEADS else "person"
+    if lemma in COLLECTIVE_HEADS:
+        return "group"
+    if not is_person_noun(lemma):
+        return "unknown"  # "a problem that demands a response", "brain cancer": not someone who speaks
+    return "group" if number == "plur" else "person"
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Whether a common noun names people: a listed noun, a title, or a person-making suffix ("economist",
+    "politician", "congressman", "pollster"). spaCy's small model has no animacy, and a "he" must not land on
+    "a problem"."""
+    return lemma in PERSON_NOUNS or lemma in TITLES or lemma.endswith(PERSON_SUFFIXES)
 
 
 def name_kind(words: list[str], label: str) -> SourceKind:
@@ -309,7 +349,8 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
     lower = head.lower_
     if head.pos_ == "PRON" and lower in PRONOUNS:
         person, number, gender = PRONOUNS[lower]
-        kind: SourceKind = "person" if gender in {"masc", "fem"} else "unknown"
+        # "I" and "you" are people too; "it" is not, and "they" may be anything plural.
+        kind: SourceKind = "person" if gender in {"masc", "fem"} or (person < 3 and number == "sing") else "unknown"
         if lower in {"they", "them", "we", "us"}:
             kind = "group"
         return Mention(head.i, head.i + 1, head.i, "pronoun", number, gender, kind, person=person)

@@ -441,11 +441,9 @@ def _same_description(doc: Doc, mention: Mention, entities: list[Entity]) -> Ent
 def compatible(pronoun: Mention, entity: Entity) -> bool:
     """Number, gender and animacy agreement between a third-person pronoun and a candidate entity."""
     if pronoun.gender in {"masc", "fem"}:
-        return (
-            entity.number == "sing"
-            and entity.kind in {"person", "unknown"}
-            and entity.gender in {None, pronoun.gender}
-        )
+        # An undecided kind is a person only when it is a name (a lone surname), not "a problem".
+        animate = entity.kind == "person" or (entity.kind == "unknown" and bool(entity.names))
+        return entity.number == "sing" and animate and entity.gender in {None, pronoun.gender}
     if pronoun.gender == "neut":
         return entity.number == "sing" and entity.kind not in {"person", "group"}
     return entity.number == "plur" or entity.kind in {"group", "organization", "government", "media"}
