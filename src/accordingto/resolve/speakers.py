@@ -279,9 +279,9 @@ def _quote_index(char: int, quotes: list[tuple[int, int]]) -> int | None:
 
 def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: list[tuple[int, int]]) -> dict[str, Gender]:
     """The gender the article itself gives each name, by a vote over the sentences where a person named as
-    subject is followed, before any other person, by a gendered pronoun ("Clinton said she thinks", "Hillary
-    Clinton is promoting her plans"). The small model has no gender for names; the text usually does. A name
-    wins a gender only with two thirds of its votes, since "Trump said she lied" votes the wrong way."""
+    subject is followed, before any other person, by "he" or "she" ("Clinton said she thinks"). The small model
+    has no gender for names; the text usually does. A name wins a gender only with two thirds of its votes,
+    since "Trump said she lied" votes the wrong way."""
     votes: dict[str, Counter[Gender]] = defaultdict(Counter)
     for occurrence in occurrences:
         mention = occurrence.mention
@@ -291,7 +291,8 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: list[tuple[in
         for token in doc[mention.end : sentence.end]:
             if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}):
                 break
-            gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2]
+            # Only a subject pronoun votes: "Clinton said she" is Clinton, "Clinton attacked his plan" is not.
+            gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2] if token.lower_ in {"he", "she"} else None
             if gender in {"masc", "fem"} and _quote_index(token.idx, quotes) == occurrence.quote:
                 votes[_name_key(doc, mention)][gender] += 1
                 break
