@@ -138,6 +138,16 @@ CASES = [
 
 CASES += [
     pytest.param(
+        "Dmitry Peskov, Putin's spokesman, said the deal was off.",
+        [A("Dmitry Peskov, Putin's spokesman,", "said", "the deal was off")],
+        "a1",
+        {
+            "name": "Dmitry Peskov", "role": "spokesman", "role_of": "Putin",
+            "description": "Dmitry Peskov, Putin's spokesman",
+        },
+        id="apposition-role-and-description",
+    ),
+    pytest.param(
         "A majority of voters said the economy was weak.",
         [A("A majority of voters", "said", "the economy was weak")],
         "a1",

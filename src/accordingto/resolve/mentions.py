@@ -195,20 +195,23 @@ def find_head(doc: Doc, start: int, end: int) -> Token | None:
     return nominals[-1] if nominals else None
 
 
-# Right-hand dependents that belong to the core phrase: "a spokesman for the Kremlin", "Trump and Pence".
-_KEPT_RIGHT = {"prep", "conj", "cc", "case", "nummod", "compound", "amod", "poss"}
+# Right-hand dependents that belong to the core phrase: "a spokesman for the Kremlin", "Trump and Pence",
+# "Dmitry Peskov, Putin's spokesman".
+_KEPT_RIGHT = {"prep", "conj", "cc", "case", "nummod", "compound", "amod", "poss", "appos"}
 _AFFILIATION_PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "close"}
 
 
 def core_span(head: Token, start: int, end: int) -> tuple[int, int]:
     """Token bounds of the head's noun phrase, clipped to ``start:end``: left modifiers, the head, and right
-    dependents that say who the source is (prepositions of affiliation, coordinated names); not relative
-    clauses, participles or appositions, which describe what the source did rather than who it is."""
+    dependents that say who the source is (prepositions of affiliation, coordinated names, appositions); not
+    relative clauses or participles, which describe what the source did rather than who it is."""
     low = head.i
     for child in head.lefts:
         low = min(low, child.left_edge.i)
     high = head.i + 1
     for child in head.rights:
+        if child.dep_ == "punct":
+            continue  # the commas around an apposition
         if child.dep_ not in _KEPT_RIGHT:
             break
         if child.dep_ == "prep" and child.lower_ not in _AFFILIATION_PREPOSITIONS:
