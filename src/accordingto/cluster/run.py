@@ -198,10 +198,19 @@ def _connected(client: Client | None, address: str | None, n_workers: int, timeo
             connection = Client(address, timeout=timeout)
             cluster = None
         else:
-            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            # Worker logs only for the fatal: a failed task is reported by the run itself, with its files, and
+            # Dask's own "Compute Failed" dump would put a worker traceback in front of the user.
+            cluster = LocalCluster(
+                n_workers=n_workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.CRITICAL,
+            )
             connection = Client(cluster)
     except (OSError, TimeoutError) as error:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from error
+        what = f"reach the Dask scheduler at {address}" if address else "start a local Dask cluster"
+        raise ClusterError(f"cannot {what}: {error}") from error
     try:
         yield connection
     finally:
