@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -177,6 +178,17 @@ def test_page_and_assets_are_served_with_a_strict_policy(client: TestClient) -> 
     assert page.headers["x-content-type-options"] == "nosniff"
     for path in ("/assets/report.js", "/assets/report.css", "/static/page.js", "/static/page.css"):
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_interactive_docs_load_nothing_from_elsewhere(client: TestClient, path: str) -> None:
+    page = client.get(path)
+    assert page.status_code == 200
+    scripts = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert scripts, page.text
+    for url in scripts:
+        assert url.startswith("/"), f"{path} loads {url} from elsewhere"
+        assert client.get(url).status_code == 200, url
 
 
 def test_openapi_documents_the_analysis_and_every_reference_resolves(client: TestClient) -> None:

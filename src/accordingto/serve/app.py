@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -140,7 +141,9 @@ def create_app(db_url: str | None = None, *, pipelines: int = 1) -> FastAPI:
             if app.state.store is not None:
                 app.state.store.close()
 
-    app = FastAPI(
+    # FastAPIOffline serves the Swagger UI and ReDoc pages' scripts from the package instead of a CDN, so /docs
+    # works on a machine without internet.
+    app = FastAPIOffline(
         title="accordingto",
         version=__version__,
         description="Who said it, according to whom, how and when: attributions in news articles.",

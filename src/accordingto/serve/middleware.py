@@ -18,8 +18,8 @@ PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
-# FastAPI's interactive docs pages load their scripts from a CDN; they get no policy (and do not work
-# offline).
+# The interactive docs pages (Swagger UI, ReDoc; their scripts served locally by fastapi-offline) use inline
+# scripts of FastAPI's own, so they get no policy.
 _DOCS_PATHS = ("/docs", "/redoc")
 
 
