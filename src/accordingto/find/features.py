@@ -146,14 +146,14 @@ def space_tokens(doc: Doc) -> np.ndarray:
 def sentence_ids(doc: Doc) -> np.ndarray:
     """The sentence number of every token."""
     starts = doc.to_array(SENT_START) == 1
-    starts[0] = True
+    starts[:1] = True
     return _segment_ids(starts)
 
 
 def paragraph_ids(doc: Doc) -> np.ndarray:
     """The paragraph number of every token: a token after a line break starts a paragraph."""
     starts = np.zeros(len(doc), dtype=bool)
-    starts[0] = True
+    starts[:1] = True
     breaks = [i for i in np.nonzero(space_tokens(doc))[0] if "\n" in doc[int(i)].text]
     starts[[i + 1 for i in breaks if i + 1 < len(doc)]] = True
     return _segment_ids(starts)
