@@ -121,6 +121,31 @@ CASES = [
         id="dash-introducer",
     ),
     pytest.param(
+        "Zelensky: “We just see a brazen willingness to kill.”",
+        "Zelensky",
+        ":",
+        "“We just see a brazen willingness to kill.”",
+        "direct",
+        id="colon-introducer",
+    ),
+    pytest.param(
+        "Readers responded.\n\n“The most unqualified child to ever run for president.” ― Francisco Herrero",
+        "Francisco Herrero",
+        "―",
+        "“The most unqualified child to ever run for president.”",
+        "direct",
+        id="dash-signature-after-quote",
+    ),
+    pytest.param(
+        '"The U.N. has passed five resolutions," said Victor Cha, a Korea scholar. "But the problem is, none of '
+        "this is working.\"\n\nExperts say the test underscores the regime's determination.",
+        "Victor Cha, a Korea scholar",
+        "said",
+        '"The U.N. has passed five resolutions," … "But the problem is, none of this is working."',
+        "direct",
+        id="quote-continued-after-speaker",
+    ),
+    pytest.param(
         "Vladimir Putin says that Russia's military goals have not changed.",
         "Vladimir Putin",
         "says",

@@ -122,12 +122,35 @@ def _distance(a: RoleSpan, b: RoleSpan) -> int:
     return 0
 
 
-class _Layout:
-    """Sentence and paragraph index of every token."""
+SENTENCE_END = {".", "!", "?"}
 
-    def __init__(self, doc: Doc) -> None:
-        self.sentence = sentence_ids(doc)
+
+class _Layout:
+    """Sentence and paragraph index of every token.
+
+    spaCy often runs a quotation that ends a sentence ('... than this."') into the next sentence ('Experts say
+    ...'), which would hand the quote to the next sentence's cue. A closing mark right after . ! ? followed by
+    a capitalised word starts a new sentence here; '"Go home," experts say' (comma) and '"Go home." said Trump'
+    (lower case) stay one sentence.
+    """
+
+    def __init__(self, doc: Doc, quotes: list[tuple[int, int]]) -> None:
         self.paragraph = paragraph_ids(doc)
+        starts = np.zeros(len(doc), dtype=bool)
+        sentence = sentence_ids(doc)
+        # A paragraph break always ends a sentence (spaCy sometimes carries one over the break).
+        starts[1:] = (sentence[1:] != sentence[:-1]) | (self.paragraph[1:] != self.paragraph[:-1])
+        for start, end in quotes:
+            if (
+                end < len(doc)
+                and end - start >= 3
+                and doc[end - 2].text in SENTENCE_END
+                and doc[end].is_title
+                and self.paragraph[end] == self.paragraph[end - 1]
+            ):
+                starts[end] = True
+        starts[:1] = True
+        self.sentence = np.cumsum(starts) - 1
 
     def same(self, level: np.ndarray, a: RoleSpan, b: RoleSpan) -> bool:
         return bool(set(level[a.start : a.end]) & set(level[b.start : b.end]))
@@ -181,18 +204,71 @@ def _continued_quote(
     return None
 
 
+INTRODUCERS = {":", "―", "—", "–", "-", "--"}
+MAX_INTRODUCED_SPEAKER = 10
+
+
+def _speaker_like(doc: Doc, start: int, end: int) -> bool:
+    """A short phrase with a name or pronoun and no verb: "Julie Martinez", "PENCE", "Sen. Warren (D-Mass.)"."""
+    words = [token for token in doc[start:end] if not token.is_punct]
+    return (
+        0 < end - start <= MAX_INTRODUCED_SPEAKER
+        and any(token.pos_ in ("PROPN", "PRON") for token in words)
+        and not any(token.pos_ in ("VERB", "AUX") for token in words)
+    )
+
+
+def _introduced_quote(
+    doc: Doc, layout: _Layout, quotes: list[tuple[int, int]], span: RoleSpan, groups: list[Group]
+) -> Group | None:
+    """A new attribution for a quote that a name introduces, or signs, with a colon or a dash at an edge of its
+    paragraph ("Julie Martinez ― “...”", "PENCE: “...”", "“...” ― Beck Pimentel"): a layout of vox-pops and
+    transcripts the tagger often misses. The mark is the cue, the name the source."""
+    quote = next((q for q in quotes if q[0] <= span.start < q[1]), None)
+    if quote is None:
+        return None
+    paragraph = layout.paragraph[quote[0]]
+
+    def in_paragraph(i: int) -> bool:
+        return 0 <= i < len(doc) and layout.paragraph[i] == paragraph and not doc[i].is_space
+
+    mark = quote[0] - 1
+    if in_paragraph(mark) and doc[mark].text in INTRODUCERS:
+        start = mark
+        while in_paragraph(start - 1):
+            start -= 1
+        if _speaker_like(doc, start, mark):
+            speaker = RoleSpan("SOURCE", start, mark)
+            group = Group(cue=RoleSpan("CUE", mark, mark + 1), sources=[speaker])
+            groups.append(group)
+            return group
+    mark = quote[1]
+    if in_paragraph(mark) and doc[mark].text in INTRODUCERS:
+        end = mark + 1
+        while in_paragraph(end) and not doc[end].is_sent_end:
+            end += 1
+        if in_paragraph(end) and not doc[end].is_punct:
+            end += 1  # the sentence's last word (a period stays out)
+        if _speaker_like(doc, mark + 1, end):
+            group = Group(cue=RoleSpan("CUE", mark, mark + 1), sources=[RoleSpan("SOURCE", mark + 1, end)])
+            groups.append(group)
+            return group
+    return None
+
+
 def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     """Group tagged spans into attributions (only those with a cue and some content), in text order."""
     spans = role_spans(tags)
     groups = [Group(cue=span) for span in spans if span.role == "CUE"]
-    layout = _Layout(doc)
     quotes = [(quote.start, quote.end) for quote in doc.spans.get(QUOTES_KEY, [])]
+    layout = _Layout(doc, quotes)
     for span in spans:
         if span.role == "CONTENT":
             group = (
                 _choose_cue(doc, layout, span, groups, ("sentence",))
                 or _continued_quote(layout, quotes, span, groups)
                 or _choose_cue(doc, layout, span, groups, ("paragraph",))
+                or _introduced_quote(doc, layout, quotes, span, groups)
                 # A quote with no cue in its paragraph most likely continues the last quoted attribution
                 # (its cue was missed, or the quote marks are broken).
                 or _continued_quote(layout, quotes, span, groups, anywhere=True)
