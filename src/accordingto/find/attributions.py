@@ -122,35 +122,12 @@ def _distance(a: RoleSpan, b: RoleSpan) -> int:
     return 0
 
 
-SENTENCE_END = {".", "!", "?"}
-
-
 class _Layout:
-    """Sentence and paragraph index of every token.
-
-    spaCy often runs a quotation that ends a sentence ('... than this."') into the next sentence ('Experts say
-    ...'), which would hand the quote to the next sentence's cue. A closing mark right after . ! ? followed by
-    a capitalised word starts a new sentence here; '"Go home," experts say' (comma) and '"Go home." said Trump'
-    (lower case) stay one sentence.
-    """
+    """Sentence and paragraph index of every token (see ``features.sentence_ids`` for how sentences are cut)."""
 
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]]) -> None:
         self.paragraph = paragraph_ids(doc)
-        starts = np.zeros(len(doc), dtype=bool)
-        sentence = sentence_ids(doc)
-        # A paragraph break always ends a sentence (spaCy sometimes carries one over the break).
-        starts[1:] = (sentence[1:] != sentence[:-1]) | (self.paragraph[1:] != self.paragraph[:-1])
-        for start, end in quotes:
-            if (
-                end < len(doc)
-                and end - start >= 3
-                and doc[end - 2].text in SENTENCE_END
-                and doc[end].is_title
-                and self.paragraph[end] == self.paragraph[end - 1]
-            ):
-                starts[end] = True
-        starts[:1] = True
-        self.sentence = np.cumsum(starts) - 1
+        self.sentence = sentence_ids(doc, self.paragraph, quotes)
 
     def same(self, level: np.ndarray, a: RoleSpan, b: RoleSpan) -> bool:
         return bool(set(level[a.start : a.end]) & set(level[b.start : b.end]))
@@ -256,11 +233,25 @@ def _introduced_quote(
     return None
 
 
+def _snap_to_quotes(spans: list[RoleSpan], quotes: list[tuple[int, int]], tags: np.ndarray) -> None:
+    """Content that stops one token short of a quotation's edge takes the quotation mark too (PolNeAR includes
+    the marks of a quoted content; the tagger sometimes leaves one out)."""
+    for span in spans:
+        if span.role != "CONTENT":
+            continue
+        for start, end in quotes:
+            if span.start == start + 1 and tags[start] == 0:
+                span.start = start
+            if span.end == end - 1 and tags[end - 1] == 0:
+                span.end = end
+
+
 def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     """Group tagged spans into attributions (only those with a cue and some content), in text order."""
     spans = role_spans(tags)
     groups = [Group(cue=span) for span in spans if span.role == "CUE"]
     quotes = [(quote.start, quote.end) for quote in doc.spans.get(QUOTES_KEY, [])]
+    _snap_to_quotes(spans, quotes, tags)
     layout = _Layout(doc, quotes)
     for span in spans:
         if span.role == "CONTENT":

@@ -27,7 +27,7 @@ from .quotes import find_quotes
 U64 = np.uint64
 # Weights are only valid for the feature templates they were trained with (a template's id is its position):
 # bump this whenever token_features changes, so that stale weights fail to load instead of tagging nonsense.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 NONE = U64(0x5BD1E9955BD1E995)  # the value of a missing neighbour / ancestor
 _MUL = U64(0x9E3779B97F4A7C15)
 _MUL2 = U64(0xC2B2AE3D27D4EB4F)
@@ -143,9 +143,30 @@ def space_tokens(doc: Doc) -> np.ndarray:
     return doc.to_array(IS_SPACE).astype(bool)
 
 
-def sentence_ids(doc: Doc) -> np.ndarray:
-    """The sentence number of every token."""
-    starts = doc.to_array(SENT_START) == 1
+SENTENCE_END = {".", "!", "?"}
+
+
+def sentence_ids(doc: Doc, paragraph: np.ndarray, quotes: list[tuple[int, int]]) -> np.ndarray:
+    """The sentence number of every token: spaCy's sentences, cut at paragraph breaks and after quotations.
+
+    spaCy sometimes carries a sentence over a paragraph break, and often runs a quotation that ends a sentence
+    ('... than this."') into the next one ('Experts say ...'), which would hand the quote to the next sentence's
+    cue. A closing mark right after . ! ? followed by a capitalised word starts a new sentence here; '"Go home,"
+    experts say' (comma) and '"Go home." said Trump' (lower case) stay one sentence.
+    """
+    n = len(doc)
+    starts = np.zeros(n, dtype=bool)
+    sentence = doc.to_array(SENT_START) == 1
+    starts[1:] = sentence[1:] | (paragraph[1:] != paragraph[:-1])
+    for start, end in quotes:
+        if (
+            end < n
+            and end - start >= 3
+            and doc[end - 2].text in SENTENCE_END
+            and doc[end].is_title
+            and paragraph[end] == paragraph[end - 1]
+        ):
+            starts[end] = True
     starts[:1] = True
     return _segment_ids(starts)
 
@@ -191,10 +212,10 @@ def doc_arrays(doc: Doc, lexicon: CueLexicon) -> DocArrays:
     lower, lemma, tag, pos, dep, ent, iob, shape = (arr[:, k] for k in range(8))
     index = np.arange(n)
     head = index + doc.to_array(HEAD).astype(np.int64)
-    sent = sentence_ids(doc)
     para = paragraph_ids(doc)
     n_paras = int(para[-1]) + 1
     inq, qopen, qclose, quotes = _quote_marks(doc, n)
+    sent = sentence_ids(doc, para, quotes)
     return DocArrays(
         n=n,
         lower=lower,
