@@ -2,12 +2,10 @@
 attributions.
 
 Grouping follows PolNeAR's conventions: every attribution has a cue, which anchors it; content and source
-spans
-attach to a cue by syntax first (the clause under "said", the subject of "said", the object of "according
-to"),
-then by proximity within the sentence, then within the paragraph. A quotation split by its cue ("A," he said,
-"B.") gives one attribution with two content ranges, and a quote continued in later paragraphs joins the
-attribution of its first paragraph.
+spans attach to a cue by syntax first (the clause under "said", the subject of "said", the object of
+"according to"), then by proximity within the sentence, then within the paragraph. A quotation split by its
+cue ("A," he said, "B.") gives one attribution with two content ranges, and a quote continued in later
+paragraphs joins the attribution of its first paragraph.
 """
 
 from __future__ import annotations
@@ -158,9 +156,8 @@ def _continued_quote(
     groups: list[Group],
     anywhere: bool = False,
 ) -> Group | None:
-    """The attribution whose quote a cue-less quoted span continues: more sentences after '"A," he said.',
-    or the
-    next paragraph of a quote running over several (one quotation for ``find_quotes``)."""
+    """The attribution whose quote a cue-less quoted span continues: more sentences after '"A," he said.', or
+    the next paragraph of a quote running over several (one quotation for ``find_quotes``)."""
 
     def quote_of(i: int) -> tuple[int, int] | None:
         return next((quote for quote in quotes if quote[0] <= i < quote[1]), None)
@@ -198,9 +195,9 @@ def _speaker_like(doc: Doc, start: int, end: int) -> bool:
 def _introduced_quote(
     doc: Doc, layout: _Layout, quotes: list[tuple[int, int]], span: RoleSpan, groups: list[Group]
 ) -> Group | None:
-    """A new attribution for a quote that a name introduces, or signs, with a colon or a dash at an edge of its
-    paragraph ("Julie Martinez ― “...”", "PENCE: “...”", "“...” ― Beck Pimentel"): a layout of vox-pops and
-    transcripts the tagger often misses. The mark is the cue, the name the source."""
+    """A new attribution for a quote that a name introduces, or signs, with a colon or a dash at an edge of
+    its paragraph ("Julie Martinez ― “...”", "PENCE: “...”", "“...” ― Beck Pimentel"): a layout of vox-pops
+    and transcripts the tagger often misses. The mark is the cue, the name the source."""
     quote = next((q for q in quotes if q[0] <= span.start < q[1]), None)
     if quote is None:
         return None
@@ -260,8 +257,8 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
                 or _continued_quote(layout, quotes, span, groups)
                 or _choose_cue(doc, layout, span, groups, ("paragraph",))
                 or _introduced_quote(doc, layout, quotes, span, groups)
-                # A quote with no cue in its paragraph most likely continues the last quoted attribution
-                # (its cue was missed, or the quote marks are broken).
+                # A quote with no cue in its paragraph most likely continues the last quoted attribution (its
+                # cue was missed, or the quote marks are broken).
                 or _continued_quote(layout, quotes, span, groups, anywhere=True)
             )
             if group is not None:
@@ -282,8 +279,7 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
 
 
 # Verbs through which a cue inherits its governor's subject: "X said ..., adding that ..." (advcl), "X took
-# time to
-# brag about ..." (xcomp), "X said ... and warned ..." (conj).
+# time to brag about ..." (xcomp), "X said ... and warned ..." (conj).
 INHERITING_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "prep"}
 
 
@@ -301,7 +297,8 @@ def _subject_source(doc: Doc, group: Group, sources: list[RoleSpan]) -> RoleSpan
     reusing a tagged source span when the subject lies in one (PolNeAR lets two attributions share a source).
 
     Attribution matching only asks the predicted source to share a word with the gold one, and a gold
-    attribution without source accepts any, so a syntactic guess costs little and recovers most shared sources.
+    attribution without source accepts any, so a syntactic guess costs little and recovers most shared
+    sources.
     """
     taken = {i for span in (group.cue, *group.contents) for i in range(span.start, span.end)}
     token = doc[_cue_root(doc, group.cue)]

@@ -1,16 +1,13 @@
 """Per-token features for the attribution tagger, computed from spaCy's parse with vectorised numpy.
 
-Attribution roles are mostly syntactic: a SOURCE is the subject of a speech verb (or the object of
-"according to"),
-CONTENT is the clause under it (``ccomp``) or a quotation next to it, and the CUE is the verb itself. So
-besides
-the usual word/tag window we describe every token by the path to its ancestors ("reached ``say`` through
-``ccomp``"), by whether it lies inside a quotation, and by where it sits relative to the sentence's likely
-cue.
+Attribution roles are mostly syntactic: a SOURCE is the subject of a speech verb (or the object of "according
+to"), CONTENT is the clause under it (``ccomp``) or a quotation next to it, and the CUE is the verb itself. So
+besides the usual word/tag window we describe every token by the path to its ancestors ("reached ``say``
+through ``ccomp``"), by whether it lies inside a quotation, and by where it sits relative to the sentence's
+likely cue.
 
 Every feature is a 64-bit hash of (template, values); spaCy's string ids are already stable 64-bit murmur
-hashes,
-so hashing needs no Python strings and gives the same indices in every process and on every machine.
+hashes, so hashing needs no Python strings and gives the same indices in every process and on every machine.
 """
 
 from __future__ import annotations
@@ -39,8 +36,7 @@ INTRODUCERS = (":", "—", "–", "-", "--")
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """How often each lemma was a cue in training, as a small bucket per lemma (sorted keys for
-    searchsorted)."""
+    """How often each lemma was a cue in training, as a small bucket per lemma (sorted keys for searchsorted)."""
 
     keys: np.ndarray  # uint64 lemma ids, sorted
     buckets: np.ndarray  # uint64 bucket 1..4 (0 = never a cue)
@@ -53,8 +49,7 @@ class CueLexicon:
 
     @staticmethod
     def bucket(rate: float) -> int:
-        """Cue rate → bucket; the thresholds separate near-always cues (say) from sometimes-cues (call,
-        show)."""
+        """Cue rate → bucket; the thresholds separate near-always cues (say) from sometimes-cues (call, show)."""
         if rate >= 0.5:
             return 4
         if rate >= 0.2:
@@ -150,9 +145,9 @@ def sentence_ids(doc: Doc, paragraph: np.ndarray, quotes: list[tuple[int, int]])
     """The sentence number of every token: spaCy's sentences, cut at paragraph breaks and after quotations.
 
     spaCy sometimes carries a sentence over a paragraph break, and often runs a quotation that ends a sentence
-    ('... than this."') into the next one ('Experts say ...'), which would hand the quote to the next sentence's
-    cue. A closing mark right after . ! ? followed by a capitalised word starts a new sentence here; '"Go home,"
-    experts say' (comma) and '"Go home." said Trump' (lower case) stay one sentence.
+    ('... than this."') into the next one ('Experts say ...'), which would hand the quote to the next
+    sentence's cue. A closing mark right after . ! ? followed by a capitalised word starts a new sentence
+    here; '"Go home," experts say' (comma) and '"Go home." said Trump' (lower case) stay one sentence.
     """
     n = len(doc)
     starts = np.zeros(n, dtype=bool)

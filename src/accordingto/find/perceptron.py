@@ -3,8 +3,7 @@ decoding.
 
 PolNeAR is univocal (each token has at most one role in at most one attribution), so finding roles is sequence
 tagging. A linear model on the parser's features is fast enough to add little to spaCy's own time, needs no
-second
-neural net, and is deterministic.
+second neural net, and is deterministic.
 """
 
 from __future__ import annotations
@@ -66,8 +65,8 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:
 
 @dataclass
 class TaggerModel:
-    """Weights of the role tagger: ``weights[row, tag]`` for hashed features, tag transitions, the cue lexicon,
-    and optionally a second stage that re-tags with features of this stage's tags (stacking)."""
+    """Weights of the role tagger: ``weights[row, tag]`` for hashed features, tag transitions, the cue
+    lexicon, and optionally a second stage that re-tags with features of this stage's tags (stacking)."""
 
     weights: np.ndarray
     transitions: np.ndarray

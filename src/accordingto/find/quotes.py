@@ -2,14 +2,12 @@
 
 News text mixes every kind of mark: straight ``"`` and ``'``, curly “ ” ‘ ’, guillemets « » ‹ ›, single quotes
 nested in double ones, and marks that do not match (opened with ``"`` and closed with ``”`` after
-copy-editing).
-A quote may also run over several paragraphs: by convention each paragraph re-opens the quote and only the
-last
-one closes it. Apostrophes (don't, Russia's, '90s) use the same glyphs and must not open or close anything.
+copy-editing). A quote may also run over several paragraphs: by convention each paragraph re-opens the quote
+and only the last one closes it. Apostrophes (don't, Russia's, '90s) use the same glyphs and must not open or
+close anything.
 
-``find_quotes`` is the pure, testable core (character offsets, marks included); ``QuotesPipe`` puts its
-result on
-the doc as ``doc.spans[QUOTES_KEY]`` for the attribution tagger and later stages.
+``find_quotes`` is the pure, testable core (character offsets, marks included); ``QuotesPipe`` puts its result
+on the doc as ``doc.spans[QUOTES_KEY]`` for the attribution tagger and later stages.
 """
 
 from __future__ import annotations
@@ -45,9 +43,8 @@ SINGLE_MARK_RE = re.compile(f"[{re.escape(SINGLE_MARKS)}\n]")
 def _kind(text: str, i: int, opens: str, closes: str) -> Kind:
     """Whether the mark at ``i`` opens or closes a quote, judged from its neighbours first, then its glyph.
 
-    Context wins over glyph because mismatched marks are common (a ``”`` typed where ``“`` was meant) while
-    a mark
-    glued to a word on its right and preceded by a space can only open.
+    Context wins over glyph because mismatched marks are common (a ``”`` typed where ``“`` was meant) while a
+    mark glued to a word on its right and preceded by a space can only open.
     """
     mark = text[i]
     if mark in GUILLEMETS:
@@ -162,8 +159,7 @@ def find_quotes(text: str) -> list[Range]:
     """Every quotation in ``text`` as ``(start, end)`` character offsets including its marks, in text order.
 
     Single quotes nested in a double quote are returned too (they overlap their container); single quotes
-    outside
-    double ones (headline style) are returned when they open and close within a paragraph.
+    outside double ones (headline style) are returned when they open and close within a paragraph.
     """
     doubles = _double_quotes(text)
     found = list(doubles)

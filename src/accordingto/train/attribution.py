@@ -33,8 +33,7 @@ DEFAULT_BITS = 20
 
 @dataclass
 class TrainingResult:
-    """Where the weights went, the dev attribution F1 after each epoch, and the full dev scores of the
-    best."""
+    """Where the weights went, the dev attribution F1 after each epoch, and the full dev scores of the best."""
 
     out_path: Path
     curve: list[float]
@@ -45,8 +44,7 @@ class TrainingResult:
 def parse_articles(
     nlp: Language, articles: Sequence[AnnotatedArticle], cache: Path | None, n_process: int = 1
 ) -> list[Doc]:
-    """spaCy parses of the articles, read from / written to a ``DocBin`` cache (parsing is most of the
-    cost)."""
+    """spaCy parses of the articles, read from / written to a ``DocBin`` cache (parsing is most of the cost)."""
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if [doc.text for doc in docs] == [article.text for article in articles]:

@@ -96,8 +96,8 @@ def paragraph_chunks(features: np.ndarray, gold: np.ndarray, blocked: np.ndarray
     """(features, gold, blocked) per paragraph.
 
     Blocked white-space tokens are forced to O, so Viterbi over the whole document is exactly Viterbi over
-    each
-    paragraph: updating per paragraph gives the perceptron many more, smaller steps for the same decoding.
+    each paragraph: updating per paragraph gives the perceptron many more, smaller steps for the same
+    decoding.
     """
     breaks = np.nonzero(blocked)[0]
     bounds = [0, *breaks.tolist(), len(gold)]
