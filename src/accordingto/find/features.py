@@ -62,7 +62,7 @@ class CueLexicon:
 def _mix(template: int, *values: np.ndarray | np.uint64) -> np.ndarray:
     """A stable 64-bit hash of a template id and per-token values (uint64 arithmetic wraps by design)."""
     with np.errstate(over="ignore"):
-        h = U64((template + 1) * 0x9E3779B97F4A7C15 % (1 << 64))
+        h: np.ndarray | np.uint64 = U64((template + 1) * 0x9E3779B97F4A7C15 % (1 << 64))
         for value in values:
             h = (h ^ value) * _MUL
             h = h ^ (h >> U64(31))

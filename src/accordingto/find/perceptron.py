@@ -91,7 +91,7 @@ class TaggerModel:
         return viterbi(emissions, self.transitions)
 
     def _arrays(self, prefix: str) -> dict[str, np.ndarray]:
-        arrays = {
+        arrays: dict[str, np.ndarray] = {
             f"{prefix}weights": self.weights.astype(np.float16),
             f"{prefix}transitions": self.transitions.astype(np.float32),
         }
@@ -101,14 +101,14 @@ class TaggerModel:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            path,
+        arrays = {
             **self._arrays(""),
-            lexicon_keys=self.lexicon.keys,
-            lexicon_buckets=self.lexicon.buckets,
-            tags=np.array(TAGS),
-            feature_version=np.int32(FEATURE_VERSION),
-        )
+            "lexicon_keys": self.lexicon.keys,
+            "lexicon_buckets": self.lexicon.buckets,
+            "tags": np.array(TAGS),
+            "feature_version": np.array(FEATURE_VERSION, dtype=np.int32),
+        }
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: Path | str) -> TaggerModel:

@@ -126,7 +126,7 @@ def fit(
     curve: list[float] = []
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
-        errors = sum(perceptron.update(*chunks[i]) for i in order)
+        errors = sum(perceptron.update(*chunks[int(i)]) for i in order)
         model = perceptron.averaged()
         if score is None:
             best = (0.0, model)
@@ -183,7 +183,7 @@ def train_tagger(
             epochs=best_epochs,
             seed=seed,
         )
-        for i in np.nonzero(fold_of == fold)[0]:
+        for i in np.nonzero(fold_of == fold)[0].tolist():
             first_tags[i] = model.tag(base[i], train[i].blocked)
     stacked = [
         np.hstack([base[i], stacked_features(train[i].doc, arrays[i], first_tags[i])]) for i in range(len(train))
