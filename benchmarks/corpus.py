@@ -9,8 +9,9 @@ The PolNeAR dev articles, repeated to ``--articles`` (default 2,000) with distin
 each as its own command, timed from start to exit (model loading included: it is what a user waits for). While
 a command runs, the resident memory of every process it started is sampled every 0.2 s, giving the peak of
 each worker (a process under the command that loaded the model; with ``--jobs 1``, the command itself), of the
-command's own process and of the whole process tree. The table printed at the end gives articles per
-second, those peaks, and the scaling ratio against ``--jobs 1``.
+command's own process and of the whole process tree; the CPU time of the whole tree is read when it ends (it
+moves less than wall-clock time when other people's jobs share the machine). The table printed at the end
+gives articles per second, those peaks, and the scaling ratio against ``--jobs 1``.
 
     .venv/bin/python benchmarks/corpus.py                   # 2,000 articles: about 10 minutes a configuration
     .venv/bin/python benchmarks/corpus.py --articles 200    # a quick check
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -51,6 +53,7 @@ class Measure:
     name: str
     articles: int
     seconds: float
+    cpu_seconds: float
     peak_worker_rss: int
     peak_main_rss: int
     peak_total_rss: int
@@ -130,6 +133,7 @@ def make_corpus(texts: list[Path], count: int, folder: Path) -> Path:
 
 def run_measured(name: str, command: list[str]) -> Measure:
     """Run ``command`` to its end, sampling the RSS of it and every process under it."""
+    cpu_before = _children_cpu()
     started = time.monotonic()
     # stderr to a file, not a pipe: a long run's progress lines would fill a pipe nobody reads and block it.
     log = tempfile.TemporaryFile(mode="w+")
@@ -149,6 +153,7 @@ def run_measured(name: str, command: list[str]) -> Measure:
         peak_total = max(peak_total, total)
         time.sleep(SAMPLE_SECONDS)
     seconds = time.monotonic() - started
+    cpu = _children_cpu() - cpu_before
     log.seek(0)
     errors = log.read()
     log.close()
@@ -159,7 +164,14 @@ def run_measured(name: str, command: list[str]) -> Measure:
     # resource tracker stay far below); with none, the command's own process did the work.
     workers = [peak for pid, peak in peaks.items() if pid != root.pid and peak > WORKER_MIN_RSS]
     main_peak = peaks.get(root.pid, 0)
-    return Measure(name, 0, seconds, max(workers, default=main_peak), main_peak, peak_total, len(workers) or 1)
+    return Measure(name, 0, seconds, cpu, max(workers, default=main_peak), main_peak, peak_total, len(workers) or 1)
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of every finished child process and, through them, of their own children
+    (workers are waited for by the command that started them): the CPU a command's whole tree used."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _children(root: psutil.Process) -> list[psutil.Process]:
@@ -184,14 +196,14 @@ def render(measures: list[Measure], requested: int) -> str:
     lines = [
         f"{requested} articles (PolNeAR dev, repeated)",
         "",
-        "| configuration | articles | seconds | articles/s | workers | peak RSS per worker"
+        "| configuration | articles | seconds | CPU s | articles/s | workers | peak RSS per worker"
         " | peak RSS, main process | peak RSS, all processes | speed-up vs jobs 1 |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for m in measures:
         ratio = f"{m.rate / base.rate:.2f}" if base is not None else "n/a"
         lines.append(
-            f"| {m.name} | {m.articles} | {m.seconds:.1f} | {m.rate:.2f} | {m.workers}"
+            f"| {m.name} | {m.articles} | {m.seconds:.1f} | {m.cpu_seconds:.1f} | {m.rate:.2f} | {m.workers}"
             f" | {m.peak_worker_rss / MB:.0f} MB | {m.peak_main_rss / MB:.0f} MB | {m.peak_total_rss / MB:.0f} MB"
             f" | {ratio} |"
         )
