@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client
 from spacy.language import Language
 from sqlalchemy import func, select
 
 from accordingto import analyze
-from accordingto.cluster import ClusterError, Progress, run_on_cluster
+from accordingto.cluster import ClusterError, Progress, connect, run_on_cluster
 from accordingto.cluster import worker as cluster_worker
 from accordingto.store import open_store
 from accordingto.store.schema import articles
@@ -29,11 +30,8 @@ PLAIN = {"weather": "Rain fell all day over the valley. The river rose by a metr
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    """Two single-threaded worker processes, as the docs tell users to start them."""
-    with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
-        Client(cluster) as connection,
-    ):
+    """Two single-threaded worker processes, started as ``--local-cluster 2`` starts them."""
+    with connect(n_workers=2) as connection:
         yield connection
 
 
@@ -114,3 +112,9 @@ def test_rerun_replaces_the_previous_parts(client: Client, corpus: Path, tmp_pat
 def test_unreachable_scheduler_is_a_cluster_error(corpus: Path, tmp_path: Path) -> None:
     with pytest.raises(ClusterError, match="cannot reach"):
         run_on_cluster([str(corpus)], address="tcp://127.0.0.1:9", out=str(tmp_path / "out"), connect_timeout=2)
+
+
+def test_local_cluster_workers_run_without_the_malloc_trim_threshold(client: Client) -> None:
+    """Dask's MALLOC_TRIM_THRESHOLD_ slows spaCy down by ~15% in a worker: the clusters we start unset it."""
+    assert list(client.run(os.getenv, "MALLOC_TRIM_THRESHOLD_").values()) == [None, None]
+    assert list(client.run(os.getenv, "OMP_NUM_THREADS").values()) == ["1", "1"]  # Dask's other settings stay

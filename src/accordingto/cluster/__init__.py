@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .run import ClusterError, ClusterRun, Progress, run_on_cluster
+    from .run import ClusterError, ClusterRun, Progress, connect, run_on_cluster
 
-__all__ = ["ClusterError", "ClusterRun", "Progress", "run_on_cluster"]
+__all__ = ["ClusterError", "ClusterRun", "Progress", "connect", "run_on_cluster"]
 
 
 def __getattr__(name: str) -> Any:

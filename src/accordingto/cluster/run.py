@@ -194,11 +194,10 @@ def _collect(result: ClusterRun, summary: dict[str, Any], store: Store | None) -
 
 
 @contextmanager
-def _connected(client: Client | None, address: str | None, n_workers: int, timeout: float) -> Iterator[Client]:
-    """The given client; or one connected to ``address``; or a LocalCluster started for this run."""
-    if client is not None:
-        yield client
-        return
+def connect(address: str | None = None, *, n_workers: int = 2, timeout: float = 20.0) -> Iterator[Client]:
+    """A Dask client: connected to the scheduler at ``address``, or to a LocalCluster of ``n_workers``
+    single-threaded processes started for the ``with`` block (pass the client to several ``run_on_cluster``
+    calls to start workers and load the model once)."""
     try:
         if address is not None:
             connection = Client(address, timeout=timeout)
@@ -224,3 +223,13 @@ def _connected(client: Client | None, address: str | None, n_workers: int, timeo
         connection.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextmanager
+def _connected(client: Client | None, address: str | None, n_workers: int, timeout: float) -> Iterator[Client]:
+    """The given client, else ``connect(...)``."""
+    if client is not None:
+        yield client
+    else:
+        with connect(address, n_workers=n_workers, timeout=timeout) as connection:
+            yield connection
