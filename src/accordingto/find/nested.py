@@ -1,0 +1,248 @@
+"""Nested attributions: the reporting clauses the tagger leaves out because PolNeAR never annotates them.
+
+PolNeAR is univocal (every token has one role), so no gold attribution lies inside another's content, and the
+tagger trained on it emits one attribution per reporting chain: for "According to US officials, in the fall of
+2022, Putin reported that he was satisfied ..." it finds either the officials' attribution or Putin's, never
+both. Provenance chains (media <- NYT <- US officials <- Putin) need both, so this component adds the missing
+link with rules on spaCy's parse.
+
+A *reporting frame* is either
+- a reporting or belief verb (a word of ``describe.stance.CUE_LEXICON``, the project's one cue lexicon) with a
+  subject (``nsubj``) and a clausal complement (``ccomp``) or, failing that, a quotation right beside it:
+  source = the subject's subtree, cue = the verb with its auxiliaries, negation and particles (as PolNeAR marks
+  cues: "has not said"), content = the complement's subtree (or the quotation); or
+- "according to X": source = X's subtree, cue = "according to", content = the clause it modifies, without
+  the "according to X" phrase.
+
+A frame is added when it is the missing half of a chain:
+1. **inner**: its cue and source lie inside an attribution's content ("a message [he said] was being sent",
+   inside what a Russian official told the NYT); its content is clipped to that content;
+2. **outer**: its cue and source lie outside every attribution's roles and its content holds another
+   attribution's whole cue ("[According to US officials], ..., Putin reported ..." when the tagger took only
+   Putin's; "Putin said he was satisfied ..., [US officials said]").
+A frame whose cue or source overlaps an existing cue or source is skipped (the tagger already has it). Added
+attributions may frame further ones, so the search repeats (a few rounds at most). Attribution ids are then
+renumbered in reading order of their cues; ``link.nesting`` sets the ``parent`` links afterwards.
+
+Evaluation on PolNeAR leaves nested predictions out (``evaluate.run.unnested``), as PolNeAR never annotates
+them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..annotations import QUOTES_KEY, add_attribution, renumber_attributions, role_spans
+from ..clauses import token_ids
+from ..describe.stance import HEDGE_VERBS, OTHER_CLASS, classify_cue
+from ..pipes import AnnotatingPipe
+from .attributions import RoleSpan, attribution_type
+
+# Dependents a PolNeAR cue carries with its verb: "has not said", "was reported", "pointed out".
+CUE_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
+# Relative pronouns as subjects ("officials who said ...") name nobody by themselves.
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+# Tokens that may stand between a verb and the quotation it introduces or follows ("say: '...'", "'...,' he
+# said").
+QUOTE_GAP = 2
+QUOTE_INTRODUCERS = frozenset({",", ":", "-", "—", "–"})
+# Each round can only add frames around or inside the previous round's; chains deeper than this do not occur.
+MAX_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One reporting clause found in the parse, as token index sets per role."""
+
+    source: frozenset[int]
+    cue: frozenset[int]
+    content: frozenset[int]
+
+    @property
+    def anchor(self) -> frozenset[int]:
+        """The tokens that say who reports (cue and source): what must not be another attribution's already."""
+        return self.source | self.cue
+
+
+class NestedAttributions(AnnotatingPipe):
+    """Adds the inner and outer attributions of reporting chains the tagger left out, then renumbers ids."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def predict(self, doc: Doc) -> list[Frame]:  # type: ignore[override]
+        return find_nested(doc)
+
+    def set_annotations(self, doc: Doc, prediction: list[Frame]) -> None:  # type: ignore[override]
+        quoted = np.zeros(len(doc), dtype=bool)
+        for quote in doc.spans.get(QUOTES_KEY, []):
+            quoted[quote.start : quote.end] = True
+        for frame in prediction:
+            content = _spans(doc, frame.content)
+            add_attribution(
+                doc,
+                cue=_spans(doc, frame.cue),
+                content=content,
+                source=_spans(doc, frame.source),
+                type=attribution_type(quoted, [RoleSpan("CONTENT", s.start, s.end) for s in content], doc),
+            )
+        if prediction:
+            renumber_attributions(doc)
+
+
+def find_nested(doc: Doc) -> list[Frame]:
+    """The frames to add to the doc's attributions (rules in the module docstring), in text order."""
+    existing = role_spans(doc)
+    taken = token_ids(span for roles in existing.values() for span in roles["cue"] + roles["source"])
+    contents = [frozenset(token_ids(roles["content"])) for roles in existing.values()]
+    cues = [frozenset(token_ids(roles["cue"])) for roles in existing.values()]
+    frames = reporting_frames(doc)
+    added: list[Frame] = []
+    for _ in range(MAX_ROUNDS):
+        found = []
+        for frame in frames:
+            if frame.anchor & taken:
+                continue
+            chosen = _inner(frame, contents) or _outer(frame, contents, cues)
+            if chosen is None:
+                continue
+            found.append(chosen)
+            taken |= chosen.anchor
+            contents.append(chosen.content)
+            cues.append(chosen.cue)
+        if not found:
+            break
+        added.extend(found)
+    return sorted(added, key=lambda frame: min(frame.cue))
+
+
+def _inner(frame: Frame, contents: list[frozenset[int]]) -> Frame | None:
+    """The frame clipped to the innermost content that holds its cue and source, if any does."""
+    holding = [content for content in contents if frame.anchor <= content]
+    if not holding:
+        return None
+    content = frame.content & min(holding, key=len)
+    return Frame(frame.source, frame.cue, content) if content else None
+
+
+def _outer(frame: Frame, contents: list[frozenset[int]], cues: list[frozenset[int]]) -> Frame | None:
+    """The frame, when it stands outside every content and its content holds some attribution's cue."""
+    if any(frame.anchor & content for content in contents):
+        return None
+    if any(cue and cue <= frame.content for cue in cues):
+        return frame
+    return None
+
+
+def reporting_frames(doc: Doc) -> list[Frame]:
+    """Every reporting clause of the doc (verb frames and "according to" frames), in text order."""
+    frames = []
+    for token in doc:
+        frame = _according_frame(token) if token.lower_ == "according" else _verb_frame(token)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """A verb of the cue lexicon; "seem" and "appear" are left out: "it seems that ..." hedges, nobody
+    reports."""
+    if token.pos_ != "VERB" or token.lemma_ in HEDGE_VERBS:
+        return False
+    return classify_cue([token.doc[token.i : token.i + 1]]) not in (None, OTHER_CLASS)
+
+
+def _verb_frame(verb: Token) -> Frame | None:
+    if not is_reporting_verb(verb):
+        return None
+    # Only an active subject names the reporter: in "it was reported that ..." nobody is named.
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in RELATIVE_TAGS:
+        return None
+    complement = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    content = _subtree(complement) if complement is not None else _quote_beside(verb, subject)
+    content = _trimmed(verb.doc, content)
+    if not content:
+        return None
+    cue = {verb.i} | {child.i for child in verb.children if child.dep_ in CUE_DEPS}
+    return Frame(source=_subtree(subject), cue=frozenset(cue), content=content)
+
+
+def _according_frame(according: Token) -> Frame | None:
+    to = next((child for child in according.children if child.lower_ == "to"), None)
+    obj = next((child for child in to.children if child.dep_ == "pobj"), None) if to is not None else None
+    if obj is None or according.head.i == according.i:
+        return None
+    # The phrase may hang from a noun ("Putin, according to officials, sees ..."): what it qualifies is the
+    # clause around that noun.
+    clause = according.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    phrase = _subtree(according)
+    content = _trimmed(according.doc, _subtree(clause) - phrase)
+    if not content:
+        return None
+    return Frame(source=_subtree(obj), cue=frozenset({according.i, to.i}), content=content)
+
+
+def _quote_beside(verb: Token, subject: Token) -> frozenset[int]:
+    """The quotation right after the reporting clause ("they say: '...'") or right before it ("'...,' he
+    said"), with at most a comma, colon or dash between; empty when there is none. A full stop between, or at
+    the end of a quotation before the clause, ends the quotation's sentence: "'...'. They want to stay" and
+    "'... talk.' They want to stay" do not report the quote."""
+    doc = verb.doc
+    start = min(verb.i, subject.left_edge.i)
+    end = max(verb.i, subject.right_edge.i) + 1
+    for quote in doc.spans.get(QUOTES_KEY, []):
+        if quote.start >= end:
+            gap = range(end, quote.start)
+        elif quote.end <= start:
+            # A quotation closed by a full stop ended its sentence: "'We are ready.' They want to stay" does
+            # not report it (a reported quote ends in a comma, "?" or "!": "'...,' he said").
+            if quote.end - quote.start >= 2 and doc[quote.end - 2].text == ".":
+                continue
+            gap = range(quote.end, start)
+        else:
+            continue
+        if len(gap) <= QUOTE_GAP and all(doc[i].is_space or doc[i].text in QUOTE_INTRODUCERS for i in gap):
+            return frozenset(range(quote.start, quote.end))
+    return frozenset()
+
+
+def _subtree(token: Token) -> frozenset[int]:
+    return frozenset(t.i for t in token.subtree)
+
+
+def _trimmed(doc: Doc, tokens: Iterable[int]) -> frozenset[int]:
+    """Tokens without the spaces and punctuation at either end (quotation marks stay: they are content)."""
+    ordered = sorted(tokens)
+
+    def loose(i: int) -> bool:
+        return doc[i].is_space or (doc[i].is_punct and not doc[i].is_quote)
+
+    while ordered and loose(ordered[0]):
+        ordered.pop(0)
+    while ordered and loose(ordered[-1]):
+        ordered.pop()
+    return frozenset(ordered)
+
+
+def _spans(doc: Doc, tokens: frozenset[int]) -> list[Span]:
+    """Token indices as spans of consecutive tokens."""
+    runs: list[list[int]] = []
+    for i in sorted(tokens):
+        if runs and i == runs[-1][1]:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    return [doc[start:end] for start, end in runs]
+
+
+@Language.factory("accordingto_nested", default_config={})
+def make_nested(nlp: Language, name: str) -> NestedAttributions:
+    return NestedAttributions(nlp, name)
