@@ -17,7 +17,15 @@ from .common import fail, report_failures
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a table.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles (in name order).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
-def evaluate_command(data_dir: Path, split: str, as_json: bool, limit: int | None, batch_size: int) -> None:
+@click.option(
+    "--errors",
+    "error_examples",
+    type=click.IntRange(min=0),
+    help="Also print the unmatched attributions by error category, with up to N examples each.",
+)
+def evaluate_command(
+    data_dir: Path, split: str, as_json: bool, limit: int | None, batch_size: int, error_examples: int | None
+) -> None:
     """Analyse the articles of DATA_DIR/SPLIT and compare with their gold attributions.
 
     DATA_DIR holds SPLIT/text/NAME.txt and SPLIT/attributions/NAME_ANNOTATOR.ann (BRAT standoff with PolNeAR's
@@ -29,13 +37,15 @@ def evaluate_command(data_dir: Path, split: str, as_json: bool, limit: int | Non
     from ..evaluate import evaluate_folder, format_table
 
     try:
-        evaluation = evaluate_folder(data_dir, split, limit=limit, batch_size=batch_size)
+        evaluation = evaluate_folder(data_dir, split, limit=limit, batch_size=batch_size, examples=error_examples or 0)
     except AccordingtoError as error:
         fail(error)
     if as_json:
         click.echo(json.dumps(evaluation.to_dict(), indent=2))
     else:
         click.echo(format_table(evaluation.scores))
+        if error_examples is not None:
+            click.echo("\n" + evaluation.errors.format())
     if evaluation.failures:
         report_failures(evaluation.failures, total=evaluation.scores.articles)
         raise SystemExit(1)

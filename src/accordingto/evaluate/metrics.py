@@ -128,7 +128,7 @@ def score(articles: Iterable[tuple[str, Sequence[Attribution], Sequence[Attribut
     count = 0
     for text, gold, predicted in articles:
         count += 1
-        tokenizer = _TokenIndex(text)
+        tokenizer = TokenIndex(text)
         gold_items = [tokenizer.item(attribution) for attribution in gold]
         predicted_items = [tokenizer.item(attribution) for attribution in predicted]
         _score_article(tallies["all"], gold_items, predicted_items)
@@ -170,7 +170,7 @@ def _row(label: str, prf: PRF) -> str:
     )
 
 
-class _TokenIndex:
+class TokenIndex:
     """The ``\\w+`` tokens of one text, to turn character ranges into token sets (by bisection)."""
 
     def __init__(self, text: str) -> None:
@@ -210,7 +210,7 @@ def _score_article(tally: _SubsetTally, gold: Sequence[_Item], predicted: Sequen
         predicted_sets = [tokens for tokens in predicted_sets if tokens]
         _exact_level(tally.levels["exact"][role], gold_sets, predicted_sets)
         _overlap_level(tally.levels["overlap"][role], gold_sets, predicted_sets)
-    matched = len(maximum_matching(_candidates(gold, predicted), len(predicted)))
+    matched = len(maximum_matching(match_candidates(gold, predicted), len(predicted)))
     tally.attribution.add(matched, len(predicted), matched, len(gold))
 
 
@@ -258,7 +258,7 @@ def attributions_match(gold: _Item, predicted: _Item) -> bool:
     return 2 * len(gold.content & predicted.content) >= len(gold.content)
 
 
-def _candidates(gold: Sequence[_Item], predicted: Sequence[_Item]) -> list[list[int]]:
+def match_candidates(gold: Sequence[_Item], predicted: Sequence[_Item]) -> list[list[int]]:
     return [[pi for pi, p in enumerate(predicted) if attributions_match(g, p)] for g in gold]
 
 
@@ -319,9 +319,9 @@ def _subset_view(
     dont_care = frozenset().union(*(item.all_tokens() for item in others)) - frozenset().union(
         *(item.all_tokens() for item in kept_gold)
     )
-    credited = set(maximum_matching(_candidates(kept_gold, predicted), len(predicted)).values())
+    credited = set(maximum_matching(match_candidates(kept_gold, predicted), len(predicted)).values())
     unmatched = [pi for pi in range(len(predicted)) if pi not in credited]
-    to_others = maximum_matching(_candidates(others, [predicted[pi] for pi in unmatched]), len(unmatched))
+    to_others = maximum_matching(match_candidates(others, [predicted[pi] for pi in unmatched]), len(unmatched))
     ignored = {unmatched[index] for index in to_others.values()}
     kept_predicted = []
     for pi, item in enumerate(predicted):

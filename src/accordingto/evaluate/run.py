@@ -23,6 +23,7 @@ from spacy.language import Language
 from ..analyze import DEFAULT_BATCH_SIZE, Outcome, analyze_many
 from ..errors import AccordingtoError
 from ..model import Article, Attribution, Ranges
+from .errors import ErrorAnalysis
 from .metrics import Scores, score
 from .polnear import AnnotatedArticle, read_annotated
 
@@ -38,9 +39,14 @@ class Evaluation:
 
     scores: Scores
     failures: list[AccordingtoError] = field(default_factory=list)
+    errors: ErrorAnalysis = field(default_factory=ErrorAnalysis)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.scores.to_dict(), "failures": [str(error) for error in self.failures]}
+        return {
+            **self.scores.to_dict(),
+            "failures": [str(error) for error in self.failures],
+            "errors": self.errors.to_dict(),
+        }
 
 
 def evaluate(
@@ -49,11 +55,13 @@ def evaluate(
     nlp: Language | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     analyzer: Analyzer = analyze_many,
+    examples: int = 3,
 ) -> Evaluation:
     """Analyse each annotated article (its text only) and score the result against its gold attributions."""
     # Outcomes carry the very Article objects given to the analyzer: find each one's gold by identity.
     gold: dict[int, AnnotatedArticle] = {}
     failures: list[AccordingtoError] = []
+    errors = ErrorAnalysis(keep=examples)
 
     def inputs() -> Iterator[Article]:
         for annotated in articles:
@@ -70,9 +78,10 @@ def evaluate(
                 failures.append(outcome.error)
             elif outcome.analysis is not None:
                 predicted = unnested(outcome.analysis.attributions)
+            errors.add(annotated.name, annotated.text, annotated.attributions, predicted)
             yield annotated.text, annotated.attributions, predicted
 
-    return Evaluation(scores=score(triples()), failures=failures)
+    return Evaluation(scores=score(triples()), failures=failures, errors=errors)
 
 
 def unnested(attributions: Sequence[Attribution]) -> list[Attribution]:
@@ -96,6 +105,7 @@ def evaluate_folder(
     limit: int | None = None,
     nlp: Language | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    examples: int = 3,
 ) -> Evaluation:
     """Score the pipeline on a PolNeAR-style folder (``DATA_DIR/SPLIT`` or a split folder itself)."""
-    return evaluate(read_annotated(data_dir, split, limit), nlp=nlp, batch_size=batch_size)
+    return evaluate(read_annotated(data_dir, split, limit), nlp=nlp, batch_size=batch_size, examples=examples)

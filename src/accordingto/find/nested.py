@@ -175,7 +175,9 @@ def _verb_frame(verb: Token) -> Frame | None:
 
 def _according_frame(according: Token) -> Frame | None:
     to = next((child for child in according.children if child.lower_ == "to"), None)
-    obj = next((child for child in to.children if child.dep_ == "pobj"), None) if to is not None else None
+    if to is None:
+        return None
+    obj = next((child for child in to.children if child.dep_ == "pobj"), None)
     if obj is None or according.head.i == according.i:
         return None
     # The phrase may hang from a noun ("Putin, according to officials, sees ..."): what it qualifies is the

@@ -45,7 +45,8 @@ def build_pipeline(model_name: str = SPACY_MODEL) -> Language:
         nlp.add_pipe(factory)
     for _, component in nlp.pipeline:
         if isinstance(component, AnnotatingPipe):
-            component.set_error_handler(record_error)
+            # spaCy types error handlers as never returning; ours returns, so the batch goes on.
+            component.set_error_handler(record_error)  # type: ignore[arg-type]
     logger.debug("pipeline: %s", nlp.pipe_names)
     return nlp
 
