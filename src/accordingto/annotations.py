@@ -21,7 +21,6 @@ from .model import (
     Source,
     Summary,
     TimeAnchor,
-    ranges_text,
 )
 
 QUOTES_KEY = "accordingto_quotes"
@@ -146,15 +145,13 @@ def analysis_from_doc(doc: Doc) -> Analysis:
         content = span_ranges(roles["content"])
         time = record.get("time")
         attributions.append(
-            Attribution(
+            Attribution.from_ranges(
+                text,
                 id=attribution_id,
                 type=record.get("type", "indirect"),
                 source=source,
                 cue=cue,
                 content=content,
-                source_text=ranges_text(text, source) if source else None,
-                cue_text=ranges_text(text, cue),
-                content_text=ranges_text(text, content),
                 source_id=record.get("source_id"),
                 parent=record.get("parent"),
                 cue_class=record.get("cue_class"),

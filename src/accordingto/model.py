@@ -59,6 +59,31 @@ class Attribution:
     negated: bool = False
     time: TimeAnchor | None = None
 
+    @classmethod
+    def from_ranges(
+        cls,
+        text: str,
+        *,
+        id: str,
+        type: AttributionType,
+        source: Ranges,
+        cue: Ranges,
+        content: Ranges,
+        **fields: Any,
+    ) -> Attribution:
+        """An attribution whose ``*_text`` fields are read off ``text`` (the one place that rule lives)."""
+        return cls(
+            id=id,
+            type=type,
+            source=source,
+            cue=cue,
+            content=content,
+            source_text=ranges_text(text, source) if source else None,
+            cue_text=ranges_text(text, cue),
+            content_text=ranges_text(text, content),
+            **fields,
+        )
+
 
 @dataclass
 class Source:

@@ -154,15 +154,8 @@ def _attribution(
     if not roles["cue"]:
         roles["cue"] = list(trigger)
     source, cue, content = (_normalized(roles[role]) for role in ROLES)
-    return Attribution(
-        id=event_id,
-        type=gold_type(text, content),
-        source=source,
-        cue=cue,
-        content=content,
-        source_text=ranges_text(text, source) if source else None,
-        cue_text=ranges_text(text, cue),
-        content_text=ranges_text(text, content),
+    return Attribution.from_ranges(
+        text, id=event_id, type=gold_type(text, content), source=source, cue=cue, content=content
     )
 
 
