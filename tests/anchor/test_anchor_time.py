@@ -37,6 +37,17 @@ CASES: list[tuple[str, str, list[dict[str, Any]], str | None, dict[str, Any]]] =
         {"a1": ("Tuesday, December 19", "2023-12-19")},
     ),
     (
+        "the occasion before the speaker, inside the previous attribution's content",
+        "Putin says that goals have not changed, and addressing generals on Tuesday, December 19, he boasted that"
+        " troops advance.",
+        [
+            said("that goals have not changed, and addressing generals on Tuesday, December 19", "says"),
+            said("that troops advance", "boasted"),
+        ],
+        "2023-12-23",
+        {"a1": ("Tuesday, December 19", "2023-12-19"), "a2": ("Tuesday, December 19", "2023-12-19")},
+    ),
+    (
         "weekday alone",
         "He said on Monday that taxes would rise.",
         [said("that taxes would rise")],

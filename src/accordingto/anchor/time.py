@@ -187,20 +187,61 @@ def anchor_attributions(doc: Doc) -> dict[str, dict[str, Any] | None]:
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if span is not None:
             located.append((expression, set(range(span.start, span.end))))
+    all_cues = {aid: token_ids(spans[aid]["cue"]) if aid in spans else set() for aid in ids}
+    other_cues = {aid: set().union(*(c for other, c in all_cues.items() if other != aid)) for aid in ids}
     result: dict[str, dict[str, Any] | None] = {}
     for aid in ids:
         cue = token_ids(spans[aid]["cue"]) if aid in spans else set()
         clause = set(clauses.get(aid, []))
         content = token_ids(spans[aid]["content"]) if aid in spans else set()
         in_clause = [(e, t) for e, t in located if t & clause and cue]
+        modifiers = cue_modifiers(doc, cue, content) | lead_in(doc, cue, other_cues[aid])
+        in_modifiers = [(e, t) for e, t in located if t & modifiers]
         in_content = [(e, t) for e, t in located if t & content and not e.present]
         chosen = None
         if in_clause:
             chosen = min(in_clause, key=lambda et: min(abs(i - j) for i in et[1] for j in cue))[0]
+        elif in_modifiers:
+            chosen = in_modifiers[0][0]
         elif in_content:
             chosen = in_content[0][0]
         result[aid] = chosen.as_dict() if chosen is not None else None
     return result
+
+
+# Dependents of a cue verb that say when the statement was made: "addressing generals on Tuesday, he boasted",
+# "he said on Friday", "said last week".
+_WHEN_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "tmod"})
+
+
+def cue_modifiers(doc: Doc, cue: set[int], content: set[int]) -> set[int]:
+    """Tokens of the cue verbs' adverbial dependents, outside the attribution's own content.
+
+    They can lie inside a neighbouring attribution's content when the extractor let that content run on ("X says
+    that ..., and addressing generals on Tuesday, he boasted ..."): the phrase still modifies this cue.
+    """
+    found: set[int] = set()
+    for i in cue:
+        for child in doc[i].children:
+            if child.dep_ in _WHEN_DEPS and child.i not in content:
+                found.update(t.i for t in child.subtree)
+    return found - content
+
+
+def lead_in(doc: Doc, cue: set[int], other_cues: set[int]) -> set[int]:
+    """The words of the cue's sentence just before it, back to the previous cue or the sentence start.
+
+    News puts the occasion before the speaker ("..., and addressing generals on Tuesday, he boasted ..."); the
+    small parser often hangs such a phrase on the previous clause, so position is the safer guide.
+    """
+    if not cue:
+        return set()
+    first = min(cue)
+    start = doc[first].sent.start
+    previous = [i for i in other_cues if start <= i < first]
+    if previous:
+        start = max(previous) + 1
+    return set(range(start, first))
 
 
 def base_date(doc: Doc) -> dt.date | None:
