@@ -186,6 +186,14 @@ CASES = [
         id="according-to",
     ),
     pytest.param(
+        "Putin, according to current and former officials, sees a favorable moment for a deal.",
+        "current and former officials",
+        "according",
+        "Putin … sees a favorable moment for a deal",
+        "indirect",
+        id="according-to-inside-the-clause",
+    ),
+    pytest.param(
         "The secret talks were first reported by The New York Times.",
         "The New York Times",
         "reported",

@@ -271,11 +271,24 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     kept = [group for group in groups if group.contents]
     sources = [span for span in spans if span.role == "SOURCE"]
     for group in kept:
+        _according_to_names_its_source(doc, group)
         if not group.sources:
             found = _subject_source(doc, group, sources)
             if found is not None:
                 group.sources.append(found)
     return kept
+
+
+def _according_to_names_its_source(doc: Doc, group: Group) -> None:
+    """"Putin, according to current and former officials, sees ...": "according to" names its source inside the
+    phrase, so a mention tagged as source before the cue is the reported clause's subject: content."""
+    if doc[group.cue.start].lower_ != "according" or not any(s.start >= group.cue.end for s in group.sources):
+        return
+    before = [s for s in group.sources if s.end <= group.cue.start]
+    for span in before:
+        group.sources.remove(span)
+        group.contents.append(RoleSpan("CONTENT", span.start, span.end))
+    group.contents.sort(key=lambda span: span.start)
 
 
 # Verbs through which a cue inherits its governor's subject: "X said ..., adding that ..." (advcl), "X took
