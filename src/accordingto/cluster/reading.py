@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from fsspec.core import url_to_fs
 
 from ..errors import InputError
-from ..read.inputs import _read_file
+from ..read.inputs import read_file
 from ..read.jsonl import jsonl_article
 from ..read.records import ReadArticle, ReadFailure
 from .tasks import Piece
@@ -25,7 +25,7 @@ def read_piece(piece: Piece) -> Iterator[Item]:
         yield ReadFailure(piece.shown, f"cannot open: {error}")
         return
     if not piece.splittable or (piece.start == 0 and piece.stop is None):
-        yield from _read_file(fs, path, piece.shown, piece.article_id)
+        yield from read_file(fs, path, piece.shown, piece.article_id)
         return
     try:
         with fs.open(path, "rb") as stream:

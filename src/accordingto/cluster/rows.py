@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Any
 
 from ..model import Analysis, Article
-from ..store.db import _attribution_row, _date, _source_row, article_key, text_hash
+from ..store.db import article_key, attribution_row, source_row, text_hash, to_date
 
 TABLES = ("articles", "attributions", "sources", "provenance")
 
@@ -40,12 +40,12 @@ def rows_from_analysis(
         analysis = Analysis.from_dict(analysis)
     article = article or _article_from(analysis)
     aid = article_key(article)
-    sources = [_source_row(aid, source) for source in analysis.sources]
+    sources = [source_row(aid, source) for source in analysis.sources]
     by_id = {row["source_id"]: row for row in sources}
     return {
         "articles": [_article_row(article, aid, origin, created, analysis.to_dict(), None, len(analysis.attributions))],
         "attributions": [
-            _attribution_row(aid, position, attribution, by_id.get(attribution.source_id or ""))
+            attribution_row(aid, position, attribution, by_id.get(attribution.source_id or ""))
             for position, attribution in enumerate(analysis.attributions)
         ],
         "sources": sources,
@@ -96,7 +96,7 @@ def _article_row(
         "title": article.title,
         "url": article.url,
         "outlet": article.outlet,
-        "published": _date(article.published),
+        "published": to_date(article.published),
         "origin": origin,
         "text": article.text,
         "analysis": analysis,

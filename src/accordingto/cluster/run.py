@@ -211,6 +211,9 @@ def connect(address: str | None = None, *, n_workers: int = 2, timeout: float = 
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
+                    # Without a dashboard the scheduler still serves its health and metrics routes, by default on
+                    # port 8787: a random loopback port lets several clusters run at once without a warning.
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                     silence_logs=logging.CRITICAL,
                 )
             connection = Client(cluster)

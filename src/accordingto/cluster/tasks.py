@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 import fsspec
 from fsspec.core import url_to_fs
 
-from ..read.inputs import _folder_files, _kind_by_name, _stem
+from ..read.inputs import article_stem, folder_files, kind_by_name
 from ..read.records import ReadFailure
 
 GLOB_CHARS = "*?["
@@ -78,7 +78,7 @@ def list_inputs(inputs: Sequence[str]) -> tuple[list[Piece], list[ReadFailure]]:
             elif fs.isdir(root):
                 found = [
                     _piece(fs, path, f"{given.rstrip('/')}/{relative}", relative)
-                    for path, relative in _folder_files(fs, root)
+                    for path, relative in folder_files(fs, root)
                 ]
                 if not found:
                     failures.append(ReadFailure(given, "no readable files in this folder (.txt, .jsonl, .html, .warc)"))
@@ -143,7 +143,7 @@ def article_count(piece: Piece) -> int:
 
 def _piece(fs: fsspec.AbstractFileSystem, path: str, shown: str, relative: str | None) -> Piece:
     name = relative if relative is not None else PurePosixPath(path).name
-    return Piece(url=fs.unstrip_protocol(path), shown=shown, article_id=_stem(name), kind=_kind_by_name(path))
+    return Piece(url=fs.unstrip_protocol(path), shown=shown, article_id=article_stem(name), kind=kind_by_name(path))
 
 
 def _shown_match(given: str, root: str, path: str) -> str:

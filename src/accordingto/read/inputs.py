@@ -59,7 +59,7 @@ def read_path(path: str) -> Iterator[Item]:
     elif is_dir:
         yield from _read_folder(fs, root, path)
     else:
-        yield from _read_file(fs, root, path, _stem(PurePosixPath(root).name))
+        yield from read_file(fs, root, path, article_stem(PurePosixPath(root).name))
 
 
 def count_articles(paths: Iterable[str]) -> int | None:
@@ -69,11 +69,11 @@ def count_articles(paths: Iterable[str]) -> int | None:
     for path in paths:
         try:
             fs, root = url_to_fs(path)
-            files = [name for name, _ in _folder_files(fs, root)] if fs.isdir(root) else [root]
+            files = [name for name, _ in folder_files(fs, root)] if fs.isdir(root) else [root]
         except (OSError, ValueError, ImportError):
             return None
         for name in files:
-            kind = _kind_by_name(name)
+            kind = kind_by_name(name)
             if kind not in ("txt", "html"):
                 return None
             total += 1
@@ -81,27 +81,27 @@ def count_articles(paths: Iterable[str]) -> int | None:
 
 
 def _read_folder(fs: AbstractFileSystem, root: str, shown: str) -> Iterator[Item]:
-    files = _folder_files(fs, root)
+    files = folder_files(fs, root)
     if not files:
         yield ReadFailure(shown, "no readable files in this folder (.txt, .jsonl, .html, .warc)")
         return
     for name, relative in files:
-        yield from _read_file(fs, name, f"{shown.rstrip('/')}/{relative}", _stem(relative))
+        yield from read_file(fs, name, f"{shown.rstrip('/')}/{relative}", article_stem(relative))
 
 
-def _folder_files(fs: AbstractFileSystem, root: str) -> list[tuple[str, str]]:
+def folder_files(fs: AbstractFileSystem, root: str) -> list[tuple[str, str]]:
     """(path, path inside the folder) of the readable files under a folder, recursively, sorted; hidden files
     and folders (``.git``, editor back-ups) and files with other extensions are left out."""
     files = []
     for name in fs.find(root, withdirs=False):
         relative = PurePosixPath(name).relative_to(PurePosixPath(root)).as_posix()
-        if _kind_by_name(relative) is not None and not any(part.startswith(".") for part in relative.split("/")):
+        if kind_by_name(relative) is not None and not any(part.startswith(".") for part in relative.split("/")):
             files.append((name, relative))
     return sorted(files, key=lambda item: item[1])
 
 
-def _read_file(fs: AbstractFileSystem, name: str, shown: str, article_id: str) -> Iterator[Item]:
-    kind = _kind_by_name(name)
+def read_file(fs: AbstractFileSystem, name: str, shown: str, article_id: str) -> Iterator[Item]:
+    kind = kind_by_name(name)
     try:
         if kind is None:
             kind = _kind_by_content(fs, name)
@@ -149,7 +149,7 @@ _SUFFIXES = {
 }
 
 
-def _kind_by_name(name: str) -> str | None:
+def kind_by_name(name: str) -> str | None:
     lowered = name.lower()
     for suffix, kind in _SUFFIXES.items():
         if lowered.endswith(suffix):
@@ -189,7 +189,7 @@ def _open(fs: AbstractFileSystem, name: str, *, decompress: bool) -> IO[bytes]:
     return stream
 
 
-def _stem(name: str) -> str:
+def article_stem(name: str) -> str:
     """An article id from a path inside the folder given, without its extension(s): a/b.html → a/b."""
     path = PurePosixPath(name)
     kind_suffix = next((suffix for suffix in _SUFFIXES if path.name.lower().endswith(suffix)), None)

@@ -129,7 +129,7 @@ class Store:
                         title=article.title,
                         url=article.url,
                         outlet=article.outlet,
-                        published=_date(article.published),
+                        published=to_date(article.published),
                         origin=origin if origin is not None else getattr(article, "where", None),
                         text=article.text,
                         analysis=analysis.to_dict() if analysis is not None else None,
@@ -219,7 +219,7 @@ def _reason(error: SQLAlchemyError) -> str:
     return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
 
 
-def _date(value: str | None) -> dt.date | None:
+def to_date(value: str | None) -> dt.date | None:
     """The publication date; a malformed one (the reason an analysis failed, perhaps) is not kept."""
     if not value:
         return None
@@ -230,7 +230,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _write_analysis(connection: Connection, article_id: str, outlet: str | None, analysis: Analysis) -> None:
-    source_rows = [_source_row(article_id, source) for source in analysis.sources]
+    source_rows = [source_row(article_id, source) for source in analysis.sources]
     _apply_surname_rule(connection, outlet, source_rows)
     by_id = {row["source_id"]: row for row in source_rows}
     if source_rows:
@@ -239,7 +239,7 @@ def _write_analysis(connection: Connection, article_id: str, outlet: str | None,
         connection.execute(
             insert(attributions),
             [
-                _attribution_row(article_id, position, attribution, by_id.get(attribution.source_id or ""))
+                attribution_row(article_id, position, attribution, by_id.get(attribution.source_id or ""))
                 for position, attribution in enumerate(analysis.attributions)
             ],
         )
@@ -259,7 +259,7 @@ def _write_analysis(connection: Connection, article_id: str, outlet: str | None,
         )
 
 
-def _source_row(article_id: str, source: Source) -> dict[str, Any]:
+def source_row(article_id: str, source: Source) -> dict[str, Any]:
     base = identity.identity_key(source.name, named=source.named)
     return {
         "article_id": article_id,
@@ -280,7 +280,7 @@ def _source_row(article_id: str, source: Source) -> dict[str, Any]:
     }
 
 
-def _attribution_row(
+def attribution_row(
     article_id: str, position: int, attribution: Attribution, source: dict[str, Any] | None
 ) -> dict[str, Any]:
     spans = [*attribution.source, *attribution.cue, *attribution.content]
