@@ -86,8 +86,7 @@ def build_example_analysis(text: str) -> Analysis:
             "indirect",
             "Putin",
             "reported",
-            "that he was satisfied with the Ukrainian territory captured by Russia and was ready to "
-            "negotiate a truce",
+            "that he was satisfied with the Ukrainian territory captured by Russia and was ready to negotiate a truce",
             line2,
             source_id="s2",
             parent="a1",
@@ -126,9 +125,7 @@ def build_example_analysis(text: str) -> Analysis:
             line4,
             source_id="s2",
             cue_class="emphatic",
-            time=TimeAnchor(
-                text="Tuesday, December 19", start=tuesday[0], end=tuesday[1], value="2023-12-19"
-            ),
+            time=TimeAnchor(text="Tuesday, December 19", start=tuesday[0], end=tuesday[1], value="2023-12-19"),
         ),
         attribution(
             find,
@@ -157,8 +154,7 @@ def build_example_analysis(text: str) -> Analysis:
             "indirect",
             "Some US officials",
             "say",
-            "this may be a misleading attempt by the Kremlin and does not reflect Putin's true desire to "
-            "compromise",
+            "this may be a misleading attempt by the Kremlin and does not reflect Putin's true desire to compromise",
             "Some US officials",
             source_id="s1",
             hedged=True,
@@ -279,9 +275,7 @@ def build_example_analysis(text: str) -> Analysis:
         text=text,
         attributions=attributions,
         sources=sources,
-        provenance=[
-            Provenance(name="The New York Times", spans=[nyt, nyt_short], attribution_ids=["a1", "a10"])
-        ],
+        provenance=[Provenance(name="The New York Times", spans=[nyt, nyt_short], attribution_ids=["a1", "a10"])],
         summary=Summary(
             attributions=len(attributions),
             by_type={"direct": 3, "indirect": 8, "mixed": 1},
@@ -291,7 +285,5 @@ def build_example_analysis(text: str) -> Analysis:
             anonymous_sources=3,
             upstream=["The New York Times"],
         ),
-        article=ArticleMeta(
-            id="putin-negotiations", title=None, outlet="Example News", published="2023-12-23"
-        ),
+        article=ArticleMeta(id="putin-negotiations", title=None, outlet="Example News", published="2023-12-23"),
     )

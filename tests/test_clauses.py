@@ -73,9 +73,7 @@ def test_anaphoric_antecedent(text: str, content: str, antecedent: str | None) -
 
 
 def test_cue_clauses_split_a_sentence_between_cues() -> None:
-    text = (
-        "Putin says goals have not changed, and addressing generals on Tuesday, he boasted that troops win."
-    )
+    text = "Putin says goals have not changed, and addressing generals on Tuesday, he boasted that troops win."
     doc = make_doc(
         text,
         [

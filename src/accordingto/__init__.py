@@ -1,9 +1,9 @@
 """accordingto: who said it, according to whom, how and when — attribution extraction for news.
 
-    >>> import accordingto
-    >>> analysis = accordingto.analyze(text, published="2023-12-23")
-    >>> for attribution in analysis.attributions:
-    ...     print(attribution.source_text, attribution.cue_text, attribution.content_text)
+>>> import accordingto
+>>> analysis = accordingto.analyze(text, published="2023-12-23")
+>>> for attribution in analysis.attributions:
+...     print(attribution.source_text, attribution.cue_text, attribution.content_text)
 """
 
 from .analyze import Outcome, analyze, analyze_many

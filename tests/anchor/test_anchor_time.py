@@ -267,9 +267,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]], str | None, dict[str, Any]]] =
 ]
 
 
-@pytest.mark.parametrize(
-    ("label", "text", "attributions", "published", "expected"), CASES, ids=[c[0] for c in CASES]
-)
+@pytest.mark.parametrize(("label", "text", "attributions", "published", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_times(
     label: str, text: str, attributions: list[dict[str, Any]], published: str | None, expected: dict[str, Any]
 ) -> None:
@@ -329,6 +327,6 @@ def test_example_article() -> None:
     for aid, parent in find_parents(doc).items():
         attribution_info(doc, aid)["parent"] = parent
     found = anchor_attributions(doc)
-    assert {
-        aid: (found[aid]["text"], found[aid]["value"]) if found[aid] else None for aid in EXAMPLE_TIMES
-    } == (EXAMPLE_TIMES)
+    assert {aid: (found[aid]["text"], found[aid]["value"]) if found[aid] else None for aid in EXAMPLE_TIMES} == (
+        EXAMPLE_TIMES
+    )

@@ -17,8 +17,12 @@ GOOD = 'The senator said the bill would pass. "It is a good day," she added.'
 
 def run(cli: str, *args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [cli, *args], input=stdin.decode() if stdin is not None else None, capture_output=True, text=True,
-        timeout=300, cwd=cwd,
+        [cli, *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
     )
 
 

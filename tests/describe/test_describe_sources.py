@@ -142,7 +142,9 @@ CASES += [
         [A("Dmitry Peskov, Putin's spokesman,", "said", "the deal was off")],
         "a1",
         {
-            "name": "Dmitry Peskov", "role": "spokesman", "role_of": "Putin",
+            "name": "Dmitry Peskov",
+            "role": "spokesman",
+            "role_of": "Putin",
             "description": "Dmitry Peskov, Putin's spokesman",
         },
         id="apposition-role-and-description",

@@ -138,9 +138,7 @@ CASES: list[tuple[str, Any, Any, dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "content", "expected"), CASES, ids=[f"{c[0]} [{c[1]}]" for c in CASES]
-)
+@pytest.mark.parametrize(("text", "cue", "content", "expected"), CASES, ids=[f"{c[0]} [{c[1]}]" for c in CASES])
 def test_stance(text: str, cue: Any, content: Any, expected: dict[str, Any]) -> None:
     found = stance(text, cue, content)
     assert {key: found[key] for key in expected} == expected
@@ -173,6 +171,4 @@ def test_example_article() -> None:
     ]
     assert info["a21"]["denial"] is True  # "conceptually, these theses you presented are incorrect"
     assert info["a15"]["hedged"] is True  # "this may be a misleading attempt"
-    assert not any(
-        attribution_info(doc, aid)["negated"] for aid in doc.user_data["accordingto"]["attributions"]
-    )
+    assert not any(attribution_info(doc, aid)["negated"] for aid in doc.user_data["accordingto"]["attributions"])

@@ -82,9 +82,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]], dict[str, str | None]]] = [
 
 
 @pytest.mark.parametrize(("label", "text", "attributions", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_parents(
-    label: str, text: str, attributions: list[dict[str, Any]], expected: dict[str, str | None]
-) -> None:
+def test_parents(label: str, text: str, attributions: list[dict[str, Any]], expected: dict[str, str | None]) -> None:
     assert find_parents(make_doc(text, attributions)) == expected
 
 

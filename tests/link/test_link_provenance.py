@@ -171,8 +171,7 @@ def test_provenance(
 ) -> None:
     found = provenance(text, attributions)
     readable = [
-        (entry["name"], [text[start:end] for start, end in entry["spans"]], entry["attribution_ids"])
-        for entry in found
+        (entry["name"], [text[start:end] for start, end in entry["spans"]], entry["attribution_ids"]) for entry in found
     ]
     assert readable == expected
 

@@ -68,9 +68,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?i)\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{_SEASON}\s+(?:of\s+)?(?P<year>\d{{4}})\b"
     ),
     "season_relative": re.compile(rf"(?i)\b(?P<which>this|last|next|past|coming)\s+{_SEASON}\b"),
-    "back_reference": re.compile(
-        r"(?i)\b(?:at|by)\s+(?:the|that)\s+time\b(?!\s+(?:of|when|that)\b)|\bback then\b"
-    ),
+    "back_reference": re.compile(r"(?i)\b(?:at|by)\s+(?:the|that)\s+time\b(?!\s+(?:of|when|that)\b)|\bback then\b"),
     # "a year earlier"; "before"/"after" only with nothing after them ("two days after the vote" is relative
     # to the vote, which we do not resolve).
     "shift": re.compile(
@@ -282,9 +280,7 @@ def find_time_expressions(doc: Doc, base: dt.date | None) -> list[TimeExpression
             if moment is not None and candidate.kind not in ("back_reference", "present"):
                 anchor = moment
         # In an apposition the explicit member wins: "a year earlier, in the fall of 2022".
-        explicit = [
-            m for c, m in zip(group, values, strict=True) if m is not None and c.kind not in _ANAPHORIC
-        ]
+        explicit = [m for c, m in zip(group, values, strict=True) if m is not None and c.kind not in _ANAPHORIC]
         moment = explicit[-1] if explicit else next((m for m in values if m is not None), None)
         if explicit:
             anchor = explicit[-1]
@@ -332,9 +328,7 @@ def _appositions(text: str, candidates: list[_Candidate]) -> list[list[_Candidat
     return groups
 
 
-def _normalize(
-    text: str, candidate: _Candidate, base: dt.date | None, anchor: Moment | None
-) -> Moment | None:
+def _normalize(text: str, candidate: _Candidate, base: dt.date | None, anchor: Moment | None) -> Moment | None:
     match = candidate.match
     if candidate.kind == "season_year" and match is not None:
         return _season(int(match["year"]), match["season"].lower())

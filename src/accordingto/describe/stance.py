@@ -173,9 +173,7 @@ class Stance(AnnotatingPipe):
 
     def predict(self, doc: Doc) -> dict[str, dict[str, Any]]:
         spans = role_spans(doc)
-        return {
-            aid: describe_stance(spans[aid]["cue"], spans[aid]["content"]) for aid in attribution_ids(doc)
-        }
+        return {aid: describe_stance(spans[aid]["cue"], spans[aid]["content"]) for aid in attribution_ids(doc)}
 
     def set_annotations(self, doc: Doc, prediction: dict[str, dict[str, Any]]) -> None:
         for aid, stance in prediction.items():
@@ -256,9 +254,7 @@ def _is_hedge(token: Token) -> bool:
     lower = token.lower_
     if token.tag_ == "MD":
         # "so he could ogle her": a purpose clause states an aim, it does not qualify a claim.
-        purpose = any(
-            child.dep_ == "mark" and child.lower_ in ("so", "that") for child in token.head.children
-        )
+        purpose = any(child.dep_ == "mark" and child.lower_ in ("so", "that") for child in token.head.children)
         return lower in HEDGE_MODALS and not (purpose and _after_so(token.head))
     if lower == "likely" and token.dep_ == "amod":
         return False  # "likely voters" are a kind of voter, not a hedge

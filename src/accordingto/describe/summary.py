@@ -37,9 +37,7 @@ def summarize(info: dict[str, Any]) -> dict[str, Any]:
         "attributions": len(records),
         "by_type": dict(sorted(by_type.items())),
         "by_source_kind": dict(sorted(by_kind.items())),
-        "anonymous_share": (
-            round(sum(not source["named"] for source in cited) / len(cited), 4) if cited else None
-        ),
+        "anonymous_share": (round(sum(not source["named"] for source in cited) / len(cited), 4) if cited else None),
         "named_sources": sum(source["named"] for source in speaking),
         "anonymous_sources": sum(not source["named"] for source in speaking),
         "upstream": upstream,

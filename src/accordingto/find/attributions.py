@@ -280,7 +280,7 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
 
 
 def _according_to_names_its_source(doc: Doc, group: Group) -> None:
-    """"Putin, according to current and former officials, sees ...": "according to" names its source inside the
+    """ "Putin, according to current and former officials, sees ...": "according to" names its source inside the
     phrase, so a mention tagged as source before the cue is the reported clause's subject: content."""
     if doc[group.cue.start].lower_ != "according" or not any(s.start >= group.cue.end for s in group.sources):
         return

@@ -180,7 +180,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-
 def _name(entity: Span) -> str:
     """An outlet's display name: the entity's words, a leading "the" written "The"."""
     words = entity.text.split()

@@ -28,9 +28,7 @@ def check_text(text: str, where: str | None = None) -> str:
     if "\x00" in text:
         raise BinaryInputError("binary content (NUL bytes), not text", where)
     if len(text) > MAX_TEXT_CHARS:
-        raise InputTooLargeError(
-            f"too large: {len(text):,} characters, the limit is {MAX_TEXT_CHARS:,}", where
-        )
+        raise InputTooLargeError(f"too large: {len(text):,} characters, the limit is {MAX_TEXT_CHARS:,}", where)
     if not text.strip():
         raise EmptyInputError("empty: no text to analyse", where)
     return text

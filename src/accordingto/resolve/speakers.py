@@ -45,11 +45,24 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 INDEFINITE = {"a", "an", "one", "another", "two", "three", "four", "five", "several", "many", "other", "few"}
 # Countries and agencies written in several ways; each maps to one canonical spelling.
 ALIASES = {
-    "us": "united states", "u.s": "united states", "u.s.": "united states", "usa": "united states",
-    "u.s.a": "united states", "america": "united states", "united states of america": "united states",
-    "uk": "united kingdom", "u.k": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
-    "great britain": "united kingdom", "un": "united nations", "u.n": "united nations",
-    "u.n.": "united nations", "eu": "european union", "e.u": "european union", "e.u.": "european union",
+    "us": "united states",
+    "u.s": "united states",
+    "u.s.": "united states",
+    "usa": "united states",
+    "u.s.a": "united states",
+    "america": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom",
+    "u.k": "united kingdom",
+    "u.k.": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "un": "united nations",
+    "u.n": "united nations",
+    "u.n.": "united nations",
+    "eu": "european union",
+    "e.u": "european union",
+    "e.u.": "european union",
 }
 _ACRONYM_SKIP = {"of", "the", "and", "for", "&"}
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
