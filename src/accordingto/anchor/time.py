@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from ..annotations import article_info, attribution_ids, attribution_info, role_spans
 from ..clauses import Units, cue_clauses, token_ids
+from ..numbers import CARDINALS
 from ..pipes import AnnotatingPipe
 
 # ISO 8601-2 season codes (as in TimeML's TIMEX3) and the month each season starts in (meteorological seasons,
@@ -44,23 +45,7 @@ SEASONS = {
     "winter": ("WI", 12),
 }
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-_COUNT = r"(?P<count>\d+|" + "|".join(_NUMBER_WORDS) + ")"
+_COUNT = r"(?P<count>\d+|" + "|".join(CARDINALS) + ")"
 
 # Our own patterns, tried before spaCy's entities (which they override where they overlap).
 _PATTERNS: dict[str, re.Pattern[str]] = {
@@ -396,7 +381,7 @@ def _relative_season(which: str, season: str, base: dt.date) -> Moment:
 
 def _shift(anchor: Moment, match: re.Match[str]) -> Moment | None:
     """The anchor moved by "N units earlier/later", kept at the coarser of the two granularities."""
-    count = int(match["count"]) if match["count"].isdigit() else _NUMBER_WORDS[match["count"].lower()]
+    count = int(match["count"]) if match["count"].isdigit() else CARDINALS[match["count"].lower()]
     sign = -1 if match["direction"].lower() in ("earlier", "before") else 1
     unit = match["unit"].lower()
     if unit == "year":

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..annotations import article_info, attribution_info
+from ..numbers import CARDINALS
 from ..pipes import AnnotatingPipe
 from ..resolve.mentions import QUANTITY_HEADS, TITLES, Mention, analyze_mention
 from ..resolve.speakers import ENTITIES_KEY
@@ -227,24 +228,8 @@ INSTITUTION_HEADS = {
     "parliament",
 }
 AFFILIATION_PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to"}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "another": 1,
-    "single": 1,
-    "two": 2,
-    "both": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "dozen": 12,
-}
+# Counts of sources: the cardinals, and the words news uses for one or two of them.
+NUMBER_WORDS = {**CARDINALS, "another": 1, "single": 1, "both": 2, "dozen": 12}
 
 
 @dataclass
