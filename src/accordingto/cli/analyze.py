@@ -50,10 +50,7 @@ def analyze_command(
     One input prints to standard output; several inputs print one result after another (JSON Lines for json), or
     go to --out-dir as one file each. Bad inputs are listed at the end and make the exit code 1.
     """
-    try:
-        published = parse_published(published, "--published")
-    except AccordingtoError as error:
-        fail(error)
+    published = parse_published(published, "--published")
     inputs, failures = expand_inputs(paths)
     total = len(inputs) + len(failures)
     render, extension = RENDERERS[output_format]

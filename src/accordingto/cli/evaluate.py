@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import AccordingtoError
-from .common import fail, report_failures
+from .common import report_failures
 
 
 @click.command("evaluate")
@@ -36,10 +35,7 @@ def evaluate_command(
     # Imported here so that `accordingto --help` does not load spaCy.
     from ..evaluate import evaluate_folder, format_table
 
-    try:
-        evaluation = evaluate_folder(data_dir, split, limit=limit, batch_size=batch_size, examples=error_examples or 0)
-    except AccordingtoError as error:
-        fail(error)
+    evaluation = evaluate_folder(data_dir, split, limit=limit, batch_size=batch_size, examples=error_examples or 0)
     if as_json:
         click.echo(json.dumps(evaluation.to_dict(), indent=2))
     else:

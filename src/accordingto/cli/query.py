@@ -172,7 +172,7 @@ def export_command(
     if export_format == "parquet" and out is None:
         fail("--format parquet needs --out FILE (Parquet is binary)")
     filters = {"outlet": outlet, "since": since, "until": until}
-    with _open(db) as store:
+    with open_store(db, create=False) as store:
         try:
             if export_format == "parquet":
                 assert out is not None
@@ -193,19 +193,9 @@ def export_command(
 T = TypeVar("T")
 
 
-def _open(db: str | None) -> Store:
-    try:
-        return open_store(db, create=False)
-    except AccordingtoError as error:
-        fail(error)
-
-
 def _query(db: str | None, ask: Callable[[Store], T]) -> T:
-    with _open(db) as store:
-        try:
-            return ask(store)
-        except AccordingtoError as error:
-            fail(error)
+    with open_store(db, create=False) as store:
+        return ask(store)
 
 
 def _console() -> Console:

@@ -21,12 +21,11 @@ from rich.progress import (
 )
 
 from ..analyze import DEFAULT_BATCH_SIZE
-from ..errors import AccordingtoError
 from ..read import count_articles
 from ..store import open_store
 from ..store.run import RunProgress, RunReport, run_corpus
 from .cluster import cluster_options, run_on_cluster_command, wants_cluster
-from .common import EXIT_FAILED, fail
+from .common import EXIT_FAILED
 
 EXIT_INTERRUPTED = 130  # the shell's convention for "stopped by Ctrl-C"
 DB_HELP = "Store URL: a SQLite file path, sqlite:///FILE or postgresql://... [default: ./accordingto.sqlite]"
@@ -67,10 +66,7 @@ def run_command(
             batch_size=batch_size,
         )
         return
-    try:
-        store = open_store(db)
-    except AccordingtoError as error:
-        fail(error)
+    store = open_store(db)
     signal.signal(signal.SIGTERM, _interrupt)  # a kill stops as cleanly as Ctrl-C
     console = Console(stderr=True)
     total = count_articles(inputs)
@@ -79,10 +75,7 @@ def run_command(
         def show(counts: RunProgress) -> None:
             progress.update(task, completed=counts.done, rate=f"{counts.rate:.1f}/s", failed=_problems(counts))
 
-        try:
-            report = run_corpus(list(inputs), store, jobs=jobs, batch_size=batch_size, total=total, on_progress=show)
-        except AccordingtoError as error:
-            fail(error)
+        report = run_corpus(list(inputs), store, jobs=jobs, batch_size=batch_size, total=total, on_progress=show)
     _summarize(report, store.url)
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)

@@ -6,9 +6,6 @@ import os
 
 import click
 
-from ..errors import AccordingtoError
-from .common import fail
-
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -39,10 +36,7 @@ def serve_command(host: str, port: int, db_url: str | None, workers: int, pipeli
         # Open the store once here so a wrong URL is one line on stderr, not a traceback from every worker.
         from ..store import open_store
 
-        try:
-            open_store(db_url).close()
-        except AccordingtoError as error:
-            fail(error)
+        open_store(db_url).close()
     # Worker processes build the app from these (uvicorn needs an import string to start several workers).
     os.environ[ENV_DB] = db_url or ""
     os.environ[ENV_PIPELINES] = str(pipelines)

@@ -7,9 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..errors import AccordingtoError
-from .common import fail
-
 DEFAULT_OUT = Path("attribution-tagger.npz")
 
 
@@ -56,21 +53,18 @@ def train_command(
 
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
-    try:
-        train_dir, dev_dir = corpus_folders(data_dir)
-        result = train_attribution_model(
-            train_dir,
-            dev_dir,
-            out_path,
-            epochs=epochs,
-            bits=bits,
-            seed=seed,
-            cache_dir=cache_dir,
-            limit=limit,
-            stack=stack,
-        )
-    except AccordingtoError as error:
-        fail(error)
+    train_dir, dev_dir = corpus_folders(data_dir)
+    result = train_attribution_model(
+        train_dir,
+        dev_dir,
+        out_path,
+        epochs=epochs,
+        bits=bits,
+        seed=seed,
+        cache_dir=cache_dir,
+        limit=limit,
+        stack=stack,
+    )
     for stage, curve in (("first stage", result.curve), ("second stage", result.stacked_curve)):
         if curve:
             figures = " ".join(f"{100 * value:.1f}" for value in curve)
