@@ -54,3 +54,18 @@ class ModelError(AccordingtoError):
 
 class StoreError(AccordingtoError):
     """The result store cannot be opened, migrated or written."""
+
+
+class MissingStageError(AccordingtoError):
+    """A pipeline component ran without the output of an earlier one it needs (``stage`` names that one).
+
+    Stages never re-run an earlier stage behind the caller's back: a pipeline built without it, or a doc
+    annotated by hand without it, is a mistake to fix where the pipeline is put together.
+    """
+
+    def __init__(self, stage: str) -> None:
+        self.stage = stage
+        super().__init__(
+            f"the {stage!r} component has not run on this document: add it to the pipeline before the components "
+            "that read its output"
+        )

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from accordingto.annotations import analysis_from_doc, attribution_info, renumber_attributions, role_spans
+from accordingto.annotations import PARENTS, analysis_from_doc, renumber_attributions, role_spans
 from accordingto.find.nested import NestedAttributions
 from accordingto.link.nesting import find_parents
 from accordingto.model import Attribution
@@ -88,8 +88,7 @@ def test_nested_attributions(
 ) -> None:
     doc = make_doc(text, placed)
     NestedAttributions(parser(), "accordingto_nested")(doc)
-    for aid, parent in find_parents(doc).items():
-        attribution_info(doc, aid)["parent"] = parent
+    PARENTS.set(doc, find_parents(doc))
     attributions = analysis_from_doc(doc).attributions
     by_id = {attribution.id: attribution for attribution in attributions}
     assert [_readout(attribution, by_id) for attribution in attributions] == expected
@@ -104,13 +103,13 @@ def test_renumbering_follows_cues_and_rewrites_parents() -> None:
             {"source": "aides", "cue": "According to", "content": "Smith said the plan failed"},
         ],
     )
-    attribution_info(doc, "a1")["parent"] = "a2"
+    PARENTS.set(doc, {"a1": "a2", "a2": None})
     assert renumber_attributions(doc) == {"a2": "a1", "a1": "a2"}
     spans = role_spans(doc)
     assert spans["a1"]["cue"][0].text == "According to"
     assert spans["a2"]["cue"][0].text == "said"
-    assert attribution_info(doc, "a2")["parent"] == "a1"
-    assert attribution_info(doc, "a1").get("parent") is None
+    assert PARENTS.require(doc) == {"a1": None, "a2": "a1"}
+    assert list(PARENTS.require(doc)) == ["a1", "a2"]
 
 
 def test_example_article_chain(nlp: Language) -> None:
