@@ -26,7 +26,7 @@ from spacy.language import Language
 from ..analyze import DEFAULT_BATCH_SIZE, analyze_many
 from ..errors import InputError
 from ..model import Attribution, Ranges
-from .metrics import LEVELS, ROLES, SUBSETS, Scores, TokenIndex, attributions_match, joined, score
+from .metrics import LEVELS, ROLES, SUBSETS, Scores, TokenIndex, _Item, attributions_match, joined, score
 from .polnear import AnnotatedArticle, MultiAnnotatedArticle, gold_type, read_annotated, read_multiply_annotated
 from .run import Analyzer, Evaluation, evaluate
 
@@ -57,6 +57,25 @@ def consensus(text: str, annotations: Mapping[str, Sequence[Attribution]]) -> li
         for annotator, attributions in sorted(annotations.items())
         for attribution in attributions
     ]
+    result = []
+    for group in _statement_groups(members):
+        if 2 * len(group) <= len(annotations):
+            continue
+        spans = {role: _majority([getattr(members[k][1], role) for k in group]) for role in ROLES}
+        for role in ("cue", "content"):
+            if not spans[role]:
+                spans[role] = _majority([getattr(members[k][1], role) for k in group], plurality=True)
+        result.append(spans)
+    result.sort(key=lambda spans: min(spans["content"] + spans["cue"], default=(0, 0)))
+    return [
+        Attribution.from_ranges(text, id=f"C{number}", type=gold_type(text, spans["content"]), **spans)
+        for number, spans in enumerate(result, start=1)
+    ]
+
+
+def _statement_groups(members: Sequence[tuple[str, Attribution, _Item]]) -> list[list[int]]:
+    """Indices of ``members`` (annotator, attribution, tokens) grouped by statement: matching pairs joined
+    strongest first, never two attributions of one annotator in a group."""
     pairs = sorted(
         (-len(a.all_tokens() & b.all_tokens()), i, j)
         for i, (annotator_i, _, a) in enumerate(members)
@@ -71,20 +90,7 @@ def consensus(text: str, annotations: Mapping[str, Sequence[Attribution]]) -> li
         first.extend(second)
         for k in second:
             group_of[k] = first
-    groups = {id(group): group for group in group_of.values()}.values()
-    kept = [group for group in groups if 2 * len(group) > len(annotations)]
-    result = []
-    for group in kept:
-        spans = {role: _majority([getattr(members[k][1], role) for k in group]) for role in ROLES}
-        for role in ("cue", "content"):
-            if not spans[role]:
-                spans[role] = _majority([getattr(members[k][1], role) for k in group], plurality=True)
-        result.append(spans)
-    result.sort(key=lambda spans: min(spans["content"] + spans["cue"], default=(0, 0)))
-    return [
-        Attribution.from_ranges(text, id=f"C{number}", type=gold_type(text, spans["content"]), **spans)
-        for number, spans in enumerate(result, start=1)
-    ]
+    return list({id(group): group for group in group_of.values()}.values())
 
 
 def _majority(marked: Sequence[Ranges], *, plurality: bool = False) -> Ranges:
@@ -256,6 +262,11 @@ def _f1(scores: Scores | None, subset: str, level: str, role: str) -> float | No
     return float(prf.f1) if prf.gold else None
 
 
+# A column of an agreement table: a header and a figure's scores, or a share: a header, the scores divided and
+# the scores dividing them.
+Column = tuple[str, Scores | None] | tuple[str, Scores | None, Scores | None]
+
+
 def format_agreement(report: AgreementReport) -> str:
     """Two plain-text tables: each split's multiply-annotated articles, then each whole split against humans."""
     lines = [
@@ -263,33 +274,38 @@ def format_agreement(report: AgreementReport) -> str:
         "  pairwise   every ordered pair of annotators of an article, one as gold, the other as prediction",
         "  consensus  each annotator as gold against the majority of the others (docs/accuracy.md)",
         "  model      the pipeline against each annotator of the same articles",
-        "  ÷          the model's figure as a share of the human one",
+        "  ÷ pairwise, ÷ consensus: the model's figure (the model column to the left) as a share of the human one",
     ]
     for split in report.splits:
         lines.append("")
         if split.humans is None:
             lines.append(f"{split.split}: no article annotated by several people")
             continue
-        lines.append(f"{split.split}: {_describe(split.humans)}{_trained_note(split.split)}")
+        humans = split.humans
+        lines.append(f"{split.split}: {_describe(humans)}{_trained_note(split.split)}")
         lines += _table(
-            [("model", split.humans.model), ("pairwise", split.humans.pairwise), ("consensus", split.humans.consensus)],
-            shares=[("model", "pairwise"), ("model", "consensus")],
+            [
+                ("model", humans.model),
+                ("pairwise", humans.pairwise),
+                ("consensus", humans.consensus),
+                ("÷ pairwise", humans.model, humans.pairwise),
+                ("÷ consensus", humans.model, humans.consensus),
+            ]
         )
     pooled = report.pooled
     lines += [
         "",
-        f"Each whole split (the model against the first annotator, as `accordingto evaluate` scores it) beside "
+        "Each whole split (the model against the first annotator, as `accordingto evaluate` scores it) beside",
         f"human agreement on {_describe(pooled)}",
     ]
-    columns: list[tuple[str, Scores | None]] = [("pairwise", pooled.pairwise), ("consensus", pooled.consensus)]
-    shares = []
+    columns: list[Column] = [("pairwise", pooled.pairwise), ("consensus", pooled.consensus)]
     for split in report.splits:
         name = f"{split.split} ({split.whole.scores.articles})"
-        columns.append((name, split.whole.scores))
-        shares += [(name, "pairwise"), (name, "consensus")]
+        model = split.whole.scores
+        columns += [(name, model), ("÷ pairwise", model, pooled.pairwise), ("÷ consensus", model, pooled.consensus)]
         if split.split == TRAINING_SPLIT:
             lines.append(f"  {name}:{_trained_note(split.split)}")
-    lines += _table(columns, shares=shares)
+    lines += _table(columns)
     return "\n".join(lines)
 
 
@@ -303,26 +319,21 @@ def _trained_note(split: str) -> str:
     )
 
 
-def _cell(value: float | None, form: str, suffix: str = "") -> str:
-    return "—" if value is None else f"{100 * value:{form}}{suffix}"
-
-
-def _table(columns: Sequence[tuple[str, Scores | None]], shares: Sequence[tuple[str, str]]) -> list[str]:
-    width = max(11, *(len(name) + 2 for name, _ in columns))
-    share_names = [f"{a} ÷ {b}" for a, b in shares]
-    share_width = max(11, *(len(name) + 2 for name in share_names))
-    header = f"{'':<20}" + "".join(f"{name:>{width}}" for name, _ in columns)
-    header += "".join(f"{name:>{share_width}}" for name in share_names)
+def _table(columns: Sequence[Column]) -> list[str]:
+    widths = [max(11, len(column[0]) + 2) for column in columns]
+    header = f"{'':<20}" + "".join(f"{column[0]:>{width}}" for column, width in zip(columns, widths, strict=True))
     lines = []
     for subset, level, role in _ROWS:
         if level == "attribution":
             lines += ["", "all attributions" if subset == "all" else "direct quotes (others: don't care)", header]
+        cells = []
+        for column in columns:
+            top = _f1(column[1], subset, level, role)
+            if len(column) == 2:
+                cells.append("—" if top is None else f"{100 * top:.1f}")
+                continue
+            bottom = _f1(column[2], subset, level, role)
+            cells.append("—" if top is None or not bottom else f"{100 * top / bottom:.0f}%")
         label = f"{level} {role}".strip()
-        figures = {name: _f1(scores, subset, level, role) for name, scores in columns}
-        cells = "".join(f"{_cell(figures[name], '.1f')!s:>{width}}" for name, _ in columns)
-        for a, b in shares:
-            top, bottom = figures[a], figures[b]
-            share = top / bottom if top is not None and bottom else None
-            cells += f"{_cell(share, '.0f', '%')!s:>{share_width}}"
-        lines.append(f"{label:<20}{cells}")
+        lines.append(f"{label:<20}" + "".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=True)))
     return lines
