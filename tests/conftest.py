@@ -14,14 +14,6 @@ EXAMPLES = REPO / "examples"
 EXAMPLE_ARTICLE = EXAMPLES / "putin-negotiations.txt"
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden",
-        action="store_true",
-        help="rewrite tests/golden/*.json from the current output (review the diff before committing)",
-    )
-
-
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The full accordingto pipeline, loaded once for the whole test session."""
