@@ -90,11 +90,17 @@ def test_plain_data_is_what_msgpack_keeps() -> None:
     record = EntityRecord(
         id="e1", speaker=False, kind="unknown", mentions=[MentionRecord([(1, 2)], (0, 1), "name", False)]
     )
-    plain = to_plain(record)
-    assert plain["mentions"][0] == {"ranges": [[1, 2]], "tokens": [0, 1], "form": "name", "source": False}
-    # msgpack may hand lists back as tuples: both read back as the record.
-    as_tuples = {**plain, "mentions": [{**plain["mentions"][0], "ranges": ((1, 2),), "tokens": (0, 1)}]}
-    assert from_plain(EntityRecord, as_tuples) == record == from_plain(EntityRecord, plain)
+    plain = to_plain(EntityRecord, record)
+    assert plain["mentions"][0] == {"ranges": [(1, 2)], "tokens": (0, 1), "form": "name", "source": False}
+    # msgpack hands arrays back as lists or as tuples: both read back as the record.
+    for use_list in (True, False):
+        unpacked = srsly.msgpack_loads(srsly.msgpack_dumps(plain), use_list=use_list)
+        assert from_plain(EntityRecord, unpacked) == record
+
+
+def test_plain_data_is_checked_when_read() -> None:
+    with pytest.raises(ValueError, match="kind"):
+        from_plain(EntityRecord, {"id": "e1", "speaker": False, "kind": "alien", "mentions": [], "attributions": []})
 
 
 def test_a_missing_stage_is_named() -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar, cast
+from typing import Any, Generic, Literal, TypeVar, cast, get_args
 
 from spacy.tokens import Doc, Span
 
@@ -80,7 +80,7 @@ class DocField(Generic[T]):
         return value
 
     def set(self, doc: Doc, value: T) -> None:
-        article_info(doc)[self.key] = to_plain(value)
+        article_info(doc)[self.key] = to_plain(self.shape, value)
         _forget_views(doc, self.key)
 
 
@@ -89,7 +89,7 @@ class KeyedDocField(DocField[dict[str, V]]):
     others back (adding n attributions stays linear)."""
 
     def put(self, doc: Doc, key: str, value: V) -> None:
-        article_info(doc).setdefault(self.key, {})[key] = to_plain(value)
+        article_info(doc).setdefault(self.key, {})[key] = to_plain(get_args(self.shape)[1], value)
         _forget_views(doc, self.key)
 
     def start(self, doc: Doc) -> None:

@@ -4,18 +4,16 @@ A stage's output that is not a span (spans live in ``doc.spans``) is one of the 
 class (``model.Source``, ``model.Provenance``, ``model.Summary``, ``model.TimeAnchor``, ``model.ArticleMeta``)
 where the output already has the public shape. On the ``Doc`` they are kept as plain data (dicts, lists, strings,
 numbers) so that ``DocBin``, ``n_process`` and cluster workers can serialize them with msgpack; ``to_plain`` and
-``from_plain`` are the only code that converts between the two, driven by the type hints of the record classes.
+``from_plain`` are the only code that converts between the two, through the same pydantic adapters as the public
+model (``model.adapter``), driven by the type hints of the record classes.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-import types
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal
 
-from .model import AttributionType, Ranges, Source, SourceKind
+from .model import AttributionType, Ranges, Source, SourceKind, adapter
 
 MentionForm = Literal["pronoun", "name", "description"]
 
@@ -69,46 +67,12 @@ class StanceRecord:
     hedged: bool
 
 
-def to_plain(value: Any) -> Any:
-    """A record (or a list, dict or tuple of records) as msgpack-able plain data: dataclasses become dicts,
-    tuples become lists."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {item.name: to_plain(getattr(value, item.name)) for item in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {key: to_plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_plain(item) for item in value]
-    return value
+def to_plain(shape: Any, value: Any) -> Any:
+    """A record (or a list or dict of them) of type ``shape`` as msgpack-able plain data: dicts, lists, tuples,
+    strings, numbers."""
+    return adapter(shape).dump_python(value)
 
 
 def from_plain(shape: Any, data: Any) -> Any:
-    """Plain data read back as ``shape`` (a record class, or ``list[...]``, ``dict[str, ...]``, ``tuple[...]``,
-    ``X | None`` of them). msgpack may return lists as tuples; both are accepted."""
-    if data is None:
-        return None
-    origin = get_origin(shape)
-    if origin in (Union, types.UnionType):
-        (inner,) = [arg for arg in get_args(shape) if arg is not type(None)]
-        return from_plain(inner, data)
-    if origin is list:
-        (item,) = get_args(shape)
-        return [from_plain(item, value) for value in data]
-    if origin is tuple:
-        items = get_args(shape)
-        if len(items) == 2 and items[1] is Ellipsis:
-            return tuple(from_plain(items[0], value) for value in data)
-        return tuple(from_plain(item, value) for item, value in zip(items, data, strict=True))
-    if origin is dict:
-        _, item = get_args(shape)
-        return {key: from_plain(item, value) for key, value in data.items()}
-    if isinstance(shape, type) and dataclasses.is_dataclass(shape):
-        hints = _field_types(shape)
-        return shape(**{name: from_plain(hints[name], value) for name, value in data.items() if name in hints})
-    return data
-
-
-@functools.cache
-def _field_types(cls: type) -> dict[str, Any]:
-    """A record class's field types, with the postponed annotations resolved (once per class)."""
-    hints = get_type_hints(cls)
-    return {item.name: hints[item.name] for item in dataclasses.fields(cls)}
+    """Plain data read back as ``shape``, checked against its type hints (msgpack may give lists as tuples)."""
+    return None if data is None else adapter(shape).validate_python(data)
