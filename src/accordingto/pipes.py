@@ -9,9 +9,10 @@ components pass over it and ``analyze_many`` reports it as one failed article wh
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
+from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
@@ -20,6 +21,18 @@ from .annotations import ERROR
 logger = logging.getLogger(__name__)
 
 Prediction = TypeVar("Prediction")
+Factory = TypeVar("Factory", bound=Callable[..., Any])
+
+
+def component_factory(
+    name: str, *, assigns: list[str], requires: list[str], default_config: dict[str, Any] | None = None
+) -> Callable[[Factory], Factory]:
+    """``Language.factory`` for an accordingto component: it declares what it reads (``requires``) and writes
+    (``assigns``) so that ``nlp.analyze_pipes()`` shows the data flow, and never changes the tokens."""
+    register: Callable[[Factory], Factory] = Language.factory(
+        name, default_config=default_config or {}, assigns=assigns, requires=requires, retokenizes=False
+    )
+    return register
 
 
 def record_error(name: str, component: Any, docs: list[Doc], error: Exception) -> None:

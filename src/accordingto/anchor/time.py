@@ -34,7 +34,7 @@ from ..annotations import ARTICLE, ATTRIBUTIONS, PARENTS, TIMES, doc_cue_clauses
 from ..clauses import token_ids
 from ..model import TimeAnchor
 from ..numbers import CARDINALS
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 
 # ISO 8601-2 season codes (as in TimeML's TIMEX3) and the month each season starts in (meteorological seasons,
 # northern hemisphere: news from the southern hemisphere will be off by half a year).
@@ -466,12 +466,10 @@ def _parse_absolute(expression: str) -> Moment | None:
     return first if first is not None and second is not None and first.value == second.value else None
 
 
-@Language.factory(
+@component_factory(
     "accordingto_time",
-    default_config={},
     assigns=[TIMES.attr],
     requires=[PARENTS.attr, ATTRIBUTIONS.attr, "doc.spans", "doc.ents", "token.dep", "token.is_sent_start"],
-    retokenizes=False,
 )
 def make_time(nlp: Language, name: str) -> TimeAnchoring:
     return TimeAnchoring(nlp, name)

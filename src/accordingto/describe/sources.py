@@ -20,7 +20,7 @@ from .. import lexicon
 from ..annotations import ENTITIES, SOURCES
 from ..model import Source, SourceKind
 from ..numbers import CARDINALS
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
 from ..resolve.mentions import Mention, analyze_mention, entity_span
 
@@ -58,12 +58,10 @@ class SourcesPipe(AnnotatingPipe[SourceRecords]):
         SOURCES.set(doc, prediction)
 
 
-@Language.factory(
+@component_factory(
     "accordingto_sources",
-    default_config={},
     assigns=[SOURCES.attr],
     requires=[ENTITIES.attr, "token.dep", "token.head", "token.lemma", "token.tag", "doc.ents"],
-    retokenizes=False,
 )
 def make_sources(nlp: Language, name: str) -> SourcesPipe:
     return SourcesPipe(nlp, name)

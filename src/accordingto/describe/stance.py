@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, STANCE, role_spans
 from ..clauses import cue_head, token_ids
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 from ..records import StanceRecord
 
 OTHER_CLASS = "other"
@@ -179,12 +179,10 @@ def _after_so(verb: Token) -> bool:
     return any(mark.lower_ == "so" or (mark.i > 0 and mark.doc[mark.i - 1].lower_ == "so") for mark in marks)
 
 
-@Language.factory(
+@component_factory(
     "accordingto_stance",
-    default_config={},
     assigns=[STANCE.attr],
     requires=[ATTRIBUTIONS.attr, "doc.spans", "token.dep", "token.head", "token.lemma", "token.tag"],
-    retokenizes=False,
 )
 def make_stance(nlp: Language, name: str) -> Stance:
     return Stance(nlp, name)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..annotations import ATTRIBUTIONS, PROVENANCE, SOURCES, SUMMARY
 from ..model import Provenance, Summary
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 from ..records import AttributionRecord, SourceRecords
 
 
@@ -63,12 +63,10 @@ class SummaryPipe(AnnotatingPipe[Summary]):
         SUMMARY.set(doc, prediction)
 
 
-@Language.factory(
+@component_factory(
     "accordingto_summary",
-    default_config={},
     assigns=[SUMMARY.attr],
     requires=[ATTRIBUTIONS.attr, SOURCES.attr, PROVENANCE.attr],
-    retokenizes=False,
 )
 def make_summary(nlp: Language, name: str) -> SummaryPipe:
     return SummaryPipe(nlp, name)

@@ -28,7 +28,7 @@ from .. import lexicon
 from ..annotations import ATTRIBUTIONS, add_attribution, quote_spans
 from ..errors import ModelError
 from ..model import AttributionType
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 from .features import doc_arrays, paragraph_ids, sentence_ids, space_tokens, stacked_features, token_features
 from .perceptron import ROLES, TaggerModel
 
@@ -481,7 +481,7 @@ class AttributionsPipe(AnnotatingPipe[list[Group]]):
             return self.from_disk(folder)
 
 
-@Language.factory(
+@component_factory(
     "accordingto_attributions",
     default_config={"model_path": None},
     assigns=["doc.spans", ATTRIBUTIONS.attr],
@@ -496,7 +496,6 @@ class AttributionsPipe(AnnotatingPipe[list[Group]]):
         "token.ent_iob",
         "token.ent_type",
     ],
-    retokenizes=False,
 )
 def make_attributions(nlp: Language, name: str, model_path: str | None) -> AttributionsPipe:
     return AttributionsPipe(nlp, name, model_path)

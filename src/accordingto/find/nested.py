@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, add_attribution, quote_spans, renumber_attributions, role_spans
 from ..clauses import token_ids
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 from .attributions import RoleSpan, attribution_type
 
 # Dependents a PolNeAR cue carries with its verb: "has not said", "was reported", "pointed out".
@@ -251,12 +251,10 @@ def _spans(doc: Doc, tokens: frozenset[int]) -> list[Span]:
     return [doc[start:end] for start, end in runs]
 
 
-@Language.factory(
+@component_factory(
     "accordingto_nested",
-    default_config={},
     assigns=["doc.spans", ATTRIBUTIONS.attr],
     requires=["doc.spans", ATTRIBUTIONS.attr, "token.dep", "token.head", "token.lemma", "token.tag"],
-    retokenizes=False,
 )
 def make_nested(nlp: Language, name: str) -> NestedAttributions:
     return NestedAttributions(nlp, name)

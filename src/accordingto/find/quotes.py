@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..annotations import QUOTES_KEY, doc_text
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 
 Range = tuple[int, int]
 Kind = Literal["open", "close", "either"]
@@ -202,6 +202,6 @@ class QuotesPipe(AnnotatingPipe[list[Range]]):
         set_quotes(doc, prediction)
 
 
-@Language.factory("accordingto_quotes", default_config={}, assigns=["doc.spans"], requires=[], retokenizes=False)
+@component_factory("accordingto_quotes", assigns=["doc.spans"], requires=[])
 def make_quotes(nlp: Language, name: str) -> QuotesPipe:
     return QuotesPipe(nlp, name)

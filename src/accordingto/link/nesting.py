@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..annotations import ATTRIBUTIONS, PARENTS, doc_units, role_spans
 from ..clauses import ancestors, effective_content, token_ids
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 
 
 class Nesting(AnnotatingPipe[dict[str, str | None]]):
@@ -67,12 +67,10 @@ def find_parents(doc: Doc) -> dict[str, str | None]:
     return parents
 
 
-@Language.factory(
+@component_factory(
     "accordingto_nesting",
-    default_config={},
     assigns=[PARENTS.attr],
     requires=[ATTRIBUTIONS.attr, "doc.spans", "token.is_sent_start"],
-    retokenizes=False,
 )
 def make_nesting(nlp: Language, name: str) -> Nesting:
     return Nesting(nlp, name)

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, PARENTS, PROVENANCE, doc_cue_clauses, doc_text, doc_units, role_spans
 from ..model import Provenance
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 
 # Headline plus the first two sentences: where a rewrite names the report it is based on.
 LEDE_UNITS = 3
@@ -244,12 +244,11 @@ def _addressee(text: str, mention: Mention) -> bool:
     return bool(_ADDRESSEE_FRAME_BEFORE.search(text[max(0, mention.start - 60) : mention.start]))
 
 
-@Language.factory(
+@component_factory(
     "accordingto_provenance",
     default_config={"lede_units": LEDE_UNITS},
     assigns=[PROVENANCE.attr],
     requires=[PARENTS.attr, ATTRIBUTIONS.attr, "doc.spans", "doc.ents", "token.is_sent_start"],
-    retokenizes=False,
 )
 def make_provenance(nlp: Language, name: str, lede_units: int) -> ProvenanceFinder:
     return ProvenanceFinder(nlp, name, lede_units)

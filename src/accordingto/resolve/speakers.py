@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, quote_spans, role_spans, span_ranges
 from ..model import Ranges, SourceKind
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
 from .mentions import PRONOUNS, Gender, Mention, Number, analyze_mention
 
@@ -89,12 +89,11 @@ class SpeakersPipe(AnnotatingPipe[list[Entity]]):
         write_entities(doc, prediction)
 
 
-@Language.factory(
+@component_factory(
     "accordingto_speakers",
     default_config={"max_sentences_back": 4},
     assigns=[ENTITIES.attr],
     requires=[ATTRIBUTIONS.attr, "doc.spans", "token.dep", "token.head", "token.lemma", "doc.ents", "doc.sents"],
-    retokenizes=False,
 )
 def make_speakers(nlp: Language, name: str, max_sentences_back: int) -> SpeakersPipe:
     return SpeakersPipe(nlp, name, max_sentences_back)
