@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from accordingto.annotations import PARENTS, analysis_from_doc, renumber_attributions, role_spans
-from accordingto.find.nested import NestedAttributions
+from accordingto.find.nested import NestedAttributions, is_reporting_verb
 from accordingto.link.nesting import find_parents
 from accordingto.model import Attribution
 from conftest import EXAMPLE_ARTICLE
@@ -124,3 +124,19 @@ def test_example_article_chain(nlp: Language) -> None:
     assert putin[0].source_id != parent.source_id
     cue_starts = [a.cue[0][0] for a in analysis.attributions if a.cue]
     assert cue_starts == sorted(cue_starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "expected"),
+    [
+        ("Officials said the talks failed.", 1, True),
+        ("Officials reportedly doubt the plan.", 2, True),
+        ("It seems that the talks failed.", 1, False),  # a hedge: nobody reports
+        ("WASHINGTON ― The talks failed.", 1, False),  # a dash the tagger may call a verb is no reporting verb
+        ("Officials ate lunch.", 1, False),
+    ],
+)
+def test_reporting_verbs(text: str, position: int, expected: bool) -> None:
+    doc = parser()(text)
+    doc[position].pos_ = "VERB"  # whatever the tagger says: the lexicon decides
+    assert is_reporting_verb(doc[position]) is expected
