@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from ..annotations import article_info, attribution_ids, attribution_info, role_spans
 from ..clauses import Units, cue_clauses, token_ids
-from ..numbers import CARDINALS
+from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe
 
 # ISO 8601-2 season codes (as in TimeML's TIMEX3) and the month each season starts in (meteorological seasons,

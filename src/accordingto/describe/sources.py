@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..annotations import article_info, attribution_info
-from ..numbers import CARDINALS
+from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe
 from ..resolve.mentions import QUANTITY_HEADS, TITLES, Mention, analyze_mention
 from ..resolve.speakers import ENTITIES_KEY
