@@ -18,7 +18,7 @@ from ..outcome import Failure, Outcome
 from ..read import ReadArticle, count_articles, decode_text, parse_published, read_path
 from ..write.html import render_html
 from ..write.text import render_text
-from .common import EXIT_FAILED, fail, progress_bar, report_failures
+from .common import EXIT_FAILED, fail, failures_reported_once, progress_bar, report_failures
 
 STDIN = "-"
 STDIN_ID = "stdin"
@@ -40,7 +40,8 @@ RENDERERS: dict[str, tuple[Callable[[Analysis], str], str]] = {
 )
 @click.option(
     "--published",
-    help="Publication date (YYYY-MM-DD) that relative dates are anchored to, for articles that give none.",
+    help="Publication date (YYYY-MM-DD) that relative dates are anchored to; given, it replaces the dates the "
+    "inputs carry (JSON Lines fields, page metadata).",
 )
 @click.option(
     "--format",
@@ -62,6 +63,7 @@ def analyze_command(
     One article prints to standard output; several print one result after another (JSON Lines for json), or go to
     --out-dir as one file each. Bad inputs are listed at the end and make the exit code 1.
     """
+    failures_reported_once()
     published = parse_published(published, "--published")
     files = count_articles([path for path in paths if path != STDIN])
     total = None if files is None else files + paths.count(STDIN)
@@ -85,10 +87,10 @@ def analyze_command(
 
 
 def _inputs(paths: tuple[str, ...], published: str | None) -> Iterator[Item]:
-    """Articles and read failures from every path in order; ``published`` for the articles without a date."""
+    """Articles and read failures from every path in order; ``published``, if given, is every article's date."""
     for path in paths:
         for item in [_read_stdin()] if path == STDIN else read_path(path):
-            if isinstance(item, ReadArticle) and not item.published:
+            if isinstance(item, ReadArticle) and published is not None:
                 item.published = published
             yield item
 

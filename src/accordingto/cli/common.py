@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import NoReturn
@@ -31,6 +32,12 @@ def fail(error: AccordingtoError | Failure | str) -> NoReturn:
     """Print one line on stderr and exit 1: the user sees the reason, never a traceback."""
     click.echo(f"accordingto: error: {error}", err=True)
     raise SystemExit(EXIT_FAILED)
+
+
+def failures_reported_once() -> None:
+    """The library logs a warning for each article a component fails on; a command that lists its failed inputs
+    itself shows each failure once, in its own words, not also as a stray log line."""
+    logging.getLogger("accordingto").setLevel(logging.ERROR)
 
 
 def report_failures(failures: Sequence[Failure], total: int | None = None) -> None:

@@ -13,7 +13,7 @@ from ..batch.runner import DEFAULT_BATCH_SIZE
 from ..read import count_articles
 from ..store import open_store
 from .cluster import cluster_options, run_on_cluster_command, wants_cluster
-from .common import EXIT_FAILED, progress_bar, report_failures
+from .common import EXIT_FAILED, failures_reported_once, progress_bar, report_failures
 
 EXIT_INTERRUPTED = 130  # the shell's convention for "stopped by Ctrl-C"
 DB_HELP = "Store URL: a SQLite file path, sqlite:///FILE or postgresql://... [default: ./accordingto.sqlite]"
@@ -43,6 +43,7 @@ def run_command(
     With --cluster or --local-cluster the articles are analysed on Dask workers, into the store and/or
     --parquet (docs/cluster.md).
     """
+    failures_reported_once()
     if wants_cluster(cluster, local_cluster, parquet, jobs):
         run_on_cluster_command(
             inputs,
