@@ -6,16 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 from sqlalchemy import func, select
 
 from accordingto.batch.corpus import run_corpus
 from accordingto.batch.runner import BatchProgress
 from accordingto.model import Article
 from accordingto.outcome import Failure
-from accordingto.pipes import AnnotatingPipe, record_error
 from accordingto.store import Store
 from accordingto.store.schema import articles
 
@@ -72,33 +69,13 @@ def test_a_changed_article_is_analysed_again(store: Store, tmp_path: Path, nlp: 
     assert analysis is not None and "cold" in analysis.text and count_rows(store) == 4
 
 
-class Exploding(AnnotatingPipe):
-    """A component that fails on texts mentioning EXPLODE, as a buggy stage would."""
-
-    def predict(self, doc: Doc) -> None:
-        if "EXPLODE" in doc.text:
-            raise RuntimeError("boom")
-
-    def set_annotations(self, doc: Doc, prediction: None) -> None:
-        pass
-
-
-@Language.factory("test_store_exploding")
-def make_exploding(nlp: Language, name: str) -> Exploding:
-    pipe = Exploding()
-    pipe.name = name
-    return pipe
-
-
-def test_a_failing_article_is_recorded_with_its_error_and_retried_next_time(store: Store) -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("test_store_exploding").set_error_handler(record_error)
+def test_a_failing_article_is_recorded_with_its_error_and_retried_next_time(store: Store, exploding: Language) -> None:
     items: list[Article | Failure] = [
         Article(text="Ann said yes.", id="good"),
         Article(text="This will EXPLODE.", id="bad"),
         Failure("read", "feed.jsonl:3", "not valid JSON"),
     ]
-    report = run_corpus(items, store, nlp=nlp)
+    report = run_corpus(items, store, nlp=exploding)
     assert (report.progress.analysed, report.progress.failed, report.progress.unreadable) == (1, 1, 1)
     analysis_failure, read_failure = report.failures
     assert (analysis_failure.stage, analysis_failure.where, analysis_failure.error) == (
@@ -110,7 +87,7 @@ def test_a_failing_article_is_recorded_with_its_error_and_retried_next_time(stor
     errors = stored(store)
     assert errors["good"] is None and errors["bad"] is not None and "boom" in errors["bad"]
     # A failed article is not "done": the next run tries it again (and still records one row for it).
-    retry = run_corpus(items[:2], store, nlp=nlp)
+    retry = run_corpus(items[:2], store, nlp=exploding)
     assert (retry.progress.skipped, retry.progress.failed) == (1, 1)
     assert count_rows(store) == 2
 

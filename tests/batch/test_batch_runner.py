@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from accordingto import analyze, analyze_many
 from accordingto.batch import runner
@@ -18,34 +16,8 @@ from accordingto.cluster.tasks import Task, list_inputs
 from accordingto.errors import AnalysisFailedError, EmptyInputError, InputError
 from accordingto.model import Article
 from accordingto.outcome import Failure, Outcome
-from accordingto.pipes import AnnotatingPipe, record_error
 from accordingto.read import read_inputs
 from accordingto.store import open_store
-
-
-class Exploding(AnnotatingPipe):
-    """A component that fails on texts mentioning EXPLODE, as a buggy stage would."""
-
-    def predict(self, doc: Doc) -> None:
-        if "EXPLODE" in doc.text:
-            raise RuntimeError("boom")
-
-    def set_annotations(self, doc: Doc, prediction: None) -> None:
-        pass
-
-
-@Language.factory("test_batch_exploding")
-def make_exploding(nlp: Language, name: str) -> Exploding:
-    pipe = Exploding()
-    pipe.name = name
-    return pipe
-
-
-@pytest.fixture
-def exploding() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("test_batch_exploding").set_error_handler(record_error)
-    return nlp
 
 
 def shape(result: Outcome | Failure) -> tuple[str, str | None, str | None]:
@@ -97,7 +69,7 @@ def test_nothing_to_analyse_loads_no_model(monkeypatch: pytest.MonkeyPatch) -> N
 def test_the_library_stream_is_the_runner(exploding: Language) -> None:
     [good, bad] = analyze_many([Article(text="Ann said yes.", id="a"), Article(text="EXPLODE", id="x")], nlp=exploding)
     assert good.analysis is not None and good.error is None
-    reason = "analysis failed in test_batch_exploding: RuntimeError: boom"
+    reason = "analysis failed in test_exploding: RuntimeError: boom"
     assert bad.error == Failure("analyze", "x", reason, "AnalysisFailedError")
     with pytest.raises(AnalysisFailedError, match="boom") as raised:
         analyze("It will EXPLODE.", nlp=exploding)
@@ -144,7 +116,7 @@ def test_the_three_front_ends_report_the_same_failures(
         Failure(
             "analyze",
             str(corpus / "crash.txt"),
-            "analysis failed in test_batch_exploding: RuntimeError: boom",
+            "analysis failed in test_exploding: RuntimeError: boom",
             "AnalysisFailedError",
         ),
     ]

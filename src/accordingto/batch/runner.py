@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..annotations import analysis_from_doc, article_info
-from ..errors import AccordingtoError
+from ..errors import AccordingtoError, AnalysisFailedError
 from ..model import Article
 from ..outcome import Failure, Outcome
 from ..parse import load_pipeline
@@ -150,7 +150,9 @@ def _analyze_here(items: Iterable[Item], nlp: Language | None, batch_size: int) 
         article = articles.pop(key)
         error = doc_error(doc)
         if error is not None:
-            pending[key] = Outcome(article, error=Failure("analyze", where_of(article), error, "AnalysisFailedError"))
+            pending[key] = Outcome(
+                article, error=Failure.from_error(AnalysisFailedError(error, where_of(article)), "analyze")
+            )
         else:
             pending[key] = Outcome(article, analysis=analysis_from_doc(doc))
         yield from _ready(pending)
