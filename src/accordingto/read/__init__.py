@@ -6,7 +6,7 @@ pages, WARC archives; local or fsspec URLs) as a stream of ``ReadArticle`` and `
 
 from .inputs import count_articles, read_inputs, read_path
 from .records import ReadArticle, text_hash, text_id
-from .text import MAX_TEXT_CHARS, check_text, decode_text, parse_published, read_text_file
+from .text import MAX_TEXT_CHARS, check_text, decode_text, parse_published
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -17,7 +17,6 @@ __all__ = [
     "parse_published",
     "read_inputs",
     "read_path",
-    "read_text_file",
     "text_hash",
     "text_id",
 ]
