@@ -15,6 +15,12 @@ from accordingto.model import Article
 from accordingto.outcome import Failure
 from accordingto.store import Store
 from accordingto.store.schema import articles
+from exploding import exploding_pipeline
+
+
+@pytest.fixture
+def exploding() -> Language:
+    return exploding_pipeline()
 
 
 def stored(store: Store) -> dict[str, str | None]:

@@ -18,6 +18,12 @@ from accordingto.model import Article
 from accordingto.outcome import Failure, Outcome
 from accordingto.read import read_inputs
 from accordingto.store import open_store
+from exploding import exploding_pipeline
+
+
+@pytest.fixture
+def exploding() -> Language:
+    return exploding_pipeline()
 
 
 def shape(result: Outcome | Failure) -> tuple[str, str | None, str | None]:

@@ -1,8 +1,7 @@
-"""A pipeline with a component that crashes, for the batch tests' failures."""
+"""A pipeline with a component that crashes, for tests of how failures are reported."""
 
 from __future__ import annotations
 
-import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,8 +27,7 @@ def make_exploding(nlp: Language, name: str) -> Exploding:
     return pipe
 
 
-@pytest.fixture
-def exploding() -> Language:
+def exploding_pipeline() -> Language:
     """A blank English pipeline whose one component fails on EXPLODE, its failures kept on the document."""
     nlp = spacy.blank("en")
     nlp.add_pipe("test_exploding").set_error_handler(record_error)
