@@ -1,7 +1,9 @@
 """Domain errors.
 
-The library raises these and nothing else on bad input; the CLI turns them into one-line messages and the web
-service into HTTP 4xx answers. Each message names what was wrong and, where known, where (file, line, record).
+The library raises these and nothing else on purpose; the CLI turns them into one-line messages and the web
+service into HTTP answers: 4xx for an input the client can fix (``InputError``), 5xx for a failure on our side
+(``AnalysisFailedError``, ``ModelError``, ``StoreError``). Each message names what was wrong and, where known,
+where (file, line, record).
 """
 
 from __future__ import annotations
@@ -11,13 +13,18 @@ class AccordingtoError(Exception):
     """Base class of every error accordingto raises on purpose."""
 
 
-class InputError(AccordingtoError):
-    """An input that cannot be analysed; ``where`` names it (a path, ``file:line``, a WARC record...)."""
+class PlacedError(AccordingtoError):
+    """An error about one input: ``where`` names it (a path, ``file:line``, a WARC record...), ``reason`` says
+    what went wrong."""
 
     def __init__(self, reason: str, where: str | None = None) -> None:
         self.reason = reason
         self.where = where
         super().__init__(f"{where}: {reason}" if where else reason)
+
+
+class InputError(PlacedError):
+    """An input that cannot be analysed."""
 
 
 class InputNotFoundError(InputError):
@@ -46,6 +53,10 @@ class EmptyInputError(InputError):
 
 class InvalidDateError(InputError):
     """A publication date that is not YYYY-MM-DD."""
+
+
+class AnalysisFailedError(PlacedError):
+    """A pipeline component failed on an article: a fault of ours, not of the input (a batch goes on)."""
 
 
 class ModelError(AccordingtoError):

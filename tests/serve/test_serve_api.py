@@ -15,9 +15,9 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
-from accordingto.analyze import AnalysisFailedError
 from accordingto.errors import (
     AccordingtoError,
+    AnalysisFailedError,
     BinaryInputError,
     EmptyInputError,
     InputError,
@@ -160,7 +160,7 @@ def test_unknown_routes_and_methods_answer_json(client: TestClient) -> None:
         (EmptyInputError("empty"), 422),
         (BinaryInputError("binary"), 422),
         (InputError("other input problem"), 422),
-        (AnalysisFailedError("component failed"), 422),
+        (AnalysisFailedError("component failed"), 500),
         (ModelError("no model"), 503),
         (StoreError("no store"), 503),
         (AccordingtoError("anything else"), 500),

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from ..annotations import ARTICLE, ATTRIBUTIONS, PARENTS, TIMES, doc_cue_clauses, doc_text, role_spans
 from ..clauses import token_ids
 from ..model import TimeAnchor
-from ..numbers import CARDINALS
+from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 
 # ISO 8601-2 season codes (as in TimeML's TIMEX3) and the month each season starts in (meteorological seasons,

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..annotations import ENTITIES, SOURCES
 from ..model import Source, SourceKind
-from ..numbers import CARDINALS
+from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
 from ..resolve.mentions import Mention, analyze_mention, entity_span

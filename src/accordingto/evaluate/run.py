@@ -22,8 +22,8 @@ from typing import Any
 from spacy.language import Language
 
 from ..analyze import DEFAULT_BATCH_SIZE, Outcome, analyze_many
-from ..errors import AccordingtoError
 from ..model import Article, Attribution, Ranges
+from ..outcome import Failure
 from .errors import ErrorAnalysis
 from .metrics import Scores, score
 from .polnear import AnnotatedArticle, read_annotated
@@ -39,7 +39,7 @@ class Evaluation:
     """Scores, plus the articles that could not be analysed (counted as predicting nothing)."""
 
     scores: Scores
-    failures: list[AccordingtoError] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     errors: ErrorAnalysis = field(default_factory=ErrorAnalysis)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,7 +66,7 @@ def evaluate(
     """
     # Outcomes carry the very Article objects given to the analyzer: find each one's gold by identity.
     gold: dict[int, AnnotatedArticle] = {}
-    failures: list[AccordingtoError] = []
+    failures: list[Failure] = []
     errors = ErrorAnalysis(keep=examples)
 
     def inputs() -> Iterator[Article]:

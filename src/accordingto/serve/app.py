@@ -35,9 +35,10 @@ logger = logging.getLogger(__name__)
 # A JSON body may spell each character of the text as a 6-byte \uXXXX escape (Python's json.dumps does so for
 # everything outside ASCII by default), so the byte limit leaves room for the character limit at 6 bytes each.
 MAX_BODY_BYTES = 6 * MAX_TEXT_CHARS + 64 * 1024
-# Environment variables that carry the options to each uvicorn worker process (see ``create_app_from_env``).
-ENV_DB = "ACCORDINGTO_DB"
-ENV_PIPELINES = "ACCORDINGTO_PIPELINES"
+# Environment variables that carry ``accordingto serve``'s options to each uvicorn worker process (see
+# ``create_app_from_env``); the command's own, so that it never rewrites the user's ACCORDINGTO_DB.
+ENV_SERVE_DB = "ACCORDINGTO_SERVE_DB"
+ENV_SERVE_PIPELINES = "ACCORDINGTO_SERVE_PIPELINES"
 
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
 ASSETS = Path(str(resources.files("accordingto.write").joinpath("assets")))
@@ -88,6 +89,7 @@ ANALYZE_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: _error_doc("The body or the text is over the size limit."),
     415: _error_doc("The body is not JSON."),
     422: _error_doc("A field is missing or invalid: empty text, binary text, a date that is not YYYY-MM-DD."),
+    500: _error_doc("A pipeline component failed on the article: a fault of the service, not of the input."),
     503: _error_doc("The language model could not be loaded."),
 }
 STORE_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -273,6 +275,6 @@ def _add_store_routes(app: FastAPI) -> None:
 
 
 def create_app_from_env() -> FastAPI:
-    """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_DB`` and
-    ``ACCORDINGTO_PIPELINES`` (set by ``accordingto serve``)."""
-    return create_app(os.environ.get(ENV_DB) or None, pipelines=int(os.environ.get(ENV_PIPELINES, "1")))
+    """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_SERVE_DB`` and
+    ``ACCORDINGTO_SERVE_PIPELINES`` (set by ``accordingto serve``)."""
+    return create_app(os.environ.get(ENV_SERVE_DB) or None, pipelines=int(os.environ.get(ENV_SERVE_PIPELINES, "1")))
