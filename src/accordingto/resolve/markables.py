@@ -58,8 +58,12 @@ class Markables:
     sources: list[list[int]]  # for each markable, the attributions (by index) whose source it is
     content_of: np.ndarray  # bool (attributions, markables): the markable's head lies in the attribution's content
     names: list[tuple[str, ...]]  # normalised proper-name words ("" for descriptions and pronouns)
+    lemmas: list[str]  # the head's lemma, lower case
     role_words: list[set[str]]  # lemmas a description may repeat: head, a title before the name, an apposition
     words: list[set[str]]  # content-word lemmas of the core phrase
+    source_of: np.ndarray  # bool (attributions, markables): the markable is the attribution's source
+    speaker_keys: list[int]  # the same number for sources written alike ("Smith", "smith"), -1 for others
+    pronoun_counts: np.ndarray  # (pronoun codes, markables + 1): how many of each pronoun come before each one
     attribution_ids: list[str] = field(default_factory=list)
     by_head: dict[int, int] = field(default_factory=dict)
 
@@ -187,8 +191,23 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
         "dep": [doc[m.head].dep for m in mentions],
         "label": [doc[m.head].ent_type for m in mentions],
         "governor": [doc[m.head].head.i for m in mentions],
+        "governor_lemma": [doc[m.head].head.lemma for m in mentions],
     }
     names = [_normalized_name(m.name_tokens(doc)) for m in mentions]
+    source_of = np.zeros_like(content_of)
+    for k, attributions in enumerate(sources):
+        source_of[attributions, k] = True
+    texts: dict[str, int] = {}
+    speaker_keys = [
+        texts.setdefault(doc[m.start : m.end].text.lower(), len(texts)) if sources[k] else -1
+        for k, m in enumerate(mentions)
+    ]
+    last_words: dict[str, int] = {}
+    arrays["name_key"] = [last_words.setdefault(name[-1], len(last_words) + 1) if name else 0 for name in names]
+    codes = np.asarray(arrays["pronoun"], dtype=np.int64)
+    pronoun_counts = np.zeros((len(PRONOUN_BASES) + 1, n + 1), dtype=np.int64)
+    for code in range(1, len(PRONOUN_BASES) + 1):
+        pronoun_counts[code, 1:] = np.cumsum(codes == code)
     markables = Markables(
         doc=doc,
         mentions=mentions,
@@ -200,10 +219,22 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
         sources=sources,
         content_of=content_of,
         names=names,
+        lemmas=[doc[m.head].lemma_.lower() for m in mentions],
         role_words=[_role_words(doc, m) for m in mentions],
         words=[_content_words(doc, m) for m in mentions],
+        source_of=source_of,
+        speaker_keys=speaker_keys,
+        pronoun_counts=pronoun_counts,
         attribution_ids=attribution_ids,
         by_head={m.head: k for k, m in enumerate(mentions)},
+    )
+    form = markables.arrays["form"]
+    # What kind of mention each is, as resolved: the pronoun (1-7), a definite (11) or other (10) description, a
+    # name (20).
+    markables.arrays["type"] = np.where(
+        form == FORMS.index("pronoun"),
+        markables.arrays["pronoun"],
+        np.where(form == FORMS.index("description"), 10 + markables.arrays["definite"], 20),
     )
     markables.arrays["frequency"] = _frequencies(markables)
     markables.arrays["name_gender"] = _name_genders(markables)
@@ -239,7 +270,11 @@ def _role_words(doc: Doc, mention: Mention) -> set[str]:
     head = doc[mention.head]
     for child in head.children:
         if child.dep_ == "appos":
+            # "Paul Grant, a billionaire investor": "the investor" and "the billionaire" both refer back.
             words.add(child.lemma_.lower())
+            words.update(
+                t.lemma_.lower() for t in child.children if t.dep_ in {"compound", "amod"} and t.pos_ == "NOUN"
+            )
     if head.dep_ == "appos":
         words.add(head.head.lemma_.lower())
     if head.dep_ in SUBJECT_DEPS and head.head.lemma_ == "be":

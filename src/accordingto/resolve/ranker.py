@@ -8,18 +8,21 @@ alternates between two speakers), whether it is named inside the mention's own q
 matching ("Marcus" → "David Marcus"), and whether a description repeats a head, a title or an apposition given
 earlier ("X, the former mayor" … "the former mayor"). Each conjunction is hashed into one weight table; a
 candidate's score is the sum of its weights, and "no antecedent" is scored by the mention's own properties. The
-weights are learned on GUM's gold coreference (``train/resolver.py``) by an averaged perceptron that ranks the
+weights are learned on GUM's gold coreference (``train/resolver.py``) by averaged perceptrons that rank the
 best-scoring true antecedent above everything else.
 
-Scoring needs no Python loop over features: each template is one vectorised hash over the candidate arrays of
-``resolve.markables``, so a mention costs a few dozen numpy operations whatever the number of candidates.
+A mention is then resolved to a *participant*, not to its single best candidate: its best candidates vote for the
+participants they were resolved to (``DocumentResolver``), so one wrong link in a chain of "he"s does not decide.
+
+Scoring needs no Python loop over templates: each is one vectorised hash over the (mention, candidate) pairs of
+many mentions at once (``feature_rows``), from the arrays of ``resolve.markables``.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,11 +37,11 @@ logger = logging.getLogger(__name__)
 
 U64 = np.uint64
 # Bump when the features change: weights trained on other features must not load.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 DEFAULT_BITS = 18
 WINDOW_SENTENCES = 6  # every markable this close is a candidate; further back, the latest of each name or head
 MAX_CANDIDATES = 60
-DEFAULT_TEMPERATURE = 20.0
+DEFAULT_TEMPERATURE = 40.0
 DEFAULT_TOP = 6
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "mention-ranker.npz"
 
@@ -68,21 +71,10 @@ SENTENCE_EDGES = (0, 1, 2, 3, 5, 8, 15)
 MARKABLE_EDGES = (0, 1, 2, 4, 9, 19)
 
 
-def anaphor_type(markables: Markables, k: int) -> int:
-    """What kind of mention is resolved: the pronoun ("he"... as 1-7), a definite (11) or other (10)
-    description, a name (20)."""
-    arrays = markables.arrays
-    form = int(arrays["form"][k])
-    if form == PRONOUN:
-        return int(arrays["pronoun"][k])
-    if form == DESCRIPTION:
-        return 10 + int(arrays["definite"][k])
-    return 20
-
-
 def candidates(markables: Markables, k: int) -> np.ndarray:
     """The markables ``k`` may refer back to: all those in the last few sentences, and further back the latest
-    mention of each name and each description head; a name only looks at names."""
+    mention of each name and each description head. A name only looks at earlier names that share a word with
+    it or match it (an acronym, an alias): no other name is the same participant."""
     arrays = markables.arrays
     mention = markables.mentions[k]
     before = np.arange(k)
@@ -90,6 +82,8 @@ def candidates(markables: Markables, k: int) -> np.ndarray:
     before = before[(arrays["head"][:k] < mention.start) | (arrays["head"][:k] >= mention.end)]
     if int(arrays["form"][k]) == NAME:
         before = before[arrays["form"][before] == NAME]
+        related = [j for j in before.tolist() if _name_relation(markables, k, j) in (1, 2, 3)]
+        return np.asarray(related[-MAX_CANDIDATES:], dtype=np.int64)
     near = before[arrays["sentence"][before] >= arrays["sentence"][k] - WINDOW_SENTENCES]
     far = before[arrays["sentence"][before] < arrays["sentence"][k] - WINDOW_SENTENCES]
     latest: dict[object, int] = {}
@@ -111,6 +105,11 @@ def _name_relation(markables: Markables, k: int, j: int) -> int:
     if first == second:
         return 1
     person = PERSON in {int(markables.arrays["kind"][k]), int(markables.arrays["kind"][j])}
+    return _related_names(first, second, person)
+
+
+@functools.lru_cache(maxsize=16384)
+def _related_names(first: tuple[str, ...], second: tuple[str, ...], person: bool) -> int:
     if names_match(list(first), list(second), person):
         return 2
     return 3 if set(first) & set(second) else 4
@@ -119,10 +118,9 @@ def _name_relation(markables: Markables, k: int, j: int) -> int:
 def _description_relation(markables: Markables, k: int, j: int) -> tuple[int, int]:
     """(head relation, modifier relation) of a description to a candidate: the same head (1), the head as the
     candidate's title, apposition or predicate (2), or neither (0); and whether the description's other words
-    all (2), some (1) or none (0) occur in the candidate."""
-    mention = markables.mentions[k]
-    lemma = markables.doc[mention.head].lemma_.lower()
-    head = 1 if int(markables.arrays["lemma"][j]) == int(markables.arrays["lemma"][k]) else 0
+    all (2), some (1) or none (0) occur in the candidate (3: it has no other words)."""
+    lemma = markables.lemmas[k]
+    head = 1 if markables.lemmas[j] == lemma else 0
     if not head and lemma in markables.role_words[j]:
         head = 2
     words = markables.words[k] - {lemma}
@@ -149,20 +147,17 @@ def _speaker_ranks(markables: Markables, k: int, cands: np.ndarray) -> np.ndarra
     """For each candidate that is an attribution's source: 1 if it is the latest speaker before the mention,
     2 the one before (the other side of an exchange), 3 earlier; 0 for candidates that do not speak. Speakers
     are told apart by their words (a pronoun speaker counts as its own)."""
-    arrays = markables.arrays
-    order: list[str] = []
+    keys = markables.speaker_keys
+    order: list[int] = []
     for j in range(k - 1, -1, -1):
-        if arrays["source"][j]:
-            key = markables.text(j).lower()
-            if key not in order:
-                order.append(key)
+        if keys[j] >= 0 and keys[j] not in order:
+            order.append(keys[j])
             if len(order) >= 3:
                 break
     ranks = np.zeros(len(cands), dtype=np.int64)
     for n, j in enumerate(cands.tolist()):
-        if arrays["source"][j]:
-            key = markables.text(j).lower()
-            ranks[n] = order.index(key) + 1 if key in order else 3
+        if keys[j] >= 0:
+            ranks[n] = order.index(keys[j]) + 1 if keys[j] in order else 3
     return ranks
 
 
@@ -171,16 +166,16 @@ def _next_speaker(markables: Markables, k: int, cands: np.ndarray) -> np.ndarray
     names who answers next says who did not say this)."""
     arrays = markables.arrays
     paragraph = arrays["paragraph"][k]
-    keys: set[str] = set()
+    key: str | None = None
     for j in range(k + 1, len(markables)):
         if arrays["paragraph"][j] != paragraph:
             break
         if arrays["source"][j] and markables.names[j]:
-            keys = {markables.names[j][-1]}
+            key = markables.names[j][-1]
             break
-    if not keys:
+    if key is None:
         return np.zeros(len(cands), dtype=np.int64)
-    return np.asarray([int(bool(markables.names[j]) and markables.names[j][-1] in keys) for j in cands.tolist()])
+    return np.asarray([int(bool(markables.names[j]) and markables.names[j][-1] == key) for j in cands.tolist()])
 
 
 def _candidate_gender(arrays: dict[str, np.ndarray], cands: np.ndarray) -> np.ndarray:
@@ -194,85 +189,106 @@ INANIMATE_EXCLUDED = [KINDS.index(kind) for kind in ("person", "group")]
 HE, SHE, IT, THEY, WE = range(1, 6)  # pronoun codes, in the order of markables.PRONOUN_BASES
 
 
-def compatible(markables: Markables, k: int, cands: np.ndarray) -> np.ndarray:
-    """Which candidates agree with mention ``k`` in number, gender and animacy, as far as the parse can tell:
+def compatible(arrays: dict[str, np.ndarray], ks: np.ndarray, cands: np.ndarray) -> np.ndarray:
+    """Which candidates agree with their mention in number, gender and animacy, as far as the parse can tell:
     "he"/"she" a single person or a name of no other gender, "it" a single non-person, "they"/"we" a plural
     or a body of people; a name or description, the same number."""
+    code = arrays["pronoun"][ks]
+    number, kind, form = arrays["number"][cands], arrays["kind"][cands], arrays["form"][cands]
+    gender = _candidate_gender(arrays, cands)
+    animate = (kind == PERSON) | ((kind == KINDS.index("unknown")) & (form != DESCRIPTION))
+    personal = (number == 0) & animate & ((gender == 0) | (gender == arrays["gender"][ks]))
+    neuter = (number == 0) & ~np.isin(kind, INANIMATE_EXCLUDED)
+    plural = (number == 1) | np.isin(kind, GROUP_KINDS)
+    result: np.ndarray = np.select(
+        [(code == HE) | (code == SHE), code == IT, (code == THEY) | (code == WE)],
+        [personal, neuter, plural],
+        default=number == arrays["number"][ks],
+    )
+    return result
+
+
+def _ranks_from_end(flags: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Within each group of pairs (one mention's candidates, in text order): 1 for the latest flagged
+    candidate, 2 the one before, ... (capped at 4); 0 where not flagged."""
+    flagged = flags.astype(np.int64)
+    if not len(flagged):
+        return flagged
+    from_here = np.r_[np.cumsum(flagged[::-1])[::-1], 0]  # flagged pairs from each one to the very end
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    ends = np.r_[starts[1:], len(groups)].astype(np.int64)
+    group_end = np.repeat(ends, ends - starts)
+    return np.where(flagged > 0, np.minimum(from_here[:-1] - from_here[group_end], 4), 0)
+
+
+def pair_features(markables: Markables, ks: np.ndarray, cands: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """``(pairs, n_templates)`` feature hashes of mentions ``ks[i]`` with candidates ``cands[i]`` (the pairs of
+    one mention contiguous, its candidates in text order), and the relations of each pair that say whether a
+    mention has an antecedent at all (``names``, ``heads``, ``nearby``: an agreeing name two sentences back at
+    most). Features of
+    many mentions are computed together: a template costs one vectorised hash however many pairs there are."""
     a = markables.arrays
-    code = int(a["pronoun"][k])
-    number, kind, form = a["number"][cands], a["kind"][cands], a["form"][cands]
-    if code in (HE, SHE):
-        gender = _candidate_gender(a, cands)
-        animate = (kind == PERSON) | ((kind == KINDS.index("unknown")) & (form != DESCRIPTION))
-        result: np.ndarray = (number == 0) & animate & ((gender == 0) | (gender == a["gender"][k]))
-        return result
-    if code == IT:
-        return (number == 0) & ~np.isin(kind, INANIMATE_EXCLUDED)
-    if code in (THEY, WE):
-        return (number == 1) | np.isin(kind, GROUP_KINDS)
-    return np.asarray(number == a["number"][k])
-
-
-def _ranks_from_end(flags: np.ndarray) -> np.ndarray:
-    """For flagged candidates, 1 for the latest, 2 the one before, ... (capped at 4); 0 where not flagged."""
-    counts = np.cumsum(flags[::-1])[::-1]
-    return np.where(flags, np.minimum(counts, 4), 0)
-
-
-def pair_features(markables: Markables, k: int, cands: np.ndarray) -> np.ndarray:
-    """``(len(cands), n_templates)`` feature hashes of mention ``k`` with each candidate."""
-    a = markables.arrays
-    t = anaphor_type(markables, k)
     n = len(cands)
-    sentence_distance = _bucket(a["sentence"][k] - a["sentence"][cands], SENTENCE_EDGES)
+    groups = ks
+    t = a["type"][ks]
+    sentence_distance = _bucket(a["sentence"][ks] - a["sentence"][cands], SENTENCE_EDGES)
     near = np.minimum(sentence_distance, 3)
-    markable_distance = _bucket(k - cands - 1, MARKABLE_EDGES)
-    paragraph_distance = np.minimum(a["paragraph"][k] - a["paragraph"][cands], 3)
+    markable_distance = _bucket(ks - cands - 1, MARKABLE_EDGES)
+    paragraph_distance = np.minimum(a["paragraph"][ks] - a["paragraph"][cands], 3)
     form, kind, pronoun = a["form"][cands], a["kind"][cands], a["pronoun"][cands]
+    form_k = a["form"][ks]
     subject, source = a["subject"][cands], a["source"][cands]
-    quote_k, quote_c = int(a["quote"][k]), a["quote"][cands]
+    quote_k, quote_c = a["quote"][ks], a["quote"][cands]
     quote_relation = np.where(
         quote_c == quote_k, np.where(quote_c < 0, 0, 1), np.where(quote_k < 0, 2, np.where(quote_c < 0, 3, 4))
     )
-    own = markables.sources[k]
-    in_own_content = markables.content_of[own][:, cands].any(axis=0) if own else np.zeros(n, dtype=bool)
-    in_content = markables.content_of[:, cands].any(axis=0) if len(markables.content_of) else np.zeros(n, dtype=bool)
-    number_agrees = (a["number"][cands] == a["number"][k]).astype(np.int64)
-    gender_k, gender_c = int(a["gender"][k]), _candidate_gender(a, cands)
-    gender_relation = gender_k * 4 + gender_c
+    if len(markables.content_of):
+        in_own_content = (markables.source_of[:, ks] & markables.content_of[:, cands]).any(axis=0)
+        in_content = markables.content_of[:, cands].any(axis=0)
+    else:
+        in_own_content = in_content = np.zeros(n, dtype=bool)
+    number_agrees = (a["number"][cands] == a["number"][ks]).astype(np.int64)
+    gender_relation = a["gender"][ks] * 4 + _candidate_gender(a, cands)
     frequency = _bucket(a["frequency"][cands], (1, 2, 5, 10))
-    same_governor = (a["governor"][cands] == a["governor"][k]) & (a["sentence"][cands] == a["sentence"][k])
-    overlap = (a["end"][cands] > a["start"][k]).astype(np.int64)
-    ranks = _speaker_ranks(markables, k, cands)
-    m_source, m_quote = int(a["source"][k]), int(a["quote"][k] >= 0)
+    same_governor = (a["governor"][cands] == a["governor"][ks]) & (a["sentence"][cands] == a["sentence"][ks])
+    overlap = (a["end"][cands] > a["start"][ks]).astype(np.int64)
+    m_source, m_quote = a["source"][ks], (quote_k >= 0).astype(np.int64)
     names = np.zeros(n, dtype=np.int64)
     heads = np.zeros(n, dtype=np.int64)
     modifiers = np.zeros(n, dtype=np.int64)
     syntax = np.zeros(n, dtype=np.int64)
-    form_k = int(a["form"][k])
-    for i, j in enumerate(cands.tolist()):
-        if form_k == NAME or form[i] == NAME:
-            names[i] = _name_relation(markables, k, j)
-        if form_k == DESCRIPTION:
-            heads[i], modifiers[i] = _description_relation(markables, k, j)
-            syntax[i] = _syntactic_link(markables, k, j)
-    lexical = a["lemma"][k] if form_k != PRONOUN else U64(0)
-    agrees = compatible(markables, k, cands)
-    named_rank = _ranks_from_end(agrees & (form == NAME))
-    agreeing_rank = _ranks_from_end(agrees)
-    subject_rank = _ranks_from_end(agrees & (subject == 1))
-    name_keys = [markables.names[j][-1] if markables.names[j] else None for j in cands.tolist()]
-    counted: dict[str | None, int] = {}
-    for key in name_keys:
-        counted[key] = counted.get(key, 0) + 1
-    name_count = np.asarray([min(counted[key], 5) if key else 0 for key in name_keys], dtype=np.int64)
+    ranks = np.zeros(n, dtype=np.int64)
+    next_speaker = np.zeros(n, dtype=np.int64)
+    bounds = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1], True]) if n else np.zeros(1, dtype=np.int64)
+    for low, high in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        k = int(ks[low])
+        group = cands[low:high]
+        ranks[low:high] = _speaker_ranks(markables, k, group)
+        next_speaker[low:high] = _next_speaker(markables, k, group)
+        if markables.names[k]:
+            for i, j in enumerate(group.tolist(), start=low):
+                names[i] = _name_relation(markables, k, j)
+        if form_k[low] == DESCRIPTION:
+            for i, j in enumerate(group.tolist(), start=low):
+                heads[i], modifiers[i] = _description_relation(markables, k, j)
+                syntax[i] = _syntactic_link(markables, k, j)
+    lexical = np.where(form_k != PRONOUN, a["lemma"][ks], U64(0))
+    agrees = compatible(a, ks, cands)
+    named_rank = _ranks_from_end(agrees & (form == NAME), groups)
+    agreeing_rank = _ranks_from_end(agrees, groups)
+    subject_rank = _ranks_from_end(agrees & (subject == 1), groups)
+    keyed = a["name_key"][cands]
+    pair_keys = groups * (len(markables) + 1) + keyed
+    _, inverse, counts = np.unique(pair_keys, return_inverse=True, return_counts=True)
+    name_count = np.where(keyed > 0, np.minimum(counts[inverse], 5), 0)
     # Pronouns like the mention's between the candidate and it: a participant the text keeps referring to as
     # "he" since it was named is the likely "he" (the chain the rules of centering follow).
-    same_pronoun = (a["pronoun"] == a["pronoun"][k]) & (a["pronoun"] > 0) if form_k == PRONOUN else None
-    run = np.zeros(n, dtype=np.int64)
-    if same_pronoun is not None:
-        counts = np.concatenate([[0], np.cumsum(same_pronoun[:k])])
-        run = _bucket(counts[k] - counts[np.minimum(cands + 1, k)], (0, 1, 2, 5))
+    code_k = a["pronoun"][ks]
+    run = _bucket(
+        markables.pronoun_counts[code_k, ks] - markables.pronoun_counts[code_k, np.minimum(cands + 1, ks)],
+        (0, 1, 2, 5),
+    )
+    run = np.where((form_k == PRONOUN) & (code_k > 0), run, 0)
     columns = [
         _mix(43, t, run, form, subject),
         _mix(44, t, run, named_rank),
@@ -299,12 +315,12 @@ def pair_features(markables: Markables, k: int, cands: np.ndarray) -> np.ndarray
         _mix(15, t, gender_relation),
         _mix(16, t, kind, a["number"][cands]),
         _mix(17, t, a["label"][cands]),
-        _mix(18, t, pronoun == a["pronoun"][k], near),
+        _mix(18, t, pronoun == code_k, near),
         _mix(19, t, frequency),
-        _mix(20, t, same_governor, a["dep"][k]),
+        _mix(20, t, same_governor, a["dep"][ks]),
         _mix(21, t, overlap),
         _mix(22, t, names, form),
-        _mix(23, t, names, kind, a["kind"][k]),
+        _mix(23, t, names, kind, a["kind"][ks]),
         _mix(24, t, heads, form),
         _mix(25, t, heads, modifiers, form),
         _mix(26, t, lexical, a["label"][cands], form),
@@ -314,49 +330,72 @@ def pair_features(markables: Markables, k: int, cands: np.ndarray) -> np.ndarray
         _mix(30, t, pronoun, m_quote, quote_c >= 0),
         _mix(31, t, a["definite"][cands], form),
         _mix(32, t, sentence_distance, subject, source),
-        _mix(33, t, a["dep"][k], form),
-        _mix(34, t, kind, a["kind"][k], heads),
-        _mix(35, t, _next_speaker(markables, k, cands), form),
+        _mix(33, t, a["dep"][ks], form),
+        _mix(34, t, kind, a["kind"][ks], heads),
+        _mix(35, t, next_speaker, form),
         _mix(36, t, frequency, sentence_distance),
+        _mix(45, t, a["governor_lemma"][ks], kind),
     ]
-    return np.stack([np.broadcast_to(column, (n,)) for column in columns], axis=1)
+    nearby = agrees & (form == NAME) & (sentence_distance <= 2)
+    return np.stack(columns, axis=1), {"names": names, "heads": heads, "nearby": nearby.astype(np.int64)}
 
 
-def new_features(markables: Markables, k: int, cands: np.ndarray) -> np.ndarray:
-    """Feature hashes of "no antecedent" for mention ``k`` (the first mention of a participant, or a mention
-    that is not a participant: "it is raining")."""
+def new_features(markables: Markables, ks: np.ndarray, evidence: dict[str, np.ndarray]) -> np.ndarray:
+    """``(len(ks), n)`` feature hashes of "no antecedent" for mentions ``ks`` (the first mention of a
+    participant, or a mention that is not a participant: "it is raining"), given what their candidates offer:
+    the closest name relation, the closest head relation of a description, agreeing names nearby."""
     a = markables.arrays
-    t = anaphor_type(markables, k)
-    form_k = int(a["form"][k])
-    best_name = min((r for j in cands.tolist() if (r := _name_relation(markables, k, j))), default=0)
-    same_head = int(any(int(a["lemma"][j]) == int(a["lemma"][k]) for j in cands.tolist()))
-    lexical = a["lemma"][k] if form_k != PRONOUN else U64(0)
+    t = a["type"][ks]
+    lexical = np.where(a["form"][ks] != PRONOUN, a["lemma"][ks], U64(0))
     columns = [
         _mix(101, t),
-        _mix(102, t, a["dep"][k]),
-        _mix(103, t, a["definite"][k], a["kind"][k]),
+        _mix(102, t, a["dep"][ks]),
+        _mix(103, t, a["definite"][ks], a["kind"][ks]),
         _mix(104, t, lexical),
-        _mix(105, t, best_name),
-        _mix(106, t, same_head),
-        _mix(107, t, int(a["sentence"][k] == 0)),
-        _mix(108, t, int(a["quote"][k] >= 0), a["source"][k]),
-        _mix(109, t, _bucket(a["frequency"][k : k + 1], (1, 2, 5, 10))[0]),
-        _mix(110, t, _bucket(np.asarray([len(cands)]), (0, 5, 20))[0]),
+        _mix(105, t, evidence["best_name"]),
+        _mix(106, t, evidence["best_head"]),
+        _mix(107, t, a["sentence"][ks] == 0),
+        _mix(108, t, a["quote"][ks] >= 0, a["source"][ks]),
+        _mix(109, t, _bucket(a["frequency"][ks], (1, 2, 5, 10))),
+        # What the mention does: "it said" refers to someone, "it is likely that" to no one.
+        _mix(111, t, a["governor_lemma"][ks], a["dep"][ks]),
+        _mix(112, t, _bucket(evidence["nearby"], (0, 1, 2))),
+        _mix(113, t, evidence["best_head"], a["source"][ks]),
     ]
-    return np.asarray(columns, dtype=U64)
+    return np.stack([np.broadcast_to(column, (len(ks),)) for column in columns], axis=1)
 
 
-def feature_rows(markables: Markables, k: int, cands: np.ndarray, bits: int) -> np.ndarray:
-    """``(len(cands) + 1, n_templates)`` weight rows: one line per candidate, then "no antecedent" (padded with
-    row 0, which is never trained)."""
-    pairs = pair_features(markables, k, cands)
-    new = new_features(markables, k, cands)
-    width = pairs.shape[1]
-    rows = np.zeros((len(cands) + 1, width), dtype=np.int64)
+def feature_rows(markables: Markables, ks: Sequence[int], bits: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each mention in ``ks``: its candidates and the ``(len(candidates) + 1, n_templates)`` weight rows of
+    its options (each candidate, then "no antecedent", padded with row 0, which is never trained)."""
+    groups = [candidates(markables, k) for k in ks]
+    sizes = np.asarray([len(group) for group in groups], dtype=np.int64)
+    pair_ks = np.repeat(np.asarray(ks, dtype=np.int64), sizes)
+    pair_cands = np.concatenate(groups) if len(groups) else np.zeros(0, dtype=np.int64)
+    pairs, relations = pair_features(markables, pair_ks, pair_cands.astype(np.int64))
+    offsets = np.r_[0, np.cumsum(sizes)]
+    per_mention = [slice(offsets[i], offsets[i + 1]) for i in range(len(ks))]
+    # The closest relation any candidate has: 1 (same name or head) is closer than 2 (title, alias) or 3.
+    evidence = {
+        "best_name": np.asarray(
+            [min((r for r in relations["names"][p].tolist() if r), default=0) for p in per_mention]
+        ),
+        "best_head": np.asarray(
+            [min((r for r in relations["heads"][p].tolist() if r), default=0) for p in per_mention]
+        ),
+        "nearby": np.asarray([int(relations["nearby"][p].sum()) for p in per_mention], dtype=np.int64),
+    }
+    new = new_features(markables, np.asarray(ks, dtype=np.int64), evidence)
     shift = U64(64 - bits)
-    rows[:-1] = np.maximum((pairs >> shift).astype(np.int64), 1)
-    rows[-1, : len(new)] = np.maximum((new >> shift).astype(np.int64), 1)
-    return rows
+    pair_rows = np.maximum((pairs >> shift).astype(np.int64), 1)
+    new_rows = np.maximum((new >> shift).astype(np.int64), 1)
+    result = []
+    for i, group in enumerate(groups):
+        rows = np.zeros((len(group) + 1, pairs.shape[1]), dtype=np.int64)
+        rows[:-1] = pair_rows[offsets[i] : offsets[i + 1]]
+        rows[-1, : new.shape[1]] = new_rows[i]
+        result.append((group, rows))
+    return result
 
 
 @dataclass
@@ -437,12 +476,16 @@ class DocumentResolver:
     _resolved: dict[int, Resolution] = field(default_factory=dict)
     _groups: dict[int, int] | None = None
 
+    def score(self, ks: Sequence[int]) -> None:
+        """Score the candidates of every markable in ``ks`` not scored yet, all together."""
+        todo = [k for k in dict.fromkeys(ks) if k not in self._scored]
+        if todo:
+            for k, (cands, rows) in zip(todo, feature_rows(self.markables, todo, self.model.bits), strict=True):
+                self._scored[k] = (cands, self.model.scores(rows))
+
     def scores(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Candidates of markable ``k`` and their scores (the last score is "no antecedent")."""
-        if k not in self._scored:
-            cands = candidates(self.markables, k)
-            rows = feature_rows(self.markables, k, cands, self.model.bits)
-            self._scored[k] = (cands, self.model.scores(rows))
+        self.score([k])
         return self._scored[k]
 
     def antecedent(self, k: int) -> int | None:
@@ -456,6 +499,7 @@ class DocumentResolver:
         ("David Marcus" for "Marcus")."""
         if self._groups is None:
             names = [j for j in range(len(self.markables)) if self.markables.arrays["form"][j] == NAME]
+            self.score(names)
             parent = {j: j for j in names}
 
             def root(j: int) -> int:
@@ -477,33 +521,53 @@ class DocumentResolver:
             self._groups = {j: fullest[root(j)] for j in names}
         return self._groups[k]
 
+    def apposed_name(self, k: int) -> int | None:
+        """The name a description is in apposition with, written after it ("The employers' spokesman, James
+        Hill"): the parse says they are one participant, and the name comes too late to be a candidate."""
+        head = self.markables.doc[self.markables.mentions[k].head]
+        for child in head.children:
+            j = self.markables.by_head.get(child.i)
+            if child.dep_ == "appos" and j is not None and self.markables.arrays["form"][j] == NAME:
+                return j
+        return None
+
     def voters(self, k: int) -> list[int]:
         """Positions (in ``scores(k)``) of the candidates that vote for markable ``k``: the best-scoring few."""
         cands, scores = self.scores(k)
         return np.argsort(-scores[:-1], kind="stable")[: self.model.top].tolist()
 
     def resolve(self, k: int) -> Resolution:
-        """The participant markable ``k`` refers to. The earlier markables its vote depends on are resolved
-        first, in text order (iteratively: a long article's chain of pronouns is no deep recursion)."""
+        """The participant markable ``k`` refers to."""
+        return self.resolve_all([k])[0]
+
+    def resolve_all(self, ks: Sequence[int]) -> list[Resolution]:
+        """The participants markables ``ks`` refer to. The earlier markables their votes depend on are found
+        step by step back (each step scored in one batch) and resolved first, in text order."""
         needed: set[int] = set()
-        stack = [k]
         arrays = self.markables.arrays
-        while stack:
-            j = stack.pop()
-            if j in needed or j in self._resolved:
-                continue
-            needed.add(j)
-            if arrays["form"][j] != NAME:
-                cands, _ = self.scores(j)
-                stack.extend(int(cands[i]) for i in self.voters(j) if arrays["form"][cands[i]] != NAME)
+        frontier = list(ks)
+        while frontier:
+            self.score([j for j in frontier if arrays["form"][j] != NAME])
+            following: list[int] = []
+            for j in frontier:
+                if j in needed or j in self._resolved:
+                    continue
+                needed.add(j)
+                if arrays["form"][j] != NAME:
+                    cands, _ = self._scored[j]
+                    following.extend(int(cands[i]) for i in self.voters(j) if arrays["form"][cands[i]] != NAME)
+            frontier = following
         for j in sorted(needed):
             self._resolved[j] = self._resolve_one(j)
-        return self._resolved[k]
+        return [self._resolved[k] for k in ks]
 
     def _resolve_one(self, k: int) -> Resolution:
         arrays = self.markables.arrays
         if arrays["form"][k] == NAME:
             return Resolution(k, self.antecedent(k), self.shown_name(k))
+        named = self.apposed_name(k)
+        if named is not None:
+            return Resolution(k, named, self.shown_name(named))
         cands, scores = self.scores(k)
         weights = np.exp((scores - scores.max()) / self.model.temperature)
         weights /= weights.sum()
@@ -525,8 +589,7 @@ def resolve_mentions(
     markables: Markables, mentions: Iterable[int], model: MentionRanker | None = None
 ) -> list[Resolution]:
     """Resolve the given markables of one document (indices into ``markables``)."""
-    resolver = DocumentResolver(markables, model or shipped_ranker())
-    return [resolver.resolve(k) for k in mentions]
+    return DocumentResolver(markables, model or shipped_ranker()).resolve_all(list(mentions))
 
 
 @dataclass(frozen=True)
