@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..annotations import role_spans
 from .mentions import NAME_LABELS, PRONOUNS, Mention, analyze_mention
@@ -193,6 +193,7 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
         "governor": [doc[m.head].head.i for m in mentions],
         "governor_lemma": [doc[m.head].head.lemma for m in mentions],
     }
+    arrays["linked_head"] = [_linked_head(doc[m.head]) for m in mentions]
     names = [_normalized_name(m.name_tokens(doc)) for m in mentions]
     source_of = np.zeros_like(content_of)
     for k, attributions in enumerate(sources):
@@ -249,6 +250,16 @@ def _quote(char: int, quotes: list[tuple[int, int]], starts: list[int]) -> int:
         if start <= char < end and (best < 0 or end - start < quotes[best][1] - quotes[best][0]):
             best = n
     return best
+
+
+def _linked_head(head: Token) -> int:
+    """The head of the phrase this one is an apposition to ("Smith, *the former mayor*") or the predicate of
+    ("Smith is *the former mayor*"): the parse says both are one participant. -1 for neither."""
+    if head.dep_ == "appos":
+        return head.head.i
+    if head.dep_ == "attr":
+        return next((c.i for c in head.head.children if c.dep_ in SUBJECT_DEPS), -1)
+    return -1
 
 
 def _pronoun_code(doc: Doc, mention: Mention) -> int:

@@ -130,19 +130,6 @@ def _description_relation(markables: Markables, k: int, j: int) -> tuple[int, in
     return head, 2 if shared == len(words) else 1 if shared else 0
 
 
-def _syntactic_link(markables: Markables, k: int, j: int) -> int:
-    """1 when the mention is the candidate's apposition ("Smith, the former mayor") or predicate ("Smith is the
-    former mayor"): the parse itself says they are one participant."""
-    doc = markables.doc
-    head = doc[markables.mentions[k].head]
-    other = markables.mentions[j].head
-    if head.dep_ == "appos" and head.head.i == other:
-        return 1
-    if head.dep_ == "attr" and any(c.i == other and c.dep_ in {"nsubj", "nsubjpass"} for c in head.head.children):
-        return 1
-    return 0
-
-
 def _speaker_ranks(markables: Markables, k: int, cands: np.ndarray) -> np.ndarray:
     """For each candidate that is an attribution's source: 1 if it is the latest speaker before the mention,
     2 the one before (the other side of an exchange), 3 earlier; 0 for candidates that do not speak. Speakers
@@ -256,7 +243,8 @@ def pair_features(markables: Markables, ks: np.ndarray, cands: np.ndarray) -> tu
     names = np.zeros(n, dtype=np.int64)
     heads = np.zeros(n, dtype=np.int64)
     modifiers = np.zeros(n, dtype=np.int64)
-    syntax = np.zeros(n, dtype=np.int64)
+    # The mention is the candidate's apposition or predicate: one participant, says the parse.
+    syntax = ((a["linked_head"][ks] == a["head"][cands]) & (form_k == DESCRIPTION)).astype(np.int64)
     ranks = np.zeros(n, dtype=np.int64)
     next_speaker = np.zeros(n, dtype=np.int64)
     bounds = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1], True]) if n else np.zeros(1, dtype=np.int64)
@@ -271,7 +259,6 @@ def pair_features(markables: Markables, ks: np.ndarray, cands: np.ndarray) -> tu
         if form_k[low] == DESCRIPTION:
             for i, j in enumerate(group.tolist(), start=low):
                 heads[i], modifiers[i] = _description_relation(markables, k, j)
-                syntax[i] = _syntactic_link(markables, k, j)
     lexical = np.where(form_k != PRONOUN, a["lemma"][ks], U64(0))
     agrees = compatible(a, ks, cands)
     named_rank = _ranks_from_end(agrees & (form == NAME), groups)
