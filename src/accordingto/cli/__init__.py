@@ -15,6 +15,7 @@ from .query import export_command, sources_command, statements_command, stats_co
 from .run import run_command
 from .serve import serve_command
 from .train import train_command
+from .train_resolver import train_resolver_command
 
 
 class _DomainErrorsAsMessages(click.Group):
@@ -36,6 +37,7 @@ def main() -> None:
 
 main.add_command(analyze_command)
 main.add_command(train_command)
+main.add_command(train_resolver_command)
 main.add_command(serve_command)
 main.add_command(evaluate_command)
 main.add_command(run_command)
