@@ -30,7 +30,8 @@ from accordingto.annotations import ATTRIBUTIONS, ENTITIES, add_attribution
 from accordingto.evaluate.polnear import AnnotatedArticle, read_annotated
 from accordingto.find.quotes import annotate_quotes
 from accordingto.model import Ranges
-from accordingto.resolve.speakers import names_match, resolve_speakers, write_entities
+from accordingto.resolve.names import names_match
+from accordingto.resolve.speakers import resolve_speakers, write_entities
 
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 NAME_LABELS = {"PERSON", "ORG", "GPE"}
