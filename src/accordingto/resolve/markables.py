@@ -138,12 +138,15 @@ def _paragraphs(doc: Doc) -> np.ndarray:
     return counts
 
 
-def find_markables(doc: Doc) -> Markables:
-    """Detect and describe the markables of a parsed document (attributions, if any, are read off it)."""
+def find_markables(doc: Doc, until: int | None = None) -> Markables:
+    """Detect and describe the markables of a parsed document (attributions, if any, are read off it); with
+    ``until``, only those that start before that token (what mentions up to there can refer back to)."""
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
     seen_heads: set[int] = set()
     for start, end in _candidate_spans(doc):
+        if until is not None and start >= until:
+            continue
         mention = analyze_mention(doc, start, end)
         if mention is None or mention.head in seen_heads:
             continue  # a date or a number; or a relative pronoun, which stands for its antecedent

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -524,6 +524,26 @@ class DocumentResolver:
                     fullest[group] = j
             self._groups = {j: fullest[root(j)] for j in names}
         return self._groups[k]
+
+    def best_chains(self, ks: Sequence[int], placed: Callable[[int], bool]) -> dict[int, list[int]]:
+        """For each markable in ``ks``: its best-scoring antecedent, that one's, and so on, until one is
+        ``placed`` (known to the caller) or has none; each step of all the chains scored in one batch. What the
+        pipeline asks: cheaper than the participants' vote, which scores every name and every voter's
+        voters."""
+        chains: dict[int, list[int]] = {k: [] for k in ks}
+        frontier = {k: k for k in ks}  # chain owner -> the markable whose antecedent is wanted next
+        while frontier:
+            self.score(list(frontier.values()))
+            following: dict[int, int] = {}
+            for owner, j in frontier.items():
+                best = self.antecedent(j)
+                if best is None or best in chains[owner]:
+                    continue
+                chains[owner].append(best)
+                if not placed(best):
+                    following[owner] = best
+            frontier = following
+        return chains
 
     def apposed_name(self, k: int) -> int | None:
         """The name a description is in apposition with, written after it ("The employers' spokesman, James

@@ -220,21 +220,22 @@ def resolve_speakers(
             first_person.append(occurrence)
             continue
         if mention.form == "pronoun":
-            entity = _pronoun_antecedent(
-                occurrences, position, by_sentence, contents, max_sentences_back, questions
-            )
+            entity = _pronoun_antecedent(occurrences, position, by_sentence, contents, max_sentences_back, questions)
         elif mention.form == "description" and _channel(doc, mention, channels) is not None:
             entity = _channel(doc, mention, channels)
         else:
             entity = _rules_entity(doc, mention, entities)
         entities.attach(doc, occurrence, entity, genders)
     asked = [
-        (o, how)
+        o
         for o in occurrences
-        if o.source and (how := strategy.get(mention_class(doc, o.mention) or "", "rules")) != "rules"
+        if o.source
+        and (how := strategy.get(mention_class(doc, o.mention) or "", "rules")) != "rules"
+        and _worth_asking(doc, o, how, entities)
     ]
     if asked:
-        _LearnedAnswers(doc, ranker, occurrences).revise(asked, entities, contents)
+        until = max(o.tokens[1] for o in asked)
+        _LearnedAnswers(doc, ranker, occurrences, until).revise(asked, entities, contents)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
     for occurrence in first_person:
         entities.attach(doc, occurrence, _quote_speaker(occurrence, speakers, contents), genders)
@@ -325,6 +326,18 @@ def check_strategy(strategy: dict[str, str]) -> dict[str, str]:
     return dict(strategy)
 
 
+def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entities) -> bool:
+    """Whether the learned resolver may change the rules' answer for a source mention: not where the rules
+    gave a pronoun the speaker just before it (the news rule), nor, with "rules-then-model", where the rules
+    found an antecedent. Checked before the resolver is built, which most articles then do not need."""
+    entity = occurrence.entity
+    assert entity is not None
+    if occurrence.mention.form == "pronoun" and _latest_speaker(occurrence, entity):
+        return False  # '"…," one official told the NYT. He added' is the official
+    opens = entity.occurrences[0] is occurrence
+    return how == "model-then-rules" or (opens and _may_refer_back(doc, occurrence, entities))
+
+
 def _admissible(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tuple[int, int]]]) -> bool:
     """Whether the rules' constraints let a pronoun refer to an entity: agreement, and an earlier mention in
     the pronoun's own quotation world (outside quotes for a pronoun outside them) that, for "he" or "she", is
@@ -372,63 +385,54 @@ def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bo
 
 
 class _LearnedAnswers:
-    """The learned resolver's say on the rules' entities. The rules run first; then each source mention of a
-    class the strategy gives the model is asked about, with the rules' own choice as a feature for pronouns
-    (as in training), and moved to the participant the resolver chooses."""
+    """The learned resolver's say on the rules' entities. The rules run first; then each source mention the
+    strategy gives the model (``_worth_asking``) is asked about, with the rules' own choice as a feature for
+    pronouns (as in training), and moved to the participant the resolver chooses."""
 
-    def __init__(self, doc: Doc, ranker: MentionRanker | None, occurrences: list[Occurrence]) -> None:
+    def __init__(self, doc: Doc, ranker: MentionRanker | None, occurrences: list[Occurrence], until: int) -> None:
         self.doc = doc
         self.at_head = {o.mention.head: o for o in occurrences}
-        self.resolver = DocumentResolver(find_markables(doc), ranker or shipped_ranker())
+        self.resolver = DocumentResolver(find_markables(doc, until), ranker or shipped_ranker())
 
-    def revise(
-        self, asked: list[tuple[Occurrence, str]], entities: _Entities, contents: dict[str, list[tuple[int, int]]]
-    ) -> None:
-        """Move the occurrences in ``asked`` (each with its strategy) to the entity the resolver chooses:
-        always with "model-then-rules" (where it chooses one), with "rules-then-model" only where the rules
-        found no antecedent (the occurrence opens its entity)."""
+    def revise(self, asked: list[Occurrence], entities: _Entities, contents: dict[str, list[tuple[int, int]]]) -> None:
+        """Move the occurrences in ``asked`` (in text order) to the entity of the participant the resolver
+        chooses, where it chooses one; a description or name that opened its entity takes that entity along.
+        The participant is found by following each mention's best antecedent back to a mention the rules
+        placed (in an entity) or a name."""
         markables = self.resolver.markables
         markables.rules_links.update(rules_links(markables, entities.all))
-        for occurrence, how in asked:  # in text order
+        names = markables.arrays["form"] == NAME
+        heads = [markables.by_head.get(o.mention.head) for o in asked]
+        chains = self.resolver.best_chains(
+            [k for k in heads if k is not None],
+            lambda j: bool(names[j]) or markables.mentions[j].head in self.at_head,
+        )
+        for occurrence, k in zip(asked, heads, strict=True):
+            if k is None:
+                continue
             current = occurrence.entity
             assert current is not None
-            opens = current.occurrences[0] is occurrence
-            if how == "rules-then-model" and not (opens and _may_refer_back(self.doc, occurrence, entities)):
-                continue
-            if occurrence.mention.form == "pronoun" and _latest_speaker(occurrence, current):
-                continue  # the news rule: '"…," one official told the NYT. He added' is the official
-            chosen = self.entity(occurrence, entities)
+            chosen = next(
+                (found for j in chains[k] if (found := self._placed(j, occurrence, entities)) is not None), None
+            )
             if chosen is None or chosen is current:
                 continue
             if occurrence.mention.form == "pronoun" and not _admissible(occurrence, chosen, contents):
                 continue  # the rules' constraints still hold (agreement; no one named only inside quotes)
-            if opens and occurrence.mention.form != "pronoun":
+            if current.occurrences[0] is occurrence and occurrence.mention.form != "pronoun":
                 entities.merge(current, chosen)  # "the former mayor" and what joined it are the mayor's
             else:
                 entities.move(occurrence, chosen)
 
-    def entity(self, occurrence: Occurrence, entities: _Entities) -> Entity | None:
-        """The entity of the participant the resolver chooses for ``occurrence``: the entity of its name, else
-        of the first mention on its chain of antecedents that the rules placed; None where it finds no
-        antecedent."""
-        resolver = self.resolver
-        markables = resolver.markables
-        k = markables.by_head.get(occurrence.mention.head)
-        if k is None:
-            return None
-        resolution = resolver.resolve(k)
-        chain = [resolution.name] if resolution.name is not None and resolution.antecedent is not None else []
-        j = resolution.antecedent
-        while j is not None and j not in chain:
-            chain.append(j)
-            j = resolver.resolve(j).antecedent if markables.arrays["form"][j] != NAME else None
-        for j in chain:
-            known = self.at_head.get(markables.mentions[j].head)
-            found = known.entity if known is not None and known is not occurrence else None
-            if found is None and markables.arrays["form"][j] == NAME:
-                found = _same_name(self.doc, markables.mentions[j], entities)
-            if found is not None:
-                return found
+    def _placed(self, j: int, occurrence: Occurrence, entities: _Entities) -> Entity | None:
+        """The entity the rules put markable ``j`` in (a name the rules never collected: the entity of that
+        name)."""
+        markables = self.resolver.markables
+        known = self.at_head.get(markables.mentions[j].head)
+        if known is not None and known is not occurrence:
+            return known.entity
+        if markables.arrays["form"][j] == NAME:
+            return _same_name(self.doc, markables.mentions[j], entities)
         return None
 
 
