@@ -159,6 +159,7 @@ def analysis_from_doc(doc: Doc) -> Analysis:
                 hedged=bool(record.get("hedged", False)),
                 negated=bool(record.get("negated", False)),
                 time=TimeAnchor(**time) if time else None,
+                confidence=float(record.get("confidence", 1.0)),
             )
         )
     return Analysis(

@@ -58,6 +58,8 @@ class Attribution:
     hedged: bool = False
     negated: bool = False
     time: TimeAnchor | None = None
+    # The probability that this attribution is right (PolNeAR-matching); 1.0 for attributions given by hand.
+    confidence: float = 1.0
 
     @classmethod
     def from_ranges(

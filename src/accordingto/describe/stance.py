@@ -78,7 +78,7 @@ CUE_LEXICON: dict[str, tuple[str, ...]] = {
     # What the source wants or is ready to do.
     "intention": (
         "want", "plan", "intend", "ready", "aim", "seek", "wish", "prepare", "willing", "unwilling", "eager",
-        "determined", "hope", "hoping", "hoped", "desire", "decide", "try", "refuse", "threaten", "offer",
+        "determined", "hope", "hoping", "hoped", "desire", "try", "refuse", "threaten", "offer",
         "propose", "need", "decline",
     ),
     # Questions.
@@ -91,9 +91,23 @@ CUE_LEXICON: dict[str, tuple[str, ...]] = {
         "blast", "decry", "mock", "ridicule", "complain", "lash out", "praise", "admire", "applaud",
         "welcome", "hail", "commend", "support", "endorse", "back", "oppose", "defend",
     ),
+    # Acts, not statements: decisions, rulings, votes and appointments, which PolNeAR annotates when a statement
+    # lies behind them (a motion, an order: "the council approved the budget"), and perceptions ("witnesses
+    # heard shots"), its "witnessing of facts". They are attributions in PolNeAR's sense but report nothing
+    # anyone said: ACTION_CLASSES lets a user counting statements leave them out.
+    "decision": (
+        "decide", "approve", "appoint", "name", "rule", "vote", "order", "ban", "impose", "nominate", "sign",
+        "veto", "pass", "elect", "choose", "select", "hire", "fire", "sentence", "convict", "authorize",
+        "adopt", "enact", "pronounce", "award", "grant", "sanction",
+    ),
+    "perception": (
+        "watch", "hear", "witness", "notice", "spot", "overhear", "glimpse",
+    ),
 }
 # fmt: on
 OTHER_CLASS = "other"
+# Cue classes of acts rather than statements (see above).
+ACTION_CLASSES = frozenset({"decision", "perception"})
 
 _SINGLE: dict[str, str] = {}
 _MULTI: list[tuple[tuple[str, ...], str]] = []

@@ -20,11 +20,20 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..annotations import QUOTES_KEY, add_attribution
+from ..annotations import QUOTES_KEY, add_attribution, attribution_info
 from ..errors import ModelError
 from ..pipes import AnnotatingPipe
-from .features import doc_arrays, paragraph_ids, sentence_ids, space_tokens, stacked_features, token_features
-from .perceptron import ROLES, TaggerModel
+from .confidence import FEATURES, attribution_features
+from .features import (
+    CueLexicon,
+    doc_arrays,
+    paragraph_ids,
+    sentence_ids,
+    space_tokens,
+    stacked_features,
+    token_features,
+)
+from .perceptron import ROLES, TaggerModel, Tagging
 
 logger = logging.getLogger(__name__)
 
@@ -60,17 +69,43 @@ def load_model(path: str | None = None) -> TaggerModel:
         raise ModelError(f"cannot load the attribution tagger weights ({error})") from error
 
 
-def tag_doc(doc: Doc, model: TaggerModel) -> np.ndarray:
-    """Tag indices (into ``TAGS``) per token, through both stages when the model has a second one."""
+def tag_doc(doc: Doc, model: TaggerModel) -> Tagging:
+    """Tags (indices into ``TAGS``) and margins per token, through both stages when the model has a second
+    one (the margins are the last stage's)."""
     if len(doc) == 0:
-        return np.zeros(0, dtype=np.intp)
+        return Tagging(np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32))
     blocked = space_tokens(doc)
     arrays = doc_arrays(doc, model.lexicon)
     features = token_features(doc, model.lexicon, arrays)
-    tags = model.tag(features, blocked)
+    tagging = model.decode(features, blocked)
     if model.second is not None:
-        tags = model.second.tag(np.hstack([features, stacked_features(doc, arrays, tags)]), blocked)
-    return tags
+        tagging = model.second.decode(np.hstack([features, stacked_features(doc, arrays, tagging.tags)]), blocked)
+    return tagging
+
+
+def group_features(doc: Doc, groups: list[Group], tagging: Tagging, lexicon: CueLexicon) -> np.ndarray:
+    """``(len(groups), len(confidence.FEATURES))``: what the confidence model reads of each group."""
+    quoted = quoted_tokens(doc)
+    rows = [
+        attribution_features(
+            doc,
+            tagging.tags,
+            tagging.margins,
+            lexicon,
+            (group.cue.start, group.cue.end),
+            [(span.start, span.end) for span in group.contents],
+            [(span.start, span.end) for span in group.sources],
+            attribution_type(quoted, group.contents, doc),
+        )
+        for group in groups
+    ]
+    return np.array(rows).reshape(len(groups), len(FEATURES))
+
+
+def confidences(doc: Doc, groups: list[Group], tagging: Tagging, model: TaggerModel) -> list[float]:
+    """The calibrated probability that each group is a right attribution (``find.confidence``)."""
+    values = model.calibrator.predict(group_features(doc, groups, tagging, model.lexicon))
+    return [round(float(value), 3) for value in values]
 
 
 def role_spans(tags: np.ndarray) -> list[RoleSpan]:
@@ -369,23 +404,41 @@ def attribution_type(quoted: np.ndarray, contents: list[RoleSpan], doc: Doc) -> 
     return "mixed" if inside.any() else "indirect"
 
 
-def record_attributions(doc: Doc, groups: list[Group]) -> None:
-    """Add each group to the doc with ``annotations.add_attribution``, in reading order."""
+def quoted_tokens(doc: Doc) -> np.ndarray:
     quoted = np.zeros(len(doc), dtype=bool)
     for quote in doc.spans.get(QUOTES_KEY, []):
         quoted[quote.start : quote.end] = True
+    return quoted
+
+
+def record_attributions(doc: Doc, groups: list[Group], confidence: list[float]) -> None:
+    """Add each group to the doc with ``annotations.add_attribution``, in reading order, with its
+    confidence."""
+    quoted = quoted_tokens(doc)
 
     def spans(items: list[RoleSpan]) -> list[Span]:
         return [doc[item.start : item.end] for item in items]
 
-    for group in sorted(groups, key=lambda g: min(s.start for s in [g.cue, *g.contents, *g.sources])):
-        add_attribution(
+    ranked = sorted(
+        zip(groups, confidence, strict=True),
+        key=lambda pair: min(s.start for s in [pair[0].cue, *pair[0].contents, *pair[0].sources]),
+    )
+    for group, value in ranked:
+        attribution_id = add_attribution(
             doc,
             cue=spans([group.cue]),
             content=spans(group.contents),
             source=spans(group.sources),
             type=attribution_type(quoted, group.contents, doc),
         )
+        attribution_info(doc, attribution_id)["confidence"] = value
+
+
+def find_attributions(doc: Doc, model: TaggerModel) -> tuple[list[Group], list[float]]:
+    """Tag, group and score: the attributions the component records, each with its confidence."""
+    tagging = tag_doc(doc, model)
+    groups = assemble(doc, tagging.tags)
+    return groups, confidences(doc, groups, tagging, model)
 
 
 class AttributionsPipe(AnnotatingPipe):
@@ -395,11 +448,11 @@ class AttributionsPipe(AnnotatingPipe):
         self.name = name
         self.model = load_model(model_path)
 
-    def predict(self, doc: Doc) -> list[Group]:  # type: ignore[override]
-        return assemble(doc, tag_doc(doc, self.model))
+    def predict(self, doc: Doc) -> tuple[list[Group], list[float]]:  # type: ignore[override]
+        return find_attributions(doc, self.model)
 
-    def set_annotations(self, doc: Doc, prediction: list[Group]) -> None:  # type: ignore[override]
-        record_attributions(doc, prediction)
+    def set_annotations(self, doc: Doc, prediction: tuple[list[Group], list[float]]) -> None:  # type: ignore[override]
+        record_attributions(doc, *prediction)
 
 
 @Language.factory("accordingto_attributions", default_config={"model_path": None})

@@ -11,23 +11,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from ..annotations import analysis_from_doc
 from ..evaluate import AnnotatedArticle, Scores, read_annotated, score
+from ..evaluate.calibration import matched_predictions
 from ..evaluate.polnear import split_folder
-from ..find.attributions import assemble, record_attributions, tag_doc
-from ..find.perceptron import TaggerModel
+from ..find.attributions import assemble, confidences, group_features, record_attributions, tag_doc
+from ..find.confidence import Calibrator
+from ..find.features import CueLexicon
+from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
 from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
+from .clusters import build_clusters
 from .tagger import Example, make_examples, train_tagger
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_EPOCHS = 12
+DEFAULT_EPOCHS = 8
+# Held-out scoring reads every SCORE_EVERY-th training article.
+SCORE_EVERY = 4
 DEFAULT_BITS = 20
 
 
@@ -60,10 +67,21 @@ def parse_articles(
     return docs
 
 
-def predict_attributions(doc: Doc, model: TaggerModel) -> list[Attribution]:
-    """What the component would output for a parsed doc under ``model`` (on a copy: the doc stays clean)."""
+def attributions_from_tags(doc: Doc, tags: np.ndarray) -> list[Attribution]:
+    """The attributions grouped from given tags (no confidence: choosing epochs needs none)."""
     annotated = annotate_quotes(doc.copy())
-    record_attributions(annotated, assemble(annotated, tag_doc(annotated, model)))
+    groups = assemble(annotated, tags)
+    record_attributions(annotated, groups, [0.0] * len(groups))
+    return analysis_from_doc(annotated).attributions
+
+
+def predict_attributions(doc: Doc, model: TaggerModel, tagging: Tagging | None = None) -> list[Attribution]:
+    """What the component would output for a parsed doc under ``model`` (on a copy: the doc stays clean);
+    ``tagging`` replaces the model's own (held-out taggings in cross-validation)."""
+    annotated = annotate_quotes(doc.copy())
+    tagging = tagging if tagging is not None else tag_doc(annotated, model)
+    groups = assemble(annotated, tagging.tags)
+    record_attributions(annotated, groups, confidences(annotated, groups, tagging, model))
     return analysis_from_doc(annotated).attributions
 
 
@@ -72,6 +90,25 @@ def score_model(model: TaggerModel, docs: Sequence[Doc], articles: Sequence[Anno
         (article.text, article.attributions, predict_attributions(doc, model))
         for doc, article in zip(docs, articles, strict=True)
     )
+
+
+def fit_calibrator(
+    lexicon: CueLexicon, docs: Sequence[Doc], articles: Sequence[AnnotatedArticle], held_out: Sequence[Tagging]
+) -> Calibrator:
+    """The confidence model, fitted on the attributions found in training articles by taggers that did not
+    see them: features of each attribution against whether the scorer matches it to a gold one."""
+    rows: list[np.ndarray] = []
+    right: list[bool] = []
+    for doc, article, tagging in zip(docs, articles, held_out, strict=True):
+        annotated = annotate_quotes(doc.copy())
+        groups = assemble(annotated, tagging.tags)
+        rows.append(group_features(annotated, groups, tagging, lexicon))
+        record_attributions(annotated, groups, [0.0] * len(groups))
+        predicted = analysis_from_doc(annotated).attributions
+        right.extend(matched_predictions(article.text, article.attributions, predicted))
+    calibrator = Calibrator.fit(np.vstack(rows), np.array(right, dtype=bool))
+    logger.info("confidence model fitted on %d held-out attributions, %.1f%% right", len(right), 100 * np.mean(right))
+    return calibrator
 
 
 def train_attribution_model(
@@ -86,12 +123,14 @@ def train_attribution_model(
     n_process: int = 1,
     limit: int | None = None,
     stack: bool = True,
+    clusters: bool = True,
 ) -> TrainingResult:
-    """Train on ``train_dir``, keep the epoch with the best dev attribution F1, save the weights to
-    ``out_path``.
+    """Train on ``train_dir`` (epochs chosen by cross-validation on it), fit the confidence model on its
+    held-out folds, save the weights to ``out_path``, and score them on ``dev_dir``.
 
     Both folders hold ``text/`` and ``attributions/`` (PolNeAR layout). ``cache_dir`` keeps the spaCy parses
-    between runs; ``limit`` trains on the first N articles only (quick checks).
+    between runs; ``limit`` trains on the first N articles only (quick checks); ``clusters`` adds GloVe word
+    clusters (``train.clusters``). The same data and seed give the same file.
     """
     nlp = spacy.load(SPACY_MODEL)
     cache = Path(cache_dir) if cache_dir is not None else None
@@ -103,22 +142,38 @@ def train_attribution_model(
         splits[name] = (articles, docs)
     train_articles, train_docs = splits["train"]
     dev_articles, dev_docs = splits["dev"]
-    train_examples: list[Example] = make_examples(train_docs, [a.attributions for a in train_articles])
-    dev_examples: list[Example] = make_examples(dev_docs, [a.attributions for a in dev_articles])
+    examples: list[Example] = make_examples(train_docs, [a.attributions for a in train_articles])
+    # Epochs are chosen on a fixed share of the training articles (all of them would double the training time).
+    scored = list(range(0, len(examples), SCORE_EVERY))
 
-    def dev_f1(model: TaggerModel) -> float:
-        return score_model(model, dev_docs, dev_articles).all.attribution.f1
+    def held_out_f1(taggings: dict[int, Tagging]) -> float:
+        return score(
+            (
+                train_articles[i].text,
+                train_articles[i].attributions,
+                attributions_from_tags(train_docs[i], taggings[i].tags),
+            )
+            for i in scored
+        ).all.attribution.f1
 
     training = train_tagger(
-        train_examples, dev_examples, epochs=epochs, bits=bits, seed=seed, score=dev_f1, stack=stack
+        examples,
+        score=held_out_f1,
+        clusters=build_clusters(seed=seed) if clusters else None,
+        epochs=epochs,
+        bits=bits,
+        seed=seed,
+        stack=stack,
     )
+    model = training.model
+    model.calibrator = fit_calibrator(model.lexicon, train_docs, train_articles, training.held_out)
     out = Path(out_path)
-    training.model.save(out)
+    model.save(out)
     return TrainingResult(
         out_path=out,
         curve=training.first_curve,
         stacked_curve=training.second_curve,
-        dev_scores=score_model(training.model, dev_docs, dev_articles),
+        dev_scores=score_model(model, dev_docs, dev_articles),
     )
 
 
