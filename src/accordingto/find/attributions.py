@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from ..annotations import QUOTES_KEY, add_attribution, attribution_info
 from ..errors import ModelError
 from ..pipes import AnnotatingPipe
-from .confidence import FEATURES, attribution_features
+from .confidence import FEATURES, Candidate, attribution_features
 from .features import (
     CueLexicon,
     doc_arrays,
@@ -55,6 +55,13 @@ class Group:
     cue: RoleSpan
     contents: list[RoleSpan] = field(default_factory=list)
     sources: list[RoleSpan] = field(default_factory=list)
+    routes: list[str] = field(default_factory=list)  # how each content was attached (``CONTENT_ROUTES``)
+
+
+# How a content span finds its cue, in the order tried: linked to it in the parse, the nearest cue of its sentence,
+# the quote it continues, the nearest cue of its paragraph, a name introducing the quote with a colon or dash,
+# the last quoted attribution anywhere before.
+CONTENT_ROUTES = ("syntax", "sentence", "quote", "paragraph", "introduced", "anywhere")
 
 
 @functools.cache
@@ -85,21 +92,35 @@ def tag_doc(doc: Doc, model: TaggerModel) -> Tagging:
 
 def group_features(doc: Doc, groups: list[Group], tagging: Tagging, lexicon: CueLexicon) -> np.ndarray:
     """``(len(groups), len(confidence.FEATURES))``: what the confidence model reads of each group."""
+    if not groups:
+        return np.zeros((0, len(FEATURES)))
     quoted = quoted_tokens(doc)
-    rows = [
-        attribution_features(
-            doc,
-            tagging.tags,
-            tagging.margins,
-            lexicon,
-            (group.cue.start, group.cue.end),
-            [(span.start, span.end) for span in group.contents],
-            [(span.start, span.end) for span in group.sources],
-            attribution_type(quoted, group.contents, doc),
+    paragraph = paragraph_ids(doc)
+    sentence = sentence_ids(doc, paragraph, [(quote.start, quote.end) for quote in doc.spans.get(QUOTES_KEY, [])])
+    cue_sentences = [int(sentence[group.cue.start]) for group in groups]
+    rows = []
+    for group, cue_sentence in zip(groups, cue_sentences, strict=True):
+        root = doc[_cue_root(doc, group.cue)]
+        content_tokens = [i for span in group.contents for i in range(span.start, span.end)]
+        rows.append(
+            attribution_features(
+                doc,
+                tagging,
+                lexicon,
+                Candidate(
+                    cue=(group.cue.start, group.cue.end),
+                    contents=[(span.start, span.end) for span in group.contents],
+                    sources=[(span.start, span.end) for span in group.sources],
+                    kind=attribution_type(quoted, group.contents, doc),
+                    routes=group.routes,
+                    cue_subject=any(child.dep_ in SUBJECT_DEPS for child in root.children),
+                    governs_content=any(doc[i].head.i == root.i for i in content_tokens),
+                    sentence_cues=cue_sentences.count(cue_sentence) - 1,
+                    first_paragraph=bool(paragraph[group.cue.start] == 0),
+                ),
+            )
         )
-        for group in groups
-    ]
-    return np.array(rows).reshape(len(groups), len(FEATURES))
+    return np.array(rows)
 
 
 def confidences(doc: Doc, groups: list[Group], tagging: Tagging, model: TaggerModel) -> list[float]:
@@ -278,6 +299,28 @@ def _snap_to_quotes(spans: list[RoleSpan], quotes: list[tuple[int, int]], tags: 
                 span.end = end
 
 
+def _attach_content(
+    doc: Doc, layout: _Layout, quotes: list[tuple[int, int]], span: RoleSpan, groups: list[Group]
+) -> tuple[Group, str] | None:
+    """The attribution a content span joins, and the route (``CONTENT_ROUTES``) that found it."""
+    for route in CONTENT_ROUTES:
+        if route == "syntax":
+            group = _choose_cue(doc, layout, span, groups, ())
+        elif route in ("sentence", "paragraph"):
+            group = _choose_cue(doc, layout, span, groups, (route,))
+        elif route == "quote":
+            group = _continued_quote(layout, quotes, span, groups)
+        elif route == "introduced":
+            group = _introduced_quote(doc, layout, quotes, span, groups)
+        else:
+            # A quote with no cue in its paragraph most likely continues the last quoted attribution (its cue
+            # was missed, or the quote marks are broken).
+            group = _continued_quote(layout, quotes, span, groups, anywhere=True)
+        if group is not None:
+            return group, route
+    return None
+
+
 def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     """Group tagged spans into attributions (only those with a cue and some content), in text order."""
     spans = role_spans(tags)
@@ -287,17 +330,10 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     layout = _Layout(doc, quotes)
     for span in spans:
         if span.role == "CONTENT":
-            group = (
-                _choose_cue(doc, layout, span, groups, ("sentence",))
-                or _continued_quote(layout, quotes, span, groups)
-                or _choose_cue(doc, layout, span, groups, ("paragraph",))
-                or _introduced_quote(doc, layout, quotes, span, groups)
-                # A quote with no cue in its paragraph most likely continues the last quoted attribution (its
-                # cue was missed, or the quote marks are broken).
-                or _continued_quote(layout, quotes, span, groups, anywhere=True)
-            )
-            if group is not None:
-                group.contents.append(span)
+            attached = _attach_content(doc, layout, quotes, span, groups)
+            if attached is not None:
+                attached[0].contents.append(span)
+                attached[0].routes.append(attached[1])
     for span in spans:
         if span.role == "SOURCE":
             group = _choose_cue(doc, layout, span, groups, ("sentence", "paragraph"))
@@ -306,12 +342,34 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     kept = [group for group in groups if group.contents]
     sources = [span for span in spans if span.role == "SOURCE"]
     for group in kept:
+        _complete_verb_group(doc, group.cue, tags)
         _according_to_names_its_source(doc, group)
         if not group.sources:
             found = _subject_source(doc, group, sources)
             if found is not None:
                 group.sources.append(found)
     return kept
+
+
+# PolNeAR keeps a cue's verb group together (its guidelines: "Keep the verb group together"): the auxiliaries,
+# negation, particles and adverbs of the cue's verb belong to the cue ("has not said", "pointed out", "has
+# repeatedly called"). On PolNeAR train, aux, auxpass, neg and prt children of a verbal cue are inside the gold cue
+# 95-99% of the time, adverbs before the verb 60%.
+VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
+VERB_GROUP_LEFT_DEPS = VERB_GROUP_DEPS | {"advmod"}
+
+
+def _complete_verb_group(doc: Doc, cue: RoleSpan, tags: np.ndarray) -> None:
+    """Widen the cue over untagged neighbours of its verb's group, as long as the cue stays one run of words."""
+    root = doc[_cue_root(doc, cue)]
+    if root.pos_ not in ("VERB", "AUX"):
+        return
+    left = {child.i for child in root.children if child.dep_ in VERB_GROUP_LEFT_DEPS and child.i < root.i}
+    right = {child.i for child in root.children if child.dep_ in VERB_GROUP_DEPS and child.i > root.i}
+    while cue.start - 1 in left and tags[cue.start - 1] == 0:
+        cue.start -= 1
+    while cue.end in right and tags[cue.end] == 0:
+        cue.end += 1
 
 
 def _according_to_names_its_source(doc: Doc, group: Group) -> None:
@@ -326,6 +384,7 @@ def _according_to_names_its_source(doc: Doc, group: Group) -> None:
     group.contents.sort(key=lambda span: span.start)
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
 # Verbs through which a cue inherits its governor's subject: "X said ..., adding that ..." (advcl), "X took
 # time to brag about ..." (xcomp), "X said ... and warned ..." (conj).
 INHERITING_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "prep"}
@@ -434,27 +493,37 @@ def record_attributions(doc: Doc, groups: list[Group], confidence: list[float]) 
         attribution_info(doc, attribution_id)["confidence"] = value
 
 
-def find_attributions(doc: Doc, model: TaggerModel) -> tuple[list[Group], list[float]]:
-    """Tag, group and score: the attributions the component records, each with its confidence."""
+def find_attributions(
+    doc: Doc, model: TaggerModel, min_confidence: float | None = None
+) -> tuple[list[Group], list[float]]:
+    """Tag, group and score: the attributions the component records, each with its confidence; those below
+    ``min_confidence`` (by default the model's threshold, chosen in training) are left out."""
     tagging = tag_doc(doc, model)
     groups = assemble(doc, tagging.tags)
-    return groups, confidences(doc, groups, tagging, model)
+    values = confidences(doc, groups, tagging, model)
+    threshold = model.calibrator.threshold if min_confidence is None else min_confidence
+    kept = [(group, value) for group, value in zip(groups, values, strict=True) if value >= threshold]
+    return [group for group, _ in kept], [value for _, value in kept]
 
 
 class AttributionsPipe(AnnotatingPipe):
     """Runs the role tagger on the parse and records each attribution with ``annotations.add_attribution``."""
 
-    def __init__(self, nlp: Language, name: str, model_path: str | None) -> None:
+    def __init__(self, nlp: Language, name: str, model_path: str | None, min_confidence: float | None) -> None:
         self.name = name
         self.model = load_model(model_path)
+        self.min_confidence = min_confidence
 
     def predict(self, doc: Doc) -> tuple[list[Group], list[float]]:  # type: ignore[override]
-        return find_attributions(doc, self.model)
+        return find_attributions(doc, self.model, self.min_confidence)
 
     def set_annotations(self, doc: Doc, prediction: tuple[list[Group], list[float]]) -> None:  # type: ignore[override]
         record_attributions(doc, *prediction)
 
 
-@Language.factory("accordingto_attributions", default_config={"model_path": None})
-def make_attributions(nlp: Language, name: str, model_path: str | None) -> AttributionsPipe:
-    return AttributionsPipe(nlp, name, model_path)
+# min_confidence None: the threshold the model was trained with; 0 keeps every attribution the tagger groups.
+@Language.factory("accordingto_attributions", default_config={"model_path": None, "min_confidence": None})
+def make_attributions(
+    nlp: Language, name: str, model_path: str | None, min_confidence: float | None
+) -> AttributionsPipe:
+    return AttributionsPipe(nlp, name, model_path, min_confidence)

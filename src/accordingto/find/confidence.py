@@ -12,13 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.tokens import Doc
 
-from .features import CueLexicon
+from .features import NONE, CueLexicon
+
+if TYPE_CHECKING:
+    from .perceptron import Tagging
 
 ROLE_IDS = {"SOURCE": 1, "CUE": 2, "CONTENT": 3}
+ROUTES = ("syntax", "sentence", "quote", "paragraph", "introduced", "anywhere")  # find.attributions.CONTENT_ROUTES
 FEATURES = (
     "cue margin, mean",
     "cue margin, lowest",
@@ -29,9 +34,16 @@ FEATURES = (
     "direct quote",
     "mixed",
     "cue lexicon bucket",
+    "cue cluster bucket",
     "cue is punctuation",
+    "cue is a verb",
+    "cue has a subject",
+    "cue governs content",
     "content words (log)",
     "content pieces > 1",
+    *(f"content attached by {route}" for route in ROUTES),
+    "other cues in the sentence",
+    "first paragraph",
 )
 # Margins are unbounded sums of perceptron weights; squashing keeps one extreme token from dominating.
 MARGIN_SCALE = 10.0
@@ -49,26 +61,39 @@ def token_margins(emissions: np.ndarray, tags: np.ndarray) -> np.ndarray:
     return np.tanh((chosen - others.max(axis=1)) / MARGIN_SCALE)
 
 
-def attribution_features(
-    doc: Doc,
-    tags: np.ndarray,
-    margins: np.ndarray,
-    lexicon: CueLexicon,
-    cue: tuple[int, int],
-    contents: list[tuple[int, int]],
-    sources: list[tuple[int, int]],
-    kind: str,
-) -> np.ndarray:
-    """The signals of one attribution (token ranges), in ``FEATURES`` order."""
-    roles = (tags + 1) // 2
+@dataclass
+class Candidate:
+    """One grouped attribution as the confidence model sees it: token ranges per role and how it was built."""
+
+    cue: tuple[int, int]
+    contents: list[tuple[int, int]]
+    sources: list[tuple[int, int]]
+    kind: str  # direct | mixed | indirect
+    routes: list[str]  # how each content span was attached
+    cue_subject: bool  # the cue's head has a subject (or agent, or possessor)
+    governs_content: bool  # some content word hangs directly from the cue's head
+    sentence_cues: int  # other attributions' cues in the same sentence
+    first_paragraph: bool  # the headline, often a colon cue or no cue at all
+
+
+def attribution_features(doc: Doc, tagging: Tagging, lexicon: CueLexicon, candidate: Candidate) -> np.ndarray:
+    """The signals of one attribution, in ``FEATURES`` order."""
+    roles = (tagging.tags + 1) // 2
+    margins = tagging.margins
 
     def tokens(ranges: list[tuple[int, int]]) -> np.ndarray:
         return np.array([i for start, end in ranges for i in range(start, end) if not doc[i].is_space], dtype=np.intp)
 
-    cue_tokens, content_tokens, source_tokens = tokens([cue]), tokens(contents), tokens(sources)
+    cue_tokens = tokens([candidate.cue])
+    content_tokens, source_tokens = tokens(candidate.contents), tokens(candidate.sources)
     tagged_source = len(source_tokens) > 0 and bool((roles[source_tokens] == ROLE_IDS["SOURCE"]).any())
-    head = doc[cue[0] : cue[1]].root
-    bucket = int(lexicon.lookup(np.array([head.lemma], dtype=np.uint64))[0])
+    head = doc[candidate.cue[0] : candidate.cue[1]].root
+    lemma = np.array([head.lemma], dtype=np.uint64)
+    bucket = int(lexicon.lookup(lemma)[0])
+    cluster = int(
+        lexicon.cluster_lookup(lexicon.clusters.lookup(lemma, np.array([head.lower], dtype=np.uint64))[:, -1])[0]
+    )
+    routes = max(len(candidate.routes), 1)
     return np.array(
         [
             margins[cue_tokens].mean() if len(cue_tokens) else 0.0,
@@ -77,12 +102,19 @@ def attribution_features(
             margins[source_tokens].mean() if tagged_source else 0.0,
             float(tagged_source),
             float(len(source_tokens) > 0 and not tagged_source),
-            float(kind == "direct"),
-            float(kind == "mixed"),
+            float(candidate.kind == "direct"),
+            float(candidate.kind == "mixed"),
             bucket / 4,
+            (cluster if cluster != int(NONE) else 0) / 4,
             float(all(doc[i].is_punct for i in cue_tokens)),
+            float(head.pos_ == "VERB"),
+            float(candidate.cue_subject),
+            float(candidate.governs_content),
             np.log1p(len(content_tokens)),
-            float(len(contents) > 1),
+            float(len(candidate.contents) > 1),
+            *(candidate.routes.count(route) / routes for route in ROUTES),
+            min(candidate.sentence_cues, 3) / 3,
+            float(candidate.first_paragraph),
         ],
         dtype=np.float64,
     )
@@ -96,6 +128,9 @@ class Calibrator:
     bias: float
     mean: np.ndarray
     scale: np.ndarray
+    # Attributions less likely than this to be right are not output: chosen on held-out training folds as the
+    # cut that maximizes attribution F1 (``train.attribution``). 0 keeps everything.
+    threshold: float = 0.0
 
     @classmethod
     def constant(cls, probability: float) -> Calibrator:
@@ -142,6 +177,7 @@ class Calibrator:
             "confidence_bias": np.array(self.bias),
             "confidence_mean": self.mean,
             "confidence_scale": self.scale,
+            "confidence_threshold": np.array(self.threshold),
         }
 
     @classmethod
@@ -151,7 +187,21 @@ class Calibrator:
             bias=float(data["confidence_bias"]),
             mean=np.asarray(data["confidence_mean"], dtype=np.float64),
             scale=np.asarray(data["confidence_scale"], dtype=np.float64),
+            threshold=float(data["confidence_threshold"]),
         )
 
 
-__all__ = ["FEATURES", "Calibrator", "attribution_features", "token_margins"]
+def best_threshold(confidence: np.ndarray, right: np.ndarray, gold: int, cap: float = 0.5) -> float:
+    """The confidence below which dropping attributions maximizes attribution F1 (at most ``cap``: past 0.5 a
+    dropped attribution was more likely right than wrong, and F1 would be bought with recall a user wants)."""
+    order = np.argsort(-confidence, kind="stable")
+    kept_right = np.cumsum(right[order])
+    kept = np.arange(1, len(order) + 1)
+    f1 = 2 * kept_right / (kept + gold)
+    best = int(np.argmax(f1))
+    if best == len(order) - 1:
+        return 0.0
+    return float(min(confidence[order][best + 1 :].max(initial=0.0) + 1e-9, cap))
+
+
+__all__ = ["FEATURES", "Calibrator", "Candidate", "attribution_features", "best_threshold", "token_margins"]

@@ -20,8 +20,8 @@ from ..annotations import analysis_from_doc
 from ..evaluate import AnnotatedArticle, Scores, read_annotated, score
 from ..evaluate.calibration import matched_predictions
 from ..evaluate.polnear import split_folder
-from ..find.attributions import assemble, confidences, group_features, record_attributions, tag_doc
-from ..find.confidence import Calibrator
+from ..find.attributions import assemble, find_attributions, group_features, record_attributions
+from ..find.confidence import Calibrator, best_threshold
 from ..find.features import CueLexicon
 from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
@@ -46,6 +46,7 @@ class TrainingResult:
     curve: list[float]
     stacked_curve: list[float]
     dev_scores: Scores
+    held_out: list[Tagging]
 
 
 def parse_articles(
@@ -75,13 +76,10 @@ def attributions_from_tags(doc: Doc, tags: np.ndarray) -> list[Attribution]:
     return analysis_from_doc(annotated).attributions
 
 
-def predict_attributions(doc: Doc, model: TaggerModel, tagging: Tagging | None = None) -> list[Attribution]:
-    """What the component would output for a parsed doc under ``model`` (on a copy: the doc stays clean);
-    ``tagging`` replaces the model's own (held-out taggings in cross-validation)."""
+def predict_attributions(doc: Doc, model: TaggerModel) -> list[Attribution]:
+    """What the component would output for a parsed doc under ``model`` (on a copy: the doc stays clean)."""
     annotated = annotate_quotes(doc.copy())
-    tagging = tagging if tagging is not None else tag_doc(annotated, model)
-    groups = assemble(annotated, tagging.tags)
-    record_attributions(annotated, groups, confidences(annotated, groups, tagging, model))
+    record_attributions(annotated, *find_attributions(annotated, model))
     return analysis_from_doc(annotated).attributions
 
 
@@ -96,9 +94,11 @@ def fit_calibrator(
     lexicon: CueLexicon, docs: Sequence[Doc], articles: Sequence[AnnotatedArticle], held_out: Sequence[Tagging]
 ) -> Calibrator:
     """The confidence model, fitted on the attributions found in training articles by taggers that did not
-    see them: features of each attribution against whether the scorer matches it to a gold one."""
+    see them (features of each against whether the scorer matches it to a gold one), with the threshold that
+    maximizes attribution F1 on them."""
     rows: list[np.ndarray] = []
     right: list[bool] = []
+    gold = 0
     for doc, article, tagging in zip(docs, articles, held_out, strict=True):
         annotated = annotate_quotes(doc.copy())
         groups = assemble(annotated, tagging.tags)
@@ -106,8 +106,16 @@ def fit_calibrator(
         record_attributions(annotated, groups, [0.0] * len(groups))
         predicted = analysis_from_doc(annotated).attributions
         right.extend(matched_predictions(article.text, article.attributions, predicted))
-    calibrator = Calibrator.fit(np.vstack(rows), np.array(right, dtype=bool))
-    logger.info("confidence model fitted on %d held-out attributions, %.1f%% right", len(right), 100 * np.mean(right))
+        gold += len(article.attributions)
+    features, outcomes = np.vstack(rows), np.array(right, dtype=bool)
+    calibrator = Calibrator.fit(features, outcomes)
+    calibrator.threshold = best_threshold(calibrator.predict(features), outcomes, gold)
+    logger.info(
+        "confidence model fitted on %d held-out attributions (%.1f%% right); threshold %.3f",
+        len(right),
+        100 * outcomes.mean() if len(right) else 0.0,
+        calibrator.threshold,
+    )
     return calibrator
 
 
@@ -174,6 +182,7 @@ def train_attribution_model(
         curve=training.first_curve,
         stacked_curve=training.second_curve,
         dev_scores=score_model(model, dev_docs, dev_articles),
+        held_out=training.held_out,
     )
 
 
