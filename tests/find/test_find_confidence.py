@@ -6,7 +6,7 @@ import numpy as np
 from spacy.language import Language
 
 from accordingto.annotations import analysis_from_doc
-from accordingto.find.confidence import FEATURES, Calibrator, token_margins
+from accordingto.find.confidence import FEATURES, Calibrator, best_threshold, token_margins
 
 
 def test_token_margins_say_how_far_the_chosen_tag_leads() -> None:
@@ -48,3 +48,15 @@ def test_every_found_attribution_has_a_probability(nlp: Language) -> None:
     assert all(0.0 < a.confidence < 1.0 for a in attributions)
     said = next(a for a in attributions if "said" in a.cue_text)
     assert said.confidence >= 0.5  # a quote with "the mayor said": the surest kind
+
+
+def test_best_threshold_drops_what_costs_more_than_it_brings() -> None:
+    # 10 gold; sure predictions are right, unsure ones wrong: dropping the unsure ones raises F1.
+    confidence = np.array([0.9, 0.9, 0.8, 0.8, 0.7, 0.2, 0.2, 0.1])
+    right = np.array([True, True, True, True, True, False, False, False])
+    threshold = best_threshold(confidence, right, gold=10)
+    assert 0.2 < threshold <= 0.7
+    # When every prediction is right, nothing is dropped.
+    assert best_threshold(confidence, np.ones(8, dtype=bool), gold=10) == 0.0
+    # Never above the cap, even when F1 would prefer it.
+    assert best_threshold(np.array([0.9, 0.6, 0.6]), np.array([True, False, False]), gold=1) <= 0.5

@@ -6,6 +6,8 @@ The epoch is chosen by the figure users care about, attribution F1 on dev (taggi
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,13 +24,13 @@ from ..evaluate.calibration import matched_predictions
 from ..evaluate.polnear import split_folder
 from ..find.attributions import assemble, find_attributions, group_features, record_attributions
 from ..find.confidence import Calibrator, best_threshold
-from ..find.features import CueLexicon
+from ..find.features import FEATURE_VERSION, CueLexicon
 from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
 from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
 from .clusters import build_clusters
-from .tagger import Example, make_examples, train_tagger
+from .tagger import Example, load_training, make_examples, save_training, train_tagger
 
 logger = logging.getLogger(__name__)
 
@@ -136,9 +138,10 @@ def train_attribution_model(
     """Train on ``train_dir`` (epochs chosen by cross-validation on it), fit the confidence model on its
     held-out folds, save the weights to ``out_path``, and score them on ``dev_dir``.
 
-    Both folders hold ``text/`` and ``attributions/`` (PolNeAR layout). ``cache_dir`` keeps the spaCy parses
-    between runs; ``limit`` trains on the first N articles only (quick checks); ``clusters`` adds GloVe word
-    clusters (``train.clusters``). The same data and seed give the same file.
+    Both folders hold ``text/`` and ``attributions/`` (PolNeAR layout). ``cache_dir`` keeps the spaCy parses and
+    the tagger's training (the slow parts) between runs, each reused only for the same inputs; ``limit`` trains on
+    the first N articles only (quick checks); ``clusters`` adds GloVe word clusters (``train.clusters``). The
+    same data and seed give the same file, with or without the cache.
     """
     nlp = spacy.load(SPACY_MODEL)
     cache = Path(cache_dir) if cache_dir is not None else None
@@ -164,15 +167,18 @@ def train_attribution_model(
             for i in scored
         ).all.attribution.f1
 
-    training = train_tagger(
-        examples,
-        score=held_out_f1,
-        clusters=build_clusters(seed=seed) if clusters else None,
-        epochs=epochs,
-        bits=bits,
-        seed=seed,
-        stack=stack,
-    )
+    key = training_key(train_articles, epochs=epochs, bits=bits, seed=seed, stack=stack, clusters=clusters)
+    kept = cache / f"tagger-{key}.npz" if cache else None
+    training = load_training(kept) if kept is not None else None
+    if training is None:
+        clustering = build_clusters(seed=seed) if clusters else None
+        training = train_tagger(
+            examples, score=held_out_f1, clusters=clustering, epochs=epochs, bits=bits, seed=seed, stack=stack
+        )
+        if kept is not None:
+            save_training(kept, training)
+    else:
+        logger.info("tagger training read from %s (same data, code and options)", kept)
     model = training.model
     model.calibrator = fit_calibrator(model.lexicon, train_docs, train_articles, training.held_out)
     out = Path(out_path)
@@ -184,6 +190,21 @@ def train_attribution_model(
         dev_scores=score_model(model, dev_docs, dev_articles),
         held_out=training.held_out,
     )
+
+
+# Bump when the tagger's training (features, folds, epoch choice) changes: kept trainings then no longer match.
+TRAINING_VERSION = 1
+
+
+def training_key(articles: Sequence[AnnotatedArticle], **options: object) -> str:
+    """A digest of everything the tagger's training depends on: the articles and their gold, the options, and
+    the feature and training versions. A kept training is reused only under the same key."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([TRAINING_VERSION, FEATURE_VERSION, SCORE_EVERY, sorted(options.items())]).encode())
+    for article in articles:
+        gold = [(a.source, a.cue, a.content) for a in article.attributions]
+        digest.update(json.dumps([article.name, article.text, gold]).encode())
+    return digest.hexdigest()[:16]
 
 
 def corpus_folders(data_dir: str | Path) -> tuple[Path, Path]:

@@ -7,6 +7,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -14,7 +15,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 from ..find.features import NONE, CueLexicon, WordClusters, doc_arrays, stacked_features, token_features
-from ..find.perceptron import ROLES, TAG_INDEX, AveragedPerceptron, TaggerModel, Tagging
+from ..find.perceptron import ROLES, TAG_INDEX, AveragedPerceptron, TaggerModel, Tagging, write_npz
 
 logger = logging.getLogger(__name__)
 
@@ -232,6 +233,40 @@ def train_tagger(
     )
 
 
+def save_training(path: Path, training: TaggerTraining) -> None:
+    """Keep a finished tagger training (model, curves, held-out taggings) to skip it next time (same inputs)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    training.model.save(path.with_suffix(".model.npz"))
+    lengths = np.array([len(tagging.tags) for tagging in training.held_out], dtype=np.int64)
+    write_npz(
+        path,
+        {
+            "first_curve": np.array(training.first_curve),
+            "second_curve": np.array(training.second_curve),
+            "lengths": lengths,
+            "tags": np.concatenate([t.tags for t in training.held_out]).astype(np.int8),
+            "margins": np.concatenate([t.margins for t in training.held_out]).astype(np.float32),
+        },
+    )
+
+
+def load_training(path: Path) -> TaggerTraining | None:
+    """A training kept by ``save_training``, or None when there is none."""
+    model_path = path.with_suffix(".model.npz")
+    if not path.exists() or not model_path.exists():
+        return None
+    with np.load(path) as data:
+        bounds = np.concatenate([[0], np.cumsum(data["lengths"])])
+        tags, margins = data["tags"].astype(np.intp), data["margins"]
+        held_out = [Tagging(tags[a:b], margins[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        return TaggerTraining(
+            model=TaggerModel.load(model_path),
+            first_curve=[float(x) for x in data["first_curve"]],
+            second_curve=[float(x) for x in data["second_curve"]],
+            held_out=held_out,
+        )
+
+
 __all__ = [
     "Example",
     "TaggerTraining",
@@ -239,6 +274,8 @@ __all__ = [
     "cross_validate",
     "fit",
     "gold_tags",
+    "load_training",
     "make_examples",
+    "save_training",
     "train_tagger",
 ]
