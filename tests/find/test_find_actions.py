@@ -23,7 +23,7 @@ def attributions(nlp: Language, text: str) -> list[Attribution]:
 # Plain actions: nothing here is said, thought, decided or perceived.
 ACTIONS = [
     "The neighbours called the police shortly after midnight.",
-    "The driver was pronounced dead at the scene.",
+    "Her brother called a taxi and left.",
     "The mayor walked to the podium and sat down.",
     "Firefighters chased the flames up the hill for hours.",
     "She opened the letter on Tuesday morning.",
@@ -42,6 +42,8 @@ ACTS = [
     "The governor appointed a new health commissioner.",
     "Witnesses heard three loud bangs before the lights went out.",
     "The company hired forty engineers last year.",
+    # A doctor's formal declaration: a decree by the guidelines, marked as one.
+    "The driver was pronounced dead at the scene.",
 ]
 
 # (text, a word of the source, a word of the content): speech and belief that must be found.
@@ -55,6 +57,9 @@ STATEMENTS = [
     ("The coach admitted the team had played badly.", "coach", "team"),
     ("Residents fear the factory will close.", "Residents", "factory"),
     ("The senator wants to cut taxes before the election.", "senator", "taxes"),
+    # "call" with a second complement or "for" is speech, unlike "called the police".
+    ("The governor called the plan a disaster.", "governor", "plan"),
+    ("Teachers called for smaller classes.", "Teachers", "classes"),
 ]
 
 

@@ -25,7 +25,8 @@ from ..errors import ModelError
 from ..pipes import AnnotatingPipe
 from .confidence import FEATURES, Candidate, attribution_features
 from .features import (
-    CueLexicon,
+    NONE,
+    DocArrays,
     doc_arrays,
     paragraph_ids,
     sentence_ids,
@@ -76,13 +77,13 @@ def load_model(path: str | None = None) -> TaggerModel:
         raise ModelError(f"cannot load the attribution tagger weights ({error})") from error
 
 
-def tag_doc(doc: Doc, model: TaggerModel) -> Tagging:
+def tag_doc(doc: Doc, model: TaggerModel, arrays: DocArrays | None = None) -> Tagging:
     """Tags (indices into ``TAGS``) and margins per token, through both stages when the model has a second
     one (the margins are the last stage's)."""
     if len(doc) == 0:
         return Tagging(np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32))
     blocked = space_tokens(doc)
-    arrays = doc_arrays(doc, model.lexicon)
+    arrays = arrays if arrays is not None else doc_arrays(doc, model.lexicon)
     features = token_features(doc, model.lexicon, arrays)
     tagging = model.decode(features, blocked)
     if model.second is not None:
@@ -90,14 +91,13 @@ def tag_doc(doc: Doc, model: TaggerModel) -> Tagging:
     return tagging
 
 
-def group_features(doc: Doc, groups: list[Group], tagging: Tagging, lexicon: CueLexicon) -> np.ndarray:
-    """``(len(groups), len(confidence.FEATURES))``: what the confidence model reads of each group."""
+def group_features(doc: Doc, groups: list[Group], tagging: Tagging, arrays: DocArrays) -> np.ndarray:
+    """``(len(groups), len(confidence.FEATURES))``: what the confidence model reads of each group (``arrays``:
+    the tagger's per-token arrays of the doc, for its cue buckets, sentences and paragraphs)."""
     if not groups:
         return np.zeros((0, len(FEATURES)))
     quoted = quoted_tokens(doc)
-    paragraph = paragraph_ids(doc)
-    sentence = sentence_ids(doc, paragraph, [(quote.start, quote.end) for quote in doc.spans.get(QUOTES_KEY, [])])
-    cue_sentences = [int(sentence[group.cue.start]) for group in groups]
+    cue_sentences = [int(arrays.sent[group.cue.start]) for group in groups]
     rows = []
     for group, cue_sentence in zip(groups, cue_sentences, strict=True):
         root = doc[_cue_root(doc, group.cue)]
@@ -106,26 +106,27 @@ def group_features(doc: Doc, groups: list[Group], tagging: Tagging, lexicon: Cue
             attribution_features(
                 doc,
                 tagging,
-                lexicon,
                 Candidate(
                     cue=(group.cue.start, group.cue.end),
                     contents=[(span.start, span.end) for span in group.contents],
                     sources=[(span.start, span.end) for span in group.sources],
                     kind=attribution_type(quoted, group.contents, doc),
                     routes=group.routes,
+                    cue_bucket=int(arrays.cue[root.i]),
+                    cluster_bucket=0 if arrays.cluster_cue[root.i] == NONE else int(arrays.cluster_cue[root.i]),
                     cue_subject=any(child.dep_ in SUBJECT_DEPS for child in root.children),
                     governs_content=any(doc[i].head.i == root.i for i in content_tokens),
                     sentence_cues=cue_sentences.count(cue_sentence) - 1,
-                    first_paragraph=bool(paragraph[group.cue.start] == 0),
+                    first_paragraph=bool(arrays.para[group.cue.start] == 0),
                 ),
             )
         )
     return np.array(rows)
 
 
-def confidences(doc: Doc, groups: list[Group], tagging: Tagging, model: TaggerModel) -> list[float]:
+def confidences(doc: Doc, groups: list[Group], tagging: Tagging, model: TaggerModel, arrays: DocArrays) -> list[float]:
     """The calibrated probability that each group is a right attribution (``find.confidence``)."""
-    values = model.calibrator.predict(group_features(doc, groups, tagging, model.lexicon))
+    values = model.calibrator.predict(group_features(doc, groups, tagging, arrays))
     return [round(float(value), 3) for value in values]
 
 
@@ -339,7 +340,7 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
             group = _choose_cue(doc, layout, span, groups, ("sentence", "paragraph"))
             if group is not None:
                 group.sources.append(span)
-    kept = [group for group in groups if group.contents]
+    kept = [group for group in groups if group.contents and not _places_a_call(doc, group)]
     sources = [span for span in spans if span.role == "SOURCE"]
     for group in kept:
         _complete_verb_group(doc, group.cue, tags)
@@ -349,6 +350,25 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
             if found is not None:
                 group.sources.append(found)
     return kept
+
+
+# "Call" reports speech when it names ("called the plan a disaster": a second complement), demands ("called for",
+# "called on") or denounces ("called out"). With a bare object and no quotation it places a phone call or summons
+# someone ("called the police", "called a meeting"): an action. On PolNeAR train, such "call" verbs are gold cues
+# 11 times and not 26 times.
+CALL_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "attr", "advcl", "dative", "prt"})
+CALL_PREPOSITIONS = frozenset({"for", "on", "upon"})
+
+
+def _places_a_call(doc: Doc, group: Group) -> bool:
+    """A "call" cue with a bare object and no quotation (see above)."""
+    root = doc[_cue_root(doc, group.cue)]
+    if root.lemma_ != "call" or root.pos_ != "VERB":
+        return False
+    deps = {child.dep_ for child in root.children}
+    prepositions = {child.lower_ for child in root.children if child.dep_ == "prep"}
+    quoted = any(doc[i].is_quote for span in group.contents for i in range(span.start, span.end))
+    return "dobj" in deps and not deps & CALL_COMPLEMENTS and not prepositions & CALL_PREPOSITIONS and not quoted
 
 
 # PolNeAR keeps a cue's verb group together (its guidelines: "Keep the verb group together"): the auxiliaries,
@@ -498,9 +518,10 @@ def find_attributions(
 ) -> tuple[list[Group], list[float]]:
     """Tag, group and score: the attributions the component records, each with its confidence; those below
     ``min_confidence`` (by default the model's threshold, chosen in training) are left out."""
-    tagging = tag_doc(doc, model)
+    arrays = doc_arrays(doc, model.lexicon)
+    tagging = tag_doc(doc, model, arrays)
     groups = assemble(doc, tagging.tags)
-    values = confidences(doc, groups, tagging, model)
+    values = confidences(doc, groups, tagging, model, arrays)
     threshold = model.calibrator.threshold if min_confidence is None else min_confidence
     kept = [(group, value) for group, value in zip(groups, values, strict=True) if value >= threshold]
     return [group for group, _ in kept], [value for _, value in kept]

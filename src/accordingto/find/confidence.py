@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Doc
 
-from .features import NONE, CueLexicon
-
 if TYPE_CHECKING:
     from .perceptron import Tagging
 
@@ -70,13 +68,15 @@ class Candidate:
     sources: list[tuple[int, int]]
     kind: str  # direct | mixed | indirect
     routes: list[str]  # how each content span was attached
+    cue_bucket: int  # the cue lexicon bucket of the cue's head (0-4)
+    cluster_bucket: int  # the same for the head's word cluster (0-4)
     cue_subject: bool  # the cue's head has a subject (or agent, or possessor)
     governs_content: bool  # some content word hangs directly from the cue's head
     sentence_cues: int  # other attributions' cues in the same sentence
     first_paragraph: bool  # the headline, often a colon cue or no cue at all
 
 
-def attribution_features(doc: Doc, tagging: Tagging, lexicon: CueLexicon, candidate: Candidate) -> np.ndarray:
+def attribution_features(doc: Doc, tagging: Tagging, candidate: Candidate) -> np.ndarray:
     """The signals of one attribution, in ``FEATURES`` order."""
     roles = (tagging.tags + 1) // 2
     margins = tagging.margins
@@ -88,11 +88,6 @@ def attribution_features(doc: Doc, tagging: Tagging, lexicon: CueLexicon, candid
     content_tokens, source_tokens = tokens(candidate.contents), tokens(candidate.sources)
     tagged_source = len(source_tokens) > 0 and bool((roles[source_tokens] == ROLE_IDS["SOURCE"]).any())
     head = doc[candidate.cue[0] : candidate.cue[1]].root
-    lemma = np.array([head.lemma], dtype=np.uint64)
-    bucket = int(lexicon.lookup(lemma)[0])
-    cluster = int(
-        lexicon.cluster_lookup(lexicon.clusters.lookup(lemma, np.array([head.lower], dtype=np.uint64))[:, -1])[0]
-    )
     routes = max(len(candidate.routes), 1)
     return np.array(
         [
@@ -104,8 +99,8 @@ def attribution_features(doc: Doc, tagging: Tagging, lexicon: CueLexicon, candid
             float(len(source_tokens) > 0 and not tagged_source),
             float(candidate.kind == "direct"),
             float(candidate.kind == "mixed"),
-            bucket / 4,
-            (cluster if cluster != int(NONE) else 0) / 4,
+            candidate.cue_bucket / 4,
+            candidate.cluster_bucket / 4,
             float(all(doc[i].is_punct for i in cue_tokens)),
             float(head.pos_ == "VERB"),
             float(candidate.cue_subject),

@@ -24,7 +24,7 @@ from ..evaluate.calibration import matched_predictions
 from ..evaluate.polnear import split_folder
 from ..find.attributions import assemble, find_attributions, group_features, record_attributions
 from ..find.confidence import Calibrator, best_threshold
-from ..find.features import FEATURE_VERSION, CueLexicon
+from ..find.features import FEATURE_VERSION, CueLexicon, doc_arrays
 from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
 from ..model import Attribution
@@ -34,7 +34,7 @@ from .tagger import Example, load_training, make_examples, save_training, train_
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_EPOCHS = 8
+DEFAULT_EPOCHS = 12
 # Held-out scoring reads every SCORE_EVERY-th training article.
 SCORE_EVERY = 4
 DEFAULT_BITS = 20
@@ -104,7 +104,7 @@ def fit_calibrator(
     for doc, article, tagging in zip(docs, articles, held_out, strict=True):
         annotated = annotate_quotes(doc.copy())
         groups = assemble(annotated, tagging.tags)
-        rows.append(group_features(annotated, groups, tagging, lexicon))
+        rows.append(group_features(annotated, groups, tagging, doc_arrays(annotated, lexicon)))
         record_attributions(annotated, groups, [0.0] * len(groups))
         predicted = analysis_from_doc(annotated).attributions
         right.extend(matched_predictions(article.text, article.attributions, predicted))
