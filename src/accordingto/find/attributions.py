@@ -518,6 +518,8 @@ def find_attributions(
 ) -> tuple[list[Group], list[float]]:
     """Tag, group and score: the attributions the component records, each with its confidence; those below
     ``min_confidence`` (by default the model's threshold, chosen in training) are left out."""
+    if len(doc) == 0:
+        return [], []
     arrays = doc_arrays(doc, model.lexicon)
     tagging = tag_doc(doc, model, arrays)
     groups = assemble(doc, tagging.tags)

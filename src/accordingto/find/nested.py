@@ -222,7 +222,15 @@ def _quote_beside(verb: Token, subject: Token) -> frozenset[int]:
 
 
 def _subtree(token: Token) -> frozenset[int]:
-    return frozenset(t.i for t in token.subtree)
+    """The token's subtree within its paragraph: spaCy sometimes runs a sentence over a line break (a line
+    without a final period), and no reporting frame spans two paragraphs."""
+    doc = token.doc
+    first, last = token.i, token.i
+    while first > token.left_edge.i and "\n" not in doc[first - 1].text:
+        first -= 1
+    while last < token.right_edge.i and "\n" not in doc[last + 1].text:
+        last += 1
+    return frozenset(t.i for t in token.subtree if first <= t.i <= last)
 
 
 def _trimmed(doc: Doc, tokens: Iterable[int]) -> frozenset[int]:
