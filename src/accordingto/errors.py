@@ -48,6 +48,10 @@ class InvalidDateError(InputError):
     """A publication date that is not YYYY-MM-DD."""
 
 
+class InvalidFilterError(InputError):
+    """A query filter, search or page cursor that cannot be used (an unknown kind, a malformed cursor...)."""
+
+
 class ModelError(AccordingtoError):
     """The language model or the shipped attribution model cannot be loaded."""
 

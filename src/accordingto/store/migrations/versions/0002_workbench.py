@@ -1,0 +1,311 @@
+"""Search, fast lists and aliases: ``statement_index`` and ``source_aliases`` kept in step by triggers, full-text
+search (SQLite FTS5, PostgreSQL tsvector + GIN), and an index for the newest-first article list.
+
+The derived rows are written by the database itself, from the rows the save path already writes, so the save
+path does not change and an existing store is indexed as it is upgraded (the backfill below).
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-12-02
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+# Written out, not imported from schema.py: a migration must keep meaning what it meant when written.
+UNDATED = "9999-12-31"
+NO_DATE = "0001-01-01"
+# Aliases are index keys: a mention longer than this (a whole clause) is kept cut, in every trigger alike.
+ALIAS_CHARS = 200
+STATEMENT_COLUMNS = (
+    "article_id, attribution_id, position, published, day, outlet_key, source_key, source_kind, source_named, "
+    "type, cue_class, denial, hedged"
+)
+
+
+def upgrade() -> None:
+    op.create_table(
+        "statement_index",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("article_id", sa.String(), nullable=False),
+        sa.Column("attribution_id", sa.String(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("published", sa.Date(), nullable=True),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("outlet_key", sa.String(), nullable=False),
+        sa.Column("source_key", sa.String(), nullable=True),
+        sa.Column("source_kind", sa.String(length=32), nullable=True),
+        sa.Column("source_named", sa.Boolean(), nullable=True),
+        sa.Column("type", sa.String(length=16), nullable=False),
+        sa.Column("cue_class", sa.String(), nullable=True),
+        sa.Column("denial", sa.Boolean(), nullable=False),
+        sa.Column("hedged", sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["article_id", "attribution_id"],
+            ["attributions.article_id", "attributions.attribution_id"],
+            name=op.f("fk_statement_index_attributions"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_statement_index")),
+    )
+    with op.batch_alter_table("statement_index", schema=None) as batch_op:
+        batch_op.create_index("ix_statement_index_attribution", ["article_id", "attribution_id"], unique=True)
+        batch_op.create_index("ix_statement_index_order", ["day", "outlet_key", "id"], unique=False)
+        batch_op.create_index("ix_statement_index_outlet", ["outlet_key", "day", "id"], unique=False)
+        batch_op.create_index("ix_statement_index_source", ["source_key", "day", "outlet_key", "id"], unique=False)
+
+    op.create_table(
+        "source_aliases",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("source_key", sa.String(), nullable=False),
+        sa.Column("alias", sa.Text(), nullable=False),
+        sa.Column("is_name", sa.Boolean(), nullable=False),
+        sa.Column("base", sa.String(), nullable=True),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_source_aliases")),
+    )
+    with op.batch_alter_table("source_aliases", schema=None) as batch_op:
+        batch_op.create_index("ix_source_aliases_alias", ["source_key", "is_name", "alias"], unique=True)
+
+    if op.get_bind().dialect.name == "postgresql":
+        _upgrade_postgresql()
+    else:
+        _upgrade_sqlite()
+
+
+# ---- SQLite: triggers, FTS5 ----------------------------------------------------------------------------------
+
+
+def _sqlite_alias_add(row: str) -> str:
+    """Count one more attribution under the source's name and under the words the article used."""
+    return "".join(
+        f"""
+    INSERT INTO source_aliases (source_key, alias, is_name, base, count)
+        SELECT {row}.source_key, substr({row}.{column}, 1, {ALIAS_CHARS}), {is_name}, {base}, 1
+        WHERE {row}.source_key IS NOT NULL AND {row}.{column} IS NOT NULL
+        ON CONFLICT (source_key, is_name, alias) DO UPDATE SET count = count + 1;"""
+        for column, is_name, base in (("source_name", 1, f"{row}.source_base"), ("source_text", 0, "NULL"))
+    )
+
+
+def _sqlite_alias_remove(row: str) -> str:
+    return f"""
+    UPDATE source_aliases SET count = count - 1
+        WHERE source_key = {row}.source_key
+        AND ((is_name = 1 AND alias = substr({row}.source_name, 1, {ALIAS_CHARS}))
+             OR (is_name = 0 AND alias = substr({row}.source_text, 1, {ALIAS_CHARS})));
+    DELETE FROM source_aliases WHERE source_key = {row}.source_key AND count <= 0;"""
+
+
+def _upgrade_sqlite() -> None:
+    # Backfill what an existing store holds, then build the full-text indexes from it in one pass each.
+    op.execute(
+        f"""INSERT INTO statement_index ({STATEMENT_COLUMNS})
+        SELECT t.article_id, t.attribution_id, t.position, a.published, coalesce(a.published, '{UNDATED}'),
+               coalesce(lower(a.outlet), ''), t.source_key, t.source_kind, t.source_named, t.type, t.cue_class,
+               t.denial, t.hedged
+        FROM attributions t JOIN articles a ON a.id = t.article_id ORDER BY t.article_id, t.position"""
+    )
+    for column, is_name, base in (("source_name", 1, "min(source_base)"), ("source_text", 0, "NULL")):
+        op.execute(
+            f"""INSERT INTO source_aliases (source_key, alias, is_name, base, count)
+            SELECT source_key, substr({column}, 1, {ALIAS_CHARS}), {is_name}, {base}, count(*) FROM attributions
+            WHERE source_key IS NOT NULL AND {column} IS NOT NULL
+            GROUP BY source_key, substr({column}, 1, {ALIAS_CHARS})"""
+        )
+    # The statement index reads its text through a view (external content: the text is not stored twice); its
+    # rowid is statement_index.id, an INTEGER PRIMARY KEY, which VACUUM keeps.
+    op.execute(
+        """CREATE VIEW statement_search_content AS
+        SELECT s.id AS id, t.source_name AS source_name, t.content_text AS content_text
+        FROM statement_index s JOIN attributions t
+        ON t.article_id = s.article_id AND t.attribution_id = s.attribution_id"""
+    )
+    # Porter stemming, as PostgreSQL's 'english' configuration stems: "ceasefires" finds "ceasefire".
+    op.execute(
+        """CREATE VIRTUAL TABLE statement_search USING fts5(source_name, content_text,
+        content='statement_search_content', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')"""
+    )
+    op.execute("INSERT INTO statement_search (statement_search) VALUES ('rebuild')")
+    # Names are not stemmed ("Adams" is not "Adam").
+    op.execute(
+        """CREATE VIRTUAL TABLE source_alias_search USING fts5(alias, content='source_aliases', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2')"""
+    )
+    op.execute("INSERT INTO source_alias_search (source_alias_search) VALUES ('rebuild')")
+
+    op.execute(
+        f"""CREATE TRIGGER statement_index_added AFTER INSERT ON attributions BEGIN
+    INSERT INTO statement_index ({STATEMENT_COLUMNS})
+        SELECT new.article_id, new.attribution_id, new.position, a.published, coalesce(a.published, '{UNDATED}'),
+               coalesce(lower(a.outlet), ''), new.source_key, new.source_kind, new.source_named, new.type,
+               new.cue_class, new.denial, new.hedged
+        FROM articles a WHERE a.id = new.article_id;
+    INSERT INTO statement_search (rowid, source_name, content_text)
+        SELECT id, new.source_name, new.content_text FROM statement_index
+        WHERE article_id = new.article_id AND attribution_id = new.attribution_id;{_sqlite_alias_add("new")}
+END"""
+    )
+    # Before the row goes: an external-content index forgets a row by being given its old values.
+    op.execute(
+        """CREATE TRIGGER statement_search_removed BEFORE DELETE ON attributions BEGIN
+    INSERT INTO statement_search (statement_search, rowid, source_name, content_text)
+        SELECT 'delete', id, old.source_name, old.content_text FROM statement_index
+        WHERE article_id = old.article_id AND attribution_id = old.attribution_id;
+END"""
+    )
+    # The foreign key cascades too, but only where PRAGMA foreign_keys is on: this does not depend on it.
+    op.execute(
+        f"""CREATE TRIGGER statement_index_removed AFTER DELETE ON attributions BEGIN
+    DELETE FROM statement_index WHERE article_id = old.article_id AND attribution_id = old.attribution_id;
+    {_sqlite_alias_remove("old")}
+END"""
+    )
+    # The surname rule re-keys earlier attributions when a full name appears (store/db.py).
+    op.execute(
+        f"""CREATE TRIGGER statement_index_rekeyed AFTER UPDATE OF source_key ON attributions
+    WHEN old.source_key IS NOT new.source_key BEGIN
+    UPDATE statement_index SET source_key = new.source_key
+        WHERE article_id = new.article_id AND attribution_id = new.attribution_id;
+    {_sqlite_alias_remove("old")}{_sqlite_alias_add("new")}
+END"""
+    )
+    op.execute(
+        """CREATE TRIGGER source_alias_search_added AFTER INSERT ON source_aliases BEGIN
+    INSERT INTO source_alias_search (rowid, alias) VALUES (new.id, new.alias);
+END"""
+    )
+    op.execute(
+        """CREATE TRIGGER source_alias_search_removed AFTER DELETE ON source_aliases BEGIN
+    INSERT INTO source_alias_search (source_alias_search, rowid, alias) VALUES ('delete', old.id, old.alias);
+END"""
+    )
+    op.execute(f"CREATE INDEX ix_expr_articles_day ON articles (coalesce(published, '{NO_DATE}'), id)")
+
+
+# ---- PostgreSQL: trigger functions, tsvector + GIN -------------------------------------------------------------
+
+
+def _upgrade_postgresql() -> None:
+    op.execute(
+        f"""INSERT INTO statement_index ({STATEMENT_COLUMNS})
+        SELECT t.article_id, t.attribution_id, t.position, a.published, coalesce(a.published, DATE '{UNDATED}'),
+               coalesce(lower(a.outlet), ''), t.source_key, t.source_kind, t.source_named, t.type, t.cue_class,
+               t.denial, t.hedged
+        FROM attributions t JOIN articles a ON a.id = t.article_id ORDER BY t.article_id, t.position"""
+    )
+    for column, is_name, base in (("source_name", "true", "min(source_base)"), ("source_text", "false", "NULL")):
+        op.execute(
+            f"""INSERT INTO source_aliases (source_key, alias, is_name, base, count)
+            SELECT source_key, left({column}, {ALIAS_CHARS}), {is_name}, {base}, count(*) FROM attributions
+            WHERE source_key IS NOT NULL AND {column} IS NOT NULL
+            GROUP BY source_key, left({column}, {ALIAS_CHARS})"""
+        )
+    op.execute(
+        f"""CREATE FUNCTION accordingto_alias_count(key text, name text, words text, name_base text, delta integer)
+        RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF key IS NULL THEN
+        RETURN;
+    END IF;
+    IF name IS NOT NULL THEN
+        INSERT INTO source_aliases AS s (source_key, alias, is_name, base, count)
+            VALUES (key, left(name, {ALIAS_CHARS}), true, name_base, delta)
+            ON CONFLICT (source_key, is_name, alias) DO UPDATE SET count = s.count + delta;
+    END IF;
+    IF words IS NOT NULL THEN
+        INSERT INTO source_aliases AS s (source_key, alias, is_name, base, count)
+            VALUES (key, left(words, {ALIAS_CHARS}), false, NULL, delta)
+            ON CONFLICT (source_key, is_name, alias) DO UPDATE SET count = s.count + delta;
+    END IF;
+    IF delta < 0 THEN
+        DELETE FROM source_aliases WHERE source_key = key AND count <= 0;
+    END IF;
+END $$"""
+    )
+    op.execute(
+        f"""CREATE FUNCTION accordingto_statement_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO statement_index ({STATEMENT_COLUMNS})
+        SELECT NEW.article_id, NEW.attribution_id, NEW.position, a.published,
+               coalesce(a.published, DATE '{UNDATED}'), coalesce(lower(a.outlet), ''), NEW.source_key,
+               NEW.source_kind, NEW.source_named, NEW.type, NEW.cue_class, NEW.denial, NEW.hedged
+        FROM articles a WHERE a.id = NEW.article_id;
+    PERFORM accordingto_alias_count(NEW.source_key, NEW.source_name, NEW.source_text, NEW.source_base, 1);
+    RETURN NULL;
+END $$"""
+    )
+    op.execute(
+        """CREATE FUNCTION accordingto_statement_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM accordingto_alias_count(OLD.source_key, OLD.source_name, OLD.source_text, OLD.source_base, -1);
+    RETURN NULL;
+END $$"""
+    )
+    op.execute(
+        """CREATE FUNCTION accordingto_statement_rekeyed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE statement_index SET source_key = NEW.source_key
+        WHERE article_id = NEW.article_id AND attribution_id = NEW.attribution_id;
+    PERFORM accordingto_alias_count(OLD.source_key, OLD.source_name, OLD.source_text, OLD.source_base, -1);
+    PERFORM accordingto_alias_count(NEW.source_key, NEW.source_name, NEW.source_text, NEW.source_base, 1);
+    RETURN NULL;
+END $$"""
+    )
+    op.execute(
+        """CREATE TRIGGER statement_index_added AFTER INSERT ON attributions
+        FOR EACH ROW EXECUTE FUNCTION accordingto_statement_added()"""
+    )
+    # statement_index rows go with their attribution through the foreign key's cascade.
+    op.execute(
+        """CREATE TRIGGER statement_index_removed AFTER DELETE ON attributions
+        FOR EACH ROW EXECUTE FUNCTION accordingto_statement_removed()"""
+    )
+    op.execute(
+        """CREATE TRIGGER statement_index_rekeyed AFTER UPDATE OF source_key ON attributions
+        FOR EACH ROW WHEN (OLD.source_key IS DISTINCT FROM NEW.source_key)
+        EXECUTE FUNCTION accordingto_statement_rekeyed()"""
+    )
+    # The same expressions as store/queries.py's search (an expression index is used only for its exact expression).
+    op.execute(
+        """CREATE INDEX ix_expr_statement_words ON attributions
+        USING gin (to_tsvector('english', coalesce(source_name, '') || ' ' || content_text))"""
+    )
+    op.execute("CREATE INDEX ix_expr_alias_words ON source_aliases USING gin (to_tsvector('simple', alias))")
+    op.execute(f"CREATE INDEX ix_expr_articles_day ON articles (coalesce(published, '{NO_DATE}'), id)")
+
+
+def downgrade() -> None:
+    op.execute("DROP INDEX IF EXISTS ix_expr_articles_day")
+    if op.get_bind().dialect.name == "postgresql":
+        for trigger in ("statement_index_added", "statement_index_removed", "statement_index_rekeyed"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON attributions")
+        for function in (
+            "accordingto_statement_added()",
+            "accordingto_statement_removed()",
+            "accordingto_statement_rekeyed()",
+            "accordingto_alias_count(text, text, text, text, integer)",
+        ):
+            op.execute(f"DROP FUNCTION IF EXISTS {function}")
+    else:
+        for trigger in (
+            "statement_index_added",
+            "statement_search_removed",
+            "statement_index_removed",
+            "statement_index_rekeyed",
+            "source_alias_search_added",
+            "source_alias_search_removed",
+        ):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        op.execute("DROP TABLE IF EXISTS statement_search")
+        op.execute("DROP TABLE IF EXISTS source_alias_search")
+        op.execute("DROP VIEW IF EXISTS statement_search_content")
+    op.drop_table("source_aliases")
+    op.drop_table("statement_index")
