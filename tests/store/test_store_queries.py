@@ -8,7 +8,7 @@ import json
 import pytest
 from store_samples import peskov_article, plain_article
 
-from accordingto.errors import InvalidDateError
+from accordingto.errors import InvalidFilterError
 from accordingto.model import Article
 from accordingto.store import Store
 from accordingto.store.filters import Filters
@@ -144,7 +144,7 @@ def test_exports_stream_every_article_and_attribution(corpus: Store) -> None:
 
 
 def test_a_bad_date_filter_is_an_input_error(corpus: Store) -> None:
-    with pytest.raises(InvalidDateError):
+    with pytest.raises(InvalidFilterError, match="YYYY-MM-DD"):
         top_sources(corpus, Filters(since="last week"))
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, true
 
-from ..errors import InvalidFilterError
+from ..errors import InvalidDateError, InvalidFilterError
 from ..model import AttributionType, SourceKind
 from ..read.text import parse_published
 from .schema import articles, attributions, statement_index
@@ -43,7 +43,10 @@ def _text(raw: str) -> str:
 
 
 def _date(raw: str) -> dt.date:
-    checked = parse_published(raw.strip(), None)
+    try:
+        checked = parse_published(raw.strip(), None)
+    except InvalidDateError:
+        checked = None
     if checked is None:
         raise ValueError("give a date, YYYY-MM-DD")
     return dt.date.fromisoformat(checked)

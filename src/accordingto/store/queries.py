@@ -752,8 +752,11 @@ def _outlets(store: Store) -> dict[str, OutletName]:
     with store.connect() as connection:
         for key, outlet, count in connection.execute(query):
             spellings[key][outlet] += int(count)
+    # The commonest spelling; among equals the first in code-point order ("NYT" before "nyt"), on both backends.
     return {
-        key: OutletName(outlet=counts.most_common(1)[0][0], articles=sum(counts.values()))
+        key: OutletName(
+            outlet=min(counts, key=lambda spelling: (-counts[spelling], spelling)), articles=sum(counts.values())
+        )
         for key, counts in spellings.items()
     }
 
