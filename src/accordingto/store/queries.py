@@ -50,7 +50,7 @@ T = TypeVar("T")
 NO_FILTERS = Filters()
 MAX_PAGE = 500
 MAX_CURSOR_CHARS = 1000
-DOWNLOAD_PAGE = 1000
+DOWNLOAD_PAGE = MAX_PAGE  # a download walks the pages of its list, the largest a caller may ask for
 UNDATED_DAY = dt.date.fromisoformat(UNDATED)
 # How many descriptions of a source are read to pick the most common one (a sample keeps a source page quick
 # however often the source is quoted).
@@ -813,7 +813,7 @@ def outlet_stats(store: Store, filters: Filters = NO_FILTERS, *, top: int = 5) -
                 by_kind=dict(sorted(row["kinds"].items())),
                 top_sources=[
                     {"key": key, "name": names.get(key, identity.reader_name(None)), "attributions": count}
-                    for key, count in tops[outlet_key]
+                    for key, count in tops.get(outlet_key, [])
                 ],
             )
         )
