@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, true
 
@@ -32,6 +32,8 @@ MAX_VALUES = 50
 MAX_VALUE_CHARS = 200
 
 Value = Any
+# A query of any number of columns of any types.
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 Condition = Callable[[ColumnElement[Any], Value], ColumnElement[bool]]
 
 
@@ -117,6 +119,7 @@ class Filter:
     many: bool = False
     choices: Callable[[], Sequence[str]] | None = None
     input: str = "text"  # how the page asks for it: text, date, choice, boolean, number
+    false_word: str | None = None  # a boolean's word for false on a command line (--named/--anonymous)
 
     def value(self, given: Value) -> Value:
         """The typed value of what a caller gave: a string (or strings) from an edge, or a typed value."""
@@ -167,7 +170,13 @@ FILTERS: tuple[Filter, ...] = (
         input="choice",
     ),
     Filter(
-        "named", "Only named (true) or only anonymous (false) sources.", "source_named", _is, _boolean, input="boolean"
+        "named",
+        "Only named (true) or only anonymous (false) sources.",
+        "source_named",
+        _is,
+        _boolean,
+        input="boolean",
+        false_word="anonymous",
     ),
     Filter(
         "type",
@@ -293,14 +302,14 @@ class Filters(Mapping[str, Value]):
         """Whether a filter tests a column that only ``attributions`` has (the list then joins it)."""
         return any(BY_NAME[name].column not in statement_index.c for name in self._values)
 
-    def on_statements(self, query: Select[Any]) -> Select[Any]:
+    def on_statements(self, query: AnySelect) -> AnySelect:
         """Narrow a query over ``statement_index`` (joined to ``attributions`` when ``needs_attributions``)."""
         return query.where(*self._conditions(self._values, _statement_column))
 
     def statement_conditions(self) -> ColumnElement[bool]:
         return and_(true(), *self._conditions(self._values, _statement_column))
 
-    def on_articles(self, query: Select[Any]) -> Select[Any]:
+    def on_articles(self, query: AnySelect) -> AnySelect:
         """Narrow a query over ``articles``: article filters directly, statement filters as "has a statement
         that passes them" (an article quoting anonymous sources)."""
         article_names = [name for name in self._values if BY_NAME[name].column in ARTICLE_COLUMNS]
@@ -336,4 +345,4 @@ def describe_filters() -> list[dict[str, Any]]:
     ]
 
 
-__all__ = ["BY_NAME", "FILTERS", "Filter", "Filters", "describe_filters", "statement_joins"]
+__all__ = ["AnySelect", "BY_NAME", "FILTERS", "Filter", "Filters", "describe_filters", "statement_joins"]

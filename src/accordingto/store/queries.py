@@ -24,7 +24,6 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import (
     Integer,
-    Select,
     and_,
     case,
     func,
@@ -42,7 +41,7 @@ from ..errors import InvalidFilterError
 from ..model import Analysis
 from . import identity
 from .db import Store
-from .filters import Filters, statement_joins
+from .filters import AnySelect, Filters, statement_joins
 from .schema import ARTICLE_DAY, UNDATED, articles, attributions, provenance, source_aliases, sources, statement_index
 from .search import SearchQuery, highlights, match_statements, matching_aliases
 
@@ -273,7 +272,7 @@ class _Order:
     def decode(self, values: Any) -> list[Any]:
         if not isinstance(values, list) or len(values) != len(self.columns):
             raise InvalidFilterError("cursor: not a cursor of this list")
-        decoded = []
+        decoded: list[Any] = []
         for value, (_, _, kind) in zip(values, self.columns, strict=True):
             try:
                 if kind is dt.date:
@@ -320,7 +319,7 @@ def _check_limit(limit: int) -> int:
 
 def _page(
     store: Store,
-    query: Select[Any],
+    query: AnySelect,
     order: _Order,
     context: str,
     cursor: str | None,
@@ -466,7 +465,7 @@ def _statement(row: Any) -> Statement:
 
 def _statement_scope(
     store: Store, filters: Filters, *, source: str | None, source_key: str | None, search: str | None
-) -> Select[Any]:
+) -> AnySelect:
     """``statement_index`` narrowed to a source or a search and the filters (for counts over time)."""
     s = statement_index
     query = select().select_from(s)
@@ -775,10 +774,10 @@ def outlet_stats(store: Store, filters: Filters = NO_FILTERS, *, top: int = 5) -
     )
     # The articles' own outlet key, as statement_index.outlet_key holds it (a literal '' so that SELECT and GROUP
     # BY are the same expression, not two bound parameters).
-    outlet_key = func.coalesce(func.lower(articles.c.outlet), literal_column("''"))
+    article_outlet = func.coalesce(func.lower(articles.c.outlet), literal_column("''"))
     article_counts = filters.on_articles(
-        select(outlet_key, func.count(), func.sum(case((articles.c.error.is_not(None), 1), else_=0))).group_by(
-            outlet_key
+        select(article_outlet, func.count(), func.sum(case((articles.c.error.is_not(None), 1), else_=0))).group_by(
+            article_outlet
         )
     )
     rows: dict[str, dict[str, Any]] = defaultdict(
@@ -798,7 +797,9 @@ def outlet_stats(store: Store, filters: Filters = NO_FILTERS, *, top: int = 5) -
     tops = {key: row["sources"].most_common(top) for key, row in rows.items()}
     names = _shown_names(store, sorted({key for pairs in tops.values() for key, _ in pairs}))
     result = []
-    for outlet_key in sorted(set(rows) | set(volumes), key=lambda key: (key == "", spelled.get(key, key).casefold())):
+    for outlet_key in sorted(
+        set(rows) | set(volumes), key=lambda key: (key == "", (spelled.get(key) or key).casefold())
+    ):
         row = rows[outlet_key]
         article_count = volumes.get(outlet_key, (0, 0))[0]
         result.append(
@@ -910,8 +911,19 @@ def list_articles(
     query = filters.on_articles(query)
     order = _Order(((day, True, dt.date), (articles.c.id, True, str)))
     context = _context("articles", filters, failed)
-    return _page(
-        store, query, order, context, cursor, limit, lambda row: ArticleRow(*row[:4], _date(row[4]), *row[5:8])
+    return _page(store, query, order, context, cursor, limit, _article_row)
+
+
+def _article_row(row: Any) -> ArticleRow:
+    return ArticleRow(
+        id=row[0],
+        title=row[1],
+        url=row[2],
+        outlet=row[3],
+        published=_date(row[4]),
+        attributions=int(row[5]),
+        error=row[6],
+        created=row[7],
     )
 
 

@@ -86,7 +86,7 @@ class StatementMatch:
 
 def match_statements(dialect: str, query: SearchQuery) -> StatementMatch:
     if dialect == "postgresql":
-        vector = literal_column(PG_STATEMENT_VECTOR)
+        vector: ColumnElement[Any] = literal_column(PG_STATEMENT_VECTOR)
         tsquery = query.tsquery("english")
         options = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
         return StatementMatch(
@@ -99,7 +99,7 @@ def match_statements(dialect: str, query: SearchQuery) -> StatementMatch:
             ),
         )
     fts = table("statement_search", column("rowid"))
-    target = literal_column("statement_search")
+    target: ColumnElement[Any] = literal_column("statement_search")
     return StatementMatch(
         join=fts,
         on=fts.c.rowid == statement_index.c.id,
