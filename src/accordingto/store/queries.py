@@ -43,11 +43,14 @@ from . import identity
 from .db import Store
 from .filters import AnySelect, Filters, statement_joins
 from .schema import ARTICLE_DAY, UNDATED, articles, attributions, provenance, source_aliases, sources, statement_index
-from .search import SearchQuery, highlights, match_statements, matching_aliases
+from .search import SearchQuery, highlights, marked_statements, match_statements, matching_aliases
 
 T = TypeVar("T")
 NO_FILTERS = Filters()
 MAX_PAGE = 500
+# A search ranks this many of its newest matches (after the filters): enough to rank every match of a precise
+# question, while a word in every other statement is answered as fast as a rare one.
+SEARCH_CANDIDATES = 1000
 MAX_CURSOR_CHARS = 1000
 DOWNLOAD_PAGE = MAX_PAGE  # a download walks the pages of its list, the largest a caller may ask for
 UNDATED_DAY = dt.date.fromisoformat(UNDATED)
@@ -385,61 +388,84 @@ def statements(
     limit: int = 50,
 ) -> Page[Statement]:
     """Statements (attributions) that pass the filters: oldest first (then by outlet), or, with ``search``,
-    best match first, with the matched words as ``highlights``.
+    best match first (among the ``SEARCH_CANDIDATES`` newest matches), with the matched words as
+    ``highlights``.
 
     ``source``: a name as a person types it ("Peskov": a lone surname also finds the full names ending in it)
     or a key from ``top_sources``; ``source_key``: exactly one identity key (a source's page).
     """
-    dialect = store.engine.dialect.name
-    s, t = statement_index, attributions
-    keys = source_keys(store, source) if source else None
-    match = match_statements(dialect, SearchQuery.parse(search)) if search else None
-    query = (
-        select(
-            articles.c.id,
-            articles.c.title,
-            articles.c.url,
-            articles.c.outlet,
-            articles.c.published,
-            t.c.attribution_id,
-            t.c.type,
-            t.c.source_name,
-            s.c.source_key,
-            s.c.source_kind,
-            s.c.source_named,
-            t.c.cue_text,
-            t.c.content_text,
-            t.c.cue_class,
-            t.c.time_value,
-            t.c.denial,
-            t.c.hedged,
-            t.c.negated,
-            match.marked if match else literal(None).label("marked"),
-        )
-        .select_from(s)
-        .join(t, statement_joins())
-        .join(articles, articles.c.id == s.c.article_id)
-    )
-    if match is not None:
-        if match.join is not None and match.on is not None:
-            query = query.join(match.join, match.on)
-        query = query.where(match.where)
-        rank = match.rank.label("rank")
-        order = _Order(((rank, False, float), (s.c.id, False, int)))
-        query = query.add_columns(rank, s.c.id)
-    else:
-        order = _Order(((s.c.day, False, dt.date), (s.c.outlet_key, False, str), (s.c.id, False, int)))
-        query = query.add_columns(s.c.day, s.c.outlet_key, s.c.id)
-    if keys is not None:
-        query = query.where(s.c.source_key.in_(keys))
-    if source_key is not None:
-        query = query.where(s.c.source_key == source_key)
-    query = filters.on_statements(query)
+    s = statement_index
     context = _context("statements", filters, source, source_key, search)
-    return _page(store, query, order, context, cursor, limit, _statement)
+    scope = _statement_scope(store, filters, source=source, source_key=source_key, search=None)
+    if search:
+        return _best_matches(store, scope, SearchQuery.parse(search), context, cursor, limit)
+    order = _Order(((s.c.day, False, dt.date), (s.c.outlet_key, False, str), (s.c.id, False, int)))
+    query = _with_statement_columns(scope, joined=filters.needs_attributions).add_columns(
+        s.c.day, s.c.outlet_key, s.c.id
+    )
+    return _page(store, query, order, context, cursor, limit, lambda row: _statement(row, None))
 
 
-def _statement(row: Any) -> Statement:
+def _with_statement_columns(scope: AnySelect, *, joined: bool) -> AnySelect:
+    """The columns of a ``Statement``, for the rows ``scope`` (a query over statement_index, ``joined`` to
+    attributions or not yet) selects."""
+    s, t = statement_index, attributions
+    if not joined:
+        scope = scope.join(t, statement_joins())
+    return scope.join(articles, articles.c.id == s.c.article_id).add_columns(
+        articles.c.id,
+        articles.c.title,
+        articles.c.url,
+        articles.c.outlet,
+        articles.c.published,
+        t.c.attribution_id,
+        t.c.type,
+        t.c.source_name,
+        s.c.source_key,
+        s.c.source_kind,
+        s.c.source_named,
+        t.c.cue_text,
+        t.c.content_text,
+        t.c.cue_class,
+        t.c.time_value,
+        t.c.denial,
+        t.c.hedged,
+        t.c.negated,
+    )
+
+
+def _best_matches(
+    store: Store, scope: AnySelect, query: SearchQuery, context: str, cursor: str | None, limit: int
+) -> Page[Statement]:
+    """A ranked page of a search: the newest ``SEARCH_CANDIDATES`` matches that pass the filters (an engine finds
+    those without scoring the rest, however common the words), ranked; then the shown rows and their marks."""
+    limit = _check_limit(limit)
+    s = statement_index
+    match = match_statements(store.engine.dialect.name, query)
+    candidates = scope.add_columns(s.c.id, match.rank).where(match.where)
+    if match.join is not None and match.on is not None:
+        candidates = candidates.join(match.join, match.on)
+    candidates = candidates.order_by(match.newest.desc()).limit(SEARCH_CANDIDATES)
+    with store.connect() as connection:
+        ranked = sorted((float(rank), int(number)) for number, rank in connection.execute(candidates))
+    if cursor:
+        after = tuple(_decode_cursor(cursor, context, _Order(((s.c.id, False, float), (s.c.id, False, int)))))
+        ranked = [item for item in ranked if item > after]
+    shown = ranked[:limit]
+    ids = [number for _, number in shown]
+    by_id: dict[int, Any] = {}
+    marks: dict[int, str] = {}
+    if ids:
+        rows = _with_statement_columns(select(s.c.id).where(s.c.id.in_(ids)), joined=False)
+        with store.connect() as connection:
+            by_id = {row[0]: row[1:] for row in connection.execute(rows)}
+            marked = connection.execute(marked_statements(store.engine.dialect.name, query, ids))
+            marks = {int(number): text for number, text in marked}
+    following = encode_cursor(context, list(shown[-1])) if len(ranked) > limit and shown else None
+    return Page([_statement(by_id[number], marks.get(number)) for number in ids if number in by_id], following)
+
+
+def _statement(row: Any, marked: str | None) -> Statement:
     return Statement(
         article_id=row[0],
         title=row[1],
@@ -459,7 +485,7 @@ def _statement(row: Any) -> Statement:
         denial=row[15],
         hedged=row[16],
         negated=row[17],
-        highlights=highlights(row[18], row[12]),
+        highlights=highlights(marked, row[12]),
     )
 
 
@@ -469,7 +495,7 @@ def _statement_scope(
     """``statement_index`` narrowed to a source or a search and the filters (for counts over time)."""
     s = statement_index
     query = select().select_from(s)
-    if search or filters.needs_attributions:
+    if filters.needs_attributions:
         query = query.join(attributions, statement_joins())
     if search:
         match = match_statements(store.engine.dialect.name, SearchQuery.parse(search))

@@ -187,7 +187,8 @@ source_aliases = Table(
 ARTICLE_DAY = "coalesce(published, '0001-01-01')"
 
 # Objects each backend builds in its own SQL (migration 0002), outside this metadata: SQLite's FTS5 tables (with
-# their shadow tables and content view), PostgreSQL's GIN indexes over tsvector expressions, expression indexes.
+# their shadow tables and content view), PostgreSQL's tsvector column statement_index.statement_search_words and
+# GIN indexes, expression indexes.
 BACKEND_SPECIFIC_PREFIXES = ("statement_search", "source_alias_search", "ix_expr_")
 
 

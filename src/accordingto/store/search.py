@@ -14,7 +14,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, FromClause, and_, cast, column, func, literal, literal_column, table
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    FromClause,
+    Select,
+    and_,
+    cast,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+)
 
 from ..errors import InvalidFilterError
 from .schema import attributions, source_aliases, statement_index
@@ -26,10 +39,9 @@ MAX_TERMS = 20
 _TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _WORD = re.compile(r"[^\W_]+")
 
-# The expressions migration 0002 indexes on PostgreSQL (an expression index serves only its exact expression).
-PG_STATEMENT_VECTOR = (
-    "to_tsvector('english', coalesce(attributions.source_name, '') || ' ' || attributions.content_text)"
-)
+# What migration 0002 indexes on PostgreSQL: the statements' stored tsvector, and an expression over aliases (an
+# expression index serves only its exact expression).
+PG_STATEMENT_WORDS = "statement_index.statement_search_words"
 PG_ALIAS_VECTOR = "to_tsvector('simple', source_aliases.alias)"
 
 
@@ -74,29 +86,26 @@ class SearchQuery:
 
 @dataclass(frozen=True)
 class StatementMatch:
-    """How to narrow a statement list to a search's matches: what to join, the condition, the rank (lower is
-    better) and the content with its matched words marked."""
+    """How to narrow ``statement_index`` to a search's matches: what to join (SQLite's FTS5 table), the
+    condition, the rank (lower is better) and the order the engine finds matches fastest in, newest first."""
 
     join: FromClause | None
     on: ColumnElement[bool] | None
     where: ColumnElement[bool]
     rank: ColumnElement[float]
-    marked: ColumnElement[str]
+    newest: ColumnElement[int]
 
 
 def match_statements(dialect: str, query: SearchQuery) -> StatementMatch:
     if dialect == "postgresql":
-        vector: ColumnElement[Any] = literal_column(PG_STATEMENT_VECTOR)
+        vector: ColumnElement[Any] = literal_column(PG_STATEMENT_WORDS)
         tsquery = query.tsquery("english")
-        options = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
         return StatementMatch(
             join=None,
             on=None,
             where=vector.op("@@")(tsquery),
             rank=cast(-func.ts_rank_cd(vector, tsquery), Float),
-            marked=func.ts_headline(
-                literal_column("'english'"), attributions.c.content_text, tsquery, literal(options)
-            ),
+            newest=statement_index.c.id,
         )
     fts = table("statement_search", column("rowid"))
     target: ColumnElement[Any] = literal_column("statement_search")
@@ -105,7 +114,33 @@ def match_statements(dialect: str, query: SearchQuery) -> StatementMatch:
         on=fts.c.rowid == statement_index.c.id,
         where=target.op("MATCH")(query.fts5()),
         rank=func.bm25(target),
-        marked=func.highlight(target, 1, START, STOP),
+        # FTS5 reads a word's matches in rowid order, so the newest come first without a sort.
+        newest=fts.c.rowid,
+    )
+
+
+def marked_statements(dialect: str, query: SearchQuery, ids: list[int]) -> Select[tuple[int, str]]:
+    """(statement_index.id, content with the matched words between ``START`` and ``STOP``) for these rows."""
+    if dialect == "postgresql":
+        options = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+        marked = func.ts_headline(
+            literal_column("'english'"), attributions.c.content_text, query.tsquery("english"), literal(options)
+        )
+        return (
+            select(statement_index.c.id, marked)
+            .join(
+                attributions,
+                and_(
+                    attributions.c.article_id == statement_index.c.article_id,
+                    attributions.c.attribution_id == statement_index.c.attribution_id,
+                ),
+            )
+            .where(statement_index.c.id.in_(ids))
+        )
+    fts = table("statement_search", column("rowid"))
+    target: ColumnElement[Any] = literal_column("statement_search")
+    return select(fts.c.rowid, func.highlight(target, 1, START, STOP)).where(
+        target.op("MATCH")(query.fts5()), fts.c.rowid.in_(ids)
     )
 
 
@@ -139,4 +174,13 @@ def highlights(marked: str | None, text: str) -> list[tuple[int, int]]:
     return ranges if "".join(plain) == text else []
 
 
-__all__ = ["START", "STOP", "SearchQuery", "StatementMatch", "highlights", "match_statements", "matching_aliases"]
+__all__ = [
+    "START",
+    "STOP",
+    "SearchQuery",
+    "StatementMatch",
+    "highlights",
+    "marked_statements",
+    "match_statements",
+    "matching_aliases",
+]
