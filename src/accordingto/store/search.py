@@ -119,7 +119,7 @@ def match_statements(dialect: str, query: SearchQuery) -> StatementMatch:
     )
 
 
-def marked_statements(dialect: str, query: SearchQuery, ids: list[int]) -> Select[tuple[int, str]]:
+def marked_statements(dialect: str, query: SearchQuery, ids: list[int]) -> Select[int, str]:
     """(statement_index.id, content with the matched words between ``START`` and ``STOP``) for these rows."""
     if dialect == "postgresql":
         options = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
