@@ -98,72 +98,51 @@ def page_options(default: int) -> Callable[[F], F]:
     return decorate
 
 
-@click.command("sources")
-@store_options
-@click.option("--search", help="Sources whose name (or words articles used for them) start with these words.")
-@page_options(20)
-@output_options
-def sources_command(
-    db: str | None,
-    filters: Filters,
-    search: str | None,
+def list_command(
+    name: str,
+    doc: str,
+    ask: Callable[..., Page[Any]],
+    columns: Sequence[str],
+    *,
     limit: int,
-    cursor: str | None,
-    every: bool,
-    output_format: str,
-    out: Path | None,
-) -> None:
-    """The sources cited most (or those a search finds), with their attributions, articles and outlets."""
-    with open_store(db, create=False) as store:
-        rows = _rows(
-            lambda after, size: queries.top_sources(store, filters, search=search, cursor=after, limit=size),
-            cursor,
-            limit,
-            every,
-        )
-        columns = [
-            "name",
-            "key",
-            "kind",
-            "named",
-            "attributions",
-            "articles",
-            "outlets",
-            "first_published",
-            "last_published",
-        ]
-        _emit(rows, columns, output_format, out, title="Sources", nothing="no sources match")
+    nothing: str,
+    options: Sequence[Callable[[F], F]] = (),
+    title: Callable[[dict[str, Any]], str] | None = None,
+) -> click.Command:
+    """A command listing one page of ``ask(store, filters, cursor=, limit=, **its own options)`` (or ``--all``),
+    with the filters, --format, --out and paging every list command shares."""
+
+    def command(
+        db: str | None,
+        filters: Filters,
+        limit: int,
+        cursor: str | None,
+        every: bool,
+        output_format: str,
+        out: Path | None,
+        **own: Any,
+    ) -> None:
+        with open_store(db, create=False) as store:
+            rows = _rows(lambda after, size: ask(store, filters, cursor=after, limit=size, **own), cursor, limit, every)
+        heading = title(own) if title else name.capitalize()
+        _emit(rows, columns, output_format, out, title=heading, nothing=nothing)
+
+    command.__doc__ = doc
+    decorated: Any = command
+    for option in (output_options, page_options(limit), *reversed(options), store_options):
+        decorated = option(decorated)
+    return click.command(name)(decorated)
 
 
-@click.command("statements")
-@click.option("--source", help='A name ("Peskov" also finds "Dmitry Peskov") or a key from `sources`.')
-@click.option("--search", help='Words that must all appear; "quoted words" together. Best match first.')
-@store_options
-@page_options(50)
-@output_options
-def statements_command(
-    source: str | None,
-    search: str | None,
-    db: str | None,
-    filters: Filters,
-    limit: int,
-    cursor: str | None,
-    every: bool,
-    output_format: str,
-    out: Path | None,
-) -> None:
-    """What was said: oldest first (or, with --search, best match first), with the article it is in."""
-    with open_store(db, create=False) as store:
-        rows = _rows(
-            lambda after, size: queries.statements(
-                store, filters, source=source, search=search, cursor=after, limit=size
-            ),
-            cursor,
-            limit,
-            every,
-        )
-        title = f"Statements of {source}" if source else "Statements"
-        _emit(rows, STATEMENT_COLUMNS, output_format, out, title=title, nothing="no statements match")
+sources_command = list_command(
+    "sources",
+    "The sources cited most (or those a search finds), with their attributions, articles and outlets.",
+    queries.top_sources,
+    ["name", "key", "kind", "named", "attributions", "articles", "outlets", "first_published", "last_published"],
+    limit=20,
+    nothing="no sources match",
+    options=[click.option("--search", help="Sources whose name (or words articles used for them) start with these.")],
+)
 
 
 STATEMENT_COLUMNS = [
@@ -178,6 +157,38 @@ STATEMENT_COLUMNS = [
     "title",
     "url",
 ]
+
+statements_command = list_command(
+    "statements",
+    "What was said: oldest first (or, with --search, best match first), with the article it is in.",
+    queries.statements,
+    STATEMENT_COLUMNS,
+    limit=50,
+    nothing="no statements match",
+    options=[
+        click.option("--source", help='A name ("Peskov" also finds "Dmitry Peskov") or a key from `sources`.'),
+        click.option("--search", help='Words that must all appear; "quoted words" together. Best match first.'),
+    ],
+    title=lambda own: f"Statements of {own['source']}" if own.get("source") else "Statements",
+)
+upstream_command = list_command(
+    "upstream",
+    "The upstream reports (wires, other outlets) the articles rely on, most relied on first.",
+    queries.upstream,
+    ["name", "articles", "attributions", "generic"],
+    limit=20,
+    nothing="no upstream reports match",
+    title=lambda _own: "Upstream reports",
+)
+articles_command = list_command(
+    "articles",
+    "Stored articles, newest first (statement filters keep the articles that have such a statement).",
+    queries.list_articles,
+    ["published", "outlet", "id", "title", "attributions", "error"],
+    limit=50,
+    nothing="no articles match",
+    options=[click.option("--failed/--analysed", default=None, help="Only failed analyses, or only the others.")],
+)
 
 
 @click.command("source")
@@ -274,34 +285,6 @@ def outlets_command(db: str | None, filters: Filters, output_format: str, out: P
     _emit(rows, columns, output_format, out, title="Outlets", nothing="no outlets match")
 
 
-@click.command("upstream")
-@store_options
-@page_options(20)
-@output_options
-def upstream_command(
-    db: str | None,
-    filters: Filters,
-    limit: int,
-    cursor: str | None,
-    every: bool,
-    output_format: str,
-    out: Path | None,
-) -> None:
-    """The upstream reports (wires, other outlets) the articles rely on, most relied on first."""
-    with open_store(db, create=False) as store:
-        rows = _rows(
-            lambda after, size: queries.upstream(store, filters, cursor=after, limit=size), cursor, limit, every
-        )
-    _emit(
-        rows,
-        ["name", "articles", "attributions", "generic"],
-        output_format,
-        out,
-        title="Upstream reports",
-        nothing="no upstream reports match",
-    )
-
-
 @click.command("weeks")
 @click.option("--source", help="Statements of this source (a name or a key).")
 @click.option("--search", help="Statements with these words.")
@@ -341,39 +324,6 @@ def weeks_command(
         out,
         title="Statements per week",
         nothing="no dated statements match",
-    )
-
-
-@click.command("articles")
-@store_options
-@click.option("--failed/--analysed", default=None, help="Only articles whose analysis failed, or only the others.")
-@page_options(50)
-@output_options
-def articles_command(
-    db: str | None,
-    filters: Filters,
-    failed: bool | None,
-    limit: int,
-    cursor: str | None,
-    every: bool,
-    output_format: str,
-    out: Path | None,
-) -> None:
-    """Stored articles, newest first (statement filters keep the articles that have such a statement)."""
-    with open_store(db, create=False) as store:
-        rows = _rows(
-            lambda after, size: queries.list_articles(store, filters, failed=failed, cursor=after, limit=size),
-            cursor,
-            limit,
-            every,
-        )
-    _emit(
-        rows,
-        ["published", "outlet", "id", "title", "attributions", "error"],
-        output_format,
-        out,
-        title="Articles",
-        nothing="no articles match",
     )
 
 
