@@ -305,3 +305,29 @@ def test_a_store_made_before_search_is_upgraded_in_place_with_its_rows_indexed(s
         assert profile is not None and {a.text for a in profile.aliases} >= {"Mr. Peskov"}
         upgraded.save(*plain_article("later", "Peskov said the ceasefire held.", "Peskov", "WaPo", "2023-11-09"))
         assert len(statements(upgraded, search="ceasefire").items) == 4  # 2 in nyt-1 (one nested)
+
+
+def test_the_per_day_counts_agree_with_the_statements_after_rewrites_deletes_and_merges(store: Store) -> None:
+    """The counts kept by triggers answer when the filters are their dimensions; ``denial=False`` (true of every
+    statement here) makes the same questions read every statement instead: both must agree."""
+    store.save(*peskov_article("nyt-1", "NYT", "2023-12-23"))
+    store.save(*plain_article("short", "Peskov said no.", "Peskov", "NYT", "2023-12-27"))
+    store.save(*plain_article("wapo", "Peskov said yes.", "Peskov", "WaPo", "2023-12-28"))
+    store.save(*plain_article("short", "Peskov said no again.", "Peskov", "NYT", "2024-01-03"))  # rewritten
+    store.save(*plain_article("gone", "Ann Lee said so.", "Ann Lee", "NYT", "2024-01-04"))
+    store.save(*plain_article("gone", "Cy Ray said so.", "Cy Ray", "NYT", "2024-01-04"))  # Ann Lee's go
+    store.save(*plain_article("undated", "Bo Kim said so.", "Bo Kim", "WaPo"))
+    everything = Filters(denial=False)
+    for filters in (Filters(), Filters(outlet="nyt"), Filters(since="2023-12-24")):
+        both = Filters({**filters, "denial": False})
+        assert top_sources(store, filters).items == top_sources(store, both).items
+        assert outlet_stats(store, filters) == outlet_stats(store, both)
+        assert statements_per_week(store, filters, source_key="dmitry peskov") == statements_per_week(
+            store, both, source_key="dmitry peskov"
+        )
+        assert statements_per_week(store, filters) == statements_per_week(store, both)
+        assert anonymous_share_per_week(store, filters) == anonymous_share_per_week(store, both)
+        assert source_profile(store, "dmitry peskov", filters) == source_profile(store, "dmitry peskov", both)
+    top = {s.key: (s.attributions, s.articles, s.outlets) for s in top_sources(store).items}
+    assert top["dmitry peskov"] == (3, 2, 1) and top["peskov"] == (1, 1, 1) and "ann lee" not in top
+    assert top_sources(store, everything).items == top_sources(store).items

@@ -309,6 +309,14 @@ class Filters(Mapping[str, Value]):
     def statement_conditions(self) -> ColumnElement[bool]:
         return and_(true(), *self._conditions(self._values, _statement_column))
 
+    def covered_by(self, columns: Mapping[str, Any]) -> bool:
+        """Whether every filter set tests a column in ``columns`` (a rollup can then answer alone)."""
+        return all(BY_NAME[name].column in columns for name in self._values)
+
+    def on(self, query: AnySelect, columns: Mapping[str, ColumnElement[Any]]) -> AnySelect:
+        """Narrow a query over another table whose expressions for the filters' columns are ``columns``."""
+        return query.where(*self._conditions(self._values, columns.__getitem__))
+
     def on_articles(self, query: AnySelect) -> AnySelect:
         """Narrow a query over ``articles``: article filters directly, statement filters as "has a statement
         that passes them" (an article quoting anonymous sources)."""

@@ -26,11 +26,14 @@ from sqlalchemy import (
     Integer,
     and_,
     case,
+    false,
     func,
     literal,
     literal_column,
+    null,
     or_,
     select,
+    true,
     tuple_,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -42,7 +45,18 @@ from ..model import Analysis
 from . import identity
 from .db import Store
 from .filters import AnySelect, Filters, statement_joins
-from .schema import ARTICLE_DAY, UNDATED, articles, attributions, provenance, source_aliases, sources, statement_index
+from .schema import (
+    ARTICLE_DAY,
+    UNDATED,
+    articles,
+    attributions,
+    outlet_days,
+    provenance,
+    source_aliases,
+    source_days,
+    sources,
+    statement_index,
+)
 from .search import SearchQuery, highlights, marked_statements, match_statements, matching_aliases
 
 T = TypeVar("T")
@@ -57,6 +71,18 @@ UNDATED_DAY = dt.date.fromisoformat(UNDATED)
 # How many descriptions of a source are read to pick the most common one (a sample keeps a source page quick
 # however often the source is quoted).
 DESCRIPTION_SAMPLE = 500
+# The per-day counts' expressions for the filters they can answer (undated rows count as no date).
+SOURCE_DAYS_COLUMNS: dict[str, ColumnElement[Any]] = {
+    "outlet_key": source_days.c.outlet_key,
+    "published": func.nullif(source_days.c.day, literal(UNDATED_DAY)),
+}
+OUTLET_DAYS_COLUMNS: dict[str, ColumnElement[Any]] = {
+    "outlet_key": outlet_days.c.outlet_key,
+    "published": func.nullif(outlet_days.c.day, literal(UNDATED_DAY)),
+    "source_named": case((outlet_days.c.named == 1, true()), (outlet_days.c.named == 0, false()), else_=null()),
+    "source_kind": func.nullif(outlet_days.c.kind, literal_column("''")),
+    "type": outlet_days.c.type,
+}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "hers", "its", "their", "them", "we", "i", "you"}
 
 
@@ -524,23 +550,7 @@ def top_sources(
 
     With ``search``: sources whose name, or words an article used for them, start with the words searched;
     those matched by their name first, then by number of attributions."""
-    s = statement_index
-    count = func.count().label("count")
-    article_count = func.count(s.c.article_id.distinct()).label("article_count")
-    base = select(
-        s.c.source_key,
-        func.min(s.c.source_kind),
-        func.sum(case((s.c.source_named.is_(True), 1), else_=0)),
-        func.sum(case((s.c.source_named.is_(False), 1), else_=0)),
-        count,
-        article_count,
-        func.count(s.c.outlet_key.distinct()),
-        func.min(s.c.published),
-        func.max(s.c.published),
-    ).where(s.c.source_key.is_not(None))
-    if filters.needs_attributions:
-        base = base.join(attributions, statement_joins())
-    base = filters.on_statements(base)
+    base, key, _outlet = _per_source(filters)
     if search:
         matched_from, matched = matching_aliases(store.engine.dialect.name, SearchQuery.parse(search))
         tiers = (
@@ -553,10 +563,10 @@ def top_sources(
             .group_by(source_aliases.c.source_key)
             .subquery()
         )
-        base = base.join(tiers, tiers.c.key == s.c.source_key).add_columns(func.min(tiers.c.tier).label("tier"))
-    grouped = base.group_by(s.c.source_key).subquery()
+        base = base.join(tiers, tiers.c.key == key).add_columns(func.min(tiers.c.tier).label("tier"))
+    grouped = base.group_by(key).subquery()
     columns = list(grouped.c)
-    key_column, count_column, articles_column = columns[0], columns[4], columns[5]
+    key_column, count_column, articles_column = columns[0], columns[3], columns[4]
     sort: list[tuple[ColumnElement[Any], bool, type]] = [
         (count_column, True, int),
         (articles_column, True, int),
@@ -564,11 +574,59 @@ def top_sources(
     ]
     if search:
         sort.insert(0, (grouped.c.tier, False, int))
-    query = select(*columns[:9], *(expr for expr, _, _ in sort))
+    query = select(*columns[:8], *(expr for expr, _, _ in sort))
     context = _context("sources", filters, search)
     page = _page(store, query, _Order(tuple(sort)), context, cursor, limit, lambda row: row)
-    names = _shown_names(store, [row[0] for row in page.items])
-    return Page([_source_count(row, names.get(row[0])) for row in page.items], page.next)
+    keys = [row[0] for row in page.items]
+    names, kinds = _shown_names(store, keys), _kinds(store, keys)
+    return Page([_source_count(row, names.get(row[0]), kinds.get(row[0])) for row in page.items], page.next)
+
+
+def _per_source(filters: Filters) -> tuple[AnySelect, ColumnElement[str], ColumnElement[str]]:
+    """Per source key: named rows, anonymous rows, attributions, articles, outlets, first and last date (to be
+    grouped by the key returned, or by key and the outlet returned): from the per-day counts when the filters
+    are among their dimensions, else from every statement."""
+    if filters.covered_by(SOURCE_DAYS_COLUMNS):
+        d = source_days
+        published = SOURCE_DAYS_COLUMNS["published"]
+        query = select(
+            d.c.source_key,
+            func.sum(d.c.named),
+            func.sum(d.c.anonymous),
+            func.sum(d.c.attributions).label("count"),
+            func.sum(d.c.articles).label("article_count"),
+            func.count(d.c.outlet_key.distinct()),
+            func.min(published),
+            func.max(published),
+        )
+        return filters.on(query, SOURCE_DAYS_COLUMNS), d.c.source_key, d.c.outlet_key
+    s = statement_index
+    query = select(
+        s.c.source_key,
+        func.sum(case((s.c.source_named.is_(True), 1), else_=0)),
+        func.sum(case((s.c.source_named.is_(False), 1), else_=0)),
+        func.count().label("count"),
+        func.count(s.c.article_id.distinct()).label("article_count"),
+        func.count(s.c.outlet_key.distinct()),
+        func.min(s.c.published),
+        func.max(s.c.published),
+    ).where(s.c.source_key.is_not(None))
+    if filters.needs_attributions:
+        query = query.join(attributions, statement_joins())
+    return filters.on_statements(query), s.c.source_key, s.c.outlet_key
+
+
+def _kinds(store: Store, keys: Sequence[str]) -> dict[str, str]:
+    """A source's kind, from one of its statements (the source-description stage gives one kind to a name)."""
+    s = statement_index
+    kinds = {}
+    with store.connect() as connection:
+        for key in keys:
+            query = select(s.c.source_kind).where(s.c.source_key == key, s.c.source_kind.is_not(None)).limit(1)
+            kind = connection.execute(query).scalar()
+            if kind:
+                kinds[key] = kind
+    return kinds
 
 
 def _shown_names(store: Store, keys: Sequence[str]) -> dict[str, str]:
@@ -590,8 +648,8 @@ def _shown_names(store: Store, keys: Sequence[str]) -> dict[str, str]:
     return {key: identity.reader_name(alias) for key, (_own, alias) in best.items()}
 
 
-def _source_count(row: Any, name: str | None) -> SourceCount:
-    key, kind, named_rows, anonymous_rows, count, article_count, outlets, first, last = row[:9]
+def _source_count(row: Any, name: str | None, kind: str | None) -> SourceCount:
+    key, named_rows, anonymous_rows, count, article_count, outlets, first, last = row[:8]
     return SourceCount(
         key=key,
         name=name or identity.reader_name(None),
@@ -608,19 +666,8 @@ def _source_count(row: Any, name: str | None) -> SourceCount:
 def source_profile(store: Store, key: str, filters: Filters = NO_FILTERS) -> SourceProfile | None:
     """A source's page (``key`` from ``top_sources``): name, kind, descriptions, the words articles used for it,
     its counts and where it is quoted (per outlet, with the first and last date); None if it is unknown."""
-    s = statement_index
-    scope = _statement_scope(store, filters, source=None, source_key=key, search=None)
-    per_outlet = scope.add_columns(
-        s.c.outlet_key,
-        func.count(),
-        func.count(s.c.article_id.distinct()),
-        func.min(s.c.published),
-        func.max(s.c.published),
-        func.min(s.c.source_kind),
-        func.sum(case((s.c.source_named.is_(True), 1), else_=0)),
-        func.sum(case((s.c.source_named.is_(False), 1), else_=0)),
-    ).group_by(s.c.outlet_key)
-    totals = scope.add_columns(func.count(s.c.article_id.distinct()))
+    base, key_column, outlet_column = _per_source(filters)
+    per_outlet = base.add_columns(outlet_column).where(key_column == key).group_by(key_column, outlet_column)
     aliases = (
         select(source_aliases.c.alias, func.sum(source_aliases.c.count))
         .where(source_aliases.c.source_key == key, source_aliases.c.is_name.is_(False))
@@ -637,25 +684,24 @@ def source_profile(store: Store, key: str, filters: Filters = NO_FILTERS) -> Sou
             ).first()
         ):
             return None
-        article_total = int(connection.execute(totals).scalar() or 0)
         alias_rows = connection.execute(aliases).all()
         description_counts = Counter(connection.execute(descriptions).scalars())
     spelled = outlet_spellings(store)
-    kinds = {row[5] for row in outlet_rows if row[5]}
-    named_rows = sum(int(row[6] or 0) for row in outlet_rows)
-    anonymous_rows = sum(int(row[7] or 0) for row in outlet_rows)
+    # Columns as _per_source gives them: key, named, anonymous, attributions, articles, outlets, first, last; outlet.
     by_outlet = sorted(
         (
             OutletCount(
-                outlet=spelled.get(row[0]) if row[0] else None,
-                attributions=int(row[1]),
-                first_published=_date(row[3]),
-                last_published=_date(row[4]),
+                outlet=spelled.get(row[8]) if row[8] else None,
+                attributions=int(row[3]),
+                first_published=_date(row[6]),
+                last_published=_date(row[7]),
             )
             for row in outlet_rows
         ),
         key=lambda item: (-item.attributions, item.outlet is None, item.outlet or ""),
     )
+    named_rows = sum(int(row[1] or 0) for row in outlet_rows)
+    anonymous_rows = sum(int(row[2] or 0) for row in outlet_rows)
     firsts = [item.first_published for item in by_outlet if item.first_published]
     lasts = [item.last_published for item in by_outlet if item.last_published]
     ranked_descriptions = [text for text, _ in description_counts.most_common() if text]
@@ -665,7 +711,7 @@ def source_profile(store: Store, key: str, filters: Filters = NO_FILTERS) -> Sou
     return SourceProfile(
         key=key,
         name=name,
-        kind=min(kinds) if kinds else None,
+        kind=_kinds(store, [key]).get(key),
         named=True if named_rows else False if anonymous_rows else None,
         description=ranked_descriptions[0] if ranked_descriptions else None,
         descriptions=ranked_descriptions[:5],
@@ -675,7 +721,8 @@ def source_profile(store: Store, key: str, filters: Filters = NO_FILTERS) -> Sou
             if identity.name_key(text) not in PRONOUNS and text != name
         ],
         attributions=sum(item.attributions for item in by_outlet),
-        articles=article_total,
+        # An article has one outlet, so per-outlet article counts add up (the statements' own count is exact).
+        articles=sum(int(row[4]) for row in outlet_rows),
         first_published=min(firsts) if firsts else None,
         last_published=max(lasts) if lasts else None,
         by_outlet=by_outlet,
@@ -700,34 +747,50 @@ def statements_per_week(
 ) -> list[WeekCount]:
     """Dated statements per week (for a source, a search, or all that pass the filters), every week from the
     first to the last shown, empty ones as 0."""
-    s = statement_index
-    query = (
-        _statement_scope(store, filters, source=source, source_key=source_key, search=search)
-        .add_columns(s.c.day, func.count())
-        .where(s.c.day < UNDATED_DAY)
-        .group_by(s.c.day)
-    )
+    keys = source_keys(store, source) if source else [source_key] if source_key is not None else None
+    if not search and keys is not None and filters.covered_by(SOURCE_DAYS_COLUMNS):
+        d = source_days
+        query = filters.on(
+            select(d.c.day, func.sum(d.c.attributions)).where(d.c.source_key.in_(keys)), SOURCE_DAYS_COLUMNS
+        )
+    elif not search and keys is None and filters.covered_by(OUTLET_DAYS_COLUMNS):
+        query = filters.on(select(outlet_days.c.day, func.sum(outlet_days.c.attributions)), OUTLET_DAYS_COLUMNS)
+    else:
+        s = statement_index
+        query = _statement_scope(store, filters, source=source, source_key=source_key, search=search).add_columns(
+            s.c.day, func.count()
+        )
+    day = query.selected_columns[0]
     weeks: Counter[dt.date] = Counter()
     with store.connect() as connection:
-        for day, count in connection.execute(query):
-            weeks[week_of(_date(day) or UNDATED_DAY)] += int(count)
+        for when, count in connection.execute(query.where(day < UNDATED_DAY).group_by(day)):
+            weeks[week_of(_date(when) or UNDATED_DAY)] += int(count)
     return [WeekCount(week=week, statements=weeks.get(week, 0)) for week in _every_week(weeks)]
 
 
 def anonymous_share_per_week(store: Store, filters: Filters = NO_FILTERS) -> list[OutletWeek]:
     """Per outlet and week, attributions to named and to anonymous sources and the anonymous share."""
-    s = statement_index
-    query = (
-        _statement_scope(store, filters, source=None, source_key=None, search=None)
-        .add_columns(
+    if filters.covered_by(OUTLET_DAYS_COLUMNS):
+        d = outlet_days
+        query = filters.on(
+            select(
+                d.c.outlet_key,
+                d.c.day,
+                func.sum(case((d.c.named == 1, d.c.attributions), else_=0)),
+                func.sum(case((d.c.named == 0, d.c.attributions), else_=0)),
+            ),
+            OUTLET_DAYS_COLUMNS,
+        )
+    else:
+        s = statement_index
+        query = _statement_scope(store, filters, source=None, source_key=None, search=None).add_columns(
             s.c.outlet_key,
             s.c.day,
             func.sum(case((s.c.source_named.is_(True), 1), else_=0)),
             func.sum(case((s.c.source_named.is_(False), 1), else_=0)),
         )
-        .where(s.c.day < UNDATED_DAY)
-        .group_by(s.c.outlet_key, s.c.day)
-    )
+    outlet, day = query.selected_columns[0], query.selected_columns[1]
+    query = query.where(day < UNDATED_DAY).group_by(outlet, day)
     counts: dict[tuple[str, dt.date], list[int]] = defaultdict(lambda: [0, 0])
     with store.connect() as connection:
         for outlet_key, day, named, anonymous in connection.execute(query):
@@ -788,24 +851,13 @@ def _outlets(store: Store) -> dict[str, OutletName]:
 
 def outlet_stats(store: Store, filters: Filters = NO_FILTERS, *, top: int = 5) -> list[OutletStats]:
     """Outlets side by side: articles, attributions, named and anonymous, kinds of sources, top sources."""
-    s = statement_index
-    scope = _statement_scope(store, filters, source=None, source_key=None, search=None)
-    by_kind = scope.add_columns(s.c.outlet_key, s.c.source_kind, s.c.source_named, func.count()).group_by(
-        s.c.outlet_key, s.c.source_kind, s.c.source_named
-    )
-    by_source = (
-        scope.add_columns(s.c.outlet_key, s.c.source_key, func.count())
-        .where(s.c.source_key.is_not(None))
-        .group_by(s.c.outlet_key, s.c.source_key)
-    )
+    by_kind = _per_outlet_kind(store, filters)
+    base, key, outlet = _per_source(filters)
+    by_source = base.with_only_columns(outlet, key, base.selected_columns[3]).group_by(outlet, key)
     # The articles' own outlet key, as statement_index.outlet_key holds it (a literal '' so that SELECT and GROUP
     # BY are the same expression, not two bound parameters).
     article_outlet = func.coalesce(func.lower(articles.c.outlet), literal_column("''"))
-    article_counts = filters.on_articles(
-        select(article_outlet, func.count(), func.sum(case((articles.c.error.is_not(None), 1), else_=0))).group_by(
-            article_outlet
-        )
-    )
+    article_counts = filters.on_articles(select(article_outlet, func.count()).group_by(article_outlet))
     rows: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"attributions": 0, "named": 0, "anonymous": 0, "kinds": Counter(), "sources": Counter()}
     )
@@ -813,21 +865,23 @@ def outlet_stats(store: Store, filters: Filters = NO_FILTERS, *, top: int = 5) -
         for outlet_key, kind, named, count in connection.execute(by_kind):
             row = rows[outlet_key]
             row["attributions"] += int(count)
-            if named is not None:
+            if named is not None and named != -1:
                 row["named" if named else "anonymous"] += int(count)
             row["kinds"][kind or "unknown"] += int(count)
         for outlet_key, key, count in connection.execute(by_source):
             rows[outlet_key]["sources"][key] += int(count)
-        volumes = {key: (int(count), int(failed or 0)) for key, count, failed in connection.execute(article_counts)}
+        volumes = {key: int(count) for key, count in connection.execute(article_counts)}
     spelled = outlet_spellings(store)
-    tops = {key: row["sources"].most_common(top) for key, row in rows.items()}
+    tops = {
+        key: sorted(row["sources"].items(), key=lambda pair: (-pair[1], pair[0]))[:top] for key, row in rows.items()
+    }
     names = _shown_names(store, sorted({key for pairs in tops.values() for key, _ in pairs}))
     result = []
     for outlet_key in sorted(
         set(rows) | set(volumes), key=lambda key: (key == "", (spelled.get(key) or key).casefold())
     ):
         row = rows[outlet_key]
-        article_count = volumes.get(outlet_key, (0, 0))[0]
+        article_count = volumes.get(outlet_key, 0)
         result.append(
             OutletStats(
                 outlet=spelled.get(outlet_key, outlet_key) if outlet_key else None,
@@ -845,6 +899,19 @@ def outlet_stats(store: Store, filters: Filters = NO_FILTERS, *, top: int = 5) -
             )
         )
     return result
+
+
+def _per_outlet_kind(store: Store, filters: Filters) -> AnySelect:
+    """(outlet key, kind, named (True/False/None, or 1/0/-1 from the counts), attributions), grouped."""
+    if filters.covered_by(OUTLET_DAYS_COLUMNS):
+        d = outlet_days
+        query = select(d.c.outlet_key, d.c.kind, d.c.named, func.sum(d.c.attributions))
+        return filters.on(query, OUTLET_DAYS_COLUMNS).group_by(d.c.outlet_key, d.c.kind, d.c.named)
+    s = statement_index
+    scope = _statement_scope(store, filters, source=None, source_key=None, search=None)
+    return scope.add_columns(s.c.outlet_key, s.c.source_kind, s.c.source_named, func.count()).group_by(
+        s.c.outlet_key, s.c.source_kind, s.c.source_named
+    )
 
 
 def upstream(
@@ -879,13 +946,13 @@ def upstream(
 def corpus_stats(store: Store, filters: Filters = NO_FILTERS, *, upstream_limit: int = 20) -> CorpusStats:
     """Articles, attributions per article, anonymous share (overall and by outlet), types, upstream reports."""
     by_outlet = outlet_stats(store, filters)
-    by_type = filters.on_statements(
-        select(statement_index.c.type, func.count()).group_by(statement_index.c.type)
-        if not filters.needs_attributions
-        else select(statement_index.c.type, func.count())
-        .join(attributions, statement_joins())
-        .group_by(statement_index.c.type)
-    )
+    if filters.covered_by(OUTLET_DAYS_COLUMNS):
+        d = outlet_days
+        by_type = filters.on(select(d.c.type, func.sum(d.c.attributions)), OUTLET_DAYS_COLUMNS).group_by(d.c.type)
+    else:
+        s = statement_index
+        scope = _statement_scope(store, filters, source=None, source_key=None, search=None)
+        by_type = scope.add_columns(s.c.type, func.count()).group_by(s.c.type)
     failed = filters.on_articles(select(func.count()).select_from(articles).where(articles.c.error.is_not(None)))
     with store.connect() as connection:
         types = {row[0]: int(row[1]) for row in connection.execute(by_type)}

@@ -183,6 +183,34 @@ source_aliases = Table(
     Index("ix_source_aliases_alias", "source_key", "is_name", "alias", unique=True),
 )
 
+# Counts kept per day by triggers on statement_index, so that charts, a source's page and per-source or per-outlet
+# totals read a few thousand rows instead of every statement (when the filters are the rollup's dimensions).
+source_days = Table(
+    "source_days",
+    metadata,
+    Column("source_key", String, primary_key=True),
+    Column("outlet_key", String, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("attributions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False, doc="Articles with at least one attribution to the source."),
+    Column("named", Integer, nullable=False),
+    Column("anonymous", Integer, nullable=False),
+)
+
+outlet_days = Table(
+    "outlet_days",
+    metadata,
+    Column("outlet_key", String, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("named", Integer, primary_key=True, doc="1 named, 0 anonymous, -1 not known."),
+    Column("kind", String(32), primary_key=True, doc="The source's kind, '' when there is none."),
+    Column("type", String(16), primary_key=True),
+    Column("attributions", Integer, nullable=False),
+)
+
+# Articles by outlet and date (the outlet comparison counts articles), and the failed ones.
+Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published)
+
 # Newest first, undated last, as one expression index on both backends (see UNDATED); created by migration 0002.
 ARTICLE_DAY = "coalesce(published, '0001-01-01')"
 
@@ -205,7 +233,9 @@ __all__ = [
     "attributions",
     "is_backend_specific",
     "metadata",
+    "outlet_days",
     "provenance",
+    "source_days",
     "source_aliases",
     "sources",
     "statement_index",

@@ -1,5 +1,6 @@
-"""Search, fast lists and aliases: ``statement_index`` and ``source_aliases`` kept in step by triggers, full-text
-search (SQLite FTS5, PostgreSQL tsvector + GIN), and an index for the newest-first article list.
+"""Search, fast lists and aliases: ``statement_index``, ``source_aliases`` and the per-day counts ``source_days``
+and ``outlet_days``, kept in step by triggers; full-text search (SQLite FTS5, PostgreSQL tsvector + GIN); indexes
+for the newest-first article list, articles by outlet and date, and failed articles.
 
 The derived rows are written by the database itself, from the rows the save path already writes, so the save
 path does not change and an existing store is indexed as it is upgraded (the backfill below).
@@ -75,6 +76,30 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("source_aliases", schema=None) as batch_op:
         batch_op.create_index("ix_source_aliases_alias", ["source_key", "is_name", "alias"], unique=True)
+
+    op.create_table(
+        "source_days",
+        sa.Column("source_key", sa.String(), nullable=False),
+        sa.Column("outlet_key", sa.String(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("attributions", sa.Integer(), nullable=False),
+        sa.Column("articles", sa.Integer(), nullable=False),
+        sa.Column("named", sa.Integer(), nullable=False),
+        sa.Column("anonymous", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("source_key", "outlet_key", "day", name=op.f("pk_source_days")),
+    )
+    op.create_table(
+        "outlet_days",
+        sa.Column("outlet_key", sa.String(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("named", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("type", sa.String(length=16), nullable=False),
+        sa.Column("attributions", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("outlet_key", "day", "named", "kind", "type", name=op.f("pk_outlet_days")),
+    )
+    with op.batch_alter_table("articles", schema=None) as batch_op:
+        batch_op.create_index("ix_articles_outlet_published", ["outlet", "published"], unique=False)
 
     if op.get_bind().dialect.name == "postgresql":
         _upgrade_postgresql()
@@ -189,7 +214,81 @@ END"""
     INSERT INTO source_alias_search (source_alias_search, rowid, alias) VALUES ('delete', old.id, old.alias);
 END"""
     )
+    for statement in _rollup_backfill():
+        op.execute(statement)
+    op.execute(
+        f"""CREATE TRIGGER rollups_added AFTER INSERT ON statement_index BEGIN{_sqlite_outlet_days("new", "+")}
+    {_sqlite_source_days("new", "+")}
+END"""
+    )
+    op.execute(
+        f"""CREATE TRIGGER rollups_removed AFTER DELETE ON statement_index BEGIN{_sqlite_outlet_days("old", "-")}
+    {_sqlite_source_days("old", "-")}
+END"""
+    )
+    op.execute(
+        f"""CREATE TRIGGER rollups_rekeyed AFTER UPDATE OF source_key ON statement_index
+    WHEN old.source_key IS NOT new.source_key BEGIN
+    {_sqlite_source_days("old", "-")}
+    {_sqlite_source_days("new", "+")}
+END"""
+    )
     op.execute(f"CREATE INDEX ix_expr_articles_day ON articles (coalesce(published, '{NO_DATE}'), id)")
+    op.execute("CREATE INDEX ix_expr_articles_failed ON articles (id) WHERE error IS NOT NULL")
+
+
+def _rollup_backfill() -> list[str]:
+    """Fill the per-day counts from statement_index (an existing store, upgraded)."""
+    named = "CASE WHEN source_named THEN 1 WHEN NOT source_named THEN 0 ELSE -1 END"
+    return [
+        f"""INSERT INTO outlet_days (outlet_key, day, named, kind, type, attributions)
+        SELECT outlet_key, day, {named}, coalesce(source_kind, ''), type, count(*) FROM statement_index
+        GROUP BY outlet_key, day, {named}, coalesce(source_kind, ''), type""",
+        """INSERT INTO source_days (source_key, outlet_key, day, attributions, articles, named, anonymous)
+        SELECT source_key, outlet_key, day, count(*), count(DISTINCT article_id),
+               sum(CASE WHEN source_named THEN 1 ELSE 0 END), sum(CASE WHEN NOT source_named THEN 1 ELSE 0 END)
+        FROM statement_index WHERE source_key IS NOT NULL GROUP BY source_key, outlet_key, day""",
+    ]
+
+
+def _sqlite_outlet_days(row: str, sign: str) -> str:
+    """One statement more (+) or less (-) in its outlet's day, by named, kind and type."""
+    where = (
+        f"outlet_key = {row}.outlet_key AND day = {row}.day AND named = coalesce({row}.source_named, -1) "
+        f"AND kind = coalesce({row}.source_kind, '') AND type = {row}.type"
+    )
+    if sign == "+":
+        return f"""
+    INSERT INTO outlet_days (outlet_key, day, named, kind, type, attributions)
+        VALUES ({row}.outlet_key, {row}.day, coalesce({row}.source_named, -1), coalesce({row}.source_kind, ''),
+                {row}.type, 1)
+        ON CONFLICT (outlet_key, day, named, kind, type) DO UPDATE SET attributions = attributions + 1;"""
+    return f"""
+    UPDATE outlet_days SET attributions = attributions - 1 WHERE {where};
+    DELETE FROM outlet_days WHERE {where} AND attributions <= 0;"""
+
+
+def _sqlite_source_days(row: str, sign: str) -> str:
+    """One statement more (+) or less (-) of its source on its outlet's day; the article counts once, when it
+    has no other statement of the source (the row itself is still there after an insert, gone after a delete,
+    and carries the other key after a re-key)."""
+    others = (
+        f"EXISTS (SELECT 1 FROM statement_index o WHERE o.article_id = {row}.article_id "
+        f"AND o.source_key = {row}.source_key AND o.id <> {row}.id)"
+    )
+    where = f"source_key = {row}.source_key AND outlet_key = {row}.outlet_key AND day = {row}.day"
+    if sign == "+":
+        return f"""INSERT INTO source_days (source_key, outlet_key, day, attributions, articles, named, anonymous)
+        SELECT {row}.source_key, {row}.outlet_key, {row}.day, 1, NOT {others}, {row}.source_named IS 1,
+               {row}.source_named IS 0
+        WHERE {row}.source_key IS NOT NULL
+        ON CONFLICT (source_key, outlet_key, day) DO UPDATE SET attributions = attributions + 1,
+            articles = articles + excluded.articles, named = named + excluded.named,
+            anonymous = anonymous + excluded.anonymous;"""
+    return f"""UPDATE source_days SET attributions = attributions - 1, articles = articles - (NOT {others}),
+        named = named - ({row}.source_named IS 1), anonymous = anonymous - ({row}.source_named IS 0)
+        WHERE {where};
+    DELETE FROM source_days WHERE {where} AND attributions <= 0;"""
 
 
 # ---- PostgreSQL: trigger functions, tsvector + GIN -------------------------------------------------------------
@@ -280,18 +379,83 @@ END $$"""
         FOR EACH ROW WHEN (OLD.source_key IS DISTINCT FROM NEW.source_key)
         EXECUTE FUNCTION accordingto_statement_rekeyed()"""
     )
+    for statement in _rollup_backfill():
+        op.execute(statement)
+    op.execute(
+        """CREATE FUNCTION accordingto_rollups(r statement_index, delta integer, outlets boolean)
+        RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    code integer := CASE WHEN r.source_named THEN 1 WHEN NOT r.source_named THEN 0 ELSE -1 END;
+    first boolean;
+BEGIN
+    IF outlets THEN
+        INSERT INTO outlet_days AS d (outlet_key, day, named, kind, type, attributions)
+            VALUES (r.outlet_key, r.day, code, coalesce(r.source_kind, ''), r.type, delta)
+            ON CONFLICT (outlet_key, day, named, kind, type) DO UPDATE SET attributions = d.attributions + delta;
+        IF delta < 0 THEN
+            DELETE FROM outlet_days WHERE outlet_key = r.outlet_key AND day = r.day AND named = code
+                AND kind = coalesce(r.source_kind, '') AND type = r.type AND attributions <= 0;
+        END IF;
+    END IF;
+    IF r.source_key IS NULL THEN
+        RETURN;
+    END IF;
+    -- The article counts once for the source: when no other statement of it has the source's key.
+    first := NOT EXISTS (SELECT 1 FROM statement_index o
+                         WHERE o.article_id = r.article_id AND o.source_key = r.source_key AND o.id <> r.id);
+    INSERT INTO source_days AS d (source_key, outlet_key, day, attributions, articles, named, anonymous)
+        VALUES (r.source_key, r.outlet_key, r.day, delta, CASE WHEN first THEN delta ELSE 0 END,
+                CASE WHEN code = 1 THEN delta ELSE 0 END, CASE WHEN code = 0 THEN delta ELSE 0 END)
+        ON CONFLICT (source_key, outlet_key, day) DO UPDATE SET attributions = d.attributions + excluded.attributions,
+            articles = d.articles + excluded.articles, named = d.named + excluded.named,
+            anonymous = d.anonymous + excluded.anonymous;
+    IF delta < 0 THEN
+        DELETE FROM source_days WHERE source_key = r.source_key AND outlet_key = r.outlet_key AND day = r.day
+            AND attributions <= 0;
+    END IF;
+END $$"""
+    )
+    op.execute(
+        """CREATE FUNCTION accordingto_rollups_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM accordingto_rollups(NEW, 1, true);
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM accordingto_rollups(OLD, -1, true);
+    ELSE
+        PERFORM accordingto_rollups(OLD, -1, false);
+        PERFORM accordingto_rollups(NEW, 1, false);
+    END IF;
+    RETURN NULL;
+END $$"""
+    )
+    op.execute(
+        """CREATE TRIGGER rollups_changed AFTER INSERT OR DELETE ON statement_index
+        FOR EACH ROW EXECUTE FUNCTION accordingto_rollups_changed()"""
+    )
+    op.execute(
+        """CREATE TRIGGER rollups_rekeyed AFTER UPDATE OF source_key ON statement_index
+        FOR EACH ROW WHEN (OLD.source_key IS DISTINCT FROM NEW.source_key)
+        EXECUTE FUNCTION accordingto_rollups_changed()"""
+    )
     op.execute("CREATE INDEX ix_expr_statement_words ON statement_index USING gin (statement_search_words)")
     # The same expression as store/search.py's (an expression index serves only its exact expression).
     op.execute("CREATE INDEX ix_expr_alias_words ON source_aliases USING gin (to_tsvector('simple', alias))")
     op.execute(f"CREATE INDEX ix_expr_articles_day ON articles (coalesce(published, '{NO_DATE}'), id)")
+    op.execute("CREATE INDEX ix_expr_articles_failed ON articles (id) WHERE error IS NOT NULL")
 
 
 def downgrade() -> None:
     op.execute("DROP INDEX IF EXISTS ix_expr_articles_day")
+    op.execute("DROP INDEX IF EXISTS ix_expr_articles_failed")
     if op.get_bind().dialect.name == "postgresql":
         for trigger in ("statement_index_added", "statement_index_removed", "statement_index_rekeyed"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON attributions")
+        for trigger in ("rollups_changed", "rollups_rekeyed"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON statement_index")
         for function in (
+            "accordingto_rollups_changed()",
+            "accordingto_rollups(statement_index, integer, boolean)",
             "accordingto_statement_added()",
             "accordingto_statement_removed()",
             "accordingto_statement_rekeyed()",
@@ -306,10 +470,17 @@ def downgrade() -> None:
             "statement_index_rekeyed",
             "source_alias_search_added",
             "source_alias_search_removed",
+            "rollups_added",
+            "rollups_removed",
+            "rollups_rekeyed",
         ):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS statement_search")
         op.execute("DROP TABLE IF EXISTS source_alias_search")
         op.execute("DROP VIEW IF EXISTS statement_search_content")
+    with op.batch_alter_table("articles", schema=None) as batch_op:
+        batch_op.drop_index("ix_articles_outlet_published")
+    op.drop_table("outlet_days")
+    op.drop_table("source_days")
     op.drop_table("source_aliases")
     op.drop_table("statement_index")
