@@ -331,3 +331,26 @@ def test_the_per_day_counts_agree_with_the_statements_after_rewrites_deletes_and
     top = {s.key: (s.attributions, s.articles, s.outlets) for s in top_sources(store).items}
     assert top["dmitry peskov"] == (3, 2, 1) and top["peskov"] == (1, 1, 1) and "ann lee" not in top
     assert top_sources(store, everything).items == top_sources(store).items
+
+
+def test_a_filter_on_a_column_the_index_does_not_copy_is_one_entry(
+    corpus: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As ``min_confidence`` will be: a filter over an ``attributions`` column (``negated`` here) is one more entry
+    in FILTERS; every list then joins ``attributions`` for it, and the per-day counts step aside."""
+    from accordingto.store import filters as filter_module
+
+    negated = filter_module.Filter(
+        "negated", "Only negated cues.", "negated", filter_module._is, filter_module._boolean, input="boolean"
+    )
+    monkeypatch.setitem(filter_module.BY_NAME, "negated", negated)
+    monkeypatch.setattr(filter_module, "FILTERS", (*filter_module.FILTERS, negated))
+    assert Filters(negated=True).needs_attributions
+    assert statements(corpus, Filters(negated=True)).items == []
+    assert len(statements(corpus, Filters(negated=False)).items) == 8
+    assert top_sources(corpus, Filters(negated=False)).items == top_sources(corpus).items
+    assert list_articles(corpus, Filters(negated=True)).items == []
+    assert statements_per_week(corpus, Filters(negated=False), source_key="dmitry peskov") == statements_per_week(
+        corpus, source_key="dmitry peskov"
+    )
+    assert "negated" in {item["name"] for item in describe_filters()}
