@@ -384,7 +384,8 @@
     const max = Math.max(1, ...rows.map((row) => row.statements));
     const slot = (width - left - right) / rows.length;
     const xOf = (index) => left + slot * index + slot / 2;
-    axes(chart, weekTicks(rows.map((row) => row.week), xOf), max, (value) => String(Math.round(value)));
+    axes(chart, weekTicks(rows.map((row) => row.week), xOf), max,
+      (value) => (Number.isInteger(value) ? String(value) : value.toFixed(1)));
     rows.forEach((row, index) => {
       const barHeight = (row.statements / max) * (height - top - bottom);
       const bar = svg("rect", {
