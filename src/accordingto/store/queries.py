@@ -546,40 +546,65 @@ def top_sources(
     cursor: str | None = None,
     limit: int = 20,
 ) -> Page[SourceCount]:
-    """Sources by number of attributions that pass the filters (ties: more articles first, then by key).
+    """Sources by number of attributions that pass the filters (ties: by key).
 
     With ``search``: sources whose name, or words an article used for them, start with the words searched;
     those matched by their name first, then by number of attributions."""
-    base, key, _outlet = _per_source(filters)
-    if search:
-        matched_from, matched = matching_aliases(store.engine.dialect.name, SearchQuery.parse(search))
-        tiers = (
-            select(
-                source_aliases.c.source_key.label("key"),
-                func.min(case((source_aliases.c.is_name.is_(True), 0), else_=1)).label("tier"),
-            )
-            .select_from(matched_from)
-            .where(matched)
-            .group_by(source_aliases.c.source_key)
-            .subquery()
-        )
-        base = base.join(tiers, tiers.c.key == key).add_columns(func.min(tiers.c.tier).label("tier"))
-    grouped = base.group_by(key).subquery()
-    columns = list(grouped.c)
-    key_column, count_column, articles_column = columns[0], columns[3], columns[4]
-    sort: list[tuple[ColumnElement[Any], bool, type]] = [
-        (count_column, True, int),
-        (articles_column, True, int),
-        (key_column, False, str),
-    ]
-    if search:
-        sort.insert(0, (grouped.c.tier, False, int))
-    query = select(*columns[:8], *(expr for expr, _, _ in sort))
+    tiers = _search_tiers(store, search) if search else None
     context = _context("sources", filters, search)
-    page = _page(store, query, _Order(tuple(sort)), context, cursor, limit, lambda row: row)
-    keys = [row[0] for row in page.items]
-    names, kinds = _shown_names(store, keys), _kinds(store, keys)
-    return Page([_source_count(row, names.get(row[0]), kinds.get(row[0])) for row in page.items], page.next)
+    if not filters:
+        # Every attribution with a source key has a name, so without filters a source's attributions are the sum
+        # of its names' counts in source_aliases: the order comes from that small table, and the other figures
+        # are read for the sources shown only.
+        names = source_aliases
+        counts = select(names.c.source_key.label("key"), func.sum(names.c.count).label("count")).where(
+            names.c.is_name.is_(True)
+        )
+        if tiers is not None:
+            counts = counts.join(tiers, tiers.c.key == names.c.source_key).add_columns(func.min(tiers.c.tier))
+        grouped = counts.group_by(names.c.source_key).subquery()
+        columns = list(grouped.c)
+        sort = [(columns[1], True, int), (columns[0], False, str)]
+        if tiers is not None:
+            sort.insert(0, (columns[2], False, int))
+        page = _page(store, select(columns[0], *(c for c, _, _ in sort)), _Order(tuple(sort)), context, cursor,
+                     limit, lambda row: row)  # fmt: skip
+        keys = [row[0] for row in page.items]
+        per_source, key, _outlet = _per_source(filters)
+        with store.connect() as connection:
+            figures = {row[0]: row for row in connection.execute(per_source.where(key.in_(keys)).group_by(key))}
+        rows = [figures[key] for key in keys if key in figures]
+    else:
+        base, key, _outlet = _per_source(filters)
+        if tiers is not None:
+            base = base.join(tiers, tiers.c.key == key).add_columns(func.min(tiers.c.tier).label("tier"))
+        grouped = base.group_by(key).subquery()
+        columns = list(grouped.c)
+        sort = [(columns[3], True, int), (columns[0], False, str)]
+        if tiers is not None:
+            sort.insert(0, (grouped.c.tier, False, int))
+        query = select(*columns[:8], *(expr for expr, _, _ in sort))
+        page = _page(store, query, _Order(tuple(sort)), context, cursor, limit, lambda row: row)
+        rows = page.items
+    keys = [row[0] for row in rows]
+    shown, kinds = _shown_names(store, keys), _kinds(store, keys)
+    return Page([_source_count(row, shown.get(row[0]), kinds.get(row[0])) for row in rows], page.next)
+
+
+def _search_tiers(store: Store, search: str) -> Any:
+    """The sources a search finds by their names or the words articles used for them: (key, tier), tier 0 when
+    a name matched, 1 when only such words did."""
+    matched_from, matched = matching_aliases(store.engine.dialect.name, SearchQuery.parse(search))
+    return (
+        select(
+            source_aliases.c.source_key.label("key"),
+            func.min(case((source_aliases.c.is_name.is_(True), 0), else_=1)).label("tier"),
+        )
+        .select_from(matched_from)
+        .where(matched)
+        .group_by(source_aliases.c.source_key)
+        .subquery()
+    )
 
 
 def _per_source(filters: Filters) -> tuple[AnySelect, ColumnElement[str], ColumnElement[str]]:
