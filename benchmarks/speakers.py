@@ -26,8 +26,9 @@ from dataclasses import dataclass
 import spacy
 from spacy.tokens import Doc, Span
 
-from accordingto.annotations import add_attribution, article_info, attribution_info
+from accordingto.annotations import ATTRIBUTIONS, ENTITIES, add_attribution
 from accordingto.evaluate.polnear import AnnotatedArticle, read_annotated
+from accordingto.find.quotes import annotate_quotes
 from accordingto.model import Ranges
 from accordingto.resolve.speakers import names_match, resolve_speakers, write_entities
 
@@ -54,7 +55,10 @@ def _name_words(doc: Doc, ranges: Ranges) -> list[str]:
 
 
 def cases_of(article: AnnotatedArticle, doc: Doc) -> list[Case]:
-    """Put the gold attributions on ``doc``, resolve speakers, and read off every pronoun source."""
+    """Put the gold attributions on ``doc`` (after its quotes), resolve speakers, and read off every pronoun
+    source."""
+    annotate_quotes(doc)
+    ATTRIBUTIONS.start(doc)
     ids = {
         gold.id: add_attribution(
             doc,
@@ -66,7 +70,7 @@ def cases_of(article: AnnotatedArticle, doc: Doc) -> list[Case]:
         for gold in article.attributions
     }
     write_entities(doc, resolve_speakers(doc))
-    entities = {entity["id"]: entity for entity in article_info(doc)["entities"]}
+    speaker_of = {aid: entity for entity in ENTITIES.require(doc) for aid in entity.attributions}
     sourced = sorted((g for g in article.attributions if g.source), key=lambda g: g.source[0][0])
     cases = []
     for n, gold in enumerate(sourced):
@@ -75,11 +79,11 @@ def cases_of(article: AnnotatedArticle, doc: Doc) -> list[Case]:
             continue
         start = gold.source[0][0]
         proxy = next((w for g in reversed(sourced[:n]) if (w := _name_words(doc, g.source))), None)
-        entity = entities.get(attribution_info(doc, ids[gold.id]).get("entity", ""))
+        entity = speaker_of.get(ids[gold.id])
         picked = [
-            article.text[m["ranges"][0][0] : m["ranges"][0][1]].split()
-            for m in (entity["mentions"] if entity else [])
-            if m["form"] == "name" and m["ranges"][0][0] < start
+            article.text[m.ranges[0][0] : m.ranges[0][1]].split()
+            for m in (entity.mentions if entity else [])
+            if m.form == "name" and m.ranges[0][0] < start
         ]
         context = article.text[max(0, start - 300) : start] + "[[" + article.text[start : gold.source[0][1]] + "]]"
         cases.append(Case(article.name, pronoun, picked, proxy, context.replace("\n", " ")))

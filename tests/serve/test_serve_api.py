@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -16,9 +17,9 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
-from accordingto.analyze import AnalysisFailedError
 from accordingto.errors import (
     AccordingtoError,
+    AnalysisFailedError,
     BinaryInputError,
     EmptyInputError,
     InputError,
@@ -161,7 +162,7 @@ def test_unknown_routes_and_methods_answer_json(client: TestClient) -> None:
         (EmptyInputError("empty"), 422),
         (BinaryInputError("binary"), 422),
         (InputError("other input problem"), 422),
-        (AnalysisFailedError("component failed"), 422),
+        (AnalysisFailedError("component failed"), 500),
         (ModelError("no model"), 503),
         (StoreError("no store"), 503),
         (AccordingtoError("anything else"), 500),
@@ -217,6 +218,24 @@ def test_openapi_documents_the_analysis_and_every_reference_resolves(client: Tes
         assert ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[1] in schemas, ref
     for path in ("/articles", "/sources", "/sources/{key}/statements", "/stats"):
         assert path in document["paths"]
+
+
+def test_openapi_models_are_the_data_model(client: TestClient) -> None:
+    """The API documents the same classes the JSON schema is generated from: same fields, same required keys."""
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    shipped = analysis_schema()
+    for name, definition in [("Analysis", shipped), *shipped["$defs"].items()]:
+        assert set(schemas[name]["properties"]) == set(definition["properties"]), name
+        assert set(schemas[name].get("required", [])) == set(definition.get("required", [])), name
+    request = document_request_body(client)
+    assert set(request["properties"]) == {field.name for field in dataclasses.fields(Article)}
+
+
+def document_request_body(client: TestClient) -> dict[str, Any]:
+    document = client.get("/openapi.json").json()
+    ref = document["paths"]["/analyze"]["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    schema: dict[str, Any] = document["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    return schema
 
 
 def test_store_routes_say_when_there_is_no_store(client: TestClient) -> None:

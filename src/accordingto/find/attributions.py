@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,16 +22,21 @@ from pathlib import Path
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
-from ..annotations import QUOTES_KEY, add_attribution
+from .. import lexicon
+from ..annotations import ATTRIBUTIONS, add_attribution, quote_spans
 from ..errors import ModelError
-from ..pipes import AnnotatingPipe
+from ..model import AttributionType
+from ..pipes import AnnotatingPipe, component_factory
 from .features import doc_arrays, paragraph_ids, sentence_ids, space_tokens, stacked_features, token_features
 from .perceptron import ROLES, TaggerModel
 
 logger = logging.getLogger(__name__)
 
 WEIGHTS_RESOURCE = "weights/attribution-tagger.npz"
+# The file the component's weights are saved to inside its folder of a saved pipeline (``nlp.to_disk``).
+WEIGHTS_FILE = "tagger.npz"
 # How far up the tree a span may be from its cue and still be its argument ("according to X": X → to →
 # according).
 LINK_DEPTH = 4
@@ -51,11 +59,16 @@ class Group:
 @functools.cache
 def load_model(path: str | None = None) -> TaggerModel:
     """The tagger weights: ``path`` if given, else the ones shipped inside the package (loaded once)."""
+    if path is not None:
+        return read_weights(Path(path))
+    with resources.as_file(resources.files("accordingto.find").joinpath(WEIGHTS_RESOURCE)) as shipped:
+        return read_weights(shipped)
+
+
+def read_weights(path: Path) -> TaggerModel:
+    """Tagger weights from a file, or ``ModelError`` saying why they cannot be used."""
     try:
-        if path is not None:
-            return TaggerModel.load(Path(path))
-        with resources.as_file(resources.files("accordingto.find").joinpath(WEIGHTS_RESOURCE)) as shipped:
-            return TaggerModel.load(shipped)
+        return TaggerModel.load(path)
     except (OSError, ValueError, KeyError) as error:
         raise ModelError(f"cannot load the attribution tagger weights ({error})") from error
 
@@ -131,21 +144,40 @@ class _Layout:
         return bool(set(level[a.start : a.end]) & set(level[b.start : b.end]))
 
 
-def _choose_cue(
-    doc: Doc, layout: _Layout, span: RoleSpan, groups: list[Group], levels: tuple[str, ...]
-) -> Group | None:
+class _CueIndex:
+    """The groups by the sentences and paragraphs their cue touches, so that a span is compared with the cues
+    of its own sentence or paragraph rather than with every cue of the document. Groups appended to the list
+    later (``_introduced_quote``) are indexed when next asked."""
+
+    def __init__(self, layout: _Layout, groups: list[Group]) -> None:
+        self.layout = layout
+        self.groups = groups
+        self.indexed = 0
+        self.by_level: dict[str, dict[int, list[int]]] = {"sentence": defaultdict(list), "paragraph": defaultdict(list)}
+
+    def near(self, level: str, span: RoleSpan) -> list[Group]:
+        """The groups whose cue shares a ``level`` ("sentence", "paragraph") with the span, in list order."""
+        for number in range(self.indexed, len(self.groups)):
+            cue = self.groups[number].cue
+            for name, index in self.by_level.items():
+                for value in set(getattr(self.layout, name)[cue.start : cue.end].tolist()):
+                    index[value].append(number)
+        self.indexed = len(self.groups)
+        index = self.by_level[level]
+        values = set(getattr(self.layout, level)[span.start : span.end].tolist())
+        return [self.groups[number] for number in sorted({n for value in values for n in index.get(value, [])})]
+
+
+def _choose_cue(doc: Doc, cues: _CueIndex, span: RoleSpan, levels: tuple[str, ...]) -> Group | None:
     """The attribution a span belongs to: the nearest cue linked to it in the parse within the sentence, else
-    the nearest cue at each of ``levels`` ("sentence", "paragraph") in turn."""
-    if not groups:
-        return None
-    by_distance = sorted(groups, key=lambda group: _distance(span, group.cue))
-    for group in by_distance:
-        if layout.same(layout.sentence, span, group.cue) and _linked(doc, span, group.cue, LINK_DEPTH):
+    the nearest cue at each of ``levels`` ("sentence", "paragraph") in turn (ties: the earlier group)."""
+    for group in sorted(cues.near("sentence", span), key=lambda group: _distance(span, group.cue)):
+        if _linked(doc, span, group.cue, LINK_DEPTH):
             return group
     for level in levels:
-        for group in by_distance:
-            if layout.same(getattr(layout, level), span, group.cue):
-                return group
+        near = cues.near(level, span)
+        if near:
+            return min(near, key=lambda group: _distance(span, group.cue))
     return None
 
 
@@ -178,7 +210,6 @@ def _continued_quote(
     return None
 
 
-INTRODUCERS = {":", "―", "—", "–", "-", "--"}
 MAX_INTRODUCED_SPEAKER = 10
 
 
@@ -207,7 +238,7 @@ def _introduced_quote(
         return 0 <= i < len(doc) and layout.paragraph[i] == paragraph and not doc[i].is_space
 
     mark = quote[0] - 1
-    if in_paragraph(mark) and doc[mark].text in INTRODUCERS:
+    if in_paragraph(mark) and doc[mark].text in lexicon.SPEECH_MARKS:
         start = mark
         while in_paragraph(start - 1):
             start -= 1
@@ -217,7 +248,7 @@ def _introduced_quote(
             groups.append(group)
             return group
     mark = quote[1]
-    if in_paragraph(mark) and doc[mark].text in INTRODUCERS:
+    if in_paragraph(mark) and doc[mark].text in lexicon.SPEECH_MARKS:
         end = mark + 1
         while in_paragraph(end) and not doc[end].is_sent_end:
             end += 1
@@ -247,15 +278,16 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     """Group tagged spans into attributions (only those with a cue and some content), in text order."""
     spans = role_spans(tags)
     groups = [Group(cue=span) for span in spans if span.role == "CUE"]
-    quotes = [(quote.start, quote.end) for quote in doc.spans.get(QUOTES_KEY, [])]
+    quotes = [(quote.start, quote.end) for quote in quote_spans(doc)]
     _snap_to_quotes(spans, quotes, tags)
     layout = _Layout(doc, quotes)
+    cues = _CueIndex(layout, groups)
     for span in spans:
         if span.role == "CONTENT":
             group = (
-                _choose_cue(doc, layout, span, groups, ("sentence",))
+                _choose_cue(doc, cues, span, ("sentence",))
                 or _continued_quote(layout, quotes, span, groups)
-                or _choose_cue(doc, layout, span, groups, ("paragraph",))
+                or _choose_cue(doc, cues, span, ("paragraph",))
                 or _introduced_quote(doc, layout, quotes, span, groups)
                 # A quote with no cue in its paragraph most likely continues the last quoted attribution (its
                 # cue was missed, or the quote marks are broken).
@@ -265,7 +297,7 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
                 group.contents.append(span)
     for span in spans:
         if span.role == "SOURCE":
-            group = _choose_cue(doc, layout, span, groups, ("sentence", "paragraph"))
+            group = _choose_cue(doc, cues, span, ("sentence", "paragraph"))
             if group is not None:
                 group.sources.append(span)
     kept = [group for group in groups if group.contents]
@@ -358,7 +390,7 @@ def _nearest_speaker(doc: Doc, group: Group, taken: set[int]) -> RoleSpan | None
     return None
 
 
-def attribution_type(quoted: np.ndarray, contents: list[RoleSpan], doc: Doc) -> str:
+def attribution_type(quoted: np.ndarray, contents: list[RoleSpan], doc: Doc) -> AttributionType:
     """direct when every content word is quoted, mixed when some are, else indirect."""
     words = [i for span in contents for i in range(span.start, span.end) if not doc[i].is_punct]
     if not words:
@@ -371,8 +403,9 @@ def attribution_type(quoted: np.ndarray, contents: list[RoleSpan], doc: Doc) -> 
 
 def record_attributions(doc: Doc, groups: list[Group]) -> None:
     """Add each group to the doc with ``annotations.add_attribution``, in reading order."""
+    ATTRIBUTIONS.start(doc)
     quoted = np.zeros(len(doc), dtype=bool)
-    for quote in doc.spans.get(QUOTES_KEY, []):
+    for quote in quote_spans(doc):
         quoted[quote.start : quote.end] = True
 
     def spans(items: list[RoleSpan]) -> list[Span]:
@@ -388,20 +421,81 @@ def record_attributions(doc: Doc, groups: list[Group]) -> None:
         )
 
 
-class AttributionsPipe(AnnotatingPipe):
-    """Runs the role tagger on the parse and records each attribution with ``annotations.add_attribution``."""
+class AttributionsPipe(AnnotatingPipe[list[Group]]):
+    """Runs the role tagger on the parse and records each attribution with ``annotations.add_attribution``.
+
+    The tagger's weights are trained outside spaCy (``accordingto train``). They are the ones ``initialize``
+    or ``from_disk`` loaded, else, on first use, those at ``model_path``, else the ones shipped in the package;
+    ``to_disk``/``to_bytes`` save them with the pipeline, so a saved pipeline keeps the weights it ran with.
+    """
 
     def __init__(self, nlp: Language, name: str, model_path: str | None) -> None:
         self.name = name
-        self.model = load_model(model_path)
+        self.model_path = model_path
+        self._model: TaggerModel | None = None
 
-    def predict(self, doc: Doc) -> list[Group]:  # type: ignore[override]
+    @property
+    def model(self) -> TaggerModel:
+        if self._model is None:
+            self._model = load_model(self.model_path)
+        return self._model
+
+    @model.setter
+    def model(self, model: TaggerModel) -> None:
+        self._model = model
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        model_path: str | None = None,
+    ) -> None:
+        """Load the weights at ``model_path`` (from ``[initialize.components]``), else at the configured path,
+        else the shipped ones. Examples are not used: the tagger is trained by ``accordingto train``."""
+        self._model = load_model(model_path or self.model_path)
+
+    def predict(self, doc: Doc) -> list[Group]:
         return assemble(doc, tag_doc(doc, self.model))
 
-    def set_annotations(self, doc: Doc, prediction: list[Group]) -> None:  # type: ignore[override]
+    def set_annotations(self, doc: Doc, prediction: list[Group]) -> None:
         record_attributions(doc, prediction)
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.model.save(folder / WEIGHTS_FILE)
 
-@Language.factory("accordingto_attributions", default_config={"model_path": None})
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AttributionsPipe:
+        self._model = read_weights(Path(path) / WEIGHTS_FILE)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        with tempfile.TemporaryDirectory() as folder:
+            self.to_disk(folder)
+            return (Path(folder) / WEIGHTS_FILE).read_bytes()
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> AttributionsPipe:
+        with tempfile.TemporaryDirectory() as folder:
+            (Path(folder) / WEIGHTS_FILE).write_bytes(bytes_data)
+            return self.from_disk(folder)
+
+
+@component_factory(
+    "accordingto_attributions",
+    default_config={"model_path": None},
+    assigns=["doc.spans", ATTRIBUTIONS.attr],
+    requires=[
+        "doc.spans",
+        "token.tag",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.is_sent_start",
+        "doc.ents",
+        "token.ent_iob",
+        "token.ent_type",
+    ],
+)
 def make_attributions(nlp: Language, name: str, model_path: str | None) -> AttributionsPipe:
     return AttributionsPipe(nlp, name, model_path)

@@ -18,8 +18,8 @@ import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
 
-from ..annotations import QUOTES_KEY
-from .quotes import find_quotes
+from .. import lexicon
+from ..annotations import quote_spans
 
 U64 = np.uint64
 # Weights are only valid for the feature templates they were trained with (a template's id is its position):
@@ -31,7 +31,9 @@ _MUL2 = U64(0xC2B2AE3D27D4EB4F)
 ANCESTOR_DEPTH = 6
 # Dependents whose presence marks a speech/thought verb's frame.
 CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "agent", "parataxis", "advcl")
-INTRODUCERS = (":", "—", "–", "-", "--")
+# The speech marks of the lexicon, but the horizontal bar ―: the shipped weights (FEATURE_VERSION 3) were trained
+# without it, so it may join only with a retraining (and a FEATURE_VERSION bump).
+INTRODUCERS = sorted(lexicon.SPEECH_MARKS - {"―"})
 
 
 @dataclass(frozen=True)
@@ -83,15 +85,11 @@ def _shift(values: np.ndarray, offset: int) -> np.ndarray:
 
 
 def _quote_marks(doc: Doc, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[int, int]]]:
-    """Per token: inside a quotation, is its opening mark, is its closing mark; and the outermost quotes."""
-    if QUOTES_KEY in doc.spans:
-        ranges = [(span.start, span.end) for span in doc.spans[QUOTES_KEY]]
-    else:
-        ranges = []
-        for start, end in find_quotes(doc.text):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and len(span):
-                ranges.append((span.start, span.end))
+    """Per token: inside a quotation, is its opening mark, is its closing mark; and the outermost quotes.
+
+    The quotations are the quotes stage's (``MissingStageError`` without it: training and evaluation code that
+    tags docs outside the pipeline runs ``find.quotes.annotate_quotes`` first)."""
+    ranges = [(span.start, span.end) for span in quote_spans(doc)]
     inside = np.zeros(n, dtype=U64)
     opening = np.zeros(n, dtype=U64)
     closing = np.zeros(n, dtype=U64)

@@ -47,6 +47,8 @@ def build_pipeline(model_name: str = SPACY_MODEL) -> Language:
         if isinstance(component, AnnotatingPipe):
             # spaCy types error handlers as never returning; ours returns, so the batch goes on.
             component.set_error_handler(record_error)  # type: ignore[arg-type]
+            # Load weights now (the tagger's): a missing or stale file is a ModelError here, not a failed article.
+            component.initialize(lambda: [], nlp=nlp)
     logger.debug("pipeline: %s", nlp.pipe_names)
     return nlp
 

@@ -16,56 +16,30 @@ bare
   inside quotation marks, or inside the attribution's own content, are never antecedents;
 - "I"/"we" as the source of a statement inside a quote is that quote's speaker.
 
-Output on the doc (plain data, for ``describe.sources``): ``article_info(doc)["entities"]``, a list of
-``{"id", "speaker", "kind", "mentions": [{"ranges", "tokens", "form", "source"}]}``, and each attribution's
-``attribution_info(doc, aid)["entity"]``.
+Output on the doc, for ``describe.sources``: ``annotations.ENTITIES``, one ``records.EntityRecord`` per entity
+(its id, whether it speaks, its kind, its mentions and the attributions whose source it is). It needs the
+quotes and the attributions on the doc (``MissingStageError`` otherwise).
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..annotations import QUOTES_KEY, article_info, attribution_info, role_spans, span_ranges
+from .. import lexicon
+from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, quote_spans, role_spans, span_ranges
 from ..model import Ranges, SourceKind
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
+from ..records import EntityRecord, MentionRecord
 from .mentions import PRONOUNS, Gender, Mention, Number, analyze_mention
 
-ENTITIES_KEY = "entities"
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
 COLLECTED_LABELS = {"PERSON", "ORG", "GPE"}
-DEFINITE = {"the", "this", "that", "these", "those"}
-INDEFINITE = {"a", "an", "one", "another", "two", "three", "four", "five", "several", "many", "other", "few"}
-# Countries and agencies written in several ways; each maps to one canonical spelling.
-ALIASES = {
-    "us": "united states",
-    "u.s": "united states",
-    "u.s.": "united states",
-    "usa": "united states",
-    "u.s.a": "united states",
-    "america": "united states",
-    "united states of america": "united states",
-    "uk": "united kingdom",
-    "u.k": "united kingdom",
-    "u.k.": "united kingdom",
-    "britain": "united kingdom",
-    "great britain": "united kingdom",
-    "un": "united nations",
-    "u.n": "united nations",
-    "u.n.": "united nations",
-    "eu": "european union",
-    "e.u": "european union",
-    "e.u.": "european union",
-}
-_ACRONYM_SKIP = {"of", "the", "and", "for", "&"}
-_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 
 
 @dataclass
@@ -101,48 +75,61 @@ class Entity:
         return any(occurrence.source for occurrence in self.occurrences)
 
 
-class SpeakersPipe(AnnotatingPipe):
+class SpeakersPipe(AnnotatingPipe[list[Entity]]):
     """Resolve every attribution's source mention to an entity, and collect the entities' other mentions."""
 
     def __init__(self, nlp: Language, name: str, max_sentences_back: int) -> None:
         self.name = name
         self.max_sentences_back = max_sentences_back
 
-    def predict(self, doc: Doc) -> list[Entity]:  # type: ignore[override]
+    def predict(self, doc: Doc) -> list[Entity]:
         return resolve_speakers(doc, max_sentences_back=self.max_sentences_back)
 
-    def set_annotations(self, doc: Doc, prediction: list[Entity]) -> None:  # type: ignore[override]
+    def set_annotations(self, doc: Doc, prediction: list[Entity]) -> None:
         write_entities(doc, prediction)
 
 
-@Language.factory("accordingto_speakers", default_config={"max_sentences_back": 4})
+@component_factory(
+    "accordingto_speakers",
+    default_config={"max_sentences_back": 4},
+    assigns=[ENTITIES.attr],
+    requires=[ATTRIBUTIONS.attr, "doc.spans", "token.dep", "token.head", "token.lemma", "doc.ents", "doc.sents"],
+)
 def make_speakers(nlp: Language, name: str, max_sentences_back: int) -> SpeakersPipe:
     return SpeakersPipe(nlp, name, max_sentences_back)
 
 
 def write_entities(doc: Doc, entities: list[Entity]) -> None:
-    """Put the resolved entities on the doc as plain data; ids follow the order of first mention."""
-    records: list[dict[str, Any]] = []
+    """Put the resolved entities on the doc (``annotations.ENTITIES``); ids follow the order of first mention."""
+    ids = {id(entity): f"e{n}" for n, entity in enumerate(entities, start=1)}
+    speaker_of: dict[str, str] = {}
     for entity in entities:
-        entity_id = f"e{len(records) + 1}"
-        records.append(
-            {
-                "id": entity_id,
-                "speaker": entity.speaker,
-                "kind": entity.kind,
-                "mentions": _mention_records(entity),
-            }
-        )
         for occurrence in entity.occurrences:
             for attribution_id in occurrence.attributions:
-                attribution_info(doc, attribution_id)["entity"] = entity_id
-    article_info(doc)[ENTITIES_KEY] = records
+                speaker_of[attribution_id] = ids[id(entity)]
+    cited: dict[str, list[str]] = defaultdict(list)
+    for attribution_id in attribution_ids(doc):
+        if attribution_id in speaker_of:
+            cited[speaker_of[attribution_id]].append(attribution_id)
+    ENTITIES.set(
+        doc,
+        [
+            EntityRecord(
+                id=ids[id(entity)],
+                speaker=entity.speaker,
+                kind=entity.kind,
+                mentions=_mention_records(entity),
+                attributions=cited[ids[id(entity)]],
+            )
+            for entity in entities
+        ],
+    )
 
 
-def _mention_records(entity: Entity) -> list[dict[str, Any]]:
-    """The entity's mentions as plain data; a relative pronoun read as its antecedent ("who" → "Stevie
-    Wonder") would repeat the antecedent's range, so each range is listed once."""
-    records: list[dict[str, Any]] = []
+def _mention_records(entity: Entity) -> list[MentionRecord]:
+    """The entity's mentions; a relative pronoun read as its antecedent ("who" → "Stevie Wonder") would repeat
+    the antecedent's range, so each range is listed once."""
+    records: list[MentionRecord] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     for occurrence in entity.occurrences:
         key = tuple(occurrence.ranges)
@@ -150,30 +137,25 @@ def _mention_records(entity: Entity) -> list[dict[str, Any]]:
             continue
         seen.add(key)
         records.append(
-            {
-                "ranges": [list(r) for r in occurrence.ranges],
-                "tokens": list(occurrence.tokens),
-                "form": occurrence.mention.form,
-                "source": occurrence.source,
-            }
+            MentionRecord(
+                ranges=list(occurrence.ranges),
+                tokens=occurrence.tokens,
+                form=occurrence.mention.form,
+                source=occurrence.source,
+            )
         )
     return records
 
 
 def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks: the quotes stage's spans, else found here from the text."""
-    if QUOTES_KEY in doc.spans and len(doc.spans[QUOTES_KEY]):
-        return sorted((span.start_char, span.end_char) for span in doc.spans[QUOTES_KEY])
-    if not _QUOTE_MARKS.search(doc.text):
-        return []
-    from ..find.quotes import find_quotes  # the quotes stage's own finder, when it did not run
-
-    return sorted(find_quotes(doc.text))
+    """Character ranges of the quotes stage's quotations, in text order."""
+    return sorted((span.start_char, span.end_char) for span in quote_spans(doc))
 
 
 def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
     """Group source mentions (and named mentions of the same entities) into entities, in order of first
     mention."""
+    ATTRIBUTIONS.require(doc)
     quotes = quote_ranges(doc)
     sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("DEP") else [0]
     contents: dict[str, list[tuple[int, int]]] = {}
@@ -181,27 +163,31 @@ def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
     occurrences += _name_occurrences(doc, occurrences, quotes, sentence_starts)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
-    entities: list[Entity] = []
-    first_person: list[Occurrence] = []
+    by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
+        by_sentence[occurrence.sentence].append(occurrence)
+    entities = _Entities()
+    first_person: list[Occurrence] = []
+    for position, occurrence in enumerate(occurrences):
         mention = occurrence.mention
         if mention.form == "pronoun" and mention.person != 3:
             first_person.append(occurrence)
             continue
         if mention.form == "pronoun":
-            entity = _pronoun_antecedent(doc, occurrence, occurrences, entities, contents, max_sentences_back)
+            entity = _pronoun_antecedent(occurrences, position, by_sentence, contents, max_sentences_back)
         elif mention.form == "name":
             entity = _same_name(doc, mention, entities)
         else:
             entity = _same_description(doc, mention, entities)
-        _attach(doc, occurrence, entity, entities, genders)
+        entities.attach(doc, occurrence, entity, genders)
+    speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
     for occurrence in first_person:
-        _attach(doc, occurrence, _quote_speaker(doc, occurrence, occurrences, contents), entities, genders)
-    entities = [entity for entity in entities if entity.occurrences]
-    for entity in entities:
+        entities.attach(doc, occurrence, _quote_speaker(occurrence, speakers, contents), genders)
+    found = [entity for entity in entities.all if entity.occurrences]
+    for entity in found:
         entity.occurrences.sort(key=lambda o: o.tokens[0])
-    entities.sort(key=lambda e: e.occurrences[0].tokens[0])
-    return entities
+    found.sort(key=lambda e: e.occurrences[0].tokens[0])
+    return found
 
 
 def _source_occurrences(
@@ -323,35 +309,54 @@ def _name_key(doc: Doc, mention: Mention) -> str:
     return " ".join(_normalized(mention.name_tokens(doc)))
 
 
-def _attach(
-    doc: Doc,
-    occurrence: Occurrence,
-    entity: Entity | None,
-    entities: list[Entity],
-    genders: dict[str, Gender],
-) -> None:
-    """Add the occurrence to ``entity`` (a new one when None) and learn what it tells about the entity."""
-    mention = occurrence.mention
-    if entity is None:
-        entity = Entity(index=len(entities), kind=mention.kind, number=mention.number, gender=mention.gender)
-        entities.append(entity)
-    elif entity.kind == "unknown" and mention.form != "pronoun":
-        entity.kind = mention.kind
-    elif entity.kind == "unknown" and mention.gender is not None:
-        # "he"/"she" make an undecided name a person, "it" an organisation.
-        entity.kind = "organization" if mention.gender == "neut" else "person"
-    if entity.gender is None and mention.gender in {"masc", "fem"}:
-        entity.gender = mention.gender  # from a pronoun, an honorific ("Mrs."), or a noun ("the woman")
-    if mention.form == "name":
-        entity.names.append(mention.name_tokens(doc))
-        if entity.gender is None and entity.kind in {"person", "unknown"}:
-            entity.gender = genders.get(_name_key(doc, mention))
-    if mention.form != "pronoun":
-        entity.heads.add(mention.head_lemma(doc))
-        entity.heads.update(_role_words(doc, mention))
-        entity.description_keys.add(_description_key(doc, mention))
-    occurrence.entity = entity
-    entity.occurrences.append(occurrence)
+class _Entities:
+    """The entities found so far, indexed by what a later mention can match them by (name keys, head words,
+    description keys), so that each mention is compared with a few candidates instead of every entity."""
+
+    def __init__(self) -> None:
+        self.all: list[Entity] = []
+        self._by_key: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
+
+    def _index(self, key: tuple[str, ...], entity: Entity) -> None:
+        indexed = self._by_key[key]
+        if not indexed or indexed[-1] is not entity:
+            indexed.append(entity)  # an entity filed twice under a key is found once (``latest``)
+
+    def latest(self, keys: list[tuple[str, ...]]) -> list[Entity]:
+        """Entities indexed under any of ``keys``, the latest created first."""
+        found = {entity.index: entity for key in keys for entity in self._by_key.get(key, [])}
+        return [found[index] for index in sorted(found, reverse=True)]
+
+    def attach(self, doc: Doc, occurrence: Occurrence, entity: Entity | None, genders: dict[str, Gender]) -> None:
+        """Add the occurrence to ``entity`` (a new one when None) and learn what it tells about the entity."""
+        mention = occurrence.mention
+        if entity is None:
+            entity = Entity(index=len(self.all), kind=mention.kind, number=mention.number, gender=mention.gender)
+            self.all.append(entity)
+        elif entity.kind == "unknown" and mention.form != "pronoun":
+            entity.kind = mention.kind
+        elif entity.kind == "unknown" and mention.gender is not None:
+            # "he"/"she" make an undecided name a person, "it" an organisation.
+            entity.kind = "organization" if mention.gender == "neut" else "person"
+        if entity.gender is None and mention.gender in {"masc", "fem"}:
+            entity.gender = mention.gender  # from a pronoun, an honorific ("Mrs."), or a noun ("the woman")
+        if mention.form == "name":
+            words = mention.name_tokens(doc)
+            entity.names.append(words)
+            for key in _name_keys(_normalized(words), stored=True):
+                self._index(key, entity)
+            if entity.gender is None and entity.kind in {"person", "unknown"}:
+                entity.gender = genders.get(_name_key(doc, mention))
+        if mention.form != "pronoun":
+            heads = {mention.head_lemma(doc)} | _role_words(doc, mention)
+            entity.heads.update(heads)
+            description_key = _description_key(doc, mention)
+            entity.description_keys.add(description_key)
+            for head in heads:
+                self._index(("head", head), entity)
+            self._index(("description", *description_key), entity)
+        occurrence.entity = entity
+        entity.occurrences.append(occurrence)
 
 
 def _role_words(doc: Doc, mention: Mention) -> set[str]:
@@ -368,7 +373,7 @@ def _description_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
     words = [
         token.lemma_.lower()
         for token in doc[mention.start : mention.end]
-        if token.pos_ not in {"DET", "NUM", "PUNCT"} and token.lower_ not in INDEFINITE | {"some", "all"}
+        if token.pos_ not in {"DET", "NUM", "PUNCT"} and token.lower_ not in lexicon.INDEFINITE | {"some", "all"}
     ]
     return (*words, mention.number)
 
@@ -378,12 +383,26 @@ def _normalized(words: list[str]) -> list[str]:
 
 
 def _canonical(words: list[str]) -> str:
+    """One spelling for the names of a country or union ("u.s.", "america" and "united states" are "US")."""
     joined = " ".join(words)
-    return ALIASES.get(joined, ALIASES.get(joined.replace(".", ""), joined))
+    return lexicon.PLACE_NAMES.get(joined, lexicon.PLACE_NAMES.get(joined.replace(".", ""), joined))
 
 
 def _acronym(words: list[str]) -> str:
-    return "".join(word[0] for word in words if word and word not in _ACRONYM_SKIP)
+    return "".join(word[0] for word in words if word and word not in lexicon.ACRONYM_SKIP_WORDS)
+
+
+def _name_keys(words: list[str], stored: bool) -> list[tuple[str, ...]]:
+    """Index keys of a normalized name, such that two names ``names_match`` only if some key of the name
+    ``stored`` in the index equals some key of the name looked up: the same last word (the same name, a
+    surname, a shorter organisation name), the same canonical spelling, or a one-word name that is the acronym
+    of a longer one (filed by its letters under "short" or "long", and looked up under the other)."""
+    if not words:
+        return []
+    short = len(words) == 1
+    letters = words[0].replace(".", "") if short else _acronym(words)
+    side = "short" if short == stored else "long"
+    return [("last", words[-1]), ("canonical", _canonical(words)), (side, letters)]
 
 
 def names_match(first: list[str], second: list[str], person: bool) -> bool:
@@ -409,11 +428,11 @@ def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) 
     return short[-1] == long[-1] and set(short) <= set(long)
 
 
-def _same_name(doc: Doc, mention: Mention, entities: list[Entity]) -> Entity | None:
+def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
     """The latest entity already named in a compatible way (people match people, others match others; an
     undecided name, such as a lone surname tagged as an organisation, matches either)."""
     words = mention.name_tokens(doc)
-    for entity in reversed(entities):
+    for entity in entities.latest(_name_keys(_normalized(words), stored=False)):
         decided = mention.kind != "unknown" and entity.kind != "unknown"
         if decided and (entity.kind == "person") != (mention.kind == "person"):
             continue
@@ -430,26 +449,20 @@ def _same_name(doc: Doc, mention: Mention, entities: list[Entity]) -> Entity | N
     return None
 
 
-def _same_description(doc: Doc, mention: Mention, entities: list[Entity]) -> Entity | None:
+def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
     """An earlier entity a description refers back to; None when it introduces a new one.
 
     "a source" / "another source" / "two officials" introduce; "the source" / "the spokesman" refer back to
     the latest entity with that head or role; "US officials", repeated, is the same group.
     """
     determiner = doc[mention.start].lower_
-    if determiner in INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
+    if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
-    head = mention.head_lemma(doc)
-    if determiner in DEFINITE:
-        for entity in reversed(entities):
-            if head in entity.heads and entity.number == mention.number:
-                return entity
-        return None
-    key = _description_key(doc, mention)
-    for entity in reversed(entities):
-        if key in entity.description_keys:
-            return entity
-    return None
+    if determiner in lexicon.DEFINITE:
+        head = mention.head_lemma(doc)
+        return next((e for e in entities.latest([("head", head)]) if e.number == mention.number), None)
+    candidates = entities.latest([("description", *_description_key(doc, mention))])
+    return candidates[0] if candidates else None
 
 
 def compatible(pronoun: Mention, entity: Entity) -> bool:
@@ -476,14 +489,13 @@ def _agreement(pronoun: Mention, entity: Entity | None) -> int:
 
 
 def _pronoun_antecedent(
-    doc: Doc,
-    pronoun: Occurrence,
     occurrences: list[Occurrence],
-    entities: list[Entity],
+    position: int,
+    by_sentence: dict[int, list[Occurrence]],
     contents: dict[str, list[tuple[int, int]]],
     max_sentences_back: int,
 ) -> Entity | None:
-    """The most salient compatible entity before the pronoun.
+    """The most salient compatible entity before the pronoun ``occurrences[position]``.
 
     Sentence by sentence backwards: in the pronoun's own sentence only speakers and subjects before it count
     ("When Clinton arrived, she said"); in earlier sentences, speakers first (the news rule: '"…," one
@@ -492,20 +504,22 @@ def _pronoun_antecedent(
     named in what someone says is not who says it: mentions inside quotes, or inside the pronoun's own
     content, are skipped. A pronoun inside a quote belongs to the quoted speaker's world, so only mentions in
     the same quote count, and without one it stays unresolved rather than borrow a speaker from outside.
+    Occurrences are resolved in text order, so the ones already attached to an entity are the earlier ones.
     """
+    pronoun = occurrences[position]
     own_content = [r for a in pronoun.attributions for r in contents.get(a, [])]
-    candidates = [
-        o
-        for o in occurrences
-        if o.entity is not None
-        and o.tokens[1] <= pronoun.tokens[0]
-        and o.quote == pronoun.quote
-        and not any(start <= o.mention.head < end for start, end in own_content)
-        and compatible(pronoun.mention, o.entity)
-    ]
+
+    def candidate(o: Occurrence) -> bool:
+        return (
+            o.entity is not None
+            and o.tokens[1] <= pronoun.tokens[0]
+            and o.quote == pronoun.quote
+            and not any(start <= o.mention.head < end for start, end in own_content)
+            and compatible(pronoun.mention, o.entity)
+        )
+
     for distance in range(max_sentences_back + 1):
-        sentence = pronoun.sentence - distance
-        in_sentence = [o for o in candidates if o.sentence == sentence]
+        in_sentence = [o for o in by_sentence.get(pronoun.sentence - distance, []) if candidate(o)]
         if distance == 0:
             in_sentence = [o for o in in_sentence if o.source or o.subject]
         # Nearest first in the pronoun's own sentence; in earlier ones, the first mention (Hobbs's left-to-right).
@@ -517,18 +531,23 @@ def _pronoun_antecedent(
         )
         if ranked is not None:
             return ranked.entity
-    speakers = [o for o in candidates if o.source and pronoun.quote is None]
-    return speakers[-1].entity if speakers else None
+    if pronoun.quote is not None:
+        return None
+    latest_speaker = next(
+        (o for o in reversed(occurrences[:position]) if o.source and candidate(o)),
+        None,
+    )
+    return latest_speaker.entity if latest_speaker is not None else None
 
 
 def _quote_speaker(
-    doc: Doc,
     occurrence: Occurrence,
-    occurrences: list[Occurrence],
+    speakers: dict[str, Occurrence],
     contents: dict[str, list[tuple[int, int]]],
 ) -> Entity | None:
     """For "I"/"we" as a source: the speaker of the attribution whose content holds it ('"We told them," he
-    said'); a first person outside any content is the author, left as its own entity."""
+    said'); a first person outside any content is the author, left as its own entity. ``speakers`` gives each
+    attribution's source occurrence."""
     head = occurrence.mention.head
     enclosing = [
         (end - start, attribution_id)
@@ -537,7 +556,7 @@ def _quote_speaker(
         if start <= head < end and attribution_id not in occurrence.attributions
     ]
     for _, attribution_id in sorted(enclosing):
-        for other in occurrences:
-            if attribution_id in other.attributions and other.entity is not None:
-                return other.entity
+        speaker = speakers.get(attribution_id)
+        if speaker is not None and speaker.entity is not None:
+            return speaker.entity
     return None

@@ -20,15 +20,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
-from ..model import Article
+from ..model import Analysis, Article
 from ..read import check_text, parse_published
 from ..read.text import MAX_TEXT_CHARS
 from ..store import Store, open_store, queries
@@ -36,7 +35,6 @@ from ..store.filters import FILTERS, Filters, describe_filters
 from ..store.queries import DOWNLOAD_PAGE, MAX_CURSOR_CHARS, MAX_PAGE, Page, all_rows
 from .errors import install_error_handlers
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
-from .openapi import analysis_ref, install_openapi
 from .pool import PipelinePool
 
 logger = logging.getLogger(__name__)
@@ -44,9 +42,10 @@ logger = logging.getLogger(__name__)
 # A JSON body may spell each character of the text as a 6-byte \uXXXX escape (Python's json.dumps does so for
 # everything outside ASCII by default), so the byte limit leaves room for the character limit at 6 bytes each.
 MAX_BODY_BYTES = 6 * MAX_TEXT_CHARS + 64 * 1024
-# Environment variables that carry the options to each uvicorn worker process (see ``create_app_from_env``).
-ENV_DB = "ACCORDINGTO_DB"
-ENV_PIPELINES = "ACCORDINGTO_PIPELINES"
+# Environment variables that carry ``accordingto serve``'s options to each uvicorn worker process (see
+# ``create_app_from_env``); the command's own, so that it never rewrites the user's ACCORDINGTO_DB.
+ENV_SERVE_DB = "ACCORDINGTO_SERVE_DB"
+ENV_SERVE_PIPELINES = "ACCORDINGTO_SERVE_PIPELINES"
 
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
 ASSETS = Path(str(resources.files("accordingto.write").joinpath("assets")))
@@ -57,36 +56,12 @@ EXAMPLE_TEXT = (
     "Ukrainian President Volodymyr Zelenskyy says he sees no signs that Russia wants to negotiate. "
     '"We just see a brazen willingness to kill," he said.'
 )
-
-
-class AnalyzeRequest(BaseModel):
-    """One article to analyse."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"text": EXAMPLE_TEXT, "published": "2023-12-23", "outlet": "Example News"}]},
-    )
-
-    text: str = Field(description=f"The article text (at most {MAX_TEXT_CHARS:,} characters).")
-    title: str | None = Field(None, description="The headline, if known.")
-    published: str | None = Field(
-        None, description="Publication date, YYYY-MM-DD: relative dates ('on Tuesday') are anchored to it."
-    )
-    outlet: str | None = Field(None, description="The publication, e.g. 'Reuters'.")
-    url: str | None = Field(None, description="Where the article was published.")
-    id: str | None = Field(None, description="Your id for the article, echoed in article.id.")
-
-    def to_article(self) -> Article:
-        """The library's input, with the text and date checked (domain errors, mapped to 4xx in one place)."""
-        check_text(self.text, "text")
-        return Article(
-            text=self.text,
-            id=self.id,
-            title=self.title,
-            url=self.url,
-            outlet=self.outlet,
-            published=parse_published(self.published, "published"),
-        )
+ANALYZE_EXAMPLES = {
+    "article": {
+        "summary": "A short article with a publication date",
+        "value": {"text": EXAMPLE_TEXT, "published": "2023-12-23", "outlet": "Example News"},
+    }
+}
 
 
 def require_json(request: Request) -> None:
@@ -116,13 +91,11 @@ def _error_doc(description: str) -> dict[str, Any]:
 
 
 ANALYZE_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {
-        "description": "The analysis: who said what, according to whom, how and when (schema: Analysis).",
-        "content": {"application/json": {"schema": analysis_ref()}},
-    },
+    200: {"description": "The analysis: who said what, according to whom, how and when (schema: Analysis)."},
     413: _error_doc("The body or the text is over the size limit."),
     415: _error_doc("The body is not JSON."),
     422: _error_doc("A field is missing or invalid: empty text, binary text, a date that is not YYYY-MM-DD."),
+    500: _error_doc("A pipeline component failed on the article: a fault of the service, not of the input."),
     503: _error_doc("The language model could not be loaded."),
 }
 STORE_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -158,7 +131,6 @@ def create_app(db_url: str | None = None, *, pipelines: int = 1) -> FastAPI:
     app.state.store = None
     app.state.pool = pool
     install_error_handlers(app)
-    install_openapi(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -185,11 +157,14 @@ def create_app(db_url: str | None = None, *, pipelines: int = 1) -> FastAPI:
         tags=["analysis"],
         responses=ANALYZE_RESPONSES,
         response_class=JSONResponse,
+        response_model=Analysis,
         dependencies=[Depends(require_json)],
     )
-    async def analyze_article(body: AnalyzeRequest) -> JSONResponse:
+    async def analyze_article(body: Annotated[Article, Body(openapi_examples=ANALYZE_EXAMPLES)]) -> JSONResponse:
         """Analyse one article: the same JSON as ``accordingto analyze`` (``Analysis.to_dict()``)."""
-        analysis = await pool.analyze(body.to_article())
+        check_text(body.text, "text")
+        body.published = parse_published(body.published, "published")
+        analysis = await pool.analyze(body)
         return JSONResponse(analysis.to_dict())
 
     _add_store_routes(app)
@@ -316,8 +291,9 @@ def _add_store_routes(app: FastAPI) -> None:
     @app.get(
         "/articles/{article_id:path}",
         tags=["corpus"],
-        responses={**STORE_RESPONSES, 200: {"content": {"application/json": {"schema": analysis_ref()}}}},
+        responses=STORE_RESPONSES,
         response_class=JSONResponse,
+        response_model=Analysis,
     )
     async def get_article(store: StoreDep, article_id: str) -> JSONResponse:
         """One stored article's analysis (the same JSON as ``POST /analyze``)."""
@@ -421,6 +397,6 @@ def _add_store_routes(app: FastAPI) -> None:
 
 
 def create_app_from_env() -> FastAPI:
-    """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_DB`` and
-    ``ACCORDINGTO_PIPELINES`` (set by ``accordingto serve``)."""
-    return create_app(os.environ.get(ENV_DB) or None, pipelines=int(os.environ.get(ENV_PIPELINES, "1")))
+    """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_SERVE_DB`` and
+    ``ACCORDINGTO_SERVE_PIPELINES`` (set by ``accordingto serve``)."""
+    return create_app(os.environ.get(ENV_SERVE_DB) or None, pipelines=int(os.environ.get(ENV_SERVE_PIPELINES, "1")))

@@ -22,6 +22,7 @@ from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, true
 
+from .. import lexicon
 from ..errors import InvalidDateError, InvalidFilterError
 from ..model import AttributionType, SourceKind
 from ..read.text import parse_published
@@ -75,10 +76,8 @@ def _choice(choices: Callable[[], Sequence[str]]) -> Callable[[str], str]:
 
 
 def _cue_classes() -> tuple[str, ...]:
-    """The stance stage's cue classes (``CUE_LEXICON``, the one list), plus ``other``."""
-    from ..describe.stance import CUE_LEXICON
-
-    return (*CUE_LEXICON, "other")
+    """The stance stage's cue classes (the lexicon's ``CUE_CLASSES``, the one list), plus ``other``."""
+    return (*lexicon.CUE_CLASSES, "other")
 
 
 def _folded_in(column: ColumnElement[Any], values: Sequence[str]) -> ColumnElement[bool]:

@@ -44,11 +44,12 @@ class TrainingResult:
 def parse_articles(
     nlp: Language, articles: Sequence[AnnotatedArticle], cache: Path | None, n_process: int = 1
 ) -> list[Doc]:
-    """spaCy parses of the articles, read from / written to a ``DocBin`` cache (parsing is most of the cost)."""
+    """spaCy parses of the articles, read from / written to a ``DocBin`` cache (parsing is most of the cost),
+    with their quotations marked: the tagger's features read the quotes stage's output."""
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if [doc.text for doc in docs] == [article.text for article in articles]:
-            return docs
+            return [annotate_quotes(doc) for doc in docs]
         logger.info("parse cache %s is stale, parsing again", cache)
     docs = list(nlp.pipe((article.text for article in articles), batch_size=16, n_process=n_process))
     if cache is not None:
@@ -57,7 +58,7 @@ def parse_articles(
         for doc in docs:
             bin_.add(doc)
         bin_.to_disk(cache)
-    return docs
+    return [annotate_quotes(doc) for doc in docs]
 
 
 def predict_attributions(doc: Doc, model: TaggerModel) -> list[Attribution]:
