@@ -55,6 +55,10 @@ class InvalidDateError(InputError):
     """A publication date that is not YYYY-MM-DD."""
 
 
+class InvalidFilterError(InputError):
+    """A query filter, search or page cursor that cannot be used (an unknown kind, a malformed cursor...)."""
+
+
 class AnalysisFailedError(PlacedError):
     """A pipeline component failed on an article: a fault of ours, not of the input (a batch goes on)."""
 

@@ -51,11 +51,22 @@ RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # said").
 QUOTE_GAP = 2
 QUOTE_INTRODUCERS = lexicon.SPEECH_MARKS | {","}
-# Single cue words of every class: a verb among them can head a reporting frame.
+# Single cue words of every class but acts (a decision or a perception reports nothing): a verb among them can
+# head a reporting frame.
 CUE_WORDS = (
-    frozenset(word for words in lexicon.CUE_CLASSES.values() for word in words if " " not in word)
+    frozenset(
+        word
+        for name, words in lexicon.CUE_CLASSES.items()
+        if name not in lexicon.ACTION_CUE_CLASSES
+        for word in words
+        if " " not in word
+    )
     - lexicon.LIGHT_CUE_WORDS
 )
+# The share of added frames that are right reporting clauses with the right source and content, judged by hand
+# on a sample of the dev articles' output (PolNeAR never annotates nested attributions, so no scorer can measure
+# it): docs/accuracy.md, "Confidence".
+NESTED_CONFIDENCE = 0.8
 # Each round can only add frames around or inside the previous round's; chains deeper than this do not occur.
 MAX_ROUNDS = 4
 
@@ -95,6 +106,7 @@ class NestedAttributions(AnnotatingPipe[list[Frame]]):
                 content=content,
                 source=_spans(doc, frame.source),
                 type=attribution_type(quoted, [RoleSpan("CONTENT", s.start, s.end) for s in content], doc),
+                confidence=NESTED_CONFIDENCE,
             )
         if prediction:
             renumber_attributions(doc)
@@ -223,7 +235,15 @@ def _quote_beside(verb: Token, subject: Token) -> frozenset[int]:
 
 
 def _subtree(token: Token) -> frozenset[int]:
-    return frozenset(t.i for t in token.subtree)
+    """The token's subtree within its paragraph: spaCy sometimes runs a sentence over a line break (a line
+    without a final period), and no reporting frame spans two paragraphs."""
+    doc = token.doc
+    first, last = token.i, token.i
+    while first > token.left_edge.i and "\n" not in doc[first - 1].text:
+        first -= 1
+    while last < token.right_edge.i and "\n" not in doc[last + 1].text:
+        last += 1
+    return frozenset(t.i for t in token.subtree if first <= t.i <= last)
 
 
 def _trimmed(doc: Doc, tokens: Iterable[int]) -> frozenset[int]:
