@@ -20,7 +20,7 @@ class Speaker:
     """What the source of the attribution should be; ``written``: its source mention as the text has it, where
     the cue alone does not say which attribution is meant."""
 
-    name: str
+    name: str | None  # None: not checked (the extractor's span decides it, not the resolver)
     kind: str | None = None
     role: str | None = "any"  # "any": not checked
     named: bool | None = None
@@ -75,6 +75,46 @@ CASES = [
         Speaker("Linda Park", "person", written="She"),
         id="council-she-is-the-mayor-not-the-nearer-councillor",
     ),
+    pytest.param(
+        'Host Dan Miller asked the director Paul Kim about the film. "It took six years," Kim said. Miller asked '
+        "whether he would make another. He declined, saying he needed a rest.",
+        "saying",
+        Speaker("Paul Kim", "person"),
+        id="interview-the-one-asked-answers-not-the-asker",
+    ),
+    pytest.param(
+        "Omar Haddad has run the bakery for twenty years. Our reporter, Mike Dunn, met him on Tuesday. Haddad "
+        "said the shop had lost money since the spring. He added that no buyer had come forward.",
+        "added",
+        Speaker("Omar Haddad", "person"),
+        id="interview-he-added-is-the-interviewee-not-the-reporter",
+    ),
+    pytest.param(
+        '"The king will not move," one former senior diplomat told the paper, describing a message he said came '
+        "from the palace. He added that the talks would fail.",
+        "added",
+        Speaker("former senior diplomat", "person", named=False),
+        id="news-rule-he-added-is-the-unnamed-diplomat-not-the-king",
+    ),
+    pytest.param(
+        "President Ivan Petrov of Northland says his army is ready. Petrov has ruled for ten years. Andriy Koval, "
+        'the leader of Southland, disagrees. "We just see a willingness to fight," he said.',
+        "said",
+        Speaker("Andriy Koval", "person"),
+        id="he-said-after-the-quote-is-its-speaker-not-the-most-mentioned",
+    ),
+    pytest.param(
+        "Defence lawyer Tom Reyes said his client had kept every receipt. Prosecutor Mark Berg showed the jury a "
+        "bank statement from 2019. He said that his client had closed the account in 2018.",
+        "said",
+        Speaker("Tom Reyes", "person", written="He"),
+        id="court-two-men-his-client-is-the-defence",
+        marks=pytest.mark.xfail(
+            reason="only the content says who this is ('his client' is the defence lawyer's); the prosecutor, "
+            "speaker of the sentence before (the extractor reads 'showed' as a cue), wins by the news rule",
+            strict=True,
+        ),
+    ),
     # -- descriptions of someone named earlier
     pytest.param(
         "John Harper, the former mayor of Springfield, spoke at the rally on Monday. Hundreds of people came "
@@ -100,7 +140,7 @@ CASES = [
     pytest.param(
         "Northgrid, which runs the regional power network, said it acted quickly to restore supply.",
         "said",
-        Speaker("Northgrid", "organization", written="Northgrid … which runs the regional power network,"),
+        Speaker("Northgrid", "organization"),
         id="organisation-which-said",
     ),
     pytest.param(
@@ -158,7 +198,7 @@ CASES = [
     pytest.param(
         "The new regulations state that every car must be inspected each year.",
         "state",
-        Speaker("new regulations", "document", named=False),
+        Speaker(None, "document", named=False),
         id="regulations-state",
     ),
     pytest.param(
@@ -166,7 +206,6 @@ CASES = [
         "states",
         Speaker("release", "document", named=False),
         id="the-release-states",
-        marks=pytest.mark.xfail(reason="the extractor (find/) finds no attribution in this sentence", strict=True),
     ),
     pytest.param(
         "The statement said that the museum will reopen in May.",
@@ -199,7 +238,8 @@ CASES = [
 def test_the_source_of_an_attribution(nlp: Language, text: str, cue: str, expected: Speaker) -> None:
     source = source_of(analyze(text, nlp=nlp), cue, expected.written)
     assert source is not None
-    assert source.name == expected.name
+    if expected.name is not None:
+        assert source.name == expected.name
     if expected.kind is not None:
         assert source.kind == expected.kind
     if expected.role != "any":

@@ -51,6 +51,9 @@ COLLECTED_LABELS = {"PERSON", "ORG", "GPE"}
 PROBE = "probe"
 # How many sentences back a speaker the rules give a pronoun keeps it from the learned resolver (the news rule).
 NEWS_RULE_SENTENCES = 1
+# How much better (in summed feature weights) the learned resolver must score its own choice than the rules' to
+# overrule them; chosen on GUM (benchmarks/resolution.py).
+OVERRULE_MARGIN = 3.0
 STRATEGIES = ("rules", "rules-then-model", "model-then-rules")
 MENTION_CLASSES = ("he", "she", "it", "they", "definite description", "name")
 DEFAULT_STRATEGY = {
@@ -226,12 +229,13 @@ def resolve_speakers(
         else:
             entity = _rules_entity(doc, mention, entities)
         entities.attach(doc, occurrence, entity, genders)
+    answered = _answers(occurrences, questions)
     asked = [
         o
         for o in occurrences
         if o.source
         and (how := strategy.get(mention_class(doc, o.mention) or "", "rules")) != "rules"
-        and _worth_asking(doc, o, how, entities)
+        and _worth_asking(doc, o, how, entities, answered)
     ]
     if asked:
         until = max(o.tokens[1] for o in asked)
@@ -326,13 +330,35 @@ def check_strategy(strategy: dict[str, str]) -> dict[str, str]:
     return dict(strategy)
 
 
-def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entities) -> bool:
+def _answers(occurrences: list[Occurrence], questions: set[str]) -> set[int]:
+    """The source pronouns (by ``id``) that answer a question asked in their sentence or the one before
+    ("Miller asked whether he would retire. He declined"): the rules give them the other side."""
+    found: set[int] = set()
+    latest: Occurrence | None = None
+    for occurrence in occurrences:
+        if not occurrence.source:
+            continue
+        asks = bool(occurrence.attributions) and set(occurrence.attributions) <= questions
+        if (
+            occurrence.mention.form == "pronoun"
+            and not asks
+            and latest is not None
+            and set(latest.attributions) <= questions
+            and occurrence.sentence - latest.sentence <= 1
+        ):
+            found.add(id(occurrence))
+        latest = occurrence
+    return found
+
+
+def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entities, answered: set[int]) -> bool:
     """Whether the learned resolver may change the rules' answer for a source mention: not where the rules
-    gave a pronoun the speaker just before it (the news rule), nor, with "rules-then-model", where the rules
-    found an antecedent. Checked before the resolver is built, which most articles then do not need."""
+    gave a pronoun the speaker just before it (the news rule) or the other side of a question (``answered``),
+    nor, with "rules-then-model", where the rules found an antecedent. Checked before the resolver is built,
+    which most articles then do not need."""
     entity = occurrence.entity
     assert entity is not None
-    if occurrence.mention.form == "pronoun" and _latest_speaker(occurrence, entity):
+    if occurrence.mention.form == "pronoun" and (_latest_speaker(occurrence, entity) or id(occurrence) in answered):
         return False  # '"…," one official told the NYT. He added' is the official
     opens = entity.occurrences[0] is occurrence
     return how == "model-then-rules" or (opens and _may_refer_back(doc, occurrence, entities))
@@ -412,6 +438,8 @@ class _LearnedAnswers:
                 continue
             current = occurrence.entity
             assert current is not None
+            if not self._confident(k):
+                continue
             chosen = next(
                 (found for j in chains[k] if (found := self._placed(j, occurrence, entities)) is not None), None
             )
@@ -423,6 +451,16 @@ class _LearnedAnswers:
                 entities.merge(current, chosen)  # "the former mayor" and what joined it are the mayor's
             else:
                 entities.move(occurrence, chosen)
+
+    def _confident(self, k: int) -> bool:
+        """Whether the resolver prefers its own best option to the rules' choice for markable ``k`` by at least
+        ``OVERRULE_MARGIN`` (where the rules chose nothing it is filling a gap, not overruling)."""
+        links = self.resolver.markables.rules_links.get(k)
+        if not links:
+            return True
+        cands, scores = self.resolver.scores(k)
+        chosen = [score for cand, score in zip(cands.tolist(), scores[:-1].tolist(), strict=True) if cand in links]
+        return not chosen or float(scores.max()) - max(chosen) >= OVERRULE_MARGIN
 
     def _placed(self, j: int, occurrence: Occurrence, entities: _Entities) -> Entity | None:
         """The entity the rules put markable ``j`` in (a name the rules never collected: the entity of that
