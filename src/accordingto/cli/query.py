@@ -151,6 +151,7 @@ STATEMENT_COLUMNS = [
     "article_id",
     "source_name",
     "type",
+    "confidence",
     "cue_text",
     "content_text",
     "time_value",
@@ -249,7 +250,7 @@ def source_command(
             ["outlet", "attributions", "first_published", "last_published"],
             "By outlet",
         )
-        _table(console, said, STATEMENT_COLUMNS[:8], "Statements, oldest first")
+        _table(console, said, STATEMENT_COLUMNS[:9], "Statements, oldest first")
 
 
 def _source_key(store: Store, name: str, filters: Filters) -> str | None:
@@ -477,7 +478,7 @@ def _table(console: Console, rows: list[dict[str, Any]], columns: Sequence[str],
 def _cell(column: str, value: Any) -> str:
     if value is None:
         return ""
-    if column.endswith("_share"):
+    if column.endswith("_share") or column == "confidence":
         return percent(value)
     return str(value)
 
