@@ -372,14 +372,6 @@ INSTITUTIONS = {"organization", "government", "media"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
-def _same_kind_of_body(named: SourceKind, described: SourceKind) -> bool:
-    """Whether a named entity may be the body a description names: the same kind, or an organisation and a
-    government body, which names alone do not tell apart ("Immigration and Customs Enforcement" … "the
-    agency")."""
-    bodies = {"organization", "government"}
-    return named == described or {named, described} <= bodies
-
-
 def _institution(doc: Doc, mention: Mention) -> bool:
     """Whether a source mention is a singular definite description of an institution with no name of its own
     in it: such a description names a body of that kind the article named before ("The agency said" after "the
@@ -519,13 +511,21 @@ class _LearnedAnswers:
             if entity is None:
                 chain = self.resolver.best_chains([j], self._known)[j]
                 entity = next((e for m in chain if (e := self._placed(m, occurrence, entities)) is not None), None)
-            if (
-                entity is not None
-                and _same_kind_of_body(entity.kind, mention.kind)
-                and not (body and self._place(entity))
-            ):
+            if entity is not None and self._body_of_kind(entity, mention.kind) and not (body and self._place(entity)):
                 return entity
         return None
+
+    def _body_of_kind(self, entity: Entity, kind: SourceKind) -> bool:
+        """Whether an entity may be the body a description of ``kind`` names: the same kind, or an organisation
+        and a government body, which names alone do not tell apart ("Immigration and Customs Enforcement" …
+        "the agency"), or a lone name the tagger calls an organisation and nothing yet decided ("Northbank" …
+        "the bank")."""
+        bodies = {"organization", "government"}
+        if entity.kind == kind or {entity.kind, kind} <= bodies:
+            return True
+        return entity.kind == "unknown" and any(
+            self.doc[o.mention.head].ent_type_ == "ORG" for o in entity.occurrences if o.mention.form == "name"
+        )
 
     def _place(self, entity: Entity) -> bool:
         """Whether an entity is named as a place (a country, city or region; a building or site)."""
