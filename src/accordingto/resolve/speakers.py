@@ -483,6 +483,8 @@ class _LearnedAnswers:
                 continue
             if occurrence.mention.form == "pronoun" and not _admissible(occurrence, chosen, contents):
                 continue  # the rules' constraints still hold (agreement; no one named only inside quotes)
+            if occurrence.mention.form == "description" and _contrasting_peoples(self.doc, occurrence.mention, chosen):
+                continue  # "the Democratic nominee" is not the Republican one
             if current.occurrences[0] is occurrence and occurrence.mention.form != "pronoun":
                 entities.merge(current, chosen)  # "the former mayor" and what joined it are the mayor's
             else:
@@ -518,14 +520,9 @@ class _LearnedAnswers:
     def _body_of_kind(self, entity: Entity, kind: SourceKind) -> bool:
         """Whether an entity may be the body a description of ``kind`` names: the same kind, or an organisation
         and a government body, which names alone do not tell apart ("Immigration and Customs Enforcement" …
-        "the agency"), or a lone name the tagger calls an organisation and nothing yet decided ("Northbank" …
-        "the bank")."""
-        bodies = {"organization", "government"}
-        if entity.kind == kind or {entity.kind, kind} <= bodies:
-            return True
-        return entity.kind == "unknown" and any(
-            self.doc[o.mention.head].ent_type_ == "ORG" for o in entity.occurrences if o.mention.form == "name"
-        )
+        "the agency"). Not a lone name still undecided: on PolNeAR dev, "the bank" then went to a stray
+        "Bank" instead of Wells Fargo."""
+        return entity.kind == kind or {entity.kind, kind} <= {"organization", "government"}
 
     def _place(self, entity: Entity) -> bool:
         """Whether an entity is named as a place (a country, city or region; a building or site)."""
@@ -826,7 +823,14 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
         return None
     if determiner in lexicon.DEFINITE:
         head = mention.head_lemma(doc)
-        same_head = next((e for e in entities.latest([("head", head)]) if e.number == mention.number), None)
+        same_head = next(
+            (
+                e
+                for e in entities.latest([("head", head)])
+                if e.number == mention.number and not _contrasting_peoples(doc, mention, e)
+            ),
+            None,
+        )
         if same_head is not None or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
             return same_head
         # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
@@ -835,6 +839,29 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
         return max(named, key=lambda e: e.occurrences[-1].tokens[0], default=None)
     candidates = entities.latest([("description", *_description_key(doc, mention))])
     return candidates[0] if candidates else None
+
+
+def _contrasting_peoples(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a description and an entity are told apart by the party or nation they are described by: "the
+    Democratic nominee" is not "Lena Fischer, the Republican nominee", "the Russian minister" not "the Ukrainian
+    minister" named before. Both must name one (``NORP``), and none in common."""
+
+    def peoples(tokens: Any) -> set[str]:
+        return {t.lower_ for t in tokens if t.ent_type_ == "NORP"}
+
+    own = peoples(doc[mention.start : mention.head])
+    if not own:
+        return False
+    theirs: set[str] = set()
+    for occurrence in entity.occurrences:
+        # What is written before the head ("Russian Foreign Minister Ivan Sokolov") and in an apposition
+        # ("Lena Fischer, the Republican nominee").
+        head = doc[occurrence.mention.head]
+        theirs |= peoples(doc[head.left_edge.i : head.i])
+        for child in head.children:
+            if child.dep_ == "appos":
+                theirs |= peoples(child.subtree)
+    return bool(theirs) and not own & theirs
 
 
 def compatible(pronoun: Mention, entity: Entity) -> bool:
