@@ -23,7 +23,7 @@ import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
 from ..pipes import AnnotatingPipe, component_factory
@@ -124,12 +124,67 @@ _MUL = np.uint64(0x9E3779B97F4A7C15)
 _LEMMA_KEY = np.array([COLUMN[ORTH], COLUMN[POS], COLUMN[MORPH]], dtype=np.intp)
 
 
-class LemmaCache:
-    """Lemmas by (word, POS, morphology), computed by spaCy's own lemmatizer for each key the first time it is
-    seen (its rule lemmatizer caches by the same key: the lemma is a function of it)."""
+class RuleLemmas:
+    """spaCy's ``Lemmatizer.rule_lemmatize``, line for line, with each part of speech's word list as a set.
+
+    spaCy keeps the known lemmas of a part of speech as a list (57,000 nouns) and tests every candidate form with
+    ``in``, a scan of the list: that, not the rules, is most of the lemmatizer's time on words it has not seen yet.
+    A set answers the same question. Base forms are the component's own ``is_base_form`` (English has its own).
+    """
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
+        self.tables: dict[str, tuple[set[str], dict[str, list[str]], list[tuple[str, str]]]] = {}
+
+    def _tables(self, univ_pos: str) -> tuple[set[str], dict[str, list[str]], list[tuple[str, str]]]:
+        if univ_pos not in self.tables:
+            lookups = self.lemmatizer.lookups
+            self.tables[univ_pos] = (
+                set(lookups.get_table("lemma_index", {}).get(univ_pos, [])),
+                lookups.get_table("lemma_exc", {}).get(univ_pos, {}),
+                [(old, new) for old, new in lookups.get_table("lemma_rules", {}).get(univ_pos, [])],
+            )
+        return self.tables[univ_pos]
+
+    def __call__(self, token: Token) -> str:
+        string = token.text
+        univ_pos = token.pos_.lower()
+        if univ_pos in ("", "eol", "space") or self.lemmatizer.is_base_form(token):
+            return string.lower()
+        index, exceptions, rules = self._tables(univ_pos)
+        if not (index or exceptions or rules):
+            return string if univ_pos == "propn" else string.lower()
+        lower = string.lower()
+        forms: list[str] = []
+        oov_forms = []
+        for old, new in rules:
+            if lower.endswith(old):
+                form = lower[: len(lower) - len(old)] + new
+                if not form:
+                    pass
+                elif form in index:
+                    forms.insert(0, form)
+                elif not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov_forms.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in exceptions.get(lower, []):
+            if form not in forms:
+                forms.insert(0, form)
+        return (forms or oov_forms or [string])[0]
+
+
+class LemmaCache:
+    """Lemmas by (word, POS, morphology), computed for each key the first time it is seen (spaCy's rule
+    lemmatizer caches by the same key: the lemma is a function of it) by ``RuleLemmas``, or by the component itself
+    if it lemmatizes otherwise than spaCy's rules."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        own_rules = type(lemmatizer).rule_lemmatize is Lemmatizer.rule_lemmatize and lemmatizer.mode == "rule"
+        self.lemmatize: Callable[[Token], str] = (
+            RuleLemmas(lemmatizer) if own_rules else lambda token: lemmatizer.lemmatize(token)[0]
+        )
         self.lemmas: dict[tuple[int, int, int], int] = {}
 
     def lookup(self, doc: Doc, tokens: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -150,7 +205,7 @@ class LemmaCache:
         for k, key in zip(first.tolist(), map(tuple, keys[first].tolist()), strict=True):
             lemma = known.get(key)
             if lemma is None:
-                lemma = known[key] = strings.add(self.lemmatizer.lemmatize(doc[int(tokens[k])])[0])
+                lemma = known[key] = strings.add(self.lemmatize(doc[int(tokens[k])]))
             lemmas.append(lemma)
         return np.array(lemmas, dtype=np.uint64)[inverse]
 
