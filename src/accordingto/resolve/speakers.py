@@ -507,12 +507,12 @@ class _LearnedAnswers:
         # A body ("the agency", "the bank") is not a place named earlier ("the United States"); a "city" or a
         # "country" may be.
         body = mention.head_lemma(self.doc) in lexicon.INSTITUTION_HEADS
-        for i in np.argsort(-scores[:-1], kind="stable")[: self.resolver.model.top].tolist():
-            j = int(cands[i])
-            entity = self._placed(j, occurrence, entities)
-            if entity is None:
-                chain = self.resolver.best_chains([j], self._known)[j]
-                entity = next((e for m in chain if (e := self._placed(m, occurrence, entities)) is not None), None)
+        best = [int(cands[i]) for i in np.argsort(-scores[:-1], kind="stable")[: self.resolver.model.top]]
+        # The chains of the candidates the rules did not place, each step scored for all of them at once.
+        chains = self.resolver.best_chains([j for j in best if not self._known(j)], self._known)
+        for j in best:
+            chain = chains.get(j, [j])
+            entity = next((e for m in chain if (e := self._placed(m, occurrence, entities)) is not None), None)
             if entity is not None and self._body_of_kind(entity, mention.kind) and not (body and self._place(entity)):
                 return entity
         return None
