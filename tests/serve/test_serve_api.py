@@ -425,6 +425,7 @@ def test_views_of_the_corpus(store_client: TestClient) -> None:
     assert outlets[0]["top_sources"][0]["name"] == "Vladimir Putin" and outlets[0]["by_kind"]
     weeks = store_client.get("/charts/statements-per-week", params={"q": "negotiate"}).json()
     assert weeks and sum(week["statements"] for week in weeks) == len(items(store_client, "/statements", q="negotiate"))
+    assert {week["sample"] for week in weeks} == {1}  # a few matches are counted exactly
     shares = store_client.get("/charts/anonymous-share").json()
     assert {row["outlet"] for row in shares} == {"Example News", "Other Times"}
     found = items(store_client, "/statements", q="negotiate")

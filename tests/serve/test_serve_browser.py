@@ -224,6 +224,24 @@ def test_search_finds_sources_and_marks_the_words_in_statements_safely(page, ser
     expect(page.locator("#search-box")).to_have_value("ceasefire")
 
 
+def test_a_search_chart_counted_on_a_sample_says_it_is_an_estimate(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """The store counts a very common word on a sample (tested in tests/store); here the chart's answer says so, as
+    it would on a large store, and the page must tell the reader the bars are estimates."""
+    corpus_page(page, server, "view=search&q=ceasefire")
+    page.wait_for_selector(".pg-chart-weeks rect.pg-bar-week")
+    assert page.locator(".pg-estimate").count() == 0  # counted exactly: nothing to say
+
+    def sampled(route) -> None:  # type: ignore[no-untyped-def]
+        weeks = route.fetch().json()
+        route.fulfill(json=[{**week, "statements": week["statements"] * 4, "sample": 4} for week in weeks])
+
+    page.route("**/charts/statements-per-week?*", sampled)
+    corpus_page(page, server, "view=search&q=negotiate")
+    expect(page.locator(".pg-estimate")).to_contain_text("one in 4 was counted")
+    assert page.locator(".pg-chart-weeks rect title").first.text_content().startswith("week of ")
+    assert "about " in page.locator(".pg-chart-weeks rect title").first.text_content()
+
+
 def test_filters_narrow_the_lists_and_live_in_the_url(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus_page(page, server, "view=statements")
     page.wait_for_selector(".pg-statements .pg-statement")

@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -60,7 +60,15 @@ from .schema import (
     sources,
     statement_index,
 )
-from .search import SearchQuery, highlights, marked_statements, match_statements, matching_aliases
+from .search import (
+    SearchQuery,
+    day_counts,
+    highlights,
+    marked_statements,
+    match_statements,
+    matching_aliases,
+    newest_matches,
+)
 
 T = TypeVar("T")
 NO_FILTERS = Filters()
@@ -261,10 +269,13 @@ class SourceProfile(_Row):
 
 @dataclass(frozen=True)
 class WeekCount(_Row):
-    """Statements in the week starting on ``week`` (a Monday)."""
+    """Statements in the week starting on ``week`` (a Monday). ``sample``: 1 when every statement was counted; N
+    when a search matched so many that one statement in N was counted and the count multiplied by N (an
+    estimate: store/search.py)."""
 
     week: dt.date
     statements: int
+    sample: int = 1
 
 
 @dataclass(frozen=True)
@@ -476,13 +487,8 @@ def _best_matches(
     those without scoring the rest, however common the words), ranked; then the shown rows and their marks."""
     limit = _check_limit(limit)
     s = statement_index
-    match = match_statements(store.engine.dialect.name, query)
-    candidates = scope.add_columns(s.c.id, match.rank).where(match.where)
-    if match.join is not None and match.on is not None:
-        candidates = candidates.join(match.join, match.on)
-    candidates = candidates.order_by(match.newest.desc()).limit(SEARCH_CANDIDATES)
     with store.connect() as connection:
-        ranked = sorted((float(rank), int(number)) for number, rank in connection.execute(candidates))
+        ranked = sorted(newest_matches(connection, query, scope, SEARCH_CANDIDATES))
     if cursor:
         after = tuple(_decode_cursor(cursor, context, _Order(((s.c.id, False, float), (s.c.id, False, int)))))
         ranked = [item for item in ranked if item > after]
@@ -794,26 +800,38 @@ def statements_per_week(
     search: str | None = None,
 ) -> list[WeekCount]:
     """Dated statements per week (for a source, a search, or all that pass the filters), every week from the
-    first to the last shown, empty ones as 0."""
+    first to the last shown, empty ones as 0; a search that matches very many statements is counted on a sample
+    (``WeekCount.sample``)."""
+    if search:
+        scope = _statement_scope(store, filters, source=source, source_key=source_key, search=None)
+        with store.connect() as connection:
+            found = day_counts(connection, SearchQuery.parse(search), scope)
+        return _weeks(found.counts.items(), found.sample)
     keys = source_keys(store, source) if source else [source_key] if source_key is not None else None
-    if not search and keys is not None and filters.covered_by(SOURCE_DAYS_COLUMNS):
+    if keys is not None and filters.covered_by(SOURCE_DAYS_COLUMNS):
         d = source_days
         query = filters.on(
             select(d.c.day, func.sum(d.c.attributions)).where(d.c.source_key.in_(keys)), SOURCE_DAYS_COLUMNS
         )
-    elif not search and keys is None and filters.covered_by(OUTLET_DAYS_COLUMNS):
+    elif keys is None and filters.covered_by(OUTLET_DAYS_COLUMNS):
         query = filters.on(select(outlet_days.c.day, func.sum(outlet_days.c.attributions)), OUTLET_DAYS_COLUMNS)
     else:
         s = statement_index
-        query = _statement_scope(store, filters, source=source, source_key=source_key, search=search).add_columns(
+        query = _statement_scope(store, filters, source=source, source_key=source_key, search=None).add_columns(
             s.c.day, func.count()
         )
     day = query.selected_columns[0]
-    weeks: Counter[dt.date] = Counter()
     with store.connect() as connection:
-        for when, count in connection.execute(query.where(day < UNDATED_DAY).group_by(day)):
-            weeks[week_of(_date(when) or UNDATED_DAY)] += int(count)
-    return [WeekCount(week=week, statements=weeks.get(week, 0)) for week in _every_week(weeks)]
+        rows = connection.execute(query.where(day < UNDATED_DAY).group_by(day)).all()
+    return _weeks([(_date(when) or UNDATED_DAY, int(count)) for when, count in rows], 1)
+
+
+def _weeks(days: Iterable[tuple[dt.date, int]], sample: int) -> list[WeekCount]:
+    """Counts per day as counts per week, every week from the first to the last, empty ones as 0."""
+    weeks: Counter[dt.date] = Counter()
+    for day, count in days:
+        weeks[week_of(day)] += count
+    return [WeekCount(week=week, statements=weeks.get(week, 0), sample=sample) for week in _every_week(weeks)]
 
 
 def anonymous_share_per_week(store: Store, filters: Filters = NO_FILTERS) -> list[OutletWeek]:

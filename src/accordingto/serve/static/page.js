@@ -382,6 +382,7 @@
     const chart = svg("svg", { viewBox: "0 0 " + width + " " + height, class: "pg-chart pg-chart-weeks", role: "img" });
     chart.appendChild(svg("title", {}, caption));
     const max = Math.max(1, ...rows.map((row) => row.statements));
+    const sample = Math.max(1, ...rows.map((row) => row.sample || 1));
     const slot = (width - left - right) / rows.length;
     const xOf = (index) => left + slot * index + slot / 2;
     axes(chart, weekTicks(rows.map((row) => row.week), xOf), max,
@@ -392,11 +393,16 @@
         x: left + slot * index + slot * 0.12, y: height - bottom - barHeight, width: Math.max(1, slot * 0.76),
         height: barHeight, class: "pg-bar-week",
       });
-      bar.appendChild(svg("title", {}, "week of " + row.week + ": " + row.statements + " statements"));
+      bar.appendChild(svg("title", {}, "week of " + row.week + ": " + (sample > 1 ? "about " : "") + row.statements + " statements"));
       chart.appendChild(bar);
     });
     figure.appendChild(chart);
     figure.appendChild(el("figcaption", "pg-hint", caption));
+    // A search matching very many statements is counted on a sample of them (store/search.py): say so.
+    if (sample > 1) {
+      figure.appendChild(el("p", "pg-hint pg-estimate", "Estimated: so many statements match that one in " + sample +
+        " was counted and each count multiplied by " + sample + "."));
+    }
     box.appendChild(figure);
   }
 
