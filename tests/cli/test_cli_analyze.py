@@ -59,6 +59,29 @@ def test_one_file_prints_schema_valid_json(cli: str, good_file: Path) -> None:
             assert joined == (attribution[f"{role}_text"] or "")
 
 
+def test_min_confidence_leaves_out_the_less_likely_attributions(cli: str, tmp_path: Path) -> None:
+    """The model's confidences differ; a floor at their median keeps exactly those at or above it, the summary
+    counts what is kept, and --help says what the number means."""
+    article = tmp_path / "example.txt"
+    article.write_text((Path(__file__).parents[2] / "examples" / "putin-negotiations.txt").read_text("utf-8"))
+    every = json.loads(run(cli, "analyze", str(article)).stdout)["attributions"]
+    confidences = sorted(item["confidence"] for item in every)
+    floor = confidences[len(confidences) // 2]
+    assert confidences[0] < floor, confidences
+    result = run(cli, "analyze", str(article), "--min-confidence", str(floor))
+    assert result.returncode == 0, result.stderr
+    kept = json.loads(result.stdout)
+    assert [item["id"] for item in kept["attributions"]] == [
+        item["id"] for item in every if item["confidence"] >= floor
+    ]
+    assert kept["summary"]["attributions"] == len(kept["attributions"])
+    text = run(cli, "analyze", str(article), "--min-confidence", "1", "--format", "text")
+    assert text.returncode == 0 and not any(item["content_text"][:40] in text.stdout for item in every)
+    helped = run(cli, "analyze", "--help").stdout
+    assert "--min-confidence" in helped and "calibrated" in helped and "probability" in helped
+    assert run(cli, "analyze", str(article), "--min-confidence", "1.5").returncode == 2
+
+
 def test_standard_input(cli: str) -> None:
     result = run(cli, "analyze", "-", stdin=GOOD.encode())
     assert result.returncode == 0, result.stderr

@@ -42,6 +42,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from ..errors import InvalidFilterError
 from ..model import Analysis
+from ..write.confident import leave_out_unlikely
 from . import identity
 from .db import Store
 from .filters import AnySelect, Filters, statement_joins
@@ -1089,7 +1090,9 @@ def get_analysis(store: Store, article_id: str) -> Analysis | None:
 
 def iter_analyses(store: Store, filters: Filters = NO_FILTERS) -> Iterator[dict[str, Any]]:
     """Every stored article that passes the filters as one JSON-ready dict (its analysis, or its error), in id
-    order, streamed."""
+    order, streamed. With ``min_confidence``, each analysis is the one ``analyze --min-confidence`` gives: its
+    less likely attributions left out (the other filters choose articles, they do not cut analyses)."""
+    floor = filters.get("min_confidence")
     query = filters.on_articles(
         select(
             articles.c.id,
@@ -1111,7 +1114,10 @@ def iter_analyses(store: Store, filters: Filters = NO_FILTERS) -> Iterator[dict[
                 "published": _json_value(_date(row.published)),
             }
             if row.analysis is not None:
-                yield {**row.analysis, "article": {**row.analysis.get("article", {}), **meta}}
+                analysis = row.analysis
+                if floor is not None:
+                    analysis = leave_out_unlikely(Analysis.from_dict(analysis), float(floor)).to_dict()
+                yield {**analysis, "article": {**row.analysis.get("article", {}), **meta}}
             else:
                 yield {"article": meta, "error": row.error}
 

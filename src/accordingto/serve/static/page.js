@@ -306,6 +306,11 @@
     if (s.cue_class) badges.appendChild(el("span", "at-badge", s.cue_class));
     for (const flag of ["denial", "hedged", "negated"]) if (s[flag]) badges.appendChild(el("span", "at-badge at-flag-" + flag, flag));
     if (s.time_value) badges.appendChild(el("span", "at-badge at-when", "about " + s.time_value));
+    if (s.confidence !== null && s.confidence !== undefined) {
+      const sure = el("span", "at-badge at-confidence", percent(s.confidence) + " likely right");
+      sure.title = "The model's calibrated probability that this attribution is right";
+      badges.appendChild(sure);
+    }
     for (const make of STATEMENT_LINKS) badges.appendChild(make(s));
     body.appendChild(badges);
     item.appendChild(body);
