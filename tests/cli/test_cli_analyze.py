@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import pty
 import subprocess
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 
 from accordingto.read import MAX_TEXT_CHARS
 from accordingto.schema import analysis_schema
+from terminal import run_on_terminal
 
 GOOD = 'The senator said the bill would pass. "It is a good day," she added.'
 
@@ -339,27 +338,8 @@ def test_a_folder_shows_a_progress_bar_on_a_terminal_only(cli: str, tmp_path: Pa
         (folder / f"{name}.txt").write_text(GOOD, encoding="utf-8")
     piped = run(cli, "analyze", str(folder), "--out-dir", str(tmp_path / "piped"))
     assert piped.returncode == 0 and piped.stderr == ""
-    controller, terminal = pty.openpty()
-    try:
-        done = subprocess.run(
-            [cli, "analyze", str(folder), "--out-dir", str(tmp_path / "tty")],
-            stdout=subprocess.DEVNULL,
-            stderr=terminal,
-            timeout=300,
-        )
-        os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the terminal's other end is closed: all was read
-                break
-            if not chunk:
-                break
-            shown += chunk
-    finally:
-        os.close(controller)
-    assert done.returncode == 0
+    returncode, shown = run_on_terminal(cli, "analyze", str(folder), "--out-dir", str(tmp_path / "tty"))
+    assert returncode == 0
     assert b"analysing" in shown and b"2/2" in shown
 
 
