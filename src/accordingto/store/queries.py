@@ -43,6 +43,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from ..errors import InvalidFilterError
 from ..model import Analysis
 from ..write.confident import leave_out_unlikely
+from ..write.names import is_generic_credit, reader_name
 from . import identity
 from .db import Store
 from .filters import AnySelect, Filters, statement_joins
@@ -130,7 +131,7 @@ class Page(Generic[T]):
 class SourceCount(_Row):
     """A source across the corpus: how often it is cited, in how many articles and outlets.
 
-    ``name`` is fit to show a reader (never an id or a generic credit: ``identity.reader_name``)."""
+    ``name`` is fit to show a reader (never an id or a generic credit: ``write.names.reader_name``)."""
 
     key: str
     name: str
@@ -516,7 +517,7 @@ def _statement(row: Any, marked: str | None) -> Statement:
         published=row[4],
         attribution_id=row[5],
         type=row[6],
-        source_name=identity.reader_name(row[7]),
+        source_name=reader_name(row[7]),
         source_key=row[8],
         source_kind=row[9],
         source_named=row[10],
@@ -686,7 +687,7 @@ def _kinds(store: Store, keys: Sequence[str]) -> dict[str, str]:
 
 def _shown_names(store: Store, keys: Sequence[str]) -> dict[str, str]:
     """For each key, the name to show: the commonest name whose own key is the identity ("Dmitry Peskov", not
-    a merged "Peskov"), else the commonest name; made fit for a reader (``identity.reader_name``)."""
+    a merged "Peskov"), else the commonest name; made fit for a reader (``write.names.reader_name``)."""
     if not keys:
         return {}
     query = (
@@ -700,14 +701,14 @@ def _shown_names(store: Store, keys: Sequence[str]) -> dict[str, str]:
             own = base == key
             if key not in best or (own and not best[key][0]):
                 best[key] = (own, alias)
-    return {key: identity.reader_name(alias) for key, (_own, alias) in best.items()}
+    return {key: reader_name(alias) for key, (_own, alias) in best.items()}
 
 
 def _source_count(row: Any, name: str | None, kind: str | None) -> SourceCount:
     key, named_rows, anonymous_rows, count, article_count, outlets, first, last = row[:8]
     return SourceCount(
         key=key,
-        name=name or identity.reader_name(None),
+        name=name or reader_name(None),
         kind=kind,
         named=True if named_rows else False if anonymous_rows else None,
         attributions=int(count),
@@ -760,7 +761,7 @@ def source_profile(store: Store, key: str, filters: Filters = NO_FILTERS) -> Sou
     firsts = [item.first_published for item in by_outlet if item.first_published]
     lasts = [item.last_published for item in by_outlet if item.last_published]
     ranked_descriptions = [text for text, _ in description_counts.most_common() if text]
-    name = _shown_names(store, [key]).get(key) or identity.reader_name(
+    name = _shown_names(store, [key]).get(key) or reader_name(
         None, ranked_descriptions[0] if ranked_descriptions else None
     )
     return SourceProfile(
@@ -956,7 +957,7 @@ def outlet_stats(store: Store, filters: Filters = NO_FILTERS, *, top: int = 5) -
                 anonymous_share=_ratio(row["anonymous"], row["named"] + row["anonymous"]),
                 by_kind=dict(sorted(row["kinds"].items())),
                 top_sources=[
-                    {"key": key, "name": names.get(key, identity.reader_name(None)), "attributions": count}
+                    {"key": key, "name": names.get(key, reader_name(None)), "attributions": count}
                     for key, count in tops.get(outlet_key, [])
                 ],
             )
@@ -995,10 +996,10 @@ def upstream(
     return Page(
         [
             UpstreamCount(
-                name=identity.reader_name(row[0]),
+                name=reader_name(row[0]),
                 articles=int(row[2]),
                 attributions=int(row[1] or 0),
-                generic=identity.is_generic_credit(row[0]),
+                generic=is_generic_credit(row[0]),
             )
             for row in page.items
         ],
