@@ -529,15 +529,21 @@ def truth(store: Store, word: str, outlet: str | None = None) -> list[tuple[int,
     return [(number, dt.date.fromisoformat(str(day))) for number, day, key in rows if outlet in (None, key)]
 
 
-@pytest.mark.parametrize("index_row_cost", [1e9, 0.0], ids=["walk", "word index"])
+@pytest.mark.parametrize(
+    ("index_row_cost", "plan_sample"),
+    [(1e9, 4), (0.0, 4), (1e9, 1024)],
+    ids=["walk", "word index", "a sample too sparse"],
+)
 def test_the_newest_matches_are_found_however_they_are_read(
-    many: Store, monkeypatch: pytest.MonkeyPatch, index_row_cost: float
+    many: Store, monkeypatch: pytest.MonkeyPatch, index_row_cost: float, plan_sample: int
 ) -> None:
-    """Windows of 4 statements make PostgreSQL read many windows (and grow them), or, when the word index is
-    cheap, turn to it after the first: either way the same newest matches (SQLite's FTS5 is checked too)."""
+    """On PostgreSQL, a sample of one statement in 4 says how far back to walk (in windows of 4 statements and
+    more), or that the word index is cheaper; a sample with no match (one in 1024 of 90 statements) sends the
+    search to the word index at once: either way the same newest matches (SQLite's FTS5 is checked too)."""
     monkeypatch.setattr(search, "WINDOW", 4)
     monkeypatch.setattr(search, "MAX_WINDOW", 16)
     monkeypatch.setattr(search, "INDEX_ROW_COST", index_row_cost)
+    monkeypatch.setattr(search, "PLAN_SAMPLE", plan_sample)
     scope = select().select_from(statement_index)
     for word, outlet, wanted in [
         ("ceasefire", None, 7),
@@ -589,3 +595,20 @@ def test_a_search_chart_with_filters_that_keep_few_stops_at_its_budget(
     assert counted.sample == 4  # the sample of 4 reads 15 matches, so the exact count about 60 (> 50)
     sampled = Counter(day for number, day in truth(many, "budget", "nyt") if number % 4 == 0)
     assert counted.counts == Counter({day: count * 4 for day, count in sampled.items()})
+
+
+@pytest.mark.parametrize(
+    ("step", "kept", "read", "following"),
+    [
+        (0, 3, 3, 1),  # too few matches to trust: the next finer sample
+        (0, 100, 100, 3),  # 100 in one in 1024: about 1,600 in one in 64, 6,400 in one in 16 (>= ENOUGH)
+        (0, 10, 5000, 1),  # the filters keep few: one in 256 would read 80,000 (> BUDGET)
+        (3, 10, 10, 5),  # 160 expected even in one in 4: count every statement
+    ],
+)
+def test_a_sample_with_enough_matches_says_which_finer_one_to_read(
+    step: int, kept: int, read: int, following: int
+) -> None:
+    steps = (1024, 256, 64, 16, 4, 1)
+    assert (search.ENOUGH, search.BUDGET, search.TRUSTED) == (2000, 40_000, 8)
+    assert search._next_sample(steps, step, kept, read) == following

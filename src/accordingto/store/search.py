@@ -11,10 +11,13 @@ A word in one statement of four must answer as fast as a rare one, so two questi
 cost is bounded whatever the engine's planner guesses:
 
 - **The newest matches** (what a search ranks): SQLite's FTS5 hands matches out newest first by itself. On
-  PostgreSQL, windows of the newest statements are read (a walk of the primary key, forced by a ``LIMIT`` in a
-  subquery) as long as they find matches often enough; when the matches seen are rare, the rest come from the
-  word index at once (a ``MATERIALIZED`` query that cannot walk the key). The choice is made from the windows
-  read, not from the planner's estimates (which miss, e.g. for phrases, by orders of magnitude).
+  PostgreSQL, the matches in a fixed sample of one statement in ``PLAN_SAMPLE`` (its own small index) say first
+  how far back the wanted matches reach and how many there are in all: the newest statements down to there are
+  read in a window (a walk of the primary key, forced by a ``LIMIT`` in a subquery), or, when the matches are
+  too few for a walk to pay, they come from the word index at once (a ``MATERIALIZED`` query that cannot walk
+  the key). Windows then go on as long as they find matches often enough (the sample may miss). The choices
+  are made from rows read, not from the planner's estimates (which miss, e.g. for phrases, by orders of
+  magnitude), and not from the newest rows alone (a corpus written source by source clumps its words).
 - **Matches per day** (a search's chart): counted on a fixed sample of the statements (``id % N = 0``, N in
   ``SAMPLES``, each indexed on PostgreSQL by migration 0005), the coarsest that has ``ENOUGH`` matches, and
   multiplied by N; a rarer search is counted exactly. The page says when a chart is such an estimate.
@@ -141,9 +144,14 @@ def match_statements(dialect: str, query: SearchQuery) -> StatementMatch:
 
 # ---- the newest matches ---------------------------------------------------------------------------------------
 
-# The first window of newest statements a PostgreSQL search reads, and the largest it grows to.
+# The first window of newest statements a PostgreSQL search reads when the sample does not say, and the largest
+# a window grows to.
 WINDOW = 20_000
 MAX_WINDOW = 320_000
+# The sample read first (one statement in this many: migration 0005 indexes it), and how many of its matches past
+# the wanted ones the first window reaches, so that sampling luck rarely makes it fall short.
+PLAN_SAMPLE = 1024
+PLAN_MARGIN = 2
 # What a row costs read through the word index (a bitmap heap scan) against a row of the walk, measured on the
 # 100,000-article benchmark store (about 1.3 against 0.7 microseconds).
 INDEX_ROW_COST = 2.0
@@ -175,10 +183,44 @@ def _newest_matches_postgresql(
     passing = scope.whereclause if scope.whereclause is not None else true()
     froms = scope.get_final_froms()
     rank = -func.ts_rank_cd(words, tsquery)
+
+    def older_matches(below: int | None, need: int) -> list[tuple[float, int]]:
+        """The ``need`` newest matches below ``below`` through the word index, ranked."""
+        # "id + 0": a condition the primary key cannot serve, so that only the word index can find the rows.
+        older = (
+            select(s.c.id)
+            .select_from(*froms)
+            .where(hit, passing, (s.c.id + 0) < below if below is not None else true())
+            .cte("older_matches")
+            .prefix_with("MATERIALIZED", dialect="postgresql")
+        )
+        newest = select(older.c.id).order_by(older.c.id.desc()).limit(need).subquery()
+        # Ranked after the cut: ts_rank_cd reads each row's words, which only the kept rows need.
+        ranked = select(rank, s.c.id).join(newest, newest.c.id == s.c.id).order_by(s.c.id.desc())
+        return [(float(score), int(number)) for score, number in connection.execute(ranked)]
+
+    sampled = (
+        connection.execute(
+            select(s.c.id)
+            .select_from(*froms)
+            .where(hit, passing, _one_in("postgresql", PLAN_SAMPLE))
+            .order_by(s.c.id.desc())
+        )
+        .scalars()
+        .all()
+    )
+    reach = math.ceil(wanted / PLAN_SAMPLE) + PLAN_MARGIN
+    window = WINDOW
+    if len(sampled) < reach:
+        return older_matches(None, wanted)  # a few thousand matches at most: read them all through the index
+    newest_id = connection.execute(select(func.max(s.c.id))).scalar() or 0
+    walk_rows = newest_id - int(sampled[reach - 1])
+    if walk_rows > len(sampled) * PLAN_SAMPLE * INDEX_ROW_COST:
+        return older_matches(None, wanted)
+    window = max(WINDOW, walk_rows)
     found: list[tuple[float, int]] = []
     walked = matched = 0
     below: int | None = None
-    window = WINDOW
     while True:
         # A window of the newest statements below the last one read: ORDER BY the key and LIMIT, in a subquery,
         # so that the planner walks the key and reads no more than the window.
@@ -202,16 +244,7 @@ def _newest_matches_postgresql(
         walk_rows = need * walked / len(found) if found else math.inf
         index_rows = matched / walked * below  # the matches left below the windows, at the rate seen
         if index_rows * INDEX_ROW_COST < walk_rows:
-            # "id + 0": a condition the primary key cannot serve, so that only the word index can find the rows.
-            older = (
-                select(s.c.id, rank.label("rank"))
-                .select_from(*froms)
-                .where(hit, passing, (s.c.id + 0) < below)
-                .cte("older_matches")
-                .prefix_with("MATERIALIZED", dialect="postgresql")
-            )
-            rows_found = connection.execute(select(older.c.rank, older.c.id).order_by(older.c.id.desc()).limit(need))
-            found += [(float(score), int(number)) for score, number in rows_found]
+            found += older_matches(below, need)
             break
         window = int(min(MAX_WINDOW, max(window * 4, walk_rows * 1.25)))
     return sorted(found, key=lambda item: -item[1])[:wanted]
@@ -239,28 +272,49 @@ class DayCounts:
 
 def day_counts(connection: Connection, query: SearchQuery, scope: AnySelect) -> DayCounts:
     """Dated statements of ``scope`` (a query over statement_index narrowed by filters) that match ``query``,
-    per day: counted on the coarsest sample with enough of them, or exactly."""
+    per day: counted on the coarsest sample with enough of them, or exactly. A sample that already holds a few
+    matches says which finer one will hold enough, so the ones between are not read."""
     dialect = connection.dialect.name
     s = statement_index
     match = match_statements(dialect, query)
     passing = scope.whereclause if scope.whereclause is not None else true()
-    counts: Counter[dt.date] = Counter()
-    for every in (*SAMPLES, 1):
+    steps = (*SAMPLES, 1)
+    step = 0
+    while True:
+        every = steps[step]
         counted = select(s.c.day, func.count(), func.sum(case((passing, 1), else_=0))).select_from(
             *scope.get_final_froms()
         )
         if match.join is not None and match.on is not None:
             counted = counted.join(match.join, match.on)
         counted = counted.where(match.where, s.c.day < dt.date.fromisoformat(UNDATED), _one_in(dialect, every))
-        counts.clear()
-        read = 0
+        counts: Counter[dt.date] = Counter()
+        read = kept_here = 0
         for day, rows, kept in connection.execute(counted.group_by(s.c.day)):
             read += int(rows)
             if kept:
+                kept_here += int(kept)
                 counts[_as_date(day)] += int(kept) * every
-        if every == 1 or sum(counts.values()) >= ENOUGH * every or read * 4 > BUDGET:
+        if every == 1 or kept_here >= ENOUGH or read * 4 > BUDGET:
             return DayCounts(counts, every)
-    raise AssertionError("unreachable: the last sample is every statement")
+        step = _next_sample(steps, step, kept_here, read)
+
+
+# Matches a sample must hold before the count in it is trusted to skip the samples between it and a finer one.
+TRUSTED = 8
+
+
+def _next_sample(steps: tuple[int, ...], step: int, kept: int, read: int) -> int:
+    """The sample to read after ``steps[step]``: the next finer one, or, when this one holds ``TRUSTED`` matches
+    or more, the coarsest finer one expected to hold ``ENOUGH`` (or to reach the ``BUDGET``)."""
+    if kept < TRUSTED:
+        return step + 1
+    every = steps[step]
+    for following in range(step + 1, len(steps)):
+        scale = every / steps[following]
+        if kept * scale >= ENOUGH or read * scale * 4 > BUDGET:
+            return following
+    return len(steps) - 1
 
 
 def _one_in(dialect: str, every: int) -> ColumnElement[bool]:
