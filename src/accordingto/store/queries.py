@@ -42,7 +42,6 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from ..errors import InvalidFilterError
 from ..model import Analysis
-from ..write.confident import leave_out_unlikely
 from ..write.names import is_generic_credit, reader_name
 from . import identity
 from .db import Store
@@ -1097,9 +1096,7 @@ def get_analysis(store: Store, article_id: str) -> Analysis | None:
 
 def iter_analyses(store: Store, filters: Filters = NO_FILTERS) -> Iterator[dict[str, Any]]:
     """Every stored article that passes the filters as one JSON-ready dict (its analysis, or its error), in id
-    order, streamed. With ``min_confidence``, each analysis is the one ``analyze --min-confidence`` gives: its
-    less likely attributions left out (the other filters choose articles, they do not cut analyses)."""
-    floor = filters.get("min_confidence")
+    order, streamed (the filters choose articles; they do not cut analyses)."""
     query = filters.on_articles(
         select(
             articles.c.id,
@@ -1121,10 +1118,7 @@ def iter_analyses(store: Store, filters: Filters = NO_FILTERS) -> Iterator[dict[
                 "published": _json_value(_date(row.published)),
             }
             if row.analysis is not None:
-                analysis = row.analysis
-                if floor is not None:
-                    analysis = leave_out_unlikely(Analysis.from_dict(analysis), float(floor)).to_dict()
-                yield {**analysis, "article": {**row.analysis.get("article", {}), **meta}}
+                yield {**row.analysis, "article": {**row.analysis.get("article", {}), **meta}}
             else:
                 yield {"article": meta, "error": row.error}
 
