@@ -220,18 +220,18 @@ def train_tagger(
     arrays = [doc_arrays(example.doc, lexicon) for example in train]
     base = [token_features(example.doc, lexicon, array) for example, array in zip(train, arrays, strict=True)]
     options = {"folds": folds, "epochs": epochs, "bits": bits, "seed": seed}
+
+    def final_fit(features: Sequence[np.ndarray], stage_epochs: int, stage: str) -> TaggerModel:
+        """A stage trained on every training article for the epochs cross-validation chose."""
+        chunks = _chunks(train, features, range(len(train)))
+        after_epoch = _epochs_to(progress, stage, stage_epochs)
+        return fit(chunks, lexicon, bits=bits, epochs=stage_epochs, seed=seed, after_epoch=after_epoch)
+
     first_curve, first_taggings = cross_validate(
         train, base, lexicon, score, **options, progress=progress, step="first stage, cross-validation"
     )
     first_epochs = int(np.argmax(first_curve)) + 1
-    first = fit(
-        _chunks(train, base, range(len(train))),
-        lexicon,
-        bits=bits,
-        epochs=first_epochs,
-        seed=seed,
-        after_epoch=_epochs_to(progress, "first stage", first_epochs),
-    )
+    first = final_fit(base, first_epochs, "first stage")
     held_out = first_taggings[first_epochs - 1]
     if not stack:
         return TaggerTraining(first, first_curve, [], held_out)
@@ -245,14 +245,7 @@ def train_tagger(
         logger.info("the second stage does not help on held-out folds: shipping the first stage alone")
         return TaggerTraining(first, first_curve, second_curve, held_out)
     second_epochs = int(np.argmax(second_curve)) + 1
-    second = fit(
-        _chunks(train, stacked, range(len(train))),
-        lexicon,
-        bits=bits,
-        epochs=second_epochs,
-        seed=seed,
-        after_epoch=_epochs_to(progress, "second stage", second_epochs),
-    )
+    second = final_fit(stacked, second_epochs, "second stage")
     return TaggerTraining(
         dataclasses.replace(first, second=second), first_curve, second_curve, second_taggings[second_epochs - 1]
     )
