@@ -14,6 +14,7 @@ from .evaluate import evaluate_command
 from .query import export_command, sources_command, statements_command, stats_command
 from .run import run_command
 from .serve import serve_command
+from .trail import trail_command
 from .train import train_command
 
 
@@ -43,3 +44,4 @@ main.add_command(sources_command)
 main.add_command(statements_command)
 main.add_command(stats_command)
 main.add_command(export_command)
+main.add_command(trail_command)

@@ -1,0 +1,305 @@
+"""Statement clusters: group the stored attributions of different articles that report the same statement.
+
+Clustering is incremental: ``cluster_article`` takes one stored article's attributions and puts each in the
+cluster of the stored statements it matches (``statements.same_statement``), or in a new cluster; a statement
+matching two clusters joins them. The clusters are therefore the connected components of the "same
+statement" relation over candidate pairs, which do not depend on the order articles arrive in. Candidates come
+from the LSH buckets stored in ``statement_buckets``: an indexed query, never an in-memory index to rebuild.
+
+Concurrent writers (``accordingto run --jobs``, a Dask run, two runs into one PostgreSQL database) are safe as
+long as ``cluster_article`` runs in the transaction that writes the article: on PostgreSQL it takes an advisory
+lock held to the commit, so two articles are clustered one after the other and the second sees the first (the
+default READ COMMITTED isolation starts each statement with a fresh snapshot); on SQLite its first statement
+is a write, which holds the database's only write lock from then on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+
+from .db import Store
+from .schema import (
+    articles,
+    attributions,
+    statement_articles,
+    statement_buckets,
+    statement_clusters,
+    statement_members,
+)
+from .statements import KEY_VERSION, StatementKey, buckets, same_source, same_statement, statement_key
+
+logger = logging.getLogger(__name__)
+
+# Any stable number, distinct from the migration lock's: serializes cluster assignment on PostgreSQL.
+_CLUSTER_LOCK = 0x74726C73
+# Bound parameters per IN list: far below SQLite's limit (32,766) and PostgreSQL's (65,535).
+_IN_CHUNK = 5000
+# Articles per transaction in a rebuild.
+_REBUILD_BATCH = 50
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored statement, as compared with new ones."""
+
+    member_id: int
+    cluster_id: int
+    key: StatementKey
+    source_key: str | None
+
+
+@dataclass
+class _Statement:
+    """One attribution of the article being clustered."""
+
+    attribution_id: str
+    key: StatementKey
+    source_key: str | None
+    buckets: list[int]
+    cluster_id: int | None = None
+
+
+def cluster_article(connection: Connection, article_id: str) -> list[int]:
+    """Put the statements of one stored article into clusters; returns the clusters they are now in.
+
+    Call it in the transaction that wrote the article's attributions (so the article and its clusters are
+    stored together or not at all). Calling it again for the same article re-clusters it. An attribution is a
+    statement when its content has enough words (``statements.MIN_WORDS``) and it is not the frame of a nested
+    one ("US officials said Putin reported ..."): the innermost attribution carries the statement, and the
+    trail shows its parents as the way it came.
+    """
+    _serialize(connection)
+    connection.execute(delete(statement_members).where(statement_members.c.article_id == article_id))
+    connection.execute(delete(statement_articles).where(statement_articles.c.article_id == article_id))
+    statements = _statements(connection, article_id)
+    if statements:
+        _assign(connection, statements)
+        _insert_members(connection, article_id, statements)
+    connection.execute(insert(statement_articles).values(article_id=article_id, key_version=KEY_VERSION))
+    return sorted({statement.cluster_id for statement in statements if statement.cluster_id is not None})
+
+
+def recluster(store: Store, *, on_progress: Callable[[int, int], None] | None = None) -> int:
+    """Drop every cluster and cluster all analysed articles again, oldest first; returns the article count.
+
+    For stores filled before clustering existed (the migration only creates the tables), and after a change of
+    the statement key (``statements.KEY_VERSION``). ``on_progress(done, total)`` after each batch.
+    """
+    with store.engine.begin() as connection:
+        _serialize(connection)
+        for table in (statement_buckets, statement_members, statement_clusters, statement_articles):
+            connection.execute(delete(table))
+    query = (
+        select(articles.c.id)
+        .where(articles.c.error.is_(None))
+        .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
+    )
+    with store.connect() as connection:
+        ids = list(connection.execute(query).scalars())
+    done = 0
+    for batch in _chunks(ids, _REBUILD_BATCH):
+        with store.engine.begin() as connection:
+            for article_id in batch:
+                cluster_article(connection, article_id)
+        done += len(batch)
+        if on_progress is not None:
+            on_progress(done, len(ids))
+    return len(ids)
+
+
+def unclustered_articles(store: Store) -> int:
+    """Analysed articles not clustered with the current statement key (stored before clustering existed, by a
+    writer that does not cluster, or keyed by an older version): ``recluster`` takes them in."""
+    clustered = and_(statement_articles.c.article_id == articles.c.id, statement_articles.c.key_version == KEY_VERSION)
+    query = (
+        select(func.count())
+        .select_from(articles.outerjoin(statement_articles, clustered))
+        .where(articles.c.error.is_(None), statement_articles.c.article_id.is_(None))
+    )
+    with store.connect() as connection:
+        return int(connection.execute(query).scalar_one())
+
+
+def candidates(connection: Connection, wanted: Iterable[int]) -> dict[int, list[Candidate]]:
+    """The stored statements in each of these LSH buckets, by bucket."""
+    by_bucket: dict[int, list[int]] = {}
+    for chunk in _chunks(sorted(set(wanted)), _IN_CHUNK):
+        rows = connection.execute(
+            select(statement_buckets.c.bucket, statement_buckets.c.member_id).where(
+                statement_buckets.c.bucket.in_(chunk)
+            )
+        )
+        for bucket, member_id in rows:
+            by_bucket.setdefault(bucket, []).append(member_id)
+    members = _members(connection, {member for found in by_bucket.values() for member in found})
+    return {bucket: [members[member] for member in found] for bucket, found in by_bucket.items()}
+
+
+def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """Slices of ``size`` (itertools.batched is Python 3.12)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _members(connection: Connection, member_ids: set[int]) -> dict[int, Candidate]:
+    found: dict[int, Candidate] = {}
+    joined = statement_members.join(
+        attributions,
+        and_(
+            attributions.c.article_id == statement_members.c.article_id,
+            attributions.c.attribution_id == statement_members.c.attribution_id,
+        ),
+    )
+    for chunk in _chunks(sorted(member_ids), _IN_CHUNK):
+        rows = connection.execute(
+            select(
+                statement_members.c.id,
+                statement_members.c.cluster_id,
+                statement_members.c.words,
+                statement_members.c.anchors,
+                attributions.c.source_key,
+            )
+            .select_from(joined)
+            .where(statement_members.c.id.in_(chunk))
+        )
+        for member_id, cluster_id, words, anchors, source_key in rows:
+            found[member_id] = Candidate(member_id, cluster_id, StatementKey.from_stored(words, anchors), source_key)
+    return found
+
+
+def _serialize(connection: Connection) -> None:
+    """On PostgreSQL, one clustering transaction at a time (the lock goes with the commit or rollback)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(_CLUSTER_LOCK)))
+
+
+def _statements(connection: Connection, article_id: str) -> list[_Statement]:
+    rows = connection.execute(
+        select(
+            attributions.c.attribution_id,
+            attributions.c.content_text,
+            attributions.c.parent,
+            attributions.c.source_key,
+        )
+        .where(attributions.c.article_id == article_id)
+        .order_by(attributions.c.position)
+    ).all()
+    frames = {row.parent for row in rows if row.parent}
+    statements = []
+    for row in rows:
+        key = statement_key(row.content_text)
+        if row.attribution_id not in frames and key.eligible:
+            statements.append(_Statement(row.attribution_id, key, row.source_key, buckets(key)))
+    return statements
+
+
+def _assign(connection: Connection, statements: Sequence[_Statement]) -> None:
+    """Set each statement's ``cluster_id``: the cluster(s) it matches, joined into the oldest, or a new one."""
+    stored = candidates(connection, (bucket for statement in statements for bucket in statement.buckets))
+    groups = _Components()
+    for index, statement in enumerate(statements):
+        node = ("statement", index)
+        groups.add(node)
+        compared: set[int] = set()
+        for bucket in statement.buckets:
+            for candidate in stored.get(bucket, ()):
+                cluster = ("cluster", candidate.cluster_id)
+                if candidate.member_id in compared or groups.connected(node, cluster):
+                    continue
+                compared.add(candidate.member_id)
+                if _matches(statement.key, statement.source_key, candidate.key, candidate.source_key):
+                    groups.join(node, cluster)
+        for other in range(index):
+            if set(statement.buckets) & set(statements[other].buckets) and _matches(
+                statement.key, statement.source_key, statements[other].key, statements[other].source_key
+            ):
+                groups.join(node, ("statement", other))
+    created = dt.datetime.now(dt.UTC)
+    for component in groups.components():
+        clusters = sorted(value for kind, value in component if kind == "cluster")
+        if clusters:
+            target, *others = clusters
+            if others:
+                _merge(connection, target, others)
+        else:
+            target = connection.execute(
+                insert(statement_clusters).values(created=created).returning(statement_clusters.c.id)
+            ).scalar_one()
+        for kind, index in component:
+            if kind == "statement":
+                statements[index].cluster_id = target
+
+
+def _matches(key: StatementKey, source: str | None, other: StatementKey, other_source: str | None) -> bool:
+    return same_statement(key, other, sources_agree=same_source(source, other_source))
+
+
+def _merge(connection: Connection, target: int, others: list[int]) -> None:
+    """A new statement joins clusters: their members move to the oldest (smallest id), the others go."""
+    logger.debug("joining statement clusters %s into %s", others, target)
+    connection.execute(
+        update(statement_members).where(statement_members.c.cluster_id.in_(others)).values(cluster_id=target)
+    )
+    connection.execute(delete(statement_clusters).where(statement_clusters.c.id.in_(others)))
+
+
+def _insert_members(connection: Connection, article_id: str, statements: Sequence[_Statement]) -> None:
+    rows: list[dict[str, Any]] = [
+        {
+            "cluster_id": statement.cluster_id,
+            "article_id": article_id,
+            "attribution_id": statement.attribution_id,
+            **statement.key.stored(),
+        }
+        for statement in statements
+    ]
+    ids = connection.execute(
+        insert(statement_members).returning(statement_members.c.id, sort_by_parameter_order=True), rows
+    ).scalars()
+    bucket_rows = [
+        {"member_id": member_id, "band": band, "bucket": bucket}
+        for member_id, statement in zip(ids, statements, strict=True)
+        for band, bucket in enumerate(statement.buckets)
+    ]
+    connection.execute(insert(statement_buckets), bucket_rows)
+
+
+Node = tuple[str, int]
+
+
+class _Components:
+    """Union-find over the article's statements ``("statement", index)`` and the stored clusters they match
+    ``("cluster", id)``: two stored clusters reached from one statement, or from two statements that match each
+    other, end up in one component."""
+
+    def __init__(self) -> None:
+        self._parent: dict[Node, Node] = {}
+
+    def add(self, node: Node) -> None:
+        self._parent.setdefault(node, node)
+
+    def _root(self, node: Node) -> Node:
+        self.add(node)
+        while self._parent[node] != node:
+            self._parent[node] = self._parent[self._parent[node]]
+            node = self._parent[node]
+        return node
+
+    def connected(self, first: Node, second: Node) -> bool:
+        return second in self._parent and self._root(first) == self._root(second)
+
+    def join(self, first: Node, second: Node) -> None:
+        self._parent[self._root(second)] = self._root(first)
+
+    def components(self) -> list[list[Node]]:
+        """Each component's nodes, components in the order their first node was added."""
+        found: dict[Node, list[Node]] = {}
+        for node in list(self._parent):
+            found.setdefault(self._root(node), []).append(node)
+        return list(found.values())

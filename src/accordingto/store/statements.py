@@ -1,0 +1,235 @@
+"""Statement identity across articles: when two attributions report the same statement.
+
+The rule (docs/trail.md), like source identity (``identity.py``) simple enough to predict:
+
+1. A statement's **key** is its content's words, normalized: case and accents folded, quotation marks,
+   ellipses and other punctuation dropped, function words left out (retellings change them: "I will" becomes
+   "he would", "the" and "of" come and go), and plural, -ed and -ing endings folded so that a shift of tense
+   or number is no change. Numbers and names (capitalized words inside a sentence) are also kept apart as its
+   **anchors**. A statement needs ``MIN_WORDS`` different content words: "it", "that's right" or "no comment"
+   are said by everyone, and two of them are not the same statement.
+2. Two statements are the same when their anchors agree (neither has a number or name the other lacks while
+   the other has one it lacks: "the rate fell to 4.1 percent" and "... to 3.9 percent" differ, a trimmed
+   quote that lost a name does not) and
+   - their words match **in order** over ``QUOTE_OVERLAP`` of the shorter one (runs of two words or more):
+     the same quote, trimmed, re-punctuated, cut by an ellipsis, a word changed. Whoever it is credited to:
+     the same words credited to someone else are still the same statement (the trail flags it); or
+   - their **sources agree** and their word sets overlap enough (``PARAPHRASE_OVERLAP`` of the smaller set,
+     ``PARAPHRASE_JACCARD`` of both): a paraphrase, reordered, a few words swapped. Without the source, a
+     paraphrase is too easily another statement on the same subject.
+3. Candidates come from MinHash LSH over the key's word set (``datasketch``): ``BANDS`` bands of ``ROWS``
+   values, each band hashed to one 63-bit **bucket**. Statements sharing a bucket are compared with rule 2;
+   the buckets are stored (``statement_buckets``), so finding candidates is an indexed query.
+
+Changing any of this changes the keys or buckets of stored statements: bump ``KEY_VERSION``, and stores
+report that ``accordingto trail --rebuild`` is due.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..numbers import CARDINALS
+from . import identity
+
+KEY_VERSION = 1
+MIN_WORDS = 4
+QUOTE_OVERLAP = 0.8
+PARAPHRASE_OVERLAP = 0.7
+PARAPHRASE_JACCARD = 0.4
+# 24 bands of 3: a pair of statements whose word sets have a Jaccard similarity of 0.5 shares a bucket with
+# probability 0.96 (0.4: 0.79, 0.3: 0.48), one of 0.1 with 0.02: candidates stay few while trimmed and
+# reworded versions are found (chosen on the PolNeAR dev benchmark, benchmarks/trail.py).
+BANDS = 24
+ROWS = 3
+MINHASH_SEED = 13
+
+# Words a retelling changes freely: articles, pronouns, auxiliaries and modals, prepositions, conjunctions,
+# negation (kept in the trail's diff, where a dropped "not" is flagged) and a few empty adverbs. Courtesy
+# titles too: "Mr. Peskov" and "Peskov" are the same name.
+# fmt: off
+STOP_WORDS = frozenset(
+    """
+    a an the this that these those there here
+    i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her
+    hers herself it its itself they them their theirs themselves one ones someone something anyone anything
+    everyone everything nobody nothing none who whom whose which what whatever whoever when where why how
+    be am is are was were been being do does did doing done have has had having will would shall should can
+    could ca may might must wo ought need
+    to of in on at by for with from into onto about as than then so such too very just also only even still
+    yet already again ever not no nor never neither either or and but if because while although though whether
+    until unless since before after over under up down out off through during without within among between
+    against toward towards upon per via
+    all any some each every both few many much more most other another same own lot lots
+    said says say saying told tells tell according
+    mr mrs ms dr sir
+    """.split()
+)
+# fmt: on
+# Number words are numbers ("three schools" is "3 schools"; "a" and "an" are articles here), and the scale words
+# after them are part of the number: "2 million" and "2 billion" are different figures.
+_NUMBER_WORDS = {word: str(value) for word, value in CARDINALS.items() if word not in STOP_WORDS}
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
+_SENTENCE_BREAK = re.compile(r"""[.!?:"“”«»]""")
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
+
+
+@dataclass(frozen=True)
+class StatementKey:
+    """What two statements are compared by: content words in order, and their numbers and names."""
+
+    words: tuple[str, ...]
+    anchors: frozenset[str]
+
+    @property
+    def eligible(self) -> bool:
+        """Enough different content words to tell this statement from others (rule 1)."""
+        return len(set(self.words)) >= MIN_WORDS
+
+    def stored(self) -> dict[str, str]:
+        """The ``words`` and ``anchors`` columns of a ``statement_members`` row."""
+        return {"words": " ".join(self.words), "anchors": " ".join(sorted(self.anchors))}
+
+    @classmethod
+    def from_stored(cls, words: str, anchors: str) -> StatementKey:
+        return cls(tuple(words.split()), frozenset(anchors.split()))
+
+
+def statement_key(text: str) -> StatementKey:
+    """The key of a statement's content text (rule 1)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _ACRONYM_DOTS.sub(lambda match: match.group(1).replace(".", "") + " ", text)
+    words: list[str] = []
+    anchors: set[str] = set()
+    previous_end = None
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        starts_sentence = previous_end is None or bool(_SENTENCE_BREAK.search(text, previous_end, match.start()))
+        previous_end = match.end()
+        number = raw.rstrip("%").replace(",", "") if raw[0].isdigit() else _NUMBER_WORDS.get(raw.casefold())
+        if number is not None:
+            words.append(number)
+            anchors.add(number)
+            if raw.endswith("%"):
+                words.append("percent")
+            continue
+        word = _fold(raw)
+        acronym = len(raw) > 1 and raw.isupper()
+        if not word or (word in STOP_WORDS and not acronym):
+            continue
+        words.append(word)
+        if acronym or word in _SCALE_WORDS or (raw[0].isupper() and not starts_sentence):
+            anchors.add(word)
+    return StatementKey(tuple(words), frozenset(anchors))
+
+
+def _fold(raw: str) -> str:
+    """Case, accents and the endings of number and tense folded ("Negotiations" and "negotiated" ->
+    "negotiat"): the result need not be a real stem, only the same for the forms a retelling switches
+    between."""
+    word = unicodedata.normalize("NFKD", raw.casefold().replace("’", "'"))
+    word = "".join(char for char in word if not unicodedata.combining(char))
+    word = _CONTRACTION.sub("", word)
+    if word.endswith("n't"):
+        word = word[:-3]
+    if len(word) < 2:
+        return ""
+    if word in STOP_WORDS:
+        return word
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def same_source(first: str | None, second: str | None) -> bool:
+    """Two attributions' source keys (``attributions.source_key``) name the same source: equal, or the same
+    last word ("putin", "vladimir putin", "president putin"), anonymous only with anonymous. An unknown source
+    or a bare pronoun agrees with nothing."""
+    if not first or not second or first in STOP_WORDS or second in STOP_WORDS:
+        return False
+    if first == second:
+        return True
+    anonymous = first.startswith(identity.ANONYMOUS_PREFIX)
+    if anonymous != second.startswith(identity.ANONYMOUS_PREFIX):
+        return False
+    return identity.last_word(first) == identity.last_word(second)
+
+
+def same_statement(first: StatementKey, second: StatementKey, *, sources_agree: bool) -> bool:
+    """Rule 2: do two keys report the same statement (``sources_agree``: see ``same_source``)?"""
+    if not (first.eligible and second.eligible) or _anchors_conflict(first.anchors, second.anchors):
+        return False
+    shorter = min(len(first.words), len(second.words))
+    in_order = ordered_overlap(first.words, second.words)
+    if in_order >= MIN_WORDS and in_order >= QUOTE_OVERLAP * shorter:
+        return True
+    if not sources_agree:
+        return False
+    first_set, second_set = set(first.words), set(second.words)
+    shared = len(first_set & second_set)
+    return (
+        shared >= MIN_WORDS
+        and shared >= PARAPHRASE_OVERLAP * min(len(first_set), len(second_set))
+        and shared >= PARAPHRASE_JACCARD * len(first_set | second_set)
+    )
+
+
+def ordered_overlap(first: tuple[str, ...], second: tuple[str, ...]) -> int:
+    """Words the two sequences share in the same order, counting runs of two words or more only: a single
+    common word in the same place is chance, a run is a piece of the same sentence."""
+    blocks = SequenceMatcher(None, first, second, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks if block.size >= 2)
+
+
+def _anchors_conflict(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Each side has a number or name the other lacks: the same template about something else."""
+    return bool(first - second) and bool(second - first)
+
+
+def buckets(key: StatementKey) -> list[int]:
+    """The key's LSH buckets, one per band: signed 63-bit integers (a BIGINT column on both backends), the
+    same on every machine (little-endian bytes, a fixed seed and datasketch's fixed permutation scheme)."""
+    sketch = _minhash(key.words)
+    values = sketch.hashvalues.astype("<u4")
+    result = []
+    for band in range(BANDS):
+        digest = hashlib.blake2b(
+            values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8, salt=band.to_bytes(2, "little")
+        ).digest()
+        result.append(int.from_bytes(digest, "little", signed=True) >> 1)
+    return result
+
+
+def _minhash(words: Iterable[str]) -> Any:
+    from datasketch import MinHash
+
+    sketch = MinHash(num_perm=BANDS * ROWS, permutations=_permutations(), scheme="affine32")
+    sketch.update_batch([word.encode("utf-8") for word in sorted(set(words))])
+    return sketch
+
+
+@functools.cache
+def _permutations() -> Any:
+    """The MinHash permutations, drawn once per process (drawing them costs more than hashing a statement)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=BANDS * ROWS, seed=MINHASH_SEED, scheme="affine32").permutations
