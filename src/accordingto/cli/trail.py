@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import click
 from rich.console import Console
@@ -103,7 +104,7 @@ def _note_unclustered(store: Store) -> None:
         )
 
 
-def _nothing(message: str) -> None:
+def _nothing(message: str) -> NoReturn:
     click.echo(f"accordingto: {message}", err=True)
     raise SystemExit(EXIT_FAILED)
 
@@ -126,7 +127,7 @@ def _write(trail: StatementTrail, output_format: str, stream: IO[str] | None) ->
     if output_format == "json":
         click.echo(json.dumps(trail.to_dict(), ensure_ascii=False, indent=2), file=stream)
     elif output_format == "csv":
-        writer = csv.DictWriter(stream or click.get_text_stream("stdout"), fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(stream or sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(_rows(trail))
     else:
