@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
@@ -32,7 +32,7 @@ from .schema import (
     statement_clusters,
     statement_members,
 )
-from .statements import KEY_VERSION, StatementKey, buckets, same_source, same_statement, statement_key
+from .statements import KEY_VERSION, Mentions, StatementKey, buckets, same_source, same_statement, statement_key
 
 logger = logging.getLogger(__name__)
 
@@ -141,14 +141,8 @@ def candidates(connection: Connection, wanted: Iterable[int]) -> dict[int, list[
     return {bucket: [members[member] for member in found] for bucket, found in by_bucket.items()}
 
 
-def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    """Slices of ``size`` (itertools.batched is Python 3.12)."""
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
 def _members(connection: Connection, member_ids: set[int]) -> dict[int, Candidate]:
-    found: dict[int, Candidate] = {}
+    """The statements with these ids (a statement found in several buckets is read once)."""
     joined = statement_members.join(
         attributions,
         and_(
@@ -156,6 +150,7 @@ def _members(connection: Connection, member_ids: set[int]) -> dict[int, Candidat
             attributions.c.attribution_id == statement_members.c.attribution_id,
         ),
     )
+    found: dict[int, Candidate] = {}
     for chunk in _chunks(sorted(member_ids), _IN_CHUNK):
         rows = connection.execute(
             select(
@@ -171,6 +166,12 @@ def _members(connection: Connection, member_ids: set[int]) -> dict[int, Candidat
         for member_id, cluster_id, words, anchors, source_key in rows:
             found[member_id] = Candidate(member_id, cluster_id, StatementKey.from_stored(words, anchors), source_key)
     return found
+
+
+def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """Slices of ``size`` (itertools.batched is Python 3.12)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _serialize(connection: Connection) -> None:
@@ -200,40 +201,76 @@ def _statements(connection: Connection, article_id: str) -> list[_Statement]:
 
 
 def _assign(connection: Connection, statements: Sequence[_Statement]) -> None:
-    """Set each statement's ``cluster_id``: the cluster(s) it matches, joined into the oldest, or a new one."""
+    """Set each statement's ``cluster_id``: the cluster(s) it matches, joined into the oldest, or a new one.
+
+    A statement joins the clusters it matches, oldest first, then the statements of its own article it
+    matches, skipping any whose numbers and names contradict what it has gathered so far
+    (``Mentions.conflicts``): a trimmed version that fits both a statement and its template twin joins the
+    older, and never makes one cluster of the two.
+    """
     stored = candidates(connection, (bucket for statement in statements for bucket in statement.buckets))
-    groups = _Components()
+    matched: list[list[int]] = []
+    peers: list[list[int]] = []
     for index, statement in enumerate(statements):
-        node = ("statement", index)
-        groups.add(node)
+        clusters: set[int] = set()
         compared: set[int] = set()
         for bucket in statement.buckets:
             for candidate in stored.get(bucket, ()):
-                cluster = ("cluster", candidate.cluster_id)
-                if candidate.member_id in compared or groups.connected(node, cluster):
+                if candidate.cluster_id in clusters or candidate.member_id in compared:
                     continue
                 compared.add(candidate.member_id)
                 if _matches(statement.key, statement.source_key, candidate.key, candidate.source_key):
-                    groups.join(node, cluster)
-        for other in range(index):
-            if set(statement.buckets) & set(statements[other].buckets) and _matches(
-                statement.key, statement.source_key, statements[other].key, statements[other].source_key
-            ):
-                groups.join(node, ("statement", other))
-    created = dt.datetime.now(dt.UTC)
-    for component in groups.components():
-        clusters = sorted(value for kind, value in component if kind == "cluster")
-        if clusters:
-            target, *others = clusters
-            if others:
-                _merge(connection, target, others)
-        else:
-            target = connection.execute(
-                insert(statement_clusters).values(created=created).returning(statement_clusters.c.id)
-            ).scalar_one()
-        for kind, index in component:
-            if kind == "statement":
-                statements[index].cluster_id = target
+                    clusters.add(candidate.cluster_id)
+        matched.append(sorted(clusters))
+        peers.append(
+            [
+                other
+                for other in range(index)
+                if set(statement.buckets) & set(statements[other].buckets)
+                and _matches(statement.key, statement.source_key, statements[other].key, statements[other].source_key)
+            ]
+        )
+    groups = _Groups(_cluster_mentions(connection, {cluster for found in matched for cluster in found}))
+    for index, statement in enumerate(statements):
+        group = groups.add_statement(index, statement.key.mentions)
+        for cluster_id in matched[index]:
+            group = groups.join(group, groups.of_cluster(cluster_id))
+        for other in peers[index]:
+            group = groups.join(group, groups.of_statement(other))
+    fresh = []
+    for group in groups.with_statements():
+        if not group.clusters:
+            fresh.append(group)
+            continue
+        target, *others = sorted(group.clusters)
+        if others:
+            _merge(connection, target, others)
+        for index in group.statements:
+            statements[index].cluster_id = target
+    if fresh:
+        created = dt.datetime.now(dt.UTC)
+        new_ids = connection.execute(
+            insert(statement_clusters).returning(statement_clusters.c.id, sort_by_parameter_order=True),
+            [{"created": created}] * len(fresh),
+        ).scalars()
+        for group, cluster_id in zip(fresh, new_ids, strict=True):
+            for index in group.statements:
+                statements[index].cluster_id = cluster_id
+
+
+def _cluster_mentions(connection: Connection, cluster_ids: set[int]) -> dict[int, Mentions]:
+    """The words and anchors of every member of these clusters, per cluster."""
+    found: dict[int, Mentions] = {}
+    for chunk in _chunks(sorted(cluster_ids), _IN_CHUNK):
+        rows = connection.execute(
+            select(statement_members.c.cluster_id, statement_members.c.words, statement_members.c.anchors).where(
+                statement_members.c.cluster_id.in_(chunk)
+            )
+        )
+        for cluster_id, words, anchors in rows:
+            mentions = StatementKey.from_stored(words, anchors).mentions
+            found[cluster_id] = found[cluster_id] | mentions if cluster_id in found else mentions
+    return found
 
 
 def _matches(key: StatementKey, source: str | None, other: StatementKey, other_source: str | None) -> bool:
@@ -270,36 +307,47 @@ def _insert_members(connection: Connection, article_id: str, statements: Sequenc
     connection.execute(insert(statement_buckets), bucket_rows)
 
 
-Node = tuple[str, int]
+@dataclass
+class _Group:
+    """Statements of the article being clustered and stored clusters that are to be one cluster."""
+
+    mentions: Mentions
+    statements: list[int] = field(default_factory=list)
+    clusters: set[int] = field(default_factory=set)
 
 
-class _Components:
-    """Union-find over the article's statements ``("statement", index)`` and the stored clusters they match
-    ``("cluster", id)``: two stored clusters reached from one statement, or from two statements that match each
-    other, end up in one component."""
+class _Groups:
+    """The groups being formed, found by statement index or by stored cluster id."""
 
-    def __init__(self) -> None:
-        self._parent: dict[Node, Node] = {}
+    def __init__(self, clusters: dict[int, Mentions]) -> None:
+        self._by_cluster = {cluster: _Group(mentions, clusters={cluster}) for cluster, mentions in clusters.items()}
+        self._by_statement: dict[int, _Group] = {}
 
-    def add(self, node: Node) -> None:
-        self._parent.setdefault(node, node)
+    def add_statement(self, index: int, mentions: Mentions) -> _Group:
+        group = _Group(mentions, statements=[index])
+        self._by_statement[index] = group
+        return group
 
-    def _root(self, node: Node) -> Node:
-        self.add(node)
-        while self._parent[node] != node:
-            self._parent[node] = self._parent[self._parent[node]]
-            node = self._parent[node]
-        return node
+    def of_cluster(self, cluster_id: int) -> _Group:
+        return self._by_cluster[cluster_id]
 
-    def connected(self, first: Node, second: Node) -> bool:
-        return second in self._parent and self._root(first) == self._root(second)
+    def of_statement(self, index: int) -> _Group:
+        return self._by_statement[index]
 
-    def join(self, first: Node, second: Node) -> None:
-        self._parent[self._root(second)] = self._root(first)
+    def join(self, group: _Group, other: _Group) -> _Group:
+        """``other`` joins ``group`` unless they conflict; returns ``group``."""
+        if other is group or group.mentions.conflicts(other.mentions):
+            return group
+        group.mentions = group.mentions | other.mentions
+        group.statements.extend(other.statements)
+        group.clusters |= other.clusters
+        for index in other.statements:
+            self._by_statement[index] = group
+        for cluster_id in other.clusters:
+            self._by_cluster[cluster_id] = group
+        return group
 
-    def components(self) -> list[list[Node]]:
-        """Each component's nodes, components in the order their first node was added."""
-        found: dict[Node, list[Node]] = {}
-        for node in list(self._parent):
-            found.setdefault(self._root(node), []).append(node)
-        return list(found.values())
+    def with_statements(self) -> list[_Group]:
+        """The groups holding statements of the article, each once, in the order of their first statement."""
+        unique = {id(group): group for group in (self._by_statement[index] for index in sorted(self._by_statement))}
+        return list(unique.values())

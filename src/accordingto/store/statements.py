@@ -8,12 +8,14 @@ The rule (docs/trail.md), like source identity (``identity.py``) simple enough t
    or number is no change. Numbers and names (capitalized words inside a sentence) are also kept apart as its
    **anchors**. A statement needs ``MIN_WORDS`` different content words: "it", "that's right" or "no comment"
    are said by everyone, and two of them are not the same statement.
-2. Two statements are the same when their anchors agree (neither has a number or name the other lacks while
-   the other has one it lacks: "the rate fell to 4.1 percent" and "... to 3.9 percent" differ, a trimmed
-   quote that lost a name does not) and
+2. Two statements are the same when their anchors agree (it is not so that each has a number or name the
+   other does not mention: "the rate fell to 4.1 percent" and "... to 3.9 percent" differ, a trimmed quote
+   that lost a name does not) and
    - their words match **in order** over ``QUOTE_OVERLAP`` of the shorter one (runs of two words or more):
      the same quote, trimmed, re-punctuated, cut by an ellipsis, a word changed. Whoever it is credited to:
-     the same words credited to someone else are still the same statement (the trail flags it); or
+     the same words credited to someone else are still the same statement (the trail flags it), as long as
+     they are not a short piece of a longer statement (``LONG_PIECE``: a phrase that travels between
+     speakers); or
    - their **sources agree** and their word sets overlap enough (``PARAPHRASE_OVERLAP`` of the smaller set,
      ``PARAPHRASE_JACCARD`` of both): a paraphrase, reordered, a few words swapped. Without the source, a
      paraphrase is too easily another statement on the same subject.
@@ -28,13 +30,15 @@ report that ``accordingto trail --rebuild`` is due.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
+
+import numpy as np
 
 from ..numbers import CARDINALS
 from . import identity
@@ -42,6 +46,9 @@ from . import identity
 KEY_VERSION = 1
 MIN_WORDS = 4
 QUOTE_OVERLAP = 0.8
+# A short piece of a longer statement, credited to someone else, is a phrase that travels (a slogan, "unfit to
+# be commander in chief"), not the same statement: it must cover half the longer one or be this long.
+LONG_PIECE = 8
 PARAPHRASE_OVERLAP = 0.7
 PARAPHRASE_JACCARD = 0.4
 # 24 bands of 3: a pair of statements whose word sets have a Jaccard similarity of 0.5 shares a bucket with
@@ -83,12 +90,35 @@ _SENTENCE_BREAK = re.compile(r"""[.!?:"“”«»]""")
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
 
 
+class Mentions:
+    """How often a statement, or a group of statements, mentions each word, and each number or name (a group
+    counts the most any of its statements does)."""
+
+    def __init__(self, words: Counter[str], anchors: Counter[str]) -> None:
+        self.words = words
+        self.anchors = anchors
+
+    def conflicts(self, other: Mentions) -> bool:
+        """Each side mentions a number or name more often than the other does (most often: the other does not
+        mention it at all): the same template about something else ("fell to 4.1 percent", "fell to 3.9
+        percent"). A side that only lost a mention (a trim) agrees."""
+        return bool(self.anchors - other.words) and bool(other.anchors - self.words)
+
+    def __or__(self, other: Mentions) -> Mentions:
+        return Mentions(self.words | other.words, self.anchors | other.anchors)
+
+
 @dataclass(frozen=True)
 class StatementKey:
-    """What two statements are compared by: content words in order, and their numbers and names."""
+    """What two statements are compared by: content words in order, and their numbers and names (as often as
+    they occur, sorted)."""
 
     words: tuple[str, ...]
-    anchors: frozenset[str]
+    anchors: tuple[str, ...]
+
+    @property
+    def mentions(self) -> Mentions:
+        return Mentions(Counter(self.words), Counter(self.anchors))
 
     @property
     def eligible(self) -> bool:
@@ -97,11 +127,11 @@ class StatementKey:
 
     def stored(self) -> dict[str, str]:
         """The ``words`` and ``anchors`` columns of a ``statement_members`` row."""
-        return {"words": " ".join(self.words), "anchors": " ".join(sorted(self.anchors))}
+        return {"words": " ".join(self.words), "anchors": " ".join(self.anchors)}
 
     @classmethod
     def from_stored(cls, words: str, anchors: str) -> StatementKey:
-        return cls(tuple(words.split()), frozenset(anchors.split()))
+        return cls(tuple(words.split()), tuple(anchors.split()))
 
 
 def statement_key(text: str) -> StatementKey:
@@ -109,16 +139,16 @@ def statement_key(text: str) -> StatementKey:
     text = unicodedata.normalize("NFKC", text)
     text = _ACRONYM_DOTS.sub(lambda match: match.group(1).replace(".", "") + " ", text)
     words: list[str] = []
-    anchors: set[str] = set()
-    previous_end = None
+    anchors: list[str] = []
+    previous: re.Match[str] | None = None
     for match in _TOKEN.finditer(text):
         raw = match.group()
-        starts_sentence = previous_end is None or bool(_SENTENCE_BREAK.search(text, previous_end, match.start()))
-        previous_end = match.end()
+        starts_sentence = previous is None or _breaks(text[previous.end() : match.start()], previous.group())
+        previous = match
         number = raw.rstrip("%").replace(",", "") if raw[0].isdigit() else _NUMBER_WORDS.get(raw.casefold())
         if number is not None:
             words.append(number)
-            anchors.add(number)
+            anchors.append(number)
             if raw.endswith("%"):
                 words.append("percent")
             continue
@@ -128,10 +158,20 @@ def statement_key(text: str) -> StatementKey:
             continue
         words.append(word)
         if acronym or word in _SCALE_WORDS or (raw[0].isupper() and not starts_sentence):
-            anchors.add(word)
-    return StatementKey(tuple(words), frozenset(anchors))
+            anchors.append(word)
+    return StatementKey(tuple(words), tuple(sorted(anchors)))
 
 
+def _breaks(between: str, before: str) -> bool:
+    """Does a sentence (or a quotation) start after the word ``before``? Not after the period of an
+    abbreviation ("Sen. Bernie Sanders", "Gov. Pence", "J. Smith"): a short capitalized word."""
+    found = set(_SENTENCE_BREAK.findall(between))
+    if found == {"."} and before[:1].isupper() and len(before) <= 4:
+        return False
+    return bool(found)
+
+
+@functools.lru_cache(maxsize=200_000)
 def _fold(raw: str) -> str:
     """Case, accents and the endings of number and tense folded ("Negotiations" and "negotiated" ->
     "negotiat"): the result need not be a real stem, only the same for the forms a retelling switches
@@ -168,20 +208,21 @@ def same_source(first: str | None, second: str | None) -> bool:
         return False
     if first == second:
         return True
-    anonymous = first.startswith(identity.ANONYMOUS_PREFIX)
-    if anonymous != second.startswith(identity.ANONYMOUS_PREFIX):
+    prefix = identity.ANONYMOUS_PREFIX
+    if first.startswith(prefix) != second.startswith(prefix):
         return False
-    return identity.last_word(first) == identity.last_word(second)
+    return identity.last_word(first.removeprefix(prefix)) == identity.last_word(second.removeprefix(prefix))
 
 
 def same_statement(first: StatementKey, second: StatementKey, *, sources_agree: bool) -> bool:
     """Rule 2: do two keys report the same statement (``sources_agree``: see ``same_source``)?"""
-    if not (first.eligible and second.eligible) or _anchors_conflict(first.anchors, second.anchors):
+    if not (first.eligible and second.eligible) or first.mentions.conflicts(second.mentions):
         return False
-    shorter = min(len(first.words), len(second.words))
+    shorter, longer = sorted((len(first.words), len(second.words)))
     in_order = ordered_overlap(first.words, second.words)
     if in_order >= MIN_WORDS and in_order >= QUOTE_OVERLAP * shorter:
-        return True
+        if sources_agree or in_order >= LONG_PIECE or in_order >= 0.5 * longer:
+            return True
     if not sources_agree:
         return False
     first_set, second_set = set(first.words), set(second.words)
@@ -200,23 +241,23 @@ def ordered_overlap(first: tuple[str, ...], second: tuple[str, ...]) -> int:
     return sum(block.size for block in blocks if block.size >= 2)
 
 
-def _anchors_conflict(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Each side has a number or name the other lacks: the same template about something else."""
-    return bool(first - second) and bool(second - first)
-
-
 def buckets(key: StatementKey) -> list[int]:
-    """The key's LSH buckets, one per band: signed 63-bit integers (a BIGINT column on both backends), the
-    same on every machine (little-endian bytes, a fixed seed and datasketch's fixed permutation scheme)."""
-    sketch = _minhash(key.words)
-    values = sketch.hashvalues.astype("<u4")
-    result = []
-    for band in range(BANDS):
-        digest = hashlib.blake2b(
-            values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8, salt=band.to_bytes(2, "little")
-        ).digest()
-        result.append(int.from_bytes(digest, "little", signed=True) >> 1)
-    return result
+    """The key's LSH buckets, one per band: 63-bit integers (a BIGINT column on both backends), the same on
+    every machine (a fixed seed, datasketch's fixed permutation scheme, and integer arithmetic)."""
+    bands = _minhash(key.words).hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
+    mixed = (bands * _BAND_MULTIPLIERS).sum(axis=1, dtype=np.uint64) + _BAND_SALTS
+    # splitmix64's finalizer: every bit of the band's values moves every bit of the bucket.
+    mixed ^= mixed >> np.uint64(30)
+    mixed *= np.uint64(0xBF58476D1CE4E5B9)
+    mixed ^= mixed >> np.uint64(27)
+    mixed *= np.uint64(0x94D049BB133111EB)
+    mixed ^= mixed >> np.uint64(31)
+    return [int(value) for value in (mixed >> np.uint64(1)).astype(np.int64)]
+
+
+# Odd 64-bit constants (digits of pi and e) that weight each row of a band, and a different salt per band.
+_BAND_MULTIPLIERS = np.array([0x243F6A8885A308D3, 0x13198A2E03707345, 0xA4093822299F31D1][:ROWS], dtype=np.uint64)
+_BAND_SALTS = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
 
 
 def _minhash(words: Iterable[str]) -> Any:
