@@ -104,6 +104,7 @@ def test_remaining_ties_are_broken_by_outlet_then_article() -> None:
         ({"denial": True}, {}, ["denial_dropped"]),
         ({"negated": True}, {"denial": True}, []),
         ({"content": "the talks are not over yet"}, {"content": "the talks are over yet"}, ["negation_dropped"]),
+        ({"content": "the talks are over"}, {"content": "the talks are never over"}, ["negation_added"]),
         ({"type": "indirect"}, {"type": "direct"}, ["made_direct"]),
         ({"type": "mixed"}, {"type": "direct"}, ["made_direct"]),
         ({"type": "direct"}, {"type": "indirect"}, []),

@@ -3,8 +3,11 @@
 Clustering is incremental: ``cluster_article`` takes one stored article's attributions and puts each in the
 cluster of the stored statements it matches (``statements.same_statement``), or in a new cluster; a statement
 matching two clusters joins them. The clusters are therefore the connected components of the "same
-statement" relation over candidate pairs, which do not depend on the order articles arrive in. Candidates come
-from the LSH buckets stored in ``statement_buckets``: an indexed query, never an in-memory index to rebuild.
+statement" relation over candidate pairs, which do not depend on the order articles arrive in, with one
+exception: a statement never joins clusters whose numbers and names contradict each other (a trimmed version
+that fits both "three schools" and "four schools" joins the older of the two, and the two stay apart).
+Candidates come from the LSH buckets stored in ``statement_buckets``: an indexed query, never an in-memory
+index to rebuild.
 
 Concurrent writers (``accordingto run --jobs``, a Dask run, two runs into one PostgreSQL database) are safe as
 long as ``cluster_article`` runs in the transaction that writes the article: on PostgreSQL it takes an advisory

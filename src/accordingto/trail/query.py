@@ -40,8 +40,9 @@ DIFFERENT_SOURCE = "different_source"
 HEDGE_DROPPED = "hedge_dropped"
 DENIAL_DROPPED = "denial_dropped"
 NEGATION_DROPPED = "negation_dropped"
+NEGATION_ADDED = "negation_added"
 MADE_DIRECT = "made_direct"
-FLAGS = (DIFFERENT_SOURCE, HEDGE_DROPPED, DENIAL_DROPPED, NEGATION_DROPPED, MADE_DIRECT)
+FLAGS = (DIFFERENT_SOURCE, HEDGE_DROPPED, DENIAL_DROPPED, NEGATION_DROPPED, NEGATION_ADDED, MADE_DIRECT)
 # A query's words found in this share of a stored statement's words, in order, make that statement a match
 # even when not every word is there (a misremembered word, a different trim).
 _CLOSE_MATCH = QUOTE_OVERLAP
@@ -178,8 +179,11 @@ def change_flags(first: Appearance, later: Appearance) -> list[str]:
         flags.append(HEDGE_DROPPED)
     if (first.denial or first.negated) and not (later.denial or later.negated):
         flags.append(DENIAL_DROPPED)
+    # A "not" lost or gained turns what was said into its opposite.
     if negations(first.content) > negations(later.content):
         flags.append(NEGATION_DROPPED)
+    elif negations(first.content) < negations(later.content):
+        flags.append(NEGATION_ADDED)
     if first.type != "direct" and later.type == "direct":
         flags.append(MADE_DIRECT)
     return flags
