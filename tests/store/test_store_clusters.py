@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import func, inspect, select
+from sqlalchemy import Connection, func, inspect, select
 from store_samples import Said, statements_article
 
 from accordingto.model import Analysis, Article
@@ -256,15 +256,20 @@ def test_concurrent_writers_build_the_clusters_one_writer_builds(store: Store, o
     assert len(partition(store)) == 2 + 6
 
 
+def migrations(connection: Connection) -> Config:
+    """Alembic's configuration as ``open_store`` makes it, to move a store to a given revision."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
 def test_a_store_from_before_clusters_is_upgraded_in_place(store_url: str) -> None:
     """A store at the first schema, with an article in it, gains the statement tables when opened; its
     articles wait for a rebuild, which clusters them."""
     with open_store(store_url, migrate=False) as old:
         with old.engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0001")
+            command.upgrade(migrations(connection), "0001")
         assert "statement_members" not in inspect(old.engine).get_table_names()
         old.save(*ARTICLES[0])
         old.save(*ARTICLES[2])
@@ -279,8 +284,5 @@ def test_a_store_from_before_clusters_is_upgraded_in_place(store_url: str) -> No
         }
         # And back: the downgrade removes the statement tables and keeps the articles.
         with upgraded.engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0001")
+            command.downgrade(migrations(connection), "0001")
         assert "statement_members" not in inspect(upgraded.engine).get_table_names()

@@ -22,11 +22,10 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
-from .db import Store
 from .schema import (
     articles,
     attributions,
@@ -36,6 +35,9 @@ from .schema import (
     statement_members,
 )
 from .statements import KEY_VERSION, Mentions, StatementKey, buckets, same_source, same_statement, statement_key
+
+if TYPE_CHECKING:  # the save path (db.py) imports this module: no import of db.py at run time
+    from .db import Store
 
 logger = logging.getLogger(__name__)
 
