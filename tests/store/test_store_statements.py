@@ -39,7 +39,9 @@ CLOSE = "The city will close three schools next year to save money on heating."
             False,
         ),
         # Paraphrases count when the source is the same: reordered, a word swapped.
-        (CLOSE, "Next year, the city will close three schools to save money on heating.", True),
+        (CLOSE, "Next year the city will shut three schools to save cash on heating.", True),
+        # The same words in another order, whoever they are credited to.
+        (CLOSE, "Next year, to save money on heating, the city will close three schools.", False),
         (
             "The city will shut three schools next year to save money.",
             "Next year the city will close three schools to save cash",
@@ -62,7 +64,8 @@ CLOSE = "The city will close three schools next year to save money on heating."
         "tense and person",
         "number word",
         "one word changed",
-        "reordered, same source",
+        "paraphrased, same source",
+        "reordered, any source",
         "swapped and reordered, same source",
         "piece, same source",
         "trim lost a name",
@@ -97,7 +100,7 @@ def test_the_same_statement(first: str, second: str, sources_agree: bool) -> Non
         ),
         ("The budget grew by 2 million dollars this year", "The budget grew by 2 billion dollars this year", True),
         # A paraphrase credited to someone else is too easily another statement on the same subject.
-        (CLOSE, "Next year, the city will close three schools to save money on heating.", False),
+        (CLOSE, "Next year the city will shut three schools to save cash on heating.", False),
         # A short piece of a longer statement, credited to someone else: a phrase that travels.
         (
             "Trump is temperamentally unfit to be commander in chief",

@@ -12,6 +12,7 @@ from typing import IO, Any, NoReturn
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from ..store import Store, open_store
@@ -69,7 +70,7 @@ def trail_command(
         raise click.UsageError('give words of the statement ("accordingto trail the talks were over") or --id')
     with open_store(db, create=False) as store:
         if rebuild:
-            count = recluster(store)
+            count = _rebuild(store)
             click.echo(f"accordingto: clustered the statements of {count} articles", err=True)
             if not text and cluster_id is None:
                 return
@@ -79,6 +80,17 @@ def trail_command(
             _nothing(f"no statement cluster {cluster_id} in {store.url}")
     with _output(out) as stream:
         _write(trail, output_format, stream)
+
+
+def _rebuild(store: Store) -> int:
+    """``recluster`` with a progress bar on stderr (shown on a terminal only)."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return recluster(store)
+    columns = [TextColumn("clustering"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("clustering", total=None)
+        return recluster(store, on_progress=lambda done, total: progress.update(task, completed=done, total=total))
 
 
 def _find(store: Store, text: str) -> StatementTrail | None:

@@ -96,7 +96,8 @@ def recluster(store: Store, *, on_progress: Callable[[int, int], None] | None = 
     For stores filled before clustering existed (the migration only creates the tables), and after a change of
     the statement key (``statements.KEY_VERSION``). ``on_progress(done, total)`` after each batch.
     """
-    with store.engine.begin() as connection:
+    # store.connect() turns database errors into StoreError; each block below is one transaction.
+    with store.connect() as connection, connection.begin():
         _serialize(connection)
         for table in (statement_buckets, statement_members, statement_clusters, statement_articles):
             connection.execute(delete(table))
@@ -109,7 +110,7 @@ def recluster(store: Store, *, on_progress: Callable[[int, int], None] | None = 
         ids = list(connection.execute(query).scalars())
     done = 0
     for batch in _chunks(ids, _REBUILD_BATCH):
-        with store.engine.begin() as connection:
+        with store.connect() as connection, connection.begin():
             for article_id in batch:
                 cluster_article(connection, article_id)
         done += len(batch)

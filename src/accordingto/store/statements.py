@@ -16,6 +16,8 @@ The rule (docs/trail.md), like source identity (``identity.py``) simple enough t
      the same words credited to someone else are still the same statement (the trail flags it), as long as
      they are not a short piece of a longer statement (``LONG_PIECE``: a phrase that travels between
      speakers); or
+   - they have nearly the same words in another order (``REORDERED_JACCARD`` of both word sets), whoever
+     they are credited to; or
    - their **sources agree** and their word sets overlap enough (``PARAPHRASE_OVERLAP`` of the smaller set,
      ``PARAPHRASE_JACCARD`` of both): a paraphrase, reordered, a few words swapped. Without the source, a
      paraphrase is too easily another statement on the same subject.
@@ -49,6 +51,7 @@ QUOTE_OVERLAP = 0.8
 # A short piece of a longer statement, credited to someone else, is a phrase that travels (a slogan, "unfit to
 # be commander in chief"), not the same statement: it must cover half the longer one or be this long.
 LONG_PIECE = 8
+REORDERED_JACCARD = 0.8
 PARAPHRASE_OVERLAP = 0.7
 PARAPHRASE_JACCARD = 0.4
 # 32 bands of 4: a pair of statements whose word sets have a Jaccard similarity of 0.6 shares a bucket with
@@ -235,14 +238,15 @@ def same_statement(first: StatementKey, second: StatementKey, *, sources_agree: 
         if in_order >= MIN_WORDS and in_order >= QUOTE_OVERLAP * shorter:
             if sources_agree or in_order >= LONG_PIECE or in_order >= 0.5 * longer:
                 return True
-    if not sources_agree:
-        return False
-    first_set, second_set = set(first.words), set(second.words)
-    shared = len(first_set & second_set)
+    shared = len(first.counts.keys() & second.counts.keys())
+    jaccard = shared / len(first.counts.keys() | second.counts.keys())
+    if jaccard >= REORDERED_JACCARD:
+        return True
     return (
-        shared >= MIN_WORDS
-        and shared >= PARAPHRASE_OVERLAP * min(len(first_set), len(second_set))
-        and shared >= PARAPHRASE_JACCARD * len(first_set | second_set)
+        sources_agree
+        and shared >= MIN_WORDS
+        and shared >= PARAPHRASE_OVERLAP * min(len(first.counts), len(second.counts))
+        and jaccard >= PARAPHRASE_JACCARD
     )
 
 
