@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from store_samples import statements_article
-from test_store_clusters import cluster_of, save_and_cluster
+from test_store_clusters import cluster_of, save_and_cluster, save_unclustered
 
 from accordingto.store import Store
 from accordingto.trail import find_statements, statement_trail
@@ -157,7 +157,7 @@ def test_the_trail_command_needs_words_or_an_id(cli: str, tmp_path: Path, args: 
 
 def test_the_trail_command_rebuilds_a_store_filled_before_clustering(cli: str, store: Store, store_url: str) -> None:
     for number, outlet in enumerate(["Herald", "Post"]):
-        store.save(*statements_article(f"{outlet}-{number}", [("Ann Lee", CLOSE)], outlet=outlet))
+        save_unclustered(store, statements_article(f"{outlet}-{number}", [("Ann Lee", CLOSE)], outlet=outlet))
     before = run(cli, "three schools", "--db", store_url)
     assert before.returncode == 1 and "2 stored articles are not clustered yet" in before.stderr
     rebuilt = run(cli, "three schools", "--rebuild", "--db", store_url, "--format", "json")
@@ -169,3 +169,8 @@ def test_the_trail_command_rebuilds_a_store_filled_before_clustering(cli: str, s
 def test_the_trail_command_refuses_a_missing_store(cli: str, tmp_path: Path) -> None:
     result = run(cli, "schools", "--db", str(tmp_path / "none.sqlite"))
     assert result.returncode == 1 and "no store at" in result.stderr
+
+
+def test_the_trail_command_says_when_it_cannot_write(cli: str, told: Store, store_url: str, tmp_path: Path) -> None:
+    result = run(cli, "schools", "--db", store_url, "--out", str(tmp_path / "no" / "such" / "trail.txt"))
+    assert result.returncode == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr

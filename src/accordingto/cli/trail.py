@@ -19,7 +19,7 @@ from ..store import Store, open_store
 from ..store.clusters import recluster, unclustered_articles
 from ..trail import StatementTrail, find_statements, statement_trail
 from ..trail.wording import render_changes
-from .common import EXIT_FAILED
+from .common import EXIT_FAILED, fail
 from .run import DB_HELP
 
 OUTPUT_FORMATS = ["table", "json", "csv"]
@@ -130,7 +130,11 @@ def _output(out: Path | None) -> Iterator[IO[str] | None]:
     if out is None:
         yield None
         return
-    with out.open("w", encoding="utf-8", newline="") as stream:
+    try:
+        stream = out.open("w", encoding="utf-8", newline="")
+    except OSError as error:
+        fail(f"cannot write {out}: {error.strerror or error}")
+    with stream:
         yield stream
     click.echo(f"accordingto: wrote {out}", err=True)
 
