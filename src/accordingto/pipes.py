@@ -9,41 +9,54 @@ components pass over it and ``analyze_many`` reports it as one failed article wh
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Generic, TypeVar
 
+from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from .annotations import article_info
+from .annotations import ERROR
 
 logger = logging.getLogger(__name__)
 
-ERROR_KEY = "error"
+Prediction = TypeVar("Prediction")
+Factory = TypeVar("Factory", bound=Callable[..., Any])
+
+
+def component_factory(
+    name: str, *, assigns: list[str], requires: list[str], default_config: dict[str, Any] | None = None
+) -> Callable[[Factory], Factory]:
+    """``Language.factory`` for an accordingto component: it declares what it reads (``requires``) and writes
+    (``assigns``) so that ``nlp.analyze_pipes()`` shows the data flow, and never changes the tokens."""
+    register: Callable[[Factory], Factory] = Language.factory(
+        name, default_config=default_config or {}, assigns=assigns, requires=requires, retokenizes=False
+    )
+    return register
 
 
 def record_error(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
     """Error handler: keep the failure on the document instead of stopping the batch."""
     for doc in docs:
         logger.warning("component %s failed on a document: %s", name, error)
-        article_info(doc)[ERROR_KEY] = f"analysis failed in {name}: {type(error).__name__}: {error}"
+        ERROR.set(doc, f"analysis failed in {name}: {type(error).__name__}: {error}")
 
 
 def doc_error(doc: Doc) -> str | None:
     """The failure a component recorded on this document, if any."""
-    error: str | None = article_info(doc).get(ERROR_KEY)
-    return error
+    return ERROR.get(doc)
 
 
-class AnnotatingPipe(Pipe):
-    """A non-trainable component: subclasses implement ``predict(doc)`` and ``set_annotations(doc, prediction)``."""
+class AnnotatingPipe(Pipe, Generic[Prediction]):
+    """A component without trained weights of its own: subclasses implement ``predict(doc)`` and
+    ``set_annotations(doc, prediction)`` for their ``Prediction`` type, one document at a time."""
 
     name: str
 
-    def predict(self, doc: Doc) -> Any:  # type: ignore[override]
+    def predict(self, doc: Doc) -> Prediction:
         raise NotImplementedError
 
-    def set_annotations(self, doc: Doc, prediction: Any) -> None:  # type: ignore[override]
+    def set_annotations(self, doc: Doc, prediction: Prediction) -> None:
         raise NotImplementedError
 
     def _annotate(self, doc: Doc) -> None:

@@ -8,17 +8,18 @@ from typing import Any
 import pytest
 
 from accordingto.anchor.time import TimeAnchoring, anchor_attributions, date_in_text, find_time_expressions
-from accordingto.annotations import attribution_info
+from accordingto.annotations import PARENTS, TIMES
+from accordingto.errors import MissingStageError
 from accordingto.link.nesting import find_parents
+from accordingto.model import TimeAnchor
 from handspans import example_doc, make_doc
 
 
 def times(text: str, attributions: list[dict[str, Any]], published: str | None) -> dict[str, Any]:
     """``{aid: (text, value) or None}`` after nesting (cue clauses depend on it)."""
     doc = make_doc(text, attributions, published)
-    for aid, parent in find_parents(doc).items():
-        attribution_info(doc, aid)["parent"] = parent
-    return {aid: (t["text"], t["value"]) if t else None for aid, t in anchor_attributions(doc).items()}
+    PARENTS.set(doc, find_parents(doc))
+    return {aid: (t.text, t.value) if t else None for aid, t in anchor_attributions(doc).items()}
 
 
 def said(content: str, cue: Any = "said") -> dict[str, Any]:
@@ -296,13 +297,15 @@ def test_expressions_carry_offsets() -> None:
 
 def test_component_writes_time() -> None:
     doc = make_doc("He said on Monday that taxes would rise.", [said("that taxes would rise")], "2023-12-23")
+    PARENTS.set(doc, find_parents(doc))
     TimeAnchoring(None, "accordingto_time")(doc)  # type: ignore[arg-type]
-    assert attribution_info(doc, "a1")["time"] == {
-        "text": "Monday",
-        "start": 11,
-        "end": 17,
-        "value": "2023-12-18",
-    }
+    assert TIMES.require(doc) == {"a1": TimeAnchor(text="Monday", start=11, end=17, value="2023-12-18")}
+
+
+def test_time_needs_the_nesting() -> None:
+    doc = make_doc("He said on Monday that taxes would rise.", [said("that taxes would rise")], "2023-12-23")
+    with pytest.raises(MissingStageError, match="accordingto_nesting"):
+        anchor_attributions(doc)
 
 
 EXAMPLE_TIMES = {
@@ -324,9 +327,6 @@ EXAMPLE_TIMES = {
 
 def test_example_article() -> None:
     doc = example_doc()
-    for aid, parent in find_parents(doc).items():
-        attribution_info(doc, aid)["parent"] = parent
+    PARENTS.set(doc, find_parents(doc))
     found = anchor_attributions(doc)
-    assert {aid: (found[aid]["text"], found[aid]["value"]) if found[aid] else None for aid in EXAMPLE_TIMES} == (
-        EXAMPLE_TIMES
-    )
+    assert {aid: (t.text, t.value) if (t := found[aid]) else None for aid in EXAMPLE_TIMES} == (EXAMPLE_TIMES)

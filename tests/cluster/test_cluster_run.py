@@ -75,7 +75,7 @@ def test_run_writes_parquet_tables_and_records_failures(
         ]
 
     failures = ds.dataset(out / "failures").to_table().to_pylist()
-    assert sorted((f["where"], f["stage"]) for f in failures) == [
+    assert sorted((f["where"], f["stage"]) for f in failures) == [  # the Parquet table
         (str(corpus / "broken.txt"), "read"),
         (f"{corpus / 'feed.jsonl'}:2", "read"),
     ]
@@ -96,7 +96,7 @@ def test_each_worker_loads_the_model_once(client: Client, corpus: Path, tmp_path
 def test_run_into_the_store(client: Client, corpus: Path, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'runs.sqlite'}"
     result = run_on_cluster([str(corpus / "*.txt")], client=client, db=db, partition_size=2)
-    assert result.articles == 3 and [f["stage"] for f in result.failures] == ["read"]
+    assert result.articles == 3 and [f.stage for f in result.failures] == ["read"]
     with open_store(db) as store, store.connect() as connection:
         assert connection.execute(select(func.count()).select_from(articles)).scalar() == 3
         assert store.analysis("kremlin") is not None

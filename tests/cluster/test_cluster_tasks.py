@@ -11,10 +11,11 @@ import pytest
 
 from accordingto.cluster.parquet import SCHEMAS, STORE_TABLES, write_partition
 from accordingto.cluster.reading import read_piece
-from accordingto.cluster.rows import failed_article_row, rows_from_analysis
 from accordingto.cluster.tasks import Piece, jsonl_offsets, list_inputs, make_tasks, split_jsonl
 from accordingto.model import Analysis, Article, ArticleMeta, Attribution, Source
-from accordingto.read.records import ReadArticle, ReadFailure
+from accordingto.outcome import Failure
+from accordingto.read.records import ReadArticle
+from accordingto.store.rows import article_rows
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,7 @@ def test_jsonl_ranges_read_every_line_once_with_its_number(tmp_path: Path, every
     assert len(pieces) == -(-7 // every)
     items = [item for piece in pieces for item in read_piece(piece)]
     good = [item for item in items if isinstance(item, ReadArticle)]
-    bad = [item for item in items if isinstance(item, ReadFailure)]
+    bad = [item for item in items if isinstance(item, Failure)]
     assert [article.id for article in good] == ["r1", "r2", "r3", "r5", "r6", "r7"]
     assert [article.where for article in good][-1] == f"{path}:7"
     assert [failure.where for failure in bad] == [f"{path}:4"]
@@ -119,14 +120,14 @@ def _analysis() -> Analysis:
 
 
 def test_rows_have_the_store_columns_and_fit_the_parquet_schema(tmp_path: Path) -> None:
-    rows = rows_from_analysis(_analysis(), origin="k1.txt")
+    rows = article_rows(Article(text=_analysis().text, id="k1", outlet="Wire"), _analysis(), origin="k1.txt")
     for table, store_table in STORE_TABLES.items():
         for row in rows[table]:
             assert list(row) == [column.name for column in store_table.columns]
     assert rows["sources"][0]["identity_key"] == "dmitry peskov"
     assert [row["source_key"] for row in rows["attributions"]] == ["dmitry peskov", "he"]
     assert rows["articles"][0]["attribution_count"] == 2
-    failed = failed_article_row(Article(text="x", id="k2"), "analysis failed", origin="k2.txt")
+    [failed] = article_rows(Article(text="x", id="k2"), error="analysis failed", origin="k2.txt")["articles"]
     write_partition(str(tmp_path), 3, {**rows, "articles": rows["articles"] + [failed]}, [])
     articles = pq.read_table(tmp_path / "articles" / "part-00003.parquet")
     assert articles.schema.equals(SCHEMAS["articles"])

@@ -3,19 +3,23 @@ attribution (only the fields listed are checked; ``role_of`` is checked through 
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import jsonschema
 import pytest
 from spacy.tokens import Doc
 
-from accordingto.annotations import analysis_from_doc, article_info, attribution_info
+from accordingto import annotations
+from accordingto.annotations import analysis_from_doc
 from accordingto.describe.sources import SourcesPipe
-from accordingto.resolve.speakers import SpeakersPipe
+from accordingto.model import Source
+from accordingto.records import SourceRecords
+from accordingto.resolve.speakers import DEFAULT_STRATEGY, SpeakersPipe
 from accordingto.schema import analysis_schema
 from handspans import example_doc, make_doc
 
-SPEAKERS = SpeakersPipe(None, "accordingto_speakers", max_sentences_back=4)  # type: ignore[arg-type]
+SPEAKERS = SpeakersPipe(None, "accordingto_speakers", 4, DEFAULT_STRATEGY, None)  # type: ignore[arg-type]
 SOURCES = SourcesPipe(None, "accordingto_sources")  # type: ignore[arg-type]
 
 
@@ -23,9 +27,13 @@ def described(doc: Doc) -> Doc:
     return SOURCES(SPEAKERS(doc))
 
 
-def source_of(doc: Doc, attribution_id: str) -> dict[str, Any]:
-    source_id = attribution_info(doc, attribution_id)["source_id"]
-    return next(s for s in article_info(doc)["sources"] if s["id"] == source_id)
+def sources_of(doc: Doc) -> list[Source]:
+    return annotations.SOURCES.require(doc).sources
+
+
+def source_of(doc: Doc, attribution_id: str) -> Source:
+    source_id = annotations.SOURCES.require(doc).by_attribution[attribution_id]
+    return next(s for s in sources_of(doc) if s.id == source_id)
 
 
 def A(source: Any, cue: Any, content: Any, kind: str = "indirect") -> dict[str, Any]:
@@ -193,11 +201,11 @@ def test_source_profile(
 ) -> None:
     doc = described(make_doc(text, attributions))
     source = source_of(doc, attribution_id)
-    sources = {s["id"]: s for s in article_info(doc)["sources"]}
+    sources = {s.id: s for s in sources_of(doc)}
     got = {
-        **source,
-        "role_of": sources[source["role_of"]]["name"] if source["role_of"] else None,
-        "mentions": len(source["mentions"]),
+        **dataclasses.asdict(source),
+        "role_of": sources[source.role_of].name if source.role_of else None,
+        "mentions": len(source.mentions),
     }
     assert {key: got[key] for key in expected} == expected
 
@@ -215,28 +223,27 @@ def test_source_profile(
 )
 def test_no_source(text: str, attributions: list[dict[str, Any]]) -> None:
     doc = described(make_doc(text, attributions))
-    assert article_info(doc)["sources"] == []
-    assert all(record.get("source_id") is None for record in article_info(doc)["attributions"].values())
+    assert annotations.SOURCES.require(doc) == SourceRecords()
 
 
 def test_source_ids_follow_first_mention_and_fit_the_schema() -> None:
     doc = described(example_doc())
-    sources = article_info(doc)["sources"]
-    assert [s["id"] for s in sources] == [f"s{n}" for n in range(1, len(sources) + 1)]
-    starts = [s["mentions"][0][0][0] for s in sources]
+    sources = sources_of(doc)
+    assert [s.id for s in sources] == [f"s{n}" for n in range(1, len(sources) + 1)]
+    starts = [s.mentions[0][0][0] for s in sources]
     assert starts == sorted(starts)
-    assert all(record.get("source_id") for record in article_info(doc)["attributions"].values())
+    assert set(annotations.SOURCES.require(doc).by_attribution) == set(annotations.ATTRIBUTIONS.require(doc))
     jsonschema.validate(analysis_from_doc(doc).to_dict(), analysis_schema())
 
 
 def test_example_article_sources() -> None:
     doc = described(example_doc())
-    by_name = {s["name"]: s for s in article_info(doc)["sources"]}
+    by_name = {s.name: s for s in sources_of(doc)}
     putin, peskov = by_name["Vladimir Putin"], by_name["Dmitry Peskov"]
-    assert putin["kind"] == "person" and putin["named"]
-    assert peskov["role"] == "spokesman" and peskov["role_of"] == putin["id"]
-    assert by_name["New York Times"]["kind"] == "media"
-    assert len(by_name["New York Times"]["mentions"]) == 2  # "the New York Times" and "the NYT"
-    assert by_name["US officials"]["affiliation"] == "US"
-    assert len(by_name["US officials"]["mentions"]) == 4
-    assert by_name["United States"]["kind"] == "government"
+    assert putin.kind == "person" and putin.named
+    assert peskov.role == "spokesman" and peskov.role_of == putin.id
+    assert by_name["New York Times"].kind == "media"
+    assert len(by_name["New York Times"].mentions) == 2  # "the New York Times" and "the NYT"
+    assert by_name["US officials"].affiliation == "US"
+    assert len(by_name["US officials"].mentions) == 4
+    assert by_name["United States"].kind == "government"

@@ -1,4 +1,4 @@
-"""The summary: counts over attributions and sources, from the plain records earlier stages leave."""
+"""The summary: counts over attributions and sources, from the typed records earlier stages leave."""
 
 from __future__ import annotations
 
@@ -8,42 +8,46 @@ import pytest
 
 from accordingto.annotations import analysis_from_doc
 from accordingto.describe.summary import summarize
-from accordingto.model import Summary
+from accordingto.model import Provenance, Source, SourceKind, Summary
+from accordingto.records import AttributionRecord, SourceRecords
 from handspans import EXAMPLE
 
 
-def source(source_id: str, kind: str, named: bool) -> dict[str, Any]:
-    return {"id": source_id, "kind": kind, "named": named}
+def source(source_id: str, kind: SourceKind, named: bool) -> Source:
+    return Source(id=source_id, name=source_id, kind=kind, named=named, description=source_id)
 
 
 CASES = [
-    pytest.param({}, Summary(), id="nothing"),
+    pytest.param({}, SourceRecords(), [], Summary(), id="nothing"),
     pytest.param(
-        {"attributions": {"a1": {"type": "indirect"}}},
+        {"a1": AttributionRecord(type="indirect")},
+        SourceRecords(),
+        [],
         Summary(attributions=1, by_type={"indirect": 1}),
         id="attribution-without-source-has-no-anonymous-share",
     ),
     pytest.param(
         {
-            "attributions": {
-                "a1": {"type": "direct", "source_id": "s1"},
-                "a2": {"type": "indirect", "source_id": "s2"},
-                "a3": {"type": "indirect", "source_id": "s2"},
-                "a4": {"type": "mixed", "source_id": "s3"},
-                "a5": {"type": "indirect"},
-            },
-            "sources": [
+            "a1": AttributionRecord(type="direct"),
+            "a2": AttributionRecord(type="indirect"),
+            "a3": AttributionRecord(type="indirect"),
+            "a4": AttributionRecord(type="mixed"),
+            "a5": AttributionRecord(type="indirect"),
+        },
+        SourceRecords(
+            sources=[
                 source("s1", "person", True),
                 source("s2", "group", False),
                 source("s3", "media", True),
                 source("s4", "person", True),  # only pointed at by a role: not counted
             ],
-            "provenance": [
-                {"name": "The New York Times", "spans": [[0, 5]], "attribution_ids": ["a4"]},
-                {"name": "The New York Times", "spans": [[9, 14]], "attribution_ids": []},
-                {"name": "Reuters", "spans": [[20, 27]], "attribution_ids": []},
-            ],
-        },
+            by_attribution={"a1": "s1", "a2": "s2", "a3": "s2", "a4": "s3"},
+        ),
+        [
+            Provenance(name="The New York Times", spans=[(0, 5)], attribution_ids=["a4"]),
+            Provenance(name="The New York Times", spans=[(9, 14)]),
+            Provenance(name="Reuters", spans=[(20, 27)]),
+        ],
         Summary(
             attributions=5,
             by_type={"direct": 1, "indirect": 3, "mixed": 1},
@@ -58,9 +62,14 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("info", "expected"), CASES)
-def test_summarize(info: dict[str, Any], expected: Summary) -> None:
-    assert Summary(**summarize(info)) == expected
+@pytest.mark.parametrize(("attributions", "sources", "provenance", "expected"), CASES)
+def test_summarize(
+    attributions: dict[str, AttributionRecord],
+    sources: SourceRecords,
+    provenance: list[Provenance],
+    expected: Summary,
+) -> None:
+    assert summarize(attributions, sources, provenance) == expected
 
 
 def test_full_pipeline_on_the_example(nlp: Any, example_text: str) -> None:

@@ -10,10 +10,9 @@ from typing import Any
 
 import pytest
 
-from accordingto.analyze import Outcome
-from accordingto.errors import InputError
 from accordingto.evaluate import evaluate, read_annotated
 from accordingto.model import Analysis, Article
+from accordingto.outcome import Failure, Outcome
 
 FIXTURES = Path(__file__).parent / "fixtures" / "polnear-mini"
 
@@ -26,7 +25,7 @@ def _oracle(fail_on: str | None = None) -> Any:
         for article in articles:
             assert article.id is not None
             if article.id == fail_on:
-                yield Outcome(article=article, error=InputError("component failed", article.id))
+                yield Outcome(article=article, error=Failure("analyze", article.id, "component failed"))
             else:
                 yield Outcome(article=article, analysis=Analysis(text=article.text, attributions=gold[article.id]))
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from accordingto.annotations import analysis_from_doc, attribution_info, renumber_attributions, role_spans
-from accordingto.find.nested import NestedAttributions
+from accordingto.annotations import PARENTS, analysis_from_doc, renumber_attributions, role_spans
+from accordingto.find.nested import NestedAttributions, is_reporting_verb
 from accordingto.link.nesting import find_parents
 from accordingto.model import Attribution
 from conftest import EXAMPLE_ARTICLE
@@ -88,8 +88,7 @@ def test_nested_attributions(
 ) -> None:
     doc = make_doc(text, placed)
     NestedAttributions(parser(), "accordingto_nested")(doc)
-    for aid, parent in find_parents(doc).items():
-        attribution_info(doc, aid)["parent"] = parent
+    PARENTS.set(doc, find_parents(doc))
     attributions = analysis_from_doc(doc).attributions
     by_id = {attribution.id: attribution for attribution in attributions}
     assert [_readout(attribution, by_id) for attribution in attributions] == expected
@@ -104,13 +103,13 @@ def test_renumbering_follows_cues_and_rewrites_parents() -> None:
             {"source": "aides", "cue": "According to", "content": "Smith said the plan failed"},
         ],
     )
-    attribution_info(doc, "a1")["parent"] = "a2"
+    PARENTS.set(doc, {"a1": "a2", "a2": None})
     assert renumber_attributions(doc) == {"a2": "a1", "a1": "a2"}
     spans = role_spans(doc)
     assert spans["a1"]["cue"][0].text == "According to"
     assert spans["a2"]["cue"][0].text == "said"
-    assert attribution_info(doc, "a2")["parent"] == "a1"
-    assert attribution_info(doc, "a1").get("parent") is None
+    assert PARENTS.require(doc) == {"a1": None, "a2": "a1"}
+    assert list(PARENTS.require(doc)) == ["a1", "a2"]
 
 
 def test_example_article_chain(nlp: Language) -> None:
@@ -125,3 +124,19 @@ def test_example_article_chain(nlp: Language) -> None:
     assert putin[0].source_id != parent.source_id
     cue_starts = [a.cue[0][0] for a in analysis.attributions if a.cue]
     assert cue_starts == sorted(cue_starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "expected"),
+    [
+        ("Officials said the talks failed.", 1, True),
+        ("Officials reportedly doubt the plan.", 2, True),
+        ("It seems that the talks failed.", 1, False),  # a hedge: nobody reports
+        ("WASHINGTON ― The talks failed.", 1, False),  # a dash the tagger may call a verb is no reporting verb
+        ("Officials ate lunch.", 1, False),
+    ],
+)
+def test_reporting_verbs(text: str, position: int, expected: bool) -> None:
+    doc = parser()(text)
+    doc[position].pos_ = "VERB"  # whatever the tagger says: the lexicon decides
+    assert is_reporting_verb(doc[position]) is expected

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from accordingto.annotations import attribution_info
+from accordingto.annotations import PARENTS
 from accordingto.link.nesting import Nesting, find_parents
 from handspans import example_doc, make_doc
 
@@ -86,7 +86,7 @@ def test_parents(label: str, text: str, attributions: list[dict[str, Any]], expe
     assert find_parents(make_doc(text, attributions)) == expected
 
 
-def test_component_writes_parent_into_attribution_info() -> None:
+def test_component_writes_the_parents() -> None:
     doc = make_doc(
         "According to aides, Smith said the plan failed.",
         [
@@ -95,8 +95,7 @@ def test_component_writes_parent_into_attribution_info() -> None:
         ],
     )
     Nesting(None, "accordingto_nesting")(doc)  # type: ignore[arg-type]
-    assert attribution_info(doc, "a1")["parent"] is None
-    assert attribution_info(doc, "a2")["parent"] == "a1"
+    assert PARENTS.require(doc) == {"a1": None, "a2": "a1"}
 
 
 def test_example_article_chains() -> None:

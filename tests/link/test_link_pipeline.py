@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from accordingto.anchor.time import base_date, find_time_expressions
-from accordingto.annotations import analysis_from_doc, article_info
+from accordingto.annotations import ARTICLE, ATTRIBUTIONS, PARENTS, STANCE, TIMES, analysis_from_doc
+from accordingto.model import ArticleMeta
 from accordingto.parse.pipeline import COMPONENTS
 from handspans import EXAMPLE, EXAMPLE_PUBLISHED
 
@@ -27,12 +28,12 @@ def test_registered_in_data_order() -> None:
 
 def test_example_article_through_the_pipeline(nlp: Language) -> None:
     doc = nlp.make_doc(EXAMPLE.read_text(encoding="utf-8"))
-    article_info(doc)["article"] = {"published": EXAMPLE_PUBLISHED}
+    ARTICLE.set(doc, ArticleMeta(published=EXAMPLE_PUBLISHED))
     analysis = analysis_from_doc(nlp(doc))
     assert analysis.attributions, "the extractor found nothing in the example article"
-    records = article_info(doc)["attributions"]
-    for record in records.values():
-        assert {"parent", "cue_class", "denial", "hedged", "negated", "time"} <= set(record)
+    ids = list(ATTRIBUTIONS.require(doc))
+    for field in (PARENTS, STANCE, TIMES):
+        assert list(field.require(doc)) == ids
     names = [entry.name for entry in analysis.provenance]
     assert names[:2] == ["media", "The New York Times"]
     nyt = analysis.provenance[1]

@@ -6,17 +6,18 @@ from typing import Any
 
 import pytest
 
-from accordingto.annotations import article_info, attribution_info
+from accordingto.annotations import PARENTS, PROVENANCE
+from accordingto.errors import MissingStageError
 from accordingto.link.nesting import find_parents
 from accordingto.link.provenance import ProvenanceFinder, find_provenance
+from accordingto.model import Provenance
 from handspans import example_doc, make_doc
 
 
-def provenance(text: str, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def provenance(text: str, attributions: list[dict[str, Any]]) -> list[Provenance]:
     """Nesting first (framing links only top-level attributions), then provenance."""
     doc = make_doc(text, attributions)
-    for aid, parent in find_parents(doc).items():
-        attribution_info(doc, aid)["parent"] = parent
+    PARENTS.set(doc, find_parents(doc))
     return find_provenance(doc)
 
 
@@ -170,30 +171,34 @@ def test_provenance(
     expected: list[tuple[str, list[str], list[str]]],
 ) -> None:
     found = provenance(text, attributions)
-    readable = [
-        (entry["name"], [text[start:end] for start, end in entry["spans"]], entry["attribution_ids"]) for entry in found
-    ]
+    readable = [(entry.name, [text[start:end] for start, end in entry.spans], entry.attribution_ids) for entry in found]
     assert readable == expected
 
 
 def test_component_writes_model_shaped_provenance() -> None:
     doc = make_doc("Putin is ready - media\nPutin said he is ready to talk.", SAID)
+    PARENTS.set(doc, find_parents(doc))
     ProvenanceFinder(None, "accordingto_provenance")(doc)  # type: ignore[arg-type]
-    (entry,) = article_info(doc)["provenance"]
-    assert set(entry) == {"name", "spans", "attribution_ids"}
-    assert entry["spans"] == [[17, 22]]
+    assert PROVENANCE.require(doc) == [Provenance(name="media", spans=[(17, 22)], attribution_ids=["a1"])]
+
+
+def test_provenance_needs_the_nesting() -> None:
+    """Framing links only top-level attributions, so provenance reads the nesting's parents; without the nesting
+    it says so instead of guessing."""
+    doc = make_doc("Putin is ready - media\nPutin said he is ready to talk.", SAID)
+    with pytest.raises(MissingStageError, match="accordingto_nesting"):
+        find_provenance(doc)
 
 
 def test_example_article() -> None:
     """Media (the headline) and the New York Times (the lede and "told the NYT") frame the example article."""
     doc = example_doc()
-    for aid, parent in find_parents(doc).items():
-        attribution_info(doc, aid)["parent"] = parent
-    found = {entry["name"]: entry for entry in find_provenance(doc)}
+    PARENTS.set(doc, find_parents(doc))
+    found = {entry.name: entry for entry in find_provenance(doc)}
     assert list(found) == ["media", "The New York Times"]
     nyt = found["The New York Times"]
-    assert [doc.text[s:e] for s, e in nyt["spans"]] == ["the New York Times", "the NYT"]
+    assert [doc.text[s:e] for s, e in nyt.spans] == ["the New York Times", "the NYT"]
     # The NYT's own attribution and the one "told the NYT" rely on it; nested ones reach it through parents.
-    assert {"a3", "a17"} <= set(nyt["attribution_ids"])
-    assert "a1" not in nyt["attribution_ids"] and "a2" not in nyt["attribution_ids"]
-    assert "a3" in found["media"]["attribution_ids"]
+    assert {"a3", "a17"} <= set(nyt.attribution_ids)
+    assert "a1" not in nyt.attribution_ids and "a2" not in nyt.attribution_ids
+    assert "a3" in found["media"].attribution_ids

@@ -12,7 +12,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from accordingto.read import ReadArticle, ReadFailure, count_articles, read_inputs, text_id
+from accordingto.outcome import Failure
+from accordingto.read import ReadArticle, count_articles, read_inputs, text_id
 
 PAGE = """<!doctype html><html><head><title>Talks are over | Example News</title>
 <meta property="article:published_time" content="2023-12-23T10:00:00Z">
@@ -27,10 +28,10 @@ meeting with officials from both sides.</p>
 <footer>Copyright Example News</footer></body></html>"""
 
 
-def read(*paths: Path | str) -> tuple[list[ReadArticle], list[ReadFailure]]:
+def read(*paths: Path | str) -> tuple[list[ReadArticle], list[Failure]]:
     items = list(read_inputs(str(path) for path in paths))
     articles = [item for item in items if isinstance(item, ReadArticle)]
-    failures = [item for item in items if isinstance(item, ReadFailure)]
+    failures = [item for item in items if isinstance(item, Failure)]
     assert len(articles) + len(failures) == len(items)
     return articles, failures
 

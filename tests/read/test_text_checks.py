@@ -10,11 +10,11 @@ from accordingto.errors import (
     BinaryInputError,
     EmptyInputError,
     EncodingError,
-    InputNotFoundError,
     InputTooLargeError,
     InvalidDateError,
 )
-from accordingto.read import MAX_TEXT_CHARS, check_text, decode_text, parse_published, read_text_file
+from accordingto.outcome import Failure
+from accordingto.read import MAX_TEXT_CHARS, ReadArticle, check_text, decode_text, parse_published, read_path
 
 
 @pytest.mark.parametrize(
@@ -56,17 +56,17 @@ def test_check_text_refuses_nul() -> None:
         check_text("a\x00b")
 
 
-def test_read_text_file_uses_the_stem_as_id(tmp_path: Path) -> None:
+def test_a_text_file_is_one_article_named_by_its_stem(tmp_path: Path) -> None:
     path = tmp_path / "story-1.txt"
     path.write_text("Officials said it was over.", encoding="utf-8")
-    article = read_text_file(path)
-    assert (article.id, article.text) == ("story-1", "Officials said it was over.")
+    [article] = read_path(str(path))
+    assert isinstance(article, ReadArticle)
+    assert (article.id, article.text, article.where) == ("story-1", "Officials said it was over.", str(path))
 
 
-@pytest.mark.parametrize("name", ["missing.txt", "."])
-def test_read_text_file_refuses_missing_paths_and_folders(tmp_path: Path, name: str) -> None:
-    with pytest.raises(InputNotFoundError):
-        read_text_file(tmp_path / name)
+def test_a_missing_path_is_a_read_failure(tmp_path: Path) -> None:
+    path = str(tmp_path / "missing.txt")
+    assert list(read_path(path)) == [Failure("read", path, "no such file or folder")]
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,13 @@ from typing import Any
 import pytest
 from spacy.tokens import Doc
 
-from accordingto.annotations import article_info, attribution_info
-from accordingto.resolve.speakers import names_match, resolve_speakers, write_entities
-from handspans import example_doc, make_doc
+from accordingto.annotations import ATTRIBUTIONS, ENTITIES
+from accordingto.errors import MissingStageError
+from accordingto.find.quotes import annotate_quotes
+from accordingto.records import EntityRecord
+from accordingto.resolve.names import names_match
+from accordingto.resolve.speakers import resolve_speakers, write_entities
+from handspans import example_doc, make_doc, parser
 
 
 def resolved(doc: Doc) -> Doc:
@@ -18,14 +22,17 @@ def resolved(doc: Doc) -> Doc:
     return doc
 
 
+def entities(doc: Doc) -> list[EntityRecord]:
+    return ENTITIES.require(doc)
+
+
 def known_as(doc: Doc, attribution_id: str) -> str | None:
     """The first non-pronoun mention of the attribution's entity (the pronoun if that is all there is)."""
-    entity_id = attribution_info(doc, attribution_id).get("entity")
-    if entity_id is None:
+    entity = next((e for e in entities(doc) if attribution_id in e.attributions), None)
+    if entity is None:
         return None
-    entity = next(e for e in article_info(doc)["entities"] if e["id"] == entity_id)
-    mentions = [m for m in entity["mentions"] if m["form"] != "pronoun"] or entity["mentions"]
-    ranges = mentions[0]["ranges"]
+    mentions = [m for m in entity.mentions if m.form != "pronoun"] or entity.mentions
+    ranges = mentions[0].ranges
     return doc.text[ranges[0][0] : ranges[-1][1]]
 
 
@@ -197,14 +204,14 @@ def test_speaker_resolution(text: str, attributions: list[dict[str, Any]], expec
 
 def test_no_attribution_gives_no_speaker_entity() -> None:
     doc = resolved(make_doc("Vladimir Putin visited Minsk on Tuesday."))
-    assert not any(entity["speaker"] for entity in article_info(doc)["entities"])
+    assert not any(entity.speaker for entity in entities(doc))
 
 
 def test_names_outside_attributions_are_collected_as_mentions() -> None:
     text = "Vladimir Putin met generals. Putin said the war would go on. Analysts doubt Putin."
     doc = resolved(make_doc(text, [A("[Putin] said", "said", "the war would go on")]))
-    entity = next(e for e in article_info(doc)["entities"] if e["speaker"])
-    assert [doc.text[m["ranges"][0][0] : m["ranges"][0][1]] for m in entity["mentions"]] == [
+    entity = next(e for e in entities(doc) if e.speaker)
+    assert [doc.text[m.ranges[0][0] : m.ranges[0][1]] for m in entity.mentions] == [
         "Vladimir Putin",
         "Putin",
         "Putin",
@@ -229,7 +236,7 @@ def test_names_match(first: list[str], second: list[str], person: bool, expected
 
 def test_example_article_speakers() -> None:
     doc = resolved(example_doc())
-    by_source = {aid: known_as(doc, aid) for aid in article_info(doc)["attributions"]}
+    by_source = {aid: known_as(doc, aid) for aid in ATTRIBUTIONS.require(doc)}
     # "he boasted" after "Vladimir Putin says"; "He added" after one former senior Russian official's quote;
     # "he said." after Zelenskyy; "Peskov emphasized" is Putin's spokesman.
     assert by_source["a5"] == by_source["a4"] == "Putin"
@@ -237,3 +244,22 @@ def test_example_article_speakers() -> None:
     assert by_source["a22"] == by_source["a21"]
     assert by_source["a26"] == by_source["a24"]
     assert by_source["a10"] == by_source["a1"]
+
+
+def test_each_attribution_belongs_to_at_most_one_entity() -> None:
+    doc = resolved(example_doc())
+    cited = [aid for entity in entities(doc) for aid in entity.attributions]
+    assert len(cited) == len(set(cited))
+    assert set(cited) <= set(ATTRIBUTIONS.require(doc))
+
+
+@pytest.mark.parametrize("missing", ["quotes", "attributions"])
+def test_an_earlier_stage_that_did_not_run_is_named(missing: str) -> None:
+    """The resolver never finds quotes (or attributions) itself: without their stage it says which is missing."""
+    doc = parser()('"We will win," Smith said.')
+    if missing == "attributions":
+        annotate_quotes(doc)
+    else:
+        ATTRIBUTIONS.start(doc)
+    with pytest.raises(MissingStageError, match=f"accordingto_{missing}"):
+        resolve_speakers(doc)

@@ -12,14 +12,15 @@ from typing import Any
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, delete, func, inspect, select
+from sqlalchemy import Connection, func, inspect, select
 from store_samples import Said, statements_article
 
 from accordingto.model import Analysis, Article
 from accordingto.store import Store, open_store
 from accordingto.store.clusters import cluster_article, recluster, unclustered_articles
 from accordingto.store.db import MIGRATIONS
-from accordingto.store.schema import statement_articles, statement_buckets, statement_clusters, statement_members
+from accordingto.store.rows import article_rows
+from accordingto.store.schema import statement_buckets, statement_clusters, statement_members
 from accordingto.store.statements import BANDS, statement_key
 
 CLOSE = "the council will close three schools in Dover next year to save money on heating"
@@ -28,22 +29,15 @@ Member = tuple[str, str]
 
 
 def save_and_cluster(store: Store, *items: tuple[Article, Analysis]) -> None:
-    """What the save path does once it is wired: store the article, then cluster it (here in its own
-    transaction)."""
+    """Store articles as every run does: the save path clusters each in the transaction that writes it."""
     for article, analysis in items:
         store.save(article, analysis)
-        with store.engine.begin() as connection:
-            cluster_article(connection, article.id or "")
 
 
 def save_unclustered(store: Store, *items: tuple[Article, Analysis]) -> None:
-    """Store articles as a writer that does not cluster leaves them (a store filled before clustering existed):
-    saved, and whatever statement rows the save path made taken away again."""
+    """Store articles as a store filled before clustering existed holds them: written, not clustered."""
     for article, analysis in items:
-        store.save(article, analysis)
-        with store.engine.begin() as connection:
-            for table in (statement_members, statement_articles):
-                connection.execute(delete(table).where(table.c.article_id == article.id))
+        store._write(article_rows(article, analysis), cluster=False)
 
 
 def clusters(store: Store) -> dict[int, set[Member]]:
@@ -177,14 +171,13 @@ def test_saving_an_article_again_replaces_its_statements(store: Store) -> None:
     assert cluster_of(store, "b", "a1") == cluster_of(store, "a", "a1")
     new_content = "the ferry will run every hour from next week on"
     store.save(*article("b", ("Ann Lee", new_content), outlet="Post"))
-    # The old statement's rows went with its attributions (ON DELETE CASCADE): none is left with the old words.
+    # The old statement's rows went with its attributions: none is left with the old words, and the new
+    # statement was clustered in the same save.
     with store.connect() as connection:
         words = connection.execute(
             select(statement_members.c.words).where(statement_members.c.article_id == "b")
         ).scalars()
-        assert set(words) <= {statement_key(new_content).stored()["words"]}
-    with store.engine.begin() as connection:
-        cluster_article(connection, "b")
+        assert list(words) == [statement_key(new_content).stored()["words"]]
     assert unclustered_articles(store) == 0
     assert frozenset({("b", "a1")}) in partition(store)
     assert ("a", "a1") in clusters(store)[cluster_of(store, "a", "a1") or 0]
@@ -278,14 +271,13 @@ def migrations(connection: Connection) -> Config:
 
 
 def test_a_store_from_before_clusters_is_upgraded_in_place(store_url: str) -> None:
-    """A store at the first schema, with articles in it, gains the statement tables when opened; its articles
-    wait for a rebuild, which clusters them. (Made by taking a store down to the first schema, which also
-    checks that the downgrade keeps the articles.)"""
-    with open_store(store_url) as store:
-        save_and_cluster(store, ARTICLES[0], ARTICLES[2])
-        with store.engine.begin() as connection:
-            command.downgrade(migrations(connection), "0001")
-        assert "statement_members" not in inspect(store.engine).get_table_names()
+    """A store at revision 0005 (the schema before clusters), with articles in it, gains the statement tables
+    when opened; its articles wait for a rebuild, which clusters them."""
+    with open_store(store_url, migrate=False) as old:
+        with old.engine.begin() as connection:
+            command.upgrade(migrations(connection), "0005")
+        assert "statement_members" not in inspect(old.engine).get_table_names()
+        save_unclustered(old, ARTICLES[0], ARTICLES[2])
     with open_store(store_url) as upgraded:
         tables = set(inspect(upgraded.engine).get_table_names())
         assert {"statement_clusters", "statement_members", "statement_buckets", "statement_articles"} <= tables
@@ -295,3 +287,11 @@ def test_a_store_from_before_clusters_is_upgraded_in_place(store_url: str) -> No
             frozenset({("a", "a1"), ("c", "a1")}),
             frozenset({("a", "a2"), ("c", "a2")}),
         }
+
+
+def test_the_downgrade_removes_the_statement_tables_and_keeps_the_articles(store: Store) -> None:
+    save_and_cluster(store, ARTICLES[0], ARTICLES[2])
+    with store.engine.begin() as connection:
+        command.downgrade(migrations(connection), "0005")
+    assert "statement_members" not in inspect(store.engine).get_table_names()
+    assert store.analysis("a") is not None and store.analysis("c") is not None

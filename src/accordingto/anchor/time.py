@@ -1,7 +1,7 @@
 """Time: when each statement was made, or what time it is about, as written and as an ISO 8601 value.
 
-``attribution_info(doc, aid)["time"]`` becomes ``{"text", "start", "end", "value"}`` (character offsets) or
-``None``. What is and is not normalized, and why, is in ``docs/time.md``. In short:
+``annotations.TIMES`` gets each attribution's ``model.TimeAnchor`` (text, character offsets, value) or ``None``.
+What is and is not normalized, and why, is in ``docs/time.md``. In short:
 
 1. Time expressions are spaCy's DATE entities plus our own patterns for what the model splits or misses
    (seasons "the fall of 2022", back-references "at the time", shifts "a year earlier", decades "the
@@ -20,20 +20,21 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..annotations import article_info, attribution_ids, attribution_info, role_spans
-from ..clauses import Units, cue_clauses, token_ids
-from ..numbers import CARDINALS
-from ..pipes import AnnotatingPipe
+from ..annotations import ARTICLE, ATTRIBUTIONS, PARENTS, TIMES, doc_cue_clauses, doc_text, role_spans
+from ..clauses import token_ids
+from ..model import TimeAnchor
+from ..number_words import CARDINALS
+from ..pipes import AnnotatingPipe, component_factory
 
 # ISO 8601-2 season codes (as in TimeML's TIMEX3) and the month each season starts in (meteorological seasons,
 # northern hemisphere: news from the southern hemisphere will be off by half a year).
@@ -96,8 +97,11 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _EVENT_RELATIVE = re.compile(r"(?i)\b(?:after|before)\b")
 _SINCE = re.compile(r"(?i)\bsince\s+$")
 _APPOSITION = re.compile(r"(?i)^\s*,?\s*(?:(?:in|on|during)\s+)?$")
+# Written so that no two "\s*" can share a run of white space: the indent before the keyword is spaces and tabs
+# (a "\s*" there would run over every line break of a long run of empty lines, at each line start), and the one
+# after "on"/":" only follows them. Either would make a long run of line breaks cost its length squared.
 _PUBLISHED_LINE = re.compile(
-    r"(?im)^\s*(?:published|posted|updated|last\s+updated|date)\s*(?:on|:)?\s*(?P<date>[^\n]{6,60})$"
+    r"(?im)^[^\S\n]*(?:published|posted|updated|last\s+updated|date)\s*(?:(?:on|:)\s*)?(?P<date>[^\n]{6,60})$"
 )
 _FULL_DATE = re.compile(
     r"\b(?:\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
@@ -128,8 +132,8 @@ class TimeExpression:
     value: str | None
     present: bool = False  # "now", "currently": counts in a cue clause only
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value}
+    def anchor(self) -> TimeAnchor:
+        return TimeAnchor(text=self.text, start=self.start, end=self.end, value=self.value)
 
 
 @dataclass
@@ -141,46 +145,52 @@ class _Candidate:
     since: bool = False
 
 
-class TimeAnchoring(AnnotatingPipe):
-    """Sets ``attribution_info(doc, aid)["time"]`` for every attribution."""
+class TimeAnchoring(AnnotatingPipe[dict[str, TimeAnchor | None]]):
+    """Sets ``annotations.TIMES``: every attribution's time anchor."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
-    def predict(self, doc: Doc) -> dict[str, dict[str, Any] | None]:
+    def predict(self, doc: Doc) -> dict[str, TimeAnchor | None]:
         return anchor_attributions(doc)
 
-    def set_annotations(self, doc: Doc, prediction: dict[str, dict[str, Any] | None]) -> None:
-        for aid, time in prediction.items():
-            attribution_info(doc, aid)["time"] = time
+    def set_annotations(self, doc: Doc, prediction: dict[str, TimeAnchor | None]) -> None:
+        TIMES.set(doc, prediction)
 
 
-def anchor_attributions(doc: Doc) -> dict[str, dict[str, Any] | None]:
-    """``{attribution id: time dict or None}`` for every attribution on the doc."""
-    ids = attribution_ids(doc)
+def anchor_attributions(doc: Doc) -> dict[str, TimeAnchor | None]:
+    """``{attribution id: its time anchor or None}`` for every attribution on the doc."""
+    ids = list(ATTRIBUTIONS.require(doc))
     if not ids:
         return {}
+    PARENTS.require(doc)  # the cue clauses follow the nesting
     expressions = find_time_expressions(doc, base_date(doc))
     spans = role_spans(doc)
-    units = Units.of(doc)
-    parents = {aid: attribution_info(doc, aid).get("parent") for aid in ids}
-    clauses = cue_clauses(doc, spans, parents, units)
-    located = []
+    clauses = doc_cue_clauses(doc)
+    located: list[tuple[TimeExpression, set[int]]] = []
+    at_token: dict[int, list[int]] = {}  # token -> the located expressions covering it, by index into located
     for expression in expressions:
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if span is not None:
+            for i in range(span.start, span.end):
+                at_token.setdefault(i, []).append(len(located))
             located.append((expression, set(range(span.start, span.end))))
-    all_cues = {aid: token_ids(spans[aid]["cue"]) if aid in spans else set() for aid in ids}
-    other_cues = {aid: set().union(*(c for other, c in all_cues.items() if other != aid)) for aid in ids}
-    result: dict[str, dict[str, Any] | None] = {}
+    # Every cue token in text order: the cue before an attribution's cue is found by binary search.
+    cue_tokens = sorted(i for aid in ids for i in token_ids(spans[aid]["cue"]))
+
+    def touching(tokens: set[int]) -> list[tuple[TimeExpression, set[int]]]:
+        """The located expressions sharing a token with ``tokens``, in text order."""
+        return [located[k] for k in sorted({k for i in tokens for k in at_token.get(i, [])})]
+
+    result: dict[str, TimeAnchor | None] = {}
     for aid in ids:
-        cue = token_ids(spans[aid]["cue"]) if aid in spans else set()
+        cue = token_ids(spans[aid]["cue"])
         clause = set(clauses.get(aid, []))
-        content = token_ids(spans[aid]["content"]) if aid in spans else set()
-        in_clause = [(e, t) for e, t in located if t & clause and cue]
-        modifiers = cue_modifiers(doc, cue, content) | lead_in(doc, cue, other_cues[aid])
-        in_modifiers = [(e, t) for e, t in located if t & modifiers]
-        in_content = [(e, t) for e, t in located if t & content and not e.present]
+        content = token_ids(spans[aid]["content"])
+        in_clause = touching(clause) if cue else []
+        modifiers = cue_modifiers(doc, cue, content) | lead_in(doc, cue, cue_tokens)
+        in_modifiers = touching(modifiers)
+        in_content = [(e, t) for e, t in touching(content) if not e.present]
         chosen = None
         if in_clause:
             chosen = min(in_clause, key=lambda et: min(abs(i - j) for i in et[1] for j in cue))[0]
@@ -188,7 +198,7 @@ def anchor_attributions(doc: Doc) -> dict[str, dict[str, Any] | None]:
             chosen = in_modifiers[0][0]
         elif in_content:
             chosen = in_content[0][0]
-        result[aid] = chosen.as_dict() if chosen is not None else None
+        result[aid] = chosen.anchor() if chosen is not None else None
     return result
 
 
@@ -211,32 +221,34 @@ def cue_modifiers(doc: Doc, cue: set[int], content: set[int]) -> set[int]:
     return found - content
 
 
-def lead_in(doc: Doc, cue: set[int], other_cues: set[int]) -> set[int]:
+def lead_in(doc: Doc, cue: set[int], cue_tokens: list[int]) -> set[int]:
     """The words of the cue's sentence just before it, back to the previous cue or the sentence start.
 
     News puts the occasion before the speaker ("..., and addressing generals on Tuesday, he boasted ..."); the
     small parser often hangs such a phrase on the previous clause, so position is the safer guide.
+    ``cue_tokens`` are the tokens of every cue, sorted (this cue's own lie at or after its first token, so the
+    one just before it is another's).
     """
     if not cue:
         return set()
     first = min(cue)
     start = doc[first].sent.start
-    previous = [i for i in other_cues if start <= i < first]
-    if previous:
-        start = max(previous) + 1
+    before = bisect.bisect_left(cue_tokens, first)
+    if before > 0 and cue_tokens[before - 1] >= start:
+        start = cue_tokens[before - 1] + 1
     return set(range(start, first))
 
 
 def base_date(doc: Doc) -> dt.date | None:
     """The date relative expressions are resolved against: published date, else a date stamp in the text."""
-    info = article_info(doc)
-    published = (info.get("article") or {}).get("published") or info.get("published")
+    article = ARTICLE.get(doc)
+    published = article.published if article is not None else None
     if published:
         try:
             return dt.date.fromisoformat(str(published)[:10])
         except ValueError:
             pass
-    return date_in_text(doc.text)
+    return date_in_text(doc_text(doc))
 
 
 def date_in_text(text: str) -> dt.date | None:
@@ -252,7 +264,7 @@ def date_in_text(text: str) -> dt.date | None:
 
 def find_time_expressions(doc: Doc, base: dt.date | None) -> list[TimeExpression]:
     """Every time expression of the doc in reading order, normalized with a running anchor."""
-    text = doc.text
+    text = doc_text(doc)
     candidates = _candidates(doc)
     groups = _appositions(text, candidates)
     expressions: list[TimeExpression] = []
@@ -283,7 +295,7 @@ _ANAPHORIC = frozenset({"back_reference", "shift", "present"})
 
 
 def _candidates(doc: Doc) -> list[_Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     found: list[_Candidate] = []
     for kind, pattern in _PATTERNS.items():
         for match in pattern.finditer(text):
@@ -454,6 +466,10 @@ def _parse_absolute(expression: str) -> Moment | None:
     return first if first is not None and second is not None and first.value == second.value else None
 
 
-@Language.factory("accordingto_time", default_config={})
+@component_factory(
+    "accordingto_time",
+    assigns=[TIMES.attr],
+    requires=[PARENTS.attr, ATTRIBUTIONS.attr, "doc.spans", "doc.ents", "token.dep", "token.is_sent_start"],
+)
 def make_time(nlp: Language, name: str) -> TimeAnchoring:
     return TimeAnchoring(nlp, name)

@@ -10,8 +10,9 @@ from typing import Any, TypeVar
 
 import click
 
+from ..batch.runner import DEFAULT_BATCH_SIZE
 from ..errors import AccordingtoError
-from .common import fail
+from .common import EXIT_FAILED, fail, report_failures
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,7 +76,7 @@ def run_on_cluster_command(
     parquet: str | None,
     db: str | None,
     partition_size: int,
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> None:
     """Run the corpus on Dask, print a summary, list failures, exit 1 if there were any.
 
@@ -119,12 +120,8 @@ def run_on_cluster_command(
         err=True,
     )
     if result.failures:
-        from ..cluster.records import describe
-
-        click.echo(f"accordingto: {len(result.failures)} inputs failed:", err=True)
-        for failure in result.failures:
-            click.echo(f"  {describe(failure)}", err=True)
-        sys.exit(1)
+        report_failures(result.failures)
+        sys.exit(EXIT_FAILED)
 
 
 def _progress_printer() -> Callable[[Any], None]:

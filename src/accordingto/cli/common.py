@@ -1,25 +1,75 @@
-"""What every subcommand shares: turning domain errors into one-line messages and exit codes."""
+"""What every subcommand shares: one-line errors and exit codes, the list of failed inputs, the progress bar."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import NoReturn
 
 import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
+from ..batch.runner import BatchProgress
 from ..errors import AccordingtoError
+from ..outcome import Failure
 
 EXIT_FAILED = 1
 
 
-def fail(error: AccordingtoError | str) -> NoReturn:
+def fail(error: AccordingtoError | Failure | str) -> NoReturn:
     """Print one line on stderr and exit 1: the user sees the reason, never a traceback."""
     click.echo(f"accordingto: error: {error}", err=True)
     raise SystemExit(EXIT_FAILED)
 
 
-def report_failures(failures: Sequence[AccordingtoError], total: int) -> None:
+def failures_reported_once() -> None:
+    """The library logs a warning for each article a component fails on; a command that lists its failed inputs
+    itself shows each failure once, in its own words, not also as a stray log line."""
+    logging.getLogger("accordingto").setLevel(logging.ERROR)
+
+
+def report_failures(failures: Sequence[Failure], total: int | None = None) -> None:
     """List the inputs that could not be processed, one line each, after the good ones are written."""
-    click.echo(f"accordingto: {len(failures)} of {total} inputs failed:", err=True)
-    for error in failures:
-        click.echo(f"  {error}", err=True)
+    of_total = f" of {total}" if total is not None else ""
+    click.echo(f"accordingto: {len(failures)}{of_total} inputs failed:", err=True)
+    for failure in failures:
+        click.echo(f"  {failure}", err=True)
+
+
+@contextmanager
+def progress_bar(
+    total: int | None, *, only_on_terminal: bool = False, enabled: bool = True
+) -> Iterator[Callable[[BatchProgress], None]]:
+    """A live progress bar on stderr, updated by calling what it yields with the batch's counts.
+
+    A bar with count, rate and time left when the number of articles is known; a spinner, count and rate else.
+    ``only_on_terminal``: draw nothing when stderr is not a terminal (piped, in a log); ``enabled``: draw nothing.
+    """
+    console = Console(stderr=True)
+    columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn("analysing")]
+    if total is not None:
+        columns += [BarColumn(), TaskProgressColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    else:
+        columns += [TextColumn("{task.completed} articles"), TimeElapsedColumn()]
+    columns += [TextColumn("{task.fields[rate]}"), TextColumn("[red]{task.fields[failed]}")]
+    bar = Progress(*columns, console=console, disable=not enabled or (only_on_terminal and not console.is_terminal))
+    task = bar.add_task("run", total=total, rate="", failed="")
+
+    def show(counts: BatchProgress) -> None:
+        failed = f"{counts.problems} failed" if counts.problems else ""
+        bar.update(task, completed=counts.done, rate=f"{counts.rate:.1f}/s", failed=failed)
+
+    with bar:
+        yield show

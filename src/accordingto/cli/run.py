@@ -7,25 +7,13 @@ import sys
 from types import FrameType
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
-from ..analyze import DEFAULT_BATCH_SIZE
+from ..batch.corpus import RunReport, run_corpus
+from ..batch.runner import DEFAULT_BATCH_SIZE
 from ..read import count_articles
 from ..store import open_store
-from ..store.run import RunProgress, RunReport, run_corpus
 from .cluster import cluster_options, run_on_cluster_command, wants_cluster
-from .common import EXIT_FAILED
+from .common import EXIT_FAILED, failures_reported_once, progress_bar, report_failures
 
 EXIT_INTERRUPTED = 130  # the shell's convention for "stopped by Ctrl-C"
 DB_HELP = "Store URL: a SQLite file path, sqlite:///FILE or postgresql://... [default: ./accordingto.sqlite]"
@@ -55,6 +43,7 @@ def run_command(
     With --cluster or --local-cluster the articles are analysed on Dask workers, into the store and/or
     --parquet (docs/cluster.md).
     """
+    failures_reported_once()
     if wants_cluster(cluster, local_cluster, parquet, jobs):
         run_on_cluster_command(
             inputs,
@@ -68,50 +57,14 @@ def run_command(
         return
     store = open_store(db)
     signal.signal(signal.SIGTERM, _interrupt)  # a kill stops as cleanly as Ctrl-C
-    console = Console(stderr=True)
     total = count_articles(inputs)
-    with store, _progress_bar(console, total) as (progress, task):
-
-        def show(counts: RunProgress) -> None:
-            progress.update(task, completed=counts.done, rate=f"{counts.rate:.1f}/s", failed=_problems(counts))
-
+    with store, progress_bar(total) as show:
         report = run_corpus(list(inputs), store, jobs=jobs, batch_size=batch_size, total=total, on_progress=show)
     _summarize(report, store.url)
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if not report.ok:
         sys.exit(EXIT_FAILED)
-
-
-def _progress_bar(console: Console, total: int | None) -> _Bar:
-    """A bar with count, rate and time left when the number of articles is known; a spinner and rate else."""
-    columns = [SpinnerColumn(), TextColumn("analysing")]
-    if total is not None:
-        columns += [BarColumn(), TaskProgressColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    else:
-        columns += [TextColumn("{task.completed} articles"), TimeElapsedColumn()]
-    columns += [TextColumn("{task.fields[rate]}"), TextColumn("[red]{task.fields[failed]}")]
-    return _Bar(Progress(*columns, console=console, transient=False), total)
-
-
-class _Bar:
-    """The progress bar as a context manager yielding (progress, task id)."""
-
-    def __init__(self, progress: Progress, total: int | None) -> None:
-        self.progress = progress
-        self.task = progress.add_task("run", total=total, rate="", failed="")
-
-    def __enter__(self) -> tuple[Progress, TaskID]:
-        self.progress.start()
-        return self.progress, self.task
-
-    def __exit__(self, *exc: object) -> None:
-        self.progress.stop()
-
-
-def _problems(counts: RunProgress) -> str:
-    problems = counts.failed + counts.unreadable
-    return f"{problems} failed" if problems else ""
 
 
 def _summarize(report: RunReport, url: str) -> None:
@@ -121,11 +74,8 @@ def _summarize(report: RunReport, url: str) -> None:
         f"{counts.unreadable} unreadable ({counts.rate:.1f} articles/s) -> {url}",
         err=True,
     )
-    problems = [*report.read_failures, *report.analysis_failures]
-    if problems:
-        click.echo(f"accordingto: {len(problems)} inputs failed:", err=True)
-        for problem in problems:
-            click.echo(f"  {problem}", err=True)
+    if report.failures:
+        report_failures(report.failures)
     if report.interrupted:
         click.echo("accordingto: interrupted; what is stored stays: run the same command again to finish", err=True)
 

@@ -10,7 +10,12 @@ import click
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--db", "db_url", help="A store to browse (SQLite path or URL, postgresql://...): adds the corpus view.")
+@click.option(
+    "--db",
+    "db_url",
+    envvar="ACCORDINGTO_DB",
+    help="A store to browse (SQLite path or URL, postgresql://...): adds the corpus view (env ACCORDINGTO_DB).",
+)
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -30,16 +35,17 @@ def serve_command(host: str, port: int, db_url: str | None, workers: int, pipeli
     """Serve POST /analyze, the page at / and, with --db, the corpus (/articles, /sources, /stats)."""
     import uvicorn
 
-    from ..serve.app import ENV_DB, ENV_PIPELINES
+    from ..serve.app import ENV_SERVE_DB, ENV_SERVE_PIPELINES
 
     if db_url:
         # Open the store once here so a wrong URL is one line on stderr, not a traceback from every worker.
         from ..store import open_store
 
         open_store(db_url).close()
-    # Worker processes build the app from these (uvicorn needs an import string to start several workers).
-    os.environ[ENV_DB] = db_url or ""
-    os.environ[ENV_PIPELINES] = str(pipelines)
+    # Worker processes build the app from these (uvicorn needs an import string to start several workers): the
+    # command's own hand-over variables, so the user's ACCORDINGTO_DB is read, never rewritten.
+    os.environ[ENV_SERVE_DB] = db_url or ""
+    os.environ[ENV_SERVE_PIPELINES] = str(pipelines)
     click.echo(f"accordingto: serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     uvicorn.run(
         "accordingto.serve.app:create_app_from_env",

@@ -1,8 +1,9 @@
 """Cluster: analyse a corpus on a Dask cluster (``pip install accordingto[cluster]``).
 
 ``run_on_cluster(inputs, address=..., out=...)`` is the entry point; ``docs/cluster.md`` tells how to set up
-the workers. ``rows`` (analysis → table rows) needs no Dask, so this package imports Dask only when the runner
-is used.
+the workers. ``tasks`` (cutting the work) needs no Dask, so this package imports Dask only when the runner is
+used. Workers analyse with the batch runner every front end uses (``batch/runner.py``) and build the store's rows
+(``store/rows.py``).
 """
 
 from __future__ import annotations

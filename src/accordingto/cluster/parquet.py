@@ -4,12 +4,14 @@
 ``OUT/provenance/...`` and ``OUT/failures/...``: every file of a table has the same schema, so a whole folder
 reads as one dataset (``pyarrow.dataset.dataset(OUT + "/attributions")``, DuckDB
 ``read_parquet('OUT/*/...')``, pandas, Spark). The columns are the store's (``store/schema.py``), their types
-derived from it, so the Parquet tables and the SQL tables answer the same queries. Character ranges are nested
-lists of integers, not JSON text; the full analysis (``articles.analysis``) is JSON text.
+derived from it, so the Parquet tables and the SQL tables answer the same queries; the failures table has the
+fields of ``outcome.Failure`` and the task's number. Character ranges are nested lists of integers, not JSON
+text; the full analysis (``articles.analysis``) is JSON text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -17,10 +19,10 @@ from typing import Any
 import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Table
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Table
 
+from ..outcome import Failure
 from ..store import schema
-from .records import FAILURE_FIELDS
 
 RANGES = pa.list_(pa.list_(pa.int64()))
 # JSON columns of the store, given their real shape here (the store keeps them as JSON).
@@ -56,6 +58,8 @@ def arrow_schema(table: Table) -> pa.Schema:
             kind = pa.bool_()
         elif isinstance(column.type, Integer):
             kind = pa.int64()
+        elif isinstance(column.type, Float):
+            kind = pa.float64()
         elif isinstance(column.type, DateTime):
             kind = pa.timestamp("us", tz="UTC")
         elif isinstance(column.type, Date):
@@ -68,7 +72,9 @@ def arrow_schema(table: Table) -> pa.Schema:
 
 SCHEMAS: dict[str, pa.Schema] = {
     **{name: arrow_schema(table) for name, table in STORE_TABLES.items()},
-    FAILURES: pa.schema([pa.field(name, pa.int64() if name == "task" else pa.string()) for name in FAILURE_FIELDS]),
+    FAILURES: pa.schema(
+        [pa.field(item.name, pa.string()) for item in dataclasses.fields(Failure)] + [pa.field("task", pa.int64())]
+    ),
 }
 
 
@@ -80,13 +86,17 @@ def write_partition(
     out: str,
     index: int,
     tables: Mapping[str, Sequence[dict[str, Any]]],
-    failures: Sequence[Mapping[str, Any]],
+    failures: Sequence[Failure],
 ) -> None:
     """Write one task's rows, a file per table (an empty file when the task has no row of it, so that a table
     folder always has every part and a re-run overwrites every file it wrote before)."""
     fs, root = fsspec.core.url_to_fs(out)
     for name, arrow in SCHEMAS.items():
-        rows = [{**failure, "task": index} for failure in failures] if name == FAILURES else tables.get(name, [])
+        rows = (
+            [{**dataclasses.asdict(failure), "task": index} for failure in failures]
+            if name == FAILURES
+            else tables.get(name, [])
+        )
         data = pa.Table.from_pylist([_arrow_row(row, arrow) for row in rows], schema=arrow)
         path = part_path(root, name, index)
         fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)

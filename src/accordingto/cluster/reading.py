@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from fsspec.core import url_to_fs
 
 from ..errors import InputError
+from ..outcome import Failure
 from ..read.inputs import read_file
 from ..read.jsonl import jsonl_article
-from ..read.records import ReadArticle, ReadFailure
+from ..read.records import ReadArticle
 from .tasks import Piece
 
-Item = ReadArticle | ReadFailure
+Item = ReadArticle | Failure
 
 
 def read_piece(piece: Piece) -> Iterator[Item]:
@@ -22,7 +23,7 @@ def read_piece(piece: Piece) -> Iterator[Item]:
     try:
         fs, path = url_to_fs(piece.url)
     except (OSError, ValueError, ImportError) as error:
-        yield ReadFailure(piece.shown, f"cannot open: {error}")
+        yield Failure("read", piece.shown, f"cannot open: {error}")
         return
     if not piece.splittable or (piece.start == 0 and piece.stop is None):
         yield from read_file(fs, path, piece.shown, piece.article_id)
@@ -41,6 +42,6 @@ def read_piece(piece: Piece) -> Iterator[Item]:
                 try:
                     yield jsonl_article(line, place)
                 except InputError as error:
-                    yield ReadFailure.from_error(error, place)
+                    yield Failure.from_error(error, "read", place)
     except OSError as error:
-        yield ReadFailure(piece.shown, f"cannot read: {error}")
+        yield Failure("read", piece.shown, f"cannot read: {error}")

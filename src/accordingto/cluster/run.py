@@ -2,9 +2,9 @@
 
 ``run_on_cluster(["s3://bucket/news/"], address="tcp://scheduler:8786", out="s3://bucket/results")`` lists the
 inputs, cuts them into tasks of about ``partition_size`` articles, and submits one Dask task each. Each worker
-loads the pipeline once (``worker.py``), reads its files itself and writes its Parquet part files itself; only
-counts and failure records travel back. With ``db`` the analyses come back instead and the client writes them
-into the store (workers need no database access).
+loads the pipeline once (``worker.py``), reads its files itself, runs the batch runner every front end runs
+(``batch/runner.py``) and writes its Parquet part files itself; only counts and failures travel back. With ``db``
+the outcomes come back instead and the client writes them into the store (workers need no database access).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from typing import Any
 import dask
 from distributed import Client, LocalCluster, as_completed
 
+from ..batch.runner import DEFAULT_BATCH_SIZE
 from ..errors import AccordingtoError, ModelError
-from ..read.records import ReadArticle
+from ..outcome import Failure
 from ..store import Store, open_store
 from . import tasks as tasking
 from .parquet import clear_output, write_partition
-from .records import Failure, failure_record
 from .worker import analyze_task
 
 logger = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ def run_on_cluster(
     out: str | None = None,
     db: str | None = None,
     partition_size: int = DEFAULT_PARTITION_SIZE,
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Callable[[Progress], None] | None = None,
     client: Client | None = None,
     connect_timeout: float = 20.0,
@@ -103,7 +103,7 @@ def run_on_cluster(
         with _connected(client, address, n_workers, connect_timeout) as connection:
             work = plan_tasks(connection, pieces, partition_size)
             result = ClusterRun(tasks=len(work))
-            result.failures.extend(failure_record(failure, stage="read") for failure in unreadable)
+            result.failures.extend(unreadable)
             if out is not None:
                 clear_output(out)
                 if result.failures:
@@ -150,7 +150,8 @@ def _run_tasks(
             raise ModelError(f"on the worker of task {task.index}: {error}") from error
         except Exception as error:  # noqa: BLE001 - a lost task (worker killed, bug) must not stop the run
             logger.warning("task %d failed: %s", task.index, error)
-            result.failures.append(failure_record(error, stage="task", where=task.where()))
+            reason = f"the task was lost: {type(error).__name__}: {error}"
+            result.failures.append(Failure("task", task.where(), reason, type(error).__name__))
         else:
             _collect(result, summary, store)
         future.release()
@@ -189,8 +190,8 @@ def _collect(result: ClusterRun, summary: dict[str, Any], store: Store | None) -
     result.worker_peak_rss[worker] = max(result.worker_peak_rss.get(worker, 0), summary["peak_rss"])
     if store is None:
         return
-    for item in summary["results"]:
-        store.save(ReadArticle(**item["article"]), item["analysis"], error=item["error"])
+    for outcome in summary["outcomes"]:
+        store.save_outcome(outcome)
 
 
 @contextmanager

@@ -17,8 +17,8 @@ from pathlib import PurePosixPath
 import fsspec
 from fsspec.core import url_to_fs
 
-from ..read.inputs import article_stem, folder_files, kind_by_name
-from ..read.records import ReadFailure
+from ..outcome import Failure
+from ..read.inputs import NO_READABLE_FILES, ONE_ARTICLE_KINDS, article_stem, folder_files, kind_by_name
 
 GLOB_CHARS = "*?["
 # A container whose article count is unknown until it is read: a task of its own.
@@ -61,12 +61,12 @@ class Task:
         return f"{self.pieces[0].shown}{more}"
 
 
-def list_inputs(inputs: Sequence[str]) -> tuple[list[Piece], list[ReadFailure]]:
+def list_inputs(inputs: Sequence[str]) -> tuple[list[Piece], list[Failure]]:
     """The files to read, as whole-file pieces, and the inputs that name nothing readable (recorded as read
     failures, as ``read_inputs`` does, so that the run goes on). Folders are searched recursively, glob
     patterns (``s3://bucket/2024-*/*.jsonl``) expanded."""
     pieces: list[Piece] = []
-    failures: list[ReadFailure] = []
+    failures: list[Failure] = []
     for given in inputs:
         try:
             fs, root = url_to_fs(given)
@@ -74,21 +74,21 @@ def list_inputs(inputs: Sequence[str]) -> tuple[list[Piece], list[ReadFailure]]:
                 matches = [path for path in sorted(fs.glob(root)) if not fs.isdir(path)]
                 found = [_piece(fs, path, _shown_match(given, root, path), None) for path in matches]
                 if not found:
-                    failures.append(ReadFailure(given, "the pattern matches no file"))
+                    failures.append(Failure("read", given, "the pattern matches no file"))
             elif fs.isdir(root):
                 found = [
                     _piece(fs, path, f"{given.rstrip('/')}/{relative}", relative)
                     for path, relative in folder_files(fs, root)
                 ]
                 if not found:
-                    failures.append(ReadFailure(given, "no readable files in this folder (.txt, .jsonl, .html, .warc)"))
+                    failures.append(Failure("read", given, NO_READABLE_FILES))
             elif fs.exists(root):
                 found = [_piece(fs, root, given, None)]
             else:
                 found = []
-                failures.append(ReadFailure(given, "no such file or folder"))
+                failures.append(Failure("read", given, "no such file or folder"))
         except (OSError, ValueError, ImportError) as error:
-            failures.append(ReadFailure(given, f"cannot open: {error}"))
+            failures.append(Failure("read", given, f"cannot open: {error}"))
             continue
         pieces.extend(found)
     return pieces, failures
@@ -138,7 +138,7 @@ def make_tasks(units: Iterable[tuple[Piece, int]], partition_size: int) -> list[
 
 def article_count(piece: Piece) -> int:
     """Articles in a piece, as far as the client knows without reading it."""
-    return 1 if piece.kind in ("txt", "html") else WHOLE_FILE
+    return 1 if piece.kind in ONE_ARTICLE_KINDS else WHOLE_FILE
 
 
 def _piece(fs: fsspec.AbstractFileSystem, path: str, shown: str, relative: str | None) -> Piece:

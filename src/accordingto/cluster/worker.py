@@ -3,29 +3,26 @@
 This module must be importable on the workers (it is, wherever accordingto is installed): Dask pickles a
 function defined in ``__main__`` by value, and a pipeline captured in a closure would be shipped with every
 task. Here the pipeline is loaded once per worker process and kept in a module-level cache; tasks only carry
-file names and byte ranges, and results are dicts and lists, never spaCy objects (a pickled ``Doc`` drags its
-whole vocabulary along).
+file names and byte ranges, and results are counts, failures and outcomes (plain dataclasses), never spaCy
+objects (a pickled ``Doc`` drags its whole vocabulary along).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import resource
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 from distributed import get_worker
 from spacy.language import Language
 
-from ..analyze import analyze_many
+from ..batch.runner import DEFAULT_BATCH_SIZE, analyze_stream, failure_of
+from ..outcome import Failure, Outcome
 from ..parse import load_pipeline
-from ..read.records import ReadArticle, ReadFailure
+from ..store.rows import TABLES, Rows, outcome_rows
 from .parquet import write_partition
 from .reading import read_piece
-from .records import Failure, failure_record
-from .rows import TABLES, failed_article_row, rows_from_analysis
 from .tasks import Task
 
 logger = logging.getLogger(__name__)
@@ -63,59 +60,39 @@ def analyze_task(
     *,
     out: str | None = None,
     return_analyses: bool = False,
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> dict[str, Any]:
-    """Read and analyse one task's articles on this worker.
+    """Read and analyse one task's articles on this worker, with the batch runner every front end uses.
 
     With ``out`` the worker writes the task's Parquet files itself (``OUT/TABLE/part-NNNNN.parquet``), so rows
-    never travel through the client; with ``return_analyses`` the analyses (``Analysis.to_dict()``) and the
-    articles that failed come back for the client to put into the store. Bad inputs become failure records,
-    and the task goes on.
+    never travel through the client; with ``return_analyses`` the outcomes (analyses, and articles that failed)
+    come back for the client to put into the store. Bad inputs become failures, and the task goes on.
     """
+    items = (item for piece in task.pieces for item in read_piece(piece))
     failures: list[Failure] = []
-
-    def articles() -> Iterator[ReadArticle]:
-        for piece in task.pieces:
-            for item in read_piece(piece):
-                if isinstance(item, ReadFailure):
-                    failures.append(failure_record(item, stage="read"))
-                else:
-                    yield item
-
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    results: list[dict[str, Any]] = []
+    tables: Rows = {name: [] for name in TABLES}
+    outcomes: list[Outcome] = []
     counts = {"articles": 0, "attributions": 0}
-    for outcome in analyze_many(articles(), nlp=worker_pipeline(), batch_size=batch_size):
-        article = outcome.article
-        origin = getattr(article, "where", None) or task.where()
-        error: str | None = None
-        if outcome.error is not None:
-            error = str(outcome.error)
-            failures.append(failure_record(outcome.error, stage="analyze", where=origin))
-            if out is not None:
-                tables["articles"].append(failed_article_row(article, error, origin=origin))
-        else:
-            assert outcome.analysis is not None
+    for result in analyze_stream(items, nlp=worker_pipeline(), batch_size=batch_size):
+        if (failure := failure_of(result)) is not None:
+            failures.append(failure)
+        if not isinstance(result, Outcome):
+            continue
+        if result.analysis is not None:
             counts["articles"] += 1
-            counts["attributions"] += len(outcome.analysis.attributions)
-            if out is not None:
-                for table, rows in rows_from_analysis(outcome.analysis, article, origin=origin).items():
-                    tables[table].extend(rows)
+            counts["attributions"] += len(result.analysis.attributions)
+        if out is not None:
+            for table, rows in outcome_rows(result).items():
+                tables[table].extend(rows)
         if return_analyses:
-            results.append(
-                {
-                    "article": dataclasses.asdict(article),
-                    "analysis": outcome.analysis.to_dict() if outcome.analysis is not None else None,
-                    "error": error,
-                }
-            )
+            outcomes.append(result)
     if out is not None:
         write_partition(out, task.index, tables, failures)
     return {
         "index": task.index,
         **counts,
         "failures": failures,
-        "results": results,
+        "outcomes": outcomes,
         "worker": _worker_address(),
         "peak_rss": peak_rss_bytes(),
     }

@@ -1,235 +1,37 @@
 """Source profiles: who each source is, as the article describes it.
 
-Reads the entities ``resolve.speakers`` left on the doc and writes ``article_info(doc)["sources"]``, one dict
-per source shaped like ``model.Source``, and each attribution's ``source_id``. Everything comes from the words
-of the mentions' noun phrases: "two former senior Russian officials" gives count 2, qualifiers [former,
+Reads the entities ``resolve.speakers`` left on the doc (``annotations.ENTITIES``) and writes
+``annotations.SOURCES``: one ``model.Source`` per source and the source each attribution cites. Everything comes
+from the words of the mentions' noun phrases: "two former senior Russian officials" gives count 2, qualifiers [former,
 senior], affiliation Russia; "Putin's spokesman Dmitry Peskov" gives role spokesman and role_of Putin's source
 (created even if Putin is only mentioned, so the link has somewhere to point).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..annotations import article_info, attribution_info
-from ..numbers import CARDINALS
-from ..pipes import AnnotatingPipe
-from ..resolve.mentions import QUANTITY_HEADS, TITLES, Mention, analyze_mention
-from ..resolve.speakers import ENTITIES_KEY
+from .. import lexicon
+from ..annotations import ENTITIES, SOURCES
+from ..model import Source, SourceKind
+from ..number_words import CARDINALS
+from ..pipes import AnnotatingPipe, component_factory
+from ..records import EntityRecord, MentionRecord, SourceRecords
+from ..resolve.mentions import Mention, analyze_mention, entity_span
 
-# Words that say which of several people a description picks out, in the order written.
-QUALIFIERS = {
-    "former",
-    "current",
-    "senior",
-    "top",
-    "high-ranking",
-    "high-level",
-    "junior",
-    "retired",
-    "acting",
-    "ex",
-    "veteran",
-    "chief",
-    "outgoing",
-    "incoming",
-    "anonymous",
-    "unnamed",
-    "longtime",
-    "then",
-    "past",
-    "present",
-    "independent",
-    "prominent",
-    "leading",
-    "key",
-    "mid-level",
-    "low-level",
-    "ranking",
-}
-# Demonyms and other spellings of the places sources belong to, normalized: "Russian officials" → Russia.
-PLACES = {
-    "russian": "Russia",
-    "ukrainian": "Ukraine",
-    "american": "US",
-    "us": "US",
-    "u.s.": "US",
-    "u.s": "US",
-    "usa": "US",
-    "america": "US",
-    "united states": "US",
-    "the united states": "US",
-    "british": "UK",
-    "uk": "UK",
-    "u.k.": "UK",
-    "britain": "UK",
-    "chinese": "China",
-    "french": "France",
-    "german": "Germany",
-    "israeli": "Israel",
-    "palestinian": "Palestine",
-    "iranian": "Iran",
-    "syrian": "Syria",
-    "turkish": "Turkey",
-    "indian": "India",
-    "japanese": "Japan",
-    "north korean": "North Korea",
-    "south korean": "South Korea",
-    "korean": "Korea",
-    "canadian": "Canada",
-    "mexican": "Mexico",
-    "european": "Europe",
-    "polish": "Poland",
-    "italian": "Italy",
-    "spanish": "Spain",
-    "saudi": "Saudi Arabia",
-    "egyptian": "Egypt",
-    "iraqi": "Iraq",
-    "afghan": "Afghanistan",
-    "pakistani": "Pakistan",
-    "belarusian": "Belarus",
-    "georgian": "Georgia",
-    "hungarian": "Hungary",
-    "dutch": "Netherlands",
-    "swedish": "Sweden",
-    "finnish": "Finland",
-    "norwegian": "Norway",
-    "danish": "Denmark",
-    "estonian": "Estonia",
-    "latvian": "Latvia",
-    "lithuanian": "Lithuania",
-    "australian": "Australia",
-    "brazilian": "Brazil",
-    "qatari": "Qatar",
-    "emirati": "UAE",
-    "lebanese": "Lebanon",
-    "jordanian": "Jordan",
-    "western": "the West",
-    "international": "international",
-    "soviet": "Soviet Union",
-    "cuban": "Cuba",
-    "venezuelan": "Venezuela",
-    "nigerian": "Nigeria",
-    "kenyan": "Kenya",
-    "irish": "Ireland",
-    "greek": "Greece",
-    "democratic": "Democratic Party",
-    "democrat": "Democratic Party",
-    "republican": "Republican Party",
-    "gop": "Republican Party",
-    "federal": "federal government",
-    "nato": "NATO",
-    "un": "UN",
-    "u.n.": "UN",
-    "eu": "EU",
-    "e.u.": "EU",
-}
+# Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
+# "U.S. officials" -> US.
+PLACES = {**lexicon.AFFILIATION_ADJECTIVES, **lexicon.PLACE_NAMES}
 # Nouns that make a description's head a role ("a spokesman", "the president", "Trump's lawyer"); other heads
 # ("an official", "voters", and whatever an extractor mistakes for a source) give none.
-ROLE_NOUNS = TITLES | {
-    "spokesperson",
-    "adviser",
-    "advisor",
-    "aide",
-    "strategist",
-    "lawyer",
-    "head",
-    "executive",
-    "founder",
-    "manager",
-    "chief",
-    "pollster",
-    "economist",
-    "professor",
-    "researcher",
-    "lawmaker",
-    "legislator",
-    "deputy",
-    "staffer",
-    "assistant",
-    "consultant",
-    "surrogate",
-    "supporter",
-    "donor",
-    "critic",
-    "ally",
-    "friend",
-    "father",
-    "mother",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "prosecutor",
-    "investigator",
-    "commander",
-    "diplomat",
-    "envoy",
-    "negotiator",
-    "minister",
-    "congressman",
-    "congresswoman",
-    "delegate",
-    "chairwoman",
-    "nominee",
-    "candidate",
-    "president",
-    "vice",
-    "secretary",
-    "governor",
-    "senator",
-    "mayor",
-    "director",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "general",
-    "judge",
-    "officer",
-    "colonel",
-    "captain",
-}
-# Heads of organisations a source may belong to ("an official in the Trump administration").
-INSTITUTION_HEADS = {
-    "administration",
-    "campaign",
-    "government",
-    "ministry",
-    "department",
-    "agency",
-    "embassy",
-    "committee",
-    "party",
-    "company",
-    "firm",
-    "office",
-    "team",
-    "council",
-    "commission",
-    "army",
-    "military",
-    "police",
-    "navy",
-    "kremlin",
-    "pentagon",
-    "university",
-    "institute",
-    "foundation",
-    "bank",
-    "court",
-    "union",
-    "parliament",
-}
-AFFILIATION_PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to"}
+ROLE_NOUNS = lexicon.TITLES | lexicon.ROLE_NOUNS
 # Counts of sources: the cardinals, and the words news uses for one or two of them.
-NUMBER_WORDS = {**CARDINALS, "another": 1, "single": 1, "both": 2, "dozen": 12}
+NUMBER_WORDS = {**CARDINALS, **lexicon.COUNT_WORDS}
 
 
 @dataclass
@@ -243,83 +45,85 @@ class Profile:
     role_of: tuple[int, int] | None = None  # tokens of the name the role is relative to ("Putin's")
 
 
-class SourcesPipe(AnnotatingPipe):
+class SourcesPipe(AnnotatingPipe[SourceRecords]):
     """Turn resolved entities into source profiles and link every attribution to its source."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
-    def predict(self, doc: Doc) -> list[dict[str, Any]]:  # type: ignore[override]
+    def predict(self, doc: Doc) -> SourceRecords:
         return describe_sources(doc)
 
-    def set_annotations(self, doc: Doc, prediction: list[dict[str, Any]]) -> None:  # type: ignore[override]
-        info = article_info(doc)
-        info["sources"] = [{k: v for k, v in s.items() if not k.startswith("_")} for s in prediction]
-        for source in prediction:
-            for attribution_id in source["_attributions"]:
-                attribution_info(doc, attribution_id)["source_id"] = source["id"]
+    def set_annotations(self, doc: Doc, prediction: SourceRecords) -> None:
+        SOURCES.set(doc, prediction)
 
 
-@Language.factory("accordingto_sources", default_config={})
+@component_factory(
+    "accordingto_sources",
+    assigns=[SOURCES.attr],
+    requires=[ENTITIES.attr, "token.dep", "token.head", "token.lemma", "token.tag", "doc.ents"],
+)
 def make_sources(nlp: Language, name: str) -> SourcesPipe:
     return SourcesPipe(nlp, name)
 
 
-def describe_sources(doc: Doc) -> list[dict[str, Any]]:
+def describe_sources(doc: Doc) -> SourceRecords:
     """The profiles of every speaker entity (plus entities a role points at), in order of first mention, with
-    ids s1, s2, ... Each dict also carries ``_attributions`` (the attribution ids it is the source of)."""
-    entities: list[dict[str, Any]] = article_info(doc).get(ENTITIES_KEY, [])
+    ids s1, s2, ..., and the source of each attribution."""
+    entities = ENTITIES.require(doc)
+    by_id = {entity.id: entity for entity in entities}
     # Names collected outside source spans: what a possessive ("Putin's spokesman") can point at.
     by_token = {
-        token: entity["id"]
+        token: entity.id
         for entity in entities
-        for mention in entity["mentions"]
-        for token in range(*mention["tokens"])
-        if mention["form"] == "name" and not mention["source"]
+        for mention in entity.mentions
+        for token in range(*mention.tokens)
+        if mention.form == "name" and not mention.source
     }
-    wanted = [entity for entity in entities if entity["speaker"]]
-    drafts: dict[str, dict[str, Any]] = {}
+    drafts: dict[str, tuple[Source, list[str]]] = {}
     pointers: dict[str, tuple[int, int]] = {}
-    queue = list(wanted)
+    queue = deque(entity for entity in entities if entity.speaker)
     while queue:
-        entity = queue.pop(0)
-        if entity["id"] in drafts:
+        entity = queue.popleft()
+        if entity.id in drafts:
             continue
         draft, role_of = _draft(doc, entity)
-        drafts[entity["id"]] = draft
+        drafts[entity.id] = (draft, entity.attributions if entity.speaker else [])
         if role_of is None:
             continue
-        pointers[entity["id"]] = role_of
+        pointers[entity.id] = role_of
         target = next((by_token[t] for t in range(*role_of) if t in by_token), None)
         if target is None:
             # The possessor was never collected as an entity (a name spaCy did not tag): profile it alone.
-            target = f"role_of:{entity['id']}"
-            queue.append({"id": target, "speaker": False, "mentions": [_name_mention(doc, role_of)]})
+            target = f"role_of:{entity.id}"
+            queue.append(EntityRecord(id=target, speaker=False, kind="unknown", mentions=[_name_mention(doc, role_of)]))
             by_token.update({t: target for t in range(*role_of)})
-        else:
-            queue.extend(e for e in entities if e["id"] == target)
-    ordered = sorted(drafts.items(), key=lambda item: item[1]["mentions"][0][0][0])
+        elif target in by_id:
+            queue.append(by_id[target])
+    ordered = sorted(drafts.items(), key=lambda item: item[1][0].mentions[0][0][0])
     ids = {entity_id: f"s{n}" for n, (entity_id, _) in enumerate(ordered, start=1)}
-    sources = []
-    for entity_id, draft in ordered:
+    records = SourceRecords()
+    for entity_id, (source, attributions) in ordered:
         pointer = pointers.get(entity_id)
         target = next((by_token[t] for t in range(*pointer) if t in by_token), None) if pointer else None
-        draft["role_of"] = ids.get(target) if target and target != entity_id else None
-        sources.append({"id": ids[entity_id], **draft})
-    return sources
+        source.id = ids[entity_id]
+        source.role_of = ids.get(target) if target and target != entity_id else None
+        records.sources.append(source)
+        records.by_attribution.update(dict.fromkeys(attributions, source.id))
+    return records
 
 
-def _name_mention(doc: Doc, tokens: tuple[int, int]) -> dict[str, Any]:
+def _name_mention(doc: Doc, tokens: tuple[int, int]) -> MentionRecord:
     span = doc[tokens[0] : tokens[1]]
-    ranges = [[span.start_char, span.end_char]]
-    return {"ranges": ranges, "tokens": list(tokens), "form": "name", "source": False}
+    return MentionRecord(ranges=[(span.start_char, span.end_char)], tokens=tokens, form="name", source=False)
 
 
-def _draft(doc: Doc, entity: dict[str, Any]) -> tuple[dict[str, Any], tuple[int, int] | None]:
-    """One source's profile from all its mentions; also the tokens its role is relative to, if any."""
-    read: list[tuple[dict[str, Any], Mention]] = []
-    for record in entity["mentions"]:
-        mention = analyze_mention(doc, *record["tokens"])
+def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | None]:
+    """One source's profile from all its mentions (its id and ``role_of`` are set once every source is known);
+    also the tokens its role is relative to, if any."""
+    read: list[tuple[MentionRecord, Mention]] = []
+    for record in entity.mentions:
+        mention = analyze_mention(doc, *record.tokens)
         if mention is not None:
             read.append((record, mention))
     nominal = [(r, m) for r, m in read if m.form != "pronoun"]
@@ -332,7 +136,7 @@ def _draft(doc: Doc, entity: dict[str, Any]) -> tuple[dict[str, Any], tuple[int,
         nominal,
         key=lambda rm: (
             fullest is None or rm[1].name(doc) == fullest.name(doc),
-            rm[0]["source"],
+            rm[0].source,
             rm[1].end - rm[1].start,
         ),
         default=None,
@@ -340,19 +144,11 @@ def _draft(doc: Doc, entity: dict[str, Any]) -> tuple[dict[str, Any], tuple[int,
     # The fullest mention speaks first; the others fill in what it leaves out.
     ordered = ([best] if best else []) + [rm for rm in nominal if rm is not best]
     profiles = [_profile(doc, m) for _, m in ordered]
-    attributions = (
-        [aid for aid, record in article_info(doc)["attributions"].items() if record.get("entity") == entity["id"]]
-        if entity["speaker"]
-        else []
-    )
     if best is None:
         pronoun = read[0][1] if read else None
         text = doc[pronoun.start : pronoun.end].text if pronoun else ""
-        kind = pronoun.kind if pronoun else "unknown"
-        return (
-            _record(text, kind, False, text, Profile(), entity, attributions),
-            None,
-        )
+        kind: SourceKind = pronoun.kind if pronoun else "unknown"
+        return _source(text, kind, False, text, Profile(), entity), None
     mention = best[1]
     description = doc[mention.start : mention.end].text
     if fullest is not None:
@@ -360,7 +156,7 @@ def _draft(doc: Doc, entity: dict[str, Any]) -> tuple[dict[str, Any], tuple[int,
         # The kind most of its names give (one mis-tagged or coordinated mention does not decide); what the
         # resolver learned (a pronoun "he" made a lone surname a person) beats an undecided name.
         votes = Counter(m.kind for m in names if m.kind != "unknown")
-        kind = votes.most_common(1)[0][0] if votes else entity.get("kind", "unknown")
+        kind = votes.most_common(1)[0][0] if votes else entity.kind
         named = True
     else:
         name = _bare(doc, mention)
@@ -375,31 +171,25 @@ def _draft(doc: Doc, entity: dict[str, Any]) -> tuple[dict[str, Any], tuple[int,
         merged.role = merged.role or profile.role
         merged.role_of = merged.role_of or profile.role_of
         qualifiers.extend(q for q in profile.qualifiers or [] if q not in qualifiers)
-    return _record(name, kind, named, description, merged, entity, attributions), merged.role_of
+    return _source(name, kind, named, description, merged, entity), merged.role_of
 
 
-def _record(
-    name: str,
-    kind: str,
-    named: bool,
-    description: str,
-    profile: Profile,
-    entity: dict[str, Any],
-    attributions: list[str],
-) -> dict[str, Any]:
-    return {
-        "name": name,
-        "kind": kind,
-        "named": named,
-        "description": description,
-        "count": profile.count,
-        "qualifiers": profile.qualifiers or [],
-        "affiliation": profile.affiliation,
-        "role": profile.role,
-        "role_of": None,
-        "mentions": [m["ranges"] for m in entity["mentions"]],
-        "_attributions": attributions,
-    }
+def _source(
+    name: str, kind: SourceKind, named: bool, description: str, profile: Profile, entity: EntityRecord
+) -> Source:
+    return Source(
+        id="",
+        name=name,
+        kind=kind,
+        named=named,
+        description=description,
+        count=profile.count,
+        qualifiers=profile.qualifiers or [],
+        affiliation=profile.affiliation,
+        role=profile.role,
+        role_of=None,
+        mentions=[mention.ranges for mention in entity.mentions],
+    )
 
 
 def _bare(doc: Doc, mention: Mention) -> str:
@@ -432,7 +222,9 @@ def _profile(doc: Doc, mention: Mention) -> Profile:
 def _count(head: Token, mention: Mention) -> int | None:
     """How many people the description counts: "two officials" 2, "a source"/"one official" 1, else
     unstated."""
-    if head.lemma_.lower() in QUANTITY_HEADS or any(t.lower_ == "of" for t in head.doc[mention.start : mention.head]):
+    if head.lemma_.lower() in lexicon.QUANTITY_HEADS or any(
+        t.lower_ == "of" for t in head.doc[mention.start : mention.head]
+    ):
         return None  # "eight of 10 voters", "a majority of voters" count a share, not sources
     for child in head.lefts:
         if child.dep_ == "nummod" or child.lower_ in NUMBER_WORDS:
@@ -445,12 +237,12 @@ def _count(head: Token, mention: Mention) -> int | None:
     return None
 
 
-def _qualifiers(tokens: Any) -> list[str]:
+def _qualifiers(tokens: Iterable[Token]) -> list[str]:
     """Qualifying adjectives in the order written ("current and former officials" → current, former)."""
     found: list[str] = []
     for token in tokens:
         word = token.lower_.rstrip("-")
-        if word in QUALIFIERS and token.pos_ in {"ADJ", "ADV", "NOUN", "PROPN", "VERB"} and word not in found:
+        if word in lexicon.QUALIFIERS and token.pos_ in {"ADJ", "ADV", "NOUN", "PROPN", "VERB"} and word not in found:
             found.append(word)
     return found
 
@@ -484,7 +276,7 @@ def _affiliation(doc: Doc, mention: Mention) -> str | None:
     nouns = [head] + ([doc[mention.appos]] if mention.appos is not None else [])
     for noun in nouns:
         for child in noun.rights:
-            if child.dep_ != "prep" or child.lower_ not in AFFILIATION_PREPOSITIONS:
+            if child.dep_ != "prep" or child.lower_ not in lexicon.AFFILIATION_PREPOSITIONS:
                 continue
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects or objects[0].ent_type_ == "PERSON":
@@ -494,14 +286,14 @@ def _affiliation(doc: Doc, mention: Mention) -> str | None:
                 return _place(_entity_text(obj)) or _entity_text(obj)
             # Only an organisation belongs to: "a spokesman for the Kremlin", "an official in the Trump
             # administration"; not "a majority of voters", "a coach at a basketball game".
-            if obj.ent_type_ in {"ORG", "FAC"} or obj.lemma_.lower() in INSTITUTION_HEADS:
+            if obj.ent_type_ in {"ORG", "FAC"} or obj.lemma_.lower() in lexicon.INSTITUTION_HEADS:
                 return doc[obj.left_edge.i : obj.right_edge.i + 1].text
     return None
 
 
 def _entity_text(token: Token) -> str:
     """The named entity holding ``token``, without a possessive ending ("Salem Radio's" → "Salem Radio")."""
-    span = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), token.doc[token.i : token.i + 1])
+    span = entity_span(token) or token.doc[token.i : token.i + 1]
     while len(span) > 1 and span[-1].tag_ == "POS":
         span = span[:-1]
     return span.text
@@ -523,7 +315,9 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
     if mention.form == "name" and mention.name_start is not None:
         words = _title_words(doc, mention.start, mention.name_start)
         role_noun = head if words else None
-        if mention.appos is not None and doc[mention.appos].pos_ == "NOUN":
+        if mention.appos is not None and doc[mention.appos].pos_ == "NOUN" and mention.kind == "person":
+            # "Karen Wells, a campaign supporter": the apposition is her role; "Green Streets, a local
+            # organization" has none (the apposition says what kind of source it is).
             role_noun = doc[mention.appos]
             words = [role_noun]
         elif mention.appos is not None and head.pos_ == "NOUN":
@@ -536,7 +330,7 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
     # A plural ("lawmakers said") has a role only when it is someone's ("Trump's advisers").
     possessor = _possessor([head], doc, mention)
     lemma = head.lemma_.lower()
-    is_role = lemma in ROLE_NOUNS and lemma not in QUANTITY_HEADS and (mention.number == "sing" or possessor)
+    is_role = lemma in ROLE_NOUNS and lemma not in lexicon.QUANTITY_HEADS and (mention.number == "sing" or possessor)
     if not is_role or mention.kind not in {"person", "group"}:
         return None, possessor
     words = [t for t in head.lefts if t.dep_ == "compound" and not t.ent_type_] + [head]
@@ -549,11 +343,13 @@ def _title_words(doc: Doc, start: int, stop: int) -> list[Token]:
     words: list[Token] = []
     for token in reversed(doc[start:stop]):
         lower = token.lower_
+        if lower in lexicon.HONORIFICS:
+            continue  # "Mr.", "Dr.": a courtesy, not a role ("Health Secretary Dr. Jane Roe" is a secretary)
         if token.pos_ in {"DET", "PART", "PUNCT", "NUM"} or token.dep_ in {"poss", "case"}:
             break
-        if lower in QUALIFIERS or lower in PLACES or token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
+        if lower in lexicon.QUALIFIERS or lower in PLACES or token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
             break
-        if token.pos_ in {"NOUN", "PROPN"} or lower in TITLES or (token.pos_ == "ADP" and lower == "of"):
+        if token.pos_ in {"NOUN", "PROPN"} or lower in lexicon.TITLES or (token.pos_ == "ADP" and lower == "of"):
             words.insert(0, token)
             continue
         break

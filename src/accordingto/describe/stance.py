@@ -1,8 +1,9 @@
 """Stance: how a source relates to what it is reported to have said.
 
-For every attribution, ``attribution_info(doc, aid)`` gets (rules in ``docs/stance.md``):
+For every attribution, ``annotations.STANCE`` gets a ``records.StanceRecord`` (rules in ``docs/stance.md``):
 
-- ``cue_class``: the kind of cue, from ``CUE_LEXICON`` (the one place the cue words are listed):
+- ``cue_class``: the kind of cue, from the lexicon's cue classes (``lexicon/cue_classes.txt``, the one place the
+  cue words are listed):
   ``neutral`` (say, tell, state), ``emphatic`` (emphasize, insist, boast), ``belief`` (believe, think, see),
   ``denial`` (deny, reject, dispute), ``signal`` (signal, hint, make clear), ``report`` (report, according
   to, reveal), ``intention`` (want, plan, ready), ``question`` (ask, wonder), ``evaluation`` (criticize,
@@ -26,123 +27,33 @@ For every attribution, ``attribution_info(doc, aid)`` gets (rules in ``docs/stan
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..annotations import attribution_ids, attribution_info, role_spans
+from .. import lexicon
+from ..annotations import ATTRIBUTIONS, STANCE, role_spans
 from ..clauses import cue_head, token_ids
-from ..pipes import AnnotatingPipe
+from ..pipes import AnnotatingPipe, component_factory
+from ..records import StanceRecord
 
-# Cue words by class: lemmas (spaCy's lemmatizer) or lower-case forms (for words the lemmatizer gets wrong,
-# "hoping" -> "hop"); entries with a space are multiword cues, matched in order with gaps allowed. A word is
-# listed once. Add words here, nowhere else.
-# fmt: off
-CUE_LEXICON: dict[str, tuple[str, ...]] = {
-    # Reporting speech without colouring it.
-    "neutral": (
-        "say", "tell", "state", "add", "note", "explain", "comment", "remark", "write", "respond", "reply",
-        "answer", "describe", "speak", "mention", "continue", "acknowledge", "admit", "claim", "argue",
-        "maintain", "testify", "recall", "announce", "point out", "go on", "call", "quote", "predict",
-        "agree", "concede", "observe", "tweet", "post", "express", "discuss", "talk", "echo", "refer",
-        "reference", "point", "compare", "liken", "label", "address", "raise", "weigh in",
-    ),
-    # Speech with force: the source presses the point.
-    "emphatic": (
-        "emphasize", "emphasise", "insist", "boast", "stress", "assert", "vow", "warn", "urge", "demand",
-        "declare", "proclaim", "underline", "underscore", "reiterate", "affirm", "swear", "pledge", "promise",
-        "brag", "tout", "encourage", "highlight", "press", "call for", "push",
-    ),
-    # Thoughts and beliefs rather than speech.
-    "belief": (
-        "believe", "think", "see", "consider", "feel", "expect", "fear", "suspect", "assume", "know",
-        "conclude", "estimate", "figure", "worry", "view", "regard", "judge", "find", "doubt", "suppose",
-        "guess", "convinced", "sure", "certain", "confident", "aware", "concerned", "understand",
-    ),
-    # Rejecting a claim.
-    "denial": (
-        "deny", "reject", "dispute", "refute", "rebut", "dismiss", "contest", "contradict", "disagree",
-        "disavow", "repudiate", "debunk",
-    ),
-    # Meaning conveyed without being said outright.
-    "signal": (
-        "signal", "hint", "suggest", "convey", "make clear", "indicate", "imply", "communicate", "intimate",
-        "telegraph", "let know", "show", "demonstrate", "seem", "appear",
-    ),
-    # Information made known, often by documents or other media.
-    "report": (
-        "report", "according to", "reveal", "disclose", "confirm", "cite", "leak", "publish", "learn",
-        "document", "find out", "release", "issue", "detail", "record",
-    ),
-    # What the source wants or is ready to do.
-    "intention": (
-        "want", "plan", "intend", "ready", "aim", "seek", "wish", "prepare", "willing", "unwilling", "eager",
-        "determined", "hope", "hoping", "hoped", "desire", "decide", "try", "refuse", "threaten", "offer",
-        "propose", "need", "decline",
-    ),
-    # Questions.
-    "question": (
-        "ask", "wonder", "question", "inquire", "query",
-    ),
-    # Judging someone or something: criticism and praise, support and opposition.
-    "evaluation": (
-        "criticize", "criticise", "attack", "condemn", "denounce", "blame", "accuse", "charge", "slam",
-        "blast", "decry", "mock", "ridicule", "complain", "lash out", "praise", "admire", "applaud",
-        "welcome", "hail", "commend", "support", "endorse", "back", "oppose", "defend",
-    ),
-}
-# fmt: on
 OTHER_CLASS = "other"
 
-_SINGLE: dict[str, str] = {}
-_MULTI: list[tuple[tuple[str, ...], str]] = []
-for _cls, _words in CUE_LEXICON.items():
+# Cue words by class (the lexicon lists each word once, in one class): single words by lemma or form, multiword
+# cues as word tuples matched in order with gaps allowed.
+CUE_WORDS: dict[str, str] = {}
+CUE_PHRASES: list[tuple[tuple[str, ...], str]] = []
+for _cls, _words in lexicon.CUE_CLASSES.items():
     for _word in _words:
         if " " in _word:
-            _MULTI.append((tuple(_word.split()), _cls))
+            CUE_PHRASES.append((tuple(_word.split()), _cls))
         else:
-            _SINGLE.setdefault(_word, _cls)
-# Words a cue carries that say nothing about its class ("is reported by", "did not say").
-_LIGHT = frozenset({"be", "have", "do", "by", "to", "that", "not", "n't", "never", "it", "also", "in", "on"})
+            CUE_WORDS[_word] = _cls
 
-# Hedges: the modal verbs and the adverbs or adjectives that qualify a claim. "could" counts even as a past
-# "was able to" because the two cannot be told apart by words alone, and news uses it mostly as a hedge.
-HEDGE_MODALS = frozenset({"may", "might", "could"})
-HEDGE_VERBS = frozenset({"appear", "seem"})
-HEDGE_WORDS = frozenset(
-    {
-        "reportedly",
-        "allegedly",
-        "possibly",
-        "perhaps",
-        "likely",
-        "unlikely",
-        "probably",
-        "apparently",
-        "supposedly",
-        "presumably",
-        "purportedly",
-        "maybe",
-        "seemingly",
-        "conceivably",
-        "arguably",
-        "possible",
-        "alleged",
-        "purported",
-        "supposed",
-    }
-)
-
-# Content calling a claim untrue: "are incorrect", "is not true", "baseless", "fake news".
-# Words that call a claim untrue. They make a denial when the content says the claim IS so ("these theses ...
-# are incorrect") or when the cue labels it so ("called the charges fabricated"); used attributively ("citing
-# an unfounded theory") they are the writer's words, not the source's denial. Moral judgements ("wrong",
-# "ridiculous") are left out: "this talk was wrong" rejects no claim.
-_UNTRUE = (
-    r"not\s+true|untrue|false|incorrect|inaccurate|baseless|groundless|unfounded|unsubstantiated|fabricated|"
-    r"made\s+up|fake|a\s+lie|lies|nonsense|a\s+hoax|not\s+the\s+case"
-)
+# Words that call a claim untrue (lexicon/untrue_words.txt). They make a denial when the content says the claim
+# IS so ("these theses ... are incorrect") or when the cue labels it so ("called the charges fabricated"); used
+# attributively ("citing an unfounded theory") they are the writer's words, not the source's denial.
+_UNTRUE = "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in lexicon.UNTRUE_WORDS)
 UNTRUE_WORDS = re.compile(rf"(?i)\b(?:{_UNTRUE})\b")
 DENIAL_CONTENT = re.compile(
     rf"(?i)\b(?:(?:is|are|was|were|be|been|being|'s|’s|'re|’re)\s+(?:\w+ly\s+)?(?:{_UNTRUE})\b|"
@@ -150,54 +61,46 @@ DENIAL_CONTENT = re.compile(
     r"categorically\s+(?:deny|denies|denied|reject\w*)|"
     r"false\s+(?:claims?|reports?|allegations?|accusations?|stor(?:y|ies)|information))"
 )
-# What a denial cue can turn down that is not a claim: "rejected a request", "denied mining permits".
-# fmt: off
-REQUEST_NOUNS = frozenset(
-    {
-        "request", "call", "offer", "proposal", "appeal", "bid", "plea", "invitation", "application", "permit",
-        "nomination", "motion", "demand", "deal", "plan", "petition", "entry", "access", "visa", "bail",
-    }
-)
-# fmt: on
-# Cues that label their object: with an untrue-word in the content they deny it ("called the report false").
-LABELLING_CUES = frozenset({"call", "describe", "label", "brand", "dismiss"})
-_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "noone"})
-_NEGATORS = frozenset({"not", "n't", "never", "no"})
+_NEGATORS = lexicon.NEGATING_ADVERBS | lexicon.NEGATING_DETERMINERS
 
 
-class Stance(AnnotatingPipe):
+class Stance(AnnotatingPipe[dict[str, StanceRecord]]):
     """Sets ``cue_class``, ``negated``, ``denial`` and ``hedged`` for every attribution."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
-    def predict(self, doc: Doc) -> dict[str, dict[str, Any]]:
-        spans = role_spans(doc)
-        return {aid: describe_stance(spans[aid]["cue"], spans[aid]["content"]) for aid in attribution_ids(doc)}
+    def predict(self, doc: Doc) -> dict[str, StanceRecord]:
+        ATTRIBUTIONS.require(doc)
+        return {aid: describe_stance(roles["cue"], roles["content"]) for aid, roles in _in_order(doc)}
 
-    def set_annotations(self, doc: Doc, prediction: dict[str, dict[str, Any]]) -> None:
-        for aid, stance in prediction.items():
-            attribution_info(doc, aid).update(stance)
+    def set_annotations(self, doc: Doc, prediction: dict[str, StanceRecord]) -> None:
+        STANCE.set(doc, prediction)
 
 
-def describe_stance(cue: list[Span], content: list[Span]) -> dict[str, Any]:
-    """``{"cue_class", "negated", "denial", "hedged"}`` for one attribution's cue and content spans."""
+def _in_order(doc: Doc) -> list[tuple[str, dict[str, list[Span]]]]:
+    spans = role_spans(doc)
+    return [(aid, spans[aid]) for aid in ATTRIBUTIONS.keys(doc)]
+
+
+def describe_stance(cue: list[Span], content: list[Span]) -> StanceRecord:
+    """The stance of one attribution, from its cue and content spans."""
     head = cue_head(cue)
     content_ids = token_ids(content)
     cue_class = classify_cue(cue)
     negated = head is not None and cue_negated(head, content_ids)
     content_text = " ".join(span.text for span in content)
-    labels = head is not None and head.lemma_ in LABELLING_CUES and bool(UNTRUE_WORDS.search(content_text))
+    labels = head is not None and head.lemma_ in lexicon.LABELLING_CUES and bool(UNTRUE_WORDS.search(content_text))
     rejects_claim = cue_class == "denial" and not _refuses_request(content)
     denial = not negated and (rejects_claim or labels or bool(DENIAL_CONTENT.search(content_text)))
     hedged = any(_is_hedge(token) for span in content for token in span) or (
         head is not None and any(child.dep_ == "advmod" and _is_hedge(child) for child in head.children)
     )
-    return {"cue_class": cue_class, "negated": negated, "denial": denial, "hedged": hedged}
+    return StanceRecord(cue_class=cue_class, negated=negated, denial=denial, hedged=hedged)
 
 
 def classify_cue(cue: list[Span]) -> str | None:
-    """The cue's class from ``CUE_LEXICON``; ``other`` when no cue word is listed, ``None`` without a cue."""
+    """The cue's class from the lexicon; ``other`` when no cue word is listed, ``None`` without a cue."""
     tokens = sorted({token for span in cue for token in span}, key=lambda t: t.i)
     if not tokens:
         return None
@@ -205,19 +108,19 @@ def classify_cue(cue: list[Span]) -> str | None:
         # PolNeAR marks the colon or dash that introduces a quote as its cue: it says no more than "said".
         return "neutral"
     forms = [{token.lemma_.lower(), token.lower_} for token in tokens]
-    for phrase, cls in _MULTI:
-        if _in_order(phrase, forms):
+    for phrase, cls in CUE_PHRASES:
+        if _phrase_in(phrase, forms):
             return cls
     head = cue_head(cue)
     ordered = ([head] if head is not None else []) + [t for t in tokens if t is not head]
     for token in ordered:
         for form in (token.lemma_.lower(), token.lower_):
-            if form not in _LIGHT and form in _SINGLE:
-                return _SINGLE[form]
+            if form not in lexicon.LIGHT_CUE_WORDS and form in CUE_WORDS:
+                return CUE_WORDS[form]
     return OTHER_CLASS
 
 
-def _in_order(phrase: tuple[str, ...], forms: list[set[str]]) -> bool:
+def _phrase_in(phrase: tuple[str, ...], forms: list[set[str]]) -> bool:
     """Whether the phrase's words occur in the cue in this order, other words allowed between them."""
     position = 0
     for word_forms in forms:
@@ -234,7 +137,7 @@ def cue_negated(head: Token, content: set[int]) -> bool:
         for child in governor.children:
             if child.i in content:
                 continue
-            if child.dep_ == "neg" or child.lower_ in ("never", "n't", "not"):
+            if child.dep_ == "neg" or child.lower_ in lexicon.NEGATING_ADVERBS:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and _negative_subject(child):
                 return True
@@ -245,7 +148,7 @@ def cue_negated(head: Token, content: set[int]) -> bool:
 
 def _negative_subject(token: Token) -> bool:
     """A subject that says no one spoke: "nobody", "none", "no one", "no official"."""
-    return token.lower_ in _NEGATIVE_SUBJECTS or any(
+    return token.lower_ in lexicon.NEGATIVE_SUBJECTS or any(
         child.dep_ == "det" and child.lower_ in _NEGATORS for child in token.children
     )
 
@@ -255,19 +158,19 @@ def _is_hedge(token: Token) -> bool:
     if token.tag_ == "MD":
         # "so he could ogle her": a purpose clause states an aim, it does not qualify a claim.
         purpose = any(child.dep_ == "mark" and child.lower_ in ("so", "that") for child in token.head.children)
-        return lower in HEDGE_MODALS and not (purpose and _after_so(token.head))
+        return lower in lexicon.HEDGE_MODALS and not (purpose and _after_so(token.head))
     if lower == "likely" and token.dep_ == "amod":
         return False  # "likely voters" are a kind of voter, not a hedge
-    if token.pos_ in ("VERB", "AUX") and token.lemma_ in HEDGE_VERBS:
+    if token.pos_ in ("VERB", "AUX") and token.lemma_ in lexicon.HEDGE_VERBS:
         return True
-    return lower in HEDGE_WORDS
+    return lower in lexicon.HEDGE_WORDS
 
 
 def _refuses_request(content: list[Span]) -> bool:
     """Whether the content's head word is a request or offer rather than a claim."""
     inside = token_ids(content)
     heads = [t for span in content for t in span if t.head.i not in inside or t.head.i == t.i]
-    return any(t.lemma_.lower() in REQUEST_NOUNS for t in heads)
+    return any(t.lemma_.lower() in lexicon.REQUEST_NOUNS for t in heads)
 
 
 def _after_so(verb: Token) -> bool:
@@ -276,6 +179,10 @@ def _after_so(verb: Token) -> bool:
     return any(mark.lower_ == "so" or (mark.i > 0 and mark.doc[mark.i - 1].lower_ == "so") for mark in marks)
 
 
-@Language.factory("accordingto_stance", default_config={})
+@component_factory(
+    "accordingto_stance",
+    assigns=[STANCE.attr],
+    requires=[ATTRIBUTIONS.attr, "doc.spans", "token.dep", "token.head", "token.lemma", "token.tag"],
+)
 def make_stance(nlp: Language, name: str) -> Stance:
     return Stance(nlp, name)

@@ -181,7 +181,7 @@ class TokenIndex:
     def tokens(self, ranges: Ranges) -> Tokens:
         """Tokens entirely inside one of the ranges (touching ranges are joined: a token may span them)."""
         found: set[int] = set()
-        for start, end in _joined(ranges):
+        for start, end in joined(ranges):
             first = bisect_left(self.starts, start)
             last = bisect_right(self.ends, end)
             found.update(range(first, last))
@@ -191,14 +191,15 @@ class TokenIndex:
         return _Item(self.tokens(attribution.source), self.tokens(attribution.cue), self.tokens(attribution.content))
 
 
-def _joined(ranges: Ranges) -> Ranges:
-    joined: Ranges = []
+def joined(ranges: Ranges) -> Ranges:
+    """Sorted ranges with overlapping or touching ones joined into one."""
+    merged: Ranges = []
     for start, end in sorted(ranges):
-        if joined and start <= joined[-1][1]:
-            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
-            joined.append((start, end))
-    return joined
+            merged.append((start, end))
+    return merged
 
 
 def _score_article(tally: _SubsetTally, gold: Sequence[_Item], predicted: Sequence[_Item]) -> None:

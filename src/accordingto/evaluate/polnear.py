@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, InputNotFoundError, NoInputFilesError
-from ..model import Attribution, AttributionType, Range, Ranges, ranges_text
+from ..model import Attribution, AttributionType, Ranges, ranges_text
+from .metrics import joined
 
 logger = logging.getLogger(__name__)
 
@@ -58,24 +59,59 @@ def split_folder(data_dir: str | Path, split: str = "dev") -> Path:
     )
 
 
+@dataclass
+class MultiAnnotatedArticle:
+    """One article with the attributions of each of its annotators (annotator id -> attributions)."""
+
+    name: str
+    text: str
+    annotations: dict[str, list[Attribution]]
+
+
 def read_annotated(data_dir: str | Path, split: str = "dev", limit: int | None = None) -> Iterator[AnnotatedArticle]:
     """The articles of one split with their gold attributions, in name order, read one file pair at a time.
 
     The folder is checked now, before anything is read, so a bad folder fails at once: every text must have an
     annotation file (an article without attributions needs an empty .ann file, so that a missing file is never
-    silently read as "no attributions").
+    silently read as "no attributions"). An article several people annotated is read from the annotator whose
+    id sorts first, so that everyone scores against the same gold.
     """
-    pairs = _pair_files(split_folder(data_dir, split))
+    files = _annotation_files(split_folder(data_dir, split))
     if limit is not None:
-        pairs = pairs[:limit]
-    return (read_article(text_path, ann_path) for text_path, ann_path in pairs)
+        files = files[:limit]
+    return (read_article(text_path, min(annotators)[1]) for text_path, annotators in files)
+
+
+def read_multiply_annotated(
+    data_dir: str | Path, split: str = "dev", min_annotators: int = 2
+) -> Iterator[MultiAnnotatedArticle]:
+    """The articles of one split that at least ``min_annotators`` people annotated, with every annotation.
+
+    PolNeAR has a few (18 in train and dev) annotated by five or six people: what human agreement is measured on.
+    The folder is checked now, as by ``read_annotated``.
+    """
+    files = [
+        (text_path, annotators)
+        for text_path, annotators in _annotation_files(split_folder(data_dir, split))
+        if len(annotators) >= min_annotators
+    ]
+    return (_read_annotations(text_path, annotators) for text_path, annotators in files)
 
 
 def read_article(text_path: Path, ann_path: Path) -> AnnotatedArticle:
     """One article: its text and the attributions of one annotation file."""
     text = _read(text_path)
-    lines = _read(ann_path).split("\n")
-    return AnnotatedArticle(name=text_path.stem, text=text, attributions=parse_ann(lines, text, str(ann_path)))
+    return AnnotatedArticle(name=text_path.stem, text=text, attributions=_read_ann(ann_path, text))
+
+
+def _read_annotations(text_path: Path, annotators: list[tuple[str, Path]]) -> MultiAnnotatedArticle:
+    text = _read(text_path)
+    annotations = {annotator: _read_ann(ann_path, text) for annotator, ann_path in sorted(annotators)}
+    return MultiAnnotatedArticle(name=text_path.stem, text=text, annotations=annotations)
+
+
+def _read_ann(path: Path, text: str) -> list[Attribution]:
+    return parse_ann(_read(path).split("\n"), text, str(path))
 
 
 def _read(path: Path) -> str:
@@ -153,7 +189,8 @@ def _attribution(
         return None
     if not roles["cue"]:
         roles["cue"] = list(trigger)
-    source, cue, content = (_normalized(roles[role]) for role in ROLES)
+    # Sorted, touching or overlapping pieces joined (Content + Content2 may abut, or repeat a range).
+    source, cue, content = (joined(roles[role]) for role in ROLES)
     return Attribution.from_ranges(
         text, id=event_id, type=gold_type(text, content), source=source, cue=cue, content=content
     )
@@ -169,19 +206,8 @@ def _parse_ranges(raw: str, text_length: int, where: str) -> Ranges:
     return ranges
 
 
-def _normalized(ranges: Ranges) -> Ranges:
-    """Sorted, without duplicates, touching or overlapping pieces joined (Content + Content2 may abut)."""
-    merged: list[Range] = []
-    for start, end in sorted(set(ranges)):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _pair_files(folder: Path) -> list[tuple[Path, Path]]:
-    """(text, annotation) pairs; the annotation file is the one whose annotator id sorts first."""
+def _annotation_files(folder: Path) -> list[tuple[Path, list[tuple[str, Path]]]]:
+    """Each text (in name order) with its annotation files as (annotator id, path); ``NAME.ann`` has id ""."""
     texts = {path.stem: path for path in sorted((folder / TEXT_FOLDER).glob("*.txt"))}
     if not texts:
         raise NoInputFilesError("no .txt files", str(folder / TEXT_FOLDER))
@@ -204,4 +230,4 @@ def _pair_files(folder: Path) -> list[tuple[Path, Path]]:
             "an article with no attributions needs an empty NAME.ann",
             str(folder),
         )
-    return [(texts[name], min(candidates[name])[1]) for name in sorted(texts)]
+    return [(texts[name], candidates[name]) for name in sorted(texts)]

@@ -15,14 +15,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
 from ..analyze import DEFAULT_BATCH_SIZE, Outcome, analyze_many
-from ..errors import AccordingtoError
 from ..model import Article, Attribution, Ranges
+from ..outcome import Failure
 from .errors import ErrorAnalysis
 from .metrics import Scores, score
 from .polnear import AnnotatedArticle, read_annotated
@@ -38,7 +39,7 @@ class Evaluation:
     """Scores, plus the articles that could not be analysed (counted as predicting nothing)."""
 
     scores: Scores
-    failures: list[AccordingtoError] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     errors: ErrorAnalysis = field(default_factory=ErrorAnalysis)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,11 +57,16 @@ def evaluate(
     batch_size: int = DEFAULT_BATCH_SIZE,
     analyzer: Analyzer = analyze_many,
     examples: int = 3,
+    on_prediction: Callable[[AnnotatedArticle, list[Attribution]], None] | None = None,
 ) -> Evaluation:
-    """Analyse each annotated article (its text only) and score the result against its gold attributions."""
+    """Analyse each annotated article (its text only) and score the result against its gold attributions.
+
+    ``on_prediction`` sees each article with the attributions scored for it, as they come (the agreement report
+    keeps those of the articles several people annotated, instead of analysing them twice).
+    """
     # Outcomes carry the very Article objects given to the analyzer: find each one's gold by identity.
     gold: dict[int, AnnotatedArticle] = {}
-    failures: list[AccordingtoError] = []
+    failures: list[Failure] = []
     errors = ErrorAnalysis(keep=examples)
 
     def inputs() -> Iterator[Article]:
@@ -78,6 +84,8 @@ def evaluate(
                 failures.append(outcome.error)
             elif outcome.analysis is not None:
                 predicted = unnested(outcome.analysis.attributions)
+            if on_prediction is not None:
+                on_prediction(annotated, predicted)
             errors.add(annotated.name, annotated.text, annotated.attributions, predicted)
             yield annotated.text, annotated.attributions, predicted
 
@@ -100,12 +108,18 @@ def unnested(attributions: Sequence[Attribution]) -> list[Attribution]:
 
 def evaluate_folder(
     data_dir: str | Path,
-    split: str = "dev",
+    split: str | Sequence[str] = "dev",
     *,
     limit: int | None = None,
     nlp: Language | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     examples: int = 3,
 ) -> Evaluation:
-    """Score the pipeline on a PolNeAR-style folder (``DATA_DIR/SPLIT`` or a split folder itself)."""
-    return evaluate(read_annotated(data_dir, split, limit), nlp=nlp, batch_size=batch_size, examples=examples)
+    """Score the pipeline on a PolNeAR-style folder (``DATA_DIR/SPLIT`` or a split folder itself).
+
+    Several splits are scored together, as one set of articles; ``limit`` counts over all of them.
+    """
+    splits = [split] if isinstance(split, str) else list(split)
+    readers = [read_annotated(data_dir, name) for name in splits]  # every folder checked before any analysis
+    articles = islice(chain.from_iterable(readers), limit)
+    return evaluate(articles, nlp=nlp, batch_size=batch_size, examples=examples)

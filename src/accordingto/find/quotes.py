@@ -18,8 +18,8 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..annotations import QUOTES_KEY
-from ..pipes import AnnotatingPipe
+from ..annotations import QUOTES_KEY, doc_text
+from ..pipes import AnnotatingPipe, component_factory
 
 Range = tuple[int, int]
 Kind = Literal["open", "close", "either"]
@@ -183,25 +183,25 @@ def set_quotes(doc: Doc, quotes: list[Range]) -> None:
 
 
 def annotate_quotes(doc: Doc) -> Doc:
-    """``find_quotes`` on the doc's text, recorded on the doc (what the component does, for callers without
-    one)."""
-    set_quotes(doc, find_quotes(doc.text))
+    """``find_quotes`` on the doc's text, recorded on the doc: what the component does, for code that tags docs
+    outside the pipeline (training, evaluation) and must run this stage explicitly before the tagger."""
+    set_quotes(doc, find_quotes(doc_text(doc)))
     return doc
 
 
-class QuotesPipe(AnnotatingPipe):
+class QuotesPipe(AnnotatingPipe[list[Range]]):
     """Marks quotations as spans (token boundaries widened to cover the marks)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
-    def predict(self, doc: Doc) -> list[Range]:  # type: ignore[override]
-        return find_quotes(doc.text)
+    def predict(self, doc: Doc) -> list[Range]:
+        return find_quotes(doc_text(doc))
 
-    def set_annotations(self, doc: Doc, prediction: list[Range]) -> None:  # type: ignore[override]
+    def set_annotations(self, doc: Doc, prediction: list[Range]) -> None:
         set_quotes(doc, prediction)
 
 
-@Language.factory("accordingto_quotes", default_config={})
+@component_factory("accordingto_quotes", assigns=["doc.spans"], requires=[])
 def make_quotes(nlp: Language, name: str) -> QuotesPipe:
     return QuotesPipe(nlp, name)

@@ -21,13 +21,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..annotations import attribution_ids, attribution_info, role_spans
-from ..clauses import Units, ancestors, effective_content, token_ids
-from ..pipes import AnnotatingPipe
+from ..annotations import ATTRIBUTIONS, PARENTS, doc_units, role_spans
+from ..clauses import ancestors, effective_content, token_ids
+from ..pipes import AnnotatingPipe, component_factory
 
 
-class Nesting(AnnotatingPipe):
-    """Sets ``attribution_info(doc, aid)["parent"]`` for every attribution."""
+class Nesting(AnnotatingPipe[dict[str, str | None]]):
+    """Sets ``annotations.PARENTS``: every attribution's parent."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -36,24 +36,28 @@ class Nesting(AnnotatingPipe):
         return find_parents(doc)
 
     def set_annotations(self, doc: Doc, prediction: dict[str, str | None]) -> None:
-        for aid, parent in prediction.items():
-            attribution_info(doc, aid)["parent"] = parent
+        PARENTS.set(doc, prediction)
 
 
 def find_parents(doc: Doc) -> dict[str, str | None]:
     """``{attribution id: parent id or None}`` for every attribution on the doc, in reading order."""
+    ids = list(ATTRIBUTIONS.require(doc))
     spans = role_spans(doc)
-    ids = [aid for aid in attribution_ids(doc) if aid in spans]
-    units = Units.of(doc)
+    units = doc_units(doc)
     contents = {aid: effective_content(doc, spans[aid]["content"], units) for aid in ids}
-    parents: dict[str, str | None] = {aid: None for aid in attribution_ids(doc)}
+    holding: dict[int, list[str]] = {}  # token -> the attributions whose (effective) content holds it
+    for aid in ids:
+        for i in contents[aid]:
+            holding.setdefault(i, []).append(aid)
+    parents: dict[str, str | None] = {aid: None for aid in ids}
     for child in ids:
         roles = spans[child]
         inner = token_ids(roles["cue"]) or token_ids(roles["source"]) | token_ids(roles["content"])
         if not inner:
             continue
+        # A content holding all of ``inner`` holds its first token: only those are compared.
         candidates = sorted(
-            (aid for aid in ids if aid != child and contents[aid] and inner <= contents[aid]),
+            (aid for aid in holding.get(min(inner), []) if aid != child and inner <= contents[aid]),
             key=lambda aid: len(contents[aid]),
         )
         for candidate in candidates:
@@ -63,6 +67,10 @@ def find_parents(doc: Doc) -> dict[str, str | None]:
     return parents
 
 
-@Language.factory("accordingto_nesting", default_config={})
+@component_factory(
+    "accordingto_nesting",
+    assigns=[PARENTS.attr],
+    requires=[ATTRIBUTIONS.attr, "doc.spans", "token.is_sent_start"],
+)
 def make_nesting(nlp: Language, name: str) -> Nesting:
     return Nesting(nlp, name)

@@ -1,12 +1,13 @@
 """Provenance: the upstream reports an article relies on ("This is reported by the New York Times", "told the
 NYT", "according to Reuters", a headline ending in "- media", "(AP)", "Reuters contributed to this report").
 
-Result: ``article_info(doc)["provenance"]``, a list (in order of first mention) of dicts shaped like
-``model.Provenance``: ``{"name", "spans": [[start, end], ...], "attribution_ids": [...]}``.
+Result: ``annotations.PROVENANCE``, a list of ``model.Provenance`` (name, spans, attribution ids) in order of first
+mention. It needs the nesting (``annotations.PARENTS``).
 
 Rules:
-1. Mentions. Outlets listed in ``outlets.OUTLETS`` (any alias, with or without "the"); other organisations
-   whose name ends in an outlet word (``OUTLET_NAME_WORDS``: "the Des Moines Register"); a short form
+1. Mentions. Outlets listed in the lexicon (``lexicon/outlets.txt``: any alias, with or without "the"); other
+   organisations whose name ends in an outlet word (``lexicon/outlet_name_words.txt``: "the Des Moines
+   Register"); a short form
    ("the Post", "the Times") when the article names an outlet ending in that word; and generic "media"
    ("Russian media"). All mentions of one outlet share one entry under its canonical name: "NYT" and
    "the New York Times" are both "The New York Times".
@@ -29,15 +30,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..annotations import article_info, attribution_ids, attribution_info, role_spans
-from ..clauses import Units, cue_clauses
-from ..pipes import AnnotatingPipe
-from .outlets import OUTLET_NAME_ENDINGS, OUTLET_NAME_WORDS, OUTLETS
+from .. import lexicon
+from ..annotations import ATTRIBUTIONS, PARENTS, PROVENANCE, doc_cue_clauses, doc_text, doc_units, role_spans
+from ..model import Provenance
+from ..pipes import AnnotatingPipe, component_factory
 
 # Headline plus the first two sentences: where a rewrite names the report it is based on.
 LEDE_UNITS = 3
@@ -46,7 +46,7 @@ LEDE_UNITS = 3
 _BOUNDARY_BEFORE = r"(?<!\w)"
 _BOUNDARY_AFTER = r"(?!\w)(?!-[a-z])"
 _ALIASES = sorted(
-    ((alias, canonical) for canonical, aliases in OUTLETS.items() for alias in (*aliases, canonical)),
+    ((alias, canonical) for canonical, aliases in lexicon.OUTLETS.items() for alias in (*aliases, canonical)),
     key=lambda pair: -len(pair[0]),
 )
 _ALIAS_TO_CANONICAL = {alias: canonical for alias, canonical in _ALIASES}
@@ -61,7 +61,7 @@ _KNOWN_RE = re.compile(
 _SHORT_RE = re.compile(r"\b[Tt]he\s+(?P<word>[A-Z][a-z]+)" + _BOUNDARY_AFTER)
 # "media", "Russian media", "state media": a capitalized qualifier must look like a nationality or region
 # adjective (Russian, Chinese, British, Western, Israeli, French), so that "Sony media" is just "media".
-_MEDIA_QUALIFIERS = ("local", "state", "state-run", "foreign", "independent", "opposition", "news")
+_MEDIA_QUALIFIERS = lexicon.MEDIA_QUALIFIERS
 _MEDIA_RE = re.compile(
     r"\b(?:(?P<qualifier>[A-Z][a-z]+(?:an|ese|ish|ern|i|ch)|"
     + "|".join(f"[{q[0]}{q[0].upper()}]{q[1:]}" for q in _MEDIA_QUALIFIERS)
@@ -106,50 +106,58 @@ class Mention:
     name: str
 
 
-class ProvenanceFinder(AnnotatingPipe):
-    """Sets ``article_info(doc)["provenance"]``."""
+class ProvenanceFinder(AnnotatingPipe[list[Provenance]]):
+    """Sets ``annotations.PROVENANCE``."""
 
     def __init__(self, nlp: Language, name: str, lede_units: int = LEDE_UNITS) -> None:
         self.name = name
         self.lede_units = lede_units
 
-    def predict(self, doc: Doc) -> list[dict[str, Any]]:
+    def predict(self, doc: Doc) -> list[Provenance]:
         return find_provenance(doc, lede_units=self.lede_units)
 
-    def set_annotations(self, doc: Doc, prediction: list[dict[str, Any]]) -> None:
-        article_info(doc)["provenance"] = prediction
+    def set_annotations(self, doc: Doc, prediction: list[Provenance]) -> None:
+        PROVENANCE.set(doc, prediction)
 
 
-def find_provenance(doc: Doc, *, lede_units: int = LEDE_UNITS) -> list[dict[str, Any]]:
+def find_provenance(doc: Doc, *, lede_units: int = LEDE_UNITS) -> list[Provenance]:
     """The upstream reports of one doc, each with its mentions and the attributions that rely on it."""
-    text = doc.text
+    text = doc_text(doc)
+    ids = list(ATTRIBUTIONS.require(doc))
+    parents = PARENTS.require(doc)
     spans = role_spans(doc)
-    ids = attribution_ids(doc)
-    units = Units.of(doc)
-    parents = {aid: attribution_info(doc, aid).get("parent") for aid in ids}
-    clauses = cue_clauses(doc, spans, parents, units)
-    sources = {aid: [(s.start_char, s.end_char) for s in spans[aid]["source"]] for aid in ids if aid in spans}
-    top_level = [aid for aid in ids if parents[aid] is None]
+    units = doc_units(doc)
+    clauses = doc_cue_clauses(doc)
+    sources = {aid: [(s.start_char, s.end_char) for s in spans[aid]["source"]] for aid in ids}
+    top_level = [aid for aid in ids if parents.get(aid) is None]
+    # Which attributions' cue clauses hold each token: a mention links those whose clause it is in.
+    clause_of: dict[int, list[str]] = {}
+    for aid, clause in clauses.items():
+        for i in clause:
+            clause_of.setdefault(i, []).append(aid)
+    order = {aid: n for n, aid in enumerate(ids)}
 
-    entries: dict[str, dict[str, Any]] = {}
+    entries: dict[str, Provenance] = {}
+    linked_ids: dict[str, set[str]] = {}
     for mention in find_mentions(doc):
-        linked = [aid for aid, ranges in sources.items() if any(_overlaps(mention, r) for r in ranges)]
+        linked = {aid for aid, ranges in sources.items() if any(_overlaps(mention, r) for r in ranges)}
         if not (linked or _credit(text, mention) or _reporting_frame(text, mention)):
             continue
         tokens = _tokens(doc, mention)
-        linked += [aid for aid, clause in clauses.items() if tokens & set(clause)]
+        linked.update(aid for i in tokens for aid in clause_of.get(i, []))
         in_lede = bool(tokens) and units.index(min(tokens)) < lede_units and not _addressee(text, mention)
         if _credit(text, mention) or in_lede:
-            linked += top_level
-        entry = entries.setdefault(mention.key, {"name": mention.name, "spans": [], "attribution_ids": []})
-        entry["spans"].append([mention.start, mention.end])
-        entry["attribution_ids"] = [aid for aid in ids if aid in set(entry["attribution_ids"]) | set(linked)]
+            linked.update(top_level)
+        entry = entries.setdefault(mention.key, Provenance(name=mention.name, spans=[]))
+        entry.spans.append((mention.start, mention.end))
+        linked_ids.setdefault(mention.key, set()).update(linked)
+        entry.attribution_ids = sorted((aid for aid in linked_ids[mention.key] if aid in order), key=order.__getitem__)
     return list(entries.values())
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every mention of an outlet or of "media" in the text, in text order, none overlapping another."""
-    text = doc.text
+    text = doc_text(doc)
     mentions: list[Mention] = []
 
     def add(candidate: Mention) -> None:
@@ -162,14 +170,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for entity in doc.ents:
         if entity.label_ != "ORG" or len(entity) < 2 or _NOT_AN_OUTLET.match(entity.text):
             continue
-        if entity[-1].text in OUTLET_NAME_WORDS or entity[-2:].text in OUTLET_NAME_ENDINGS:
+        if entity[-1].text in lexicon.OUTLET_NAME_WORDS or entity[-2:].text in lexicon.OUTLET_NAME_ENDINGS:
             name = _name(entity)
             if len(name.split()) > 2 or not name.startswith("The "):
                 add(Mention(entity.start_char, entity.end_char, _key(name), name))
     long_names = {m.name.split()[-1]: m for m in mentions}
     for match in _SHORT_RE.finditer(text):
         outlet = long_names.get(match["word"])
-        if outlet is not None and match["word"] in OUTLET_NAME_WORDS:
+        if outlet is not None and match["word"] in lexicon.OUTLET_NAME_WORDS:
             add(Mention(match.start(), match.end(), outlet.key, outlet.name))
     for match in _MEDIA_RE.finditer(text):
         qualifier = match["qualifier"]
@@ -236,6 +244,11 @@ def _addressee(text: str, mention: Mention) -> bool:
     return bool(_ADDRESSEE_FRAME_BEFORE.search(text[max(0, mention.start - 60) : mention.start]))
 
 
-@Language.factory("accordingto_provenance", default_config={"lede_units": LEDE_UNITS})
+@component_factory(
+    "accordingto_provenance",
+    default_config={"lede_units": LEDE_UNITS},
+    assigns=[PROVENANCE.attr],
+    requires=[PARENTS.attr, ATTRIBUTIONS.attr, "doc.spans", "doc.ents", "token.is_sent_start"],
+)
 def make_provenance(nlp: Language, name: str, lede_units: int) -> ProvenanceFinder:
     return ProvenanceFinder(nlp, name, lede_units)

@@ -32,8 +32,9 @@ COMPONENTS: list[tuple[str, str]] = [
 ]
 
 
-def build_pipeline(model_name: str = SPACY_MODEL) -> Language:
-    """A new pipeline object (not cached): spaCy's model plus every accordingto component."""
+def build_pipeline(model_name: str = SPACY_MODEL, until: str | None = None) -> Language:
+    """A new pipeline object (not cached): spaCy's model plus every accordingto component, or those up to the
+    factory ``until`` (training a later stage's weights must not need them to load)."""
     try:
         nlp = spacy.load(model_name)
     except OSError as error:
@@ -43,10 +44,14 @@ def build_pipeline(model_name: str = SPACY_MODEL) -> Language:
     for factory, module in COMPONENTS:
         importlib.import_module(module)
         nlp.add_pipe(factory)
+        if factory == until:
+            break
     for _, component in nlp.pipeline:
         if isinstance(component, AnnotatingPipe):
             # spaCy types error handlers as never returning; ours returns, so the batch goes on.
             component.set_error_handler(record_error)  # type: ignore[arg-type]
+            # Load weights now (the tagger's): a missing or stale file is a ModelError here, not a failed article.
+            component.initialize(lambda: [], nlp=nlp)
     logger.debug("pipeline: %s", nlp.pipe_names)
     return nlp
 

@@ -1,24 +1,22 @@
 """Read: turn files, streams and records into checked ``Article`` inputs.
 
 ``text`` holds the checks every input goes through; ``read_inputs`` reads corpora (folders, JSON Lines, HTML
-pages, WARC archives; local or fsspec URLs) as a stream of ``ReadArticle`` and ``ReadFailure`` items.
+pages, WARC archives; local or fsspec URLs) as a stream of ``ReadArticle`` and ``Failure`` items.
 """
 
 from .inputs import count_articles, read_inputs, read_path
-from .records import ReadArticle, ReadFailure, text_hash, text_id
-from .text import MAX_TEXT_CHARS, check_text, decode_text, parse_published, read_text_file
+from .records import ReadArticle, text_hash, text_id
+from .text import MAX_TEXT_CHARS, check_text, decode_text, parse_published
 
 __all__ = [
     "MAX_TEXT_CHARS",
     "ReadArticle",
-    "ReadFailure",
     "check_text",
     "count_articles",
     "decode_text",
     "parse_published",
     "read_inputs",
     "read_path",
-    "read_text_file",
     "text_hash",
     "text_id",
 ]

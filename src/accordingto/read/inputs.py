@@ -11,7 +11,7 @@ of the known extensions by its first bytes:
 ``.warc``             every HTML response (``.warc.gz`` too), id = the target URI
 ====================  =====================================================================
 
-Readers never raise for a bad record: they yield a ``ReadFailure`` naming it and go on. Memory does not
+Readers never raise for a bad record: they yield a ``Failure`` (stage ``read``) naming it and go on. Memory does not
 grow with the number of articles: files are listed, then read one at a time, records one at a time.
 """
 
@@ -26,17 +26,21 @@ from fsspec.core import url_to_fs
 from fsspec.spec import AbstractFileSystem
 
 from ..errors import InputError
+from ..outcome import Failure
 from .html import MAX_PAGE_BYTES, html_article
 from .jsonl import read_jsonl
-from .records import ReadArticle, ReadFailure
+from .records import ReadArticle
 from .text import MAX_FILE_BYTES, decode_text
 from .warc import read_warc
 
-Item = ReadArticle | ReadFailure
+Item = ReadArticle | Failure
 Reader = Callable[[AbstractFileSystem, str, str, str], Iterator[Item]]
 
 # How many bytes of a file with an unknown extension are looked at to guess its format.
 _SNIFF_BYTES = 512
+NO_READABLE_FILES = "no readable files in this folder (.txt, .jsonl, .html, .warc)"
+# Formats in which a file is one article; the others (JSON Lines, WARC) hold any number.
+ONE_ARTICLE_KINDS = ("txt", "html")
 
 
 def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
@@ -52,10 +56,10 @@ def read_path(path: str) -> Iterator[Item]:
         is_dir = fs.isdir(root)
         exists = is_dir or fs.exists(root)
     except (OSError, ValueError, ImportError) as error:
-        yield ReadFailure(path, f"cannot open: {error}")
+        yield Failure("read", path, f"cannot open: {error}")
         return
     if not exists:
-        yield ReadFailure(path, "no such file or folder")
+        yield Failure("read", path, "no such file or folder")
     elif is_dir:
         yield from _read_folder(fs, root, path)
     else:
@@ -64,26 +68,28 @@ def read_path(path: str) -> Iterator[Item]:
 
 def count_articles(paths: Iterable[str]) -> int | None:
     """How many articles the paths hold, when that is cheap to know (only one-article files: .txt, .html);
-    None as soon as a path holds a container format (JSON Lines, WARC), which would have to be read twice."""
+    None as soon as a path holds a container format (JSON Lines, WARC), which would have to be read twice.
+    A path that does not exist counts as one (it is one input, which will fail)."""
     total = 0
     for path in paths:
         try:
             fs, root = url_to_fs(path)
-            files = [name for name, _ in folder_files(fs, root)] if fs.isdir(root) else [root]
+            if fs.isdir(root):
+                kinds = [kind_by_name(name) for name, _ in folder_files(fs, root)]
+            else:
+                kinds = [kind_by_name(root) or (_kind_by_content(fs, root) if fs.exists(root) else "txt")]
         except (OSError, ValueError, ImportError):
             return None
-        for name in files:
-            kind = kind_by_name(name)
-            if kind not in ("txt", "html"):
-                return None
-            total += 1
+        if any(kind not in ONE_ARTICLE_KINDS for kind in kinds):
+            return None
+        total += len(kinds)
     return total
 
 
 def _read_folder(fs: AbstractFileSystem, root: str, shown: str) -> Iterator[Item]:
     files = folder_files(fs, root)
     if not files:
-        yield ReadFailure(shown, "no readable files in this folder (.txt, .jsonl, .html, .warc)")
+        yield Failure("read", shown, NO_READABLE_FILES)
         return
     for name, relative in files:
         yield from read_file(fs, name, f"{shown.rstrip('/')}/{relative}", article_stem(relative))
@@ -108,7 +114,7 @@ def read_file(fs: AbstractFileSystem, name: str, shown: str, article_id: str) ->
         reader = _READERS[kind]
         yield from reader(fs, name, shown, article_id)
     except OSError as error:
-        yield ReadFailure(shown, f"cannot read: {error}")
+        yield Failure("read", shown, f"cannot read: {error}")
 
 
 def _read_txt(fs: AbstractFileSystem, name: str, shown: str, article_id: str) -> Iterator[Item]:
@@ -116,14 +122,14 @@ def _read_txt(fs: AbstractFileSystem, name: str, shown: str, article_id: str) ->
         data = _read_limited(fs, name, shown, MAX_FILE_BYTES)
         yield ReadArticle(text=decode_text(data, shown), id=article_id, where=shown)
     except InputError as error:
-        yield ReadFailure.from_error(error, shown)
+        yield Failure.from_error(error, "read", shown)
 
 
 def _read_html(fs: AbstractFileSystem, name: str, shown: str, article_id: str) -> Iterator[Item]:
     try:
         yield html_article(_read_limited(fs, name, shown, MAX_PAGE_BYTES), shown, id=article_id)
     except InputError as error:
-        yield ReadFailure.from_error(error, shown)
+        yield Failure.from_error(error, "read", shown)
 
 
 def _read_jsonl(fs: AbstractFileSystem, name: str, shown: str, article_id: str) -> Iterator[Item]:

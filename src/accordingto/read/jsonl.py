@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from typing import IO
 
 from ..errors import InputError
-from .records import ReadArticle, ReadFailure, text_id
+from ..outcome import Failure
+from .records import ReadArticle, text_id
 from .text import check_text, parse_published
 
 FIELDS = ("id", "title", "url", "outlet", "published")
 
 
-def read_jsonl(stream: IO[bytes], where: str) -> Iterator[ReadArticle | ReadFailure]:
+def read_jsonl(stream: IO[bytes], where: str) -> Iterator[ReadArticle | Failure]:
     """Each non-blank line of ``stream`` as an article, or as a failure named ``file:line`` (the reading goes
     on). Lines are read one at a time, so memory does not grow with the file."""
     for number, line in enumerate(stream, start=1):
@@ -23,7 +24,7 @@ def read_jsonl(stream: IO[bytes], where: str) -> Iterator[ReadArticle | ReadFail
         try:
             yield jsonl_article(line, place)
         except InputError as error:
-            yield ReadFailure.from_error(error, place)
+            yield Failure.from_error(error, "read", place)
 
 
 def jsonl_article(line: bytes, where: str) -> ReadArticle:

@@ -1,11 +1,11 @@
-"""What corpus readers yield: articles that know where they were read from, and failures that say where."""
+"""What corpus readers yield: articles that know where they were read from, and failures (``outcome.Failure``,
+stage ``read``) that say where."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 
-from ..errors import InputError
 from ..model import Article
 
 
@@ -15,21 +15,6 @@ class ReadArticle(Article):
     a failure later in the pipeline can still be traced back to its input."""
 
     where: str | None = None
-
-
-@dataclass(frozen=True)
-class ReadFailure:
-    """A record that could not be read, and why; readers yield these and go on with the next record."""
-
-    where: str
-    reason: str
-
-    @classmethod
-    def from_error(cls, error: InputError, where: str) -> ReadFailure:
-        return cls(where=error.where or where, reason=error.reason)
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
 
 
 def text_hash(text: str) -> str:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from ..errors import (
     BinaryInputError,
     EmptyInputError,
     EncodingError,
-    InputNotFoundError,
     InputTooLargeError,
     InvalidDateError,
 )
-from ..model import Article
 
 # Half a million characters is about 80,000 words: ten times the longest PolNeAR article and far more than a
 # news story, while keeping spaCy's parser well inside its memory (its own limit is 1,000,000).
@@ -45,21 +42,6 @@ def decode_text(data: bytes, where: str | None = None) -> str:
             f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})", where
         ) from None
     return check_text(text, where)
-
-
-def read_text_file(path: str | Path, *, id: str | None = None) -> Article:
-    """Read and check one text file; the article id defaults to the file name without its extension."""
-    path = Path(path)
-    where = str(path)
-    if not path.exists():
-        raise InputNotFoundError("no such file or folder", where)
-    if path.is_dir():
-        raise InputNotFoundError("is a folder, not a file", where)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputTooLargeError(f"too large: {size:,} bytes, the limit is {MAX_FILE_BYTES:,}", where)
-    text = decode_text(path.read_bytes(), where)
-    return Article(text=text, id=id if id is not None else path.stem)
 
 
 def parse_published(value: str | None, where: str | None = None) -> str | None:

@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from typing import IO
 
 from ..errors import InputError
+from ..outcome import Failure
 from .html import MAX_PAGE_BYTES, html_article
-from .records import ReadArticle, ReadFailure
+from .records import ReadArticle
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(stream: IO[bytes], where: str) -> Iterator[ReadArticle | ReadFailure]:
+def read_warc(stream: IO[bytes], where: str) -> Iterator[ReadArticle | Failure]:
     """The HTML pages of a WARC (plain or gzipped; FastWARC detects which) as articles, streaming."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -32,23 +33,26 @@ def read_warc(stream: IO[bytes], where: str) -> Iterator[ReadArticle | ReadFailu
             place = f"{where} record {number} (byte {position})"
             if not record.headers.get("WARC-Type"):
                 # What FastWARC makes of bytes that are not a WARC header: a record of no type.
-                yield ReadFailure(place, "not a valid WARC record")
+                yield Failure("read", place, "not a valid WARC record")
                 continue
             if record.record_type != WarcRecordType.response:
                 continue
             uri = record.headers.get("WARC-Target-URI") or None
             if record.http_headers is None or record.http_headers.status_code is None:
-                yield ReadFailure(place, "a response record without a readable HTTP head")
+                yield Failure("read", place, "a response record without a readable HTTP head")
                 continue
             content_type = (record.http_headers.get("Content-Type") or "").lower()
             if not content_type.startswith(HTML_TYPES):
                 continue
             if record.content_length > MAX_PAGE_BYTES:
-                yield ReadFailure(place, f"too large: {record.content_length:,} bytes, the limit is {MAX_PAGE_BYTES:,}")
+                reason = f"too large: {record.content_length:,} bytes, the limit is {MAX_PAGE_BYTES:,}"
+                yield Failure("read", place, reason)
                 continue
             try:
                 yield html_article(record.reader.read(), place, id=uri, url=uri)
             except InputError as error:
-                yield ReadFailure.from_error(error, place)
+                yield Failure.from_error(error, "read", place)
     except OSError as error:
-        yield ReadFailure(f"{where} after record {number} (byte {position})", f"not valid WARC from here on: {error}")
+        yield Failure(
+            "read", f"{where} after record {number} (byte {position})", f"not valid WARC from here on: {error}"
+        )

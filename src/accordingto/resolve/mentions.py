@@ -10,642 +10,56 @@ use this.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, get_args
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from .. import lexicon
 from ..model import SourceKind
+from ..records import MentionForm
+from .first_names import first_name_gender
 
-Form = Literal["pronoun", "name", "description"]
+Form = MentionForm
 Number = Literal["sing", "plur"]
 Gender = Literal["masc", "fem", "neut"]
 
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+
+
+def _feature(value: str, allowed: Any) -> Any:
+    """A grammatical feature read from the lexicon, checked against its type's values."""
+    if value not in get_args(allowed):
+        raise ValueError(f"lexicon: {value!r} is not one of {get_args(allowed)}")
+    return value
+
+
+def _pronoun_features(section: str) -> tuple[int, Number, Gender | None]:
+    """ "3 sing masc" -> (3, "sing", "masc"): the lexicon's pronoun sections name person, number and gender."""
+    person, number, *gender = section.split()
+    return int(person), _feature(number, Number), _feature(gender[0], Gender) if gender else None
+
+
 # Person, number and gender of the pronouns a source can be (possessives only matter as possessors).
 PRONOUNS: dict[str, tuple[int, Number, Gender | None]] = {
-    "i": (1, "sing", None),
-    "me": (1, "sing", None),
-    "we": (1, "plur", None),
-    "us": (1, "plur", None),
-    "you": (2, "sing", None),
-    "he": (3, "sing", "masc"),
-    "him": (3, "sing", "masc"),
-    "his": (3, "sing", "masc"),
-    "she": (3, "sing", "fem"),
-    "her": (3, "sing", "fem"),
-    "it": (3, "sing", "neut"),
-    "its": (3, "sing", "neut"),
-    "they": (3, "plur", None),
-    "them": (3, "plur", None),
-    "their": (3, "plur", None),
+    pronoun: _pronoun_features(section) for section, pronouns in lexicon.PRONOUNS.items() for pronoun in pronouns
 }
-# Titles written before a name: part of the role ("President"), not of the name ("Volodymyr Zelenskyy").
-TITLES = {
-    "president",
-    "vice",
-    "sen.",
-    "senator",
-    "rep.",
-    "representative",
-    "gov.",
-    "governor",
-    "mayor",
-    "secretary",
-    "minister",
-    "prime",
-    "chancellor",
-    "general",
-    "gen.",
-    "judge",
-    "justice",
-    "dr.",
-    "speaker",
-    "leader",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "director",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "attorney",
-    "press",
-    "majority",
-    "minority",
-    "deputy",
-    "foreign",
-    "defense",
-    "chief",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "sheriff",
-    "commissioner",
-    "lt.",
-    "col.",
-    "capt.",
-    "sgt.",
-    "adm.",
-    "gov",
-    "sen",
-    "rep",
-    "candidate",
-    "nominee",
-    "first",
-    "lady",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "mr",
-    "mrs",
-    "ms",
-    "sir",
-    "lord",
-    "prof.",
-    "professor",
-    "coach",
-    "officer",
-    "detective",
-    "agent",
-}
-# Words that give a person's gender: honorifics before a name, and nouns a description can be headed by.
+# The gender honorifics, titles and nouns give a person ("Mrs.", "King", "the woman").
 HONORIFIC_GENDER: dict[str, Gender] = {
-    "mr.": "masc",
-    "mr": "masc",
-    "sir": "masc",
-    "lord": "masc",
-    "king": "masc",
-    "prince": "masc",
-    "mrs.": "fem",
-    "mrs": "fem",
-    "ms.": "fem",
-    "ms": "fem",
-    "queen": "fem",
-    "lady": "fem",
-    "chairwoman": "fem",
-    "spokeswoman": "fem",
-    "congresswoman": "fem",
-    "businesswoman": "fem",
-    "man": "masc",
-    "father": "masc",
-    "husband": "masc",
-    "son": "masc",
-    "brother": "masc",
-    "boy": "masc",
-    "grandfather": "masc",
-    "uncle": "masc",
-    "congressman": "masc",
-    "businessman": "masc",
-    "spokesman": "masc",
-    "chairman": "masc",
-    "woman": "fem",
-    "mother": "fem",
-    "wife": "fem",
-    "daughter": "fem",
-    "sister": "fem",
-    "girl": "fem",
-    "grandmother": "fem",
-    "aunt": "fem",
-    "widow": "fem",
-    "actress": "fem",
+    word: _feature(gender, Gender) for word, gender in lexicon.GENDERED_WORDS.items()
 }
-# Heads of common-noun descriptions, by the kind of source they name. Anything else is a person (or a group of
-# people when plural): news sources are mostly people ("an official", "analysts").
-GOVERNMENT_HEADS = {
-    "government",
-    "administration",
-    "kremlin",
-    "ministry",
-    "department",
-    "state",
-    "pentagon",
-    "embassy",
-    "police",
-    "military",
-    "army",
-    "cabinet",
-    "congress",
-    "senate",
-    "parliament",
-    "authorities",
-    "white",
-    "legislature",
-    "regime",
-    "court",
-    "prosecutor's",
-    "navy",
-    "council",
-    "city",
-    "county",
-    "agency",
-    "authority",
-    "nation",
-    "country",
-}
-ORGANIZATION_HEADS = {
-    "campaign",
-    "company",
-    "firm",
-    "party",
-    "committee",
-    "group",
-    "organization",
-    "organisation",
-    "association",
-    "union",
-    "foundation",
-    "institute",
-    "university",
-    "bank",
-    "corporation",
-    "team",
-    "coalition",
-    "alliance",
-    "commission",
-    "board",
-    "club",
-    "league",
-    "charity",
-    "center",
-    "centre",
-    "school",
-    "office",
-    "fund",
-    "church",
-    "federation",
-    "network",
-    "society",
-    "industry",
-    "business",
-    "businesses",
-    "companies",
-    "groups",
-}
-MEDIA_HEADS = {
-    "newspaper",
-    "paper",
-    "outlet",
-    "media",
-    "magazine",
-    "broadcaster",
-    "channel",
-    "website",
-    "tabloid",
-    "daily",
-    "press",
-    "television",
-    "radio",
-    "newsroom",
-    "publication",
-    "blog",
-    "reports",
-    "report_media",
-}
-DOCUMENT_HEADS = {
-    "report",
-    "study",
-    "poll",
-    "survey",
-    "statement",
-    "document",
-    "letter",
-    "memo",
-    "filing",
-    "complaint",
-    "lawsuit",
-    "indictment",
-    "data",
-    "analysis",
-    "record",
-    "book",
-    "article",
-    "email",
-    "tweet",
-    "release",
-    "transcript",
-    "assessment",
-    "estimate",
-    "review",
-    "audit",
-    "research",
-    "figures",
-    "census",
-    "ruling",
-    "order",
-    "bill",
-    "law",
-    "resolution",
-    "constitution",
-    "guidance",
-    "policy",
-    "plan",
-    "proposal",
-    "video",
-    "ad",
-    "advertisement",
-    "post",
-    "message",
-    "note",
-    "website",
-    "footage",
-    "evidence",
-    "findings",
-    "investigation",
-}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
-# Common nouns that name people (besides TITLES and the suffixes below).
-PERSON_NOUNS = {
-    "official",
-    "source",
-    "aide",
-    "adviser",
-    "advisor",
-    "spokesperson",
-    "expert",
-    "analyst",
-    "lawmaker",
-    "voter",
-    "critic",
-    "resident",
-    "attorney",
-    "lawyer",
-    "officer",
-    "leader",
-    "member",
-    "friend",
-    "supporter",
-    "donor",
-    "candidate",
-    "nominee",
-    "executive",
-    "staffer",
-    "worker",
-    "employee",
-    "insider",
-    "observer",
-    "witness",
-    "victim",
-    "doctor",
-    "nurse",
-    "teacher",
-    "student",
-    "parent",
-    "child",
-    "kid",
-    "owner",
-    "investor",
-    "developer",
-    "researcher",
-    "writer",
-    "author",
-    "reporter",
-    "editor",
-    "commentator",
-    "host",
-    "anchor",
-    "strategist",
-    "consultant",
-    "operative",
-    "protester",
-    "demonstrator",
-    "organizer",
-    "veteran",
-    "soldier",
-    "commander",
-    "diplomat",
-    "envoy",
-    "legislator",
-    "delegate",
-    "prosecutor",
-    "investigator",
-    "cop",
-    "someone",
-    "somebody",
-    "anyone",
-    "everyone",
-    "person",
-    "people",
-    "individual",
-    "guy",
-    "neighbor",
-    "citizen",
-    "farmer",
-    "miner",
-    "customer",
-    "client",
-    "patient",
-    "user",
-    "fan",
-    "follower",
-    "participant",
-    "attendee",
-    "questioner",
-    "caller",
-    "viewer",
-    "reader",
-    "listener",
-    "assistant",
-    "colleague",
-    "partner",
-    "ally",
-    "rival",
-    "opponent",
-    "challenger",
-    "incumbent",
-    "winner",
-    "relative",
-    "spouse",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "father",
-    "mother",
-    "grandmother",
-    "grandfather",
-    "aunt",
-    "uncle",
-    "cousin",
-    "boy",
-    "girl",
-    "manager",
-    "founder",
-    "head",
-    "surrogate",
-    "immigrant",
-    "refugee",
-    "defendant",
-    "plaintiff",
-    "juror",
-    "survivor",
-    "mourner",
-    "organiser",
-    "trader",
-    "buyer",
-    "seller",
-    "landlord",
-    "tenant",
-    "insurer",
-    "official's",
-    "mom",
-    "dad",
-    "priest",
-    "pastor",
-    "bishop",
-    "rabbi",
-    "imam",
-    "coach",
-    "player",
-    "athlete",
-    "actor",
-    "actress",
-    "singer",
-    "artist",
-    "celebrity",
-    "billionaire",
-    "millionaire",
-    "tycoon",
-    "mogul",
-    "businessman",
-    "businesswoman",
-    "entrepreneur",
-    "chief",
-    "aide-de-camp",
-    "deputy",
-    "ex-wife",
-    "proponent",
-    "constituent",
-    "correspondent",
-    "agent",
-    "president",
-    "respondent",
-    "adherent",
-    "boss",
-    "architect",
-    "announcer",
-    "enemy",
-    "advocate",
-    "polluter",
-    "other",
-    "others",
-    "some",
-    "all",
-    "anybody",
-    "one",
-    "each",
-    "many",
-    "few",
-    "several",
-    "both",
-}
-# Endings that make a noun name people ("economist", "politician", "moderator", "taxpayer", "speechwriter").
-PERSON_SUFFIXES = (
-    "ist",
-    "ian",
-    "man",
-    "woman",
-    "person",
-    "eer",
-    "ster",
-    "ator",
-    "writer",
-    "maker",
-    "keeper",
-    "payer",
-    "holder",
-    "goer",
-    "seeker",
-    "watcher",
-    "leader",
-    "worker",
-    "owner",
-    "voter",
-    "member",
-    "officer",
-    "official",
-)
-# Singular nouns that count several people: "a number of officials" is plural.
-QUANTITY_HEADS = {"array", "number", "lot", "majority", "handful", "host", "range", "series", "variety", "bunch"}
-# Singular nouns for several people: "the family said" is not a "he" or a "she".
-COLLECTIVE_HEADS = {"family", "couple", "crowd", "audience", "public", "panel", "jury", "staff", "family's"}
-# Words that make an organisation's name a news outlet's (lower case).
-MEDIA_NAME_WORDS = {
-    "times",
-    "post",
-    "journal",
-    "news",
-    "tribune",
-    "herald",
-    "gazette",
-    "guardian",
-    "telegraph",
-    "reuters",
-    "bloomberg",
-    "politico",
-    "axios",
-    "cnn",
-    "bbc",
-    "nbc",
-    "abc",
-    "cbs",
-    "fox",
-    "msnbc",
-    "npr",
-    "ap",
-    "afp",
-    "tass",
-    "interfax",
-    "ria",
-    "breitbart",
-    "economist",
-    "newsweek",
-    "atlantic",
-    "wire",
-    "daily",
-    "magazine",
-    "press",
-    "radio",
-    "tv",
-    "television",
-    "nyt",
-    "wsj",
-    "chronicle",
-    "observer",
-    "independent",
-    "mirror",
-    "sun",
-    "express",
-    "examiner",
-    "inquirer",
-    "globe",
-    "star",
-    "courier",
-    "bulletin",
-    "review",
-    "dispatch",
-    "record",
-    "register",
-    "huffpost",
-    "huffington",
-    "buzzfeed",
-    "vox",
-    "slate",
-    "salon",
-    "hill",
-    "vice",
-    "spiegel",
-    "monde",
-    "pravda",
-    "izvestia",
-    "kommersant",
-    "vedomosti",
-    "xinhua",
-    "al",
-    "jazeera",
-    "univision",
-    "telemundo",
-    "cnbc",
-    "pbs",
-    "c-span",
-    "usa",
-    "today",
-    "associated",
-    "agence",
-    "ukrinform",
-    "unian",
-    "interfax-ukraine",
-    "meduza",
-}
-# Words that make an organisation's name a government's ("the Kremlin", "the State Department").
-GOVERNMENT_NAME_WORDS = {
-    "kremlin",
-    "white",
-    "pentagon",
-    "department",
-    "ministry",
-    "congress",
-    "senate",
-    "administration",
-    "government",
-    "parliament",
-    "cabinet",
-    "commission",
-    "council",
-    "duma",
-    "rada",
-    "house",
-    "bureau",
-    "agency",
-    "police",
-    "army",
-    "navy",
-    "court",
-    "fbi",
-    "cia",
-    "nsa",
-    "dhs",
-    "doj",
-    "epa",
-    "irs",
-    "mod",
-    "mfa",
-    "nato",
-    "un",
-    "eu",
-    "office",
-    "embassy",
-    "ministries",
-    "kyiv",
-    "moscow",
-    "washington",
-    "beijing",
-    "downing",
-}
+# Nouns that name people: titles, role nouns and other person nouns (besides the suffixes of PERSON_SUFFIXES).
+PEOPLE_NOUNS = lexicon.TITLES | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
+# Words written before a person's name that are not part of it: titles, roles, person nouns ("Host Dan
+# Miller") and honorifics.
+TITLE_WORDS = PEOPLE_NOUNS | lexicon.HONORIFICS
+# Any word of an organisation's name that makes it a news outlet's: common outlet words in any case ("Times",
+# "Post") and the brands' own words ("reuters", "cnn").
+MEDIA_NAME_WORDS = frozenset(word.lower() for word in lexicon.OUTLET_WORDS_ANYWHERE) | lexicon.OUTLET_BRAND_WORDS
+# The order a description's head is looked up in when it is listed under a kind (lexicon DESCRIPTION_HEADS).
+_HEAD_KINDS: tuple[SourceKind, ...] = ("media", "document", "government", "organization", "group")
+# Kinds also looked up by the word as written, for plurals the lemmatizer leaves ("businesses", "reports").
+_KINDS_AS_WRITTEN = {"media", "organization"}
 
 
 @dataclass
@@ -684,6 +98,7 @@ class Mention:
 
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case"}
+_NEVER_HEADS = {"DET", "ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
 
 
 # Entity types that are never sources: "the fall of 2022" or "two" caught in a source span is not who spoke.
@@ -701,7 +116,9 @@ def find_head(doc: Doc, start: int, end: int) -> Token | None:
         return None
     roots = [t for t in tokens if t.head.i < start or t.head.i >= end or t.head.i == t.i]
     for token in roots:
-        if token.pos_ in NOMINAL_POS or token.ent_type_ in NAME_LABELS:
+        # A determiner is no head even inside a name: an entity cut short ("the National Iodine" of "the
+        # National Iodine Study") has its "the" hanging off a word outside it.
+        if token.pos_ in NOMINAL_POS or (token.ent_type_ in NAME_LABELS and token.pos_ not in _NEVER_HEADS):
             return token
     for token in tokens:
         if token.pos_ in NOMINAL_POS and token.dep_ not in _MODIFIER_DEPS:
@@ -713,7 +130,6 @@ def find_head(doc: Doc, start: int, end: int) -> Token | None:
 # Right-hand dependents that belong to the core phrase: "a spokesman for the Kremlin", "Trump and Pence",
 # "Dmitry Peskov, Putin's spokesman".
 _KEPT_RIGHT = {"prep", "conj", "cc", "case", "nummod", "compound", "amod", "poss", "appos"}
-_AFFILIATION_PREPOSITIONS = {"for", "of", "at", "in", "with", "from", "to", "close"}
 
 
 def core_span(head: Token, start: int, end: int) -> tuple[int, int]:
@@ -729,7 +145,7 @@ def core_span(head: Token, start: int, end: int) -> tuple[int, int]:
             continue  # the commas around an apposition
         if child.dep_ not in _KEPT_RIGHT:
             break
-        if child.dep_ == "prep" and child.lower_ not in _AFFILIATION_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ not in lexicon.AFFILIATION_PREPOSITIONS:
             break
         high = max(high, child.right_edge.i + 1)
     low, high = max(low, start), min(high, end)
@@ -741,9 +157,10 @@ def core_span(head: Token, start: int, end: int) -> tuple[int, int]:
     return low, high
 
 
-def _entity_bounds(token: Token) -> tuple[int, int] | None:
-    """Bounds of the named entity holding ``token``, if it is a kind that names a source."""
-    if token.ent_iob_ == "O" or token.ent_type_ not in NAME_LABELS:
+def entity_span(token: Token) -> Span | None:
+    """The named entity holding ``token``, found from its IOB tags (``doc.ents`` would build every entity of the
+    doc to find one)."""
+    if token.ent_iob_ not in ("B", "I"):
         return None
     doc = token.doc
     low = token.i
@@ -752,10 +169,15 @@ def _entity_bounds(token: Token) -> tuple[int, int] | None:
     high = token.i + 1
     while high < len(doc) and doc[high].ent_iob_ == "I":
         high += 1
-    return low, high
+    return doc[low:high]
 
 
-_ARTICLES = {"the", "a", "an"}
+def _entity_bounds(token: Token) -> tuple[int, int] | None:
+    """Bounds of the named entity holding ``token``, if it is a kind that names a source."""
+    span = entity_span(token)
+    if span is None or token.ent_type_ not in NAME_LABELS:
+        return None
+    return span.start, span.end
 
 
 def name_bounds(head: Token, low: int, high: int) -> tuple[int, int] | None:
@@ -772,15 +194,19 @@ def name_bounds(head: Token, low: int, high: int) -> tuple[int, int] | None:
         and doc[start - 1].pos_ == "PROPN"
         and doc[start - 1].dep_ in {"compound", "flat"}
         and not doc[start - 1].ent_type_
-        and doc[start - 1].lower_ not in TITLES
+        and doc[start - 1].lower_ not in lexicon.TITLES
     ):
         start -= 1
     start, end = max(start, low), min(end, high)
     if doc[start].ent_type_ == "NORP" and doc[start].pos_ == "ADJ":
         return None
-    # Only a person's name loses its titles: "President Volodymyr Zelenskyy" but "the State Department".
+    # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
+    # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = doc[end - 1].ent_type_ in {"PERSON", ""}
-    while start < end - 1 and (doc[start].lower_ in _ARTICLES or (personal and doc[start].lower_ in TITLES)):
+    while start < end - 1 and (
+        doc[start].lower_ in lexicon.ARTICLES
+        or (personal and (doc[start].lower_ in TITLE_WORDS or doc[start].lemma_.lower() in TITLE_WORDS))
+    ):
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
@@ -789,16 +215,13 @@ def name_bounds(head: Token, low: int, high: int) -> tuple[int, int] | None:
 
 def _description_kind(head: Token, number: Number) -> SourceKind:
     lemma = head.lemma_.lower()
-    if lemma in MEDIA_HEADS or head.lower_ in MEDIA_HEADS:
-        return "media"
-    if lemma in DOCUMENT_HEADS:
-        return "document"
-    if lemma in GOVERNMENT_HEADS:
-        return "government"
-    if lemma in ORGANIZATION_HEADS or head.lower_ in ORGANIZATION_HEADS:
-        return "organization"
-    if lemma in COLLECTIVE_HEADS:
-        return "group"
+    kinds = {lexicon.DESCRIPTION_HEADS.get(lemma)}
+    written = lexicon.DESCRIPTION_HEADS.get(head.lower_)
+    if written in _KINDS_AS_WRITTEN:
+        kinds.add(written)
+    for kind in _HEAD_KINDS:
+        if kind in kinds:
+            return kind
     if not is_person_noun(lemma):
         return "unknown"  # "a problem that demands a response", "brain cancer": not someone who speaks
     return "group" if number == "plur" else "person"
@@ -808,7 +231,7 @@ def is_person_noun(lemma: str) -> bool:
     """Whether a common noun names people: a listed noun, a title, or a person-making suffix ("economist",
     "politician", "congressman", "pollster"). spaCy's small model has no animacy, and a "he" must not land on
     "a problem"."""
-    return lemma in PERSON_NOUNS or lemma in TITLES or lemma.endswith(PERSON_SUFFIXES)
+    return lemma in PEOPLE_NOUNS or lemma.endswith(lexicon.PERSON_SUFFIXES)
 
 
 def name_kind(words: list[str], label: str) -> SourceKind:
@@ -822,7 +245,7 @@ def name_kind(words: list[str], label: str) -> SourceKind:
         return "group"
     if lowered & MEDIA_NAME_WORDS and not lowered & {"house", "department", "ministry"}:
         return "media"
-    if lowered & GOVERNMENT_NAME_WORDS:
+    if lowered & lexicon.GOVERNMENT_NAME_WORDS:
         return "government"
     if len(words) == 1 and not words[0].isupper():
         # The small model often tags a lone surname as an organisation or a work ("Smith said", "Trump
@@ -844,7 +267,7 @@ def _number(head: Token, low: int, high: int) -> Number:
     coordinated = (t for t in doc[low:high] if t.dep_ == "conj" and low <= t.head.i < high)
     if any(t.pos_ in NOMINAL_POS and t.head.pos_ in NOMINAL_POS for t in coordinated):
         return "plur"
-    if head.lemma_.lower() in QUANTITY_HEADS and any(
+    if head.lemma_.lower() in lexicon.QUANTITY_HEADS and any(
         t.dep_ == "pobj" and t.tag_ in {"NNS", "NNPS"} for child in head.rights for t in child.children
     ):
         return "plur"  # "a wide array of black artists", "a number of officials"
@@ -859,9 +282,13 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
     head = find_head(doc, start, end)
     if head is None or head.ent_type_ in NON_SOURCE_LABELS:
         return None
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.pos_ in NOMINAL_POS:
+    if head.lower_ in lexicon.RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.pos_ in NOMINAL_POS:
         # "Stevie Wonder, who joked": the source is the relative clause's antecedent.
         antecedent = head.head.head
+        if antecedent.dep_ == "appos" and antecedent.head.pos_ in NOMINAL_POS:
+            # "Green Streets, a local organization which said": the clause hangs on the apposition, which is
+            # the name's; the mention is the name with its apposition.
+            return analyze_mention(doc, antecedent.head.left_edge.i, antecedent.i + 1)
         return analyze_mention(doc, antecedent.left_edge.i, antecedent.i + 1)
     low, high = core_span(head, start, end)
     lower = head.lower_
@@ -891,6 +318,13 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         fallback = "PERSON" if number == "sing" else ""
         label = doc[bounds[1] - 1].ent_type_ or doc[bounds[0]].ent_type_ or fallback
         kind = name_kind(words, label)
+        if appos is not None and kind in {"person", "unknown", "government"}:
+            # "Green Streets, a local organization which said": the apposition says what kind of source it is
+            # (the small model tags many organisations' names as people's or places').
+            described = _description_kind(appos, number)
+            kind = described if described in {"organization", "government", "media"} else kind
+        if kind == "unknown":
+            kind = _relative_kind(head)
         if number == "plur" and kind == "person":
             kind = "group"
         if kind == "group" and label == "NORP":
@@ -898,6 +332,14 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
             return Mention(low, high, head.i, "description", "plur", None, "group", appos=_index(appos))
         if kind == "government" and gender is None:
             gender = "neut"
+        # The first word of the name the lists know as a first name ("Councillor Omar Hale": Omar).
+        first = next((g for w in words[:-1] if (g := first_name_gender(w))), None) if number == "sing" else None
+        if first is not None and kind in {"person", "unknown", "document", "group"}:
+            # "Isabel Ruiz", "Donald Trump": a full name opening with a first name of one gender is a person's,
+            # of that gender, unless an honorific already said otherwise ("Mrs. Morgan Lee"); the small model
+            # tags some as works or peoples. Organisations named after people ("John Deere") keep their tag.
+            kind = "person"
+            gender = gender or first
         return Mention(
             low,
             high,
@@ -912,6 +354,20 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         )
     kind = _description_kind(head, number)
     return Mention(low, high, head.i, "description", number, gender, kind, appos=_index(appos))
+
+
+def _relative_kind(head: Token) -> SourceKind:
+    """What a relative clause on a name says of it: "Northgrid, which runs the network" is a thing (an
+    organisation, when it speaks), "Harper, who ran the city" a person; "unknown" without one."""
+    for clause in head.children:
+        if clause.dep_ != "relcl":
+            continue
+        pronoun = next((t for t in clause.children if t.lower_ in lexicon.RELATIVE_PRONOUNS), None)
+        if pronoun is not None and pronoun.lower_ in {"who", "whom", "whose"}:
+            return "person"
+        if pronoun is not None and pronoun.lower_ == "which":
+            return "organization"
+    return "unknown"
 
 
 def _index(token: Token | None) -> int | None:

@@ -1,5 +1,5 @@
 """The one place where domain errors and bad requests become HTTP answers: always JSON ``{"detail": "..."}``,
-always a 4xx for something the client can fix, never a traceback."""
+a 4xx for something the client can fix, a 5xx for a failure on our side, never a traceback."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..analyze import AnalysisFailedError
-from ..errors import AccordingtoError, InputError, InputTooLargeError, ModelError, StoreError
+from ..errors import AccordingtoError, AnalysisFailedError, InputError, InputTooLargeError, ModelError, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -19,8 +18,8 @@ logger = logging.getLogger(__name__)
 STATUS_BY_ERROR: tuple[tuple[type[AccordingtoError], int], ...] = (
     (InputTooLargeError, 413),
     (InputError, 422),
-    # The text reached the pipeline but a component could not handle it: the client can only change the text.
-    (AnalysisFailedError, 422),
+    # The text was fine but a component crashed on it: a fault of ours, which the client cannot fix.
+    (AnalysisFailedError, 500),
     (ModelError, 503),
     (StoreError, 503),
 )

@@ -1,40 +1,39 @@
 """Open a store (SQLite or PostgreSQL), bring its schema up to date, write one article's results at a time.
 
 Writes are per article and atomic: an article's row, its sources, attributions and provenance go in one
-transaction, so a run stopped at any moment leaves only whole articles behind and can simply be run again.
+transaction, so a run stopped at any moment leaves only whole articles behind and can simply be run again. The
+same transaction puts the article's statements into statement clusters (``clusters.py``), so every way of
+filling a store (``accordingto run``, ``--jobs N``, a Dask run) keeps the trails of statements up to date.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, literal, select, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import Analysis, Article, Attribution, Source
-from ..read.records import text_hash, text_id
+from ..model import Analysis, Article
+from ..outcome import Outcome
 from . import identity
+from .clusters import cluster_article
+from .rows import Row, Rows, article_rows, outcome_rows
 from .schema import CHILD_TABLES, articles, attributions, provenance, sources
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_DB = "accordingto.sqlite"
 MIGRATIONS = Path(__file__).with_name("migrations")
-# Any stable number: the PostgreSQL advisory lock that serializes migrations when several processes open
-# the store at once.
+# Any stable numbers: the PostgreSQL advisory locks that serialize migrations when several processes open the
+# store at once, and writes when several processes write to it at once.
 _MIGRATION_LOCK = 0x61636374
-
-
-def article_key(article: Article) -> str:
-    """The article's id in the store: its own id, else one derived from its text (stable across runs)."""
-    return article.id or text_id(article.text)
+_WRITE_LOCK = 0x61637772
 
 
 def normalize_url(url: str | None) -> str:
@@ -110,36 +109,37 @@ class Store:
         """Store one article with its analysis, or with the error that stopped it, in one transaction.
 
         An article already stored under the same id is replaced (its old sources and attributions go with it).
-        Returns the article's id in the store.
+        ``origin`` defaults to where the article was read from. Returns the article's id in the store.
         """
-        if (analysis is None) == (error is None):
-            raise ValueError("give an analysis or an error, not both or neither")
-        if isinstance(analysis, dict):
-            analysis = Analysis.from_dict(analysis)
-        article_id = article_key(article)
+        return self._write(article_rows(article, analysis, error, origin=origin))
+
+    def save_outcome(self, outcome: Outcome) -> str:
+        """Store one outcome of a batch (its analysis, or the reason it failed); returns the article's id."""
+        return self._write(outcome_rows(outcome))
+
+    def _write(self, rows: Rows, *, cluster: bool = True) -> str:
+        """Write one article's rows; ``cluster=False`` leaves its statements out of the clusters (as stores
+        written before clustering existed are: ``accordingto trail --rebuild`` takes them in)."""
+        [article] = rows["articles"]
+        article_id: str = article["id"]
         try:
             with self.engine.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    # Writers take turns, as SQLite's one writer does. The triggers (migration 0002) count each
+                    # attribution in rows shared across articles (aliases, per-day and per-source counts) and
+                    # the surname rule re-keys the outlet's earlier rows: two articles written at once would lock
+                    # those rows in different orders and deadlock. Held to the end of the transaction.
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
                 for table in (*CHILD_TABLES, articles):
                     key = table.c.id if table is articles else table.c.article_id
                     connection.execute(delete(table).where(key == article_id))
-                connection.execute(
-                    insert(articles).values(
-                        id=article_id,
-                        text_hash=text_hash(article.text),
-                        title=article.title,
-                        url=article.url,
-                        outlet=article.outlet,
-                        published=to_date(article.published),
-                        origin=origin if origin is not None else getattr(article, "where", None),
-                        text=article.text,
-                        analysis=analysis.to_dict() if analysis is not None else None,
-                        error=error,
-                        attribution_count=len(analysis.attributions) if analysis is not None else 0,
-                        created=dt.datetime.now(dt.UTC),
-                    )
-                )
-                if analysis is not None:
-                    _write_analysis(connection, article_id, article.outlet, analysis)
+                connection.execute(insert(articles).values(article))
+                _apply_surname_rule(connection, article["outlet"], rows)
+                for table in (sources, attributions, provenance):
+                    if rows[table.name]:
+                        connection.execute(insert(table), rows[table.name])
+                if cluster and article["error"] is None:
+                    cluster_article(connection, article_id)
         except SQLAlchemyError as failure:
             raise StoreError(f"store {self.url}: cannot write article {article_id}: {_reason(failure)}") from failure
         return article_id
@@ -219,126 +219,22 @@ def _reason(error: SQLAlchemyError) -> str:
     return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
 
 
-def to_date(value: str | None) -> dt.date | None:
-    """The publication date; a malformed one (the reason an analysis failed, perhaps) is not kept."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _write_analysis(connection: Connection, article_id: str, outlet: str | None, analysis: Analysis) -> None:
-    source_rows = [source_row(article_id, source) for source in analysis.sources]
-    _apply_surname_rule(connection, outlet, source_rows)
-    by_id = {row["source_id"]: row for row in source_rows}
-    if source_rows:
-        connection.execute(insert(sources), source_rows)
-    if analysis.attributions:
-        connection.execute(
-            insert(attributions),
-            [
-                attribution_row(article_id, position, attribution, by_id.get(attribution.source_id or ""))
-                for position, attribution in enumerate(analysis.attributions)
-            ],
-        )
-    if analysis.provenance:
-        connection.execute(
-            insert(provenance),
-            [
-                {
-                    "article_id": article_id,
-                    "position": position,
-                    "name": item.name,
-                    "spans": [list(span) for span in item.spans],
-                    "attribution_ids": item.attribution_ids,
-                }
-                for position, item in enumerate(analysis.provenance)
-            ],
-        )
-
-
-def source_row(article_id: str, source: Source) -> dict[str, Any]:
-    base = identity.identity_key(source.name, named=source.named)
-    return {
-        "article_id": article_id,
-        "source_id": source.id,
-        "name": source.name,
-        "kind": source.kind,
-        "named": source.named,
-        "description": source.description,
-        "count": source.count,
-        "qualifiers": source.qualifiers,
-        "affiliation": source.affiliation,
-        "role": source.role,
-        "role_of": source.role_of,
-        "mentions": [[list(span) for span in mention] for mention in source.mentions],
-        "base_key": base,
-        "surname": identity.last_word(base) if source.named and " " in base else None,
-        "identity_key": base,
-    }
-
-
-def attribution_row(
-    article_id: str, position: int, attribution: Attribution, source: dict[str, Any] | None
-) -> dict[str, Any]:
-    spans = [*attribution.source, *attribution.cue, *attribution.content]
-    time = attribution.time
-    if source is not None:
-        name, kind, named, base, key = (
-            source["name"],
-            source["kind"],
-            source["named"],
-            source["base_key"],
-            source["identity_key"],
-        )
-    else:
-        # No source record (the source-description stage did not run or found nothing): group by the words.
-        name = attribution.source_text
-        kind = named = None
-        base = key = (identity.name_key(name) or None) if name else None
-    return {
-        "article_id": article_id,
-        "attribution_id": attribution.id,
-        "position": position,
-        "type": attribution.type,
-        "start": min((start for start, _ in spans), default=None),
-        "end": max((end for _, end in spans), default=None),
-        "source": [list(span) for span in attribution.source],
-        "cue": [list(span) for span in attribution.cue],
-        "content": [list(span) for span in attribution.content],
-        "source_text": attribution.source_text,
-        "cue_text": attribution.cue_text,
-        "content_text": attribution.content_text,
-        "source_id": attribution.source_id,
-        "parent": attribution.parent,
-        "cue_class": attribution.cue_class,
-        "denial": attribution.denial,
-        "hedged": attribution.hedged,
-        "negated": attribution.negated,
-        "time_text": time.text if time else None,
-        "time_start": time.start if time else None,
-        "time_end": time.end if time else None,
-        "time_value": time.value if time else None,
-        "source_name": name,
-        "source_kind": kind,
-        "source_named": named,
-        "source_base": base,
-        "source_key": key,
-    }
-
-
-def _apply_surname_rule(connection: Connection, outlet: str | None, rows: list[dict[str, Any]]) -> None:
+def _apply_surname_rule(connection: Connection, outlet: str | None, rows: Rows) -> None:
     """Rule 3 of ``identity``: a lone surname takes the one full name ending in it in the same outlet.
 
     Decided again whenever an article brings a surname or a full name, and applied to this article's rows
-    and to the outlet's earlier rows alike, so the result does not depend on which article came first.
+    (before they are written) and to the outlet's earlier rows alike, so the result does not depend on which
+    article came first.
     """
-    named = [row for row in rows if row["named"]]
+    named = [row for row in rows["sources"] if row["named"]]
+    named_attributions: list[Row] = [row for row in rows["attributions"] if row["source_named"]]
     words = {row["base_key"] for row in named if identity.is_surname_key(row["base_key"])}
     words |= {row["surname"] for row in named if row["surname"]}
-    in_outlet = select(articles.c.id).where(articles.c.outlet == outlet).scalar_subquery()
+    # The outlet as the filters take it, in any case ("NYT" and "nyt" are one outlet); an expression index
+    # (migration 0005) serves lower(outlet).
+    in_outlet = (
+        select(articles.c.id).where(func.lower(articles.c.outlet) == func.lower(literal(outlet))).scalar_subquery()
+    )
     for word in sorted(words):
         full_names = {row["base_key"] for row in named if row["surname"] == word}
         if outlet is not None:
@@ -353,6 +249,9 @@ def _apply_surname_rule(connection: Connection, outlet: str | None, rows: list[d
         for row in named:
             if row["base_key"] == word:
                 row["identity_key"] = target
+        for row in named_attributions:
+            if row["source_base"] == word:
+                row["source_key"] = target
         if outlet is not None:
             connection.execute(
                 update(sources)

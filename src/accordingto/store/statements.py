@@ -42,7 +42,7 @@ from typing import Any
 
 import numpy as np
 
-from ..numbers import CARDINALS
+from ..number_words import CARDINALS
 from . import identity
 
 KEY_VERSION = 1

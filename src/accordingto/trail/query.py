@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, literal, select
 
-from ..link.outlets import OUTLETS
+from ..lexicon import OUTLETS
 from ..store import Store
 from ..store.clusters import candidates
 from ..store.identity import name_key

@@ -1,4 +1,4 @@
-"""Batch runs into a store: idempotent, resumable, failures recorded (library, on SQLite and PostgreSQL)."""
+"""Corpus runs into a store: idempotent, resumable, failures recorded (library, on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 from sqlalchemy import func, select
 
+from accordingto.batch.corpus import run_corpus
+from accordingto.batch.runner import BatchProgress
 from accordingto.model import Article
-from accordingto.pipes import AnnotatingPipe, record_error
-from accordingto.read import ReadFailure
+from accordingto.outcome import Failure
 from accordingto.store import Store
-from accordingto.store.run import RunProgress, run_corpus
 from accordingto.store.schema import articles
+from exploding import exploding_pipeline
+
+
+@pytest.fixture
+def exploding() -> Language:
+    return exploding_pipeline()
 
 
 def stored(store: Store) -> dict[str, str | None]:
@@ -44,10 +48,10 @@ def test_a_run_stores_each_article_once_and_a_second_run_skips_them(
     store: Store, tmp_path: Path, nlp: Language
 ) -> None:
     inputs = corpus(tmp_path)
-    seen: list[RunProgress] = []
+    seen: list[BatchProgress] = []
     first = run_corpus(inputs, store, batch_size=2, nlp=nlp, on_progress=seen.append)
     assert (first.progress.analysed, first.progress.skipped, first.progress.unreadable) == (4, 0, 1)
-    assert [str(f) for f in first.read_failures] == [
+    assert [str(f) for f in first.failures] == [
         f"{inputs[1]}:2: not valid JSON: Expecting property name enclosed in double quotes at column 2"
     ]
     assert not first.ok and not first.interrupted
@@ -71,40 +75,25 @@ def test_a_changed_article_is_analysed_again(store: Store, tmp_path: Path, nlp: 
     assert analysis is not None and "cold" in analysis.text and count_rows(store) == 4
 
 
-class Exploding(AnnotatingPipe):
-    """A component that fails on texts mentioning EXPLODE, as a buggy stage would."""
-
-    def predict(self, doc: Doc) -> None:
-        if "EXPLODE" in doc.text:
-            raise RuntimeError("boom")
-
-    def set_annotations(self, doc: Doc, prediction: None) -> None:
-        pass
-
-
-@Language.factory("test_store_exploding")
-def make_exploding(nlp: Language, name: str) -> Exploding:
-    pipe = Exploding()
-    pipe.name = name
-    return pipe
-
-
-def test_a_failing_article_is_recorded_with_its_error_and_retried_next_time(store: Store) -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("test_store_exploding").set_error_handler(record_error)
-    items: list[Article | ReadFailure] = [
+def test_a_failing_article_is_recorded_with_its_error_and_retried_next_time(store: Store, exploding: Language) -> None:
+    items: list[Article | Failure] = [
         Article(text="Ann said yes.", id="good"),
         Article(text="This will EXPLODE.", id="bad"),
-        ReadFailure("feed.jsonl:3", "not valid JSON"),
+        Failure("read", "feed.jsonl:3", "not valid JSON"),
     ]
-    report = run_corpus(items, store, nlp=nlp)
+    report = run_corpus(items, store, nlp=exploding)
     assert (report.progress.analysed, report.progress.failed, report.progress.unreadable) == (1, 1, 1)
-    [failure] = report.analysis_failures
-    assert failure.article_id == "bad" and "boom" in failure.error
+    analysis_failure, read_failure = report.failures
+    assert (analysis_failure.stage, analysis_failure.where, analysis_failure.error) == (
+        "analyze",
+        "bad",
+        "AnalysisFailedError",
+    )
+    assert "boom" in analysis_failure.reason and read_failure == items[2]
     errors = stored(store)
     assert errors["good"] is None and errors["bad"] is not None and "boom" in errors["bad"]
     # A failed article is not "done": the next run tries it again (and still records one row for it).
-    retry = run_corpus(items[:2], store, nlp=nlp)
+    retry = run_corpus(items[:2], store, nlp=exploding)
     assert (retry.progress.skipped, retry.progress.failed) == (1, 1)
     assert count_rows(store) == 2
 

@@ -6,9 +6,12 @@ corpus is minutes of work that must not hide in there; and a migration must keep
 written, while the clustering code will change. ``statement_articles`` stays empty, so ``accordingto trail``
 tells the user how many articles wait for the rebuild.
 
-Revision ID: 0003
-Revises: 0001
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-02
+
+(Written first as 0003 on top of 0001, before 0002, 0004 and 0005 were merged; renumbered to follow them. The
+number 0003 is left unused: no store was ever released with it.)
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0001"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,5 @@
-"""Store fixtures: every store test runs against SQLite and against a real, throw-away PostgreSQL server.
+"""Store fixtures (a plugin of the root conftest, for tests/store and tests/batch): every test that uses ``store``
+runs against SQLite and against a real, throw-away PostgreSQL server.
 
 The server is started once per session on a free loopback port with its own socket and data folder (as user
 ``postgres`` when the tests run as root, since initdb refuses root) and stopped at the end. When it cannot be
