@@ -174,3 +174,64 @@ def test_the_trail_command_refuses_a_missing_store(cli: str, tmp_path: Path) -> 
 def test_the_trail_command_says_when_it_cannot_write(cli: str, told: Store, store_url: str, tmp_path: Path) -> None:
     result = run(cli, "schools", "--db", store_url, "--out", str(tmp_path / "no" / "such" / "trail.txt"))
     assert result.returncode == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+# Hand-made articles for a whole run: one statement told first by the Herald, then trimmed into a quote by the
+# Post, then credited to officials "according to the Valley Herald" by the Ledger; and an unrelated statement.
+RUN_FEED = [
+    {
+        "id": "herald-1",
+        "outlet": "Valley Herald",
+        "published": "2024-03-01",
+        "text": "Mayor Ann Lee said on Monday that the council will close three schools in Dover next year to save "
+        "money on heating. Parents plan to protest outside the town hall.",
+    },
+    {
+        "id": "ledger-1",
+        "outlet": "Ledger",
+        "published": "2024-03-04",
+        "text": "According to the Valley Herald, officials said the council would close three schools in Dover next "
+        "year to save money on heating.",
+    },
+    {
+        "id": "post-1",
+        "outlet": "Post",
+        "published": "2024-03-02",
+        "text": '"The council will close three schools in Dover next year," Ann Lee told reporters. The bridge over '
+        "the river stayed shut for repairs.",
+    },
+    {
+        "id": "wire-1",
+        "outlet": "Wire",
+        "published": "2024-03-03",
+        "text": "The harbour master said the new ferry will run every hour from next week on.",
+    },
+]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_corpus_run_then_the_trail_shows_the_first_appearance_and_the_changes(
+    cli: str, store_url: str, tmp_path: Path, jobs: str
+) -> None:
+    """From the user's side: ``accordingto run`` clusters as it stores (no rebuild), ``accordingto trail``
+    shows who told the statement first and what later retellings changed."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(item) + "\n" for item in RUN_FEED), encoding="utf-8")
+    stored = subprocess.run(
+        [cli, "run", str(feed), "--db", store_url, "--jobs", jobs], capture_output=True, text=True, timeout=300
+    )
+    assert stored.returncode == 0, stored.stderr
+    table = run(cli, "three schools in Dover", "--db", store_url)
+    assert table.returncode == 0, table.stderr
+    assert "not clustered yet" not in table.stderr
+    assert "First: Valley Herald, 2024-03-01, Ann Lee" in table.stdout
+    data = json.loads(run(cli, "three schools in Dover", "--db", store_url, "--format", "json").stdout)
+    assert data["first"]["article_id"] == "herald-1"
+    post, ledger = data["later"]
+    assert (post["outlet"], post["type"], post["flags"]) == ("Post", "direct", ["made_direct"])
+    assert {(piece["op"], piece["first"]) for piece in post["diff"]} >= {("delete", "to save money on heating")}
+    assert (ledger["outlet"], ledger["source"], ledger["flags"]) == ("Ledger", "officials", ["different_source"])
+    assert ledger["via"] == ["Valley Herald"]
+    assert {(piece["op"], piece["first"], piece["later"]) for piece in ledger["diff"]} >= {("replace", "will", "would")}
+    ferry = json.loads(run(cli, "ferry every hour", "--db", store_url, "--format", "json").stdout)
+    assert ferry["first"]["article_id"] == "wire-1" and ferry["later"] == []
