@@ -11,6 +11,7 @@ from .query import (
     StatementMatch,
     StatementTrail,
     find_statements,
+    statement_cluster,
     statement_trail,
 )
 from .wording import DiffPiece, word_diff
@@ -22,6 +23,7 @@ __all__ = [
     "StatementMatch",
     "StatementTrail",
     "find_statements",
+    "statement_cluster",
     "statement_trail",
     "word_diff",
 ]

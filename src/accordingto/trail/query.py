@@ -1,7 +1,8 @@
 """The trail of a statement across a stored corpus: where it first appeared, who repeated it, how it changed.
 
 ``statement_trail(store, cluster_id)`` reads one statement cluster (``store/clusters.py``) and orders its
-appearances; ``find_statements(store, words)`` finds the clusters a few words of a statement belong to.
+appearances; ``find_statements(store, words)`` finds the clusters a few words of a statement belong to;
+``statement_cluster(store, article_id, attribution_id)`` the cluster of one stored statement.
 
 The first appearance is the earliest by publication date; on the same date, an appearance that credits
 another outlet comes after one that does not; and an appearance that credits an outlet which itself appears in
@@ -136,6 +137,36 @@ def statement_trail(store: Store, cluster_id: int) -> StatementTrail | None:
     """The trail of one statement cluster (None when there is no such cluster, or it has no member left)."""
     with store.connect() as connection:
         return _trail(connection, cluster_id)
+
+
+def statement_cluster(store: Store, article_id: str, attribution_id: str) -> int | None:
+    """The cluster of one stored attribution (None when it is not a statement: too short, or not clustered).
+
+    The frame of a nested attribution ("US officials said Putin reported ...") is not a statement itself: its
+    innermost attribution carries the statement, so the frame leads to that one's cluster.
+    """
+    with store.connect() as connection:
+        wanted = attribution_id
+        seen = set()
+        while wanted not in seen:
+            seen.add(wanted)
+            found = connection.execute(
+                select(statement_members.c.cluster_id).where(
+                    statement_members.c.article_id == article_id, statement_members.c.attribution_id == wanted
+                )
+            ).scalar()
+            if found is not None:
+                return int(found)
+            child = connection.execute(
+                select(attributions.c.attribution_id)
+                .where(attributions.c.article_id == article_id, attributions.c.parent == wanted)
+                .order_by(attributions.c.position)
+                .limit(1)
+            ).scalar()
+            if child is None:
+                return None
+            wanted = child
+    return None
 
 
 def find_statements(store: Store, words: str, *, limit: int = 10) -> list[StatementMatch]:
