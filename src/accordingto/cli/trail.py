@@ -6,7 +6,6 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -19,7 +18,7 @@ from ..store import Store, open_store
 from ..store.clusters import recluster, unclustered_articles
 from ..trail import StatementTrail, find_statements, statement_trail
 from ..trail.wording import render_changes
-from .common import EXIT_FAILED, fail
+from .common import EXIT_FAILED, output_stream
 from .run import DB_HELP
 
 OUTPUT_FORMATS = ["table", "json", "csv"]
@@ -78,8 +77,10 @@ def trail_command(
         trail = _find(store, text) if text else statement_trail(store, cluster_id or 0)
         if trail is None:
             _nothing(f"no statement cluster {cluster_id} in {store.url}")
-    with _output(out) as stream:
-        _write(trail, output_format, stream)
+    with output_stream(out) as stream:
+        _write(trail, output_format, stream if out is not None else None)
+    if out is not None:
+        click.echo(f"accordingto: wrote {out}", err=True)
 
 
 def _rebuild(store: Store) -> int:
@@ -123,20 +124,6 @@ def _nothing(message: str) -> NoReturn:
 
 def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-@contextmanager
-def _output(out: Path | None) -> Iterator[IO[str] | None]:
-    if out is None:
-        yield None
-        return
-    try:
-        stream = out.open("w", encoding="utf-8", newline="")
-    except OSError as error:
-        fail(f"cannot write {out}: {error.strerror or error}")
-    with stream:
-        yield stream
-    click.echo(f"accordingto: wrote {out}", err=True)
 
 
 def _write(trail: StatementTrail, output_format: str, stream: IO[str] | None) -> None:
