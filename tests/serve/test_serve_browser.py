@@ -438,3 +438,17 @@ def test_a_trail_of_markup_is_shown_as_text_and_nothing_runs(page, trail_server:
 def test_a_statement_without_a_trail_says_so(page, trail_server: str) -> None:  # type: ignore[no-untyped-def]
     corpus_page(page, trail_server, "view=trail&id=nowhere&key=a1")
     expect(page.locator("#view .pg-error")).to_contain_text("No trail for this statement")
+
+
+def test_a_search_lists_statements_as_told_across_outlets_and_opens_a_trail(page, trail_server: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, trail_server, "view=corpus")
+    page.fill("#search-box", "schools")
+    page.press("#search-box", "Enter")
+    matches = page.locator(".pg-trail-matches li")
+    expect(matches).to_have_count(2)
+    expect(matches.first).to_contain_text("told 3 times by 3 outlets; first: Valley Herald, 2024-03-01")
+    expect(matches.nth(1).locator(".pg-trail-match")).to_have_text(HOSTILE_TRAIL)  # markup shown as text
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    matches.first.locator(".pg-trail-match").click()
+    expect(page.locator(".pg-trail-item .pg-trail-outlet")).to_have_text(["Valley Herald", "Post", "Ledger"])
+    assert "view=trail" in page.url and "key=" in page.url and "id=" not in page.url

@@ -488,8 +488,9 @@
     const sources = sourcesList(grid, state, { q: state.q }, "Sources whose names match");
     const chart = chartCard(grid, "Matching statements per week", "/charts/statements-per-week",
       apiParams(state, { q: state.q }), weeklyBars, live);
+    const trails = trailMatches(grid, state.q, live);
     const said = statementsList(box, state, { q: state.q }, "Statements, best match first");
-    await Promise.all([sources.load(live), chart, said.load(live)]);
+    await Promise.all([sources.load(live), chart, trails, said.load(live)]);
   }
 
   async function showSource(state, box, live) {
@@ -666,11 +667,35 @@
     return row;
   }
 
+  // A search's statements as told across the corpus (GET /trail?q=), each opening its trail.
+  async function trailMatches(box, q, live) {
+    const section = card(box, "Statements as told across outlets", "pg-trail-matches");
+    const list = el("ol", "pg-list pg-trail-match-list");
+    section.appendChild(list);
+    try {
+      const found = await getJSON("/trail?" + new URLSearchParams({ q: q, limit: "5" }).toString());
+      if (!live()) return;
+      if (!found.items.length) list.appendChild(el("li", "pg-hint", "No statement matches."));
+      for (const match of found.items) {
+        const item = el("li");
+        item.appendChild(linkTo({ view: "trail", key: String(match.cluster_id) }, match.statement, "pg-link pg-trail-match"));
+        item.appendChild(el("span", "pg-count", " told " + plural(match.appearances, "time") + " by " +
+          plural(match.outlets, "outlet") + "; first: " + [match.outlet || "(no outlet)", match.published || "undated"].join(", ")));
+        list.appendChild(item);
+      }
+    } catch (error) {
+      section.appendChild(el("p", "pg-error", "Could not load: " + error.message));
+    }
+  }
+
+  // The trail of the statement an attribution belongs to (id: article, key: attribution), or of a cluster (key).
   async function showTrail(state, box, live) {
     let trail;
     try {
-      const params = new URLSearchParams({ article_id: state.id, attribution_id: state.key });
-      trail = await getJSON("/trail/statement?" + params.toString());
+      const path = state.id
+        ? "/trail/statement?" + new URLSearchParams({ article_id: state.id, attribution_id: state.key }).toString()
+        : "/trail/" + encodeURIComponent(state.key);
+      trail = await getJSON(path);
     } catch (error) {
       if (live()) box.appendChild(el("p", "pg-error", "No trail for this statement: " + error.message));
       return;
