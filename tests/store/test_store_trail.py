@@ -14,7 +14,7 @@ from store_samples import statements_article
 from test_store_clusters import cluster_of, save_and_cluster, save_unclustered
 
 from accordingto.store import Store
-from accordingto.trail import find_statements, statement_trail
+from accordingto.trail import find_statements, statement_cluster, statement_trail
 
 CLOSE = "the council will close three schools in Dover next year to save money on heating"
 
@@ -85,6 +85,16 @@ def test_the_trail_of_a_statement(told: Store) -> None:
 
 def test_an_unknown_cluster_has_no_trail(told: Store) -> None:
     assert statement_trail(told, 10_000) is None
+
+
+def test_a_stored_attribution_leads_to_its_statements_cluster(told: Store) -> None:
+    first = cluster_of(told, "herald-1", "a1")
+    assert statement_cluster(told, "post-1", "a1") == first
+    # A frame is not a statement: it leads to the cluster of the statement nested in it.
+    assert statement_cluster(told, "courier-1", "a1") == first == cluster_of(told, "courier-1", "a2")
+    assert statement_cluster(told, "post-1", "a2") not in (None, first)
+    assert statement_cluster(told, "post-1", "a9") is None
+    assert statement_cluster(told, "nowhere", "a1") is None
 
 
 @pytest.mark.parametrize(
