@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import NoReturn
+from pathlib import Path
+from typing import NoReturn, TextIO
 
 import click
 from rich.console import Console
@@ -28,6 +30,20 @@ from ..outcome import Failure
 from ..progress import Progress as LibraryProgress
 
 EXIT_FAILED = 1
+
+
+@contextmanager
+def output_stream(out: Path | None) -> Iterator[TextIO]:
+    """Standard output, or the file ``out`` (a file that cannot be written is a one-line error)."""
+    if out is None:
+        yield sys.stdout
+        return
+    try:
+        stream = out.open("w", encoding="utf-8", newline="")
+    except OSError as error:
+        fail(f"cannot write {out}: {error.strerror or error}")
+    with stream:
+        yield stream
 
 
 def fail(error: AccordingtoError | Failure | str) -> NoReturn:
