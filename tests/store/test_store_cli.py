@@ -90,12 +90,15 @@ def test_a_run_stopped_halfway_is_finished_by_running_it_again(
     command = [cli, "run", str(tmp_path / "in"), "--db", str(db), "--batch-size", "1", "--jobs", jobs]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 240
-    while stored_count(db) < 2 and process.poll() is None and time.monotonic() < deadline:
+    seen = [0]  # what the poll read, for the message if it never caught the run halfway
+    while seen[-1] < 2 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
+        seen.append(stored_count(db))
     process.send_signal(stop)
     _, stderr = process.communicate(timeout=60)
     at_stop = stored_count(db)
-    assert 2 <= at_stop < total, f"the run was not stopped halfway ({at_stop} of {total}): {stderr}"
+    polled = sorted(set(seen))
+    assert 2 <= at_stop < total, f"the run was not stopped halfway ({at_stop} of {total}; polled {polled}): {stderr}"
     assert process.returncode == exit_code, stderr
     if exit_code == 130:
         assert "interrupted; what is stored stays" in stderr and "Traceback" not in stderr
