@@ -329,6 +329,4 @@ def test_example_article() -> None:
     doc = example_doc()
     PARENTS.set(doc, find_parents(doc))
     found = anchor_attributions(doc)
-    assert {aid: (t.text, t.value) if (t := found[aid]) else None for aid in EXAMPLE_TIMES} == (
-        EXAMPLE_TIMES
-    )
+    assert {aid: (t.text, t.value) if (t := found[aid]) else None for aid in EXAMPLE_TIMES} == (EXAMPLE_TIMES)

@@ -15,6 +15,10 @@ from ..errors import (
 # Half a million characters is about 80,000 words: ten times the longest PolNeAR article and far more than a
 # news story, while keeping spaCy's parser well inside its memory (its own limit is 1,000,000).
 MAX_TEXT_CHARS = 500_000
+# Tokens, not characters, are what the analysis costs (spaCy's model takes about 0.2 ms and 16 KB a token): half
+# a million characters of news make about 100,000 tokens; a text of quotation marks or single letters makes one
+# token a character. Twice the news figure keeps every article of prose and refuses the rest before parsing.
+MAX_TEXT_TOKENS = 200_000
 # UTF-8 needs at most 4 bytes a character: a file larger than this cannot be under the limit, so it is refused
 # before it is read into memory.
 MAX_FILE_BYTES = 4 * MAX_TEXT_CHARS
@@ -29,6 +33,16 @@ def check_text(text: str, where: str | None = None) -> str:
     if not text.strip():
         raise EmptyInputError("empty: no text to analyse", where)
     return text
+
+
+def check_tokens(count: int, where: str | None = None) -> None:
+    """Raise ``InputTooLargeError`` for a text of more than ``MAX_TEXT_TOKENS`` tokens (``count``)."""
+    if count > MAX_TEXT_TOKENS:
+        raise InputTooLargeError(
+            f"too many tokens: {count:,} (not prose: quotation marks or punctuation alone?), "
+            f"the limit is {MAX_TEXT_TOKENS:,}",
+            where,
+        )
 
 
 def decode_text(data: bytes, where: str | None = None) -> str:
