@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, add_attribution, quote_spans
+from ..annotations import ATTRIBUTIONS, add_attribution, doc_punct, quote_spans
 from ..errors import ModelError
 from ..model import AttributionType
 from ..pipes import AnnotatingPipe, component_factory
@@ -392,10 +392,10 @@ def _nearest_speaker(doc: Doc, group: Group, taken: set[int]) -> RoleSpan | None
 
 def attribution_type(quoted: np.ndarray, contents: list[RoleSpan], doc: Doc) -> AttributionType:
     """direct when every content word is quoted, mixed when some are, else indirect."""
-    words = [i for span in contents for i in range(span.start, span.end) if not doc[i].is_punct]
-    if not words:
+    punct = doc_punct(doc)
+    inside = np.concatenate([quoted[s.start : s.end][~punct[s.start : s.end]] for s in contents] or [quoted[:0]])
+    if not len(inside):
         return "indirect"
-    inside = quoted[words]
     if inside.all():
         return "direct"
     return "mixed" if inside.any() else "indirect"

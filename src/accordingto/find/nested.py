@@ -38,8 +38,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, add_attribution, quote_spans, renumber_attributions, role_spans
-from ..clauses import token_ids
+from ..annotations import ATTRIBUTIONS, add_attribution, doc_heads, quote_spans, renumber_attributions, role_spans
+from ..clauses import subtree_ids, token_ids
 from ..pipes import AnnotatingPipe, component_factory
 from .attributions import RoleSpan, attribution_type
 
@@ -172,9 +172,10 @@ class _Roles:
 def reporting_frames(doc: Doc) -> list[Frame]:
     """Every reporting clause of the doc (verb frames and "according to" frames), in text order."""
     quotes = _QuoteIndex(doc)
+    heads = doc_heads(doc)
     frames = []
     for token in doc:
-        frame = _according_frame(token) if token.lower_ == "according" else _verb_frame(token, quotes)
+        frame = _according_frame(token, heads) if token.lower_ == "according" else _verb_frame(token, quotes, heads)
         if frame is not None:
             frames.append(frame)
     return frames
@@ -188,7 +189,7 @@ def is_reporting_verb(token: Token) -> bool:
     return token.lemma_.lower() in CUE_WORDS or token.lower_ in CUE_WORDS
 
 
-def _verb_frame(verb: Token, quotes: _QuoteIndex) -> Frame | None:
+def _verb_frame(verb: Token, quotes: _QuoteIndex, heads: np.ndarray) -> Frame | None:
     if not is_reporting_verb(verb):
         return None
     # Only an active subject names the reporter: in "it was reported that ..." nobody is named.
@@ -196,15 +197,15 @@ def _verb_frame(verb: Token, quotes: _QuoteIndex) -> Frame | None:
     if subject is None or subject.tag_ in RELATIVE_TAGS:
         return None
     complement = next((child for child in verb.children if child.dep_ == "ccomp"), None)
-    content = _subtree(complement) if complement is not None else quotes.beside(verb, subject)
+    content = subtree_ids(complement, heads) if complement is not None else quotes.beside(verb, subject)
     content = _trimmed(verb.doc, content)
     if not content:
         return None
     cue = {verb.i} | {child.i for child in verb.children if child.dep_ in CUE_DEPS}
-    return Frame(source=_subtree(subject), cue=frozenset(cue), content=content)
+    return Frame(source=subtree_ids(subject, heads), cue=frozenset(cue), content=content)
 
 
-def _according_frame(according: Token) -> Frame | None:
+def _according_frame(according: Token, heads: np.ndarray) -> Frame | None:
     to = next((child for child in according.children if child.lower_ == "to"), None)
     if to is None:
         return None
@@ -216,11 +217,11 @@ def _according_frame(according: Token) -> Frame | None:
     clause = according.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    phrase = _subtree(according)
-    content = _trimmed(according.doc, _subtree(clause) - phrase)
+    phrase = subtree_ids(according, heads)
+    content = _trimmed(according.doc, subtree_ids(clause, heads) - phrase)
     if not content:
         return None
-    return Frame(source=_subtree(obj), cue=frozenset({according.i, to.i}), content=content)
+    return Frame(source=subtree_ids(obj, heads), cue=frozenset({according.i, to.i}), content=content)
 
 
 class _QuoteIndex:
@@ -265,10 +266,6 @@ class _QuoteIndex:
         return frozenset()
 
 
-def _subtree(token: Token) -> frozenset[int]:
-    return frozenset(t.i for t in token.subtree)
-
-
 def _trimmed(doc: Doc, tokens: Iterable[int]) -> frozenset[int]:
     """Tokens without the spaces and punctuation at either end (quotation marks stay: they are content)."""
     ordered = sorted(tokens)
@@ -276,11 +273,12 @@ def _trimmed(doc: Doc, tokens: Iterable[int]) -> frozenset[int]:
     def loose(i: int) -> bool:
         return doc[i].is_space or (doc[i].is_punct and not doc[i].is_quote)
 
-    while ordered and loose(ordered[0]):
-        ordered.pop(0)
-    while ordered and loose(ordered[-1]):
-        ordered.pop()
-    return frozenset(ordered)
+    first, last = 0, len(ordered)
+    while first < last and loose(ordered[first]):
+        first += 1
+    while first < last and loose(ordered[last - 1]):
+        last -= 1
+    return frozenset(ordered[first:last]) if (first, last) != (0, len(ordered)) else frozenset(ordered)
 
 
 def _spans(doc: Doc, tokens: frozenset[int]) -> list[Span]:

@@ -28,11 +28,12 @@ import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, quote_spans, role_spans, span_ranges
+from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, quote_spans, role_spans, span_ranges
 from ..model import Ranges, SourceKind
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
@@ -156,7 +157,7 @@ def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
     """Group source mentions (and named mentions of the same entities) into entities, in order of first
     mention."""
     ATTRIBUTIONS.require(doc)
-    quotes = quote_ranges(doc)
+    quotes = QuoteMap(quote_ranges(doc), len(doc_text(doc)))
     sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("DEP") else [0]
     contents: dict[str, list[tuple[int, int]]] = {}
     occurrences = _source_occurrences(doc, quotes, sentence_starts, contents)
@@ -192,7 +193,7 @@ def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
 
 def _source_occurrences(
     doc: Doc,
-    quotes: list[tuple[int, int]],
+    quotes: QuoteMap,
     sentence_starts: list[int],
     contents: dict[str, list[tuple[int, int]]],
 ) -> list[Occurrence]:
@@ -222,14 +223,14 @@ def _source_occurrences(
             source=True,
             attributions=[attribution_id],
             sentence=bisect.bisect_right(sentence_starts, mention.head) - 1,
-            quote=_quote_index(doc[mention.head].idx, quotes),
+            quote=quotes.index(doc[mention.head].idx),
             subject=True,
         )
     return list(by_tokens.values())
 
 
 def _name_occurrences(
-    doc: Doc, sources: list[Occurrence], quotes: list[tuple[int, int]], sentence_starts: list[int]
+    doc: Doc, sources: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
 ) -> list[Occurrence]:
     """Named people, organisations and places outside the source spans' own names: candidate antecedents, and
     further mentions of a source. Names used as modifiers ("US officials", "Kremlin spokesman") are left out:
@@ -263,20 +264,30 @@ def _name_occurrences(
                 source=False,
                 attributions=[],
                 sentence=bisect.bisect_right(sentence_starts, ent.start) - 1,
-                quote=_quote_index(ent.start_char, quotes),
+                quote=quotes.index(ent.start_char),
                 subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
             )
         )
     return found
 
 
-def _quote_index(char: int, quotes: list[tuple[int, int]]) -> int | None:
-    """The innermost quotation holding ``char`` (quotes may nest), None outside quotation marks."""
-    inside = [(end - start, n) for n, (start, end) in enumerate(quotes) if start <= char < end]
-    return min(inside)[1] if inside else None
+class QuoteMap:
+    """Which quotation holds each character: the innermost one (quotes may nest), the first listed of equally
+    short ones. Painted once per doc, outer quotes first (each character is painted at most once per nesting
+    level), so that a lookup is one array read instead of a pass over every quotation."""
+
+    def __init__(self, quotes: list[tuple[int, int]], length: int) -> None:
+        self.innermost = np.full(length, -1, dtype=np.int64)
+        for n, (start, end) in sorted(enumerate(quotes), key=lambda item: (item[1][0] - item[1][1], -item[0])):
+            self.innermost[start:end] = n
+
+    def index(self, char: int) -> int | None:
+        """The innermost quotation holding ``char``, None outside quotation marks."""
+        found = int(self.innermost[char]) if 0 <= char < len(self.innermost) else -1
+        return found if found >= 0 else None
 
 
-def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: list[tuple[int, int]]) -> dict[str, Gender]:
+def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> dict[str, Gender]:
     """The gender the article itself gives each name, by a vote over the sentences where a person named as
     subject is followed, before any other person, by "he" or "she" ("Clinton said she thinks"). The small model
     has no gender for names; the text usually does. A name wins a gender only with two thirds of its votes,
@@ -292,7 +303,7 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: list[tuple[in
                 break
             # Only a subject pronoun votes: "Clinton said she" is Clinton, "Clinton attacked his plan" is not.
             gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2] if token.lower_ in {"he", "she"} else None
-            if gender in {"masc", "fem"} and _quote_index(token.idx, quotes) == occurrence.quote:
+            if gender in {"masc", "fem"} and quotes.index(token.idx) == occurrence.quote:
                 votes[_name_key(doc, mention)][gender] += 1
                 break
     genders: dict[str, Gender] = {}
@@ -342,7 +353,8 @@ class _Entities:
             entity.gender = mention.gender  # from a pronoun, an honorific ("Mrs."), or a noun ("the woman")
         if mention.form == "name":
             words = mention.name_tokens(doc)
-            entity.names.append(words)
+            if words not in entity.names:  # each spelling once: a name repeated n times is compared once, not n
+                entity.names.append(words)
             for key in _name_keys(_normalized(words), stored=True):
                 self._index(key, entity)
             if entity.gender is None and entity.kind in {"person", "unknown"}:
