@@ -21,6 +21,7 @@ Shapes (adversarial ones first, then real news):
 ``no-full-stop``    words from a fixed vocabulary with no punctuation at all (100k words at 500k characters)
 ``deep-nesting``    "X said that Y told reporters that Z believed that ..." without end
 ``attributions``    short quoted statements by many different named people, one per sentence
+``quoted-paragraphs`` a quoted statement with its speaker, then a quotation without one, paragraph after paragraph
 ``realistic``       real news articles one after another (PolNeAR dev, else the examples), as one long text
 ==================  ==========================================================================================
 
@@ -138,6 +139,14 @@ def attributions(size: int) -> str:
     return _repeat(statements, size)
 
 
+def quoted_paragraphs(size: int) -> str:
+    paragraphs = (
+        f"“The {_word(n)} will change,” said {_name(n)}.\n“Nobody expected the {_word(n * 3)} to go.”\n"
+        for n in itertools.count()
+    )
+    return _repeat(paragraphs, size)
+
+
 @functools.cache
 def _articles(polnear: Path) -> list[str]:
     folder = polnear / "dev" / "text"
@@ -157,6 +166,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "no-full-stop": no_full_stop,
     "deep-nesting": deep_nesting,
     "attributions": attributions,
+    "quoted-paragraphs": quoted_paragraphs,
     "realistic": realistic,
 }
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from .ranges import merged_ranges
+
 # Pronouns that, standing alone as the whole content, point back at the previous sentence: "This is reported
 # by the New York Times." The annotation guidelines (and PolNeAR) mark such a pronoun as the content.
 ANAPHORIC_CONTENT = frozenset({"this", "that", "it", "these", "those"})
@@ -85,6 +87,21 @@ def subtree_ids(token: Token, heads: np.ndarray) -> frozenset[int]:
     return frozenset(t.i for t in token.subtree)
 
 
+def entity_span(token: Token) -> Span | None:
+    """The named entity holding ``token``, found from its IOB tags (``doc.ents`` would build every entity of the
+    doc to find one)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    low = token.i
+    while low > 0 and doc[low].ent_iob_ == "I":
+        low -= 1
+    high = token.i + 1
+    while high < len(doc) and doc[high].ent_iob_ == "I":
+        high += 1
+    return doc[low:high]
+
+
 def cue_head(cue: list[Span]) -> Token | None:
     """The cue's syntactic head: the cue token whose head lies outside the cue, preferring a verb or
     adjective.
@@ -137,29 +154,6 @@ def effective_ranges(doc: Doc, content: list[Span], units: Units) -> list[tuple[
     if antecedent is not None:
         return [(antecedent.start, antecedent.stop)]
     return merged_ranges((span.start, span.end) for span in content)
-
-
-def merged_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Ranges in order, overlapping or touching ones merged."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if start >= end:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def ranges_hold(outer: list[tuple[int, int]], inner: list[tuple[int, int]]) -> bool:
-    """Whether every range of ``inner`` lies inside one range of ``outer`` (both merged and in order)."""
-    starts = [start for start, _ in outer]
-    for start, end in inner:
-        k = bisect.bisect_right(starts, start) - 1
-        if k < 0 or end > outer[k][1]:
-            return False
-    return True
 
 
 def ancestors(parents: Mapping[str, str | None], attribution_id: str) -> list[str]:

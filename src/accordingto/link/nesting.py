@@ -24,8 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..annotations import ATTRIBUTIONS, PARENTS, doc_units, role_spans
-from ..clauses import ancestors, effective_ranges, merged_ranges, ranges_hold
+from ..clauses import ancestors, effective_ranges
 from ..pipes import AnnotatingPipe, component_factory
+from ..ranges import merged_ranges, ranges_hold
 
 
 class Nesting(AnnotatingPipe[dict[str, str | None]]):
