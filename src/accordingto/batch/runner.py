@@ -36,7 +36,8 @@ from ..outcome import Failure, Outcome
 from ..parse import load_pipeline
 from ..parse.bounds import CHUNK_TOKENS, parse_in_chunks
 from ..pipes import AnnotatingPipe, doc_error
-from ..read import check_text, check_tokens, parse_published
+from ..read import check_text, check_tokens, check_unicode, parse_published
+from ..visible import VisibleText
 
 DEFAULT_BATCH_SIZE = 16
 # Characters of article text in one batch: spaCy's model holds about 16 KB per token of the batch while it runs
@@ -115,9 +116,14 @@ def analyze_stream(
 
 
 def check_article(article: Article) -> None:
-    """Raise the ``InputError`` that stops this article before the pipeline (text, date); normalizes the date."""
+    """Raise the ``InputError`` that stops this article before the pipeline (text, date, fields that are not
+    Unicode); normalizes the date."""
     where = where_of(article)
     check_text(article.text, where)
+    for name in ("id", "title", "url", "outlet", "published"):
+        value = getattr(article, name)
+        if isinstance(value, str):
+            check_unicode(value, where, name)
     article.published = parse_published(article.published, where)
 
 
@@ -206,8 +212,11 @@ def _analyze_batch(
     chunk), then the accordingto stages on each document under its own deadline."""
     stages = [name for name in nlp.pipe_names if name not in model]
     docs: list[tuple[int, Article, Doc]] = []
+    visible: dict[int, VisibleText] = {}
     for key, article in batch:
-        doc = nlp.make_doc(article.text)
+        # The pipeline reads the text without invisible characters; offsets are mapped back in ``_outcome``.
+        visible[key] = VisibleText.of(article.text)
+        doc = nlp.make_doc(visible[key].text)
         try:
             check_tokens(len(doc), where_of(article))
         except InputError as error:
@@ -234,16 +243,16 @@ def _analyze_batch(
                 continue
         watch(doc, deadline)
         doc = nlp(doc, disable=model)
-        yield key, _outcome(article, doc, deadline)
+        yield key, _outcome(article, doc, deadline, visible[key])
 
 
-def _outcome(article: Article, doc: Doc, deadline: Deadline) -> Outcome:
+def _outcome(article: Article, doc: Doc, deadline: Deadline, visible: VisibleText) -> Outcome:
     if deadline.stopped is not None:
         return _stopped(article, deadline)
     error = doc_error(doc)
     if error is not None:
         return Outcome(article, error=Failure.from_error(AnalysisFailedError(error, where_of(article)), "analyze"))
-    return Outcome(article, analysis=analysis_from_doc(doc))
+    return Outcome(article, analysis=visible.restore(analysis_from_doc(doc), article.text))
 
 
 def _stopped(article: Article, deadline: Deadline) -> Outcome:
