@@ -17,7 +17,7 @@ import logging
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -84,9 +84,15 @@ class _Results:
             self.next_number += 1
 
 
-def analyze_in_pool(items: Iterable[Item], jobs: int, batch_size: int, budget: Budget) -> Iterator[Result]:
-    """The stream analysed in ``jobs`` worker processes, results in input order."""
-    pool = _Pool(jobs, batch_size, budget)
+Work = Callable[[list[Item], int, Budget], list[Result]]
+
+
+def analyze_in_pool(
+    items: Iterable[Item], jobs: int, batch_size: int, budget: Budget, work: Work = analyze_batch
+) -> Iterator[Result]:
+    """The stream analysed in ``jobs`` worker processes, results in input order. ``work`` is what a worker does
+    with a batch (a module-level function: it is sent to the workers by name)."""
+    pool = _Pool(jobs, batch_size, budget, work)
     try:
         yield from pool.run(batches(items, batch_size, BATCH_CHARS))
     finally:
@@ -94,10 +100,11 @@ def analyze_in_pool(items: Iterable[Item], jobs: int, batch_size: int, budget: B
 
 
 class _Pool:
-    def __init__(self, jobs: int, batch_size: int, budget: Budget) -> None:
+    def __init__(self, jobs: int, batch_size: int, budget: Budget, work: Work) -> None:
         self.jobs = jobs
         self.batch_size = batch_size
         self.budget = budget
+        self.work = work
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
         self.waiting: deque[_Batch] = deque()  # batches to hand out, re-sent parts first
@@ -149,7 +156,7 @@ class _Pool:
 
     def _start_worker(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
-        process = self.context.Process(target=_work, args=(child_end,), daemon=True)
+        process = self.context.Process(target=_serve, args=(child_end, self.work), daemon=True)
         process.start()
         child_end.close()
         worker = _Worker(process, parent_end)
@@ -239,7 +246,7 @@ def _death(exitcode: int | None) -> str:
     return f"exit code {exitcode}"
 
 
-def _work(connection: Connection) -> None:
+def _serve(connection: Connection, work: Work) -> None:
     """A worker process: batches in, results out, until told to stop. Ctrl-C is left to the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
@@ -251,7 +258,7 @@ def _work(connection: Connection) -> None:
             return
         items, batch_size, budget = task
         try:
-            results = analyze_batch(items, batch_size, budget)
+            results = work(items, batch_size, budget)
         except AccordingtoError as error:  # the model cannot load: the parent stops the run with this error
             connection.send(("error", error))
             return

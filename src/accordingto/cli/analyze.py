@@ -18,7 +18,15 @@ from ..outcome import Failure, Outcome
 from ..read import ReadArticle, count_articles, decode_text, parse_published, read_path
 from ..write.html import render_html
 from ..write.text import render_text
-from .common import EXIT_FAILED, fail, failures_reported_once, progress_bar, report_failures
+from .common import (
+    EXIT_FAILED,
+    budget_of,
+    budget_options,
+    fail,
+    failures_reported_once,
+    progress_bar,
+    report_failures,
+)
 
 STDIN = "-"
 STDIN_ID = "stdin"
@@ -52,8 +60,15 @@ RENDERERS: dict[str, tuple[Callable[[Analysis], str], str]] = {
     help="json for programs, text for a terminal, html for a self-contained report.",
 )
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True)
+@budget_options
 def analyze_command(
-    paths: tuple[str, ...], out_dir: Path | None, published: str | None, output_format: str, batch_size: int
+    paths: tuple[str, ...],
+    out_dir: Path | None,
+    published: str | None,
+    output_format: str,
+    batch_size: int,
+    time_budget: float,
+    memory_budget: float,
 ) -> None:
     """Find who said what in each article.
 
@@ -72,7 +87,8 @@ def analyze_command(
     failures: list[Failure] = []
     counts = BatchProgress(total=total)
     with progress_bar(total, only_on_terminal=True, enabled=several) as show:
-        for result in analyze_stream(_inputs(paths, published), batch_size=batch_size):
+        budget = budget_of(time_budget, memory_budget)
+        for result in analyze_stream(_inputs(paths, published), batch_size=batch_size, budget=budget):
             if (failure := failure_of(result)) is not None:
                 failures.append(failure)
             elif isinstance(result, Outcome):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
@@ -22,10 +22,36 @@ from rich.progress import (
 )
 
 from ..batch.runner import BatchProgress
+from ..budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
 from ..errors import AccordingtoError
 from ..outcome import Failure
 
 EXIT_FAILED = 1
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def budget_options(command: F) -> F:
+    """``--time-budget`` and ``--memory-budget``: what one article may cost (``budget.Budget``)."""
+    command = click.option(
+        "--memory-budget",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_MEMORY_MB,
+        show_default=True,
+        help="MB of memory one article may add while it is analysed (0: no limit).",
+    )(command)
+    command = click.option(
+        "--time-budget",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_SECONDS,
+        show_default=True,
+        help="CPU seconds one article may take (0: no limit); an article over its budget is reported as failed.",
+    )(command)
+    return command
+
+
+def budget_of(time_budget: float, memory_budget: float) -> Budget:
+    """The budget the options give (0 is no limit)."""
+    return Budget(seconds=time_budget or None, memory_mb=memory_budget or None)
 
 
 def fail(error: AccordingtoError | Failure | str) -> NoReturn:

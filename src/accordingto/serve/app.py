@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import AsyncIterator, Callable
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
+import anyio
 from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +24,8 @@ from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
+from ..batch.runner import DEFAULT_BUDGET
+from ..budget import Budget
 from ..model import Analysis, Article
 from ..read import check_text, parse_published
 from ..read.text import MAX_TEXT_CHARS
@@ -39,6 +43,10 @@ MAX_BODY_BYTES = 6 * MAX_TEXT_CHARS + 64 * 1024
 # ``create_app_from_env``); the command's own, so that it never rewrites the user's ACCORDINGTO_DB.
 ENV_SERVE_DB = "ACCORDINGTO_SERVE_DB"
 ENV_SERVE_PIPELINES = "ACCORDINGTO_SERVE_PIPELINES"
+
+# How often a request being analysed looks whether its client is still there.
+DISCONNECT_POLL_SECONDS = 0.25
+ENV_SERVE_BUDGET = "ACCORDINGTO_SERVE_BUDGET"
 
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
 ASSETS = Path(str(resources.files("accordingto.write").joinpath("assets")))
@@ -99,10 +107,11 @@ STORE_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(db_url: str | None = None, *, pipelines: int = 1) -> FastAPI:
+def create_app(db_url: str | None = None, *, pipelines: int = 1, budget: Budget | None = DEFAULT_BUDGET) -> FastAPI:
     """The web service. ``db_url``: a store to serve the corpus from (SQLite path or URL, PostgreSQL URL);
-    ``pipelines``: how many analyses may run at once in this process (one pipeline each)."""
-    pool = PipelinePool(pipelines)
+    ``pipelines``: how many analyses may run at once in this process (one pipeline each); ``budget``: what one
+    analysis may cost (an article over it gets 422)."""
+    pool = PipelinePool(pipelines, budget)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -154,15 +163,49 @@ def create_app(db_url: str | None = None, *, pipelines: int = 1) -> FastAPI:
         response_model=Analysis,
         dependencies=[Depends(require_json)],
     )
-    async def analyze_article(body: Annotated[Article, Body(openapi_examples=ANALYZE_EXAMPLES)]) -> JSONResponse:
-        """Analyse one article: the same JSON as ``accordingto analyze`` (``Analysis.to_dict()``)."""
+    async def analyze_article(
+        request: Request, body: Annotated[Article, Body(openapi_examples=ANALYZE_EXAMPLES)]
+    ) -> JSONResponse:
+        """Analyse one article: the same JSON as ``accordingto analyze`` (``Analysis.to_dict()``). An article
+        over the service's budget (time, memory) gets 422; a client that goes away cancels its analysis."""
         check_text(body.text, "text")
         body.published = parse_published(body.published, "published")
-        analysis = await pool.analyze(body)
+        analysis = await _cancelled_when_gone(request, lambda cancelled: pool.analyze(body, cancelled))
         return JSONResponse(analysis.to_dict())
 
     _add_store_routes(app)
     return app
+
+
+async def _cancelled_when_gone(request: Request, work: Callable[[threading.Event], Awaitable[T]]) -> T:
+    """``work(cancelled)``, with ``cancelled`` set as soon as the client disconnects (looked at every
+    ``DISCONNECT_POLL_SECONDS`` while the work runs); the work's own error is raised as it is."""
+    cancelled = threading.Event()
+    outcome: list[T | Exception] = []
+
+    async def run() -> None:
+        try:
+            outcome.append(await work(cancelled))
+        except Exception as error:  # noqa: BLE001 - raised again below, outside the task group
+            outcome.append(error)
+        finally:
+            cancelled.set()
+
+    async def watch() -> None:
+        while not cancelled.is_set():
+            if await request.is_disconnected():
+                logger.info("client went away: its analysis is cancelled")
+                cancelled.set()
+                return
+            await anyio.sleep(DISCONNECT_POLL_SECONDS)
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(watch)
+        await run()
+    [result] = outcome
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 def _store(request: Request) -> Store:
@@ -275,6 +318,12 @@ def _add_store_routes(app: FastAPI) -> None:
 
 
 def create_app_from_env() -> FastAPI:
-    """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_SERVE_DB`` and
-    ``ACCORDINGTO_SERVE_PIPELINES`` (set by ``accordingto serve``)."""
-    return create_app(os.environ.get(ENV_SERVE_DB) or None, pipelines=int(os.environ.get(ENV_SERVE_PIPELINES, "1")))
+    """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_SERVE_DB``,
+    ``ACCORDINGTO_SERVE_PIPELINES`` and ``ACCORDINGTO_SERVE_BUDGET`` ("SECONDS,MB"; set by ``accordingto
+    serve``)."""
+    seconds, memory_mb = (float(part) for part in os.environ.get(ENV_SERVE_BUDGET, "0,0").split(","))
+    return create_app(
+        os.environ.get(ENV_SERVE_DB) or None,
+        pipelines=int(os.environ.get(ENV_SERVE_PIPELINES, "1")),
+        budget=Budget(seconds=seconds or None, memory_mb=memory_mb or None),
+    )

@@ -10,7 +10,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import AccordingtoError, AnalysisFailedError, InputError, InputTooLargeError, ModelError, StoreError
+from ..errors import (
+    AccordingtoError,
+    AnalysisCancelledError,
+    AnalysisFailedError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+    StoreError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +29,8 @@ STATUS_BY_ERROR: tuple[tuple[type[AccordingtoError], int], ...] = (
     # The text was fine but a component crashed on it: a fault of ours, which the client cannot fix.
     (AnalysisFailedError, 500),
     (ModelError, 503),
+    # The client went away and its analysis was stopped: nginx's "client closed request"; nobody reads it.
+    (AnalysisCancelledError, 499),
     (StoreError, 503),
 )
 
