@@ -234,14 +234,16 @@ def add_attribution(
     content: list[Span],
     source: list[Span],
     type: AttributionType,
+    confidence: float = 1.0,
 ) -> str:
-    """Record one attribution's role spans; returns its id (``a1``, ``a2``... in order of addition)."""
+    """Record one attribution's role spans and how likely it is right (1.0: placed by hand); returns its id
+    (``a1``, ``a2``... in order of addition)."""
     attribution_id = f"a{len(ATTRIBUTIONS.keys(doc)) + 1}"
     for role, spans in (("cue", cue), ("content", content), ("source", source)):
         group = doc.spans.setdefault(ROLE_KEYS[role], [])
         for span in spans:
             group.append(Span(doc, span.start, span.end, label=role.upper(), span_id=attribution_id))
-    ATTRIBUTIONS.put(doc, attribution_id, AttributionRecord(type=type))
+    ATTRIBUTIONS.put(doc, attribution_id, AttributionRecord(type=type, confidence=confidence))
     return attribution_id
 
 
@@ -329,6 +331,7 @@ def analysis_from_doc(doc: Doc) -> Analysis:
                 hedged=stance.hedged if stance else False,
                 negated=stance.negated if stance else False,
                 time=times.get(attribution_id),
+                confidence=record.confidence,
             )
         )
     return Analysis(

@@ -24,6 +24,9 @@ class AttributionRecord:
     its role spans."""
 
     type: AttributionType
+    # The calibrated probability that the attribution is right (``find.confidence``; a measured constant for
+    # the frames ``find.nested`` adds).
+    confidence: float = 1.0
 
 
 @dataclass

@@ -60,6 +60,13 @@ CASES: list[tuple[str, Any, Any, dict[str, Any]]] = [
     ("Smith is hoping to win.", "is hoping", "to win", {"cue_class": "intention"}),
     ("Smith: the plan failed.", ":", "the plan failed", {"cue_class": "neutral"}),
     ("Smith grumbled that the plan failed.", "grumbled", "that the plan failed", {"cue_class": "other"}),
+    # Acts PolNeAR counts as attributions but that report no statement: marked so a user can leave them out.
+    ("The council approved the budget.", "approved", "the budget", {"cue_class": "decision"}),
+    ("She was named chief executive.", "was named", "chief executive", {"cue_class": "decision"}),
+    ("The board decided to close the branch.", "decided", "to close the branch", {"cue_class": "decision"}),
+    ("The judge ruled that the law stands.", "ruled", "that the law stands", {"cue_class": "decision"}),
+    ("Witnesses heard two shots.", "heard", "two shots", {"cue_class": "perception"}),
+    ("Neighbours watched the fire spread.", "watched", "the fire spread", {"cue_class": "perception"}),
     ("The plan failed.", None, "The plan failed", {"cue_class": None, "negated": False}),
     # negation of the cue, not of the content
     ("He did not say the plan failed.", "did not say", "the plan failed", {"negated": True}),

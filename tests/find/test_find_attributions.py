@@ -200,7 +200,6 @@ CASES = [
         "The secret talks",
         "indirect",
         id="passive-reported-by",
-        marks=xfail("passive cues with the content as subject are rare in PolNeAR train: nothing is found"),
     ),
     pytest.param(
         'Putin boasted that Russian troops are doing "what we want" in Ukraine.',

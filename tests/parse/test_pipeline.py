@@ -175,7 +175,8 @@ def test_tagger_weights_round_trip_through_bytes(nlp: Language) -> None:
     from accordingto.find.attributions import AttributionsPipe
 
     tagger = nlp.get_pipe("accordingto_attributions")
-    copy = AttributionsPipe(nlp, "copy", model_path="/nowhere/never-read.npz").from_bytes(tagger.to_bytes())
+    unread = AttributionsPipe(nlp, "copy", model_path="/nowhere/never-read.npz", min_confidence=None)
+    copy = unread.from_bytes(tagger.to_bytes())
     assert np.array_equal(copy.model.weights, tagger.model.weights.astype(np.float16).astype(np.float32))
     assert np.array_equal(copy.model.transitions, tagger.model.transitions)
 
@@ -189,6 +190,6 @@ def test_the_tagger_weights_are_loaded_when_the_pipeline_is_built(tmp_path: Path
     nlp = accordingto.load_pipeline()
     tagger = nlp.get_pipe("accordingto_attributions")
     assert isinstance(tagger, AttributionsPipe) and tagger._model is not None
-    broken = AttributionsPipe(nlp, "broken", model_path=str(tmp_path / "missing.npz"))
+    broken = AttributionsPipe(nlp, "broken", model_path=str(tmp_path / "missing.npz"), min_confidence=None)
     with pytest.raises(ModelError):
         broken.initialize(lambda: [], nlp=nlp)

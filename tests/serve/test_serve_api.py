@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -292,11 +294,11 @@ def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
 
 
 def test_articles_are_listed_and_returned_whole(store_client: TestClient) -> None:
-    listed = store_client.get("/articles").json()
+    listed = items(store_client, "/articles")
     assert [row["id"] for row in listed] == ["two", "one", "bad"]
     assert listed[0]["published"] == "2024-01-05" and listed[0]["attributions"] == 12
-    assert [row["id"] for row in store_client.get("/articles", params={"outlet": "Other Times"}).json()] == ["two"]
-    assert [row["id"] for row in store_client.get("/articles", params={"failed": "true"}).json()] == ["bad"]
+    assert [row["id"] for row in items(store_client, "/articles", outlet="other times")] == ["two"]
+    assert [row["id"] for row in items(store_client, "/articles", failed="true")] == ["bad"]
     one = store_client.get("/articles/one")
     assert one.status_code == 200
     jsonschema.validate(one.json(), analysis_schema())
@@ -304,22 +306,41 @@ def test_articles_are_listed_and_returned_whole(store_client: TestClient) -> Non
     assert store_client.get("/articles/missing").status_code == 404
 
 
+def items(client: TestClient, path: str, **params: object) -> list[dict[str, Any]]:
+    response = client.get(path, params=params)  # type: ignore[arg-type]
+    assert response.status_code == 200, response.text
+    return list(response.json()["items"])
+
+
 def test_sources_can_be_searched_and_filtered(store_client: TestClient) -> None:
-    everyone = store_client.get("/sources").json()
+    everyone = items(store_client, "/sources")
     assert everyone[0]["name"] == "Vladimir Putin" and everyone[0]["attributions"] == 8
     assert everyone[0]["articles"] == 2 and everyone[0]["outlets"] == 2
-    anonymous = store_client.get("/sources", params={"named": "false"}).json()
+    anonymous = items(store_client, "/sources", named="false")
     assert anonymous and all(row["named"] is False for row in anonymous)
-    people = store_client.get("/sources", params={"kind": "person"}).json()
+    people = items(store_client, "/sources", kind="person")
     assert people and all(row["kind"] == "person" for row in people)
-    recent = store_client.get("/sources", params={"since": "2024-01-01"}).json()
+    recent = items(store_client, "/sources", since="2024-01-01")
     assert recent[0]["attributions"] == 4
-    assert store_client.get("/sources", params={"until": "2020-01-01"}).json() == []
+    assert items(store_client, "/sources", until="2020-01-01") == []
+    assert [row["name"] for row in items(store_client, "/sources", q="zelensk")] == ["Volodymyr Zelenskyy"]
 
 
 @pytest.mark.parametrize(
     ("params", "status"),
-    [({"since": "yesterday"}, 422), ({"kind": "alien"}, 422), ({"limit": 0}, 422), ({"named": "maybe"}, 422)],
+    [
+        ({"since": "yesterday"}, 422),
+        ({"kind": "alien"}, 422),
+        ({"limit": 0}, 422),
+        ({"limit": 10**30}, 422),
+        ({"limit": "many"}, 422),
+        ({"named": "maybe"}, 422),
+        ({"cursor": "not-a-cursor"}, 422),
+        ({"cursor": "x" * 5000}, 422),
+        ({"q": "!!!"}, 422),
+        ({"q": "x" * 600}, 422),
+        ({"since": "2024-02-01", "until": "2024-01-01"}, 422),
+    ],
 )
 def test_bad_filters_are_422(store_client: TestClient, params: dict[str, object], status: int) -> None:
     response = store_client.get("/sources", params=params)
@@ -328,21 +349,87 @@ def test_bad_filters_are_422(store_client: TestClient, params: dict[str, object]
 
 
 def test_statements_of_a_source_come_oldest_first(store_client: TestClient) -> None:
-    key = store_client.get("/sources").json()[0]["key"]
-    said = store_client.get(f"/sources/{key}/statements").json()
+    key = items(store_client, "/sources")[0]["key"]
+    said = items(store_client, f"/sources/{key}/statements")
     assert len(said) == 8
     assert [row["published"] for row in said] == sorted(row["published"] for row in said)
     assert {row["outlet"] for row in said} == {"Example News", "Other Times"}
-    by_surname = store_client.get("/sources/Putin/statements").json()
+    assert said == items(store_client, "/statements", source_key=key)
+    by_surname = items(store_client, "/sources/Putin/statements")
     assert len(by_surname) == 8
-    anonymous_key = store_client.get("/sources", params={"named": "false"}).json()[0]["key"]
+    anonymous_key = items(store_client, "/sources", named="false")[0]["key"]
     assert ":" in anonymous_key  # keys with a colon (and spaces) work as path segments
-    assert store_client.get(f"/sources/{anonymous_key}/statements").json()
+    assert items(store_client, f"/sources/{anonymous_key}/statements")
+    profile = store_client.get(f"/sources/{anonymous_key}").json()
+    assert profile["key"] == anonymous_key and profile["named"] is False
 
 
 def test_stats_give_the_anonymous_share_by_outlet(store_client: TestClient) -> None:
     stats = store_client.get("/stats").json()
     assert stats["articles"] == 3 and stats["failed"] == 1
+    assert store_client.get("/stats", params={"outlet": "EXAMPLE NEWS"}).json()["articles"] == 1
     outlets = {row["outlet"]: row for row in stats["by_outlet"]}
     assert outlets["Example News"]["anonymous_share"] == outlets["Other Times"]["anonymous_share"] > 0
     assert store_client.get("/health").json()["store"] is True
+
+
+def test_pages_follow_their_cursor_to_the_end(store_client: TestClient) -> None:
+    whole = items(store_client, "/statements", limit=500)
+    walked: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        page = store_client.get("/statements", params={"limit": 5, **({"cursor": cursor} if cursor else {})}).json()
+        walked += page["items"]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert walked == whole and len(whole) == 24
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/statements", {"outlet": "other times", "named": "false"}),
+        ("/statements", {"q": "negotiate"}),
+        ("/sources", {"kind": "person"}),
+        ("/articles", {"since": "2024-01-01"}),
+        ("/upstream", {}),
+    ],
+)
+def test_downloads_hold_exactly_the_filtered_rows_of_every_page(
+    store_client: TestClient, path: str, params: dict[str, str]
+) -> None:
+    expected = items(store_client, path, **params, limit=1)
+    cursor = store_client.get(path, params={**params, "limit": 1}).json()["next"]
+    while cursor:
+        page = store_client.get(path, params={**params, "limit": 1, "cursor": cursor}).json()
+        expected += page["items"]
+        cursor = page["next"]
+    as_json = store_client.get(path, params={**params, "format": "json", "limit": 1})
+    assert as_json.status_code == 200 and "attachment" in as_json.headers["content-disposition"]
+    assert as_json.json() == expected
+    as_csv = store_client.get(path, params={**params, "format": "csv"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    assert len(rows) == len(expected) and expected
+    first_key = next(iter(expected[0]))
+    assert [row[first_key] for row in rows] == [str(item[first_key]) for item in expected]
+
+
+def test_views_of_the_corpus(store_client: TestClient) -> None:
+    filters = store_client.get("/filters").json()
+    assert [o["outlet"] for o in filters["outlets"]] == ["Example News", "Other Times"]
+    assert {f["name"] for f in filters["filters"]} >= {"outlet", "since", "until", "kind", "named", "type"}
+    outlets = store_client.get("/outlets").json()
+    assert [o["outlet"] for o in outlets] == ["Example News", "Other Times", None]
+    assert outlets[0]["top_sources"][0]["name"] == "Vladimir Putin" and outlets[0]["by_kind"]
+    weeks = store_client.get("/charts/statements-per-week", params={"q": "negotiate"}).json()
+    assert weeks and sum(week["statements"] for week in weeks) == len(items(store_client, "/statements", q="negotiate"))
+    shares = store_client.get("/charts/anonymous-share").json()
+    assert {row["outlet"] for row in shares} == {"Example News", "Other Times"}
+    found = items(store_client, "/statements", q="negotiate")
+    for row in found:
+        assert row["highlights"] and all(
+            row["content_text"][start:end].lower().startswith("negotiat") for start, end in row["highlights"]
+        )
+    assert store_client.get("/sources/no such source").status_code == 404

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import socket
 import subprocess
 import time
@@ -12,7 +15,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from accordingto.model import Article
+from accordingto.model import Analysis, Article, Attribution, Provenance, Source
 from accordingto.store import open_store
 from hand_analysis import EXAMPLE_PATH, build_example_analysis
 
@@ -22,6 +25,31 @@ HOSTILE = (
     '<img src=x onerror="window.pwned=1"> "It is over," the minister told reporters.'
 )
 START_TIMEOUT_S = 90
+HOSTILE_STATEMENT = 'Officials said "<img src=x onerror=window.pwned=1> ceasefire <script>window.pwned=1</script>".'
+
+
+def hostile_analysis() -> Analysis:
+    """Article text is hostile: a statement whose words are markup, from an anonymous source, credited to "media"."""
+    content = HOSTILE_STATEMENT[HOSTILE_STATEMENT.index('"') + 1 : -2]
+    start = HOSTILE_STATEMENT.index(content)
+    return Analysis(
+        text=HOSTILE_STATEMENT,
+        attributions=[
+            Attribution(
+                id="a1",
+                type="direct",
+                source=[(0, 9)],
+                cue=[(10, 14)],
+                content=[(start, start + len(content))],
+                source_text="Officials",
+                cue_text="said",
+                content_text=content,
+                source_id="s1",
+            )
+        ],
+        sources=[Source(id="s1", name="officials", kind="government", named=False, description="Officials")],
+        provenance=[Provenance(name="media", spans=[(0, 9)], attribution_ids=["a1"])],
+    )
 
 
 def free_port() -> int:
@@ -32,7 +60,8 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(cli: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real service with a small store (two outlets), on 127.0.0.1 only; stopped after the module."""
+    """The real service with a small store (two outlets, five weeks, a hostile statement credited to "media"), on
+    127.0.0.1 only; stopped after the module."""
     folder = tmp_path_factory.mktemp("server")
     database = folder / "corpus.sqlite"
     analysis = build_example_analysis(EXAMPLE)
@@ -40,11 +69,18 @@ def server(cli: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for article_id, outlet, published in [
             ("one", "Example News", "2023-12-23"),
             ("two", "Other Times", "2024-01-05"),
+            ("three", "Example News", "2024-01-12"),
+            ("four", "Other Times", "2024-01-20"),
         ]:
             article = Article(
                 text=EXAMPLE, id=article_id, outlet=outlet, published=published, title=f"Story {article_id}"
             )
             store.save(article, analysis)
+        for number in range(5):
+            hostile = Article(
+                text=HOSTILE_STATEMENT, id=f"hostile-{number}", outlet="Other Times", published="2024-01-21"
+            )
+            store.save(hostile, hostile_analysis())
     port = free_port()
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(
@@ -128,21 +164,134 @@ def test_a_blank_article_is_refused_in_the_page(page) -> None:  # type: ignore[n
     assert page.locator("#result .at-text").count() == 0
 
 
-def test_the_corpus_view_shows_sources_outlets_and_a_timeline(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def corpus_page(page, server: str, query: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/?" + query)
+    page.wait_for_selector("body[data-ready=true]")
+
+
+def test_the_overview_lists_sources_and_a_click_opens_a_source_page_in_the_url(page, server: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_selector("#tab-corpus:not([hidden])")
     page.click("#tab-corpus")
-    page.wait_for_selector("#top-sources .pg-source")
-    assert page.locator("#top-sources .pg-source").first.inner_text().startswith("Vladimir Putin")
-    assert page.locator("#outlets .pg-outlet").count() == 2
-    page.locator("#top-sources .pg-source").first.click()
-    page.wait_for_selector("#timeline .pg-statement")
-    assert page.locator("#timeline .pg-statement").count() == 8
-    assert page.locator("#timeline .pg-dot").count() == 8
-    page.screenshot(path=str(tmp_path / "corpus.png"), full_page=True)
-    page.select_option("#filter-named", "false")
-    page.click("#corpus-filters button[type=submit]")
-    # (expect() polls without eval, which the page's Content-Security-Policy rightly forbids)
-    expect(page.locator("#top-sources")).not_to_contain_text("Vladimir Putin")
-    assert "anonymous" in page.inner_text("#top-sources")
-    page.locator("#articles .pg-article").first.click()
+    page.wait_for_selector(".pg-sources .pg-source")
+    assert page.locator(".pg-sources .pg-source").first.inner_text().startswith("Vladimir Putin")
+    expect(page.locator("#corpus-status")).to_contain_text("9 articles, 53 attributions")
+    page.locator(".pg-sources .pg-source").first.click()
+    page.wait_for_selector(".pg-profile")
+    assert "view=source" in page.url and "key=vladimir+putin" in page.url
+    assert page.inner_text(".pg-profile h2") == "Vladimir Putin"
+    page.reload()
+    page.wait_for_selector(".pg-profile")
+    assert page.inner_text(".pg-profile h2") == "Vladimir Putin"
+    page.go_back()
+    page.wait_for_selector(".pg-sources .pg-source")
+    assert "view=corpus" in page.url
+    page.go_forward()
+    page.wait_for_selector(".pg-profile")
+
+
+def test_a_source_page_shows_every_statement_oldest_first_aliases_outlets_and_a_chart(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, server, "view=source&key=vladimir%20putin")
+    page.wait_for_selector(".pg-statements .pg-statement")
+    profile = page.inner_text(".pg-profile")
+    assert "16 statements in 4 articles" in profile and "Also called: Putin" in profile
+    assert page.locator(".pg-by-outlet tr").count() == 3  # a header and two outlets
+    dates = page.locator(".pg-statements .pg-when").all_inner_texts()
+    assert len(dates) == 16 and dates == sorted(dates) and dates[0] == "2023-12-23"
+    assert page.locator(".pg-chart-weeks rect.pg-bar-week").count() == 5  # 2023-12-18 ... 2024-01-15, gaps as 0
+    assert page.locator(".pg-chart-weeks rect title").first.text_content() == "week of 2023-12-18: 4 statements"
+    page.locator(".pg-statements .pg-article-link").first.click()
     page.wait_for_selector("#analyze-view:not([hidden]) #result .at-text")
+    assert "view=article" in page.url and "id=one" in page.url
+
+
+def test_search_finds_sources_and_marks_the_words_in_statements_safely(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_selector("#search-form:not([hidden])")
+    page.fill("#search-box", "ceasefire")
+    page.press("#search-box", "Enter")
+    page.wait_for_selector(".pg-statements .pg-statement")
+    assert "view=search" in page.url and "q=ceasefire" in page.url
+    marks = page.locator(".pg-statements mark").all_inner_texts()
+    assert marks and all(mark.lower().startswith("ceasefire") for mark in marks)
+    hostile = page.locator(".pg-statement", has_text="onerror").first
+    assert "<img src=x onerror=window.pwned=1> ceasefire <script>window.pwned=1</script>" in hostile.inner_text()
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.locator("#view img, #view script").count() == 0
+    assert page.locator(".pg-chart-weeks rect.pg-bar-week").count() >= 1
+    page.fill("#search-box", "zelensk")
+    page.press("#search-box", "Enter")
+    expect(page.locator(".pg-sources .pg-source-name")).to_have_text(["Volodymyr Zelenskyy"])
+    page.go_back()
+    expect(page.locator("#search-box")).to_have_value("ceasefire")
+
+
+def test_filters_narrow_the_lists_and_live_in_the_url(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, server, "view=statements")
+    page.wait_for_selector(".pg-statements .pg-statement")
+    page.select_option("#filter-named", "false")
+    page.select_option("#filter-outlet", ["Other Times"])
+    page.click("#corpus-filters button[type=submit]")
+    expect(page.locator(".pg-statements .pg-count").first).to_contain_text("Other Times")
+    assert "named=false" in page.url and "outlet=Other+Times" in page.url
+    page.wait_for_selector(".pg-statements .pg-statement")
+    badges = page.locator(".pg-statements .pg-statement").all_inner_texts()
+    assert badges and all("anonymous" in text and "Other Times" in text for text in badges)
+    page.screenshot(path=str(tmp_path / "filtered.png"), full_page=True)
+    # The outlet is matched whatever its case, and the URL alone reproduces the view.
+    corpus_page(page, server, "view=corpus&outlet=other%20times&named=false")
+    page.wait_for_selector(".pg-sources .pg-source")
+    expect(page.locator("#filter-named")).to_have_value("false")
+    assert page.eval_on_selector("#filter-outlet", "s => Array.from(s.selectedOptions).map(o => o.value)") == [
+        "Other Times"
+    ]
+    names = page.locator(".pg-sources .pg-source-name").all_inner_texts()
+    assert names and "Vladimir Putin" not in names
+    page.click("#filters-clear")
+    expect(page.locator(".pg-sources .pg-source-name").first).to_have_text("Vladimir Putin")
+    page.go_back()
+    expect(page.locator("#filter-named")).to_have_value("false")
+
+
+def test_a_download_holds_every_filtered_row_not_just_the_page(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, server, "view=statements&outlet=example%20news")
+    page.wait_for_selector(".pg-statements .pg-statement")
+    shown = page.locator(".pg-statements .pg-statement").count()
+    assert shown == 24 and page.locator(".pg-statements .pg-more").is_hidden()
+    with page.expect_download() as caught:
+        page.click(".pg-statements .pg-download[data-format=csv]")
+    rows = list(csv.DictReader(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == 24 and {row["outlet"] for row in rows} == {"Example News"}
+    with page.expect_download() as caught:
+        page.click(".pg-statements .pg-download[data-format=json]")
+    assert len(json.loads(Path(caught.value.path()).read_text(encoding="utf-8"))) == 24
+
+
+def test_long_lists_page_with_more(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, server, "view=statements")
+    page.wait_for_selector(".pg-statements .pg-statement")
+    assert page.locator(".pg-statements .pg-statement").count() == 50
+    page.click(".pg-statements .pg-more")
+    expect(page.locator(".pg-statements .pg-statement")).to_have_count(53)  # 4 x 12 + 5
+    assert page.locator(".pg-statements .pg-more").is_hidden()
+
+
+def test_outlets_side_by_side_with_the_anonymous_share_over_time(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, server, "view=outlets")
+    page.wait_for_selector(".pg-outlet-card")
+    assert page.locator(".pg-outlet-card h3").all_inner_texts() == ["Example News", "Other Times"]
+    other = page.locator(".pg-outlet-card", has_text="Other Times").inner_text()
+    assert "7 articles" in other and "anonymous" in other and "Vladimir Putin" in other
+    page.wait_for_selector(".pg-chart-share polyline", state="attached")
+    assert page.locator(".pg-chart-share polyline").count() == 2
+    assert page.locator(".pg-legend-item").all_inner_texts() == ["Example News", "Other Times"]
+    assert page.locator(".pg-chart-share circle").count() == 4  # one dot per outlet-week
+    page.screenshot(path=str(tmp_path / "outlets.png"), full_page=True)
+
+
+def test_upstream_reports_with_a_generic_credit_shown_as_such(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, server, "view=upstream")
+    page.wait_for_selector(".pg-upstream-item")
+    items = page.locator(".pg-upstream-item").all_inner_texts()
+    assert items[0].startswith("unnamed media") and items[1].startswith("The New York Times")  # 5 articles, then 4
+    assert "4 articles" in items[1]
+    assert any(item.startswith("unnamed media") and "generic credit" in item and "5 articles" in item for item in items)
+    assert not any(item.startswith("media") for item in items)

@@ -71,7 +71,7 @@ def peskov_article(
                 value="2023-12-19",
             ),
         ),
-        attribution(text, "a2", "Mr. Peskov", "added", "We are ready,", "s1", cue_class="say"),
+        attribution(text, "a2", "Mr. Peskov", "added", "We are ready,", "s1", cue_class="neutral"),
         attribution(text, "a3", "Two senior officials", "told", "that Putin wanted a ceasefire", "s2", hedged=True),
         attribution(text, "a4", "Putin", "wanted", "a ceasefire", "s3", parent="a3"),
     ]

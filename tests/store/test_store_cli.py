@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import signal
 import sqlite3
 import subprocess
@@ -123,7 +124,7 @@ def filled_store(cli: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_sources_as_table_json_and_csv(cli: str, filled_store: Path) -> None:
     table = run(cli, "sources", "--db", str(filled_store))
     assert table.returncode == 0, table.stderr
-    assert "Top sources" in table.stdout and "attributions" in table.stdout
+    assert "Sources" in table.stdout and "attributions" in table.stdout
     rows = json.loads(run(cli, "sources", "--db", str(filled_store), "--format", "json").stdout)
     assert rows and {"key", "name", "kind", "named", "attributions", "articles", "outlets"} <= set(rows[0])
     assert rows == sorted(rows, key=lambda row: -row["attributions"])
@@ -131,10 +132,15 @@ def test_sources_as_table_json_and_csv(cli: str, filled_store: Path) -> None:
     assert peskov and peskov[0]["articles"] == 2 and peskov[0]["outlets"] == 1
     as_csv = list(csv.DictReader(io.StringIO(run(cli, "sources", "--db", str(filled_store), "--format", "csv").stdout)))
     assert [row["key"] for row in as_csv] == [row["key"] for row in rows]
-    wapo = json.loads(run(cli, "sources", "--db", str(filled_store), "--outlet", "WaPo", "--format", "json").stdout)
+    wapo = json.loads(run(cli, "sources", "--db", str(filled_store), "--outlet", "wapo", "--format", "json").stdout)
     assert "peskov" not in {row["key"] for row in wapo}
-    one = json.loads(run(cli, "sources", "--db", str(filled_store), "--limit", "1", "--format", "json").stdout)
-    assert len(one) == 1
+    first = run(cli, "sources", "--db", str(filled_store), "--limit", "1", "--format", "json")
+    assert len(json.loads(first.stdout)) == 1
+    cursor = first.stderr.split("--cursor ", 1)[1].split()[0]
+    second = run(cli, "sources", "--db", str(filled_store), "--limit", "1", "--cursor", cursor, "--format", "json")
+    assert json.loads(second.stdout) == rows[1:2]
+    every = run(cli, "sources", "--db", str(filled_store), "--all", "--format", "json")
+    assert json.loads(every.stdout) == rows or len(rows) == 20
 
 
 def test_statements_of_a_source_by_date(cli: str, filled_store: Path) -> None:
@@ -153,6 +159,8 @@ def test_stats_by_outlet(cli: str, filled_store: Path) -> None:
     assert [row["outlet"] for row in stats["by_outlet"]] == ["NYT", "WaPo"]
     table = run(cli, "stats", "--db", str(filled_store))
     assert table.returncode == 0 and "By outlet" in table.stdout and "anonymous share" in table.stdout
+    shares = [line.split("│")[-2].strip() for line in table.stdout.splitlines() if "NYT" in line or "WaPo" in line]
+    assert shares and all(re.fullmatch(r"\d+\.\d%|n/a", share) for share in shares), shares
 
 
 @pytest.mark.parametrize("export_format", ["jsonl", "csv", "parquet"])
@@ -200,3 +208,111 @@ def test_run_into_postgresql(cli: str, tmp_path: Path, new_database_url: Callabl
     assert summary(result.stderr)["analysed"] == 2 and "postgresql+psycopg://postgres@" in result.stderr
     rows = json.loads(run(cli, "sources", "--db", url, "--format", "json").stdout)
     assert rows
+
+
+@pytest.mark.parametrize(
+    ("args", "output_format"),
+    [
+        (["sources", "--search", "peskov"], "table"),
+        (["statements", "--source", "Peskov"], "csv"),
+        (["statements", "--search", "talks", "--outlet", "nyt"], "json"),
+        (["source", "Peskov"], "table"),
+        (["source", "Peskov"], "json"),
+        (["outlets"], "csv"),
+        (["weeks", "--source", "Peskov"], "json"),
+        (["weeks", "--anonymous-share"], "csv"),
+        (["articles", "--outlet", "NYT"], "json"),
+    ],
+)
+def test_every_query_command_speaks_table_json_and_csv(
+    cli: str, filled_store: Path, args: list[str], output_format: str
+) -> None:
+    result = run(cli, *args, "--db", str(filled_store), "--format", output_format)
+    assert result.returncode == 0, result.stderr
+    if output_format == "json":
+        assert json.loads(result.stdout)
+    elif output_format == "csv":
+        assert list(csv.DictReader(io.StringIO(result.stdout)))
+    else:
+        assert result.stdout.strip()
+
+
+def test_out_writes_a_file(cli: str, filled_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "sources.csv"
+    result = run(cli, "sources", "--db", str(filled_store), "--format", "csv", "--out", str(out))
+    assert result.returncode == 0 and result.stdout == ""
+    assert list(csv.DictReader(out.open()))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["statements", "--source", "Nobody Anyone"], "no statements match"),
+        (["sources", "--outlet", "No Such Outlet"], "no sources match"),
+        (["source", "Nobody Anyone"], "no source 'Nobody Anyone' matches"),
+        (["articles", "--since", "2099-01-01"], "no articles match"),
+        (["stats", "--since", "2099-01-01"], "no articles match"),
+    ],
+)
+def test_a_question_nothing_answers_says_so_and_exits_1(
+    cli: str, filled_store: Path, args: list[str], message: str
+) -> None:
+    result = run(cli, *args, "--db", str(filled_store))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"accordingto: {message}" and result.stdout == ""
+    as_json = run(cli, *args, "--db", str(filled_store), "--format", "json")
+    assert as_json.returncode == 1 and json.loads(as_json.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["statements", "--kind", "alien"], "kind: 'alien'"),
+        (["statements", "--since", "yesterday"], "YYYY-MM-DD"),
+        (["statements", "--search", "!!!"], "no words"),
+        (["sources", "--cursor", "nonsense"], "cursor"),
+    ],
+)
+def test_bad_filters_are_one_line(cli: str, filled_store: Path, args: list[str], message: str) -> None:
+    result = run(cli, *args, "--db", str(filled_store))
+    assert result.returncode == 1
+    assert result.stderr.startswith("accordingto: error: ") and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough rows that the output overflows a pipe's buffer (64 KiB), written through the library."""
+    from store_samples import plain_article
+
+    from accordingto.store import open_store
+
+    db = tmp_path_factory.mktemp("big") / "big.sqlite"
+    with open_store(str(db)) as store:
+        for number in range(400):
+            text = f"Minister {number} said the plan for district {number} would be ready by spring."
+            store.save(*plain_article(f"a{number:03d}", text, f"Minister {number}", "NYT", "2023-05-01"))
+    return db
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export"],
+        ["export", "--format", "csv"],
+        ["statements", "--all"],
+        ["statements", "--all", "--format", "csv"],
+        ["sources", "--all", "--format", "json"],
+    ],
+)
+def test_a_reader_that_stops_reading_ends_the_command_quietly(cli: str, big_store: Path, args: list[str]) -> None:
+    """``accordingto ... | head -1``: exit 0 and nothing on stderr but what the command says anyway."""
+    process = subprocess.Popen(
+        [cli, *args, "--db", str(big_store)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=120) == 0, stderr
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr and "Exception ignored" not in stderr

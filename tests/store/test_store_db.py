@@ -13,7 +13,7 @@ from store_samples import peskov_article, plain_article
 from accordingto.errors import StoreError
 from accordingto.model import Article
 from accordingto.store import Store, normalize_url, open_store, text_hash
-from accordingto.store.schema import articles, attributions, metadata, provenance, sources
+from accordingto.store.schema import articles, attributions, is_backend_specific, metadata, provenance, sources
 
 
 def count(store: Store, table: object, **where: object) -> int:
@@ -24,9 +24,12 @@ def count(store: Store, table: object, **where: object) -> int:
         return int(connection.execute(query).scalar_one())
 
 
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_migrated_schema_matches_the_tables_the_code_uses(store: Store) -> None:
+    # The search tables and expression indexes are each backend's own SQL, outside schema.py (as in env.py).
+    opts = {"include_name": lambda name, _type, _parents: not is_backend_specific(name)}
     with store.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+        differences = compare_metadata(MigrationContext.configure(connection, opts=opts), metadata)
     assert differences == []
 
 
@@ -58,7 +61,7 @@ def test_every_attribution_field_has_a_column(store: Store) -> None:
         stored = connection.execute(select(articles)).one()
     assert rows["a1"].time_value == "2023-12-19" and rows["a1"].time_text == "on Tuesday"
     assert rows["a1"].source_key == "dmitry peskov" and rows["a1"].source_kind == "person"
-    assert rows["a2"].cue_class == "say" and rows["a2"].source_id == "s1"
+    assert rows["a2"].cue_class == "neutral" and rows["a2"].source_id == "s1"
     assert rows["a3"].hedged is True and rows["a3"].source_named is False
     assert rows["a3"].source_key == "anon:senior officials"
     assert rows["a4"].parent == "a3"

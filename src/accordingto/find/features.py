@@ -12,7 +12,7 @@ hashes, so hashing needs no Python strings and gives the same indices in every p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
@@ -24,7 +24,7 @@ from ..annotations import quote_spans
 U64 = np.uint64
 # Weights are only valid for the feature templates they were trained with (a template's id is its position):
 # bump this whenever token_features changes, so that stale weights fail to load instead of tagging nonsense.
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 NONE = U64(0x5BD1E9955BD1E995)  # the value of a missing neighbour / ancestor
 _MUL = U64(0x9E3779B97F4A7C15)
 _MUL2 = U64(0xC2B2AE3D27D4EB4F)
@@ -36,18 +36,59 @@ CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "agent", "parataxi
 INTRODUCERS = sorted(lexicon.SPEECH_MARKS - {"―"})
 
 
+def _empty() -> np.ndarray:
+    return np.zeros(0, dtype=U64)
+
+
+@dataclass(frozen=True)
+class WordClusters:
+    """Word id (spaCy string id of a lower-case word) -> its cluster at each granularity (``train.clusters``)."""
+
+    keys: np.ndarray  # uint64 word ids, sorted
+    clusters: np.ndarray  # (len(keys), n_sizes) uint16 cluster indices
+
+    @classmethod
+    def empty(cls) -> WordClusters:
+        return cls(keys=_empty(), clusters=np.zeros((0, 2), dtype=np.uint16))
+
+    def lookup(self, lemma: np.ndarray, lower: np.ndarray) -> np.ndarray:
+        """``(n, n_sizes)`` uint64 cluster ids per token (its lemma's, else its lower-case form's); ``NONE``
+        for words outside the table."""
+        out = np.full((len(lemma), self.clusters.shape[1]), NONE)
+        if len(self.keys) == 0:
+            return out
+        for words in (lower, lemma):  # the lemma, when known, overrides the form
+            pos = np.searchsorted(self.keys, words).clip(0, len(self.keys) - 1)
+            found = self.keys[pos] == words
+            out[found] = self.clusters[pos[found]].astype(U64)
+        return out
+
+
 @dataclass(frozen=True)
 class CueLexicon:
-    """How often each lemma was a cue in training, as a small bucket per lemma (sorted keys for searchsorted)."""
+    """How often each lemma was a cue in training, as a small bucket per lemma (sorted keys for searchsorted);
+    the word clusters, and how often the words of each fine cluster were cues (the back-off for lemmas seen
+    too rarely to have a rate of their own)."""
 
     keys: np.ndarray  # uint64 lemma ids, sorted
     buckets: np.ndarray  # uint64 bucket 1..4 (0 = never a cue)
+    clusters: WordClusters = field(default_factory=WordClusters.empty)
+    cluster_buckets: np.ndarray = field(default_factory=_empty)  # bucket per fine cluster
 
     def lookup(self, lemmas: np.ndarray) -> np.ndarray:
         if len(self.keys) == 0:
             return np.zeros(len(lemmas), dtype=U64)
         pos = np.searchsorted(self.keys, lemmas).clip(0, len(self.keys) - 1)
         return np.where(self.keys[pos] == lemmas, self.buckets[pos], U64(0))
+
+    def cluster_lookup(self, fine: np.ndarray) -> np.ndarray:
+        """The cue bucket of each token's fine cluster (``NONE`` outside the table)."""
+        if len(self.cluster_buckets) == 0:
+            return np.full(len(fine), NONE)
+        known = fine != NONE
+        out = np.full(len(fine), NONE)
+        out[known] = self.cluster_buckets[fine[known].astype(np.intp)]
+        return out
 
     @staticmethod
     def bucket(rate: float) -> int:
@@ -116,6 +157,11 @@ def _quote_cues(cue: np.ndarray, para: np.ndarray, quotes: list[tuple[int, int]]
         strongest_after = int(cue[after].max()) if after else 0
         out[start:end] = strongest_after * 8 + strongest_before
     return out
+
+
+def quote_cue_clusters(cluster_cue: np.ndarray, para: np.ndarray, quotes: list[tuple[int, int]]) -> np.ndarray:
+    """``_quote_cues`` with the cue buckets of clusters (``NONE`` counted as 0)."""
+    return _quote_cues(np.where(cluster_cue == NONE, U64(0), cluster_cue), para, quotes)
 
 
 def _segment_ids(starts: np.ndarray) -> np.ndarray:
@@ -193,6 +239,9 @@ class DocArrays:
     n_paras: int
     para_begin: np.ndarray
     cue: np.ndarray
+    coarse: np.ndarray
+    fine: np.ndarray
+    cluster_cue: np.ndarray
     inq: np.ndarray
     qopen: np.ndarray
     qclose: np.ndarray
@@ -209,6 +258,7 @@ def doc_arrays(doc: Doc, lexicon: CueLexicon) -> DocArrays:
     n_paras = int(para[-1]) + 1
     inq, qopen, qclose, quotes = _quote_marks(doc, n)
     sent = sentence_ids(doc, para, quotes)
+    clusters = lexicon.clusters.lookup(lemma, lower)
     return DocArrays(
         n=n,
         lower=lower,
@@ -226,6 +276,9 @@ def doc_arrays(doc: Doc, lexicon: CueLexicon) -> DocArrays:
         n_paras=n_paras,
         para_begin=_first_in_segment(np.ones(n, dtype=bool), para, n_paras),
         cue=lexicon.lookup(lemma),
+        coarse=clusters[:, 0],
+        fine=clusters[:, -1],
+        cluster_cue=lexicon.cluster_lookup(clusters[:, -1]),
         inq=inq,
         qopen=qopen,
         qclose=qclose,
@@ -242,6 +295,7 @@ def token_features(doc: Doc, lexicon: CueLexicon, arrays: DocArrays | None = Non
     lower, lemma, tag, pos, dep, ent, iob, shape = a.lower, a.lemma, a.tag, a.pos, a.dep, a.ent, a.iob, a.shape
     head, sent, n_sents, para, para_begin, cue = a.head, a.sent, a.n_sents, a.para, a.para_begin, a.cue
     inq, qopen, qclose, quotes = a.inq, a.qopen, a.qclose, a.quotes
+    fine, cluster_cue = a.fine, a.cluster_cue
     index = np.arange(n)
     feats: list[np.ndarray] = []
 
@@ -285,6 +339,9 @@ def token_features(doc: Doc, lexicon: CueLexicon, arrays: DocArrays | None = Non
         add(np.where(valid, lemma[parent], NONE), through)
         add(np.where(valid, cue[parent], NONE), through, U64(min(depth, 3)))
         add(np.where(valid, cue[parent], NONE), through, dep)
+        if depth <= 2:
+            add(np.where(valid, fine[parent], NONE), through)
+            add(np.where(valid, cluster_cue[parent], NONE), through)
         first = valid & (cue[parent] >= 3) & (cue_lemma == NONE)
         cue_lemma[first] = lemma[parent][first]
         cue_through[first] = child_dep[first]
@@ -346,6 +403,23 @@ def token_features(doc: Doc, lexicon: CueLexicon, arrays: DocArrays | None = Non
     first_intro = _first_in_segment(introducer, sent, n_sents)
     seen = (first_intro >= 0) & (index > first_intro)
     add(U64(1) * seen, tag, inq)
+
+    # Word clusters: what the weights learn for the cluster of "criticized" carries over to "rebuked", a word
+    # training may never have shown as a cue.
+    coarse = a.coarse
+    add(coarse)
+    add(fine)
+    add(fine, tag)
+    add(cluster_cue, tag)
+    add(cluster_cue, has_ccomp, has_nsubj)
+    add(fine, has_ccomp)
+    add(coarse, *child_flags)
+    add(_shift(fine, -1))
+    add(_shift(fine, 1))
+    add(dep, fine[head])
+    add(dep, cluster_cue[head], pos)
+    add(cluster_cue, _shift(qclose, -1), _shift(qopen, 1))
+    add(quote_cue_clusters(cluster_cue, para, quotes), inq)
 
     # The previous sentence: a quote or a cue there often carries into this one.
     prev_quote = np.zeros(n_sents, dtype=U64)

@@ -126,6 +126,8 @@ AFFILIATION_PREPOSITIONS = words("affiliation_prepositions")
 
 # Cues and stance (find.nested, describe.stance), and the marks that introduce speech (find).
 CUE_CLASSES = sections("cue_classes")
+# Cue classes of acts rather than statements (cue_classes.txt says why PolNeAR annotates them).
+ACTION_CUE_CLASSES = frozenset({"decision", "perception"})
 LIGHT_CUE_WORDS = words("light_cue_words")
 _HEDGES = sections("hedges")
 HEDGE_MODALS = frozenset(_HEDGES["modals"])

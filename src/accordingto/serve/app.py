@@ -7,18 +7,23 @@ threads so the event loop keeps answering while a long article is parsed.
 
 from __future__ import annotations
 
+import csv
+import inspect
+import io
+import json
 import logging
 import os
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 import anyio
 from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
@@ -30,6 +35,8 @@ from ..model import Analysis, Article
 from ..read import check_text, parse_published
 from ..read.text import MAX_TEXT_CHARS
 from ..store import Store, open_store, queries
+from ..store.filters import FILTERS, Filters, describe_filters
+from ..store.queries import DOWNLOAD_PAGE, MAX_CURSOR_CHARS, MAX_PAGE, Page, all_rows
 from .errors import install_error_handlers
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .pool import PipelinePool
@@ -51,7 +58,6 @@ ENV_SERVE_BUDGET = "ACCORDINGTO_SERVE_BUDGET"
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
 ASSETS = Path(str(resources.files("accordingto.write").joinpath("assets")))
 
-SourceKindParam = Literal["person", "organization", "government", "media", "group", "document", "unknown"]
 T = TypeVar("T")
 
 EXAMPLE_TEXT = (
@@ -215,14 +221,45 @@ def _store(request: Request) -> Store:
     return store
 
 
+def _filters_parameters() -> Callable[..., Filters]:
+    """A dependency taking one query parameter per filter of ``store.filters.FILTERS`` (repeatable where the
+    filter takes several values) and parsing them once into ``Filters``; bad values are 422s."""
+
+    def parse(**values: Any) -> Filters:
+        return Filters.parse(values)
+
+    parameters = []
+    for item in FILTERS:
+        kind: Any = list[str] | None if item.many else str | None
+        parameters.append(
+            inspect.Parameter(
+                item.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=Annotated[kind, Query(description=item.help, max_length=None if item.many else 200)],
+            )
+        )
+    parse.__signature__ = inspect.Signature(parameters, return_annotation=Filters)  # type: ignore[attr-defined]
+    return parse
+
+
 StoreDep = Annotated[Store, Depends(_store)]
-Outlet = Annotated[str | None, Query(description="Only articles from this outlet.")]
-Since = Annotated[str | None, Query(description="Only articles published on or after this date (YYYY-MM-DD).")]
-Until = Annotated[str | None, Query(description="Only articles published on or before this date (YYYY-MM-DD).")]
+FiltersDep = Annotated[Filters, Depends(_filters_parameters())]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=MAX_CURSOR_CHARS, description="The `next` of the previous page (absent: the first page)."),
+]
+Search = Annotated[
+    str | None,
+    Query(max_length=500, description='Words that must all appear; "quoted words" must appear together.'),
+]
+Download = Annotated[
+    Literal["json", "csv"] | None,
+    Query(description="Download every row that passes the filters (not just one page) as a JSON array or CSV."),
+]
 
 
-def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    return parse_published(since, "since"), parse_published(until, "until")
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Rows per page (1-{MAX_PAGE}).")]
 
 
 async def _query(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -230,29 +267,69 @@ async def _query(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return await run_in_threadpool(function, *args, **kwargs)
 
 
+async def _list(
+    ask: Callable[..., Page[Any]], cursor: str | None, limit: int, download: str | None, name: str
+) -> Response:
+    """A page as JSON ``{"items", "next"}``, or, with ``format``, every row as a download."""
+    if download is not None:
+        await _query(ask, cursor=None, limit=1)  # a bad filter or search is a 422 before the download starts
+        return _download(all_rows(lambda following: ask(cursor=following, limit=DOWNLOAD_PAGE)), download, name)
+    page = await _query(ask, cursor=cursor, limit=limit)
+    return JSONResponse(page.to_dict())
+
+
+def _download(rows: Iterable[Any], download: str, name: str) -> StreamingResponse:
+    """Rows streamed as a JSON array or as CSV (nested values as JSON text), named ``accordingto-NAME.EXT``."""
+
+    def as_json() -> Iterator[str]:
+        yield "["
+        for number, row in enumerate(rows):
+            yield ("," if number else "") + "\n" + json.dumps(row.to_dict(), ensure_ascii=False)
+        yield "\n]\n"
+
+    def as_csv() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer: csv.DictWriter[str] | None = None
+        for row in rows:
+            values = {
+                key: json.dumps(value) if isinstance(value, (list, dict)) else value
+                for key, value in row.to_dict().items()
+            }
+            if writer is None:
+                writer = csv.DictWriter(buffer, fieldnames=list(values))
+                writer.writeheader()
+            writer.writerow(values)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+
+    media = "text/csv; charset=utf-8" if download == "csv" else "application/json"
+    return StreamingResponse(
+        as_csv() if download == "csv" else as_json(),
+        media_type=media,
+        headers={"content-disposition": f'attachment; filename="accordingto-{name}.{download}"'},
+    )
+
+
 def _add_store_routes(app: FastAPI) -> None:
-    @app.get("/articles", tags=["corpus"], responses=STORE_RESPONSES, response_model=list[queries.ArticleRow])
+    @app.get("/filters", tags=["corpus"], responses=STORE_RESPONSES)
+    async def list_filters(store: StoreDep) -> dict[str, Any]:
+        """The filters every corpus list takes (name, help, input, choices) and the outlets to pick from."""
+        names = await _query(queries.outlets, store)
+        return {"filters": describe_filters(), "outlets": [item.to_dict() for item in names]}
+
+    @app.get("/articles", tags=["corpus"], responses=STORE_RESPONSES)
     async def list_articles(
         store: StoreDep,
-        outlet: Outlet = None,
-        since: Since = None,
-        until: Until = None,
+        filters: FiltersDep,
         failed: Annotated[bool | None, Query(description="Only failed (true) or only analysed (false).")] = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> list[queries.ArticleRow]:
-        """Stored articles, newest publication first."""
-        since, until = _dates(since, until)
-        return await _query(
-            queries.list_articles,
-            store,
-            outlet=outlet,
-            since=since,
-            until=until,
-            failed=failed,
-            limit=limit,
-            offset=offset,
-        )
+        cursor: Cursor = None,
+        limit: Limit = 50,
+        format: Download = None,
+    ) -> Response:
+        """Stored articles, newest publication first; statement filters keep articles with such a statement."""
+        ask = partial(queries.list_articles, store, filters, failed=failed)
+        return await _list(ask, cursor, limit, format, "articles")
 
     @app.get(
         "/articles/{article_id:path}",
@@ -268,53 +345,98 @@ def _add_store_routes(app: FastAPI) -> None:
             raise HTTPException(404, f"no analysed article with id {article_id!r} in the store")
         return JSONResponse(analysis.to_dict())
 
-    @app.get("/sources", tags=["corpus"], responses=STORE_RESPONSES, response_model=list[queries.SourceCount])
+    @app.get("/sources", tags=["corpus"], responses=STORE_RESPONSES)
     async def list_sources(
         store: StoreDep,
-        kind: Annotated[SourceKindParam | None, Query(description="Only sources of this kind.")] = None,
-        named: Annotated[bool | None, Query(description="Only named (true) or only anonymous (false) sources.")] = None,
-        outlet: Outlet = None,
-        since: Since = None,
-        until: Until = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = 20,
-    ) -> list[queries.SourceCount]:
-        """Sources across the corpus, most cited first; ``key`` identifies a source for its statements."""
-        since, until = _dates(since, until)
-        return await _query(
-            queries.top_sources,
-            store,
-            kind=kind,
-            named=named,
-            outlet=outlet,
-            since=since,
-            until=until,
-            limit=limit,
-        )
+        filters: FiltersDep,
+        q: Search = None,
+        cursor: Cursor = None,
+        limit: Limit = 20,
+        format: Download = None,
+    ) -> Response:
+        """Sources by attributions that pass the filters; with ``q``, those whose name or the words articles used
+        for them start with the words searched (matched by name first). ``key`` opens a source's page."""
+        ask = partial(queries.top_sources, store, filters, search=q)
+        return await _list(ask, cursor, limit, format, "sources")
 
-    @app.get(
-        "/sources/{key:path}/statements",
-        tags=["corpus"],
-        responses=STORE_RESPONSES,
-        response_model=list[queries.Statement],
-    )
+    @app.get("/sources/{key:path}/statements", tags=["corpus"], responses=STORE_RESPONSES)
     async def source_statements(
         store: StoreDep,
+        filters: FiltersDep,
         key: str,
-        outlet: Outlet = None,
-        since: Since = None,
-        until: Until = None,
-        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-    ) -> list[queries.Statement]:
-        """What one source said, oldest first (``key`` from ``GET /sources``, or a name such as "Peskov")."""
-        since, until = _dates(since, until)
-        return await _query(queries.statements, store, key, outlet=outlet, since=since, until=until, limit=limit)
+        cursor: Cursor = None,
+        limit: Limit = 50,
+        format: Download = None,
+    ) -> Response:
+        """What one source said, oldest first: ``GET /statements?source=KEY``, kept as a path."""
+        ask = partial(queries.statements, store, filters, source=key)
+        return await _list(ask, cursor, limit, format, "statements")
 
-    @app.get("/stats", tags=["corpus"], responses=STORE_RESPONSES, response_model=queries.CorpusStats)
-    async def corpus_stats(store: StoreDep, outlet: Outlet = None, since: Since = None, until: Until = None) -> Any:
+    @app.get("/sources/{key:path}", tags=["corpus"], responses=STORE_RESPONSES)
+    async def source_page(store: StoreDep, filters: FiltersDep, key: str) -> dict[str, Any]:
+        """A source's page: name, kind, descriptions, the words articles used for it (aliases), counts by
+        outlet (``key`` from ``GET /sources``)."""
+        profile = await _query(queries.source_profile, store, key, filters)
+        if profile is None:
+            raise HTTPException(404, f"no source with key {key!r} in the store")
+        return profile.to_dict()
+
+    @app.get("/statements", tags=["corpus"], responses=STORE_RESPONSES)
+    async def list_statements(
+        store: StoreDep,
+        filters: FiltersDep,
+        source: Annotated[
+            str | None, Query(max_length=200, description='A name ("Peskov" also finds "Dmitry Peskov") or a key.')
+        ] = None,
+        source_key: Annotated[str | None, Query(max_length=200, description="Exactly this source key.")] = None,
+        q: Search = None,
+        cursor: Cursor = None,
+        limit: Limit = 50,
+        format: Download = None,
+    ) -> Response:
+        """Statements that pass the filters, oldest first (then by outlet); with ``q``, best match first, with
+        ``highlights``: the character ranges of ``content_text`` that matched."""
+        ask = partial(queries.statements, store, filters, source=source, source_key=source_key, search=q)
+        return await _list(ask, cursor, limit, format, "statements")
+
+    @app.get("/outlets", tags=["corpus"], responses=STORE_RESPONSES)
+    async def compare_outlets(store: StoreDep, filters: FiltersDep, format: Download = None) -> Response:
+        """Outlets side by side: articles, attributions, anonymous share, kinds of sources, top sources."""
+        rows = await _query(queries.outlet_stats, store, filters)
+        return _download(rows, format, "outlets") if format else JSONResponse([row.to_dict() for row in rows])
+
+    @app.get("/upstream", tags=["corpus"], responses=STORE_RESPONSES)
+    async def list_upstream(
+        store: StoreDep, filters: FiltersDep, cursor: Cursor = None, limit: Limit = 20, format: Download = None
+    ) -> Response:
+        """The upstream reports (wires, other outlets) the articles rely on, most relied on first."""
+        return await _list(partial(queries.upstream, store, filters), cursor, limit, format, "upstream")
+
+    @app.get("/charts/statements-per-week", tags=["corpus"], responses=STORE_RESPONSES)
+    async def statements_per_week(
+        store: StoreDep,
+        filters: FiltersDep,
+        source: Annotated[str | None, Query(max_length=200)] = None,
+        source_key: Annotated[str | None, Query(max_length=200)] = None,
+        q: Search = None,
+        format: Download = None,
+    ) -> Response:
+        """Dated statements per week (Monday first) for a source, a search or the filters alone."""
+        rows = await _query(queries.statements_per_week, store, filters, source=source, source_key=source_key, search=q)
+        return _download(rows, format, "weeks") if format else JSONResponse([row.to_dict() for row in rows])
+
+    @app.get("/charts/anonymous-share", tags=["corpus"], responses=STORE_RESPONSES)
+    async def anonymous_share(store: StoreDep, filters: FiltersDep, format: Download = None) -> Response:
+        """Per outlet and week: attributions to named and anonymous sources, and the anonymous share."""
+        rows = await _query(queries.anonymous_share_per_week, store, filters)
+        return _download(rows, format, "anonymous-share") if format else JSONResponse([row.to_dict() for row in rows])
+
+    @app.get("/stats", tags=["corpus"], responses=STORE_RESPONSES)
+    async def corpus_stats(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
         """The corpus at a glance: attributions per article, anonymous share overall and by outlet, upstream
         reports."""
-        since, until = _dates(since, until)
-        return await _query(queries.corpus_stats, store, outlet=outlet, since=since, until=until)
+        stats = await _query(queries.corpus_stats, store, filters)
+        return stats.to_dict()
 
 
 def create_app_from_env() -> FastAPI:

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO, TextIO
 
 from .db import Store
-from .queries import ATTRIBUTION_ROW_FIELDS, DateLike, iter_analyses, iter_attribution_rows
+from .filters import Filters
+from .queries import ATTRIBUTION_ROW_FIELDS, NO_FILTERS, iter_analyses, iter_attribution_rows
 from .schema import articles, attributions
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -17,38 +18,29 @@ FORMATS = ("jsonl", "csv", "parquet")
 PARQUET_CHUNK = 10_000
 
 
-def write_jsonl(
-    store: Store, out: TextIO, *, outlet: str | None = None, since: DateLike = None, until: DateLike = None
-) -> int:
-    """One line per stored article: its analysis JSON (or its error); returns the number of lines."""
+def write_jsonl(store: Store, out: TextIO, filters: Filters = NO_FILTERS) -> int:
+    """One line per stored article that passes the filters: its analysis JSON (or its error); returns the number
+    of lines."""
     count = 0
-    for item in iter_analyses(store, outlet=outlet, since=since, until=until):
+    for item in iter_analyses(store, filters):
         out.write(json.dumps(item, ensure_ascii=False) + "\n")
         count += 1
     return count
 
 
-def write_csv(
-    store: Store, out: TextIO, *, outlet: str | None = None, since: DateLike = None, until: DateLike = None
-) -> int:
-    """One row per attribution with its article's id, title, url, outlet and date; returns the row count."""
+def write_csv(store: Store, out: TextIO, filters: Filters = NO_FILTERS) -> int:
+    """One row per attribution that passes the filters, with its article's id, title, url, outlet and date;
+    returns the row count."""
     writer = csv.DictWriter(out, fieldnames=ATTRIBUTION_ROW_FIELDS)
     writer.writeheader()
     count = 0
-    for row in iter_attribution_rows(store, outlet=outlet, since=since, until=until):
+    for row in iter_attribution_rows(store, filters):
         writer.writerow({key: _csv_value(value) for key, value in row.items()})
         count += 1
     return count
 
 
-def write_parquet(
-    store: Store,
-    out: str | BinaryIO,
-    *,
-    outlet: str | None = None,
-    since: DateLike = None,
-    until: DateLike = None,
-) -> int:
+def write_parquet(store: Store, out: str | BinaryIO, filters: Filters = NO_FILTERS) -> int:
     """The CSV's rows as a Parquet file, typed (integers, booleans, dates), written in row groups."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -56,7 +48,7 @@ def write_parquet(
     schema = _arrow_schema(pa)
     count = 0
     with pq.ParquetWriter(out, schema) as writer:
-        for chunk in _chunks(iter_attribution_rows(store, outlet=outlet, since=since, until=until)):
+        for chunk in _chunks(iter_attribution_rows(store, filters)):
             writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
             count += len(chunk)
     return count

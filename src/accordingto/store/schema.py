@@ -19,6 +19,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKeyConstraint,
+    Index,
     Integer,
     MetaData,
     String,
@@ -132,4 +133,110 @@ provenance = Table(
 # Per-article rows, children of ``articles``: deleted and rewritten together when an article changes.
 CHILD_TABLES = (sources, attributions, provenance)
 
-__all__ = ["CHILD_TABLES", "articles", "attributions", "metadata", "provenance", "sources"]
+# ---- Derived tables: kept in step with ``attributions`` by database triggers (migration 0002), never written by
+# the code. They exist so that lists stay fast on a large corpus (keyset pages in index order) and so that the
+# save path needs no change to feed them.
+
+# The date an undated article sorts under (last when oldest first): a NOT NULL sort key lets keyset pages walk an
+# index on both backends (NULLs sort first in SQLite and last in PostgreSQL).
+UNDATED = "9999-12-31"
+
+statement_index = Table(
+    "statement_index",
+    metadata,
+    Column("id", Integer, primary_key=True, doc="Stable row number: the full-text index's rowid on SQLite."),
+    Column("article_id", String, nullable=False),
+    Column("attribution_id", String, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("published", Date, doc="The article's publication date (null when unknown), for date filters."),
+    Column("day", Date, nullable=False, doc=f"published, or {UNDATED} when unknown: the sort key."),
+    Column("outlet_key", String, nullable=False, doc="lower(outlet), '' without one: outlet filters ignore case."),
+    # Copied from the attribution, so filtered lists read one narrow table (min_confidence and other attribution
+    # columns not copied here are read from ``attributions`` through a join).
+    Column("source_key", String),
+    Column("source_kind", String(32)),
+    Column("source_named", Boolean),
+    Column("type", String(16), nullable=False),
+    Column("cue_class", String),
+    Column("denial", Boolean, nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    ForeignKeyConstraint(
+        ["article_id", "attribution_id"],
+        ["attributions.article_id", "attributions.attribution_id"],
+        ondelete="CASCADE",
+    ),
+    Index("ix_statement_index_attribution", "article_id", "attribution_id", unique=True),
+    Index("ix_statement_index_order", "day", "outlet_key", "id"),
+    Index("ix_statement_index_outlet", "outlet_key", "day", "id"),
+    Index("ix_statement_index_source", "source_key", "day", "outlet_key", "id"),
+)
+
+source_aliases = Table(
+    "source_aliases",
+    metadata,
+    Column("id", Integer, primary_key=True, doc="Stable row number: the alias index's rowid on SQLite."),
+    Column("source_key", String, nullable=False),
+    Column("alias", Text, nullable=False, doc="A source name, or the words an article used for the source."),
+    Column("is_name", Boolean, nullable=False, doc="True: the source record's name; false: the mention's words."),
+    Column("base", String, doc="For a name: its own name key (the shown name is one whose base is the key)."),
+    Column("count", Integer, nullable=False, doc="Attributions that gave this source this name or these words."),
+    Index("ix_source_aliases_alias", "source_key", "is_name", "alias", unique=True),
+)
+
+# Counts kept per day by triggers on statement_index, so that charts, a source's page and per-source or per-outlet
+# totals read a few thousand rows instead of every statement (when the filters are the rollup's dimensions).
+source_days = Table(
+    "source_days",
+    metadata,
+    Column("source_key", String, primary_key=True),
+    Column("outlet_key", String, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("attributions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False, doc="Articles with at least one attribution to the source."),
+    Column("named", Integer, nullable=False),
+    Column("anonymous", Integer, nullable=False),
+)
+
+outlet_days = Table(
+    "outlet_days",
+    metadata,
+    Column("outlet_key", String, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("named", Integer, primary_key=True, doc="1 named, 0 anonymous, -1 not known."),
+    Column("kind", String(32), primary_key=True, doc="The source's kind, '' when there is none."),
+    Column("type", String(16), primary_key=True),
+    Column("attributions", Integer, nullable=False),
+)
+
+# Articles by outlet and date (the outlet comparison counts articles), and the failed ones.
+Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published)
+
+# Newest first, undated last, as one expression index on both backends (see UNDATED); created by migration 0002.
+ARTICLE_DAY = "coalesce(published, '0001-01-01')"
+
+# Objects each backend builds in its own SQL (migration 0002), outside this metadata: SQLite's FTS5 tables (with
+# their shadow tables and content view), PostgreSQL's tsvector column statement_index.statement_search_words and
+# GIN indexes, expression indexes.
+BACKEND_SPECIFIC_PREFIXES = ("statement_search", "source_alias_search", "ix_expr_")
+
+
+def is_backend_specific(name: str | None) -> bool:
+    """Whether a database object is one of those built in backend-specific SQL (not in this metadata)."""
+    return bool(name) and str(name).startswith(BACKEND_SPECIFIC_PREFIXES)
+
+
+__all__ = [
+    "ARTICLE_DAY",
+    "CHILD_TABLES",
+    "UNDATED",
+    "articles",
+    "attributions",
+    "is_backend_specific",
+    "metadata",
+    "outlet_days",
+    "provenance",
+    "source_days",
+    "source_aliases",
+    "sources",
+    "statement_index",
+]

@@ -6,28 +6,37 @@ The epoch is chosen by the figure users care about, attribution F1 on dev (taggi
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from ..annotations import analysis_from_doc
 from ..evaluate import AnnotatedArticle, Scores, read_annotated, score
+from ..evaluate.calibration import matched_predictions
 from ..evaluate.polnear import split_folder
-from ..find.attributions import assemble, record_attributions, tag_doc
-from ..find.perceptron import TaggerModel
+from ..find.attributions import assemble, find_attributions, group_features, record_attributions
+from ..find.confidence import Calibrator, best_threshold
+from ..find.features import FEATURE_VERSION, CueLexicon, doc_arrays
+from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
 from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
-from .tagger import Example, make_examples, train_tagger
+from .clusters import build_clusters
+from .tagger import Example, load_training, make_examples, save_training, train_tagger
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_EPOCHS = 12
+# Held-out scoring reads every SCORE_EVERY-th training article.
+SCORE_EVERY = 4
 DEFAULT_BITS = 20
 
 
@@ -39,6 +48,7 @@ class TrainingResult:
     curve: list[float]
     stacked_curve: list[float]
     dev_scores: Scores
+    held_out: list[Tagging]
 
 
 def parse_articles(
@@ -61,10 +71,18 @@ def parse_articles(
     return [annotate_quotes(doc) for doc in docs]
 
 
+def attributions_from_tags(doc: Doc, tags: np.ndarray) -> list[Attribution]:
+    """The attributions grouped from given tags (no confidence: choosing epochs needs none)."""
+    annotated = annotate_quotes(doc.copy())
+    groups = assemble(annotated, tags)
+    record_attributions(annotated, groups, [0.0] * len(groups))
+    return analysis_from_doc(annotated).attributions
+
+
 def predict_attributions(doc: Doc, model: TaggerModel) -> list[Attribution]:
     """What the component would output for a parsed doc under ``model`` (on a copy: the doc stays clean)."""
     annotated = annotate_quotes(doc.copy())
-    record_attributions(annotated, assemble(annotated, tag_doc(annotated, model)))
+    record_attributions(annotated, *find_attributions(annotated, model))
     return analysis_from_doc(annotated).attributions
 
 
@@ -73,6 +91,35 @@ def score_model(model: TaggerModel, docs: Sequence[Doc], articles: Sequence[Anno
         (article.text, article.attributions, predict_attributions(doc, model))
         for doc, article in zip(docs, articles, strict=True)
     )
+
+
+def fit_calibrator(
+    lexicon: CueLexicon, docs: Sequence[Doc], articles: Sequence[AnnotatedArticle], held_out: Sequence[Tagging]
+) -> Calibrator:
+    """The confidence model, fitted on the attributions found in training articles by taggers that did not
+    see them (features of each against whether the scorer matches it to a gold one), with the threshold that
+    maximizes attribution F1 on them."""
+    rows: list[np.ndarray] = []
+    right: list[bool] = []
+    gold = 0
+    for doc, article, tagging in zip(docs, articles, held_out, strict=True):
+        annotated = annotate_quotes(doc.copy())
+        groups = assemble(annotated, tagging.tags)
+        rows.append(group_features(annotated, groups, tagging, doc_arrays(annotated, lexicon)))
+        record_attributions(annotated, groups, [0.0] * len(groups))
+        predicted = analysis_from_doc(annotated).attributions
+        right.extend(matched_predictions(article.text, article.attributions, predicted))
+        gold += len(article.attributions)
+    features, outcomes = np.vstack(rows), np.array(right, dtype=bool)
+    calibrator = Calibrator.fit(features, outcomes)
+    calibrator.threshold = best_threshold(calibrator.predict(features), outcomes, gold)
+    logger.info(
+        "confidence model fitted on %d held-out attributions (%.1f%% right); threshold %.3f",
+        len(right),
+        100 * outcomes.mean() if len(right) else 0.0,
+        calibrator.threshold,
+    )
+    return calibrator
 
 
 def train_attribution_model(
@@ -87,12 +134,15 @@ def train_attribution_model(
     n_process: int = 1,
     limit: int | None = None,
     stack: bool = True,
+    clusters: bool = True,
 ) -> TrainingResult:
-    """Train on ``train_dir``, keep the epoch with the best dev attribution F1, save the weights to
-    ``out_path``.
+    """Train on ``train_dir`` (epochs chosen by cross-validation on it), fit the confidence model on its
+    held-out folds, save the weights to ``out_path``, and score them on ``dev_dir``.
 
-    Both folders hold ``text/`` and ``attributions/`` (PolNeAR layout). ``cache_dir`` keeps the spaCy parses
-    between runs; ``limit`` trains on the first N articles only (quick checks).
+    Both folders hold ``text/`` and ``attributions/`` (PolNeAR layout). ``cache_dir`` keeps the spaCy parses and
+    the tagger's training (the slow parts) between runs, each reused only for the same inputs; ``limit`` trains on
+    the first N articles only (quick checks); ``clusters`` adds GloVe word clusters (``train.clusters``). The
+    same data and seed give the same file, with or without the cache.
     """
     nlp = spacy.load(SPACY_MODEL)
     cache = Path(cache_dir) if cache_dir is not None else None
@@ -104,23 +154,58 @@ def train_attribution_model(
         splits[name] = (articles, docs)
     train_articles, train_docs = splits["train"]
     dev_articles, dev_docs = splits["dev"]
-    train_examples: list[Example] = make_examples(train_docs, [a.attributions for a in train_articles])
-    dev_examples: list[Example] = make_examples(dev_docs, [a.attributions for a in dev_articles])
+    examples: list[Example] = make_examples(train_docs, [a.attributions for a in train_articles])
+    # Epochs are chosen on a fixed share of the training articles (all of them would double the training time).
+    scored = list(range(0, len(examples), SCORE_EVERY))
 
-    def dev_f1(model: TaggerModel) -> float:
-        return score_model(model, dev_docs, dev_articles).all.attribution.f1
+    def held_out_f1(taggings: dict[int, Tagging]) -> float:
+        return score(
+            (
+                train_articles[i].text,
+                train_articles[i].attributions,
+                attributions_from_tags(train_docs[i], taggings[i].tags),
+            )
+            for i in scored
+        ).all.attribution.f1
 
-    training = train_tagger(
-        train_examples, dev_examples, epochs=epochs, bits=bits, seed=seed, score=dev_f1, stack=stack
-    )
+    key = training_key(train_articles, epochs=epochs, bits=bits, seed=seed, stack=stack, clusters=clusters)
+    kept = cache / f"tagger-{key}.npz" if cache else None
+    training = load_training(kept) if kept is not None else None
+    if training is None:
+        clustering = build_clusters(seed=seed) if clusters else None
+        training = train_tagger(
+            examples, score=held_out_f1, clusters=clustering, epochs=epochs, bits=bits, seed=seed, stack=stack
+        )
+        if kept is not None:
+            save_training(kept, training)
+    else:
+        logger.info("tagger training read from %s (same data, code and options)", kept)
+    model = training.model
+    model.calibrator = fit_calibrator(model.lexicon, train_docs, train_articles, training.held_out)
     out = Path(out_path)
-    training.model.save(out)
+    model.save(out)
     return TrainingResult(
         out_path=out,
         curve=training.first_curve,
         stacked_curve=training.second_curve,
-        dev_scores=score_model(training.model, dev_docs, dev_articles),
+        dev_scores=score_model(model, dev_docs, dev_articles),
+        held_out=training.held_out,
     )
+
+
+# Bump when the tagger's training (features, folds, epoch choice) changes: kept trainings then no longer match.
+TRAINING_VERSION = 1
+
+
+def training_key(articles: Sequence[AnnotatedArticle], **options: object) -> str:
+    """A digest of everything the tagger's training depends on: the articles and their gold, the options, and
+    the feature and training versions. A kept training is reused only under the same key."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([TRAINING_VERSION, FEATURE_VERSION, SCORE_EVERY, sorted(options.items())]).encode())
+    for article in articles:
+        gold = [(a.source, a.cue, a.content) for a in article.attributions]
+        digest.update(json.dumps([article.name, article.text, gold]).encode())
+    return digest.hexdigest()[:16]
 
 
 def corpus_folders(data_dir: str | Path) -> tuple[Path, Path]:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
-from ..find.features import CueLexicon, doc_arrays, stacked_features, token_features
-from ..find.perceptron import ROLES, TAG_INDEX, AveragedPerceptron, TaggerModel
+from ..find.features import NONE, CueLexicon, WordClusters, doc_arrays, stacked_features, token_features
+from ..find.perceptron import ROLES, TAG_INDEX, AveragedPerceptron, TaggerModel, Tagging, write_npz
 
 logger = logging.getLogger(__name__)
 
@@ -57,9 +59,9 @@ def blocked_tokens(doc: Doc) -> np.ndarray:
     return np.array([token.is_space for token in doc], dtype=bool)
 
 
-def build_lexicon(examples: Sequence[Example]) -> CueLexicon:
-    """Each lemma's rate of being tagged CUE in training, bucketed; lemmas seen fewer than 3 times are left
-    out."""
+def build_lexicon(examples: Sequence[Example], clusters: WordClusters | None = None) -> CueLexicon:
+    """Each lemma's rate of being tagged CUE in training, bucketed (lemmas seen fewer than 3 times are left
+    out); with ``clusters``, the same rate for each fine cluster's words together."""
     cue_tags = {TAG_INDEX["B-CUE"], TAG_INDEX["I-CUE"]}
     seen: Counter[int] = Counter()
     as_cue: Counter[int] = Counter()
@@ -70,7 +72,21 @@ def build_lexicon(examples: Sequence[Example]) -> CueLexicon:
                 as_cue[token.lemma] += 1
     keys = sorted(lemma for lemma, count in seen.items() if count >= 3 and as_cue[lemma] > 0)
     buckets = [CueLexicon.bucket(as_cue[lemma] / seen[lemma]) for lemma in keys]
-    return CueLexicon(keys=np.array(keys, dtype=np.uint64), buckets=np.array(buckets, dtype=np.uint64))
+    lexicon = CueLexicon(keys=np.array(keys, dtype=np.uint64), buckets=np.array(buckets, dtype=np.uint64))
+    if clusters is None or len(clusters.keys) == 0:
+        return lexicon
+    n_fine = int(clusters.clusters[:, -1].max()) + 1
+    tokens = np.zeros(n_fine)
+    cues = np.zeros(n_fine)
+    for example in examples:
+        fine = clusters.lookup(example.doc.to_array(LEMMA), example.doc.to_array(LOWER))[:, -1]
+        known = fine != NONE
+        is_cue = np.isin(example.gold, list(cue_tags))
+        np.add.at(tokens, fine[known].astype(np.intp), 1)
+        np.add.at(cues, fine[known & is_cue].astype(np.intp), 1)
+    rates = np.divide(cues, tokens, out=np.zeros(n_fine), where=tokens > 0)
+    cluster_buckets = np.array([CueLexicon.bucket(rate) for rate in rates], dtype=np.uint64)
+    return dataclasses.replace(lexicon, clusters=clusters, cluster_buckets=cluster_buckets)
 
 
 def make_examples(docs: Sequence[Doc], golds: Sequence[Sequence[GoldAttribution]]) -> list[Example]:
@@ -81,23 +97,26 @@ def make_examples(docs: Sequence[Doc], golds: Sequence[Sequence[GoldAttribution]
 
 
 Chunk = tuple[np.ndarray, np.ndarray, np.ndarray]
+# Scores a set of training articles from their held-out taggings (article index -> tagging): attribution F1.
+HeldOutScore = Callable[[dict[int, Tagging]], float]
 
 
 @dataclass
 class TaggerTraining:
-    """The trained model and the dev score after each epoch of each stage."""
+    """The trained model; the cross-validated score after each epoch of each stage; and, for every training
+    article, the tagging of models that did not see it (what the confidence model is fitted on)."""
 
     model: TaggerModel
     first_curve: list[float]
     second_curve: list[float]
+    held_out: list[Tagging]
 
 
 def paragraph_chunks(features: np.ndarray, gold: np.ndarray, blocked: np.ndarray) -> list[Chunk]:
-    """(features, gold, blocked) per paragraph.
+    """(features, gold, blocked) per paragraph, each starting at its blocked line break.
 
-    Blocked white-space tokens are forced to O, so Viterbi over the whole document is exactly Viterbi over
-    each paragraph: updating per paragraph gives the perceptron many more, smaller steps for the same
-    decoding.
+    Blocked white-space tokens are O, so Viterbi over the whole document is exactly Viterbi over each
+    paragraph: updating per paragraph gives the perceptron many more, smaller steps for the same decoding.
     """
     breaks = np.nonzero(blocked)[0]
     bounds = [0, *breaks.tolist(), len(gold)]
@@ -115,90 +134,148 @@ def fit(
     bits: int,
     epochs: int,
     seed: int,
-    score: Callable[[TaggerModel], float] | None = None,
-) -> tuple[TaggerModel, list[float]]:
-    """Averaged-perceptron epochs over shuffled chunks; with ``score``, the best epoch's model and the curve,
-    without, the last epoch's model."""
+    after_epoch: Callable[[int, TaggerModel], None] | None = None,
+) -> TaggerModel:
+    """Averaged-perceptron epochs over shuffled chunks: the averaged model after the last epoch
+    (``after_epoch(epoch, model)`` sees the averaged model after each one)."""
     perceptron = AveragedPerceptron(bits, lexicon)
     rng = np.random.default_rng(seed)
     order = np.arange(len(chunks))
-    best: tuple[float, TaggerModel] | None = None
-    curve: list[float] = []
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
         errors = sum(perceptron.update(*chunks[int(i)]) for i in order)
-        model = perceptron.averaged()
-        if score is None:
-            best = (0.0, model)
-            continue
-        value = score(model)
-        curve.append(value)
-        logger.info("epoch %d: %d training errors, dev score %.4f", epoch, errors, value)
-        if best is None or value > best[0]:
-            best = (value, model)
-    assert best is not None
-    return best[1], curve
+        logger.info("epoch %d: %d training errors", epoch, errors)
+        if after_epoch is not None:
+            after_epoch(epoch, perceptron.averaged())
+    return perceptron.averaged()
 
 
-def _chunks(examples: Sequence[Example], features: Sequence[np.ndarray]) -> list[Chunk]:
-    return [
-        chunk
-        for example, matrix in zip(examples, features, strict=True)
-        for chunk in paragraph_chunks(matrix, example.gold, example.blocked)
+def _chunks(examples: Sequence[Example], features: Sequence[np.ndarray], indices: Iterable[int]) -> list[Chunk]:
+    return [chunk for i in indices for chunk in paragraph_chunks(features[i], examples[i].gold, examples[i].blocked)]
+
+
+def cross_validate(
+    examples: Sequence[Example],
+    features: Sequence[np.ndarray],
+    lexicon: CueLexicon,
+    score: HeldOutScore,
+    *,
+    folds: int,
+    epochs: int,
+    bits: int,
+    seed: int,
+) -> tuple[list[float], list[list[Tagging]]]:
+    """Train on all folds but one, tag the one left out, after every epoch: the held-out score per epoch, and
+    every article's held-out tagging per epoch."""
+    fold_of = np.arange(len(examples)) % folds
+    taggings: list[list[Tagging]] = [
+        [Tagging(np.zeros(0, np.intp), np.zeros(0))] * len(examples) for _ in range(epochs)
     ]
+    for fold in range(folds):
+        held_out = np.nonzero(fold_of == fold)[0].tolist()
+
+        def record(epoch: int, model: TaggerModel, held_out: list[int] = held_out) -> None:
+            for i in held_out:
+                taggings[epoch - 1][i] = model.decode(features[i], examples[i].blocked)
+
+        fit(
+            _chunks(examples, features, np.nonzero(fold_of != fold)[0].tolist()),
+            lexicon,
+            bits=bits,
+            epochs=epochs,
+            seed=seed,
+            after_epoch=record,
+        )
+    curve = [score(dict(enumerate(per_epoch))) for per_epoch in taggings]
+    logger.info("held-out attribution F1 by epoch: %s", " ".join(f"{100 * value:.1f}" for value in curve))
+    return curve, taggings
 
 
 def train_tagger(
     train: Sequence[Example],
-    dev: Sequence[Example],
     *,
-    score: Callable[[TaggerModel], float],
+    score: HeldOutScore,
+    clusters: WordClusters | None = None,
     epochs: int = 10,
     bits: int = 20,
     seed: int = 0,
     stack: bool = True,
     folds: int = 2,
 ) -> TaggerTraining:
-    """Train the first stage (best epoch on dev by ``score``), then, with ``stack``, a second stage on the
-    first stage's tags.
+    """Train the first stage, then, with ``stack``, a second stage on the first stage's tags; each stage for
+    the number of epochs that scores best on held-out folds of ``train`` (cross-validation: the dev split
+    chooses nothing).
 
     The second stage must learn from tags as wrong as they will be on new text, so its training tags come from
-    first-stage models that did not see the article (``folds``-fold jackknife, same number of epochs).
+    the first stage's held-out folds (a jackknife).
     """
-    lexicon = build_lexicon(train)
+    lexicon = build_lexicon(train, clusters)
     arrays = [doc_arrays(example.doc, lexicon) for example in train]
     base = [token_features(example.doc, lexicon, array) for example, array in zip(train, arrays, strict=True)]
-    first, first_curve = fit(_chunks(train, base), lexicon, bits=bits, epochs=epochs, seed=seed, score=score)
+    options = {"folds": folds, "epochs": epochs, "bits": bits, "seed": seed}
+    first_curve, first_taggings = cross_validate(train, base, lexicon, score, **options)
+    first_epochs = int(np.argmax(first_curve)) + 1
+    first = fit(_chunks(train, base, range(len(train))), lexicon, bits=bits, epochs=first_epochs, seed=seed)
+    held_out = first_taggings[first_epochs - 1]
     if not stack:
-        return TaggerTraining(first, first_curve, [])
-    best_epochs = int(np.argmax(first_curve)) + 1
-    fold_of = np.arange(len(train)) % folds
-    first_tags: list[np.ndarray] = [np.zeros(0, dtype=np.intp)] * len(train)
-    for fold in range(folds):
-        held_in = [i for i in range(len(train)) if fold_of[i] != fold]
-        model, _ = fit(
-            _chunks([train[i] for i in held_in], [base[i] for i in held_in]),
-            lexicon,
-            bits=bits,
-            epochs=best_epochs,
-            seed=seed,
-        )
-        for i in np.nonzero(fold_of == fold)[0].tolist():
-            first_tags[i] = model.tag(base[i], train[i].blocked)
+        return TaggerTraining(first, first_curve, [], held_out)
     stacked = [
-        np.hstack([base[i], stacked_features(train[i].doc, arrays[i], first_tags[i])]) for i in range(len(train))
+        np.hstack([base[i], stacked_features(train[i].doc, arrays[i], held_out[i].tags)]) for i in range(len(train))
     ]
-
-    def second_score(candidate: TaggerModel) -> float:
-        return score(dataclasses.replace(first, second=candidate))
-
-    second, second_curve = fit(
-        _chunks(train, stacked), lexicon, bits=bits, epochs=epochs, seed=seed, score=second_score
-    )
+    second_curve, second_taggings = cross_validate(train, stacked, lexicon, score, **options)
     if max(second_curve) <= max(first_curve):
-        logger.info("the second stage does not help on dev: shipping the first stage alone")
-        return TaggerTraining(first, first_curve, second_curve)
-    return TaggerTraining(dataclasses.replace(first, second=second), first_curve, second_curve)
+        logger.info("the second stage does not help on held-out folds: shipping the first stage alone")
+        return TaggerTraining(first, first_curve, second_curve, held_out)
+    second_epochs = int(np.argmax(second_curve)) + 1
+    second = fit(_chunks(train, stacked, range(len(train))), lexicon, bits=bits, epochs=second_epochs, seed=seed)
+    return TaggerTraining(
+        dataclasses.replace(first, second=second), first_curve, second_curve, second_taggings[second_epochs - 1]
+    )
 
 
-__all__ = ["Example", "TaggerTraining", "build_lexicon", "fit", "gold_tags", "make_examples", "train_tagger"]
+def save_training(path: Path, training: TaggerTraining) -> None:
+    """Keep a finished tagger training (model, curves, held-out taggings) to skip it next time (same inputs)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    training.model.save(path.with_suffix(".model.npz"))
+    lengths = np.array([len(tagging.tags) for tagging in training.held_out], dtype=np.int64)
+    write_npz(
+        path,
+        {
+            "first_curve": np.array(training.first_curve),
+            "second_curve": np.array(training.second_curve),
+            "lengths": lengths,
+            "tags": np.concatenate([t.tags for t in training.held_out]).astype(np.int8),
+            "margins": np.concatenate([t.margins for t in training.held_out]).astype(np.float32),
+        },
+    )
+
+
+def load_training(path: Path) -> TaggerTraining | None:
+    """A training kept by ``save_training``, or None when there is none."""
+    model_path = path.with_suffix(".model.npz")
+    if not path.exists() or not model_path.exists():
+        return None
+    with np.load(path) as data:
+        bounds = np.concatenate([[0], np.cumsum(data["lengths"])])
+        tags, margins = data["tags"].astype(np.intp), data["margins"]
+        held_out = [Tagging(tags[a:b], margins[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        return TaggerTraining(
+            model=TaggerModel.load(model_path),
+            first_curve=[float(x) for x in data["first_curve"]],
+            second_curve=[float(x) for x in data["second_curve"]],
+            held_out=held_out,
+        )
+
+
+__all__ = [
+    "Example",
+    "TaggerTraining",
+    "build_lexicon",
+    "cross_validate",
+    "fit",
+    "gold_tags",
+    "load_training",
+    "make_examples",
+    "save_training",
+    "train_tagger",
+]

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from alembic import context
 
-from accordingto.store.schema import metadata
+from accordingto.store.schema import is_backend_specific, metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("accordingto migrations run through accordingto.store.open_store, which passes a connection")
 
 # Batch mode lets later migrations alter columns on SQLite (which cannot ALTER most things) too.
-context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    render_as_batch=True,
+    # Search tables, views and expression indexes are written in each backend's SQL, not in schema.py.
+    include_name=lambda name, _type, _parents: not is_backend_specific(name),
+)
 with context.begin_transaction():
     context.run_migrations()

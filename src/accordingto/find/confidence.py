@@ -1,0 +1,202 @@
+"""How likely a found attribution is right: a logistic model over what the tagger and the grouping saw.
+
+A user filtering a corpus by ``confidence >= 0.8`` expects about 80% of what is kept to be right, so the number
+must be a calibrated probability, not a raw score. The model reads a handful of signals of one attribution (how
+sure the tagger was of its cue, content and source tokens, whether the source was tagged or filled in by the
+subject rule, whether the content is a quotation, how often the cue's lemma is a cue in training) and is fitted
+on predictions for training articles the tagger did not see (``train.tagger``: held-out folds), with "right"
+meaning what the scorer counts: matched one-to-one to a gold attribution (``evaluate.metrics``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from .perceptron import Tagging
+
+ROLE_IDS = {"SOURCE": 1, "CUE": 2, "CONTENT": 3}
+ROUTES = ("syntax", "sentence", "quote", "paragraph", "introduced", "anywhere")  # find.attributions.CONTENT_ROUTES
+FEATURES = (
+    "cue margin, mean",
+    "cue margin, lowest",
+    "content margin, mean",
+    "source margin, mean",
+    "source tagged",
+    "source filled in",
+    "direct quote",
+    "mixed",
+    "cue lexicon bucket",
+    "cue cluster bucket",
+    "cue is punctuation",
+    "cue is a verb",
+    "cue has a subject",
+    "cue governs content",
+    "content words (log)",
+    "content pieces > 1",
+    *(f"content attached by {route}" for route in ROUTES),
+    "other cues in the sentence",
+    "first paragraph",
+)
+# Margins are unbounded sums of perceptron weights; squashing keeps one extreme token from dominating.
+MARGIN_SCALE = 10.0
+L2 = 1.0
+
+
+def token_margins(emissions: np.ndarray, tags: np.ndarray) -> np.ndarray:
+    """Per token: the score of its tag minus the best score of any other tag (how sure the tagger was)."""
+    if len(tags) == 0:
+        return np.zeros(0, dtype=np.float32)
+    rows = np.arange(len(tags))
+    chosen = emissions[rows, tags]
+    others = emissions.copy()
+    others[rows, tags] = -np.inf
+    return np.tanh((chosen - others.max(axis=1)) / MARGIN_SCALE)
+
+
+@dataclass
+class Candidate:
+    """One grouped attribution as the confidence model sees it: token ranges per role and how it was built."""
+
+    cue: tuple[int, int]
+    contents: list[tuple[int, int]]
+    sources: list[tuple[int, int]]
+    kind: str  # direct | mixed | indirect
+    routes: list[str]  # how each content span was attached
+    cue_bucket: int  # the cue lexicon bucket of the cue's head (0-4)
+    cluster_bucket: int  # the same for the head's word cluster (0-4)
+    cue_subject: bool  # the cue's head has a subject (or agent, or possessor)
+    governs_content: bool  # some content word hangs directly from the cue's head
+    sentence_cues: int  # other attributions' cues in the same sentence
+    first_paragraph: bool  # the headline, often a colon cue or no cue at all
+
+
+def attribution_features(doc: Doc, tagging: Tagging, candidate: Candidate) -> np.ndarray:
+    """The signals of one attribution, in ``FEATURES`` order."""
+    roles = (tagging.tags + 1) // 2
+    margins = tagging.margins
+
+    def tokens(ranges: list[tuple[int, int]]) -> np.ndarray:
+        return np.array([i for start, end in ranges for i in range(start, end) if not doc[i].is_space], dtype=np.intp)
+
+    cue_tokens = tokens([candidate.cue])
+    content_tokens, source_tokens = tokens(candidate.contents), tokens(candidate.sources)
+    tagged_source = len(source_tokens) > 0 and bool((roles[source_tokens] == ROLE_IDS["SOURCE"]).any())
+    head = doc[candidate.cue[0] : candidate.cue[1]].root
+    routes = max(len(candidate.routes), 1)
+    return np.array(
+        [
+            margins[cue_tokens].mean() if len(cue_tokens) else 0.0,
+            margins[cue_tokens].min() if len(cue_tokens) else 0.0,
+            margins[content_tokens].mean() if len(content_tokens) else 0.0,
+            margins[source_tokens].mean() if tagged_source else 0.0,
+            float(tagged_source),
+            float(len(source_tokens) > 0 and not tagged_source),
+            float(candidate.kind == "direct"),
+            float(candidate.kind == "mixed"),
+            candidate.cue_bucket / 4,
+            candidate.cluster_bucket / 4,
+            float(all(doc[i].is_punct for i in cue_tokens)),
+            float(head.pos_ == "VERB"),
+            float(candidate.cue_subject),
+            float(candidate.governs_content),
+            np.log1p(len(content_tokens)),
+            float(len(candidate.contents) > 1),
+            *(candidate.routes.count(route) / routes for route in ROUTES),
+            min(candidate.sentence_cues, 3) / 3,
+            float(candidate.first_paragraph),
+        ],
+        dtype=np.float64,
+    )
+
+
+@dataclass
+class Calibrator:
+    """Logistic regression on standardized features: ``P(right) = sigmoid(coef · (x - mean) / scale + bias)``."""
+
+    coef: np.ndarray
+    bias: float
+    mean: np.ndarray
+    scale: np.ndarray
+    # Attributions less likely than this to be right are not output: chosen on held-out training folds as the
+    # cut that maximizes attribution F1 (``train.attribution``). 0 keeps everything.
+    threshold: float = 0.0
+
+    @classmethod
+    def constant(cls, probability: float) -> Calibrator:
+        """The same probability for every attribution (a model trained without held-out predictions)."""
+        return cls(
+            coef=np.zeros(len(FEATURES)),
+            bias=float(np.log(probability / (1 - probability))),
+            mean=np.zeros(len(FEATURES)),
+            scale=np.ones(len(FEATURES)),
+        )
+
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        if len(features) == 0:
+            return np.zeros(0)
+        z = ((features - self.mean) / self.scale) @ self.coef + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    @classmethod
+    def fit(cls, features: np.ndarray, right: np.ndarray, iterations: int = 50) -> Calibrator:
+        """Maximum likelihood with a small L2 penalty (Newton's method: deterministic, no learning rate)."""
+        if len(features) < 2:
+            return cls.constant(float(np.clip(right.mean() if len(right) else 0.5, 0.01, 0.99)))
+        mean = features.mean(axis=0)
+        scale = features.std(axis=0)
+        scale[scale == 0] = 1.0
+        x = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
+        y = right.astype(np.float64)
+        weights = np.zeros(x.shape[1])
+        penalty = np.full(x.shape[1], L2)
+        penalty[-1] = 0.0  # the bias is not shrunk
+        for _ in range(iterations):
+            p = 1.0 / (1.0 + np.exp(-(x @ weights)))
+            gradient = x.T @ (p - y) + penalty * weights
+            hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+            step = np.linalg.solve(hessian, gradient)
+            weights -= step
+            if np.abs(step).max() < 1e-8:
+                break
+        return cls(coef=weights[:-1], bias=float(weights[-1]), mean=mean, scale=scale)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {
+            "confidence_coef": self.coef,
+            "confidence_bias": np.array(self.bias),
+            "confidence_mean": self.mean,
+            "confidence_scale": self.scale,
+            "confidence_threshold": np.array(self.threshold),
+        }
+
+    @classmethod
+    def from_arrays(cls, data: Mapping[str, np.ndarray]) -> Calibrator:
+        return cls(
+            coef=np.asarray(data["confidence_coef"], dtype=np.float64),
+            bias=float(data["confidence_bias"]),
+            mean=np.asarray(data["confidence_mean"], dtype=np.float64),
+            scale=np.asarray(data["confidence_scale"], dtype=np.float64),
+            threshold=float(data["confidence_threshold"]),
+        )
+
+
+def best_threshold(confidence: np.ndarray, right: np.ndarray, gold: int, cap: float = 0.5) -> float:
+    """The confidence below which dropping attributions maximizes attribution F1 (at most ``cap``: past 0.5 a
+    dropped attribution was more likely right than wrong, and F1 would be bought with recall a user wants)."""
+    order = np.argsort(-confidence, kind="stable")
+    kept_right = np.cumsum(right[order])
+    kept = np.arange(1, len(order) + 1)
+    f1 = 2 * kept_right / (kept + gold)
+    best = int(np.argmax(f1))
+    if best == len(order) - 1:
+        return 0.0
+    return float(min(confidence[order][best + 1 :].max(initial=0.0) + 1e-9, cap))
+
+
+__all__ = ["FEATURES", "Calibrator", "Candidate", "attribution_features", "best_threshold", "token_margins"]

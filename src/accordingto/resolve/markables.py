@@ -1,0 +1,345 @@
+"""Every noun phrase that may refer to a participant, found on spaCy's parse: the candidates a learned resolver
+chooses antecedents among.
+
+At run time there is no gold mention list: the resolver can only link to what our own detection finds. A markable
+is a named entity (PERSON, ORG, GPE...), a base noun phrase (``doc.noun_chunks``: "the former mayor", "Putin's
+spokesman") or a personal pronoun; each is read with ``resolve.mentions.analyze_mention`` (head, proper name,
+form, number, gender, kind), and placed: sentence, paragraph, quotation, syntactic role, and the attributions it
+is the source of or lies in the content of. Markables are found once per document and kept in numpy arrays, so
+that scoring a mention against all its candidates is a handful of vector operations.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from ..annotations import role_spans
+from .mentions import NAME_LABELS, PRONOUNS, Mention, analyze_mention
+from .speakers import quote_ranges
+
+# The pronoun a form stands for ("him", "his" → "he"), by person, number and gender.
+PRONOUN_BASES = {
+    (3, "sing", "masc"): "he",
+    (3, "sing", "fem"): "she",
+    (3, "sing", "neut"): "it",
+    (3, "plur", None): "they",
+    (1, "plur", None): "we",
+    (1, "sing", None): "i",
+    (2, "sing", None): "you",
+}
+# Which pronouns the resolver links: third persons, and "we" (an organisation or a group speaking).
+RESOLVED_PRONOUNS = {"he", "she", "it", "they", "we"}
+FORMS = ("pronoun", "name", "description")
+KINDS = ("person", "organization", "government", "media", "group", "document", "unknown")
+GENDERS = (None, "masc", "fem", "neut")
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def pronoun_base(word: str) -> str | None:
+    """The base form of a personal pronoun ("his" → "he"); None for any other word."""
+    analysis = PRONOUNS.get(word.lower())
+    return PRONOUN_BASES.get(analysis) if analysis is not None else None
+
+
+@dataclass
+class Markables:
+    """The markables of one document in text order, as parallel arrays (one entry per markable)."""
+
+    doc: Doc
+    mentions: list[Mention]
+    spans: list[tuple[int, int]]  # token bounds as detected (the mention's core phrase is in ``mentions``)
+    arrays: dict[str, np.ndarray]
+    sources: list[list[int]]  # for each markable, the attributions (by index) whose source it is
+    content_of: np.ndarray  # bool (attributions, markables): the markable's head lies in the attribution's content
+    names: list[tuple[str, ...]]  # normalised proper-name words ("" for descriptions and pronouns)
+    lemmas: list[str]  # the head's lemma, lower case
+    role_words: list[set[str]]  # lemmas a description may repeat: head, a title before the name, an apposition
+    words: list[set[str]]  # content-word lemmas of the core phrase
+    source_of: np.ndarray  # bool (attributions, markables): the markable is the attribution's source
+    speaker_keys: list[int]  # the same number for sources written alike ("Smith", "smith"), -1 for others
+    pronoun_counts: np.ndarray  # (pronoun codes, markables + 1): how many of each pronoun come before each one
+    attribution_ids: list[str] = field(default_factory=list)
+    by_head: dict[int, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    def find(self, start: int, end: int) -> int | None:
+        """The markable a span of tokens stands for, read as ``analyze_mention`` reads a source span (a
+        relative pronoun stands for its antecedent: "the agency, which said" is the agency); None if the span
+        holds no markable."""
+        mention = analyze_mention(self.doc, start, end)
+        return self.by_head.get(mention.head) if mention is not None else None
+
+    def text(self, index: int) -> str:
+        mention = self.mentions[index]
+        return self.doc[mention.start : mention.end].text
+
+
+def _normalized_name(words: list[str]) -> tuple[str, ...]:
+    return tuple(w.lower().rstrip(".") for w in words if w.lower() not in {"the", "'s", "’s"})
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Named entities, base noun phrases, possessors and personal pronouns, one per head token (the widest)."""
+    by_head: dict[int, tuple[int, int]] = {}
+
+    def add(start: int, end: int, head: int) -> None:
+        # A phrase never runs across a line break ("Early years\n\nByron" is a heading, then a name).
+        for i in range(head - 1, start - 1, -1):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                start = i + 1
+                break
+        for i in range(head, end):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                end = i + 1 if i == head else i
+                break
+        known = by_head.get(head)
+        if known is None or known[1] - known[0] < end - start:
+            by_head[head] = (start, end)
+
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            add(ent.start, ent.end, ent.root.i)
+    if doc.has_annotation("DEP"):
+        for chunk in doc.noun_chunks:
+            add(chunk.start, chunk.end, chunk.root.i)
+    for token in doc:
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+            add(token.i, token.i + 1, token.i)
+        elif token.dep_ == "poss" and token.pos_ in {"PROPN", "NOUN"}:
+            add(token.left_edge.i, token.i + 1, token.i)  # a possessor inside a noun phrase: "Lopez's aide"
+    return [by_head[head] for head in sorted(by_head)]
+
+
+def _paragraphs(doc: Doc) -> np.ndarray:
+    """Paragraph number of every token: a line break in white space starts a new paragraph."""
+    breaks = np.fromiter(
+        (("\n" in token.text and token.is_space) or "\n" in token.whitespace_ for token in doc),
+        dtype=bool,
+        count=len(doc),
+    )
+    counts = np.cumsum(breaks)
+    counts[1:] = counts[:-1].copy()
+    if len(counts):
+        counts[0] = 0
+    return counts
+
+
+def find_markables(doc: Doc) -> Markables:
+    """Detect and describe the markables of a parsed document (attributions, if any, are read off it)."""
+    mentions: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    seen_heads: set[int] = set()
+    for start, end in _candidate_spans(doc):
+        mention = analyze_mention(doc, start, end)
+        if mention is None or mention.head in seen_heads:
+            continue  # a date or a number; or a relative pronoun, which stands for its antecedent
+        if mention.form == "pronoun" and pronoun_base(doc[mention.head].lower_) is None:
+            continue
+        seen_heads.add(mention.head)
+        mentions.append(mention)
+        spans.append((start, end))
+    order = sorted(range(len(mentions)), key=lambda n: (mentions[n].start, mentions[n].head))
+    mentions = [mentions[n] for n in order]
+    spans = [spans[n] for n in order]
+    return _describe(doc, mentions, spans)
+
+
+def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -> Markables:
+    n = len(mentions)
+    sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("DEP") else [0]
+    paragraphs = _paragraphs(doc)
+    quotes = quote_ranges(doc)
+    quote_starts = [start for start, _ in quotes]
+    roles = role_spans(doc)
+    attribution_ids = sorted(roles, key=lambda a: min((s.start for r in roles[a].values() for s in r), default=0))
+    sources: list[list[int]] = [[] for _ in range(n)]
+    content_of = np.zeros((len(attribution_ids), n), dtype=bool)
+    heads = np.array([m.head for m in mentions], dtype=np.int64)
+    for a, attribution_id in enumerate(attribution_ids):
+        for span in roles[attribution_id]["content"]:
+            content_of[a] |= (heads >= span.start) & (heads < span.end)
+        for span in roles[attribution_id]["source"]:
+            for k, mention in enumerate(mentions):
+                if span.start <= mention.head < span.end:
+                    sources[k].append(a)
+    arrays: dict[str, Any] = {
+        "form": [FORMS.index(m.form) for m in mentions],
+        "kind": [KINDS.index(m.kind) for m in mentions],
+        "number": [int(m.number == "plur") for m in mentions],
+        "gender": [GENDERS.index(m.gender) for m in mentions],
+        "start": [m.start for m in mentions],
+        "end": [m.end for m in mentions],
+        "head": [m.head for m in mentions],
+        "sentence": [bisect.bisect_right(sentence_starts, m.head) - 1 for m in mentions],
+        "paragraph": [int(paragraphs[m.head]) for m in mentions],
+        "quote": [_quote(doc[m.head].idx, quotes, quote_starts) for m in mentions],
+        "subject": [int(doc[m.head].dep_ in SUBJECT_DEPS) for m in mentions],
+        "source": [int(bool(s)) for s in sources],
+        "pronoun": [_pronoun_code(doc, m) for m in mentions],
+        "definite": [int(doc[m.start].lower_ in DEFINITE) for m in mentions],
+    }
+    uint_arrays = {
+        "lemma": [doc[m.head].lemma for m in mentions],
+        "dep": [doc[m.head].dep for m in mentions],
+        "label": [doc[m.head].ent_type for m in mentions],
+        "governor": [doc[m.head].head.i for m in mentions],
+        "governor_lemma": [doc[m.head].head.lemma for m in mentions],
+    }
+    arrays["linked_head"] = [_linked_head(doc[m.head]) for m in mentions]
+    names = [_normalized_name(m.name_tokens(doc)) for m in mentions]
+    source_of = np.zeros_like(content_of)
+    for k, attributions in enumerate(sources):
+        source_of[attributions, k] = True
+    texts: dict[str, int] = {}
+    speaker_keys = [
+        texts.setdefault(doc[m.start : m.end].text.lower(), len(texts)) if sources[k] else -1
+        for k, m in enumerate(mentions)
+    ]
+    last_words: dict[str, int] = {}
+    arrays["name_key"] = [last_words.setdefault(name[-1], len(last_words) + 1) if name else 0 for name in names]
+    codes = np.asarray(arrays["pronoun"], dtype=np.int64)
+    pronoun_counts = np.zeros((len(PRONOUN_BASES) + 1, n + 1), dtype=np.int64)
+    for code in range(1, len(PRONOUN_BASES) + 1):
+        pronoun_counts[code, 1:] = np.cumsum(codes == code)
+    markables = Markables(
+        doc=doc,
+        mentions=mentions,
+        spans=spans,
+        arrays={
+            **{key: np.asarray(values, dtype=np.int64) for key, values in arrays.items()},
+            **{key: np.asarray(values, dtype=np.uint64) for key, values in uint_arrays.items()},
+        },
+        sources=sources,
+        content_of=content_of,
+        names=names,
+        lemmas=[doc[m.head].lemma_.lower() for m in mentions],
+        role_words=[_role_words(doc, m) for m in mentions],
+        words=[_content_words(doc, m) for m in mentions],
+        source_of=source_of,
+        speaker_keys=speaker_keys,
+        pronoun_counts=pronoun_counts,
+        attribution_ids=attribution_ids,
+        by_head={m.head: k for k, m in enumerate(mentions)},
+    )
+    form = markables.arrays["form"]
+    # What kind of mention each is, as resolved: the pronoun (1-7), a definite (11) or other (10) description, a
+    # name (20).
+    markables.arrays["type"] = np.where(
+        form == FORMS.index("pronoun"),
+        markables.arrays["pronoun"],
+        np.where(form == FORMS.index("description"), 10 + markables.arrays["definite"], 20),
+    )
+    markables.arrays["frequency"] = _frequencies(markables)
+    markables.arrays["name_gender"] = _name_genders(markables)
+    return markables
+
+
+def _quote(char: int, quotes: list[tuple[int, int]], starts: list[int]) -> int:
+    """Index of the innermost quotation holding ``char``, -1 outside quotation marks."""
+    best = -1
+    for n in range(bisect.bisect_right(starts, char) - 1, -1, -1):
+        start, end = quotes[n]
+        if start <= char < end and (best < 0 or end - start < quotes[best][1] - quotes[best][0]):
+            best = n
+    return best
+
+
+def _linked_head(head: Token) -> int:
+    """The head of the phrase this one is an apposition to ("Smith, *the former mayor*") or the predicate of
+    ("Smith is *the former mayor*"): the parse says both are one participant. -1 for neither."""
+    if head.dep_ == "appos":
+        return head.head.i
+    if head.dep_ == "attr":
+        return next((c.i for c in head.head.children if c.dep_ in SUBJECT_DEPS), -1)
+    return -1
+
+
+def _pronoun_code(doc: Doc, mention: Mention) -> int:
+    if mention.form != "pronoun":
+        return 0
+    base = pronoun_base(doc[mention.head].lower_)
+    return 1 + tuple(PRONOUN_BASES.values()).index(base) if base else 0
+
+
+def _role_words(doc: Doc, mention: Mention) -> set[str]:
+    """The nouns a later description of the same participant may be headed by: the head itself, a title
+    written before the name ("spokesman" in "Kremlin spokesman Dmitry Peskov"), the head of an apposition
+    ("Dmitry Peskov, Putin's spokesman") and of a predicate ("Peskov is the Kremlin's spokesman")."""
+    words = {doc[mention.head].lemma_.lower()}
+    if mention.form == "pronoun":
+        return set()
+    if mention.name_start is not None:
+        words.update(t.lemma_.lower() for t in doc[mention.start : mention.name_start] if t.pos_ in {"NOUN", "PROPN"})
+    head = doc[mention.head]
+    for child in head.children:
+        if child.dep_ == "appos":
+            # "Paul Grant, a billionaire investor": "the investor" and "the billionaire" both refer back.
+            words.add(child.lemma_.lower())
+            words.update(
+                t.lemma_.lower() for t in child.children if t.dep_ in {"compound", "amod"} and t.pos_ == "NOUN"
+            )
+    if head.dep_ == "appos":
+        words.add(head.head.lemma_.lower())
+    if head.dep_ in SUBJECT_DEPS and head.head.lemma_ == "be":
+        words.update(c.lemma_.lower() for c in head.head.children if c.dep_ == "attr")
+    return words
+
+
+def _content_words(doc: Doc, mention: Mention) -> set[str]:
+    return {
+        t.lemma_.lower() for t in doc[mention.start : mention.end] if t.pos_ in {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
+    }
+
+
+def _frequencies(markables: Markables) -> np.ndarray:
+    """How often each markable's name (its last word) or head lemma occurs among the document's markables: the
+    participants an article keeps coming back to are the likely antecedents."""
+    keys = [
+        (name[-1] if name else str(markables.arrays["lemma"][k])) if markables.mentions[k].form != "pronoun" else ""
+        for k, name in enumerate(markables.names)
+    ]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return np.asarray([counts[key] if key else 0 for key in keys], dtype=np.int64)
+
+
+def _name_genders(markables: Markables) -> np.ndarray:
+    """The gender the article itself gives each name: the subject he/she that follows a named subject in its
+    sentence, before any other name, votes for the name's last word (the small model has no gender for
+    names; the text usually has). 0 unknown, 1 masculine, 2 feminine."""
+    doc = markables.doc
+    arrays = markables.arrays
+    votes: dict[str, list[int]] = {}
+    n = len(markables)
+    for k in range(n):
+        name = markables.names[k]
+        if not name or arrays["kind"][k] not in {KINDS.index("person"), KINDS.index("unknown")}:
+            continue
+        if not arrays["subject"][k]:
+            continue  # "Smith said he" is Smith; "he was sent to Harrow, where he remained" is not Harrow
+        for j in range(k + 1, n):
+            if arrays["sentence"][j] != arrays["sentence"][k] or markables.names[j]:
+                break
+            gender = GENDERS[arrays["gender"][j]]
+            if (
+                arrays["form"][j] == 0
+                and gender in {"masc", "fem"}
+                and doc[int(arrays["head"][j])].dep_ in SUBJECT_DEPS
+            ):
+                votes.setdefault(name[-1], [0, 0])[gender == "fem"] += 1
+                break
+    result = np.zeros(n, dtype=np.int64)
+    for k, name in enumerate(markables.names):
+        if name and name[-1] in votes:
+            masc, fem = votes[name[-1]]
+            result[k] = 1 if masc > 2 * fem else 2 if fem > 2 * masc else 0
+    return result

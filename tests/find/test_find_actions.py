@@ -1,0 +1,86 @@
+"""No invented statements: actions are not attributions, speech and belief are.
+
+Sentences written for this test (no corpus wording). PolNeAR's guidelines exclude actions ("Lowell chased after
+the bus") but include decrees, rulings, appointments, decisions and perceptions ("witnessing of facts"); those
+are attributions in PolNeAR's sense but report nothing anyone said, so when the extractor finds them they must
+carry a cue class of ``lexicon.ACTION_CUE_CLASSES`` (decision, perception) that lets a user leave them out.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from accordingto.annotations import analysis_from_doc
+from accordingto.lexicon import ACTION_CUE_CLASSES as ACTION_CLASSES
+from accordingto.model import Attribution
+
+
+def attributions(nlp: Language, text: str) -> list[Attribution]:
+    return analysis_from_doc(nlp(text)).attributions
+
+
+# Plain actions: nothing here is said, thought, decided or perceived.
+ACTIONS = [
+    "The neighbours called the police shortly after midnight.",
+    "Her brother called a taxi and left.",
+    "The mayor walked to the podium and sat down.",
+    "Firefighters chased the flames up the hill for hours.",
+    "She opened the letter on Tuesday morning.",
+    "Police arrested two men near the station on Sunday.",
+    "The senator flew to Denver on Friday.",
+    "He was taken to hospital with minor injuries.",
+    "Volunteers handed out blankets at the shelter.",
+    "The couple bought a small farm outside the town.",
+]
+
+# Decisions, appointments and perceptions: PolNeAR may count them, but never as statements.
+ACTS = [
+    "The city council approved the new budget on Monday.",
+    "She was named chief executive in March.",
+    "The board decided to close two branches.",
+    "The governor appointed a new health commissioner.",
+    "Witnesses heard three loud bangs before the lights went out.",
+    "The company hired forty engineers last year.",
+    # A doctor's formal declaration: a decree by the guidelines, marked as one.
+    "The driver was pronounced dead at the scene.",
+]
+
+# (text, a word of the source, a word of the content): speech and belief that must be found.
+STATEMENTS = [
+    ("The mayor said the library would reopen in May.", "mayor", "library"),
+    ("“We will rebuild the bridge,” the minister told reporters.", "minister", "bridge"),
+    ("Analysts believe that prices will fall next year.", "Analysts", "prices"),
+    ("The union warned that a strike was likely.", "union", "strike"),
+    ("According to the report, unemployment rose in April.", "report", "unemployment"),
+    ("She denied that she had seen the documents.", "She", "documents"),
+    ("The coach admitted the team had played badly.", "coach", "team"),
+    ("Residents fear the factory will close.", "Residents", "factory"),
+    ("The senator wants to cut taxes before the election.", "senator", "taxes"),
+    # "call" with a second complement or "for" is speech, unlike "called the police".
+    ("The governor called the plan a disaster.", "governor", "plan"),
+    ("Teachers called for smaller classes.", "Teachers", "classes"),
+]
+
+
+@pytest.mark.parametrize("text", ACTIONS)
+def test_an_action_is_not_an_attribution(nlp: Language, text: str) -> None:
+    found = attributions(nlp, text)
+    assert found == [], [(a.cue_text, a.content_text) for a in found]
+
+
+@pytest.mark.parametrize("text", ACTS)
+def test_a_decision_or_perception_is_marked_as_an_act(nlp: Language, text: str) -> None:
+    for attribution in attributions(nlp, text):
+        assert attribution.cue_class in ACTION_CLASSES, (attribution.cue_text, attribution.cue_class)
+
+
+@pytest.mark.parametrize(("text", "source_word", "content_word"), STATEMENTS)
+def test_speech_and_belief_are_attributions(nlp: Language, text: str, source_word: str, content_word: str) -> None:
+    found = [
+        a
+        for a in attributions(nlp, text)
+        if a.source_text and source_word in a.source_text and content_word in a.content_text
+    ]
+    assert found, [(a.source_text, a.cue_text, a.content_text) for a in attributions(nlp, text)]
+    assert all(a.cue_class not in ACTION_CLASSES for a in found)

@@ -1,0 +1,62 @@
+"""The confidence model: margins, a logistic fit that is a probability, and the pipeline's output."""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.language import Language
+
+from accordingto.annotations import analysis_from_doc
+from accordingto.find.confidence import FEATURES, Calibrator, best_threshold, token_margins
+
+
+def test_token_margins_say_how_far_the_chosen_tag_leads() -> None:
+    emissions = np.array([[5.0, 0.0, 0.0], [1.0, 1.0, 0.0], [0.0, 30.0, 0.0]])
+    margins = token_margins(emissions, np.array([0, 0, 1]))
+    assert margins[0] > 0.4  # a clear lead
+    assert margins[1] == 0.0  # a tie
+    assert 0.99 < margins[2] <= 1.0  # squashed: one huge score cannot dominate
+    assert token_margins(np.zeros((0, 3)), np.zeros(0, dtype=np.intp)).shape == (0,)
+
+
+def test_calibrator_fit_gives_probabilities_that_match_observed_rates() -> None:
+    # One informative feature: right 20% of the time at x = 0, 90% at x = 1; the rest is noise.
+    rng = np.random.default_rng(0)
+    n = 4000
+    x = rng.integers(0, 2, size=n).astype(float)
+    right = rng.random(n) < np.where(x == 1, 0.9, 0.2)
+    features = np.column_stack([x, rng.normal(size=(n, len(FEATURES) - 1))])
+    calibrator = Calibrator.fit(features, right)
+    predicted = calibrator.predict(features)
+    assert abs(predicted[x == 1].mean() - 0.9) < 0.03
+    assert abs(predicted[x == 0].mean() - 0.2) < 0.03
+    assert abs(predicted.mean() - right.mean()) < 0.01  # a fitted logistic model is calibrated in the large
+
+
+def test_calibrator_without_data_is_a_constant() -> None:
+    calibrator = Calibrator.fit(np.zeros((1, len(FEATURES))), np.array([True]))
+    assert np.allclose(calibrator.predict(np.ones((3, len(FEATURES)))), 0.99)
+    assert np.allclose(Calibrator.constant(0.25).predict(np.zeros((2, len(FEATURES)))), 0.25)
+
+
+def test_every_found_attribution_has_a_probability(nlp: Language) -> None:
+    text = (
+        '"The bridge will reopen in May," the mayor said on Tuesday. Officials believe the repairs will cost '
+        "less than planned.\n\nThe council approved the budget, and critics called it reckless."
+    )
+    attributions = analysis_from_doc(nlp(text)).attributions
+    assert attributions
+    assert all(0.0 < a.confidence < 1.0 for a in attributions)
+    said = next(a for a in attributions if "said" in a.cue_text)
+    assert said.confidence >= 0.5  # a quote with "the mayor said": the surest kind
+
+
+def test_best_threshold_drops_what_costs_more_than_it_brings() -> None:
+    # 10 gold; sure predictions are right, unsure ones wrong: dropping the unsure ones raises F1.
+    confidence = np.array([0.9, 0.9, 0.8, 0.8, 0.7, 0.2, 0.2, 0.1])
+    right = np.array([True, True, True, True, True, False, False, False])
+    threshold = best_threshold(confidence, right, gold=10)
+    assert 0.2 < threshold <= 0.7
+    # When every prediction is right, nothing is dropped.
+    assert best_threshold(confidence, np.ones(8, dtype=bool), gold=10) == 0.0
+    # Never above the cap, even when F1 would prefer it.
+    assert best_threshold(np.array([0.9, 0.6, 0.6]), np.array([True, False, False]), gold=1) <= 0.5

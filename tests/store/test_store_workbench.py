@@ -1,0 +1,356 @@
+"""The analyst's workbench in the library, on SQLite and PostgreSQL: search, filters, pages, a source's page,
+outlets side by side, counts over time, upstream reports, and the upgrade of a store made before search."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import func, select
+from store_samples import peskov_article, plain_article
+
+from accordingto.errors import InvalidFilterError
+from accordingto.model import Analysis, Article, Provenance
+from accordingto.store import Store, open_store
+from accordingto.store.db import MIGRATIONS
+from accordingto.store.filters import Filters, describe_filters
+from accordingto.store.queries import (
+    all_rows,
+    anonymous_share_per_week,
+    list_articles,
+    outlet_stats,
+    outlets,
+    source_profile,
+    statements,
+    statements_per_week,
+    top_sources,
+    upstream,
+)
+from accordingto.store.schema import source_aliases, statement_index
+from accordingto.store.search import SearchQuery, highlights
+
+
+@pytest.fixture
+def corpus(store: Store) -> Store:
+    store.save(*peskov_article("nyt-1", "NYT", "2023-12-23"))
+    store.save(*plain_article("nyt-2", "Peskov said the ceasefires would hold.", "Peskov", "NYT", "2024-01-05"))
+    store.save(*plain_article("wapo-1", "Peskov said a ceasefire was near.", "Peskov", "WaPo", "2023-11-02"))
+    store.save(*plain_article("wapo-2", "Officials said it was over.", "Officials", "WaPo", "2023-11-03", named=False))
+    store.save(*plain_article("none", "Zelensky said no ceasefire talks.", "Zelensky", None))
+    store.save(Article(text="Broken.", id="broken", outlet="WaPo", published="2023-11-04"), error="boom")
+    return store
+
+
+def marked(statement: object) -> list[str]:
+    text = statement.content_text  # type: ignore[attr-defined]
+    return [text[start:end] for start, end in statement.highlights]  # type: ignore[attr-defined]
+
+
+def test_search_finds_statements_by_their_words_stemmed_ranked_and_marked(corpus: Store) -> None:
+    found = statements(corpus, search="ceasefire").items
+    assert {(s.article_id, s.attribution_id) for s in found} == {
+        ("nyt-1", "a3"),
+        ("nyt-1", "a4"),
+        ("nyt-2", "a1"),
+        ("wapo-1", "a1"),
+        ("none", "a1"),
+    }
+    assert all(marked(s) and all(word.lower().startswith("ceasefire") for word in marked(s)) for s in found)
+    assert "ceasefires" in marked(next(s for s in found if s.article_id == "nyt-2"))
+    # Every word must appear; a phrase must appear as written.
+    assert [s.article_id for s in statements(corpus, search="ceasefire near").items] == ["wapo-1"]
+    assert [s.article_id for s in statements(corpus, search='"ceasefire talks"').items] == ["none"]
+    assert statements(corpus, search='"talks ceasefire"').items == []
+    # Filters apply to a search too.
+    assert {s.article_id for s in statements(corpus, Filters(outlet="NYT"), search="ceasefire").items} == {
+        "nyt-1",
+        "nyt-2",
+    }
+
+
+def test_search_ranks_the_closer_match_first(store: Store) -> None:
+    store.save(*plain_article("one", "Ann Lee said the budget was late and the vote was close.", "Ann Lee", "X"))
+    store.save(*plain_article("two", "Bo Kim said budget budget budget.", "Bo Kim", "X"))
+    assert [s.article_id for s in statements(store, search="budget").items] == ["two", "one"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ['"', "AND OR NOT", "NEAR(a b)", "col:word", "a* ^b", "'; DROP TABLE articles; --", "x" * 300],
+)
+def test_anything_typed_is_a_search_never_an_engine_error(corpus: Store, typed: str) -> None:
+    try:
+        page = statements(corpus, search=typed)
+    except InvalidFilterError as error:
+        assert "search" in str(error)
+    else:
+        assert isinstance(page.items, list)
+    top_sources(corpus, search=typed) if any(char.isalnum() for char in typed) else None
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "!!!", "x" * 501])
+def test_a_search_with_no_words_is_refused(typed: str) -> None:
+    with pytest.raises(InvalidFilterError):
+        SearchQuery.parse(typed)
+
+
+def test_marks_become_character_ranges_of_the_text() -> None:
+    assert highlights("a \ue000cease\ue001 b \ue000fire\ue001", "a cease b fire") == [(2, 7), (10, 14)]
+    assert highlights("x \ue000y\ue001", "different") == []
+    assert highlights(None, "text") == []
+
+
+def test_search_finds_sources_by_name_prefix_and_by_the_words_articles_used(corpus: Store) -> None:
+    found = top_sources(corpus, search="pesk").items
+    assert [s.key for s in found] == ["dmitry peskov", "peskov"]
+    assert found[0].name == "Dmitry Peskov"
+    assert [s.key for s in top_sources(corpus, search="Mr Peskov").items] == ["dmitry peskov"]  # an alias
+    assert [s.key for s in top_sources(corpus, search="senior").items] == ["anon:senior officials"]
+    assert top_sources(corpus, search="nobody").items == []
+    assert [s.key for s in top_sources(corpus, Filters(outlet="wapo"), search="peskov").items] == ["peskov"]
+
+
+def test_every_filter_narrows_statements(corpus: Store) -> None:
+    def ids(**given: object) -> set[tuple[str, str]]:
+        return {(s.article_id, s.attribution_id) for s in statements(corpus, Filters(given)).items}
+
+    everything = ids()
+    assert len(everything) == 8
+    assert ids(outlet="NyT") == {("nyt-1", f"a{n}") for n in range(1, 5)} | {("nyt-2", "a1")}
+    assert ids(named=False) == {("nyt-1", "a3"), ("wapo-2", "a1")}
+    assert ids(type="direct") == {("nyt-1", "a2")}
+    assert ids(kind="government") == {("nyt-1", "a3")}
+    assert ids(hedged="true") == {("nyt-1", "a3")}
+    assert ids(denial=True) == set()
+    assert ids(denial=False) == everything
+    assert ids(cue_class="neutral") == {("nyt-1", "a2")}
+    assert ids(since="2024-01-01") == {("nyt-2", "a1")}
+    assert ids(until="2023-11-02") == {("wapo-1", "a1")}
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"kind": "alien"}, "kind"),
+        ({"named": "maybe"}, "named"),
+        ({"type": "quoted"}, "type"),
+        ({"since": "yesterday"}, "YYYY-MM-DD"),
+        ({"since": "2024-01-02", "until": "2024-01-01"}, "after"),
+        ({"colour": "red"}, "unknown filter"),
+        ({"outlet": ["x"] * 51}, "at most"),
+    ],
+)
+def test_bad_filters_are_input_errors(given: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidFilterError, match=message):
+        Filters(given)
+
+
+def test_filters_parse_from_strings_and_back() -> None:
+    filters = Filters.parse({"outlet": ["NYT", " ", "wapo"], "named": "false", "since": "2023-01-01", "page": "2"})
+    assert filters == Filters(outlet=("NYT", "wapo"), named=False, since=dt.date(2023, 1, 1))
+    assert filters.to_params() == [("outlet", "NYT"), ("outlet", "wapo"), ("since", "2023-01-01"), ("named", "false")]
+    assert Filters.parse(dict(filters.to_params())) != filters  # a dict keeps one outlet: params are pairs
+    assert {item["name"] for item in describe_filters()} >= {"outlet", "kind", "cue_class", "denial", "hedged"}
+
+
+def test_pages_walk_the_whole_list_in_order_with_opaque_cursors(corpus: Store) -> None:
+    whole = statements(corpus, limit=100).items
+    walked = list(all_rows(lambda cursor: statements(corpus, cursor=cursor, limit=3)))
+    assert walked == whole
+    assert [s.published for s in whole if s.published] == sorted(s.published for s in whole if s.published)
+    assert whole[-1].published is None  # undated last
+    assert list(all_rows(lambda cursor: top_sources(corpus, cursor=cursor, limit=2))) == top_sources(corpus).items
+    assert list(all_rows(lambda cursor: list_articles(corpus, cursor=cursor, limit=1))) == list_articles(corpus).items
+    ranked = statements(corpus, search="ceasefire").items
+    assert list(all_rows(lambda cursor: statements(corpus, search="ceasefire", cursor=cursor, limit=2))) == ranked
+
+
+@pytest.mark.parametrize("cursor", ["garbage!", "e30", "W10", "x" * 2000, "WyJhYmMiLFsxLDIsM11d"])
+def test_a_malformed_cursor_is_an_input_error(corpus: Store, cursor: str) -> None:
+    with pytest.raises(InvalidFilterError, match="cursor"):
+        statements(corpus, cursor=cursor)
+
+
+def test_a_cursor_only_serves_the_question_it_came_from(corpus: Store) -> None:
+    cursor = statements(corpus, limit=1).next
+    assert cursor
+    with pytest.raises(InvalidFilterError, match="another list or other filters"):
+        statements(corpus, Filters(outlet="NYT"), cursor=cursor)
+    with pytest.raises(InvalidFilterError, match="another list"):
+        top_sources(corpus, cursor=cursor)
+
+
+@pytest.mark.parametrize("limit", [0, -1, 501, 10**12])
+def test_a_page_size_out_of_bounds_is_an_input_error(corpus: Store, limit: int) -> None:
+    with pytest.raises(InvalidFilterError, match="limit"):
+        statements(corpus, limit=limit)
+
+
+def test_a_source_page(corpus: Store) -> None:
+    profile = source_profile(corpus, "dmitry peskov")
+    assert profile is not None
+    assert (profile.name, profile.kind, profile.named) == ("Dmitry Peskov", "person", True)
+    assert profile.description in ("Kremlin spokesman", "Peskov")
+    assert {alias.text for alias in profile.aliases} >= {"Mr. Peskov", "Peskov"}
+    assert (profile.attributions, profile.articles) == (3, 2)
+    assert [(o.outlet, o.attributions) for o in profile.by_outlet] == [("NYT", 3)]
+    assert profile.first_published == dt.date(2023, 12, 23) and profile.last_published == dt.date(2024, 1, 5)
+    said = statements(corpus, source_key="dmitry peskov").items
+    assert [(s.article_id, s.attribution_id) for s in said] == [("nyt-1", "a1"), ("nyt-1", "a2"), ("nyt-2", "a1")]
+    assert source_profile(corpus, "nobody at all") is None
+    assert source_profile(corpus, "dmitry peskov", Filters(since="2024-01-01")).attributions == 1  # type: ignore[union-attr]
+
+
+def test_statements_per_week_for_a_source_and_a_search(corpus: Store) -> None:
+    weeks = statements_per_week(corpus, source="Peskov")
+    assert weeks[0].week == dt.date(2023, 10, 30) and weeks[0].statements == 1  # Monday of 2023-11-02
+    assert weeks[-1].week == dt.date(2024, 1, 1) and weeks[-1].statements == 1
+    assert sum(w.statements for w in weeks) == 4 and len(weeks) == 10  # empty weeks in between are 0
+    assert sum(w.statements for w in statements_per_week(corpus, search="ceasefire")) == 4  # one is undated
+    assert statements_per_week(corpus, source="nobody") == []
+
+
+def test_anonymous_share_per_outlet_and_week(corpus: Store) -> None:
+    rows = {(r.outlet, r.week): r for r in anonymous_share_per_week(corpus)}
+    assert rows[("WaPo", dt.date(2023, 10, 30))].anonymous_share == 0.5
+    assert rows[("NYT", dt.date(2023, 12, 18))].anonymous_share == 0.25
+    assert rows[("NYT", dt.date(2024, 1, 1))].anonymous_share == 0.0
+
+
+def test_outlets_side_by_side(corpus: Store) -> None:
+    by_outlet = {o.outlet: o for o in outlet_stats(corpus)}
+    assert list(by_outlet) == ["NYT", "WaPo", None]
+    nyt = by_outlet["NYT"]
+    assert (nyt.articles, nyt.attributions, nyt.anonymous, nyt.anonymous_share) == (2, 5, 1, 0.2)
+    assert nyt.by_kind == {"government": 1, "person": 4}
+    assert nyt.top_sources[0] == {"key": "dmitry peskov", "name": "Dmitry Peskov", "attributions": 3}
+    assert by_outlet["WaPo"].articles == 3
+    assert [(o.outlet, o.articles) for o in outlets(corpus)] == [("NYT", 2), ("WaPo", 3)]
+
+
+def test_outlets_spelled_in_several_cases_are_one(store: Store) -> None:
+    store.save(*plain_article("a", "Ann Lee said yes.", "Ann Lee", "NYT", "2023-01-02"))
+    store.save(*plain_article("b", "Bo Kim said no.", "Bo Kim", "nyt", "2023-01-03"))
+    store.save(*plain_article("c", "Cy Ray said maybe.", "Cy Ray", "NYT", "2023-01-04"))
+    assert [(o.outlet, o.articles) for o in outlets(store)] == [("NYT", 3)]
+    assert [(o.outlet, o.attributions) for o in outlet_stats(store)] == [("NYT", 3)]
+    assert len(statements(store, Filters(outlet="Nyt")).items) == 3
+
+
+def test_upstream_reports_with_generic_credits_not_shown_as_names(store: Store) -> None:
+    article, analysis = peskov_article("a", "NYT", "2023-12-23")
+    store.save(article, analysis)
+    credited = Analysis(
+        text=analysis.text,
+        attributions=analysis.attributions,
+        sources=analysis.sources,
+        provenance=[Provenance(name="Russian media", spans=[(0, 5)], attribution_ids=["a1", "a2"])],
+    )
+    store.save(Article(text=analysis.text, id="b", outlet="Kyiv Daily", published="2023-12-24"), credited)
+    reports = upstream(store).items
+    assert [(u.name, u.articles, u.attributions, u.generic) for u in reports] == [
+        ("unnamed Russian media", 1, 2, True),  # ties: by name as stored ("Russian media")
+        ("The New York Times", 1, 1, False),
+    ]
+    assert [u.name for u in upstream(store, Filters(outlet="kyiv daily")).items] == ["unnamed Russian media"]
+
+
+def test_ids_are_never_shown_as_names(store: Store) -> None:
+    store.save(*plain_article("x", "s1 said the plan failed.", "s1", "NYT"))
+    [shown] = top_sources(store).items
+    assert shown.name == "unnamed source"
+    assert statements(store).items[0].source_name == "unnamed source"
+
+
+def index_counts(store: Store) -> tuple[int, int]:
+    with store.connect() as connection:
+        rows = connection.execute(select(func.count()).select_from(statement_index)).scalar_one()
+        aliases = connection.execute(select(func.sum(source_aliases.c.count))).scalar_one()
+    return int(rows), int(aliases or 0)
+
+
+def test_the_index_follows_rewrites_deletes_and_merges(store: Store) -> None:
+    store.save(*plain_article("short", "Adams said no ceasefire.", "Adams", "NYT"))
+    assert [s.key for s in top_sources(store, search="adams").items] == ["adams"]
+    store.save(*plain_article("full", "Zoe Adams said yes.", "Zoe Adams", "NYT"))
+    assert [s.key for s in top_sources(store, search="adams").items] == ["zoe adams"]  # the surname rule re-keyed
+    assert source_profile(store, "adams") is None
+    before = index_counts(store)
+    store.save(*plain_article("short", "Adams said no ceasefire.", "Adams", "NYT"))  # stored again: replaced
+    assert index_counts(store) == before
+    assert len(statements(store, search="ceasefire").items) == 1
+    store.save(Article(text="x", id="short"), error="failed this time")
+    assert statements(store, search="ceasefire").items == []
+    assert index_counts(store)[0] == 1
+
+
+def test_a_store_made_before_search_is_upgraded_in_place_with_its_rows_indexed(store_url: str) -> None:
+    """Build the store with the migrations up to 0001 (the schema before this one), write to it, then open it."""
+    old = open_store(store_url, migrate=False)
+    with old.engine.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    old.save(*peskov_article("nyt-1", "NYT", "2023-12-23"))
+    old.save(*plain_article("wapo-1", "Peskov said a ceasefire was near.", "Peskov", "WaPo", "2023-11-02"))
+    old.close()
+    with open_store(store_url) as upgraded:
+        assert [s.article_id for s in statements(upgraded, search="ceasefire near").items] == ["wapo-1"]
+        assert [s.key for s in top_sources(upgraded, search="pesk").items] == ["dmitry peskov", "peskov"]
+        assert len(statements(upgraded).items) == 5
+        profile = source_profile(upgraded, "dmitry peskov")
+        assert profile is not None and {a.text for a in profile.aliases} >= {"Mr. Peskov"}
+        upgraded.save(*plain_article("later", "Peskov said the ceasefire held.", "Peskov", "WaPo", "2023-11-09"))
+        assert len(statements(upgraded, search="ceasefire").items) == 4  # 2 in nyt-1 (one nested)
+
+
+def test_the_per_day_counts_agree_with_the_statements_after_rewrites_deletes_and_merges(store: Store) -> None:
+    """The counts kept by triggers answer when the filters are their dimensions; ``denial=False`` (true of every
+    statement here) makes the same questions read every statement instead: both must agree."""
+    store.save(*peskov_article("nyt-1", "NYT", "2023-12-23"))
+    store.save(*plain_article("short", "Peskov said no.", "Peskov", "NYT", "2023-12-27"))
+    store.save(*plain_article("wapo", "Peskov said yes.", "Peskov", "WaPo", "2023-12-28"))
+    store.save(*plain_article("short", "Peskov said no again.", "Peskov", "NYT", "2024-01-03"))  # rewritten
+    store.save(*plain_article("gone", "Ann Lee said so.", "Ann Lee", "NYT", "2024-01-04"))
+    store.save(*plain_article("gone", "Cy Ray said so.", "Cy Ray", "NYT", "2024-01-04"))  # Ann Lee's go
+    store.save(*plain_article("undated", "Bo Kim said so.", "Bo Kim", "WaPo"))
+    everything = Filters(denial=False)
+    for filters in (Filters(), Filters(outlet="nyt"), Filters(since="2023-12-24")):
+        both = Filters({**filters, "denial": False})
+        assert top_sources(store, filters).items == top_sources(store, both).items
+        assert outlet_stats(store, filters) == outlet_stats(store, both)
+        assert statements_per_week(store, filters, source_key="dmitry peskov") == statements_per_week(
+            store, both, source_key="dmitry peskov"
+        )
+        assert statements_per_week(store, filters) == statements_per_week(store, both)
+        assert anonymous_share_per_week(store, filters) == anonymous_share_per_week(store, both)
+        assert source_profile(store, "dmitry peskov", filters) == source_profile(store, "dmitry peskov", both)
+    top = {s.key: (s.attributions, s.articles, s.outlets) for s in top_sources(store).items}
+    assert top["dmitry peskov"] == (3, 2, 1) and top["peskov"] == (1, 1, 1) and "ann lee" not in top
+    assert top_sources(store, everything).items == top_sources(store).items
+
+
+def test_a_filter_on_a_column_the_index_does_not_copy_is_one_entry(
+    corpus: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As ``min_confidence`` will be: a filter over an ``attributions`` column (``negated`` here) is one more entry
+    in FILTERS; every list then joins ``attributions`` for it, and the per-day counts step aside."""
+    from accordingto.store import filters as filter_module
+
+    negated = filter_module.Filter(
+        "negated", "Only negated cues.", "negated", filter_module._is, filter_module._boolean, input="boolean"
+    )
+    monkeypatch.setitem(filter_module.BY_NAME, "negated", negated)
+    monkeypatch.setattr(filter_module, "FILTERS", (*filter_module.FILTERS, negated))
+    assert Filters(negated=True).needs_attributions
+    assert statements(corpus, Filters(negated=True)).items == []
+    assert len(statements(corpus, Filters(negated=False)).items) == 8
+    assert top_sources(corpus, Filters(negated=False)).items == top_sources(corpus).items
+    assert list_articles(corpus, Filters(negated=True)).items == []
+    assert statements_per_week(corpus, Filters(negated=False), source_key="dmitry peskov") == statements_per_week(
+        corpus, source_key="dmitry peskov"
+    )
+    assert "negated" in {item["name"] for item in describe_filters()}
