@@ -25,6 +25,7 @@ from ..batch.runner import BatchProgress
 from ..budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
 from ..errors import AccordingtoError
 from ..outcome import Failure
+from ..write.text import printable
 
 EXIT_FAILED = 1
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,7 +57,7 @@ def budget_of(time_budget: float, memory_budget: float) -> Budget:
 
 def fail(error: AccordingtoError | Failure | str) -> NoReturn:
     """Print one line on stderr and exit 1: the user sees the reason, never a traceback."""
-    click.echo(f"accordingto: error: {error}", err=True)
+    click.echo(f"accordingto: error: {printable(str(error))}", err=True)
     raise SystemExit(EXIT_FAILED)
 
 
@@ -71,7 +72,7 @@ def report_failures(failures: Sequence[Failure], total: int | None = None) -> No
     of_total = f" of {total}" if total is not None else ""
     click.echo(f"accordingto: {len(failures)}{of_total} inputs failed:", err=True)
     for failure in failures:
-        click.echo(f"  {failure}", err=True)
+        click.echo(f"  {printable(str(failure))}", err=True)
 
 
 @contextmanager

@@ -96,10 +96,13 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 
 def parse_published(value: str | None, where: str | None = None) -> str | None:
-    """Check a publication date given as ``YYYY-MM-DD`` (or an ISO timestamp, of which the date is kept)."""
+    """Check a publication date given as ``YYYY-MM-DD`` (or an ISO timestamp, of which the date is kept). The
+    whole value must be a real date or time: "2023-12-23T99:99" is refused, not read as its first ten characters."""
     if value is None or value == "":
         return None
     try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
+        if len(value) == len("YYYY-MM-DD"):
+            return dt.date.fromisoformat(value).isoformat()
+        return dt.datetime.fromisoformat(value).date().isoformat()
     except ValueError:
-        raise InvalidDateError(f"published date {value!r} is not YYYY-MM-DD", where) from None
+        raise InvalidDateError(f"published date {value!r} is not YYYY-MM-DD (or an ISO timestamp)", where) from None
