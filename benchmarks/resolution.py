@@ -1,19 +1,22 @@
-"""Speaker resolution on GUM: the learned resolver beside today's rules, by genre and by kind of mention.
+"""Speaker resolution on GUM: the pipeline's resolver beside the old rules and the learned model alone, by genre
+and by kind of mention, on all measured mentions and on the speaker subset.
 
-Both systems answer for the same mentions — every "he", "she", "it", "they", "we", definite description and
+Every system answers for the same mentions — every "he", "she", "it", "they", "we", definite description and
 short name in GUM whose gold entity was named earlier, as found by our own markable detection on spaCy's parse
-(``accordingto.evaluate.resolution`` says exactly which, and what counts as right). The GUM texts go through our
-pipeline up to the attribution extractor, so both systems see our attributions and quotes.
+(``accordingto.evaluate.resolution`` says exactly which, what counts as right, and what the speaker subset is).
+The GUM texts go through our pipeline up to the attribution extractor, so every system sees our attributions and
+quotes.
 
-- ``model``: ``resolve.ranker`` with the shipped weights (``--weights`` for others), on GUM dev; on GUM train
-  by cross-validation (``--folds``, trained afresh on the other folds);
-- ``rules``: ``resolve.speakers`` as it is, asked about one mention at a time: the mention is added as the
-  source of an extra attribution, the rules run, and the entity they give that attribution is the answer (its
-  fullest name is what ``describe.sources`` would show).
+- ``pipeline``: ``resolve.speakers`` as the pipeline runs it (``DEFAULT_STRATEGY``: the rules, the learned
+  resolver where they find no antecedent, and the resolver first for "she"), asked about one mention at a time:
+  the mention is added as the source of an extra attribution, the resolver runs, and the entity it gives that
+  attribution is the answer (its fullest name is what ``describe.sources`` would show);
+- ``rules``: the same, with every class of mention left to the rules (the resolver before phase 2);
+- ``model``: ``resolve.ranker`` alone, with the shipped weights (``--weights`` for others).
 
-It also times the resolver on real news (PolNeAR dev texts: finding markables, then resolving the mention each
-of the extractor's attributions has as its source, as the pipeline would) against the whole analysis of the same
-texts, and reports the size and load time of the weights.
+On GUM dev with the shipped weights; on GUM train by cross-validation (``--folds``: the model trained afresh on
+the other folds, for ``model`` and ``pipeline``). It also times the speakers stage on real news (PolNeAR dev
+texts) against the whole analysis of the same texts, and reports the size and load time of the weights.
 
     .venv/bin/python benchmarks/resolution.py                        # dev + train CV + speed: ~6 minutes
     .venv/bin/python benchmarks/resolution.py --no-cv --no-speed     # dev only
@@ -31,7 +34,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from accordingto.annotations import ROLE_KEYS, role_spans
+from accordingto.annotations import ATTRIBUTIONS, ROLE_KEYS
 from accordingto.evaluate import read_annotated
 from accordingto.evaluate.resolution import (
     TARGET_KINDS,
@@ -45,32 +48,48 @@ from accordingto.evaluate.resolution import (
     targets,
 )
 from accordingto.parse import load_pipeline
-from accordingto.resolve.markables import find_markables
-from accordingto.resolve.ranker import WEIGHTS_PATH, MentionRanker, resolve_mentions
-from accordingto.resolve.speakers import Entity, resolve_speakers
-from accordingto.train.resolver import cross_validate, load_split, ranker_answers
+from accordingto.records import AttributionRecord
+from accordingto.resolve.ranker import WEIGHTS_PATH, MentionRanker
+from accordingto.resolve.speakers import DEFAULT_STRATEGY, Entity, resolve_speakers
+from accordingto.train.resolver import System, cross_validate, load_split, ranker_answers
 
 PROBE = "probe"
+SYSTEMS = ("pipeline", "rules", "model")
 
 
-def rules_answers(alignment: Alignment, found: Sequence[Target]) -> list[Answer | None]:
-    """Today's rules, asked about each target in turn (see the module docstring)."""
-    markables = alignment.markables
-    doc = markables.doc
-    key = ROLE_KEYS["source"]
-    sources = list(doc.spans.get(key, []))
-    answers: list[Answer | None] = []
-    try:
-        for target in found:
-            if target.markable is None:
-                answers.append(None)
-                continue
-            start, end = markables.spans[target.markable]
-            doc.spans[key] = [*sources, Span(doc, start, end, label="SOURCE", span_id=PROBE)]
-            answers.append(_rules_answer(doc, resolve_speakers(doc)))
-    finally:
-        doc.spans[key] = sources
-    return answers
+def speakers_answers(strategy: dict[str, str], ranker: MentionRanker) -> System:
+    """``resolve.speakers`` with ``strategy``, asked about each target in turn (see the module docstring)."""
+
+    def answer(alignment: Alignment, found: Sequence[Target]) -> list[Answer | None]:
+        markables = alignment.markables
+        doc = markables.doc
+        key = ROLE_KEYS["source"]
+        sources = list(doc.spans.get(key, []))
+        records = dict(ATTRIBUTIONS.require(doc))
+        answers: list[Answer | None] = []
+        try:
+            for target in found:
+                if target.markable is None:
+                    answers.append(None)
+                    continue
+                start, end = markables.spans[target.markable]
+                doc.spans[key] = [*sources, Span(doc, start, end, label="SOURCE", span_id=PROBE)]
+                ATTRIBUTIONS.put(doc, PROBE, AttributionRecord(type="indirect"))  # and the role views follow
+                answers.append(_rules_answer(doc, resolve_speakers(doc, strategy=strategy, ranker=ranker)))
+        finally:
+            doc.spans[key] = sources
+            ATTRIBUTIONS.set(doc, records)
+        return answers
+
+    return answer
+
+
+def systems(ranker: MentionRanker) -> dict[str, System]:
+    return {
+        "pipeline": speakers_answers(DEFAULT_STRATEGY, ranker),
+        "rules": speakers_answers({}, ranker),
+        "model": ranker_answers(ranker),
+    }
 
 
 def _rules_answer(doc: Doc, entities: list[Entity]) -> Answer:
@@ -90,7 +109,7 @@ def _rules_answer(doc: Doc, entities: list[Entity]) -> Answer:
     return Answer(False, None)  # the rules read no mention in the span
 
 
-def pronoun_tally(alignments: Sequence[Alignment], systems: dict[str, Any]) -> Tally:
+def pronoun_tally(alignments: Sequence[Alignment], systems: dict[str, System]) -> Tally:
     """Outcomes for pronoun targets by the pronoun itself (he, she, it, they, we), all genres together."""
     tally = Tally()
     for alignment in alignments:
@@ -98,41 +117,41 @@ def pronoun_tally(alignments: Sequence[Alignment], systems: dict[str, Any]) -> T
         for system, answer in systems.items():
             for target, given in zip(found, answer(alignment, found), strict=True):
                 word = alignment.document.text[target.gold.start : target.gold.end].lower()
-                tally.add(system, "all", word, outcome(alignment, target, given))
+                tally.add(system, "all", word, outcome(alignment, target, given), target.speaker)
     return tally
 
 
-def pronoun_table(tally: Tally, systems: Sequence[str]) -> str:
+def pronoun_table(tally: Tally, systems: Sequence[str], speakers_only: bool = False) -> str:
     header = ["pronoun", "n"] + [f"{system} {what}" for system in systems for what in ("right", "abstain")]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for word in sorted(TARGET_PRONOUNS):
-        first = tally.total(systems[0], None, word)
+        first = tally.total(systems[0], None, word, speakers_only)
         n = sum(count for result, count in first.items() if result != "undetected")
         row = [word, str(n)]
         for system in systems:
-            counts = tally.total(system, None, word)
+            counts = tally.total(system, None, word, speakers_only)
             row += [_percent(tally.share(counts)), _percent(tally.share(counts, "abstained"))]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
 
-def table(tally: Tally, systems: Sequence[str], genres: Sequence[str]) -> str:
+def table(tally: Tally, systems: Sequence[str], genres: Sequence[str], speakers_only: bool = False) -> str:
     header = ["genre", "kind", "n"]
     for system in systems:
         header += [f"{system} right", f"{system} abstain"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for genre in [*genres, None]:
         for kind in [*TARGET_KINDS, None]:
-            first = tally.total(systems[0], genre, kind)
+            first = tally.total(systems[0], genre, kind, speakers_only)
             n = sum(count for result, count in first.items() if result != "undetected")
             if not n:
                 continue
             row = [genre or "all", kind or "all", str(n)]
             for system in systems:
-                counts = tally.total(system, genre, kind)
+                counts = tally.total(system, genre, kind, speakers_only)
                 row += [_percent(tally.share(counts)), _percent(tally.share(counts, "abstained"))]
             lines.append("| " + " | ".join(row) + " |")
-    undetected = sum(tally.total(systems[0], None, kind).get("undetected", 0) for kind in TARGET_KINDS)
+    undetected = sum(tally.total(systems[0], None, kind, speakers_only).get("undetected", 0) for kind in TARGET_KINDS)
     lines.append(f"\n(mentions our markable detection did not find, left out above: {undetected})")
     return "\n".join(lines)
 
@@ -142,34 +161,29 @@ def _percent(value: float | None) -> str:
 
 
 def speed(polnear: str, limit: int, ranker: MentionRanker) -> dict[str, float]:
-    """CPU seconds per 1,000 words: the whole analysis, and the resolver on its output."""
+    """CPU milliseconds per 1,000 words: the whole analysis, and the speakers stage run again on its output, as
+    the pipeline runs it and with the rules alone (the learned resolver's share is the difference)."""
     nlp = load_pipeline()
     texts = [article.text for article in read_annotated(polnear, "dev", limit=limit)]
     words = sum(len(text.split()) for text in texts)
     started = time.process_time()
     docs = list(nlp.pipe(texts, batch_size=16))
     analysis = time.process_time() - started
-    finding = resolving = 0.0
-    resolved = 0
-    for doc in docs:
+    stage: dict[str, float] = {}
+    for name, strategy in (("pipeline", DEFAULT_STRATEGY), ("rules", {})):
         started = time.process_time()
-        markables = find_markables(doc)
-        finding += time.process_time() - started
-        started = time.process_time()
-        # What the pipeline would ask: the mention each attribution's source span stands for.
-        spans = (spans[0] for roles in role_spans(doc).values() if (spans := roles["source"]))
-        sources = sorted({k for span in spans if (k := markables.find(span.start, span.end)) is not None})
-        resolved += len(resolve_mentions(markables, sources, ranker))
-        resolving += time.process_time() - started
+        for doc in docs:
+            resolve_speakers(doc, strategy=strategy, ranker=ranker)
+        stage[name] = time.process_time() - started
     per_1k = 1000 * 1000 / words
     return {
         "articles": len(texts),
         "words": words,
         "analysis_ms_per_1k_words": analysis * per_1k,
-        "markables_ms_per_1k_words": finding * per_1k,
-        "resolver_ms_per_1k_words": (finding + resolving) * per_1k,
-        "resolver_share": (finding + resolving) / analysis,
-        "source_mentions_resolved": resolved,
+        "speakers_ms_per_1k_words": stage["pipeline"] * per_1k,
+        "rules_ms_per_1k_words": stage["rules"] * per_1k,
+        "speakers_share": stage["pipeline"] / analysis,
+        "model_share": (stage["pipeline"] - stage["rules"]) / analysis,
     }
 
 
@@ -197,16 +211,13 @@ def main() -> None:
         "weights_load_seconds": load_seconds,
     }
     dev = load_split(nlp, args.data, "dev", args.cache_dir)
-    systems = {"model": ranker_answers(ranker), "rules": rules_answers}
-    tally = score_documents(dev, systems)
+    tally = score_documents(dev, systems(ranker))
     genres = sorted({alignment.document.genre for alignment in dev})
     report["dev"] = tally
-    report["dev_pronouns"] = pronoun_tally(dev, systems)
+    report["dev_pronouns"] = pronoun_tally(dev, systems(ranker))
     if not args.no_cv:
         train = load_split(nlp, args.data, "train", args.cache_dir)
-        cv = cross_validate(train, folds=args.folds, seed=args.seed)
-        score_documents(train, {"rules": rules_answers}, cv)
-        report["train_cv"] = cv
+        report["train_cv"] = cross_validate(train, folds=args.folds, seed=args.seed, systems=systems)
     if not args.no_speed:
         report["speed"] = speed(args.polnear, args.speed_articles, ranker)
 
@@ -216,22 +227,23 @@ def main() -> None:
                 report[split] = {"|".join(key): dict(counts) for key, counts in report[split].counts.items()}
         print(json.dumps(report, indent=2))
         return
-    print(f"GUM dev ({len(dev)} documents): share of mentions resolved to the right entity, and abstentions\n")
-    print(table(tally, ["model", "rules"], genres))
-    print("\nGUM dev pronouns, by pronoun\n")
-    print(pronoun_table(report["dev_pronouns"], ["model", "rules"]))
-    if "train_cv" in report:
-        print(f"\nGUM train, {args.folds}-fold cross-validation for the model (the rules as they are)\n")
-        print(table(report["train_cv"], ["model", "rules"], genres))
+    for speakers_only, subset in ((False, "all measured mentions"), (True, "speaker subset")):
+        print(f"\nGUM dev ({len(dev)} documents), {subset}: share resolved to the right entity, and abstentions\n")
+        print(table(tally, SYSTEMS, genres, speakers_only))
+        print(f"\nGUM dev pronouns, {subset}, by pronoun\n")
+        print(pronoun_table(report["dev_pronouns"], SYSTEMS, speakers_only))
+        if "train_cv" in report:
+            print(f"\nGUM train, {args.folds}-fold cross-validation of the model, {subset}\n")
+            print(table(report["train_cv"], SYSTEMS, genres, speakers_only))
     print(f"\nweights: {args.weights} ({report['weights_bytes'] / 1024:.0f} KiB), loaded in {load_seconds:.3f} s")
     if "speed" in report:
         figures = report["speed"]
         print(
             f"speed on {figures['articles']} PolNeAR dev articles ({figures['words']} words): whole analysis "
-            f"{figures['analysis_ms_per_1k_words']:.0f} ms CPU per 1,000 words; resolver (markables "
-            f"{figures['markables_ms_per_1k_words']:.1f} ms, then {figures['source_mentions_resolved']} source "
-            f"mentions) {figures['resolver_ms_per_1k_words']:.1f} ms per 1,000 words = "
-            f"{100 * figures['resolver_share']:.1f}% of the analysis"
+            f"{figures['analysis_ms_per_1k_words']:.0f} ms CPU per 1,000 words; speakers stage "
+            f"{figures['speakers_ms_per_1k_words']:.1f} ms ({100 * figures['speakers_share']:.1f}% of the "
+            f"analysis), of which the learned resolver {100 * figures['model_share']:.1f}% (the rules alone: "
+            f"{figures['rules_ms_per_1k_words']:.1f} ms)"
         )
 
 

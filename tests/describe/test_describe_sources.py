@@ -15,11 +15,11 @@ from accordingto.annotations import analysis_from_doc
 from accordingto.describe.sources import SourcesPipe
 from accordingto.model import Source
 from accordingto.records import SourceRecords
-from accordingto.resolve.speakers import SpeakersPipe
+from accordingto.resolve.speakers import DEFAULT_STRATEGY, SpeakersPipe
 from accordingto.schema import analysis_schema
 from handspans import example_doc, make_doc
 
-SPEAKERS = SpeakersPipe(None, "accordingto_speakers", max_sentences_back=4)  # type: ignore[arg-type]
+SPEAKERS = SpeakersPipe(None, "accordingto_speakers", 4, DEFAULT_STRATEGY, None)  # type: ignore[arg-type]
 SOURCES = SourcesPipe(None, "accordingto_sources")  # type: ignore[arg-type]
 
 

@@ -89,11 +89,6 @@ WRONG_SIDE = [
         "[He] added",
         "Omar Haddad",
         id="interview-write-up-he-added-is-the-interviewee",
-        marks=pytest.mark.xfail(
-            reason="the vote sums mentions: the reporter's three (name, 'Our reporter', and 'him', which the model "
-            "links to him against binding) outweigh Haddad's two, though 'Haddad' scores best",
-            strict=True,
-        ),
     ),
     pytest.param(
         "The lawyer for the tenants, Anne Price, spoke after the landlord's lawyer, Robert Cole. "
@@ -119,6 +114,12 @@ NEWS_SPEAKERS = [
         "[He] added",
         "one former senior diplomat",
         id="he-added-is-the-unnamed-official-who-just-spoke",
+        marks=pytest.mark.xfail(
+            reason="alone, the model follows its best candidate, the 'he' of 'a message he said came', to the "
+            "king named inside the quotation; the pipeline keeps the rules' answer here (the news rule, and no "
+            "antecedent named only inside quotes: tests/resolve/test_resolve_pipeline.py)",
+            strict=True,
+        ),
     ),
     pytest.param(
         "President Ivan Petrov of Northland says his army is ready. Petrov has ruled for ten years. Andriy Koval, "

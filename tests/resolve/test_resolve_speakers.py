@@ -12,7 +12,8 @@ from accordingto.annotations import ATTRIBUTIONS, ENTITIES
 from accordingto.errors import MissingStageError
 from accordingto.find.quotes import annotate_quotes
 from accordingto.records import EntityRecord
-from accordingto.resolve.speakers import names_match, resolve_speakers, write_entities
+from accordingto.resolve.names import names_match
+from accordingto.resolve.speakers import resolve_speakers, write_entities
 from handspans import example_doc, make_doc, parser
 
 

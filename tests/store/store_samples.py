@@ -64,6 +64,7 @@ def peskov_article(
             "said",
             "the talks were over",
             "s1",
+            confidence=0.92,
             time=TimeAnchor(
                 text="on Tuesday",
                 start=text.index("on Tuesday"),
@@ -71,9 +72,18 @@ def peskov_article(
                 value="2023-12-19",
             ),
         ),
-        attribution(text, "a2", "Mr. Peskov", "added", "We are ready,", "s1", cue_class="neutral"),
-        attribution(text, "a3", "Two senior officials", "told", "that Putin wanted a ceasefire", "s2", hedged=True),
-        attribution(text, "a4", "Putin", "wanted", "a ceasefire", "s3", parent="a3"),
+        attribution(text, "a2", "Mr. Peskov", "added", "We are ready,", "s1", cue_class="neutral", confidence=0.97),
+        attribution(
+            text,
+            "a3",
+            "Two senior officials",
+            "told",
+            "that Putin wanted a ceasefire",
+            "s2",
+            hedged=True,
+            confidence=0.61,
+        ),
+        attribution(text, "a4", "Putin", "wanted", "a ceasefire", "s3", parent="a3", confidence=0.35),
     ]
     sources = [
         source("s1", "Dmitry Peskov", description="Kremlin spokesman"),
@@ -107,11 +117,13 @@ def plain_article(
     outlet: str | None,
     published: str | None = None,
     named: bool = True,
+    confidence: float = 0.9,
 ) -> tuple[Article, Analysis]:
     """One attribution "SPEAKER said ..." with its source record."""
+    content = text[text.index("said") + 5 :].rstrip(".")
     analysis = Analysis(
         text=text,
-        attributions=[attribution(text, "a1", speaker, "said", text[text.index("said") + 5 :].rstrip("."), "s1")],
+        attributions=[attribution(text, "a1", speaker, "said", content, "s1", confidence=confidence)],
         sources=[source("s1", speaker, named=named)],
     )
     return Article(text=text, id=article_id, outlet=outlet, published=published), analysis

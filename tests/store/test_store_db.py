@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
-from store_samples import peskov_article, plain_article
+from store_samples import attribution, peskov_article, plain_article, source
 
 from accordingto.errors import StoreError
-from accordingto.model import Article
+from accordingto.model import Analysis, Article
 from accordingto.store import Store, normalize_url, open_store, text_hash
-from accordingto.store.schema import articles, attributions, is_backend_specific, metadata, provenance, sources
+from accordingto.store.schema import (
+    articles,
+    attributions,
+    is_backend_specific,
+    metadata,
+    provenance,
+    source_totals,
+    sources,
+)
 
 
 def count(store: Store, table: object, **where: object) -> int:
@@ -134,6 +144,19 @@ def test_a_surname_joins_the_one_full_name_of_its_outlet(store: Store, surname_f
     }
 
 
+@pytest.mark.parametrize("surname_first", [False, True])
+def test_the_surname_rule_takes_an_outlet_in_any_case_as_the_filters_do(store: Store, surname_first: bool) -> None:
+    """ "NYT" and "nyt" are one outlet to the outlet filter (and its list), so one outlet to the surname rule."""
+    items = [
+        plain_article("full", "Dmitry Peskov said the talks were over.", "Dmitry Peskov", "NYT"),
+        plain_article("short", "Peskov said no.", "Peskov", "nyt"),
+        plain_article("other", "Peskov said yes.", "Peskov", "The Nyt Review"),
+    ]
+    for article, analysis in reversed(items) if surname_first else items:
+        store.save(article, analysis)
+    assert identity_keys(store) == {"full": "dmitry peskov", "short": "dmitry peskov", "other": "peskov"}
+
+
 def test_a_surname_shared_by_two_full_names_stays_alone(store: Store) -> None:
     store.save(*plain_article("short", "DeSantis said no.", "DeSantis", "NYT"))
     store.save(*plain_article("ron", "Ron DeSantis said no.", "Ron DeSantis", "NYT"))
@@ -185,3 +208,51 @@ def test_the_default_store_is_a_file_in_the_current_folder(tmp_path: Path, monke
     with open_store() as store:
         store.save(*plain_article("a", "Ann Lee said yes.", "Ann Lee", None))
     assert (tmp_path / "accordingto.sqlite").is_file()
+
+
+def several_sources_article(article_id: str, speakers: list[str], outlet: str) -> tuple[Article, Analysis]:
+    """One statement by each speaker, in this order."""
+    text = " ".join(f"{speaker} said number {number} was right." for number, speaker in enumerate(speakers))
+    attributions, people = [], []
+    after = 0
+    for number, speaker in enumerate(speakers):
+        said = f"number {number} was right"
+        start = text.index(speaker, after)
+        after = start + len(speaker)
+        attributions.append(attribution(text, f"a{number + 1}", speaker, "said", said, f"s{number + 1}"))
+        people.append(source(f"s{number + 1}", speaker))
+    analysis = Analysis(text=text, attributions=attributions, sources=people)
+    return Article(text=text, id=article_id, outlet=outlet, published="2024-01-02"), analysis
+
+
+def test_two_writers_at_once_on_postgresql_neither_deadlock_nor_lose_counts(
+    new_database_url: Callable[[], str],
+) -> None:
+    """Two processes writing to one PostgreSQL store (a Dask run with --db, two `run`s): here two engines in two
+    threads, each saving articles of its own outlet that quote the same people in opposite orders. The triggers
+    count every statement in rows the two share (aliases, per-source totals), so without the writers taking
+    turns one of them would lock those rows in the other's opposite order and deadlock."""
+    url = new_database_url()
+    people = [f"Person {letter} Example" for letter in "ABCDEFGH"]
+    failures: list[BaseException] = []
+
+    def write(store: Store, outlet: str, speakers: list[str]) -> None:
+        try:
+            for number in range(12):
+                store.save(*several_sources_article(f"{outlet}-{number}", speakers, outlet))
+        except BaseException as error:  # noqa: BLE001 - reported by the test below
+            failures.append(error)
+
+    with open_store(url) as first, open_store(url) as second:
+        writers = [
+            threading.Thread(target=write, args=(first, "Left Daily", people)),
+            threading.Thread(target=write, args=(second, "Right Daily", list(reversed(people)))),
+        ]
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join(timeout=300)
+        assert not failures, failures
+        with first.connect() as connection:
+            totals = dict(connection.execute(select(source_totals.c.source_key, source_totals.c.attributions)).all())
+    assert totals == {name.lower(): 24 for name in people}

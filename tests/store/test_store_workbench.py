@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import func, select
+from sqlalchemy import case, func, inspect, select
 from store_samples import peskov_article, plain_article
 
 from accordingto.errors import InvalidFilterError
@@ -28,6 +28,7 @@ from accordingto.store.queries import (
     top_sources,
     upstream,
 )
+from accordingto.store.rows import article_rows
 from accordingto.store.schema import source_aliases, statement_index
 from accordingto.store.search import SearchQuery, highlights
 
@@ -286,16 +287,35 @@ def test_the_index_follows_rewrites_deletes_and_merges(store: Store) -> None:
     assert index_counts(store)[0] == 1
 
 
-def test_a_store_made_before_search_is_upgraded_in_place_with_its_rows_indexed(store_url: str) -> None:
-    """Build the store with the migrations up to 0001 (the schema before this one), write to it, then open it."""
+def store_as_of(store_url: str, revision: str) -> Store:
+    """A store built with the migrations up to ``revision`` only (as a store made by an older version is)."""
     old = open_store(store_url, migrate=False)
     with old.engine.begin() as connection:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-    old.save(*peskov_article("nyt-1", "NYT", "2023-12-23"))
-    old.save(*plain_article("wapo-1", "Peskov said a ceasefire was near.", "Peskov", "WaPo", "2023-11-02"))
+        command.upgrade(config, revision)
+    return old
+
+
+def save_as_of_old(store: Store, article: Article, analysis: Analysis, *, confidence: bool = True) -> None:
+    """Save as the code of an older schema did: the columns its tables have (``confidence``: whether the analysis
+    JSON has the attributions' confidence, as analyses made before the model gave one do not)."""
+    tables = inspect(store.engine)
+    rows = article_rows(article, analysis)
+    known = {name: {column["name"] for column in tables.get_columns(name)} for name in rows}
+    old = {name: [{k: v for k, v in row.items() if k in known[name]} for row in items] for name, items in rows.items()}
+    if not confidence:
+        for item in old["articles"][0]["analysis"]["attributions"]:
+            del item["confidence"]
+    store._write(old)
+
+
+def test_a_store_made_before_search_is_upgraded_in_place_with_its_rows_indexed(store_url: str) -> None:
+    """Build the store with the migrations up to 0001 (the schema before search), write to it, then open it."""
+    old = store_as_of(store_url, "0001")
+    save_as_of_old(old, *peskov_article("nyt-1", "NYT", "2023-12-23"))
+    save_as_of_old(old, *plain_article("wapo-1", "Peskov said a ceasefire was near.", "Peskov", "WaPo", "2023-11-02"))
     old.close()
     with open_store(store_url) as upgraded:
         assert [s.article_id for s in statements(upgraded, search="ceasefire near").items] == ["wapo-1"]
@@ -354,3 +374,128 @@ def test_a_filter_on_a_column_the_index_does_not_copy_is_one_entry(
         corpus, source_key="dmitry peskov"
     )
     assert "negated" in {item["name"] for item in describe_filters()}
+
+
+# ---- confidence ---------------------------------------------------------------------------------------------------
+
+
+def test_min_confidence_narrows_every_list(corpus: Store) -> None:
+    """nyt-1's attributions have confidence 0.92, 0.97, 0.61 and 0.35; the one-statement articles 0.9."""
+    shown = {(s.article_id, s.attribution_id): s.confidence for s in statements(corpus).items}
+    assert shown[("nyt-1", "a1")] == pytest.approx(0.92) and shown[("nyt-1", "a4")] == pytest.approx(0.35)
+    confident = {(s.article_id, s.attribution_id) for s in statements(corpus, Filters(min_confidence=0.6)).items}
+    assert confident == set(shown) - {("nyt-1", "a4")}
+    assert [s.attribution_id for s in statements(corpus, Filters.parse({"min_confidence": "95%"})).items] == ["a2"]
+    assert statements(corpus, Filters.parse({"min_confidence": "0.92"}), search="talks").items[0].attribution_id == "a1"
+    assert {s.key for s in top_sources(corpus, Filters(min_confidence=0.95)).items} == {"dmitry peskov"}
+    assert [a.id for a in list_articles(corpus, Filters(min_confidence=0.95)).items] == ["nyt-1"]
+    assert sum(w.statements for w in statements_per_week(corpus, Filters(min_confidence=0.6))) == 6  # 1 undated
+    by_outlet = {o.outlet: o.attributions for o in outlet_stats(corpus, Filters(min_confidence=0.6))}
+    assert by_outlet == {"NYT": 4, "WaPo": 2, None: 1}
+    assert statements(corpus, Filters(min_confidence=1)).items == []
+
+
+@pytest.mark.parametrize("given", ["1.5", "-0.1", "abc", "nan", "120%", ""])
+def test_a_confidence_that_is_no_probability_is_refused(given: str) -> None:
+    if not given:
+        assert Filters.parse({"min_confidence": given}) == Filters()  # empty: not set
+        return
+    with pytest.raises(InvalidFilterError, match="min_confidence"):
+        Filters.parse({"min_confidence": given})
+
+
+def test_a_store_made_before_confidence_is_filled_from_its_stored_analyses(store_url: str) -> None:
+    """Build the store with the migrations before 0004; one analysis carries confidences in its JSON, one (made
+    before the model gave any) does not; open it: the first's are read from the JSON, the second's are unknown."""
+    old = store_as_of(store_url, "0002")
+    save_as_of_old(old, *peskov_article("nyt-1", "NYT", "2023-12-23"))
+    save_as_of_old(old, *plain_article("old", "Ann Lee said it was late.", "Ann Lee", "WaPo"), confidence=False)
+    old.close()
+    with open_store(store_url) as upgraded:
+        shown = {(s.article_id, s.attribution_id): s.confidence for s in statements(upgraded).items}
+        assert shown == {
+            ("nyt-1", "a1"): pytest.approx(0.92),
+            ("nyt-1", "a2"): pytest.approx(0.97),
+            ("nyt-1", "a3"): pytest.approx(0.61),
+            ("nyt-1", "a4"): pytest.approx(0.35),
+            ("old", "a1"): None,
+        }
+        assert {s.article_id for s in statements(upgraded, Filters(min_confidence=0)).items} == {"nyt-1"}
+        upgraded.save(*plain_article("new", "Bo Kim said it was early.", "Bo Kim", "WaPo", confidence=0.42))
+        assert [s.confidence for s in statements(upgraded, source_key="bo kim").items] == [pytest.approx(0.42)]
+
+
+def test_the_totals_kept_by_triggers_are_those_of_the_statements_after_rewrites_deletes_and_merges(
+    store: Store,
+) -> None:
+    """source_outlets, source_totals and outlet_names, kept by triggers, against the same figures counted from
+    statement_index and articles after every kind of change: new rows, an article rewritten (its old rows go),
+    a source gone, the surname rule merging "Peskov" into "Dmitry Peskov" across articles, undated statements,
+    an outlet spelled in another case, a failed article."""
+    from accordingto.store.schema import articles, outlet_names, source_outlets, source_totals
+
+    def counted() -> tuple[set[tuple[object, ...]], set[tuple[object, ...]], set[tuple[object, ...]]]:
+        s = statement_index
+        dated = func.nullif(s.c.day, dt.date(9999, 12, 31))
+        figures = (
+            func.count(),
+            func.count(s.c.article_id.distinct()),
+            func.sum(case((s.c.source_named.is_(True), 1), else_=0)),
+            func.sum(case((s.c.source_named.is_(False), 1), else_=0)),
+        )
+        per_outlet = (
+            select(s.c.source_key, s.c.outlet_key, *figures, func.min(dated), func.max(dated))
+            .where(s.c.source_key.is_not(None))
+            .group_by(s.c.source_key, s.c.outlet_key)
+        )
+        per_source = (
+            select(s.c.source_key, *figures, func.count(s.c.outlet_key.distinct()), func.min(dated), func.max(dated))
+            .where(s.c.source_key.is_not(None))
+            .group_by(s.c.source_key)
+        )
+        spellings = (
+            select(func.lower(articles.c.outlet), articles.c.outlet, func.count())
+            .where(articles.c.outlet.is_not(None))
+            .group_by(articles.c.outlet)
+        )
+        with store.connect() as connection:
+            return tuple(  # type: ignore[return-value]
+                {tuple(str(value) if isinstance(value, dt.date) else value for value in row) for row in rows}
+                for rows in (
+                    connection.execute(per_outlet).all(),
+                    connection.execute(per_source).all(),
+                    connection.execute(spellings).all(),
+                )
+            )
+
+    def kept() -> tuple[set[tuple[object, ...]], set[tuple[object, ...]], set[tuple[object, ...]]]:
+        with store.connect() as connection:
+            return tuple(  # type: ignore[return-value]
+                {tuple(str(value) if isinstance(value, dt.date) else value for value in row) for row in rows}
+                for rows in (
+                    connection.execute(select(source_outlets)).all(),
+                    connection.execute(select(source_totals)).all(),
+                    connection.execute(select(outlet_names)).all(),
+                )
+            )
+
+    steps = [
+        lambda: store.save(*peskov_article("nyt-1", "NYT", "2023-12-23")),
+        lambda: store.save(*plain_article("short", "Peskov said no.", "Peskov", "nyt", "2023-12-27")),
+        lambda: store.save(*plain_article("wapo", "Peskov said yes.", "Peskov", "WaPo", "2023-12-28")),
+        lambda: store.save(*plain_article("early", "Peskov said first.", "Peskov", "WaPo", "2023-12-01")),
+        lambda: store.save(*plain_article("short", "Peskov said no again.", "Peskov", "NYT", "2024-01-03")),
+        lambda: store.save(*plain_article("gone", "Ann Lee said so.", "Ann Lee", "NYT", "2024-01-04")),
+        lambda: store.save(*plain_article("gone", "Cy Ray said so.", "Cy Ray", "NYT", "2024-01-04")),
+        lambda: store.save(*plain_article("undated", "Bo Kim said so.", "Bo Kim", "WaPo")),
+        lambda: store.save(*plain_article("early", "Peskov said first.", "Peskov", "WaPo", "2023-12-02")),
+        lambda: store.save(Article(text="x", id="wapo", outlet="WaPo"), error="failed this time"),
+        lambda: store.save(
+            *plain_article("dmitry", "Dmitry Peskov said later.", "Dmitry Peskov", "WaPo", "2024-02-01")
+        ),
+    ]
+    for step in steps:
+        step()
+        assert kept() == counted()
+    outlets_of_peskov = {row[1] for row in kept()[0] if row[0] == "dmitry peskov"}
+    assert outlets_of_peskov == {"nyt", "wapo"}  # the surname rule merged WaPo's "Peskov" once a full name came

@@ -153,6 +153,7 @@ STATEMENT_COLUMNS = [
     "article_id",
     "source_name",
     "type",
+    "confidence",
     "cue_text",
     "content_text",
     "time_value",
@@ -254,7 +255,7 @@ def source_command(
             ["outlet", "attributions", "first_published", "last_published"],
             "By outlet",
         )
-        _table(console, said, STATEMENT_COLUMNS[:8], "Statements, oldest first")
+        _table(console, said, STATEMENT_COLUMNS[:9], "Statements, oldest first")
 
 
 def _source_key(store: Store, name: str, filters: Filters) -> str | None:
@@ -481,7 +482,7 @@ def _table(console: Console, rows: list[dict[str, Any]], columns: Sequence[str],
 
 def _cell(column: str, value: Any) -> Text:
     """One table cell, as text shown as written (``write.text.plain``: no markup, no control sequences)."""
-    if column.endswith("_share") and value is not None:
+    if (column.endswith("_share") or column == "confidence") and value is not None:
         return plain(percent(value))
     return plain(value)
 

@@ -48,13 +48,20 @@ def train_resolver_command(
     weights with accordingto.resolve.ranker.MentionRanker.load(OUT).
     """
     from ..evaluate.resolution import TARGET_KINDS, Tally
-    from ..parse import load_pipeline
-    from ..train.resolver import train_resolver
+    from ..parse.pipeline import build_pipeline
+    from ..train.resolver import ATTRIBUTION_STAGES, train_resolver
 
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
     result = train_resolver(
-        load_pipeline(), data_dir, out_path, epochs=epochs, seed=seed, cache_dir=cache_dir, limit=limit
+        # Up to the attribution extractor: the speakers stage would load the weights this trains.
+        build_pipeline(until=ATTRIBUTION_STAGES[-1]),
+        data_dir,
+        out_path,
+        epochs=epochs,
+        seed=seed,
+        cache_dir=cache_dir,
+        limit=limit,
     )
     click.echo(f"weights: {result.out_path} ({result.examples} training mentions)")
     for kind in TARGET_KINDS:

@@ -19,7 +19,7 @@ from typing import Any
 import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Table
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Table
 
 from ..outcome import Failure
 from ..store import schema
@@ -58,6 +58,8 @@ def arrow_schema(table: Table) -> pa.Schema:
             kind = pa.bool_()
         elif isinstance(column.type, Integer):
             kind = pa.int64()
+        elif isinstance(column.type, Float):
+            kind = pa.float64()
         elif isinstance(column.type, DateTime):
             kind = pa.timestamp("us", tz="UTC")
         elif isinstance(column.type, Date):

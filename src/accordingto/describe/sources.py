@@ -316,7 +316,9 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
     if mention.form == "name" and mention.name_start is not None:
         words = _title_words(doc, mention.start, mention.name_start)
         role_noun = head if words else None
-        if mention.appos is not None and doc[mention.appos].pos_ == "NOUN":
+        if mention.appos is not None and doc[mention.appos].pos_ == "NOUN" and mention.kind == "person":
+            # "Karen Wells, a campaign supporter": the apposition is her role; "Green Streets, a local
+            # organization" has none (the apposition says what kind of source it is).
             role_noun = doc[mention.appos]
             words = [role_noun]
         elif mention.appos is not None and head.pos_ == "NOUN":
@@ -342,6 +344,8 @@ def _title_words(doc: Doc, start: int, stop: int) -> list[Token]:
     words: list[Token] = []
     for token in reversed(doc[start:stop]):
         lower = token.lower_
+        if lower in lexicon.HONORIFICS:
+            continue  # "Mr.", "Dr.": a courtesy, not a role ("Health Secretary Dr. Jane Roe" is a secretary)
         if token.pos_ in {"DET", "PART", "PUNCT", "NUM"} or token.dep_ in {"poss", "case"}:
             break
         if lower in lexicon.QUALIFIERS or lower in PLACES or token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:

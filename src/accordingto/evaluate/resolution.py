@@ -12,6 +12,10 @@ Gold mentions are matched to our markables by character overlap: a markable stan
 contains its head and overlaps it most (the shortest one on a tie, so "London" in "the mayor of London" is
 London). A target whose markable our detection did not find is counted apart, for every system alike.
 
+The **speaker subset** is what the product resolves: targets that are the source of one of our extractor's
+attributions on the GUM text, or the subject of a reporting verb of the cue lexicon ("he said", "the company
+argued"). Figures are given for all targets (the issue's definition) and for this subset.
+
 **Right** means: the system links the mention to an earlier mention, and the proper name it would show for the
 mention's participant — the fullest name among the names it has joined with the first name on its chain of
 antecedents — is a mention of the target's gold entity. A mention left without antecedent is counted as
@@ -25,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .. import lexicon
 from ..resolve.markables import Markables
 from .gum import GumDocument, GumMention
 
@@ -32,6 +37,8 @@ TargetKind = Literal["pronoun", "description", "name"]
 TARGET_KINDS: tuple[TargetKind, ...] = ("pronoun", "description", "name")
 TARGET_PRONOUNS = {"he", "she", "it", "they", "we"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+# One-word cues of the cue lexicon: a mention that is their subject is a speaker.
+REPORTING_VERBS = frozenset(word for words in lexicon.CUE_CLASSES.values() for word in words if " " not in word)
 
 
 @dataclass
@@ -83,6 +90,15 @@ class Target:
     kind: TargetKind
     gold: GumMention
     markable: int | None  # None: our detection did not find the mention
+    speaker: bool = False  # in the speaker subset (see the module docstring)
+
+
+def is_speaker(markables: Markables, k: int) -> bool:
+    """Whether markable ``k`` is an attribution's source, or the subject of a reporting verb."""
+    if markables.arrays["source"][k]:
+        return True
+    head = markables.doc[markables.mentions[k].head]
+    return head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in REPORTING_VERBS
 
 
 def target_kind(document: GumDocument, mention: GumMention) -> TargetKind | None:
@@ -122,7 +138,9 @@ def targets(alignment: Alignment) -> list[Target]:
         # Several markables inside one gold mention ("his" and "his brother"): the one with the gold head.
         exact = [k for k in markables if _covers_head(alignment, k, mention)]
         chosen = exact or markables
-        found.append(Target(kind, mention, chosen[0] if chosen else None))
+        markable = chosen[0] if chosen else None
+        speaker = markable is not None and is_speaker(alignment.markables, markable)
+        found.append(Target(kind, mention, markable, speaker))
     return found
 
 
@@ -153,21 +171,26 @@ def outcome(alignment: Alignment, target: Target, answer: Answer | None) -> Outc
     return "right" if shown is not None and shown.entity == target.gold.entity else "wrong"
 
 
+Subset = Literal["speaker", "other"]
+
+
 @dataclass
 class Tally:
-    """Outcomes counted by system, genre and target kind."""
+    """Outcomes counted by system, genre, target kind and subset (speaker or other)."""
 
-    counts: dict[tuple[str, str, str], dict[Outcome, int]] = field(
+    counts: dict[tuple[str, str, str, Subset], dict[Outcome, int]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(int))
     )
 
-    def add(self, system: str, genre: str, kind: str, result: Outcome) -> None:
-        self.counts[(system, genre, kind)][result] += 1
+    def add(self, system: str, genre: str, kind: str, result: Outcome, speaker: bool = False) -> None:
+        self.counts[(system, genre, kind, "speaker" if speaker else "other")][result] += 1
 
-    def total(self, system: str, genre: str | None = None, kind: str | None = None) -> dict[Outcome, int]:
+    def total(
+        self, system: str, genre: str | None = None, kind: str | None = None, speakers_only: bool = False
+    ) -> dict[Outcome, int]:
         summed: dict[Outcome, int] = defaultdict(int)
-        for (s, g, k), counts in self.counts.items():
-            if s == system and genre in (None, g) and kind in (None, k):
+        for (s, g, k, subset), counts in self.counts.items():
+            if s == system and genre in (None, g) and kind in (None, k) and (not speakers_only or subset == "speaker"):
                 for result, count in counts.items():
                     summed[result] += count
         return summed
@@ -190,5 +213,6 @@ def score_documents(
         for system, answer in systems.items():
             answers = answer(alignment, found)
             for target, given in zip(found, answers, strict=True):
-                tally.add(system, alignment.document.genre, target.kind, outcome(alignment, target, given))
+                result = outcome(alignment, target, given)
+                tally.add(system, alignment.document.genre, target.kind, result, target.speaker)
     return tally

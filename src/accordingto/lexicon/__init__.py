@@ -95,6 +95,7 @@ def table(name: str) -> dict[str, str]:
 # People and their roles (resolve.mentions, resolve.speakers, describe.sources).
 TITLES = words("titles")
 ROLE_NOUNS = words("role_nouns")
+HONORIFICS = words("honorifics")
 PERSON_NOUNS = words("person_nouns")
 PERSON_SUFFIXES = ordered("person_suffixes")
 GENDERED_WORDS = table("gendered_words")

@@ -36,8 +36,9 @@ COMPONENTS: list[tuple[str, str]] = [
 AFTER_PARSER: list[tuple[str, str]] = [("accordingto_sentence_bounds", "accordingto.parse.bounds")]
 
 
-def build_pipeline(model_name: str = SPACY_MODEL) -> Language:
-    """A new pipeline object (not cached): spaCy's model plus every accordingto component."""
+def build_pipeline(model_name: str = SPACY_MODEL, until: str | None = None) -> Language:
+    """A new pipeline object (not cached): spaCy's model plus every accordingto component, or those up to the
+    factory ``until`` (training a later stage's weights must not need them to load)."""
     try:
         nlp = spacy.load(model_name)
     except OSError as error:
@@ -50,6 +51,8 @@ def build_pipeline(model_name: str = SPACY_MODEL) -> Language:
     for factory, module in COMPONENTS:
         importlib.import_module(module)
         nlp.add_pipe(factory)
+        if factory == until:
+            break
     for _, component in nlp.pipeline:
         if isinstance(component, AnnotatingPipe):
             # spaCy types error handlers as never returning; ours returns, so the batch goes on.

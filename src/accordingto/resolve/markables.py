@@ -18,9 +18,8 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from ..annotations import role_spans
+from ..annotations import quote_spans, role_spans
 from .mentions import NAME_LABELS, PRONOUNS, Mention, analyze_mention
-from .speakers import quote_ranges
 
 # The pronoun a form stands for ("him", "his" → "he"), by person, number and gender.
 PRONOUN_BASES = {
@@ -47,6 +46,11 @@ def pronoun_base(word: str) -> str | None:
     return PRONOUN_BASES.get(analysis) if analysis is not None else None
 
 
+def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the quotes stage's quotations, in text order."""
+    return sorted((span.start_char, span.end_char) for span in quote_spans(doc))
+
+
 @dataclass
 class Markables:
     """The markables of one document in text order, as parallel arrays (one entry per markable)."""
@@ -66,6 +70,8 @@ class Markables:
     pronoun_counts: np.ndarray  # (pronoun codes, markables + 1): how many of each pronoun come before each one
     attribution_ids: list[str] = field(default_factory=list)
     by_head: dict[int, int] = field(default_factory=dict)
+    # For a source pronoun the rules have answered: the markables of the entity the rules chose (empty: none).
+    rules_links: dict[int, frozenset[int]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.mentions)
@@ -132,12 +138,15 @@ def _paragraphs(doc: Doc) -> np.ndarray:
     return counts
 
 
-def find_markables(doc: Doc) -> Markables:
-    """Detect and describe the markables of a parsed document (attributions, if any, are read off it)."""
+def find_markables(doc: Doc, until: int | None = None) -> Markables:
+    """Detect and describe the markables of a parsed document (attributions, if any, are read off it); with
+    ``until``, only those that start before that token (what mentions up to there can refer back to)."""
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
     seen_heads: set[int] = set()
     for start, end in _candidate_spans(doc):
+        if until is not None and start >= until:
+            continue
         mention = analyze_mention(doc, start, end)
         if mention is None or mention.head in seen_heads:
             continue  # a date or a number; or a relative pronoun, which stands for its antecedent

@@ -18,6 +18,7 @@ from .. import lexicon
 from ..clauses import entity_span
 from ..model import SourceKind
 from ..records import MentionForm
+from .first_names import first_name_gender
 
 Form = MentionForm
 Number = Literal["sing", "plur"]
@@ -50,6 +51,9 @@ HONORIFIC_GENDER: dict[str, Gender] = {
 }
 # Nouns that name people: titles, role nouns and other person nouns (besides the suffixes of PERSON_SUFFIXES).
 PEOPLE_NOUNS = lexicon.TITLES | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
+# Words written before a person's name that are not part of it: titles, roles, person nouns ("Host Dan
+# Miller") and honorifics.
+TITLE_WORDS = PEOPLE_NOUNS | lexicon.HONORIFICS
 # Any word of an organisation's name that makes it a news outlet's: common outlet words in any case ("Times",
 # "Post") and the brands' own words ("reuters", "cnn").
 MEDIA_NAME_WORDS = frozenset(word.lower() for word in lexicon.OUTLET_WORDS_ANYWHERE) | lexicon.OUTLET_BRAND_WORDS
@@ -95,6 +99,7 @@ class Mention:
 
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case"}
+_NEVER_HEADS = {"DET", "ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
 
 
 # Entity types that are never sources: "the fall of 2022" or "two" caught in a source span is not who spoke.
@@ -112,7 +117,9 @@ def find_head(doc: Doc, start: int, end: int) -> Token | None:
         return None
     roots = [t for t in tokens if t.head.i < start or t.head.i >= end or t.head.i == t.i]
     for token in roots:
-        if token.pos_ in NOMINAL_POS or token.ent_type_ in NAME_LABELS:
+        # A determiner is no head even inside a name: an entity cut short ("the National Iodine" of "the
+        # National Iodine Study") has its "the" hanging off a word outside it.
+        if token.pos_ in NOMINAL_POS or (token.ent_type_ in NAME_LABELS and token.pos_ not in _NEVER_HEADS):
             return token
     for token in tokens:
         if token.pos_ in NOMINAL_POS and token.dep_ not in _MODIFIER_DEPS:
@@ -179,10 +186,12 @@ def name_bounds(head: Token, low: int, high: int) -> tuple[int, int] | None:
     start, end = max(start, low), min(end, high)
     if doc[start].ent_type_ == "NORP" and doc[start].pos_ == "ADJ":
         return None
-    # Only a person's name loses its titles: "President Volodymyr Zelenskyy" but "the State Department".
+    # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
+    # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = doc[end - 1].ent_type_ in {"PERSON", ""}
     while start < end - 1 and (
-        doc[start].lower_ in lexicon.ARTICLES or (personal and doc[start].lower_ in lexicon.TITLES)
+        doc[start].lower_ in lexicon.ARTICLES
+        or (personal and (doc[start].lower_ in TITLE_WORDS or doc[start].lemma_.lower() in TITLE_WORDS))
     ):
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -262,6 +271,10 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
     if head.lower_ in lexicon.RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.pos_ in NOMINAL_POS:
         # "Stevie Wonder, who joked": the source is the relative clause's antecedent.
         antecedent = head.head.head
+        if antecedent.dep_ == "appos" and antecedent.head.pos_ in NOMINAL_POS:
+            # "Green Streets, a local organization which said": the clause hangs on the apposition, which is
+            # the name's; the mention is the name with its apposition.
+            return analyze_mention(doc, antecedent.head.left_edge.i, antecedent.i + 1)
         return analyze_mention(doc, antecedent.left_edge.i, antecedent.i + 1)
     low, high = core_span(head, start, end)
     lower = head.lower_
@@ -291,6 +304,13 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         fallback = "PERSON" if number == "sing" else ""
         label = doc[bounds[1] - 1].ent_type_ or doc[bounds[0]].ent_type_ or fallback
         kind = name_kind(words, label)
+        if appos is not None and kind in {"person", "unknown", "government"}:
+            # "Green Streets, a local organization which said": the apposition says what kind of source it is
+            # (the small model tags many organisations' names as people's or places').
+            described = _description_kind(appos, number)
+            kind = described if described in {"organization", "government", "media"} else kind
+        if kind == "unknown":
+            kind = _relative_kind(head)
         if number == "plur" and kind == "person":
             kind = "group"
         if kind == "group" and label == "NORP":
@@ -298,6 +318,14 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
             return Mention(low, high, head.i, "description", "plur", None, "group", appos=_index(appos))
         if kind == "government" and gender is None:
             gender = "neut"
+        # The first word of the name the lists know as a first name ("Councillor Omar Hale": Omar).
+        first = next((g for w in words[:-1] if (g := first_name_gender(w))), None) if number == "sing" else None
+        if first is not None and kind in {"person", "unknown", "document", "group"}:
+            # "Isabel Ruiz", "Donald Trump": a full name opening with a first name of one gender is a person's,
+            # of that gender, unless an honorific already said otherwise ("Mrs. Morgan Lee"); the small model
+            # tags some as works or peoples. Organisations named after people ("John Deere") keep their tag.
+            kind = "person"
+            gender = gender or first
         return Mention(
             low,
             high,
@@ -312,6 +340,20 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         )
     kind = _description_kind(head, number)
     return Mention(low, high, head.i, "description", number, gender, kind, appos=_index(appos))
+
+
+def _relative_kind(head: Token) -> SourceKind:
+    """What a relative clause on a name says of it: "Northgrid, which runs the network" is a thing (an
+    organisation, when it speaks), "Harper, who ran the city" a person; "unknown" without one."""
+    for clause in head.children:
+        if clause.dep_ != "relcl":
+            continue
+        pronoun = next((t for t in clause.children if t.lower_ in lexicon.RELATIVE_PRONOUNS), None)
+        if pronoun is not None and pronoun.lower_ in {"who", "whom", "whose"}:
+            return "person"
+        if pronoun is not None and pronoun.lower_ == "which":
+            return "organization"
+    return "unknown"
 
 
 def _index(token: Token | None) -> int | None:

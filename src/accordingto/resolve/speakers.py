@@ -24,23 +24,47 @@ quotes and the attributions on the doc (``MissingStageError`` otherwise).
 from __future__ import annotations
 
 import bisect
-import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, quote_spans, role_spans, span_ranges
+from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, role_spans, span_ranges
 from ..model import Ranges, SourceKind
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
+from .markables import Markables, find_markables, pronoun_base, quote_ranges
 from .mentions import PRONOUNS, Gender, Mention, Number, analyze_mention
+from .names import name_keys, names_match, normalized
+from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
 COLLECTED_LABELS = {"PERSON", "ORG", "GPE"}
+
+# Who decides a source mention, by its class (``mention_class``): the rules; the rules, and the learned resolver
+# where they find no antecedent; or the learned resolver, and the rules where it finds none. Chosen by
+# measurement on the speaker subset of GUM train (5-fold cross-validation) and dev (``benchmarks/resolution.py``,
+# docs/sources.md): the model alone wins only for "she"; for the others, the rules first.
+PROBE = "probe"
+# How many sentences back a speaker the rules give a pronoun keeps it from the learned resolver (the news rule).
+NEWS_RULE_SENTENCES = 1
+# How much better (in summed feature weights) the learned resolver must score its own choice than the rules' to
+# overrule them; chosen on GUM (benchmarks/resolution.py).
+OVERRULE_MARGIN = 3.0
+STRATEGIES = ("rules", "rules-then-model", "model-then-rules")
+MENTION_CLASSES = ("he", "she", "it", "they", "definite description", "name")
+DEFAULT_STRATEGY = {
+    "he": "model-then-rules",
+    "she": "model-then-rules",
+    "it": "model-then-rules",
+    "they": "model-then-rules",
+    "definite description": "rules-then-model",
+    "name": "rules-then-model",
+}
 
 
 @dataclass
@@ -79,12 +103,28 @@ class Entity:
 class SpeakersPipe(AnnotatingPipe[list[Entity]]):
     """Resolve every attribution's source mention to an entity, and collect the entities' other mentions."""
 
-    def __init__(self, nlp: Language, name: str, max_sentences_back: int) -> None:
+    def __init__(
+        self, nlp: Language, name: str, max_sentences_back: int, strategy: dict[str, str], weights: str | None
+    ) -> None:
         self.name = name
         self.max_sentences_back = max_sentences_back
+        self.strategy = check_strategy(strategy)
+        self.weights = weights
+        self.ranker: MentionRanker | None = None
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        """Load the learned resolver's weights when the pipeline is built, so a missing file fails at load."""
+        self._model()
+
+    def _model(self) -> MentionRanker:
+        if self.ranker is None:
+            self.ranker = MentionRanker.load(self.weights) if self.weights else shipped_ranker()
+        return self.ranker
 
     def predict(self, doc: Doc) -> list[Entity]:
-        return resolve_speakers(doc, max_sentences_back=self.max_sentences_back)
+        return resolve_speakers(
+            doc, max_sentences_back=self.max_sentences_back, strategy=self.strategy, ranker=self._model()
+        )
 
     def set_annotations(self, doc: Doc, prediction: list[Entity]) -> None:
         write_entities(doc, prediction)
@@ -92,12 +132,14 @@ class SpeakersPipe(AnnotatingPipe[list[Entity]]):
 
 @component_factory(
     "accordingto_speakers",
-    default_config={"max_sentences_back": 4},
+    default_config={"max_sentences_back": 4, "strategy": DEFAULT_STRATEGY, "weights": None},
     assigns=[ENTITIES.attr],
     requires=[ATTRIBUTIONS.attr, "doc.spans", "token.dep", "token.head", "token.lemma", "doc.ents", "doc.sents"],
 )
-def make_speakers(nlp: Language, name: str, max_sentences_back: int) -> SpeakersPipe:
-    return SpeakersPipe(nlp, name, max_sentences_back)
+def make_speakers(
+    nlp: Language, name: str, max_sentences_back: int, strategy: dict[str, str], weights: str | None
+) -> SpeakersPipe:
+    return SpeakersPipe(nlp, name, max_sentences_back, strategy, weights)
 
 
 def write_entities(doc: Doc, entities: list[Entity]) -> None:
@@ -148,19 +190,24 @@ def _mention_records(entity: Entity) -> list[MentionRecord]:
     return records
 
 
-def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges of the quotes stage's quotations, in text order."""
-    return sorted((span.start_char, span.end_char) for span in quote_spans(doc))
-
-
-def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
+def resolve_speakers(
+    doc: Doc,
+    max_sentences_back: int = 4,
+    strategy: dict[str, str] | None = None,
+    ranker: MentionRanker | None = None,
+    probe: tuple[int, int] | None = None,
+) -> list[Entity]:
     """Group source mentions (and named mentions of the same entities) into entities, in order of first
-    mention."""
+    mention. ``strategy`` says, by class of source mention (``mention_class``), whether the rules decide, the
+    learned resolver (``ranker``, the shipped weights by default) decides, or one decides where the other finds
+    no antecedent (``DEFAULT_STRATEGY``). ``probe``: the tokens of a mention to resolve as if it were the
+    source of one more attribution (``PROBE``), which is how the resolver is trained and measured on GUM."""
     ATTRIBUTIONS.require(doc)
+    strategy = DEFAULT_STRATEGY if strategy is None else strategy
     quotes = QuoteMap(quote_ranges(doc), len(doc_text(doc)))
     sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("DEP") else [0]
     contents: dict[str, list[tuple[int, int]]] = {}
-    occurrences = _source_occurrences(doc, quotes, sentence_starts, contents)
+    occurrences = _source_occurrences(doc, quotes, sentence_starts, contents, probe)
     occurrences += _name_occurrences(doc, occurrences, quotes, sentence_starts)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
@@ -168,6 +215,8 @@ def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
     for occurrence in occurrences:
         by_sentence[occurrence.sentence].append(occurrence)
     entities = _Entities()
+    channels = _channels(doc, occurrences)
+    questions = _questions(doc)
     first_person: list[Occurrence] = []
     for position, occurrence in enumerate(occurrences):
         mention = occurrence.mention
@@ -175,12 +224,23 @@ def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
             first_person.append(occurrence)
             continue
         if mention.form == "pronoun":
-            entity = _pronoun_antecedent(occurrences, position, by_sentence, contents, max_sentences_back)
-        elif mention.form == "name":
-            entity = _same_name(doc, mention, entities)
+            entity = _pronoun_antecedent(occurrences, position, by_sentence, contents, max_sentences_back, questions)
+        elif mention.form == "description" and _channel(doc, mention, channels) is not None:
+            entity = _channel(doc, mention, channels)
         else:
-            entity = _same_description(doc, mention, entities)
+            entity = _rules_entity(doc, mention, entities)
         entities.attach(doc, occurrence, entity, genders)
+    answered = _answers(occurrences, questions)
+    asked = [
+        o
+        for o in occurrences
+        if o.source
+        and (how := strategy.get(mention_class(doc, o.mention) or "", "rules")) != "rules"
+        and _worth_asking(doc, o, how, entities, answered)
+    ]
+    if asked:
+        until = max(o.tokens[1] for o in asked)
+        _LearnedAnswers(doc, ranker, occurrences, until).revise(asked, entities, contents)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
     for occurrence in first_person:
         entities.attach(doc, occurrence, _quote_speaker(occurrence, speakers, contents), genders)
@@ -191,15 +251,244 @@ def resolve_speakers(doc: Doc, max_sentences_back: int = 4) -> list[Entity]:
     return found
 
 
+# Prepositions that make a document the channel a source speaks through: "said in a statement", "wrote in a
+# letter", "said through a spokesman", "announced via a release".
+CHANNEL_PREPOSITIONS = {"in", "through", "via"}
+
+
+def _channels(doc: Doc, occurrences: list[Occurrence]) -> dict[str, list[Occurrence]]:
+    """The documents sources have spoken through, by head lemma: "Acme said *in a statement*" files Acme's
+    occurrence under "statement"."""
+    cues = {aid: spans["cue"] for aid, spans in role_spans(doc).items()}
+    channels: dict[str, list[Occurrence]] = defaultdict(list)
+    for occurrence in occurrences:
+        for attribution_id in occurrence.attributions:
+            for span in cues.get(attribution_id, []):
+                for token in span:
+                    for preposition in token.children:
+                        if preposition.dep_ != "prep" or preposition.lower_ not in CHANNEL_PREPOSITIONS:
+                            continue
+                        for obj in preposition.children:
+                            if obj.dep_ == "pobj":
+                                channels[obj.lemma_.lower()].append(occurrence)
+    return channels
+
+
+def _channel(doc: Doc, mention: Mention, channels: dict[str, list[Occurrence]]) -> Entity | None:
+    """For a definite description of a document ("the statement said"), the source that spoke through a
+    document of that kind earlier: a document is a source of its own only where no one speaks through it."""
+    if mention.kind != "document" or doc[mention.start].lower_ not in lexicon.DEFINITE:
+        return None
+    earlier = [o for o in channels.get(mention.head_lemma(doc), []) if o.tokens[0] < mention.start]
+    return earlier[-1].entity if earlier else None
+
+
+def _rules_entity(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
+    """The rules' entity for a name or a description."""
+    if mention.form == "name":
+        return _same_name(doc, mention, entities)
+    return _same_description(doc, mention, entities)
+
+
+def rules_links(markables: Markables, entities: list[Entity] | None = None) -> dict[int, frozenset[int]]:
+    """What the rules alone choose for every source pronoun of a document, as ``Markables.rules_links``: the
+    markables of the entity they give it, written before it (none: no antecedent). The learned resolver is
+    trained with these as features, and weighs them at run time. ``entities``: the rules' entities, when they
+    have run already."""
+    by_head = markables.by_head
+    links: dict[int, frozenset[int]] = {}
+    for entity in resolve_speakers(markables.doc, strategy={}) if entities is None else entities:
+        for occurrence in entity.occurrences:
+            mention = occurrence.mention
+            k = by_head.get(mention.head)
+            if k is None or not occurrence.source or mention.form != "pronoun" or mention.person != 3:
+                continue
+            earlier = (o.mention.head for o in entity.occurrences if o.tokens[0] < occurrence.tokens[0])
+            links[k] = frozenset(by_head[head] for head in earlier if head in by_head)
+    return links
+
+
+def mention_class(doc: Doc, mention: Mention) -> str | None:
+    """What ``DEFAULT_STRATEGY`` is keyed by: the pronoun ("he", "she", "it", "they"; "him" is "he"), a
+    "definite description" ("the former mayor", "that company"), or a "name"; None for other mentions
+    (indefinite descriptions, which always introduce someone, and first persons)."""
+    if mention.form == "pronoun":
+        base = pronoun_base(doc[mention.head].lower_)
+        return base if base in {"he", "she", "it", "they"} else None
+    if mention.form == "description":
+        return "definite description" if doc[mention.start].lower_ in lexicon.DEFINITE else None
+    return "name"
+
+
+def check_strategy(strategy: dict[str, str]) -> dict[str, str]:
+    """The strategy as given, once its classes and ways are known ones (a typo must not silently mean rules)."""
+    for key, how in strategy.items():
+        if key not in MENTION_CLASSES or how not in STRATEGIES:
+            raise ValueError(
+                f"speakers strategy {key!r}: {how!r}: classes are {', '.join(MENTION_CLASSES)}, ways "
+                f"{', '.join(STRATEGIES)}"
+            )
+    return dict(strategy)
+
+
+def _answers(occurrences: list[Occurrence], questions: set[str]) -> set[int]:
+    """The source pronouns (by ``id``) that answer a question asked in their sentence or the one before
+    ("Miller asked whether he would retire. He declined"): the rules give them the other side."""
+    found: set[int] = set()
+    latest: Occurrence | None = None
+    for occurrence in occurrences:
+        if not occurrence.source:
+            continue
+        asks = bool(occurrence.attributions) and set(occurrence.attributions) <= questions
+        if (
+            occurrence.mention.form == "pronoun"
+            and not asks
+            and latest is not None
+            and set(latest.attributions) <= questions
+            and occurrence.sentence - latest.sentence <= 1
+        ):
+            found.add(id(occurrence))
+        latest = occurrence
+    return found
+
+
+def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entities, answered: set[int]) -> bool:
+    """Whether the learned resolver may change the rules' answer for a source mention: not where the rules
+    gave a pronoun the speaker just before it (the news rule) or the other side of a question (``answered``),
+    nor, with "rules-then-model", where the rules found an antecedent. Checked before the resolver is built,
+    which most articles then do not need."""
+    entity = occurrence.entity
+    assert entity is not None
+    if occurrence.mention.form == "pronoun" and (_latest_speaker(occurrence, entity) or id(occurrence) in answered):
+        return False  # '"…," one official told the NYT. He added' is the official
+    opens = entity.occurrences[0] is occurrence
+    return how == "model-then-rules" or (opens and _may_refer_back(doc, occurrence, entities))
+
+
+def _admissible(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether the rules' constraints let a pronoun refer to an entity: agreement, and an earlier mention in
+    the pronoun's own quotation world (outside quotes for a pronoun outside them) that, for "he" or "she", is
+    not inside the pronoun's own content (a person named in what someone says is not who says it)."""
+    # "Acme will close the plant, it said": an organisation names itself in what it says; a person does not.
+    personal = pronoun.mention.gender in {"masc", "fem"}
+    own_content = [r for a in pronoun.attributions for r in contents.get(a, [])] if personal else []
+    return compatible(pronoun.mention, entity) and any(
+        o.tokens[0] < pronoun.tokens[0]
+        and o.quote == pronoun.quote
+        and not any(start <= o.mention.head < end for start, end in own_content)
+        for o in entity.occurrences
+        if o is not pronoun
+    )
+
+
+def _latest_speaker(occurrence: Occurrence, entity: Entity) -> bool:
+    """Whether the rules gave a pronoun the speaker of the attribution just before it (in its own sentence or
+    the one before): the news rule, which the learned resolver, trained on GUM's few quotations, does not
+    overrule (it sends "He added" after a quotation to the most mentioned person instead)."""
+    return any(
+        o.source and o is not occurrence and occurrence.sentence - NEWS_RULE_SENTENCES <= o.sentence
+        for o in entity.occurrences
+        if o.tokens[0] < occurrence.tokens[0]
+    )
+
+
+def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool:
+    """Whether the learned resolver is worth asking about a mention the rules left new: always for pronouns
+    and descriptions; for a name, only a one-word name ("Marcus", which the tagger may have called an
+    organisation) when an earlier name shares a word with it (the resolver links a name to no other)."""
+    mention = occurrence.mention
+    if mention.form != "name":
+        return True
+    if len(normalized(mention.name_tokens(doc))) > 1:
+        return False  # a full name the rules kept apart ("Ivanka Trump" after "Donald Trump") stays apart
+    words = set(normalized(mention.name_tokens(doc)))
+    return any(
+        words & set(normalized(o.mention.name_tokens(doc)))
+        for entity in entities.all
+        if entity is not occurrence.entity
+        for o in entity.occurrences
+        if o.tokens[0] < occurrence.tokens[0]
+    )
+
+
+class _LearnedAnswers:
+    """The learned resolver's say on the rules' entities. The rules run first; then each source mention the
+    strategy gives the model (``_worth_asking``) is asked about, with the rules' own choice as a feature for
+    pronouns (as in training), and moved to the participant the resolver chooses."""
+
+    def __init__(self, doc: Doc, ranker: MentionRanker | None, occurrences: list[Occurrence], until: int) -> None:
+        self.doc = doc
+        self.at_head = {o.mention.head: o for o in occurrences}
+        self.resolver = DocumentResolver(find_markables(doc, until), ranker or shipped_ranker())
+
+    def revise(self, asked: list[Occurrence], entities: _Entities, contents: dict[str, list[tuple[int, int]]]) -> None:
+        """Move the occurrences in ``asked`` (in text order) to the entity of the participant the resolver
+        chooses, where it chooses one; a description or name that opened its entity takes that entity along.
+        The participant is found by following each mention's best antecedent back to a mention the rules
+        placed (in an entity) or a name."""
+        markables = self.resolver.markables
+        markables.rules_links.update(rules_links(markables, entities.all))
+        names = markables.arrays["form"] == NAME
+        heads = [markables.by_head.get(o.mention.head) for o in asked]
+        chains = self.resolver.best_chains(
+            [k for k in heads if k is not None],
+            lambda j: bool(names[j]) or markables.mentions[j].head in self.at_head,
+        )
+        for occurrence, k in zip(asked, heads, strict=True):
+            if k is None:
+                continue
+            current = occurrence.entity
+            assert current is not None
+            if not self._confident(k):
+                continue
+            chosen = next(
+                (found for j in chains[k] if (found := self._placed(j, occurrence, entities)) is not None), None
+            )
+            if chosen is None or chosen is current:
+                continue
+            if occurrence.mention.form == "pronoun" and not _admissible(occurrence, chosen, contents):
+                continue  # the rules' constraints still hold (agreement; no one named only inside quotes)
+            if current.occurrences[0] is occurrence and occurrence.mention.form != "pronoun":
+                entities.merge(current, chosen)  # "the former mayor" and what joined it are the mayor's
+            else:
+                entities.move(occurrence, chosen)
+
+    def _confident(self, k: int) -> bool:
+        """Whether the resolver prefers its own best option to the rules' choice for markable ``k`` by at least
+        ``OVERRULE_MARGIN`` (where the rules chose nothing it is filling a gap, not overruling)."""
+        links = self.resolver.markables.rules_links.get(k)
+        if not links:
+            return True
+        cands, scores = self.resolver.scores(k)
+        chosen = [score for cand, score in zip(cands.tolist(), scores[:-1].tolist(), strict=True) if cand in links]
+        return not chosen or float(scores.max()) - max(chosen) >= OVERRULE_MARGIN
+
+    def _placed(self, j: int, occurrence: Occurrence, entities: _Entities) -> Entity | None:
+        """The entity the rules put markable ``j`` in (a name the rules never collected: the entity of that
+        name)."""
+        markables = self.resolver.markables
+        known = self.at_head.get(markables.mentions[j].head)
+        if known is not None and known is not occurrence:
+            return known.entity
+        if markables.arrays["form"][j] == NAME:
+            return _same_name(self.doc, markables.mentions[j], entities)
+        return None
+
+
 def _source_occurrences(
     doc: Doc,
     quotes: QuoteMap,
     sentence_starts: list[int],
     contents: dict[str, list[tuple[int, int]]],
+    probe: tuple[int, int] | None = None,
 ) -> list[Occurrence]:
-    """One occurrence per distinct source span; attributions sharing a source mention share the occurrence."""
+    """One occurrence per distinct source span; attributions sharing a source mention share the occurrence.
+    ``probe``: the tokens of one more source mention, of an attribution ``PROBE`` that is not on the doc."""
     by_tokens: dict[tuple[int, int], Occurrence] = {}
-    for attribution_id, roles in role_spans(doc).items():
+    attributions = role_spans(doc)
+    if probe is not None:
+        attributions[PROBE] = {"source": [doc[probe[0] : probe[1]]], "cue": [], "content": []}
+    for attribution_id, roles in attributions.items():
         contents[attribution_id] = [(span.start, span.end) for span in roles["content"]]
         spans: list[Span] = roles["source"]
         if not spans:
@@ -317,7 +606,7 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> 
 def _name_key(doc: Doc, mention: Mention) -> str:
     """The name as written, lower-cased: votes for "Clinton" and "Hillary Clinton" are kept apart, so that
     "Ivanka Trump" does not inherit the gender of "Trump" (and the entity takes the gender of any of them)."""
-    return " ".join(_normalized(mention.name_tokens(doc)))
+    return " ".join(normalized(mention.name_tokens(doc)))
 
 
 class _Entities:
@@ -338,6 +627,24 @@ class _Entities:
         found = {entity.index: entity for key in keys for entity in self._by_key.get(key, [])}
         return [found[index] for index in sorted(found, reverse=True)]
 
+    def move(self, occurrence: Occurrence, entity: Entity) -> None:
+        """Take ``occurrence`` from its entity to ``entity`` (the learned resolver chose another participant)."""
+        assert occurrence.entity is not None
+        occurrence.entity.occurrences.remove(occurrence)
+        occurrence.entity = entity
+        entity.occurrences.append(occurrence)
+        entity.occurrences.sort(key=lambda o: o.tokens[0])
+
+    def merge(self, entity: Entity, into: Entity) -> None:
+        """Make ``entity`` part of ``into``: its occurrences, names and heads (it stays indexed, found empty)."""
+        for occurrence in entity.occurrences:
+            occurrence.entity = into
+        into.occurrences = sorted(into.occurrences + entity.occurrences, key=lambda o: o.tokens[0])
+        into.names += entity.names
+        into.heads |= entity.heads
+        into.gender = into.gender or entity.gender
+        entity.occurrences = []
+
     def attach(self, doc: Doc, occurrence: Occurrence, entity: Entity | None, genders: dict[str, Gender]) -> None:
         """Add the occurrence to ``entity`` (a new one when None) and learn what it tells about the entity."""
         mention = occurrence.mention
@@ -355,7 +662,7 @@ class _Entities:
             words = mention.name_tokens(doc)
             if words not in entity.names:  # each spelling once: a name repeated n times is compared once, not n
                 entity.names.append(words)
-            for key in _name_keys(_normalized(words), stored=True):
+            for key in name_keys(normalized(words), stored=True):
                 self._index(key, entity)
             if entity.gender is None and entity.kind in {"person", "unknown"}:
                 entity.gender = genders.get(_name_key(doc, mention))
@@ -390,63 +697,16 @@ def _description_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
     return (*words, mention.number)
 
 
-def _normalized(words: list[str]) -> list[str]:
-    return [w.lower().rstrip(".") for w in words if w.lower() not in {"the", "'s", "’s"}]
-
-
-def _canonical(words: list[str]) -> str:
-    """One spelling for the names of a country or union ("u.s.", "america" and "united states" are "US")."""
-    joined = " ".join(words)
-    return lexicon.PLACE_NAMES.get(joined, lexicon.PLACE_NAMES.get(joined.replace(".", ""), joined))
-
-
-def _acronym(words: list[str]) -> str:
-    return "".join(word[0] for word in words if word and word not in lexicon.ACRONYM_SKIP_WORDS)
-
-
-def _name_keys(words: list[str], stored: bool) -> list[tuple[str, ...]]:
-    """Index keys of a normalized name, such that two names ``names_match`` only if some key of the name
-    ``stored`` in the index equals some key of the name looked up: the same last word (the same name, a
-    surname, a shorter organisation name), the same canonical spelling, or a one-word name that is the acronym
-    of a longer one (filed by its letters under "short" or "long", and looked up under the other)."""
-    if not words:
-        return []
-    short = len(words) == 1
-    letters = words[0].replace(".", "") if short else _acronym(words)
-    side = "short" if short == stored else "long"
-    return [("last", words[-1]), ("canonical", _canonical(words)), (side, letters)]
-
-
-def names_match(first: list[str], second: list[str], person: bool) -> bool:
-    """Whether two names can name the same source: same words, aliases, an acronym, or (for a person) a
-    surname of the full name; for an organisation, a shorter form keeping the last word ("the Post" for "The
-    New York Post")."""
-    return _names_match(tuple(first), tuple(second), person)
-
-
-@functools.lru_cache(maxsize=8192)
-def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) -> bool:
-    # Cached: an article compares the same few names many times.
-    a, b = _normalized(list(first)), _normalized(list(second))
-    if not a or not b:
-        return False
-    if a == b or _canonical(a) == _canonical(b):
-        return True
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) == 1 and len(long) > 1 and short[0].replace(".", "") == _acronym(long):
-        return True
-    if person:
-        return long[-len(short) :] == short
-    return short[-1] == long[-1] and set(short) <= set(long)
-
-
 def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
     """The latest entity already named in a compatible way (people match people, others match others; an
     undecided name, such as a lone surname tagged as an organisation, matches either)."""
     words = mention.name_tokens(doc)
-    for entity in entities.latest(_name_keys(_normalized(words), stored=False)):
+    key = normalized(words)
+    for entity in entities.latest(name_keys(key, stored=False)):
         decided = mention.kind != "unknown" and entity.kind != "unknown"
-        if decided and (entity.kind == "person") != (mention.kind == "person"):
+        # The same name of two words or more is the same participant, whatever the tagger made of it once.
+        same = len(key) > 1 and any(normalized(name) == key for name in entity.names)
+        if decided and (entity.kind == "person") != (mention.kind == "person") and not same:
             continue
         if mention.number != entity.number:
             continue  # "Clinton and Kaine" is not Clinton
@@ -472,7 +732,13 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
         return None
     if determiner in lexicon.DEFINITE:
         head = mention.head_lemma(doc)
-        return next((e for e in entities.latest([("head", head)]) if e.number == mention.number), None)
+        same_head = next((e for e in entities.latest([("head", head)]) if e.number == mention.number), None)
+        if same_head is not None or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
+            return same_head
+        # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
+        # ("Acme Corp. opened a plant. The company said..."); with a modifier ("the rival company") it may not be.
+        named = [e for e in entities.all if e.names and e.kind == mention.kind and e.number == mention.number]
+        return max(named, key=lambda e: e.occurrences[-1].tokens[0], default=None)
     candidates = entities.latest([("description", *_description_key(doc, mention))])
     return candidates[0] if candidates else None
 
@@ -506,6 +772,7 @@ def _pronoun_antecedent(
     by_sentence: dict[int, list[Occurrence]],
     contents: dict[str, list[tuple[int, int]]],
     max_sentences_back: int,
+    questions: set[str],
 ) -> Entity | None:
     """The most salient compatible entity before the pronoun ``occurrences[position]``.
 
@@ -516,14 +783,21 @@ def _pronoun_antecedent(
     named in what someone says is not who says it: mentions inside quotes, or inside the pronoun's own
     content, are skipped. A pronoun inside a quote belongs to the quoted speaker's world, so only mentions in
     the same quote count, and without one it stays unresolved rather than borrow a speaker from outside.
+    In an exchange, whoever asked the question just before does not answer it: "Miller asked whether he would
+    retire. He declined" is the other side (``questions``: the attributions that are questions).
     Occurrences are resolved in text order, so the ones already attached to an entity are the earlier ones.
     """
     pronoun = occurrences[position]
     own_content = [r for a in pronoun.attributions for r in contents.get(a, [])]
+    answers = not set(pronoun.attributions) & questions
+
+    def asker(o: Occurrence) -> bool:
+        return o.source and o.sentence < pronoun.sentence and set(o.attributions) <= questions
 
     def candidate(o: Occurrence) -> bool:
         return (
             o.entity is not None
+            and not (answers and asker(o))
             and o.tokens[1] <= pronoun.tokens[0]
             and o.quote == pronoun.quote
             and not any(start <= o.mention.head < end for start, end in own_content)
@@ -550,6 +824,16 @@ def _pronoun_antecedent(
         None,
     )
     return latest_speaker.entity if latest_speaker is not None else None
+
+
+def _questions(doc: Doc) -> set[str]:
+    """The attributions whose cue asks (the cue lexicon's question verbs: "asked", "wondered")."""
+    asking = set(lexicon.CUE_CLASSES["question"])
+    return {
+        attribution_id
+        for attribution_id, roles in role_spans(doc).items()
+        if any(token.lemma_.lower() in asking for span in roles["cue"] for token in span)
+    }
 
 
 def _quote_speaker(

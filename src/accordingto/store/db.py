@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, literal, select, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
@@ -27,9 +27,10 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_DB = "accordingto.sqlite"
 MIGRATIONS = Path(__file__).with_name("migrations")
-# Any stable number: the PostgreSQL advisory lock that serializes migrations when several processes open
-# the store at once.
+# Any stable numbers: the PostgreSQL advisory locks that serialize migrations when several processes open the
+# store at once, and writes when several processes write to it at once.
 _MIGRATION_LOCK = 0x61636374
+_WRITE_LOCK = 0x61637772
 
 
 def normalize_url(url: str | None) -> str:
@@ -118,6 +119,12 @@ class Store:
         article_id: str = article["id"]
         try:
             with self.engine.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    # Writers take turns, as SQLite's one writer does. The triggers (migration 0002) count each
+                    # attribution in rows shared across articles (aliases, per-day and per-source counts) and
+                    # the surname rule re-keys the outlet's earlier rows: two articles written at once would lock
+                    # those rows in different orders and deadlock. Held to the end of the transaction.
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
                 for table in (*CHILD_TABLES, articles):
                     key = table.c.id if table is articles else table.c.article_id
                     connection.execute(delete(table).where(key == article_id))
@@ -221,7 +228,11 @@ def _apply_surname_rule(connection: Connection, outlet: str | None, rows: Rows) 
     named_attributions: list[Row] = [row for row in rows["attributions"] if row["source_named"]]
     words = {row["base_key"] for row in named if identity.is_surname_key(row["base_key"])}
     words |= {row["surname"] for row in named if row["surname"]}
-    in_outlet = select(articles.c.id).where(articles.c.outlet == outlet).scalar_subquery()
+    # The outlet as the filters take it, in any case ("NYT" and "nyt" are one outlet); an expression index
+    # (migration 0005) serves lower(outlet).
+    in_outlet = (
+        select(articles.c.id).where(func.lower(articles.c.outlet) == func.lower(literal(outlet))).scalar_subquery()
+    )
     for word in sorted(words):
         full_names = {row["base_key"] for row in named if row["surname"] == word}
         if outlet is not None:

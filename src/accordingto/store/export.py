@@ -61,7 +61,9 @@ def _arrow_schema(pa: Any) -> Any:
     fields = []
     for name in ATTRIBUTION_ROW_FIELDS:
         python_type = columns[name].type.python_type
-        arrow_type = {int: pa.int64(), bool: pa.bool_(), dt.date: pa.date32()}.get(python_type, pa.string())
+        arrow_type = {int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dt.date: pa.date32()}.get(
+            python_type, pa.string()
+        )
         fields.append(pa.field(name, arrow_type))
     return pa.schema(fields)
 

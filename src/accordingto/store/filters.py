@@ -2,11 +2,8 @@
 
 Each filter is declared once in ``FILTERS`` (name, help, how a string becomes its value, which column it tests,
 how): the CLI's options, the API's query parameters and the page's form are all built from that table, and
-``Filters`` turns the values into SQL for each kind of list. Adding a filter is adding one entry, e.g.::
-
-    Filter("min_confidence", "Only attributions at least this likely right (0-1).", "confidence", _at_least, _unit)
-
-(a column that ``statement_index`` does not copy, like ``confidence``, is read from ``attributions`` through a
+``Filters`` turns the values into SQL for each kind of list. Adding a filter is adding one entry, as
+``min_confidence`` was (a column that ``statement_index`` does not copy is read from ``attributions`` through a
 join, added only when such a filter is used).
 
 Values arrive as strings at the edges (a URL, a command line) and are parsed here, once, into typed values;
@@ -64,6 +61,20 @@ def _boolean(raw: str) -> bool:
     raise ValueError("give true or false")
 
 
+def _probability(raw: str) -> float:
+    """A probability, 0 to 1 ("0.8"), or a percentage ("80%")."""
+    text = raw.strip()
+    percent = text.endswith("%")
+    try:
+        value = float(text[:-1] if percent else text)
+    except ValueError:
+        value = -1.0
+    value = value / 100 if percent else value
+    if not 0 <= value <= 1:  # also refuses nan
+        raise ValueError("give a probability from 0 to 1 (0.8) or a percentage (80%)")
+    return value
+
+
 def _choice(choices: Callable[[], Sequence[str]]) -> Callable[[str], str]:
     def parse(raw: str) -> str:
         value = raw.strip().lower()
@@ -95,6 +106,10 @@ def _on_or_after(column: ColumnElement[Any], value: dt.date) -> ColumnElement[bo
 
 def _on_or_before(column: ColumnElement[Any], value: dt.date) -> ColumnElement[bool]:
     return column <= value
+
+
+def _at_least(column: ColumnElement[Any], value: float) -> ColumnElement[bool]:
+    return column >= value
 
 
 def _is(column: ColumnElement[Any], value: bool) -> ColumnElement[bool]:
@@ -207,6 +222,15 @@ FILTERS: tuple[Filter, ...] = (
     ),
     Filter(
         "hedged", "Only hedged (true) or only unhedged (false) statements.", "hedged", _is, _boolean, input="boolean"
+    ),
+    Filter(
+        "min_confidence",
+        "Only attributions at least this likely right: the model's calibrated probability, 0 to 1 or a percentage "
+        "(of the attributions given 0.8, about 80% are right; attributions stored without one are left out).",
+        "confidence",
+        _at_least,
+        _probability,
+        input="number",
     ),
 )
 BY_NAME = {item.name: item for item in FILTERS}

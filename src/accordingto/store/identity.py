@@ -19,11 +19,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import lexicon
+
 ANONYMOUS_PREFIX = "anon:"
 
-# Courtesy titles news style puts before surnames ("Mr. Peskov" on second reference in the NYT); they say
-# nothing about who the person is. Office titles ("President Putin") are left to the source-description stage.
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "the"}
+# Courtesy titles news style puts before surnames ("Mr. Peskov" on second reference in the NYT; the lexicon's
+# honorifics), and "the"; they say nothing about who the person is. Office titles ("President Putin") are left
+# to the source-description stage.
+_TITLES = {word.rstrip(".") for word in lexicon.HONORIFICS} | {"the"}
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NOT_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"[\s-]+")

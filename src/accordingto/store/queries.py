@@ -51,9 +51,12 @@ from .schema import (
     articles,
     attributions,
     outlet_days,
+    outlet_names,
     provenance,
     source_aliases,
     source_days,
+    source_outlets,
+    source_totals,
     sources,
     statement_index,
 )
@@ -72,6 +75,7 @@ UNDATED_DAY = dt.date.fromisoformat(UNDATED)
 # however often the source is quoted).
 DESCRIPTION_SAMPLE = 500
 # The per-day counts' expressions for the filters they can answer (undated rows count as no date).
+SOURCE_OUTLETS_COLUMNS: dict[str, ColumnElement[Any]] = {"outlet_key": source_outlets.c.outlet_key}
 SOURCE_DAYS_COLUMNS: dict[str, ColumnElement[Any]] = {
     "outlet_key": source_days.c.outlet_key,
     "published": func.nullif(source_days.c.day, literal(UNDATED_DAY)),
@@ -132,7 +136,8 @@ class SourceCount(_Row):
 
 @dataclass(frozen=True)
 class Statement(_Row):
-    """One thing a source said, with the article it is reported in. ``highlights``: character ranges of
+    """One thing a source said, with the article it is reported in. ``confidence``: the model's calibrated
+    probability that the attribution is right (null when stored without one); ``highlights``: character ranges of
     ``content_text`` that a search matched."""
 
     article_id: str
@@ -153,6 +158,7 @@ class Statement(_Row):
     denial: bool
     hedged: bool
     negated: bool
+    confidence: float | None
     highlights: list[tuple[int, int]]
 
 
@@ -296,7 +302,9 @@ class _Order:
         for index, (expr, descending, _) in enumerate(self.columns):
             equal = [self.columns[k][0] == values[k] for k in range(index)]
             clauses.append(and_(*equal, expr < values[index] if descending else expr > values[index]))
-        return or_(*clauses)
+        # The first column's own bound too, which an index on it can seek to (the OR alone is read row by row).
+        first, descending, _ = self.columns[0]
+        return and_(first <= values[0] if descending else first >= values[0], or_(*clauses))
 
     def decode(self, values: Any) -> list[Any]:
         if not isinstance(values, list) or len(values) != len(self.columns):
@@ -457,6 +465,7 @@ def _with_statement_columns(scope: AnySelect, *, joined: bool) -> AnySelect:
         t.c.denial,
         t.c.hedged,
         t.c.negated,
+        s.c.confidence,
     )
 
 
@@ -511,6 +520,7 @@ def _statement(row: Any, marked: str | None) -> Statement:
         denial=row[15],
         hedged=row[16],
         negated=row[17],
+        confidence=row[18],
         highlights=highlights(marked, row[12]),
     )
 
@@ -553,42 +563,41 @@ def top_sources(
     tiers = _search_tiers(store, search) if search else None
     context = _context("sources", filters, search)
     if not filters:
-        # Every attribution with a source key has a name, so without filters a source's attributions are the sum
-        # of its names' counts in source_aliases: the order comes from that small table, and the other figures
-        # are read for the sources shown only.
-        names = source_aliases
-        counts = select(names.c.source_key.label("key"), func.sum(names.c.count).label("count")).where(
-            names.c.is_name.is_(True)
+        # Each source's totals are one row kept by triggers, in order of attributions by an index: the first page
+        # reads its rows and no more.
+        t = source_totals
+        base = select(
+            t.c.source_key,
+            t.c.named,
+            t.c.anonymous,
+            t.c.attributions,
+            t.c.articles,
+            t.c.outlets,
+            t.c.first_day,
+            t.c.last_day,
         )
+        sort: list[tuple[ColumnElement[Any], bool, type]] = [
+            (t.c.attributions, True, int),
+            (t.c.source_key, False, str),
+        ]
         if tiers is not None:
-            counts = counts.join(tiers, tiers.c.key == names.c.source_key).add_columns(func.min(tiers.c.tier))
-        grouped = counts.group_by(names.c.source_key).subquery()
-        columns = list(grouped.c)
-        sort = [(columns[1], True, int), (columns[0], False, str)]
-        if tiers is not None:
-            sort.insert(0, (columns[2], False, int))
-        page = _page(store, select(columns[0], *(c for c, _, _ in sort)), _Order(tuple(sort)), context, cursor,
-                     limit, lambda row: row)  # fmt: skip
-        keys = [row[0] for row in page.items]
-        per_source, key, _outlet = _per_source(filters)
-        with store.connect() as connection:
-            figures = {row[0]: row for row in connection.execute(per_source.where(key.in_(keys)).group_by(key))}
-        rows = [figures[key] for key in keys if key in figures]
+            base = base.join(tiers, tiers.c.key == t.c.source_key)
+            sort.insert(0, (tiers.c.tier, False, int))
+        query = base.add_columns(*(expr for expr, _, _ in sort))
     else:
-        base, key, _outlet = _per_source(filters)
+        per_source, key, _outlet = _per_source(filters)
         if tiers is not None:
-            base = base.join(tiers, tiers.c.key == key).add_columns(func.min(tiers.c.tier).label("tier"))
-        grouped = base.group_by(key).subquery()
+            per_source = per_source.join(tiers, tiers.c.key == key).add_columns(func.min(tiers.c.tier).label("tier"))
+        grouped = per_source.group_by(key).subquery()
         columns = list(grouped.c)
         sort = [(columns[3], True, int), (columns[0], False, str)]
         if tiers is not None:
             sort.insert(0, (grouped.c.tier, False, int))
         query = select(*columns[:8], *(expr for expr, _, _ in sort))
-        page = _page(store, query, _Order(tuple(sort)), context, cursor, limit, lambda row: row)
-        rows = page.items
-    keys = [row[0] for row in rows]
+    page = _page(store, query, _Order(tuple(sort)), context, cursor, limit, lambda row: row)
+    keys = [row[0] for row in page.items]
     shown, kinds = _shown_names(store, keys), _kinds(store, keys)
-    return Page([_source_count(row, shown.get(row[0]), kinds.get(row[0])) for row in rows], page.next)
+    return Page([_source_count(row, shown.get(row[0]), kinds.get(row[0])) for row in page.items], page.next)
 
 
 def _search_tiers(store: Store, search: str) -> Any:
@@ -609,8 +618,22 @@ def _search_tiers(store: Store, search: str) -> Any:
 
 def _per_source(filters: Filters) -> tuple[AnySelect, ColumnElement[str], ColumnElement[str]]:
     """Per source key: named rows, anonymous rows, attributions, articles, outlets, first and last date (to be
-    grouped by the key returned, or by key and the outlet returned): from the per-day counts when the filters
-    are among their dimensions, else from every statement."""
+    grouped by the key returned, or by key and the outlet returned): from the totals kept by triggers, the
+    coarsest whose dimensions the filters are among (per source and outlet, else per day), else from every
+    statement."""
+    if filters.covered_by(SOURCE_OUTLETS_COLUMNS):
+        o = source_outlets
+        query = select(
+            o.c.source_key,
+            func.sum(o.c.named),
+            func.sum(o.c.anonymous),
+            func.sum(o.c.attributions).label("count"),
+            func.sum(o.c.articles).label("article_count"),
+            func.count(o.c.outlet_key.distinct()),
+            func.min(o.c.first_day),
+            func.max(o.c.last_day),
+        )
+        return filters.on(query, SOURCE_OUTLETS_COLUMNS), o.c.source_key, o.c.outlet_key
     if filters.covered_by(SOURCE_DAYS_COLUMNS):
         d = source_days
         published = SOURCE_DAYS_COLUMNS["published"]
@@ -856,11 +879,7 @@ def outlets(store: Store) -> list[OutletName]:
 
 
 def _outlets(store: Store) -> dict[str, OutletName]:
-    query = (
-        select(func.lower(articles.c.outlet), articles.c.outlet, func.count())
-        .where(articles.c.outlet.is_not(None))
-        .group_by(articles.c.outlet)
-    )
+    query = select(outlet_names.c.outlet_key, outlet_names.c.outlet, outlet_names.c.articles)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     with store.connect() as connection:
         for key, outlet, count in connection.execute(query):

@@ -156,6 +156,7 @@ def attribution_row(article_id: str, position: int, attribution: Attribution, so
         "source_named": named,
         "source_base": base,
         "source_key": key,
+        "confidence": attribution.confidence,
     }
 
 

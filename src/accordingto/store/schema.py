@@ -18,6 +18,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKeyConstraint,
     Index,
     Integer,
@@ -116,6 +117,12 @@ attributions = Table(
     Column("source_named", Boolean),
     Column("source_base", String, index=True),
     Column("source_key", String, index=True),
+    Column(
+        "confidence",
+        Float,
+        doc="The calibrated probability that the attribution is right (model.Attribution.confidence); null for "
+        "analyses stored before the model gave one (migration 0004 fills it from the stored analysis).",
+    ),
     ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
 )
 
@@ -151,8 +158,8 @@ statement_index = Table(
     Column("published", Date, doc="The article's publication date (null when unknown), for date filters."),
     Column("day", Date, nullable=False, doc=f"published, or {UNDATED} when unknown: the sort key."),
     Column("outlet_key", String, nullable=False, doc="lower(outlet), '' without one: outlet filters ignore case."),
-    # Copied from the attribution, so filtered lists read one narrow table (min_confidence and other attribution
-    # columns not copied here are read from ``attributions`` through a join).
+    # Copied from the attribution, so filtered lists read one narrow table (attribution columns not copied here
+    # are read from ``attributions`` through a join).
     Column("source_key", String),
     Column("source_kind", String(32)),
     Column("source_named", Boolean),
@@ -160,6 +167,7 @@ statement_index = Table(
     Column("cue_class", String),
     Column("denial", Boolean, nullable=False),
     Column("hedged", Boolean, nullable=False),
+    Column("confidence", Float, doc="The attribution's confidence (migration 0004), for min_confidence."),
     ForeignKeyConstraint(
         ["article_id", "attribution_id"],
         ["attributions.article_id", "attributions.attribution_id"],
@@ -208,15 +216,54 @@ outlet_days = Table(
     Column("attributions", Integer, nullable=False),
 )
 
+# Totals kept by triggers (migration 0005) from the per-day counts: per source and outlet, and per source (the
+# source lists in order of attributions, a source's page by outlet, without summing every day). First and last
+# days are those of dated statements (null when a source has none).
+source_outlets = Table(
+    "source_outlets",
+    metadata,
+    Column("source_key", String, primary_key=True),
+    Column("outlet_key", String, primary_key=True),
+    Column("attributions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("named", Integer, nullable=False),
+    Column("anonymous", Integer, nullable=False),
+    Column("first_day", Date),
+    Column("last_day", Date),
+)
+
+source_totals = Table(
+    "source_totals",
+    metadata,
+    Column("source_key", String, primary_key=True),
+    Column("attributions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("named", Integer, nullable=False),
+    Column("anonymous", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False, doc="Outlets that quote the source."),
+    Column("first_day", Date),
+    Column("last_day", Date),
+    # Ordered by an index (attributions DESC, source_key) that migration 0005 writes in SQL (ix_expr_...).
+)
+
+# Each outlet as spelled, with its number of articles (outlet_key: the database's lower(), as statement_index's).
+outlet_names = Table(
+    "outlet_names",
+    metadata,
+    Column("outlet_key", String, primary_key=True),
+    Column("outlet", String, primary_key=True),
+    Column("articles", Integer, nullable=False),
+)
+
 # Articles by outlet and date (the outlet comparison counts articles), and the failed ones.
 Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published)
 
 # Newest first, undated last, as one expression index on both backends (see UNDATED); created by migration 0002.
 ARTICLE_DAY = "coalesce(published, '0001-01-01')"
 
-# Objects each backend builds in its own SQL (migration 0002), outside this metadata: SQLite's FTS5 tables (with
-# their shadow tables and content view), PostgreSQL's tsvector column statement_index.statement_search_words and
-# GIN indexes, expression indexes.
+# Objects each backend builds in its own SQL (migrations 0002 and 0005), outside this metadata: SQLite's FTS5 tables
+# (with their shadow tables and content view), PostgreSQL's tsvector column statement_index.statement_search_words
+# and GIN indexes (of every statement and of fixed samples), expression indexes.
 BACKEND_SPECIFIC_PREFIXES = ("statement_search", "source_alias_search", "ix_expr_")
 
 
@@ -234,9 +281,12 @@ __all__ = [
     "is_backend_specific",
     "metadata",
     "outlet_days",
+    "outlet_names",
     "provenance",
     "source_days",
     "source_aliases",
+    "source_outlets",
+    "source_totals",
     "sources",
     "statement_index",
 ]

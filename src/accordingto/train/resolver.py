@@ -33,6 +33,7 @@ from ..resolve.ranker import (
     MentionRanker,
     feature_rows,
 )
+from ..resolve.speakers import rules_links
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +89,12 @@ def load_split(
     documents = list(read_gum(data_dir, split, limit=limit))
     cache = cache_dir / f"gum-{split}-{limit or 'all'}.spacy" if cache_dir is not None else None
     docs = parse_gum(nlp, documents, cache)
-    return [align(document, find_markables(doc)) for document, doc in zip(documents, docs, strict=True)]
+    alignments = []
+    for document, doc in zip(documents, docs, strict=True):
+        markables = find_markables(doc)
+        markables.rules_links.update(rules_links(markables))  # the rules' choices, features of source pronouns
+        alignments.append(align(document, markables))
+    return alignments
 
 
 def resolved_markables(alignment: Alignment) -> list[int]:
@@ -178,7 +184,14 @@ def _cost(gold: np.ndarray, costs: Costs) -> np.ndarray:
     return cost
 
 
-def ranker_answers(model: MentionRanker) -> Callable[[Alignment, Sequence[Target]], list[Answer | None]]:
+System = Callable[[Alignment, Sequence[Target]], list[Answer | None]]
+
+
+def _model_alone(model: MentionRanker) -> dict[str, System]:
+    return {"model": ranker_answers(model)}
+
+
+def ranker_answers(model: MentionRanker) -> System:
     """The model as a system for ``evaluate.resolution.score_documents``."""
 
     def answer(alignment: Alignment, found: Sequence[Target]) -> list[Answer | None]:
@@ -218,10 +231,11 @@ def cross_validate(
     costs: Costs | None = None,
     temperature: float = DEFAULT_TEMPERATURE,
     top: int = DEFAULT_TOP,
-    system: str = "model",
+    systems: Callable[[MentionRanker], dict[str, System]] | None = None,
     tally: Tally | None = None,
 ) -> Tally:
-    """Train on all folds but one and measure on that one, for each fold (documents dealt out with ``seed``)."""
+    """Train on all folds but one and measure on that one, for each fold (documents dealt out with ``seed``).
+    ``systems`` makes the systems measured from each fold's model (default: the model alone, as "model")."""
     tally = tally or Tally()
     order = np.random.default_rng(seed).permutation(len(alignments))
     by_document = [make_examples([alignment], bits) for alignment in alignments]  # built once, used by 4 folds
@@ -231,7 +245,7 @@ def cross_validate(
         model = train_ranker(
             examples, epochs=epochs, bits=bits, seed=seed, costs=costs, temperature=temperature, top=top
         )
-        score_documents(held_out, {system: ranker_answers(model)}, tally)
+        score_documents(held_out, (systems or _model_alone)(model), tally)
     return tally
 
 

@@ -1,0 +1,59 @@
+"""Whether two proper names can name the same participant: the same words, an alias ("US", "United States"), an
+acronym ("NYT"), a surname of a person's full name, a shorter form of an organisation's name. Both the rules
+(``resolve.speakers``) and the learned resolver (``resolve.ranker``) match names this way."""
+
+from __future__ import annotations
+
+import functools
+
+from .. import lexicon
+
+
+def normalized(words: list[str]) -> list[str]:
+    return [w.lower().rstrip(".") for w in words if w.lower() not in {"the", "'s", "’s"}]
+
+
+def _canonical(words: list[str]) -> str:
+    """One spelling for the names of a country or union ("u.s.", "america" and "united states" are "US")."""
+    joined = " ".join(words)
+    return lexicon.PLACE_NAMES.get(joined, lexicon.PLACE_NAMES.get(joined.replace(".", ""), joined))
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word and word not in lexicon.ACRONYM_SKIP_WORDS)
+
+
+def name_keys(words: list[str], stored: bool) -> list[tuple[str, ...]]:
+    """Index keys of a normalized name, such that two names ``names_match`` only if some key of the name
+    ``stored`` in the index equals some key of the name looked up: the same last word (the same name, a
+    surname, a shorter organisation name), the same canonical spelling, or a one-word name that is the acronym
+    of a longer one (filed by its letters under "short" or "long", and looked up under the other)."""
+    if not words:
+        return []
+    short = len(words) == 1
+    letters = words[0].replace(".", "") if short else _acronym(words)
+    side = "short" if short == stored else "long"
+    return [("last", words[-1]), ("canonical", _canonical(words)), (side, letters)]
+
+
+def names_match(first: list[str], second: list[str], person: bool) -> bool:
+    """Whether two names can name the same source: same words, aliases, an acronym, or (for a person) a
+    surname of the full name; for an organisation, a shorter form keeping the last word ("the Post" for "The
+    New York Post")."""
+    return _names_match(tuple(first), tuple(second), person)
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) -> bool:
+    # Cached: an article compares the same few names many times.
+    a, b = normalized(list(first)), normalized(list(second))
+    if not a or not b:
+        return False
+    if a == b or _canonical(a) == _canonical(b):
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == 1 and len(long) > 1 and short[0].replace(".", "") == _acronym(long):
+        return True
+    if person:
+        return long[-len(short) :] == short
+    return short[-1] == long[-1] and set(short) <= set(long)
