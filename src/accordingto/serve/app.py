@@ -38,6 +38,7 @@ from ..store import Store, open_store, queries
 from ..store.filters import FILTERS, Filters, describe_filters
 from ..store.queries import DOWNLOAD_PAGE, MAX_CURSOR_CHARS, MAX_PAGE, Page, all_rows
 from .errors import install_error_handlers
+from .hosts import HostRule
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .pool import PipelinePool
 
@@ -50,6 +51,7 @@ MAX_BODY_BYTES = 6 * MAX_TEXT_CHARS + 64 * 1024
 # ``create_app_from_env``); the command's own, so that it never rewrites the user's ACCORDINGTO_DB.
 ENV_SERVE_DB = "ACCORDINGTO_SERVE_DB"
 ENV_SERVE_PIPELINES = "ACCORDINGTO_SERVE_PIPELINES"
+ENV_SERVE_ALLOW_HOSTS = "ACCORDINGTO_SERVE_ALLOW_HOSTS"  # comma-separated
 
 # How often a request being analysed looks whether its client is still there.
 DISCONNECT_POLL_SECONDS = 0.25
@@ -107,16 +109,24 @@ ANALYZE_RESPONSES: dict[int | str, dict[str, Any]] = {
     503: _error_doc("The language model could not be loaded."),
 }
 STORE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    403: _error_doc("The request names a host the corpus is not served to (see `serve --allow-host`)."),
     404: _error_doc("Not found, or the service runs without a store."),
     422: _error_doc("An invalid filter (a date that is not YYYY-MM-DD, a limit out of range)."),
     503: _error_doc("The store cannot be read."),
 }
 
 
-def create_app(db_url: str | None = None, *, pipelines: int = 1, budget: Budget | None = DEFAULT_BUDGET) -> FastAPI:
+def create_app(
+    db_url: str | None = None,
+    *,
+    pipelines: int = 1,
+    budget: Budget | None = DEFAULT_BUDGET,
+    allowed_hosts: Iterable[str] = (),
+) -> FastAPI:
     """The web service. ``db_url``: a store to serve the corpus from (SQLite path or URL, PostgreSQL URL);
     ``pipelines``: how many analyses may run at once in this process (one pipeline each); ``budget``: what one
-    analysis may cost (an article over it gets 422)."""
+    analysis may cost (an article over it gets 422); ``allowed_hosts``: the host names the corpus answers
+    besides localhost and IP addresses (``serve/hosts.py``)."""
     pool = PipelinePool(pipelines, budget)
 
     @asynccontextmanager
@@ -139,6 +149,7 @@ def create_app(db_url: str | None = None, *, pipelines: int = 1, budget: Budget 
     )
     app.state.store = None
     app.state.pool = pool
+    app.state.hosts = HostRule(allowed_hosts)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeadersMiddleware)
@@ -215,9 +226,17 @@ async def _cancelled_when_gone(request: Request, work: Callable[[threading.Event
 
 
 def _store(request: Request) -> Store:
+    """The store of a corpus route, for a request sent to a host name the service answers (DNS rebinding)."""
     store: Store | None = request.app.state.store
     if store is None:
         raise HTTPException(404, "this service runs without a store: start it with --db URL to browse a corpus")
+    hosts: HostRule = request.app.state.hosts
+    if not hosts.allows(request.headers.get("host")):
+        raise HTTPException(
+            403,
+            f"the corpus is not served to the host name {request.headers.get('host', '')!r}: use localhost or "
+            "the IP address, or start the service with --allow-host NAME",
+        )
     return store
 
 
@@ -441,11 +460,12 @@ def _add_store_routes(app: FastAPI) -> None:
 
 def create_app_from_env() -> FastAPI:
     """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_SERVE_DB``,
-    ``ACCORDINGTO_SERVE_PIPELINES`` and ``ACCORDINGTO_SERVE_BUDGET`` ("SECONDS,MB"; set by ``accordingto
-    serve``)."""
+    ``ACCORDINGTO_SERVE_PIPELINES``, ``ACCORDINGTO_SERVE_BUDGET`` ("SECONDS,MB") and
+    ``ACCORDINGTO_SERVE_ALLOW_HOSTS`` ("NAME,NAME"; set by ``accordingto serve``)."""
     seconds, memory_mb = (float(part) for part in os.environ.get(ENV_SERVE_BUDGET, "0,0").split(","))
     return create_app(
         os.environ.get(ENV_SERVE_DB) or None,
         pipelines=int(os.environ.get(ENV_SERVE_PIPELINES, "1")),
         budget=Budget(seconds=seconds or None, memory_mb=memory_mb or None),
+        allowed_hosts=os.environ.get(ENV_SERVE_ALLOW_HOSTS, "").split(","),
     )

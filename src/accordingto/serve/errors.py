@@ -70,6 +70,10 @@ async def _validation_error(_request: Request, error: Exception) -> JSONResponse
 
 async def _http_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
+    if error.status_code == 400 and error.__cause__ is not None:
+        # FastAPI answers 400 to a body its JSON parser gave up on with something other than a decode error
+        # (arrays nested thousands deep: RecursionError); it is malformed JSON like any other, a documented 422.
+        return error_response(422, "body: JSON that cannot be read (nested too deeply, or not JSON)")
     return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
 
 
