@@ -24,7 +24,9 @@ quotes and the attributions on the doc (``MissingStageError`` otherwise).
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -230,7 +232,7 @@ def resolve_speakers(
         else:
             entity = _rules_entity(doc, mention, entities)
         entities.attach(doc, occurrence, entity, genders)
-    answered = _answers(occurrences, questions)
+    answered = _answers(occurrences, questions) | _latest_speakers(entities.all)
     asked = [
         o
         for o in occurrences
@@ -290,22 +292,50 @@ def _rules_entity(doc: Doc, mention: Mention, entities: _Entities) -> Entity | N
     return _same_description(doc, mention, entities)
 
 
-def rules_links(markables: Markables, entities: list[Entity] | None = None) -> dict[int, frozenset[int]]:
+def rules_links(markables: Markables, entities: list[Entity] | None = None) -> dict[int, Collection[int]]:
     """What the rules alone choose for every source pronoun of a document, as ``Markables.rules_links``: the
     markables of the entity they give it, written before it (none: no antecedent). The learned resolver is
     trained with these as features, and weighs them at run time. ``entities``: the rules' entities, when they
     have run already."""
     by_head = markables.by_head
-    links: dict[int, frozenset[int]] = {}
+    links: dict[int, Collection[int]] = {}
     for entity in resolve_speakers(markables.doc, strategy={}) if entities is None else entities:
+        in_order = sorted(entity.occurrences, key=lambda o: o.tokens[0])
+        starts = [o.tokens[0] for o in in_order]
+        # The entity's markables in text order, shared by all its pronouns: each pronoun's answer is the part
+        # before it (a list per pronoun would grow with the square of a long article's mentions).
+        members = [by_head.get(o.mention.head) for o in in_order]
+        marked = [k for k in members if k is not None]
+        marked_before = list(itertools.accumulate((k is not None for k in members), initial=0))
+        positions: dict[int, int] = {}
+        for n, j in enumerate(marked):
+            positions.setdefault(j, n)  # where each markable first appears
         for occurrence in entity.occurrences:
             mention = occurrence.mention
             k = by_head.get(mention.head)
             if k is None or not occurrence.source or mention.form != "pronoun" or mention.person != 3:
                 continue
-            earlier = (o.mention.head for o in entity.occurrences if o.tokens[0] < occurrence.tokens[0])
-            links[k] = frozenset(by_head[head] for head in earlier if head in by_head)
+            before = marked_before[bisect.bisect_left(starts, occurrence.tokens[0])]
+            links[k] = EarlierMarkables(marked, positions, before)
     return links
+
+
+class EarlierMarkables(Collection[int]):
+    """The markables of an entity written before one of its mentions: the first ``count`` of the entity's
+    markables in text order (a view of a list its mentions share), with membership in constant time."""
+
+    def __init__(self, in_order: list[int], positions: dict[int, int], count: int) -> None:
+        self.in_order, self.positions, self.count = in_order, positions, count
+
+    def __contains__(self, item: object) -> bool:
+        position = self.positions.get(item) if isinstance(item, int) else None
+        return position is not None and position < self.count
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.in_order[: self.count])
+
+    def __len__(self) -> int:
+        return self.count
 
 
 def mention_class(doc: Doc, mention: Mention) -> str | None:
@@ -354,12 +384,12 @@ def _answers(occurrences: list[Occurrence], questions: set[str]) -> set[int]:
 
 def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entities, answered: set[int]) -> bool:
     """Whether the learned resolver may change the rules' answer for a source mention: not where the rules
-    gave a pronoun the speaker just before it (the news rule) or the other side of a question (``answered``),
-    nor, with "rules-then-model", where the rules found an antecedent. Checked before the resolver is built,
-    which most articles then do not need."""
+    gave a pronoun the speaker just before it (the news rule) or the other side of a question (both in
+    ``answered``), nor, with "rules-then-model", where the rules found an antecedent. Checked before the resolver
+    is built, which most articles then do not need."""
     entity = occurrence.entity
     assert entity is not None
-    if occurrence.mention.form == "pronoun" and (_latest_speaker(occurrence, entity) or id(occurrence) in answered):
+    if occurrence.mention.form == "pronoun" and id(occurrence) in answered:
         return False  # '"…," one official told the NYT. He added' is the official
     opens = entity.occurrences[0] is occurrence
     return how == "model-then-rules" or (opens and _may_refer_back(doc, occurrence, entities))
@@ -381,15 +411,23 @@ def _admissible(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tu
     )
 
 
-def _latest_speaker(occurrence: Occurrence, entity: Entity) -> bool:
-    """Whether the rules gave a pronoun the speaker of the attribution just before it (in its own sentence or
-    the one before): the news rule, which the learned resolver, trained on GUM's few quotations, does not
-    overrule (it sends "He added" after a quotation to the most mentioned person instead)."""
-    return any(
-        o.source and o is not occurrence and occurrence.sentence - NEWS_RULE_SENTENCES <= o.sentence
-        for o in entity.occurrences
-        if o.tokens[0] < occurrence.tokens[0]
-    )
+def _latest_speakers(entities: list[Entity]) -> set[int]:
+    """The occurrences (by ``id``) the rules gave the speaker of an attribution just before them (a source
+    occurrence of the same entity earlier in the text, in the same sentence or the one before): the news rule,
+    which the learned resolver, trained on GUM's few quotations, does not overrule (it sends "He added" after a
+    quotation to the most mentioned person instead). One sweep per entity in text order."""
+    found: set[int] = set()
+    for entity in entities:
+        in_order = sorted(entity.occurrences, key=lambda o: o.tokens[0])
+        latest: int | None = None  # the latest sentence of a source occurrence before the current token
+        for _, group in itertools.groupby(in_order, key=lambda o: o.tokens[0]):
+            at_token = list(group)
+            if latest is not None:
+                found.update(id(o) for o in at_token if o.sentence - NEWS_RULE_SENTENCES <= latest)
+            spoken = [o.sentence for o in at_token if o.source]
+            if spoken:
+                latest = max(spoken if latest is None else [latest, *spoken])
+    return found
 
 
 def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool:
