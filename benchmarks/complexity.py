@@ -315,7 +315,11 @@ def _verdict(measures: dict[int, dict[str, Any]]) -> tuple[str, str]:
     growth = f"{time_growth:>8.1f}" if time_growth else f"{'':>8}"
     growth += f"{memory_growth:>8.1f}" if memory_growth else f"{'':>8}"
     tail = f"{growth}{large['cpu']:>8.1f}{large['peak'] / MB:>9.0f}{large['added'] / MB:>7.0f}"
-    return ("ok" if not problems else "FAIL: " + ", ".join(problems)), tail
+    verdict = "ok" if not problems else "FAIL: " + ", ".join(problems)
+    if large.get("error"):
+        # Refused by a bound (a text of more tokens than prose has): its cost is that of finding out.
+        verdict += f" (500k refused: {large['error'].split(':')[0]})"
+    return verdict, tail
 
 
 def main() -> None:
