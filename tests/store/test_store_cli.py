@@ -81,7 +81,7 @@ def test_run_stores_a_corpus_and_a_rerun_skips_it(cli: str, tmp_path: Path) -> N
 def test_a_run_stopped_halfway_is_finished_by_running_it_again(
     cli: str, tmp_path: Path, jobs: str, stop: signal.Signals, exit_code: int
 ) -> None:
-    total = 24
+    total = 48  # enough that a loaded machine still stops the run halfway (24 once ended before the poll saw 2)
     write_articles(tmp_path / "in", total, sentences_each=8)
     db = tmp_path / "runs.sqlite"
     command = [cli, "run", str(tmp_path / "in"), "--db", str(db), "--batch-size", "1", "--jobs", jobs]
