@@ -95,7 +95,7 @@ def test_json_lines_with_bad_lines_named_by_line(tmp_path: Path, name: str) -> N
         ("3", "not valid JSON"),
         ("4", 'no "text" string in the record'),
         ("6", "not a JSON object but list"),
-        ("7", "published date 'yesterday' is not YYYY-MM-DD"),
+        ("7", "published date 'yesterday' is not YYYY-MM-DD (or an ISO timestamp)"),
         ("9", "empty"),
     ]
     assert count_articles([str(path)]) is None
