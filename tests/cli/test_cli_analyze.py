@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import pty
 import subprocess
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 
 from accordingto.read import MAX_TEXT_CHARS
 from accordingto.schema import analysis_schema
+from terminal import run_on_terminal
 
 GOOD = 'The senator said the bill would pass. "It is a good day," she added.'
 
@@ -57,6 +56,29 @@ def test_one_file_prints_schema_valid_json(cli: str, good_file: Path) -> None:
         for role in ("source", "cue", "content"):
             joined = " … ".join(GOOD[s:e] for s, e in attribution[role])
             assert joined == (attribution[f"{role}_text"] or "")
+
+
+def test_min_confidence_leaves_out_the_less_likely_attributions(cli: str, tmp_path: Path) -> None:
+    """The model's confidences differ; a floor at their median keeps exactly those at or above it, the summary
+    counts what is kept, and --help says what the number means."""
+    article = tmp_path / "example.txt"
+    article.write_text((Path(__file__).parents[2] / "examples" / "putin-negotiations.txt").read_text("utf-8"))
+    every = json.loads(run(cli, "analyze", str(article)).stdout)["attributions"]
+    confidences = sorted(item["confidence"] for item in every)
+    floor = confidences[len(confidences) // 2]
+    assert confidences[0] < floor, confidences
+    result = run(cli, "analyze", str(article), "--min-confidence", str(floor))
+    assert result.returncode == 0, result.stderr
+    kept = json.loads(result.stdout)
+    assert [item["id"] for item in kept["attributions"]] == [
+        item["id"] for item in every if item["confidence"] >= floor
+    ]
+    assert kept["summary"]["attributions"] == len(kept["attributions"])
+    text = run(cli, "analyze", str(article), "--min-confidence", "1", "--format", "text")
+    assert text.returncode == 0 and not any(item["content_text"][:40] in text.stdout for item in every)
+    helped = run(cli, "analyze", "--help").stdout
+    assert "--min-confidence" in helped and "calibrated" in helped and "probability" in helped
+    assert run(cli, "analyze", str(article), "--min-confidence", "1.5").returncode == 2
 
 
 def test_standard_input(cli: str) -> None:
@@ -335,27 +357,8 @@ def test_a_folder_shows_a_progress_bar_on_a_terminal_only(cli: str, tmp_path: Pa
         (folder / f"{name}.txt").write_text(GOOD, encoding="utf-8")
     piped = run(cli, "analyze", str(folder), "--out-dir", str(tmp_path / "piped"))
     assert piped.returncode == 0 and piped.stderr == ""
-    controller, terminal = pty.openpty()
-    try:
-        done = subprocess.run(
-            [cli, "analyze", str(folder), "--out-dir", str(tmp_path / "tty")],
-            stdout=subprocess.DEVNULL,
-            stderr=terminal,
-            timeout=300,
-        )
-        os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the terminal's other end is closed: all was read
-                break
-            if not chunk:
-                break
-            shown += chunk
-    finally:
-        os.close(controller)
-    assert done.returncode == 0
+    returncode, shown = run_on_terminal(cli, "analyze", str(folder), "--out-dir", str(tmp_path / "tty"))
+    assert returncode == 0
     assert b"analysing" in shown and b"2/2" in shown
 
 

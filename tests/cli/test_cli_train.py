@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from accordingto.find.perceptron import TaggerModel
+from terminal import run_on_terminal
 
 ARTICLES = {
     "a": 'Putin said that Russia will not give up. "We are ready," the minister added.',
@@ -77,3 +78,19 @@ def test_same_seed_same_weights_file(cli: str, corpus: Path, tmp_path: Path) -> 
     assert len(TaggerModel.load(first).lexicon.clusters.keys) > 0
     train(cli, corpus, other, "--seed", "8", "--cache-dir", str(cache))
     assert first.read_bytes() != other.read_bytes()
+
+
+def test_train_shows_progress_bars_on_a_terminal_only(cli: str, corpus: Path, tmp_path: Path) -> None:
+    options = ["--epochs", "2", "--bits", "12", "--no-clusters"]
+    piped = subprocess.run(
+        [cli, "train", str(corpus), "--out", str(tmp_path / "piped.npz"), *options],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert piped.returncode == 0 and "parsing" not in piped.stderr and "stage" not in piped.stderr
+    returncode, shown = run_on_terminal(cli, "train", str(corpus), "--out", str(tmp_path / "tty.npz"), *options)
+    assert returncode == 0
+    for step in (b"parsing train", b"parsing dev", b"first stage, cross-validation", b"first stage"):
+        assert step in shown, shown
+    assert b"3/3" in shown and b"4/4" in shown  # three articles; two folds of two epochs

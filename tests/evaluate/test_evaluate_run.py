@@ -13,6 +13,7 @@ import pytest
 from accordingto.evaluate import evaluate, read_annotated
 from accordingto.model import Analysis, Article
 from accordingto.outcome import Failure, Outcome
+from terminal import run_on_terminal
 
 FIXTURES = Path(__file__).parent / "fixtures" / "polnear-mini"
 
@@ -39,6 +40,12 @@ def test_perfect_predictions_score_one() -> None:
     assert evaluation.scores.all.attribution.f1 == 1.0
     assert evaluation.scores.all.attribution.gold == 6
     assert evaluation.scores.direct.attribution.gold == 2
+
+
+def test_progress_hears_of_each_article_out_of_the_total() -> None:
+    heard: list[tuple[str, int, int | None]] = []
+    evaluate(read_annotated(FIXTURES), analyzer=_oracle(), progress=lambda *call: heard.append(call), total=2)
+    assert heard == [("analysing", 0, 2), ("analysing", 1, 2), ("analysing", 2, 2)]
 
 
 def test_a_failed_article_counts_as_finding_nothing() -> None:
@@ -83,3 +90,11 @@ def test_cli_scores_the_fixture(cli: str) -> None:
     for subset in ("all", "direct"):
         for value in data[subset]["token"].values():
             assert 0.0 <= value["f1"] <= 1.0
+
+
+def test_cli_shows_a_progress_bar_on_a_terminal_only(cli: str) -> None:
+    piped = subprocess.run([cli, "evaluate", str(FIXTURES)], capture_output=True, text=True, timeout=300)
+    assert piped.returncode == 0 and piped.stderr == ""
+    returncode, shown = run_on_terminal(cli, "evaluate", str(FIXTURES))
+    assert returncode == 0
+    assert b"analysing" in shown and b"2/2" in shown

@@ -15,6 +15,7 @@ from accordingto.evaluate.resolution import Alignment, Answer, Tally, align, out
 from accordingto.resolve.markables import find_markables
 from accordingto.resolve.ranker import MentionRanker
 from accordingto.train.resolver import make_examples, ranker_answers, train_ranker
+from terminal import run_on_terminal
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gum" / "GUM_news_harbor.conllu"
 
@@ -82,13 +83,19 @@ def test_training_is_deterministic_and_learns_the_fixture(alignment: Alignment) 
     assert Tally.share(tally.total("model")) == 1.0
 
 
-def test_train_resolver_command(cli: str, tmp_path: Path) -> None:
+@pytest.fixture
+def gum_folder(tmp_path: Path) -> Path:
+    """GUM's layout with the fixture document as train and as dev."""
     for split in ("train", "dev"):
         (tmp_path / "gum" / split).mkdir(parents=True)
         (tmp_path / "gum" / split / FIXTURE.name).write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path / "gum"
+
+
+def test_train_resolver_command(cli: str, gum_folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "ranker.npz"
     result = subprocess.run(
-        [cli, "train-resolver", str(tmp_path / "gum"), "--out", str(out), "--epochs", "2"],
+        [cli, "train-resolver", str(gum_folder), "--out", str(out), "--epochs", "2"],
         capture_output=True,
         text=True,
         timeout=300,
@@ -96,6 +103,16 @@ def test_train_resolver_command(cli: str, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "dev pronoun:" in result.stdout and "(1 mentions)" in result.stdout
     assert MentionRanker.load(out).weights.any()
+
+
+def test_train_resolver_shows_progress_bars_on_a_terminal_only(cli: str, gum_folder: Path, tmp_path: Path) -> None:
+    command = ["train-resolver", str(gum_folder), "--out", str(tmp_path / "ranker.npz"), "--epochs", "2"]
+    piped = subprocess.run([cli, *command], capture_output=True, text=True, timeout=300)
+    assert piped.returncode == 0 and "parsing" not in piped.stderr and "training" not in piped.stderr
+    returncode, shown = run_on_terminal(cli, *command)
+    assert returncode == 0
+    assert b"parsing train" in shown and b"parsing dev" in shown and b"1/1" in shown
+    assert b"training" in shown
 
 
 def test_train_resolver_command_refuses_a_missing_folder(cli: str, tmp_path: Path) -> None:

@@ -104,6 +104,19 @@ CASES = [
         id="he-said-after-the-quote-is-its-speaker-not-the-most-mentioned",
     ),
     pytest.param(
+        "Dunmore studied law at a college in Leeds, and in May 1921 joined the firm of Mr. Arthur Lowe, in York. "
+        "Kept under the watch of a Dr. Finch, he said he was told to rest.",
+        "said",
+        Speaker("Dunmore", "person"),
+        id="he-is-the-subject-before-not-the-nearer-name-in-an-object",
+        marks=pytest.mark.xfail(
+            reason="the rules choose the subject of the sentence before, but the learned resolver prefers the "
+            "nearer name inside an object by more than the margin and overrules them; a guard keeping the "
+            "rules' subject here cost one right answer on GUM dev and one on PolNeAR dev, so it was not kept",
+            strict=True,
+        ),
+    ),
+    pytest.param(
         "Defence lawyer Tom Reyes said his client had kept every receipt. Prosecutor Mark Berg showed the jury a "
         "bank statement from 2019. He said that his client had closed the account in 2018.",
         "said",
@@ -128,6 +141,49 @@ CASES = [
         "said",
         Speaker("Acme Corp.", "organization", named=True),
         id="the-company-is-the-company-named-earlier",
+    ),
+    # -- a description of a body named earlier: the body of that kind, not the company or person in between
+    pytest.param(
+        "The Federal Aviation Administration grounded the jets on Monday. Boeing said the jets were safe. The "
+        "agency said the inspections would take weeks.",
+        "said",
+        Speaker("Federal Aviation Administration", named=True, written="The agency"),
+        id="the-agency-is-the-agency-not-the-company-that-spoke-last",
+    ),
+    pytest.param(
+        "The Food and Drug Administration approved the drug in May. Pfizer welcomed the decision. The agency said "
+        "it had reviewed three trials.",
+        "said",
+        Speaker("Food and Drug Administration", named=True, written="The agency"),
+        id="the-agency-after-a-company-welcomed-its-decision",
+    ),
+    pytest.param(
+        "Senator Jane Miller criticized the Environmental Protection Agency on Tuesday. The agency said its rules "
+        "were lawful.",
+        "said",
+        Speaker("Environmental Protection Agency", named=True),
+        id="the-agency-not-the-senator-who-spoke-first",
+    ),
+    pytest.param(
+        "Lena Fischer, the Republican nominee, spoke in Ohio. Her rival Tom Baker answered in Texas. The "
+        "Democratic nominee said taxes would fall.",
+        "said",
+        Speaker("Democratic nominee", "person", named=False),
+        id="the-democratic-nominee-is-not-the-republican-one",
+    ),
+    pytest.param(
+        "Russian Foreign Minister Ivan Sokolov met his counterpart in Geneva. The Ukrainian minister said the talks "
+        "had failed.",
+        "said",
+        Speaker("Ukrainian minister", "person", named=False),
+        id="the-ukrainian-minister-is-not-the-russian-one",
+    ),
+    pytest.param(
+        "Russian Foreign Minister Ivan Sokolov met his counterpart in Geneva. The minister said the talks had "
+        "failed.",
+        "said",
+        Speaker("Ivan Sokolov", "person"),
+        id="the-minister-is-the-minister-named-before",
     ),
     # -- organisations
     pytest.param(
@@ -162,6 +218,12 @@ CASES = [
         "told",
         Speaker("Karen Wells", "person"),
         id="name-not-the-supporter-description",
+    ),
+    pytest.param(
+        "Career\n\nThorne trained as a printer in Hull. Later Thorne said the trade had been good to him.",
+        "said",
+        Speaker("Thorne", "person"),
+        id="a-heading-is-not-part-of-the-name-opening-the-paragraph",
     ),
     pytest.param(
         "Barack Obama spoke in Chicago on Friday. Obama said the economy was recovering.",

@@ -297,6 +297,45 @@ def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
         yield test_client
 
 
+@pytest.fixture(scope="module")
+def graded_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """Two articles of the example analysis whose attributions have confidences 0.1, 0.2, ... (as the model gives
+    them, unlike a hand analysis's 1.0)."""
+    path = Path(tmp_path_factory.mktemp("graded")) / "corpus.sqlite"
+    analysis = build_example_analysis(EXAMPLE)
+    graded = dataclasses.replace(
+        analysis,
+        attributions=[
+            dataclasses.replace(item, confidence=round(0.1 + 0.075 * number, 3))
+            for number, item in enumerate(analysis.attributions)
+        ],
+    )
+    with open_store(str(path)) as store:
+        for article_id, published in [("one", "2023-12-23"), ("two", "2024-01-05")]:
+            store.save(Article(text=EXAMPLE, id=article_id, outlet="Example News", published=published), graded)
+    with TestClient(create_app(str(path))) as test_client:
+        yield test_client
+
+
+def test_min_confidence_narrows_every_list_and_download(graded_client: TestClient) -> None:
+    every = items(graded_client, "/statements")
+    kept = items(graded_client, "/statements", min_confidence="0.5")
+    assert len(every) == 24 and len(kept) == 12  # 0.55 ... 0.925 in each article
+    assert all(row["confidence"] >= 0.5 for row in kept)
+    assert items(graded_client, "/statements", min_confidence="50%") == kept
+    as_csv = graded_client.get("/statements", params={"min_confidence": "0.5", "format": "csv"})
+    assert [row["attribution_id"] for row in csv.DictReader(io.StringIO(as_csv.text))] == [
+        row["attribution_id"] for row in kept
+    ]
+    weeks = graded_client.get("/charts/statements-per-week", params={"min_confidence": "0.5"}).json()
+    assert sum(week["statements"] for week in weeks) == 12
+    sources = items(graded_client, "/sources", min_confidence="0.5")
+    assert sum(row["attributions"] for row in sources) == sum(1 for row in kept if row["source_key"])
+    assert items(graded_client, "/articles", min_confidence="0.99") == []
+    assert len(items(graded_client, "/articles", min_confidence="0.9")) == 2
+    assert graded_client.get("/statements", params={"min_confidence": "1.5"}).status_code == 422
+
+
 def test_articles_are_listed_and_returned_whole(store_client: TestClient) -> None:
     listed = items(store_client, "/articles")
     assert [row["id"] for row in listed] == ["two", "one", "bad"]
@@ -443,6 +482,7 @@ def test_views_of_the_corpus(store_client: TestClient) -> None:
     assert outlets[0]["top_sources"][0]["name"] == "Vladimir Putin" and outlets[0]["by_kind"]
     weeks = store_client.get("/charts/statements-per-week", params={"q": "negotiate"}).json()
     assert weeks and sum(week["statements"] for week in weeks) == len(items(store_client, "/statements", q="negotiate"))
+    assert {week["sample"] for week in weeks} == {1}  # a few matches are counted exactly
     shares = store_client.get("/charts/anonymous-share").json()
     assert {row["outlet"] for row in shares} == {"Example News", "Other Times"}
     found = items(store_client, "/statements", q="negotiate")

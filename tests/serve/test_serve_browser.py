@@ -31,7 +31,8 @@ HOSTILE_STATEMENT = 'Officials said "🕊 <img src=x onerror=window.pwned=1> cea
 
 
 def hostile_analysis() -> Analysis:
-    """Article text is hostile: a statement whose words are markup, from an anonymous source, credited to "media"."""
+    """Article text is hostile: a statement whose words are markup, from an anonymous source, credited to "media",
+    found with a confidence of 40%."""
     content = HOSTILE_STATEMENT[HOSTILE_STATEMENT.index('"') + 1 : -2]
     start = HOSTILE_STATEMENT.index(content)
     return Analysis(
@@ -47,6 +48,7 @@ def hostile_analysis() -> Analysis:
                 cue_text="said",
                 content_text=content,
                 source_id="s1",
+                confidence=0.4,
             )
         ],
         sources=[Source(id="s1", name="officials", kind="government", named=False, description="Officials")],
@@ -226,6 +228,24 @@ def test_search_finds_sources_and_marks_the_words_in_statements_safely(page, ser
     expect(page.locator("#search-box")).to_have_value("ceasefire")
 
 
+def test_a_search_chart_counted_on_a_sample_says_it_is_an_estimate(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """The store counts a very common word on a sample (tested in tests/store); here the chart's answer says so, as
+    it would on a large store, and the page must tell the reader the bars are estimates."""
+    corpus_page(page, server, "view=search&q=ceasefire")
+    page.wait_for_selector(".pg-chart-weeks rect.pg-bar-week")
+    assert page.locator(".pg-estimate").count() == 0  # counted exactly: nothing to say
+
+    def sampled(route) -> None:  # type: ignore[no-untyped-def]
+        weeks = route.fetch().json()
+        route.fulfill(json=[{**week, "statements": week["statements"] * 4, "sample": 4} for week in weeks])
+
+    page.route("**/charts/statements-per-week?*", sampled)
+    corpus_page(page, server, "view=search&q=negotiate")
+    expect(page.locator(".pg-estimate")).to_contain_text("one in 4 was counted")
+    assert page.locator(".pg-chart-weeks rect title").first.text_content().startswith("week of ")
+    assert "about " in page.locator(".pg-chart-weeks rect title").first.text_content()
+
+
 def test_filters_narrow_the_lists_and_live_in_the_url(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus_page(page, server, "view=statements")
     page.wait_for_selector(".pg-statements .pg-statement")
@@ -251,6 +271,25 @@ def test_filters_narrow_the_lists_and_live_in_the_url(page, server: str, tmp_pat
     expect(page.locator(".pg-sources .pg-source-name").first).to_have_text("Vladimir Putin")
     page.go_back()
     expect(page.locator("#filter-named")).to_have_value("false")
+
+
+def test_the_confidence_filter_narrows_the_lists_and_each_statement_shows_its_confidence(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, server, "view=statements&outlet=other%20times")
+    page.wait_for_selector(".pg-statements .pg-statement")
+    hostile = page.locator(".pg-statement", has_text="onerror")
+    assert hostile.count() == 5
+    expect(hostile.first.locator(".at-confidence")).to_have_text("40% likely right")
+    by_hand = page.locator(".pg-statement", has_text="Putin").first
+    expect(by_hand.locator(".at-confidence")).to_have_text("100% likely right")
+    page.fill("#filter-min-confidence", "0.5")
+    page.click("#corpus-filters button[type=submit]")
+    page.wait_for_url("**min_confidence=0.5**")
+    expect(page.locator(".pg-statements .pg-statement")).to_have_count(24)  # the example's 12 in two articles
+    assert page.locator(".pg-statement", has_text="onerror").count() == 0
+    corpus_page(page, server, "view=corpus&min_confidence=0.5&outlet=other%20times")
+    page.wait_for_selector(".pg-sources .pg-source")
+    expect(page.locator("#filter-min-confidence")).to_have_value("0.5")
+    assert "officials" not in [name.lower() for name in page.locator(".pg-sources .pg-source-name").all_inner_texts()]
 
 
 def test_a_download_holds_every_filtered_row_not_just_the_page(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -182,6 +182,45 @@ def test_export(cli: str, filled_store: Path, tmp_path: Path, export_format: str
     assert "exported" in result.stderr
 
 
+def test_min_confidence_narrows_every_query_command_and_the_export(
+    cli: str, filled_store: Path, tmp_path: Path
+) -> None:
+    """The model's confidences differ from statement to statement; a floor at their median keeps those at or above
+    it in every command, written as a probability or a percentage, and the table shows each as a percentage."""
+    db = str(filled_store)
+    every = json.loads(run(cli, "statements", "--db", db, "--all", "--format", "json").stdout)
+    confidences = sorted(row["confidence"] for row in every)
+    floor = confidences[len(confidences) // 2]
+    assert confidences[0] < floor, confidences  # the floor leaves some out
+    kept = json.loads(
+        run(cli, "statements", "--db", db, "--all", "--min-confidence", str(floor), "--format", "json").stdout
+    )
+    assert kept and all(row["confidence"] >= floor for row in kept)
+    assert len(kept) == sum(1 for value in confidences if value >= floor)
+    as_percent = run(cli, "statements", "--db", db, "--all", "--min-confidence", f"{floor * 100}%", "--format", "json")
+    assert json.loads(as_percent.stdout) == kept
+    table = run(cli, "statements", "--db", db, "--all", "--min-confidence", str(floor))
+    assert table.returncode == 0 and "confidence" in table.stdout
+    assert re.search(r"│\s*\d{1,3}(\.\d)?%\s*│", table.stdout), table.stdout
+    sources = json.loads(
+        run(cli, "sources", "--db", db, "--all", "--min-confidence", str(floor), "--format", "json").stdout
+    )
+    everyone = json.loads(run(cli, "sources", "--db", db, "--all", "--format", "json").stdout)
+    assert 0 < sum(row["attributions"] for row in sources) < sum(row["attributions"] for row in everyone)
+    weeks = json.loads(run(cli, "weeks", "--db", db, "--min-confidence", str(floor), "--format", "json").stdout)
+    assert sum(row["statements"] for row in weeks) == len(kept)
+    exported = run(cli, "export", "--db", db, "--format", "csv", "--min-confidence", str(floor))
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert sorted((row["article_id"], row["attribution_id"]) for row in rows) == sorted(
+        (row["article_id"], row["attribution_id"]) for row in kept
+    )
+    analyses = run(cli, "export", "--db", db, "--format", "jsonl", "--min-confidence", str(floor)).stdout.splitlines()
+    kept_in_analyses = [a for line in analyses for a in json.loads(line)["attributions"]]
+    assert len(kept_in_analyses) == len(kept) and all(a["confidence"] >= floor for a in kept_in_analyses)
+    nothing = run(cli, "statements", "--db", db, "--min-confidence", "2")
+    assert nothing.returncode == 1 and "min_confidence" in nothing.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -17,9 +18,9 @@ from store_samples import peskov_article, plain_article
 
 from accordingto.errors import InvalidFilterError
 from accordingto.model import Analysis, Article, Provenance
-from accordingto.store import Store, open_store
+from accordingto.store import Store, open_store, search
 from accordingto.store.db import MIGRATIONS
-from accordingto.store.filters import Filters, describe_filters
+from accordingto.store.filters import Filters, describe_filters, statement_joins
 from accordingto.store.queries import (
     Page,
     all_rows,
@@ -35,7 +36,7 @@ from accordingto.store.queries import (
     upstream,
 )
 from accordingto.store.rows import article_rows
-from accordingto.store.schema import source_aliases, statement_index
+from accordingto.store.schema import attributions, source_aliases, statement_index
 from accordingto.store.search import SearchQuery, highlights
 
 
@@ -544,3 +545,115 @@ def test_the_totals_kept_by_triggers_are_those_of_the_statements_after_rewrites_
         assert kept() == counted()
     outlets_of_peskov = {row[1] for row in kept()[0] if row[0] == "dmitry peskov"}
     assert outlets_of_peskov == {"nyt", "wapo"}  # the surname rule merged WaPo's "Peskov" once a full name came
+
+
+# ---- search strategies on many statements ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def many(store: Store) -> Store:
+    """90 one-statement articles over 90 days in two outlets; "ceasefire" in every third, "budget" in the others."""
+    for number in range(90):
+        words = "the ceasefire would hold" if number % 3 == 0 else "the budget was late"
+        outlet = "NYT" if number % 2 else "WaPo"
+        day = (dt.date(2024, 1, 1) + dt.timedelta(days=number)).isoformat()
+        store.save(*plain_article(f"a{number:02d}", f"Ann Lee said {words}.", "Ann Lee", outlet, day))
+    return store
+
+
+def truth(store: Store, word: str, outlet: str | None = None) -> list[tuple[int, dt.date]]:
+    """(statement_index.id, day) of every statement with ``word``, newest first, by reading them all."""
+    query = (
+        select(statement_index.c.id, statement_index.c.day, statement_index.c.outlet_key)
+        .join(attributions, statement_joins())
+        .where(attributions.c.content_text.contains(word))
+        .order_by(statement_index.c.id.desc())
+    )
+    with store.connect() as connection:
+        rows = connection.execute(query).all()
+    return [(number, dt.date.fromisoformat(str(day))) for number, day, key in rows if outlet in (None, key)]
+
+
+@pytest.mark.parametrize(
+    ("index_row_cost", "plan_sample"),
+    [(1e9, 4), (0.0, 4), (1e9, 1024)],
+    ids=["walk", "word index", "a sample too sparse"],
+)
+def test_the_newest_matches_are_found_however_they_are_read(
+    many: Store, monkeypatch: pytest.MonkeyPatch, index_row_cost: float, plan_sample: int
+) -> None:
+    """On PostgreSQL, a sample of one statement in 4 says how far back to walk (in windows of 4 statements and
+    more), or that the word index is cheaper; a sample with no match (one in 1024 of 90 statements) sends the
+    search to the word index at once: either way the same newest matches (SQLite's FTS5 is checked too)."""
+    monkeypatch.setattr(search, "WINDOW", 4)
+    monkeypatch.setattr(search, "MAX_WINDOW", 16)
+    monkeypatch.setattr(search, "INDEX_ROW_COST", index_row_cost)
+    monkeypatch.setattr(search, "PLAN_SAMPLE", plan_sample)
+    scope = select().select_from(statement_index)
+    for word, outlet, wanted in [
+        ("ceasefire", None, 7),
+        ("budget", None, 25),
+        ("ceasefire", "nyt", 4),
+        ("ceasefire", None, 1000),
+    ]:
+        narrowed = Filters(outlet=outlet).on_statements(scope) if outlet else scope
+        with many.connect() as connection:
+            found = search.newest_matches(connection, SearchQuery.parse(word), narrowed, wanted)
+        expected = [number for number, _ in truth(many, word, outlet)][:wanted]
+        assert [number for _, number in found] == expected, (word, outlet)
+        assert all(isinstance(rank, float) for rank, _ in found)
+
+
+def test_a_search_chart_counts_a_sample_when_the_matches_are_many(many: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ENOUGH lowered to 5, "budget" (60 matches) is counted on the sample of one statement in 4 (15 of them)
+    and "ceasefire" (30) too, each count times 4; a word with fewer matches than ENOUGH in every sample is counted
+    exactly. The estimate is exactly the sample's count, multiplied."""
+    monkeypatch.setattr(search, "ENOUGH", 5)
+    scope = select().select_from(statement_index)
+    for word, expected_sample in [("budget", 4), ("ceasefire", 4)]:
+        with many.connect() as connection:
+            counted = search.day_counts(connection, SearchQuery.parse(word), scope)
+        assert counted.sample == expected_sample
+        sampled = Counter(day for number, day in truth(many, word) if number % expected_sample == 0)
+        assert counted.counts == Counter({day: count * expected_sample for day, count in sampled.items()})
+    monkeypatch.setattr(search, "ENOUGH", 40)
+    with many.connect() as connection:
+        exact = search.day_counts(connection, SearchQuery.parse("ceasefire"), scope)
+    assert exact.sample == 1 and exact.counts == Counter(day for _, day in truth(many, "ceasefire"))
+    weeks = statements_per_week(many, search="ceasefire")
+    assert {week.sample for week in weeks} == {1} and sum(week.statements for week in weeks) == 30
+    monkeypatch.setattr(search, "ENOUGH", 5)
+    estimated = statements_per_week(many, search="budget")
+    assert {week.sample for week in estimated} == {4}
+
+
+def test_a_search_chart_with_filters_that_keep_few_stops_at_its_budget(
+    many: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The filters keep half the matches here; with a budget of 50 rows read, the count stops at the sample whose
+    next finer one would read more, even though it has fewer than ENOUGH statements that pass the filters."""
+    monkeypatch.setattr(search, "ENOUGH", 1000)
+    monkeypatch.setattr(search, "BUDGET", 50)
+    scope = Filters(outlet="nyt").on_statements(select().select_from(statement_index))
+    with many.connect() as connection:
+        counted = search.day_counts(connection, SearchQuery.parse("budget"), scope)
+    assert counted.sample == 4  # the sample of 4 reads 15 matches, so the exact count about 60 (> 50)
+    sampled = Counter(day for number, day in truth(many, "budget", "nyt") if number % 4 == 0)
+    assert counted.counts == Counter({day: count * 4 for day, count in sampled.items()})
+
+
+@pytest.mark.parametrize(
+    ("step", "kept", "read", "following"),
+    [
+        (0, 3, 3, 1),  # too few matches to trust: the next finer sample
+        (0, 100, 100, 3),  # 100 in one in 1024: about 1,600 in one in 64, 6,400 in one in 16 (>= ENOUGH)
+        (0, 10, 5000, 1),  # the filters keep few: one in 256 would read 80,000 (> BUDGET)
+        (3, 10, 10, 5),  # 160 expected even in one in 4: count every statement
+    ],
+)
+def test_a_sample_with_enough_matches_says_which_finer_one_to_read(
+    step: int, kept: int, read: int, following: int
+) -> None:
+    steps = (1024, 256, 64, 16, 4, 1)
+    assert (search.ENOUGH, search.BUDGET, search.TRUSTED) == (2000, 40_000, 8)
+    assert search._next_sample(steps, step, kept, read) == following

@@ -15,6 +15,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     SpinnerColumn,
+    TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -25,6 +26,7 @@ from ..batch.runner import BatchProgress
 from ..budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
 from ..errors import AccordingtoError
 from ..outcome import Failure
+from ..progress import Progress as LibraryProgress
 from ..write.text import printable
 
 EXIT_FAILED = 1
@@ -84,14 +86,13 @@ def progress_bar(
     A bar with count, rate and time left when the number of articles is known; a spinner, count and rate else.
     ``only_on_terminal``: draw nothing when stderr is not a terminal (piped, in a log); ``enabled``: draw nothing.
     """
-    console = Console(stderr=True)
     columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn("analysing")]
     if total is not None:
         columns += [BarColumn(), TaskProgressColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     else:
         columns += [TextColumn("{task.completed} articles"), TimeElapsedColumn()]
     columns += [TextColumn("{task.fields[rate]}"), TextColumn("[red]{task.fields[failed]}")]
-    bar = Progress(*columns, console=console, disable=not enabled or (only_on_terminal and not console.is_terminal))
+    bar = _live_bar(columns, only_on_terminal=only_on_terminal, enabled=enabled)
     task = bar.add_task("run", total=total, rate="", failed="")
 
     def show(counts: BatchProgress) -> None:
@@ -100,3 +101,33 @@ def progress_bar(
 
     with bar:
         yield show
+
+
+@contextmanager
+def steps_bar(*, only_on_terminal: bool = True) -> Iterator[LibraryProgress]:
+    """Live progress bars on stderr for a library job in steps (``evaluate``, ``train``): what it yields is the
+    job's ``progress`` callback; each step gets its own line, a bar with count and time left when its total is
+    known. ``only_on_terminal``: draw nothing when stderr is not a terminal (piped, in a log)."""
+    columns: list[ProgressColumn] = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    ]
+    bar = _live_bar(columns, only_on_terminal=only_on_terminal, enabled=True)
+    tasks: dict[str, TaskID] = {}
+
+    def show(step: str, done: int, total: int | None) -> None:
+        if step not in tasks:
+            tasks[step] = bar.add_task(step, total=total)
+        bar.update(tasks[step], completed=done, total=total)
+
+    with bar:
+        yield show
+
+
+def _live_bar(columns: list[ProgressColumn], *, only_on_terminal: bool, enabled: bool) -> Progress:
+    console = Console(stderr=True)
+    return Progress(*columns, console=console, disable=not enabled or (only_on_terminal and not console.is_terminal))

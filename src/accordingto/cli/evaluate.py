@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import report_failures
+from .common import report_failures, steps_bar
 
 
 @click.command("evaluate")
@@ -51,7 +51,7 @@ def evaluate_command(
     token, exact and overlap per role, and whole attributions; on all attributions and on direct quotes only.
     An article with several annotation files is scored against the annotator whose id sorts first; --agreement
     uses them all. Articles the pipeline fails on count as finding nothing, are listed on stderr, and make the
-    exit code 1.
+    exit code 1. On a terminal, a progress bar shows the articles analysed.
     """
     if agreement:
         if limit is not None or error_examples is not None:
@@ -61,7 +61,10 @@ def evaluate_command(
     # Imported here so that `accordingto --help` does not load spaCy.
     from ..evaluate import evaluate_folder, format_table
 
-    evaluation = evaluate_folder(data_dir, splits, limit=limit, batch_size=batch_size, examples=error_examples or 0)
+    with steps_bar() as progress:
+        evaluation = evaluate_folder(
+            data_dir, splits, limit=limit, batch_size=batch_size, examples=error_examples or 0, progress=progress
+        )
     if as_json:
         click.echo(json.dumps(evaluation.to_dict(), indent=2))
     else:
@@ -76,7 +79,8 @@ def evaluate_command(
 def _agreement(data_dir: Path, splits: tuple[str, ...], as_json: bool, batch_size: int) -> None:
     from ..evaluate import agreement_report, format_agreement
 
-    report = agreement_report(data_dir, splits, batch_size=batch_size)
+    with steps_bar() as progress:
+        report = agreement_report(data_dir, splits, batch_size=batch_size, progress=progress)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else format_agreement(report))
     failures = [error for split in report.splits for error in split.whole.failures]
     if failures:

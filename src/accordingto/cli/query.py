@@ -374,6 +374,24 @@ def stats_command(db: str | None, filters: Filters, output_format: str, out: Pat
         )
 
 
+def _kept_likely(floor: float | None) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
+    """With --min-confidence, each exported analysis as ``analyze --min-confidence`` prints it: its less likely
+    attributions left out, and what counts or points at them following."""
+    if floor is None:
+        return None
+    # Imported here: the renderers' code reaches the describe stage, which the query commands need not load.
+    from ..model import Analysis
+    from ..write.confident import leave_out_unlikely
+
+    def kept(item: dict[str, Any]) -> dict[str, Any]:
+        if "attributions" not in item:  # an article whose analysis failed: its error only
+            return item
+        analysis = Analysis.from_dict({key: value for key, value in item.items() if key != "article"})
+        return {**leave_out_unlikely(analysis, float(floor)).to_dict(), "article": item["article"]}
+
+    return kept
+
+
 @click.command("export")
 @store_options
 @click.option(
@@ -394,9 +412,11 @@ def export_command(db: str | None, filters: Filters, export_format: str, out: Pa
             assert out is not None
             count = write_parquet(store, str(out), filters)
         else:
-            writer = write_jsonl if export_format == "jsonl" else write_csv
             with _output(out) as stream:
-                count = writer(store, stream, filters)
+                if export_format == "jsonl":
+                    count = write_jsonl(store, stream, filters, _kept_likely(filters.get("min_confidence")))
+                else:
+                    count = write_csv(store, stream, filters)
     what = "articles" if export_format == "jsonl" else "attributions"
     click.echo(f"accordingto: exported {count} {what}" + (f" to {out}" if out else ""), err=True)
     if count == 0:

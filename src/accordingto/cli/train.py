@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .common import steps_bar
+
 DEFAULT_OUT = Path("attribution-tagger.npz")
 
 
@@ -56,6 +58,7 @@ def train_command(
     """Train on DATA_DIR/train (epochs chosen by cross-validation on it), save the weights, score DATA_DIR/dev.
 
     Use the model with: spacy's nlp.add_pipe("accordingto_attributions", config={"model_path": OUT}).
+    On a terminal, progress bars show the articles parsed and the epochs trained.
     """
     from ..evaluate import format_table
     from ..train.attribution import corpus_folders, train_attribution_model
@@ -63,18 +66,20 @@ def train_command(
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
     train_dir, dev_dir = corpus_folders(data_dir)
-    result = train_attribution_model(
-        train_dir,
-        dev_dir,
-        out_path,
-        epochs=epochs,
-        bits=bits,
-        seed=seed,
-        cache_dir=cache_dir,
-        limit=limit,
-        stack=stack,
-        clusters=clusters,
-    )
+    with steps_bar() as progress:
+        result = train_attribution_model(
+            train_dir,
+            dev_dir,
+            out_path,
+            epochs=epochs,
+            bits=bits,
+            seed=seed,
+            cache_dir=cache_dir,
+            limit=limit,
+            stack=stack,
+            clusters=clusters,
+            progress=progress,
+        )
     for stage, curve in (("first stage", result.curve), ("second stage", result.stacked_curve)):
         if curve:
             figures = " ".join(f"{100 * value:.1f}" for value in curve)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from .common import steps_bar
+
 DEFAULT_OUT = Path("mention-ranker.npz")
 
 
@@ -45,7 +47,8 @@ def train_resolver_command(
     """Train on DATA_DIR/train (GUM's CoNLL-U files), save the weights, and measure them on DATA_DIR/dev.
 
     The resolver picks the antecedent of a source mention ("he", "the former mayor", "Marcus"); load other
-    weights with accordingto.resolve.ranker.MentionRanker.load(OUT).
+    weights with accordingto.resolve.ranker.MentionRanker.load(OUT). On a terminal, progress bars show the
+    documents parsed and the epochs trained.
     """
     from ..evaluate.resolution import TARGET_KINDS, Tally
     from ..parse.pipeline import build_pipeline
@@ -53,16 +56,18 @@ def train_resolver_command(
 
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
-    result = train_resolver(
-        # Up to the attribution extractor: the speakers stage would load the weights this trains.
-        build_pipeline(until=ATTRIBUTION_STAGES[-1]),
-        data_dir,
-        out_path,
-        epochs=epochs,
-        seed=seed,
-        cache_dir=cache_dir,
-        limit=limit,
-    )
+    with steps_bar() as progress:
+        result = train_resolver(
+            # Up to the attribution extractor: the speakers stage would load the weights this trains.
+            build_pipeline(until=ATTRIBUTION_STAGES[-1]),
+            data_dir,
+            out_path,
+            epochs=epochs,
+            seed=seed,
+            cache_dir=cache_dir,
+            limit=limit,
+            progress=progress,
+        )
     click.echo(f"weights: {result.out_path} ({result.examples} training mentions)")
     for kind in TARGET_KINDS:
         counts = result.dev.total("model", kind=kind)

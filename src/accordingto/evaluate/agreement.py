@@ -26,8 +26,16 @@ from spacy.language import Language
 from ..analyze import DEFAULT_BATCH_SIZE, analyze_many
 from ..errors import InputError
 from ..model import Attribution, Ranges
+from ..progress import Progress
 from .metrics import LEVELS, ROLES, SUBSETS, Scores, TokenIndex, _Item, attributions_match, joined, score
-from .polnear import AnnotatedArticle, MultiAnnotatedArticle, gold_type, read_annotated, read_multiply_annotated
+from .polnear import (
+    AnnotatedArticle,
+    MultiAnnotatedArticle,
+    count_annotated,
+    gold_type,
+    read_annotated,
+    read_multiply_annotated,
+)
 from .run import Analyzer, Evaluation, evaluate
 
 Triple = tuple[str, Sequence[Attribution], Sequence[Attribution]]
@@ -203,6 +211,7 @@ def agreement_report(
     nlp: Language | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     analyzer: Analyzer = analyze_many,
+    progress: Progress | None = None,
 ) -> AgreementReport:
     """Score the model on each split and set its figures beside human agreement on the same corpus.
 
@@ -215,7 +224,9 @@ def agreement_report(
     if not everyone:
         raise InputError(f"no article of {' and '.join(splits)} has two or more annotation files", str(data_dir))
     results = [
-        _split_agreement(data_dir, split, multiple[split], nlp=nlp, batch_size=batch_size, analyzer=analyzer)
+        _split_agreement(
+            data_dir, split, multiple[split], nlp=nlp, batch_size=batch_size, analyzer=analyzer, progress=progress
+        )
         for split in splits
     ]
     pooled = results[0].humans if len(results) == 1 and results[0].humans else HumanAgreement.of(everyone)
@@ -230,6 +241,7 @@ def _split_agreement(
     nlp: Language | None,
     batch_size: int,
     analyzer: Analyzer,
+    progress: Progress | None = None,
 ) -> SplitAgreement:
     wanted = {article.name for article in multiple}
     predictions: dict[str, list[Attribution]] = {}
@@ -239,7 +251,14 @@ def _split_agreement(
             predictions[article.name] = predicted
 
     whole = evaluate(
-        read_annotated(data_dir, split), nlp=nlp, batch_size=batch_size, analyzer=analyzer, on_prediction=keep
+        read_annotated(data_dir, split),
+        nlp=nlp,
+        batch_size=batch_size,
+        analyzer=analyzer,
+        on_prediction=keep,
+        progress=progress,
+        total=count_annotated(data_dir, split) if progress is not None else None,
+        step=f"analysing {split}",
     )
     humans = HumanAgreement.of(multiple, predictions) if multiple else None
     return SplitAgreement(split=split, whole=whole, humans=humans)

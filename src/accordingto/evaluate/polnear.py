@@ -82,6 +82,11 @@ def read_annotated(data_dir: str | Path, split: str = "dev", limit: int | None =
     return (read_article(text_path, min(annotators)[1]) for text_path, annotators in files)
 
 
+def count_annotated(data_dir: str | Path, split: str = "dev") -> int:
+    """How many articles ``read_annotated`` reads from the split (for a progress bar's total)."""
+    return len(_annotation_files(split_folder(data_dir, split)))
+
+
 def read_multiply_annotated(
     data_dir: str | Path, split: str = "dev", min_annotators: int = 2
 ) -> Iterator[MultiAnnotatedArticle]:

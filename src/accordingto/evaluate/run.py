@@ -24,9 +24,10 @@ from spacy.language import Language
 from ..analyze import DEFAULT_BATCH_SIZE, Outcome, analyze_many
 from ..model import Article, Attribution, Ranges
 from ..outcome import Failure
+from ..progress import Progress, counted
 from .errors import ErrorAnalysis
 from .metrics import Scores, score
-from .polnear import AnnotatedArticle, read_annotated
+from .polnear import AnnotatedArticle, count_annotated, read_annotated
 
 logger = logging.getLogger(__name__)
 
@@ -58,11 +59,15 @@ def evaluate(
     analyzer: Analyzer = analyze_many,
     examples: int = 3,
     on_prediction: Callable[[AnnotatedArticle, list[Attribution]], None] | None = None,
+    progress: Progress | None = None,
+    total: int | None = None,
+    step: str = "analysing",
 ) -> Evaluation:
     """Analyse each annotated article (its text only) and score the result against its gold attributions.
 
     ``on_prediction`` sees each article with the attributions scored for it, as they come (the agreement report
-    keeps those of the articles several people annotated, instead of analysing them twice).
+    keeps those of the articles several people annotated, instead of analysing them twice); ``progress`` hears
+    of each article analysed, as ``step`` out of ``total`` (``progress.Progress``).
     """
     # Outcomes carry the very Article objects given to the analyzer: find each one's gold by identity.
     gold: dict[int, AnnotatedArticle] = {}
@@ -76,7 +81,7 @@ def evaluate(
             yield article
 
     def triples() -> Iterator[tuple[str, list[Attribution], list[Attribution]]]:
-        for outcome in analyzer(inputs(), nlp=nlp, batch_size=batch_size):
+        for outcome in counted(analyzer(inputs(), nlp=nlp, batch_size=batch_size), step, total, progress):
             annotated = gold.pop(id(outcome.article))
             predicted: list[Attribution] = []
             if outcome.error is not None:
@@ -114,12 +119,17 @@ def evaluate_folder(
     nlp: Language | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     examples: int = 3,
+    progress: Progress | None = None,
 ) -> Evaluation:
     """Score the pipeline on a PolNeAR-style folder (``DATA_DIR/SPLIT`` or a split folder itself).
 
-    Several splits are scored together, as one set of articles; ``limit`` counts over all of them.
+    Several splits are scored together, as one set of articles; ``limit`` counts over all of them. ``progress``
+    hears of each article analysed, out of all the splits hold.
     """
     splits = [split] if isinstance(split, str) else list(split)
     readers = [read_annotated(data_dir, name) for name in splits]  # every folder checked before any analysis
     articles = islice(chain.from_iterable(readers), limit)
-    return evaluate(articles, nlp=nlp, batch_size=batch_size, examples=examples)
+    total = sum(count_annotated(data_dir, name) for name in splits) if progress is not None else None
+    if total is not None and limit is not None:
+        total = min(total, limit)
+    return evaluate(articles, nlp=nlp, batch_size=batch_size, examples=examples, progress=progress, total=total)

@@ -184,6 +184,9 @@ def name_bounds(head: Token, low: int, high: int) -> tuple[int, int] | None:
     ):
         start -= 1
     start, end = max(start, low), min(end, high)
+    # A name never runs across a line break: the small model joins a heading to the name opening the next
+    # paragraph ("Our Stories\n\nMarta Kowalczyk"), and the heading's words are not the person's name.
+    start = max([start] + [t.i + 1 for t in doc[start : end - 1] if "\n" in t.text or "\n" in t.whitespace_])
     if doc[start].ent_type_ == "NORP" and doc[start].pos_ == "ADJ":
         return None
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna

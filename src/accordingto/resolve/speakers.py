@@ -242,7 +242,8 @@ def resolve_speakers(
     ]
     if asked:
         until = max(o.tokens[1] for o in asked)
-        _LearnedAnswers(doc, ranker, occurrences, until).revise(asked, entities, contents)
+        learned = _LearnedAnswers(doc, ranker, occurrences, until, quotes, genders)
+        learned.revise(asked, entities, contents)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
     for occurrence in first_person:
         entities.attach(doc, occurrence, _quote_speaker(occurrence, speakers, contents), genders)
@@ -395,6 +396,29 @@ def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entitie
     return how == "model-then-rules" or (opens and _may_refer_back(doc, occurrence, entities))
 
 
+# Kinds of institution a definite description may name ("the agency", "the ministry", "the company", "the
+# paper"), for which the learned resolver's vote over its best candidates is taken (``_LearnedAnswers.revise``).
+INSTITUTIONS = {"organization", "government", "media"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _institution(doc: Doc, mention: Mention) -> bool:
+    """Whether a source mention is a singular definite description of an institution with no name of its own
+    in it: such a description names a body of that kind the article named before ("The agency said" after "the
+    VA"), which is looked for among the resolver's best candidates (``_LearnedAnswers._institution_entity``).
+    Not a plural ("the nations of the world" are not the one nation named last), not a description of a person
+    ("the Republican nominee": the resolver's choice goes to whoever is mentioned most, often the other side),
+    nor one holding a name ("the Obama administration", "the Clinton campaign": a body of its own), as judged
+    on PolNeAR dev (``benchmarks/speakers.py --descriptions --compare``)."""
+    return (
+        mention.form == "description"
+        and mention.kind in INSTITUTIONS
+        and mention.number == "sing"
+        and doc[mention.start].lower_ in lexicon.DEFINITE
+        and not any(token.pos_ == "PROPN" or token.ent_type_ for token in doc[mention.start : mention.end])
+    )
+
+
 def _admissible(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tuple[int, int]]]) -> bool:
     """Whether the rules' constraints let a pronoun refer to an entity: agreement, and an earlier mention in
     the pronoun's own quotation world (outside quotes for a pronoun outside them) that, for "he" or "she", is
@@ -454,24 +478,32 @@ class _LearnedAnswers:
     strategy gives the model (``_worth_asking``) is asked about, with the rules' own choice as a feature for
     pronouns (as in training), and moved to the participant the resolver chooses."""
 
-    def __init__(self, doc: Doc, ranker: MentionRanker | None, occurrences: list[Occurrence], until: int) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        ranker: MentionRanker | None,
+        occurrences: list[Occurrence],
+        until: int,
+        quotes: QuoteMap,
+        genders: dict[str, Gender],
+    ) -> None:
         self.doc = doc
         self.at_head = {o.mention.head: o for o in occurrences}
         self.resolver = DocumentResolver(find_markables(doc, until), ranker or shipped_ranker())
+        self.quotes = quotes
+        self.genders = genders
 
     def revise(self, asked: list[Occurrence], entities: _Entities, contents: dict[str, list[tuple[int, int]]]) -> None:
         """Move the occurrences in ``asked`` (in text order) to the entity of the participant the resolver
         chooses, where it chooses one; a description or name that opened its entity takes that entity along.
         The participant is found by following each mention's best antecedent back to a mention the rules
-        placed (in an entity) or a name."""
+        placed (in an entity) or a name; for a description of an institution ("the agency", "the ministry"),
+        the best of its best candidates that stands for an institution of that kind (``_institution_entity``)."""
         markables = self.resolver.markables
         markables.rules_links.update(rules_links(markables, entities.all))
-        names = markables.arrays["form"] == NAME
         heads = [markables.by_head.get(o.mention.head) for o in asked]
-        chains = self.resolver.best_chains(
-            [k for k in heads if k is not None],
-            lambda j: bool(names[j]) or markables.mentions[j].head in self.at_head,
-        )
+        voted = {k for o, k in zip(asked, heads, strict=True) if k is not None and _institution(self.doc, o.mention)}
+        chains = self.resolver.best_chains([k for k in heads if k is not None and k not in voted], self._known)
         for occurrence, k in zip(asked, heads, strict=True):
             if k is None:
                 continue
@@ -479,17 +511,62 @@ class _LearnedAnswers:
             assert current is not None
             if not self._confident(k):
                 continue
-            chosen = next(
-                (found for j in chains[k] if (found := self._placed(j, occurrence, entities)) is not None), None
-            )
+            if k in voted:
+                chosen = self._institution_entity(k, occurrence, entities)
+            else:
+                chosen = next(
+                    (found for j in chains[k] if (found := self._placed(j, occurrence, entities)) is not None), None
+                )
             if chosen is None or chosen is current:
                 continue
             if occurrence.mention.form == "pronoun" and not _admissible(occurrence, chosen, contents):
                 continue  # the rules' constraints still hold (agreement; no one named only inside quotes)
+            if occurrence.mention.form == "description" and _contrasting_peoples(self.doc, occurrence.mention, chosen):
+                continue  # "the Democratic nominee" is not the Republican one
             if current.occurrences[0] is occurrence and occurrence.mention.form != "pronoun":
                 entities.merge(current, chosen)  # "the former mayor" and what joined it are the mayor's
             else:
                 entities.move(occurrence, chosen)
+
+    def _known(self, j: int) -> bool:
+        """Whether markable ``j`` is one a chain of antecedents may stop at: a name, or a mention the rules
+        placed."""
+        markables = self.resolver.markables
+        return bool(markables.arrays["form"][j] == NAME) or markables.mentions[j].head in self.at_head
+
+    def _institution_entity(self, k: int, occurrence: Occurrence, entities: _Entities) -> Entity | None:
+        """For the description of an institution ``k`` ("the agency"): the entity of the best-scoring of its
+        best candidates (``MentionRanker.top``) that stands for an institution of the same kind — the candidate
+        itself if the rules placed it or it is a name, else the one its chain of best antecedents reaches. Its
+        single best antecedent is often another "the agency" that leads to no name, or the nearer company or
+        person that spoke in between ("The FDA approved the drug. Pfizer welcomed it. The agency said")."""
+        cands, scores = self.resolver.scores(k)
+        mention = occurrence.mention
+        # A body ("the agency", "the bank") is not a place named earlier ("the United States"); a "city" or a
+        # "country" may be.
+        body = mention.head_lemma(self.doc) in lexicon.INSTITUTION_HEADS
+        best = [int(cands[i]) for i in np.argsort(-scores[:-1], kind="stable")[: self.resolver.model.top]]
+        # The chains of the candidates the rules did not place, each step scored for all of them at once.
+        chains = self.resolver.best_chains([j for j in best if not self._known(j)], self._known)
+        for j in best:
+            chain = chains.get(j, [j])
+            entity = next((e for m in chain if (e := self._placed(m, occurrence, entities)) is not None), None)
+            if entity is not None and self._body_of_kind(entity, mention.kind) and not (body and self._place(entity)):
+                return entity
+        return None
+
+    def _body_of_kind(self, entity: Entity, kind: SourceKind) -> bool:
+        """Whether an entity may be the body a description of ``kind`` names: the same kind, or an organisation
+        and a government body, which names alone do not tell apart ("Immigration and Customs Enforcement" …
+        "the agency"). Not a lone name still undecided: on PolNeAR dev, "the bank" then went to a stray
+        "Bank" instead of Wells Fargo."""
+        return entity.kind == kind or {entity.kind, kind} <= {"organization", "government"}
+
+    def _place(self, entity: Entity) -> bool:
+        """Whether an entity is named as a place (a country, city or region; a building or site)."""
+        return any(
+            self.doc[o.mention.head].ent_type_ in PLACE_LABELS for o in entity.occurrences if o.mention.form == "name"
+        )
 
     def _confident(self, k: int) -> bool:
         """Whether the resolver prefers its own best option to the rules' choice for markable ``k`` by at least
@@ -509,8 +586,33 @@ class _LearnedAnswers:
         if known is not None and known is not occurrence:
             return known.entity
         if markables.arrays["form"][j] == NAME:
-            return _same_name(self.doc, markables.mentions[j], entities)
+            return self._collect_name(j, entities)
         return None
+
+    def _collect_name(self, j: int, entities: _Entities) -> Entity:
+        """The entity of a name the rules never collected (a place or building, a name the small model did not
+        tag, a name at the start of a paragraph the parse joined to a heading), made one of its mentions: the
+        resolver may link to any name it finds, and the rules' constraints then need that earlier mention."""
+        mention = self.resolver.markables.mentions[j]
+        assert mention.name_start is not None and mention.name_end is not None
+        name = self.doc[mention.name_start : mention.name_end]
+        head = self.doc[mention.head]
+        occurrence = Occurrence(
+            mention=mention,
+            tokens=(mention.start, mention.end),
+            ranges=[(name.start_char, name.end_char)],
+            source=False,
+            attributions=[],
+            sentence=int(self.resolver.markables.arrays["sentence"][j]),
+            quote=self.quotes.index(head.idx),
+            subject=head.dep_ in {"nsubj", "nsubjpass"},
+        )
+        entities.attach(self.doc, occurrence, _same_name(self.doc, mention, entities), self.genders)
+        self.at_head[mention.head] = occurrence
+        entity = occurrence.entity
+        assert entity is not None
+        entity.occurrences.sort(key=lambda o: o.tokens[0])
+        return entity
 
 
 def _source_occurrences(
@@ -770,7 +872,14 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
         return None
     if determiner in lexicon.DEFINITE:
         head = mention.head_lemma(doc)
-        same_head = next((e for e in entities.latest([("head", head)]) if e.number == mention.number), None)
+        same_head = next(
+            (
+                e
+                for e in entities.latest([("head", head)])
+                if e.number == mention.number and not _contrasting_peoples(doc, mention, e)
+            ),
+            None,
+        )
         if same_head is not None or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
             return same_head
         # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
@@ -779,6 +888,29 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
         return max(named, key=lambda e: e.occurrences[-1].tokens[0], default=None)
     candidates = entities.latest([("description", *_description_key(doc, mention))])
     return candidates[0] if candidates else None
+
+
+def _contrasting_peoples(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a description and an entity are told apart by the party or nation they are described by: "the
+    Democratic nominee" is not "Lena Fischer, the Republican nominee", "the Russian minister" not "the Ukrainian
+    minister" named before. Both must name one (``NORP``), and none in common."""
+
+    def peoples(tokens: Any) -> set[str]:
+        return {t.lower_ for t in tokens if t.ent_type_ == "NORP"}
+
+    own = peoples(doc[mention.start : mention.head])
+    if not own:
+        return False
+    theirs: set[str] = set()
+    for occurrence in entity.occurrences:
+        # What is written before the head ("Russian Foreign Minister Ivan Sokolov") and in an apposition
+        # ("Lena Fischer, the Republican nominee").
+        head = doc[occurrence.mention.head]
+        theirs |= peoples(doc[head.left_edge.i : head.i])
+        for child in head.children:
+            if child.dep_ == "appos":
+                theirs |= peoples(child.subtree)
+    return bool(theirs) and not own & theirs
 
 
 def compatible(pronoun: Mention, entity: Entity) -> bool:

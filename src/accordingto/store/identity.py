@@ -65,37 +65,3 @@ def resolve_surname(key: str, full_names: set[str]) -> str:
         return key
     matches = {full for full in full_names if " " in full and last_word(full) == key}
     return matches.pop() if len(matches) == 1 else key
-
-
-# ---- Names as a reader sees them --------------------------------------------------------------------------------
-
-# An id of the analysis ("s1", "a12"): never a name, whatever slipped it into a name field.
-_ID_LIKE = re.compile(r"^[a-z]\d+$", re.IGNORECASE)
-# A generic credit names a kind of outlet, not one: "media", "Russian media", "the press", "news reports",
-# "local reports". Shown as such ("unnamed Russian media"), never as if it were an outlet's or a person's name. A
-# capitalized qualifier must look like a nationality or region ("Russian", "Chinese", "British", "Israeli",
-# "Western"), as in link/outlets.py, so that "Associated Press" stays a name.
-_GENERIC_CREDIT = re.compile(
-    r"^(?:[Tt]he\s+)?(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ese|ish|i|ch|ern))\s+)?"
-    r"(?i:media|press|news(?:\s+media)?|(?:media|press|news)\s+reports?|reports?)$"
-)
-UNNAMED = "unnamed source"
-
-
-def is_generic_credit(name: str) -> bool:
-    """ "media", "Russian media", "press reports": a kind of outlet, not a name."""
-    return bool(_GENERIC_CREDIT.match(name.strip()))
-
-
-def reader_name(name: str | None, description: str | None = None) -> str:
-    """The name to show a reader: the name itself, or, when it is no name (empty, an id like ``s1``, a generic
-    credit like "media"), the description when that is one, else "unnamed ..." saying what is known."""
-    for candidate in (name, description):
-        text = (candidate or "").strip()
-        if text and not _ID_LIKE.match(text) and not is_generic_credit(text):
-            return text
-    text = (name or "").strip()
-    if text and is_generic_credit(text):
-        words = text.split()
-        return "unnamed " + " ".join(words[1:] if words[0].lower() == "the" else words)
-    return UNNAMED

@@ -19,7 +19,7 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -43,6 +43,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from ..errors import InvalidFilterError
 from ..model import Analysis
+from ..write.names import is_generic_credit, reader_name
 from . import identity
 from .db import Store
 from .filters import AnySelect, Filters, statement_joins
@@ -61,7 +62,15 @@ from .schema import (
     sources,
     statement_index,
 )
-from .search import SearchQuery, highlights, marked_statements, match_statements, matching_aliases
+from .search import (
+    SearchQuery,
+    day_counts,
+    highlights,
+    marked_statements,
+    match_statements,
+    matching_aliases,
+    newest_matches,
+)
 
 T = TypeVar("T")
 NO_FILTERS = Filters()
@@ -122,7 +131,7 @@ class Page(Generic[T]):
 class SourceCount(_Row):
     """A source across the corpus: how often it is cited, in how many articles and outlets.
 
-    ``name`` is fit to show a reader (never an id or a generic credit: ``identity.reader_name``)."""
+    ``name`` is fit to show a reader (never an id or a generic credit: ``write.names.reader_name``)."""
 
     key: str
     name: str
@@ -262,10 +271,13 @@ class SourceProfile(_Row):
 
 @dataclass(frozen=True)
 class WeekCount(_Row):
-    """Statements in the week starting on ``week`` (a Monday)."""
+    """Statements in the week starting on ``week`` (a Monday). ``sample``: 1 when every statement was counted; N
+    when a search matched so many that one statement in N was counted and the count multiplied by N (an
+    estimate: store/search.py)."""
 
     week: dt.date
     statements: int
+    sample: int = 1
 
 
 @dataclass(frozen=True)
@@ -492,13 +504,8 @@ def _best_matches(
     those without scoring the rest, however common the words), ranked; then the shown rows and their marks."""
     limit = _check_limit(limit)
     s = statement_index
-    match = match_statements(store.engine.dialect.name, query)
-    candidates = scope.add_columns(s.c.id, match.rank).where(match.where)
-    if match.join is not None and match.on is not None:
-        candidates = candidates.join(match.join, match.on)
-    candidates = candidates.order_by(match.newest.desc()).limit(SEARCH_CANDIDATES)
     with store.connect() as connection:
-        ranked = sorted((float(rank), int(number)) for number, rank in connection.execute(candidates))
+        ranked = sorted(newest_matches(connection, query, scope, SEARCH_CANDIDATES))
     if cursor:
         after = tuple(_decode_cursor(cursor, context, _Order(((s.c.id, False, float), (s.c.id, False, int)))))
         ranked = [item for item in ranked if item > after]
@@ -525,7 +532,7 @@ def _statement(row: Any, marked: str | None) -> Statement:
         published=row[4],
         attribution_id=row[5],
         type=row[6],
-        source_name=identity.reader_name(row[7]),
+        source_name=reader_name(row[7]),
         source_key=row[8],
         source_kind=row[9],
         source_named=row[10],
@@ -686,7 +693,13 @@ def _kinds(store: Store, keys: Sequence[str]) -> dict[str, str]:
     kinds = {}
     with store.connect() as connection:
         for key in keys:
-            query = select(s.c.source_kind).where(s.c.source_key == key, s.c.source_kind.is_not(None)).limit(1)
+            # In the order of the source's index, so that no engine reads the table hoping to meet one soon.
+            query = (
+                select(s.c.source_kind)
+                .where(s.c.source_key == key, s.c.source_kind.is_not(None))
+                .order_by(s.c.source_key, s.c.day)
+                .limit(1)
+            )
             kind = connection.execute(query).scalar()
             if kind:
                 kinds[key] = kind
@@ -695,7 +708,7 @@ def _kinds(store: Store, keys: Sequence[str]) -> dict[str, str]:
 
 def _shown_names(store: Store, keys: Sequence[str]) -> dict[str, str]:
     """For each key, the name to show: the commonest name whose own key is the identity ("Dmitry Peskov", not
-    a merged "Peskov"), else the commonest name; made fit for a reader (``identity.reader_name``)."""
+    a merged "Peskov"), else the commonest name; made fit for a reader (``write.names.reader_name``)."""
     if not keys:
         return {}
     query = (
@@ -709,14 +722,14 @@ def _shown_names(store: Store, keys: Sequence[str]) -> dict[str, str]:
             own = base == key
             if key not in best or (own and not best[key][0]):
                 best[key] = (own, alias)
-    return {key: identity.reader_name(alias) for key, (_own, alias) in best.items()}
+    return {key: reader_name(alias) for key, (_own, alias) in best.items()}
 
 
 def _source_count(row: Any, name: str | None, kind: str | None) -> SourceCount:
     key, named_rows, anonymous_rows, count, article_count, outlets, first, last = row[:8]
     return SourceCount(
         key=key,
-        name=name or identity.reader_name(None),
+        name=name or reader_name(None),
         kind=kind,
         named=True if named_rows else False if anonymous_rows else None,
         attributions=int(count),
@@ -769,7 +782,7 @@ def source_profile(store: Store, key: str, filters: Filters = NO_FILTERS) -> Sou
     firsts = [item.first_published for item in by_outlet if item.first_published]
     lasts = [item.last_published for item in by_outlet if item.last_published]
     ranked_descriptions = [text for text, _ in description_counts.most_common() if text]
-    name = _shown_names(store, [key]).get(key) or identity.reader_name(
+    name = _shown_names(store, [key]).get(key) or reader_name(
         None, ranked_descriptions[0] if ranked_descriptions else None
     )
     return SourceProfile(
@@ -810,26 +823,38 @@ def statements_per_week(
     search: str | None = None,
 ) -> list[WeekCount]:
     """Dated statements per week (for a source, a search, or all that pass the filters), every week from the
-    first to the last shown, empty ones as 0."""
+    first to the last shown, empty ones as 0; a search that matches very many statements is counted on a sample
+    (``WeekCount.sample``)."""
+    if search:
+        scope = _statement_scope(store, filters, source=source, source_key=source_key, search=None)
+        with store.connect() as connection:
+            found = day_counts(connection, SearchQuery.parse(search), scope)
+        return _weeks(found.counts.items(), found.sample)
     keys = source_keys(store, source) if source else [source_key] if source_key is not None else None
-    if not search and keys is not None and filters.covered_by(SOURCE_DAYS_COLUMNS):
+    if keys is not None and filters.covered_by(SOURCE_DAYS_COLUMNS):
         d = source_days
         query = filters.on(
             select(d.c.day, func.sum(d.c.attributions)).where(d.c.source_key.in_(keys)), SOURCE_DAYS_COLUMNS
         )
-    elif not search and keys is None and filters.covered_by(OUTLET_DAYS_COLUMNS):
+    elif keys is None and filters.covered_by(OUTLET_DAYS_COLUMNS):
         query = filters.on(select(outlet_days.c.day, func.sum(outlet_days.c.attributions)), OUTLET_DAYS_COLUMNS)
     else:
         s = statement_index
-        query = _statement_scope(store, filters, source=source, source_key=source_key, search=search).add_columns(
+        query = _statement_scope(store, filters, source=source, source_key=source_key, search=None).add_columns(
             s.c.day, func.count()
         )
     day = query.selected_columns[0]
-    weeks: Counter[dt.date] = Counter()
     with store.connect() as connection:
-        for when, count in connection.execute(query.where(day < UNDATED_DAY).group_by(day)):
-            weeks[week_of(_date(when) or UNDATED_DAY)] += int(count)
-    return [WeekCount(week=week, statements=weeks.get(week, 0)) for week in _every_week(weeks)]
+        rows = connection.execute(query.where(day < UNDATED_DAY).group_by(day)).all()
+    return _weeks([(_date(when) or UNDATED_DAY, int(count)) for when, count in rows], 1)
+
+
+def _weeks(days: Iterable[tuple[dt.date, int]], sample: int) -> list[WeekCount]:
+    """Counts per day as counts per week, every week from the first to the last, empty ones as 0."""
+    weeks: Counter[dt.date] = Counter()
+    for day, count in days:
+        weeks[week_of(day)] += count
+    return [WeekCount(week=week, statements=weeks.get(week, 0), sample=sample) for week in _every_week(weeks)]
 
 
 def anonymous_share_per_week(store: Store, filters: Filters = NO_FILTERS) -> list[OutletWeek]:
@@ -953,7 +978,7 @@ def outlet_stats(store: Store, filters: Filters = NO_FILTERS, *, top: int = 5) -
                 anonymous_share=_ratio(row["anonymous"], row["named"] + row["anonymous"]),
                 by_kind=dict(sorted(row["kinds"].items())),
                 top_sources=[
-                    {"key": key, "name": names.get(key, identity.reader_name(None)), "attributions": count}
+                    {"key": key, "name": names.get(key, reader_name(None)), "attributions": count}
                     for key, count in tops.get(outlet_key, [])
                 ],
             )
@@ -992,10 +1017,10 @@ def upstream(
     return Page(
         [
             UpstreamCount(
-                name=identity.reader_name(row[0]),
+                name=reader_name(row[0]),
                 articles=int(row[2]),
                 attributions=int(row[1] or 0),
-                generic=identity.is_generic_credit(row[0]),
+                generic=is_generic_credit(row[0]),
             )
             for row in page.items
         ],
@@ -1087,7 +1112,7 @@ def get_analysis(store: Store, article_id: str) -> Analysis | None:
 
 def iter_analyses(store: Store, filters: Filters = NO_FILTERS) -> Iterator[dict[str, Any]]:
     """Every stored article that passes the filters as one JSON-ready dict (its analysis, or its error), in id
-    order, streamed."""
+    order, streamed (the filters choose articles; they do not cut analyses)."""
     query = filters.on_articles(
         select(
             articles.c.id,

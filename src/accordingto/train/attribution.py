@@ -29,6 +29,7 @@ from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
 from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
+from ..progress import Progress, counted
 from .clusters import build_clusters
 from .tagger import Example, load_training, make_examples, save_training, train_tagger
 
@@ -52,16 +53,23 @@ class TrainingResult:
 
 
 def parse_articles(
-    nlp: Language, articles: Sequence[AnnotatedArticle], cache: Path | None, n_process: int = 1
+    nlp: Language,
+    articles: Sequence[AnnotatedArticle],
+    cache: Path | None,
+    n_process: int = 1,
+    progress: Progress | None = None,
+    step: str = "parsing",
 ) -> list[Doc]:
     """spaCy parses of the articles, read from / written to a ``DocBin`` cache (parsing is most of the cost),
-    with their quotations marked: the tagger's features read the quotes stage's output."""
+    with their quotations marked: the tagger's features read the quotes stage's output. ``progress`` hears of
+    each article parsed."""
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if [doc.text for doc in docs] == [article.text for article in articles]:
             return [annotate_quotes(doc) for doc in docs]
         logger.info("parse cache %s is stale, parsing again", cache)
-    docs = list(nlp.pipe((article.text for article in articles), batch_size=16, n_process=n_process))
+    parsed = nlp.pipe((article.text for article in articles), batch_size=16, n_process=n_process)
+    docs = list(counted(parsed, step, len(articles), progress))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         bin_ = DocBin(store_user_data=False)
@@ -135,6 +143,7 @@ def train_attribution_model(
     limit: int | None = None,
     stack: bool = True,
     clusters: bool = True,
+    progress: Progress | None = None,
 ) -> TrainingResult:
     """Train on ``train_dir`` (epochs chosen by cross-validation on it), fit the confidence model on its
     held-out folds, save the weights to ``out_path``, and score them on ``dev_dir``.
@@ -142,7 +151,8 @@ def train_attribution_model(
     Both folders hold ``text/`` and ``attributions/`` (PolNeAR layout). ``cache_dir`` keeps the spaCy parses and
     the tagger's training (the slow parts) between runs, each reused only for the same inputs; ``limit`` trains on
     the first N articles only (quick checks); ``clusters`` adds GloVe word clusters (``train.clusters``). The
-    same data and seed give the same file, with or without the cache.
+    same data and seed give the same file, with or without the cache. ``progress`` hears of each article
+    parsed and each epoch trained (``progress.Progress``).
     """
     nlp = spacy.load(SPACY_MODEL)
     cache = Path(cache_dir) if cache_dir is not None else None
@@ -150,7 +160,9 @@ def train_attribution_model(
     for name, folder in (("train", train_dir), ("dev", dev_dir)):
         articles = list(read_annotated(folder, limit=limit))
         logger.info("parsing %d %s articles", len(articles), name)
-        docs = parse_articles(nlp, articles, cache / f"{name}.spacy" if cache else None, n_process)
+        docs = parse_articles(
+            nlp, articles, cache / f"{name}.spacy" if cache else None, n_process, progress, f"parsing {name}"
+        )
         splits[name] = (articles, docs)
     train_articles, train_docs = splits["train"]
     dev_articles, dev_docs = splits["dev"]
@@ -174,7 +186,14 @@ def train_attribution_model(
     if training is None:
         clustering = build_clusters(seed=seed) if clusters else None
         training = train_tagger(
-            examples, score=held_out_f1, clusters=clustering, epochs=epochs, bits=bits, seed=seed, stack=stack
+            examples,
+            score=held_out_f1,
+            clusters=clustering,
+            epochs=epochs,
+            bits=bits,
+            seed=seed,
+            stack=stack,
+            progress=progress,
         )
         if kept is not None:
             save_training(kept, training)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, DocBin
 
 from ..evaluate.gum import GumDocument, read_gum
 from ..evaluate.resolution import Alignment, Answer, Tally, Target, align, score_documents
+from ..progress import Progress, counted
 from ..resolve.markables import RESOLVED_PRONOUNS, Markables, find_markables, pronoun_base
 from ..resolve.ranker import (
     DEFAULT_BITS,
@@ -62,8 +63,15 @@ class Example:
     gold: np.ndarray  # (options,) bool
 
 
-def parse_gum(nlp: Language, documents: Sequence[GumDocument], cache: Path | None = None) -> list[Doc]:
-    """Our pipeline's parse and attributions for each document, read from / written to a ``DocBin`` cache."""
+def parse_gum(
+    nlp: Language,
+    documents: Sequence[GumDocument],
+    cache: Path | None = None,
+    progress: Progress | None = None,
+    step: str = "parsing",
+) -> list[Doc]:
+    """Our pipeline's parse and attributions for each document, read from / written to a ``DocBin`` cache
+    (``progress`` hears of each document parsed)."""
     texts = [document.text for document in documents]
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
@@ -72,7 +80,7 @@ def parse_gum(nlp: Language, documents: Sequence[GumDocument], cache: Path | Non
         logger.info("parse cache %s is stale, parsing again", cache)
     spacy_stages = [name for name, _ in nlp.pipeline if not name.startswith("accordingto_")]
     with nlp.select_pipes(enable=[*spacy_stages, *ATTRIBUTION_STAGES]):
-        docs = list(nlp.pipe(texts, batch_size=8))
+        docs = list(counted(nlp.pipe(texts, batch_size=8), step, len(texts), progress))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         bin_ = DocBin(store_user_data=True)
@@ -83,12 +91,17 @@ def parse_gum(nlp: Language, documents: Sequence[GumDocument], cache: Path | Non
 
 
 def load_split(
-    nlp: Language, data_dir: str | Path, split: str, cache_dir: Path | None = None, limit: int | None = None
+    nlp: Language,
+    data_dir: str | Path,
+    split: str,
+    cache_dir: Path | None = None,
+    limit: int | None = None,
+    progress: Progress | None = None,
 ) -> list[Alignment]:
     """A GUM split, parsed by our pipeline, with markables found and gold mentions aligned."""
     documents = list(read_gum(data_dir, split, limit=limit))
     cache = cache_dir / f"gum-{split}-{limit or 'all'}.spacy" if cache_dir is not None else None
-    docs = parse_gum(nlp, documents, cache)
+    docs = parse_gum(nlp, documents, cache, progress, f"parsing {split}")
     alignments = []
     for document, doc in zip(documents, docs, strict=True):
         markables = find_markables(doc)
@@ -134,6 +147,7 @@ def train_ranker(
     costs: Costs | None = None,
     temperature: float = DEFAULT_TEMPERATURE,
     top: int = DEFAULT_TOP,
+    progress: Progress | None = None,
 ) -> MentionRanker:
     """The mean of ``runs`` averaged perceptrons, each trained with its own shuffling (seeds ``seed``,
     ``seed + 1``...). One perceptron's accuracy on held-out documents swung by ten points and more with the
@@ -141,14 +155,29 @@ def train_ranker(
 
     Any mention of the gold entity is a right antecedent, pronouns included: the best-scoring one is the one
     taught (latent): the chain of "he"s back to the name is what the vote at run time uses (teaching pronouns
-    to reach for a name instead did worse on GUM dev in an early version)."""
+    to reach for a name instead did worse on GUM dev in an early version). ``progress`` hears of each epoch of
+    each run."""
+
+    def epoch_done(run: int, epoch: int) -> None:
+        if progress is not None:
+            progress("training", run * epochs + epoch, runs * epochs)
+
     weights = np.mean(
-        [_perceptron(examples, epochs, bits, seed + run, costs or Costs()) for run in range(runs)], axis=0
+        [_perceptron(examples, epochs, bits, seed + run, costs or Costs(), epoch_done, run) for run in range(runs)],
+        axis=0,
     )
     return MentionRanker(weights.astype(np.float32), temperature, top)
 
 
-def _perceptron(examples: Sequence[Example], epochs: int, bits: int, seed: int, costs: Costs) -> np.ndarray:
+def _perceptron(
+    examples: Sequence[Example],
+    epochs: int,
+    bits: int,
+    seed: int,
+    costs: Costs,
+    epoch_done: Callable[[int, int], None],
+    run: int,
+) -> np.ndarray:
     """An averaged, cost-augmented latent perceptron over the examples (shuffled with ``seed`` each epoch)."""
     weights = np.zeros(1 << bits, dtype=np.float64)
     sums = np.zeros_like(weights)
@@ -170,6 +199,7 @@ def _perceptron(examples: Sequence[Example], epochs: int, bits: int, seed: int, 
                 weights[0] = sums[0] = 0.0  # the padding row of "no antecedent" never counts
             step += 1
         logger.info("seed %d, epoch %d: %d mistakes in %d mentions", seed, epoch + 1, mistakes, len(examples))
+        epoch_done(run, epoch + 1)
     averaged: np.ndarray = weights - sums / step
     return averaged
 
@@ -266,13 +296,15 @@ def train_resolver(
     seed: int = 0,
     cache_dir: Path | None = None,
     limit: int | None = None,
+    progress: Progress | None = None,
 ) -> ResolverTraining:
-    """Train on GUM train, save the weights, and measure them on GUM dev."""
-    train = load_split(nlp, data_dir, "train", cache_dir, limit)
+    """Train on GUM train, save the weights, and measure them on GUM dev (``progress`` hears of each document
+    parsed and each epoch trained: ``progress.Progress``)."""
+    train = load_split(nlp, data_dir, "train", cache_dir, limit, progress)
     examples = make_examples(train, bits)
-    model = train_ranker(examples, epochs=epochs, bits=bits, seed=seed)
+    model = train_ranker(examples, epochs=epochs, bits=bits, seed=seed, progress=progress)
     model.save(out_path)
-    dev = load_split(nlp, data_dir, "dev", cache_dir, limit)
+    dev = load_split(nlp, data_dir, "dev", cache_dir, limit, progress)
     return ResolverTraining(out_path, len(examples), score_documents(dev, {"model": ranker_answers(model)}))
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..find.features import NONE, CueLexicon, WordClusters, doc_arrays, stacked_features, token_features
 from ..find.perceptron import ROLES, TAG_INDEX, AveragedPerceptron, TaggerModel, Tagging, write_npz
+from ..progress import Progress
 
 logger = logging.getLogger(__name__)
 
@@ -164,9 +165,11 @@ def cross_validate(
     epochs: int,
     bits: int,
     seed: int,
+    progress: Progress | None = None,
+    step: str = "cross-validation",
 ) -> tuple[list[float], list[list[Tagging]]]:
     """Train on all folds but one, tag the one left out, after every epoch: the held-out score per epoch, and
-    every article's held-out tagging per epoch."""
+    every article's held-out tagging per epoch (``progress`` hears of each epoch of each fold)."""
     fold_of = np.arange(len(examples)) % folds
     taggings: list[list[Tagging]] = [
         [Tagging(np.zeros(0, np.intp), np.zeros(0))] * len(examples) for _ in range(epochs)
@@ -174,9 +177,11 @@ def cross_validate(
     for fold in range(folds):
         held_out = np.nonzero(fold_of == fold)[0].tolist()
 
-        def record(epoch: int, model: TaggerModel, held_out: list[int] = held_out) -> None:
+        def record(epoch: int, model: TaggerModel, held_out: list[int] = held_out, fold: int = fold) -> None:
             for i in held_out:
                 taggings[epoch - 1][i] = model.decode(features[i], examples[i].blocked)
+            if progress is not None:
+                progress(step, fold * epochs + epoch, folds * epochs)
 
         fit(
             _chunks(examples, features, np.nonzero(fold_of != fold)[0].tolist()),
@@ -201,36 +206,56 @@ def train_tagger(
     seed: int = 0,
     stack: bool = True,
     folds: int = 2,
+    progress: Progress | None = None,
 ) -> TaggerTraining:
     """Train the first stage, then, with ``stack``, a second stage on the first stage's tags; each stage for
     the number of epochs that scores best on held-out folds of ``train`` (cross-validation: the dev split
     chooses nothing).
 
     The second stage must learn from tags as wrong as they will be on new text, so its training tags come from
-    the first stage's held-out folds (a jackknife).
+    the first stage's held-out folds (a jackknife). ``progress`` hears of every epoch, one step per stage's
+    cross-validation and final fit.
     """
     lexicon = build_lexicon(train, clusters)
     arrays = [doc_arrays(example.doc, lexicon) for example in train]
     base = [token_features(example.doc, lexicon, array) for example, array in zip(train, arrays, strict=True)]
     options = {"folds": folds, "epochs": epochs, "bits": bits, "seed": seed}
-    first_curve, first_taggings = cross_validate(train, base, lexicon, score, **options)
+
+    def final_fit(features: Sequence[np.ndarray], stage_epochs: int, stage: str) -> TaggerModel:
+        """A stage trained on every training article for the epochs cross-validation chose."""
+        chunks = _chunks(train, features, range(len(train)))
+        after_epoch = _epochs_to(progress, stage, stage_epochs)
+        return fit(chunks, lexicon, bits=bits, epochs=stage_epochs, seed=seed, after_epoch=after_epoch)
+
+    first_curve, first_taggings = cross_validate(
+        train, base, lexicon, score, **options, progress=progress, step="first stage, cross-validation"
+    )
     first_epochs = int(np.argmax(first_curve)) + 1
-    first = fit(_chunks(train, base, range(len(train))), lexicon, bits=bits, epochs=first_epochs, seed=seed)
+    first = final_fit(base, first_epochs, "first stage")
     held_out = first_taggings[first_epochs - 1]
     if not stack:
         return TaggerTraining(first, first_curve, [], held_out)
     stacked = [
         np.hstack([base[i], stacked_features(train[i].doc, arrays[i], held_out[i].tags)]) for i in range(len(train))
     ]
-    second_curve, second_taggings = cross_validate(train, stacked, lexicon, score, **options)
+    second_curve, second_taggings = cross_validate(
+        train, stacked, lexicon, score, **options, progress=progress, step="second stage, cross-validation"
+    )
     if max(second_curve) <= max(first_curve):
         logger.info("the second stage does not help on held-out folds: shipping the first stage alone")
         return TaggerTraining(first, first_curve, second_curve, held_out)
     second_epochs = int(np.argmax(second_curve)) + 1
-    second = fit(_chunks(train, stacked, range(len(train))), lexicon, bits=bits, epochs=second_epochs, seed=seed)
+    second = final_fit(stacked, second_epochs, "second stage")
     return TaggerTraining(
         dataclasses.replace(first, second=second), first_curve, second_curve, second_taggings[second_epochs - 1]
     )
+
+
+def _epochs_to(progress: Progress | None, step: str, epochs: int) -> Callable[[int, TaggerModel], None] | None:
+    """What ``fit`` calls after each epoch to tell ``progress`` (nothing when no one listens)."""
+    if progress is None:
+        return None
+    return lambda epoch, _model: progress(step, epoch, epochs)
 
 
 def save_training(path: Path, training: TaggerTraining) -> None:

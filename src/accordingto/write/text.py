@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Analysis, Attribution, Source
+from .names import reader_name
 
 DEFAULT_WIDTH = 120
 TYPES = ("direct", "indirect", "mixed")
@@ -64,7 +65,7 @@ def summary_lines(analysis: Analysis) -> list[str]:
         lines.append(f"  attributed anonymously: {summary.anonymous_share:.0%}")
     if analysis.sources or summary.named_sources or summary.anonymous_sources:
         lines.append(f"  distinct sources: {summary.named_sources} named, {summary.anonymous_sources} anonymous")
-    upstream = summary.upstream or [item.name for item in analysis.provenance]
+    upstream = [reader_name(name) for name in summary.upstream or [item.name for item in analysis.provenance]]
     if upstream:
         lines.append("  upstream reports: " + ", ".join(upstream))
     return lines
@@ -85,7 +86,7 @@ def sources_table(analysis: Analysis) -> Table:
     for source in analysis.sources:
         cells = (
             source.id,
-            source.name,
+            reader_name(source.name, source.description),
             source.kind,
             "named" if source.named else "anonymous",
             statements.get(source.id, 0),
@@ -112,12 +113,13 @@ def source_details(source: Source) -> str:
 
 
 def attributions_table(analysis: Analysis) -> Table:
-    names = {source.id: source.name for source in analysis.sources}
+    names = {source.id: reader_name(source.name, source.description) for source in analysis.sources}
     table = Table(
         title=f"Attributions ({len(analysis.attributions)})", title_justify="left", show_lines=True, expand=True
     )
     table.add_column("id", no_wrap=True)
     table.add_column("type", no_wrap=True)
+    table.add_column("confidence", justify="right", no_wrap=True)
     table.add_column("source", ratio=2)
     table.add_column("cue", max_width=16)
     table.add_column("content", ratio=5)
@@ -126,6 +128,7 @@ def attributions_table(analysis: Analysis) -> Table:
         cells = (
             attribution.id,
             attribution.type,
+            f"{attribution.confidence:.0%}",
             source_cell(attribution, names),
             attribution.cue_text,
             attribution.content_text,
@@ -147,7 +150,9 @@ def notes(attribution: Attribution, analysis: Analysis) -> str:
     parts = [flag for flag in ("denial", "hedged", "negated") if getattr(attribution, flag)]
     if attribution.parent:
         parts.append(f"within {attribution.parent}")
-    parts.extend(f"via {item.name}" for item in analysis.provenance if attribution.id in item.attribution_ids)
+    parts.extend(
+        f"via {reader_name(item.name)}" for item in analysis.provenance if attribution.id in item.attribution_ids
+    )
     if attribution.time is not None:
         when = attribution.time.text
         parts.append(f"when: {when} = {attribution.time.value}" if attribution.time.value else f"when: {when}")

@@ -307,6 +307,11 @@
     if (s.cue_class) badges.appendChild(el("span", "at-badge", s.cue_class));
     for (const flag of ["denial", "hedged", "negated"]) if (s[flag]) badges.appendChild(el("span", "at-badge at-flag-" + flag, flag));
     if (s.time_value) badges.appendChild(el("span", "at-badge at-when", "about " + s.time_value));
+    if (s.confidence !== null && s.confidence !== undefined) {
+      const sure = el("span", "at-badge at-confidence", percent(s.confidence) + " likely right");
+      sure.title = "The model's calibrated probability that this attribution is right";
+      badges.appendChild(sure);
+    }
     for (const make of STATEMENT_LINKS) badges.appendChild(make(s));
     body.appendChild(badges);
     item.appendChild(body);
@@ -383,6 +388,7 @@
     const chart = svg("svg", { viewBox: "0 0 " + width + " " + height, class: "pg-chart pg-chart-weeks", role: "img" });
     chart.appendChild(svg("title", {}, caption));
     const max = Math.max(1, ...rows.map((row) => row.statements));
+    const sample = Math.max(1, ...rows.map((row) => row.sample || 1));
     const slot = (width - left - right) / rows.length;
     const xOf = (index) => left + slot * index + slot / 2;
     axes(chart, weekTicks(rows.map((row) => row.week), xOf), max,
@@ -393,11 +399,16 @@
         x: left + slot * index + slot * 0.12, y: height - bottom - barHeight, width: Math.max(1, slot * 0.76),
         height: barHeight, class: "pg-bar-week",
       });
-      bar.appendChild(svg("title", {}, "week of " + row.week + ": " + row.statements + " statements"));
+      bar.appendChild(svg("title", {}, "week of " + row.week + ": " + (sample > 1 ? "about " : "") + row.statements + " statements"));
       chart.appendChild(bar);
     });
     figure.appendChild(chart);
     figure.appendChild(el("figcaption", "pg-hint", caption));
+    // A search matching very many statements is counted on a sample of them (store/search.py): say so.
+    if (sample > 1) {
+      figure.appendChild(el("p", "pg-hint pg-estimate", "Estimated: so many statements match that one in " + sample +
+        " was counted and each count multiplied by " + sample + "."));
+    }
     box.appendChild(figure);
   }
 

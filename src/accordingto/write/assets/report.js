@@ -39,6 +39,36 @@
     return flat.length > limit ? flat.slice(0, limit - 1).trimEnd() + "…" : flat;
   }
 
+  // ---- names as a reader sees them ----------------------------------------------------------------------------
+  // The twin of write/names.py (one rule; tests/write/test_write_names.py checks both answer alike on a table of
+  // cases): an id of the analysis ("s1") or a generic credit ("media", "Russian media") is never shown as if it
+  // were a name. Python's \w and \d are Unicode classes; the "u" flag and \p{...} say the same here.
+  const UNNAMED = "unnamed source";
+  const ID_LIKE = /^[a-z]\p{Nd}+$/iu;
+  const caseless = (word) => word.replace(/[a-z]/g, (c) => "[" + c + c.toUpperCase() + "]");
+  const [MEDIA, PRESS, NEWS, REPORT] = ["media", "press", "news", "report"].map(caseless);
+  const GENERIC_CREDIT = new RegExp(
+    "^(?:[Tt]he\\s+)?(?:(?:[a-z][\\p{L}\\p{N}_-]*|[A-Z][a-z]+(?:an|ese|ish|i|ch|ern))\\s+)?" +
+    "(?:" + MEDIA + "|" + PRESS + "|" + NEWS + "(?:\\s+" + MEDIA + ")?|(?:" + MEDIA + "|" + PRESS + "|" + NEWS +
+    ")\\s+" + REPORT + "[sS]?|" + REPORT + "[sS]?)$", "u");
+
+  function isGenericCredit(name) {
+    return GENERIC_CREDIT.test(String(name).trim());
+  }
+
+  function readerName(name, description) {
+    for (const candidate of [name, description]) {
+      const text = String(candidate || "").trim();
+      if (text && !ID_LIKE.test(text) && !isGenericCredit(text)) return text;
+    }
+    const text = String(name || "").trim();
+    if (text && isGenericCredit(text)) {
+      const words = text.split(/\s+/u);
+      return "unnamed " + (words[0].toLowerCase() === "the" ? words.slice(1) : words).join(" ");
+    }
+    return UNNAMED;
+  }
+
   function percent(share) {
     return share === null || share === undefined ? "—" : Math.round(share * 100) + "%";
   }
@@ -169,7 +199,7 @@
 
   function sourceName(model, a) {
     const s = a.source_id !== null && a.source_id !== undefined ? model.sourceById.get(a.source_id) : null;
-    return s ? s.name : null;
+    return s ? readerName(s.name, s.description) : null;
   }
 
   function flagsOf(a) {
@@ -254,7 +284,7 @@
         span.classList.add("at-mention");
         span.style.setProperty("--h", model.sourceHue(mention.source));
         const s = model.sourceById.get(mention.source);
-        titles.push("Mention of " + s.name);
+        titles.push("Mention of " + readerName(s.name, s.description));
       }
     }
     for (const m of active) {
@@ -264,7 +294,7 @@
         titles.push("When: " + a.time.text + (a.time.value ? " = " + a.time.value : ""));
       } else if (m.kind === "prov") {
         span.classList.add("at-prov");
-        titles.push("Upstream report: " + model.provenance[m.index].name);
+        titles.push("Upstream report: " + readerName(model.provenance[m.index].name));
       }
     }
     if (titles.length) span.title = Array.from(new Set(titles)).join("\n");
@@ -340,7 +370,7 @@
     const upstream = el("div", "at-tile at-upstream");
     const names = summary.upstream && summary.upstream.length ? summary.upstream : model.provenance.map((p) => p.name);
     const chips = el("div", "at-chips");
-    for (const name of names) chips.appendChild(badge(name, "at-prov-chip"));
+    for (const name of names) chips.appendChild(badge(readerName(name), "at-prov-chip"));
     if (!names.length) chips.appendChild(el("span", "at-tile-detail", "none found"));
     upstream.appendChild(chips);
     upstream.appendChild(el("div", "at-tile-label", "upstream reports"));
@@ -367,7 +397,7 @@
     card.dataset.source = s.id;
     const line = el("span", "at-item-line");
     line.appendChild(swatch(model.sourceHue(s.id)));
-    line.appendChild(el("span", "at-item-name", s.name));
+    line.appendChild(el("span", "at-item-name", readerName(s.name, s.description)));
     card.appendChild(line);
     const badges = el("span", "at-badges");
     badges.appendChild(badge(KIND_LABELS[s.kind] || s.kind));
@@ -403,7 +433,8 @@
     for (const flag of flagsOf(a)) badges.appendChild(badge(flag, "at-flag-" + flag));
     if (a.time) badges.appendChild(badge(a.time.value || a.time.text, "at-when"));
     if (a.parent) badges.appendChild(badge("within " + a.parent, "at-within"));
-    for (const index of model.upstream.get(a.id) || []) badges.appendChild(badge("via " + model.provenance[index].name, "at-prov-chip"));
+    for (const index of model.upstream.get(a.id) || []) badges.appendChild(badge("via " + readerName(model.provenance[index].name), "at-prov-chip"));
+    if (a.confidence !== undefined) badges.appendChild(badge(percent(a.confidence) + " likely right", "at-confidence"));
     badges.appendChild(badge(a.id, "at-id"));
     card.appendChild(badges);
     return card;
@@ -512,7 +543,7 @@
         // Several upstream reports are alternatives side by side ("media", "the NYT"), not a chain of their own.
         const li = el("li", "at-badges");
         li.appendChild(el("span", "at-hint", "upstream:"));
-        for (const index of upstream) li.appendChild(badge(model.provenance[index].name, "at-prov-chip"));
+        for (const index of upstream) li.appendChild(badge(readerName(model.provenance[index].name), "at-prov-chip"));
         chain.appendChild(li);
       }
       for (const aid of ancestors.concat([id])) {
@@ -523,10 +554,11 @@
       detail.appendChild(chain);
       const facts = el("dl", "at-facts");
       const s = a.source_id ? model.sourceById.get(a.source_id) : null;
-      field(facts, "Who", a.source_text || (s ? s.name : "not named in the text"));
-      if (s) field(facts, "Source", s.name + " · " + (KIND_LABELS[s.kind] || s.kind) + " · " + (s.named ? "named" : "anonymous"));
+      field(facts, "Who", a.source_text || (s ? readerName(s.name, s.description) : "not named in the text"));
+      if (s) field(facts, "Source", readerName(s.name, s.description) + " · " + (KIND_LABELS[s.kind] || s.kind) + " · " + (s.named ? "named" : "anonymous"));
       field(facts, "How", a.cue_text + (a.cue_class ? " (" + a.cue_class + ")" : ""));
       field(facts, "What", a.content_text, "at-quote");
+      if (a.confidence !== undefined) field(facts, "Confidence", percent(a.confidence) + " likely right (the model's calibrated probability)");
       if (a.time) field(facts, "When", a.time.text + (a.time.value ? " → " + a.time.value : " (not normalized)"));
       detail.appendChild(facts);
       const kids = model.children.get(id) || [];
@@ -549,7 +581,7 @@
       mark(ids, "at-sel");
       activate('.at-source-item[data-source="' + CSS.escape(sourceId) + '"]');
       while (detail.firstChild) detail.removeChild(detail.firstChild);
-      const head = el("h2", null, s.name);
+      const head = el("h2", null, readerName(s.name, s.description));
       head.appendChild(badge(KIND_LABELS[s.kind] || s.kind));
       head.appendChild(badge(s.named ? "named" : "anonymous", s.named ? "at-named" : "at-anon"));
       detail.appendChild(head);
@@ -612,7 +644,7 @@
   }
 
   // ``el`` is shared with the web page's script, so it builds its DOM the same safe way.
-  global.AccordingTo = { render, el, percent, codeUnits };
+  global.AccordingTo = { render, el, percent, codeUnits, readerName };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderEmbedded);
   else renderEmbedded();
 })(window);
