@@ -313,7 +313,7 @@ def graded_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClie
     with open_store(str(path)) as store:
         for article_id, published in [("one", "2023-12-23"), ("two", "2024-01-05")]:
             store.save(Article(text=EXAMPLE, id=article_id, outlet="Example News", published=published), graded)
-    with TestClient(create_app(str(path))) as test_client:
+    with TestClient(create_app(str(path)), base_url="http://localhost") as test_client:
         yield test_client
 
 
