@@ -17,7 +17,9 @@ from accordingto import analyze
 from accordingto.cluster import ClusterError, Progress, connect, run_on_cluster
 from accordingto.cluster import worker as cluster_worker
 from accordingto.store import open_store
+from accordingto.store.clusters import unclustered_articles
 from accordingto.store.schema import articles
+from accordingto.trail import find_statements, statement_trail
 
 ATTRIBUTED = {
     "kremlin": 'Dmitry Peskov, the Kremlin spokesman, said that talks were over. "We are done," he added.',
@@ -100,6 +102,26 @@ def test_run_into_the_store(client: Client, corpus: Path, tmp_path: Path) -> Non
     with open_store(db) as store, store.connect() as connection:
         assert connection.execute(select(func.count()).select_from(articles)).scalar() == 3
         assert store.analysis("kremlin") is not None
+
+
+def test_a_run_into_the_store_clusters_statements_as_it_stores_them(client: Client, tmp_path: Path) -> None:
+    """The client writes each outcome through the store's save path, which clusters it: two outlets telling one
+    statement are one trail, with no rebuild."""
+    feed = tmp_path / "feed.jsonl"
+    told = "the council will close three schools in Dover next year to save money on heating"
+    lines = [
+        {"id": "herald", "outlet": "Herald", "published": "2024-03-01", "text": f"Ann Lee said that {told}."},
+        {"id": "post", "outlet": "Post", "published": "2024-03-02", "text": f"Officials said {told}."},
+    ]
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'runs.sqlite'}"
+    run_on_cluster([str(feed)], client=client, db=db, partition_size=1)
+    with open_store(db) as store:
+        assert unclustered_articles(store) == 0
+        [found] = find_statements(store, "three schools in Dover")
+        trail = statement_trail(store, found.cluster_id)
+    assert trail is not None
+    assert [(item.outlet, item.flags) for item in trail.appearances] == [("Herald", []), ("Post", ["different_source"])]
 
 
 def test_rerun_replaces_the_previous_parts(client: Client, corpus: Path, tmp_path: Path) -> None:

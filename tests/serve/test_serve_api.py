@@ -491,3 +491,54 @@ def test_views_of_the_corpus(store_client: TestClient) -> None:
             row["content_text"][start:end].lower().startswith("negotiat") for start, end in row["highlights"]
         )
     assert store_client.get("/sources/no such source").status_code == 404
+
+
+def trailed_statement(client: TestClient) -> dict[str, Any]:
+    """The first statement of the corpus that has a trail (both articles tell the example's statements)."""
+    for statement in items(client, "/statements", limit=50):
+        found = client.get(
+            "/trail/statement",
+            params={"article_id": statement["article_id"], "attribution_id": statement["attribution_id"]},
+        )
+        if found.status_code == 200:
+            return {**statement, "trail": found.json()}
+    raise AssertionError("no statement of the corpus has a trail")
+
+
+def test_the_trail_of_a_statement_from_a_listed_statement_by_id_and_by_words(store_client: TestClient) -> None:
+    statement = trailed_statement(store_client)
+    trail = statement["trail"]
+    # The same story in two outlets: the one dated first is the first appearance, the other an exact retelling.
+    assert trail["first"]["article_id"] == "one" and trail["first"]["outlet"] == "Example News"
+    assert [item["article_id"] for item in trail["later"]] == ["two"]
+    assert trail["later"][0]["flags"] == [] and {piece["op"] for piece in trail["later"][0]["diff"]} == {"equal"}
+    by_id = store_client.get(f"/trail/{trail['cluster_id']}")
+    assert by_id.status_code == 200 and by_id.json() == trail
+    found = items(store_client, "/trail", q=trail["first"]["content"])
+    assert found[0]["cluster_id"] == trail["cluster_id"] and found[0]["appearances"] == 2
+    assert items(store_client, "/trail", q="elephants marching") == []
+    rows = list(csv.DictReader(io.StringIO(store_client.get(f"/trail/{trail['cluster_id']}?format=csv").text)))
+    assert [row["article_id"] for row in rows] == ["one", "two"] and json.loads(rows[1]["diff"])[0]["op"] == "equal"
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [
+        ("/trail/999999", {}, 404),
+        ("/trail/not-a-number", {}, 422),
+        ("/trail", {}, 422),
+        ("/trail", {"q": ""}, 422),
+        ("/trail", {"q": "talks", "limit": "0"}, 422),
+        ("/trail/statement", {"article_id": "one"}, 422),
+        ("/trail/statement", {"article_id": "missing", "attribution_id": "a1"}, 404),
+    ],
+)
+def test_trail_requests_that_cannot_be_answered(
+    store_client: TestClient, path: str, params: dict[str, str], status: int
+) -> None:
+    response = store_client.get(path, params=params)
+    assert response.status_code == status and isinstance(response.json()["detail"], (str, list))
+
+
+def test_trail_routes_say_when_there_is_no_store(client: TestClient) -> None:
+    assert client.get("/trail", params={"q": "talks"}).status_code == 404

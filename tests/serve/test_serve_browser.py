@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -85,6 +86,13 @@ def server(cli: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 text=HOSTILE_STATEMENT, id=f"hostile-{number}", outlet="Other Times", published="2024-01-21"
             )
             store.save(hostile, hostile_analysis())
+    with serving(cli, database, folder) as base:
+        yield base
+
+
+@contextmanager
+def serving(cli: str, database: Path, folder: Path) -> Iterator[str]:
+    """``accordingto serve`` of a store on a free port of 127.0.0.1; its base URL once it answers."""
     port = free_port()
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(
@@ -336,3 +344,152 @@ def test_upstream_reports_with_a_generic_credit_shown_as_such(page, server: str)
     assert "4 articles" in items[1]
     assert any(item.startswith("unnamed media") and "generic credit" in item and "5 articles" in item for item in items)
     assert not any(item.startswith("media") for item in items)
+
+
+# ---- the trail of a statement ------------------------------------------------------------------------------
+
+HOSTILE_TRAIL = "<img src=x onerror=window.pwned=1> the schools <script>window.pwned=1</script> will close in June"
+
+
+def one_statement(text: str, source: str, content: str, *, named: bool = True, credits: str | None = None) -> Analysis:
+    """An analysis of ``text`` holding one attribution: ``source`` said ``content`` (a quote when it is in
+    quotation marks), credited to the outlet ``credits`` when given."""
+    start = text.index(content)
+    source_at = text.index(source)
+    attribution = Attribution(
+        id="a1",
+        type="direct" if content.startswith('"') else "indirect",
+        source=[(source_at, source_at + len(source))],
+        cue=[(text.index("said"), text.index("said") + 4)],
+        content=[(start, start + len(content))],
+        source_text=source,
+        cue_text="said",
+        content_text=content,
+        source_id="s1",
+    )
+    provenance = (
+        [
+            Provenance(
+                name=credits, spans=[(text.index(credits), text.index(credits) + len(credits))], attribution_ids=["a1"]
+            )
+        ]
+        if credits
+        else []
+    )
+    return Analysis(
+        text=text,
+        attributions=[attribution],
+        sources=[
+            Source(id="s1", name=source, kind="person" if named else "government", named=named, description=source)
+        ],
+        provenance=provenance,
+    )
+
+
+TRAIL_ARTICLES = [
+    # (id, outlet, published, text, source, content, named, credits)
+    (
+        "herald-1",
+        "Valley Herald",
+        "2024-03-01",
+        "Ann Lee said the council will close three schools in Dover next year to save money on heating.",
+        "Ann Lee",
+        "the council will close three schools in Dover next year to save money on heating",
+        True,
+        None,
+    ),
+    (
+        "ledger-1",
+        "Ledger",
+        "2024-03-04",
+        "According to the Valley Herald, officials said the council would close three schools in Dover next year to "
+        "save money on heating.",
+        "officials",
+        "the council would close three schools in Dover next year to save money on heating",
+        False,
+        "Valley Herald",
+    ),
+    (
+        "post-1",
+        "Post",
+        "2024-03-02",
+        '"The council will close three schools in Dover next year," Ann Lee said.',
+        "Ann Lee",
+        '"The council will close three schools in Dover next year,"',
+        True,
+        None,
+    ),
+    ("hostile-a", "Post", "2024-03-05", f"Ann Lee said {HOSTILE_TRAIL}.", "Ann Lee", HOSTILE_TRAIL, True, None),
+    ("hostile-b", "Ledger", "2024-03-06", f"Ann Lee said {HOSTILE_TRAIL}.", "Ann Lee", HOSTILE_TRAIL, True, None),
+]
+
+
+@pytest.fixture(scope="module")
+def trail_server(cli: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The service with a store where one statement is told by three outlets (trimmed into a quote by one,
+    credited to officials "according to" the first by another), and a statement made of markup told twice."""
+    folder = tmp_path_factory.mktemp("trail")
+    database = folder / "trail.sqlite"
+    with open_store(str(database)) as store:
+        for article_id, outlet, published, text, source, content, named, credits in TRAIL_ARTICLES:
+            article = Article(text=text, id=article_id, outlet=outlet, published=published, title=f"Story {article_id}")
+            store.save(article, one_statement(text, source, content, named=named, credits=credits))
+    with serving(cli, database, folder) as base:
+        yield base
+
+
+def test_a_statements_trail_from_the_corpus_view_with_each_retellings_diff_on_click(page, trail_server: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, trail_server, "view=statements")
+    page.locator(".pg-statement", has_text="three schools").first.locator(".pg-trail-link").click()
+    page.wait_for_selector(".pg-trail-timeline .pg-trail-item")
+    assert "view=trail" in page.url
+    expect(page.locator(".pg-trail-item .pg-trail-outlet")).to_have_text(["Valley Herald", "Post", "Ledger"])
+    expect(page.locator(".pg-trail-item .pg-when")).to_have_text(["2024-03-01", "2024-03-02", "2024-03-04"])
+    assert page.locator(".pg-trail-first").count() == 1
+    expect(page.locator(".pg-trail-first .pg-first-badge")).to_have_text("first appearance")
+    expect(page.locator(".pg-trail")).to_contain_text("Told 3 times in 3 articles by 3 outlets")
+    ledger = page.locator(".pg-trail-item", has_text="Ledger")
+    expect(ledger.locator(".pg-trail-flag")).to_have_text(["credited to someone else"])
+    expect(ledger.locator(".pg-credits")).to_have_text("credits Valley Herald")
+    expect(page.locator(".pg-trail-item", has_text="Post").locator(".pg-trail-flag")).to_have_text(["made a quote"])
+    assert ledger.locator(".pg-trail-diff").is_hidden()
+    ledger.locator("button.pg-trail-outlet").click()
+    expect(ledger.locator(".pg-trail-diff")).to_be_visible()
+    expect(ledger.locator(".pg-diff-removed")).to_have_text(["will"])
+    expect(ledger.locator(".pg-diff-added")).to_have_text(["would"])
+    assert ledger.locator("button.pg-trail-outlet").get_attribute("aria-expanded") == "true"
+    ledger.locator("button.pg-trail-outlet").click()
+    assert ledger.locator(".pg-trail-diff").is_hidden()
+    # The state is in the URL: a reload shows the same trail.
+    page.reload()
+    expect(page.locator(".pg-trail-item .pg-trail-outlet")).to_have_text(["Valley Herald", "Post", "Ledger"])
+
+
+def test_a_trail_of_markup_is_shown_as_text_and_nothing_runs(page, trail_server: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, trail_server, "view=trail&id=hostile-b&key=a1")
+    page.wait_for_selector(".pg-trail-timeline .pg-trail-item")
+    expect(page.locator(".pg-trail-item .pg-content")).to_have_text([HOSTILE_TRAIL, HOSTILE_TRAIL])
+    page.locator(".pg-trail-item button.pg-trail-outlet").click()
+    # The diff is of words (markup characters are not words): shown, never parsed.
+    expect(page.locator(".pg-trail-diff .pg-diff")).to_contain_text("onerror window pwned 1 the schools script")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.locator("#view img, #view script").count() == 0
+
+
+def test_a_statement_without_a_trail_says_so(page, trail_server: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, trail_server, "view=trail&id=nowhere&key=a1")
+    expect(page.locator("#view .pg-error")).to_contain_text("No trail for this statement")
+
+
+def test_a_search_lists_statements_as_told_across_outlets_and_opens_a_trail(page, trail_server: str) -> None:  # type: ignore[no-untyped-def]
+    corpus_page(page, trail_server, "view=corpus")
+    page.fill("#search-box", "schools")
+    page.press("#search-box", "Enter")
+    matches = page.locator(".pg-trail-matches li")
+    expect(matches).to_have_count(2)
+    expect(matches.first).to_contain_text("told 3 times by 3 outlets; first: Valley Herald, 2024-03-01")
+    expect(matches.nth(1).locator(".pg-trail-match")).to_have_text(HOSTILE_TRAIL)  # markup shown as text
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    matches.first.locator(".pg-trail-match").click()
+    expect(page.locator(".pg-trail-item .pg-trail-outlet")).to_have_text(["Valley Herald", "Post", "Ledger"])
+    assert "view=trail" in page.url and "key=" in page.url and "id=" not in page.url

@@ -127,3 +127,53 @@ def plain_article(
         sources=[source("s1", speaker, named=named)],
     )
     return Article(text=text, id=article_id, outlet=outlet, published=published), analysis
+
+
+Said = tuple[str | None, str] | tuple[str | None, str, dict[str, object]]
+
+
+def statements_article(
+    article_id: str,
+    statements: list[Said],
+    *,
+    outlet: str | None = "Herald",
+    published: str | None = "2024-03-01",
+    credits: str | None = None,
+) -> tuple[Article, Analysis]:
+    """One sentence per statement, "SOURCE said CONTENT." ("It was said CONTENT." without a source), as
+    attributions a1, a2, ... with their source records. A statement is (source, content) or (source, content,
+    fields) with fields for the attribution (hedged=True, parent="a1", ...); a content in quotation marks is a
+    direct quote. ``credits``: an outlet the whole article is credited to (a framing provenance mention)."""
+    text = f"This is reported by {credits}.\n" if credits else ""
+    names = list(dict.fromkeys(item[0] for item in statements if item[0]))
+    records = [source(f"s{number}", name) for number, name in enumerate(names, start=1)]
+    by_name = {record.name: record.id for record in records}
+    found = []
+    for number, item in enumerate(statements, start=1):
+        speaker, content = item[0], item[1]
+        fields = item[2] if len(item) > 2 else {}  # type: ignore[misc]
+        opening = speaker or "It was"
+        start = len(text)
+        text += f"{opening} said {content}.\n"
+        content_start = start + len(opening) + len(" said ")
+        found.append(
+            Attribution(
+                id=f"a{number}",
+                type="direct" if content[:1] in '"“' else "indirect",
+                source=[(start, start + len(speaker))] if speaker else [],
+                cue=[(content_start - 5, content_start - 1)],
+                content=[(content_start, content_start + len(content))],
+                source_text=speaker,
+                cue_text="said",
+                content_text=content,
+                source_id=by_name.get(speaker or ""),
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+    provenance = (
+        [Provenance(name=credits, spans=[_span(text, credits)], attribution_ids=[item.id for item in found])]
+        if credits
+        else []
+    )
+    analysis = Analysis(text=text, attributions=found, sources=records, provenance=provenance)
+    return Article(text=text, id=article_id, outlet=outlet, published=published), analysis

@@ -354,7 +354,7 @@ def save_as_of_old(store: Store, article: Article, analysis: Analysis, *, confid
     if not confidence:
         for item in old["articles"][0]["analysis"]["attributions"]:
             del item["confidence"]
-    store._write(old)
+    store._write(old, cluster=False)  # the older code did not cluster (nor have the tables to)
 
 
 def test_a_store_made_before_search_is_upgraded_in_place_with_its_rows_indexed(store_url: str) -> None:

@@ -27,6 +27,7 @@ from .query import (
 )
 from .run import run_command
 from .serve import serve_command
+from .trail import trail_command
 from .train import train_command
 from .train_resolver import train_resolver_command
 
@@ -77,3 +78,4 @@ main.add_command(outlets_command)
 main.add_command(upstream_command)
 main.add_command(weeks_command)
 main.add_command(articles_command)
+main.add_command(trail_command)

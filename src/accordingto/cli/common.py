@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NoReturn, TypeVar
+from pathlib import Path
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 from rich.console import Console
@@ -55,6 +57,20 @@ def budget_options(command: F) -> F:
 def budget_of(time_budget: float, memory_budget: float) -> Budget:
     """The budget the options give (0 is no limit)."""
     return Budget(seconds=time_budget or None, memory_mb=memory_budget or None)
+
+
+@contextmanager
+def output_stream(out: Path | None) -> Iterator[TextIO]:
+    """Standard output, or the file ``out`` (a file that cannot be written is a one-line error)."""
+    if out is None:
+        yield sys.stdout
+        return
+    try:
+        stream = out.open("w", encoding="utf-8", newline="")
+    except OSError as error:
+        fail(f"cannot write {out}: {error.strerror or error}")
+    with stream:
+        yield stream
 
 
 def fail(error: AccordingtoError | Failure | str) -> NoReturn:

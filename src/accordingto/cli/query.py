@@ -11,9 +11,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
-import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
@@ -27,7 +25,7 @@ from ..store.export import write_csv, write_jsonl, write_parquet
 from ..store.filters import FILTERS, Filters
 from ..store.queries import MAX_PAGE, Page, all_rows
 from ..write.text import plain
-from .common import EXIT_FAILED, fail
+from .common import EXIT_FAILED, fail, output_stream
 from .run import DB_HELP
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -226,12 +224,12 @@ def source_command(
     if output_format != "table":
         document = {**profile.to_dict(), "statements": said}
         if output_format == "json":
-            with _output(out) as stream:
+            with output_stream(out) as stream:
                 stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         else:
             _emit(said, STATEMENT_COLUMNS, "csv", out, title="", nothing="no statements match")
         return
-    with _output(out) as stream:
+    with output_stream(out) as stream:
         console = _console(stream)
         named = "named" if profile.named else "anonymous" if profile.named is False else "named or anonymous"
         heading = plain(profile.name)
@@ -353,13 +351,13 @@ def stats_command(db: str | None, filters: Filters, output_format: str, out: Pat
     if stats.articles == 0:
         _nothing("no articles match", output_format, out)
     if output_format == "json":
-        with _output(out) as stream:
+        with output_stream(out) as stream:
             stream.write(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     if output_format == "csv":
         _emit(outlets, outlet_columns, "csv", out, title="", nothing="no articles match")
         return
-    with _output(out) as stream:
+    with output_stream(out) as stream:
         console = _console(stream)
         console.print(
             f"{stats.articles} articles ({stats.failed} failed), {stats.attributions} attributions, "
@@ -412,7 +410,7 @@ def export_command(db: str | None, filters: Filters, export_format: str, out: Pa
             assert out is not None
             count = write_parquet(store, str(out), filters)
         else:
-            with _output(out) as stream:
+            with output_stream(out) as stream:
                 if export_format == "jsonl":
                     count = write_jsonl(store, stream, filters, _kept_likely(filters.get("min_confidence")))
                 else:
@@ -443,23 +441,10 @@ def percent(share: float | None) -> str:
     return "n/a" if share is None else f"{share:.1%}"
 
 
-@contextmanager
-def _output(out: Path | None) -> Iterator[TextIO]:
-    if out is None:
-        yield sys.stdout
-        return
-    try:
-        stream = out.open("w", encoding="utf-8", newline="")
-    except OSError as error:
-        fail(f"cannot write {out}: {error.strerror or error}")
-    with stream:
-        yield stream
-
-
 def _nothing(message: str, output_format: str, out: Path | None) -> NoReturn:
     """Nothing matched: an empty document for programs, the reason on stderr, exit 1."""
     if output_format == "json":
-        with _output(out) as stream:
+        with output_stream(out) as stream:
             stream.write("[]\n")
     click.echo(f"accordingto: {message}", err=True)
     raise SystemExit(EXIT_FAILED)
@@ -477,10 +462,10 @@ def _emit(
     """Rows as a rich table (for people), a JSON array or CSV (for programs); none: say so and exit 1."""
     if not rows:
         if output_format == "csv":
-            with _output(out) as stream:
+            with output_stream(out) as stream:
                 csv.writer(stream, lineterminator="\n").writerow(columns)
         _nothing(nothing, output_format, out)
-    with _output(out) as stream:
+    with output_stream(out) as stream:
         if output_format == "json":
             stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         elif output_format == "csv":

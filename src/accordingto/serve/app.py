@@ -1,5 +1,6 @@
 """The web service: ``POST /analyze`` (the same JSON as the CLI), the page at ``/``, and, with a store, the
-corpus (``/articles``, ``/sources``, ``/sources/{key}/statements``, ``/stats``).
+corpus (``/articles``, ``/sources``, ``/sources/{key}/statements``, ``/stats``, the trail of a statement at
+``/trail``).
 
 ``create_app`` builds the app; the pipelines load once at start-up (lifespan), and analyses run in worker
 threads so the event loop keeps answering while a long article is parsed.
@@ -37,6 +38,7 @@ from ..read.text import MAX_TEXT_CHARS
 from ..store import Store, open_store, queries
 from ..store.filters import FILTERS, Filters, describe_filters
 from ..store.queries import DOWNLOAD_PAGE, MAX_CURSOR_CHARS, MAX_PAGE, Page, all_rows
+from ..trail import StatementTrail, find_statements, statement_cluster, statement_trail
 from .errors import install_error_handlers
 from .hosts import HostRule
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
@@ -431,6 +433,46 @@ def _add_store_routes(app: FastAPI) -> None:
         """The upstream reports (wires, other outlets) the articles rely on, most relied on first."""
         return await _list(partial(queries.upstream, store, filters), cursor, limit, format, "upstream")
 
+    @app.get("/trail", tags=["corpus"], responses=STORE_RESPONSES)
+    async def find_trails(
+        store: StoreDep,
+        q: Annotated[str, Query(min_length=1, max_length=500, description="Some words of the statement.")],
+        limit: Annotated[int, Query(ge=1, le=100, description="Statements to return (1-100).")] = 10,
+    ) -> dict[str, Any]:
+        """Statements (statement clusters across articles) holding these words, best match first, each with its
+        first appearance and how many articles and outlets told it; ``cluster_id`` opens its trail. The same
+        search as ``accordingto trail WORDS``."""
+        found = await _query(find_statements, store, q, limit=limit)
+        return {"items": [match.to_dict() for match in found]}
+
+    @app.get("/trail/statement", tags=["corpus"], responses=STORE_RESPONSES)
+    async def trail_of_statement(
+        store: StoreDep,
+        article_id: Annotated[str, Query(min_length=1, max_length=500)],
+        attribution_id: Annotated[str, Query(min_length=1, max_length=100)],
+    ) -> dict[str, Any]:
+        """The trail of the statement one stored attribution belongs to (as ``GET /trail/{cluster_id}``): the
+        link every statement of the corpus lists carries (``article_id``, ``attribution_id`` of a statement)."""
+        cluster_id = await _query(statement_cluster, store, article_id, attribution_id)
+        if cluster_id is None:
+            raise HTTPException(
+                404,
+                f"attribution {attribution_id!r} of article {article_id!r} is in no statement cluster (too short "
+                "to follow, not stored, or stored before clustering: run `accordingto trail --rebuild`)",
+            )
+        return (await _trail_or_404(store, cluster_id)).to_dict()
+
+    @app.get("/trail/{cluster_id}", tags=["corpus"], responses=STORE_RESPONSES)
+    async def trail_of_cluster(store: StoreDep, cluster_id: int, format: Download = None) -> Response:
+        """The trail of a statement: its first appearance (by date, then by the outlets articles credit), then
+        every retelling with its outlet, date, source, credits, word ``diff`` from the first and ``flags``
+        (different_source, hedge_dropped, denial_dropped, negation_dropped, negation_added, made_direct). With
+        ``format``, the appearances as rows to download. The same as ``accordingto trail --id``."""
+        trail = await _trail_or_404(store, cluster_id)
+        if format:
+            return _download(trail.appearances, format, f"trail-{cluster_id}")
+        return JSONResponse(trail.to_dict())
+
     @app.get("/charts/statements-per-week", tags=["corpus"], responses=STORE_RESPONSES)
     async def statements_per_week(
         store: StoreDep,
@@ -456,6 +498,13 @@ def _add_store_routes(app: FastAPI) -> None:
         reports."""
         stats = await _query(queries.corpus_stats, store, filters)
         return stats.to_dict()
+
+
+async def _trail_or_404(store: Store, cluster_id: int) -> StatementTrail:
+    trail = await _query(statement_trail, store, cluster_id)
+    if trail is None:
+        raise HTTPException(404, f"no statement cluster {cluster_id} in the store")
+    return trail
 
 
 def create_app_from_env() -> FastAPI:

@@ -1,7 +1,9 @@
 """Open a store (SQLite or PostgreSQL), bring its schema up to date, write one article's results at a time.
 
 Writes are per article and atomic: an article's row, its sources, attributions and provenance go in one
-transaction, so a run stopped at any moment leaves only whole articles behind and can simply be run again.
+transaction, so a run stopped at any moment leaves only whole articles behind and can simply be run again. The
+same transaction puts the article's statements into statement clusters (``clusters.py``), so every way of
+filling a store (``accordingto run``, ``--jobs N``, a Dask run) keeps the trails of statements up to date.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..errors import StoreError
 from ..model import Analysis, Article
 from ..outcome import Outcome
 from . import identity
+from .clusters import cluster_article
 from .rows import Row, Rows, article_rows, outcome_rows
 from .schema import CHILD_TABLES, articles, attributions, provenance, sources
 
@@ -114,7 +117,9 @@ class Store:
         """Store one outcome of a batch (its analysis, or the reason it failed); returns the article's id."""
         return self._write(outcome_rows(outcome))
 
-    def _write(self, rows: Rows) -> str:
+    def _write(self, rows: Rows, *, cluster: bool = True) -> str:
+        """Write one article's rows; ``cluster=False`` leaves its statements out of the clusters (as stores
+        written before clustering existed are: ``accordingto trail --rebuild`` takes them in)."""
         [article] = rows["articles"]
         article_id: str = article["id"]
         try:
@@ -133,6 +138,8 @@ class Store:
                 for table in (sources, attributions, provenance):
                     if rows[table.name]:
                         connection.execute(insert(table), rows[table.name])
+                if cluster and article["error"] is None:
+                    cluster_article(connection, article_id)
         except SQLAlchemyError as failure:
             raise StoreError(f"store {self.url}: cannot write article {article_id}: {_reason(failure)}") from failure
         return article_id

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -272,6 +273,59 @@ def is_backend_specific(name: str | None) -> bool:
     return bool(name) and str(name).startswith(BACKEND_SPECIFIC_PREFIXES)
 
 
+# Statement clusters (store/clusters.py, docs/trail.md): attributions of different articles that report the same
+# statement. The statement tables hang off ``attributions`` and ``articles`` with ON DELETE CASCADE, so the save
+# path's deletes of an article's rows take its statements along without knowing these tables.
+statement_clusters = Table(
+    "statement_clusters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created", DateTime(timezone=True), nullable=False),
+)
+
+statement_members = Table(
+    "statement_members",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True, doc="A compact key for the LSH bucket rows."),
+    Column("cluster_id", Integer, nullable=False, index=True),
+    Column("article_id", String, nullable=False),
+    Column("attribution_id", String, nullable=False),
+    Column("words", Text, nullable=False, doc="The statement's normalized content words, in order, space-separated."),
+    Column("anchors", Text, nullable=False, doc="Its numbers and names (store/statements.py), space-separated."),
+    ForeignKeyConstraint(
+        ["article_id", "attribution_id"],
+        ["attributions.article_id", "attributions.attribution_id"],
+        ondelete="CASCADE",
+    ),
+    ForeignKeyConstraint(["cluster_id"], ["statement_clusters.id"]),
+    Index("ix_statement_members_attribution", "article_id", "attribution_id", unique=True),
+)
+
+# The persisted MinHash LSH index: one row per band of a member's signature. A lookup is an indexed
+# ``bucket IN (...)`` query, on both backends; no in-memory index to rebuild. Without rowid on SQLite: the
+# primary key is the table.
+statement_buckets = Table(
+    "statement_buckets",
+    metadata,
+    Column("member_id", Integer, primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("bucket", BigInteger, nullable=False, index=True, doc="A 63-bit hash of the band's MinHash values."),
+    ForeignKeyConstraint(["member_id"], ["statement_members.id"], ondelete="CASCADE"),
+    sqlite_with_rowid=False,
+)
+
+# Articles whose attributions went through the clustering, with the version of the statement key used: an
+# article stored before clustering existed, or keyed by an older version, is found and re-clustered by
+# ``accordingto trail --rebuild``.
+statement_articles = Table(
+    "statement_articles",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column("key_version", Integer, nullable=False),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
+)
+
+
 __all__ = [
     "ARTICLE_DAY",
     "CHILD_TABLES",
@@ -288,5 +342,9 @@ __all__ = [
     "source_outlets",
     "source_totals",
     "sources",
+    "statement_articles",
+    "statement_buckets",
+    "statement_clusters",
     "statement_index",
+    "statement_members",
 ]

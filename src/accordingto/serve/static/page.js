@@ -3,7 +3,8 @@
  *
  * Every view's state lives in the URL (/?view=source&key=...&outlet=nyt): links are real links, a click pushes
  * the new URL and `show()` draws the view the URL names, so reload, back and forward give the same view. A view
- * is one entry in `VIEWS` (its tab and a render function); `STATEMENT_LINKS` adds links to every statement.
+ * is one entry in `VIEWS` (its tab and a render function); `STATEMENT_LINKS` adds links to every statement (its
+ * article, its trail: /?view=trail&id=ARTICLE&key=ATTRIBUTION).
  * Everything from the server reaches the DOM through textContent / setAttribute only, never as HTML. */
 (function () {
   "use strict";
@@ -95,6 +96,7 @@
     statements: { tab: "statements", corpus: true, render: showStatements },
     outlets: { tab: "outlets", corpus: true, render: showOutlets },
     upstream: { tab: "upstream", corpus: true, render: showUpstream },
+    trail: { tab: null, corpus: true, render: showTrail },
   };
   let drawing = 0;  // the render in progress: an older one that finishes late draws nothing
 
@@ -281,9 +283,10 @@
     return fragment;
   }
 
-  // Links every statement carries; another view (a statement's trail, issue 13) adds itself here.
+  // Links every statement carries: its article, and its trail across the corpus (the trail view).
   const STATEMENT_LINKS = [
     (s) => linkTo({ view: "article", id: s.article_id }, "article", "pg-link pg-article-link"),
+    (s) => linkTo({ view: "trail", id: s.article_id, key: s.attribution_id }, "trail", "pg-link pg-trail-link"),
   ];
 
   function statementItem(s) {
@@ -497,8 +500,9 @@
     const sources = sourcesList(grid, state, { q: state.q }, "Sources whose names match");
     const chart = chartCard(grid, "Matching statements per week", "/charts/statements-per-week",
       apiParams(state, { q: state.q }), weeklyBars, live);
+    const trails = trailMatches(grid, state.q, live);
     const said = statementsList(box, state, { q: state.q }, "Statements, best match first");
-    await Promise.all([sources.load(live), chart, said.load(live)]);
+    await Promise.all([sources.load(live), chart, trails, said.load(live)]);
   }
 
   async function showSource(state, box, live) {
@@ -605,6 +609,121 @@
       },
     });
     await list.load(live);
+  }
+
+  // ---- the trail of a statement: where it first appeared, who retold it, what they changed ---------------------
+  const FLAG_WORDS = {
+    different_source: "credited to someone else", hedge_dropped: "hedge dropped", denial_dropped: "denial dropped",
+    negation_dropped: "negation dropped", negation_added: "negation added", made_direct: "made a quote",
+  };
+
+  // The word diff from the first appearance: removed words struck through, added words marked, kept words plain.
+  function wordDiff(diff) {
+    const box = el("p", "pg-diff");
+    diff.forEach((piece, index) => {
+      if (index) box.appendChild(document.createTextNode(" "));
+      if (piece.op === "equal") { box.appendChild(document.createTextNode(piece.later)); return; }
+      if (piece.first) box.appendChild(el("del", "pg-diff-removed", piece.first));
+      if (piece.first && piece.later) box.appendChild(document.createTextNode(" "));
+      if (piece.later) box.appendChild(el("ins", "pg-diff-added", piece.later));
+    });
+    return box;
+  }
+
+  function appearanceItem(item, isFirst) {
+    const row = el("li", "pg-trail-item" + (isFirst ? " pg-trail-first" : ""));
+    row.dataset.article = item.article_id;
+    row.appendChild(el("div", "pg-when", item.published || "undated"));
+    const body = el("div", "pg-what");
+    const head = el("div", "pg-trail-head");
+    if (isFirst) {
+      head.appendChild(el("strong", "pg-trail-outlet", item.outlet || "(no outlet)"));
+      head.appendChild(el("span", "at-badge pg-first-badge", "first appearance"));
+    } else {
+      const open = el("button", "pg-secondary pg-trail-outlet", item.outlet || "(no outlet)");
+      open.type = "button";
+      open.setAttribute("aria-expanded", "false");
+      open.title = "Show how this retelling differs from the first appearance";
+      head.appendChild(open);
+    }
+    head.appendChild(linkTo({ view: "article", id: item.article_id }, "article", "pg-link pg-article-link"));
+    body.appendChild(head);
+    const said = el("p", "pg-said");
+    said.appendChild(el("strong", "pg-who", item.source || "unknown source"));
+    said.appendChild(el("span", "pg-cue", " " + item.cue + ": "));
+    said.appendChild(el("span", "pg-content", item.content));
+    body.appendChild(said);
+    const badges = el("div", "at-badges");
+    badges.appendChild(el("span", "at-badge", item.type));
+    if (item.upstream.length) badges.appendChild(el("span", "at-badge pg-credits", "credits " + item.upstream.join(", ")));
+    if (item.via.length) badges.appendChild(el("span", "at-badge pg-via", "via " + item.via.join(", ")));
+    for (const flag of item.flags) {
+      const badge = el("span", "at-badge pg-trail-flag", FLAG_WORDS[flag] || flag);
+      badge.dataset.flag = flag;
+      badges.appendChild(badge);
+    }
+    body.appendChild(badges);
+    if (!isFirst) {
+      const changes = el("div", "pg-trail-diff");
+      changes.hidden = true;
+      changes.appendChild(el("p", "pg-hint", "Compared with the first appearance:"));
+      changes.appendChild(wordDiff(item.diff));
+      body.appendChild(changes);
+      const open = head.querySelector("button");
+      open.addEventListener("click", () => {
+        changes.hidden = !changes.hidden;
+        open.setAttribute("aria-expanded", String(!changes.hidden));
+      });
+    }
+    row.appendChild(body);
+    return row;
+  }
+
+  // A search's statements as told across the corpus (GET /trail?q=), each opening its trail.
+  async function trailMatches(box, q, live) {
+    const section = card(box, "Statements as told across outlets", "pg-trail-matches");
+    const list = el("ol", "pg-list pg-trail-match-list");
+    section.appendChild(list);
+    try {
+      const found = await getJSON("/trail?" + new URLSearchParams({ q: q, limit: "5" }).toString());
+      if (!live()) return;
+      if (!found.items.length) list.appendChild(el("li", "pg-hint", "No statement matches."));
+      for (const match of found.items) {
+        const item = el("li");
+        item.appendChild(linkTo({ view: "trail", key: String(match.cluster_id) }, match.statement, "pg-link pg-trail-match"));
+        item.appendChild(el("span", "pg-count", " told " + plural(match.appearances, "time") + " by " +
+          plural(match.outlets, "outlet") + "; first: " + [match.outlet || "(no outlet)", match.published || "undated"].join(", ")));
+        list.appendChild(item);
+      }
+    } catch (error) {
+      section.appendChild(el("p", "pg-error", "Could not load: " + error.message));
+    }
+  }
+
+  // The trail of the statement an attribution belongs to (id: article, key: attribution), or of a cluster (key).
+  async function showTrail(state, box, live) {
+    let trail;
+    try {
+      const path = state.id
+        ? "/trail/statement?" + new URLSearchParams({ article_id: state.id, attribution_id: state.key }).toString()
+        : "/trail/" + encodeURIComponent(state.key);
+      trail = await getJSON(path);
+    } catch (error) {
+      if (live()) box.appendChild(el("p", "pg-error", "No trail for this statement: " + error.message));
+      return;
+    }
+    if (!live()) return;
+    const section = card(box, "Trail of a statement", "pg-trail");
+    downloads(section, "/trail/" + trail.cluster_id, new URLSearchParams());
+    const first = trail.first;
+    section.appendChild(el("p", "pg-facts", "Told " + plural(trail.appearances, "time") + " in " +
+      plural(trail.articles, "article") + " by " + plural(trail.outlets, "outlet") + ". First: " +
+      [first.outlet || "(no outlet)", first.published || "undated", first.source || "unknown source"].join(", ") +
+      ". Click a retelling to see what it changed."));
+    const timeline = el("ol", "pg-list pg-trail-timeline");
+    timeline.appendChild(appearanceItem(first, true));
+    for (const item of trail.later) timeline.appendChild(appearanceItem(item, false));
+    section.appendChild(timeline);
   }
 
   // ---- the analyze view ----------------------------------------------------------------------------------
