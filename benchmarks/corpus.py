@@ -6,6 +6,7 @@ The PolNeAR dev articles, repeated to ``--articles`` (default 2,000) with distin
 * ``accordingto run --jobs 2`` into another fresh SQLite file,
 * ``accordingto run --local-cluster 2 --parquet OUT``: a Dask LocalCluster of 2 worker processes,
 
+with every 50th article (``--long-every``) a long one of 10 dev articles joined (about 50,000 characters),
 each as its own command, timed from start to exit (model loading included: it is what a user waits for). While
 a command runs, the resident memory of every process it started is sampled every 0.2 s, giving the peak of
 each worker (a process under the command that loaded the model; with ``--jobs 1``, the command itself), of the
@@ -32,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +46,7 @@ CLI = Path(sys.executable).parent / "accordingto"
 SAMPLE_SECONDS = 0.2
 MB = 1024 * 1024
 WORKER_MIN_RSS = 150 * MB
+LONG_JOIN = 10  # dev articles in one long article (about 50,000 characters)
 
 
 @dataclass
@@ -70,6 +73,12 @@ def main() -> None:
     parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="the PolNeAR folder")
     parser.add_argument("--configs", default="jobs1,jobs2,dask", help="comma-separated subset of jobs1, jobs2, dask")
     parser.add_argument("--partition-size", type=int, default=25, help="articles per Dask task")
+    parser.add_argument(
+        "--long-every",
+        type=int,
+        default=50,
+        help=f"every Nth article is a long one, {LONG_JOIN} dev articles joined (0: none)",
+    )
     args = parser.parse_args()
 
     texts = sorted((args.polnear / "dev" / "text").glob("*.txt"))
@@ -77,7 +86,7 @@ def main() -> None:
         parser.error(f"no PolNeAR dev articles in {args.polnear / 'dev' / 'text'}")
     work = Path(tempfile.mkdtemp(prefix="accordingto-bench-"))
     try:
-        corpus = make_corpus(texts, args.articles, work / "corpus")
+        corpus = make_corpus(texts, args.articles, work / "corpus", args.long_every)
         commands = {
             "jobs1": [
                 str(CLI),
@@ -121,13 +130,23 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def make_corpus(texts: list[Path], count: int, folder: Path) -> Path:
+def make_corpus(texts: list[Path], count: int, folder: Path, long_every: int = 0) -> Path:
     """``count`` text files cycling through ``texts``; copy k of NAME is ``NAME~k.txt``, so every id
-    differs."""
+    differs. With ``long_every``, every such article is instead ``LONG_JOIN`` articles joined into one
+    (``NAME~k~long.txt``, 30,000-90,000 characters): the long articles that make a batch, and a worker, peak."""
     folder.mkdir(parents=True)
-    for index, path in zip(range(count), itertools.cycle(texts), strict=False):
-        copy = index // len(texts)
-        shutil.copyfile(path, folder / f"{path.stem}~{copy}.txt")
+    cycle = itertools.cycle(texts)
+    copies: Counter[str] = Counter()
+    for index in range(count):
+        path = next(cycle)
+        copy = copies[path.stem]
+        copies[path.stem] += 1
+        if long_every and index % long_every == long_every - 1:
+            joined = [path, *(next(cycle) for _ in range(LONG_JOIN - 1))]
+            text = "\n\n".join(part.read_text(encoding="utf-8") for part in joined)
+            (folder / f"{path.stem}~{copy}~long.txt").write_text(text, encoding="utf-8")
+        else:
+            shutil.copyfile(path, folder / f"{path.stem}~{copy}.txt")
     return folder
 
 

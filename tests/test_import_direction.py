@@ -14,7 +14,18 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "accordingto"
 STAGES = ["parse", "find", "resolve", "describe", "link", "anchor"]
 # What every stage may use: the Doc layer, the typed records, the lexicon and the other building blocks.
-SHARED = ["annotations", "records", "pipes", "clauses", "lexicon", "errors", "model", "number_words"]
+SHARED = [
+    "annotations",
+    "records",
+    "pipes",
+    "clauses",
+    "lexicon",
+    "errors",
+    "model",
+    "number_words",
+    "budget",
+    "ranges",
+]
 
 
 def imported_packages(path: Path, source: str | None = None) -> set[str]:

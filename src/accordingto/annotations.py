@@ -22,6 +22,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar, cast, get_args
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 from .clauses import Units, cue_clauses
@@ -124,6 +125,8 @@ class _Views:
     alive from this cache)."""
 
     text: str | None = None
+    heads: np.ndarray | None = None
+    punct: np.ndarray | None = None
     units: Units | None = None
     roles: dict[str, dict[str, list[tuple[int, int]]]] | None = None
     clauses: dict[str, list[int]] | None = None
@@ -157,6 +160,23 @@ def doc_text(doc: Doc) -> str:
     return views.text
 
 
+def doc_heads(doc: Doc) -> np.ndarray:
+    """Each token's head as an absolute token index (a root is its own head), read once from spaCy's arrays."""
+    views = _views(doc)
+    if views.heads is None:
+        relative = doc.to_array("HEAD").view(np.int64) if len(doc) else np.zeros(0, dtype=np.int64)
+        views.heads = relative + np.arange(len(doc), dtype=np.int64)
+    return views.heads
+
+
+def doc_punct(doc: Doc) -> np.ndarray:
+    """Whether each token is punctuation (``token.is_punct``), read once from spaCy's arrays."""
+    views = _views(doc)
+    if views.punct is None:
+        views.punct = doc.to_array("IS_PUNCT").astype(bool) if len(doc) else np.zeros(0, dtype=bool)
+    return views.punct
+
+
 def doc_units(doc: Doc) -> Units:
     """The doc's sentence units (``clauses.Units``), computed once."""
     views = _views(doc)
@@ -181,8 +201,9 @@ def role_spans(doc: Doc) -> dict[str, dict[str, list[Span]]]:
         for aid in ATTRIBUTIONS.keys(doc):
             roles.setdefault(aid, {name: [] for name in ROLE_KEYS})
         views.roles = roles
+    # Span(...) rather than doc[start:end]: three times cheaper, and this runs for every span of every stage.
     return {
-        aid: {role: [doc[start:end] for start, end in bounds] for role, bounds in by_role.items()}
+        aid: {role: [Span(doc, start, end) for start, end in bounds] for role, bounds in by_role.items()}
         for aid, by_role in views.roles.items()
     }
 

@@ -12,7 +12,10 @@ import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
+
+from .ranges import merged_ranges
 
 # Pronouns that, standing alone as the whole content, point back at the previous sentence: "This is reported
 # by the New York Times." The annotation guidelines (and PolNeAR) mark such a pronoun as the content.
@@ -68,6 +71,37 @@ def token_ids(spans: Iterable[Span]) -> set[int]:
     return {i for span in spans for i in range(span.start, span.end)}
 
 
+def subtree_ids(token: Token, heads: np.ndarray) -> frozenset[int]:
+    """The token indices of ``token``'s subtree (``heads``: ``annotations.doc_heads``).
+
+    The tokens between its left and right edges, when each of them hangs, through heads inside that range, from
+    ``token`` (a projective subtree: nearly always); else spaCy's walk of the tree. The check is one array
+    comparison, where walking ``token.subtree`` makes a Python object per token.
+    """
+    left, right = token.left_edge.i, token.right_edge.i + 1
+    inside = heads[left:right]
+    hangs_inside = (inside >= left) & (inside < right) & (inside != np.arange(left, right))
+    hangs_inside[token.i - left] = True
+    if hangs_inside.all():
+        return frozenset(range(left, right))
+    return frozenset(t.i for t in token.subtree)
+
+
+def entity_span(token: Token) -> Span | None:
+    """The named entity holding ``token``, found from its IOB tags (``doc.ents`` would build every entity of the
+    doc to find one)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    low = token.i
+    while low > 0 and doc[low].ent_iob_ == "I":
+        low -= 1
+    high = token.i + 1
+    while high < len(doc) and doc[high].ent_iob_ == "I":
+        high += 1
+    return doc[low:high]
+
+
 def cue_head(cue: list[Span]) -> Token | None:
     """The cue's syntactic head: the cue token whose head lies outside the cue, preferring a verb or
     adjective.
@@ -95,8 +129,13 @@ def anaphoric_antecedent(doc: Doc, content: list[Span], units: Units) -> range |
     Only a sentence-initial pronoun counts: "he said so" later in a sentence refers to that sentence, not the
     one before, and widening it would wrongly make it the parent of whatever the previous sentence reports.
     """
-    inside = sorted(token_ids(content))
-    words = [i for i in inside if not doc[i].is_punct and not doc[i].is_space]
+    words: list[int] = []
+    for span in sorted(content, key=lambda span: span.start):
+        for token in span:
+            if not token.is_punct and not token.is_space and token.i not in words:
+                words.append(token.i)
+                if len(words) > 1:
+                    return None  # more than a pronoun: reading on would cost as much as the content is long
     if len(words) != 1 or doc[words[0]].lower_ not in ANAPHORIC_CONTENT:
         return None
     unit = units.index(words[0])
@@ -108,12 +147,13 @@ def anaphoric_antecedent(doc: Doc, content: list[Span], units: Units) -> range |
     return units.span(unit - 1)
 
 
-def effective_content(doc: Doc, content: list[Span], units: Units) -> set[int]:
-    """Content tokens, with a lone anaphoric pronoun replaced by the unit it points back to."""
+def effective_ranges(doc: Doc, content: list[Span], units: Units) -> list[tuple[int, int]]:
+    """Content token ranges, merged and in order, with a lone anaphoric pronoun replaced by the unit it points
+    back to."""
     antecedent = anaphoric_antecedent(doc, content, units)
     if antecedent is not None:
-        return set(antecedent)
-    return token_ids(content)
+        return [(antecedent.start, antecedent.stop)]
+    return merged_ranges((span.start, span.end) for span in content)
 
 
 def ancestors(parents: Mapping[str, str | None], attribution_id: str) -> list[str]:
@@ -147,16 +187,23 @@ def cue_clauses(
     cues = {aid: token_ids(roles["cue"]) for aid, roles in spans.items()}
     rank = {aid: n for n, aid in enumerate(cues)}
     enclosing = {aid: set(ancestors(parents, aid)) for aid in cues}
-    holders: dict[int, set[str]] = {}  # token -> the attributions whose content holds it
-    for aid, roles in spans.items():
-        for i in token_ids(roles["content"]):
-            holders.setdefault(i, set()).add(aid)
+    # Where contents begin (+1) and end (-1), in text order: which contents hold a token is followed by sweeping
+    # them, instead of listing for every token of every content the attributions holding it.
+    events = sorted(
+        (position, change, aid)
+        for aid, roles in spans.items()
+        for start, end in merged_ranges((span.start, span.end) for span in roles["content"])
+        for position, change in ((start, 1), (end, -1))
+    )
+    open_contents: dict[str, int] = {}
+    held: frozenset[str] = frozenset()  # the attributions whose content holds the token being looked at
+    next_event = 0
     by_unit: dict[int, list[str]] = {}
     for aid, cue in cues.items():
         if cue:
             by_unit.setdefault(units.index(min(cue)), []).append(aid)
     clauses: dict[str, list[int]] = {aid: [] for aid in cues}
-    for unit, owners in by_unit.items():
+    for unit, owners in sorted(by_unit.items()):
         # An owner may take a token held by contents only when every holder encloses it, so the owners free
         # at a held token are among the descendants of any one holder.
         descendants: dict[str, list[str]] = {}
@@ -165,9 +212,16 @@ def cue_clauses(
                 descendants.setdefault(ancestor, []).append(aid)
         nearest: dict[frozenset[str], _NearestCue | None] = {}
         for i in units.span(unit):
+            if next_event < len(events) and events[next_event][0] <= i:
+                while next_event < len(events) and events[next_event][0] <= i:
+                    _, change, aid = events[next_event]
+                    open_contents[aid] = open_contents.get(aid, 0) + change
+                    if not open_contents[aid]:
+                        del open_contents[aid]
+                    next_event += 1
+                held = frozenset(open_contents)
             if doc[i].is_space:
                 continue
-            held = frozenset(holders.get(i, ()))
             if held not in nearest:
                 candidates = descendants.get(next(iter(held)), []) if held else owners
                 free = [aid for aid in candidates if aid not in held and held <= enclosing[aid]]

@@ -55,12 +55,20 @@ class InvalidDateError(InputError):
     """A publication date that is not YYYY-MM-DD."""
 
 
+class BudgetExceededError(InputError):
+    """An article that took more time or memory than its budget (``budget.Budget``): the analysis stopped."""
+
+
 class InvalidFilterError(InputError):
     """A query filter, search or page cursor that cannot be used (an unknown kind, a malformed cursor...)."""
 
 
 class AnalysisFailedError(PlacedError):
     """A pipeline component failed on an article: a fault of ours, not of the input (a batch goes on)."""
+
+
+class AnalysisCancelledError(PlacedError):
+    """An analysis stopped because nobody waits for it any more (the web client went away)."""
 
 
 class ModelError(AccordingtoError):

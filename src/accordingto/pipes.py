@@ -3,7 +3,8 @@
 spaCy's contract: ``__call__`` predicts then sets annotations; ``pipe`` does the same over a stream. A document
 that makes a component fail goes to the component's error handler (``Pipe.set_error_handler``); the default handler
 re-raises. ``load_pipeline`` installs ``record_error`` instead, which marks the document as failed so that later
-components pass over it and ``analyze_many`` reports it as one failed article while the batch goes on.
+components pass over it and ``analyze_many`` reports it as one failed article while the batch goes on. Before
+each component a document's budget is checked (``budget.check``): one over it is stopped the same way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from . import budget
 from .annotations import ERROR
+from .errors import AnalysisCancelledError, BudgetExceededError
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +65,11 @@ class AnnotatingPipe(Pipe, Generic[Prediction]):
     def _annotate(self, doc: Doc) -> None:
         if doc_error(doc) is not None:
             return  # an earlier component failed: this document is reported, not analysed further
+        try:
+            budget.check(doc, self.name)  # the budget's checkpoint before every component
+        except (BudgetExceededError, AnalysisCancelledError) as stopped:
+            ERROR.set(doc, str(stopped))
+            return
         try:
             self.set_annotations(doc, self.predict(doc))
         except Exception as error:  # noqa: BLE001 - routed to the configurable handler

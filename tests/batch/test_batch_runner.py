@@ -138,3 +138,13 @@ def test_the_three_front_ends_report_the_same_failures(
     assert [failure for failure in by_analyze if failure is not None] == expected
     assert by_run == expected
     assert by_cluster == expected
+
+
+def test_every_component_of_the_model_runs_batch_by_batch_and_chunk_by_chunk(nlp: Language) -> None:
+    """Everything up to the first accordingto stage runs on batches and on a long text's chunks, the vectorised
+    token attributes and ``ner`` after them included: a component left to the stages runs on a whole long text
+    at once, and ``ner`` then holds memory for every token of it."""
+    model = runner.model_components(nlp)
+    stages = [name for name in nlp.pipe_names if name not in model]
+    assert {"tok2vec", "parser", "ner", "token_attributes"} <= set(model)
+    assert stages and all(name.startswith("accordingto_") for name in stages)

@@ -95,6 +95,25 @@ def test_text_format_is_a_table(cli: str, good_file: Path) -> None:
         json.loads(result.stdout)
 
 
+def test_text_format_shows_control_sequences_and_markup_as_written(cli: str, tmp_path: Path) -> None:
+    """An article may carry an OSC sequence (a hidden link, a window title), a screen clear, a bidi override or
+    rich markup: the terminal view shows them as escapes and brackets, never obeys or parses them."""
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "\x1b]8;;http://evil.example\x1b\\The senator\x1b]8;;\x1b\\ said the [/x] bill would pass \x1b[2J\u202etoday.\n"
+    )
+    result = run(cli, "analyze", str(article), "--format", "text", "--published", "2023-12-23")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    for shown in ("\\x1b]8;;", "[/x]", "\\x1b[2J", "\\u202e"):
+        assert shown in result.stdout
+
+
+@pytest.mark.parametrize("value", ["2023-12-23T99:99", "2023-12-23 garbage", "2023-02-29"])
+def test_an_invalid_published_date_or_time_is_refused(cli: str, good_file: Path, value: str) -> None:
+    assert_one_line_error(run(cli, "analyze", str(good_file), "--published", value), "--published")
+
+
 def test_folder_writes_one_json_per_text_file(cli: str, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

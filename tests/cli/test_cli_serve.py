@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from spacy.language import Language
 
 from accordingto.cli import main
-from accordingto.serve.app import ENV_SERVE_DB, create_app_from_env
+from accordingto.serve.app import ENV_SERVE_ALLOW_HOSTS, ENV_SERVE_DB, create_app_from_env
 from accordingto.store import open_store
 
 
@@ -37,7 +37,7 @@ def test_a_store_that_cannot_be_opened_is_one_line(cli: str, db: str, reason: st
 def test_help_lists_the_options(cli: str) -> None:
     result = subprocess.run([cli, "serve", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
-    for option in ("--host", "--port", "--db", "--workers", "--pipelines"):
+    for option in ("--host", "--port", "--db", "--workers", "--pipelines", "--allow-host"):
         assert option in result.stdout
 
 
@@ -57,13 +57,15 @@ def test_serve_hands_the_store_to_its_workers_without_rewriting_accordingto_db(
         open_store(path).close()
     monkeypatch.setenv("ACCORDINGTO_DB", in_env)
     monkeypatch.setenv(ENV_SERVE_DB, "")  # restored after the test: the command sets it
+    monkeypatch.setenv(ENV_SERVE_ALLOW_HOSTS, "")
     seen: dict[str, Any] = {}
 
     def fake_run(app: str, **options: Any) -> None:
         seen.update(app=app, environment=dict(os.environ))
 
     monkeypatch.setattr("uvicorn.run", fake_run)
-    arguments = ["serve", "--port", "0", *(["--db", on_command_line] if given else [])]
+    # TestClient's requests name the host "testserver": served only when allowed.
+    arguments = ["serve", "--port", "0", "--allow-host", "testserver", *(["--db", on_command_line] if given else [])]
     result = CliRunner().invoke(main, arguments)
     assert result.exit_code == 0, result.output
     assert seen["environment"]["ACCORDINGTO_DB"] == in_env  # the user's setting, untouched
@@ -72,3 +74,4 @@ def test_serve_hands_the_store_to_its_workers_without_rewriting_accordingto_db(
     with TestClient(create_app_from_env()) as client:  # what each uvicorn worker builds
         assert client.get("/health").json()["store"] is True
         assert client.get("/articles").json()["items"] == []  # a page of the store it was given
+        assert client.get("/articles", headers={"host": "elsewhere.test"}).status_code == 403

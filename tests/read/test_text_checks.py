@@ -71,13 +71,22 @@ def test_a_missing_path_is_a_read_failure(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(None, None), ("", None), ("2023-12-23", "2023-12-23"), ("2023-12-23T10:00:00Z", "2023-12-23")],
+    [
+        (None, None),
+        ("", None),
+        ("2023-12-23", "2023-12-23"),
+        ("2023-12-23T10:00:00Z", "2023-12-23"),
+        ("2023-12-23T23:59:59.250+05:30", "2023-12-23"),
+        ("2023-12-23 10:00", "2023-12-23"),
+    ],
 )
 def test_published_dates(value: str | None, expected: str | None) -> None:
     assert parse_published(value) == expected
 
 
-@pytest.mark.parametrize("value", ["23/12/2023", "yesterday", "2023-13-01"])
+@pytest.mark.parametrize(
+    "value", ["23/12/2023", "yesterday", "2023-13-01", "2023-12-23T99:99", "2023-12-23garbage", "2023-02-30T10:00"]
+)
 def test_bad_published_dates(value: str) -> None:
     with pytest.raises(InvalidDateError):
         parse_published(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import dataclasses
 import io
@@ -120,6 +121,9 @@ def big_text() -> str:
         pytest.param(json.dumps({"text": 42}), None, 422, "text", id="text-not-string"),
         pytest.param(json.dumps({"text": "ok", "publshed": "2023-01-01"}), None, 422, "publshed", id="unknown-field"),
         pytest.param('{"text": "unterminated', None, 422, "JSON", id="malformed-json"),
+        pytest.param("[" * 100_000 + "]" * 100_000, None, 422, "JSON", id="json-nested-too-deeply"),
+        pytest.param(b'{"text": "caf\xe9 said"}', None, 422, "JSON", id="json-not-utf-8"),
+        pytest.param(json.dumps({"text": "A.", "published": "2023-12-23T99:99"}), None, 422, "published", id="time"),
         pytest.param(json.dumps(["a", "list"]), None, 422, "body", id="not-an-object"),
     ],
 )
@@ -289,7 +293,7 @@ def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
                 analysis,
             )
         store.save(Article(text="broken", id="bad"), error="analysis failed in test")
-    with TestClient(create_app(str(path))) as test_client:
+    with TestClient(create_app(str(path)), base_url="http://localhost") as test_client:
         yield test_client
 
 
@@ -309,7 +313,7 @@ def graded_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClie
     with open_store(str(path)) as store:
         for article_id, published in [("one", "2023-12-23"), ("two", "2024-01-05")]:
             store.save(Article(text=EXAMPLE, id=article_id, outlet="Example News", published=published), graded)
-    with TestClient(create_app(str(path))) as test_client:
+    with TestClient(create_app(str(path)), base_url="http://localhost") as test_client:
         yield test_client
 
 
@@ -379,12 +383,26 @@ def test_sources_can_be_searched_and_filtered(store_client: TestClient) -> None:
         ({"q": "!!!"}, 422),
         ({"q": "x" * 600}, 422),
         ({"since": "2024-02-01", "until": "2024-01-01"}, 422),
+        ({"since": "2023-12-23T99:99"}, 422),
+        ({"until": "2023-12-23garbage"}, 422),
     ],
 )
 def test_bad_filters_are_422(store_client: TestClient, params: dict[str, object], status: int) -> None:
     response = store_client.get("/sources", params=params)
     assert response.status_code == status
     assert isinstance(response.json()["detail"], str)
+
+
+@pytest.mark.parametrize("value", [10**30, -(2**63) - 1, "\ud800"])
+def test_a_forged_cursor_is_422_not_a_server_error(store_client: TestClient, value: object) -> None:
+    """Cursors are opaque, not secret: one of this very list with a sort key no column holds is refused."""
+    cursor = store_client.get("/sources", params={"limit": 1}).json()["next"]
+    context, values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    values[0 if isinstance(value, int) else 1] = value
+    forged = base64.urlsafe_b64encode(json.dumps([context, values]).encode()).decode().rstrip("=")
+    response = store_client.get("/sources", params={"cursor": forged, "limit": 1})
+    assert response.status_code == 422, response.text
+    assert "cursor" in response.json()["detail"]
 
 
 def test_statements_of_a_source_come_oldest_first(store_client: TestClient) -> None:

@@ -26,7 +26,9 @@ HOSTILE = (
     '<img src=x onerror="window.pwned=1"> "It is over," the minister told reporters.'
 )
 START_TIMEOUT_S = 90
-HOSTILE_STATEMENT = 'Officials said "<img src=x onerror=window.pwned=1> ceasefire <script>window.pwned=1</script>".'
+# The emoji makes the Python offsets (code points) differ from the page's string indices (UTF-16 units) before the
+# marked word.
+HOSTILE_STATEMENT = 'Officials said "🕊 <img src=x onerror=window.pwned=1> ceasefire <script>window.pwned=1</script>".'
 
 
 def hostile_analysis() -> Analysis:

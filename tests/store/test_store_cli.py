@@ -325,6 +325,50 @@ def test_bad_filters_are_one_line(cli: str, filled_store: Path, args: list[str],
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+ESC = "\x1b"
+# Rich markup that would stop a table ("[/x]" closes a tag never opened) and terminal control sequences that
+# would set a link, a window title or clear the screen, in every field a person controls.
+HOSTILE_OUTLET = f"[/x]Evil [bold]News{ESC}[2J"
+HOSTILE_TITLE = f"{ESC}]8;;http://evil.example{ESC}\\click{ESC}]8;;{ESC}\\ [/x]"
+HOSTILE_TEXT = f"Dmitry Peskov said that the talks [/x] were over {ESC}]0;pwned\x07 today."
+
+
+@pytest.fixture(scope="module")
+def hostile_store(cli: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    line = {"id": "h1", "title": HOSTILE_TITLE, "outlet": HOSTILE_OUTLET, "published": "2023-12-19"}
+    (folder / "feed.jsonl").write_text(json.dumps(line | {"text": HOSTILE_TEXT}) + "\n")
+    db = folder / "h.sqlite"
+    result = run(cli, "run", str(folder / "feed.jsonl"), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["stats"], "[/x]Evil [bold]News\\x1b[2J"),
+        (["statements"], "\\x1b]0;pwned\\x07"),
+        (["sources"], "Dmitry Peskov"),
+        (["source", "Peskov"], "[/x]Evil"),
+        (["articles"], "\\x1b]8;;http://evil.example"),
+        (["outlets"], "[bold]News"),
+        (["source", f"[/x]{ESC}]0;t\x07"], ""),  # nothing matches: said on stderr, escaped
+    ],
+)
+def test_stored_text_is_shown_as_written_never_as_markup_or_control_sequences(
+    cli: str, hostile_store: Path, args: list[str], shown: str
+) -> None:
+    result = run(cli, *args, "--db", str(hostile_store))
+    assert result.returncode == (0 if shown else 1), result.stderr
+    assert "Traceback" not in result.stderr
+    assert ESC not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
+    if shown:
+        assert shown in result.stdout
+    else:
+        assert "[/x]\\x1b]0;t\\x07" in result.stderr
+
+
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Enough rows that the output overflows a pipe's buffer (64 KiB), written through the library."""

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 from store_samples import attribution, peskov_article, plain_article, source
 
 from accordingto.errors import StoreError
 from accordingto.model import Analysis, Article
 from accordingto.store import Store, normalize_url, open_store, text_hash
+from accordingto.store.db import MIGRATIONS
 from accordingto.store.schema import (
     articles,
     attributions,
@@ -49,6 +55,35 @@ def test_opening_twice_keeps_the_data(store_url: str) -> None:
         first.save(article, analysis)
     with open_store(store_url) as second:
         assert count(second, articles) == 1
+
+
+# Each process imports the package, then waits for the same moment to open the store: the migrations overlap.
+OPEN_AT = """
+import sys, time
+from accordingto.store import open_store
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+open_store(sys.argv[1]).close()
+"""
+
+
+def test_runs_creating_one_new_store_at_once_take_turns_migrating_it(store_url: str) -> None:
+    """Two runs (or the service's workers) opening one new store at the same moment would both create its
+    tables ("table articles already exists"): one migrates, the others wait and find the schema up to date."""
+    start = time.time() + 5  # after every process has imported the package, on a loaded machine
+    processes = [
+        subprocess.Popen([sys.executable, "-c", OPEN_AT, store_url, str(start)], stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    errors = [process.communicate(timeout=120)[1] for process in processes]
+    assert [process.returncode for process in processes] == [0] * 4, "\n".join(errors)
+    with open_store(store_url) as store, store.engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == _newest_migration()
+
+
+def _newest_migration() -> str | None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
 
 
 def test_an_analysis_comes_back_as_it_went_in(store: Store) -> None:

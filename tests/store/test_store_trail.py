@@ -245,3 +245,17 @@ def test_a_corpus_run_then_the_trail_shows_the_first_appearance_and_the_changes(
     assert {(piece["op"], piece["first"], piece["later"]) for piece in ledger["diff"]} >= {("replace", "will", "would")}
     ferry = json.loads(run(cli, "ferry every hour", "--db", store_url, "--format", "json").stdout)
     assert ferry["first"]["article_id"] == "wire-1" and ferry["later"] == []
+
+
+def test_the_trail_table_shows_stored_text_as_written(cli: str, store: Store, store_url: str) -> None:
+    """Outlets and statements reach the terminal as written: rich markup ("[/x]") is not parsed (it would stop
+    the table), control sequences (an OSC title, a screen clear) are shown as escapes, not obeyed."""
+    save_and_cluster(
+        store,
+        statements_article("a-1", [("Ann Lee", f"[/x] {CLOSE} \x1b]0;t\x07")], outlet="[bold]Ledger\x1b[2J"),
+        statements_article("b-1", [("Ann Lee", f"[/x] {CLOSE} \x1b]0;t\x07")], outlet="Post", published="2024-03-02"),
+    )
+    table = run(cli, "close three schools", "--db", store_url)
+    assert table.returncode == 0, table.stderr
+    assert "\x1b" not in table.stdout + table.stderr and "\x07" not in table.stdout
+    assert "[/x]" in table.stdout and "[bold]Ledger\\x1b[2J" in table.stdout.replace("\n", "")

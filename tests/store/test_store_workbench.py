@@ -3,8 +3,12 @@ outlets side by side, counts over time, upstream reports, and the upgrade of a s
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from alembic import command
@@ -18,8 +22,10 @@ from accordingto.store import Store, open_store, search
 from accordingto.store.db import MIGRATIONS
 from accordingto.store.filters import Filters, describe_filters, statement_joins
 from accordingto.store.queries import (
+    Page,
     all_rows,
     anonymous_share_per_week,
+    encode_cursor,
     list_articles,
     outlet_stats,
     outlets,
@@ -182,6 +188,45 @@ def test_a_cursor_only_serves_the_question_it_came_from(corpus: Store) -> None:
         statements(corpus, Filters(outlet="NYT"), cursor=cursor)
     with pytest.raises(InvalidFilterError, match="another list"):
         top_sources(corpus, cursor=cursor)
+
+
+def _forged(cursor: str, change: Callable[[list[Any]], list[Any]]) -> str:
+    """A cursor of the same question with other sort-key values: cursors are opaque, not secret."""
+    context, values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    return encode_cursor(context, change(values))
+
+
+@pytest.mark.parametrize(
+    ("ask", "change"),
+    [
+        (top_sources, lambda values: [10**30, values[1]]),  # past SQLite's 64-bit integers
+        (top_sources, lambda values: [-(2**63) - 1, values[1]]),
+        (top_sources, lambda values: [values[0], "\ud800"]),  # a lone surrogate no database can bind
+        (top_sources, lambda values: [True, values[1]]),
+        (top_sources, lambda values: [values[0], None]),
+        (statements, lambda values: [values[0], values[1], 2**64]),
+        (statements, lambda values: ["2023-12-23T99:99", values[1], values[2]]),
+        (statements, lambda values: [values[0], values[1], 1.5]),
+        (statements, lambda values: values[:2]),
+        (list_articles, lambda values: [values[0], {"id": 1}]),
+    ],
+)
+def test_a_forged_cursor_with_values_no_column_holds_is_an_input_error(
+    corpus: Store, ask: Callable[..., Page[Any]], change: Callable[[list[Any]], list[Any]]
+) -> None:
+    cursor = ask(corpus, limit=1).next
+    assert cursor
+    assert ask(corpus, cursor=_forged(cursor, lambda values: values), limit=1).items  # the unchanged one serves
+    with pytest.raises(InvalidFilterError, match="cursor"):
+        ask(corpus, cursor=_forged(cursor, change), limit=1)
+
+
+def test_a_forged_search_cursor_with_a_score_that_is_no_number_is_an_input_error(corpus: Store) -> None:
+    cursor = statements(corpus, search="ceasefire", limit=1).next
+    assert cursor
+    for score in (float("nan"), float("inf")):
+        with pytest.raises(InvalidFilterError, match="cursor"):
+            statements(corpus, search="ceasefire", cursor=_forged(cursor, lambda v, s=score: [s, v[1]]), limit=1)
 
 
 @pytest.mark.parametrize("limit", [0, -1, 501, 10**12])

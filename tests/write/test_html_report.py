@@ -167,3 +167,44 @@ def test_hostile_article_renders_as_text_in_chromium(browser, tmp_path: Path) ->
         assert page.locator("h1").inner_text() == '<b onmouseover="window.pwned=1">"Title"</b>'
     finally:
         page.close()
+
+
+EMOJI_TEXT = "🎉🇺🇦 Party 👨‍👩‍👧 time: Ann said “we won 🏆 again” today, and Bo 😀 told us: “no way.”"
+
+
+def emoji_analysis() -> Analysis:
+    """Offsets as Python counts them (code points), with emoji (two UTF-16 units each, some of several code
+    points) before and inside every span."""
+    text = EMOJI_TEXT
+
+    def at(words: str, after: int = 0) -> tuple[int, int]:
+        start = text.index(words, after)
+        return (start, start + len(words))
+
+    attributions = []
+    for number, (source, cue, content) in enumerate(
+        [("Ann", "said", "“we won 🏆 again”"), ("Bo 😀", "told", "“no way.”")], start=1
+    ):
+        ranges = {"source": [at(source)], "cue": [at(cue)], "content": [at(content)]}
+        attributions.append(Attribution.from_ranges(text, id=f"a{number}", type="direct", **ranges))
+    return Analysis(text=text, attributions=attributions)
+
+
+def test_highlights_sit_on_their_words_after_emoji_in_chromium(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Offsets count code points, JavaScript strings UTF-16 units: each emoji before a span shifted it by one."""
+    analysis = emoji_analysis()
+    page, errors = open_report(browser, tmp_path, analysis)
+    try:
+        assert errors == []
+        shown = page.eval_on_selector_all(
+            ".at-text [data-id]",
+            "nodes => nodes.map(n => [n.dataset.id, [...n.classList].find(c => /^at-(source|cue|content)$/.test(c)),"
+            " n.textContent])",
+        )
+        for attribution in analysis.attributions:
+            for role in ("source", "cue", "content"):
+                pieces = [text for id_, kind, text in shown if id_ == attribution.id and kind == f"at-{role}"]
+                assert "".join(pieces) == getattr(attribution, f"{role}_text"), (attribution.id, role, pieces)
+        assert page.evaluate("AccordingTo.codeUnits('a😀b')(2)") == 3
+    finally:
+        page.close()

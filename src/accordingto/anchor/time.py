@@ -35,6 +35,7 @@ from ..clauses import token_ids
 from ..model import TimeAnchor
 from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
+from ..ranges import DisjointRanges
 
 # ISO 8601-2 season codes (as in TimeML's TIMEX3) and the month each season starts in (meteorological seasons,
 # northern hemisphere: news from the southern hemisphere will be off by half a year).
@@ -297,14 +298,15 @@ _ANAPHORIC = frozenset({"back_reference", "shift", "present"})
 def _candidates(doc: Doc) -> list[_Candidate]:
     text = doc_text(doc)
     found: list[_Candidate] = []
+    taken = DisjointRanges()  # where the candidates found so far lie: a later one may not overlap them
     for kind, pattern in _PATTERNS.items():
         for match in pattern.finditer(text):
-            if not any(c.start < match.end() and match.start() < c.end for c in found):
+            if taken.add(match.start(), match.end()):
                 found.append(_Candidate(match.start(), match.end(), kind, match))
     for entity in doc.ents:
         if entity.label_ != "DATE" or _NOT_A_TIME.search(entity.text):
             continue
-        if not any(c.start < entity.end_char and entity.start_char < c.end for c in found):
+        if taken.add(entity.start_char, entity.end_char):
             found.append(_Candidate(entity.start_char, entity.end_char, "date"))
     found.sort(key=lambda c: c.start)
     for candidate in found:

@@ -14,11 +14,12 @@ from typing import cast
 
 from spacy.language import Language
 
+from ..budget import Budget
 from ..model import Article
 from ..outcome import Failure, Outcome
 from ..read import read_inputs, text_hash
 from ..store import Store, article_key
-from .runner import DEFAULT_BATCH_SIZE, BatchProgress, Item, analyze_stream, batches, failure_of
+from .runner import DEFAULT_BATCH_SIZE, DEFAULT_BUDGET, BatchProgress, Item, analyze_stream, batches, failure_of
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +46,15 @@ def run_corpus(
     total: int | None = None,
     on_progress: Callable[[BatchProgress], None] | None = None,
     nlp: Language | None = None,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> RunReport:
     """Analyse every article of ``inputs`` (paths/URLs for ``read_inputs``, or articles and read failures)
     into ``store``, skipping those already there; ``jobs`` > 1 analyses in that many worker processes.
 
     Ctrl-C stops the run cleanly (``report.interrupted``): what is stored stays, and the next run goes on from
-    there. ``nlp`` (tests) replaces the pipeline when ``jobs`` is 1. Failed analyses are stored with their
-    reason (and tried again by the next run); read failures are only reported.
+    there. ``nlp`` (tests) replaces the pipeline when ``jobs`` is 1. Failed analyses (an article over its
+    ``budget`` among them) are stored with their reason (and tried again by the next run); read failures are only
+    reported.
     """
     paths = isinstance(inputs, list | tuple) and all(isinstance(item, str) for item in inputs)
     items = read_inputs(cast(Sequence[str], inputs)) if paths else cast(Iterable[Item], inputs)
@@ -73,7 +76,7 @@ def run_corpus(
             yield from todo
 
     try:
-        for result in analyze_stream(not_stored(items), nlp=nlp, batch_size=batch_size, jobs=jobs):
+        for result in analyze_stream(not_stored(items), nlp=nlp, batch_size=batch_size, jobs=jobs, budget=budget):
             if isinstance(result, Outcome):
                 store.save_outcome(result)
             if (failure := failure_of(result)) is not None:

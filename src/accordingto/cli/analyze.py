@@ -19,7 +19,15 @@ from ..read import ReadArticle, count_articles, decode_text, parse_published, re
 from ..write.confident import leave_out_unlikely
 from ..write.html import render_html
 from ..write.text import render_text
-from .common import EXIT_FAILED, fail, failures_reported_once, progress_bar, report_failures
+from .common import (
+    EXIT_FAILED,
+    budget_of,
+    budget_options,
+    fail,
+    failures_reported_once,
+    progress_bar,
+    report_failures,
+)
 
 STDIN = "-"
 STDIN_ID = "stdin"
@@ -60,6 +68,7 @@ RENDERERS: dict[str, tuple[Callable[[Analysis], str], str]] = {
     "keeps the attributions right 8 times in 10 or more. The summary counts what is kept. [default: keep all]",
 )
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True)
+@budget_options
 def analyze_command(
     paths: tuple[str, ...],
     out_dir: Path | None,
@@ -67,6 +76,8 @@ def analyze_command(
     output_format: str,
     min_confidence: float | None,
     batch_size: int,
+    time_budget: float,
+    memory_budget: float,
 ) -> None:
     """Find who said what in each article.
 
@@ -85,7 +96,8 @@ def analyze_command(
     failures: list[Failure] = []
     counts = BatchProgress(total=total)
     with progress_bar(total, only_on_terminal=True, enabled=several) as show:
-        for result in analyze_stream(_inputs(paths, published), batch_size=batch_size):
+        budget = budget_of(time_budget, memory_budget)
+        for result in analyze_stream(_inputs(paths, published), batch_size=batch_size, budget=budget):
             if (failure := failure_of(result)) is not None:
                 failures.append(failure)
             elif isinstance(result, Outcome):

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from ..batch.runner import DEFAULT_BATCH_SIZE
+from ..budget import Budget
 from ..errors import AccordingtoError
 from .common import EXIT_FAILED, fail, report_failures
 
@@ -77,6 +78,7 @@ def run_on_cluster_command(
     db: str | None,
     partition_size: int,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    budget: Budget | None = None,
 ) -> None:
     """Run the corpus on Dask, print a summary, list failures, exit 1 if there were any.
 
@@ -102,6 +104,7 @@ def run_on_cluster_command(
             partition_size=partition_size,
             batch_size=batch_size,
             progress=show,
+            budget=budget,
         )
     except AccordingtoError as error:
         fail(error)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 from rich.console import Console
@@ -25,11 +25,38 @@ from rich.progress import (
 )
 
 from ..batch.runner import BatchProgress
+from ..budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
 from ..errors import AccordingtoError
 from ..outcome import Failure
 from ..progress import Progress as LibraryProgress
+from ..write.text import printable
 
 EXIT_FAILED = 1
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def budget_options(command: F) -> F:
+    """``--time-budget`` and ``--memory-budget``: what one article may cost (``budget.Budget``)."""
+    command = click.option(
+        "--memory-budget",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_MEMORY_MB,
+        show_default=True,
+        help="MB of memory one article may add while it is analysed (0: no limit).",
+    )(command)
+    command = click.option(
+        "--time-budget",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_SECONDS,
+        show_default=True,
+        help="CPU seconds one article may take (0: no limit); an article over its budget is reported as failed.",
+    )(command)
+    return command
+
+
+def budget_of(time_budget: float, memory_budget: float) -> Budget:
+    """The budget the options give (0 is no limit)."""
+    return Budget(seconds=time_budget or None, memory_mb=memory_budget or None)
 
 
 @contextmanager
@@ -48,7 +75,7 @@ def output_stream(out: Path | None) -> Iterator[TextIO]:
 
 def fail(error: AccordingtoError | Failure | str) -> NoReturn:
     """Print one line on stderr and exit 1: the user sees the reason, never a traceback."""
-    click.echo(f"accordingto: error: {error}", err=True)
+    click.echo(f"accordingto: error: {printable(str(error))}", err=True)
     raise SystemExit(EXIT_FAILED)
 
 
@@ -63,7 +90,7 @@ def report_failures(failures: Sequence[Failure], total: int | None = None) -> No
     of_total = f" of {total}" if total is not None else ""
     click.echo(f"accordingto: {len(failures)}{of_total} inputs failed:", err=True)
     for failure in failures:
-        click.echo(f"  {failure}", err=True)
+        click.echo(f"  {printable(str(failure))}", err=True)
 
 
 @contextmanager

@@ -18,11 +18,13 @@ from typing import Any, NoReturn, TextIO, TypeVar
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..store import Store, open_store, queries
 from ..store.export import write_csv, write_jsonl, write_parquet
 from ..store.filters import FILTERS, Filters
 from ..store.queries import MAX_PAGE, Page, all_rows
+from ..write.text import plain
 from .common import EXIT_FAILED, fail, output_stream
 from .run import DB_HELP
 
@@ -230,18 +232,21 @@ def source_command(
     with output_stream(out) as stream:
         console = _console(stream)
         named = "named" if profile.named else "anonymous" if profile.named is False else "named or anonymous"
-        console.print(
-            f"[bold]{profile.name}[/bold] ({profile.kind or 'unknown kind'}, {named}): "
-            f"{profile.attributions} attributions in {profile.articles} articles, "
-            f"{profile.first_published or '?'} to {profile.last_published or '?'}",
-            markup=True,
-            highlight=False,
+        heading = plain(profile.name)
+        heading.stylize("bold")
+        heading.append_text(
+            plain(
+                f" ({profile.kind or 'unknown kind'}, {named}): "
+                f"{profile.attributions} attributions in {profile.articles} articles, "
+                f"{profile.first_published or '?'} to {profile.last_published or '?'}"
+            )
         )
+        console.print(heading, highlight=False)
         if profile.description:
-            console.print(f"Described as: {profile.description}", markup=False, highlight=False)
+            console.print(plain(f"Described as: {profile.description}"), highlight=False)
         if profile.aliases:
             words = "; ".join(f"{alias.text} ({alias.attributions})" for alias in profile.aliases[:12])
-            console.print(f"Also called: {words}", markup=False, highlight=False)
+            console.print(plain(f"Also called: {words}"), highlight=False)
         _table(
             console,
             [item.to_dict() for item in profile.by_outlet],
@@ -480,12 +485,11 @@ def _table(console: Console, rows: list[dict[str, Any]], columns: Sequence[str],
     console.print(table)
 
 
-def _cell(column: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if column.endswith("_share") or column == "confidence":
-        return percent(value)
-    return str(value)
+def _cell(column: str, value: Any) -> Text:
+    """One table cell, as text shown as written (``write.text.plain``: no markup, no control sequences)."""
+    if (column.endswith("_share") or column == "confidence") and value is not None:
+        return plain(percent(value))
+    return plain(value)
 
 
 def _console(stream: TextIO) -> Console:

@@ -18,6 +18,7 @@ from ..store import Store, open_store
 from ..store.clusters import recluster, unclustered_articles
 from ..trail import StatementTrail, find_statements, statement_trail
 from ..trail.wording import render_changes
+from ..write.text import plain
 from .common import EXIT_FAILED, output_stream
 from .run import DB_HELP
 
@@ -166,11 +167,12 @@ def _table(trail: StatementTrail, stream: IO[str] | None) -> None:
     first = trail.first
     summary = trail.to_dict()
     console.print(
-        f"Statement {trail.cluster_id}: {summary['appearances']} appearances in {summary['articles']} articles, "
-        f"{summary['outlets']} outlets. First: {first.outlet or 'unknown outlet'}, "
-        f"{first.published.isoformat() if first.published else 'no date'}, {first.source or 'no source'} "
-        f"{first.cue}: {first.content}",
-        markup=False,
+        plain(  # stored text: shown as written, never as markup or control sequences (write/text.py)
+            f"Statement {trail.cluster_id}: {summary['appearances']} appearances in {summary['articles']} articles, "
+            f"{summary['outlets']} outlets. First: {first.outlet or 'unknown outlet'}, "
+            f"{first.published.isoformat() if first.published else 'no date'}, {first.source or 'no source'} "
+            f"{first.cue}: {first.content}"
+        ),
         highlight=False,
     )
     table = Table(title_justify="left")
@@ -179,8 +181,8 @@ def _table(trail: StatementTrail, stream: IO[str] | None) -> None:
     for row in _rows(trail):
         credits = "; ".join(part for part in (row["upstream"], row["via"] and f"via {row['via']}") if part)
         wording = row["content"] if row["order"] == 1 else row["changes"] or "(same words)"
-        table.add_row(
-            str(row["order"]),
+        cells = (
+            row["order"],
             row["published"],
             row["outlet"],
             row["source"],
@@ -189,4 +191,5 @@ def _table(trail: StatementTrail, stream: IO[str] | None) -> None:
             wording,
             row["flags"].replace(" ", "\n"),
         )
+        table.add_row(*(plain(cell) for cell in cells))
     console.print(table)

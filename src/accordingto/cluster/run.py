@@ -20,7 +20,8 @@ from typing import Any
 import dask
 from distributed import Client, LocalCluster, as_completed
 
-from ..batch.runner import DEFAULT_BATCH_SIZE
+from ..batch.runner import DEFAULT_BATCH_SIZE, DEFAULT_BUDGET
+from ..budget import Budget
 from ..errors import AccordingtoError, ModelError
 from ..outcome import Failure
 from ..store import Store, open_store
@@ -81,6 +82,7 @@ def run_on_cluster(
     progress: Callable[[Progress], None] | None = None,
     client: Client | None = None,
     connect_timeout: float = 20.0,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> ClusterRun:
     """Analyse every article of ``inputs`` (files, folders, globs; any fsspec URL) on a cluster.
 
@@ -90,7 +92,8 @@ def run_on_cluster(
     the workers can write to) and/or ``db`` (a store URL, written by this process). Raises ``ClusterError`` for
     a cluster that cannot be reached, ``StoreError`` for a store that cannot be opened and ``ModelError`` when
     the workers cannot load the model; an input that names nothing, a bad file or record, or an article the
-    pipeline fails on only becomes a failure record in the result, and the run goes on.
+    pipeline fails on (or that goes over its ``budget``) only becomes a failure record in the result, and the run
+    goes on.
     """
     if out is None and db is None:
         raise AccordingtoError("give an output: a Parquet folder (out) or a store (db)")
@@ -109,7 +112,16 @@ def run_on_cluster(
                 if result.failures:
                     # Inputs that named nothing: a part of their own, numbered after the tasks' parts.
                     write_partition(out, len(work), {}, result.failures)
-            _run_tasks(connection, work, result, out=out, store=store, batch_size=batch_size, progress=progress)
+            _run_tasks(
+                connection,
+                work,
+                result,
+                out=out,
+                store=store,
+                batch_size=batch_size,
+                progress=progress,
+                budget=budget,
+            )
     finally:
         if store is not None:
             store.close()
@@ -126,6 +138,7 @@ def _run_tasks(
     store: Store | None,
     batch_size: int,
     progress: Callable[[Progress], None] | None,
+    budget: Budget | None,
 ) -> None:
     """Submit every task, then take results as they come: count them, write them to the store, report."""
     started = time.monotonic()
@@ -136,6 +149,7 @@ def _run_tasks(
         out=out,
         return_analyses=store is not None,
         batch_size=batch_size,
+        budget=budget,
         pure=False,
         key=[f"accordingto-{run_id}-task-{task.index}" for task in work],
     )

@@ -17,7 +17,8 @@ from typing import Any
 from distributed import get_worker
 from spacy.language import Language
 
-from ..batch.runner import DEFAULT_BATCH_SIZE, analyze_stream, failure_of
+from ..batch.runner import DEFAULT_BATCH_SIZE, DEFAULT_BUDGET, analyze_stream, failure_of
+from ..budget import Budget
 from ..outcome import Failure, Outcome
 from ..parse import load_pipeline
 from ..store.rows import TABLES, Rows, outcome_rows
@@ -61,6 +62,7 @@ def analyze_task(
     out: str | None = None,
     return_analyses: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> dict[str, Any]:
     """Read and analyse one task's articles on this worker, with the batch runner every front end uses.
 
@@ -73,7 +75,7 @@ def analyze_task(
     tables: Rows = {name: [] for name in TABLES}
     outcomes: list[Outcome] = []
     counts = {"articles": 0, "attributions": 0}
-    for result in analyze_stream(items, nlp=worker_pipeline(), batch_size=batch_size):
+    for result in analyze_stream(items, nlp=worker_pipeline(), batch_size=batch_size, budget=budget):
         if (failure := failure_of(result)) is not None:
             failures.append(failure)
         if not isinstance(result, Outcome):

@@ -18,11 +18,12 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import ENTITIES, SOURCES
+from ..clauses import entity_span
 from ..model import Source, SourceKind
 from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import Mention, analyze_mention, entity_span
+from ..resolve.mentions import Mention, analyze_mention
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.

@@ -26,6 +26,7 @@ For every attribution, ``annotations.STANCE`` gets a ``records.StanceRecord`` (r
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.language import Language
@@ -72,7 +73,8 @@ class Stance(AnnotatingPipe[dict[str, StanceRecord]]):
 
     def predict(self, doc: Doc) -> dict[str, StanceRecord]:
         ATTRIBUTIONS.require(doc)
-        return {aid: describe_stance(roles["cue"], roles["content"]) for aid, roles in _in_order(doc)}
+        hedges = hedge_counts(doc)
+        return {aid: describe_stance(roles["cue"], roles["content"], hedges) for aid, roles in _in_order(doc)}
 
     def set_annotations(self, doc: Doc, prediction: dict[str, StanceRecord]) -> None:
         STANCE.set(doc, prediction)
@@ -83,8 +85,16 @@ def _in_order(doc: Doc) -> list[tuple[str, dict[str, list[Span]]]]:
     return [(aid, spans[aid]) for aid in ATTRIBUTIONS.keys(doc)]
 
 
-def describe_stance(cue: list[Span], content: list[Span]) -> StanceRecord:
-    """The stance of one attribution, from its cue and content spans."""
+def hedge_counts(doc: Doc) -> list[int]:
+    """How many hedging words (``_is_hedge``) come before each token: a content span is hedged when the count
+    grows across it, found in one subtraction instead of a look at each of its words (nested contents overlap,
+    and their words would be looked at again for each)."""
+    return [0, *itertools.accumulate(int(_is_hedge(token)) for token in doc)]
+
+
+def describe_stance(cue: list[Span], content: list[Span], hedges: list[int] | None = None) -> StanceRecord:
+    """The stance of one attribution, from its cue and content spans (``hedges``: ``hedge_counts`` of their
+    doc, computed here when not given)."""
     head = cue_head(cue)
     content_ids = token_ids(content)
     cue_class = classify_cue(cue)
@@ -93,7 +103,9 @@ def describe_stance(cue: list[Span], content: list[Span]) -> StanceRecord:
     labels = head is not None and head.lemma_ in lexicon.LABELLING_CUES and bool(UNTRUE_WORDS.search(content_text))
     rejects_claim = cue_class == "denial" and not _refuses_request(content)
     denial = not negated and (rejects_claim or labels or bool(DENIAL_CONTENT.search(content_text)))
-    hedged = any(_is_hedge(token) for span in content for token in span) or (
+    if hedges is None and content:
+        hedges = hedge_counts(content[0].doc)
+    hedged = any(hedges[span.end] > hedges[span.start] for span in content if hedges is not None) or (
         head is not None and any(child.dep_ == "advmod" and _is_hedge(child) for child in head.children)
     )
     return StanceRecord(cue_class=cue_class, negated=negated, denial=denial, hedged=hedged)

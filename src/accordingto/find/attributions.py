@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, add_attribution, quote_spans
+from ..annotations import ATTRIBUTIONS, add_attribution, doc_punct, quote_spans
+from ..clauses import entity_span
 from ..errors import ModelError
 from ..model import AttributionType
 from ..pipes import AnnotatingPipe, component_factory
@@ -196,6 +197,16 @@ class _Layout:
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]]) -> None:
         self.paragraph = paragraph_ids(doc)
         self.sentence = sentence_ids(doc, self.paragraph, quotes)
+        self.quotes = quotes
+        # The first quotation (in list order) holding each token, -1 for none: painted last to first, so that a
+        # lookup is one read instead of a pass over every quotation.
+        self.quote = np.full(len(doc), -1, dtype=np.int64)
+        for n in range(len(quotes) - 1, -1, -1):
+            self.quote[quotes[n][0] : quotes[n][1]] = n
+
+    def quote_of(self, i: int) -> tuple[int, int] | None:
+        n = int(self.quote[i]) if 0 <= i < len(self.quote) else -1
+        return self.quotes[n] if n >= 0 else None
 
     def same(self, level: np.ndarray, a: RoleSpan, b: RoleSpan) -> bool:
         return bool(set(level[a.start : a.end]) & set(level[b.start : b.end]))
@@ -240,26 +251,18 @@ def _choose_cue(doc: Doc, cues: _CueIndex, span: RoleSpan, levels: tuple[str, ..
 
 def _continued_quote(
     layout: _Layout,
-    quotes: list[tuple[int, int]],
     span: RoleSpan,
-    groups: list[Group],
+    previous: Group | None,
     anywhere: bool = False,
 ) -> Group | None:
     """The attribution whose quote a cue-less quoted span continues: more sentences after '"A," he said.', or
-    the next paragraph of a quote running over several (one quotation for ``find_quotes``)."""
-
-    def quote_of(i: int) -> tuple[int, int] | None:
-        return next((quote for quote in quotes if quote[0] <= i < quote[1]), None)
-
-    here = quote_of(span.start) or quote_of(span.end - 1)
-    if here is None:
+    the next paragraph of a quote running over several (one quotation for ``find_quotes``). ``previous``: the
+    group given the latest content so far (contents are given in text order, so its last one ends latest)."""
+    here = layout.quote_of(span.start) or layout.quote_of(span.end - 1)
+    if here is None or previous is None:
         return None
-    before = [group for group in groups if group.contents and group.contents[-1].end <= span.start]
-    if not before:
-        return None
-    previous = max(before, key=lambda group: group.contents[-1].end)
     last = previous.contents[-1]
-    there = quote_of(last.end - 1) or quote_of(last.start)
+    there = layout.quote_of(last.end - 1) or layout.quote_of(last.start)
     if there is None:
         return None
     if anywhere or there == here or layout.same(layout.paragraph, span, last):
@@ -320,11 +323,20 @@ def _introduced_quote(
 
 def _snap_to_quotes(spans: list[RoleSpan], quotes: list[tuple[int, int]], tags: np.ndarray) -> None:
     """Content that stops one token short of a quotation's edge takes the quotation mark too (PolNeAR includes
-    the marks of a quoted content; the tagger sometimes leaves one out)."""
+    the marks of a quoted content; the tagger sometimes leaves one out). Quotations are tried in order, each
+    against the span as the ones before left it; only those just outside an edge of it are looked at."""
+    inside_start: dict[int, list[int]] = {}  # token just inside a quotation's opening mark -> quotation numbers
+    inside_end: dict[int, list[int]] = {}
+    for n, (start, end) in enumerate(quotes):
+        inside_start.setdefault(start + 1, []).append(n)
+        inside_end.setdefault(end - 1, []).append(n)
     for span in spans:
         if span.role != "CONTENT":
             continue
-        for start, end in quotes:
+        tried = -1
+        while later := [n for n in (*inside_start.get(span.start, ()), *inside_end.get(span.end, ())) if n > tried]:
+            tried = min(later)
+            start, end = quotes[tried]
             if span.start == start + 1 and tags[start] == 0:
                 span.start = start
             if span.end == end - 1 and tags[end - 1] == 0:
@@ -332,22 +344,29 @@ def _snap_to_quotes(spans: list[RoleSpan], quotes: list[tuple[int, int]], tags: 
 
 
 def _attach_content(
-    doc: Doc, layout: _Layout, cues: _CueIndex, quotes: list[tuple[int, int]], span: RoleSpan, groups: list[Group]
+    doc: Doc,
+    layout: _Layout,
+    cues: _CueIndex,
+    quotes: list[tuple[int, int]],
+    span: RoleSpan,
+    groups: list[Group],
+    previous: Group | None,
 ) -> tuple[Group, str] | None:
-    """The attribution a content span joins, and the route (``CONTENT_ROUTES``) that found it."""
+    """The attribution a content span joins, and the route (``CONTENT_ROUTES``) that found it (``previous``: the
+    group given the latest content so far)."""
     for route in CONTENT_ROUTES:
         if route == "syntax":
             group = _choose_cue(doc, cues, span, ())
         elif route in ("sentence", "paragraph"):
             group = _choose_cue(doc, cues, span, (route,))
         elif route == "quote":
-            group = _continued_quote(layout, quotes, span, groups)
+            group = _continued_quote(layout, span, previous)
         elif route == "introduced":
             group = _introduced_quote(doc, layout, quotes, span, groups)
         else:
             # A quote with no cue in its paragraph most likely continues the last quoted attribution (its cue
             # was missed, or the quote marks are broken).
-            group = _continued_quote(layout, quotes, span, groups, anywhere=True)
+            group = _continued_quote(layout, span, previous, anywhere=True)
         if group is not None:
             return group, route
     return None
@@ -361,12 +380,14 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     _snap_to_quotes(spans, quotes, tags)
     layout = _Layout(doc, quotes)
     cues = _CueIndex(layout, groups)
+    previous: Group | None = None  # the group given the latest content
     for span in spans:
         if span.role == "CONTENT":
-            attached = _attach_content(doc, layout, cues, quotes, span, groups)
+            attached = _attach_content(doc, layout, cues, quotes, span, groups, previous)
             if attached is not None:
                 attached[0].contents.append(span)
                 attached[0].routes.append(attached[1])
+                previous = attached[0]
     for span in spans:
         if span.role == "SOURCE":
             group = _choose_cue(doc, cues, span, ("sentence", "paragraph"))
@@ -496,7 +517,7 @@ def _nearest_speaker(doc: Doc, group: Group, taken: set[int]) -> RoleSpan | None
         if i in taken:
             break
         if token.ent_type_ in SPEAKER_ENTITIES:
-            entity = next((ent for ent in doc.ents if ent.start <= i < ent.end), None)
+            entity = entity_span(token)  # not a search of doc.ents, which spaCy builds anew on each access
             if entity is not None and not taken.intersection(range(entity.start, entity.end)):
                 return RoleSpan("SOURCE", entity.start, entity.end)
         if token.pos_ == "PRON" and token.lower_ in SPEAKER_PRONOUNS:
@@ -506,10 +527,10 @@ def _nearest_speaker(doc: Doc, group: Group, taken: set[int]) -> RoleSpan | None
 
 def attribution_type(quoted: np.ndarray, contents: list[RoleSpan], doc: Doc) -> AttributionType:
     """direct when every content word is quoted, mixed when some are, else indirect."""
-    words = [i for span in contents for i in range(span.start, span.end) if not doc[i].is_punct]
-    if not words:
+    punct = doc_punct(doc)
+    inside = np.concatenate([quoted[s.start : s.end][~punct[s.start : s.end]] for s in contents] or [quoted[:0]])
+    if not len(inside):
         return "indirect"
-    inside = quoted[words]
     if inside.all():
         return "direct"
     return "mixed" if inside.any() else "indirect"

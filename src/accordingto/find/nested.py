@@ -30,6 +30,7 @@ them.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,8 +39,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, add_attribution, quote_spans, renumber_attributions, role_spans
-from ..clauses import token_ids
+from ..annotations import ATTRIBUTIONS, add_attribution, doc_heads, quote_spans, renumber_attributions, role_spans
+from ..clauses import subtree_ids, token_ids
 from ..pipes import AnnotatingPipe, component_factory
 from .attributions import RoleSpan, attribution_type
 
@@ -113,12 +114,18 @@ class NestedAttributions(AnnotatingPipe[list[Frame]]):
 
 
 def find_nested(doc: Doc) -> list[Frame]:
-    """The frames to add to the doc's attributions (rules in the module docstring), in text order."""
+    """The frames to add to the doc's attributions (rules in the module docstring), in text order.
+
+    Cost: a frame is compared only with the contents holding its first token and the cues inside its own
+    content (``_Roles`` indexes both by token), so the search grows with the tokens of frames and contents, not
+    with frames times attributions.
+    """
     ATTRIBUTIONS.require(doc)
     existing = role_spans(doc)
     taken = token_ids(span for roles in existing.values() for span in roles["cue"] + roles["source"])
-    contents = [frozenset(token_ids(roles["content"])) for roles in existing.values()]
-    cues = [frozenset(token_ids(roles["cue"])) for roles in existing.values()]
+    roles = _Roles()
+    for by_role in existing.values():
+        roles.add(frozenset(token_ids(by_role["content"])), frozenset(token_ids(by_role["cue"])))
     frames = reporting_frames(doc)
     added: list[Frame] = []
     for _ in range(MAX_ROUNDS):
@@ -126,42 +133,65 @@ def find_nested(doc: Doc) -> list[Frame]:
         for frame in frames:
             if frame.anchor & taken:
                 continue
-            chosen = _inner(frame, contents) or _outer(frame, contents, cues)
+            chosen = roles.inner(frame) or roles.outer(frame)
             if chosen is None:
                 continue
             found.append(chosen)
             taken |= chosen.anchor
-            contents.append(chosen.content)
-            cues.append(chosen.cue)
+            roles.add(chosen.content, chosen.cue)
         if not found:
             break
         added.extend(found)
     return sorted(added, key=lambda frame: min(frame.cue))
 
 
-def _inner(frame: Frame, contents: list[frozenset[int]]) -> Frame | None:
-    """The frame clipped to the innermost content that holds its cue and source, if any does."""
-    holding = [content for content in contents if frame.anchor <= content]
-    if not holding:
-        return None
-    content = frame.content & min(holding, key=len)
-    return Frame(frame.source, frame.cue, content) if content else None
+class _Roles:
+    """The contents and cues of the attributions so far, indexed by token: which contents hold a token, which
+    cues start at one."""
 
+    def __init__(self) -> None:
+        self.contents: list[frozenset[int]] = []
+        self.holding: dict[int, list[int]] = {}  # token -> indices of the contents holding it
+        self.cues_at: dict[int, list[frozenset[int]]] = {}  # first token -> the cues starting there
 
-def _outer(frame: Frame, contents: list[frozenset[int]], cues: list[frozenset[int]]) -> Frame | None:
-    """The frame, when it stands outside every content and its content holds some attribution's cue."""
-    if any(frame.anchor & content for content in contents):
+    def add(self, content: frozenset[int], cue: frozenset[int]) -> None:
+        for i in content:
+            self.holding.setdefault(i, []).append(len(self.contents))
+        self.contents.append(content)
+        if cue:
+            self.cues_at.setdefault(min(cue), []).append(cue)
+
+    def inner(self, frame: Frame) -> Frame | None:
+        """The frame clipped to the innermost content that holds its cue and source, if any does (of equally
+        small ones, the first added)."""
+        holding = [
+            self.contents[n] for n in self.holding.get(min(frame.anchor), []) if frame.anchor <= self.contents[n]
+        ]
+        if not holding:
+            return None
+        content = frame.content & min(holding, key=len)
+        return Frame(frame.source, frame.cue, content) if content else None
+
+    def outer(self, frame: Frame) -> Frame | None:
+        """The frame, when it stands outside every content and its content holds some attribution's cue."""
+        if any(i in self.holding for i in frame.anchor):
+            return None
+        for i in frame.content:
+            if any(cue <= frame.content for cue in self.cues_at.get(i, [])):
+                return frame
         return None
-    if any(cue and cue <= frame.content for cue in cues):
-        return frame
-    return None
 
 
 def reporting_frames(doc: Doc) -> list[Frame]:
     """Every reporting clause of the doc (verb frames and "according to" frames), in text order."""
+    quotes = _QuoteIndex(doc)
+    subtrees = _Subtrees(doc)
     frames = []
     for token in doc:
-        frame = _according_frame(token) if token.lower_ == "according" else _verb_frame(token)
+        if token.lower_ == "according":
+            frame = _according_frame(token, subtrees)
+        else:
+            frame = _verb_frame(token, quotes, subtrees)
         if frame is not None:
             frames.append(frame)
     return frames
@@ -175,7 +205,7 @@ def is_reporting_verb(token: Token) -> bool:
     return token.lemma_.lower() in CUE_WORDS or token.lower_ in CUE_WORDS
 
 
-def _verb_frame(verb: Token) -> Frame | None:
+def _verb_frame(verb: Token, quotes: _QuoteIndex, subtrees: _Subtrees) -> Frame | None:
     if not is_reporting_verb(verb):
         return None
     # Only an active subject names the reporter: in "it was reported that ..." nobody is named.
@@ -183,15 +213,15 @@ def _verb_frame(verb: Token) -> Frame | None:
     if subject is None or subject.tag_ in RELATIVE_TAGS:
         return None
     complement = next((child for child in verb.children if child.dep_ == "ccomp"), None)
-    content = _subtree(complement) if complement is not None else _quote_beside(verb, subject)
+    content = subtrees.of(complement) if complement is not None else quotes.beside(verb, subject)
     content = _trimmed(verb.doc, content)
     if not content:
         return None
     cue = {verb.i} | {child.i for child in verb.children if child.dep_ in CUE_DEPS}
-    return Frame(source=_subtree(subject), cue=frozenset(cue), content=content)
+    return Frame(source=subtrees.of(subject), cue=frozenset(cue), content=content)
 
 
-def _according_frame(according: Token) -> Frame | None:
+def _according_frame(according: Token, subtrees: _Subtrees) -> Frame | None:
     to = next((child for child in according.children if child.lower_ == "to"), None)
     if to is None:
         return None
@@ -203,47 +233,73 @@ def _according_frame(according: Token) -> Frame | None:
     clause = according.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    phrase = _subtree(according)
-    content = _trimmed(according.doc, _subtree(clause) - phrase)
+    phrase = subtrees.of(according)
+    content = _trimmed(according.doc, subtrees.of(clause) - phrase)
     if not content:
         return None
-    return Frame(source=_subtree(obj), cue=frozenset({according.i, to.i}), content=content)
+    return Frame(source=subtrees.of(obj), cue=frozenset({according.i, to.i}), content=content)
 
 
-def _quote_beside(verb: Token, subject: Token) -> frozenset[int]:
-    """The quotation right after the reporting clause ("they say: '...'") or right before it ("'...,' he
-    said"), with at most a comma, colon or dash between; empty when there is none. A full stop between, or at
-    the end of a quotation before the clause, ends the quotation's sentence: "'...'. They want to stay" and
-    "'... talk.' They want to stay" do not report the quote."""
-    doc = verb.doc
-    start = min(verb.i, subject.left_edge.i)
-    end = max(verb.i, subject.right_edge.i) + 1
-    for quote in quote_spans(doc):
-        if quote.start >= end:
-            gap = range(end, quote.start)
-        elif quote.end <= start:
-            # A quotation closed by a full stop ended its sentence: "'We are ready.' They want to stay" does
-            # not report it (a reported quote ends in a comma, "?" or "!": "'...,' he said").
-            if quote.end - quote.start >= 2 and doc[quote.end - 2].text == ".":
+class _QuoteIndex:
+    """The doc's quotations (token ranges, in text order) by first and by last token, read once per doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quotes = [(quote.start, quote.end) for quote in quote_spans(doc)]
+        self.by_start: dict[int, list[int]] = {}
+        self.by_end: dict[int, list[int]] = {}
+        for n, (start, end) in enumerate(self.quotes):
+            self.by_start.setdefault(start, []).append(n)
+            self.by_end.setdefault(end, []).append(n)
+
+    def beside(self, verb: Token, subject: Token) -> frozenset[int]:
+        """The quotation right after the reporting clause ("they say: '...'") or right before it ("'...,' he
+        said"), with at most a comma, colon or dash between; empty when there is none (of several, the first in
+        text order). A full stop between, or at the end of a quotation before the clause, ends the quotation's
+        sentence: "'...'. They want to stay" and "'... talk.' They want to stay" do not report the quote."""
+        doc = self.doc
+        start = min(verb.i, subject.left_edge.i)
+        end = max(verb.i, subject.right_edge.i) + 1
+        # Only a quotation ending at most QUOTE_GAP tokens before the clause, or starting as far after it, can be.
+        near = sorted(
+            [n for i in range(start - QUOTE_GAP, start + 1) for n in self.by_end.get(i, [])]
+            + [n for i in range(end, end + QUOTE_GAP + 1) for n in self.by_start.get(i, [])]
+        )
+        for n in near:
+            quote_start, quote_end = self.quotes[n]
+            if quote_start >= end:
+                gap = range(end, quote_start)
+            elif quote_end <= start:
+                # A quotation closed by a full stop ended its sentence: "'We are ready.' They want to stay" does
+                # not report it (a reported quote ends in a comma, "?" or "!": "'...,' he said").
+                if quote_end - quote_start >= 2 and doc[quote_end - 2].text == ".":
+                    continue
+                gap = range(quote_end, start)
+            else:
                 continue
-            gap = range(quote.end, start)
-        else:
-            continue
-        if len(gap) <= QUOTE_GAP and all(doc[i].is_space or doc[i].text in QUOTE_INTRODUCERS for i in gap):
-            return frozenset(range(quote.start, quote.end))
-    return frozenset()
+            if len(gap) <= QUOTE_GAP and all(doc[i].is_space or doc[i].text in QUOTE_INTRODUCERS for i in gap):
+                return frozenset(range(quote_start, quote_end))
+        return frozenset()
 
 
-def _subtree(token: Token) -> frozenset[int]:
-    """The token's subtree within its paragraph: spaCy sometimes runs a sentence over a line break (a line
-    without a final period), and no reporting frame spans two paragraphs."""
-    doc = token.doc
-    first, last = token.i, token.i
-    while first > token.left_edge.i and "\n" not in doc[first - 1].text:
-        first -= 1
-    while last < token.right_edge.i and "\n" not in doc[last + 1].text:
-        last += 1
-    return frozenset(t.i for t in token.subtree if first <= t.i <= last)
+class _Subtrees:
+    """Subtrees within their paragraph: spaCy sometimes runs a sentence over a line break (a line without a
+    final period), and no reporting frame spans two paragraphs. The heads and the line breaks are read once per
+    doc, so that a subtree costs its size, not a walk over its tokens to find its edges."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.heads = doc_heads(doc)
+        self.breaks = [token.i for token in doc if "\n" in token.text]
+
+    def of(self, token: Token) -> frozenset[int]:
+        tree = subtree_ids(token, self.heads)
+        k = bisect.bisect_left(self.breaks, token.i)
+        first = self.breaks[k - 1] + 1 if k > 0 else 0  # after the last line break before the token
+        after = self.breaks[k + 1 if k < len(self.breaks) and self.breaks[k] == token.i else k : k + 2]
+        last = after[0] - 1 if after else len(self.heads) - 1  # before the next line break after it
+        if first <= token.left_edge.i and token.right_edge.i <= last:
+            return tree
+        return frozenset(i for i in tree if first <= i <= last)
 
 
 def _trimmed(doc: Doc, tokens: Iterable[int]) -> frozenset[int]:
@@ -253,11 +309,12 @@ def _trimmed(doc: Doc, tokens: Iterable[int]) -> frozenset[int]:
     def loose(i: int) -> bool:
         return doc[i].is_space or (doc[i].is_punct and not doc[i].is_quote)
 
-    while ordered and loose(ordered[0]):
-        ordered.pop(0)
-    while ordered and loose(ordered[-1]):
-        ordered.pop()
-    return frozenset(ordered)
+    first, last = 0, len(ordered)
+    while first < last and loose(ordered[first]):
+        first += 1
+    while first < last and loose(ordered[last - 1]):
+        last -= 1
+    return frozenset(ordered[first:last]) if (first, last) != (0, len(ordered)) else frozenset(ordered)
 
 
 def _spans(doc: Doc, tokens: frozenset[int]) -> list[Span]:

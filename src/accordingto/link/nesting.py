@@ -18,12 +18,15 @@ Top-level attributions get ``parent: None``.
 
 from __future__ import annotations
 
+import heapq
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..annotations import ATTRIBUTIONS, PARENTS, doc_units, role_spans
-from ..clauses import ancestors, effective_content, token_ids
+from ..clauses import ancestors, effective_ranges
 from ..pipes import AnnotatingPipe, component_factory
+from ..ranges import merged_ranges, ranges_hold
 
 
 class Nesting(AnnotatingPipe[dict[str, str | None]]):
@@ -40,31 +43,56 @@ class Nesting(AnnotatingPipe[dict[str, str | None]]):
 
 
 def find_parents(doc: Doc) -> dict[str, str | None]:
-    """``{attribution id: parent id or None}`` for every attribution on the doc, in reading order."""
+    """``{attribution id: parent id or None}`` for every attribution on the doc, in reading order.
+
+    Cost: contents are kept as token ranges; the contents holding each child's first token are found in one
+    sweep over the text (``_holding``), so the work grows with attributions times the depth of nesting at their
+    place, not with attributions squared or with the words of every content.
+    """
     ids = list(ATTRIBUTIONS.require(doc))
     spans = role_spans(doc)
     units = doc_units(doc)
-    contents = {aid: effective_content(doc, spans[aid]["content"], units) for aid in ids}
-    holding: dict[int, list[str]] = {}  # token -> the attributions whose (effective) content holds it
+    contents = {aid: effective_ranges(doc, spans[aid]["content"], units) for aid in ids}
+    sizes = {aid: sum(end - start for start, end in ranges) for aid, ranges in contents.items()}
+    inner: dict[str, list[tuple[int, int]]] = {}
     for aid in ids:
-        for i in contents[aid]:
-            holding.setdefault(i, []).append(aid)
+        roles = spans[aid]
+        placed = roles["cue"] or roles["source"] + roles["content"]
+        inner[aid] = merged_ranges((span.start, span.end) for span in placed)
+    holding = _holding(ids, contents, {aid: ranges[0][0] for aid, ranges in inner.items() if ranges})
+    order = {aid: n for n, aid in enumerate(ids)}
     parents: dict[str, str | None] = {aid: None for aid in ids}
     for child in ids:
-        roles = spans[child]
-        inner = token_ids(roles["cue"]) or token_ids(roles["source"]) | token_ids(roles["content"])
-        if not inner:
+        if not inner[child]:
             continue
-        # A content holding all of ``inner`` holds its first token: only those are compared.
         candidates = sorted(
-            (aid for aid in holding.get(min(inner), []) if aid != child and inner <= contents[aid]),
-            key=lambda aid: len(contents[aid]),
+            (aid for aid in holding.get(child, []) if aid != child and ranges_hold(contents[aid], inner[child])),
+            key=lambda aid: (sizes[aid], order[aid]),
         )
         for candidate in candidates:
             if child not in ancestors(parents, candidate) and candidate != child:
                 parents[child] = candidate
                 break
     return parents
+
+
+def _holding(
+    ids: list[str], contents: dict[str, list[tuple[int, int]]], points: dict[str, int]
+) -> dict[str, list[str]]:
+    """For each attribution in ``points``, the attributions whose content holds its point (a token), found by
+    sweeping the content ranges and the points in text order."""
+    starts = sorted((start, end, aid) for aid in ids for start, end in contents[aid])
+    open_ranges: list[tuple[int, str]] = []  # (end, attribution) of the ranges begun so far, a heap by end
+    holding: dict[str, list[str]] = {}
+    next_range = 0
+    for point, child in sorted((point, child) for child, point in points.items()):
+        while next_range < len(starts) and starts[next_range][0] <= point:
+            heapq.heappush(open_ranges, (starts[next_range][1], starts[next_range][2]))
+            next_range += 1
+        while open_ranges and open_ranges[0][0] <= point:
+            heapq.heappop(open_ranges)
+        holding[child] = list(dict.fromkeys(aid for _, aid in open_ranges))
+    return holding
 
 
 @component_factory(

@@ -28,6 +28,8 @@ Rules:
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -38,6 +40,7 @@ from .. import lexicon
 from ..annotations import ATTRIBUTIONS, PARENTS, PROVENANCE, doc_cue_clauses, doc_text, doc_units, role_spans
 from ..model import Provenance
 from ..pipes import AnnotatingPipe, component_factory
+from ..ranges import DisjointRanges
 
 # Headline plus the first two sentences: where a rewrite names the report it is based on.
 LEDE_UNITS = 3
@@ -137,31 +140,54 @@ def find_provenance(doc: Doc, *, lede_units: int = LEDE_UNITS) -> list[Provenanc
             clause_of.setdefault(i, []).append(aid)
     order = {aid: n for n, aid in enumerate(ids)}
 
+    lines = _Lines(text)
+    mentions = find_mentions(doc)
     entries: dict[str, Provenance] = {}
     linked_ids: dict[str, set[str]] = {}
-    for mention in find_mentions(doc):
-        linked = {aid for aid, ranges in sources.items() if any(_overlaps(mention, r) for r in ranges)}
-        if not (linked or _credit(text, mention) or _reporting_frame(text, mention)):
+    framing: set[str] = set()  # outlets with a mention that frames the whole article
+    for mention, linked in zip(mentions, _sources_holding(mentions, sources), strict=True):
+        credit = _credit(text, mention, lines)
+        if not (linked or credit or _reporting_frame(text, mention)):
             continue
         tokens = _tokens(doc, mention)
         linked.update(aid for i in tokens for aid in clause_of.get(i, []))
         in_lede = bool(tokens) and units.index(min(tokens)) < lede_units and not _addressee(text, mention)
-        if _credit(text, mention) or in_lede:
-            linked.update(top_level)
+        if credit or in_lede:
+            framing.add(mention.key)
         entry = entries.setdefault(mention.key, Provenance(name=mention.name, spans=[]))
         entry.spans.append((mention.start, mention.end))
         linked_ids.setdefault(mention.key, set()).update(linked)
-        entry.attribution_ids = sorted((aid for aid in linked_ids[mention.key] if aid in order), key=order.__getitem__)
+    for key, entry in entries.items():
+        found = linked_ids[key] | (set(top_level) if key in framing else set())
+        entry.attribution_ids = sorted((aid for aid in found if aid in order), key=order.__getitem__)
     return list(entries.values())
+
+
+def _sources_holding(mentions: list[Mention], sources: dict[str, list[tuple[int, int]]]) -> list[set[str]]:
+    """For each mention (in text order, none overlapping another), the attributions whose source overlaps it:
+    one sweep over the source ranges in text order, instead of every source for every mention."""
+    ranges = sorted((start, end, aid) for aid, bounds in sources.items() for start, end in bounds)
+    open_ranges: list[tuple[int, str]] = []  # (end, attribution) of ranges begun before the mention ends
+    next_range = 0
+    found = []
+    for mention in mentions:
+        while next_range < len(ranges) and ranges[next_range][0] < mention.end:
+            heapq.heappush(open_ranges, (ranges[next_range][1], ranges[next_range][2]))
+            next_range += 1
+        while open_ranges and open_ranges[0][0] <= mention.start:
+            heapq.heappop(open_ranges)
+        found.append({aid for _, aid in open_ranges})
+    return found
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every mention of an outlet or of "media" in the text, in text order, none overlapping another."""
     text = doc_text(doc)
     mentions: list[Mention] = []
+    taken = DisjointRanges()
 
     def add(candidate: Mention) -> None:
-        if not any(_overlaps(candidate, (m.start, m.end)) for m in mentions):
+        if taken.add(candidate.start, candidate.end):
             mentions.append(candidate)
 
     for match in _KNOWN_RE.finditer(text):
@@ -201,33 +227,53 @@ def _key(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower())
 
 
-def _overlaps(mention: Mention, bounds: tuple[int, int]) -> bool:
-    return mention.start < bounds[1] and bounds[0] < mention.end
-
-
 def _tokens(doc: Doc, mention: Mention) -> set[int]:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return set(range(span.start, span.end)) if span is not None else set()
 
 
-def _line(text: str, mention: Mention) -> tuple[int, int]:
-    start = text.rfind("\n", 0, mention.start) + 1
-    end = text.find("\n", mention.end)
-    return start, len(text) if end == -1 else end
+class _Lines:
+    """Where the lines of a text start, and where its first non-blank character is, found once per text so
+    that placing a mention on its line does not scan the text each time."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        self.length = len(text)
+        self.first_visible = len(text) - len(text.lstrip())
+
+    def around(self, position: int) -> tuple[int, int]:
+        """The start and end (before its line break) of the line holding ``position``."""
+        k = bisect.bisect_right(self.starts, position) - 1
+        return self.starts[k], self.starts[k + 1] - 1 if k + 1 < len(self.starts) else self.length
 
 
-def _credit(text: str, mention: Mention) -> bool:
-    """A headline credit ("... - media"), a dateline "(AP)", a credit line, or "Reuters contributed"."""
-    line_start, line_end = _line(text, mention)
-    before, after = text[line_start : mention.start], text[mention.end : line_end]
-    if not text[:line_start].strip() and re.search(r"\s[-–—|]\s*$", before) and not re.search(r"\w", after):
+_WORD = re.compile(r"\w")
+_RIGHTS_OR_NO_WORD = re.compile(r"(?:\W|(?i:all\s+rights\s+reserved))*")
+_CLOSING_DASH = "-–—|"
+
+
+def _credit(text: str, mention: Mention, lines: _Lines) -> bool:
+    """A headline credit ("... - media"), a dateline "(AP)", a credit line, or "Reuters contributed".
+
+    Each test reads only what it needs around the mention (a long line with many mentions would otherwise be
+    read once per mention): nothing but punctuation (or "All rights reserved") may follow the mention on a
+    headline or credit line, which at most the last mention of a line passes.
+    """
+    line_start, line_end = lines.around(mention.start)[0], lines.around(mention.end)[1]
+    if text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")":
         return True
-    if before.endswith("(") and after.startswith(")"):
+    if _CONTRIBUTED.match(text[mention.end : min(line_end, mention.end + 80)]):
         return True
-    rest = re.sub(r"(?i)all\s+rights\s+reserved", "", after)
-    if _CREDIT_LINE.fullmatch(before + " " + after) and not re.search(r"\w", rest):
-        return True
-    return bool(_CONTRIBUTED.match(after))
+    if not _RIGHTS_OR_NO_WORD.fullmatch(text, mention.end, line_end):
+        return False
+    if line_start <= lines.first_visible and not _WORD.search(text, mention.end, line_end):
+        # The headline: the first line ends in a dash and the mention ("... - media").
+        dash = mention.start
+        while dash > line_start and text[dash - 1].isspace():
+            dash -= 1
+        if dash - 2 >= line_start and text[dash - 1] in _CLOSING_DASH and text[dash - 2].isspace():
+            return True
+    return bool(_CREDIT_LINE.fullmatch(text[line_start : mention.start] + " " + text[mention.end : line_end]))
 
 
 def _reporting_frame(text: str, mention: Mention) -> bool:

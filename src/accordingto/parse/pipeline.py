@@ -32,6 +32,10 @@ COMPONENTS: list[tuple[str, str]] = [
 ]
 
 
+# Added inside spaCy's model, right after its parser: the bound on sentence length (``parse/bounds.py``).
+AFTER_PARSER: list[tuple[str, str]] = [("accordingto_sentence_bounds", "accordingto.parse.bounds")]
+
+
 def build_pipeline(model_name: str = SPACY_MODEL, until: str | None = None) -> Language:
     """A new pipeline object (not cached): spaCy's model plus every accordingto component, or those up to the
     factory ``until`` (training a later stage's weights must not need them to load)."""
@@ -41,6 +45,9 @@ def build_pipeline(model_name: str = SPACY_MODEL, until: str | None = None) -> L
         raise ModelError(
             f"cannot load the spaCy model {model_name!r}: install it with scripts/setup ({error})"
         ) from error
+    for factory, module in AFTER_PARSER:
+        importlib.import_module(module)
+        nlp.add_pipe(factory, after="parser")
     _vectorise_token_attributes(nlp)
     for factory, module in COMPONENTS:
         importlib.import_module(module)

@@ -12,11 +12,13 @@ that scoring a mention against all its candidates is a handful of vector operati
 from __future__ import annotations
 
 import bisect
+import heapq
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..annotations import quote_spans, role_spans
 from .mentions import NAME_LABELS, PRONOUNS, Mention, analyze_mention
@@ -60,18 +62,19 @@ class Markables:
     spans: list[tuple[int, int]]  # token bounds as detected (the mention's core phrase is in ``mentions``)
     arrays: dict[str, np.ndarray]
     sources: list[list[int]]  # for each markable, the attributions (by index) whose source it is
-    content_of: np.ndarray  # bool (attributions, markables): the markable's head lies in the attribution's content
+    # For each markable, the attributions (by index) whose content holds its head. Lists per markable rather than
+    # an (attributions x markables) matrix, which grows with the square of the article (GBs at 200k characters).
+    contents: list[frozenset[int]]
     names: list[tuple[str, ...]]  # normalised proper-name words ("" for descriptions and pronouns)
     lemmas: list[str]  # the head's lemma, lower case
     role_words: list[set[str]]  # lemmas a description may repeat: head, a title before the name, an apposition
     words: list[set[str]]  # content-word lemmas of the core phrase
-    source_of: np.ndarray  # bool (attributions, markables): the markable is the attribution's source
     speaker_keys: list[int]  # the same number for sources written alike ("Smith", "smith"), -1 for others
     pronoun_counts: np.ndarray  # (pronoun codes, markables + 1): how many of each pronoun come before each one
     attribution_ids: list[str] = field(default_factory=list)
     by_head: dict[int, int] = field(default_factory=dict)
     # For a source pronoun the rules have answered: the markables of the entity the rules chose (empty: none).
-    rules_links: dict[int, frozenset[int]] = field(default_factory=dict)
+    rules_links: dict[int, Collection[int]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.mentions)
@@ -166,19 +169,26 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
     sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("DEP") else [0]
     paragraphs = _paragraphs(doc)
     quotes = quote_ranges(doc)
-    quote_starts = [start for start, _ in quotes]
     roles = role_spans(doc)
     attribution_ids = sorted(roles, key=lambda a: min((s.start for r in roles[a].values() for s in r), default=0))
     sources: list[list[int]] = [[] for _ in range(n)]
-    content_of = np.zeros((len(attribution_ids), n), dtype=bool)
-    heads = np.array([m.head for m in mentions], dtype=np.int64)
+    contents: list[set[int]] = [set() for _ in range(n)]
+    # The markables whose head lies in a span, found by bisection over the heads in order: linear in the spans
+    # and markables, not their product.
+    by_head = sorted(range(n), key=lambda k: mentions[k].head)
+    sorted_heads = [mentions[k].head for k in by_head]
+
+    def holding(span: Span) -> list[int]:
+        low, high = bisect.bisect_left(sorted_heads, span.start), bisect.bisect_left(sorted_heads, span.end)
+        return sorted(by_head[low:high])
+
     for a, attribution_id in enumerate(attribution_ids):
         for span in roles[attribution_id]["content"]:
-            content_of[a] |= (heads >= span.start) & (heads < span.end)
+            for k in holding(span):
+                contents[k].add(a)
         for span in roles[attribution_id]["source"]:
-            for k, mention in enumerate(mentions):
-                if span.start <= mention.head < span.end:
-                    sources[k].append(a)
+            for k in holding(span):
+                sources[k].append(a)
     arrays: dict[str, Any] = {
         "form": [FORMS.index(m.form) for m in mentions],
         "kind": [KINDS.index(m.kind) for m in mentions],
@@ -189,9 +199,10 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
         "head": [m.head for m in mentions],
         "sentence": [bisect.bisect_right(sentence_starts, m.head) - 1 for m in mentions],
         "paragraph": [int(paragraphs[m.head]) for m in mentions],
-        "quote": [_quote(doc[m.head].idx, quotes, quote_starts) for m in mentions],
+        "quote": _innermost_quotes([doc[m.head].idx for m in mentions], quotes),
         "subject": [int(doc[m.head].dep_ in SUBJECT_DEPS) for m in mentions],
         "source": [int(bool(s)) for s in sources],
+        "in_content": [int(bool(c)) for c in contents],
         "pronoun": [_pronoun_code(doc, m) for m in mentions],
         "definite": [int(doc[m.start].lower_ in DEFINITE) for m in mentions],
     }
@@ -204,9 +215,6 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
     }
     arrays["linked_head"] = [_linked_head(doc[m.head]) for m in mentions]
     names = [_normalized_name(m.name_tokens(doc)) for m in mentions]
-    source_of = np.zeros_like(content_of)
-    for k, attributions in enumerate(sources):
-        source_of[attributions, k] = True
     texts: dict[str, int] = {}
     speaker_keys = [
         texts.setdefault(doc[m.start : m.end].text.lower(), len(texts)) if sources[k] else -1
@@ -227,12 +235,11 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
             **{key: np.asarray(values, dtype=np.uint64) for key, values in uint_arrays.items()},
         },
         sources=sources,
-        content_of=content_of,
+        contents=[frozenset(c) for c in contents],
         names=names,
         lemmas=[doc[m.head].lemma_.lower() for m in mentions],
         role_words=[_role_words(doc, m) for m in mentions],
         words=[_content_words(doc, m) for m in mentions],
-        source_of=source_of,
         speaker_keys=speaker_keys,
         pronoun_counts=pronoun_counts,
         attribution_ids=attribution_ids,
@@ -251,14 +258,23 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
     return markables
 
 
-def _quote(char: int, quotes: list[tuple[int, int]], starts: list[int]) -> int:
-    """Index of the innermost quotation holding ``char``, -1 outside quotation marks."""
-    best = -1
-    for n in range(bisect.bisect_right(starts, char) - 1, -1, -1):
-        start, end = quotes[n]
-        if start <= char < end and (best < 0 or end - start < quotes[best][1] - quotes[best][0]):
-            best = n
-    return best
+def _innermost_quotes(chars: list[int], quotes: list[tuple[int, int]]) -> list[int]:
+    """For each character offset, the index of the innermost quotation holding it (of equally short ones, the
+    one starting last), -1 outside quotation marks. One sweep in text order with the quotations begun so far in
+    a heap, shortest first: not a walk back over every earlier quotation for each offset."""
+    found = [-1] * len(chars)
+    begun: list[tuple[int, int, int]] = []  # (length, -index, end)
+    q = 0
+    for n in sorted(range(len(chars)), key=chars.__getitem__):
+        char = chars[n]
+        while q < len(quotes) and quotes[q][0] <= char:
+            start, end = quotes[q]
+            heapq.heappush(begun, (end - start, -q, end))
+            q += 1
+        while begun and begun[0][2] <= char:
+            heapq.heappop(begun)  # ended, and offsets only grow: it never holds one again
+        found[n] = -begun[0][1] if begun else -1
+    return found
 
 
 def _linked_head(head: Token) -> int:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .. import lexicon
+from ..clauses import entity_span
 from ..model import SourceKind
 from ..records import MentionForm
 from .first_names import first_name_gender
@@ -155,21 +156,6 @@ def core_span(head: Token, start: int, end: int) -> tuple[int, int]:
     while low < head.i and (doc[low].is_punct or doc[low].is_space):
         low += 1
     return low, high
-
-
-def entity_span(token: Token) -> Span | None:
-    """The named entity holding ``token``, found from its IOB tags (``doc.ents`` would build every entity of the
-    doc to find one)."""
-    if token.ent_iob_ not in ("B", "I"):
-        return None
-    doc = token.doc
-    low = token.i
-    while low > 0 and doc[low].ent_iob_ == "I":
-        low -= 1
-    high = token.i + 1
-    while high < len(doc) and doc[high].ent_iob_ == "I":
-        high += 1
-    return doc[low:high]
 
 
 def _entity_bounds(token: Token) -> tuple[int, int] | None:

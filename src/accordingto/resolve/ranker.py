@@ -229,11 +229,16 @@ def pair_features(markables: Markables, ks: np.ndarray, cands: np.ndarray) -> tu
     quote_relation = np.where(
         quote_c == quote_k, np.where(quote_c < 0, 0, 1), np.where(quote_k < 0, 2, np.where(quote_c < 0, 3, 4))
     )
-    if len(markables.content_of):
-        in_own_content = (markables.source_of[:, ks] & markables.content_of[:, cands]).any(axis=0)
-        in_content = markables.content_of[:, cands].any(axis=0)
-    else:
-        in_own_content = in_content = np.zeros(n, dtype=bool)
+    in_content = a["in_content"][cands].astype(bool)
+    # The candidate lies in the content of an attribution the mention is the source of.
+    in_own_content = np.fromiter(
+        (
+            bool(in_content[i]) and not markables.contents[c].isdisjoint(markables.sources[k])
+            for i, (k, c) in enumerate(zip(ks.tolist(), cands.tolist(), strict=True))
+        ),
+        dtype=bool,
+        count=n,
+    )
     number_agrees = (a["number"][cands] == a["number"][ks]).astype(np.int64)
     gender_relation = a["gender"][ks] * 4 + _candidate_gender(a, cands)
     frequency = _bucket(a["frequency"][cands], (1, 2, 5, 10))
@@ -282,7 +287,8 @@ def pair_features(markables: Markables, ks: np.ndarray, cands: np.ndarray) -> tu
     for low, high in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
         links = markables.rules_links.get(int(ks[low]))
         if links is not None:
-            rules[low:high] = np.where(np.isin(cands[low:high], list(links)), 2, 1)
+            chose = np.fromiter((c in links for c in cands[low:high].tolist()), dtype=bool, count=high - low)
+            rules[low:high] = np.where(chose, 2, 1)
     columns = [
         _mix(46, t, rules),
         _mix(47, t, rules, near),

@@ -24,7 +24,9 @@ quotes and the attributions on the doc (``MissingStageError`` otherwise).
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, role_spans, span_ranges
+from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, role_spans, span_ranges
 from ..model import Ranges, SourceKind
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
@@ -204,7 +206,7 @@ def resolve_speakers(
     source of one more attribution (``PROBE``), which is how the resolver is trained and measured on GUM."""
     ATTRIBUTIONS.require(doc)
     strategy = DEFAULT_STRATEGY if strategy is None else strategy
-    quotes = quote_ranges(doc)
+    quotes = QuoteMap(quote_ranges(doc), len(doc_text(doc)))
     sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("DEP") else [0]
     contents: dict[str, list[tuple[int, int]]] = {}
     occurrences = _source_occurrences(doc, quotes, sentence_starts, contents, probe)
@@ -230,7 +232,7 @@ def resolve_speakers(
         else:
             entity = _rules_entity(doc, mention, entities)
         entities.attach(doc, occurrence, entity, genders)
-    answered = _answers(occurrences, questions)
+    answered = _answers(occurrences, questions) | _latest_speakers(entities.all)
     asked = [
         o
         for o in occurrences
@@ -291,22 +293,50 @@ def _rules_entity(doc: Doc, mention: Mention, entities: _Entities) -> Entity | N
     return _same_description(doc, mention, entities)
 
 
-def rules_links(markables: Markables, entities: list[Entity] | None = None) -> dict[int, frozenset[int]]:
+def rules_links(markables: Markables, entities: list[Entity] | None = None) -> dict[int, Collection[int]]:
     """What the rules alone choose for every source pronoun of a document, as ``Markables.rules_links``: the
     markables of the entity they give it, written before it (none: no antecedent). The learned resolver is
     trained with these as features, and weighs them at run time. ``entities``: the rules' entities, when they
     have run already."""
     by_head = markables.by_head
-    links: dict[int, frozenset[int]] = {}
+    links: dict[int, Collection[int]] = {}
     for entity in resolve_speakers(markables.doc, strategy={}) if entities is None else entities:
+        in_order = sorted(entity.occurrences, key=lambda o: o.tokens[0])
+        starts = [o.tokens[0] for o in in_order]
+        # The entity's markables in text order, shared by all its pronouns: each pronoun's answer is the part
+        # before it (a list per pronoun would grow with the square of a long article's mentions).
+        members = [by_head.get(o.mention.head) for o in in_order]
+        marked = [k for k in members if k is not None]
+        marked_before = list(itertools.accumulate((k is not None for k in members), initial=0))
+        positions: dict[int, int] = {}
+        for n, j in enumerate(marked):
+            positions.setdefault(j, n)  # where each markable first appears
         for occurrence in entity.occurrences:
             mention = occurrence.mention
             k = by_head.get(mention.head)
             if k is None or not occurrence.source or mention.form != "pronoun" or mention.person != 3:
                 continue
-            earlier = (o.mention.head for o in entity.occurrences if o.tokens[0] < occurrence.tokens[0])
-            links[k] = frozenset(by_head[head] for head in earlier if head in by_head)
+            before = marked_before[bisect.bisect_left(starts, occurrence.tokens[0])]
+            links[k] = EarlierMarkables(marked, positions, before)
     return links
+
+
+class EarlierMarkables(Collection[int]):
+    """The markables of an entity written before one of its mentions: the first ``count`` of the entity's
+    markables in text order (a view of a list its mentions share), with membership in constant time."""
+
+    def __init__(self, in_order: list[int], positions: dict[int, int], count: int) -> None:
+        self.in_order, self.positions, self.count = in_order, positions, count
+
+    def __contains__(self, item: object) -> bool:
+        position = self.positions.get(item) if isinstance(item, int) else None
+        return position is not None and position < self.count
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.in_order[: self.count])
+
+    def __len__(self) -> int:
+        return self.count
 
 
 def mention_class(doc: Doc, mention: Mention) -> str | None:
@@ -355,12 +385,12 @@ def _answers(occurrences: list[Occurrence], questions: set[str]) -> set[int]:
 
 def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entities, answered: set[int]) -> bool:
     """Whether the learned resolver may change the rules' answer for a source mention: not where the rules
-    gave a pronoun the speaker just before it (the news rule) or the other side of a question (``answered``),
-    nor, with "rules-then-model", where the rules found an antecedent. Checked before the resolver is built,
-    which most articles then do not need."""
+    gave a pronoun the speaker just before it (the news rule) or the other side of a question (both in
+    ``answered``), nor, with "rules-then-model", where the rules found an antecedent. Checked before the resolver
+    is built, which most articles then do not need."""
     entity = occurrence.entity
     assert entity is not None
-    if occurrence.mention.form == "pronoun" and (_latest_speaker(occurrence, entity) or id(occurrence) in answered):
+    if occurrence.mention.form == "pronoun" and id(occurrence) in answered:
         return False  # '"…," one official told the NYT. He added' is the official
     opens = entity.occurrences[0] is occurrence
     return how == "model-then-rules" or (opens and _may_refer_back(doc, occurrence, entities))
@@ -405,15 +435,23 @@ def _admissible(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tu
     )
 
 
-def _latest_speaker(occurrence: Occurrence, entity: Entity) -> bool:
-    """Whether the rules gave a pronoun the speaker of the attribution just before it (in its own sentence or
-    the one before): the news rule, which the learned resolver, trained on GUM's few quotations, does not
-    overrule (it sends "He added" after a quotation to the most mentioned person instead)."""
-    return any(
-        o.source and o is not occurrence and occurrence.sentence - NEWS_RULE_SENTENCES <= o.sentence
-        for o in entity.occurrences
-        if o.tokens[0] < occurrence.tokens[0]
-    )
+def _latest_speakers(entities: list[Entity]) -> set[int]:
+    """The occurrences (by ``id``) the rules gave the speaker of an attribution just before them (a source
+    occurrence of the same entity earlier in the text, in the same sentence or the one before): the news rule,
+    which the learned resolver, trained on GUM's few quotations, does not overrule (it sends "He added" after a
+    quotation to the most mentioned person instead). One sweep per entity in text order."""
+    found: set[int] = set()
+    for entity in entities:
+        in_order = sorted(entity.occurrences, key=lambda o: o.tokens[0])
+        latest: int | None = None  # the latest sentence of a source occurrence before the current token
+        for _, group in itertools.groupby(in_order, key=lambda o: o.tokens[0]):
+            at_token = list(group)
+            if latest is not None:
+                found.update(id(o) for o in at_token if o.sentence - NEWS_RULE_SENTENCES <= latest)
+            spoken = [o.sentence for o in at_token if o.source]
+            if spoken:
+                latest = max(spoken if latest is None else [latest, *spoken])
+    return found
 
 
 def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool:
@@ -446,7 +484,7 @@ class _LearnedAnswers:
         ranker: MentionRanker | None,
         occurrences: list[Occurrence],
         until: int,
-        quotes: list[tuple[int, int]],
+        quotes: QuoteMap,
         genders: dict[str, Gender],
     ) -> None:
         self.doc = doc
@@ -566,7 +604,7 @@ class _LearnedAnswers:
             source=False,
             attributions=[],
             sentence=int(self.resolver.markables.arrays["sentence"][j]),
-            quote=_quote_index(head.idx, self.quotes),
+            quote=self.quotes.index(head.idx),
             subject=head.dep_ in {"nsubj", "nsubjpass"},
         )
         entities.attach(self.doc, occurrence, _same_name(self.doc, mention, entities), self.genders)
@@ -579,7 +617,7 @@ class _LearnedAnswers:
 
 def _source_occurrences(
     doc: Doc,
-    quotes: list[tuple[int, int]],
+    quotes: QuoteMap,
     sentence_starts: list[int],
     contents: dict[str, list[tuple[int, int]]],
     probe: tuple[int, int] | None = None,
@@ -614,14 +652,14 @@ def _source_occurrences(
             source=True,
             attributions=[attribution_id],
             sentence=bisect.bisect_right(sentence_starts, mention.head) - 1,
-            quote=_quote_index(doc[mention.head].idx, quotes),
+            quote=quotes.index(doc[mention.head].idx),
             subject=True,
         )
     return list(by_tokens.values())
 
 
 def _name_occurrences(
-    doc: Doc, sources: list[Occurrence], quotes: list[tuple[int, int]], sentence_starts: list[int]
+    doc: Doc, sources: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
 ) -> list[Occurrence]:
     """Named people, organisations and places outside the source spans' own names: candidate antecedents, and
     further mentions of a source. Names used as modifiers ("US officials", "Kremlin spokesman") are left out:
@@ -655,20 +693,30 @@ def _name_occurrences(
                 source=False,
                 attributions=[],
                 sentence=bisect.bisect_right(sentence_starts, ent.start) - 1,
-                quote=_quote_index(ent.start_char, quotes),
+                quote=quotes.index(ent.start_char),
                 subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
             )
         )
     return found
 
 
-def _quote_index(char: int, quotes: list[tuple[int, int]]) -> int | None:
-    """The innermost quotation holding ``char`` (quotes may nest), None outside quotation marks."""
-    inside = [(end - start, n) for n, (start, end) in enumerate(quotes) if start <= char < end]
-    return min(inside)[1] if inside else None
+class QuoteMap:
+    """Which quotation holds each character: the innermost one (quotes may nest), the first listed of equally
+    short ones. Painted once per doc, outer quotes first (each character is painted at most once per nesting
+    level), so that a lookup is one array read instead of a pass over every quotation."""
+
+    def __init__(self, quotes: list[tuple[int, int]], length: int) -> None:
+        self.innermost = np.full(length, -1, dtype=np.int64)
+        for n, (start, end) in sorted(enumerate(quotes), key=lambda item: (item[1][0] - item[1][1], -item[0])):
+            self.innermost[start:end] = n
+
+    def index(self, char: int) -> int | None:
+        """The innermost quotation holding ``char``, None outside quotation marks."""
+        found = int(self.innermost[char]) if 0 <= char < len(self.innermost) else -1
+        return found if found >= 0 else None
 
 
-def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: list[tuple[int, int]]) -> dict[str, Gender]:
+def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> dict[str, Gender]:
     """The gender the article itself gives each name, by a vote over the sentences where a person named as
     subject is followed, before any other person, by "he" or "she" ("Clinton said she thinks"). The small model
     has no gender for names; the text usually does. A name wins a gender only with two thirds of its votes,
@@ -684,7 +732,7 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: list[tuple[in
                 break
             # Only a subject pronoun votes: "Clinton said she" is Clinton, "Clinton attacked his plan" is not.
             gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2] if token.lower_ in {"he", "she"} else None
-            if gender in {"masc", "fem"} and _quote_index(token.idx, quotes) == occurrence.quote:
+            if gender in {"masc", "fem"} and quotes.index(token.idx) == occurrence.quote:
                 votes[_name_key(doc, mention)][gender] += 1
                 break
     genders: dict[str, Gender] = {}
@@ -752,7 +800,8 @@ class _Entities:
             entity.gender = mention.gender  # from a pronoun, an honorific ("Mrs."), or a noun ("the woman")
         if mention.form == "name":
             words = mention.name_tokens(doc)
-            entity.names.append(words)
+            if words not in entity.names:  # each spelling once: a name repeated n times is compared once, not n
+                entity.names.append(words)
             for key in name_keys(normalized(words), stored=True):
                 self._index(key, entity)
             if entity.gender is None and entity.kind in {"person", "unknown"}:

@@ -14,13 +14,15 @@ import io
 import json
 import logging
 import os
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager
 from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
+import anyio
 from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -28,6 +30,8 @@ from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
+from ..batch.runner import DEFAULT_BUDGET
+from ..budget import Budget
 from ..model import Analysis, Article
 from ..read import check_text, parse_published
 from ..read.text import MAX_TEXT_CHARS
@@ -36,6 +40,7 @@ from ..store.filters import FILTERS, Filters, describe_filters
 from ..store.queries import DOWNLOAD_PAGE, MAX_CURSOR_CHARS, MAX_PAGE, Page, all_rows
 from ..trail import StatementTrail, find_statements, statement_cluster, statement_trail
 from .errors import install_error_handlers
+from .hosts import HostRule
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .pool import PipelinePool
 
@@ -48,6 +53,11 @@ MAX_BODY_BYTES = 6 * MAX_TEXT_CHARS + 64 * 1024
 # ``create_app_from_env``); the command's own, so that it never rewrites the user's ACCORDINGTO_DB.
 ENV_SERVE_DB = "ACCORDINGTO_SERVE_DB"
 ENV_SERVE_PIPELINES = "ACCORDINGTO_SERVE_PIPELINES"
+ENV_SERVE_ALLOW_HOSTS = "ACCORDINGTO_SERVE_ALLOW_HOSTS"  # comma-separated
+
+# How often a request being analysed looks whether its client is still there.
+DISCONNECT_POLL_SECONDS = 0.25
+ENV_SERVE_BUDGET = "ACCORDINGTO_SERVE_BUDGET"
 
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
 ASSETS = Path(str(resources.files("accordingto.write").joinpath("assets")))
@@ -101,16 +111,25 @@ ANALYZE_RESPONSES: dict[int | str, dict[str, Any]] = {
     503: _error_doc("The language model could not be loaded."),
 }
 STORE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    403: _error_doc("The request names a host the corpus is not served to (see `serve --allow-host`)."),
     404: _error_doc("Not found, or the service runs without a store."),
     422: _error_doc("An invalid filter (a date that is not YYYY-MM-DD, a limit out of range)."),
     503: _error_doc("The store cannot be read."),
 }
 
 
-def create_app(db_url: str | None = None, *, pipelines: int = 1) -> FastAPI:
+def create_app(
+    db_url: str | None = None,
+    *,
+    pipelines: int = 1,
+    budget: Budget | None = DEFAULT_BUDGET,
+    allowed_hosts: Iterable[str] = (),
+) -> FastAPI:
     """The web service. ``db_url``: a store to serve the corpus from (SQLite path or URL, PostgreSQL URL);
-    ``pipelines``: how many analyses may run at once in this process (one pipeline each)."""
-    pool = PipelinePool(pipelines)
+    ``pipelines``: how many analyses may run at once in this process (one pipeline each); ``budget``: what one
+    analysis may cost (an article over it gets 422); ``allowed_hosts``: the host names the corpus answers
+    besides localhost and IP addresses (``serve/hosts.py``)."""
+    pool = PipelinePool(pipelines, budget)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -132,6 +151,7 @@ def create_app(db_url: str | None = None, *, pipelines: int = 1) -> FastAPI:
     )
     app.state.store = None
     app.state.pool = pool
+    app.state.hosts = HostRule(allowed_hosts)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeadersMiddleware)
@@ -162,21 +182,63 @@ def create_app(db_url: str | None = None, *, pipelines: int = 1) -> FastAPI:
         response_model=Analysis,
         dependencies=[Depends(require_json)],
     )
-    async def analyze_article(body: Annotated[Article, Body(openapi_examples=ANALYZE_EXAMPLES)]) -> JSONResponse:
-        """Analyse one article: the same JSON as ``accordingto analyze`` (``Analysis.to_dict()``)."""
+    async def analyze_article(
+        request: Request, body: Annotated[Article, Body(openapi_examples=ANALYZE_EXAMPLES)]
+    ) -> JSONResponse:
+        """Analyse one article: the same JSON as ``accordingto analyze`` (``Analysis.to_dict()``). An article
+        over the service's budget (time, memory) gets 422; a client that goes away cancels its analysis."""
         check_text(body.text, "text")
         body.published = parse_published(body.published, "published")
-        analysis = await pool.analyze(body)
+        analysis = await _cancelled_when_gone(request, lambda cancelled: pool.analyze(body, cancelled))
         return JSONResponse(analysis.to_dict())
 
     _add_store_routes(app)
     return app
 
 
+async def _cancelled_when_gone(request: Request, work: Callable[[threading.Event], Awaitable[T]]) -> T:
+    """``work(cancelled)``, with ``cancelled`` set as soon as the client disconnects (looked at every
+    ``DISCONNECT_POLL_SECONDS`` while the work runs); the work's own error is raised as it is."""
+    cancelled = threading.Event()
+    outcome: list[T | Exception] = []
+
+    async def run() -> None:
+        try:
+            outcome.append(await work(cancelled))
+        except Exception as error:  # noqa: BLE001 - raised again below, outside the task group
+            outcome.append(error)
+        finally:
+            cancelled.set()
+
+    async def watch() -> None:
+        while not cancelled.is_set():
+            if await request.is_disconnected():
+                logger.info("client went away: its analysis is cancelled")
+                cancelled.set()
+                return
+            await anyio.sleep(DISCONNECT_POLL_SECONDS)
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(watch)
+        await run()
+    [result] = outcome
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
 def _store(request: Request) -> Store:
+    """The store of a corpus route, for a request sent to a host name the service answers (DNS rebinding)."""
     store: Store | None = request.app.state.store
     if store is None:
         raise HTTPException(404, "this service runs without a store: start it with --db URL to browse a corpus")
+    hosts: HostRule = request.app.state.hosts
+    if not hosts.allows(request.headers.get("host")):
+        raise HTTPException(
+            403,
+            f"the corpus is not served to the host name {request.headers.get('host', '')!r}: use localhost or "
+            "the IP address, or start the service with --allow-host NAME",
+        )
     return store
 
 
@@ -446,6 +508,13 @@ async def _trail_or_404(store: Store, cluster_id: int) -> StatementTrail:
 
 
 def create_app_from_env() -> FastAPI:
-    """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_SERVE_DB`` and
-    ``ACCORDINGTO_SERVE_PIPELINES`` (set by ``accordingto serve``)."""
-    return create_app(os.environ.get(ENV_SERVE_DB) or None, pipelines=int(os.environ.get(ENV_SERVE_PIPELINES, "1")))
+    """The app as uvicorn's factory in each worker process: options come from ``ACCORDINGTO_SERVE_DB``,
+    ``ACCORDINGTO_SERVE_PIPELINES``, ``ACCORDINGTO_SERVE_BUDGET`` ("SECONDS,MB") and
+    ``ACCORDINGTO_SERVE_ALLOW_HOSTS`` ("NAME,NAME"; set by ``accordingto serve``)."""
+    seconds, memory_mb = (float(part) for part in os.environ.get(ENV_SERVE_BUDGET, "0,0").split(","))
+    return create_app(
+        os.environ.get(ENV_SERVE_DB) or None,
+        pipelines=int(os.environ.get(ENV_SERVE_PIPELINES, "1")),
+        budget=Budget(seconds=seconds or None, memory_mb=memory_mb or None),
+        allowed_hosts=os.environ.get(ENV_SERVE_ALLOW_HOSTS, "").split(","),
+    )

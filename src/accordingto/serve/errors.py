@@ -10,7 +10,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import AccordingtoError, AnalysisFailedError, InputError, InputTooLargeError, ModelError, StoreError
+from ..errors import (
+    AccordingtoError,
+    AnalysisCancelledError,
+    AnalysisFailedError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+    StoreError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +29,8 @@ STATUS_BY_ERROR: tuple[tuple[type[AccordingtoError], int], ...] = (
     # The text was fine but a component crashed on it: a fault of ours, which the client cannot fix.
     (AnalysisFailedError, 500),
     (ModelError, 503),
+    # The client went away and its analysis was stopped: nginx's "client closed request"; nobody reads it.
+    (AnalysisCancelledError, 499),
     (StoreError, 503),
 )
 
@@ -60,6 +70,10 @@ async def _validation_error(_request: Request, error: Exception) -> JSONResponse
 
 async def _http_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
+    if error.status_code == 400 and error.__cause__ is not None:
+        # FastAPI answers 400 to a body its JSON parser gave up on with something other than a decode error
+        # (arrays nested thousands deep: RecursionError); it is malformed JSON like any other, a documented 422.
+        return error_response(422, "body: JSON that cannot be read (nested too deeply, or not JSON)")
     return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
 
 

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import logging
 import queue
+import threading
 
 import anyio
 import anyio.to_thread
 from spacy.language import Language
 
 from ..analyze import analyze
+from ..batch.runner import DEFAULT_BUDGET
+from ..budget import Budget
+from ..errors import AnalysisCancelledError
 from ..model import Analysis, Article
 from ..parse import load_pipeline
 from ..parse.pipeline import build_pipeline
@@ -25,12 +29,13 @@ logger = logging.getLogger(__name__)
 
 
 class PipelinePool:
-    """``size`` pipelines, each used by one thread at a time."""
+    """``size`` pipelines, each used by one thread at a time; each analysis under ``budget``."""
 
-    def __init__(self, size: int = 1) -> None:
+    def __init__(self, size: int = 1, budget: Budget | None = DEFAULT_BUDGET) -> None:
         if size < 1:
             raise ValueError("a pipeline pool needs at least one pipeline")
         self.size = size
+        self.budget = budget
         self._free: queue.SimpleQueue[Language] = queue.SimpleQueue()
         self._limiter = anyio.CapacityLimiter(size)
         self._loaded = False
@@ -44,15 +49,18 @@ class PipelinePool:
         self._loaded = True
         logger.info("loaded %d pipeline(s)", self.size)
 
-    async def analyze(self, article: Article) -> Analysis:
+    async def analyze(self, article: Article, cancelled: threading.Event | None = None) -> Analysis:
         """Analyse one article in a worker thread; waits (without blocking the loop) while all pipelines are
-        busy."""
-        return await anyio.to_thread.run_sync(self._analyze, article, limiter=self._limiter)
+        busy. Setting ``cancelled`` (the client went away) stops the analysis at its next checkpoint, as its
+        budget does, so that its pipeline is soon free for the next request."""
+        return await anyio.to_thread.run_sync(self._analyze, article, cancelled, limiter=self._limiter)
 
-    def _analyze(self, article: Article) -> Analysis:
+    def _analyze(self, article: Article, cancelled: threading.Event | None) -> Analysis:
         # The limiter lets at most ``size`` threads in, so a pipeline is always free here.
         nlp = self._free.get_nowait()
         try:
-            return analyze(article.text, article=article, nlp=nlp)
+            if cancelled is not None and cancelled.is_set():
+                raise AnalysisCancelledError("analysis cancelled before it started")
+            return analyze(article.text, article=article, nlp=nlp, budget=self.budget, cancelled=cancelled)
         finally:
             self._free.put(nlp)

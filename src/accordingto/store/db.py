@@ -204,9 +204,14 @@ def _migrate(connection: Connection) -> None:
     from alembic import command
     from alembic.config import Config
 
+    # Several processes opening a fresh store at once (two runs, the web service's workers) would otherwise race
+    # to create the same tables: the migration runs under a lock held to the end of its transaction.
     if connection.dialect.name == "postgresql":
-        # Several workers opening a fresh database at once would otherwise race to create the same tables.
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+    elif connection.dialect.name == "sqlite":
+        # SQLite's write lock, taken now rather than at the first write: the others wait (busy_timeout), then
+        # find the schema up to date.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection

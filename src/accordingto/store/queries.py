@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -321,20 +322,35 @@ class _Order:
     def decode(self, values: Any) -> list[Any]:
         if not isinstance(values, list) or len(values) != len(self.columns):
             raise InvalidFilterError("cursor: not a cursor of this list")
-        decoded: list[Any] = []
-        for value, (_, _, kind) in zip(values, self.columns, strict=True):
-            try:
-                if kind is dt.date:
-                    decoded.append(dt.date.fromisoformat(value))
-                elif kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
-                    decoded.append(float(value))
-                elif isinstance(value, kind) and not isinstance(value, bool):
-                    decoded.append(value)
-                else:
-                    raise TypeError(value)
-            except (TypeError, ValueError):
-                raise InvalidFilterError("cursor: not a cursor of this list") from None
-        return decoded
+        try:
+            return [_cursor_value(value, kind) for value, (_, _, kind) in zip(values, self.columns, strict=True)]
+        except (TypeError, ValueError):
+            raise InvalidFilterError("cursor: not a cursor of this list") from None
+
+
+# What a database column can hold: a cursor is opaque but not secret (anyone can forge one), so a value the
+# database cannot bind (an integer past 64 bits, a lone surrogate, NaN) is refused here rather than a 500 there.
+_INTEGER_BOUNDS = (-(2**63), 2**63 - 1)
+
+
+def _cursor_value(value: Any, kind: type) -> Any:
+    """One sort-key value of a cursor, checked against its column's type (TypeError or ValueError if not)."""
+    if isinstance(value, bool):
+        raise TypeError(value)
+    if kind is dt.date:
+        return dt.date.fromisoformat(value)
+    if kind is float and isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise ValueError(value)
+        return float(value)
+    if kind is int and isinstance(value, int):
+        if not _INTEGER_BOUNDS[0] <= value <= _INTEGER_BOUNDS[1]:
+            raise ValueError(value)
+        return value
+    if kind is str and isinstance(value, str):
+        value.encode("utf-8")  # UnicodeEncodeError (a ValueError) for a lone surrogate
+        return value
+    raise TypeError(value)
 
 
 def _context(name: str, filters: Filters, *extra: Any) -> str:

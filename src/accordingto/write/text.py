@@ -1,17 +1,38 @@
-"""The terminal view: the summary a reader wants first, then the sources, then a table of attributions."""
+"""The terminal view: the summary a reader wants first, then the sources, then a table of attributions.
+
+Text from articles and stores reaches the terminal only through ``plain``: never read as rich markup (an article
+saying "[/x]" would stop the rendering), and with terminal control characters shown as escapes, not obeyed (an
+``ESC ]`` sequence in an article could set a link, a title, or rewrite the screen; a bidi override reorder
+what is shown).
+"""
 
 from __future__ import annotations
 
 import io
+import re
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..model import Analysis, Attribution, Source
 from .names import reader_name
 
 DEFAULT_WIDTH = 120
 TYPES = ("direct", "indirect", "mixed")
+# C0 controls but tab and line feed, DEL, C1 controls, and the bidi embeddings, overrides and isolates.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters (and bidi overrides) written as escapes (``\\x1b``), not obeyed."""
+    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def plain(value: Any) -> Text:
+    """``value`` as text a terminal shows as written: no markup, control characters as escapes."""
+    return Text(printable("" if value is None else str(value)))
 
 
 def render_text(analysis: Analysis, *, width: int = DEFAULT_WIDTH, title: str | None = None) -> str:
@@ -19,9 +40,9 @@ def render_text(analysis: Analysis, *, width: int = DEFAULT_WIDTH, title: str | 
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, soft_wrap=False)
     if title:
-        console.print(title)
+        console.print(plain(title))
     for line in summary_lines(analysis):
-        console.print(line, highlight=False)
+        console.print(plain(line), highlight=False)
     if analysis.sources:
         console.print()
         console.print(sources_table(analysis))
@@ -63,14 +84,15 @@ def sources_table(analysis: Analysis) -> Table:
     table.add_column("said", justify="right", no_wrap=True)
     table.add_column("details", ratio=4)
     for source in analysis.sources:
-        table.add_row(
+        cells = (
             source.id,
             reader_name(source.name, source.description),
             source.kind,
             "named" if source.named else "anonymous",
-            str(statements.get(source.id, 0)),
+            statements.get(source.id, 0),
             source_details(source),
         )
+        table.add_row(*(plain(cell) for cell in cells))
     return table
 
 
@@ -103,7 +125,7 @@ def attributions_table(analysis: Analysis) -> Table:
     table.add_column("content", ratio=5)
     table.add_column("notes", ratio=2)
     for attribution in analysis.attributions:
-        table.add_row(
+        cells = (
             attribution.id,
             attribution.type,
             f"{attribution.confidence:.0%}",
@@ -112,6 +134,7 @@ def attributions_table(analysis: Analysis) -> Table:
             attribution.content_text,
             notes(attribution, analysis),
         )
+        table.add_row(*(plain(cell) for cell in cells))
     return table
 
 

@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  const { render, el, percent } = window.AccordingTo;
+  const { render, el, percent, codeUnits } = window.AccordingTo;
   const $ = (id) => document.getElementById(id);
   const SVG = "http://www.w3.org/2000/svg";
   const PALETTE = ["#1a56db", "#d08a00", "#0e9f6e", "#c81e1e", "#7e3af2", "#0694a2", "#9f580a", "#e74694"];
@@ -271,8 +271,9 @@
 
   function marked(text, ranges) {
     const fragment = document.createDocumentFragment();
+    const unit = codeUnits(text);  // the ranges count code points (Python), the string UTF-16 units
     let at = 0;
-    for (const [start, end] of ranges || []) {
+    for (const [start, end] of (ranges || []).map(([from, to]) => [unit(from), unit(to)])) {
       if (start < at || end > text.length) continue;
       fragment.appendChild(document.createTextNode(text.slice(at, start)));
       fragment.appendChild(el("mark", null, text.slice(start, end)));

@@ -5,7 +5,8 @@
  * setAttribute or dataset, never innerHTML, so nothing in an article can become markup or script.
  *
  * Public API: AccordingTo.render(container, analysis) -> view, where analysis is Analysis.to_dict();
- * view.select(attributionId), view.selectSource(sourceId), view.clear(); AccordingTo.el(tag, class, text).
+ * view.select(attributionId), view.selectSource(sourceId), view.clear(); AccordingTo.el(tag, class, text);
+ * AccordingTo.codeUnits(text) -> offset => offset: Python's code-point offsets as indices into a JS string.
  */
 (function (global) {
   "use strict";
@@ -88,8 +89,39 @@
     return Math.max.apply(null, all.map((r) => r[1])) - Math.min.apply(null, all.map((r) => r[0]));
   }
 
+  /** Python counts offsets in code points, JavaScript strings in UTF-16 units, two for a character outside the
+   * Basic Multilingual Plane (most emoji): without converting, each emoji shifts every later highlight by one.
+   * The map from the first to the second, built once per text (the identity for a text without such a
+   * character). */
+  function codeUnits(text) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return (offset) => offset;
+    const units = [];
+    let unit = 0;
+    for (const char of text) {
+      units.push(unit);
+      unit += char.length;
+    }
+    units.push(unit);
+    return (offset) => units[Math.max(0, Math.min(units.length - 1, offset))];
+  }
+
+  /** The analysis with every offset in UTF-16 units of its text, converted once before anything is drawn. */
+  function inCodeUnits(analysis) {
+    const at = codeUnits(analysis.text || "");
+    const ranges = (list) => (list || []).map((range) => [at(range[0]), at(range[1])]);
+    const time = (t) => (t ? Object.assign({}, t, { start: at(t.start), end: at(t.end) }) : t);
+    return Object.assign({}, analysis, {
+      attributions: (analysis.attributions || []).map((a) => Object.assign({}, a, {
+        source: ranges(a.source), cue: ranges(a.cue), content: ranges(a.content), time: time(a.time),
+      })),
+      sources: (analysis.sources || []).map((s) => Object.assign({}, s, { mentions: (s.mentions || []).map(ranges) })),
+      provenance: (analysis.provenance || []).map((p) => Object.assign({}, p, { spans: ranges(p.spans) })),
+    });
+  }
+
   /** Everything the view looks up: attributions and sources by id, colours, parent chains, upstream reports. */
-  function buildModel(analysis) {
+  function buildModel(given) {
+    const analysis = inCodeUnits(given);
     const attributions = analysis.attributions || [];
     const sources = analysis.sources || [];
     const provenance = analysis.provenance || [];
@@ -612,7 +644,7 @@
   }
 
   // ``el`` is shared with the web page's script, so it builds its DOM the same safe way.
-  global.AccordingTo = { render, el, percent, readerName };
+  global.AccordingTo = { render, el, percent, codeUnits, readerName };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderEmbedded);
   else renderEmbedded();
 })(window);
