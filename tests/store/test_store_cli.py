@@ -37,6 +37,10 @@ def write_articles(folder: Path, count: int, sentences_each: int = 2) -> None:
         (folder / f"article-{number:02d}.txt").write_text(f"Report {number}. {body}\n")
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def stored_count(db: Path) -> int:
     """Articles stored so far, read with the standard library while a run may be writing (WAL).
 
@@ -88,7 +92,11 @@ def test_a_run_stopped_halfway_is_finished_by_running_it_again(
     write_articles(tmp_path / "in", total, sentences_each=8)
     db = tmp_path / "runs.sqlite"
     command = [cli, "run", str(tmp_path / "in"), "--db", str(db), "--batch-size", "1", "--jobs", jobs]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C as a terminal sends it: a suite started in the background of a script inherits SIGINT ignored, and so
+    # would the run, which then never stops halfway.
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_interruptible
+    )
     deadline = time.monotonic() + 240
     seen = [0]  # what the poll read, for the message if it never caught the run halfway
     while seen[-1] < 2 and process.poll() is None and time.monotonic() < deadline:

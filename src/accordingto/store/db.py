@@ -9,6 +9,8 @@ filling a store (``accordingto run``, ``--jobs N``, a Dask run) keeps the trails
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +36,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 # store at once, and writes when several processes write to it at once.
 _MIGRATION_LOCK = 0x61636374
 _WRITE_LOCK = 0x61637772
+# How long a SQLite connection waits for another process's lock (a migration of a new store, a long write).
+_SQLITE_WAIT_SECONDS = 30
 
 
 def normalize_url(url: str | None) -> str:
@@ -193,10 +197,28 @@ def _tune_sqlite(engine: Engine, url: URL, *, create: bool) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={_SQLITE_WAIT_SECONDS * 1000}")
         if database and database != ":memory:":
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _set_wal(cursor)
         cursor.close()
+
+
+def _set_wal(cursor: Any) -> None:
+    """Switch a SQLite file to WAL (a setting kept in the file), waiting for another process that holds the lock.
+
+    Changing the journal mode needs the file to itself, and SQLite answers "database is locked" at once, without
+    its busy handler, while another process creates or migrates the same new store: so wait here, as the busy
+    timeout would for a write. Once the file is in WAL, asking again is a read.
+    """
+    deadline = time.monotonic() + _SQLITE_WAIT_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _migrate(connection: Connection) -> None:
