@@ -16,7 +16,7 @@ BIN = Path(sys.executable).parent
     "command",
     [
         [str(BIN / "ruff"), "check", "src", "tests", "benchmarks"],
-        [str(BIN / "ruff"), "format", "--check", "--quiet", "src"],
+        [str(BIN / "ruff"), "format", "--check", "--quiet", "src", "tests", "benchmarks"],
         [str(BIN / "mypy")],
     ],
     ids=["ruff", "ruff-format", "mypy"],

@@ -179,8 +179,7 @@ CASES = [
         id="the-ukrainian-minister-is-not-the-russian-one",
     ),
     pytest.param(
-        "Russian Foreign Minister Ivan Sokolov met his counterpart in Geneva. The minister said the talks had "
-        "failed.",
+        "Russian Foreign Minister Ivan Sokolov met his counterpart in Geneva. The minister said the talks had failed.",
         "said",
         Speaker("Ivan Sokolov", "person"),
         id="the-minister-is-the-minister-named-before",
