@@ -21,13 +21,15 @@ def attribution(
     source_id: str | None = None,
     *,
     type: AttributionType | None = None,
+    after: int = 0,
     **extra: object,
 ) -> Attribution:
-    """An attribution whose ranges are found by looking the words up in the text; direct when the content opens
-    right after a quotation mark, indirect otherwise, unless ``type`` says."""
-    content_range = span(text, content)
-    cue_range = span(text, cue)
-    source_ranges = [span(text, source)] if source else []
+    """An attribution whose ranges are found by looking the words up in the text (at or after ``after``, so
+    repeated words find the right one); direct when the content opens right after a quotation mark, indirect
+    otherwise, unless ``type`` says."""
+    content_range = span(text, content, after)
+    cue_range = span(text, cue, after)
+    source_ranges = [span(text, source, after)] if source else []
     opens_quote = text[content_range[0] - 1 : content_range[0]] in '"“'
     return Attribution(
         id=aid,
