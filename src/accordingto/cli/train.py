@@ -84,5 +84,6 @@ def train_command(
         if curve:
             figures = " ".join(f"{100 * value:.1f}" for value in curve)
             click.echo(f"held-out (train folds) attribution F1 by epoch, {stage}: {figures}")
+    click.echo(f"recall bias: {result.recall_bias:.2f} of the last stage's emission scale (held-out choice)")
     click.echo(f"weights: {result.out_path}")
     click.echo(format_table(result.dev_scores))
