@@ -164,8 +164,9 @@ class TaggerModel:
         arrays: dict[str, np.ndarray] = {
             f"{prefix}weights": self.weights.astype(np.float16),
             f"{prefix}transitions": self.transitions.astype(np.float32),
-            f"{prefix}recall_bias": np.array(self.recall_bias, dtype=np.float32),
         }
+        if self.recall_bias:  # no member for none: weights trained without a bias keep their bytes
+            arrays[f"{prefix}recall_bias"] = np.array(self.recall_bias, dtype=np.float32)
         if self.second is not None:
             arrays.update(self.second._arrays(f"second_{prefix}"))
         return arrays

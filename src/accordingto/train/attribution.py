@@ -31,7 +31,7 @@ from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
 from ..progress import Progress, counted
 from .clusters import build_clusters
-from .tagger import Example, load_training, make_examples, save_training, train_tagger
+from .tagger import RECALL_BIASES, Example, load_training, make_examples, save_training, train_tagger
 
 logger = logging.getLogger(__name__)
 
@@ -148,6 +148,7 @@ def train_attribution_model(
     limit: int | None = None,
     stack: bool = True,
     clusters: bool = True,
+    recall_bias: bool = False,
     progress: Progress | None = None,
 ) -> TrainingResult:
     """Train on ``train_dir`` (epochs chosen by cross-validation on it), fit the confidence model on its
@@ -185,7 +186,9 @@ def train_attribution_model(
             for i in scored
         ).all.attribution.f1
 
-    key = training_key(train_articles, epochs=epochs, bits=bits, seed=seed, stack=stack, clusters=clusters)
+    key = training_key(
+        train_articles, epochs=epochs, bits=bits, seed=seed, stack=stack, clusters=clusters, recall_bias=recall_bias
+    )
     kept = cache / f"tagger-{key}.npz" if cache else None
     training = load_training(kept) if kept is not None else None
     if training is None:
@@ -198,6 +201,7 @@ def train_attribution_model(
             bits=bits,
             seed=seed,
             stack=stack,
+            biases=RECALL_BIASES if recall_bias else (0.0,),
             progress=progress,
         )
         if kept is not None:

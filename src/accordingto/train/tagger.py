@@ -102,9 +102,9 @@ Chunk = tuple[np.ndarray, np.ndarray, np.ndarray]
 HeldOutScore = Callable[[dict[int, Tagging]], float]
 
 
-# Recall biases tried on the last stage (``TaggerModel.recall_bias``), as shares of the stage's emission scale
-# (``emission_scale``): the training keeps the one whose held-out taggings, filtered by their own confidence
-# model, score best.
+# Recall biases tried on the last stage (``TaggerModel.recall_bias``) by ``accordingto train --recall-bias``, as
+# shares of the stage's emission scale (``emission_scale``): the training keeps the one whose held-out taggings,
+# filtered by their own confidence model, score best.
 RECALL_BIASES = (0.0, 0.15, 0.3, 0.45)
 
 
@@ -231,8 +231,9 @@ def cross_validate(
 
 
 def _compact(tagging: Tagging) -> Tagging:
-    """A held-out tagging in small types (cross-validation keeps one per article, epoch and bias)."""
-    return Tagging(tagging.tags.astype(np.int8), tagging.margins.astype(np.float16))
+    """A held-out tagging with its tags in a small type (cross-validation keeps one per article, epoch and bias);
+    the margins stay as they are: the confidence model is fitted on them."""
+    return Tagging(tagging.tags.astype(np.int8), tagging.margins)
 
 
 def _widened(tagging: Tagging) -> Tagging:
@@ -249,6 +250,7 @@ def train_tagger(
     seed: int = 0,
     stack: bool = True,
     folds: int = 2,
+    biases: Sequence[float] = (0.0,),
     progress: Progress | None = None,
 ) -> TaggerTraining:
     """Train the first stage, then, with ``stack``, a second stage on the first stage's tags; each stage for
@@ -256,7 +258,8 @@ def train_tagger(
     chooses nothing).
 
     The second stage must learn from tags as wrong as they will be on new text, so its training tags come from
-    the first stage's held-out folds (a jackknife). ``progress`` hears of every epoch, one step per stage's
+    the first stage's held-out folds (a jackknife). The last stage's held-out taggings are kept under each recall
+    bias of ``biases`` (0 among them; ``RECALL_BIASES``). ``progress`` hears of every epoch, one step per stage's
     cross-validation and final fit.
     """
     lexicon = build_lexicon(train, clusters)
@@ -280,7 +283,7 @@ def train_tagger(
         **options,
         progress=progress,
         step="first stage, cross-validation",
-        biases=(0.0,) if stack else RECALL_BIASES,
+        biases=(0.0,) if stack else biases,
     )
     first_epochs = int(np.argmax(first_curve)) + 1
     first, first_scale = final_fit(base, first_epochs, "first stage")
@@ -299,7 +302,7 @@ def train_tagger(
         **options,
         progress=progress,
         step="second stage, cross-validation",
-        biases=RECALL_BIASES,
+        biases=biases,
     )
     if max(second_curve) <= max(first_curve):
         logger.info("the second stage does not help on held-out folds: shipping the first stage alone")
