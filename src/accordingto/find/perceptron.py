@@ -132,6 +132,9 @@ class TaggerModel:
     lexicon: CueLexicon
     second: TaggerModel | None = None
     calibrator: Calibrator = field(default_factory=lambda: Calibrator.constant(0.5))
+    # Taken from the score of O on every token: a tagger that finds more candidate attributions, whose doubtful
+    # ones the confidence model then drops, finds more of the right ones (chosen by cross-validation in training).
+    recall_bias: float = 0.0
 
     @property
     def bits(self) -> int:
@@ -142,7 +145,10 @@ class TaggerModel:
             return np.zeros((len(features), N_TAGS), dtype=np.float32)
         rows = bucket_indices(features, self.bits)
         # np.take gathers rows faster than fancy indexing (no index broadcasting machinery).
-        return np.take(self.weights, rows, axis=0).sum(axis=1, dtype=np.float32)
+        emissions = np.take(self.weights, rows, axis=0).sum(axis=1, dtype=np.float32)
+        if self.recall_bias:
+            emissions[:, 0] -= self.recall_bias
+        return emissions
 
     def decode(self, features: np.ndarray, blocked: np.ndarray | None = None) -> Tagging:
         """Tags and margins per token (this stage only)."""
@@ -159,6 +165,8 @@ class TaggerModel:
             f"{prefix}weights": self.weights.astype(np.float16),
             f"{prefix}transitions": self.transitions.astype(np.float32),
         }
+        if self.recall_bias:  # no member for none: weights trained without a bias keep their bytes
+            arrays[f"{prefix}recall_bias"] = np.array(self.recall_bias, dtype=np.float32)
         if self.second is not None:
             arrays.update(self.second._arrays(f"second_{prefix}"))
         return arrays
@@ -203,6 +211,7 @@ class TaggerModel:
                     weights=data[f"{prefix}weights"].astype(np.float32),
                     transitions=data[f"{prefix}transitions"],
                     lexicon=lexicon,
+                    recall_bias=float(data[f"{prefix}recall_bias"]) if f"{prefix}recall_bias" in data else 0.0,
                     second=stage(f"second_{prefix}"),
                 )
 

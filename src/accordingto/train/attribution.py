@@ -31,7 +31,7 @@ from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
 from ..progress import Progress, counted
 from .clusters import build_clusters
-from .tagger import Example, load_training, make_examples, save_training, train_tagger
+from .tagger import RECALL_BIASES, Example, load_training, make_examples, save_training, train_tagger
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ class TrainingResult:
     stacked_curve: list[float]
     dev_scores: Scores
     held_out: list[Tagging]
+    recall_bias: float  # the share of the last stage's emission scale chosen
 
 
 def parse_articles(
@@ -103,10 +104,10 @@ def score_model(model: TaggerModel, docs: Sequence[Doc], articles: Sequence[Anno
 
 def fit_calibrator(
     lexicon: CueLexicon, docs: Sequence[Doc], articles: Sequence[AnnotatedArticle], held_out: Sequence[Tagging]
-) -> Calibrator:
+) -> tuple[Calibrator, float]:
     """The confidence model, fitted on the attributions found in training articles by taggers that did not
     see them (features of each against whether the scorer matches it to a gold one), with the threshold that
-    maximizes attribution F1 on them."""
+    maximizes attribution F1 on them; and that F1 (attributions kept and matched against all gold ones)."""
     rows: list[np.ndarray] = []
     right: list[bool] = []
     gold = 0
@@ -120,14 +121,18 @@ def fit_calibrator(
         gold += len(article.attributions)
     features, outcomes = np.vstack(rows), np.array(right, dtype=bool)
     calibrator = Calibrator.fit(features, outcomes)
-    calibrator.threshold = best_threshold(calibrator.predict(features), outcomes, gold)
+    confidence = calibrator.predict(features)
+    calibrator.threshold = best_threshold(confidence, outcomes, gold)
+    kept = confidence >= calibrator.threshold
+    f1 = 2 * float(outcomes[kept].sum()) / (int(kept.sum()) + gold) if gold else 0.0
     logger.info(
-        "confidence model fitted on %d held-out attributions (%.1f%% right); threshold %.3f",
+        "confidence model fitted on %d held-out attributions (%.1f%% right); threshold %.3f, held-out F1 %.1f",
         len(right),
         100 * outcomes.mean() if len(right) else 0.0,
         calibrator.threshold,
+        100 * f1,
     )
-    return calibrator
+    return calibrator, f1
 
 
 def train_attribution_model(
@@ -143,6 +148,7 @@ def train_attribution_model(
     limit: int | None = None,
     stack: bool = True,
     clusters: bool = True,
+    recall_bias: bool = False,
     progress: Progress | None = None,
 ) -> TrainingResult:
     """Train on ``train_dir`` (epochs chosen by cross-validation on it), fit the confidence model on its
@@ -180,7 +186,9 @@ def train_attribution_model(
             for i in scored
         ).all.attribution.f1
 
-    key = training_key(train_articles, epochs=epochs, bits=bits, seed=seed, stack=stack, clusters=clusters)
+    key = training_key(
+        train_articles, epochs=epochs, bits=bits, seed=seed, stack=stack, clusters=clusters, recall_bias=recall_bias
+    )
     kept = cache / f"tagger-{key}.npz" if cache else None
     training = load_training(kept) if kept is not None else None
     if training is None:
@@ -193,6 +201,7 @@ def train_attribution_model(
             bits=bits,
             seed=seed,
             stack=stack,
+            biases=RECALL_BIASES if recall_bias else (0.0,),
             progress=progress,
         )
         if kept is not None:
@@ -200,7 +209,16 @@ def train_attribution_model(
     else:
         logger.info("tagger training read from %s (same data, code and options)", kept)
     model = training.model
-    model.calibrator = fit_calibrator(model.lexicon, train_docs, train_articles, training.held_out)
+    # The recall bias whose held-out taggings, filtered by their own confidence model, score best (the smaller
+    # bias on a tie).
+    fitted = {
+        bias: fit_calibrator(model.lexicon, train_docs, train_articles, taggings)
+        for bias, taggings in sorted(training.held_out.items())
+    }
+    bias = max(fitted, key=lambda b: (fitted[b][1], -b))
+    logger.info("recall bias %.2f of the emission scale (held-out F1 %.1f)", bias, 100 * fitted[bias][1])
+    training.last_stage().recall_bias = bias * training.scale
+    model.calibrator = fitted[bias][0]
     out = Path(out_path)
     model.save(out)
     return TrainingResult(
@@ -208,12 +226,13 @@ def train_attribution_model(
         curve=training.first_curve,
         stacked_curve=training.second_curve,
         dev_scores=score_model(model, dev_docs, dev_articles),
-        held_out=training.held_out,
+        held_out=training.held_out[bias],
+        recall_bias=bias,
     )
 
 
 # Bump when the tagger's training (features, folds, epoch choice) changes: kept trainings then no longer match.
-TRAINING_VERSION = 1
+TRAINING_VERSION = 2
 
 
 def training_key(articles: Sequence[AnnotatedArticle], **options: object) -> str:

@@ -102,15 +102,43 @@ Chunk = tuple[np.ndarray, np.ndarray, np.ndarray]
 HeldOutScore = Callable[[dict[int, Tagging]], float]
 
 
+# Recall biases tried on the last stage (``TaggerModel.recall_bias``) by ``accordingto train --recall-bias``, as
+# shares of the stage's emission scale (``emission_scale``): the training keeps the one whose held-out taggings,
+# filtered by their own confidence model, score best.
+RECALL_BIASES = (0.0, 0.15, 0.3, 0.45)
+
+
 @dataclass
 class TaggerTraining:
-    """The trained model; the cross-validated score after each epoch of each stage; and, for every training
-    article, the tagging of models that did not see it (what the confidence model is fitted on)."""
+    """The trained model; the cross-validated score after each epoch of each stage; for every training article
+    and every recall bias tried (a share of ``scale``), the tagging of models that did not see it (what the
+    confidence model is fitted on); and the last stage's emission scale (``emission_scale``)."""
 
     model: TaggerModel
     first_curve: list[float]
     second_curve: list[float]
-    held_out: list[Tagging]
+    held_out: dict[float, list[Tagging]]
+    scale: float
+
+    def last_stage(self) -> TaggerModel:
+        """The stage whose tags are the output (the one a recall bias applies to)."""
+        return self.model.second if self.model.second is not None else self.model
+
+
+def emission_scale(model: TaggerModel, chunks: Sequence[Chunk]) -> float:
+    """How far apart a stage's scores are: the median gap between the best and second-best tag on its own
+    training tokens. Averaged-perceptron weights grow with the number of updates, so a bias chosen on fold models
+    carries over to the final model as a share of this scale, not as a number."""
+    gaps = []
+    for features, _, _ in chunks:
+        top = np.sort(model.emissions(features), axis=1)
+        gaps.append(top[:, -1] - top[:, -2])
+    return float(np.median(np.concatenate(gaps))) if gaps else 0.0
+
+
+def biased(model: TaggerModel, bias: float, scale: float) -> TaggerModel:
+    """The stage with a recall bias of ``bias`` times ``scale``."""
+    return dataclasses.replace(model, recall_bias=bias * scale)
 
 
 def paragraph_chunks(features: np.ndarray, gold: np.ndarray, blocked: np.ndarray) -> list[Chunk]:
@@ -167,33 +195,49 @@ def cross_validate(
     seed: int,
     progress: Progress | None = None,
     step: str = "cross-validation",
-) -> tuple[list[float], list[list[Tagging]]]:
-    """Train on all folds but one, tag the one left out, after every epoch: the held-out score per epoch, and
-    every article's held-out tagging per epoch (``progress`` hears of each epoch of each fold)."""
+    biases: Sequence[float] = (0.0,),
+) -> tuple[list[float], list[dict[float, list[Tagging]]]]:
+    """Train on all folds but one, tag the one left out, after every epoch: the held-out score per epoch
+    (unbiased), and every article's held-out tagging per epoch under each recall bias of ``biases`` (shares of
+    each fold model's ``emission_scale``; ``progress`` hears of each epoch of each fold)."""
     fold_of = np.arange(len(examples)) % folds
-    taggings: list[list[Tagging]] = [
-        [Tagging(np.zeros(0, np.intp), np.zeros(0))] * len(examples) for _ in range(epochs)
+    empty = Tagging(np.zeros(0, np.intp), np.zeros(0))
+    taggings: list[dict[float, list[Tagging]]] = [
+        {bias: [empty] * len(examples) for bias in biases} for _ in range(epochs)
     ]
     for fold in range(folds):
         held_out = np.nonzero(fold_of == fold)[0].tolist()
+        chunks = _chunks(examples, features, np.nonzero(fold_of != fold)[0].tolist())
 
-        def record(epoch: int, model: TaggerModel, held_out: list[int] = held_out, fold: int = fold) -> None:
-            for i in held_out:
-                taggings[epoch - 1][i] = model.decode(features[i], examples[i].blocked)
+        def record(
+            epoch: int,
+            model: TaggerModel,
+            held_out: list[int] = held_out,
+            fold: int = fold,
+            chunks: list[Chunk] = chunks,
+        ) -> None:
+            scale = emission_scale(model, chunks) if any(biases) else 0.0
+            for bias in biases:
+                stage = biased(model, bias, scale)
+                for i in held_out:
+                    taggings[epoch - 1][bias][i] = _compact(stage.decode(features[i], examples[i].blocked))
             if progress is not None:
                 progress(step, fold * epochs + epoch, folds * epochs)
 
-        fit(
-            _chunks(examples, features, np.nonzero(fold_of != fold)[0].tolist()),
-            lexicon,
-            bits=bits,
-            epochs=epochs,
-            seed=seed,
-            after_epoch=record,
-        )
-    curve = [score(dict(enumerate(per_epoch))) for per_epoch in taggings]
+        fit(chunks, lexicon, bits=bits, epochs=epochs, seed=seed, after_epoch=record)
+    curve = [score(dict(enumerate(per_epoch[0.0]))) for per_epoch in taggings]
     logger.info("held-out attribution F1 by epoch: %s", " ".join(f"{100 * value:.1f}" for value in curve))
     return curve, taggings
+
+
+def _compact(tagging: Tagging) -> Tagging:
+    """A held-out tagging with its tags in a small type (cross-validation keeps one per article, epoch and bias);
+    the margins stay as they are: the confidence model is fitted on them."""
+    return Tagging(tagging.tags.astype(np.int8), tagging.margins)
+
+
+def _widened(tagging: Tagging) -> Tagging:
+    return Tagging(tagging.tags.astype(np.intp), tagging.margins.astype(np.float32))
 
 
 def train_tagger(
@@ -206,6 +250,7 @@ def train_tagger(
     seed: int = 0,
     stack: bool = True,
     folds: int = 2,
+    biases: Sequence[float] = (0.0,),
     progress: Progress | None = None,
 ) -> TaggerTraining:
     """Train the first stage, then, with ``stack``, a second stage on the first stage's tags; each stage for
@@ -213,7 +258,8 @@ def train_tagger(
     chooses nothing).
 
     The second stage must learn from tags as wrong as they will be on new text, so its training tags come from
-    the first stage's held-out folds (a jackknife). ``progress`` hears of every epoch, one step per stage's
+    the first stage's held-out folds (a jackknife). The last stage's held-out taggings are kept under each recall
+    bias of ``biases`` (0 among them; ``RECALL_BIASES``). ``progress`` hears of every epoch, one step per stage's
     cross-validation and final fit.
     """
     lexicon = build_lexicon(train, clusters)
@@ -221,33 +267,54 @@ def train_tagger(
     base = [token_features(example.doc, lexicon, array) for example, array in zip(train, arrays, strict=True)]
     options = {"folds": folds, "epochs": epochs, "bits": bits, "seed": seed}
 
-    def final_fit(features: Sequence[np.ndarray], stage_epochs: int, stage: str) -> TaggerModel:
-        """A stage trained on every training article for the epochs cross-validation chose."""
+    def final_fit(features: Sequence[np.ndarray], stage_epochs: int, stage: str) -> tuple[TaggerModel, float]:
+        """A stage trained on every training article for the epochs cross-validation chose, and its emission
+        scale."""
         chunks = _chunks(train, features, range(len(train)))
         after_epoch = _epochs_to(progress, stage, stage_epochs)
-        return fit(chunks, lexicon, bits=bits, epochs=stage_epochs, seed=seed, after_epoch=after_epoch)
+        model = fit(chunks, lexicon, bits=bits, epochs=stage_epochs, seed=seed, after_epoch=after_epoch)
+        return model, emission_scale(model, chunks)
 
     first_curve, first_taggings = cross_validate(
-        train, base, lexicon, score, **options, progress=progress, step="first stage, cross-validation"
+        train,
+        base,
+        lexicon,
+        score,
+        **options,
+        progress=progress,
+        step="first stage, cross-validation",
+        biases=(0.0,) if stack else biases,
     )
     first_epochs = int(np.argmax(first_curve)) + 1
-    first = final_fit(base, first_epochs, "first stage")
-    held_out = first_taggings[first_epochs - 1]
+    first, first_scale = final_fit(base, first_epochs, "first stage")
+    held_out = {bias: [_widened(t) for t in taggings] for bias, taggings in first_taggings[first_epochs - 1].items()}
     if not stack:
-        return TaggerTraining(first, first_curve, [], held_out)
+        return TaggerTraining(first, first_curve, [], held_out, first_scale)
     stacked = [
-        np.hstack([base[i], stacked_features(train[i].doc, arrays[i], held_out[i].tags)]) for i in range(len(train))
+        np.hstack([base[i], stacked_features(train[i].doc, arrays[i], held_out[0.0][i].tags)])
+        for i in range(len(train))
     ]
     second_curve, second_taggings = cross_validate(
-        train, stacked, lexicon, score, **options, progress=progress, step="second stage, cross-validation"
+        train,
+        stacked,
+        lexicon,
+        score,
+        **options,
+        progress=progress,
+        step="second stage, cross-validation",
+        biases=biases,
     )
     if max(second_curve) <= max(first_curve):
         logger.info("the second stage does not help on held-out folds: shipping the first stage alone")
-        return TaggerTraining(first, first_curve, second_curve, held_out)
+        return TaggerTraining(first, first_curve, second_curve, held_out, first_scale)
     second_epochs = int(np.argmax(second_curve)) + 1
-    second = final_fit(stacked, second_epochs, "second stage")
+    second, second_scale = final_fit(stacked, second_epochs, "second stage")
     return TaggerTraining(
-        dataclasses.replace(first, second=second), first_curve, second_curve, second_taggings[second_epochs - 1]
+        dataclasses.replace(first, second=second),
+        first_curve,
+        second_curve,
+        {bias: [_widened(t) for t in taggings] for bias, taggings in second_taggings[second_epochs - 1].items()},
+        second_scale,
     )
 
 
@@ -262,15 +329,25 @@ def save_training(path: Path, training: TaggerTraining) -> None:
     """Keep a finished tagger training (model, curves, held-out taggings) to skip it next time (same inputs)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     training.model.save(path.with_suffix(".model.npz"))
-    lengths = np.array([len(tagging.tags) for tagging in training.held_out], dtype=np.int64)
+    biases = sorted(training.held_out)
+    first = training.held_out[biases[0]]
+    lengths = np.array([len(tagging.tags) for tagging in first], dtype=np.int64)
     write_npz(
         path,
         {
             "first_curve": np.array(training.first_curve),
             "second_curve": np.array(training.second_curve),
+            "scale": np.array(training.scale),
+            "biases": np.array(biases),
             "lengths": lengths,
-            "tags": np.concatenate([t.tags for t in training.held_out]).astype(np.int8),
-            "margins": np.concatenate([t.margins for t in training.held_out]).astype(np.float32),
+            **{
+                f"tags_{n}": np.concatenate([t.tags for t in training.held_out[bias]]).astype(np.int8)
+                for n, bias in enumerate(biases)
+            },
+            **{
+                f"margins_{n}": np.concatenate([t.margins for t in training.held_out[bias]]).astype(np.float32)
+                for n, bias in enumerate(biases)
+            },
         },
     )
 
@@ -282,21 +359,29 @@ def load_training(path: Path) -> TaggerTraining | None:
         return None
     with np.load(path) as data:
         bounds = np.concatenate([[0], np.cumsum(data["lengths"])])
-        tags, margins = data["tags"].astype(np.intp), data["margins"]
-        held_out = [Tagging(tags[a:b], margins[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        held_out = {}
+        for n, bias in enumerate(data["biases"]):
+            tags, margins = data[f"tags_{n}"].astype(np.intp), data[f"margins_{n}"]
+            held_out[float(bias)] = [
+                Tagging(tags[a:b], margins[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+            ]
         return TaggerTraining(
             model=TaggerModel.load(model_path),
             first_curve=[float(x) for x in data["first_curve"]],
             second_curve=[float(x) for x in data["second_curve"]],
             held_out=held_out,
+            scale=float(data["scale"]),
         )
 
 
 __all__ = [
+    "RECALL_BIASES",
     "Example",
     "TaggerTraining",
     "build_lexicon",
+    "biased",
     "cross_validate",
+    "emission_scale",
     "fit",
     "gold_tags",
     "load_training",
