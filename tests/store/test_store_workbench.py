@@ -14,7 +14,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import case, func, inspect, select
-from store_samples import peskov_article, plain_article
+from store_samples import attribution, peskov_article, plain_article, source
 
 from accordingto.errors import InvalidFilterError
 from accordingto.model import Analysis, Article, Provenance
@@ -248,6 +248,30 @@ def test_a_source_page(corpus: Store) -> None:
     assert [(s.article_id, s.attribution_id) for s in said] == [("nyt-1", "a1"), ("nyt-1", "a2"), ("nyt-2", "a1")]
     assert source_profile(corpus, "nobody at all") is None
     assert source_profile(corpus, "dmitry peskov", Filters(since="2024-01-01")).attributions == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("words", "description", "alias_shown", "description_shown"),
+    [
+        ("who", "union leader", False, True),  # a relative pronoun stands for the source: no other name
+        ("She", "Ann Lee’s", False, False),  # the name again, possessive as the span was written: no description
+        ("The union chief", "the union's chief", True, True),
+    ],
+)
+def test_a_source_page_shows_other_names_and_descriptions_only(
+    store: Store, words: str, description: str, alias_shown: bool, description_shown: bool
+) -> None:
+    text = f"Ann Lee led the union. {words} said the strike would end."
+    said = attribution(text, "a1", words, "said", "the strike would end", "s1")
+    store.save(
+        Article(text=text, id="one", outlet="NYT", published="2024-01-02"),
+        Analysis(text=text, attributions=[said], sources=[source("s1", "Ann Lee", description=description)]),
+    )
+    profile = source_profile(store, "ann lee")
+    assert profile is not None and profile.name == "Ann Lee"
+    assert [alias.text for alias in profile.aliases] == ([words] if alias_shown else [])
+    assert profile.descriptions == ([description] if description_shown else [])
+    assert profile.description == (description if description_shown else None)
 
 
 def test_statements_per_week_for_a_source_and_a_search(corpus: Store) -> None:
