@@ -360,7 +360,7 @@ def views(questions: dict[str, list[str]]) -> dict[str, list[tuple[str, list[str
     search = [
         (f"/?{urlencode({'view': 'search', 'q': q})}",
          [f"/statements?{urlencode({'q': q, 'limit': 50})}", f"/sources?{urlencode({'q': q, 'limit': 20})}",
-          f"/charts/statements-per-week?{urlencode({'q': q})}"])
+          f"/charts/statements-per-week?{urlencode({'q': q})}", f"/trail?{urlencode({'q': q, 'limit': 5})}"])
         for q in questions["search"]
     ]  # fmt: skip
     filtered = []
