@@ -8,6 +8,10 @@ timings and (``--sample N``) random cases to judge by hand; the figures quoted i
 
     .venv/bin/python benchmarks/linking.py                     # dev: about 30 s (spaCy's parse is most of it)
     .venv/bin/python benchmarks/linking.py --sample 30         # plus random times, denials, negations, hedges
+    .venv/bin/python benchmarks/linking.py --split train --unlisted 60   # cue words the lexicon misses (~4 min)
+
+``--unlisted`` is how the lexicon's cue classes grow: the most frequent lemmas heading gold cues of class
+``other`` on **train** (never dev, which is only reported).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from accordingto.anchor.time import anchor_attributions
 from accordingto.annotations import ARTICLE, ATTRIBUTIONS, PARENTS, add_attribution, role_spans
+from accordingto.clauses import cue_head
 from accordingto.describe.stance import describe_stance
 from accordingto.evaluate.polnear import read_annotated
 from accordingto.find.quotes import annotate_quotes
@@ -54,6 +59,7 @@ def main() -> None:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--sample", type=int, default=0, help="print this many random cases of each kind")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--unlisted", type=int, default=0, help="print the N most frequent heads of 'other' cues")
     args = parser.parse_args()
 
     import spacy
@@ -67,6 +73,7 @@ def main() -> None:
 
     seconds: collections.Counter[str] = collections.Counter()
     classes: collections.Counter[str | None] = collections.Counter()
+    unlisted: collections.Counter[str] = collections.Counter()
     flags: collections.Counter[str] = collections.Counter()
     upstream: collections.Counter[str] = collections.Counter()
     cases: dict[str, list[tuple[str, ...]]] = collections.defaultdict(list)
@@ -104,6 +111,9 @@ def main() -> None:
         upstream.update(entry.name for entry in provenance)
         for aid, stance in stances.items():
             classes[stance.cue_class] += 1
+            head = cue_head(roles[aid]["cue"])
+            if stance.cue_class == "other" and head is not None:
+                unlisted[head.lemma_.lower()] += 1
             cue = " ".join(span.text for span in roles[aid]["cue"])
             content = " ".join(span.text for span in roles[aid]["content"])[:120]
             for flag in ("denial", "negated", "hedged"):
@@ -123,6 +133,8 @@ def main() -> None:
     print(f"{len(articles)} articles, {total} gold attributions ({args.split})")
     print(f"nesting: {with_parent} attributions with a parent")
     print(f"stance classes: {dict(classes.most_common())}")
+    if args.unlisted:
+        print(f"unlisted cue heads: {', '.join(f'{word} {n}' for word, n in unlisted.most_common(args.unlisted))}")
     print(f"stance flags: {dict(flags)}")
     print(f"time: {timed} attributions with a time, {normalized} normalized")
     print(f"provenance: {with_provenance} articles with an upstream report; {dict(upstream.most_common(15))}")

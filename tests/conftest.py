@@ -12,10 +12,6 @@ from spacy.language import Language
 # The store fixtures (SQLite and a throw-away PostgreSQL server), for every folder whose tests write a store.
 pytest_plugins = ["store_fixtures"]
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = REPO / "examples"
-EXAMPLE_ARTICLE = EXAMPLES / "putin-negotiations.txt"
-
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:

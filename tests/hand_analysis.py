@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import samples
 from accordingto.model import (
     Analysis,
     ArticleMeta,
     Attribution,
+    AttributionType,
     Provenance,
     Range,
     Source,
@@ -27,37 +29,27 @@ class Finder:
     def __init__(self, text: str) -> None:
         self.text = text
 
+    def start(self, after: str) -> int:
+        """Where the anchor phrase ``after`` starts (0 without one)."""
+        return self.text.index(after) if after else 0
+
     def range(self, phrase: str, after: str = "") -> Range:
-        base = self.text.index(after) if after else 0
-        start = self.text.index(phrase, base)
-        return (start, start + len(phrase))
+        return samples.span(self.text, phrase, self.start(after))
 
 
 def attribution(
     find: Finder,
     aid: str,
-    kind: str,
+    kind: AttributionType,
     source: str | None,
     cue: str,
     content: str,
     after: str,
     **extra: object,
 ) -> Attribution:
-    text = find.text
-    src = [find.range(source, after)] if source else []
-    cue_range = find.range(cue, after)
-    content_range = find.range(content, after)
-    return Attribution(
-        id=aid,
-        type=kind,  # type: ignore[arg-type]
-        source=src,
-        cue=[cue_range],
-        content=[content_range],
-        source_text=text[src[0][0] : src[0][1]] if src else None,
-        cue_text=text[cue_range[0] : cue_range[1]],
-        content_text=text[content_range[0] : content_range[1]],
-        **extra,  # type: ignore[arg-type]
-    )
+    """An attribution of the example whose words are looked up after the phrase ``after``."""
+    start = find.start(after)
+    return samples.attribution(find.text, aid, source, cue, content, type=kind, after=start, **extra)  # type: ignore[arg-type]
 
 
 def build_example_analysis(text: str) -> Analysis:

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from accordingto import Article, analyze_many
 from accordingto.visible import FORMAT_CHARACTERS, INVISIBLE, VisibleText
-from conftest import EXAMPLE_ARTICLE
+from hand_analysis import EXAMPLE_PATH
 
 MARKS = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u00ad"]
 
@@ -38,7 +38,7 @@ def sprinkled(text: str, seed: int, share: float) -> str:
 
 
 def test_marks_inside_words_hide_no_attribution_and_offsets_point_into_the_original(nlp: Language) -> None:
-    text = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    text = EXAMPLE_PATH.read_text(encoding="utf-8")
     noisy = sprinkled(text, seed=7, share=0.3)
     [plain, marked] = analyze_many(
         [Article(text=text, published="2023-12-23"), Article(text=noisy, published="2023-12-23")], nlp=nlp

@@ -143,7 +143,9 @@ class Source:
         default_factory=list
     )
     affiliation: Annotated[str | None, Field(description="Whose the source is (Russia, the Kremlin), if said.")] = None
-    role: Annotated[str | None, Field(description="A title or role noun (spokesman, President).")] = None
+    role: Annotated[
+        str | None, Field(description="A title or role noun, lower case, in full (spokesman, president, senator).")
+    ] = None
     role_of: Annotated[str | None, Field(description="The source the role is held for (Putin's spokesman).")] = None
     mentions: Annotated[list[Ranges], Field(description="Every mention of the source, pronouns included.")] = field(
         default_factory=list

@@ -12,7 +12,7 @@ from accordingto.annotations import PARENTS, analysis_from_doc, renumber_attribu
 from accordingto.find.nested import NestedAttributions, is_reporting_verb
 from accordingto.link.nesting import find_parents
 from accordingto.model import Attribution
-from conftest import EXAMPLE_ARTICLE
+from hand_analysis import EXAMPLE_PATH
 from handspans import make_doc, parser
 
 # (name, text, hand-placed attributions, expected (source, cue, content, parent's source) after the component)
@@ -114,7 +114,7 @@ def test_renumbering_follows_cues_and_rewrites_parents() -> None:
 
 def test_example_article_chain(nlp: Language) -> None:
     """US officials <- Putin ("reported") on the real pipeline, with speakers and nesting run after."""
-    analysis = analysis_from_doc(nlp(EXAMPLE_ARTICLE.read_text(encoding="utf-8")))
+    analysis = analysis_from_doc(nlp(EXAMPLE_PATH.read_text(encoding="utf-8")))
     by_id = {attribution.id: attribution for attribution in analysis.attributions}
     putin = [a for a in analysis.attributions if a.source_text == "Putin" and a.cue_text == "reported"]
     assert len(putin) == 1

@@ -234,7 +234,7 @@ CASES = [
     pytest.param(
         "Prosecutor Anna Berg said the evidence was clear.",
         "said",
-        Speaker("Anna Berg", "person", role="Prosecutor"),
+        Speaker("Anna Berg", "person", role="prosecutor"),
         id="a-role-is-not-part-of-the-name",
     ),
     # -- honorifics are neither names nor roles

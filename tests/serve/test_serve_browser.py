@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from accordingto.model import Analysis, Article, Attribution, Provenance, Source
 from accordingto.store import open_store
 from hand_analysis import EXAMPLE_PATH, build_example_analysis
+from samples import relayed_statement, source
 
 EXAMPLE = EXAMPLE_PATH.read_text(encoding="utf-8")
 HOSTILE = (
@@ -34,26 +35,10 @@ HOSTILE_STATEMENT = 'Officials said "🕊 <img src=x onerror=window.pwned=1> cea
 def hostile_analysis() -> Analysis:
     """Article text is hostile: a statement whose words are markup, from an anonymous source, credited to "media",
     found with a confidence of 40%."""
+    officials = source("s1", "officials", named=False, kind="government", description="Officials")
     content = HOSTILE_STATEMENT[HOSTILE_STATEMENT.index('"') + 1 : -2]
-    start = HOSTILE_STATEMENT.index(content)
-    return Analysis(
-        text=HOSTILE_STATEMENT,
-        attributions=[
-            Attribution(
-                id="a1",
-                type="direct",
-                source=[(0, 9)],
-                cue=[(10, 14)],
-                content=[(start, start + len(content))],
-                source_text="Officials",
-                cue_text="said",
-                content_text=content,
-                source_id="s1",
-                confidence=0.4,
-            )
-        ],
-        sources=[Source(id="s1", name="officials", kind="government", named=False, description="Officials")],
-        provenance=[Provenance(name="media", spans=[(0, 9)], attribution_ids=["a1"])],
+    return relayed_statement(
+        HOSTILE_STATEMENT, "Officials", content, officials, credit="media", credit_words="Officials", confidence=0.4
     )
 
 

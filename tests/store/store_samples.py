@@ -2,49 +2,8 @@
 
 from __future__ import annotations
 
-from accordingto.model import Analysis, Article, Attribution, Provenance, Source, Summary, TimeAnchor
-
-
-def _span(text: str, words: str, after: int = 0) -> tuple[int, int]:
-    start = text.index(words, after)
-    return (start, start + len(words))
-
-
-def attribution(
-    text: str,
-    aid: str,
-    source: str | None,
-    cue: str,
-    content: str,
-    source_id: str | None = None,
-    **extra: object,
-) -> Attribution:
-    """An attribution whose ranges are found by looking the words up in the text."""
-    content_range = _span(text, content)
-    cue_range = _span(text, cue)
-    source_ranges = [_span(text, source)] if source else []
-    return Attribution(
-        id=aid,
-        type="direct" if text[content_range[0] - 1 : content_range[0]] in '"“' else "indirect",
-        source=source_ranges,
-        cue=[cue_range],
-        content=[content_range],
-        source_text=source,
-        cue_text=cue,
-        content_text=content,
-        source_id=source_id,
-        **extra,  # type: ignore[arg-type]
-    )
-
-
-def source(sid: str, name: str, *, named: bool = True, kind: str = "person", description: str = "") -> Source:
-    return Source(
-        id=sid,
-        name=name,
-        kind=kind,  # type: ignore[arg-type]
-        named=named,
-        description=description or name,
-    )
+from accordingto.model import Analysis, Article, Attribution, Provenance, Summary, TimeAnchor
+from samples import attribution, source, span
 
 
 def peskov_article(
@@ -95,7 +54,7 @@ def peskov_article(
         attributions=attributions,
         sources=sources,
         provenance=[
-            Provenance(name="The New York Times", spans=[_span(text, "The New York Times")], attribution_ids=["a3"])
+            Provenance(name="The New York Times", spans=[span(text, "The New York Times")], attribution_ids=["a3"])
         ],
         summary=Summary(attributions=4, named_sources=2, anonymous_sources=1, upstream=["The New York Times"]),
     )
@@ -171,7 +130,7 @@ def statements_article(
             )
         )
     provenance = (
-        [Provenance(name=credits, spans=[_span(text, credits)], attribution_ids=[item.id for item in found])]
+        [Provenance(name=credits, spans=[span(text, credits)], attribution_ids=[item.id for item in found])]
         if credits
         else []
     )

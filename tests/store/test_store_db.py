@@ -15,7 +15,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
-from store_samples import attribution, peskov_article, plain_article, source
+from store_samples import peskov_article, plain_article
 
 from accordingto.errors import StoreError
 from accordingto.model import Analysis, Article
@@ -30,6 +30,7 @@ from accordingto.store.schema import (
     source_totals,
     sources,
 )
+from samples import attribution, source
 
 
 def count(store: Store, table: object, **where: object) -> int:

@@ -6,10 +6,9 @@ import datetime as dt
 import json
 
 import pytest
-from store_samples import peskov_article, plain_article
+from store_samples import plain_article
 
 from accordingto.errors import InvalidFilterError
-from accordingto.model import Article
 from accordingto.store import Store
 from accordingto.store.filters import Filters
 from accordingto.store.queries import (
@@ -21,17 +20,6 @@ from accordingto.store.queries import (
     statements,
     top_sources,
 )
-
-
-@pytest.fixture
-def corpus(store: Store) -> Store:
-    store.save(*peskov_article("nyt-1", "NYT", "2023-12-23"))
-    store.save(*plain_article("nyt-2", "Peskov said the talks would resume.", "Peskov", "NYT", "2024-01-05"))
-    store.save(*plain_article("wapo-1", "Peskov said nothing new.", "Peskov", "WaPo", "2023-11-02"))
-    store.save(*plain_article("wapo-2", "Officials said it was over.", "Officials", "WaPo", "2023-11-03", named=False))
-    store.save(*plain_article("none", "Zelensky said no talks.", "Zelensky", None))
-    store.save(Article(text="Broken.", id="broken", outlet="WaPo", published="2023-11-04"), error="boom")
-    return store
 
 
 def test_top_sources_counts_attributions_across_articles(corpus: Store) -> None:

@@ -40,17 +40,6 @@ from accordingto.store.schema import attributions, source_aliases, statement_ind
 from accordingto.store.search import SearchQuery, highlights
 
 
-@pytest.fixture
-def corpus(store: Store) -> Store:
-    store.save(*peskov_article("nyt-1", "NYT", "2023-12-23"))
-    store.save(*plain_article("nyt-2", "Peskov said the ceasefires would hold.", "Peskov", "NYT", "2024-01-05"))
-    store.save(*plain_article("wapo-1", "Peskov said a ceasefire was near.", "Peskov", "WaPo", "2023-11-02"))
-    store.save(*plain_article("wapo-2", "Officials said it was over.", "Officials", "WaPo", "2023-11-03", named=False))
-    store.save(*plain_article("none", "Zelensky said no ceasefire talks.", "Zelensky", None))
-    store.save(Article(text="Broken.", id="broken", outlet="WaPo", published="2023-11-04"), error="boom")
-    return store
-
-
 def marked(statement: object) -> list[str]:
     text = statement.content_text  # type: ignore[attr-defined]
     return [text[start:end] for start, end in statement.highlights]  # type: ignore[attr-defined]

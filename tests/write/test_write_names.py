@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from accordingto.model import Analysis, Attribution, Provenance, Source
+from accordingto.model import Analysis
 from accordingto.write.html import asset, render_html
 from accordingto.write.names import reader_name
 from accordingto.write.text import render_text
+from samples import relayed_statement, source
 
 # (name, description, what a reader is shown)
 CASES: list[tuple[str | None, str | None, str]] = [
@@ -69,26 +70,16 @@ TEXT = 'Officials said the ceasefire "would not hold," according to media.'
 
 def credited_to_media() -> Analysis:
     """A statement whose source has an id for a name, relayed from a generic credit ("media")."""
-    content = "would not hold,"
-    start = TEXT.index(content)
-    return Analysis(
-        text=TEXT,
-        attributions=[
-            Attribution(
-                id="a1",
-                type="mixed",
-                source=[(0, 9)],
-                cue=[(10, 14)],
-                content=[(start, start + len(content))],
-                source_text="Officials",
-                cue_text="said",
-                content_text=content,
-                source_id="s1",
-                confidence=0.83,
-            )
-        ],
-        sources=[Source(id="s1", name="s1", kind="government", named=False, description="officials")],
-        provenance=[Provenance(name="media", spans=[(TEXT.index("media"), len(TEXT) - 1)], attribution_ids=["a1"])],
+    officials = source("s1", "s1", named=False, kind="government", description="officials")
+    return relayed_statement(
+        TEXT,
+        "Officials",
+        "would not hold,",
+        officials,
+        credit="media",
+        credit_words="media",
+        confidence=0.83,
+        type="mixed",
     )
 
 

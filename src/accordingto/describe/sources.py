@@ -309,7 +309,7 @@ def _with_article(name: str) -> str:
 
 
 def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | None]:
-    """The role a mention gives its source ("spokesman", "President") and the name it is a role of ("Putin's
+    """The role a mention gives its source ("spokesman", "president") and the name it is a role of ("Putin's
     spokesman", "a spokesman for Putin"); roles come from titles before a name, an apposition, or a
     non-generic head noun."""
     head = doc[mention.head]
@@ -327,7 +327,7 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
             words = [t for t in head.lefts if t.dep_ == "compound" and not t.ent_type_] + [head]
         if not words or role_noun is None:
             return None, None
-        return " ".join(t.text for t in words), _possessor([*words, role_noun], doc, mention)
+        return _role_text(words), _possessor([*words, role_noun], doc, mention)
     # A plural ("lawmakers said") has a role only when it is someone's ("Trump's advisers").
     possessor = _possessor([head], doc, mention)
     lemma = head.lemma_.lower()
@@ -335,7 +335,21 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
     if not is_role or mention.kind not in {"person", "group"}:
         return None, possessor
     words = [t for t in head.lefts if t.dep_ == "compound" and not t.ent_type_] + [head]
-    return " ".join(t.text for t in words), possessor
+    return _role_text(words), possessor
+
+
+def _role_text(words: list[Token]) -> str:
+    """A role as a description, in lower case and full words: a title is capitalised (and abbreviated) only because
+    it stands before a name ("President Volodymyr Zelenskyy", "Sen. Jane Roe"), and the role is shown apart from
+    the name, so the same role reads (and is counted) the same however it was written ("Zelenskyy, the president").
+    Acronyms ("CEO") keep their capitals; names never get here (the role's words stop at named entities)."""
+    return " ".join(_role_word(token) for token in words)
+
+
+def _role_word(token: Token) -> str:
+    if len(token.text) > 1 and token.text.isupper():
+        return token.text
+    return lexicon.TITLE_ABBREVIATIONS.get(token.lower_, token.lower_)
 
 
 def _title_words(doc: Doc, start: int, stop: int) -> list[Token]:

@@ -94,6 +94,7 @@ def table(name: str) -> dict[str, str]:
 
 # People and their roles (resolve.mentions, resolve.speakers, describe.sources).
 TITLES = words("titles")
+TITLE_ABBREVIATIONS = table("title_abbreviations")
 ROLE_NOUNS = words("role_nouns")
 HONORIFICS = words("honorifics")
 PERSON_NOUNS = words("person_nouns")
