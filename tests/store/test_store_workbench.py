@@ -14,7 +14,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import case, func, inspect, select
-from store_samples import attribution, peskov_article, plain_article, source
+from store_samples import peskov_article, plain_article
 
 from accordingto.errors import InvalidFilterError
 from accordingto.model import Analysis, Article, Provenance
@@ -38,6 +38,7 @@ from accordingto.store.queries import (
 from accordingto.store.rows import article_rows
 from accordingto.store.schema import attributions, source_aliases, statement_index
 from accordingto.store.search import SearchQuery, highlights
+from samples import attribution, source
 
 
 def marked(statement: object) -> list[str]:
