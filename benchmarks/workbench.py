@@ -47,7 +47,7 @@ from urllib.parse import quote, urlencode
 import httpx
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, inspect, select, text
 
 from accordingto.store import open_store
 from accordingto.store.db import MIGRATIONS
@@ -178,12 +178,19 @@ def build(url: str, templates: list[dict[str, Any]], count: int) -> tuple[float,
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
+        # The columns later migrations add (the confidence, 0004) are left out: those migrations fill them, as
+        # they would for a store written before them.
+        known = {name: {column["name"] for column in inspect(connection).get_columns(name)} for name in tables}
     batches = iter(copies(templates, count))
     done = 0
     while chunk := list(itertools.islice(batches, BATCH)):
         with store.engine.begin() as connection:
             for name, table in tables.items():
-                rows = [row for item in chunk for row in item[name]]
+                rows = [
+                    {key: value for key, value in row.items() if key in known[name]}
+                    for item in chunk
+                    for row in item[name]
+                ]
                 if rows:
                     connection.execute(insert(table), rows)
         done += len(chunk)
@@ -353,7 +360,7 @@ def views(questions: dict[str, list[str]]) -> dict[str, list[tuple[str, list[str
     search = [
         (f"/?{urlencode({'view': 'search', 'q': q})}",
          [f"/statements?{urlencode({'q': q, 'limit': 50})}", f"/sources?{urlencode({'q': q, 'limit': 20})}",
-          f"/charts/statements-per-week?{urlencode({'q': q})}"])
+          f"/charts/statements-per-week?{urlencode({'q': q})}", f"/trail?{urlencode({'q': q, 'limit': 5})}"])
         for q in questions["search"]
     ]  # fmt: skip
     filtered = []

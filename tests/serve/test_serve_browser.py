@@ -196,6 +196,9 @@ def test_a_source_page_shows_every_statement_oldest_first_aliases_outlets_and_a_
     assert len(dates) == 16 and dates == sorted(dates) and dates[0] == "2023-12-23"
     assert page.locator(".pg-chart-weeks rect.pg-bar-week").count() == 5  # 2023-12-18 ... 2024-01-15, gaps as 0
     assert page.locator(".pg-chart-weeks rect title").first.text_content() == "week of 2023-12-18: 4 statements"
+    assert page.inner_text(".pg-chart-card figcaption").startswith(
+        "16 statements in 5 weeks, from the week of 2023-12-18 to that of 2024-01-15; the most ("
+    )
     page.locator(".pg-statements .pg-article-link").first.click()
     page.wait_for_selector("#analyze-view:not([hidden]) #result .at-text")
     assert "view=article" in page.url and "id=one" in page.url
@@ -214,6 +217,10 @@ def test_search_finds_sources_and_marks_the_words_in_statements_safely(page, ser
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.locator("#view img, #view script").count() == 0
     assert page.locator(".pg-chart-weeks rect.pg-bar-week").count() >= 1
+    # The chart spans the page as the statements do (in a third of it, its labels were too small to read).
+    assert page.locator(".pg-grid .pg-chart-card").count() == 0
+    chart, said = page.locator(".pg-chart-card").bounding_box(), page.locator(".pg-statements").bounding_box()
+    assert chart is not None and said is not None and chart["width"] == said["width"]
     page.fill("#search-box", "zelensk")
     page.press("#search-box", "Enter")
     expect(page.locator(".pg-sources .pg-source-name")).to_have_text(["Volodymyr Zelenskyy"])
@@ -308,6 +315,14 @@ def test_long_lists_page_with_more(page, server: str) -> None:  # type: ignore[n
     assert page.locator(".pg-statements .pg-more").is_hidden()
 
 
+# Whether every label of every chart lies within the chart's own drawing area.
+LABELS_INSIDE = """() => Array.from(document.querySelectorAll("svg.pg-chart")).every((chart) =>
+  Array.from(chart.querySelectorAll("text")).every((label) => {
+    const box = label.getBBox();
+    return box.x >= 0 && box.x + box.width <= chart.viewBox.baseVal.width;
+  }))"""
+
+
 def test_outlets_side_by_side_with_the_anonymous_share_over_time(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus_page(page, server, "view=outlets")
     page.wait_for_selector(".pg-outlet-card")
@@ -318,6 +333,9 @@ def test_outlets_side_by_side_with_the_anonymous_share_over_time(page, server: s
     assert page.locator(".pg-chart-share polyline").count() == 2
     assert page.locator(".pg-legend-item").all_inner_texts() == ["Example News", "Other Times"]
     assert page.locator(".pg-chart-share circle").count() == 4  # one dot per outlet-week
+    caption = page.inner_text(".pg-chart-card figcaption")
+    assert caption.startswith("2 outlets over 4 weeks from the week of 2023-12-18; the highest share: ")
+    assert page.evaluate(LABELS_INSIDE), "an axis label is cut by the chart's edge"
     page.screenshot(path=str(tmp_path / "outlets.png"), full_page=True)
 
 

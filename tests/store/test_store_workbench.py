@@ -38,6 +38,7 @@ from accordingto.store.queries import (
 from accordingto.store.rows import article_rows
 from accordingto.store.schema import attributions, source_aliases, statement_index
 from accordingto.store.search import SearchQuery, highlights
+from samples import attribution, source
 
 
 def marked(statement: object) -> list[str]:
@@ -237,6 +238,30 @@ def test_a_source_page(corpus: Store) -> None:
     assert [(s.article_id, s.attribution_id) for s in said] == [("nyt-1", "a1"), ("nyt-1", "a2"), ("nyt-2", "a1")]
     assert source_profile(corpus, "nobody at all") is None
     assert source_profile(corpus, "dmitry peskov", Filters(since="2024-01-01")).attributions == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("words", "description", "alias_shown", "description_shown"),
+    [
+        ("who", "union leader", False, True),  # a relative pronoun stands for the source: no other name
+        ("She", "Ann Lee’s", False, False),  # the name again, possessive as the span was written: no description
+        ("The union chief", "the union's chief", True, True),
+    ],
+)
+def test_a_source_page_shows_other_names_and_descriptions_only(
+    store: Store, words: str, description: str, alias_shown: bool, description_shown: bool
+) -> None:
+    text = f"Ann Lee led the union. {words} said the strike would end."
+    said = attribution(text, "a1", words, "said", "the strike would end", "s1")
+    store.save(
+        Article(text=text, id="one", outlet="NYT", published="2024-01-02"),
+        Analysis(text=text, attributions=[said], sources=[source("s1", "Ann Lee", description=description)]),
+    )
+    profile = source_profile(store, "ann lee")
+    assert profile is not None and profile.name == "Ann Lee"
+    assert [alias.text for alias in profile.aliases] == ([words] if alias_shown else [])
+    assert profile.descriptions == ([description] if description_shown else [])
+    assert profile.description == (description if description_shown else None)
 
 
 def test_statements_per_week_for_a_source_and_a_search(corpus: Store) -> None:
@@ -629,6 +654,62 @@ def test_a_search_chart_with_filters_that_keep_few_stops_at_its_budget(
     assert counted.sample == 4  # the sample of 4 reads 15 matches, so the exact count about 60 (> 50)
     sampled = Counter(day for number, day in truth(many, "budget", "nyt") if number % 4 == 0)
     assert counted.counts == Counter({day: count * 4 for day, count in sampled.items()})
+
+
+def sampled_matches(store: Store, word: str, every: int) -> list[int]:
+    """statement_index ids of the matches of ``word`` that the index of the sample of one in ``every`` finds."""
+    match = search.match_statements(store.engine.dialect.name, SearchQuery.parse(word), sample=every)
+    query = select(statement_index.c.id).where(match.where)
+    if match.join is not None and match.on is not None:
+        query = query.join(match.join, match.on)
+    with store.connect() as connection:
+        return sorted(connection.execute(query).scalars())
+
+
+def assert_samples_indexed(store: Store, words: list[str]) -> None:
+    """Each sample's index finds exactly the sampled statements among every match. On SQLite, each FTS5 sample
+    table alone too (the join to statement_index would hide a statement gone but not forgotten, whose id a new
+    statement may take again), and it passes FTS5's own check."""
+    sqlite = store.engine.dialect.name == "sqlite"
+    for word in words:
+        every_match = sorted(number for number, _ in truth(store, word))
+        assert every_match, word
+        for every in search.SAMPLES:
+            sampled = [n for n in every_match if n % every == 0]
+            assert sampled_matches(store, word, every) == sampled, (word, every)
+            if sqlite:
+                name = f"statement_search_1_in_{every}"
+                with store.connect() as connection:
+                    alone = connection.exec_driver_sql(f"SELECT rowid FROM {name} WHERE {name} MATCH ?", (word,))
+                    assert sorted(alone.scalars()) == sampled, (word, every)
+                    connection.exec_driver_sql(f"INSERT INTO {name} ({name}) VALUES ('integrity-check')")
+
+
+def test_each_sample_has_an_index_of_its_own_that_follows_rewrites_and_deletes(many: Store) -> None:
+    """90 statements: the samples of one in 4, 16 and 64 hold some of them, 256 and 1024 none."""
+    assert_samples_indexed(many, ["ceasefire", "budget"])
+    assert sampled_matches(many, "ceasefire", 1024) == []
+    # Stored again with other words (its statement gets a new id), failed (its statement goes), and a new one.
+    many.save(*plain_article("a04", "Ann Lee said the ceasefire budget was late.", "Ann Lee", "NYT", "2024-01-05"))
+    many.save(Article(text="x", id="a07"), error="failed this time")
+    for number in range(90, 100):
+        many.save(*plain_article(f"b{number}", "Bo Kim said the budget held.", "Bo Kim", "NYT", "2024-05-01"))
+    assert_samples_indexed(many, ["ceasefire", "budget", "held"])
+
+
+def test_a_store_made_before_the_sample_indexes_gets_them_as_it_is_upgraded(store_url: str) -> None:
+    """Build the store with the migrations up to 0006, write to it, open it: each sample's index holds the
+    statements already there, and follows the ones written after."""
+    old = store_as_of(store_url, "0006")
+    for number in range(10):
+        words = "the ceasefire would hold" if number % 2 else "the budget was late"
+        save_as_of_old(old, *plain_article(f"old{number}", f"Ann Lee said {words}.", "Ann Lee", "NYT", "2024-01-02"))
+    old.close()
+    with open_store(store_url) as upgraded:
+        assert_samples_indexed(upgraded, ["ceasefire", "budget"])
+        for number in range(10, 20):
+            upgraded.save(*plain_article(f"new{number}", "Ann Lee said the ceasefire held.", "Ann Lee", "NYT"))
+        assert_samples_indexed(upgraded, ["ceasefire", "budget"])
 
 
 @pytest.mark.parametrize(

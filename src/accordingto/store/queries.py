@@ -41,6 +41,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
+from .. import lexicon
 from ..errors import InvalidFilterError
 from ..model import Analysis
 from ..write.names import is_generic_credit, reader_name
@@ -97,7 +98,8 @@ OUTLET_DAYS_COLUMNS: dict[str, ColumnElement[Any]] = {
     "source_kind": func.nullif(outlet_days.c.kind, literal_column("''")),
     "type": outlet_days.c.type,
 }
-PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "hers", "its", "their", "them", "we", "i", "you"}
+# Words that stand for a source without naming it ("he", "Ann Lee, who said"): not what a source is also called.
+PRONOUNS = frozenset(word for words in lexicon.PRONOUNS.values() for word in words) | lexicon.RELATIVE_PRONOUNS
 
 
 @dataclass(frozen=True)
@@ -785,13 +787,15 @@ def source_profile(store: Store, key: str, filters: Filters = NO_FILTERS) -> Sou
     name = _shown_names(store, [key]).get(key) or reader_name(
         None, ranked_descriptions[0] if ranked_descriptions else None
     )
+    # The name again ("Donald Trump's", as the source's span was written) describes nothing.
+    described = [text for text in ranked_descriptions if identity.name_key(text) != identity.name_key(name)]
     return SourceProfile(
         key=key,
         name=name,
         kind=_kinds(store, [key]).get(key),
         named=True if named_rows else False if anonymous_rows else None,
-        description=ranked_descriptions[0] if ranked_descriptions else None,
-        descriptions=ranked_descriptions[:5],
+        description=described[0] if described else None,
+        descriptions=described[:5],
         aliases=[
             Alias(text=text, attributions=int(count))
             for text, count in alias_rows

@@ -19,8 +19,10 @@ cost is bounded whatever the engine's planner guesses:
   are made from rows read, not from the planner's estimates (which miss, e.g. for phrases, by orders of
   magnitude), and not from the newest rows alone (a corpus written source by source clumps its words).
 - **Matches per day** (a search's chart): counted on a fixed sample of the statements (``id % N = 0``, N in
-  ``SAMPLES``, each indexed on PostgreSQL by migration 0005), the coarsest that has ``ENOUGH`` matches, and
-  multiplied by N; a rarer search is counted exactly. The page says when a chart is such an estimate.
+  ``SAMPLES``), the coarsest that has ``ENOUGH`` matches, and multiplied by N; a rarer search is counted
+  exactly. The page says when a chart is such an estimate. Each sample has a word index of its own
+  (PostgreSQL: a partial GIN index, migration 0005; SQLite: an FTS5 table, migration 0007), so a count reads
+  its sample's matches only, not every match of a common word.
 """
 
 from __future__ import annotations
@@ -119,19 +121,22 @@ class StatementMatch:
     newest: ColumnElement[int]
 
 
-def match_statements(dialect: str, query: SearchQuery) -> StatementMatch:
+def match_statements(dialect: str, query: SearchQuery, *, sample: int = 1) -> StatementMatch:
+    """``sample``: only the statements of the fixed sample of one in ``sample`` (``_one_in``), through the
+    index of that sample (PostgreSQL's partial GIN index, migration 0005; SQLite's FTS5 table, migration 0007)."""
     if dialect == "postgresql":
         vector: ColumnElement[Any] = literal_column(PG_STATEMENT_WORDS)
         tsquery = query.tsquery("english")
         return StatementMatch(
             join=None,
             on=None,
-            where=vector.op("@@")(tsquery),
+            where=and_(vector.op("@@")(tsquery), _one_in(sample)),
             rank=cast(-func.ts_rank_cd(vector, tsquery), Float),
             newest=statement_index.c.id,
         )
-    fts = table("statement_search", column("rowid"))
-    target: ColumnElement[Any] = literal_column("statement_search")
+    name = "statement_search" if sample == 1 else f"statement_search_1_in_{sample}"
+    fts = table(name, column("rowid"))
+    target: ColumnElement[Any] = literal_column(name)
     return StatementMatch(
         join=fts,
         on=fts.c.rowid == statement_index.c.id,
@@ -201,10 +206,7 @@ def _newest_matches_postgresql(
 
     sampled = (
         connection.execute(
-            select(s.c.id)
-            .select_from(*froms)
-            .where(hit, passing, _one_in("postgresql", PLAN_SAMPLE))
-            .order_by(s.c.id.desc())
+            select(s.c.id).select_from(*froms).where(hit, passing, _one_in(PLAN_SAMPLE)).order_by(s.c.id.desc())
         )
         .scalars()
         .all()
@@ -276,18 +278,18 @@ def day_counts(connection: Connection, query: SearchQuery, scope: AnySelect) -> 
     matches says which finer one will hold enough, so the ones between are not read."""
     dialect = connection.dialect.name
     s = statement_index
-    match = match_statements(dialect, query)
     passing = scope.whereclause if scope.whereclause is not None else true()
     steps = (*SAMPLES, 1)
     step = 0
     while True:
         every = steps[step]
+        match = match_statements(dialect, query, sample=every)
         counted = select(s.c.day, func.count(), func.sum(case((passing, 1), else_=0))).select_from(
             *scope.get_final_froms()
         )
         if match.join is not None and match.on is not None:
             counted = counted.join(match.join, match.on)
-        counted = counted.where(match.where, s.c.day < dt.date.fromisoformat(UNDATED), _one_in(dialect, every))
+        counted = counted.where(match.where, s.c.day < dt.date.fromisoformat(UNDATED))
         counts: Counter[dt.date] = Counter()
         read = kept_here = 0
         for day, rows, kept in connection.execute(counted.group_by(s.c.day)):
@@ -317,15 +319,12 @@ def _next_sample(steps: tuple[int, ...], step: int, kept: int, read: int) -> int
     return len(steps) - 1
 
 
-def _one_in(dialect: str, every: int) -> ColumnElement[bool]:
-    """The sample of one statement in ``every``, written as the PostgreSQL indexes of migration 0005 are (an
-    index on a part of a table serves a query only when the query says the same words), or on FTS5's rowid
-    (tested on each match before it is looked up)."""
+def _one_in(every: int) -> ColumnElement[bool]:
+    """PostgreSQL's sample of one statement in ``every``, written as the partial indexes of migration 0005 are
+    (an index on a part of a table serves a query only when the query says the same words)."""
     if every == 1:
         return true()
-    if dialect == "postgresql":
-        return literal_column(f"statement_index.id % {every} = 0", Boolean())
-    return literal_column(f"statement_search.rowid % {every} = 0", Boolean())
+    return literal_column(f"statement_index.id % {every} = 0", Boolean())
 
 
 def _as_date(value: Any) -> dt.date:

@@ -371,8 +371,11 @@
       chart.appendChild(svg("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "pg-axis-text" }, yFormat(yMax * fraction)));
       if (fraction) chart.appendChild(svg("line", { x1: left, x2: width - right, y1: y, y2: y, class: "pg-grid-line" }));
     }
+    // A label centred on a tick near either end of the axis would be cut by the chart's edge: it ends there.
+    const inside = 36;
     for (const [x, label] of xLabels) {
-      chart.appendChild(svg("text", { x: x, y: height - 8, "text-anchor": "middle", class: "pg-axis-text" }, label));
+      const anchor = x > width - right - inside ? "end" : x < left + inside ? "start" : "middle";
+      chart.appendChild(svg("text", { x: x, y: height - 8, "text-anchor": anchor, class: "pg-axis-text" }, label));
     }
   }
 
@@ -406,7 +409,12 @@
       chart.appendChild(bar);
     });
     figure.appendChild(chart);
-    figure.appendChild(el("figcaption", "pg-hint", caption));
+    // What the bars show, in words (the card's title already names the chart).
+    const total = rows.reduce((sum, row) => sum + row.statements, 0);
+    const busiest = rows.reduce((best, row) => (row.statements > best.statements ? row : best), rows[0]);
+    figure.appendChild(el("figcaption", "pg-hint", (sample > 1 ? "About " : "") + plural(total, "statement") + " in " +
+      plural(rows.length, "week") + ", from the week of " + rows[0].week + " to that of " + rows[rows.length - 1].week +
+      "; the most (" + busiest.statements + ") in the week of " + busiest.week + "."));
     // A search matching very many statements is counted on a sample of them (store/search.py): say so.
     if (sample > 1) {
       figure.appendChild(el("p", "pg-hint pg-estimate", "Estimated: so many statements match that one in " + sample +
@@ -447,7 +455,12 @@
     });
     figure.appendChild(chart);
     figure.appendChild(legend);
-    figure.appendChild(el("figcaption", "pg-hint", caption));
+    const known = rows.filter((row) => row.anonymous_share !== null);
+    const highest = known.reduce((best, row) => (row.anonymous_share > best.anonymous_share ? row : best), known[0]);
+    figure.appendChild(el("figcaption", "pg-hint", plural(outlets.length, "outlet") + " over " + plural(weeks.length, "week") +
+      " from the week of " + weeks[0] + (highest ? "; the highest share: " + (highest.outlet || "(no outlet)") + ", " +
+      percent(highest.anonymous_share) + " (" + highest.anonymous + " of " + (highest.named + highest.anonymous) +
+      ") in the week of " + highest.week + "." : ".")));
     box.appendChild(figure);
   }
 
@@ -498,9 +511,10 @@
     const grid = el("div", "pg-grid");
     box.appendChild(grid);
     const sources = sourcesList(grid, state, { q: state.q }, "Sources whose names match");
-    const chart = chartCard(grid, "Matching statements per week", "/charts/statements-per-week",
-      apiParams(state, { q: state.q }), weeklyBars, live);
     const trails = trailMatches(grid, state.q, live);
+    // Across the page, as on a source's page: a third of it leaves the axis labels too small to read.
+    const chart = chartCard(box, "Matching statements per week", "/charts/statements-per-week",
+      apiParams(state, { q: state.q }), weeklyBars, live);
     const said = statementsList(box, state, { q: state.q }, "Statements, best match first");
     await Promise.all([sources.load(live), chart, trails, said.load(live)]);
   }
