@@ -39,8 +39,8 @@ from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, rol
 from ..model import Ranges, SourceKind
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
-from .markables import Markables, find_markables, pronoun_base, quote_ranges
-from .mentions import PRONOUNS, Gender, Mention, Number, analyze_mention
+from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
+from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number
 from .names import name_keys, names_match, normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
@@ -207,10 +207,11 @@ def resolve_speakers(
     ATTRIBUTIONS.require(doc)
     strategy = DEFAULT_STRATEGY if strategy is None else strategy
     quotes = QuoteMap(quote_ranges(doc), len(doc_text(doc)))
-    sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("DEP") else [0]
+    starts_of_sentences = sentence_starts(doc)
     contents: dict[str, list[tuple[int, int]]] = {}
-    occurrences = _source_occurrences(doc, quotes, sentence_starts, contents, probe)
-    occurrences += _name_occurrences(doc, occurrences, quotes, sentence_starts)
+    readings = MentionReadings(doc)
+    occurrences = _source_occurrences(doc, readings, quotes, starts_of_sentences, contents, probe)
+    occurrences += _name_occurrences(doc, readings, occurrences, quotes, starts_of_sentences)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
     by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
@@ -242,7 +243,7 @@ def resolve_speakers(
     ]
     if asked:
         until = max(o.tokens[1] for o in asked)
-        learned = _LearnedAnswers(doc, ranker, occurrences, until, quotes, genders)
+        learned = _LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings)
         learned.revise(asked, entities, contents)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
     for occurrence in first_person:
@@ -486,10 +487,11 @@ class _LearnedAnswers:
         until: int,
         quotes: QuoteMap,
         genders: dict[str, Gender],
+        readings: MentionReadings,
     ) -> None:
         self.doc = doc
         self.at_head = {o.mention.head: o for o in occurrences}
-        self.resolver = DocumentResolver(find_markables(doc, until), ranker or shipped_ranker())
+        self.resolver = DocumentResolver(find_markables(doc, until, readings), ranker or shipped_ranker())
         self.quotes = quotes
         self.genders = genders
 
@@ -617,6 +619,7 @@ class _LearnedAnswers:
 
 def _source_occurrences(
     doc: Doc,
+    readings: MentionReadings,
     quotes: QuoteMap,
     sentence_starts: list[int],
     contents: dict[str, list[tuple[int, int]]],
@@ -634,7 +637,7 @@ def _source_occurrences(
         if not spans:
             continue
         # A source in pieces ("the fall of 2022 … Putin"): the first piece that reads as a mention.
-        read = ((span, analyze_mention(doc, span.start, span.end)) for span in spans)
+        read = ((span, readings.read(span.start, span.end)) for span in spans)
         first, mention = next(((s, m) for s, m in read if m is not None), (spans[0], None))
         key = (first.start, first.end)
         if key in by_tokens:
@@ -659,7 +662,7 @@ def _source_occurrences(
 
 
 def _name_occurrences(
-    doc: Doc, sources: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+    doc: Doc, readings: MentionReadings, sources: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
 ) -> list[Occurrence]:
     """Named people, organisations and places outside the source spans' own names: candidate antecedents, and
     further mentions of a source. Names used as modifiers ("US officials", "Kremlin spokesman") are left out:
@@ -681,7 +684,7 @@ def _name_occurrences(
     for ent in names:
         if any(token.i in taken for token in ent) or ent.root.dep_ in {"compound", "amod", "nmod"}:
             continue
-        mention = analyze_mention(doc, ent.start, ent.end)
+        mention = readings.read(ent.start, ent.end)
         if mention is None or mention.name_start is None or mention.name_end is None:
             continue
         name = doc[mention.name_start : mention.name_end]
