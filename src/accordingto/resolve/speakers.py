@@ -399,8 +399,24 @@ def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entitie
         # A full name the rules kept apart stays apart: "Ivanka Trump" is not Donald Trump, nor "David Perdue"
         # David Plouffe (on PolNeAR dev the resolver joined names sharing a first name or a city).
         return False
+    if mention.form == "name" and how == "model-then-rules" and _settled_name(doc, occurrence, entities):
+        return False
     opens = entity.occurrences[0] is occurrence
     return how == "model-then-rules" or (opens and _may_refer_back(doc, occurrence, entities))
+
+
+def _settled_name(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool:
+    """Whether the rules joined a one-word name to a full name of its entity ("Trump" to "Donald Trump") that no
+    other entity shares a word with: the resolver, which weighs who else bears the name, has nothing to choose
+    between, and asking it about every surname of every article cost half its time again."""
+    entity = occurrence.entity
+    assert entity is not None
+    words = set(normalized(occurrence.mention.name_tokens(doc)))
+    if not any(len(name) > 1 and words <= set(normalized(name)) for name in entity.names):
+        return False
+    return not any(
+        words & set(normalized(name)) for other in entities.all if other is not entity for name in other.names
+    )
 
 
 # Kinds of institution a definite description may name ("the agency", "the ministry", "the company", "the
