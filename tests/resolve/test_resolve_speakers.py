@@ -13,7 +13,7 @@ from accordingto.errors import MissingStageError
 from accordingto.find.quotes import annotate_quotes
 from accordingto.records import EntityRecord
 from accordingto.resolve.names import names_match
-from accordingto.resolve.speakers import resolve_speakers, write_entities
+from accordingto.resolve.speakers import Entity, _same_full_name, resolve_speakers, write_entities
 from handspans import example_doc, make_doc, parser
 
 
@@ -263,3 +263,22 @@ def test_an_earlier_stage_that_did_not_run_is_named(missing: str) -> None:
         ATTRIBUTIONS.start(doc)
     with pytest.raises(MissingStageError, match=f"accordingto_{missing}"):
         resolve_speakers(doc)
+
+
+@pytest.mark.parametrize(
+    ("names", "others", "same"),
+    [
+        ([["Loretta", "E.", "Lynch"]], [["Loretta", "Lynch"]], True),  # a middle initial: one person
+        ([["Lynch"], ["Loretta", "Lynch"]], [["Loretta", "E", "Lynch"]], True),
+        ([["Tim", "Scott"]], [["Bobby", "Scott"]], False),  # namesakes: a short name may move between them
+        ([["Scott"]], [["Scott"]], False),  # no full name on either side
+        ([["Heidi", "Cruz"]], [["Ted", "Cruz"], ["Cruz"]], False),
+    ],
+)
+def test_a_short_name_is_not_moved_between_two_full_names_of_one_person(
+    names: list[list[str]], others: list[list[str]], same: bool
+) -> None:
+    first = Entity(index=0, kind="person", number="sing", gender=None, names=names)
+    second = Entity(index=1, kind="person", number="sing", gender=None, names=others)
+    assert _same_full_name(first, second) is same
+    assert _same_full_name(second, first) is same

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Collection
+import re
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START
+from spacy.symbols import ADJ, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..annotations import quote_spans, role_spans
-from .mentions import NAME_LABELS, PRONOUNS, Mention, analyze_mention
+from .mentions import NAME_LABELS, PRONOUNS, Mention, MentionReadings, analyze_mention
 
+T = TypeVar("T")
 # The pronoun a form stands for ("him", "his" → "he"), by person, number and gender.
 PRONOUN_BASES = {
     (3, "sing", "masc"): "he",
@@ -48,9 +52,44 @@ def pronoun_base(word: str) -> str | None:
     return PRONOUN_BASES.get(analysis) if analysis is not None else None
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of every sentence, as ``doc.sents`` gives them (read off one array, without building a
+    span per sentence); [0] without a parse."""
+    if not doc.has_annotation("DEP"):
+        return [0]
+    starts = np.flatnonzero(doc.to_array([SENT_START]).reshape(-1).astype(np.int64) == 1)
+    return [0, *starts[starts > 0].tolist()]
+
+
 def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the quotes stage's quotations, in text order."""
     return sorted((span.start_char, span.end_char) for span in quote_spans(doc))
+
+
+class OnDemand(Sequence[T]):
+    """One value per markable, each computed the first time it is asked for."""
+
+    def __init__(self, compute: Callable[[int], T], length: int) -> None:
+        self._compute = compute
+        self._values: dict[int, T] = {}
+        self._length = length
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(self._length))]
+        if not -self._length <= index < self._length:
+            raise IndexError(index)
+        index %= self._length
+        if index not in self._values:
+            self._values[index] = self._compute(index)
+        return self._values[index]
+
+    def __len__(self) -> int:
+        return self._length
 
 
 @dataclass
@@ -67,14 +106,19 @@ class Markables:
     contents: list[frozenset[int]]
     names: list[tuple[str, ...]]  # normalised proper-name words ("" for descriptions and pronouns)
     lemmas: list[str]  # the head's lemma, lower case
-    role_words: list[set[str]]  # lemmas a description may repeat: head, a title before the name, an apposition
-    words: list[set[str]]  # content-word lemmas of the core phrase
+    # Lemmas a description may repeat (head, a title before the name, an apposition), and the content-word lemmas
+    # of the core phrase: read only for descriptions and their candidates, so found on demand.
+    role_words: OnDemand[set[str]]
+    words: OnDemand[set[str]]
     speaker_keys: list[int]  # the same number for sources written alike ("Smith", "smith"), -1 for others
     pronoun_counts: np.ndarray  # (pronoun codes, markables + 1): how many of each pronoun come before each one
     attribution_ids: list[str] = field(default_factory=list)
     by_head: dict[int, int] = field(default_factory=dict)
     # For a source pronoun the rules have answered: the markables of the entity the rules chose (empty: none).
     rules_links: dict[int, Collection[int]] = field(default_factory=dict)
+    # For each markable, what it counts as among candidates further back than the window: its name, or its
+    # description's head (the same number for the same one); -1 for a pronoun.
+    candidate_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def __len__(self) -> int:
         return len(self.mentions)
@@ -95,18 +139,72 @@ def _normalized_name(words: list[str]) -> tuple[str, ...]:
     return tuple(w.lower().rstrip(".") for w in words if w.lower() not in {"the", "'s", "’s"})
 
 
-def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+@dataclass
+class TokenTable:
+    """The token attributes markables are read from, as arrays for the whole document, read once: creating a
+    spaCy ``Token`` for every look-up cost most of the resolver's time."""
+
+    lower: np.ndarray  # hashes, as ``Token.lower``
+    pos: np.ndarray  # universal part-of-speech ids (``spacy.symbols``)
+    dep: np.ndarray
+    lemma: np.ndarray
+    ent_type: np.ndarray
+    governor: np.ndarray  # the index of each token's syntactic head
+    idx: np.ndarray  # character offsets
+    breaks: list[bool]  # a line break in the token or the white space after it
+    paragraph_breaks: np.ndarray  # a line break in white space: a space token holding one, or after a token
+    _lemma_text: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        table = doc.to_array([LOWER, POS, DEP, LEMMA, ENT_TYPE, HEAD, IDX, LENGTH, IS_SPACE]).reshape(len(doc), 9)
+        idx, length = table[:, 6].astype(np.int64), table[:, 7].astype(np.int64)
+        # Each line break belongs to the token it is written in or to the white space after it.
+        newlines = np.asarray([match.start() for match in re.finditer("\n", doc.text)], dtype=np.int64)
+        owners = np.searchsorted(idx, newlines, side="right") - 1
+        in_text = np.zeros(len(doc), dtype=bool)
+        in_space = np.zeros(len(doc), dtype=bool)
+        written = newlines < idx[owners] + length[owners]
+        in_text[owners[written]] = True
+        in_space[owners[~written]] = True
+        return cls(
+            lower=table[:, 0],
+            pos=table[:, 1],
+            dep=table[:, 2],
+            lemma=table[:, 3],
+            ent_type=table[:, 4],
+            governor=np.arange(len(doc), dtype=np.int64) + table[:, 5].astype(np.int64),
+            idx=idx,
+            breaks=(in_text | in_space).tolist(),
+            paragraph_breaks=(in_text & table[:, 8].astype(bool)) | in_space,
+        )
+
+    def lemma_text(self, doc: Doc, i: int) -> str:
+        """Token ``i``'s lemma in lower case (each distinct lemma looked up in the string store once)."""
+        lemma = int(self.lemma[i])
+        text = self._lemma_text.get(lemma)
+        if text is None:
+            text = self._lemma_text[lemma] = doc.vocab.strings[lemma].lower()
+        return text
+
+
+def _hashes(doc: Doc, words: Collection[str]) -> set[int]:
+    return {doc.vocab.strings[word] for word in words}
+
+
+def _candidate_spans(doc: Doc, table: TokenTable) -> list[tuple[int, int]]:
     """Named entities, base noun phrases, possessors and personal pronouns, one per head token (the widest)."""
     by_head: dict[int, tuple[int, int]] = {}
+    breaks = table.breaks
 
     def add(start: int, end: int, head: int) -> None:
         # A phrase never runs across a line break ("Early years\n\nByron" is a heading, then a name).
         for i in range(head - 1, start - 1, -1):
-            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            if breaks[i]:
                 start = i + 1
                 break
         for i in range(head, end):
-            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            if breaks[i]:
                 end = i + 1 if i == head else i
                 break
         known = by_head.get(head)
@@ -117,40 +215,82 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ in NAME_LABELS:
             add(ent.start, ent.end, ent.root.i)
     if doc.has_annotation("DEP"):
-        for chunk in doc.noun_chunks:
-            add(chunk.start, chunk.end, chunk.root.i)
-    for token in doc:
-        if token.lower_ in PRONOUNS and token.pos_ == "PRON":
-            add(token.i, token.i + 1, token.i)
-        elif token.dep_ == "poss" and token.pos_ in {"PROPN", "NOUN"}:
-            add(token.left_edge.i, token.i + 1, token.i)  # a possessor inside a noun phrase: "Lopez's aide"
+        for start, end, head in _noun_chunks(doc, table):
+            add(start, end, head)
+    pronouns = np.isin(table.lower, np.fromiter(_hashes(doc, PRONOUNS), dtype=np.uint64)) & (table.pos == PRON)
+    possessors = (table.dep == doc.vocab.strings["poss"]) & np.isin(table.pos, [PROPN, NOUN])
+    for i in np.flatnonzero(pronouns | possessors).tolist():
+        if pronouns[i]:
+            add(i, i + 1, i)
+        else:
+            add(doc[i].left_edge.i, i + 1, i)  # a possessor inside a noun phrase: "Lopez's aide"
     return [by_head[head] for head in sorted(by_head)]
 
 
-def _paragraphs(doc: Doc) -> np.ndarray:
+NOUN_PHRASE_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+
+
+def _noun_chunks(doc: Doc, table: TokenTable) -> list[tuple[int, int, int]]:
+    """``(start, end, head)`` of each base noun phrase, as English ``doc.noun_chunks`` finds them (its rules:
+    a noun, proper noun or pronoun in a noun phrase's role, or coordinated with one, from its left edge, none
+    nested), read off the arrays instead of a ``Token`` per word. The head is the chunk's last word when nothing
+    else in it hangs outside it (a projective parse); otherwise the span's root, as spaCy finds it."""
+    n = len(doc)
+    heads = table.governor
+    left = np.arange(n, dtype=np.int64)
+    while True:  # every word's left edge: the leftmost word it governs, passed up one level at a time
+        before = left.copy()
+        np.minimum.at(left, heads, left)
+        if np.array_equal(before, left):
+            break
+    np_deps = np.fromiter(_hashes(doc, NOUN_PHRASE_DEPS), dtype=np.uint64)
+    conj = doc.vocab.strings["conj"]
+    in_role = np.isin(table.dep, np_deps).tolist()
+    is_conj = (table.dep == conj).tolist()
+    nominal = np.flatnonzero(np.isin(table.pos, [NOUN, PROPN, PRON])).tolist()
+    governor, edges = heads.tolist(), left.tolist()
+    chunks = []
+    previous_end = -1
+    for i in nominal:
+        if edges[i] <= previous_end:
+            continue  # no nested chunks
+        if not in_role[i]:
+            if not is_conj[i]:
+                continue
+            head = governor[i]
+            while is_conj[head] and governor[head] < head:
+                head = governor[head]
+            if not in_role[head]:
+                continue  # coordinated with a noun phrase, it is one
+        previous_end = i
+        start = edges[i]
+        inside = all(start <= governor[j] <= i for j in range(start, i))
+        chunks.append((start, i + 1, i if inside else doc[start : i + 1].root.i))
+    return chunks
+
+
+def _paragraphs(table: TokenTable) -> np.ndarray:
     """Paragraph number of every token: a line break in white space starts a new paragraph."""
-    breaks = np.fromiter(
-        (("\n" in token.text and token.is_space) or "\n" in token.whitespace_ for token in doc),
-        dtype=bool,
-        count=len(doc),
-    )
-    counts = np.cumsum(breaks)
+    counts = np.cumsum(table.paragraph_breaks)
     counts[1:] = counts[:-1].copy()
     if len(counts):
         counts[0] = 0
     return counts
 
 
-def find_markables(doc: Doc, until: int | None = None) -> Markables:
+def find_markables(doc: Doc, until: int | None = None, readings: MentionReadings | None = None) -> Markables:
     """Detect and describe the markables of a parsed document (attributions, if any, are read off it); with
-    ``until``, only those that start before that token (what mentions up to there can refer back to)."""
+    ``until``, only those that start before that token (what mentions up to there can refer back to).
+    ``readings``: the spans of the document read so far (``analyze_mention``), to read each once."""
+    readings = readings if readings is not None else MentionReadings(doc)
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
     seen_heads: set[int] = set()
-    for start, end in _candidate_spans(doc):
+    table = TokenTable.of(doc)
+    for start, end in _candidate_spans(doc, table):
         if until is not None and start >= until:
             continue
-        mention = analyze_mention(doc, start, end)
+        mention = readings.read(start, end)
         if mention is None or mention.head in seen_heads:
             continue  # a date or a number; or a relative pronoun, which stands for its antecedent
         if mention.form == "pronoun" and pronoun_base(doc[mention.head].lower_) is None:
@@ -161,13 +301,15 @@ def find_markables(doc: Doc, until: int | None = None) -> Markables:
     order = sorted(range(len(mentions)), key=lambda n: (mentions[n].start, mentions[n].head))
     mentions = [mentions[n] for n in order]
     spans = [spans[n] for n in order]
-    return _describe(doc, mentions, spans)
+    return _describe(doc, mentions, spans, table)
 
 
-def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -> Markables:
+def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]], table: TokenTable) -> Markables:
     n = len(mentions)
-    sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("DEP") else [0]
-    paragraphs = _paragraphs(doc)
+    starts_of_sentences = sentence_starts(doc)
+    paragraphs = _paragraphs(table)
+    heads = np.asarray([m.head for m in mentions], dtype=np.int64)
+    starts = np.asarray([m.start for m in mentions], dtype=np.int64)
     quotes = quote_ranges(doc)
     roles = role_spans(doc)
     attribution_ids = sorted(roles, key=lambda a: min((s.start for r in roles[a].values() for s in r), default=0))
@@ -197,23 +339,28 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
         "start": [m.start for m in mentions],
         "end": [m.end for m in mentions],
         "head": [m.head for m in mentions],
-        "sentence": [bisect.bisect_right(sentence_starts, m.head) - 1 for m in mentions],
+        "sentence": [bisect.bisect_right(starts_of_sentences, m.head) - 1 for m in mentions],
         "paragraph": [int(paragraphs[m.head]) for m in mentions],
-        "quote": _innermost_quotes([doc[m.head].idx for m in mentions], quotes),
-        "subject": [int(doc[m.head].dep_ in SUBJECT_DEPS) for m in mentions],
+        "quote": _innermost_quotes(table.idx[heads].tolist(), quotes),
+        "subject": np.isin(table.dep[heads], list(_hashes(doc, SUBJECT_DEPS))),
         "source": [int(bool(s)) for s in sources],
         "in_content": [int(bool(c)) for c in contents],
         "pronoun": [_pronoun_code(doc, m) for m in mentions],
-        "definite": [int(doc[m.start].lower_ in DEFINITE) for m in mentions],
+        "definite": np.isin(table.lower[starts], list(_hashes(doc, DEFINITE))),
     }
+    governors = table.governor[heads]
     uint_arrays = {
-        "lemma": [doc[m.head].lemma for m in mentions],
-        "dep": [doc[m.head].dep for m in mentions],
-        "label": [doc[m.head].ent_type for m in mentions],
-        "governor": [doc[m.head].head.i for m in mentions],
-        "governor_lemma": [doc[m.head].head.lemma for m in mentions],
+        "lemma": table.lemma[heads],
+        "dep": table.dep[heads],
+        "label": table.ent_type[heads],
+        "governor": governors,
+        "governor_lemma": table.lemma[governors],
     }
-    arrays["linked_head"] = [_linked_head(doc[m.head]) for m in mentions]
+    appos, attr = doc.vocab.strings["appos"], doc.vocab.strings["attr"]
+    arrays["linked_head"] = [
+        int(governors[k]) if table.dep[head] == appos else _linked_head(doc[head]) if table.dep[head] == attr else -1
+        for k, head in enumerate(heads.tolist())
+    ]
     names = [_normalized_name(m.name_tokens(doc)) for m in mentions]
     texts: dict[str, int] = {}
     speaker_keys = [
@@ -237,9 +384,9 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
         sources=sources,
         contents=[frozenset(c) for c in contents],
         names=names,
-        lemmas=[doc[m.head].lemma_.lower() for m in mentions],
-        role_words=[_role_words(doc, m) for m in mentions],
-        words=[_content_words(doc, m) for m in mentions],
+        lemmas=[table.lemma_text(doc, m.head) for m in mentions],
+        role_words=OnDemand(lambda k: _role_words(doc, mentions[k]), n),
+        words=OnDemand(lambda k: _content_words(doc, mentions[k], table), n),
         speaker_keys=speaker_keys,
         pronoun_counts=pronoun_counts,
         attribution_ids=attribution_ids,
@@ -252,6 +399,17 @@ def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -
         form == FORMS.index("pronoun"),
         markables.arrays["pronoun"],
         np.where(form == FORMS.index("description"), 10 + markables.arrays["definite"], 20),
+    )
+    # What the candidates further back are told apart by: the name, or a description's head (-1: a pronoun).
+    keys: dict[object, int] = {}
+    markables.candidate_keys = np.asarray(
+        [
+            -1
+            if f == FORMS.index("pronoun")
+            else keys.setdefault(names[k] if f == FORMS.index("name") else lemma, len(keys))
+            for k, (f, lemma) in enumerate(zip(form.tolist(), markables.arrays["lemma"].tolist(), strict=True))
+        ],
+        dtype=np.int64,
     )
     markables.arrays["frequency"] = _frequencies(markables)
     markables.arrays["name_gender"] = _name_genders(markables)
@@ -318,10 +476,12 @@ def _role_words(doc: Doc, mention: Mention) -> set[str]:
     return words
 
 
-def _content_words(doc: Doc, mention: Mention) -> set[str]:
-    return {
-        t.lemma_.lower() for t in doc[mention.start : mention.end] if t.pos_ in {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
-    }
+CONTENT_POS = frozenset({NOUN, PROPN, ADJ, VERB, NUM})
+
+
+def _content_words(doc: Doc, mention: Mention, table: TokenTable) -> set[str]:
+    """The lemmas of a mention's nouns, proper nouns, adjectives, verbs and numbers."""
+    return {table.lemma_text(doc, i) for i in range(mention.start, mention.end) if int(table.pos[i]) in CONTENT_POS}
 
 
 def _frequencies(markables: Markables) -> np.ndarray:

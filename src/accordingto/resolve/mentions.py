@@ -112,6 +112,11 @@ def find_head(doc: Doc, start: int, end: int) -> Token | None:
     A source span normally is one noun phrase; when the extractor's span is wider ("according to US
     officials") or the parse is odd, the first nominal that is not a modifier stands in.
     """
+    if end - start == 1:
+        # One token is its own root: the general case below, without building a span.
+        token = doc[start]
+        nominal = token.pos_ in NOMINAL_POS
+        return token if nominal or (token.ent_type_ in NAME_LABELS and token.pos_ not in _NEVER_HEADS) else None
     tokens = doc[start:end]
     if not len(tokens):
         return None
@@ -250,6 +255,8 @@ def name_kind(words: list[str], label: str) -> SourceKind:
 def _number(head: Token, low: int, high: int) -> Number:
     """Plural for a plural noun, and for coordinated nouns ("Trump and Pence", "the family, protesters and
     civic leaders"), however the parser attached the list."""
+    if head.tag_ in {"NNS", "NNPS"}:
+        return "plur"
     doc = head.doc
     # A conjunct counts only when what it is coordinated with is in the phrase too ("Clinton" alone in "Trump and
     # Clinton" is one person).
@@ -260,7 +267,7 @@ def _number(head: Token, low: int, high: int) -> Number:
         t.dep_ == "pobj" and t.tag_ in {"NNS", "NNPS"} for child in head.rights for t in child.children
     ):
         return "plur"  # "a wide array of black artists", "a number of officials"
-    if head.tag_ in {"NNS", "NNPS"} or "Plur" in head.morph.get("Number", []):
+    if "Plur" in head.morph.get("Number", []):
         return "plur"
     return "sing"
 
@@ -279,7 +286,6 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
             # the name's; the mention is the name with its apposition.
             return analyze_mention(doc, antecedent.head.left_edge.i, antecedent.i + 1)
         return analyze_mention(doc, antecedent.left_edge.i, antecedent.i + 1)
-    low, high = core_span(head, start, end)
     lower = head.lower_
     if head.pos_ == "PRON" and lower in PRONOUNS:
         person, number, gender = PRONOUNS[lower]
@@ -288,6 +294,7 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         if lower in {"they", "them", "we", "us"}:
             kind = "group"
         return Mention(head.i, head.i + 1, head.i, "pronoun", number, gender, kind, person=person)
+    low, high = core_span(head, start, end)
     number = _number(head, low, high)
     # The apposition may hang off the head or, misparsed, off a word inside its phrase ("a spokesman for the
     # Kremlin, Dmitry Peskov" attaches Peskov to Kremlin).
@@ -343,6 +350,21 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         )
     kind = _description_kind(head, number)
     return Mention(low, high, head.i, "description", number, gender, kind, appos=_index(appos))
+
+
+class MentionReadings(dict[tuple[int, int], "Mention | None"]):
+    """``analyze_mention``'s answers for one document, by token span: the rules and the learned resolver's
+    markables read many of the same spans (sources, named entities), each once."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def read(self, start: int, end: int) -> Mention | None:
+        key = (start, end)
+        if key not in self:
+            self[key] = analyze_mention(self.doc, start, end)
+        return self[key]
 
 
 def _relative_kind(head: Token) -> SourceKind:

@@ -51,15 +51,40 @@ _MUL = U64(0x9E3779B97F4A7C15)
 _MUL2 = U64(0xC2B2AE3D27D4EB4F)
 
 
-def _mix(template: int, *values: np.ndarray | np.generic | int) -> np.ndarray:
-    """A stable 64-bit hash of a template id and per-candidate values (uint64 arithmetic wraps by design)."""
+Values = tuple[np.ndarray | np.generic | int, ...]
+
+
+def _seed(template: int) -> np.uint64:
+    return U64((template + 1) * 0x9E3779B97F4A7C15 % (1 << 64))
+
+
+def _mix(template: int, *values: np.ndarray | np.generic | int) -> tuple[int, Values]:
+    """A feature template: its id and the per-pair values it conjoins, hashed by ``_hash_columns``."""
+    return template, values
+
+
+def _hash_columns(templates: Sequence[tuple[int, Values]], length: int) -> np.ndarray:
+    """``(length, len(templates))`` stable 64-bit hashes of each template id with its values, pair by pair
+    (uint64 arithmetic wraps by design). The templates of one arity are hashed together, as one array: a call
+    per template cost more than the arithmetic for the few dozen pairs of a mention."""
+    result = np.empty((length, len(templates)), dtype=U64)
+    by_arity: dict[int, list[int]] = {}
+    for column, (_, conjoined) in enumerate(templates):
+        by_arity.setdefault(len(conjoined), []).append(column)
     with np.errstate(over="ignore"):
-        h = np.asarray(U64((template + 1) * 0x9E3779B97F4A7C15 % (1 << 64)))
-        for value in values:
-            h = (h ^ np.asarray(value).astype(U64)) * _MUL
-            h = h ^ (h >> U64(31))
-        h = h * _MUL2
-        return np.asarray(h ^ (h >> U64(29)), dtype=U64)
+        for arity, columns in by_arity.items():
+            h = np.repeat(np.asarray([_seed(templates[c][0]) for c in columns], dtype=U64)[:, None], length, axis=1)
+            values = np.empty((len(columns), length), dtype=U64)
+            for position in range(arity):
+                for row, c in enumerate(columns):
+                    value = templates[c][1][position]
+                    # Assignment broadcasts and wraps negative values as ``astype`` does.
+                    values[row] = value if isinstance(value, np.ndarray) else np.asarray(value).astype(U64)
+                h = (h ^ values) * _MUL
+                h = h ^ (h >> U64(31))
+            h = h * _MUL2
+            result[:, columns] = (h ^ (h >> U64(29))).T
+    return result
 
 
 def _bucket(values: np.ndarray, edges: tuple[int, ...]) -> np.ndarray:
@@ -84,16 +109,13 @@ def candidates(markables: Markables, k: int) -> np.ndarray:
         before = before[arrays["form"][before] == NAME]
         related = [j for j in before.tolist() if _name_relation(markables, k, j) in (1, 2, 3)]
         return np.asarray(related[-MAX_CANDIDATES:], dtype=np.int64)
-    near = before[arrays["sentence"][before] >= arrays["sentence"][k] - WINDOW_SENTENCES]
-    far = before[arrays["sentence"][before] < arrays["sentence"][k] - WINDOW_SENTENCES]
-    latest: dict[object, int] = {}
-    for j in far.tolist():
-        form = int(arrays["form"][j])
-        if form == PRONOUN:
-            continue
-        key = markables.names[j] if form == NAME else int(arrays["lemma"][j])
-        latest[key] = j
-    chosen = np.concatenate([np.asarray(sorted(latest.values()), dtype=np.int64), near])
+    far = arrays["sentence"][before] < arrays["sentence"][k] - WINDOW_SENTENCES
+    # Further back, the latest of each name or head (pronouns have none): the first of each key read backwards.
+    keys = markables.candidate_keys[before[far]]
+    backwards = keys[::-1]
+    _, first = np.unique(backwards, return_index=True)
+    latest = np.sort(before[far][len(keys) - 1 - first[backwards[first] >= 0]])
+    chosen = np.concatenate([latest, before[~far]]).astype(np.int64)
     return chosen[-MAX_CANDIDATES:]
 
 
@@ -341,7 +363,7 @@ def pair_features(markables: Markables, ks: np.ndarray, cands: np.ndarray) -> tu
         _mix(45, t, a["governor_lemma"][ks], kind),
     ]
     nearby = agrees & (form == NAME) & (sentence_distance <= 2)
-    return np.stack(columns, axis=1), {"names": names, "heads": heads, "nearby": nearby.astype(np.int64)}
+    return _hash_columns(columns, n), {"names": names, "heads": heads, "nearby": nearby.astype(np.int64)}
 
 
 def new_features(markables: Markables, ks: np.ndarray, evidence: dict[str, np.ndarray]) -> np.ndarray:
@@ -372,7 +394,7 @@ def new_features(markables: Markables, ks: np.ndarray, evidence: dict[str, np.nd
         _mix(112, t, _bucket(evidence["nearby"], (0, 1, 2))),
         _mix(113, t, evidence["best_head"], a["source"][ks]),
     ]
-    return np.stack([np.broadcast_to(column, (len(ks),)) for column in columns], axis=1)
+    return _hash_columns(columns, len(ks))
 
 
 def feature_rows(markables: Markables, ks: Sequence[int], bits: int) -> list[tuple[np.ndarray, np.ndarray]]:
