@@ -160,24 +160,18 @@ def candidates(connection: Connection, wanted: Iterable[int]) -> dict[int, list[
 
 def members_with_words(connection: Connection, words: Iterable[str]) -> set[int]:
     """The stored statements (member ids) holding every one of these normalized words, through the word index
-    (``statement_member_words``): the rarest word's list, then of those the ones each other word's list holds,
-    so that a common word costs no more than the statements that already hold the rarer ones."""
+    (``statement_member_words``): one query that reads the rarest word's list and looks each of its statements
+    up in the other words' lists (by the member_id index), so that a common word costs no more than the
+    statements that already hold the rarer ones."""
     wanted = sorted(set(words), key=lambda word: (_listed_up_to(connection, word, _RARITY_PROBE), word))
     if not wanted:
         return set()
-    column = statement_member_words.c.member_id
-    found = set(connection.execute(select(column).where(statement_member_words.c.word == wanted[0])).scalars())
-    for word in wanted[1:]:
-        if not found:
-            break
-        found = {
-            member_id
-            for chunk in _chunks(sorted(found), _IN_CHUNK)
-            for member_id in connection.execute(
-                select(column).where(statement_member_words.c.word == word, column.in_(chunk))
-            ).scalars()
-        }
-    return found
+    rarest = statement_member_words.alias("rarest")
+    query = select(rarest.c.member_id).where(rarest.c.word == wanted[0])
+    for number, word in enumerate(wanted[1:]):
+        other = statement_member_words.alias(f"other_{number}")
+        query = query.join(other, and_(other.c.member_id == rarest.c.member_id, other.c.word == word))
+    return set(connection.execute(query).scalars())
 
 
 def _listed_up_to(connection: Connection, word: str, most: int) -> int:
