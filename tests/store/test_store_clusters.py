@@ -12,15 +12,21 @@ from typing import Any
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, func, inspect, select
+from sqlalchemy import Connection, delete, func, inspect, select
 from store_samples import Said, statements_article
 
 from accordingto.model import Analysis, Article
 from accordingto.store import Store, open_store
-from accordingto.store.clusters import cluster_article, recluster, unclustered_articles
+from accordingto.store.clusters import cluster_article, members_with_words, recluster, unclustered_articles
 from accordingto.store.db import MIGRATIONS
 from accordingto.store.rows import article_rows
-from accordingto.store.schema import statement_buckets, statement_clusters, statement_members
+from accordingto.store.schema import (
+    articles,
+    statement_buckets,
+    statement_clusters,
+    statement_member_words,
+    statement_members,
+)
 from accordingto.store.statements import BANDS, statement_key
 
 CLOSE = "the council will close three schools in Dover next year to save money on heating"
@@ -60,6 +66,30 @@ def cluster_of(store: Store, article_id: str, attribution_id: str) -> int | None
         (cluster_id for cluster_id, members in clusters(store).items() if (article_id, attribution_id) in members),
         None,
     )
+
+
+def word_index(store: Store) -> set[tuple[str, int]]:
+    """The rows of the word index, as (word, member id)."""
+    with store.connect() as connection:
+        rows = connection.execute(select(statement_member_words.c.word, statement_member_words.c.member_id))
+        return {(word, member_id) for word, member_id in rows}
+
+
+def words_of_members(store: Store) -> set[tuple[str, int]]:
+    """What the word index should hold: each stored member's distinct words, read from its ``words`` column."""
+    with store.connect() as connection:
+        rows = connection.execute(select(statement_members.c.id, statement_members.c.words)).all()
+    return {(word, member_id) for member_id, words in rows for word in words.split()}
+
+
+def holding(store: Store, words: str) -> set[Member]:
+    """The stored statements the word index finds for these words (normalized), by article and attribution."""
+    with store.connect() as connection:
+        found = members_with_words(connection, statement_key(words).words)
+        rows = connection.execute(
+            select(statement_members.c.id, statement_members.c.article_id, statement_members.c.attribution_id)
+        ).all()
+    return {(article_id, attribution_id) for member_id, article_id, attribution_id in rows if member_id in found}
 
 
 def article(article_id: str, *statements: Said, **metadata: object) -> tuple[Article, Analysis]:
@@ -295,3 +325,34 @@ def test_the_downgrade_removes_the_statement_tables_and_keeps_the_articles(store
         command.downgrade(migrations(connection), "0005")
     assert "statement_members" not in inspect(store.engine).get_table_names()
     assert store.analysis("a") is not None and store.analysis("c") is not None
+
+
+def test_the_word_index_follows_the_members_through_saves_joins_deletes_and_rebuilds(store: Store) -> None:
+    save_and_cluster(store, *ARTICLES)
+    assert word_index(store) == words_of_members(store)
+    assert holding(store, "schools in Dover") == {("a", "a1"), ("b", "a1"), ("c", "a1")}
+    # Saved again with other words: the old statement's words go with it, the new one's are there.
+    store.save(*article("b", ("Ann Lee", "the ferry will run every hour from next week on"), outlet="Post"))
+    assert word_index(store) == words_of_members(store)
+    assert holding(store, "every hour, the ferry") == {("b", "a1")}
+    assert holding(store, "schools in Dover") == {("a", "a1"), ("c", "a1")}
+    # An article deleted takes its statements' words along (articles -> attributions -> members -> words).
+    with store.engine.begin() as connection:
+        connection.execute(delete(articles).where(articles.c.id == "c"))
+    assert word_index(store) == words_of_members(store)
+    assert holding(store, "schools in Dover") == {("a", "a1")}
+    recluster(store)
+    assert word_index(store) == words_of_members(store) != set()
+    assert holding(store, "schools in Dover") == {("a", "a1")}
+
+
+def test_a_store_from_before_the_word_index_is_indexed_as_it_is_upgraded(store_url: str) -> None:
+    """A store at revision 0007 with clustered statements gains the word index of them when opened."""
+    with open_store(store_url) as old:
+        save_and_cluster(old, *ARTICLES)
+        with old.engine.begin() as connection:
+            command.downgrade(migrations(connection), "0007")
+        assert "statement_member_words" not in inspect(old.engine).get_table_names()
+    with open_store(store_url) as upgraded:
+        assert word_index(upgraded) == words_of_members(upgraded) != set()
+        assert holding(upgraded, "the archive station in autumn") == {("e", "a1")}

@@ -10,10 +10,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from store_samples import statements_article
 from test_store_clusters import cluster_of, save_and_cluster, save_unclustered
 
 from accordingto.store import Store
+from accordingto.store.schema import statement_members
+from accordingto.store.statements import statement_key
 from accordingto.trail import find_statements, statement_cluster, statement_trail
 
 CLOSE = "the council will close three schools in Dover next year to save money on heating"
@@ -259,3 +262,48 @@ def test_the_trail_table_shows_stored_text_as_written(cli: str, store: Store, st
     assert table.returncode == 0, table.stderr
     assert "\x1b" not in table.stdout + table.stderr and "\x07" not in table.stdout
     assert "[/x]" in table.stdout and "[bold]Ledger\\x1b[2J" in table.stdout.replace("\n", "")
+
+
+# Statements whose words are prefixes, suffixes and repeats of one another's: a whole word must match.
+NEIGHBOURS = [
+    ("Ann Lee", "the dove flew over the old school in Dover at dawn"),
+    ("Bo Roe", "a dovetail joint holds the schoolyard gate of the old mill"),
+    ("Di Fox", "the mill and the mill pond will reopen to visitors in spring"),
+    ("Carl Ito", "visitors say the pond is cold even in the warmest spring"),
+]
+
+
+@pytest.mark.parametrize(
+    ("words", "holding"),
+    [
+        ("dove", {"n-0"}),  # not "dovetail", not "Dover"
+        ("Dover dove", {"n-0"}),
+        ("school", {"n-0"}),  # not "schoolyard"
+        ("old mill", {"n-1"}),
+        ("mill mill pond", {"n-2"}),  # a word twice is the word once
+        ("visitors spring", {"n-2", "n-3"}),
+        ("pond cold warmest spring visitors", {"n-3"}),
+        ("gate dawn", set()),  # two words of two different statements
+        ("tail", set()),
+    ],
+)
+def test_the_word_index_finds_the_statements_holding_every_word_as_a_whole_word(
+    store: Store, words: str, holding: set[str]
+) -> None:
+    save_and_cluster(
+        store,
+        *(
+            statements_article(f"n-{number}", [said], outlet=f"Outlet {number}")
+            for number, said in enumerate(NEIGHBOURS)
+        ),
+    )
+    wanted = set(statement_key(words).words)
+    with store.connect() as connection:
+        stored = connection.execute(
+            select(statement_members.c.cluster_id, statement_members.c.article_id, statement_members.c.words)
+        ).all()
+    # What the scan of the stored words (LIKE '% word %' for every word) found.
+    scanned = {(cluster_id, article_id) for cluster_id, article_id, found in stored if wanted <= set(found.split())}
+    assert {article_id for _, article_id in scanned} == holding
+    found = {match.cluster_id for match in find_statements(store, words, limit=100) if match.score == 1.0}
+    assert found == {cluster_id for cluster_id, _ in scanned}

@@ -7,7 +7,8 @@ statement" relation over candidate pairs, which do not depend on the order artic
 exception: a statement never joins clusters whose numbers and names contradict each other (a trimmed version
 that fits both "three schools" and "four schools" joins the older of the two, and the two stay apart).
 Candidates come from the LSH buckets stored in ``statement_buckets``: an indexed query, never an in-memory
-index to rebuild.
+index to rebuild. Each member's distinct words go into ``statement_member_words`` as it is written, so that
+``members_with_words`` (the trail's search by words) reads word lists, never every statement.
 
 Concurrent writers (``accordingto run --jobs``, a Dask run, two runs into one PostgreSQL database) are safe as
 long as ``cluster_article`` runs in the transaction that writes the article: on PostgreSQL it takes an advisory
@@ -24,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, literal, select, update
 
 from .schema import (
     articles,
@@ -32,6 +33,7 @@ from .schema import (
     statement_articles,
     statement_buckets,
     statement_clusters,
+    statement_member_words,
     statement_members,
 )
 from .statements import KEY_VERSION, Mentions, StatementKey, buckets, same_source, same_statement, statement_key
@@ -47,6 +49,9 @@ _CLUSTER_LOCK = 0x74726C73
 _IN_CHUNK = 5000
 # Articles per transaction in a rebuild.
 _REBUILD_BATCH = 50
+# How far a word's list is counted to find a query's rarest word: past this many statements, a word is common,
+# and which common word leads matters little once a rarer one is there.
+_RARITY_PROBE = 1000
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,13 @@ def recluster(store: Store, *, on_progress: Callable[[int, int], None] | None = 
     # store.connect() turns database errors into StoreError; each block below is one transaction.
     with store.connect() as connection, connection.begin():
         _serialize(connection)
-        for table in (statement_buckets, statement_members, statement_clusters, statement_articles):
+        for table in (
+            statement_buckets,
+            statement_member_words,
+            statement_members,
+            statement_clusters,
+            statement_articles,
+        ):
             connection.execute(delete(table))
     query = (
         select(articles.c.id)
@@ -145,6 +156,28 @@ def candidates(connection: Connection, wanted: Iterable[int]) -> dict[int, list[
             by_bucket.setdefault(bucket, []).append(member_id)
     members = _members(connection, {member for found in by_bucket.values() for member in found})
     return {bucket: [members[member] for member in found] for bucket, found in by_bucket.items()}
+
+
+def members_with_words(connection: Connection, words: Iterable[str]) -> set[int]:
+    """The stored statements (member ids) holding every one of these normalized words, through the word index
+    (``statement_member_words``): one query that reads the rarest word's list and looks each of its statements
+    up in the other words' lists (by the member_id index), so that a common word costs no more than the
+    statements that already hold the rarer ones."""
+    wanted = sorted(set(words), key=lambda word: (_listed_up_to(connection, word, _RARITY_PROBE), word))
+    if not wanted:
+        return set()
+    rarest = statement_member_words.alias("rarest")
+    query = select(rarest.c.member_id).where(rarest.c.word == wanted[0])
+    for number, word in enumerate(wanted[1:]):
+        other = statement_member_words.alias(f"other_{number}")
+        query = query.join(other, and_(other.c.member_id == rarest.c.member_id, other.c.word == word))
+    return set(connection.execute(query).scalars())
+
+
+def _listed_up_to(connection: Connection, word: str, most: int) -> int:
+    """How many statements hold the word, counted no further than ``most`` (an indexed range read)."""
+    listed = select(literal(1)).where(statement_member_words.c.word == word).limit(most).subquery()
+    return int(connection.execute(select(func.count()).select_from(listed)).scalar_one())
 
 
 def _members(connection: Connection, member_ids: set[int]) -> dict[int, Candidate]:
@@ -302,15 +335,23 @@ def _insert_members(connection: Connection, article_id: str, statements: Sequenc
         }
         for statement in statements
     ]
-    ids = connection.execute(
-        insert(statement_members).returning(statement_members.c.id, sort_by_parameter_order=True), rows
-    ).scalars()
+    ids = list(
+        connection.execute(
+            insert(statement_members).returning(statement_members.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
     bucket_rows = [
         {"member_id": member_id, "band": band, "bucket": bucket}
         for member_id, statement in zip(ids, statements, strict=True)
         for band, bucket in enumerate(statement.buckets)
     ]
     connection.execute(insert(statement_buckets), bucket_rows)
+    word_rows = [
+        {"word": word, "member_id": member_id}
+        for member_id, statement in zip(ids, statements, strict=True)
+        for word in sorted(set(statement.key.words))
+    ]
+    connection.execute(insert(statement_member_words), word_rows)
 
 
 @dataclass

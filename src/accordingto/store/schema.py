@@ -314,6 +314,18 @@ statement_buckets = Table(
     sqlite_with_rowid=False,
 )
 
+# The inverted index of the members' words (one row per distinct word of a statement): finding the statements that
+# hold a query's words reads each word's list in index order, never every statement's words. Rows go with their
+# member (ON DELETE CASCADE, found through the member_id index); a member moving to another cluster keeps them.
+statement_member_words = Table(
+    "statement_member_words",
+    metadata,
+    Column("word", String, primary_key=True),
+    Column("member_id", Integer, primary_key=True, index=True),
+    ForeignKeyConstraint(["member_id"], ["statement_members.id"], ondelete="CASCADE"),
+    sqlite_with_rowid=False,
+)
+
 # Articles whose attributions went through the clustering, with the version of the statement key used: an
 # article stored before clustering existed, or keyed by an older version, is found and re-clustered by
 # ``accordingto trail --rebuild``.
@@ -346,5 +358,6 @@ __all__ = [
     "statement_buckets",
     "statement_clusters",
     "statement_index",
+    "statement_member_words",
     "statement_members",
 ]

@@ -19,11 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, literal, select
+from sqlalchemy import Connection, and_, func, select
 
 from ..lexicon import OUTLETS
 from ..store import Store
-from ..store.clusters import candidates
+from ..store.clusters import candidates, members_with_words
 from ..store.identity import name_key
 from ..store.schema import articles, attributions, provenance, statement_members
 from ..store.statements import (
@@ -376,11 +376,17 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 def _word_matches(connection: Connection, key: StatementKey) -> dict[int, float]:
     """Clusters with a statement holding every word of the query."""
-    padded = literal(" ") + statement_members.c.words + literal(" ")
-    query = select(statement_members.c.cluster_id).distinct()
-    for word in sorted(set(key.words)):
-        query = query.where(padded.like(f"% {_like_escape(word)} %", escape="\\"))
-    return {cluster_id: 1.0 for cluster_id in connection.execute(query).scalars()}
+    members = sorted(members_with_words(connection, key.words))
+    found: set[int] = set()
+    for start in range(0, len(members), _IN_CHUNK):
+        found.update(
+            connection.execute(
+                select(statement_members.c.cluster_id).where(
+                    statement_members.c.id.in_(members[start : start + _IN_CHUNK])
+                )
+            ).scalars()
+        )
+    return dict.fromkeys(found, 1.0)
 
 
 def _sizes(connection: Connection, cluster_ids: Iterable[int]) -> dict[int, int]:
@@ -421,10 +427,6 @@ def _match(score: float, trail: StatementTrail) -> StatementMatch:
         articles=len({item.article_id for item in every}),
         outlets=len({item.outlet for item in every if item.outlet}),
     )
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 __all__ = [
