@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
+import string
 import subprocess
 from pathlib import Path
 
@@ -307,3 +309,21 @@ def test_the_word_index_finds_the_statements_holding_every_word_as_a_whole_word(
     assert {article_id for _, article_id in scanned} == holding
     found = {match.cluster_id for match in find_statements(store, words, limit=100) if match.score == 1.0}
     assert found == {cluster_id for cluster_id, _ in scanned}
+
+
+# Words that do not repeat a pattern: PostgreSQL compresses a key before checking its size.
+_SHUFFLED = random.Random(7)
+LONG_WORDS = {
+    "latin": "".join(_SHUFFLED.choice(string.ascii_lowercase) for _ in range(4000)),
+    "cjk": "".join(chr(_SHUFFLED.randrange(0x4E00, 0x9FA5)) for _ in range(2000)),
+}
+
+
+@pytest.mark.parametrize("long_word", LONG_WORDS.values(), ids=LONG_WORDS.keys())
+def test_a_statement_with_a_word_longer_than_an_index_key_is_stored_and_found(store: Store, long_word: str) -> None:
+    # PostgreSQL refuses a B-tree key over about 2,700 bytes: the word index keys a word by its first characters.
+    said = f"the archive holds {long_word} as its only record of the council vote"
+    save_and_cluster(store, statements_article("long-0", [("Ann Lee", said)], outlet="Outlet 0"))
+    (match,) = find_statements(store, f"{long_word} council vote")
+    assert match.score == 1.0 and match.articles == 1
+    assert find_statements(store, f"{long_word[:-1]}q council vote") == []

@@ -52,6 +52,8 @@ _REBUILD_BATCH = 50
 # How far a word's list is counted to find a query's rarest word: past this many statements, a word is common,
 # and which common word leads matters little once a rarer one is there.
 _RARITY_PROBE = 1000
+# The longest word the word index keys in full (``index_word``): 200 characters are at most 800 bytes in UTF-8.
+INDEXED_WORD_CHARACTERS = 200
 
 
 @dataclass(frozen=True)
@@ -158,12 +160,23 @@ def candidates(connection: Connection, wanted: Iterable[int]) -> dict[int, list[
     return {bucket: [members[member] for member in found] for bucket, found in by_bucket.items()}
 
 
+def index_word(word: str) -> str:
+    """A word as the word index keys it: cut to ``INDEXED_WORD_CHARACTERS``, because PostgreSQL's B-tree refuses
+    a key over about 2,700 bytes, which one unspaced run of text (Chinese, Japanese, a pasted blob) can exceed; a
+    statement with such a word would otherwise fail to save. ``members_with_words`` checks such a word against the
+    stored words, so two long words that share their first characters are still told apart."""
+    return word[:INDEXED_WORD_CHARACTERS]
+
+
 def members_with_words(connection: Connection, words: Iterable[str]) -> set[int]:
     """The stored statements (member ids) holding every one of these normalized words, through the word index
     (``statement_member_words``): one query that reads the rarest word's list and looks each of its statements
     up in the other words' lists (by the member_id index), so that a common word costs no more than the
     statements that already hold the rarer ones."""
-    wanted = sorted(set(words), key=lambda word: (_listed_up_to(connection, word, _RARITY_PROBE), word))
+    asked = set(words)
+    wanted = sorted(
+        {index_word(word) for word in asked}, key=lambda word: (_listed_up_to(connection, word, _RARITY_PROBE), word)
+    )
     if not wanted:
         return set()
     rarest = statement_member_words.alias("rarest")
@@ -171,7 +184,17 @@ def members_with_words(connection: Connection, words: Iterable[str]) -> set[int]
     for number, word in enumerate(wanted[1:]):
         other = statement_member_words.alias(f"other_{number}")
         query = query.join(other, and_(other.c.member_id == rarest.c.member_id, other.c.word == word))
-    return set(connection.execute(query).scalars())
+    found = set(connection.execute(query).scalars())
+    cut = {word for word in asked if index_word(word) != word}
+    if not cut or not found:
+        return found
+    held: set[int] = set()
+    for chunk in _chunks(sorted(found), _IN_CHUNK):
+        rows = connection.execute(
+            select(statement_members.c.id, statement_members.c.words).where(statement_members.c.id.in_(chunk))
+        )
+        held.update(member_id for member_id, stored in rows if cut <= set(stored.split()))
+    return held
 
 
 def _listed_up_to(connection: Connection, word: str, most: int) -> int:
@@ -349,7 +372,7 @@ def _insert_members(connection: Connection, article_id: str, statements: Sequenc
     word_rows = [
         {"word": word, "member_id": member_id}
         for member_id, statement in zip(ids, statements, strict=True)
-        for word in sorted(set(statement.key.words))
+        for word in sorted({index_word(word) for word in statement.key.words})
     ]
     connection.execute(insert(statement_member_words), word_rows)
 

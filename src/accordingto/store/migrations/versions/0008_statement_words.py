@@ -24,6 +24,9 @@ depends_on = None
 
 # Members read per batch of the back-fill.
 _BATCH = 5000
+# store.clusters.INDEXED_WORD_CHARACTERS at this revision (a migration imports no project code): a longer word is
+# keyed by its first 200 characters, under PostgreSQL's B-tree key limit.
+_WORD_CHARACTERS = 200
 
 
 def upgrade() -> None:
@@ -64,7 +67,9 @@ def _index_stored_members() -> None:
         if not batch:
             return
         rows = [
-            {"word": word, "member_id": member_id} for member_id, words in batch for word in sorted(set(words.split()))
+            {"word": word, "member_id": member_id}
+            for member_id, words in batch
+            for word in sorted({word[:_WORD_CHARACTERS] for word in words.split()})
         ]
         if rows:
             connection.execute(sa.insert(member_words), rows)
