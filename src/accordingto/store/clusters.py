@@ -168,33 +168,32 @@ def index_word(word: str) -> str:
     return word[:INDEXED_WORD_CHARACTERS]
 
 
-def members_with_words(connection: Connection, words: Iterable[str]) -> set[int]:
-    """The stored statements (member ids) holding every one of these normalized words, through the word index
-    (``statement_member_words``): one query that reads the rarest word's list and looks each of its statements
-    up in the other words' lists (by the member_id index), so that a common word costs no more than the
-    statements that already hold the rarer ones."""
+def members_with_words(connection: Connection, words: Iterable[str]) -> dict[int, int]:
+    """The stored statements holding every one of these normalized words, as member id -> cluster id, through the
+    word index (``statement_member_words``): one query that reads the rarest word's list and looks each of its
+    statements up in the other words' lists (by the member_id index), so that a common word costs no more than
+    the statements that already hold the rarer ones. A word longer than the index keys (``index_word``) is
+    checked against the statement's stored words."""
     asked = set(words)
     wanted = sorted(
         {index_word(word) for word in asked}, key=lambda word: (_listed_up_to(connection, word, _RARITY_PROBE), word)
     )
     if not wanted:
-        return set()
+        return {}
+    cut = {word for word in asked if index_word(word) != word}
     rarest = statement_member_words.alias("rarest")
-    query = select(rarest.c.member_id).where(rarest.c.word == wanted[0])
+    columns = [rarest.c.member_id, statement_members.c.cluster_id]
+    if cut:
+        columns.append(statement_members.c.words)
+    query = (
+        select(*columns)
+        .join_from(rarest, statement_members, statement_members.c.id == rarest.c.member_id)
+        .where(rarest.c.word == wanted[0])
+    )
     for number, word in enumerate(wanted[1:]):
         other = statement_member_words.alias(f"other_{number}")
         query = query.join(other, and_(other.c.member_id == rarest.c.member_id, other.c.word == word))
-    found = set(connection.execute(query).scalars())
-    cut = {word for word in asked if index_word(word) != word}
-    if not cut or not found:
-        return found
-    held: set[int] = set()
-    for chunk in _chunks(sorted(found), _IN_CHUNK):
-        rows = connection.execute(
-            select(statement_members.c.id, statement_members.c.words).where(statement_members.c.id.in_(chunk))
-        )
-        held.update(member_id for member_id, stored in rows if cut <= set(stored.split()))
-    return held
+    return {row[0]: row[1] for row in connection.execute(query) if not cut or cut <= set(row[2].split())}
 
 
 def _listed_up_to(connection: Connection, word: str, most: int) -> int:

@@ -376,17 +376,7 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 def _word_matches(connection: Connection, key: StatementKey) -> dict[int, float]:
     """Clusters with a statement holding every word of the query."""
-    members = sorted(members_with_words(connection, key.words))
-    found: set[int] = set()
-    for start in range(0, len(members), _IN_CHUNK):
-        found.update(
-            connection.execute(
-                select(statement_members.c.cluster_id).where(
-                    statement_members.c.id.in_(members[start : start + _IN_CHUNK])
-                )
-            ).scalars()
-        )
-    return dict.fromkeys(found, 1.0)
+    return dict.fromkeys(set(members_with_words(connection, key.words).values()), 1.0)
 
 
 def _sizes(connection: Connection, cluster_ids: Iterable[int]) -> dict[int, int]:
