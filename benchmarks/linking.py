@@ -131,7 +131,7 @@ def main() -> None:
                 cases["time"].append((dates.get(article.name) or "-", found.text, str(found.value), context))
 
     print(f"{len(articles)} articles, {total} gold attributions ({args.split})")
-    print(f"nesting: {with_parent} attributions with a parent")
+    print(f"nesting: {with_parent} with a parent (PolNeAR marks no nesting: no gold cue lies in a gold content)")
     print(f"stance classes: {dict(classes.most_common())}")
     if args.unlisted:
         print(f"unlisted cue heads: {', '.join(f'{word} {n}' for word, n in unlisted.most_common(args.unlisted))}")
