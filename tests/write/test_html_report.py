@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from accordingto.model import Analysis, ArticleMeta, Attribution
+import samples
+from accordingto.model import Analysis, ArticleMeta
 from accordingto.write.html import asset, render_html, script_json
 
 HOSTILE = (
@@ -22,22 +23,13 @@ HOSTILE = (
 
 
 def hostile_analysis() -> Analysis:
-    text = HOSTILE
-    cue = text.index("said")
+    """A statement whose words are markup, under a title that is markup too."""
+    cue = HOSTILE.index("said")
+    content = HOSTILE[cue + 6 : cue + 36]
+    statement = samples.attribution(HOSTILE, "a1", "mayor", "said", content, type="direct")
     return Analysis(
-        text=text,
-        attributions=[
-            Attribution(
-                id="a1",
-                type="direct",
-                source=[(4, 9)],
-                cue=[(cue, cue + 4)],
-                content=[(cue + 6, cue + 36)],
-                source_text=text[4:9],
-                cue_text="said",
-                content_text=text[cue + 6 : cue + 36],
-            )
-        ],
+        text=HOSTILE,
+        attributions=[statement],
         article=ArticleMeta(title='<b onmouseover="window.pwned=1">"Title"</b>'),
     )
 
@@ -175,19 +167,13 @@ EMOJI_TEXT = "🎉🇺🇦 Party 👨‍👩‍👧 time: Ann said “we won �
 def emoji_analysis() -> Analysis:
     """Offsets as Python counts them (code points), with emoji (two UTF-16 units each, some of several code
     points) before and inside every span."""
-    text = EMOJI_TEXT
-
-    def at(words: str, after: int = 0) -> tuple[int, int]:
-        start = text.index(words, after)
-        return (start, start + len(words))
-
-    attributions = []
-    for number, (source, cue, content) in enumerate(
-        [("Ann", "said", "“we won 🏆 again”"), ("Bo 😀", "told", "“no way.”")], start=1
-    ):
-        ranges = {"source": [at(source)], "cue": [at(cue)], "content": [at(content)]}
-        attributions.append(Attribution.from_ranges(text, id=f"a{number}", type="direct", **ranges))
-    return Analysis(text=text, attributions=attributions)
+    attributions = [
+        samples.attribution(EMOJI_TEXT, f"a{number}", source, cue, content, type="direct")
+        for number, (source, cue, content) in enumerate(
+            [("Ann", "said", "“we won 🏆 again”"), ("Bo 😀", "told", "“no way.”")], start=1
+        )
+    ]
+    return Analysis(text=EMOJI_TEXT, attributions=attributions)
 
 
 def test_highlights_sit_on_their_words_after_emoji_in_chromium(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
