@@ -544,6 +544,12 @@ def quoted_tokens(doc: Doc) -> np.ndarray:
     return quoted
 
 
+def reading_position(group: Group) -> int:
+    """The group's first token: the doc's attributions are recorded, and read back, in this order (not in the
+    order ``assemble`` found them: a quote a name introduces becomes a group after all the tagged cues)."""
+    return min(span.start for span in (group.cue, *group.contents, *group.sources))
+
+
 def record_attributions(doc: Doc, groups: list[Group], confidence: list[float]) -> None:
     """Add each group to the doc with ``annotations.add_attribution``, in reading order, with its
     confidence."""
@@ -553,10 +559,7 @@ def record_attributions(doc: Doc, groups: list[Group], confidence: list[float]) 
     def spans(items: list[RoleSpan]) -> list[Span]:
         return [doc[item.start : item.end] for item in items]
 
-    ranked = sorted(
-        zip(groups, confidence, strict=True),
-        key=lambda pair: min(s.start for s in [pair[0].cue, *pair[0].contents, *pair[0].sources]),
-    )
+    ranked = sorted(zip(groups, confidence, strict=True), key=lambda pair: reading_position(pair[0]))
     for group, value in ranked:
         add_attribution(
             doc,

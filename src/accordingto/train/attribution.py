@@ -22,7 +22,13 @@ from ..annotations import analysis_from_doc
 from ..evaluate import AnnotatedArticle, Scores, read_annotated, score
 from ..evaluate.calibration import matched_predictions
 from ..evaluate.polnear import split_folder
-from ..find.attributions import assemble, find_attributions, group_features, record_attributions
+from ..find.attributions import (
+    assemble,
+    find_attributions,
+    group_features,
+    reading_position,
+    record_attributions,
+)
 from ..find.confidence import Calibrator, best_threshold
 from ..find.features import FEATURE_VERSION, CueLexicon, doc_arrays
 from ..find.perceptron import TaggerModel, Tagging
@@ -102,6 +108,21 @@ def score_model(model: TaggerModel, docs: Sequence[Doc], articles: Sequence[Anno
     )
 
 
+def held_out_outcomes(
+    lexicon: CueLexicon, doc: Doc, article: AnnotatedArticle, tagging: Tagging
+) -> tuple[np.ndarray, list[bool]]:
+    """What the confidence model learns from one article: the features of each attribution grouped from a
+    tagging (``group_features``, one row each) and whether the scorer matches it to a gold one. The groups are
+    put in reading order first, the order the doc records them in and the scorer reads them back: in the order
+    ``assemble`` returns them, a row could meet another attribution's outcome."""
+    annotated = annotate_quotes(doc.copy())
+    groups = sorted(assemble(annotated, tagging.tags), key=reading_position)
+    features = group_features(annotated, groups, tagging, doc_arrays(annotated, lexicon))
+    record_attributions(annotated, groups, [0.0] * len(groups))
+    predicted = analysis_from_doc(annotated).attributions
+    return features, matched_predictions(article.text, article.attributions, predicted)
+
+
 def fit_calibrator(
     lexicon: CueLexicon, docs: Sequence[Doc], articles: Sequence[AnnotatedArticle], held_out: Sequence[Tagging]
 ) -> tuple[Calibrator, float]:
@@ -112,12 +133,9 @@ def fit_calibrator(
     right: list[bool] = []
     gold = 0
     for doc, article, tagging in zip(docs, articles, held_out, strict=True):
-        annotated = annotate_quotes(doc.copy())
-        groups = assemble(annotated, tagging.tags)
-        rows.append(group_features(annotated, groups, tagging, doc_arrays(annotated, lexicon)))
-        record_attributions(annotated, groups, [0.0] * len(groups))
-        predicted = analysis_from_doc(annotated).attributions
-        right.extend(matched_predictions(article.text, article.attributions, predicted))
+        article_rows, article_right = held_out_outcomes(lexicon, doc, article, tagging)
+        rows.append(article_rows)
+        right.extend(article_right)
         gold += len(article.attributions)
     features, outcomes = np.vstack(rows), np.array(right, dtype=bool)
     calibrator = Calibrator.fit(features, outcomes)

