@@ -39,6 +39,7 @@ from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, rol
 from ..model import Ranges, SourceKind
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
+from .first_names import is_first_name
 from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
 from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number
 from .names import name_keys, names_match, normalized
@@ -849,6 +850,8 @@ class _Entities:
                 entity.names.append(words)
             for key in name_keys(normalized(words), stored=True):
                 self._index(key, entity)
+            if len(words) > 1 and entity.kind in {"person", "unknown"}:
+                self._index(("first", normalized(words)[0]), entity)
             if entity.gender is None and entity.kind in {"person", "unknown"}:
                 entity.gender = genders.get(_name_key(doc, mention))
         if mention.form != "pronoun":
@@ -903,7 +906,27 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
             continue  # "Ivanka Trump" is not the "Trump" already known as "Donald Trump"
         if any(names_match(words, name, person) for name in entity.names):
             return entity
-    return None
+    return _first_name_of(key, mention, entities)
+
+
+def _first_name_of(key: list[str], mention: Mention, entities: _Entities) -> Entity | None:
+    """For a lone first name ("Nora" after "Nora Lindqvist"): the one person named in full with it. Interviews
+    and features call people by their first name once they have named them in full; a surname is matched
+    first (``_same_name``), and a first name two people named so far share is left alone ("David" after David
+    Perdue and David Plouffe), as is a word the first-name lists do not give one gender ("Jordan")."""
+    if len(key) != 1 or mention.kind not in {"person", "unknown"} or not is_first_name(key[0]):
+        return None
+    bearers = [
+        entity
+        for entity in entities.latest([("first", key[0])])
+        if entity.kind in {"person", "unknown"} and entity.number == mention.number
+    ]
+    if len(bearers) != 1:
+        return None
+    entity = bearers[0]
+    if mention.gender and entity.gender and mention.gender != entity.gender:
+        return None
+    return entity
 
 
 def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
