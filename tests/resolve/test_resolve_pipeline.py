@@ -383,3 +383,31 @@ def test_a_text_without_attributions_has_no_sources(nlp: Language) -> None:
     analysis = analyze("The weather was warm on Sunday. The park was full of families.", nlp=nlp)
     assert analysis.attributions == []
     assert analysis.sources == []
+
+
+# "She added" right after "she said" is whoever said it, also where the learned resolver moved the "she said"
+# away from the rules' choice (the nearer name): the two are one source.
+FOLLOWERS = [
+    pytest.param(
+        "Maria Costa has run the shelter since 2010. The city's housing chief, Joan Pratt, visited it on Monday. "
+        '"We need twice the beds," she said. She added that donations had fallen.',
+        "Maria Costa",
+        id="she-added-follows-the-she-said-the-resolver-moved",
+    ),
+    pytest.param(
+        "Anna Berg, the prosecutor, spoke first. Defence lawyer Lisa Hart then showed the jury a receipt. "
+        '"My client paid every bill," she told the court. She added that the bank had lost the records.',
+        "Lisa Hart",
+        id="she-added-follows-the-she-told-the-rules-chose",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLLOWERS)
+def test_a_pronoun_after_a_quote_follows_its_speaker(nlp: Language, text: str, expected: str) -> None:
+    analysis = analyze(text, nlp=nlp)
+    quoted = next(a for a in analysis.attributions if a.type == "direct")
+    following = source_of(analysis, "added", None)
+    assert following is not None
+    assert following.id == quoted.source_id
+    assert following.name == expected

@@ -235,7 +235,8 @@ def resolve_speakers(
         else:
             entity = _rules_entity(doc, mention, entities)
         entities.attach(doc, occurrence, entity, genders)
-    answered = _answers(occurrences, questions) | _latest_speakers(entities.all)
+    followers = _latest_speakers(entities.all)
+    answered = _answers(occurrences, questions) | set(followers)
     asked = [
         o
         for o in occurrences
@@ -247,6 +248,7 @@ def resolve_speakers(
         until = max(o.tokens[1] for o in asked)
         learned = _LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings)
         learned.revise(asked, entities, contents)
+        _follow_speakers(occurrences, followers, entities)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
     for occurrence in first_person:
         entities.attach(doc, occurrence, _quote_speaker(occurrence, speakers, contents), genders)
@@ -475,23 +477,37 @@ def _same_full_name(entity: Entity, other: Entity) -> bool:
     return any((name[0], name[-1]) in ends for name in map(normalized, other.names) if len(name) > 1)
 
 
-def _latest_speakers(entities: list[Entity]) -> set[int]:
+def _latest_speakers(entities: list[Entity]) -> dict[int, Occurrence]:
     """The occurrences (by ``id``) the rules gave the speaker of an attribution just before them (a source
-    occurrence of the same entity earlier in the text, in the same sentence or the one before): the news rule,
-    which the learned resolver, trained on GUM's few quotations, does not overrule (it sends "He added" after a
-    quotation to the most mentioned person instead). One sweep per entity in text order."""
-    found: set[int] = set()
+    occurrence of the same entity earlier in the text, in the same sentence or the one before), each with that
+    speaker's occurrence: the news rule, which the learned resolver, trained on GUM's few quotations, does not
+    overrule (it sends "He added" after a quotation to the most mentioned person instead). One sweep per
+    entity in text order."""
+    found: dict[int, Occurrence] = {}
     for entity in entities:
         in_order = sorted(entity.occurrences, key=lambda o: o.tokens[0])
-        latest: int | None = None  # the latest sentence of a source occurrence before the current token
+        latest: Occurrence | None = None  # the source occurrence of the latest sentence before the current token
         for _, group in itertools.groupby(in_order, key=lambda o: o.tokens[0]):
             at_token = list(group)
             if latest is not None:
-                found.update(id(o) for o in at_token if o.sentence - NEWS_RULE_SENTENCES <= latest)
-            spoken = [o.sentence for o in at_token if o.source]
-            if spoken:
-                latest = max(spoken if latest is None else [latest, *spoken])
+                found.update((id(o), latest) for o in at_token if o.sentence - NEWS_RULE_SENTENCES <= latest.sentence)
+            spoken = [o for o in at_token if o.source]
+            if spoken and (latest is None or spoken[-1].sentence >= latest.sentence):
+                latest = spoken[-1]
     return found
+
+
+def _follow_speakers(occurrences: list[Occurrence], followers: dict[int, Occurrence], entities: _Entities) -> None:
+    """A pronoun the news rule gave the speaker just before goes where that speaker's occurrence went: the
+    learned resolver may have moved the speaker ("She had ideas, like she said. She drew every day": when the
+    first "she" moves to the woman the interview is about, so do those that follow it). In text order, so that
+    a run of followers moves together."""
+    for occurrence in occurrences:
+        speaker = followers.get(id(occurrence))
+        if speaker is None or speaker.entity is None or occurrence.mention.form != "pronoun":
+            continue
+        if speaker.entity is not occurrence.entity:
+            entities.move(occurrence, speaker.entity)
 
 
 def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool:
