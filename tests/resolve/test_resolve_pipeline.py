@@ -314,6 +314,34 @@ CASES = [
         Speaker("Maria Costa", "person"),
         id="i-inside-a-quote-is-its-speaker",
     ),
+    # -- "we" inside a quote is the body its speaker's mention says they speak for, else the speaker
+    pytest.param(
+        'Jeff Rathke, the State Department spokesperson, said, "We have told the governments of the region that '
+        'they must act quickly."',
+        "told",
+        Speaker("State Department", written="We"),
+        id="we-of-a-spokesperson-is-the-department",
+    ),
+    pytest.param(
+        "After the match, Tunisia's coach Karim Ben Ali said: \"We said before the game that they were a very "
+        'strong side."',
+        "said",
+        Speaker("Tunisia", written="We"),
+        id="we-of-a-coach-is-the-team",
+    ),
+    pytest.param(
+        '"We told them twice that it would fail," Maria Costa said.',
+        "told",
+        Speaker("Maria Costa", "person", written="We"),
+        id="we-of-a-person-named-alone-is-that-person",
+    ),
+    pytest.param(
+        'Paul Grant, a lawyer for Greenpeace, spoke after the minister. "We have warned the ministry that the dam '
+        'is unsafe," said Maria Costa, who chairs the village council.',
+        "warned",
+        Speaker("Maria Costa", "person", written="We"),
+        id="we-is-not-the-body-of-the-other-speaker-named-before",
+    ),
     # -- documents and media
     pytest.param(
         "The new regulations state that every car must be inspected each year.",

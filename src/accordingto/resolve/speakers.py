@@ -41,7 +41,7 @@ from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
 from .first_names import is_first_name
 from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
-from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number
+from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number, analyze_mention
 from .names import name_keys, names_match, normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
@@ -251,7 +251,14 @@ def resolve_speakers(
         _follow_speakers(occurrences, followers, entities)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
     for occurrence in first_person:
-        entities.attach(doc, occurrence, _quote_speaker(occurrence, speakers, contents), genders)
+        speaker = _quote_speaker(occurrence, speakers, contents)
+        entity = speaker.entity if speaker is not None else None
+        if speaker is not None and occurrence.mention.number == "plur":
+            body = _body_spoken_for(doc, speaker.mention)
+            if body is not None:
+                sentence = bisect.bisect_right(starts_of_sentences, body.head) - 1
+                entity = _collect_name(doc, body, sentence, quotes, entities, genders).entity
+        entities.attach(doc, occurrence, entity, genders)
     found = [entity for entity in entities.all if entity.occurrences]
     for entity in found:
         entity.occurrences.sort(key=lambda o: o.tokens[0])
@@ -655,25 +662,36 @@ class _LearnedAnswers:
         tag, a name at the start of a paragraph the parse joined to a heading), made one of its mentions: the
         resolver may link to any name it finds, and the rules' constraints then need that earlier mention."""
         mention = self.resolver.markables.mentions[j]
-        assert mention.name_start is not None and mention.name_end is not None
-        name = self.doc[mention.name_start : mention.name_end]
-        head = self.doc[mention.head]
-        occurrence = Occurrence(
-            mention=mention,
-            tokens=(mention.start, mention.end),
-            ranges=[(name.start_char, name.end_char)],
-            source=False,
-            attributions=[],
-            sentence=int(self.resolver.markables.arrays["sentence"][j]),
-            quote=self.quotes.index(head.idx),
-            subject=head.dep_ in {"nsubj", "nsubjpass"},
-        )
-        entities.attach(self.doc, occurrence, _same_name(self.doc, mention, entities), self.genders)
+        sentence = int(self.resolver.markables.arrays["sentence"][j])
+        occurrence = _collect_name(self.doc, mention, sentence, self.quotes, entities, self.genders)
         self.at_head[mention.head] = occurrence
         entity = occurrence.entity
         assert entity is not None
-        entity.occurrences.sort(key=lambda o: o.tokens[0])
         return entity
+
+
+def _collect_name(
+    doc: Doc, mention: Mention, sentence: int, quotes: QuoteMap, entities: _Entities, genders: dict[str, Gender]
+) -> Occurrence:
+    """A name the rules did not collect, made an occurrence of the entity of that name (or of a new one)."""
+    assert mention.name_start is not None and mention.name_end is not None
+    name = doc[mention.name_start : mention.name_end]
+    head = doc[mention.head]
+    occurrence = Occurrence(
+        mention=mention,
+        tokens=(mention.start, mention.end),
+        ranges=[(name.start_char, name.end_char)],
+        source=False,
+        attributions=[],
+        sentence=sentence,
+        quote=quotes.index(head.idx),
+        subject=head.dep_ in {"nsubj", "nsubjpass"},
+    )
+    entities.attach(doc, occurrence, _same_name(doc, mention, entities), genders)
+    entity = occurrence.entity
+    assert entity is not None
+    entity.occurrences.sort(key=lambda o: o.tokens[0])
+    return occurrence
 
 
 def _source_occurrences(
@@ -1094,10 +1112,10 @@ def _quote_speaker(
     occurrence: Occurrence,
     speakers: dict[str, Occurrence],
     contents: dict[str, list[tuple[int, int]]],
-) -> Entity | None:
-    """For "I"/"we" as a source: the speaker of the attribution whose content holds it ('"We told them," he
-    said'); a first person outside any content is the author, left as its own entity. ``speakers`` gives each
-    attribution's source occurrence."""
+) -> Occurrence | None:
+    """For "I"/"we" as a source: the source occurrence of the attribution whose content holds it ('"We told
+    them," he said'); a first person outside any content is the author, left as its own entity. ``speakers``
+    gives each attribution's source occurrence."""
     head = occurrence.mention.head
     enclosing = [
         (end - start, attribution_id)
@@ -1108,5 +1126,28 @@ def _quote_speaker(
     for _, attribution_id in sorted(enclosing):
         speaker = speakers.get(attribution_id)
         if speaker is not None and speaker.entity is not None:
-            return speaker.entity
+            return speaker
+    return None
+
+
+# Entity labels of the bodies a person speaks for: an organisation, a government or a country's team.
+BODY_LABELS = {"ORG", "GPE"}
+
+
+def _body_spoken_for(doc: Doc, speaker: Mention) -> Mention | None:
+    """The body a speaker's own mention says they speak for, when it names one besides them: "Jeff Rathke, the
+    State Department spokesperson", "Tunisia's coach Nabil Maaloul", "the ministry's letter". A "we" in what
+    they say is that body (GUM's coreference: the team, the department), not the one person. None for a
+    speaker that is a body itself, or whose mention names no other body."""
+    if speaker.kind not in {"person", "document", "unknown"}:
+        return None
+    for ent in doc.ents:
+        if ent.end <= speaker.start or ent.start >= speaker.end or ent.label_ not in BODY_LABELS:
+            continue
+        if speaker.name_start is not None and speaker.name_end is not None:
+            if ent.start < speaker.name_end and speaker.name_start < ent.end:
+                continue  # the speaker's own name
+        body = analyze_mention(doc, ent.start, ent.end)
+        if body is not None and body.name_start is not None:
+            return body
     return None
