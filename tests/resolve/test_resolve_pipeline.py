@@ -247,6 +247,14 @@ CASES = [
         ),
     ),
     pytest.param(
+        "Lena Moreau was born in Lyon in 1950. Moreau trained as a dancer before she turned to acting. Her father, "
+        "Paul Moreau, ran a bakery there. Moreau later joined the national theatre. Moreau told reporters in 1990 "
+        "that the stage had saved her.",
+        "told",
+        Speaker("Lena Moreau", "person"),
+        id="surname-is-the-actress-the-biography-follows-not-her-father-named-last",
+    ),
+    pytest.param(
         "Senator Karl Brenner of Ohio has led the farm committee since 2015. Brenner wrote the new subsidy rules, "
         "and Brenner will defend them in the Senate next week. Senator Lisa Brenner of Iowa, no relation, voted "
         "against them in committee. Brenner told reporters that the rules would pass.",

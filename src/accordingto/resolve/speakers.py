@@ -924,6 +924,21 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
     undecided name, such as a lone surname tagged as an organisation, matches either)."""
     words = mention.name_tokens(doc)
     key = normalized(words)
+    matching = _matching_names(doc, mention, entities)
+    if len(key) == 1 and len(matching) > 1:
+        # A surname several people named in full share ("Moreau" after Jeanne Moreau and her father, "Ruiz"
+        # after Marta and her cousin Diego) is the one the text has named most so far, not the one named last.
+        return max(matching, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index))
+    if matching:
+        return matching[0]
+    return _first_name_of(key, mention, entities)
+
+
+def _matching_names(doc: Doc, mention: Mention, entities: _Entities) -> list[Entity]:
+    """The entities already named in a way a name can match (``_same_name``), the latest first."""
+    words = mention.name_tokens(doc)
+    key = normalized(words)
+    found = []
     for entity in entities.latest(name_keys(key, stored=False)):
         decided = mention.kind != "unknown" and entity.kind != "unknown"
         # The same name of two words or more is the same participant, whatever the tagger made of it once.
@@ -939,8 +954,8 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
         if person and any(not names_match(words, name, person) for name in full_names):
             continue  # "Ivanka Trump" is not the "Trump" already known as "Donald Trump"
         if any(names_match(words, name, person) for name in entity.names):
-            return entity
-    return _first_name_of(key, mention, entities)
+            found.append(entity)
+    return found
 
 
 def _first_name_of(key: list[str], mention: Mention, entities: _Entities) -> Entity | None:
