@@ -920,8 +920,9 @@ def _description_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
 
 
 def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
-    """The latest entity already named in a compatible way (people match people, others match others; an
-    undecided name, such as a lone surname tagged as an organisation, matches either)."""
+    """The entity already named in a compatible way (people match people, others match others; an undecided
+    name, such as a lone surname tagged as an organisation, matches either): the latest such, except for a lone
+    surname several match (the one named most), and else the person a lone first name is of."""
     words = mention.name_tokens(doc)
     key = normalized(words)
     matching = _matching_names(doc, mention, entities)
