@@ -925,8 +925,8 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
     surname several match (the one named most), and else the person a lone first name is of."""
     words = mention.name_tokens(doc)
     key = normalized(words)
-    matching = _matching_names(doc, mention, entities)
-    if len(key) == 1 and len(matching) > 1:
+    matching = _matching_names(doc, mention, entities, every=len(key) == 1)
+    if len(matching) > 1:
         # A surname several people named in full share ("Moreau" after Jeanne Moreau and her father, "Ruiz"
         # after Marta and her cousin Diego) is the one the text has named most so far, not the one named last.
         return max(matching, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index))
@@ -935,8 +935,9 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
     return _first_name_of(key, mention, entities)
 
 
-def _matching_names(doc: Doc, mention: Mention, entities: _Entities) -> list[Entity]:
-    """The entities already named in a way a name can match (``_same_name``), the latest first."""
+def _matching_names(doc: Doc, mention: Mention, entities: _Entities, every: bool) -> list[Entity]:
+    """The entities already named in a way a name can match (``_same_name``), the latest first; without
+    ``every``, the latest only (all a full name needs)."""
     words = mention.name_tokens(doc)
     key = normalized(words)
     found = []
@@ -956,6 +957,8 @@ def _matching_names(doc: Doc, mention: Mention, entities: _Entities) -> list[Ent
             continue  # "Ivanka Trump" is not the "Trump" already known as "Donald Trump"
         if any(names_match(words, name, person) for name in entity.names):
             found.append(entity)
+            if not every:
+                break
     return found
 
 
