@@ -105,6 +105,31 @@ def test_pronoun_goes_to_the_right_side(nlp: Language, text: str, mention: str, 
     check(nlp, text, mention, expected)
 
 
+# Interview transcripts: outside quotation marks "I" is the one answering, and a "she" in the same answer is
+# someone else.
+TRANSCRIPTS = [
+    pytest.param(
+        "Our reporter met Lena Ortiz and Paul Grant at their studio in Denver.\n\nWhat do you each do?\n\n"
+        "I write the stories, and she draws every page by hand.",
+        "and [she] draws",
+        "Lena Ortiz",
+        id="she-in-an-answer-is-not-the-i-who-answers",
+    ),
+    pytest.param(
+        "Mark Hale and Lena Ortiz run a small comics studio in Denver.\n\nWho does the drawing?\n\nLena does. I "
+        "write, and she said long ago that she would never write a word.",
+        "and [she] said",
+        "Lena Ortiz",
+        id="she-said-in-an-answer-is-the-partner-not-the-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), TRANSCRIPTS)
+def test_third_person_in_a_transcript_is_not_the_speaker(nlp: Language, text: str, mention: str, expected: str) -> None:
+    check(nlp, text, mention, expected)
+
+
 # The news rule and the example article's pattern: the unnamed speaker of the quote just before, and the
 # speaker of the latest quote, not the most talked-about person.
 NEWS_SPEAKERS = [

@@ -195,7 +195,25 @@ def _candidate_gender(arrays: dict[str, np.ndarray], cands: np.ndarray) -> np.nd
 
 GROUP_KINDS = [KINDS.index(kind) for kind in ("group", "organization", "government", "media")]
 INANIMATE_EXCLUDED = [KINDS.index(kind) for kind in ("person", "group")]
-HE, SHE, IT, THEY, WE = range(1, 6)  # pronoun codes, in the order of markables.PRONOUN_BASES
+# Pronoun codes, in the order of markables.PRONOUN_BASES.
+HE, SHE, IT, THEY, WE, FIRST_PERSON, SECOND_PERSON = range(1, 8)
+
+
+def _speech_participants(arrays: dict[str, np.ndarray], k: int, cands: np.ndarray) -> np.ndarray:
+    """Which candidates a third-person pronoun cannot refer back to: an "I" or "you" outside quotation marks,
+    where the pronoun is outside them too. Outside quotes "I" and "you" are the writer and the reader, or in an
+    interview transcript the two sides of the conversation, and "she" is neither ("Isabel and I met in
+    college, like she said": she is Isabel); inside a quote, "I" is its speaker, whom the text may then call
+    "she" (a decoding constraint: the perceptron, which weighs agreement as one feature among many, followed
+    such "I"s to whoever the interviewer's questions named)."""
+    if arrays["pronoun"][k] not in (HE, SHE, IT, THEY) or arrays["quote"][k] >= 0:
+        return np.zeros(len(cands), dtype=bool)
+    result: np.ndarray = (
+        np.isin(arrays["pronoun"][cands], (FIRST_PERSON, SECOND_PERSON))
+        & (arrays["quote"][cands] < 0)
+        & (arrays["paragraph"][cands] == arrays["paragraph"][k])
+    )
+    return result
 
 
 def compatible(arrays: dict[str, np.ndarray], ks: np.ndarray, cands: np.ndarray) -> np.ndarray:
@@ -513,7 +531,9 @@ class DocumentResolver:
         todo = [k for k in dict.fromkeys(ks) if k not in self._scored]
         if todo:
             for k, (cands, rows) in zip(todo, feature_rows(self.markables, todo, self.model.bits), strict=True):
-                self._scored[k] = (cands, self.model.scores(rows))
+                scores = self.model.scores(rows)
+                scores[:-1][_speech_participants(self.markables.arrays, k, cands)] = -np.inf
+                self._scored[k] = (cands, scores)
 
     def scores(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Candidates of markable ``k`` and their scores (the last score is "no antecedent")."""

@@ -39,8 +39,9 @@ from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, rol
 from ..model import Ranges, SourceKind
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
+from .first_names import is_first_name
 from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
-from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number
+from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number, analyze_mention
 from .names import name_keys, names_match, normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
@@ -234,7 +235,8 @@ def resolve_speakers(
         else:
             entity = _rules_entity(doc, mention, entities)
         entities.attach(doc, occurrence, entity, genders)
-    answered = _answers(occurrences, questions) | _latest_speakers(entities.all)
+    followers = _latest_speakers(entities.all)
+    answered = _answers(occurrences, questions) | set(followers)
     asked = [
         o
         for o in occurrences
@@ -246,9 +248,17 @@ def resolve_speakers(
         until = max(o.tokens[1] for o in asked)
         learned = _LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings)
         learned.revise(asked, entities, contents)
+        _follow_speakers(occurrences, followers, entities)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
     for occurrence in first_person:
-        entities.attach(doc, occurrence, _quote_speaker(occurrence, speakers, contents), genders)
+        speaker = _quote_speaker(occurrence, speakers, contents)
+        entity = speaker.entity if speaker is not None else None
+        if speaker is not None and occurrence.mention.number == "plur":
+            body = _body_spoken_for(doc, speaker.mention)
+            if body is not None:
+                sentence = bisect.bisect_right(starts_of_sentences, body.head) - 1
+                entity = _collect_name(doc, body, sentence, quotes, entities, genders).entity
+        entities.attach(doc, occurrence, entity, genders)
     found = [entity for entity in entities.all if entity.occurrences]
     for entity in found:
         entity.occurrences.sort(key=lambda o: o.tokens[0])
@@ -474,23 +484,37 @@ def _same_full_name(entity: Entity, other: Entity) -> bool:
     return any((name[0], name[-1]) in ends for name in map(normalized, other.names) if len(name) > 1)
 
 
-def _latest_speakers(entities: list[Entity]) -> set[int]:
+def _latest_speakers(entities: list[Entity]) -> dict[int, Occurrence]:
     """The occurrences (by ``id``) the rules gave the speaker of an attribution just before them (a source
-    occurrence of the same entity earlier in the text, in the same sentence or the one before): the news rule,
-    which the learned resolver, trained on GUM's few quotations, does not overrule (it sends "He added" after a
-    quotation to the most mentioned person instead). One sweep per entity in text order."""
-    found: set[int] = set()
+    occurrence of the same entity earlier in the text, in the same sentence or the one before), each with that
+    speaker's occurrence: the news rule, which the learned resolver, trained on GUM's few quotations, does not
+    overrule (it sends "He added" after a quotation to the most mentioned person instead). One sweep per
+    entity in text order."""
+    found: dict[int, Occurrence] = {}
     for entity in entities:
         in_order = sorted(entity.occurrences, key=lambda o: o.tokens[0])
-        latest: int | None = None  # the latest sentence of a source occurrence before the current token
+        latest: Occurrence | None = None  # the source occurrence of the latest sentence before the current token
         for _, group in itertools.groupby(in_order, key=lambda o: o.tokens[0]):
             at_token = list(group)
             if latest is not None:
-                found.update(id(o) for o in at_token if o.sentence - NEWS_RULE_SENTENCES <= latest)
-            spoken = [o.sentence for o in at_token if o.source]
-            if spoken:
-                latest = max(spoken if latest is None else [latest, *spoken])
+                found.update((id(o), latest) for o in at_token if o.sentence - NEWS_RULE_SENTENCES <= latest.sentence)
+            spoken = [o for o in at_token if o.source]
+            if spoken and (latest is None or spoken[-1].sentence >= latest.sentence):
+                latest = spoken[-1]
     return found
+
+
+def _follow_speakers(occurrences: list[Occurrence], followers: dict[int, Occurrence], entities: _Entities) -> None:
+    """A pronoun the news rule gave the speaker just before goes where that speaker's occurrence went: the
+    learned resolver may have moved the speaker ("She had ideas, like she said. She drew every day": when the
+    first "she" moves to the woman the interview is about, so do those that follow it). In text order, so that
+    a run of followers moves together."""
+    for occurrence in occurrences:
+        speaker = followers.get(id(occurrence))
+        if speaker is None or speaker.entity is None or occurrence.mention.form != "pronoun":
+            continue
+        if speaker.entity is not occurrence.entity:
+            entities.move(occurrence, speaker.entity)
 
 
 def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool:
@@ -638,25 +662,36 @@ class _LearnedAnswers:
         tag, a name at the start of a paragraph the parse joined to a heading), made one of its mentions: the
         resolver may link to any name it finds, and the rules' constraints then need that earlier mention."""
         mention = self.resolver.markables.mentions[j]
-        assert mention.name_start is not None and mention.name_end is not None
-        name = self.doc[mention.name_start : mention.name_end]
-        head = self.doc[mention.head]
-        occurrence = Occurrence(
-            mention=mention,
-            tokens=(mention.start, mention.end),
-            ranges=[(name.start_char, name.end_char)],
-            source=False,
-            attributions=[],
-            sentence=int(self.resolver.markables.arrays["sentence"][j]),
-            quote=self.quotes.index(head.idx),
-            subject=head.dep_ in {"nsubj", "nsubjpass"},
-        )
-        entities.attach(self.doc, occurrence, _same_name(self.doc, mention, entities), self.genders)
+        sentence = int(self.resolver.markables.arrays["sentence"][j])
+        occurrence = _collect_name(self.doc, mention, sentence, self.quotes, entities, self.genders)
         self.at_head[mention.head] = occurrence
         entity = occurrence.entity
         assert entity is not None
-        entity.occurrences.sort(key=lambda o: o.tokens[0])
         return entity
+
+
+def _collect_name(
+    doc: Doc, mention: Mention, sentence: int, quotes: QuoteMap, entities: _Entities, genders: dict[str, Gender]
+) -> Occurrence:
+    """A name the rules did not collect, made an occurrence of the entity of that name (or of a new one)."""
+    assert mention.name_start is not None and mention.name_end is not None
+    name = doc[mention.name_start : mention.name_end]
+    head = doc[mention.head]
+    occurrence = Occurrence(
+        mention=mention,
+        tokens=(mention.start, mention.end),
+        ranges=[(name.start_char, name.end_char)],
+        source=False,
+        attributions=[],
+        sentence=sentence,
+        quote=quotes.index(head.idx),
+        subject=head.dep_ in {"nsubj", "nsubjpass"},
+    )
+    entities.attach(doc, occurrence, _same_name(doc, mention, entities), genders)
+    entity = occurrence.entity
+    assert entity is not None
+    entity.occurrences.sort(key=lambda o: o.tokens[0])
+    return occurrence
 
 
 def _source_occurrences(
@@ -849,6 +884,8 @@ class _Entities:
                 entity.names.append(words)
             for key in name_keys(normalized(words), stored=True):
                 self._index(key, entity)
+            if len(words) > 1 and entity.kind in {"person", "unknown"}:
+                self._index(("first", normalized(words)[0]), entity)
             if entity.gender is None and entity.kind in {"person", "unknown"}:
                 entity.gender = genders.get(_name_key(doc, mention))
         if mention.form != "pronoun":
@@ -883,10 +920,27 @@ def _description_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
 
 
 def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
-    """The latest entity already named in a compatible way (people match people, others match others; an
-    undecided name, such as a lone surname tagged as an organisation, matches either)."""
+    """The entity already named in a compatible way (people match people, others match others; an undecided
+    name, such as a lone surname tagged as an organisation, matches either): the latest such, except for a lone
+    surname several match (the one named most), and else the person a lone first name is of."""
     words = mention.name_tokens(doc)
     key = normalized(words)
+    matching = _matching_names(doc, mention, entities, every=len(key) == 1)
+    if len(matching) > 1:
+        # A surname several people named in full share ("Moreau" after Jeanne Moreau and her father, "Ruiz"
+        # after Marta and her cousin Diego) is the one the text has named most so far, not the one named last.
+        return max(matching, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index))
+    if matching:
+        return matching[0]
+    return _first_name_of(key, mention, entities)
+
+
+def _matching_names(doc: Doc, mention: Mention, entities: _Entities, every: bool) -> list[Entity]:
+    """The entities already named in a way a name can match (``_same_name``), the latest first; without
+    ``every``, the latest only (all a full name needs)."""
+    words = mention.name_tokens(doc)
+    key = normalized(words)
+    found = []
     for entity in entities.latest(name_keys(key, stored=False)):
         decided = mention.kind != "unknown" and entity.kind != "unknown"
         # The same name of two words or more is the same participant, whatever the tagger made of it once.
@@ -902,8 +956,30 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
         if person and any(not names_match(words, name, person) for name in full_names):
             continue  # "Ivanka Trump" is not the "Trump" already known as "Donald Trump"
         if any(names_match(words, name, person) for name in entity.names):
-            return entity
-    return None
+            found.append(entity)
+            if not every:
+                break
+    return found
+
+
+def _first_name_of(key: list[str], mention: Mention, entities: _Entities) -> Entity | None:
+    """For a lone first name ("Nora" after "Nora Lindqvist"): the one person named in full with it. Interviews
+    and features call people by their first name once they have named them in full; a surname is matched
+    first (``_same_name``), and a first name two people named so far share is left alone ("David" after David
+    Perdue and David Plouffe), as is a word the first-name lists do not give one gender ("Jordan")."""
+    if len(key) != 1 or mention.kind not in {"person", "unknown"} or not is_first_name(key[0]):
+        return None
+    bearers = [
+        entity
+        for entity in entities.latest([("first", key[0])])
+        if entity.kind in {"person", "unknown"} and entity.number == mention.number
+    ]
+    if len(bearers) != 1:
+        return None
+    entity = bearers[0]
+    if mention.gender and entity.gender and mention.gender != entity.gender:
+        return None
+    return entity
 
 
 def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
@@ -1055,10 +1131,10 @@ def _quote_speaker(
     occurrence: Occurrence,
     speakers: dict[str, Occurrence],
     contents: dict[str, list[tuple[int, int]]],
-) -> Entity | None:
-    """For "I"/"we" as a source: the speaker of the attribution whose content holds it ('"We told them," he
-    said'); a first person outside any content is the author, left as its own entity. ``speakers`` gives each
-    attribution's source occurrence."""
+) -> Occurrence | None:
+    """For "I"/"we" as a source: the source occurrence of the attribution whose content holds it ('"We told
+    them," he said'); a first person outside any content is the author, left as its own entity. ``speakers``
+    gives each attribution's source occurrence."""
     head = occurrence.mention.head
     enclosing = [
         (end - start, attribution_id)
@@ -1069,5 +1145,28 @@ def _quote_speaker(
     for _, attribution_id in sorted(enclosing):
         speaker = speakers.get(attribution_id)
         if speaker is not None and speaker.entity is not None:
-            return speaker.entity
+            return speaker
+    return None
+
+
+# Entity labels of the bodies a person speaks for: an organisation, a government or a country's team.
+BODY_LABELS = {"ORG", "GPE"}
+
+
+def _body_spoken_for(doc: Doc, speaker: Mention) -> Mention | None:
+    """The body a speaker's own mention says they speak for, when it names one besides them: "Jeff Rathke, the
+    State Department spokesperson", "Tunisia's coach Nabil Maaloul", "the ministry's letter". A "we" in what
+    they say is that body (GUM's coreference: the team, the department), not the one person. None for a
+    speaker that is a body itself, or whose mention names no other body."""
+    if speaker.kind not in {"person", "document", "unknown"}:
+        return None
+    for ent in doc.ents:
+        if ent.end <= speaker.start or ent.start >= speaker.end or ent.label_ not in BODY_LABELS:
+            continue
+        if speaker.name_start is not None and speaker.name_end is not None:
+            if ent.start < speaker.name_end and speaker.name_start < ent.end:
+                continue  # the speaker's own name
+        body = analyze_mention(doc, ent.start, ent.end)
+        if body is not None and body.name_start is not None:
+            return body
     return None
