@@ -146,6 +146,34 @@ CASES = [
         id="gender-the-article-gives-a-name-skips-a-nearer-subject",
     ),
     pytest.param(
+        "The prosecutor said the case was strong. Elia Moran said he would appeal the ruling. "
+        "She said the judge had been fair.",
+        [
+            A("The prosecutor", "said", "the case was strong"),
+            A("Elia Moran", "said", "he would appeal the ruling"),
+            A("She", "[said] the judge", "the judge had been fair"),
+        ],
+        ["The prosecutor", "Elia Moran", "The prosecutor"],
+        id="the-text-says-he-over-a-first-name-the-lists-give-women",
+        marks=pytest.mark.xfail(
+            reason="the first-name lists give 'Elia' to women only, and one 'he' after the name does not overrule "
+            "them: one such vote is noisy (a 'she' after a man named as subject of a relative clause), and letting "
+            "it overrule a first name sent a woman's 'she' to a man on PolNeAR dev",
+            strict=True,
+        ),
+    ),
+    pytest.param(
+        "The Mother Teresa Foundation said the clinic would stay open. Ann Dole, the mayor, said the town would "
+        "help. She said the Foundation had asked for land.",
+        [
+            A("The Mother Teresa Foundation", "said", "the clinic would stay open"),
+            A("Ann Dole, the mayor", "said", "the town would help"),
+            A("She", "[said] the Foundation", "the Foundation had asked for land"),
+        ],
+        ["Mother Teresa Foundation", "Ann Dole", "Ann Dole"],
+        id="an-organisation-named-after-a-woman-is-not-she",
+    ),
+    pytest.param(
         "The family said the video was clear. He said the officers had acted lawfully.",
         [A("The family", "said", "the video was clear"), A("He", "[said] the officers", "the officers had acted")],
         ["The family", "He"],

@@ -4,7 +4,9 @@ The small spaCy model knows no gender, and an article does not always write "he"
 pronoun must be resolved ("Isabel Ruiz and Mario Lucero founded the studio. She said..."). The lists come from
 the ``names`` package on PyPI (MIT licence; the lists are public-domain US Census 1990 data: the share of men and
 of women who bear each first name). A name is taken as one gender only when bearers of the other are rare
-(``RATIO``), so "Jordan" or "Taylor" stay undecided; names the lists do not know (many non-US names) too.
+(``RATIO``), so "Jordan" or "Taylor" stay undecided, and so do "Jean", "Kim", "Robin" or "Chris", which the lists
+give to both sexes (six to nine times more bearers of one, and a French "Jean" is a man); names the lists do not
+know (many non-US names) too.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from importlib import resources
 from typing import Literal
 
 FirstNameGender = Literal["masc", "fem"]
-# How many times more common a name must be for one sex than the other to be given that gender.
-RATIO = 6.0
+# How many times more common a name must be for one sex than the other to be given that gender: at 6, "Jean Gabin"
+# and "Chris Evert" came out of one sex by the US lists alone.
+RATIO = 10.0
 
 
 def _shares(filename: str) -> dict[str, float]:

@@ -300,7 +300,8 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
     # Kremlin, Dmitry Peskov" attaches Peskov to Kremlin).
     appos = next((t for t in head.subtree if t.dep_ == "appos" and start <= t.i < end), None)
     bounds = name_bounds(head, low, high)
-    gender = next((HONORIFIC_GENDER[t.lower_] for t in doc[low:high] if t.lower_ in HONORIFIC_GENDER), None)
+    # Only words up to the head say who the mention is: "the head of the women's group" is not a woman.
+    gender = next((HONORIFIC_GENDER[t.lower_] for t in doc[low : head.i + 1] if t.lower_ in HONORIFIC_GENDER), None)
     if bounds is None and appos is not None:
         # "a spokesman for the Kremlin, Dmitry Peskov": the name is in the apposition, the role in the head.
         appos_low, appos_high = core_span(appos, start, end)
@@ -328,8 +329,7 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
             return Mention(low, high, head.i, "description", "plur", None, "group", appos=_index(appos))
         if kind == "government" and gender is None:
             gender = "neut"
-        # The first word of the name the lists know as a first name ("Councillor Omar Hale": Omar).
-        first = next((g for w in words[:-1] if (g := first_name_gender(w))), None) if number == "sing" else None
+        first = _first_name_gender(words) if number == "sing" else None
         if first is not None and kind in {"person", "unknown", "document", "group"}:
             # "Isabel Ruiz", "Donald Trump": a full name opening with a first name of one gender is a person's,
             # of that gender, unless an honorific already said otherwise ("Mrs. Morgan Lee"); the small model
@@ -342,14 +342,27 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
             head.i,
             "name",
             number,
-            gender,
+            _bodies_sexless(gender, kind),
             kind,
             name_start=bounds[0],
             name_end=bounds[1],
             appos=_index(appos),
         )
     kind = _description_kind(head, number)
-    return Mention(low, high, head.i, "description", number, gender, kind, appos=_index(appos))
+    return Mention(low, high, head.i, "description", number, _bodies_sexless(gender, kind), kind, appos=_index(appos))
+
+
+def _first_name_gender(words: list[str]) -> Gender | None:
+    """The gender the first-name lists give the words before the surname ("Councillor Omar Hale": Omar), when
+    they agree: "Marie-Paul Durand" is written with a name of each sex."""
+    genders = {g for word in words[:-1] if (g := first_name_gender(word))}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _bodies_sexless(gender: Gender | None, kind: SourceKind) -> Gender | None:
+    """An organisation, outlet or document has no sex, whatever gendered word its name holds ("the Award for
+    Best Actress", "the Women's League")."""
+    return None if gender in {"masc", "fem"} and kind in {"organization", "media", "document"} else gender
 
 
 class MentionReadings(dict[tuple[int, int], "Mention | None"]):

@@ -1,0 +1,37 @@
+"""The gender a mention is read with: the first-name lists decide only a name of one sex, and only for a
+person; organisations have no sex; only the words up to the head say who the mention is."""
+
+from __future__ import annotations
+
+import pytest
+
+from accordingto.resolve.mentions import analyze_mention
+from handspans import parser
+
+GENDER_CASES = [
+    # (text, the mention's words, its gender)
+    ("Isabel Ruiz said the studio would open in May.", "Isabel Ruiz", "fem"),
+    ("Carl Foreman said the script was finished.", "Carl Foreman", "masc"),
+    ("Mrs. Morgan Lee said the school would close.", "Mrs. Morgan Lee", "fem"),
+    # "Jean" is borne by men too (a French "Jean" is a man): the lists do not decide.
+    ("Jean Gabin said the film was done.", "Jean Gabin", None),
+    # Two first names of different sexes in one name: neither decides.
+    ("Marie-Paul Durand said the vote was close.", "Marie-Paul Durand", None),
+    # An organisation named after a woman is not a woman.
+    ("The Mother Teresa Foundation said it would help.", "The Mother Teresa Foundation", None),
+    # A gendered word after the head says who the mention is about, not who it is.
+    ("The head of the mothers' union said no.", "The head of the mothers' union", None),
+    ("The mother of the defendant said nothing.", "The mother", "fem"),
+    ("The report said nothing new.", "The report", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "gender"), GENDER_CASES)
+def test_the_gender_a_mention_is_read_with(text: str, words: str, gender: str | None) -> None:
+    doc = parser()(text)
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None
+    mention = analyze_mention(doc, span.start, span.end)
+    assert mention is not None
+    assert mention.gender == gender
