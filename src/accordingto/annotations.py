@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar, cast, get_args
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, IDX, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Span
 
 from .clauses import Units, cue_clauses
@@ -130,6 +130,8 @@ class TokenCodes:
     dep: list[int]
     ent_type: list[int]  # 0 outside entities
     lower: list[int]
+    idx: list[int]  # character offsets
+    length: list[int]  # characters
 
 
 @dataclass
@@ -187,13 +189,15 @@ def doc_token_codes(doc: Doc) -> TokenCodes:
     """The parse of every token as integers (``TokenCodes``), read once from spaCy's arrays."""
     views = _views(doc)
     if views.codes is None:
-        table = doc.to_array([POS, DEP, ENT_TYPE, LOWER]).reshape(len(doc), 4)
+        table = doc.to_array([POS, DEP, ENT_TYPE, LOWER, IDX, LENGTH]).reshape(len(doc), 6)
         views.codes = TokenCodes(
             governor=doc_heads(doc).tolist(),
             pos=table[:, 0].tolist(),
             dep=table[:, 1].tolist(),
             ent_type=table[:, 2].tolist(),
             lower=table[:, 3].tolist(),
+            idx=table[:, 4].tolist(),
+            length=table[:, 5].tolist(),
         )
     return views.codes
 

@@ -51,6 +51,7 @@ def test_token_codes_are_what_spacys_tokens_say(nlp: Language, text: str) -> Non
     assert codes.governor == [t.head.i for t in doc]
     assert codes.pos == [t.pos for t in doc] and codes.dep == [t.dep for t in doc]
     assert codes.ent_type == [t.ent_type for t in doc] and codes.lower == [t.lower for t in doc]
+    assert [doc.text[i : i + n] for i, n in zip(codes.idx, codes.length, strict=True)] == [t.text for t in doc]
 
 
 @pytest.mark.parametrize("text", TEXTS)

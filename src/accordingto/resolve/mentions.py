@@ -17,7 +17,7 @@ from spacy.symbols import ADP, CCONJ, DET, NOUN, PART, PRON, PROPN, PUNCT, SPACE
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..annotations import TokenCodes, doc_token_codes
+from ..annotations import TokenCodes, doc_text, doc_token_codes
 from ..clauses import entity_span
 from ..model import SourceKind
 from ..records import MentionForm
@@ -90,7 +90,8 @@ class Mention:
         """The proper name's words, as written (empty for descriptions and pronouns)."""
         if self.name_start is None or self.name_end is None:
             return []
-        return [token.text for token in doc[self.name_start : self.name_end]]
+        codes, text = doc_token_codes(doc), doc_text(doc)
+        return [text[codes.idx[i] : codes.idx[i] + codes.length[i]] for i in range(self.name_start, self.name_end)]
 
     def name(self, doc: Doc) -> str | None:
         if self.name_start is None or self.name_end is None:
