@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar, cast, get_args
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, IDX, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Span
 
 from .clauses import Units, cue_clauses
@@ -119,6 +120,20 @@ ERROR: DocField[str] = DocField("error", str, "the error handler")
 # ------------------------------------------------------------------ per-document views, computed once
 
 
+@dataclass(frozen=True)
+class TokenCodes:
+    """Each token's parse as plain integers (spaCy's ids and string hashes), one list per attribute: reading a
+    span's words this way builds no ``Token`` objects, which cost more than the look-ups themselves."""
+
+    governor: list[int]  # the head's absolute index (a root is its own head)
+    pos: list[int]  # universal part-of-speech ids (``spacy.symbols``)
+    dep: list[int]
+    ent_type: list[int]  # 0 outside entities
+    lower: list[int]
+    idx: list[int]  # character offsets
+    length: list[int]  # characters
+
+
 @dataclass
 class _Views:
     """What several stages read off one doc. Only plain values (no ``Span``/``Token``, which would keep the doc
@@ -127,6 +142,7 @@ class _Views:
     text: str | None = None
     heads: np.ndarray | None = None
     punct: np.ndarray | None = None
+    codes: TokenCodes | None = None
     units: Units | None = None
     roles: dict[str, dict[str, list[tuple[int, int]]]] | None = None
     clauses: dict[str, list[int]] | None = None
@@ -167,6 +183,23 @@ def doc_heads(doc: Doc) -> np.ndarray:
         relative = doc.to_array("HEAD").view(np.int64) if len(doc) else np.zeros(0, dtype=np.int64)
         views.heads = relative + np.arange(len(doc), dtype=np.int64)
     return views.heads
+
+
+def doc_token_codes(doc: Doc) -> TokenCodes:
+    """The parse of every token as integers (``TokenCodes``), read once from spaCy's arrays."""
+    views = _views(doc)
+    if views.codes is None:
+        table = doc.to_array([POS, DEP, ENT_TYPE, LOWER, IDX, LENGTH]).reshape(len(doc), 6)
+        views.codes = TokenCodes(
+            governor=doc_heads(doc).tolist(),
+            pos=table[:, 0].tolist(),
+            dep=table[:, 1].tolist(),
+            ent_type=table[:, 2].tolist(),
+            lower=table[:, 3].tolist(),
+            idx=table[:, 4].tolist(),
+            length=table[:, 5].tolist(),
+        )
+    return views.codes
 
 
 def doc_punct(doc: Doc) -> np.ndarray:

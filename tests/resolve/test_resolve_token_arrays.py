@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from spacy.language import Language
 
+from accordingto.annotations import doc_token_codes
 from accordingto.resolve.markables import TokenTable, _noun_chunks, _paragraphs, find_markables, sentence_starts
-from accordingto.resolve.mentions import MentionReadings, analyze_mention
+from accordingto.resolve.mentions import MentionReadings, _apposition, analyze_mention, find_head
 from accordingto.resolve.ranker import U64, _hash_columns, _mix
 
 TEXTS = [
@@ -41,6 +42,31 @@ def test_line_breaks_heads_and_sentences_read_off_arrays(nlp: Language, text: st
     assert sentence_starts(doc) == [sentence.start for sentence in doc.sents]
     paragraphs = _paragraphs(table).tolist()
     assert paragraphs == sorted(paragraphs) and paragraphs[-1] == sum(paragraph_breaks[:-1])
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_codes_are_what_spacys_tokens_say(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    codes = doc_token_codes(doc)
+    assert codes.governor == [t.head.i for t in doc]
+    assert codes.pos == [t.pos for t in doc] and codes.dep == [t.dep for t in doc]
+    assert codes.ent_type == [t.ent_type for t in doc] and codes.lower == [t.lower for t in doc]
+    assert [doc.text[i : i + n] for i, n in zip(codes.idx, codes.length, strict=True)] == [t.text for t in doc]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_heads_and_appositions_read_off_codes_are_spacys(nlp: Language, text: str) -> None:
+    """Every span of every text: the apposition found by walking up the codes is the first one ``Token.subtree``
+    gives."""
+    doc = nlp(text)
+    codes = doc_token_codes(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            head = find_head(doc, start, end)
+            if head is None:
+                continue
+            expected = next((t for t in head.subtree if t.dep_ == "appos" and start <= t.i < end), None)
+            assert _apposition(doc, codes, head, start, end) == expected
 
 
 def test_a_text_with_paragraphs_numbers_them(nlp: Language) -> None:

@@ -278,10 +278,16 @@ def _paragraphs(table: TokenTable) -> np.ndarray:
     return counts
 
 
-def find_markables(doc: Doc, until: int | None = None, readings: MentionReadings | None = None) -> Markables:
+def find_markables(
+    doc: Doc,
+    until: int | None = None,
+    readings: MentionReadings | None = None,
+    roles: dict[str, dict[str, list[Span]]] | None = None,
+) -> Markables:
     """Detect and describe the markables of a parsed document (attributions, if any, are read off it); with
     ``until``, only those that start before that token (what mentions up to there can refer back to).
-    ``readings``: the spans of the document read so far (``analyze_mention``), to read each once."""
+    ``readings``: the spans of the document read so far (``analyze_mention``), to read each once; ``roles``: the
+    attributions' ``role_spans``, when the caller has them."""
     readings = readings if readings is not None else MentionReadings(doc)
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
@@ -301,17 +307,22 @@ def find_markables(doc: Doc, until: int | None = None, readings: MentionReadings
     order = sorted(range(len(mentions)), key=lambda n: (mentions[n].start, mentions[n].head))
     mentions = [mentions[n] for n in order]
     spans = [spans[n] for n in order]
-    return _describe(doc, mentions, spans, table)
+    return _describe(doc, mentions, spans, table, role_spans(doc) if roles is None else roles)
 
 
-def _describe(doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]], table: TokenTable) -> Markables:
+def _describe(
+    doc: Doc,
+    mentions: list[Mention],
+    spans: list[tuple[int, int]],
+    table: TokenTable,
+    roles: dict[str, dict[str, list[Span]]],
+) -> Markables:
     n = len(mentions)
     starts_of_sentences = sentence_starts(doc)
     paragraphs = _paragraphs(table)
     heads = np.asarray([m.head for m in mentions], dtype=np.int64)
     starts = np.asarray([m.start for m in mentions], dtype=np.int64)
     quotes = quote_ranges(doc)
-    roles = role_spans(doc)
     attribution_ids = sorted(roles, key=lambda a: min((s.start for r in roles[a].values() for s in r), default=0))
     sources: list[list[int]] = [[] for _ in range(n)]
     contents: list[set[int]] = [set() for _ in range(n)]

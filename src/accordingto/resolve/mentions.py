@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from spacy.strings import get_string_id
+from spacy.symbols import ADP, CCONJ, DET, NOUN, PART, PRON, PROPN, PUNCT, SPACE
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
+from ..annotations import TokenCodes, doc_text, doc_token_codes
 from ..clauses import entity_span
 from ..model import SourceKind
 from ..records import MentionForm
@@ -87,7 +90,8 @@ class Mention:
         """The proper name's words, as written (empty for descriptions and pronouns)."""
         if self.name_start is None or self.name_end is None:
             return []
-        return [token.text for token in doc[self.name_start : self.name_end]]
+        codes, text = doc_token_codes(doc), doc_text(doc)
+        return [text[codes.idx[i] : codes.idx[i] + codes.length[i]] for i in range(self.name_start, self.name_end)]
 
     def name(self, doc: Doc) -> str | None:
         if self.name_start is None or self.name_end is None:
@@ -100,6 +104,12 @@ class Mention:
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case"}
 _NEVER_HEADS = {"DET", "ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
+# The same sets as spaCy's integer ids and hashes, for reading spans off ``TokenCodes``.
+_NOMINAL_IDS = frozenset({NOUN, PROPN, PRON})
+_NEVER_HEAD_IDS = frozenset({DET, ADP, PUNCT, CCONJ, PART, SPACE})
+_NAME_LABEL_IDS = frozenset(get_string_id(label) for label in NAME_LABELS)
+_MODIFIER_DEP_IDS = frozenset(get_string_id(dep) for dep in _MODIFIER_DEPS)
+_APPOS, _CONJ = get_string_id("appos"), get_string_id("conj")
 
 
 # Entity types that are never sources: "the fall of 2022" or "two" caught in a source span is not who spoke.
@@ -117,20 +127,20 @@ def find_head(doc: Doc, start: int, end: int) -> Token | None:
         token = doc[start]
         nominal = token.pos_ in NOMINAL_POS
         return token if nominal or (token.ent_type_ in NAME_LABELS and token.pos_ not in _NEVER_HEADS) else None
-    tokens = doc[start:end]
-    if not len(tokens):
-        return None
-    roots = [t for t in tokens if t.head.i < start or t.head.i >= end or t.head.i == t.i]
-    for token in roots:
+    codes = doc_token_codes(doc)
+    governor, pos = codes.governor, codes.pos
+    indices = range(max(start, 0), min(end, len(doc)))
+    roots = [i for i in indices if not start <= governor[i] < end or governor[i] == i]
+    for i in roots:
         # A determiner is no head even inside a name: an entity cut short ("the National Iodine" of "the
         # National Iodine Study") has its "the" hanging off a word outside it.
-        if token.pos_ in NOMINAL_POS or (token.ent_type_ in NAME_LABELS and token.pos_ not in _NEVER_HEADS):
-            return token
-    for token in tokens:
-        if token.pos_ in NOMINAL_POS and token.dep_ not in _MODIFIER_DEPS:
-            return token
-    nominals = [t for t in tokens if t.pos_ in NOMINAL_POS]
-    return nominals[-1] if nominals else None
+        if pos[i] in _NOMINAL_IDS or (codes.ent_type[i] in _NAME_LABEL_IDS and pos[i] not in _NEVER_HEAD_IDS):
+            return doc[i]
+    for i in indices:
+        if pos[i] in _NOMINAL_IDS and codes.dep[i] not in _MODIFIER_DEP_IDS:
+            return doc[i]
+    nominals = [i for i in indices if pos[i] in _NOMINAL_IDS]
+    return doc[nominals[-1]] if nominals else None
 
 
 # Right-hand dependents that belong to the core phrase: "a spokesman for the Kremlin", "Trump and Pence",
@@ -257,11 +267,12 @@ def _number(head: Token, low: int, high: int) -> Number:
     civic leaders"), however the parser attached the list."""
     if head.tag_ in {"NNS", "NNPS"}:
         return "plur"
-    doc = head.doc
+    codes = doc_token_codes(head.doc)
+    governor, pos = codes.governor, codes.pos
     # A conjunct counts only when what it is coordinated with is in the phrase too ("Clinton" alone in "Trump and
     # Clinton" is one person).
-    coordinated = (t for t in doc[low:high] if t.dep_ == "conj" and low <= t.head.i < high)
-    if any(t.pos_ in NOMINAL_POS and t.head.pos_ in NOMINAL_POS for t in coordinated):
+    coordinated = (i for i in range(low, high) if codes.dep[i] == _CONJ and low <= governor[i] < high)
+    if any(pos[i] in _NOMINAL_IDS and pos[governor[i]] in _NOMINAL_IDS for i in coordinated):
         return "plur"
     if head.lemma_.lower() in lexicon.QUANTITY_HEADS and any(
         t.dep_ == "pobj" and t.tag_ in {"NNS", "NNPS"} for child in head.rights for t in child.children
@@ -298,10 +309,13 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
     number = _number(head, low, high)
     # The apposition may hang off the head or, misparsed, off a word inside its phrase ("a spokesman for the
     # Kremlin, Dmitry Peskov" attaches Peskov to Kremlin).
-    appos = next((t for t in head.subtree if t.dep_ == "appos" and start <= t.i < end), None)
+    codes = doc_token_codes(doc)
+    appos = _apposition(doc, codes, head, start, end)
     bounds = name_bounds(head, low, high)
     # Only words up to the head say who the mention is: "the head of the women's group" is not a woman.
-    gender = next((HONORIFIC_GENDER[t.lower_] for t in doc[low : head.i + 1] if t.lower_ in HONORIFIC_GENDER), None)
+    gender = next(
+        (_GENDER_BY_ID[codes.lower[i]] for i in range(low, head.i + 1) if codes.lower[i] in _GENDER_BY_ID), None
+    )
     if bounds is None and appos is not None:
         # "a spokesman for the Kremlin, Dmitry Peskov": the name is in the apposition, the role in the head.
         appos_low, appos_high = core_span(appos, start, end)
@@ -350,6 +364,30 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         )
     kind = _description_kind(head, number)
     return Mention(low, high, head.i, "description", number, _bodies_sexless(gender, kind), kind, appos=_index(appos))
+
+
+_GENDER_BY_ID = {get_string_id(word): gender for word, gender in HONORIFIC_GENDER.items()}
+
+
+def _apposition(doc: Doc, codes: TokenCodes, head: Token, start: int, end: int) -> Token | None:
+    """The first apposition in ``head``'s subtree, in the order ``Token.subtree`` gives, within ``start:end``."""
+    found = [
+        i for i in range(max(start, 0), min(end, len(doc))) if codes.dep[i] == _APPOS and _governs(codes, head.i, i)
+    ]
+    if len(found) > 1:
+        # In a non-projective parse the subtree's order is not the text's: ask spaCy which comes first.
+        return next((t for t in head.subtree if t.dep_ == "appos" and start <= t.i < end), None)
+    return doc[found[0]] if found else None
+
+
+def _governs(codes: TokenCodes, ancestor: int, i: int) -> bool:
+    """Whether token ``i`` is ``ancestor`` or lies below it in the parse tree."""
+    governor = codes.governor
+    while i != ancestor:
+        if governor[i] == i:
+            return False
+        i = governor[i]
+    return True
 
 
 def _first_name_gender(words: list[str]) -> Gender | None:

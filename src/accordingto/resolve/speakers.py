@@ -212,7 +212,9 @@ def resolve_speakers(
     starts_of_sentences = sentence_starts(doc)
     contents: dict[str, list[tuple[int, int]]] = {}
     readings = MentionReadings(doc)
-    occurrences = _source_occurrences(doc, readings, quotes, starts_of_sentences, contents, probe)
+    # Built once here: every caller below reads the same attributions, and each call makes new spans.
+    roles = role_spans(doc)
+    occurrences = _source_occurrences(doc, roles, readings, quotes, starts_of_sentences, contents, probe)
     occurrences += _name_occurrences(doc, readings, occurrences, quotes, starts_of_sentences)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
@@ -220,8 +222,8 @@ def resolve_speakers(
     for occurrence in occurrences:
         by_sentence[occurrence.sentence].append(occurrence)
     entities = _Entities()
-    channels = _channels(doc, occurrences)
-    questions = _questions(doc)
+    channels = _channels(roles, occurrences)
+    questions = _questions(roles)
     first_person: list[Occurrence] = []
     for position, occurrence in enumerate(occurrences):
         mention = occurrence.mention
@@ -246,7 +248,7 @@ def resolve_speakers(
     ]
     if asked:
         until = max(o.tokens[1] for o in asked)
-        learned = _LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings)
+        learned = _LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings, roles)
         learned.revise(asked, entities, contents)
         _follow_speakers(occurrences, followers, entities)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
@@ -271,10 +273,10 @@ def resolve_speakers(
 CHANNEL_PREPOSITIONS = {"in", "through", "via"}
 
 
-def _channels(doc: Doc, occurrences: list[Occurrence]) -> dict[str, list[Occurrence]]:
+def _channels(roles: dict[str, dict[str, list[Span]]], occurrences: list[Occurrence]) -> dict[str, list[Occurrence]]:
     """The documents sources have spoken through, by head lemma: "Acme said *in a statement*" files Acme's
     occurrence under "statement"."""
-    cues = {aid: spans["cue"] for aid, spans in role_spans(doc).items()}
+    cues = {aid: spans["cue"] for aid, spans in roles.items()}
     channels: dict[str, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         for attribution_id in occurrence.attributions:
@@ -550,10 +552,11 @@ class _LearnedAnswers:
         quotes: QuoteMap,
         genders: dict[str, Gender],
         readings: MentionReadings,
+        roles: dict[str, dict[str, list[Span]]],
     ) -> None:
         self.doc = doc
         self.at_head = {o.mention.head: o for o in occurrences}
-        self.resolver = DocumentResolver(find_markables(doc, until, readings), ranker or shipped_ranker())
+        self.resolver = DocumentResolver(find_markables(doc, until, readings, roles), ranker or shipped_ranker())
         self.quotes = quotes
         self.genders = genders
 
@@ -696,6 +699,7 @@ def _collect_name(
 
 def _source_occurrences(
     doc: Doc,
+    roles: dict[str, dict[str, list[Span]]],
     readings: MentionReadings,
     quotes: QuoteMap,
     sentence_starts: list[int],
@@ -705,12 +709,12 @@ def _source_occurrences(
     """One occurrence per distinct source span; attributions sharing a source mention share the occurrence.
     ``probe``: the tokens of one more source mention, of an attribution ``PROBE`` that is not on the doc."""
     by_tokens: dict[tuple[int, int], Occurrence] = {}
-    attributions = role_spans(doc)
+    attributions = dict(roles)  # the probe is not one of the doc's attributions: a copy for it
     if probe is not None:
         attributions[PROBE] = {"source": [doc[probe[0] : probe[1]]], "cue": [], "content": []}
-    for attribution_id, roles in attributions.items():
-        contents[attribution_id] = [(span.start, span.end) for span in roles["content"]]
-        spans: list[Span] = roles["source"]
+    for attribution_id, by_role in attributions.items():
+        contents[attribution_id] = [(span.start, span.end) for span in by_role["content"]]
+        spans: list[Span] = by_role["source"]
         if not spans:
             continue
         # A source in pieces ("the fall of 2022 … Putin"): the first piece that reads as a mention.
@@ -1117,13 +1121,13 @@ def _pronoun_antecedent(
     return latest_speaker.entity if latest_speaker is not None else None
 
 
-def _questions(doc: Doc) -> set[str]:
+def _questions(roles: dict[str, dict[str, list[Span]]]) -> set[str]:
     """The attributions whose cue asks (the cue lexicon's question verbs: "asked", "wondered")."""
     asking = set(lexicon.CUE_CLASSES["question"])
     return {
         attribution_id
-        for attribution_id, roles in role_spans(doc).items()
-        if any(token.lemma_.lower() in asking for span in roles["cue"] for token in span)
+        for attribution_id, by_role in roles.items()
+        if any(token.lemma_.lower() in asking for span in by_role["cue"] for token in span)
     }
 
 
