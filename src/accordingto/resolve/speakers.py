@@ -41,7 +41,7 @@ from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
 from .first_names import is_first_name
 from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
-from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number, analyze_mention
+from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number
 from .names import name_keys, names_match, normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
@@ -256,7 +256,7 @@ def resolve_speakers(
         speaker = _quote_speaker(occurrence, speakers, contents)
         entity = speaker.entity if speaker is not None else None
         if speaker is not None and occurrence.mention.number == "plur":
-            body = _body_spoken_for(doc, speaker.mention)
+            body = _body_spoken_for(doc, speaker.mention, readings)
             if body is not None:
                 sentence = bisect.bisect_right(starts_of_sentences, body.head) - 1
                 entity = _collect_name(doc, body, sentence, quotes, entities, genders).entity
@@ -886,10 +886,11 @@ class _Entities:
             words = mention.name_tokens(doc)
             if words not in entity.names:  # each spelling once: a name repeated n times is compared once, not n
                 entity.names.append(words)
-            for key in name_keys(normalized(words), stored=True):
+            written = normalized(words)
+            for key in name_keys(written, stored=True):
                 self._index(key, entity)
             if len(words) > 1 and entity.kind in {"person", "unknown"}:
-                self._index(("first", normalized(words)[0]), entity)
+                self._index(("first", written[0]), entity)
             if entity.gender is None and entity.kind in {"person", "unknown"}:
                 entity.gender = genders.get(_name_key(doc, mention))
         if mention.form != "pronoun":
@@ -929,7 +930,7 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
     surname several match (the one named most), and else the person a lone first name is of."""
     words = mention.name_tokens(doc)
     key = normalized(words)
-    matching = _matching_names(doc, mention, entities, every=len(key) == 1)
+    matching = _matching_names(words, key, mention, entities, every=len(key) == 1)
     if len(matching) > 1:
         # A surname several people named in full share ("Moreau" after Jeanne Moreau and her father, "Ruiz"
         # after Marta and her cousin Diego) is the one the text has named most so far, not the one named last.
@@ -939,11 +940,11 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
     return _first_name_of(key, mention, entities)
 
 
-def _matching_names(doc: Doc, mention: Mention, entities: _Entities, every: bool) -> list[Entity]:
-    """The entities already named in a way a name can match (``_same_name``), the latest first; without
-    ``every``, the latest only (all a full name needs)."""
-    words = mention.name_tokens(doc)
-    key = normalized(words)
+def _matching_names(
+    words: list[str], key: list[str], mention: Mention, entities: _Entities, every: bool
+) -> list[Entity]:
+    """The entities already named in a way the name ``words`` (``key`` normalized) of ``mention`` can match
+    (``_same_name``), the latest first; without ``every``, the latest only (all a full name needs)."""
     found = []
     for entity in entities.latest(name_keys(key, stored=False)):
         decided = mention.kind != "unknown" and entity.kind != "unknown"
@@ -1157,7 +1158,7 @@ def _quote_speaker(
 BODY_LABELS = {"ORG", "GPE"}
 
 
-def _body_spoken_for(doc: Doc, speaker: Mention) -> Mention | None:
+def _body_spoken_for(doc: Doc, speaker: Mention, readings: MentionReadings) -> Mention | None:
     """The body a speaker's own mention says they speak for, when it names one besides them: "Jeff Rathke, the
     State Department spokesperson", "Tunisia's coach Nabil Maaloul", "the ministry's letter". A "we" in what
     they say is that body (GUM's coreference: the team, the department), not the one person. None for a
@@ -1170,7 +1171,7 @@ def _body_spoken_for(doc: Doc, speaker: Mention) -> Mention | None:
         if speaker.name_start is not None and speaker.name_end is not None:
             if ent.start < speaker.name_end and speaker.name_start < ent.end:
                 continue  # the speaker's own name
-        body = analyze_mention(doc, ent.start, ent.end)
+        body = readings.read(ent.start, ent.end)
         if body is not None and body.name_start is not None:
             return body
     return None
