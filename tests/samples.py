@@ -3,6 +3,10 @@ store, the renderers, the service): what they show must not depend on what the e
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.tokens import Doc
+
+from accordingto.find.perceptron import TAG_INDEX
 from accordingto.model import Analysis, Attribution, AttributionType, Provenance, Range, Source, SourceKind
 
 
@@ -43,6 +47,24 @@ def attribution(
         source_id=source_id,
         **extra,  # type: ignore[arg-type]
     )
+
+
+def gold(text: str, source: str, cue: str, content: str) -> Attribution:
+    """One indirect gold attribution, as a corpus reader would give it, from its words in the text."""
+    return attribution(text, "g", source, cue, content, type="indirect")
+
+
+def bio_tags(doc: Doc, roles: dict[str, str]) -> np.ndarray:
+    """The tagger's BIO tags from ``{phrase: role}`` (SOURCE, CUE, CONTENT), each phrase found once in the
+    text; every other token O."""
+    tags = np.zeros(len(doc), dtype=np.intp)
+    for phrase, role in roles.items():
+        start_char = doc.text.index(phrase)
+        span = doc.char_span(start_char, start_char + len(phrase))
+        assert span is not None, phrase
+        tags[span.start] = TAG_INDEX[f"B-{role}"]
+        tags[span.start + 1 : span.end] = TAG_INDEX[f"I-{role}"]
+    return tags
 
 
 def source(sid: str, name: str, *, named: bool = True, kind: SourceKind = "person", description: str = "") -> Source:

