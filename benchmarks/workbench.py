@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-import httpx
+import httpx2
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import insert, inspect, select, text
@@ -338,9 +338,9 @@ def server(url: str) -> Iterator[str]:
             if process.poll() is not None:
                 sys.exit(f"the server stopped: {process.stderr.read() if process.stderr else ''}")
             try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                if httpx2.get(f"{base}/health", timeout=2).status_code == 200:
                     break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 pass
             if time.monotonic() > deadline:
                 sys.exit("the server did not start in time")
@@ -384,7 +384,7 @@ def measure(backend: str, url: str, questions: dict[str, list[str]], requests: i
     from playwright.sync_api import sync_playwright
 
     rows = []
-    with server(url) as base, httpx.Client(base_url=base, timeout=120) as client:
+    with server(url) as base, httpx2.Client(base_url=base, timeout=120) as client:
         for kind, cases in views(questions).items():
             routes: dict[str, list[float]] = {}
             # One warm-up round: every question asked once before the timed ones (a server that has run a while

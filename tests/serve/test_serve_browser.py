@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from playwright.sync_api import expect
 
@@ -91,9 +91,9 @@ def serving(cli: str, database: Path, folder: Path) -> Iterator[str]:
         while True:
             assert process.poll() is None, (folder / "server.log").read_text()
             try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                if httpx2.get(f"{base}/health", timeout=2).status_code == 200:
                     break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 pass
             assert time.monotonic() < deadline, "the server did not start in time"
             time.sleep(0.3)

@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
@@ -56,13 +56,13 @@ def test_a_client_that_goes_away_frees_its_pipeline(
     """A slow analysis (ten stages of SPIN_SECONDS each, no budget) whose client hangs up stops at the next
     stage; the next request gets the pipeline (there is one) at once instead of after the whole analysis."""
     spun = make_stages_slow(nlp, monkeypatch)
-    body = httpx.Request("POST", f"{live_server}/analyze", json={"text": SLOW})
+    body = httpx2.Request("POST", f"{live_server}/analyze", json={"text": SLOW})
     with socket.create_connection(("127.0.0.1", int(live_server.rsplit(":", 1)[1]))) as raw:
         head = "POST /analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         raw.sendall(f"{head}Content-Length: {len(body.content)}\r\n\r\n".encode() + body.content)
         while not spun:
             time.sleep(0.02)
     # The client is gone: the analysis stops at its next checkpoint, and the next request is served.
-    response = httpx.post(f"{live_server}/analyze", json={"text": QUICK}, timeout=60)
+    response = httpx2.post(f"{live_server}/analyze", json={"text": QUICK}, timeout=60)
     assert response.status_code == 200
     assert 1 <= len(spun) < 10, spun
