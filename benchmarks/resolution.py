@@ -156,6 +156,20 @@ def table(tally: Tally, systems: Sequence[str], genres: Sequence[str], speakers_
     return "\n".join(lines)
 
 
+def fold_table(folds: Sequence[Tally], systems: Sequence[str], speakers_only: bool = False) -> str:
+    """Share right in each fold of the cross-validation, and the spread between folds: a difference between
+    two learners smaller than the spread is not one to choose by."""
+    header = ["system", "kind", *[f"fold {n + 1}" for n in range(len(folds))], "spread"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for system in systems:
+        for kind in [*TARGET_KINDS, None]:
+            shares = [Tally.share(fold.total(system, None, kind, speakers_only)) for fold in folds]
+            known = [share for share in shares if share is not None]
+            spread = f"{100 * (max(known) - min(known)):.1f}" if known else "-"
+            lines.append("| " + " | ".join([system, kind or "all", *map(_percent, shares), spread]) + " |")
+    return "\n".join(lines)
+
+
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}%"
 
@@ -192,6 +206,10 @@ def speed(polnear: str, limit: int, ranker: MentionRanker, repeats: int = 1) -> 
     }
 
 
+def _counts(tally: Tally) -> dict[str, dict[str, int]]:
+    return {"|".join(key): {str(result): n for result, n in counts.items()} for key, counts in tally.counts.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default="../shared/gum", help="GUM folder (with train/ and dev/)")
@@ -223,14 +241,19 @@ def main() -> None:
     report["dev_pronouns"] = pronoun_tally(dev, systems(ranker))
     if not args.no_cv:
         train = load_split(nlp, args.data, "train", args.cache_dir)
-        report["train_cv"] = cross_validate(train, folds=args.folds, seed=args.seed, systems=systems)
+        report["train_folds"] = []
+        report["train_cv"] = cross_validate(
+            train, folds=args.folds, seed=args.seed, systems=systems, fold_tallies=report["train_folds"]
+        )
     if not args.no_speed:
         report["speed"] = speed(args.polnear, args.speed_articles, ranker, args.speed_repeats)
 
     if args.json:
         for split in ("dev", "dev_pronouns", "train_cv"):
             if split in report:
-                report[split] = {"|".join(key): dict(counts) for key, counts in report[split].counts.items()}
+                report[split] = _counts(report[split])
+        if "train_folds" in report:
+            report["train_folds"] = [_counts(fold) for fold in report["train_folds"]]
         print(json.dumps(report, indent=2))
         return
     for speakers_only, subset in ((False, "all measured mentions"), (True, "speaker subset")):
@@ -241,6 +264,8 @@ def main() -> None:
         if "train_cv" in report:
             print(f"\nGUM train, {args.folds}-fold cross-validation of the model, {subset}\n")
             print(table(report["train_cv"], SYSTEMS, genres, speakers_only))
+            print(f"\nGUM train, each fold's share right, {subset}\n")
+            print(fold_table(report["train_folds"], ("pipeline", "model"), speakers_only))
     print(f"\nweights: {args.weights} ({report['weights_bytes'] / 1024:.0f} KiB), loaded in {load_seconds:.3f} s")
     if "speed" in report:
         figures = report["speed"]

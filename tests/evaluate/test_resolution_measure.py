@@ -14,7 +14,7 @@ from accordingto.evaluate.gum import read_gum_file
 from accordingto.evaluate.resolution import Alignment, Answer, Tally, align, outcome, score_documents, targets
 from accordingto.resolve.markables import find_markables
 from accordingto.resolve.ranker import MentionRanker
-from accordingto.train.resolver import make_examples, ranker_answers, train_ranker
+from accordingto.train.resolver import cross_validate, make_examples, ranker_answers, train_ranker
 from terminal import run_on_terminal
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gum" / "GUM_news_harbor.conllu"
@@ -81,6 +81,18 @@ def test_training_is_deterministic_and_learns_the_fixture(alignment: Alignment) 
     assert first.weights[0] == 0  # the padding row never counts
     tally = score_documents([alignment], {"model": ranker_answers(first)})
     assert Tally.share(tally.total("model")) == 1.0
+
+
+def test_cross_validation_counts_each_fold_and_their_sum(alignment: Alignment) -> None:
+    # Two copies of the document: each fold trains on one and measures the other, which it has learned.
+    folds: list[Tally] = []
+    total = cross_validate([alignment, alignment], folds=2, epochs=5, bits=12, seed=3, fold_tallies=folds)
+    assert len(folds) == 2
+    assert [Tally.share(fold.total("model")) for fold in folds] == [1.0, 1.0]
+    summed = Tally()
+    for fold in folds:
+        summed.merge(fold)
+    assert summed.total("model") == total.total("model") == {"right": 4}
 
 
 @pytest.fixture

@@ -195,6 +195,12 @@ class Tally:
                     summed[result] += count
         return summed
 
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts to this one's (folds of a cross-validation)."""
+        for key, counts in other.counts.items():
+            for result, count in counts.items():
+                self.counts[key][result] += count
+
     @staticmethod
     def share(counts: dict[Outcome, int], result: Outcome = "right") -> float | None:
         measured = sum(count for key, count in counts.items() if key != "undetected")

@@ -263,9 +263,13 @@ def cross_validate(
     top: int = DEFAULT_TOP,
     systems: Callable[[MentionRanker], dict[str, System]] | None = None,
     tally: Tally | None = None,
+    fold_tallies: list[Tally] | None = None,
 ) -> Tally:
     """Train on all folds but one and measure on that one, for each fold (documents dealt out with ``seed``).
-    ``systems`` makes the systems measured from each fold's model (default: the model alone, as "model")."""
+    ``systems`` makes the systems measured from each fold's model (default: the model alone, as "model").
+    Each fold's model is trained as the shipped weights are (``train_ranker``, the same runs averaged) and
+    rounded to float16 as they are saved, so that the figures are those of what ships. ``fold_tallies``, if
+    given, receives each fold's own counts: the spread between folds says which differences are noise."""
     tally = tally or Tally()
     order = np.random.default_rng(seed).permutation(len(alignments))
     by_document = [make_examples([alignment], bits) for alignment in alignments]  # built once, used by 4 folds
@@ -275,7 +279,11 @@ def cross_validate(
         model = train_ranker(
             examples, epochs=epochs, bits=bits, seed=seed, costs=costs, temperature=temperature, top=top
         )
-        score_documents(held_out, (systems or _model_alone)(model), tally)
+        model.weights = model.weights.astype(np.float16).astype(np.float32)
+        fold_tally = score_documents(held_out, (systems or _model_alone)(model))
+        tally.merge(fold_tally)
+        if fold_tallies is not None:
+            fold_tallies.append(fold_tally)
     return tally
 
 
