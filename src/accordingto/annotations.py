@@ -18,13 +18,15 @@ it: they are derived data, dropped with the doc and rebuilt after deserializatio
 
 from __future__ import annotations
 
+import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, cast, get_args
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, IDX, LENGTH, LOWER, POS
-from spacy.tokens import Doc, Span
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, MORPH, POS, TAG
+from spacy.strings import StringStore
+from spacy.tokens import Doc, MorphAnalysis, Span
 
 from .clauses import Units, cue_clauses
 from .errors import MissingStageError
@@ -121,17 +123,84 @@ ERROR: DocField[str] = DocField("error", str, "the error handler")
 
 
 @dataclass(frozen=True)
+class TokenArrays:
+    """The token attributes that are read for many words at once (``TokenCodes.arrays``), as numpy arrays: hashes
+    as ``uint64``, the way ``Doc.to_array`` gives them."""
+
+    lower: np.ndarray
+    pos: np.ndarray  # universal part-of-speech ids (``spacy.symbols``)
+    dep: np.ndarray
+    lemma: np.ndarray
+    ent_type: np.ndarray
+    governor: np.ndarray  # int64: the head's absolute index
+    idx: np.ndarray  # int64: character offsets
+    paragraph_breaks: np.ndarray  # a line break in white space: a space token holding one, or after a token
+
+
+@dataclass(frozen=True)
 class TokenCodes:
-    """Each token's parse as plain integers (spaCy's ids and string hashes), one list per attribute: reading a
-    span's words this way builds no ``Token`` objects, which cost more than the look-ups themselves."""
+    """Each token's parse as plain integers (spaCy's ids and string hashes), one list per attribute, read once per
+    document: reading a span's words this way builds no ``Token`` objects, which cost more than the look-ups
+    themselves. Lists, because indexing one is several times faster than a numpy array and gives Python ints;
+    what is read for many words at once is also kept as arrays (``arrays``)."""
 
     governor: list[int]  # the head's absolute index (a root is its own head)
     pos: list[int]  # universal part-of-speech ids (``spacy.symbols``)
     dep: list[int]
+    tag: list[int]
     ent_type: list[int]  # 0 outside entities
     lower: list[int]
+    lemma: list[int]
     idx: list[int]  # character offsets
     length: list[int]  # characters
+    punct: list[bool]  # ``Token.is_punct``
+    space: list[bool]  # ``Token.is_space``
+    plural: list[bool]  # the morphology says Number=Plur
+    breaks: list[bool]  # a line break in the token or the white space after it
+    left_edge: list[int]  # ``Token.left_edge.i``: the first word of its subtree
+    right_edge: list[int]  # ``Token.right_edge.i``: the last
+    entity_start: list[int]  # ``clauses.entity_span``'s bounds of the entity holding the token; -1 outside one
+    entity_end: list[int]
+    arrays: TokenArrays
+    text: str  # the doc's text, which the offsets index
+    strings: StringStore
+    _lowered: dict[int, str] = field(default_factory=dict)
+
+    def word(self, i: int) -> str:
+        """Token ``i`` as written (``Token.text``)."""
+        return self.text[self.idx[i] : self.idx[i] + self.length[i]]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The words ``start:end`` with the white space between them (``Span.text``)."""
+        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]] if end > start else ""
+
+    def string(self, key: int) -> str:
+        """The string a hash stands for (an entity label, a lower-cased word)."""
+        return self.strings[key] if key else ""
+
+    def lemma_text(self, i: int) -> str:
+        """Token ``i``'s lemma in lower case (each distinct lemma looked up in the string store once)."""
+        key = self.lemma[i]
+        text = self._lowered.get(key)
+        if text is None:
+            text = self._lowered[key] = self.strings[key].lower()
+        return text
+
+    def lefts(self, i: int) -> list[int]:
+        """The words token ``i`` governs on its left (``Token.lefts``: searched for between its left edge and it,
+        as spaCy does; no list of children is kept per token, which would be thousands of objects per document
+        for the garbage collector to walk)."""
+        governor = self.governor
+        return [j for j in range(self.left_edge[i], i) if governor[j] == i]
+
+    def rights(self, i: int) -> list[int]:
+        """The words token ``i`` governs on its right (``Token.rights``)."""
+        governor = self.governor
+        return [j for j in range(i + 1, self.right_edge[i] + 1) if governor[j] == i]
+
+    def children(self, i: int) -> list[int]:
+        """The words token ``i`` governs, in text order (``Token.children``)."""
+        return self.lefts(i) + self.rights(i)
 
 
 @dataclass
@@ -189,17 +258,116 @@ def doc_token_codes(doc: Doc) -> TokenCodes:
     """The parse of every token as integers (``TokenCodes``), read once from spaCy's arrays."""
     views = _views(doc)
     if views.codes is None:
-        table = doc.to_array([POS, DEP, ENT_TYPE, LOWER, IDX, LENGTH]).reshape(len(doc), 6)
-        views.codes = TokenCodes(
-            governor=doc_heads(doc).tolist(),
-            pos=table[:, 0].tolist(),
-            dep=table[:, 1].tolist(),
-            ent_type=table[:, 2].tolist(),
-            lower=table[:, 3].tolist(),
-            idx=table[:, 4].tolist(),
-            length=table[:, 5].tolist(),
-        )
+        views.codes = _read_token_codes(doc)
     return views.codes
+
+
+_CODE_ATTRS = (POS, DEP, TAG, ENT_TYPE, ENT_IOB, LOWER, LEMMA, IDX, LENGTH, IS_PUNCT, IS_SPACE, MORPH)
+_INSIDE, _BEGIN = 1, 3  # ``ENT_IOB`` codes: "I", "B"
+
+
+def _read_token_codes(doc: Doc) -> TokenCodes:
+    n = len(doc)
+    table = doc.to_array(list(_CODE_ATTRS)).reshape(n, len(_CODE_ATTRS))
+    pos, dep, tag, ent_type, iob, lower, lemma, idx, length, punct, space, morph = table.T
+    governor = doc_heads(doc)
+    text = doc_text(doc)
+    idx, length = idx.astype(np.int64), length.astype(np.int64)
+    # Each line break belongs to the token it is written in or to the white space after it.
+    newlines = np.asarray([match.start() for match in re.finditer("\n", text)], dtype=np.int64)
+    owners = np.searchsorted(idx, newlines, side="right") - 1
+    in_text = np.zeros(n, dtype=bool)
+    in_space = np.zeros(n, dtype=bool)
+    written = newlines < idx[owners] + length[owners]
+    in_text[owners[written]] = True
+    in_space[owners[~written]] = True
+    governors = governor.tolist()
+    left, right = _edges(governor, governors)
+    # An entity runs from its "B" through the "I"s after it (``clauses.entity_span``, for every token at once).
+    positions = np.arange(n, dtype=np.int64)
+    opens = iob != _INSIDE
+    entity_start = np.maximum.accumulate(np.where(opens, positions, 0))
+    entity_end = np.append(np.minimum.accumulate(np.where(opens, positions, n)[::-1])[::-1][1:], n)[:n]
+    inside = (iob == _INSIDE) | (iob == _BEGIN)
+    morphs, which = np.unique(morph, return_inverse=True)
+    plural = np.asarray(
+        [
+            "Plur" in MorphAnalysis.from_id(doc.vocab, int(key)).get("Number", [])  # type: ignore[arg-type]
+            for key in morphs.tolist()
+        ],
+        dtype=bool,
+    )[which.reshape(-1)]
+    return TokenCodes(
+        governor=governors,
+        pos=pos.tolist(),
+        dep=dep.tolist(),
+        tag=tag.tolist(),
+        ent_type=ent_type.tolist(),
+        lower=lower.tolist(),
+        lemma=lemma.tolist(),
+        idx=idx.tolist(),
+        length=length.tolist(),
+        punct=punct.astype(bool).tolist(),
+        space=space.astype(bool).tolist(),
+        plural=plural.tolist(),
+        breaks=(in_text | in_space).tolist(),
+        left_edge=left,
+        right_edge=right,
+        entity_start=np.where(inside, entity_start, -1).tolist(),
+        entity_end=np.where(inside, entity_end, -1).tolist(),
+        arrays=TokenArrays(
+            lower=lower,
+            pos=pos,
+            dep=dep,
+            lemma=lemma,
+            ent_type=ent_type,
+            governor=governor,
+            idx=idx,
+            paragraph_breaks=(in_text & space.astype(bool)) | in_space,
+        ),
+        text=text,
+        strings=doc.vocab.strings,
+    )
+
+
+def _edges(governor: np.ndarray, governors: list[int]) -> tuple[list[int], list[int]]:
+    """Every token's ``left_edge`` and ``right_edge`` as spaCy sets them (``set_children_from_heads``), whose
+    ``lefts``, ``rights`` and ``subtree`` start from them: one pass forwards and one backwards over the tokens,
+    each handing its head its edges as they stand, repeated only while a head lies outside its sentence. In a
+    non-projective parse (four in ten PolNeAR dev articles have one) that is not always the extremes of the subtree, so
+    the passes are followed as spaCy runs them rather than taken to a fixed point."""
+    n = len(governors)
+    left, right = list(range(n)), list(range(n))
+    for _ in range(12):  # spaCy's limit on passes
+        for i, head in enumerate(governors):
+            if left[i] < left[head]:
+                left[head] = left[i]
+            if right[i] > right[head]:
+                right[head] = right[i]
+        for i in range(n - 1, -1, -1):
+            head = governors[i]
+            if right[i] > right[head]:
+                right[head] = right[i]
+            if left[i] < left[head]:
+                left[head] = left[i]
+        if _heads_within_sentences(governor, left):
+            break
+    return left, right
+
+
+def _heads_within_sentences(governor: np.ndarray, left: list[int]) -> bool:
+    """spaCy's test for another pass: the sentences start at the roots' left edges, and every token but the last
+    must have its head within its sentence or on the first token of the next one."""
+    n = len(governor)
+    if n < 2:
+        return True
+    starts = np.asarray(left)[governor == np.arange(n)]
+    bounds = np.union1d(starts[starts > 0], [n - 1])
+    tokens = np.arange(n - 1)
+    after = np.searchsorted(bounds, tokens, side="right")  # the first bound after each token
+    low = np.where(after > 0, bounds[np.maximum(after - 1, 0)], 0)
+    heads = governor[: n - 1]
+    return bool(np.all((low <= heads) & (heads <= bounds[after])))
 
 
 def doc_punct(doc: Doc) -> np.ndarray:

@@ -1,15 +1,19 @@
-"""The resolver reads token attributes off arrays taken once per document (``markables.TokenTable``) instead of a
-spaCy ``Token`` per look-up: each reading must be what spaCy's own objects say, on texts with line breaks, lists,
-appositions, quotations and none of them. Feature hashes are pinned, so that shipped weights keep their meaning."""
+"""The resolver reads token attributes off lists and arrays taken once per document (``annotations.TokenCodes``)
+instead of a spaCy ``Token`` per look-up: each reading must be what spaCy's own objects say, on texts with line
+breaks, lists, appositions, quotations, entities and none of them, and on parses written by hand (non-projective
+ones, where spaCy's edges are not the subtree's extremes). Feature hashes are pinned, so that shipped weights keep
+their meaning."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from accordingto.annotations import doc_token_codes
-from accordingto.resolve.markables import TokenTable, _noun_chunks, _paragraphs, find_markables, sentence_starts
+from accordingto.clauses import entity_span
+from accordingto.resolve.markables import _noun_chunks, _paragraphs, _span_root, find_markables, sentence_starts
 from accordingto.resolve.mentions import MentionReadings, _apposition, analyze_mention, find_head
 from accordingto.resolve.ranker import U64, _hash_columns, _mix
 
@@ -20,6 +24,8 @@ TEXTS = [
     "She asked whether they had seen the report that the agency, which runs the port, published on Monday.",
     "Nothing here names anyone at all.  \n  It is just a line.\nAnother one \n",
     "Hmm.",
+    "Dr. Amara Osei of the Lagos Port Authority and two Nigerian officials met Ms. Wen in New York on Friday.",
+    "A hearing is scheduled today on the merger, which the regulators who reviewed it oppose.",
 ]
 
 
@@ -27,20 +33,20 @@ TEXTS = [
 def test_noun_chunks_read_off_arrays_are_spacys(nlp: Language, text: str) -> None:
     doc = nlp(text)
     expected = [(chunk.start, chunk.end, chunk.root.i) for chunk in doc.noun_chunks]
-    assert _noun_chunks(doc, TokenTable.of(doc)) == expected
+    assert _noun_chunks(doc, doc_token_codes(doc)) == expected
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_line_breaks_heads_and_sentences_read_off_arrays(nlp: Language, text: str) -> None:
     doc = nlp(text)
-    table = TokenTable.of(doc)
-    assert table.breaks == ["\n" in t.text or "\n" in t.whitespace_ for t in doc]
+    codes = doc_token_codes(doc)
+    assert codes.breaks == ["\n" in t.text or "\n" in t.whitespace_ for t in doc]
     paragraph_breaks = [("\n" in t.text and t.is_space) or "\n" in t.whitespace_ for t in doc]
-    assert table.paragraph_breaks.tolist() == paragraph_breaks
-    assert table.governor.tolist() == [t.head.i for t in doc]
-    assert [table.lemma_text(doc, t.i) for t in doc] == [t.lemma_.lower() for t in doc]
+    assert codes.arrays.paragraph_breaks.tolist() == paragraph_breaks
+    assert codes.arrays.governor.tolist() == [t.head.i for t in doc]
+    assert [codes.lemma_text(t.i) for t in doc] == [t.lemma_.lower() for t in doc]
     assert sentence_starts(doc) == [sentence.start for sentence in doc.sents]
-    paragraphs = _paragraphs(table).tolist()
+    paragraphs = _paragraphs(codes).tolist()
     assert paragraphs == sorted(paragraphs) and paragraphs[-1] == sum(paragraph_breaks[:-1])
 
 
@@ -52,6 +58,59 @@ def test_token_codes_are_what_spacys_tokens_say(nlp: Language, text: str) -> Non
     assert codes.pos == [t.pos for t in doc] and codes.dep == [t.dep for t in doc]
     assert codes.ent_type == [t.ent_type for t in doc] and codes.lower == [t.lower for t in doc]
     assert [doc.text[i : i + n] for i, n in zip(codes.idx, codes.length, strict=True)] == [t.text for t in doc]
+    assert codes.tag == [t.tag for t in doc] and codes.lemma == [t.lemma for t in doc]
+    assert codes.punct == [t.is_punct for t in doc] and codes.space == [t.is_space for t in doc]
+    assert codes.plural == ["Plur" in t.morph.get("Number", []) for t in doc]
+    assert [codes.word(t.i) for t in doc] == [t.text for t in doc]
+    assert [codes.string(t.ent_type) for t in doc] == [t.ent_type_ for t in doc]
+    assert [codes.string(t.lower) for t in doc] == [t.lower_ for t in doc]
+    spans = [entity_span(t) for t in doc]
+    assert codes.entity_start == [span.start if span is not None else -1 for span in spans]
+    assert codes.entity_end == [span.end if span is not None else -1 for span in spans]
+    opening = [i for i in range(len(doc)) if codes.entity_start[i] == i and codes.ent_type[i]]
+    entities_read = [(i, codes.entity_end[i], codes.ent_type[i]) for i in opening]
+    assert entities_read == [(e.start, e.end, e.label) for e in doc.ents]
+    for array in ("lower", "pos", "dep", "lemma", "ent_type", "idx"):
+        assert getattr(codes.arrays, array).tolist() == getattr(codes, array)
+    _assert_tree_is_spacys(doc)
+
+
+def _assert_tree_is_spacys(doc: Doc) -> None:
+    codes = doc_token_codes(doc)
+    assert codes.left_edge == [t.left_edge.i for t in doc] and codes.right_edge == [t.right_edge.i for t in doc]
+    for t in doc:
+        assert codes.lefts(t.i) == [c.i for c in t.lefts] and codes.rights(t.i) == [c.i for c in t.rights]
+        assert codes.children(t.i) == [c.i for c in t.children]
+    for start in range(len(doc)):
+        assert codes.span_text(start, len(doc)) == doc[start:].text
+        for end in range(start + 1, len(doc) + 1):
+            assert _span_root(doc, codes, start, end) == doc[start:end].root.i
+
+
+# Parses written by hand: (heads, deps). Non-projective ones (an arc crossing another) are where spaCy's edges,
+# one pass forwards and one back, are not the extremes of the subtree: "w1" heads "w2", which heads "w0", which
+# heads "w3", but spaCy's right edge of "w1" stops at "w2".
+PARSES = [
+    ([1, 3, 3, 3, 1, 6, 4, 3], ["det", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "npadvmod"]),
+    ([2, 1, 1, 0], ["dep", "ROOT", "dep", "dep"]),
+    ([0, 2, 3, 0, 0, 2], ["ROOT", "dep", "dep", "dep", "dep", "dep"]),
+    ([2, 4, 4, 1, 4, 4, 3, 0], ["dep", "dep", "dep", "dep", "ROOT", "dep", "dep", "dep"]),
+    ([1, 1, 1, 4, 4, 3, 4], ["dep", "ROOT", "punct", "dep", "ROOT", "dep", "punct"]),  # two sentences
+    ([], []),
+]
+
+
+@pytest.mark.parametrize(("heads", "deps"), PARSES)
+def test_edges_and_children_of_hand_written_parses_are_spacys(nlp: Language, heads: list[int], deps: list[str]) -> None:
+    doc = Doc(nlp.vocab, words=[f"w{i}" for i in range(len(heads))], heads=heads, deps=deps)
+    _assert_tree_is_spacys(doc)
+
+
+def test_a_spacy_edge_is_not_always_the_subtree_extreme(nlp: Language) -> None:
+    """The case the codes follow spaCy's passes for (a fixed point would say 3)."""
+    heads, deps = PARSES[1]
+    doc = Doc(nlp.vocab, words=[f"w{i}" for i in range(len(heads))], heads=heads, deps=deps)
+    assert max(t.i for t in doc[1].subtree) == 3 and doc[1].right_edge.i == doc_token_codes(doc).right_edge[1] == 2
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -62,11 +121,11 @@ def test_heads_and_appositions_read_off_codes_are_spacys(nlp: Language, text: st
     codes = doc_token_codes(doc)
     for start in range(len(doc)):
         for end in range(start + 1, len(doc) + 1):
-            head = find_head(doc, start, end)
+            head = find_head(codes, start, end)
             if head is None:
                 continue
-            expected = next((t for t in head.subtree if t.dep_ == "appos" and start <= t.i < end), None)
-            assert _apposition(doc, codes, head, start, end) == expected
+            expected = next((t.i for t in doc[head].subtree if t.dep_ == "appos" and start <= t.i < end), None)
+            assert _apposition(codes, head, start, end) == expected
 
 
 def test_a_text_with_paragraphs_numbers_them(nlp: Language) -> None:

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, overload
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START
+from spacy.attrs import SENT_START
+from spacy.strings import get_string_id
 from spacy.symbols import ADJ, NOUN, NUM, PRON, PROPN, VERB
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from ..annotations import quote_spans, role_spans
+from ..annotations import TokenCodes, doc_token_codes, quote_spans, role_spans
 from .mentions import NAME_LABELS, PRONOUNS, Mention, MentionReadings, analyze_mention
 
 T = TypeVar("T")
@@ -43,6 +43,10 @@ FORMS = ("pronoun", "name", "description")
 KINDS = ("person", "organization", "government", "media", "group", "document", "unknown")
 GENDERS = (None, "masc", "fem", "neut")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in SUBJECT_DEPS)
+_APPOS, _ATTR = get_string_id("appos"), get_string_id("attr")
+_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "amod"))
+_NOUNS = frozenset({NOUN, PROPN})
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
@@ -132,70 +136,22 @@ class Markables:
 
     def text(self, index: int) -> str:
         mention = self.mentions[index]
-        return self.doc[mention.start : mention.end].text
+        return doc_token_codes(self.doc).span_text(mention.start, mention.end)
 
 
 def _normalized_name(words: list[str]) -> tuple[str, ...]:
     return tuple(w.lower().rstrip(".") for w in words if w.lower() not in {"the", "'s", "’s"})
 
 
-@dataclass
-class TokenTable:
-    """The token attributes markables are read from, as arrays for the whole document, read once: creating a
-    spaCy ``Token`` for every look-up cost most of the resolver's time."""
-
-    lower: np.ndarray  # hashes, as ``Token.lower``
-    pos: np.ndarray  # universal part-of-speech ids (``spacy.symbols``)
-    dep: np.ndarray
-    lemma: np.ndarray
-    ent_type: np.ndarray
-    governor: np.ndarray  # the index of each token's syntactic head
-    idx: np.ndarray  # character offsets
-    breaks: list[bool]  # a line break in the token or the white space after it
-    paragraph_breaks: np.ndarray  # a line break in white space: a space token holding one, or after a token
-    _lemma_text: dict[int, str] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, doc: Doc) -> TokenTable:
-        table = doc.to_array([LOWER, POS, DEP, LEMMA, ENT_TYPE, HEAD, IDX, LENGTH, IS_SPACE]).reshape(len(doc), 9)
-        idx, length = table[:, 6].astype(np.int64), table[:, 7].astype(np.int64)
-        # Each line break belongs to the token it is written in or to the white space after it.
-        newlines = np.asarray([match.start() for match in re.finditer("\n", doc.text)], dtype=np.int64)
-        owners = np.searchsorted(idx, newlines, side="right") - 1
-        in_text = np.zeros(len(doc), dtype=bool)
-        in_space = np.zeros(len(doc), dtype=bool)
-        written = newlines < idx[owners] + length[owners]
-        in_text[owners[written]] = True
-        in_space[owners[~written]] = True
-        return cls(
-            lower=table[:, 0],
-            pos=table[:, 1],
-            dep=table[:, 2],
-            lemma=table[:, 3],
-            ent_type=table[:, 4],
-            governor=np.arange(len(doc), dtype=np.int64) + table[:, 5].astype(np.int64),
-            idx=idx,
-            breaks=(in_text | in_space).tolist(),
-            paragraph_breaks=(in_text & table[:, 8].astype(bool)) | in_space,
-        )
-
-    def lemma_text(self, doc: Doc, i: int) -> str:
-        """Token ``i``'s lemma in lower case (each distinct lemma looked up in the string store once)."""
-        lemma = int(self.lemma[i])
-        text = self._lemma_text.get(lemma)
-        if text is None:
-            text = self._lemma_text[lemma] = doc.vocab.strings[lemma].lower()
-        return text
-
-
 def _hashes(doc: Doc, words: Collection[str]) -> set[int]:
     return {doc.vocab.strings[word] for word in words}
 
 
-def _candidate_spans(doc: Doc, table: TokenTable) -> list[tuple[int, int]]:
+def _candidate_spans(doc: Doc, codes: TokenCodes) -> list[tuple[int, int]]:
     """Named entities, base noun phrases, possessors and personal pronouns, one per head token (the widest)."""
     by_head: dict[int, tuple[int, int]] = {}
-    breaks = table.breaks
+    breaks = codes.breaks
+    table = codes.arrays
 
     def add(start: int, end: int, head: int) -> None:
         # A phrase never runs across a line break ("Early years\n\nByron" is a heading, then a name).
@@ -211,11 +167,13 @@ def _candidate_spans(doc: Doc, table: TokenTable) -> list[tuple[int, int]]:
         if known is None or known[1] - known[0] < end - start:
             by_head[head] = (start, end)
 
-    for ent in doc.ents:
-        if ent.label_ in NAME_LABELS:
-            add(ent.start, ent.end, ent.root.i)
+    # ``doc.ents``, read off the arrays: an entity opens at its first word and names a source by its label.
+    labels = _hashes(doc, NAME_LABELS)
+    for i, (start, ent_type) in enumerate(zip(codes.entity_start, codes.ent_type, strict=True)):
+        if start == i and ent_type in labels:
+            add(i, codes.entity_end[i], _span_root(doc, codes, i, codes.entity_end[i]))
     if doc.has_annotation("DEP"):
-        for start, end, head in _noun_chunks(doc, table):
+        for start, end, head in _noun_chunks(doc, codes):
             add(start, end, head)
     pronouns = np.isin(table.lower, np.fromiter(_hashes(doc, PRONOUNS), dtype=np.uint64)) & (table.pos == PRON)
     possessors = (table.dep == doc.vocab.strings["poss"]) & np.isin(table.pos, [PROPN, NOUN])
@@ -223,32 +181,24 @@ def _candidate_spans(doc: Doc, table: TokenTable) -> list[tuple[int, int]]:
         if pronouns[i]:
             add(i, i + 1, i)
         else:
-            add(doc[i].left_edge.i, i + 1, i)  # a possessor inside a noun phrase: "Lopez's aide"
+            add(codes.left_edge[i], i + 1, i)  # a possessor inside a noun phrase: "Lopez's aide"
     return [by_head[head] for head in sorted(by_head)]
 
 
 NOUN_PHRASE_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
 
 
-def _noun_chunks(doc: Doc, table: TokenTable) -> list[tuple[int, int, int]]:
+def _noun_chunks(doc: Doc, codes: TokenCodes) -> list[tuple[int, int, int]]:
     """``(start, end, head)`` of each base noun phrase, as English ``doc.noun_chunks`` finds them (its rules:
     a noun, proper noun or pronoun in a noun phrase's role, or coordinated with one, from its left edge, none
-    nested), read off the arrays instead of a ``Token`` per word. The head is the chunk's last word when nothing
-    else in it hangs outside it (a projective parse); otherwise the span's root, as spaCy finds it."""
-    n = len(doc)
-    heads = table.governor
-    left = np.arange(n, dtype=np.int64)
-    while True:  # every word's left edge: the leftmost word it governs, passed up one level at a time
-        before = left.copy()
-        np.minimum.at(left, heads, left)
-        if np.array_equal(before, left):
-            break
+    nested), read off the arrays instead of a ``Token`` per word; the head is the span's root."""
+    table = codes.arrays
     np_deps = np.fromiter(_hashes(doc, NOUN_PHRASE_DEPS), dtype=np.uint64)
     conj = doc.vocab.strings["conj"]
     in_role = np.isin(table.dep, np_deps).tolist()
     is_conj = (table.dep == conj).tolist()
     nominal = np.flatnonzero(np.isin(table.pos, [NOUN, PROPN, PRON])).tolist()
-    governor, edges = heads.tolist(), left.tolist()
+    governor, edges = codes.governor, codes.left_edge
     chunks = []
     previous_end = -1
     for i in nominal:
@@ -264,14 +214,21 @@ def _noun_chunks(doc: Doc, table: TokenTable) -> list[tuple[int, int, int]]:
                 continue  # coordinated with a noun phrase, it is one
         previous_end = i
         start = edges[i]
-        inside = all(start <= governor[j] <= i for j in range(start, i))
-        chunks.append((start, i + 1, i if inside else doc[start : i + 1].root.i))
+        chunks.append((start, i + 1, _span_root(doc, codes, start, i + 1)))
     return chunks
 
 
-def _paragraphs(table: TokenTable) -> np.ndarray:
+def _span_root(doc: Doc, codes: TokenCodes, start: int, end: int) -> int:
+    """``Span.root`` of the tokens ``start:end``: the one word whose head lies outside them (or that is its own
+    head); spaCy's own choice when a non-projective parse leaves several."""
+    governor = codes.governor
+    outside = [i for i in range(start, end) if not start <= governor[i] < end or governor[i] == i]
+    return outside[0] if len(outside) == 1 else doc[start:end].root.i
+
+
+def _paragraphs(codes: TokenCodes) -> np.ndarray:
     """Paragraph number of every token: a line break in white space starts a new paragraph."""
-    counts = np.cumsum(table.paragraph_breaks)
+    counts = np.cumsum(codes.arrays.paragraph_breaks)
     counts[1:] = counts[:-1].copy()
     if len(counts):
         counts[0] = 0
@@ -292,14 +249,14 @@ def find_markables(
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
     seen_heads: set[int] = set()
-    table = TokenTable.of(doc)
-    for start, end in _candidate_spans(doc, table):
+    codes = doc_token_codes(doc)
+    for start, end in _candidate_spans(doc, codes):
         if until is not None and start >= until:
             continue
         mention = readings.read(start, end)
         if mention is None or mention.head in seen_heads:
             continue  # a date or a number; or a relative pronoun, which stands for its antecedent
-        if mention.form == "pronoun" and pronoun_base(doc[mention.head].lower_) is None:
+        if mention.form == "pronoun" and pronoun_base(codes.string(codes.lower[mention.head])) is None:
             continue
         seen_heads.add(mention.head)
         mentions.append(mention)
@@ -307,19 +264,20 @@ def find_markables(
     order = sorted(range(len(mentions)), key=lambda n: (mentions[n].start, mentions[n].head))
     mentions = [mentions[n] for n in order]
     spans = [spans[n] for n in order]
-    return _describe(doc, mentions, spans, table, role_spans(doc) if roles is None else roles)
+    return _describe(doc, mentions, spans, codes, role_spans(doc) if roles is None else roles)
 
 
 def _describe(
     doc: Doc,
     mentions: list[Mention],
     spans: list[tuple[int, int]],
-    table: TokenTable,
+    codes: TokenCodes,
     roles: dict[str, dict[str, list[Span]]],
 ) -> Markables:
     n = len(mentions)
+    table = codes.arrays
     starts_of_sentences = sentence_starts(doc)
-    paragraphs = _paragraphs(table)
+    paragraphs = _paragraphs(codes)
     heads = np.asarray([m.head for m in mentions], dtype=np.int64)
     starts = np.asarray([m.start for m in mentions], dtype=np.int64)
     quotes = quote_ranges(doc)
@@ -356,7 +314,7 @@ def _describe(
         "subject": np.isin(table.dep[heads], list(_hashes(doc, SUBJECT_DEPS))),
         "source": [int(bool(s)) for s in sources],
         "in_content": [int(bool(c)) for c in contents],
-        "pronoun": [_pronoun_code(doc, m) for m in mentions],
+        "pronoun": [_pronoun_code(codes, m) for m in mentions],
         "definite": np.isin(table.lower[starts], list(_hashes(doc, DEFINITE))),
     }
     governors = table.governor[heads]
@@ -369,21 +327,21 @@ def _describe(
     }
     appos, attr = doc.vocab.strings["appos"], doc.vocab.strings["attr"]
     arrays["linked_head"] = [
-        int(governors[k]) if table.dep[head] == appos else _linked_head(doc[head]) if table.dep[head] == attr else -1
+        int(governors[k]) if table.dep[head] == appos else _linked_head(codes, head) if table.dep[head] == attr else -1
         for k, head in enumerate(heads.tolist())
     ]
     names = [_normalized_name(m.name_tokens(doc)) for m in mentions]
     texts: dict[str, int] = {}
     speaker_keys = [
-        texts.setdefault(doc[m.start : m.end].text.lower(), len(texts)) if sources[k] else -1
+        texts.setdefault(codes.span_text(m.start, m.end).lower(), len(texts)) if sources[k] else -1
         for k, m in enumerate(mentions)
     ]
     last_words: dict[str, int] = {}
     arrays["name_key"] = [last_words.setdefault(name[-1], len(last_words) + 1) if name else 0 for name in names]
-    codes = np.asarray(arrays["pronoun"], dtype=np.int64)
+    pronouns = np.asarray(arrays["pronoun"], dtype=np.int64)
     pronoun_counts = np.zeros((len(PRONOUN_BASES) + 1, n + 1), dtype=np.int64)
     for code in range(1, len(PRONOUN_BASES) + 1):
-        pronoun_counts[code, 1:] = np.cumsum(codes == code)
+        pronoun_counts[code, 1:] = np.cumsum(pronouns == code)
     markables = Markables(
         doc=doc,
         mentions=mentions,
@@ -393,11 +351,11 @@ def _describe(
             **{key: np.asarray(values, dtype=np.uint64) for key, values in uint_arrays.items()},
         },
         sources=sources,
-        contents=[frozenset(c) for c in contents],
+        contents=[frozenset(c) if c else _IN_NO_CONTENT for c in contents],
         names=names,
-        lemmas=[table.lemma_text(doc, m.head) for m in mentions],
-        role_words=OnDemand(lambda k: _role_words(doc, mentions[k]), n),
-        words=OnDemand(lambda k: _content_words(doc, mentions[k], table), n),
+        lemmas=[codes.lemma_text(m.head) for m in mentions],
+        role_words=OnDemand(lambda k: _role_words(codes, mentions[k]), n),
+        words=OnDemand(lambda k: _content_words(codes, mentions[k]), n),
         speaker_keys=speaker_keys,
         pronoun_counts=pronoun_counts,
         attribution_ids=attribution_ids,
@@ -427,6 +385,10 @@ def _describe(
     return markables
 
 
+# The contents of most markables: one shared empty set rather than one per markable.
+_IN_NO_CONTENT: frozenset[int] = frozenset()
+
+
 def _innermost_quotes(chars: list[int], quotes: list[tuple[int, int]]) -> list[int]:
     """For each character offset, the index of the innermost quotation holding it (of equally short ones, the
     one starting last), -1 outside quotation marks. One sweep in text order with the quotations begun so far in
@@ -446,53 +408,56 @@ def _innermost_quotes(chars: list[int], quotes: list[tuple[int, int]]) -> list[i
     return found
 
 
-def _linked_head(head: Token) -> int:
+def _linked_head(codes: TokenCodes, head: int) -> int:
     """The head of the phrase this one is an apposition to ("Smith, *the former mayor*") or the predicate of
     ("Smith is *the former mayor*"): the parse says both are one participant. -1 for neither."""
-    if head.dep_ == "appos":
-        return head.head.i
-    if head.dep_ == "attr":
-        return next((c.i for c in head.head.children if c.dep_ in SUBJECT_DEPS), -1)
+    if codes.dep[head] == _APPOS:
+        return codes.governor[head]
+    if codes.dep[head] == _ATTR:
+        return next((c for c in codes.children(codes.governor[head]) if codes.dep[c] in _SUBJECT_IDS), -1)
     return -1
 
 
-def _pronoun_code(doc: Doc, mention: Mention) -> int:
+def _pronoun_code(codes: TokenCodes, mention: Mention) -> int:
     if mention.form != "pronoun":
         return 0
-    base = pronoun_base(doc[mention.head].lower_)
+    base = pronoun_base(codes.string(codes.lower[mention.head]))
     return 1 + tuple(PRONOUN_BASES.values()).index(base) if base else 0
 
 
-def _role_words(doc: Doc, mention: Mention) -> set[str]:
+def _role_words(codes: TokenCodes, mention: Mention) -> set[str]:
     """The nouns a later description of the same participant may be headed by: the head itself, a title
     written before the name ("spokesman" in "Kremlin spokesman Dmitry Peskov"), the head of an apposition
     ("Dmitry Peskov, Putin's spokesman") and of a predicate ("Peskov is the Kremlin's spokesman")."""
-    words = {doc[mention.head].lemma_.lower()}
+    head = mention.head
+    words = {codes.lemma_text(head)}
     if mention.form == "pronoun":
         return set()
     if mention.name_start is not None:
-        words.update(t.lemma_.lower() for t in doc[mention.start : mention.name_start] if t.pos_ in {"NOUN", "PROPN"})
-    head = doc[mention.head]
-    for child in head.children:
-        if child.dep_ == "appos":
+        words.update(codes.lemma_text(i) for i in range(mention.start, mention.name_start) if codes.pos[i] in _NOUNS)
+    for child in codes.children(head):
+        if codes.dep[child] == _APPOS:
             # "Paul Grant, a billionaire investor": "the investor" and "the billionaire" both refer back.
-            words.add(child.lemma_.lower())
+            words.add(codes.lemma_text(child))
             words.update(
-                t.lemma_.lower() for t in child.children if t.dep_ in {"compound", "amod"} and t.pos_ == "NOUN"
+                codes.lemma_text(t)
+                for t in codes.children(child)
+                if codes.dep[t] in _MODIFIER_IDS and codes.pos[t] == NOUN
             )
-    if head.dep_ == "appos":
-        words.add(head.head.lemma_.lower())
-    if head.dep_ in SUBJECT_DEPS and head.head.lemma_ == "be":
-        words.update(c.lemma_.lower() for c in head.head.children if c.dep_ == "attr")
+    governor = codes.governor[head]
+    if codes.dep[head] == _APPOS:
+        words.add(codes.lemma_text(governor))
+    if codes.dep[head] in _SUBJECT_IDS and codes.string(codes.lemma[governor]) == "be":
+        words.update(codes.lemma_text(c) for c in codes.children(governor) if codes.dep[c] == _ATTR)
     return words
 
 
 CONTENT_POS = frozenset({NOUN, PROPN, ADJ, VERB, NUM})
 
 
-def _content_words(doc: Doc, mention: Mention, table: TokenTable) -> set[str]:
+def _content_words(codes: TokenCodes, mention: Mention) -> set[str]:
     """The lemmas of a mention's nouns, proper nouns, adjectives, verbs and numbers."""
-    return {table.lemma_text(doc, i) for i in range(mention.start, mention.end) if int(table.pos[i]) in CONTENT_POS}
+    return {codes.lemma_text(i) for i in range(mention.start, mention.end) if codes.pos[i] in CONTENT_POS}
 
 
 def _frequencies(markables: Markables) -> np.ndarray:
@@ -512,7 +477,7 @@ def _name_genders(markables: Markables) -> np.ndarray:
     """The gender the article itself gives each name: the subject he/she that follows a named subject in its
     sentence, before any other name, votes for the name's last word (the small model has no gender for
     names; the text usually has). 0 unknown, 1 masculine, 2 feminine."""
-    doc = markables.doc
+    codes = doc_token_codes(markables.doc)
     arrays = markables.arrays
     votes: dict[str, list[int]] = {}
     n = len(markables)
@@ -529,7 +494,7 @@ def _name_genders(markables: Markables) -> np.ndarray:
             if (
                 arrays["form"][j] == 0
                 and gender in {"masc", "fem"}
-                and doc[int(arrays["head"][j])].dep_ in SUBJECT_DEPS
+                and codes.dep[int(arrays["head"][j])] in _SUBJECT_IDS
             ):
                 votes.setdefault(name[-1], [0, 0])[gender == "fem"] += 1
                 break

@@ -9,16 +9,16 @@ use this.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADP, CCONJ, DET, NOUN, PART, PRON, PROPN, PUNCT, SPACE
-from spacy.tokens import Doc, Token
+from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, PART, PRON, PROPN, PUNCT, SPACE
+from spacy.tokens import Doc
 
 from .. import lexicon
-from ..annotations import TokenCodes, doc_text, doc_token_codes
-from ..clauses import entity_span
+from ..annotations import TokenCodes, doc_token_codes
 from ..model import SourceKind
 from ..records import MentionForm
 from .first_names import first_name_gender
@@ -66,12 +66,13 @@ _HEAD_KINDS: tuple[SourceKind, ...] = ("media", "document", "government", "organ
 _KINDS_AS_WRITTEN = {"media", "organization"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One noun phrase that may refer to a source, as token offsets into its ``Doc``.
 
     ``start``/``end`` bound the core noun phrase (the mention without relative clauses and other trailing
-    material); ``name_start``/``name_end`` the proper name inside it, when there is one.
+    material); ``name_start``/``name_end`` the proper name inside it, when there is one. With slots: a document's
+    markables are thousands of these, kept while it is resolved.
     """
 
     start: int
@@ -90,16 +91,16 @@ class Mention:
         """The proper name's words, as written (empty for descriptions and pronouns)."""
         if self.name_start is None or self.name_end is None:
             return []
-        codes, text = doc_token_codes(doc), doc_text(doc)
-        return [text[codes.idx[i] : codes.idx[i] + codes.length[i]] for i in range(self.name_start, self.name_end)]
+        codes = doc_token_codes(doc)
+        return [codes.word(i) for i in range(self.name_start, self.name_end)]
 
     def name(self, doc: Doc) -> str | None:
         if self.name_start is None or self.name_end is None:
             return None
-        return doc[self.name_start : self.name_end].text
+        return doc_token_codes(doc).span_text(self.name_start, self.name_end)
 
     def head_lemma(self, doc: Doc) -> str:
-        return doc[self.head].lemma_.lower()
+        return doc_token_codes(doc).lemma_text(self.head)
 
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case"}
@@ -109,118 +110,130 @@ _NOMINAL_IDS = frozenset({NOUN, PROPN, PRON})
 _NEVER_HEAD_IDS = frozenset({DET, ADP, PUNCT, CCONJ, PART, SPACE})
 _NAME_LABEL_IDS = frozenset(get_string_id(label) for label in NAME_LABELS)
 _MODIFIER_DEP_IDS = frozenset(get_string_id(dep) for dep in _MODIFIER_DEPS)
-_APPOS, _CONJ = get_string_id("appos"), get_string_id("conj")
+_APPOS, _CONJ, _PREP, _PUNCT_DEP, _POBJ = (get_string_id(dep) for dep in ("appos", "conj", "prep", "punct", "pobj"))
+_RELCL, _COMPOUND, _FLAT = (get_string_id(dep) for dep in ("relcl", "compound", "flat"))
+_PLURAL_TAGS = frozenset(get_string_id(tag) for tag in ("NNS", "NNPS"))
+_POSSESSIVE_TAG, _NORP, _PERSON = get_string_id("POS"), get_string_id("NORP"), get_string_id("PERSON")
+
+
+def _ids(words: Collection[str]) -> frozenset[int]:
+    """The string hashes of ``words``: a lower-cased word's is what ``TokenCodes.lower`` holds."""
+    return frozenset(get_string_id(word) for word in words)
+
+
+_RELATIVE_IDS = _ids(lexicon.RELATIVE_PRONOUNS)
+_WHO_IDS, _WHICH = _ids({"who", "whom", "whose"}), get_string_id("which")
+_PRONOUN_IDS = {get_string_id(pronoun): features for pronoun, features in PRONOUNS.items()}
+_GROUP_PRONOUN_IDS = _ids({"they", "them", "we", "us"})
+_AFFILIATION_IDS = _ids(lexicon.AFFILIATION_PREPOSITIONS)
+_ARTICLE_IDS, _TITLE_IDS, _TITLE_WORD_IDS = _ids(lexicon.ARTICLES), _ids(lexicon.TITLES), _ids(TITLE_WORDS)
 
 
 # Entity types that are never sources: "the fall of 2022" or "two" caught in a source span is not who spoke.
 NON_SOURCE_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_NON_SOURCE_IDS = _ids(NON_SOURCE_LABELS)
 
 
-def find_head(doc: Doc, start: int, end: int) -> Token | None:
+def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
     """The syntactic head of the tokens ``start:end``: the nominal whose own head lies outside the range.
 
     A source span normally is one noun phrase; when the extractor's span is wider ("according to US
     officials") or the parse is odd, the first nominal that is not a modifier stands in.
     """
-    if end - start == 1:
-        # One token is its own root: the general case below, without building a span.
-        token = doc[start]
-        nominal = token.pos_ in NOMINAL_POS
-        return token if nominal or (token.ent_type_ in NAME_LABELS and token.pos_ not in _NEVER_HEADS) else None
-    codes = doc_token_codes(doc)
     governor, pos = codes.governor, codes.pos
-    indices = range(max(start, 0), min(end, len(doc)))
+    indices = range(max(start, 0), min(end, len(pos)))
     roots = [i for i in indices if not start <= governor[i] < end or governor[i] == i]
     for i in roots:
         # A determiner is no head even inside a name: an entity cut short ("the National Iodine" of "the
         # National Iodine Study") has its "the" hanging off a word outside it.
         if pos[i] in _NOMINAL_IDS or (codes.ent_type[i] in _NAME_LABEL_IDS and pos[i] not in _NEVER_HEAD_IDS):
-            return doc[i]
+            return i
     for i in indices:
         if pos[i] in _NOMINAL_IDS and codes.dep[i] not in _MODIFIER_DEP_IDS:
-            return doc[i]
+            return i
     nominals = [i for i in indices if pos[i] in _NOMINAL_IDS]
-    return doc[nominals[-1]] if nominals else None
+    return nominals[-1] if nominals else None
 
 
 # Right-hand dependents that belong to the core phrase: "a spokesman for the Kremlin", "Trump and Pence",
 # "Dmitry Peskov, Putin's spokesman".
 _KEPT_RIGHT = {"prep", "conj", "cc", "case", "nummod", "compound", "amod", "poss", "appos"}
+_KEPT_RIGHT_IDS = _ids(_KEPT_RIGHT)
 
 
-def core_span(head: Token, start: int, end: int) -> tuple[int, int]:
+def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, int]:
     """Token bounds of the head's noun phrase, clipped to ``start:end``: left modifiers, the head, and right
     dependents that say who the source is (prepositions of affiliation, coordinated names, appositions); not
     relative clauses or participles, which describe what the source did rather than who it is."""
-    low = head.i
-    for child in head.lefts:
-        low = min(low, child.left_edge.i)
-    high = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "punct":
+    low = head
+    for child in codes.lefts(head):
+        low = min(low, codes.left_edge[child])
+    high = head + 1
+    for child in codes.rights(head):
+        dep = codes.dep[child]
+        if dep == _PUNCT_DEP:
             continue  # the commas around an apposition
-        if child.dep_ not in _KEPT_RIGHT:
+        if dep not in _KEPT_RIGHT_IDS:
             break
-        if child.dep_ == "prep" and child.lower_ not in lexicon.AFFILIATION_PREPOSITIONS:
+        if dep == _PREP and codes.lower[child] not in _AFFILIATION_IDS:
             break
-        high = max(high, child.right_edge.i + 1)
+        high = max(high, codes.right_edge[child] + 1)
     low, high = max(low, start), min(high, end)
-    doc = head.doc
-    while high > low + 1 and (doc[high - 1].is_punct or doc[high - 1].is_space):
+    punct, space = codes.punct, codes.space
+    while high > low + 1 and (punct[high - 1] or space[high - 1]):
         high -= 1
-    while low < head.i and (doc[low].is_punct or doc[low].is_space):
+    while low < head and (punct[low] or space[low]):
         low += 1
     return low, high
 
 
-def _entity_bounds(token: Token) -> tuple[int, int] | None:
+def _entity_bounds(codes: TokenCodes, token: int) -> tuple[int, int] | None:
     """Bounds of the named entity holding ``token``, if it is a kind that names a source."""
-    span = entity_span(token)
-    if span is None or token.ent_type_ not in NAME_LABELS:
+    if codes.entity_start[token] < 0 or codes.ent_type[token] not in _NAME_LABEL_IDS:
         return None
-    return span.start, span.end
+    return codes.entity_start[token], codes.entity_end[token]
 
 
-def name_bounds(head: Token, low: int, high: int) -> tuple[int, int] | None:
+def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int, int] | None:
     """The proper name the head belongs to, without a leading "the", a person's titles or a possessive
     ending."""
-    doc = head.doc
-    bounds = _entity_bounds(head)
-    if bounds is None and head.pos_ != "PROPN":
+    pos, dep, ent_type, lower = codes.pos, codes.dep, codes.ent_type, codes.lower
+    bounds = _entity_bounds(codes, head)
+    if bounds is None and pos[head] != PROPN:
         return None
-    start, end = bounds or (head.i, head.i + 1)
+    start, end = bounds or (head, head + 1)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged).
     while (
         start > low
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].dep_ in {"compound", "flat"}
-        and not doc[start - 1].ent_type_
-        and doc[start - 1].lower_ not in lexicon.TITLES
+        and pos[start - 1] == PROPN
+        and dep[start - 1] in (_COMPOUND, _FLAT)
+        and not ent_type[start - 1]
+        and lower[start - 1] not in _TITLE_IDS
     ):
         start -= 1
     start, end = max(start, low), min(end, high)
     # A name never runs across a line break: the small model joins a heading to the name opening the next
     # paragraph ("Our Stories\n\nMarta Kowalczyk"), and the heading's words are not the person's name.
-    start = max([start] + [t.i + 1 for t in doc[start : end - 1] if "\n" in t.text or "\n" in t.whitespace_])
-    if doc[start].ent_type_ == "NORP" and doc[start].pos_ == "ADJ":
+    start = max([start] + [i + 1 for i in range(start, end - 1) if codes.breaks[i]])
+    if ent_type[start] == _NORP and pos[start] == ADJ:
         return None
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
-    personal = doc[end - 1].ent_type_ in {"PERSON", ""}
+    personal = ent_type[end - 1] in (_PERSON, 0)
     while start < end - 1 and (
-        doc[start].lower_ in lexicon.ARTICLES
-        or (personal and (doc[start].lower_ in TITLE_WORDS or doc[start].lemma_.lower() in TITLE_WORDS))
+        lower[start] in _ARTICLE_IDS
+        or (personal and (lower[start] in _TITLE_WORD_IDS or codes.lemma_text(start) in TITLE_WORDS))
     ):
         start += 1
-    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start + 1 and (codes.tag[end - 1] == _POSSESSIVE_TAG or codes.punct[end - 1]):
         end -= 1
     return (start, end) if end > start else None
 
 
-def _description_kind(head: Token, number: Number) -> SourceKind:
-    lemma = head.lemma_.lower()
+def _description_kind(codes: TokenCodes, head: int, number: Number) -> SourceKind:
+    lemma = codes.lemma_text(head)
     kinds = {lexicon.DESCRIPTION_HEADS.get(lemma)}
-    written = lexicon.DESCRIPTION_HEADS.get(head.lower_)
+    written = lexicon.DESCRIPTION_HEADS.get(codes.string(codes.lower[head]))
     if written in _KINDS_AS_WRITTEN:
         kinds.add(written)
     for kind in _HEAD_KINDS:
@@ -262,23 +275,24 @@ def name_kind(words: list[str], label: str) -> SourceKind:
     return "unknown"
 
 
-def _number(head: Token, low: int, high: int) -> Number:
+def _number(codes: TokenCodes, head: int, low: int, high: int) -> Number:
     """Plural for a plural noun, and for coordinated nouns ("Trump and Pence", "the family, protesters and
     civic leaders"), however the parser attached the list."""
-    if head.tag_ in {"NNS", "NNPS"}:
+    if codes.tag[head] in _PLURAL_TAGS:
         return "plur"
-    codes = doc_token_codes(head.doc)
     governor, pos = codes.governor, codes.pos
     # A conjunct counts only when what it is coordinated with is in the phrase too ("Clinton" alone in "Trump and
     # Clinton" is one person).
     coordinated = (i for i in range(low, high) if codes.dep[i] == _CONJ and low <= governor[i] < high)
     if any(pos[i] in _NOMINAL_IDS and pos[governor[i]] in _NOMINAL_IDS for i in coordinated):
         return "plur"
-    if head.lemma_.lower() in lexicon.QUANTITY_HEADS and any(
-        t.dep_ == "pobj" and t.tag_ in {"NNS", "NNPS"} for child in head.rights for t in child.children
+    if codes.lemma_text(head) in lexicon.QUANTITY_HEADS and any(
+        codes.dep[t] == _POBJ and codes.tag[t] in _PLURAL_TAGS
+        for child in codes.rights(head)
+        for t in codes.children(child)
     ):
         return "plur"  # "a wide array of black artists", "a number of officials"
-    if "Plur" in head.morph.get("Number", []):
+    if codes.plural[head]:
         return "plur"
     return "sing"
 
@@ -286,61 +300,63 @@ def _number(head: Token, low: int, high: int) -> Number:
 def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
     """Read the mention in tokens ``start:end`` (a source span, or a named entity): None if it holds no
     nominal."""
-    head = find_head(doc, start, end)
-    if head is None or head.ent_type_ in NON_SOURCE_LABELS:
+    return _read_mention(doc_token_codes(doc), start, end)
+
+
+def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
+    head = find_head(codes, start, end)
+    if head is None or codes.ent_type[head] in _NON_SOURCE_IDS:
         return None
-    if head.lower_ in lexicon.RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.pos_ in NOMINAL_POS:
+    governor, pos, lower = codes.governor, codes.pos, codes.lower
+    relative = governor[head]
+    if lower[head] in _RELATIVE_IDS and codes.dep[relative] == _RELCL and pos[governor[relative]] in _NOMINAL_IDS:
         # "Stevie Wonder, who joked": the source is the relative clause's antecedent.
-        antecedent = head.head.head
-        if antecedent.dep_ == "appos" and antecedent.head.pos_ in NOMINAL_POS:
+        antecedent = governor[relative]
+        if codes.dep[antecedent] == _APPOS and pos[governor[antecedent]] in _NOMINAL_IDS:
             # "Green Streets, a local organization which said": the clause hangs on the apposition, which is
             # the name's; the mention is the name with its apposition.
-            return analyze_mention(doc, antecedent.head.left_edge.i, antecedent.i + 1)
-        return analyze_mention(doc, antecedent.left_edge.i, antecedent.i + 1)
-    lower = head.lower_
-    if head.pos_ == "PRON" and lower in PRONOUNS:
-        person, number, gender = PRONOUNS[lower]
+            return _read_mention(codes, codes.left_edge[governor[antecedent]], antecedent + 1)
+        return _read_mention(codes, codes.left_edge[antecedent], antecedent + 1)
+    if pos[head] == PRON and lower[head] in _PRONOUN_IDS:
+        person, number, gender = _PRONOUN_IDS[lower[head]]
         # "I" and "you" are people too; "it" is not, and "they" may be anything plural.
         kind: SourceKind = "person" if gender in {"masc", "fem"} or (person < 3 and number == "sing") else "unknown"
-        if lower in {"they", "them", "we", "us"}:
+        if lower[head] in _GROUP_PRONOUN_IDS:
             kind = "group"
-        return Mention(head.i, head.i + 1, head.i, "pronoun", number, gender, kind, person=person)
-    low, high = core_span(head, start, end)
-    number = _number(head, low, high)
+        return Mention(head, head + 1, head, "pronoun", number, gender, kind, person=person)
+    low, high = core_span(codes, head, start, end)
+    number = _number(codes, head, low, high)
     # The apposition may hang off the head or, misparsed, off a word inside its phrase ("a spokesman for the
     # Kremlin, Dmitry Peskov" attaches Peskov to Kremlin).
-    codes = doc_token_codes(doc)
-    appos = _apposition(doc, codes, head, start, end)
-    bounds = name_bounds(head, low, high)
+    appos = _apposition(codes, head, start, end)
+    bounds = name_bounds(codes, head, low, high)
     # Only words up to the head say who the mention is: "the head of the women's group" is not a woman.
-    gender = next(
-        (_GENDER_BY_ID[codes.lower[i]] for i in range(low, head.i + 1) if codes.lower[i] in _GENDER_BY_ID), None
-    )
+    gender = next((_GENDER_BY_ID[lower[i]] for i in range(low, head + 1) if lower[i] in _GENDER_BY_ID), None)
     if bounds is None and appos is not None:
         # "a spokesman for the Kremlin, Dmitry Peskov": the name is in the apposition, the role in the head.
-        appos_low, appos_high = core_span(appos, start, end)
-        bounds = name_bounds(appos, appos_low, appos_high)
+        appos_low, appos_high = core_span(codes, appos, start, end)
+        bounds = name_bounds(codes, appos, appos_low, appos_high)
         if bounds is not None:
             high = max(high, bounds[1])
-    if bounds is not None and number == "plur" and not doc[bounds[1] - 1].ent_type_:
+    if bounds is not None and number == "plur" and not codes.ent_type[bounds[1] - 1]:
         bounds = None  # an untagged plural proper noun ("super PACs", "Democrat Voters") names no one source
     if bounds is not None:
-        words = [t.text for t in doc[bounds[0] : bounds[1]]]
+        words = [codes.word(i) for i in range(bounds[0], bounds[1])]
         fallback = "PERSON" if number == "sing" else ""
-        label = doc[bounds[1] - 1].ent_type_ or doc[bounds[0]].ent_type_ or fallback
+        label = codes.string(codes.ent_type[bounds[1] - 1]) or codes.string(codes.ent_type[bounds[0]]) or fallback
         kind = name_kind(words, label)
         if appos is not None and kind in {"person", "unknown", "government"}:
             # "Green Streets, a local organization which said": the apposition says what kind of source it is
             # (the small model tags many organisations' names as people's or places').
-            described = _description_kind(appos, number)
+            described = _description_kind(codes, appos, number)
             kind = described if described in {"organization", "government", "media"} else kind
         if kind == "unknown":
-            kind = _relative_kind(head)
+            kind = _relative_kind(codes, head)
         if number == "plur" and kind == "person":
             kind = "group"
         if kind == "group" and label == "NORP":
             # "Democrats", "Russians": a people, not a name of one identifiable source.
-            return Mention(low, high, head.i, "description", "plur", None, "group", appos=_index(appos))
+            return Mention(low, high, head, "description", "plur", None, "group", appos=appos)
         if kind == "government" and gender is None:
             gender = "neut"
         first = _first_name_gender(words) if number == "sing" else None
@@ -353,31 +369,40 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
         return Mention(
             low,
             high,
-            head.i,
+            head,
             "name",
             number,
             _bodies_sexless(gender, kind),
             kind,
             name_start=bounds[0],
             name_end=bounds[1],
-            appos=_index(appos),
+            appos=appos,
         )
-    kind = _description_kind(head, number)
-    return Mention(low, high, head.i, "description", number, _bodies_sexless(gender, kind), kind, appos=_index(appos))
+    kind = _description_kind(codes, head, number)
+    return Mention(low, high, head, "description", number, _bodies_sexless(gender, kind), kind, appos=appos)
 
 
 _GENDER_BY_ID = {get_string_id(word): gender for word, gender in HONORIFIC_GENDER.items()}
 
 
-def _apposition(doc: Doc, codes: TokenCodes, head: Token, start: int, end: int) -> Token | None:
+def _apposition(codes: TokenCodes, head: int, start: int, end: int) -> int | None:
     """The first apposition in ``head``'s subtree, in the order ``Token.subtree`` gives, within ``start:end``."""
     found = [
-        i for i in range(max(start, 0), min(end, len(doc))) if codes.dep[i] == _APPOS and _governs(codes, head.i, i)
+        i for i in range(max(start, 0), min(end, len(codes.dep))) if codes.dep[i] == _APPOS and _governs(codes, head, i)
     ]
     if len(found) > 1:
-        # In a non-projective parse the subtree's order is not the text's: ask spaCy which comes first.
-        return next((t for t in head.subtree if t.dep_ == "appos" and start <= t.i < end), None)
-    return doc[found[0]] if found else None
+        # In a non-projective parse the subtree's order is not the text's: walk it as ``Token.subtree`` does.
+        return next((i for i in _subtree(codes, head) if i in found), None)
+    return found[0] if found else None
+
+
+def _subtree(codes: TokenCodes, token: int) -> Iterator[int]:
+    """``Token.subtree``'s order: each left child's subtree, the token, each right child's subtree."""
+    for child in codes.lefts(token):
+        yield from _subtree(codes, child)
+    yield token
+    for child in codes.rights(token):
+        yield from _subtree(codes, child)
 
 
 def _governs(codes: TokenCodes, ancestor: int, i: int) -> bool:
@@ -409,28 +434,24 @@ class MentionReadings(dict[tuple[int, int], "Mention | None"]):
 
     def __init__(self, doc: Doc) -> None:
         super().__init__()
-        self.doc = doc
+        self.codes = doc_token_codes(doc)
 
     def read(self, start: int, end: int) -> Mention | None:
         key = (start, end)
         if key not in self:
-            self[key] = analyze_mention(self.doc, start, end)
+            self[key] = _read_mention(self.codes, start, end)
         return self[key]
 
 
-def _relative_kind(head: Token) -> SourceKind:
+def _relative_kind(codes: TokenCodes, head: int) -> SourceKind:
     """What a relative clause on a name says of it: "Northgrid, which runs the network" is a thing (an
     organisation, when it speaks), "Harper, who ran the city" a person; "unknown" without one."""
-    for clause in head.children:
-        if clause.dep_ != "relcl":
+    for clause in codes.children(head):
+        if codes.dep[clause] != _RELCL:
             continue
-        pronoun = next((t for t in clause.children if t.lower_ in lexicon.RELATIVE_PRONOUNS), None)
-        if pronoun is not None and pronoun.lower_ in {"who", "whom", "whose"}:
+        pronoun = next((t for t in codes.children(clause) if codes.lower[t] in _RELATIVE_IDS), None)
+        if pronoun is not None and codes.lower[pronoun] in _WHO_IDS:
             return "person"
-        if pronoun is not None and pronoun.lower_ == "which":
+        if pronoun is not None and codes.lower[pronoun] == _WHICH:
             return "organization"
     return "unknown"
-
-
-def _index(token: Token | None) -> int | None:
-    return token.i if token is not None else None
