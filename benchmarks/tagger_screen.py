@@ -16,7 +16,10 @@ paragraphs without a quotation) and prints attribution P/R/F1, token F1 per role
 prediction touches, gold tokens a touching prediction leaves out, predicted tokens of spans touching no gold
 span, and predicted tokens beyond a gold span they touch; then the largest extent errors by side and
 dependency. About a minute per run once the parses are cached (`--cache-dir`, the layout `accordingto train`
-uses: the first run parses train, a few minutes).
+uses: the first run parses train, a few minutes). `--without-ner` clears spaCy's entities before anything
+is computed, as a pipeline without ner would hand them over. `Screen.refit` fits the fold model again with extra
+feature columns beside the tagger's, for screens of new features kept outside the package (the encoder7 screen
+of contextual-vector clusters, which needs onnxruntime and a MiniLM, did so).
 """
 
 from __future__ import annotations
@@ -69,25 +72,39 @@ SCOPES: dict[str, Callable[[DocArrays], np.ndarray]] = {
 class Screen:
     """Train's parses, gold tags, features and the fold model, shared by both screens."""
 
-    def __init__(self, data: Path, cache_dir: Path | None, epochs: int) -> None:
+    def __init__(self, data: Path, cache_dir: Path | None, epochs: int, without_ner: bool = False) -> None:
         nlp = spacy.load(SPACY_MODEL)
         self.articles: list[AnnotatedArticle] = list(read_annotated(data / "train"))
         self.docs: list[Doc] = parse_articles(
             nlp, self.articles, cache_dir / "train.spacy" if cache_dir is not None else None
         )
+        if without_ner:
+            # What a pipeline without spaCy's ner would hand the tagger: no entity annotation at all.
+            for doc in self.docs:
+                doc.set_ents([], default="missing")
+        self.epochs = epochs
         self.examples = make_examples(self.docs, [a.attributions for a in self.articles])
         self.lexicon = build_lexicon(self.examples, build_clusters(seed=0))
         self.arrays = [doc_arrays(doc, self.lexicon) for doc in self.docs]
-        self.features = [token_features(d, self.lexicon, a) for d, a in zip(self.docs, self.arrays, strict=True)]
-        training = [i for i in range(len(self.docs)) if i % 2 == 1]
+        self.base_features = [token_features(d, self.lexicon, a) for d, a in zip(self.docs, self.arrays, strict=True)]
+        self.training = [i for i in range(len(self.docs)) if i % 2 == 1]
         self.fitted = list(range(2, len(self.docs), SCORE_EVERY))
         self.scored = list(range(0, len(self.docs), SCORE_EVERY))
+        self.refit()
+
+    def refit(self, extra: Sequence[np.ndarray] | None = None) -> None:
+        """Fit the fold model on the tagger's features, with ``extra`` feature columns per article beside them
+        (hashes of templates of their own) when a screen tries new features."""
+        if extra is None:
+            self.features = self.base_features
+        else:
+            self.features = [np.hstack([f, e]) for f, e in zip(self.base_features, extra, strict=True)]
         chunks = [
             chunk
-            for i in training
+            for i in self.training
             for chunk in paragraph_chunks(self.features[i], self.examples[i].gold, self.examples[i].blocked)
         ]
-        self.model: TaggerModel = fit(chunks, self.lexicon, bits=20, epochs=epochs, seed=0)
+        self.model: TaggerModel = fit(chunks, self.lexicon, bits=20, epochs=self.epochs, seed=0)
         self.scale = emission_scale(self.model, chunks)
 
     def tagging(self, i: int, bias: np.ndarray | None = None) -> Tagging:
@@ -195,6 +212,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--cache-dir", type=Path, default=None)
     parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--without-ner", action="store_true", help="clear spaCy's entities first (what ner is worth)")
     commands = parser.add_subparsers(dest="command", required=True)
     bias = commands.add_parser("bias")
     bias.add_argument("--scopes", nargs="+", choices=sorted(SCOPES), default=list(SCOPES))
@@ -203,7 +221,7 @@ def main() -> None:
     extents.add_argument("--roles", nargs="+", choices=["cue", "source", "content"], default=["cue", "source"])
     extents.add_argument("--top", type=int, default=8)
     args = parser.parse_args()
-    screen = Screen(args.data, args.cache_dir, args.epochs)
+    screen = Screen(args.data, args.cache_dir, args.epochs, without_ner=args.without_ner)
     if args.command == "bias":
         run_bias(screen, args.scopes, args.shares)
     else:
