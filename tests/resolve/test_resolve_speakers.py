@@ -310,3 +310,98 @@ def test_a_short_name_is_not_moved_between_two_full_names_of_one_person(
     second = Entity(index=1, kind="person", number="sing", gender=None, names=others)
     assert _same_full_name(first, second) is same
     assert _same_full_name(second, first) is same
+
+
+# A definite description ("the former mayor") and the one participant the text itself gave that role earlier:
+# by apposition, title, predicate or relative clause; never one of two the text does not tell apart, nor one
+# whose role names another party, nation, time or office.
+DESCRIPTION_CASES = [
+    pytest.param(
+        "John Harper, the former mayor of Springfield, opened the fair. Crowds came from three towns. The former "
+        "mayor said the city needed schools.",
+        [A("The former mayor", "said", "the city needed schools")],
+        ["John Harper"],
+        id="apposition",
+    ),
+    pytest.param(
+        "Former Mayor John Harper opened the fair. Crowds came from three towns. The former mayor said the city "
+        "needed schools.",
+        [A("The former mayor", "said", "the city needed schools")],
+        ["John Harper"],
+        id="title-before-the-name",
+    ),
+    pytest.param(
+        "Paul Grant is a billionaire who bought the club in May. Fans protested outside the stadium. The "
+        "billionaire said the team might move.",
+        [A("The billionaire", "said", "the team might move")],
+        ["Paul Grant"],
+        id="predicate",
+    ),
+    pytest.param(
+        "John Harper, who was mayor of Springfield for ten years, opened the fair. Crowds came from three towns. "
+        "The former mayor said the city needed schools.",
+        [A("The former mayor", "said", "the city needed schools")],
+        ["John Harper"],
+        id="relative-clause",
+    ),
+    pytest.param(
+        "Paul Grant, a billionaire investor, bought the club in May. Fans protested outside the stadium. The "
+        "billionaire said the team might move.",
+        [A("The billionaire", "said", "the team might move")],
+        ["Paul Grant"],
+        id="a-person-noun-before-the-apposition-head",
+    ),
+    pytest.param(
+        "Anna Berg, the prosecutor, questioned Tom Reyes, the defence lawyer, for an hour. The judge then called a "
+        "recess. The prosecutor said the evidence was clear.",
+        [A("The prosecutor", "said", "the evidence was clear")],
+        ["Anna Berg"],
+        id="two-people-each-with-a-role-the-nearest-name-is-wrong",
+    ),
+    pytest.param(
+        "John Harper, the mayor of Springfield, met Ann Lee, the mayor of Shelbyville. The mayor said the talks "
+        "went well.",
+        [A("The mayor", "said", "the talks went well")],
+        ["The mayor"],
+        id="two-people-with-the-same-role-stay-apart",
+    ),
+    pytest.param(
+        "John Harper, the mayor of Springfield, opened the fair. The billionaire said the fair was too small.",
+        [A("The billionaire", "said", "the fair was too small")],
+        ["The billionaire"],
+        id="a-description-matching-no-one-stays-unresolved",
+    ),
+    pytest.param(
+        "John Harper, the former mayor, and Ann Lee, the current mayor, opened the fair. The former mayor said the "
+        "city needed schools. The current mayor said the budget was tight.",
+        [
+            A("The former mayor", "said", "the city needed schools"),
+            A("The current mayor", "said", "the budget was tight"),
+        ],
+        ["John Harper", "Ann Lee"],
+        id="former-and-current-are-told-apart",
+    ),
+    pytest.param(
+        "Ivan Sokolov, the Russian foreign minister, met Olena Koval, the Ukrainian foreign minister, in Geneva. "
+        "The Ukrainian minister said the talks had failed.",
+        [A("The Ukrainian minister", "said", "the talks had failed")],
+        ["Olena Koval"],
+        id="the-nation-tells-two-ministers-apart",
+    ),
+    pytest.param(
+        "Vice President Mark Dunn visited the plant on Monday. The president said the bill would pass.",
+        [A("The president", "said", "the bill would pass")],
+        ["The president"],
+        id="the-president-is-not-the-vice-president",
+    ),
+]
+
+
+@pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
+@pytest.mark.parametrize(("text", "attributions", "expected"), DESCRIPTION_CASES)
+def test_a_description_joins_the_one_participant_given_that_role(
+    text: str, attributions: list[dict[str, Any]], expected: list[str], strategy: dict[str, str] | None
+) -> None:
+    doc = make_doc(text, attributions)
+    write_entities(doc, resolve_speakers(doc, strategy=strategy))
+    assert [known_as(doc, f"a{n}") for n in range(1, len(attributions) + 1)] == expected
