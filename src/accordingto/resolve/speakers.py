@@ -41,7 +41,7 @@ from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
 from .first_names import is_first_name
 from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
-from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number, is_person_noun
+from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number, coordinated_people, is_person_noun
 from .names import name_keys, names_match, normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
@@ -218,6 +218,7 @@ def resolve_speakers(
     roles = role_spans(doc)
     occurrences = _source_occurrences(doc, roles, readings, quotes, starts_of_sentences, contents, probe)
     occurrences += _name_occurrences(doc, readings, occurrences, quotes, starts_of_sentences)
+    occurrences += _coordination_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
     by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
@@ -722,7 +723,10 @@ def _source_occurrences(
         if not spans:
             continue
         # A source in pieces ("the fall of 2022 … Putin"): the first piece that reads as a mention.
-        read = ((span, readings.read(span.start, span.end)) for span in spans)
+        read = (
+            (span, coordinated_people(doc, span.start, span.end) or readings.read(span.start, span.end))
+            for span in spans
+        )
         first, mention = next(((s, m) for s, m in read if m is not None), (spans[0], None))
         key = (first.start, first.end)
         if key in by_tokens:
@@ -744,6 +748,32 @@ def _source_occurrences(
             subject=True,
         )
     return list(by_tokens.values())
+
+
+def _coordination_occurrences(
+    doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+) -> list[Occurrence]:
+    """The coordinations of people's names outside source spans (``coordinated_people``), as group mentions: a
+    later "they" may stand for them."""
+    sourced = {i for o in occurrences if o.source for i in range(*o.tokens)}
+    found = []
+    for ent in doc.ents:
+        mention = coordinated_people(doc, ent.start, len(doc)) if ent.label_ == "PERSON" else None
+        if mention is None or mention.start in sourced:
+            continue
+        found.append(
+            Occurrence(
+                mention=mention,
+                tokens=(mention.start, mention.end),
+                ranges=[(doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1]))],
+                source=False,
+                attributions=[],
+                sentence=bisect.bisect_right(sentence_starts, mention.start) - 1,
+                quote=quotes.index(doc[mention.start].idx),
+                subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
+            )
+        )
+    return found
 
 
 def _name_occurrences(
@@ -1007,6 +1037,10 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
     surname several match (the one named most), and else the person a lone first name is of."""
     words = mention.name_tokens(doc)
     key = normalized(words)
+    if mention.kind == "group" and "and" in key:
+        # A coordination of names ("Kerry and Mr. Obama") is the same group only written the same way; its last
+        # word is one member's surname, not the group's.
+        return next((e for e in entities.all if e.kind == "group" and key in map(normalized, e.names)), None)
     matching = _matching_names(words, key, mention, entities, every=len(key) == 1)
     if len(matching) > 1:
         # A surname several people named in full share ("Moreau" after Jeanne Moreau and her father, "Ruiz"
