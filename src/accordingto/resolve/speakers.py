@@ -1204,8 +1204,8 @@ def _contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
         named, named_theirs = _entity_words(own, labels), _entity_words(theirs, labels)
         if named and named_theirs and not named & named_theirs:
             return True
-    head = mention.head_lemma(doc)
-    roles = [_phrase(doc[i]) for i in entity.roles if head in role_words(doc[i])]
+    lemma = mention.head_lemma(doc)
+    roles = [_phrase(doc[i]) for i in entity.roles if lemma in role_words(doc[i])]
     return bool(roles) and all(_other_time_or_office(own, role) for role in roles)
 
 
