@@ -23,7 +23,7 @@ from ..model import Source, SourceKind
 from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import Mention, analyze_mention
+from ..resolve.mentions import Mention, analyze_mention, coordinated_people
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.
@@ -124,7 +124,7 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
     also the tokens its role is relative to, if any."""
     read: list[tuple[MentionRecord, Mention]] = []
     for record in entity.mentions:
-        mention = analyze_mention(doc, *record.tokens)
+        mention = coordinated_people(doc, *record.tokens) or analyze_mention(doc, *record.tokens)
         if mention is not None:
             read.append((record, mention))
     nominal = [(r, m) for r, m in read if m.form != "pronoun"]

@@ -15,13 +15,13 @@ from typing import Any, Literal, get_args
 
 from spacy.strings import get_string_id
 from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, PART, PRON, PROPN, PUNCT, SPACE
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import TokenCodes, doc_token_codes
 from ..model import SourceKind
 from ..records import MentionForm
-from .first_names import first_name_gender
+from .first_names import first_name_gender, is_first_name
 
 Form = MentionForm
 Number = Literal["sing", "plur"]
@@ -455,3 +455,50 @@ def _relative_kind(codes: TokenCodes, head: int) -> SourceKind:
         if pronoun is not None and codes.lower[pronoun] == _WHICH:
             return "organization"
     return "unknown"
+
+
+def coordinated_people(doc: Doc, start: int, end: int) -> Mention | None:
+    """The group a span opening with a coordination of people's names stands for ("Mario Lucero and Isabel Ruiz
+    of Heaven Sent Gaming"): a plural mention named by the whole coordination, of kind group. A "they" after it,
+    and the "we" of what they say, is the pair, not either one; each name stays a mention of its own person too.
+    None when the span does not open with two or more people's names joined by "and"."""
+    first = next((ent for ent in doc.ents if ent.start == start and ent.label_ == "PERSON"), None)
+    if first is None or first.root.dep_ == "conj":
+        return None
+    root, last_end, joined = first.root, first.end, None
+    while True:
+        # "A and B": the conjunct right after the "and", itself right after the name before it (not a noun
+        # of an apposition in between: "Oppenheimer, a professor of geosciences and international affairs").
+        joiner = [c for c in root.children if c.dep_ == "cc" and c.lower_ == "and" and c.i == last_end]
+        following = [
+            c
+            for c in root.children
+            if c.dep_ == "conj" and joiner and c.left_edge.i == joiner[0].i + 1 and _person_name(c) and c.i < end
+        ]
+        if not following:
+            break
+        joined = joined if joined is not None else joiner[0].i
+        root, last_end = following[0], following[0].i + 1
+    if joined is None:
+        return None
+    return Mention(
+        start=first.start,
+        end=last_end,
+        head=joined,  # "and": the heads of the names are their own persons' mentions
+        form="name",
+        number="plur",
+        gender=None,
+        kind="group",
+        name_start=first.start,
+        name_end=last_end,
+    )
+
+
+def _person_name(token: Token) -> bool:
+    """Whether a conjunct is a person's name: tagged a person, or a proper noun the small model left untagged or
+    folded into another name ("Isabel Ruiz of Heaven Sent Gaming", tagged a work of art) opening with a first
+    name."""
+    if token.pos_ != "PROPN":
+        return False
+    first = token.left_edge if token.left_edge.pos_ == "PROPN" else token
+    return token.ent_type_ == "PERSON" or is_first_name(first.lower_)

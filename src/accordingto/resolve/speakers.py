@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, role_spans, span_ranges
@@ -41,7 +41,7 @@ from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
 from .first_names import is_first_name
 from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
-from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number
+from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number, coordinated_people, is_person_noun
 from .names import name_keys, names_match, normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
@@ -98,6 +98,8 @@ class Entity:
     names: list[list[str]] = field(default_factory=list)
     heads: set[str] = field(default_factory=set)
     description_keys: set[tuple[str, ...]] = field(default_factory=set)
+    # The nouns the text gave a named participant as what it is (``given_roles``), as token indices.
+    roles: list[int] = field(default_factory=list)
 
     @property
     def speaker(self) -> bool:
@@ -216,12 +218,13 @@ def resolve_speakers(
     roles = role_spans(doc)
     occurrences = _source_occurrences(doc, roles, readings, quotes, starts_of_sentences, contents, probe)
     occurrences += _name_occurrences(doc, readings, occurrences, quotes, starts_of_sentences)
+    occurrences += _coordination_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
     by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_sentence[occurrence.sentence].append(occurrence)
-    entities = _Entities()
+    entities = _Entities(quotes)
     channels = _channels(roles, occurrences)
     questions = _questions(roles)
     first_person: list[Occurrence] = []
@@ -405,6 +408,8 @@ def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entitie
     entity = occurrence.entity
     assert entity is not None
     mention = occurrence.mention
+    if mention.head in entities.ambiguous:
+        return False  # "the mayor" after two mayors: the text does not say which
     if mention.form == "pronoun" and id(occurrence) in answered:
         return False  # '"…," one official told the NYT. He added' is the official
     if mention.form == "name" and len(normalized(mention.name_tokens(doc))) > 1:
@@ -588,8 +593,8 @@ class _LearnedAnswers:
                 continue
             if occurrence.mention.form == "pronoun" and not _admissible(occurrence, chosen, contents):
                 continue  # the rules' constraints still hold (agreement; no one named only inside quotes)
-            if occurrence.mention.form == "description" and _contrasting_peoples(self.doc, occurrence.mention, chosen):
-                continue  # "the Democratic nominee" is not the Republican one
+            if occurrence.mention.form == "description" and _contradicts(self.doc, occurrence.mention, chosen):
+                continue  # "the Democratic nominee" is not the Republican one, "the former mayor" not the current
             if occurrence.mention.form == "name" and not _name_admissible(occurrence.mention, chosen):
                 continue  # "Mrs. Clinton" is not Bill Clinton
             if occurrence.mention.form == "name" and _same_full_name(current, chosen):
@@ -718,7 +723,10 @@ def _source_occurrences(
         if not spans:
             continue
         # A source in pieces ("the fall of 2022 … Putin"): the first piece that reads as a mention.
-        read = ((span, readings.read(span.start, span.end)) for span in spans)
+        read = (
+            (span, coordinated_people(doc, span.start, span.end) or readings.read(span.start, span.end))
+            for span in spans
+        )
         first, mention = next(((s, m) for s, m in read if m is not None), (spans[0], None))
         key = (first.start, first.end)
         if key in by_tokens:
@@ -740,6 +748,32 @@ def _source_occurrences(
             subject=True,
         )
     return list(by_tokens.values())
+
+
+def _coordination_occurrences(
+    doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+) -> list[Occurrence]:
+    """The coordinations of people's names outside source spans (``coordinated_people``), as group mentions: a
+    later "they" may stand for them."""
+    sourced = {i for o in occurrences if o.source for i in range(*o.tokens)}
+    found = []
+    for ent in doc.ents:
+        mention = coordinated_people(doc, ent.start, len(doc)) if ent.label_ == "PERSON" else None
+        if mention is None or mention.start in sourced:
+            continue
+        found.append(
+            Occurrence(
+                mention=mention,
+                tokens=(mention.start, mention.end),
+                ranges=[(doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1]))],
+                source=False,
+                attributions=[],
+                sentence=bisect.bisect_right(sentence_starts, mention.start) - 1,
+                quote=quotes.index(doc[mention.start].idx),
+                subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
+            )
+        )
+    return found
 
 
 def _name_occurrences(
@@ -837,9 +871,13 @@ class _Entities:
     """The entities found so far, indexed by what a later mention can match them by (name keys, head words,
     description keys), so that each mention is compared with a few candidates instead of every entity."""
 
-    def __init__(self) -> None:
+    def __init__(self, quotes: QuoteMap) -> None:
+        self.quotes = quotes
         self.all: list[Entity] = []
         self._by_key: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
+        # The heads of definite descriptions the text gave two participants it does not tell apart ("the mayor"
+        # after two mayors): the rules leave them unresolved, and the learned resolver is not asked to choose.
+        self.ambiguous: set[int] = set()
 
     def _index(self, key: tuple[str, ...], entity: Entity) -> None:
         indexed = self._by_key[key]
@@ -866,6 +904,7 @@ class _Entities:
         into.occurrences = sorted(into.occurrences + entity.occurrences, key=lambda o: o.tokens[0])
         into.names += entity.names
         into.heads |= entity.heads
+        into.roles += entity.roles
         into.gender = into.gender or entity.gender
         entity.occurrences = []
 
@@ -893,8 +932,15 @@ class _Entities:
                 self._index(("first", written[0]), entity)
             if entity.gender is None and entity.kind in {"person", "unknown"}:
                 entity.gender = genders.get(_name_key(doc, mention))
+        if mention.form == "name":
+            # What a quoted speaker calls someone is their word, not the article's: "Clinton 'is the only
+            # candidate that ...'" (PolNeAR dev) does not make her the candidate a later "the GOP candidate" is.
+            roles = [r for r in given_roles(doc, mention) if self.quotes.index(r.idx) is None]
+            entity.roles += [role.i for role in roles]
         if mention.form != "pronoun":
-            heads = {mention.head_lemma(doc)} | _role_words(doc, mention)
+            heads = {mention.head_lemma(doc)}
+            if mention.form == "name":
+                heads |= {word for role in roles for word in role_words(role)}
             entity.heads.update(heads)
             description_key = _description_key(doc, mention)
             entity.description_keys.add(description_key)
@@ -905,13 +951,74 @@ class _Entities:
         entity.occurrences.append(occurrence)
 
 
-def _role_words(doc: Doc, mention: Mention) -> set[str]:
-    """The title right before a name ("spokesman" in "Trump campaign spokesman Jason Miller"), so that a later
-    "the spokesman" finds the entity; not the modifiers before it ("the Trump campaign" is someone else)."""
-    if mention.name_start is None or mention.name_start <= mention.start:
-        return set()
-    title = doc[mention.name_start - 1]
-    return {title.lemma_.lower()} if title.pos_ in {"NOUN", "PROPN"} and not title.ent_type_ else set()
+# Verbs whose predicate says what their subject is: "Grant is a billionaire", "who became mayor".
+COPULAS = {"be", "become"}
+# Verbs whose "as" phrase says what their subject is: "who served as mayor", "who worked as a nurse".
+SERVING_VERBS = {"serve", "work", "act"}
+# Entity labels of names, which an apposition to a name may be ("Smith, Jones" is a list, not a role).
+NAME_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"}
+
+
+def given_roles(doc: Doc, mention: Mention) -> list[Token]:
+    """The nouns the text itself gives a named participant as what it is, each the head of its phrase: a title
+    written before the name ("Former *Mayor* John Harper"), an apposition either way ("Harper, the former
+    *mayor* of Springfield"; "the former *mayor*, John Harper"), a predicate ("Grant is a *billionaire*") and a
+    predicate in a relative clause on the name ("Harper, who was *mayor* of Springfield", "who served as
+    *senator*"). News introduces people this way once and then calls them by the role ("the former mayor
+    argued"), so a later definite description refers back to the one participant given that role."""
+    if mention.name_start is None or mention.name_end is None:
+        return []
+    head = doc[mention.head]
+    if not mention.name_start <= mention.head < mention.name_end:
+        # A description the name is written in apposition to, read as one mention ("The state's campaign
+        # chairman, Phil Lovas"): its head is the role, not the nouns before it ("campaign").
+        return [head] if _role_noun(head) else []
+    roles = [
+        child
+        for child in head.children
+        if child.dep_ == "compound"
+        and child.i < mention.name_start
+        and child.pos_ in {"NOUN", "PROPN"}
+        and child.ent_type_ not in NAME_ENTITY_LABELS
+        and child.lower_ not in lexicon.HONORIFICS  # "Mr." is no role
+    ]
+    roles += [child for child in head.children if child.dep_ == "appos" and _role_noun(child)]
+    if head.dep_ == "appos" and _role_noun(head.head):
+        roles.append(head.head)
+    predicates = [head.head] if head.dep_ in {"nsubj", "nsubjpass"} else []
+    predicates += [child for child in head.children if child.dep_ == "relcl"]
+    for verb in predicates:
+        if verb.lemma_.lower() in COPULAS:
+            roles += [c for c in verb.children if c.dep_ == "attr" and _role_noun(c)]
+        elif verb.lemma_.lower() in SERVING_VERBS:
+            roles += [
+                o
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ == "as"
+                for o in p.children
+                if o.dep_ == "pobj" and _role_noun(o)
+            ]
+    return roles
+
+
+def _role_noun(token: Token) -> bool:
+    """Whether a token heads a phrase that says what someone is: a common noun, or a title written as a proper
+    noun ("the Duchess of Kent"), not another name."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ not in NAME_ENTITY_LABELS)
+
+
+def role_words(role: Token) -> set[str]:
+    """The words a later description may be headed by for a role (``given_roles``): its head, and a noun
+    before it that names people ("a *billionaire* investor": "the billionaire" refers back too; "a campaign
+    spokesman" does not make its bearer "the campaign")."""
+    words = {role.lemma_.lower()}
+    if role.dep_ != "compound":  # a title's own modifiers ("Trump campaign spokesman") are someone else's
+        words |= {
+            t.lemma_.lower()
+            for t in role.children
+            if t.dep_ in {"compound", "amod"} and t.pos_ == "NOUN" and is_person_noun(t.lemma_.lower())
+        }
+    return words
 
 
 def _description_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
@@ -930,6 +1037,10 @@ def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None
     surname several match (the one named most), and else the person a lone first name is of."""
     words = mention.name_tokens(doc)
     key = normalized(words)
+    if mention.kind == "group" and "and" in key:
+        # A coordination of names ("Kerry and Mr. Obama") is the same group only written the same way; its last
+        # word is one member's surname, not the group's.
+        return next((e for e in entities.all if e.kind == "group" and key in map(normalized, e.names)), None)
     matching = _matching_names(words, key, mention, entities, every=len(key) == 1)
     if len(matching) > 1:
         # A surname several people named in full share ("Moreau" after Jeanne Moreau and her father, "Ruiz"
@@ -991,23 +1102,29 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
     """An earlier entity a description refers back to; None when it introduces a new one.
 
     "a source" / "another source" / "two officials" introduce; "the source" / "the spokesman" refer back to
-    the latest entity with that head or role; "US officials", repeated, is the same group.
+    the latest entity with that head or role, unless the text gave that role to two named participants it does
+    not tell apart ("Harper, the mayor of Springfield, met Lee, the mayor of Shelbyville. The mayor said"),
+    where the description stays unresolved (``_Entities.ambiguous``); "US officials", repeated, is the same
+    group.
     """
     determiner = doc[mention.start].lower_
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
     if determiner in lexicon.DEFINITE:
         head = mention.head_lemma(doc)
-        same_head = next(
-            (
-                e
-                for e in entities.latest([("head", head)])
-                if e.number == mention.number and not _contrasting_peoples(doc, mention, e)
-            ),
-            None,
-        )
-        if same_head is not None or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
-            return same_head
+        same_head = [
+            e
+            for e in entities.latest([("head", head)])
+            if e.number == mention.number and _kinds_agree(doc, mention, e) and not _contradicts(doc, mention, e)
+        ]
+        if len(_role_bearers(doc, mention, same_head)) > 1:
+            called = [e for e in same_head if _described_so(doc, head, e)]
+            if called:
+                return called[0]
+            entities.ambiguous.add(mention.head)
+            return None
+        if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
+            return same_head[0] if same_head else None
         # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
         # ("Acme Corp. opened a plant. The company said..."); with a modifier ("the rival company") it may not be.
         named = [e for e in entities.all if e.names and e.kind == mention.kind and e.number == mention.number]
@@ -1016,27 +1133,104 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
     return candidates[0] if candidates else None
 
 
-def _contrasting_peoples(doc: Doc, mention: Mention, entity: Entity) -> bool:
-    """Whether a description and an entity are told apart by the party or nation they are described by: "the
-    Democratic nominee" is not "Lena Fischer, the Republican nominee", "the Russian minister" not "the Ukrainian
-    minister" named before. Both must name one (``NORP``), and none in common."""
+def _kinds_agree(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a description may be an entity by kind: a description of people ("the chairman", "the
+    actress") is not an organisation, a government or a medium, nor a description of one of those a person —
+    unless the text itself gave the entity that role, which outweighs the small model's tag ("Łódź, tagged a
+    person, is Poland's third biggest city" ... "the city"); on PolNeAR dev "the network" had joined "Dish
+    Network" tagged a person, and a later "she" followed it there."""
+    people = {"person", "group"}
+    if mention.kind not in people | INSTITUTIONS or entity.kind not in people | INSTITUTIONS:
+        return True
+    head = mention.head_lemma(doc)
+    return (mention.kind in people) == (entity.kind in people) or any(head in role_words(doc[i]) for i in entity.roles)
 
-    def peoples(tokens: Any) -> set[str]:
-        return {t.lower_ for t in tokens if t.ent_type_ == "NORP"}
 
-    own = peoples(doc[mention.start : mention.head])
-    if not own:
-        return False
-    theirs: set[str] = set()
+def _described_so(doc: Doc, head: str, entity: Entity) -> bool:
+    """Whether the text already called an entity by a definite description with this head: "the president"
+    again continues the participant the text has been calling "the president", whoever else bears the title
+    (on PolNeAR dev, a video caption "President Obama Speech" the tagger made a name of its own)."""
+    return any(
+        o.mention.form == "description"
+        and doc[o.mention.start].lower_ in lexicon.DEFINITE
+        and o.mention.head_lemma(doc) == head
+        for o in entity.occurrences
+    )
+
+
+def _role_bearers(doc: Doc, mention: Mention, entities: list[Entity]) -> list[Entity]:
+    """The named entities among ``entities`` the text gave a role a definite description repeats
+    (``given_roles``; "the former mayor" after "Harper, the former mayor of Springfield"), narrowed, when
+    several bear it, to those whose role says all the description says ("the former mayor" is Harper, not
+    "Mayor Ann Lee")."""
+    head = mention.head_lemma(doc)
+    said = {t.lemma_.lower() for t in doc[mention.start : mention.head] if t.pos_ in {"ADJ", "NOUN", "PROPN"}}
+    bearers: list[tuple[Entity, bool]] = []
+    for entity in entities:
+        roles = [doc[i] for i in entity.roles if head in role_words(doc[i])]
+        if entity.names and roles:
+            saying_all = any(said <= {t.lemma_.lower() for t in _phrase(role)} for role in roles)
+            bearers.append((entity, saying_all))
+    if len(bearers) > 1 and sum(saying_all for _, saying_all in bearers) == 1:
+        return [entity for entity, saying_all in bearers if saying_all]
+    return [entity for entity, _ in bearers]
+
+
+# Qualifiers that place a role in time, and contradict each other: "the former mayor" is not "the current one".
+PAST_QUALIFIERS = {"former", "ex", "retired", "outgoing", "then"}
+PRESENT_QUALIFIERS = {"current", "incumbent", "sitting", "present"}
+# Modifiers that make an office another one: "Vice President Pence" is not "the president", nor "the deputy
+# minister" the minister.
+LESSER_OFFICES = {"vice", "deputy", "assistant", "associate", "lieutenant", "under"}
+
+
+def _contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a definite description cannot be an entity by what the text says of both: they name different
+    peoples or places ("the Democratic nominee" is not "Lena Fischer, the Republican nominee", "the Ukrainian
+    minister" not "Russian Foreign Minister Ivan Sokolov", "the Ohio senator" not "Senator Lisa Brenner of
+    Iowa": each side must name one, and none in common), or every role the text gave the entity with the
+    description's head says another time or office ("the former mayor" is not "Mayor Ann Lee, the current
+    mayor"; "the president" not "Vice President Mike Pence")."""
+    own = _phrase(doc[mention.head])
+    theirs: list[Token] = []
     for occurrence in entity.occurrences:
-        # What is written before the head ("Russian Foreign Minister Ivan Sokolov") and in an apposition
-        # ("Lena Fischer, the Republican nominee").
+        theirs += _phrase(doc[occurrence.mention.head])
         head = doc[occurrence.mention.head]
-        theirs |= peoples(doc[head.left_edge.i : head.i])
         for child in head.children:
             if child.dep_ == "appos":
-                theirs |= peoples(child.subtree)
-    return bool(theirs) and not own & theirs
+                theirs += list(child.subtree)
+    theirs += [t for i in entity.roles for t in _phrase(doc[i])]
+    for labels in ({"NORP"}, {"GPE"}):
+        named, named_theirs = _entity_words(own, labels), _entity_words(theirs, labels)
+        if named and named_theirs and not named & named_theirs:
+            return True
+    lemma = mention.head_lemma(doc)
+    roles = [_phrase(doc[i]) for i in entity.roles if lemma in role_words(doc[i])]
+    return bool(roles) and all(_other_time_or_office(own, role) for role in roles)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The words a noun phrase describes its participant with: what is written before its head ("Russian
+    Foreign Minister Ivan Sokolov"), the head, and what an "of", "for" or "from" after it says ("the mayor of
+    Springfield", "Sanders of Vermont")."""
+    words = list(head.doc[head.left_edge.i : head.i + 1])
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "from"}:
+            words += list(child.subtree)
+    return words
+
+
+def _entity_words(tokens: list[Token], labels: set[str]) -> set[str]:
+    return {t.lower_ for t in tokens if t.ent_type_ in labels}
+
+
+def _other_time_or_office(description: list[Token], role: list[Token]) -> bool:
+    """Whether a description and a role say different times ("former" / "current") or offices ("vice")."""
+    said = {t.lower_ for t in description}
+    given = {t.lower_ for t in role}
+    past = bool(said & PAST_QUALIFIERS) and bool(given & PRESENT_QUALIFIERS)
+    present = bool(said & PRESENT_QUALIFIERS) and bool(given & PAST_QUALIFIERS)
+    return past or present or (said & LESSER_OFFICES) != (given & LESSER_OFFICES)
 
 
 def compatible(pronoun: Mention, entity: Entity) -> bool:
