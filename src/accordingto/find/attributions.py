@@ -111,11 +111,13 @@ def group_features(doc: Doc, groups: list[Group], tagging: Tagging, arrays: DocA
     if not groups:
         return np.zeros((0, len(FEATURES)))
     quoted = quoted_tokens(doc)
+    layout = _ParagraphWords(doc, arrays)
     cue_sentences = [int(arrays.sent[group.cue.start]) for group in groups]
     rows = []
     for group, cue_sentence in zip(groups, cue_sentences, strict=True):
         root = doc[_cue_root(doc, group.cue)]
         content_tokens = [i for span in group.contents for i in range(span.start, span.end)]
+        source_tokens = [i for span in group.sources for i in range(span.start, span.end)]
         rows.append(
             attribution_features(
                 doc,
@@ -132,10 +134,59 @@ def group_features(doc: Doc, groups: list[Group], tagging: Tagging, arrays: DocA
                     governs_content=any(doc[i].head.i == root.i for i in content_tokens),
                     sentence_cues=cue_sentences.count(cue_sentence) - 1,
                     first_paragraph=bool(arrays.para[group.cue.start] == 0),
+                    source_person=any(doc[i].ent_type_ == "PERSON" for i in source_tokens),
+                    source_opens=any(layout.first_word(span.start) == span.start for span in group.sources),
+                    content_closes=bool(group.contents)
+                    and layout.last_word(group.contents[-1].start) < group.contents[-1].end,
+                    fills_paragraph=layout.filled(group),
+                    mark_between=_mark_between(doc, layout, group),
                 ),
             )
         )
     return np.array(rows)
+
+
+class _ParagraphWords:
+    """The first and last word (not space, not punctuation) of every paragraph, for the layout signals."""
+
+    def __init__(self, doc: Doc, arrays: DocArrays) -> None:
+        self.para = arrays.para
+        self.words = ~(doc_punct(doc) | space_tokens(doc))
+        index = np.nonzero(self.words)[0]
+        self.first = np.full(arrays.n_paras, len(doc), dtype=np.int64)
+        self.last = np.full(arrays.n_paras, -1, dtype=np.int64)
+        np.minimum.at(self.first, self.para[index], index)
+        np.maximum.at(self.last, self.para[index], index)
+
+    def first_word(self, i: int) -> int:
+        return int(self.first[self.para[i]])
+
+    def last_word(self, i: int) -> int:
+        return int(self.last[self.para[i]])
+
+    def filled(self, group: Group) -> bool:
+        """Every word of the cue's paragraph lies in the group's source, cue or content."""
+        paragraph = self.para[group.cue.start]
+        inside = np.zeros(len(self.words), dtype=bool)
+        for span in (group.cue, *group.sources, *group.contents):
+            inside[span.start : span.end] = True
+        return not (self.words & (self.para == paragraph) & ~inside).any()
+
+
+def _mark_between(doc: Doc, layout: _ParagraphWords, group: Group) -> bool:
+    """The cue is one colon or dash standing between a source and the content ("Name: “...”", "“...” ― Name")."""
+    cue = group.cue
+    if cue.end - cue.start != 1 or doc[cue.start].text not in lexicon.SPEECH_MARKS:
+        return False
+    before = [span for span in (*group.sources, *group.contents) if span.end <= cue.start]
+    after = [span for span in (*group.sources, *group.contents) if span.start >= cue.end]
+    left = max(before, key=lambda span: span.end, default=None)
+    right = min(after, key=lambda span: span.start, default=None)
+    if left is None or right is None or {left.role, right.role} != {"SOURCE", "CONTENT"}:
+        return False
+    return all(doc[i].is_space for i in range(left.end, cue.start)) and all(
+        doc[i].is_space for i in range(cue.end, right.start)
+    )
 
 
 def confidences(doc: Doc, groups: list[Group], tagging: Tagging, model: TaggerModel, arrays: DocArrays) -> list[float]:

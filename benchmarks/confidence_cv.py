@@ -1,0 +1,127 @@
+"""Choose the confidence model's signals by cross-validation on PolNeAR train, never on dev.
+
+`accordingto train` fits the confidence model on the attributions its fold taggers found in the training articles
+they did not see. This script reads the same held-out taggings from the training kept in `--cache-dir` (run
+`accordingto train ... --cache-dir DIR` first, with the same `--epochs`), then cross-validates the confidence
+model by article: for each of K folds of articles it fits the model (and its threshold) on the other folds and
+scores the held-out fold's attributions. Each variant leaves out some of the signals of `find.confidence.FEATURES`:
+
+    .venv/bin/python benchmarks/confidence_cv.py --cache-dir /tmp/polnear-cache --epochs 8 --folds 5 10
+
+Printed per variant and K: log-loss and Brier score of the held-out confidences, expected calibration error (10
+bins), attribution F1 after each fold's own threshold (attributions kept and right against all gold ones of the
+held-out articles), and the mean confidence of the attributions a colon or dash between a name and a quotation
+introduces (the vox-pop and transcript layout), with how many of them there are and how many are right.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import spacy
+
+from accordingto.evaluate import read_annotated
+from accordingto.find.confidence import FEATURES, Calibrator, best_threshold
+from accordingto.parse.pipeline import SPACY_MODEL
+from accordingto.train.attribution import held_out_outcomes, parse_articles, training_key
+from accordingto.train.tagger import load_training
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
+LAYOUT = FEATURES.index("speech mark between source and content")
+# This round's signals (the last of ``FEATURES``), tried alone and together on top of the 23 others.
+NEW = (
+    "source names a person",
+    "source opens the paragraph",
+    "content closes the paragraph",
+    "attribution fills the paragraph",
+    "speech mark between source and content",
+)
+PERSON, _, _, FILLS, MARK = NEW
+# Each variant: the new signals it adds to the 23 others.
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "without them (23 signals)": (),
+    **{f"+ {name}": (name,) for name in NEW},
+    "+ person, fills": (PERSON, FILLS),
+    "+ person, mark": (PERSON, MARK),
+    "+ person, fills, mark": (PERSON, FILLS, MARK),
+    "+ all five": NEW,
+}
+
+
+def held_out_rows(data: Path, cache_dir: Path, epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Features and outcomes of every held-out attribution, the article each comes from, and gold counts."""
+    articles = list(read_annotated(data / "train"))
+    docs = parse_articles(spacy.load(SPACY_MODEL), articles, cache_dir / "train.spacy")
+    key = training_key(articles, epochs=epochs, bits=20, seed=0, stack=True, clusters=True, recall_bias=False)
+    training = load_training(cache_dir / f"tagger-{key}.npz")
+    if training is None:
+        raise SystemExit(f"no kept training in {cache_dir} for --epochs {epochs}: run accordingto train first")
+    rows, right, article = [], [], []
+    for n, (doc, annotated, tagging) in enumerate(zip(docs, articles, training.held_out[0.0], strict=True)):
+        features, outcomes = held_out_outcomes(training.model.lexicon, doc, annotated, tagging)
+        rows.append(features)
+        right.extend(outcomes)
+        article.extend([n] * len(outcomes))
+    gold = np.array([len(a.attributions) for a in articles])
+    return np.vstack(rows), np.array(right, dtype=bool), np.array(article), gold
+
+
+def cross_validate(
+    features: np.ndarray, right: np.ndarray, article: np.ndarray, gold: np.ndarray, folds: int
+) -> tuple[np.ndarray, float]:
+    """Held-out confidences of every row, and attribution F1 after each fold's threshold."""
+    confidence = np.zeros(len(right))
+    kept_right = kept = 0
+    for fold in range(folds):
+        test = article % folds == fold
+        fit_gold = int(gold[np.arange(len(gold)) % folds != fold].sum())
+        calibrator = Calibrator.fit(features[~test], right[~test])
+        threshold = best_threshold(calibrator.predict(features[~test]), right[~test], fit_gold)
+        confidence[test] = calibrator.predict(features[test])
+        kept_right += int((right[test] & (confidence[test] >= threshold)).sum())
+        kept += int((confidence[test] >= threshold).sum())
+    return confidence, 2 * kept_right / (kept + int(gold.sum()))
+
+
+def calibration_error(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
+    which = np.minimum((confidence * bins).astype(int), bins - 1)
+    return float(
+        sum(abs(confidence[which == b].mean() - right[which == b].mean()) * (which == b).sum() for b in range(bins))
+        / len(right)
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--cache-dir", type=Path, required=True)
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--folds", type=int, nargs="+", default=[5, 10])
+    args = parser.parse_args(argv)
+    features, right, article, gold = held_out_rows(args.data, args.cache_dir, args.epochs)
+    layout = features[:, LAYOUT] > 0
+    print(
+        f"{len(right)} held-out attributions ({100 * right.mean():.1f}% right) in {len(gold)} articles, "
+        f"{int(gold.sum())} gold; colon/dash between source and content: {int(layout.sum())} "
+        f"({int(right[layout].sum())} right)"
+    )
+    print(f"{'variant':<44}{'K':>3} {'log-loss':>9}{'Brier':>8}{'ECE':>7}{'F1':>7}{'layout':>8}")
+    for name, added in VARIANTS.items():
+        columns = [n for n, feature in enumerate(FEATURES) if feature not in NEW or feature in added]
+        for folds in args.folds:
+            confidence, f1 = cross_validate(features[:, columns], right, article, gold, folds)
+            p = np.clip(confidence, 1e-9, 1 - 1e-9)
+            log_loss = -float(np.mean(np.where(right, np.log(p), np.log(1 - p))))
+            brier = float(np.mean((confidence - right) ** 2))
+            shown = f"{confidence[layout].mean():.2f}" if layout.any() else "-"
+            print(
+                f"{name:<44}{folds:>3} {log_loss:>9.4f}{brier:>8.4f}{calibration_error(confidence, right):>7.3f}"
+                f"{100 * f1:>7.2f}{shown:>8}"
+            )
+
+
+if __name__ == "__main__":
+    main()
