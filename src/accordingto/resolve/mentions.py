@@ -462,8 +462,13 @@ def coordinated_people(doc: Doc, start: int, end: int) -> Mention | None:
     of Heaven Sent Gaming"): a plural mention named by the whole coordination, of kind group. A "they" after it,
     and the "we" of what they say, is the pair, not either one; each name stays a mention of its own person too.
     None when the span does not open with two or more people's names joined by "and"."""
-    first = next((ent for ent in doc.ents if ent.start == start and ent.label_ == "PERSON"), None)
-    if first is None or first.root.dep_ == "conj":
+    # The person entity opening the span, read off the per-document table: building ``doc.ents`` for every
+    # span asked about was most of the rules' time.
+    codes = doc_token_codes(doc)
+    if start >= len(codes.ent_type) or codes.entity_start[start] != start or codes.ent_type[start] != _PERSON:
+        return None
+    first = doc[start : codes.entity_end[start]]
+    if first.root.dep_ == "conj":
         return None
     root, last_end, joined = first.root, first.end, None
     while True:

@@ -32,10 +32,12 @@ from typing import Any
 
 import numpy as np
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, role_spans, span_ranges
+from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, doc_token_codes, role_spans, span_ranges
 from ..model import Ranges, SourceKind
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
@@ -47,6 +49,8 @@ from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
 COLLECTED_LABELS = {"PERSON", "ORG", "GPE"}
+# Subjects, as string ids of the per-document table (``annotations.TokenCodes.dep``).
+_SUBJECT_DEPS = {get_string_id("nsubj"), get_string_id("nsubjpass")}
 
 # Who decides a source mention, by its class (``mention_class``): the rules; the rules, and the learned resolver
 # where they find no antecedent; or the learned resolver, and the rules where it finds none. Chosen by
@@ -791,13 +795,15 @@ def _name_occurrences(
     found = []
     names = [ent for ent in doc.ents if ent.label_ in COLLECTED_LABELS]
     # A proper-noun subject the small model left untagged ("Jones lost the vote") is a likely antecedent.
+    # Read off the per-document table: a Token per word of the document cost more than the rest of the stage.
+    codes = doc_token_codes(doc)
     names += [
-        doc[token.left_edge.i : token.i + 1]
-        for token in doc
-        if token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"} and token.ent_iob_ == "O"
+        doc[codes.left_edge[i] : i + 1]
+        for i, (pos, dep, ent_type) in enumerate(zip(codes.pos, codes.dep, codes.ent_type, strict=True))
+        if pos == PROPN and dep in _SUBJECT_DEPS and ent_type == 0
     ]
     for ent in names:
-        if any(token.i in taken for token in ent) or ent.root.dep_ in {"compound", "amod", "nmod"}:
+        if any(i in taken for i in range(ent.start, ent.end)) or ent.root.dep_ in {"compound", "amod", "nmod"}:
             continue
         mention = readings.read(ent.start, ent.end)
         if mention is None or mention.name_start is None or mention.name_end is None:
