@@ -186,6 +186,27 @@ CASES += [
         id="apposition-role-and-description",
     ),
     pytest.param(
+        "Omar Haddad, the attorney general, said the inquiry was closed.",
+        [A("Omar Haddad, the attorney general,", "said", "the inquiry was closed")],
+        "a1",
+        {"name": "Omar Haddad", "kind": "person", "role": "attorney general"},
+        id="an-apposition-role-keeps-its-compound",
+    ),
+    pytest.param(
+        "The 61-year-old told the court that he had paid every bill.",
+        [A("The 61-year-old", "told", "that he had paid every bill")],
+        "a1",
+        {"name": "61-year-old", "kind": "person", "named": False, "count": None},
+        id="an-age-as-a-noun-is-a-person-described-by-age",
+    ),
+    pytest.param(
+        "Two 17-year-olds said the bus never came.",
+        [A("Two 17-year-olds", "said", "the bus never came")],
+        "a1",
+        {"name": "17-year-olds", "kind": "group", "count": 2},
+        id="counted-ages-keep-the-age-and-the-count",
+    ),
+    pytest.param(
         "A majority of voters said the economy was weak.",
         [A("A majority of voters", "said", "the economy was weak")],
         "a1",

@@ -200,6 +200,8 @@ def _bare(doc: Doc, mention: Mention) -> str:
     while start < mention.head and (
         doc[start].pos_ in {"DET", "NUM"} or doc[start].lower_ in NUMBER_WORDS or doc[start].lower_ == "some"
     ):
+        if doc[start + 1].text == "-":
+            break  # a number hyphenated into a compound ("the 45-year-old", "a 10-member panel") is no count
         start += 1
     name = doc[start : mention.end].text
     # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one.
@@ -320,11 +322,11 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
             # "Karen Wells, a campaign supporter": the apposition is her role; "Green Streets, a local
             # organization" has none (the apposition says what kind of source it is).
             role_noun = doc[mention.appos]
-            words = [role_noun]
+            words = _role_phrase(role_noun)
         elif mention.appos is not None and head.pos_ == "NOUN":
             # "a spokesman for the Kremlin, Dmitry Peskov": the head noun is the role.
             role_noun = head
-            words = [t for t in head.lefts if t.dep_ == "compound" and not t.ent_type_] + [head]
+            words = _role_phrase(head)
         if not words or role_noun is None:
             return None, None
         return _role_text(words), _possessor([*words, role_noun], doc, mention)
@@ -334,8 +336,13 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
     is_role = lemma in ROLE_NOUNS and lemma not in lexicon.QUANTITY_HEADS and (mention.number == "sing" or possessor)
     if not is_role or mention.kind not in {"person", "group"}:
         return None, possessor
-    words = [t for t in head.lefts if t.dep_ == "compound" and not t.ent_type_] + [head]
-    return _role_text(words), possessor
+    return _role_text(_role_phrase(head)), possessor
+
+
+def _role_phrase(noun: Token) -> list[Token]:
+    """A role noun with the nouns compounded into it: "attorney general", "campaign manager" (a role of two
+    words is one role); names stop it ("Kremlin spokesman" is a spokesman, of the Kremlin)."""
+    return [t for t in noun.lefts if t.dep_ == "compound" and not t.ent_type_] + [noun]
 
 
 def _role_text(words: list[Token]) -> str:

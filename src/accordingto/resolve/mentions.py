@@ -132,6 +132,18 @@ _ARTICLE_IDS, _TITLE_IDS, _TITLE_WORD_IDS = _ids(lexicon.ARTICLES), _ids(lexicon
 # Entity types that are never sources: "the fall of 2022" or "two" caught in a source span is not who spoke.
 NON_SOURCE_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _NON_SOURCE_IDS = _ids(NON_SOURCE_LABELS)
+_OLD_IDS, _HYPHEN, _AGE_UNIT_IDS = _ids({"old", "olds"}), get_string_id("-"), _ids({"year", "month", "week"})
+
+
+def is_age_noun(codes: TokenCodes, head: int) -> bool:
+    """Whether ``head`` ends an age used as a noun ("the 45-year-old", "a 3-month-old"): spaCy tags the words
+    a DATE, but as a noun phrase an age stands for the person of that age, a common way news names someone."""
+    return (
+        codes.lower[head] in _OLD_IDS
+        and head >= 2
+        and codes.lower[head - 1] == _HYPHEN
+        and codes.lower[head - 2] in _AGE_UNIT_IDS
+    )
 
 
 def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
@@ -146,7 +158,11 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
     for i in roots:
         # A determiner is no head even inside a name: an entity cut short ("the National Iodine" of "the
         # National Iodine Study") has its "the" hanging off a word outside it.
-        if pos[i] in _NOMINAL_IDS or (codes.ent_type[i] in _NAME_LABEL_IDS and pos[i] not in _NEVER_HEAD_IDS):
+        if (
+            pos[i] in _NOMINAL_IDS
+            or (codes.ent_type[i] in _NAME_LABEL_IDS and pos[i] not in _NEVER_HEAD_IDS)
+            or is_age_noun(codes, i)
+        ):
             return i
     for i in indices:
         if pos[i] in _NOMINAL_IDS and codes.dep[i] not in _MODIFIER_DEP_IDS:
@@ -231,6 +247,8 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
 
 
 def _description_kind(codes: TokenCodes, head: int, number: Number) -> SourceKind:
+    if is_age_noun(codes, head):
+        return "group" if number == "plur" else "person"
     lemma = codes.lemma_text(head)
     kinds = {lexicon.DESCRIPTION_HEADS.get(lemma)}
     written = lexicon.DESCRIPTION_HEADS.get(codes.string(codes.lower[head]))
@@ -305,7 +323,7 @@ def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
 
 def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     head = find_head(codes, start, end)
-    if head is None or codes.ent_type[head] in _NON_SOURCE_IDS:
+    if head is None or (codes.ent_type[head] in _NON_SOURCE_IDS and not is_age_noun(codes, head)):
         return None
     governor, pos, lower = codes.governor, codes.pos, codes.lower
     relative = governor[head]
