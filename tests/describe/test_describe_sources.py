@@ -207,6 +207,27 @@ CASES += [
         id="counted-ages-keep-the-age-and-the-count",
     ),
     pytest.param(
+        "In the survey, 38 percent of nurses said the wards were understaffed.",
+        [A("38 percent of nurses", "said", "the wards were understaffed")],
+        "a1",
+        {"name": "38 percent of nurses", "kind": "group", "named": False, "count": None},
+        id="a-percentage-of-people-is-a-group-named-with-its-number",
+    ),
+    pytest.param(
+        "Seven in 10 tenants said the rent had gone up.",
+        [A("Seven in 10 tenants", "said", "the rent had gone up")],
+        "a1",
+        {"name": "seven in 10 tenants", "kind": "group", "count": None},
+        id="a-ratio-is-no-count",
+    ),
+    pytest.param(
+        "The pickers were tired. Many said the season had been too long.",
+        [A("Many", "said", "the season had been too long")],
+        "a1",
+        {"name": "many", "kind": "group", "named": False},
+        id="a-bare-quantifier-source-is-a-group",
+    ),
+    pytest.param(
         "A majority of voters said the economy was weak.",
         [A("A majority of voters", "said", "the economy was weak")],
         "a1",

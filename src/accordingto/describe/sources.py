@@ -23,7 +23,7 @@ from ..model import Source, SourceKind
 from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import Mention, analyze_mention, coordinated_people
+from ..resolve.mentions import Mention, read_source
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.
@@ -124,7 +124,7 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
     also the tokens its role is relative to, if any."""
     read: list[tuple[MentionRecord, Mention]] = []
     for record in entity.mentions:
-        mention = coordinated_people(doc, *record.tokens) or analyze_mention(doc, *record.tokens)
+        mention = read_source(doc, *record.tokens)
         if mention is not None:
             read.append((record, mention))
     nominal = [(r, m) for r, m in read if m.form != "pronoun"]
@@ -197,8 +197,12 @@ def _bare(doc: Doc, mention: Mention) -> str:
     """An anonymous source's name: its description without determiners and counts ("Some US officials" → "US
     officials"; "two former senior Russian officials" → "former senior Russian officials")."""
     start = mention.start
+    # A share keeps its numbers: "59 percent of voters", "six in 10 voters" say how many as a part of a whole.
+    share = _is_share(doc, mention)
     while start < mention.head and (
-        doc[start].pos_ in {"DET", "NUM"} or doc[start].lower_ in NUMBER_WORDS or doc[start].lower_ == "some"
+        doc[start].pos_ == "DET"
+        or doc[start].lower_ == "some"
+        or (not share and (doc[start].pos_ == "NUM" or doc[start].lower_ in NUMBER_WORDS))
     ):
         if doc[start + 1].text == "-":
             break  # a number hyphenated into a compound ("the 45-year-old", "a 10-member panel") is no count
@@ -208,6 +212,15 @@ def _bare(doc: Doc, mention: Mention) -> str:
     if doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not doc[start].is_upper:
         name = name[:1].lower() + name[1:]
     return name
+
+
+def _is_share(doc: Doc, mention: Mention) -> bool:
+    """Whether a description counts a part of a whole ("eight of 10 voters", "six in 10 voters", "59 percent",
+    "half of the voters") rather than the sources themselves."""
+    before_head = doc[mention.start : mention.head]
+    return doc[mention.head].lower_ in lexicon.SHARE_WORDS or any(
+        t.lower_ in {"of", "in"} and t.i > mention.start and doc[t.i - 1].like_num for t in before_head
+    )
 
 
 def _profile(doc: Doc, mention: Mention) -> Profile:
@@ -225,9 +238,7 @@ def _profile(doc: Doc, mention: Mention) -> Profile:
 def _count(head: Token, mention: Mention) -> int | None:
     """How many people the description counts: "two officials" 2, "a source"/"one official" 1, else
     unstated."""
-    if head.lemma_.lower() in lexicon.QUANTITY_HEADS or any(
-        t.lower_ == "of" for t in head.doc[mention.start : mention.head]
-    ):
+    if head.lemma_.lower() in lexicon.QUANTITY_HEADS or _is_share(head.doc, mention):
         return None  # "eight of 10 voters", "a majority of voters" count a share, not sources
     for child in head.lefts:
         if child.dep_ == "nummod" or child.lower_ in NUMBER_WORDS:

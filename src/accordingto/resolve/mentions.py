@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, PART, PRON, PROPN, PUNCT, SPACE
+from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, NUM, PART, PRON, PROPN, PUNCT, SPACE
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
@@ -246,6 +246,24 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     return (start, end) if end > start else None
 
 
+_SHARE_IDS, _SHARE_LABEL_IDS, _ONE = _ids(lexicon.SHARE_WORDS), _ids({"PERCENT", "CARDINAL"}), get_string_id("one")
+
+
+def share_of_people(codes: TokenCodes, start: int, end: int) -> Mention | None:
+    """A source that counts people instead of naming them ("59 percent of voters", "six in 10", "many", "the
+    two"), read as a group description (a person for "one"): only people make statements, so a number or share
+    in a source's place counts speakers. Source spans only: numbers are no antecedents for the resolver."""
+    root = next((i for i in range(start, end) if not start <= codes.governor[i] < end or codes.governor[i] == i), None)
+    if root is None or not (
+        codes.pos[root] == NUM or codes.ent_type[root] in _SHARE_LABEL_IDS or codes.lower[root] in _SHARE_IDS
+    ):
+        return None
+    low, high = core_span(codes, root, start, end)
+    if codes.lower[root] == _ONE:
+        return Mention(low, high, root, "description", "sing", None, "person")
+    return Mention(low, high, root, "description", "plur", None, "group")
+
+
 def _description_kind(codes: TokenCodes, head: int, number: Number) -> SourceKind:
     if is_age_noun(codes, head):
         return "group" if number == "plur" else "person"
@@ -459,6 +477,16 @@ class MentionReadings(dict[tuple[int, int], "Mention | None"]):
         if key not in self:
             self[key] = _read_mention(self.codes, start, end)
         return self[key]
+
+
+def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None = None) -> Mention | None:
+    """How a source span reads as a mention, the same for the resolver and for the source's profile: a
+    coordination of people's names as their group, else a noun phrase or pronoun (``readings`` caches these),
+    else a share of people."""
+    mention = coordinated_people(doc, start, end)
+    if mention is None:
+        mention = readings.read(start, end) if readings is not None else analyze_mention(doc, start, end)
+    return mention or share_of_people(doc_token_codes(doc), start, end)
 
 
 def _relative_kind(codes: TokenCodes, head: int) -> SourceKind:

@@ -43,7 +43,16 @@ from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
 from .first_names import is_first_name
 from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
-from .mentions import PRONOUNS, Gender, Mention, MentionReadings, Number, coordinated_people, is_person_noun
+from .mentions import (
+    PRONOUNS,
+    Gender,
+    Mention,
+    MentionReadings,
+    Number,
+    coordinated_people,
+    is_person_noun,
+    read_source,
+)
 from .names import name_keys, names_match, normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
@@ -727,10 +736,7 @@ def _source_occurrences(
         if not spans:
             continue
         # A source in pieces ("the fall of 2022 … Putin"): the first piece that reads as a mention.
-        read = (
-            (span, coordinated_people(doc, span.start, span.end) or readings.read(span.start, span.end))
-            for span in spans
-        )
+        read = ((span, read_source(doc, span.start, span.end, readings)) for span in spans)
         first, mention = next(((s, m) for s, m in read if m is not None), (spans[0], None))
         key = (first.start, first.end)
         if key in by_tokens:
