@@ -193,6 +193,13 @@ CASES += [
         id="an-apposition-role-keeps-its-compound",
     ),
     pytest.param(
+        "The two-term governor said the budget was balanced.",
+        [A("The two-term governor", "said", "the budget was balanced")],
+        "a1",
+        {"kind": "person", "role": "governor"},
+        id="a-hyphenated-modifier-is-not-part-of-the-role",
+    ),
+    pytest.param(
         "The 61-year-old told the court that he had paid every bill.",
         [A("The 61-year-old", "told", "that he had paid every bill")],
         "a1",

@@ -352,8 +352,14 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
 
 def _role_phrase(noun: Token) -> list[Token]:
     """A role noun with the nouns compounded into it: "attorney general", "campaign manager" (a role of two
-    words is one role); names stop it ("Kremlin spokesman" is a spokesman, of the Kremlin)."""
-    return [t for t in noun.lefts if t.dep_ == "compound" and not t.ent_type_] + [noun]
+    words is one role); names stop it ("Kremlin spokesman" is a spokesman, of the Kremlin), and so does a
+    hyphenated modifier ("a two-term president" is a president)."""
+    return [t for t in noun.lefts if t.dep_ == "compound" and not t.ent_type_ and not _hyphenated(t)] + [noun]
+
+
+def _hyphenated(token: Token) -> bool:
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].text == "-") or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
 
 
 def _role_text(words: list[Token]) -> str:
