@@ -256,6 +256,10 @@ def test_names_outside_attributions_are_collected_as_mentions() -> None:
         (["United", "States"], ["U.S."], False, True),
         (["Russia"], ["Ukraine"], False, False),
         (["Peskov"], ["Dmitry", "Peskov", "Jr."], True, False),
+        (["Marta", "L.", "Ibarra"], ["Marta", "Ibarra"], True, True),  # a middle initial dropped
+        (["Marta", "Ibarra"], ["Marta", "Sofia", "Ibarra"], True, True),  # a middle name dropped
+        (["Marta", "Ibarra"], ["Luis", "Sofia", "Ibarra"], True, False),
+        (["Marta", "Ibarra"], ["Marta", "Ibarra", "Vidal"], True, False),  # another surname
     ],
 )
 def test_names_match(first: list[str], second: list[str], person: bool, expected: bool) -> None:

@@ -38,8 +38,8 @@ def name_keys(words: list[str], stored: bool) -> list[tuple[str, ...]]:
 
 def names_match(first: list[str], second: list[str], person: bool) -> bool:
     """Whether two names can name the same source: same words, aliases, an acronym, or (for a person) a
-    surname of the full name; for an organisation, a shorter form keeping the last word ("the Post" for "The
-    New York Post")."""
+    surname of the full name or the full name without its middle names; for an organisation, a shorter form
+    keeping the last word ("the Post" for "The New York Post")."""
     return _names_match(tuple(first), tuple(second), person)
 
 
@@ -55,5 +55,7 @@ def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) 
     if len(short) == 1 and len(long) > 1 and short[0].replace(".", "") == _acronym(long):
         return True
     if person:
-        return long[-len(short) :] == short
+        # A surname alone ("Lynch"), or first name and surname without the middle name or initial the first
+        # mention had ("Loretta Lynch" after "Loretta E. Lynch", "Hillary Clinton" after "Hillary Rodham Clinton").
+        return long[-len(short) :] == short or (len(short) == 2 and (short[0], short[1]) == (long[0], long[-1]))
     return short[-1] == long[-1] and set(short) <= set(long)
