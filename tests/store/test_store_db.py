@@ -201,6 +201,28 @@ def test_a_surname_shared_by_two_full_names_stays_alone(store: Store) -> None:
     assert identity_keys(store) == {"short": "desantis", "ron": "ron desantis", "casey": "casey desantis"}
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_a_name_without_its_middle_initial_joins_the_fuller_name_of_its_outlet(
+    store: Store, order: tuple[int, ...]
+) -> None:
+    items = [
+        plain_article("fuller", "Nadia K. Osei said the vote was fair.", "Nadia K. Osei", "NYT"),
+        plain_article("shorter", "Nadia Osei said the count was slow.", "Nadia Osei", "NYT"),
+        plain_article("surname", "Osei said no.", "Osei", "NYT"),
+    ]
+    for i in order:
+        store.save(*items[i])
+    assert identity_keys(store) == {"fuller": "nadia k osei", "shorter": "nadia k osei", "surname": "nadia k osei"}
+
+
+def test_a_shorter_name_stays_alone_when_two_fuller_names_fit_it(store: Store) -> None:
+    store.save(*plain_article("shorter", "Nadia Osei said no.", "Nadia Osei", "NYT"))
+    store.save(*plain_article("k", "Nadia K. Osei said no.", "Nadia K. Osei", "NYT"))
+    assert identity_keys(store)["shorter"] == "nadia k osei"
+    store.save(*plain_article("m", "Nadia M. Osei said yes.", "Nadia M. Osei", "NYT"))
+    assert identity_keys(store) == {"shorter": "nadia osei", "k": "nadia k osei", "m": "nadia m osei"}
+
+
 def test_anonymous_sources_never_merge_with_named_ones(store: Store) -> None:
     store.save(*plain_article("named", "Officials Smith said no.", "Officials Smith", "NYT"))
     store.save(*plain_article("anon", "Officials said no.", "Officials", "NYT", named=False))

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, literal, select, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from ..errors import StoreError
 from ..model import Analysis, Article
@@ -272,25 +273,47 @@ def _apply_surname_rule(connection: Connection, outlet: str | None, rows: Rows) 
                     .where(sources.c.surname == word, sources.c.article_id.in_(in_outlet))
                 ).scalars()
             )
-        target = identity.resolve_surname(word, full_names)
-        for row in named:
-            if row["base_key"] == word:
-                row["identity_key"] = target
-        for row in named_attributions:
-            if row["source_base"] == word:
-                row["source_key"] = target
-        if outlet is not None:
-            connection.execute(
-                update(sources)
-                .where(sources.c.base_key == word, sources.c.named.is_(True), sources.c.article_id.in_(in_outlet))
-                .values(identity_key=target)
+        # The surname and every first-name-and-surname key: what a fuller name arriving now may change.
+        for key in sorted({word} | {full for full in full_names if identity.is_shortened_key(full)}):
+            _rekey(
+                connection,
+                in_outlet if outlet is not None else None,
+                named,
+                named_attributions,
+                key,
+                identity.resolve_name(key, full_names),
             )
-            connection.execute(
-                update(attributions)
-                .where(
-                    attributions.c.source_base == word,
-                    attributions.c.source_named.is_(True),
-                    attributions.c.article_id.in_(in_outlet),
-                )
-                .values(source_key=target)
-            )
+
+
+def _rekey(
+    connection: Connection,
+    in_outlet: ScalarSelect[Any] | None,
+    named: list[Row],
+    named_attributions: list[Row],
+    key: str,
+    target: str,
+) -> None:
+    """Give the named sources (and their attributions) of base key ``key`` the identity ``target``: this
+    article's rows before they are written, and the outlet's earlier rows (``in_outlet``: their article ids)."""
+    for row in named:
+        if row["base_key"] == key:
+            row["identity_key"] = target
+    for row in named_attributions:
+        if row["source_base"] == key:
+            row["source_key"] = target
+    if in_outlet is None:
+        return
+    connection.execute(
+        update(sources)
+        .where(sources.c.base_key == key, sources.c.named.is_(True), sources.c.article_id.in_(in_outlet))
+        .values(identity_key=target)
+    )
+    connection.execute(
+        update(attributions)
+        .where(
+            attributions.c.source_base == key,
+            attributions.c.source_named.is_(True),
+            attributions.c.article_id.in_(in_outlet),
+        )
+        .values(source_key=target)
+    )

@@ -9,9 +9,11 @@ The rule (documented in docs/corpus.md), deliberately simple and predictable:
    sources are grouped by how they are described, never merged with a named one.
 3. A named source whose key is a single word (a surname, "peskov") takes the key of the one full name
    ending in that word seen in the same outlet ("dmitry peskov"), whether that full name came earlier or
-   later. If two different full names in the outlet end in the same word ("ron desantis", "casey
-   desantis"), the surname stays alone: guessing would be worse than not merging. Articles without an
-   outlet only merge within themselves.
+   later; a first name and surname take the key of the one fuller name of the outlet with the same first and
+   last word ("loretta lynch" → "loretta e lynch": a middle name or initial is often left out), and count as
+   that name for the surname. If two different people in the outlet have names ending in the same word
+   ("ron desantis", "casey desantis"), the surname stays alone: guessing would be worse than not merging.
+   Articles without an outlet only merge within themselves.
 """
 
 from __future__ import annotations
@@ -58,10 +60,28 @@ def last_word(key: str) -> str:
     return key.rsplit(" ", 1)[-1]
 
 
-def resolve_surname(key: str, full_names: set[str]) -> str:
-    """``key`` unless it is a lone surname; then the one full name among ``full_names`` ending in it, if
-    there is exactly one."""
+def resolve_name(key: str, full_names: set[str]) -> str:
+    """Rule 3 for a named ``key``, among the outlet's ``full_names`` that end in its last word: a lone surname
+    takes the name of the one person they name; a first name and surname take the one fuller name with the
+    same first and last word; any other key stays."""
     if not is_surname_key(key):
+        return _fullest(key, full_names)
+    people = {_fullest(full, full_names) for full in full_names if " " in full and last_word(full) == key}
+    return people.pop() if len(people) == 1 else key
+
+
+def is_shortened_key(key: str) -> bool:
+    """A named key of two words, which the middle-name part of rule 3 may extend to a fuller name."""
+    return not key.startswith(ANONYMOUS_PREFIX) and key.count(" ") == 1
+
+
+def _fullest(key: str, full_names: set[str]) -> str:
+    if not is_shortened_key(key):
         return key
-    matches = {full for full in full_names if " " in full and last_word(full) == key}
-    return matches.pop() if len(matches) == 1 else key
+    first, last = key.split(" ")
+    fuller = {
+        full
+        for full in full_names
+        if full.count(" ") > 1 and full.split(" ", 1)[0] == first and last_word(full) == last
+    }
+    return fuller.pop() if len(fuller) == 1 else key
