@@ -1365,7 +1365,10 @@ class _Answerer:
     paragraph outside any attribution's content: the person or pair the introduction says is interviewed; for
     "we", failing that, the one pair or group of people's names the introduction gives ("the bar is co-owned by
     Jonathan Stan and John-Christian Rauschenberg"). "I" of a pair is one of them, which the text does not say.
-    Found once per document, and only when a first person asks."""
+    The "we" of one person interviewed is that person, not a body their introduction names ("LibriVox founder
+    Hugh McGuire"): GUM's coreference reads it so, and the body named beside the interviewee was the gold entity
+    of none of GUM train's interview "we"s (docs/sources.md). Found once per document, and only when a first
+    person asks."""
 
     def __init__(
         self,
