@@ -350,6 +350,53 @@ CASES = [
         Speaker("Maria Costa", "person", written="We"),
         id="we-is-not-the-body-of-the-other-speaker-named-before",
     ),
+    # -- a question-and-answer transcript: the answers' "I" and "we" are the one the introduction says is
+    # interviewed (the pair, for "we" of two interviewed together); "we" under a rhetorical question is the author's
+    pytest.param(
+        "The Daily Ledger interviewed Hannah Ortiz about the new ferry line.\n\nWhen will the ferry start running?"
+        "\n\nWe believe the first boats will sail in June. The crews are still training.\n\nWhat will a ticket "
+        "cost?\n\nI think it will cost about four dollars.",
+        "believe",
+        Speaker("Hannah Ortiz", "person", written="We"),
+        id="transcript-we-is-the-interviewee",
+    ),
+    pytest.param(
+        "The Daily Ledger interviewed Hannah Ortiz about the new ferry line.\n\nWhen will the ferry start running?"
+        "\n\nWe believe the first boats will sail in June. The crews are still training.\n\nWhat will a ticket "
+        "cost?\n\nI think it will cost about four dollars.",
+        "think",
+        Speaker("Hannah Ortiz", "person", written="I"),
+        id="transcript-i-is-the-interviewee",
+    ),
+    pytest.param(
+        "Wikinews interviews chess coach Pavel Novak.\n\nQ: How many pupils do you have?\n\nA: About forty. We "
+        "think the club will double in size.\n\nQ: Why chess?\n\nA: I believe it teaches patience.",
+        "think",
+        Speaker("Pavel Novak", "person", written="We"),
+        id="q-and-a-labels-and-a-headline",
+    ),
+    pytest.param(
+        "Reporters spoke with Omar Haddad and Lucia Brandt, who run a bakery in Leeds.\n\nHow did you start?\n\n"
+        "We decided early that we would bake only bread.\n\nWhat is next?\n\nWe believe a second shop will open "
+        "next spring.",
+        "believe",
+        Speaker("Omar Haddad and Lucia Brandt", "group", written="We"),
+        id="transcript-we-of-a-pair-interviewed",
+    ),
+    pytest.param(
+        "Is the city ready for the storm? Nobody knows.\n\nWill the dams hold?\n\nWe believe they will not. The "
+        "mayor, Carl Weber, has said nothing.\n\nWho will pay?\n\nWe think taxpayers will.",
+        "believe",
+        Speaker("We", named=False, written="We"),
+        id="we-under-rhetorical-questions-is-the-author",
+    ),
+    pytest.param(
+        "Reporter Jane Doe met the novelist Carl Weber in Vienna. Asked whether he would write a sequel, he said "
+        "he had not decided.",
+        "said",
+        Speaker("Carl Weber", "person"),
+        id="asked-whether-he-said-is-the-interviewee",
+    ),
     # -- documents and media
     pytest.param(
         "The new regulations state that every car must be inspected each year.",

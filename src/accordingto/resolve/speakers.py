@@ -55,6 +55,7 @@ from .mentions import (
 )
 from .names import name_keys, names_match, normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
+from .transcripts import Transcript, find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
 COLLECTED_LABELS = {"PERSON", "ORG", "GPE"}
@@ -268,6 +269,9 @@ def resolve_speakers(
         learned.revise(asked, entities, contents)
         _follow_speakers(occurrences, followers, entities)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
+    answerer = (
+        _Answerer(doc, occurrences, readings, quotes, entities, genders, starts_of_sentences) if first_person else None
+    )
     for occurrence in first_person:
         speaker = _quote_speaker(occurrence, speakers, contents)
         entity = speaker.entity if speaker is not None else None
@@ -276,6 +280,8 @@ def resolve_speakers(
             if body is not None:
                 sentence = bisect.bisect_right(starts_of_sentences, body.head) - 1
                 entity = _collect_name(doc, body, sentence, quotes, entities, genders).entity
+        if speaker is None and answerer is not None:
+            entity = answerer.entity(occurrence)
         entities.attach(doc, occurrence, entity, genders)
     found = [entity for entity in entities.all if entity.occurrences]
     for entity in found:
@@ -1358,6 +1364,65 @@ def _quote_speaker(
         if speaker is not None and speaker.entity is not None:
             return speaker
     return None
+
+
+class _Answerer:
+    """Who answers in a question-and-answer transcript (``transcripts``), for a first person in an answer
+    paragraph outside any attribution's content: the person or pair the introduction says is interviewed; for
+    "we", failing that, the one pair or group of people's names the introduction gives ("the bar is co-owned by
+    Jonathan Stan and John-Christian Rauschenberg"). "I" of a pair is one of them, which the text does not say.
+    The "we" of one person interviewed is that person, not a body their introduction names ("LibriVox founder
+    Hugh McGuire"): GUM's coreference reads it so, and the body named beside the interviewee was the gold entity
+    of none of GUM train's interview "we"s (docs/sources.md). Found once per document, and only when a first
+    person asks."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        occurrences: list[Occurrence],
+        readings: MentionReadings,
+        quotes: QuoteMap,
+        entities: _Entities,
+        genders: dict[str, Gender],
+        starts_of_sentences: list[int],
+    ) -> None:
+        self.doc, self.occurrences, self.readings = doc, occurrences, readings
+        self.quotes, self.entities, self.genders, self.starts = quotes, entities, genders, starts_of_sentences
+        self.transcript = find_transcript(doc)
+        self._found: Entity | None = None
+        self._looked = False
+
+    def entity(self, occurrence: Occurrence) -> Entity | None:
+        transcript = self.transcript
+        mention = occurrence.mention
+        if transcript is None or mention.person != 1 or not transcript.in_answer(mention.head):
+            return None
+        found = self._interviewee(transcript)
+        if found is None or (found.kind == "group" and mention.number != "plur"):
+            return None  # "I" of a pair is one of them, which the text does not say
+        return found
+
+    def _interviewee(self, transcript: Transcript) -> Entity | None:
+        if self._looked:
+            return self._found
+        self._looked = True
+        name = interviewee(self.doc, transcript)
+        if name is not None:
+            codes = doc_token_codes(self.doc)
+            start = codes.entity_start[name] if codes.entity_start[name] >= 0 else codes.left_edge[name]
+            end = codes.entity_end[name] if codes.entity_start[name] >= 0 else name + 1
+            mention = coordinated_people(self.doc, start, len(self.doc)) or self.readings.read(start, end)
+        else:
+            groups = [
+                o.mention
+                for o in self.occurrences
+                if o.mention.kind == "group" and o.mention.form == "name" and o.tokens[0] < transcript.first_question
+            ]
+            mention = groups[0] if len(groups) == 1 else None
+        if mention is not None and mention.name_start is not None:
+            sentence = bisect.bisect_right(self.starts, mention.head) - 1
+            self._found = _collect_name(self.doc, mention, sentence, self.quotes, self.entities, self.genders).entity
+        return self._found
 
 
 # Entity labels of the bodies a person speaks for: an organisation, a government or a country's team.
