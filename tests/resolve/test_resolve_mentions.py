@@ -1,5 +1,6 @@
-"""The gender a mention is read with: the first-name lists decide only a name of one sex, and only for a
-person; organisations have no sex; only the words up to the head say who the mention is."""
+"""The gender, kind and number a mention is read with: the first-name lists decide only a name of one sex, and
+only for a person; organisations have no sex; only the words up to the head say who the mention is; a company's
+name is one body, whatever its last word's number or the small model's tag."""
 
 from __future__ import annotations
 
@@ -35,3 +36,28 @@ def test_the_gender_a_mention_is_read_with(text: str, words: str, gender: str | 
     mention = analyze_mention(doc, span.start, span.end)
     assert mention is not None
     assert mention.gender == gender
+
+
+KIND_AND_NUMBER_CASES = [
+    # (text, the mention's words, its kind, its number)
+    # A company's name ending in a plural word is one body, which "it" may stand for.
+    ("Brightwell Foods will close its bakery, it said.", "Brightwell Foods", "organization", "sing"),
+    # A name ending in a company's line of business is not a person's, whatever the small model tags it.
+    ("Halvorsen Shipping disagreed with the port.", "Halvorsen Shipping", "organization", "sing"),
+    # Two bodies coordinated are two parties, not one body a later "the authority" may stand for.
+    ("Brightwell Foods and the port authority argued.", "Brightwell Foods and the port authority", "group", "plur"),
+    # "which" says an operator is not a person; "who" leaves one a person.
+    ("The grid operator, which runs the lines, said it acted.", "The grid operator", "organization", "sing"),
+    ("The tour operator, who runs the boats, said he was sorry.", "The tour operator", "person", "sing"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "kind", "number"), KIND_AND_NUMBER_CASES)
+def test_the_kind_and_number_a_mention_is_read_with(text: str, words: str, kind: str, number: str) -> None:
+    doc = parser()(text)
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None
+    mention = analyze_mention(doc, span.start, span.end)
+    assert mention is not None
+    assert (mention.kind, mention.number) == (kind, number)

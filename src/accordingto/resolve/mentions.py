@@ -112,6 +112,8 @@ _NAME_LABEL_IDS = frozenset(get_string_id(label) for label in NAME_LABELS)
 _MODIFIER_DEP_IDS = frozenset(get_string_id(dep) for dep in _MODIFIER_DEPS)
 _APPOS, _CONJ, _PREP, _PUNCT_DEP, _POBJ = (get_string_id(dep) for dep in ("appos", "conj", "prep", "punct", "pobj"))
 _RELCL, _COMPOUND, _FLAT = (get_string_id(dep) for dep in ("relcl", "compound", "flat"))
+# Kinds of source a proper name names one body of, whatever the number of its last word.
+_BODY_KINDS = frozenset({"organization", "government", "media"})
 _PLURAL_TAGS = frozenset(get_string_id(tag) for tag in ("NNS", "NNPS"))
 _POSSESSIVE_TAG, _NORP, _PERSON = get_string_id("POS"), get_string_id("NORP"), get_string_id("PERSON")
 
@@ -290,6 +292,8 @@ def is_person_noun(lemma: str) -> bool:
 def name_kind(words: list[str], label: str) -> SourceKind:
     """The kind of source a proper name names, from its entity label and its words."""
     lowered = {word.lower().strip(".") for word in words}
+    if label == "PERSON" and words[-1].lower().strip(".") in lexicon.ORGANIZATION_NAME_ENDINGS:
+        return "organization"  # "Halvorsen Shipping", which the small model tags a person
     if label == "PERSON":
         return "person"
     if label == "GPE":
@@ -388,6 +392,14 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             kind = described if described in {"organization", "government", "media"} else kind
         if kind == "unknown":
             kind = _relative_kind(codes, head)
+        if number == "plur" and kind in _BODY_KINDS:
+            # "Brightwell Foods", "General Motors", "the United Nations": one body, whose "it" a name ending in a
+            # plural word must not rule out (the parser tags "Foods" a plural proper noun); but "Acme and the
+            # port authority" are two parties, not one body a later "the authority" may stand for; only the head's
+            # own conjuncts count ("the Food and Drug Administration", "the Tax Policy Center at the Urban Institute
+            # and Brookings Institution" are one body each).
+            parties = any(codes.dep[child] == _CONJ for child in codes.children(head))
+            number, kind = ("plur", "group") if parties else ("sing", kind)
         if number == "plur" and kind == "person":
             kind = "group"
         if kind == "group" and label == "NORP":
@@ -415,6 +427,8 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             appos=appos,
         )
     kind = _description_kind(codes, head, number)
+    if kind == "person" and _relative_kind(codes, head) == "organization":
+        kind = "organization"  # "the grid operator, which runs the network": "which" says it is not a person
     return Mention(low, high, head, "description", number, _bodies_sexless(gender, kind), kind, appos=appos)
 
 

@@ -13,7 +13,7 @@ bare
 - a third-person pronoun goes to the most salient compatible entity in the same sentence or up to a few
   sentences back: speakers of attributions first, then subjects; "he"/"she" need one singular person of no
   other gender, "they" a plural or an organisation, "it" an organisation or a document. People named only
-  inside quotation marks, or inside the attribution's own content, are never antecedents;
+  inside quotation marks, or inside a "he"/"she"'s own content, are never antecedents;
 - "I"/"we" as the source of a statement inside a quote is that quote's speaker.
 
 Output on the doc, for ``describe.sources``: ``annotations.ENTITIES``, one ``records.EntityRecord`` per entity
@@ -482,9 +482,7 @@ def _admissible(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tu
     """Whether the rules' constraints let a pronoun refer to an entity: agreement, and an earlier mention in
     the pronoun's own quotation world (outside quotes for a pronoun outside them) that, for "he" or "she", is
     not inside the pronoun's own content (a person named in what someone says is not who says it)."""
-    # "Acme will close the plant, it said": an organisation names itself in what it says; a person does not.
-    personal = pronoun.mention.gender in {"masc", "fem"}
-    own_content = [r for a in pronoun.attributions for r in contents.get(a, [])] if personal else []
+    own_content = _barred_content(pronoun, contents)
     return compatible(pronoun.mention, entity) and any(
         o.tokens[0] < pronoun.tokens[0]
         and o.quote == pronoun.quote
@@ -492,6 +490,16 @@ def _admissible(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tu
         for o in entity.occurrences
         if o is not pronoun
     )
+
+
+def _barred_content(pronoun: Occurrence, contents: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The token ranges of a pronoun's own content, where its antecedent may not be: for "he" or "she"
+    (a person named in what someone says is not who says it), but not for "it" or "they" — "Acme will close
+    the plant, it said", "The workers will strike, they said": a body or a group names itself in what it says,
+    and news writes an organisation's statement so, with the name first."""
+    if pronoun.mention.gender not in {"masc", "fem"}:
+        return []
+    return [r for a in pronoun.attributions for r in contents.get(a, [])]
 
 
 def _name_admissible(mention: Mention, entity: Entity) -> bool:
@@ -1288,15 +1296,16 @@ def _pronoun_antecedent(
     ("When Clinton arrived, she said"); in earlier sentences, speakers first (the news rule: '"…," one
     official told the NYT. He added …'), then subjects, then the earliest mention. Past ``max_sentences_back``
     sentences, the latest compatible speaker (reporters keep writing "he said" for the main speaker). A person
-    named in what someone says is not who says it: mentions inside quotes, or inside the pronoun's own
-    content, are skipped. A pronoun inside a quote belongs to the quoted speaker's world, so only mentions in
-    the same quote count, and without one it stays unresolved rather than borrow a speaker from outside.
+    named in what someone says is not who says it: mentions inside quotes, or inside a "he"/"she"'s own
+    content, are skipped (an organisation's "it" may name itself there: ``_barred_content``). A pronoun inside
+    a quote belongs to the quoted speaker's world, so only mentions in the same quote count, and without one
+    it stays unresolved rather than borrow a speaker from outside.
     In an exchange, whoever asked the question just before does not answer it: "Miller asked whether he would
     retire. He declined" is the other side (``questions``: the attributions that are questions).
     Occurrences are resolved in text order, so the ones already attached to an entity are the earlier ones.
     """
     pronoun = occurrences[position]
-    own_content = [r for a in pronoun.attributions for r in contents.get(a, [])]
+    own_content = _barred_content(pronoun, contents)
     answers = not set(pronoun.attributions) & questions
 
     def asker(o: Occurrence) -> bool:
