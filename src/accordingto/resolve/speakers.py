@@ -990,8 +990,9 @@ def given_roles(doc: Doc, mention: Mention) -> list[Token]:
     written before the name ("Former *Mayor* John Harper"), an apposition either way ("Harper, the former
     *mayor* of Springfield"; "the former *mayor*, John Harper"), a predicate ("Grant is a *billionaire*") and a
     predicate in a relative clause on the name ("Harper, who was *mayor* of Springfield", "who served as
-    *senator*"). News introduces people this way once and then calls them by the role ("the former mayor
-    argued"), so a later definite description refers back to the one participant given that role."""
+    *senator*"), and each role coordinated with one of those ("a lawyer and former *senator*"). News
+    introduces people this way once and then calls them by the role ("the former mayor argued"), so a later
+    definite description refers back to the one participant given that role."""
     if mention.name_start is None or mention.name_end is None:
         return []
     head = doc[mention.head]
@@ -1024,7 +1025,17 @@ def given_roles(doc: Doc, mention: Mention) -> list[Token]:
                 for o in p.children
                 if o.dep_ == "pobj" and _role_noun(o)
             ]
-    return roles
+    return roles + _coordinated_roles(roles)
+
+
+def _coordinated_roles(roles: list[Token]) -> list[Token]:
+    """The roles coordinated with given ones: "Phoenix is the capital of Arizona as well as its most populous
+    *city*", "Grant, a lawyer and former *senator*" — each conjunct says what the participant is, and a later
+    "the city", "the former senator" refers back to it as to the first."""
+    found: list[Token] = []
+    for role in roles:
+        found += [c for c in role.conjuncts if c.i > role.i and _role_noun(c) and c not in roles and c not in found]
+    return found
 
 
 def _role_noun(token: Token) -> bool:
