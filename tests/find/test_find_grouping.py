@@ -61,8 +61,8 @@ LAYOUTS = [
         id="headline-name",
     ),
     pytest.param(
-        "A debate in Ohio\n\nWALLACE: Will you accept the result?\n\nTRUMP: I will look at it at the time.\n\n"
-        "WALLACE: That is not an answer.",
+        "Chris Wallace pressed Donald Trump in the last debate.\n\nWALLACE: Will you accept the result?\n\n"
+        "TRUMP: I will look at it at the time.\n\nWALLACE: That is not an answer.",
         {},
         [
             ("WALLACE", ":", "Will you accept the result?"),
@@ -96,6 +96,12 @@ LAYOUTS = [
         {},
         [],
         id="lone-labels",
+    ),
+    pytest.param(
+        "The bill passed.\n\nRELATED: Governor signs the law\n\nMORE: Mayor quits\n\nRELATED: Storm closes schools",
+        {},
+        [],
+        id="furniture-labels",
     ),
     pytest.param(
         "An interview with the governor.\n\nQ: Will you run again?\n\nA: Not this year.\n\nQ: Why not?\n\n"

@@ -406,10 +406,11 @@ def _paragraph_first(doc: Doc, layout: _Layout, i: int) -> int:
 # Clinton Email Story Has Moved", "Poll: ...") and a transcript's speaker labels ("TAPPER: Do you think ...?").
 # The words before the colon must name a source: in a headline, a name the entity recognizer marks or a noun of
 # ``lexicon.HEADLINE_SOURCES`` (not "The Latest:", "Breaking:", "BYLINE:"); in a transcript, capitals (the
-# convention of broadcast transcripts) used by turns, so that at least two speakers appear and one speaks twice
-# (a lone "UPDATE:" or "NOTE:" is no exchange). An interview's "Q:" and "A:" name no one, and PolNeAR marks them in
-# some interviews only (22 of 62 on train): left out (held-out train attribution F1 71.80 with them, 71.79 without;
-# direct quotes 75.65 and 75.77).
+# convention of broadcast transcripts) naming a person (a first name and surname, "JAKE TAPPER", or the surname of
+# a person the article names, "FALLIN" for "Mary Fallin"; not "RELATED:" or "MORE:"), used by turns, so that at
+# least two speakers appear and one speaks twice (a lone "UPDATE:" or "NOTE:" is no exchange). An interview's "Q:"
+# and "A:" name no one, and PolNeAR marks them in some interviews only (22 of 62 on train): left out (held-out
+# train attribution F1 71.80 with them, 71.79 without; direct quotes 75.65 and 75.77).
 MAX_LABEL_WORDS = 4
 
 
@@ -424,10 +425,23 @@ def _labelled_lines(doc: Doc, layout: _Layout) -> list[tuple[RoleSpan, RoleSpan,
     if headline is not None:
         found.append(headline)
     turns = [turn for number, line in lines.items() if number > 0 and (turn := _turn(doc, line)) is not None]
-    speakers = Counter(doc[turn[0].end - 1].text for turn in turns)
+    if len(turns) < 2:
+        return found
+    named = _person_surnames(doc) | {doc[t[0].end - 1].lower_ for t in turns if t[0].end - t[0].start >= 2}
+    turns = [turn for turn in turns if doc[turn[0].end - 1].lower_ in named]
+    speakers = Counter(doc[turn[0].end - 1].lower_ for turn in turns)
     if len(speakers) >= 2 and max(speakers.values(), default=0) >= 2:
         found.extend(turns)
     return found
+
+
+def _person_surnames(doc: Doc) -> set[str]:
+    """The last word of every person the entity recognizer marks, lower case ("fallin" for "Mary Fallin")."""
+    return {
+        token.lower_
+        for token in doc
+        if token.ent_type_ == "PERSON" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    }
 
 
 def _line_parts(doc: Doc, line: list[int], colon: int) -> tuple[RoleSpan, RoleSpan, RoleSpan] | None:
@@ -466,15 +480,16 @@ def _turn(doc: Doc, line: list[int]) -> tuple[RoleSpan, RoleSpan, RoleSpan] | No
 
 
 def _add_labelled(groups: list[Group], speaker: RoleSpan, cue: RoleSpan, content: RoleSpan) -> None:
-    """The attribution of a labelled line: the tagger's own when it tagged the colon as a cue (given the label and
-    the line when it found no source or content for it), else a new one."""
+    """The attribution of a labelled line: the tagger's own when it tagged the colon as a cue (given the label when
+    it found no source, and the rest of the line as content when its contents lie inside it: what follows the
+    label is all said by the source, and the tagger often stops at a comma or a quoted phrase), else a new one."""
     for group in groups:
         if group.cue.start <= cue.start < group.cue.end:
             if not group.sources:
                 group.sources.append(speaker)
-            if not group.contents:
-                group.contents.append(content)
-                group.routes.append("introduced")
+            if all(content.start <= span.start and span.end <= content.end for span in group.contents):
+                group.routes = group.routes[:1] or ["introduced"]
+                group.contents = [content]
             return
     groups.append(Group(cue=cue, contents=[content], sources=[speaker], routes=["introduced"]))
 
