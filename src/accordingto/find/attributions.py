@@ -416,15 +416,12 @@ MAX_LABEL_WORDS = 4
 
 def _labelled_lines(doc: Doc, layout: _Layout) -> list[tuple[RoleSpan, RoleSpan, RoleSpan]]:
     """(source, cue, content) of every headline "Source: ..." and transcript turn "SPEAKER: ..." (see above)."""
-    lines: dict[int, list[int]] = defaultdict(list)  # paragraph -> its tokens that are not spaces
-    for token in doc:
-        if not token.is_space:
-            lines[int(layout.paragraph[token.i])].append(token.i)
+    lines = _lines(doc, layout)
     found = []
-    headline = _headline_source(doc, layout, lines.get(0, []))
+    headline = _headline_source(doc, layout, lines[0]) if lines and layout.paragraph[lines[0][0]] == 0 else None
     if headline is not None:
         found.append(headline)
-    turns = [turn for number, line in lines.items() if number > 0 and (turn := _turn(doc, line)) is not None]
+    turns = [turn for line in lines if layout.paragraph[line[0]] > 0 and (turn := _turn(doc, line)) is not None]
     if len(turns) < 2:
         return found
     named = _person_surnames(doc) | {doc[t[0].end - 1].lower_ for t in turns if t[0].end - t[0].start >= 2}
@@ -433,6 +430,21 @@ def _labelled_lines(doc: Doc, layout: _Layout) -> list[tuple[RoleSpan, RoleSpan,
     if len(speakers) >= 2 and max(speakers.values(), default=0) >= 2:
         found.extend(turns)
     return found
+
+
+def _lines(doc: Doc, layout: _Layout) -> list[tuple[int, int]]:
+    """Every paragraph with a word, as the range from its first to its last token that is not a space (only the
+    edges are read: a line's first words and its end are all the layouts look at)."""
+    bounds = np.flatnonzero(np.diff(layout.paragraph)) + 1
+    lines = []
+    for start, end in zip([0, *bounds.tolist()], [*bounds.tolist(), len(doc)], strict=True):
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            lines.append((start, end))
+    return lines
 
 
 def _person_surnames(doc: Doc) -> set[str]:
@@ -444,9 +456,9 @@ def _person_surnames(doc: Doc) -> set[str]:
     }
 
 
-def _line_parts(doc: Doc, line: list[int], colon: int) -> tuple[RoleSpan, RoleSpan, RoleSpan] | None:
+def _line_parts(doc: Doc, line: tuple[int, int], colon: int) -> tuple[RoleSpan, RoleSpan, RoleSpan] | None:
     """Source before the colon, the colon, and the rest of the line up to its last word (a final period stays out)."""
-    end = line[-1] + 1
+    end = line[1]
     if doc[end - 1].text == "." and end - 1 > colon:
         end -= 1
     if end <= colon + 1 or not any(not doc[i].is_punct for i in range(colon + 1, end)):
@@ -454,12 +466,11 @@ def _line_parts(doc: Doc, line: list[int], colon: int) -> tuple[RoleSpan, RoleSp
     return RoleSpan("SOURCE", line[0], colon), RoleSpan("CUE", colon, colon + 1), RoleSpan("CONTENT", colon + 1, end)
 
 
-def _headline_source(doc: Doc, layout: _Layout, line: list[int]) -> tuple[RoleSpan, RoleSpan, RoleSpan] | None:
-    colons = [i for i in line if doc[i].text == ":" and layout.quote_of(i) is None]
+def _headline_source(doc: Doc, layout: _Layout, line: tuple[int, int]) -> tuple[RoleSpan, RoleSpan, RoleSpan] | None:
+    colons = [i for i in range(*line) if doc[i].text == ":" and layout.quote_of(i) is None]
     if len(colons) != 1:
         return None
-    before = [doc[i] for i in line if i < colons[0]]
-    words = [token for token in before if not token.is_punct]
+    words = [token for token in doc[line[0] : colons[0]] if not token.is_punct and not token.is_space]
     if not 0 < len(words) <= MAX_LABEL_WORDS or any(token.pos_ in ("VERB", "AUX") for token in words):
         return None
     last = words[-1]
@@ -468,11 +479,12 @@ def _headline_source(doc: Doc, layout: _Layout, line: list[int]) -> tuple[RoleSp
     return _line_parts(doc, line, colons[0])
 
 
-def _turn(doc: Doc, line: list[int]) -> tuple[RoleSpan, RoleSpan, RoleSpan] | None:
-    colon = next((i for i in line[: MAX_LABEL_WORDS + 1] if doc[i].text == ":"), None)
+def _turn(doc: Doc, line: tuple[int, int]) -> tuple[RoleSpan, RoleSpan, RoleSpan] | None:
+    first_words = range(line[0], min(line[1], line[0] + MAX_LABEL_WORDS + 1))
+    colon = next((i for i in first_words if doc[i].text == ":"), None)
     if colon is None or colon == line[0]:
         return None
-    label = [doc[i] for i in line if i < colon]
+    label = [token for token in doc[line[0] : colon] if not token.is_space]
     letters = sum(c.isalpha() for token in label for c in token.text)
     if letters < 2 or not all(token.is_upper and any(c.isalpha() for c in token.text) for token in label):
         return None
