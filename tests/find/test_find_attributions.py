@@ -121,6 +121,14 @@ CASES = [
         id="dash-introducer",
     ),
     pytest.param(
+        "Voters in Ohio were divided.\n\nTom Becker, 52, a welder ― “I want someone who will bring the jobs back.”",
+        "Tom Becker, 52, a welder",
+        "―",
+        "“I want someone who will bring the jobs back.”",
+        "direct",
+        id="dash-introducer-with-apposition",
+    ),
+    pytest.param(
         "Zelensky: “We just see a brazen willingness to kill.”",
         "Zelensky",
         ":",
@@ -134,13 +142,10 @@ CASES = [
         "―",
         "“The most unqualified child to ever run for president.”",
         "direct",
+        # Found since layout8 at confidence 0.308, barely over the threshold (0.300): a mark without a cue-lexicon
+        # bucket and an untagged source count against it, and train has almost no signed quotes (docs/accuracy.md);
+        # a retrained confidence model may put it under again.
         id="dash-signature-after-quote",
-        marks=pytest.mark.xfail(
-            reason="grouped, but its confidence (0.17) is under the threshold (0.30): a mark without a cue-lexicon "
-            "bucket, an untagged source and the sentence route each count against it, and train has almost no "
-            "signed quotes to say otherwise (docs/accuracy.md, confidence7)",
-            strict=True,
-        ),
     ),
     pytest.param(
         '"The U.N. has passed five resolutions," said Victor Cha, a Korea scholar. "But the problem is, none of '

@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 
 import samples
-from accordingto.find.attributions import assemble
+from accordingto.find.attributions import RoleSpan, assemble
 from accordingto.find.quotes import annotate_quotes
 
 
@@ -43,3 +43,85 @@ def test_a_continued_quote_records_its_route(parser: Language) -> None:
     groups = assemble(doc, samples.bio_tags(doc, roles))
     assert len(groups) == 1
     assert groups[0].routes[0] in ("syntax", "sentence") and groups[0].routes[1] == "quote"
+
+
+# Colon and dash layouts, grouped from given tags (mostly none: the layouts the tagger misses). Each case: the text,
+# the tagger's spans, and the (source, cue, content) groups expected, in reading order. Written for these tests.
+LAYOUTS = [
+    pytest.param(
+        "Poll: Voters Abandon the Governor Over Taxes\n\nThe governor lost support in the suburbs.",
+        {},
+        [("Poll", ":", "Voters Abandon the Governor Over Taxes")],
+        id="headline-poll",
+    ),
+    pytest.param(
+        "Elizabeth Warren: The Bank Bill Is a Giveaway\n\nThe senator spoke on Monday.",
+        {},
+        [("Elizabeth Warren", ":", "The Bank Bill Is a Giveaway")],
+        id="headline-name",
+    ),
+    pytest.param(
+        "Chris Wallace pressed Donald Trump in the last debate.\n\nWALLACE: Will you accept the result?\n\n"
+        "TRUMP: I will look at it at the time.\n\nWALLACE: That is not an answer.",
+        {},
+        [
+            ("WALLACE", ":", "Will you accept the result?"),
+            ("TRUMP", ":", "I will look at it at the time"),
+            ("WALLACE", ":", "That is not an answer"),
+        ],
+        id="transcript-turns",
+    ),
+    pytest.param(
+        "Voters in Ohio were divided.\n\nTom Becker, 52, a welder ― “I want someone who will bring the jobs back.”",
+        {"a welder ― “I want someone who will bring the jobs back.”": "CONTENT"},
+        [("Tom Becker, 52, a welder", "―", "“I want someone who will bring the jobs back.”")],
+        id="vox-pop-apposition-dash",
+    ),
+    pytest.param(
+        "Readers responded.\n\n“The most unqualified child to ever run for president.” ― Francisco Herrero",
+        {"“The most unqualified child to ever run for president.”": "CONTENT"},
+        [("Francisco Herrero", "―", "“The most unqualified child to ever run for president.”")],
+        id="signature-dash",
+    ),
+    # Layouts that must not yield an attribution: labels that name no speaker, a lone label, times, lists.
+    pytest.param("Note: This story has been updated.\n\nThe vote was delayed.", {}, [], id="note"),
+    pytest.param("The vote was delayed.\n\nUpdate: The vote is now set for Friday.", {}, [], id="update"),
+    pytest.param("The Latest: Senate Passes the Budget\n\nThe vote was close.", {}, [], id="the-latest"),
+    pytest.param("Breaking: Storm Closes Schools\n\nThe roads are icy.", {}, [], id="breaking"),
+    pytest.param("The mayor spoke.\n\nPhoto: Maria Lopez", {}, [], id="photo-credit"),
+    pytest.param("Ingredients: flour, sugar and eggs.\n\nBake for an hour.", {}, [], id="list"),
+    pytest.param("The council meets at 10:30 on Monday.\n\nIt will vote at 11:15.", {}, [], id="timestamps"),
+    pytest.param(
+        "The paper changed its rules.\n\nUPDATE: The vote was delayed.\n\nCORRECTION: The vote was in May.",
+        {},
+        [],
+        id="lone-labels",
+    ),
+    pytest.param(
+        "The bill passed.\n\nRELATED: Governor signs the law\n\nMORE: Mayor quits\n\nRELATED: Storm closes schools",
+        {},
+        [],
+        id="furniture-labels",
+    ),
+    pytest.param(
+        "An interview with the governor.\n\nQ: Will you run again?\n\nA: Not this year.\n\nQ: Why not?\n\n"
+        "A: My family comes first.",
+        {},
+        [],
+        id="interview-q-and-a",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), LAYOUTS)
+def test_colon_and_dash_layouts(
+    parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
+) -> None:
+    doc = annotate_quotes(parser(text))
+    groups = sorted(assemble(doc, samples.bio_tags(doc, roles)), key=lambda group: group.cue.start)
+
+    def words(spans: list[RoleSpan]) -> str:
+        return " … ".join(doc[span.start : span.end].text for span in spans)
+
+    found = [(words(group.sources), words([group.cue]), words(group.contents)) for group in groups]
+    assert found == expected
