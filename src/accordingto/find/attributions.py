@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from .. import lexicon
@@ -30,7 +30,7 @@ from ..clauses import entity_span
 from ..errors import ModelError
 from ..model import AttributionType
 from ..pipes import AnnotatingPipe, component_factory
-from .confidence import FEATURES, Candidate, attribution_features
+from .confidence import FEATURES, Candidate, CueFrame, attribution_features
 from .features import (
     NONE,
     DocArrays,
@@ -140,6 +140,7 @@ def group_features(doc: Doc, groups: list[Group], tagging: Tagging, arrays: DocA
                     and layout.last_word(group.contents[-1].start) < group.contents[-1].end,
                     fills_paragraph=layout.filled(group),
                     mark_between=_mark_between(doc, layout, group),
+                    frame=_cue_frame(doc, root, group, content_tokens, source_tokens),
                 ),
             )
         )
@@ -186,6 +187,41 @@ def _mark_between(doc: Doc, layout: _ParagraphWords, group: Group) -> bool:
         return False
     return all(doc[i].is_space for i in range(left.end, cue.start)) and all(
         doc[i].is_space for i in range(cue.end, right.start)
+    )
+
+
+# Penn tags of a finite verb or modal: a content holding one is a clause (a proposition), not a noun phrase.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Words that open a reported proposition ("said that ...", "asked whether ...").
+COMPLEMENTIZERS = frozenset({"that", "if", "whether"})
+# Dependencies of a cue that is itself an argument or modifier of another word ("decided to announce", "a move
+# to show"), rather than the verb of its own clause.
+EMBEDDED_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl"})
+
+
+def _cue_frame(doc: Doc, root: Token, group: Group, content_tokens: list[int], source_tokens: list[int]) -> CueFrame:
+    """The clause around the cue (``confidence.CueFrame`` says why each signal tells a report from an act)."""
+    content, source = set(content_tokens), set(source_tokens)
+    words = [doc[i] for i in sorted(content) if not (doc[i].is_punct or doc[i].is_space)]
+    children = list(root.children)
+    deps = {child.dep_ for child in children}
+    subjects = [child.i for child in children if child.dep_ in ("nsubj", "nsubjpass")]
+    # The subject of a passive cue is its "by" agent's object ("was said by the mayor").
+    agents = [
+        grand.i for child in children if child.dep_ == "agent" for grand in child.children if grand.dep_ == "pobj"
+    ]
+    return CueFrame(
+        clause_content=any(word.tag_ in FINITE_TAGS for word in words),
+        that_clause=(bool(words) and words[0].lower_ in COMPLEMENTIZERS)
+        or any(child.dep_ == "ccomp" and child.i in content for child in children),
+        subject_is_source=any(i in source for i in subjects + agents),
+        question=any(token.text == "?" for token in doc[group.cue.start].sent),
+        modal=any(child.tag_ == "MD" for child in children),
+        negated="neg" in deps,
+        noun=root.pos_ in ("NOUN", "PROPN"),
+        embedded=root.dep_ in EMBEDDED_DEPS,
+        agentless_passive="auxpass" in deps and "agent" not in deps,
+        object_outside=any(child.dep_ == "dobj" and child.i not in content for child in children),
     )
 
 
