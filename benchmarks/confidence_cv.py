@@ -11,7 +11,8 @@ scores the held-out fold's attributions. Each variant leaves out some of the sig
 Printed per variant and K: log-loss and Brier score of the held-out confidences, expected calibration error (10
 bins), attribution F1 after each fold's own threshold (attributions kept and right against all gold ones of the
 held-out articles), and the mean confidence of the attributions a colon or dash between a name and a quotation
-introduces (the vox-pop and transcript layout), with how many of them there are and how many are right.
+introduces (the vox-pop and transcript layout), with how many of them there are and how many are right; and in how
+many of the K folds the variant's held-out log-loss is worse than with all the signals (the first row printed).
 """
 
 from __future__ import annotations
@@ -31,23 +32,25 @@ from accordingto.train.tagger import load_training
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
 LAYOUT = FEATURES.index("speech mark between source and content")
-# This round's signals (the last of ``FEATURES``), tried alone and together on top of the 23 others.
+# This round's signals (the last of ``FEATURES``: the clause around the cue, ``find.confidence.CueFrame``), each
+# left out in turn from all of them, and all left out.
 NEW = (
-    "source names a person",
-    "source opens the paragraph",
-    "content closes the paragraph",
-    "attribution fills the paragraph",
-    "speech mark between source and content",
+    "content is a clause",
+    "content is a that-clause",
+    "cue's subject is the source",
+    "cue's sentence is a question",
+    "cue has a modal",
+    "cue is negated",
+    "cue is a noun",
+    "cue hangs from another verb",
+    "cue is passive without agent",
+    "cue has an object outside the content",
 )
-PERSON, _, _, FILLS, MARK = NEW
-# Each variant: the new signals it adds to the 23 others.
+# Each variant: the new signals it keeps beside the others.
 VARIANTS: dict[str, tuple[str, ...]] = {
-    "without them (23 signals)": (),
-    **{f"+ {name}": (name,) for name in NEW},
-    "+ person, fills": (PERSON, FILLS),
-    "+ person, mark": (PERSON, MARK),
-    "+ person, fills, mark": (PERSON, FILLS, MARK),
-    "+ all five": NEW,
+    f"without them ({len(FEATURES) - len(NEW)} signals)": (),
+    **{f"- {name}": tuple(other for other in NEW if other != name) for name in NEW},
+    f"all {len(NEW)} ({len(FEATURES)} signals)": NEW,
 }
 
 
@@ -108,18 +111,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{int(gold.sum())} gold; colon/dash between source and content: {int(layout.sum())} "
         f"({int(right[layout].sum())} right)"
     )
-    print(f"{'variant':<44}{'K':>3} {'log-loss':>9}{'Brier':>8}{'ECE':>7}{'F1':>7}{'layout':>8}")
-    for name, added in VARIANTS.items():
+    print(f"{'variant':<48}{'K':>3} {'log-loss':>9}{'Brier':>8}{'ECE':>7}{'F1':>7}{'layout':>8}{'worse':>7}")
+    # Per K, each fold's held-out log-loss with every signal: "worse" counts the folds where a variant does worse
+    # (a signal is kept only if leaving it out is worse in most folds).
+    reference: dict[int, np.ndarray] = {}
+    for name, added in reversed(VARIANTS.items()):
         columns = [n for n, feature in enumerate(FEATURES) if feature not in NEW or feature in added]
         for folds in args.folds:
             confidence, f1 = cross_validate(features[:, columns], right, article, gold, folds)
             p = np.clip(confidence, 1e-9, 1 - 1e-9)
-            log_loss = -float(np.mean(np.where(right, np.log(p), np.log(1 - p))))
+            losses = -np.where(right, np.log(p), np.log(1 - p))
+            per_fold = np.array([losses[article % folds == fold].mean() for fold in range(folds)])
+            worse = int((per_fold > reference.setdefault(folds, per_fold)).sum())
             brier = float(np.mean((confidence - right) ** 2))
             shown = f"{confidence[layout].mean():.2f}" if layout.any() else "-"
             print(
-                f"{name:<44}{folds:>3} {log_loss:>9.4f}{brier:>8.4f}{calibration_error(confidence, right):>7.3f}"
-                f"{100 * f1:>7.2f}{shown:>8}"
+                f"{name:<48}{folds:>3} {losses.mean():>9.4f}{brier:>8.4f}{calibration_error(confidence, right):>7.3f}"
+                f"{100 * f1:>7.2f}{shown:>8}{worse:>5}/{folds}"
             )
 
 

@@ -32,6 +32,14 @@ ACTIONS = [
     "He was taken to hospital with minor injuries.",
     "Volunteers handed out blankets at the shelter.",
     "The couple bought a small farm outside the town.",
+    "The ministry was criticised after the floods.",
+    "She did not attend the funeral.",
+    "The campaign bought television time in three states.",
+    "Protesters blocked the road to the airport for two hours.",
+    "The startup was acquired for an undisclosed sum.",
+    "He signed the lease in the spring.",
+    "Officials found the missing hikers near the river.",
+    "Will the president sign the bill?",
 ]
 
 # Decisions, appointments and perceptions: PolNeAR may count them, but never as statements.
@@ -44,6 +52,9 @@ ACTS = [
     "The company hired forty engineers last year.",
     # A doctor's formal declaration: a decree by the guidelines, marked as one.
     "The driver was pronounced dead at the scene.",
+    "The committee approved the spending bill late on Thursday.",
+    "The judge sentenced him to five years in prison.",
+    "The council voted to reopen the pool.",
 ]
 
 # (text, a word of the source, a word of the content): speech and belief that must be found.
@@ -60,6 +71,17 @@ STATEMENTS = [
     # "call" with a second complement or "for" is speech, unlike "called the police".
     ("The governor called the plan a disaster.", "governor", "plan"),
     ("Teachers called for smaller classes.", "Teachers", "classes"),
+    # Negated, inverted, "according to", a finding: still reports of what someone said or holds.
+    ("The mayor said on Monday that the pool would reopen.", "mayor", "pool"),
+    ("Doctors warned that the virus could spread quickly.", "Doctors", "virus"),
+    ("“The bridge is safe,” an engineer told the newspaper.", "engineer", "bridge"),
+    ("The company denied that it had misled investors.", "company", "investors"),
+    ("The senator did not say whether she would run again.", "senator", "run"),
+    ("The report found that the river was polluted.", "report", "river"),
+    ("Some economists think the recession is over.", "economists", "recession"),
+    ("The minister added that talks would resume next week.", "minister", "talks"),
+    ("According to the coach, the team will travel on Friday.", "coach", "team"),
+    ("Critics argued the law was unfair to tenants.", "Critics", "law"),
 ]
 
 

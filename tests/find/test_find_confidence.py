@@ -115,3 +115,70 @@ def test_a_colon_after_a_verb_is_not_a_mark_between_source_and_content(parser: L
     assert signals["speech mark between source and content"] == 0.0
     assert signals["attribution fills the paragraph"] == 1.0
     assert signals["source names a person"] == 1.0
+
+
+# The clause around the cue (``confidence.CueFrame``), on sentences written for this test: (text, the tagger's
+# roles, the frame signals that must fire; every other frame signal must not).
+FRAME_SIGNALS = FEATURES[FEATURES.index("content is a clause") :]
+FRAMES = [
+    (
+        "The mayor said that the pool would reopen.",
+        {"The mayor": "SOURCE", "said": "CUE", "that the pool would reopen": "CONTENT"},
+        {"content is a clause", "content is a that-clause", "cue's subject is the source"},
+    ),
+    (
+        "Nurses could strike next week, the union said.",
+        {"the union": "SOURCE", "said": "CUE", "Nurses could strike next week": "CONTENT"},
+        {"content is a clause", "content is a that-clause", "cue's subject is the source"},
+    ),
+    (
+        "The guide asked whether we had water.",
+        {"The guide": "SOURCE", "asked": "CUE", "whether we had water": "CONTENT"},
+        {"content is a clause", "content is a that-clause", "cue's subject is the source"},
+    ),
+    # An act on a thing: the content is a noun phrase.
+    (
+        "The council approved the new budget.",
+        {"The council": "SOURCE", "approved": "CUE", "the new budget": "CONTENT"},
+        {"cue's subject is the source"},
+    ),
+    (
+        "The report blamed the mayor for the delays.",
+        {"The report": "SOURCE", "blamed": "CUE", "for the delays": "CONTENT"},
+        {"cue's subject is the source", "cue has an object outside the content"},
+    ),
+    (
+        "Will the senator sign the treaty?",
+        {"the senator": "SOURCE", "sign": "CUE", "the treaty": "CONTENT"},
+        {"cue's subject is the source", "cue's sentence is a question", "cue has a modal"},
+    ),
+    (
+        "The minister did not confirm the report.",
+        {"The minister": "SOURCE", "confirm": "CUE", "the report": "CONTENT"},
+        {"cue's subject is the source", "cue is negated"},
+    ),
+    (
+        "She was named chief executive in March.",
+        {"She": "SOURCE", "named": "CUE", "chief executive": "CONTENT"},
+        {"cue's subject is the source", "cue is passive without agent"},
+    ),
+    (
+        "The decision to close the school angered parents.",
+        {"decision": "CUE", "to close the school": "CONTENT"},
+        {"cue is a noun"},
+    ),
+    # The source is the subject of "decided", not of the cue.
+    (
+        "The board decided to announce the merger.",
+        {"The board": "SOURCE", "announce": "CUE", "the merger": "CONTENT"},
+        {"cue hangs from another verb"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), FRAMES, ids=[text for text, _, _ in FRAMES])
+def test_the_clause_around_the_cue_tells_a_report_from_an_act(
+    parser: Language, text: str, roles: dict[str, str], expected: set[str]
+) -> None:
+    (signals,) = _layout_signals(parser, text, roles)
+    assert {name for name in FRAME_SIGNALS if signals[name] == 1.0} == expected

@@ -20,8 +20,9 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from .. import lexicon
@@ -30,7 +31,7 @@ from ..clauses import entity_span
 from ..errors import ModelError
 from ..model import AttributionType
 from ..pipes import AnnotatingPipe, component_factory
-from .confidence import FEATURES, Candidate, attribution_features
+from .confidence import FEATURES, Candidate, CueFrame, attribution_features
 from .features import (
     NONE,
     DocArrays,
@@ -112,6 +113,7 @@ def group_features(doc: Doc, groups: list[Group], tagging: Tagging, arrays: DocA
         return np.zeros((0, len(FEATURES)))
     quoted = quoted_tokens(doc)
     layout = _ParagraphWords(doc, arrays)
+    marks = _ClauseMarks(doc, arrays, layout.words)
     cue_sentences = [int(arrays.sent[group.cue.start]) for group in groups]
     rows = []
     for group, cue_sentence in zip(groups, cue_sentences, strict=True):
@@ -140,6 +142,7 @@ def group_features(doc: Doc, groups: list[Group], tagging: Tagging, arrays: DocA
                     and layout.last_word(group.contents[-1].start) < group.contents[-1].end,
                     fills_paragraph=layout.filled(group),
                     mark_between=_mark_between(doc, layout, group),
+                    frame=_cue_frame(marks, root, group, content_tokens, source_tokens),
                 ),
             )
         )
@@ -186,6 +189,56 @@ def _mark_between(doc: Doc, layout: _ParagraphWords, group: Group) -> bool:
         return False
     return all(doc[i].is_space for i in range(left.end, cue.start)) and all(
         doc[i].is_space for i in range(cue.end, right.start)
+    )
+
+
+# Penn tags of a finite verb or modal: a content holding one is a clause (a proposition), not a noun phrase.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Words that open a reported proposition ("said that ...", "asked whether ...").
+COMPLEMENTIZERS = frozenset({"that", "if", "whether"})
+# Dependencies of a cue that is itself an argument or modifier of another word ("decided to announce", "a move
+# to show"), rather than the verb of its own clause.
+EMBEDDED_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl"})
+
+
+class _ClauseMarks:
+    """Per token, read once per doc for ``_cue_frame``: a word (not punctuation or space), a finite verb or modal,
+    a complementizer, and whether its sentence (spaCy's) is a question."""
+
+    def __init__(self, doc: Doc, arrays: DocArrays, words: np.ndarray) -> None:
+        strings = doc.vocab.strings
+        self.words = words
+        self.finite = np.isin(arrays.tag, [strings[tag] for tag in FINITE_TAGS])
+        self.complementizer = np.isin(arrays.lower, [strings[word] for word in COMPLEMENTIZERS])
+        sentence = np.cumsum(doc.to_array(SENT_START) == 1)
+        self.question = np.isin(sentence, sentence[arrays.lower == strings["?"]])
+
+
+def _cue_frame(
+    marks: _ClauseMarks, root: Token, group: Group, content_tokens: list[int], source_tokens: list[int]
+) -> CueFrame:
+    """The clause around the cue (``confidence.CueFrame`` says why each signal tells a report from an act)."""
+    content, source = set(content_tokens), set(source_tokens)
+    words = [i for i in sorted(content) if marks.words[i]]
+    children = list(root.children)
+    deps = {child.dep_ for child in children}
+    subjects = [child.i for child in children if child.dep_ in ("nsubj", "nsubjpass")]
+    # The subject of a passive cue is its "by" agent's object ("was said by the mayor").
+    agents = [
+        grand.i for child in children if child.dep_ == "agent" for grand in child.children if grand.dep_ == "pobj"
+    ]
+    return CueFrame(
+        clause_content=bool(marks.finite[words].any()),
+        that_clause=(bool(words) and bool(marks.complementizer[words[0]]))
+        or any(child.dep_ == "ccomp" and child.i in content for child in children),
+        subject_is_source=any(i in source for i in subjects + agents),
+        question=bool(marks.question[group.cue.start]),
+        modal=any(child.tag_ == "MD" for child in children),
+        negated="neg" in deps,
+        noun=root.pos_ in ("NOUN", "PROPN"),
+        embedded=root.dep_ in EMBEDDED_DEPS,
+        agentless_passive="auxpass" in deps and "agent" not in deps,
+        object_outside=any(child.dep_ == "dobj" and child.i not in content for child in children),
     )
 
 

@@ -11,7 +11,7 @@ meaning what the scorer counts: matched one-to-one to a gold attribution (``eval
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -54,6 +54,16 @@ FEATURES = (
     "content closes the paragraph",
     "attribution fills the paragraph",
     "speech mark between source and content",
+    "content is a clause",
+    "content is a that-clause",
+    "cue's subject is the source",
+    "cue's sentence is a question",
+    "cue has a modal",
+    "cue is negated",
+    "cue is a noun",
+    "cue hangs from another verb",
+    "cue is passive without agent",
+    "cue has an object outside the content",
 )
 # Margins are unbounded sums of perceptron weights; squashing keeps one extreme token from dominating.
 MARGIN_SCALE = 10.0
@@ -69,6 +79,31 @@ def token_margins(emissions: np.ndarray, tags: np.ndarray) -> np.ndarray:
     others = emissions.copy()
     others[rows, tags] = -np.inf
     return np.tanh((chosen - others.max(axis=1)) / MARGIN_SCALE)
+
+
+@dataclass(frozen=True)
+class CueFrame:
+    """The clause around the cue, for telling a report from an act (an "action" is not an attribution).
+
+    Each signal has its linguistic reason: what is said or thought is a proposition, so a content that is a clause
+    (a finite verb in it) or a that/if/whether clause is a report, while a noun phrase content is often the object
+    of an act ("approved the budget"); a cue with a direct object outside the content acts on a thing; a cue whose
+    grammatical subject is the source is a reporting frame, not a word near one; a question, a modal or a negation
+    reports no statement made ("Will she say ...?", "could announce", "did not say"); a noun cue ("the decision",
+    "support") and a cue hanging from another verb ("decided to appoint", "in order to show") are less often
+    reporting events; an agentless passive ("was named", "was approved") is an act done to someone.
+    """
+
+    clause_content: bool = False  # a content word is a finite verb or a modal
+    that_clause: bool = False  # the content opens with that/if/whether, or is the cue's clausal complement
+    subject_is_source: bool = False  # the cue's subject (or its agent's object) lies in a source
+    question: bool = False  # the cue's sentence holds a question mark
+    modal: bool = False  # a modal auxiliary hangs from the cue
+    negated: bool = False  # a negation hangs from the cue
+    noun: bool = False  # the cue's head is a noun
+    embedded: bool = False  # the cue is an open or adverbial complement, or modifies a noun
+    agentless_passive: bool = False  # a passive auxiliary and no "by" agent
+    object_outside: bool = False  # a direct object of the cue is not part of the content
 
 
 @dataclass
@@ -91,6 +126,7 @@ class Candidate:
     content_closes: bool = False  # the last content reaches its paragraph's last word
     fills_paragraph: bool = False  # every word of the cue's paragraph is source, cue or content
     mark_between: bool = False  # the cue is one colon or dash with a source on one side and content on the other
+    frame: CueFrame = field(default_factory=CueFrame)  # the clause around the cue
 
 
 def attribution_features(doc: Doc, tagging: Tagging, candidate: Candidate) -> np.ndarray:
@@ -133,6 +169,7 @@ def attribution_features(doc: Doc, tagging: Tagging, candidate: Candidate) -> np
             float(candidate.content_closes),
             float(candidate.fills_paragraph),
             float(candidate.mark_between),
+            *(float(value) for value in astuple(candidate.frame)),
         ],
         dtype=np.float64,
     )
@@ -222,4 +259,4 @@ def best_threshold(confidence: np.ndarray, right: np.ndarray, gold: int, cap: fl
     return float(min(confidence[order][best + 1 :].max(initial=0.0) + 1e-9, cap))
 
 
-__all__ = ["FEATURES", "Calibrator", "Candidate", "attribution_features", "best_threshold", "token_margins"]
+__all__ = ["FEATURES", "Calibrator", "Candidate", "CueFrame", "attribution_features", "best_threshold", "token_margins"]
