@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from accordingto.annotations import doc_token_codes
 from accordingto.clauses import entity_span
-from accordingto.resolve.markables import _noun_chunks, _paragraphs, _span_root, find_markables, sentence_starts
+from accordingto.resolve.markables import _noun_chunks, _span_root, find_markables, paragraph_numbers, sentence_starts
 from accordingto.resolve.mentions import MentionReadings, _apposition, analyze_mention, find_head
 from accordingto.resolve.ranker import U64, _hash_columns, _mix
 
@@ -46,7 +46,7 @@ def test_line_breaks_heads_and_sentences_read_off_arrays(nlp: Language, text: st
     assert codes.arrays.governor.tolist() == [t.head.i for t in doc]
     assert [codes.lemma_text(t.i) for t in doc] == [t.lemma_.lower() for t in doc]
     assert sentence_starts(doc) == [sentence.start for sentence in doc.sents]
-    paragraphs = _paragraphs(codes).tolist()
+    paragraphs = paragraph_numbers(codes).tolist()
     assert paragraphs == sorted(paragraphs) and paragraphs[-1] == sum(paragraph_breaks[:-1])
 
 

@@ -226,7 +226,7 @@ def _span_root(doc: Doc, codes: TokenCodes, start: int, end: int) -> int:
     return outside[0] if len(outside) == 1 else doc[start:end].root.i
 
 
-def _paragraphs(codes: TokenCodes) -> np.ndarray:
+def paragraph_numbers(codes: TokenCodes) -> np.ndarray:
     """Paragraph number of every token: a line break in white space starts a new paragraph."""
     counts = np.cumsum(codes.arrays.paragraph_breaks)
     counts[1:] = counts[:-1].copy()
@@ -277,7 +277,7 @@ def _describe(
     n = len(mentions)
     table = codes.arrays
     starts_of_sentences = sentence_starts(doc)
-    paragraphs = _paragraphs(codes)
+    paragraphs = paragraph_numbers(codes)
     heads = np.asarray([m.head for m in mentions], dtype=np.int64)
     starts = np.asarray([m.start for m in mentions], dtype=np.int64)
     quotes = quote_ranges(doc)

@@ -112,8 +112,10 @@ _NAME_LABEL_IDS = frozenset(get_string_id(label) for label in NAME_LABELS)
 _MODIFIER_DEP_IDS = frozenset(get_string_id(dep) for dep in _MODIFIER_DEPS)
 _APPOS, _CONJ, _PREP, _PUNCT_DEP, _POBJ = (get_string_id(dep) for dep in ("appos", "conj", "prep", "punct", "pobj"))
 _RELCL, _COMPOUND, _FLAT = (get_string_id(dep) for dep in ("relcl", "compound", "flat"))
-# Kinds of source a proper name names one body of, whatever the number of its last word.
-_BODY_KINDS = frozenset({"organization", "government", "media"})
+# Kinds of source that are one body, not people: a proper name of one names one body whatever the number of its
+# last word ("Brightwell Foods"); a definite description of one ("the agency", "the ministry", "the company", "the
+# paper") takes the learned resolver's vote over its best candidates (``speakers._LearnedAnswers.revise``).
+BODY_KINDS = frozenset({"organization", "government", "media"})
 _PLURAL_TAGS = frozenset(get_string_id(tag) for tag in ("NNS", "NNPS"))
 _POSSESSIVE_TAG, _NORP, _PERSON = get_string_id("POS"), get_string_id("NORP"), get_string_id("PERSON")
 
@@ -389,10 +391,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             # "Green Streets, a local organization which said": the apposition says what kind of source it is
             # (the small model tags many organisations' names as people's or places').
             described = _description_kind(codes, appos, number)
-            kind = described if described in {"organization", "government", "media"} else kind
+            kind = described if described in BODY_KINDS else kind
         if kind == "unknown":
             kind = _relative_kind(codes, head)
-        if number == "plur" and kind in _BODY_KINDS:
+        if number == "plur" and kind in BODY_KINDS:
             # "Brightwell Foods", "General Motors", "the United Nations": one body, whose "it" a name ending in a
             # plural word must not rule out (the parser tags "Foods" a plural proper noun); but "Acme and the
             # port authority" are two parties, not one body a later "the authority" may stand for; only the head's

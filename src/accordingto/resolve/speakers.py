@@ -24,6 +24,7 @@ quotes and the attributions on the doc (``MissingStageError`` otherwise).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
@@ -44,6 +45,7 @@ from ..records import EntityRecord, MentionRecord
 from .first_names import is_first_name
 from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
 from .mentions import (
+    BODY_KINDS,
     PRONOUNS,
     Gender,
     Mention,
@@ -55,7 +57,7 @@ from .mentions import (
 )
 from .names import name_keys, names_match, normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
-from .transcripts import Transcript, find_transcript, interviewee
+from .transcripts import find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
 COLLECTED_LABELS = {"PERSON", "ORG", "GPE"}
@@ -455,9 +457,6 @@ def _settled_name(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool
     )
 
 
-# Kinds of institution a definite description may name ("the agency", "the ministry", "the company", "the
-# paper"), for which the learned resolver's vote over its best candidates is taken (``_LearnedAnswers.revise``).
-INSTITUTIONS = {"organization", "government", "media"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -471,7 +470,7 @@ def _institution(doc: Doc, mention: Mention) -> bool:
     on PolNeAR dev (``benchmarks/speakers.py --descriptions --compare``)."""
     return (
         mention.form == "description"
-        and mention.kind in INSTITUTIONS
+        and mention.kind in BODY_KINDS
         and mention.number == "sing"
         and doc[mention.start].lower_ in lexicon.DEFINITE
         and not any(token.pos_ == "PROPN" or token.ent_type_ for token in doc[mention.start : mention.end])
@@ -1177,7 +1176,7 @@ def _kinds_agree(doc: Doc, mention: Mention, entity: Entity) -> bool:
     person, is Poland's third biggest city" ... "the city"); on PolNeAR dev "the network" had joined "Dish
     Network" tagged a person, and a later "she" followed it there."""
     people = {"person", "group"}
-    if mention.kind not in people | INSTITUTIONS or entity.kind not in people | INSTITUTIONS:
+    if mention.kind not in people | BODY_KINDS or entity.kind not in people | BODY_KINDS:
         return True
     head = mention.head_lemma(doc)
     return (mention.kind in people) == (entity.kind in people) or any(head in role_words(doc[i]) for i in entity.roles)
@@ -1409,23 +1408,22 @@ class _Answerer:
         self.doc, self.occurrences, self.readings = doc, occurrences, readings
         self.quotes, self.entities, self.genders, self.starts = quotes, entities, genders, starts_of_sentences
         self.transcript = find_transcript(doc)
-        self._found: Entity | None = None
-        self._looked = False
 
     def entity(self, occurrence: Occurrence) -> Entity | None:
         transcript = self.transcript
         mention = occurrence.mention
         if transcript is None or mention.person != 1 or not transcript.in_answer(mention.head):
             return None
-        found = self._interviewee(transcript)
+        found = self._interviewee
         if found is None or (found.kind == "group" and mention.number != "plur"):
             return None  # "I" of a pair is one of them, which the text does not say
         return found
 
-    def _interviewee(self, transcript: Transcript) -> Entity | None:
-        if self._looked:
-            return self._found
-        self._looked = True
+    @functools.cached_property
+    def _interviewee(self) -> Entity | None:
+        """The interviewed person's (or pair's) entity, found the first time a first person in an answer asks."""
+        transcript = self.transcript
+        assert transcript is not None  # asked only from ``entity``, for a document that is a transcript
         name = interviewee(self.doc, transcript)
         if name is not None:
             codes = doc_token_codes(self.doc)
@@ -1439,10 +1437,10 @@ class _Answerer:
                 if o.mention.kind == "group" and o.mention.form == "name" and o.tokens[0] < transcript.first_question
             ]
             mention = groups[0] if len(groups) == 1 else None
-        if mention is not None and mention.name_start is not None:
-            sentence = bisect.bisect_right(self.starts, mention.head) - 1
-            self._found = _collect_name(self.doc, mention, sentence, self.quotes, self.entities, self.genders).entity
-        return self._found
+        if mention is None or mention.name_start is None:
+            return None
+        sentence = bisect.bisect_right(self.starts, mention.head) - 1
+        return _collect_name(self.doc, mention, sentence, self.quotes, self.entities, self.genders).entity
 
 
 # Entity labels of the bodies a person speaks for: an organisation, a government or a country's team.

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import lexicon
 from ..annotations import TokenCodes, doc_token_codes
-from .markables import _paragraphs
+from .markables import paragraph_numbers
 
 # A layout of questions and answers needs at least this many questions each followed by an answer: one
 # paragraph ending in "?" is a rhetorical question in an opinion piece, not an interview.
@@ -60,7 +60,7 @@ def find_transcript(doc: Doc) -> Transcript | None:
     labelled "Q:"), each followed by paragraphs that do not, which answer it. None for a document with fewer than
     ``MIN_QUESTIONS`` such questions."""
     codes = doc_token_codes(doc)
-    paragraph_of = _paragraphs(codes).tolist()
+    paragraph_of = paragraph_numbers(codes).tolist()
     words: dict[int, list[int]] = {}
     for i, paragraph in enumerate(paragraph_of):
         if not codes.space[i]:
