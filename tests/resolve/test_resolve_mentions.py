@@ -6,8 +6,20 @@ from __future__ import annotations
 
 import pytest
 
-from accordingto.resolve.mentions import analyze_mention
+from accordingto.resolve.mentions import Mention, analyze_mention
 from handspans import parser
+
+
+def mention_of(text: str, words: str) -> Mention:
+    """The mention read off the first occurrence of ``words`` in ``text``, parsed."""
+    doc = parser()(text)
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None
+    mention = analyze_mention(doc, span.start, span.end)
+    assert mention is not None
+    return mention
+
 
 GENDER_CASES = [
     # (text, the mention's words, its gender)
@@ -29,13 +41,7 @@ GENDER_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "gender"), GENDER_CASES)
 def test_the_gender_a_mention_is_read_with(text: str, words: str, gender: str | None) -> None:
-    doc = parser()(text)
-    start = doc.text.index(words)
-    span = doc.char_span(start, start + len(words))
-    assert span is not None
-    mention = analyze_mention(doc, span.start, span.end)
-    assert mention is not None
-    assert mention.gender == gender
+    assert mention_of(text, words).gender == gender
 
 
 KIND_AND_NUMBER_CASES = [
@@ -54,10 +60,5 @@ KIND_AND_NUMBER_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "kind", "number"), KIND_AND_NUMBER_CASES)
 def test_the_kind_and_number_a_mention_is_read_with(text: str, words: str, kind: str, number: str) -> None:
-    doc = parser()(text)
-    start = doc.text.index(words)
-    span = doc.char_span(start, start + len(words))
-    assert span is not None
-    mention = analyze_mention(doc, span.start, span.end)
-    assert mention is not None
+    mention = mention_of(text, words)
     assert (mention.kind, mention.number) == (kind, number)
