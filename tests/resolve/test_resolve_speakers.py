@@ -260,6 +260,13 @@ def test_names_outside_attributions_are_collected_as_mentions() -> None:
         (["Marta", "Ibarra"], ["Marta", "Sofia", "Ibarra"], True, True),  # a middle name dropped
         (["Marta", "Ibarra"], ["Luis", "Sofia", "Ibarra"], True, False),
         (["Marta", "Ibarra"], ["Marta", "Ibarra", "Vidal"], True, False),  # another surname
+        (["Lakeview"], ["University", "of", "Lakeview"], False, False),  # the place a body is "of"
+        (["Santa", "Rosa"], ["Bank", "of", "Santa", "Rosa"], False, False),
+        (["Vellan"], ["Punta", "de", "Vellan"], False, False),  # a cape named after its town
+        (["Lakeview", "University"], ["the", "University", "of", "Lakeview"], False, False),
+        (["Norland"], ["Republic", "of", "Norland"], False, True),  # a place's own formal name
+        (["the", "University"], ["the", "University", "of", "Lakeview"], False, False),
+        (["Lakeview", "Post"], ["The", "Lakeview", "Evening", "Post"], False, True),
     ],
 )
 def test_names_match(first: list[str], second: list[str], person: bool, expected: bool) -> None:

@@ -109,6 +109,9 @@ ARTICLES = frozenset(_DETERMINERS["definite article"] + _DETERMINERS["indefinite
 DEFINITE = frozenset(_DETERMINERS["definite article"] + _DETERMINERS["demonstratives"])
 INDEFINITE = frozenset(_DETERMINERS["indefinite articles"] + _DETERMINERS["indefinite quantifiers"])
 ACRONYM_SKIP_WORDS = words("acronym_skip_words")
+_NAME_PREPOSITIONS = sections("name_prepositions")
+NAME_PREPOSITIONS = frozenset(_NAME_PREPOSITIONS["prepositions"])
+NAMED_PLACE_HEADS = frozenset(_NAME_PREPOSITIONS["place heads"])
 
 # Organisations, places and outlets (resolve.mentions, describe.sources, link.provenance).
 DESCRIPTION_HEADS = table("description_heads")

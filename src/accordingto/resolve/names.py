@@ -39,7 +39,8 @@ def name_keys(words: list[str], stored: bool) -> list[tuple[str, ...]]:
 def names_match(first: list[str], second: list[str], person: bool) -> bool:
     """Whether two names can name the same source: same words, aliases, an acronym, or (for a person) a
     surname of the full name or the full name without its middle names; for an organisation, a shorter form
-    keeping the last word ("the Post" for "The New York Post")."""
+    keeping the last word ("the Post" for "The New York Post") but not only the name an "of" introduces
+    ("Michigan" is not "the University of Michigan")."""
     return _names_match(tuple(first), tuple(second), person)
 
 
@@ -58,4 +59,14 @@ def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) 
         # A surname alone ("Lynch"), or first name and surname without the middle name or initial the first
         # mention had ("Loretta Lynch" after "Loretta E. Lynch", "Hillary Clinton" after "Hillary Rodham Clinton").
         return long[-len(short) :] == short or (len(short) == 2 and (short[0], short[1]) == (long[0], long[-1]))
-    return short[-1] == long[-1] and set(short) <= set(long)
+    return short[-1] == long[-1] and set(short) <= set(long) and not _after_preposition(short, long)
+
+
+def _after_preposition(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is only words that follow an "of"/"de" in ``long``: "America" in "Bank of America" names
+    another participant than the bank, except after a place's own head ("Republic of Korea" is Korea)."""
+    joins = [i for i, word in enumerate(long) if word in lexicon.NAME_PREPOSITIONS]
+    if not joins:
+        return False
+    last = joins[-1]
+    return set(short) <= set(long[last + 1 :]) and not (last > 0 and long[last - 1] in lexicon.NAMED_PLACE_HEADS)
