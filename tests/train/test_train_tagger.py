@@ -10,7 +10,7 @@ import spacy
 
 import samples
 from accordingto.find.features import CueLexicon, token_features
-from accordingto.find.perceptron import N_TAGS, TaggerModel, Tagging
+from accordingto.find.perceptron import N_TAGS, TAG_INDEX, AveragedPerceptron, TaggerModel, Tagging
 from accordingto.find.quotes import annotate_quotes
 from accordingto.train.tagger import (
     Example,
@@ -122,3 +122,18 @@ def test_a_kept_training_reads_back_every_bias(tmp_path: Path) -> None:
             assert np.allclose(kept.margins, original.margins)
     assert loaded.last_stage() is loaded.model
     assert load_training(tmp_path / "missing.npz") is None
+
+
+def test_a_role_cost_makes_a_gold_role_win_by_a_margin() -> None:
+    # One token, one feature (weight row 0). B-CUE beats O by 0.4: a plain perceptron has nothing to learn; with a
+    # role cost of 1 the cue must win by 1, so it is still a mistake and the cue's weight grows. A gold O token
+    # that wins by 0.4 is no mistake under the cost: it is a margin for roles only.
+    features = np.zeros((1, 1), dtype=U64)
+    cue = np.array([TAG_INDEX["B-CUE"]])
+    outside = np.array([TAG_INDEX["O"]])
+    for role_cost, gold, mistakes in ((0.0, cue, 0), (1.0, cue, 1), (1.0, outside, 0)):
+        perceptron = AveragedPerceptron(2, empty_lexicon(), role_cost)
+        winner, loser = (TAG_INDEX["B-CUE"], TAG_INDEX["O"]) if gold is cue else (TAG_INDEX["O"], TAG_INDEX["B-CUE"])
+        perceptron.model.weights[0, winner], perceptron.model.weights[0, loser] = 1.4, 1.0
+        assert perceptron.update(features, gold) == mistakes
+        assert (perceptron.model.weights[0, winner] > 1.4) == bool(mistakes)

@@ -28,6 +28,14 @@ DEFAULT_OUT = Path("attribution-tagger.npz")
 @click.option("--bits", type=click.IntRange(min=10, max=24), default=20, show_default=True, help="log2 weight rows.")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
+    "--role-cost",
+    type=click.FloatRange(min=0.0),
+    default=0.0,
+    show_default=True,
+    help="In training, the margin by which a gold source, cue or content tag must beat the others (training "
+    "only; see docs/accuracy.md).",
+)
+@click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="Keep the spaCy parses here between runs.",
@@ -56,6 +64,7 @@ def train_command(
     epochs: int,
     bits: int,
     seed: int,
+    role_cost: float,
     cache_dir: Path | None,
     limit: int | None,
     stack: bool,
@@ -82,6 +91,7 @@ def train_command(
             epochs=epochs,
             bits=bits,
             seed=seed,
+            role_cost=role_cost,
             cache_dir=cache_dir,
             limit=limit,
             stack=stack,

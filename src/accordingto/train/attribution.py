@@ -161,6 +161,7 @@ def train_attribution_model(
     epochs: int = DEFAULT_EPOCHS,
     bits: int = DEFAULT_BITS,
     seed: int = 0,
+    role_cost: float = 0.0,
     cache_dir: str | Path | None = None,
     n_process: int = 1,
     limit: int | None = None,
@@ -174,7 +175,8 @@ def train_attribution_model(
 
     Both folders hold ``text/`` and ``attributions/`` (PolNeAR layout). ``cache_dir`` keeps the spaCy parses and
     the tagger's training (the slow parts) between runs, each reused only for the same inputs; ``limit`` trains on
-    the first N articles only (quick checks); ``clusters`` adds GloVe word clusters (``train.clusters``). The
+    the first N articles only (quick checks); ``role_cost`` is the margin a gold role must win by in training
+    (``find.perceptron.AveragedPerceptron``); ``clusters`` adds GloVe word clusters (``train.clusters``). The
     same data and seed give the same file, with or without the cache. ``progress`` hears of each article
     parsed and each epoch trained (``progress.Progress``).
     """
@@ -204,9 +206,11 @@ def train_attribution_model(
             for i in scored
         ).all.attribution.f1
 
-    key = training_key(
-        train_articles, epochs=epochs, bits=bits, seed=seed, stack=stack, clusters=clusters, recall_bias=recall_bias
-    )
+    options: dict[str, object] = {"epochs": epochs, "bits": bits, "seed": seed, "stack": stack}
+    options.update(clusters=clusters, recall_bias=recall_bias)
+    if role_cost:  # without one, the key of trainings kept before the option existed stays
+        options["role_cost"] = role_cost
+    key = training_key(train_articles, **options)
     kept = cache / f"tagger-{key}.npz" if cache else None
     training = load_training(kept) if kept is not None else None
     if training is None:
@@ -218,6 +222,7 @@ def train_attribution_model(
             epochs=epochs,
             bits=bits,
             seed=seed,
+            role_cost=role_cost,
             stack=stack,
             biases=RECALL_BIASES if recall_bias else (0.0,),
             progress=progress,

@@ -163,11 +163,13 @@ def fit(
     bits: int,
     epochs: int,
     seed: int,
+    role_cost: float = 0.0,
     after_epoch: Callable[[int, TaggerModel], None] | None = None,
 ) -> TaggerModel:
     """Averaged-perceptron epochs over shuffled chunks: the averaged model after the last epoch
-    (``after_epoch(epoch, model)`` sees the averaged model after each one)."""
-    perceptron = AveragedPerceptron(bits, lexicon)
+    (``after_epoch(epoch, model)`` sees the averaged model after each one); ``role_cost`` is the margin a gold
+    role must win by in training (``AveragedPerceptron``)."""
+    perceptron = AveragedPerceptron(bits, lexicon, role_cost)
     rng = np.random.default_rng(seed)
     order = np.arange(len(chunks))
     for epoch in range(1, epochs + 1):
@@ -193,6 +195,7 @@ def cross_validate(
     epochs: int,
     bits: int,
     seed: int,
+    role_cost: float = 0.0,
     progress: Progress | None = None,
     step: str = "cross-validation",
     biases: Sequence[float] = (0.0,),
@@ -224,7 +227,7 @@ def cross_validate(
             if progress is not None:
                 progress(step, fold * epochs + epoch, folds * epochs)
 
-        fit(chunks, lexicon, bits=bits, epochs=epochs, seed=seed, after_epoch=record)
+        fit(chunks, lexicon, bits=bits, epochs=epochs, seed=seed, role_cost=role_cost, after_epoch=record)
     curve = [score(dict(enumerate(per_epoch[0.0]))) for per_epoch in taggings]
     logger.info("held-out attribution F1 by epoch: %s", " ".join(f"{100 * value:.1f}" for value in curve))
     return curve, taggings
@@ -248,6 +251,7 @@ def train_tagger(
     epochs: int = 10,
     bits: int = 20,
     seed: int = 0,
+    role_cost: float = 0.0,
     stack: bool = True,
     folds: int = 2,
     biases: Sequence[float] = (0.0,),
@@ -258,9 +262,9 @@ def train_tagger(
     chooses nothing).
 
     The second stage must learn from tags as wrong as they will be on new text, so its training tags come from
-    the first stage's held-out folds (a jackknife). The last stage's held-out taggings are kept under each recall
-    bias of ``biases`` (0 among them; ``RECALL_BIASES``). ``progress`` hears of every epoch, one step per stage's
-    cross-validation and final fit.
+    the first stage's held-out folds (a jackknife). Every model is trained with ``role_cost`` (``fit``). The last
+    stage's held-out taggings are kept under each recall bias of ``biases`` (0 among them; ``RECALL_BIASES``).
+    ``progress`` hears of every epoch, one step per stage's cross-validation and final fit.
     """
     lexicon = build_lexicon(train, clusters)
     arrays = [doc_arrays(example.doc, lexicon) for example in train]
@@ -272,7 +276,9 @@ def train_tagger(
         scale."""
         chunks = _chunks(train, features, range(len(train)))
         after_epoch = _epochs_to(progress, stage, stage_epochs)
-        model = fit(chunks, lexicon, bits=bits, epochs=stage_epochs, seed=seed, after_epoch=after_epoch)
+        model = fit(
+            chunks, lexicon, bits=bits, epochs=stage_epochs, seed=seed, role_cost=role_cost, after_epoch=after_epoch
+        )
         return model, emission_scale(model, chunks)
 
     first_curve, first_taggings = cross_validate(
@@ -281,6 +287,7 @@ def train_tagger(
         lexicon,
         score,
         **options,
+        role_cost=role_cost,
         progress=progress,
         step="first stage, cross-validation",
         biases=(0.0,) if stack else biases,
@@ -300,6 +307,7 @@ def train_tagger(
         lexicon,
         score,
         **options,
+        role_cost=role_cost,
         progress=progress,
         step="second stage, cross-validation",
         biases=biases,
