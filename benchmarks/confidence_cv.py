@@ -4,7 +4,10 @@
 they did not see. This script reads the same held-out taggings from the training kept in `--cache-dir` (run
 `accordingto train ... --cache-dir DIR` first, with the same `--epochs`), then cross-validates the confidence
 model by article: for each of K folds of articles it fits the model (and its threshold) on the other folds and
-scores the held-out fold's attributions. Each variant leaves out some of the signals of `find.confidence.FEATURES`:
+scores the held-out fold's attributions. Each variant leaves out some of the signals of `find.confidence.FEATURES`.
+The cue classifier's signal is stacked as `accordingto train` stacks it: inside each fold the rows the model is
+fitted on get logits from cue classifiers fitted on the other inner folds (`train.attribution.stacked_cue_logits`),
+and the held-out fold's rows from one fitted on all of the fitting folds:
 
     .venv/bin/python benchmarks/confidence_cv.py --cache-dir /tmp/polnear-cache --epochs 8 --folds 5 10
 
@@ -25,57 +28,94 @@ import numpy as np
 import spacy
 
 from accordingto.evaluate import read_annotated
-from accordingto.find.confidence import FEATURES, Calibrator, best_threshold
+from accordingto.find.confidence import FEATURES, Calibrator, CueClassifier, best_threshold
 from accordingto.parse.pipeline import SPACY_MODEL
-from accordingto.train.attribution import held_out_outcomes, parse_articles, training_key
+from accordingto.train.attribution import held_out_outcomes, parse_articles, stacked_cue_logits, training_key
 from accordingto.train.tagger import load_training
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
 LAYOUT = FEATURES.index("speech mark between source and content")
-# This round's signals (the last of ``FEATURES``: the clause around the cue, ``find.confidence.CueFrame``), each
-# left out in turn from all of them, and all left out.
-NEW = FEATURES[FEATURES.index("content is a clause") :]
+# This round's signal (the last of ``FEATURES``: the cue classifier, ``find.confidence.CueClassifier``), left out
+# and kept.
+NEW = FEATURES[FEATURES.index("cue classifier") :]
+CUE = FEATURES.index("cue classifier")
 # Each variant: the new signals it keeps beside the others.
 VARIANTS: dict[str, tuple[str, ...]] = {
     f"without them ({len(FEATURES) - len(NEW)} signals)": (),
-    **{f"- {name}": tuple(other for other in NEW if other != name) for name in NEW},
     f"all {len(NEW)} ({len(FEATURES)} signals)": NEW,
 }
 
 
-def held_out_rows(data: Path, cache_dir: Path, epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Features and outcomes of every held-out attribution, the article each comes from, and gold counts."""
+def held_out_rows(
+    data: Path, cache_dir: Path, epochs: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Features and outcomes of every held-out attribution, the article each comes from, gold counts, and the cue
+    classifier's input and outcome (the cue overlaps a gold cue)."""
     articles = list(read_annotated(data / "train"))
     docs = parse_articles(spacy.load(SPACY_MODEL), articles, cache_dir / "train.spacy")
     key = training_key(articles, epochs=epochs, bits=20, seed=0, stack=True, clusters=True, recall_bias=False)
     training = load_training(cache_dir / f"tagger-{key}.npz")
     if training is None:
         raise SystemExit(f"no kept training in {cache_dir} for --epochs {epochs}: run accordingto train first")
-    rows, right, article = [], [], []
+    rows, right, article, contexts, cue_right = [], [], [], [], []
     for n, (doc, annotated, tagging) in enumerate(zip(docs, articles, training.held_out[0.0], strict=True)):
-        features, outcomes = held_out_outcomes(training.model.lexicon, doc, annotated, tagging)
-        rows.append(features)
-        right.extend(outcomes)
-        article.extend([n] * len(outcomes))
+        held_out = held_out_outcomes(training.model.lexicon, doc, annotated, tagging)
+        rows.append(held_out.features)
+        right.extend(held_out.right)
+        article.extend([n] * len(held_out.right))
+        contexts.append(held_out.cue_contexts)
+        cue_right.extend(held_out.cue_right)
     gold = np.array([len(a.attributions) for a in articles])
-    return np.vstack(rows), np.array(right, dtype=bool), np.array(article), gold
+    return (
+        np.vstack(rows),
+        np.array(right, dtype=bool),
+        np.array(article),
+        gold,
+        np.vstack(contexts),
+        np.array(cue_right, dtype=bool),
+    )
 
 
 def cross_validate(
-    features: np.ndarray, right: np.ndarray, article: np.ndarray, gold: np.ndarray, folds: int
-) -> tuple[np.ndarray, float]:
-    """Held-out confidences of every row, and attribution F1 after each fold's threshold."""
+    features: np.ndarray,
+    right: np.ndarray,
+    article: np.ndarray,
+    gold: np.ndarray,
+    folds: int,
+    cue: tuple[np.ndarray, np.ndarray, int] | None = None,
+) -> tuple[np.ndarray, float, np.ndarray]:
+    """Held-out confidences of every row, attribution F1 after each fold's threshold (all folds, and each fold's
+    own). ``cue``: the cue
+    classifier's input, outcomes and the column its logit fills, stacked within each fold."""
     confidence = np.zeros(len(right))
     kept_right = kept = 0
+    per_fold = np.zeros(folds)
     for fold in range(folds):
         test = article % folds == fold
         fit_gold = int(gold[np.arange(len(gold)) % folds != fold].sum())
+        if cue is not None:
+            contexts, cue_right, column = cue
+            features = features.copy()
+            # Inner folds by article // folds: the article index modulo folds is this fold's own split.
+            features[~test, column] = stacked_cue_logits(contexts[~test], cue_right[~test], article[~test] // folds)
+            features[test, column] = CueClassifier.fit(contexts[~test], cue_right[~test]).logits(contexts[test])
         calibrator = Calibrator.fit(features[~test], right[~test])
         threshold = best_threshold(calibrator.predict(features[~test]), right[~test], fit_gold)
         confidence[test] = calibrator.predict(features[test])
-        kept_right += int((right[test] & (confidence[test] >= threshold)).sum())
-        kept += int((confidence[test] >= threshold).sum())
-    return confidence, 2 * kept_right / (kept + int(gold.sum()))
+        fold_right = int((right[test] & (confidence[test] >= threshold)).sum())
+        fold_kept = int((confidence[test] >= threshold).sum())
+        per_fold[fold] = 2 * fold_right / (fold_kept + int(gold[np.arange(len(gold)) % folds == fold].sum()))
+        kept_right += fold_right
+        kept += fold_kept
+    return confidence, 2 * kept_right / (kept + int(gold.sum())), per_fold
+
+
+def area_under_roc(confidence: np.ndarray, right: np.ndarray) -> float:
+    """The chance that a right attribution is given more confidence than a wrong one (ties: by order)."""
+    ranks = np.empty(len(confidence))
+    ranks[np.argsort(confidence, kind="stable")] = np.arange(1, len(confidence) + 1)
+    positives = int(right.sum())
+    return float((ranks[right].sum() - positives * (positives + 1) / 2) / (positives * (len(right) - positives)))
 
 
 def calibration_error(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
@@ -93,30 +133,45 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--folds", type=int, nargs="+", default=[5, 10])
     args = parser.parse_args(argv)
-    features, right, article, gold = held_out_rows(args.data, args.cache_dir, args.epochs)
+    features, right, article, gold, contexts, cue_right = held_out_rows(args.data, args.cache_dir, args.epochs)
     layout = features[:, LAYOUT] > 0
     print(
         f"{len(right)} held-out attributions ({100 * right.mean():.1f}% right) in {len(gold)} articles, "
         f"{int(gold.sum())} gold; colon/dash between source and content: {int(layout.sum())} "
         f"({int(right[layout].sum())} right)"
     )
-    print(f"{'variant':<48}{'K':>3} {'log-loss':>9}{'Brier':>8}{'ECE':>7}{'F1':>7}{'layout':>8}{'worse':>7}")
-    # Per K, each fold's held-out log-loss with every signal: "worse" counts the folds where a variant does worse
-    # (a signal is kept only if leaving it out is worse in most folds).
+    print(
+        f"{'variant':<40}{'K':>3} {'log-loss':>9}{'Brier':>8}{'ECE':>7}{'AUC':>7}{'F1':>7}{'layout':>8}"
+        f"{'worse: log-loss / AUC / F1':>28}"
+    )
+    # Per K, each fold's held-out log-loss, AUC and F1 with every signal: "worse" counts the folds where a variant
+    # does worse (a signal is kept only if leaving it out is worse in most folds).
     reference: dict[int, np.ndarray] = {}
     for name, added in reversed(VARIANTS.items()):
         columns = [n for n, feature in enumerate(FEATURES) if feature not in NEW or feature in added]
+        cue = (contexts, cue_right, columns.index(CUE)) if CUE in columns else None
         for folds in args.folds:
-            confidence, f1 = cross_validate(features[:, columns], right, article, gold, folds)
+            confidence, f1, fold_f1 = cross_validate(features[:, columns], right, article, gold, folds, cue)
             p = np.clip(confidence, 1e-9, 1 - 1e-9)
             losses = -np.where(right, np.log(p), np.log(1 - p))
-            per_fold = np.array([losses[article % folds == fold].mean() for fold in range(folds)])
-            worse = int((per_fold > reference.setdefault(folds, per_fold)).sum())
+            parts = [article % folds == fold for fold in range(folds)]
+            # Per fold: log-loss, minus AUC and minus F1 (lower is better in all three).
+            per_fold = np.array(
+                [
+                    [losses[part].mean(), -area_under_roc(confidence[part], right[part]), -f]
+                    for part, f in zip(parts, fold_f1, strict=True)
+                ]
+            )
+            worse = (per_fold > reference.setdefault(folds, per_fold)).sum(axis=0)
             brier = float(np.mean((confidence - right) ** 2))
             shown = f"{confidence[layout].mean():.2f}" if layout.any() else "-"
             print(
-                f"{name:<48}{folds:>3} {losses.mean():>9.4f}{brier:>8.4f}{calibration_error(confidence, right):>7.3f}"
-                f"{100 * f1:>7.2f}{shown:>8}{worse:>5}/{folds}"
+                f"{name:<40}{folds:>3} {losses.mean():>9.4f}{brier:>8.4f}{calibration_error(confidence, right):>7.3f}"
+                f"{area_under_roc(confidence, right):>7.3f}{100 * f1:>7.2f}{shown:>8}"
+                f"{' / '.join(str(int(n)) for n in worse):>20} of {folds}"
+            )
+            print(
+                "  per fold (log-loss, AUC, F1):", " ".join(f"{a:.4f}/{-b:.3f}/{-100 * c:.2f}" for a, b, c in per_fold)
             )
 
 

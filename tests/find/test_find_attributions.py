@@ -143,13 +143,6 @@ CASES = [
         "“The most unqualified child to ever run for president.”",
         "direct",
         id="dash-signature-after-quote",
-        marks=pytest.mark.xfail(
-            reason="grouped, but its confidence is under the threshold: a mark without a cue-lexicon bucket, an "
-            "untagged source and the sentence route each count against it, and train has almost no signed quotes "
-            "to say otherwise (docs/accuracy.md); layout8's model put it just over (0.308 against 0.300), the "
-            "merged model with filter8's signals under again",
-            strict=True,
-        ),
     ),
     pytest.param(
         '"The U.N. has passed five resolutions," said Victor Cha, a Korea scholar. "But the problem is, none of '

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 import samples
 from accordingto.evaluate import AnnotatedArticle
-from accordingto.find.confidence import FEATURES
+from accordingto.find.confidence import CUE_TEMPLATES, FEATURES
 from accordingto.find.features import CueLexicon
 from accordingto.find.perceptron import Tagging
 from accordingto.find.quotes import annotate_quotes
@@ -54,10 +54,14 @@ def test_each_row_meets_its_own_outcome(
     doc = annotate_quotes(parser(text))
     article = AnnotatedArticle(name="a", text=text, attributions=[samples.gold(text, *triple) for triple in triples])
     lexicon = CueLexicon(keys=np.zeros(0, dtype=np.uint64), buckets=np.zeros(0, dtype=np.uint64))
-    rows, right = held_out_outcomes(
+    held_out = held_out_outcomes(
         lexicon, doc, article, Tagging(samples.bio_tags(doc, roles), np.zeros(len(doc), dtype=np.float32))
     )
+    rows, right = held_out.features, held_out.right
     assert right == expected
     assert rows.shape == (len(expected), len(FEATURES))
+    # Here each attribution is right exactly when its cue is a gold one (the cue classifier's outcome).
+    assert held_out.cue_right == expected
+    assert held_out.cue_contexts.shape == (len(expected), len(CUE_TEMPLATES))
     # The introduced quote is the first attribution in reading order: its row must come first too.
     assert [bool(row[INTRODUCED]) for row in rows] == ([True, False] if expected else [])

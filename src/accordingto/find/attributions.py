@@ -31,7 +31,16 @@ from ..clauses import entity_span
 from ..errors import ModelError
 from ..model import AttributionType
 from ..pipes import AnnotatingPipe, component_factory
-from .confidence import FEATURES, Candidate, CueFrame, attribution_features
+from .confidence import (
+    CUE_ATOMS,
+    FEATURES,
+    ROUTES,
+    Candidate,
+    CueClassifier,
+    CueFrame,
+    attribution_features,
+    cue_hashes,
+)
 from .features import (
     NONE,
     DocArrays,
@@ -106,17 +115,21 @@ def tag_doc(doc: Doc, model: TaggerModel, arrays: DocArrays | None = None) -> Ta
     return tagging
 
 
-def group_features(doc: Doc, groups: list[Group], tagging: Tagging, arrays: DocArrays) -> np.ndarray:
+def group_features(
+    doc: Doc, groups: list[Group], tagging: Tagging, arrays: DocArrays, cue_model: CueClassifier | None = None
+) -> np.ndarray:
     """``(len(groups), len(confidence.FEATURES))``: what the confidence model reads of each group (``arrays``:
-    the tagger's per-token arrays of the doc, for its cue buckets, sentences and paragraphs)."""
+    the tagger's per-token arrays of the doc, for its cue buckets, sentences and paragraphs). The last signal is
+    ``cue_model``'s logit (``cue_contexts``); without one it is 0, for training to fill in with held-out logits."""
     if not groups:
         return np.zeros((0, len(FEATURES)))
     quoted = quoted_tokens(doc)
     layout = _ParagraphWords(doc, arrays)
     marks = _ClauseMarks(doc, arrays, layout.words)
     cue_sentences = [int(arrays.sent[group.cue.start]) for group in groups]
+    logits = cue_model.logits(cue_contexts(doc, groups, arrays)) if cue_model is not None else np.zeros(len(groups))
     rows = []
-    for group, cue_sentence in zip(groups, cue_sentences, strict=True):
+    for group, cue_sentence, logit in zip(groups, cue_sentences, logits, strict=True):
         root = doc[_cue_root(doc, group.cue)]
         content_tokens = [i for span in group.contents for i in range(span.start, span.end)]
         source_tokens = [i for span in group.sources for i in range(span.start, span.end)]
@@ -143,6 +156,7 @@ def group_features(doc: Doc, groups: list[Group], tagging: Tagging, arrays: DocA
                     fills_paragraph=layout.filled(group),
                     mark_between=_mark_between(doc, layout, group),
                     frame=_cue_frame(marks, root, group, content_tokens, source_tokens),
+                    cue_logit=float(logit),
                 ),
             )
         )
@@ -242,9 +256,69 @@ def _cue_frame(
     )
 
 
+# The kinds of a cue's subject the cue classifier tells apart: a person or a body speaks, a thing rarely does.
+SUBJECT_ENTITIES = {"PERSON": 1, "ORG": 2, "NORP": 2, "GPE": 2, "FAC": 2}
+SUBJECT_CLAUSE_DEPS = ("nsubj", "nsubjpass", "csubj")
+# A cue without a subject of its own that hangs from another verb or noun takes its subject from there ("X said
+# ..., adding", "decided to announce", "who said"); one without either has no speaker in its clause.
+SUBJECTLESS_DEPS = ("advcl", "xcomp", "conj", "relcl", "acl")
+ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
+
+
+def _subject_kind(root: Token) -> int:
+    """1 a person's name, 2 a body's or place's, 3 a pronoun, 4 another proper noun, 5 a common noun; without a
+    subject, 0, or 6 and up by the dependency the subject would be inherited through (``SUBJECTLESS_DEPS``)."""
+    agents = [grand for child in root.children if child.dep_ == "agent" for grand in child.children]
+    subject = next(iter(agents + [child for child in root.children if child.dep_ in SUBJECT_CLAUSE_DEPS]), None)
+    if subject is None:
+        return 6 + SUBJECTLESS_DEPS.index(root.dep_) if root.dep_ in SUBJECTLESS_DEPS else 0
+    if subject.ent_type_ in SUBJECT_ENTITIES:
+        return SUBJECT_ENTITIES[subject.ent_type_]
+    return 3 if subject.pos_ == "PRON" else 4 if subject.pos_ == "PROPN" else 5
+
+
+def cue_contexts(doc: Doc, groups: list[Group], arrays: DocArrays) -> np.ndarray:
+    """The cue classifier's input: the hashed conjunctions of each group's cue lemma with the facts of its clause
+    (``confidence.CUE_ATOMS``, in that order; ``confidence.cue_hashes``)."""
+    quoted = quoted_tokens(doc)
+    atoms = np.zeros((len(groups), len(CUE_ATOMS)), dtype=np.uint64)
+    for row, group in enumerate(groups):
+        root = doc[_cue_root(doc, group.cue)]
+        children = list(root.children)
+        deps = {child.dep_ for child in children}
+        content = {i for span in group.contents for i in range(span.start, span.end)}
+        objects = [child.i for child in children if child.dep_ == "dobj"]
+        particles = [child for child in children if child.dep_ in ("prep", "prt")]
+        first, last = arrays.lemma[group.cue.start], arrays.lemma[group.cue.end - 1]
+        atoms[row] = [
+            arrays.lemma[root.i],
+            first if first == last else first ^ (last >> np.uint64(1)),
+            arrays.fine[root.i],
+            arrays.tag[root.i],
+            arrays.dep[root.i],
+            "ccomp" in deps or "parataxis" in deps,
+            "xcomp" in deps,
+            0 if not objects else 1 if objects[0] in content else 2,
+            any(child.dep_ == "ccomp" and any(g.dep_ == "mark" for g in child.children) for child in children),
+            _subject_kind(root),
+            "auxpass" in deps or "nsubjpass" in deps,
+            "neg" in deps,
+            any(child.tag_ == "MD" for child in children),
+            bool(quoted[root.i]),
+            arrays.para[group.cue.start] == 0,
+            ATTRIBUTION_KINDS.index(attribution_type(quoted, group.contents, doc)),
+            ROUTES.index(group.routes[0]) + 1 if group.routes else 0,
+            0 if not group.sources else 1 if group.sources[0].start < group.cue.start else 2,
+            arrays.lower[particles[0].i] if particles else 0,
+            bool(group.contents) and group.contents[0].start < group.cue.start,
+            min(group.cue.end - group.cue.start, 3),
+        ]
+    return cue_hashes(atoms)
+
+
 def confidences(doc: Doc, groups: list[Group], tagging: Tagging, model: TaggerModel, arrays: DocArrays) -> list[float]:
     """The calibrated probability that each group is a right attribution (``find.confidence``)."""
-    values = model.calibrator.predict(group_features(doc, groups, tagging, arrays))
+    values = model.calibrator.predict(group_features(doc, groups, tagging, arrays, model.cue_classifier))
     return [round(float(value), 3) for value in values]
 
 

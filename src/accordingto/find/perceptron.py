@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .confidence import Calibrator, token_margins
+from .confidence import Calibrator, CueClassifier, token_margins
 from .features import FEATURE_VERSION, CueLexicon, WordClusters
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
@@ -132,6 +132,8 @@ class TaggerModel:
     lexicon: CueLexicon
     second: TaggerModel | None = None
     calibrator: Calibrator = field(default_factory=lambda: Calibrator.constant(0.5))
+    # Whether a found cue is a gold cue, one signal of the calibrator (fitted with it, on held-out taggings).
+    cue_classifier: CueClassifier = field(default_factory=CueClassifier.empty)
     # Taken from the score of O on every token: a tagger that finds more candidate attributions, whose doubtful
     # ones the confidence model then drops, finds more of the right ones (chosen by cross-validation in training).
     recall_bias: float = 0.0
@@ -183,6 +185,7 @@ class TaggerModel:
             "tags": np.array(TAGS),
             "feature_version": np.array(FEATURE_VERSION, dtype=np.int32),
             **self.calibrator.arrays(),
+            **self.cue_classifier.arrays(),
         }
         write_npz(path, arrays)
 
@@ -218,6 +221,7 @@ class TaggerModel:
             model = stage("")
             assert model is not None
             model.calibrator = Calibrator.from_arrays(data)
+            model.cue_classifier = CueClassifier.from_arrays(data)
             return model
 
 

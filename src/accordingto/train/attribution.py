@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import spacy
@@ -24,12 +25,13 @@ from ..evaluate.calibration import matched_predictions
 from ..evaluate.polnear import split_folder
 from ..find.attributions import (
     assemble,
+    cue_contexts,
     find_attributions,
     group_features,
     reading_position,
     record_attributions,
 )
-from ..find.confidence import Calibrator, best_threshold
+from ..find.confidence import Calibrator, CueClassifier, best_threshold
 from ..find.features import FEATURE_VERSION, CueLexicon, doc_arrays
 from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
@@ -108,49 +110,88 @@ def score_model(model: TaggerModel, docs: Sequence[Doc], articles: Sequence[Anno
     )
 
 
-def held_out_outcomes(
-    lexicon: CueLexicon, doc: Doc, article: AnnotatedArticle, tagging: Tagging
-) -> tuple[np.ndarray, list[bool]]:
+class HeldOutRows(NamedTuple):
+    """What the confidence step learns from one article's held-out tagging, one entry per grouped attribution."""
+
+    features: np.ndarray  # ``group_features``, the cue classifier's signal left at 0
+    right: list[bool]  # matched by the scorer to a gold attribution
+    cue_contexts: np.ndarray  # the cue classifier's hashed input (``find.attributions.cue_contexts``)
+    cue_right: list[bool]  # the cue overlaps a gold cue
+
+
+def held_out_outcomes(lexicon: CueLexicon, doc: Doc, article: AnnotatedArticle, tagging: Tagging) -> HeldOutRows:
     """What the confidence model learns from one article: the features of each attribution grouped from a
-    tagging (``group_features``, one row each) and whether the scorer matches it to a gold one. The groups are
-    put in reading order first, the order the doc records them in and the scorer reads them back: in the order
-    ``assemble`` returns them, a row could meet another attribution's outcome."""
+    tagging (``group_features``, one row each) and whether the scorer matches it to a gold one; for the cue
+    classifier, each cue's context and whether it overlaps a gold cue. The groups are put in reading order
+    first, the order the doc records them in and the scorer reads them back: in the order ``assemble`` returns
+    them, a row could meet another attribution's outcome."""
     annotated = annotate_quotes(doc.copy())
     groups = sorted(assemble(annotated, tagging.tags), key=reading_position)
-    features = group_features(annotated, groups, tagging, doc_arrays(annotated, lexicon))
+    arrays = doc_arrays(annotated, lexicon)
+    features = group_features(annotated, groups, tagging, arrays)
+    gold_cues = [(start, end) for attribution in article.attributions for start, end in attribution.cue]
+    cue_right = []
+    for group in groups:
+        start, last = annotated[group.cue.start], annotated[group.cue.end - 1]
+        end = last.idx + len(last.text)
+        cue_right.append(any(begin < end and start.idx < stop for begin, stop in gold_cues))
     record_attributions(annotated, groups, [0.0] * len(groups))
     predicted = analysis_from_doc(annotated).attributions
-    return features, matched_predictions(article.text, article.attributions, predicted)
+    right = matched_predictions(article.text, article.attributions, predicted)
+    return HeldOutRows(features, right, cue_contexts(annotated, groups, arrays), cue_right)
+
+
+# The cue classifier's signal for the rows the confidence model is fitted on comes from classifiers fitted on the
+# other folds' articles (stacking): a classifier's logits on the cues it was fitted on would be overconfident, and
+# the confidence model would learn to trust it more than it deserves on new text.
+CUE_FOLDS = 5
+
+
+def stacked_cue_logits(contexts: np.ndarray, cue_right: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """Each row's cue classifier logit from a classifier that did not see the row's article (``CUE_FOLDS`` folds
+    of articles by their index)."""
+    logits = np.zeros(len(contexts))
+    for fold in range(CUE_FOLDS):
+        held = article % CUE_FOLDS == fold
+        if held.any():
+            logits[held] = CueClassifier.fit(contexts[~held], cue_right[~held]).logits(contexts[held])
+    return logits
 
 
 def fit_calibrator(
     lexicon: CueLexicon, docs: Sequence[Doc], articles: Sequence[AnnotatedArticle], held_out: Sequence[Tagging]
-) -> tuple[Calibrator, float]:
-    """The confidence model, fitted on the attributions found in training articles by taggers that did not
-    see them (features of each against whether the scorer matches it to a gold one), with the threshold that
-    maximizes attribution F1 on them; and that F1 (attributions kept and matched against all gold ones)."""
-    rows: list[np.ndarray] = []
-    right: list[bool] = []
+) -> tuple[Calibrator, CueClassifier, float]:
+    """The confidence model and its cue classifier, fitted on the attributions found in training articles by
+    taggers that did not see them (features of each against whether the scorer matches it to a gold one; the
+    cue classifier's signal stacked, ``stacked_cue_logits``), with the threshold that maximizes attribution F1
+    on them; and that F1 (attributions kept and matched against all gold ones)."""
+    rows: list[HeldOutRows] = []
+    article: list[int] = []
     gold = 0
-    for doc, article, tagging in zip(docs, articles, held_out, strict=True):
-        article_rows, article_right = held_out_outcomes(lexicon, doc, article, tagging)
-        rows.append(article_rows)
-        right.extend(article_right)
-        gold += len(article.attributions)
-    features, outcomes = np.vstack(rows), np.array(right, dtype=bool)
+    for n, (doc, annotated, tagging) in enumerate(zip(docs, articles, held_out, strict=True)):
+        rows.append(held_out_outcomes(lexicon, doc, annotated, tagging))
+        article.extend([n] * len(rows[-1].right))
+        gold += len(annotated.attributions)
+    features = np.vstack([row.features for row in rows])
+    outcomes = np.array([right for row in rows for right in row.right], dtype=bool)
+    contexts = np.vstack([row.cue_contexts for row in rows])
+    cue_right = np.array([right for row in rows for right in row.cue_right], dtype=bool)
+    features[:, -1] = stacked_cue_logits(contexts, cue_right, np.array(article, dtype=np.int64))
     calibrator = Calibrator.fit(features, outcomes)
     confidence = calibrator.predict(features)
     calibrator.threshold = best_threshold(confidence, outcomes, gold)
     kept = confidence >= calibrator.threshold
     f1 = 2 * float(outcomes[kept].sum()) / (int(kept.sum()) + gold) if gold else 0.0
     logger.info(
-        "confidence model fitted on %d held-out attributions (%.1f%% right); threshold %.3f, held-out F1 %.1f",
-        len(right),
-        100 * outcomes.mean() if len(right) else 0.0,
+        "confidence model fitted on %d held-out attributions (%.1f%% right, %.1f%% with a gold cue); threshold "
+        "%.3f, held-out F1 %.1f",
+        len(outcomes),
+        100 * outcomes.mean() if len(outcomes) else 0.0,
+        100 * cue_right.mean() if len(cue_right) else 0.0,
         calibrator.threshold,
         100 * f1,
     )
-    return calibrator, f1
+    return calibrator, CueClassifier.fit(contexts, cue_right), f1
 
 
 def train_attribution_model(
@@ -238,10 +279,10 @@ def train_attribution_model(
         bias: fit_calibrator(model.lexicon, train_docs, train_articles, taggings)
         for bias, taggings in sorted(training.held_out.items())
     }
-    bias = max(fitted, key=lambda b: (fitted[b][1], -b))
-    logger.info("recall bias %.2f of the emission scale (held-out F1 %.1f)", bias, 100 * fitted[bias][1])
+    bias = max(fitted, key=lambda b: (fitted[b][2], -b))
+    logger.info("recall bias %.2f of the emission scale (held-out F1 %.1f)", bias, 100 * fitted[bias][2])
     training.last_stage().recall_bias = bias * training.scale
-    model.calibrator = fitted[bias][0]
+    model.calibrator, model.cue_classifier = fitted[bias][0], fitted[bias][1]
     out = Path(out_path)
     model.save(out)
     return TrainingResult(
