@@ -117,11 +117,101 @@ LAYOUTS = [
 def test_colon_and_dash_layouts(
     parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
 ) -> None:
+    assert grouped(parser, text, roles) == expected
+
+
+def grouped(parser: Language, text: str, roles: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(source, cue, content) of each group ``assemble`` makes of the given tags, by cue position (several spans of
+    one role joined by " … ")."""
     doc = annotate_quotes(parser(text))
     groups = sorted(assemble(doc, samples.bio_tags(doc, roles)), key=lambda group: group.cue.start)
 
     def words(spans: list[RoleSpan]) -> str:
         return " … ".join(doc[span.start : span.end].text for span in spans)
 
-    found = [(words(group.sources), words([group.cue]), words(group.contents)) for group in groups]
-    assert found == expected
+    return [(words(group.sources), words([group.cue]), words(group.contents)) for group in groups]
+
+
+# Quotations grouped from given tags: a quote continued in a paragraph of its own, and the speaker after the verb
+# ("said the governor"). Each case: the text, the tagger's spans, and the (source, cue, content) groups expected, in
+# reading order. Written for these tests.
+QUOTATIONS = [
+    pytest.param(
+        "The mayor argued that the plan would fail:\n\n“Nobody in this city asked for a stadium. We asked for buses.”",
+        {
+            "The mayor": "SOURCE",
+            "argued": "CUE",
+            "that the plan would fail": "CONTENT",
+            "“Nobody in this city asked for a stadium. We asked for buses.”": "CONTENT",
+        },
+        [
+            (
+                "The mayor",
+                "argued",
+                "that the plan would fail … “Nobody in this city asked for a stadium. We asked for buses.”",
+            )
+        ],
+        id="quoted-paragraph-after-a-report",
+    ),
+    pytest.param(
+        "Ms. Okafor wrote that the repairs were late.\n\n“We waited for months.”\n\n“Nobody called us back.”",
+        {
+            "Ms. Okafor": "SOURCE",
+            "wrote": "CUE",
+            "that the repairs were late": "CONTENT",
+            "“We waited for months.”": "CONTENT",
+            "“Nobody called us back.”": "CONTENT",
+        },
+        [("Ms. Okafor", "wrote", "that the repairs were late … “We waited for months.” … “Nobody called us back.”")],
+        id="quoted-paragraphs-in-a-row",
+    ),
+    pytest.param(
+        "The mayor argued that the plan would fail.\n\nThe council voted on Tuesday.\n\n“Nobody asked for a stadium.”",
+        {
+            "The mayor": "SOURCE",
+            "argued": "CUE",
+            "that the plan would fail": "CONTENT",
+            "“Nobody asked for a stadium.”": "CONTENT",
+        },
+        [("The mayor", "argued", "that the plan would fail")],
+        id="quoted-paragraph-after-a-plain-one",
+    ),
+    pytest.param(
+        "The mayor argued that the plan would fail.\n\n“Nobody asked for a stadium,” one sign read.",
+        {
+            "The mayor": "SOURCE",
+            "argued": "CUE",
+            "that the plan would fail": "CONTENT",
+            "“Nobody asked for a stadium,”": "CONTENT",
+        },
+        [("The mayor", "argued", "that the plan would fail")],
+        id="quotation-that-does-not-fill-its-paragraph",
+    ),
+    pytest.param(
+        "“We will close the plant in March,” said Maria Lopez, the company’s director.",
+        {
+            "“We will close the plant in March,”": "CONTENT",
+            "said": "CUE",
+            "Maria Lopez, the company’s director": "CONTENT",
+        },
+        [("Maria Lopez, the company’s director", "said", "“We will close the plant in March,”")],
+        id="speaker-after-the-verb",
+    ),
+    pytest.param(
+        "“Prices will keep rising all year,” added another economist.",
+        {"“Prices will keep rising all year,”": "CONTENT", "added": "CUE", "another economist": "CONTENT"},
+        [("another economist", "added", "“Prices will keep rising all year,”")],
+        id="speaker-after-added",
+    ),
+    pytest.param(
+        "The coach praised the team and said the season would be long.",
+        {"The coach": "SOURCE", "said": "CUE", "the season would be long": "CONTENT"},
+        [("The coach", "said", "the season would be long")],
+        id="content-after-the-verb-without-a-quotation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), QUOTATIONS)
+def test_quotations(parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]) -> None:
+    assert grouped(parser, text, roles) == expected
