@@ -84,6 +84,49 @@ CASES = [
         "Brightwater Bakery",
         id="the-company-is-the-company-not-its-founder",
     ),
+    # A company or regulator named by its line of business: a body, not a person, though "-maker", "-ator" and
+    # "-er" make most such nouns people's ("the carmaker", "the regulator"; desc9).
+    pytest.param(
+        "Kestrel Motors will close its plant in Ohio next year. Kestrel Motors employs 4,000 people there. The "
+        "carmaker said demand had collapsed.",
+        "The carmaker",
+        "Kestrel Motors",
+        id="the-carmaker-is-the-company",
+    ),
+    pytest.param(
+        "Northfield Savings lent the town $40 million in 2019. The loan was repaid early. The lender said the "
+        "town had been a good client.",
+        "The lender",
+        "Northfield Savings",
+        id="the-lender-is-the-bank",
+    ),
+    pytest.param(
+        "Halvard Berg has run Polaris Air since 2015. Berg said fares would rise. The airline said it would add "
+        "four routes.",
+        "The airline",
+        "Polaris Air",
+        id="the-airline-is-not-the-man-who-runs-it",
+    ),
+    pytest.param(
+        "Kestrel Motors will close its plant in Ohio. Kestrel Motors employs 4,000 people there. Ana Reyes, who "
+        "leads the local branch of the United Auto Workers, called the move a betrayal. The carmaker said demand "
+        "had collapsed.",
+        "The carmaker",
+        "Kestrel Motors",
+        id="the-carmaker-is-not-the-union-named-last",
+        marks=pytest.mark.xfail(
+            reason="a bare 'the company' (or 'the carmaker') joins the organisation named last, here the union; "
+            "the one named most (Kestrel Motors, twice) is right, but which of two bodies a bare description "
+            "stands for was not measured (desc9)",
+            strict=True,
+        ),
+    ),
+    pytest.param(
+        "Halvard Berg, a regulator at the energy ministry, spoke first. The regulator said prices would rise.",
+        "The regulator",
+        "Halvard Berg",
+        id="a-regulator-the-text-made-a-person",
+    ),
     # Nothing in the text fits: the description stays itself.
     pytest.param(
         "Mark Ellis opened the meeting. Ellis spoke about wages. The company said the offer was final.",
@@ -120,4 +163,34 @@ def test_a_definite_description_source(text: str, source: str, expected: str, st
     content = text[text.index(cue, text.index(source)) + len(cue) :].strip(" .")
     doc = make_doc(text, [A(source, cue, content)])
     write_entities(doc, resolve_speakers(doc, strategy=strategy))
+    assert known_as(doc, "a1") == expected
+
+
+# Government bodies named by their function: the rules leave a bare "the regulator" alone (only "the company"
+# and "the newspaper" join the body of their kind named last), and the pipeline's learned resolver finds the
+# body among its best candidates (desc9: these heads were read as people before).
+BODY_CASES = [
+    pytest.param(
+        "The Federal Aviation Administration grounded the jets on Friday. Boeing said it would cooperate. The "
+        "regulator said the inspections would take weeks.",
+        "The regulator",
+        "Federal Aviation Administration",
+        id="the-regulator-is-the-agency-not-the-company-between",
+    ),
+    pytest.param(
+        "The Office of Fair Trading opened an inquiry into Dunmore Telecom on Monday. Dunmore Telecom denied any "
+        "wrongdoing. The watchdog said it would report in March.",
+        "The watchdog",
+        "Office of Fair Trading",
+        id="the-watchdog-is-the-office-not-the-company-named-last",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), BODY_CASES)
+def test_a_body_named_by_its_function(text: str, source: str, expected: str) -> None:
+    cue = text[text.index(source) + len(source) :].split()[0]
+    content = text[text.index(cue, text.index(source)) + len(cue) :].strip(" .")
+    doc = make_doc(text, [A(source, cue, content)])
+    write_entities(doc, resolve_speakers(doc))
     assert known_as(doc, "a1") == expected
