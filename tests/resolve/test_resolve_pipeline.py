@@ -244,6 +244,40 @@ CASES = [
             strict=True,
         ),
     ),
+    # -- "it" and "they" of named things and peoples, which no rule collected as participants: the nearest
+    # place or company beside them is the wrong answer, and a thing is never a "he"
+    pytest.param(
+        "Heathrow Airport lies west of London, near the M25 motorway. It says it handled eighty million "
+        "passengers last year.",
+        "says",
+        Speaker("Heathrow Airport", "organization"),
+        id="it-is-the-airport-not-the-city-it-lies-beside",
+    ),
+    pytest.param(
+        "The Geneva Conventions were signed by most nations after the war. They state that prisoners must be fed.",
+        "state",
+        Speaker("Geneva Conventions", "document"),
+        id="they-are-the-treaties-named-as-the-subject",
+    ),
+    pytest.param(
+        "The Saudis met American envoys in Geneva on Monday. They said the talks had gone well.",
+        "said",
+        Speaker("Saudis", "group"),
+        id="they-are-the-people-named-as-the-subject-not-the-city",
+    ),
+    pytest.param(
+        "Microsoft stopped selling Windows Vista in Europe in 2011. It said the decision would save money.",
+        "said",
+        Speaker("Microsoft", "organization"),
+        id="it-is-the-company-that-acts-not-the-product-it-sells",
+    ),
+    pytest.param(
+        "The Kellan Bridge opened in 1998, and Tom Reyes has run it ever since. He said the bridge carried ten "
+        "thousand cars a day.",
+        "said",
+        Speaker("Tom Reyes", "person"),
+        id="he-is-never-a-named-thing",
+    ),
     # -- the name, not a description, is the display name
     pytest.param(
         "Karen Wells, a Smith supporter, told reporters she would vote again.",

@@ -12,8 +12,9 @@ bare
   source", "another source", "two officials") always starts a new entity;
 - a third-person pronoun goes to the most salient compatible entity in the same sentence or up to a few
   sentences back: speakers of attributions first, then subjects; "he"/"she" need one singular person of no
-  other gender, "they" a plural or an organisation, "it" an organisation or a document. People named only
-  inside quotation marks, or inside a "he"/"she"'s own content, are never antecedents;
+  other gender, "they" a plural or an organisation, "it" an organisation or a document; "it" and "they" may
+  also stand for a named thing or people no rule collected (a building, an event, a law, "the Saudis"). People
+  named only inside quotation marks, or inside a "he"/"she"'s own content, are never antecedents;
 - "I"/"we" as the source of a statement inside a quote is that quote's speaker.
 
 Output on the doc, for ``describe.sources``: ``annotations.ENTITIES``, one ``records.EntityRecord`` per entity
@@ -61,6 +62,12 @@ from .transcripts import find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
 COLLECTED_LABELS = {"PERSON", "ORG", "GPE"}
+# Entity types of things an "it" or "they" may stand for but no source is: buildings and sites, regions, events,
+# works, laws and products ("The airport … it handles", "the Clean Water Act … It would require"). Without them
+# the rules give such a pronoun the nearest country or company instead.
+THING_LABELS = {"FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+# A people named as a noun ("The Saudis met the envoys. They said …") is a group a later "they" may stand for.
+PEOPLE_LABEL = "NORP"
 # Subjects, as string ids of the per-document table (``annotations.TokenCodes.dep``).
 _SUBJECT_DEPS = {get_string_id("nsubj"), get_string_id("nsubjpass")}
 
@@ -100,6 +107,7 @@ class Occurrence:
     quote: int | None  # index of the quotation holding the mention
     subject: bool
     entity: Entity | None = None
+    thing: bool = False  # a named thing (``THING_LABELS``): an antecedent of "it" and "they" only
 
 
 @dataclass
@@ -240,6 +248,9 @@ def resolve_speakers(
     by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_sentence[occurrence.sentence].append(occurrence)
+    for occurrence in _thing_occurrences(doc, readings, occurrences, quotes, starts_of_sentences):
+        by_sentence[occurrence.sentence].append(occurrence)
+    taken_things: list[Occurrence] = []
     entities = _Entities(quotes)
     channels = _channels(roles, occurrences)
     questions = _questions(roles)
@@ -250,12 +261,20 @@ def resolve_speakers(
             first_person.append(occurrence)
             continue
         if mention.form == "pronoun":
-            entity = _pronoun_antecedent(occurrences, position, by_sentence, contents, max_sentences_back, questions)
+            antecedent = _pronoun_antecedent(
+                occurrences, position, by_sentence, contents, max_sentences_back, questions
+            )
+            if antecedent is not None and antecedent.entity is None:
+                # A named thing becomes a participant only once a pronoun stands for it.
+                entities.attach(doc, antecedent, _rules_entity(doc, antecedent.mention, entities), genders)
+                taken_things.append(antecedent)
+            entity = antecedent.entity if antecedent is not None else None
         elif mention.form == "description" and _channel(doc, mention, channels) is not None:
             entity = _channel(doc, mention, channels)
         else:
             entity = _rules_entity(doc, mention, entities)
         entities.attach(doc, occurrence, entity, genders)
+    occurrences = sorted(occurrences + taken_things, key=lambda o: (o.tokens[0], not o.source))
     followers = _latest_speakers(entities.all)
     answered = _answers(occurrences, questions) | set(followers)
     asked = [
@@ -843,6 +862,48 @@ def _name_occurrences(
     return found
 
 
+def _thing_occurrences(
+    doc: Doc, readings: MentionReadings, taken: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+) -> list[Occurrence]:
+    """Named things (``THING_LABELS``) and peoples (``PEOPLE_LABEL``) outside the mentions already collected, as
+    antecedents an "it" or "they" may take: "Heathrow Airport lies west of London. It says …" is the airport, not
+    London; "The Saudis met the envoys in Geneva. They said …" the Saudis, not Geneva. Not participants until a
+    pronoun stands for one, and names used as modifiers ("the Clean Water Act's sponsors") are left out, as for
+    people's names."""
+    covered = {i for o in taken for i in range(*o.tokens)}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in THING_LABELS | {PEOPLE_LABEL} or ent.root.dep_ in {"compound", "amod", "nmod", "poss"}:
+            continue
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        mention = readings.read(ent.start, ent.end)
+        if mention is None:
+            continue
+        if ent.label_ == PEOPLE_LABEL:
+            if mention.number != "plur" or ent.root.pos_ == "ADJ":
+                continue  # "a Saudi envoy", "Saudi officials": the people is not the one who acts
+            written = doc[mention.start : mention.end]
+        elif mention.name_start is None or mention.name_end is None:
+            continue
+        else:
+            written = doc[mention.name_start : mention.name_end]
+        found.append(
+            Occurrence(
+                mention=mention,
+                tokens=(ent.start, ent.end),
+                ranges=[(written.start_char, written.end_char)],
+                source=False,
+                attributions=[],
+                sentence=bisect.bisect_right(sentence_starts, ent.start) - 1,
+                quote=quotes.index(ent.start_char),
+                subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
+                thing=True,
+            )
+        )
+    return found
+
+
 class QuoteMap:
     """Which quotation holds each character: the innermost one (quotes may nest), the first listed of equally
     short ones. Painted once per doc, outer quotes first (each character is painted at most once per nesting
@@ -1299,8 +1360,9 @@ def _pronoun_antecedent(
     contents: dict[str, list[tuple[int, int]]],
     max_sentences_back: int,
     questions: set[str],
-) -> Entity | None:
-    """The most salient compatible entity before the pronoun ``occurrences[position]``.
+) -> Occurrence | None:
+    """The most salient compatible mention before the pronoun ``occurrences[position]``: one of an entity, or
+    for "it" and "they" a named thing no pronoun stood for yet (``Occurrence.thing``, its entity still None).
 
     Sentence by sentence backwards: in the pronoun's own sentence only speakers and subjects before it count
     ("When Clinton arrived, she said"); in earlier sentences, speakers first (the news rule: '"…," one
@@ -1323,12 +1385,11 @@ def _pronoun_antecedent(
 
     def candidate(o: Occurrence) -> bool:
         return (
-            o.entity is not None
+            _may_stand_for(pronoun.mention, o)
             and not (answers and asker(o))
             and o.tokens[1] <= pronoun.tokens[0]
             and o.quote == pronoun.quote
             and not any(start <= o.mention.head < end for start, end in own_content)
-            and compatible(pronoun.mention, o.entity)
         )
 
     for distance in range(max_sentences_back + 1):
@@ -1343,14 +1404,22 @@ def _pronoun_antecedent(
             default=None,
         )
         if ranked is not None:
-            return ranked.entity
+            return ranked
     if pronoun.quote is not None:
         return None
-    latest_speaker = next(
-        (o for o in reversed(occurrences[:position]) if o.source and candidate(o)),
-        None,
-    )
-    return latest_speaker.entity if latest_speaker is not None else None
+    return next((o for o in reversed(occurrences[:position]) if o.source and candidate(o)), None)
+
+
+def _may_stand_for(pronoun: Mention, occurrence: Occurrence) -> bool:
+    """Agreement between a third-person pronoun and a mention's entity, or for a named thing no pronoun took yet,
+    the thing itself. A thing is never a "he" or "she", whatever its entity became (the small model's "Mount
+    Everest" is of no known kind, which a name's "he" would otherwise accept)."""
+    if occurrence.thing and pronoun.gender in {"masc", "fem"}:
+        return False
+    if occurrence.entity is not None:
+        return compatible(pronoun, occurrence.entity)
+    mention = occurrence.mention
+    return occurrence.thing and compatible(pronoun, Entity(-1, mention.kind, mention.number, mention.gender))
 
 
 def _questions(roles: dict[str, dict[str, list[Span]]]) -> set[str]:
