@@ -803,18 +803,8 @@ def _coordination_occurrences(
         mention = coordinated_people(doc, ent.start, len(doc)) if ent.label_ == "PERSON" else None
         if mention is None or mention.start in sourced:
             continue
-        found.append(
-            Occurrence(
-                mention=mention,
-                tokens=(mention.start, mention.end),
-                ranges=[(doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1]))],
-                source=False,
-                attributions=[],
-                sentence=bisect.bisect_right(sentence_starts, mention.start) - 1,
-                quote=quotes.index(doc[mention.start].idx),
-                subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
-            )
-        )
+        span = doc[mention.start : mention.end]
+        found.append(_unsourced_occurrence(mention, span, span, ent.root, quotes, sentence_starts))
     return found
 
 
@@ -847,19 +837,32 @@ def _name_occurrences(
         if mention is None or mention.name_start is None or mention.name_end is None:
             continue
         name = doc[mention.name_start : mention.name_end]
-        found.append(
-            Occurrence(
-                mention=mention,
-                tokens=(ent.start, ent.end),
-                ranges=[(name.start_char, name.end_char)],
-                source=False,
-                attributions=[],
-                sentence=bisect.bisect_right(sentence_starts, ent.start) - 1,
-                quote=quotes.index(ent.start_char),
-                subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
-            )
-        )
+        found.append(_unsourced_occurrence(mention, ent, name, ent.root, quotes, sentence_starts))
     return found
+
+
+def _unsourced_occurrence(
+    mention: Mention,
+    span: Span,
+    written: Span,
+    root: Token,
+    quotes: QuoteMap,
+    sentence_starts: list[int],
+    thing: bool = False,
+) -> Occurrence:
+    """A mention outside every attribution's source (``span``, its name or words ``written``), placed by sentence
+    and quotation; a subject when ``root`` is one."""
+    return Occurrence(
+        mention=mention,
+        tokens=(span.start, span.end),
+        ranges=[(written.start_char, written.end_char)],
+        source=False,
+        attributions=[],
+        sentence=bisect.bisect_right(sentence_starts, span.start) - 1,
+        quote=quotes.index(span.start_char),
+        subject=root.dep_ in {"nsubj", "nsubjpass"},
+        thing=thing,
+    )
 
 
 def _thing_occurrences(
@@ -888,19 +891,7 @@ def _thing_occurrences(
             continue
         else:
             written = doc[mention.name_start : mention.name_end]
-        found.append(
-            Occurrence(
-                mention=mention,
-                tokens=(ent.start, ent.end),
-                ranges=[(written.start_char, written.end_char)],
-                source=False,
-                attributions=[],
-                sentence=bisect.bisect_right(sentence_starts, ent.start) - 1,
-                quote=quotes.index(ent.start_char),
-                subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
-                thing=True,
-            )
-        )
+        found.append(_unsourced_occurrence(mention, ent, written, ent.root, quotes, sentence_starts, thing=True))
     return found
 
 
