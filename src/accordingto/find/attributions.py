@@ -128,7 +128,9 @@ def group_features(
     layout = _ParagraphWords(doc, arrays)
     marks = _ClauseMarks(doc, arrays, layout.words)
     cue_sentences = [int(arrays.sent[group.cue.start]) for group in groups]
-    logits = cue_model.logits(cue_contexts(doc, groups, arrays)) if cue_model is not None else np.zeros(len(groups))
+    logits = (
+        cue_model.logits(cue_contexts(doc, groups, arrays, quoted)) if cue_model is not None else np.zeros(len(groups))
+    )
     rows = []
     for group, cue_sentence, logit in zip(groups, cue_sentences, logits, strict=True):
         root = doc[_cue_root(doc, group.cue)]
@@ -278,10 +280,10 @@ def _subject_kind(root: Token) -> int:
     return 3 if subject.pos_ == "PRON" else 4 if subject.pos_ == "PROPN" else 5
 
 
-def cue_contexts(doc: Doc, groups: list[Group], arrays: DocArrays) -> np.ndarray:
+def cue_contexts(doc: Doc, groups: list[Group], arrays: DocArrays, quoted: np.ndarray) -> np.ndarray:
     """The cue classifier's input: the hashed conjunctions of each group's cue lemma with the facts of its clause
-    (``confidence.CUE_ATOMS``, in that order; ``confidence.cue_hashes``)."""
-    quoted = quoted_tokens(doc)
+    (``confidence.CUE_ATOMS``, in that order; ``confidence.cue_hashes``). ``quoted``: ``quoted_tokens(doc)``, which
+    ``group_features`` has already computed."""
     atoms = np.zeros((len(groups), len(CUE_ATOMS)), dtype=np.uint64)
     for row, group in enumerate(groups):
         root = doc[_cue_root(doc, group.cue)]

@@ -28,6 +28,7 @@ from ..find.attributions import (
     cue_contexts,
     find_attributions,
     group_features,
+    quoted_tokens,
     reading_position,
     record_attributions,
 )
@@ -138,7 +139,7 @@ def held_out_outcomes(lexicon: CueLexicon, doc: Doc, article: AnnotatedArticle, 
     record_attributions(annotated, groups, [0.0] * len(groups))
     predicted = analysis_from_doc(annotated).attributions
     right = matched_predictions(article.text, article.attributions, predicted)
-    return HeldOutRows(features, right, cue_contexts(annotated, groups, arrays), cue_right)
+    return HeldOutRows(features, right, cue_contexts(annotated, groups, arrays, quoted_tokens(annotated)), cue_right)
 
 
 # The cue classifier's signal for the rows the confidence model is fitted on comes from classifiers fitted on the
