@@ -496,6 +496,49 @@ CASES = [
         id="the-report-found",
     ),
     pytest.param(
+        "According to a report by the Harbour Gazette, the ferry line will close in June.",
+        "According to",
+        Speaker("Harbour Gazette", "media"),
+        id="a-report-by-an-outlet-is-the-outlet",
+    ),
+    pytest.param(
+        "A statement from the Transport Ministry said the ferry line will close in June.",
+        "said",
+        Speaker("Transport Ministry"),
+        id="a-statement-from-a-ministry-is-the-ministry",
+    ),
+    pytest.param(
+        "A study published by the Lindqvist Institute found that the ferry line loses money.",
+        "found",
+        Speaker("Lindqvist Institute", "organization"),
+        id="a-study-published-by-an-institute-is-the-institute",
+    ),
+    pytest.param(
+        "The Transport Ministry met the unions on Monday. The ministry's statement said the line will close.",
+        "said",
+        Speaker("Transport Ministry", written="The ministry's statement"),
+        id="the-ministrys-statement-is-the-ministry-named-before",
+    ),
+    pytest.param(
+        "A study published by the Lindqvist Institute found that the line loses money. The study said fares were "
+        "too low.",
+        "said",
+        Speaker("Lindqvist Institute", "organization", written="The study"),
+        id="the-study-later-is-still-its-author",
+    ),
+    pytest.param(
+        "Emails combed through by the Harbour Gazette showed that the mayor knew of the plan.",
+        "showed",
+        Speaker(None, "document", named=False),
+        id="emails-read-by-an-outlet-are-not-the-outlets",
+    ),
+    pytest.param(
+        "A report from Norway said the ferry line will close in June.",
+        "said",
+        Speaker(None, "document", named=False),
+        id="a-report-from-a-place-stays-a-document",
+    ),
+    pytest.param(
         "The police released a video on Friday. In the video, he says he is innocent.",
         "says",
         Speaker("he", "person", named=False),

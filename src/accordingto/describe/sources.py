@@ -132,11 +132,13 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
     fullest = max(names, key=lambda m: ((m.name_end or 0) - (m.name_start or 0), len(m.name(doc) or "")), default=None)
     # The fullest description: the longest noun phrase written as a source with the fullest name in it ("Putin's
     # spokesman Dmitry Peskov"); a name met elsewhere (the possessive "Melania Trump's") only when no source
-    # mention carries it.
+    # mention carries it; a document the source spoke through ("the footage" of "footage from Scott's wife") only
+    # when nothing else describes it.
     best = max(
         nominal,
         key=lambda rm: (
             fullest is None or rm[1].name(doc) == fullest.name(doc),
+            rm[1].kind != "document",
             rm[0].source,
             rm[1].end - rm[1].start,
         ),

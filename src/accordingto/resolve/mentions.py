@@ -10,7 +10,7 @@ use this.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal, get_args
 
 from spacy.strings import get_string_id
@@ -86,6 +86,7 @@ class Mention:
     name_start: int | None = None
     name_end: int | None = None
     appos: int | None = None  # head of an apposition that carries the name or the role
+    through: int | None = None  # head of the document this author spoke through ("a report by X": report)
 
     def name_tokens(self, doc: Doc) -> list[str]:
         """The proper name's words, as written (empty for descriptions and pronouns)."""
@@ -502,7 +503,66 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
     mention = coordinated_people(doc, start, end)
     if mention is None:
         mention = readings.read(start, end) if readings is not None else analyze_mention(doc, start, end)
+    if mention is not None and mention.kind == "document" and mention.form == "description":
+        mention = document_author(doc_token_codes(doc), mention, start, end) or mention
     return mention or share_of_people(doc_token_codes(doc), start, end)
+
+
+# Who a document's own phrase names as its author: "a report by the Chronicle", "a statement from the ministry",
+# "a report published by Amnesty", "the ministry's statement", "a Reuters report". A document is a source of its
+# own only where no person or organisation speaks through it (a report, a release, the new rules); when the
+# phrase names who wrote it, that author is who the reader must count, and a later "the report" is the author's
+# too (``speakers._channels``). "From" also names an origin ("a report from Syria"), so after it a place's name is
+# no author; a participle names an author only when it says the document was made or put out by it ("emails
+# combed through by Vox" are not Vox's).
+_AUTHOR_PREPOSITIONS, _FROM, _BY = _ids({"by", "from"}), get_string_id("from"), get_string_id("by")
+_POSS, _ACL, _AGENT = (get_string_id(label) for label in ("poss", "acl", "agent"))
+_GPE, _ORG = get_string_id("GPE"), get_string_id("ORG")
+_AUTHORING_VERBS = frozenset(
+    {"publish", "release", "issue", "conduct", "commission", "write", "produce", "prepare", "compile", "author"}
+    | {"sign", "file", "post", "carry", "put"}
+)
+_AUTHOR_KINDS = frozenset({"person", "organization", "government", "media"})
+
+
+def document_author(codes: TokenCodes, document: Mention, start: int, end: int) -> Mention | None:
+    """The author a document's phrase names (see above), read as a mention of its own that remembers the
+    document (``through``); None without one."""
+    for low, high, preposition in _author_spans(codes, document.head):
+        low, high = max(low, start), min(high, end)
+        if low >= high or (preposition == _FROM and codes.ent_type[high - 1] == _GPE):
+            continue
+        while high - 1 > low and codes.tag[high - 1] == _POSSESSIVE_TAG:  # "the ministry's": the ministry
+            high -= 1
+        author = _read_mention(codes, low, high)
+        if author is not None and author.kind in _AUTHOR_KINDS and author.form != "pronoun":
+            return replace(author, through=document.head)
+    return None
+
+
+def _author_spans(codes: TokenCodes, head: int) -> Iterator[tuple[int, int, int]]:
+    """Token bounds of the candidate authors of the document noun ``head``, with the preposition before each
+    (0 for none)."""
+    for child in codes.children(head):
+        dep = codes.dep[child]
+        if dep == _POSS:
+            yield codes.left_edge[child], codes.right_edge[child] + 1, 0
+        elif dep == _COMPOUND and codes.entity_end[child] == child + 1 and codes.ent_type[child] in (_ORG, _PERSON):
+            # "a Reuters report", "a Government Accountability Office report": the whole name before the noun,
+            # if the parse makes it one phrase ("a New York Times/CBS News poll" hangs "York" on "poll" too)
+            low = codes.entity_start[child]
+            if all(low <= codes.governor[i] <= child for i in range(low, child)):
+                yield low, child + 1, 0
+        elif dep == _PREP and codes.lower[child] in _AUTHOR_PREPOSITIONS:
+            for obj in codes.children(child):
+                if codes.dep[obj] == _POBJ:
+                    yield codes.left_edge[obj], codes.right_edge[obj] + 1, codes.lower[child]
+        elif dep == _ACL and codes.lemma_text(child) in _AUTHORING_VERBS:  # "a report published by Amnesty"
+            for agent in codes.children(child):
+                if codes.dep[agent] == _AGENT or (codes.dep[agent] == _PREP and codes.lower[agent] == _BY):
+                    for obj in codes.children(agent):
+                        if codes.dep[obj] == _POBJ:
+                            yield codes.left_edge[obj], codes.right_edge[obj] + 1, _BY
 
 
 def _relative_kind(codes: TokenCodes, head: int) -> SourceKind:

@@ -252,7 +252,7 @@ def resolve_speakers(
         by_sentence[occurrence.sentence].append(occurrence)
     taken_things: list[Occurrence] = []
     entities = _Entities(quotes)
-    channels = _channels(roles, occurrences)
+    channels = _channels(doc, roles, occurrences)
     questions = _questions(roles)
     first_person: list[Occurrence] = []
     for position, occurrence in enumerate(occurrences):
@@ -316,12 +316,17 @@ def resolve_speakers(
 CHANNEL_PREPOSITIONS = {"in", "through", "via"}
 
 
-def _channels(roles: dict[str, dict[str, list[Span]]], occurrences: list[Occurrence]) -> dict[str, list[Occurrence]]:
+def _channels(
+    doc: Doc, roles: dict[str, dict[str, list[Span]]], occurrences: list[Occurrence]
+) -> dict[str, list[Occurrence]]:
     """The documents sources have spoken through, by head lemma: "Acme said *in a statement*" files Acme's
-    occurrence under "statement"."""
+    occurrence under "statement", and so does "*a statement from* Acme said" (``mentions.document_author``)."""
     cues = {aid: spans["cue"] for aid, spans in roles.items()}
     channels: dict[str, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
+        through = occurrence.mention.through
+        if through is not None:
+            channels[doc[through].lemma_.lower()].append(occurrence)
         for attribution_id in occurrence.attributions:
             for span in cues.get(attribution_id, []):
                 for token in span:
