@@ -271,6 +271,21 @@ CASES = [
         Speaker("Microsoft", "organization"),
         id="it-is-the-company-that-acts-not-the-product-it-sells",
     ),
+    # -- an "it" that is a source refers to someone, even where the learned resolver, trained on text whose "it"s
+    # mostly refer to nothing named, scores "no antecedent" best; the nearest place is the wrong answer
+    pytest.param(
+        "Tuvalu lies halfway between Hawaii and Australia. It says rising seas will swallow it within decades.",
+        "says",
+        Speaker("Tuvalu"),
+        id="it-is-the-island-state-not-the-place-it-lies-near",
+    ),
+    pytest.param(
+        "Kelvara is a small island off the coast of Norway, two hours from Bergen by ferry. It says the new "
+        "timetable will empty its school.",
+        "says",
+        Speaker("Kelvara"),
+        id="it-is-the-island-the-small-model-tags-a-person-not-the-country",
+    ),
     pytest.param(
         "The Kellan Bridge opened in 1998, and Tom Reyes has run it ever since. He said the bridge carried ten "
         "thousand cars a day.",
@@ -580,6 +595,18 @@ def test_a_text_without_attributions_has_no_sources(nlp: Language) -> None:
 
 # "She added" right after "she said" is whoever said it, also where the learned resolver moved the "she said"
 # away from the rules' choice (the nearer name): the two are one source.
+def test_an_it_is_never_a_person_named_in_full(nlp: Language) -> None:
+    """A full name of no gender the first-name lists know is likelier a person than a thing the small model
+    tagged a person: an "it" does not take it (a one-word name, or a thing's class before the name, may)."""
+    text = (
+        "Mirelle Okonjo founded Tallis in Lagos in 2016. Tallis now sells its software in nine countries. It "
+        "says it will open an office in Nairobi next year."
+    )
+    source = source_of(analyze(text, nlp=nlp), "says", "It")
+    assert source is not None
+    assert source.name != "Mirelle Okonjo" and source.kind != "person"
+
+
 FOLLOWERS = [
     pytest.param(
         "Maria Costa has run the shelter since 2010. The city's housing chief, Joan Pratt, visited it on Monday. "

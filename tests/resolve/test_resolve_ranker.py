@@ -313,6 +313,20 @@ def test_one_resolver_serves_many_spans(nlp: Language) -> None:
     assert second.name is not None and second.name.text == "David Marcus"
 
 
+def test_a_mention_known_to_refer_does_not_stop_at_no_antecedent(nlp: Language) -> None:
+    """An "it" that is a source refers back: its chain goes on to its best candidate even where "no antecedent"
+    scores higher, as it does here for the model (a one-word place, which GUM's "it"s seldom name)."""
+    doc = nlp("Tuvalu lies halfway between Hawaii and Australia. It says rising seas will swallow it within decades.")
+    markables = find_markables(doc)
+    resolver = DocumentResolver(markables, shipped_ranker())
+    k = markables.by_head[find(doc, "[It] says")[0]]
+    tuvalu = markables.by_head[find(doc, "Tuvalu")[0]]
+    assert resolver.antecedent(k) is None
+    assert resolver.best_candidate(k) == tuvalu
+    assert resolver.best_chains([k], lambda j: j == tuvalu) == {k: []}
+    assert resolver.best_chains([k], lambda j: j == tuvalu, referring={k}) == {k: [tuvalu]}
+
+
 def test_weights_round_trip(tmp_path: Path) -> None:
     weights = np.zeros(1 << 10, dtype=np.float32)
     weights[[3, 700]] = [1.5, -2.0]

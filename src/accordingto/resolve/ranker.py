@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -573,18 +573,32 @@ class DocumentResolver:
             self._groups = {j: fullest[root(j)] for j in names}
         return self._groups[k]
 
-    def best_chains(self, ks: Sequence[int], placed: Callable[[int], bool]) -> dict[int, list[int]]:
+    def best_candidate(self, k: int) -> int | None:
+        """The best-scoring earlier markable for markable ``k`` even where "no antecedent" scores higher: for a
+        mention known to refer back (None: no candidate it may refer to)."""
+        cands, scores = self.scores(k)
+        if not len(cands) or not np.isfinite(scores[:-1]).any():
+            return None
+        return int(cands[int(scores[:-1].argmax())])
+
+    def best_chains(
+        self, ks: Sequence[int], placed: Callable[[int], bool], referring: Collection[int] = ()
+    ) -> dict[int, list[int]]:
         """For each markable in ``ks``: its best-scoring antecedent, that one's, and so on, until one is
         ``placed`` (known to the caller) or has none; each step of all the chains scored in one batch. What the
         pipeline asks: cheaper than the participants' vote, which scores every name and every voter's
-        voters."""
+        voters. A chain owner in ``referring`` is known to refer back: neither it nor a pronoun on its chain
+        stops at "no antecedent" (a description on the chain still may: "the island" may be its first
+        mention)."""
         chains: dict[int, list[int]] = {k: [] for k in ks}
         frontier = {k: k for k in ks}  # chain owner -> the markable whose antecedent is wanted next
         while frontier:
             self.score(list(frontier.values()))
             following: dict[int, int] = {}
             for owner, j in frontier.items():
-                best = self.antecedent(j)
+                # A pronoun on the way refers as much as the one that owns the chain ("It said … it added").
+                refers = owner in referring and (j == owner or self.markables.arrays["form"][j] == PRONOUN)
+                best = self.best_candidate(j) if refers else self.antecedent(j)
                 if best is None or best in chains[owner]:
                     continue
                 chains[owner].append(best)

@@ -501,17 +501,35 @@ def _institution(doc: Doc, mention: Mention) -> bool:
     )
 
 
-def _admissible(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tuple[int, int]]]) -> bool:
-    """Whether the rules' constraints let a pronoun refer to an entity: agreement, and an earlier mention in
-    the pronoun's own quotation world (outside quotes for a pronoun outside them) that, for "he" or "she", is
-    not inside the pronoun's own content (a person named in what someone says is not who says it)."""
+def _admissible(
+    pronoun: Occurrence, entity: Entity, contents: dict[str, list[tuple[int, int]]], agrees: bool = False
+) -> bool:
+    """Whether the rules' constraints let a pronoun refer to an entity: agreement (or ``agrees``: known to
+    agree otherwise), and an earlier mention in the pronoun's own quotation world (outside quotes for a pronoun
+    outside them) that, for "he" or "she", is not inside the pronoun's own content (a person named in what
+    someone says is not who says it)."""
     own_content = _barred_content(pronoun, contents)
-    return compatible(pronoun.mention, entity) and any(
+    return (agrees or compatible(pronoun.mention, entity)) and any(
         o.tokens[0] < pronoun.tokens[0]
         and o.quote == pronoun.quote
         and not any(start <= o.mention.head < end for start, end in own_content)
         for o in entity.occurrences
         if o is not pronoun
+    )
+
+
+def _person_by_tag_alone(entity: Entity) -> bool:
+    """Whether an entity may be a person only because the small model tagged its name so: named only, of no
+    gender from a first name, an honorific, a pronoun or a description, by one word ("Birkholm", an island;
+    "Mérida", a city) or by a name a thing's class opens ("Cyclone Phailin": ``THING_NAME_WORDS``). An "it"
+    the learned resolver links to such a name is evidence the tag is wrong. A full name of two words is
+    likelier a person whose first name the lists lack ("Mirelle Okonjo"), whom an "it" must not take."""
+    return (
+        entity.kind == "person"
+        and entity.gender is None
+        and entity.number == "sing"
+        and all(o.mention.form == "name" for o in entity.occurrences)
+        and all(len(name) == 1 or name[0].lower() in lexicon.THING_NAME_WORDS for name in entity.names)
     )
 
 
@@ -625,13 +643,16 @@ class _LearnedAnswers:
         markables.rules_links.update(rules_links(markables, entities.all))
         heads = [markables.by_head.get(o.mention.head) for o in asked]
         voted = {k for o, k in zip(asked, heads, strict=True) if k is not None and _institution(self.doc, o.mention)}
-        chains = self.resolver.best_chains([k for k in heads if k is not None and k not in voted], self._known)
+        referring = self._referring(asked, heads)
+        chains = self.resolver.best_chains(
+            [k for k in heads if k is not None and k not in voted], self._known, referring
+        )
         for occurrence, k in zip(asked, heads, strict=True):
             if k is None:
                 continue
             current = occurrence.entity
             assert current is not None
-            if not self._confident(k):
+            if not self._confident(k, k in referring):
                 continue
             if k in voted:
                 chosen = self._institution_entity(k, occurrence, entities)
@@ -641,8 +662,12 @@ class _LearnedAnswers:
                 )
             if chosen is None or chosen is current:
                 continue
-            if occurrence.mention.form == "pronoun" and not _admissible(occurrence, chosen, contents):
+            # An "it" the resolver links to a name tagged a person, with nothing else saying it is one.
+            tagged_person = k in referring and occurrence.mention.gender == "neut" and _person_by_tag_alone(chosen)
+            if occurrence.mention.form == "pronoun" and not _admissible(occurrence, chosen, contents, tagged_person):
                 continue  # the rules' constraints still hold (agreement; no one named only inside quotes)
+            if tagged_person:
+                chosen.kind = "unknown"  # "it" says what the tag did not: "Cyclone Phailin" is no person
             if occurrence.mention.form == "description" and _contradicts(self.doc, occurrence.mention, chosen):
                 continue  # "the Democratic nominee" is not the Republican one, "the former mayor" not the current
             if occurrence.mention.form == "name" and not _name_admissible(occurrence.mention, chosen):
@@ -694,15 +719,29 @@ class _LearnedAnswers:
             self.doc[o.mention.head].ent_type_ in PLACE_LABELS for o in entity.occurrences if o.mention.form == "name"
         )
 
-    def _confident(self, k: int) -> bool:
+    def _confident(self, k: int, referring: bool = False) -> bool:
         """Whether the resolver prefers its own best option to the rules' choice for markable ``k`` by at least
-        ``OVERRULE_MARGIN`` (where the rules chose nothing it is filling a gap, not overruling)."""
+        ``OVERRULE_MARGIN`` (where the rules chose nothing it is filling a gap, not overruling). For a mention
+        known to refer, its best option is its best candidate, whatever "no antecedent" scores."""
         links = self.resolver.markables.rules_links.get(k)
         if not links:
             return True
         cands, scores = self.resolver.scores(k)
         chosen = [score for cand, score in zip(cands.tolist(), scores[:-1].tolist(), strict=True) if cand in links]
-        return not chosen or float(scores.max()) - max(chosen) >= OVERRULE_MARGIN
+        best = float(scores[:-1].max() if referring else scores.max())
+        return not chosen or best - max(chosen) >= OVERRULE_MARGIN
+
+    def _referring(self, asked: list[Occurrence], heads: list[int | None]) -> set[int]:
+        """The asked mentions known to refer back: an "it" that is an attribution's source (a statement has
+        someone who makes it), which the resolver, trained on GUM, where most "it"s refer to nothing named,
+        would otherwise leave to "no antecedent". Not "they": on GUM no "they" gained, and on PolNeAR dev the
+        one that moved went from the coordination the rules chose ("Obama and Clinton") to a group named in
+        between ("our enemies")."""
+        return {
+            k
+            for o, k in zip(asked, heads, strict=True)
+            if k is not None and o.source and mention_class(self.doc, o.mention) == "it"
+        }
 
     def _placed(self, j: int, occurrence: Occurrence, entities: _Entities) -> Entity | None:
         """The entity the rules put markable ``j`` in (a name the rules never collected: the entity of that
