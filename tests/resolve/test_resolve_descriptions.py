@@ -187,8 +187,44 @@ BODY_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "source", "expected"), BODY_CASES)
-def test_a_body_named_by_its_function(text: str, source: str, expected: str) -> None:
+# Named things (an airport, a stadium, a race: spaCy's FAC, LOC, EVENT, WORK_OF_ART ...) a description repeats the
+# head noun of. The rules collect such names only as antecedents of "it" and "they", so a bare "The airport said"
+# is left new by them and decided by the learned resolver (a rule for it was tried and not kept, desc10:
+# docs/sources.md).
+THING_CASES = [
+    pytest.param(
+        "Flights were cancelled at Larkhill Airport on Sunday after snow closed both runways. Passengers slept "
+        "in the terminal. The airport said it would reopen on Monday.",
+        "The airport",
+        "Larkhill Airport",
+        id="the-airport-is-the-airport-named",
+    ),
+    pytest.param(
+        "The Riverside Marathon was run on Sunday in heavy rain. Mayor Karel Novak handed out the medals. The "
+        "marathon said 9,000 runners had finished.",
+        "The marathon",
+        "Riverside Marathon",
+        id="the-marathon-not-the-person-named-last",
+    ),
+    pytest.param(
+        "The Hadley Stadium hosted the final on Saturday. Fans later marched across the Golden Gate Bridge. The "
+        "stadium said 40,000 people had come.",
+        "The stadium",
+        "Hadley Stadium",
+        id="of-two-named-things-the-one-with-the-head",
+    ),
+    pytest.param(
+        "Snow closed Larkhill Airport on Sunday. Trains ran late across the county. The museum said its doors "
+        "would stay shut.",
+        "The museum",
+        "The museum",
+        id="a-named-thing-of-another-head-is-not-the-museum",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [*BODY_CASES, *THING_CASES])
+def test_a_body_or_thing_named_by_its_function_or_head(text: str, source: str, expected: str) -> None:
     cue = text[text.index(source) + len(source) :].split()[0]
     content = text[text.index(cue, text.index(source)) + len(cue) :].strip(" .")
     doc = make_doc(text, [A(source, cue, content)])
