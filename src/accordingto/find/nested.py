@@ -42,7 +42,7 @@ from .. import lexicon
 from ..annotations import ATTRIBUTIONS, add_attribution, doc_heads, quote_spans, renumber_attributions, role_spans
 from ..clauses import subtree_ids, token_ids
 from ..pipes import AnnotatingPipe, component_factory
-from .attributions import RoleSpan, attribution_type
+from .attributions import RoleSpan, attribution_type, loose_edge
 
 # Dependents a PolNeAR cue carries with its verb: "has not said", "was reported", "pointed out".
 CUE_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
@@ -305,14 +305,10 @@ class _Subtrees:
 def _trimmed(doc: Doc, tokens: Iterable[int]) -> frozenset[int]:
     """Tokens without the spaces and punctuation at either end (quotation marks stay: they are content)."""
     ordered = sorted(tokens)
-
-    def loose(i: int) -> bool:
-        return doc[i].is_space or (doc[i].is_punct and not doc[i].is_quote)
-
     first, last = 0, len(ordered)
-    while first < last and loose(ordered[first]):
+    while first < last and loose_edge(doc[ordered[first]]):
         first += 1
-    while first < last and loose(ordered[last - 1]):
+    while first < last and loose_edge(doc[ordered[last - 1]]):
         last -= 1
     return frozenset(ordered[first:last]) if (first, last) != (0, len(ordered)) else frozenset(ordered)
 
