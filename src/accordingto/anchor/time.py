@@ -463,9 +463,13 @@ def _parse_date(expression: str, base: dt.date) -> Moment | None:
 
 
 def _parse_absolute(expression: str) -> Moment | None:
-    """An expression that carries its own date: read the same against two unrelated bases."""
-    first, second = (_parse_date(expression, base.date()) for base in _PROBE_BASES)
-    return first if first is not None and second is not None and first.value == second.value else None
+    """An expression that carries its own date: read the same against two unrelated bases (the second only when
+    the first gave a date: 119 of the 266 distinct expressions on PolNeAR dev give none)."""
+    first = _parse_date(expression, _PROBE_BASES[0].date())
+    if first is None:
+        return None
+    second = _parse_date(expression, _PROBE_BASES[1].date())
+    return first if second is not None and first.value == second.value else None
 
 
 @component_factory(

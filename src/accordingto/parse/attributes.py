@@ -39,33 +39,71 @@ class UnsupportedPattern(ValueError):
     """The attribute ruler holds a pattern the vectorised version does not implement."""
 
 
-# One token's test, on the document's columns (``COLUMNS``): a boolean per token.
-TokenTest = Callable[[np.ndarray], np.ndarray]
+class TestedDocument:
+    """A document's attributes as the ruler's tests read them, and the tests computed on it so far.
+
+    The 180 patterns hold 297 tests but only 178 different ones (29 test the tag PRP), and the three regular
+    expressions all test the lower-case form: each different test, and each distinct word's string, is computed
+    once per document."""
+
+    def __init__(self, values: np.ndarray, strings: Any) -> None:
+        self.columns = np.ascontiguousarray(values.T)  # one row per attribute of ``COLUMNS``
+        self.strings = strings
+        self.results: dict[tuple[Any, ...], np.ndarray] = {}
+        self._words: dict[int, tuple[list[str], np.ndarray]] = {}
+
+    def __len__(self) -> int:
+        return int(self.columns.shape[1])
+
+    def words(self, column: int) -> tuple[list[str], np.ndarray]:
+        """The distinct strings of a column, and for each token the index of its own among them."""
+        if column not in self._words:
+            unique, inverse = np.unique(self.columns[column], return_inverse=True)
+            self._words[column] = ([self.strings[int(key)] for key in unique], inverse.reshape(-1))
+        return self._words[column]
+
+
+@dataclass(frozen=True)
+class TokenTest:
+    """One attribute of one token against a pattern value, as a boolean per token of the document; ``key``
+    says which attribute and which value, so that equal tests are computed once per document."""
+
+    key: tuple[Any, ...]
+    evaluate: Callable[[TestedDocument], np.ndarray]
+
+    def on(self, document: TestedDocument) -> np.ndarray:
+        result = document.results.get(self.key)
+        if result is None:
+            result = document.results[self.key] = self.evaluate(document)
+        return result
 
 
 def _compile_value(doc_attr: int, spec: Any, strings: Any) -> TokenTest:
     """A test of one attribute against a pattern value: a string, a boolean, or {IN | NOT_IN | REGEX: ...}."""
     column = COLUMN[doc_attr]
     if isinstance(spec, bool):
-        return lambda values: (values[:, column] != 0) == spec
+        return TokenTest((column, "bool", spec), lambda document: (document.columns[column] != 0) == spec)
     if isinstance(spec, str):
         key = np.uint64(strings.add(spec) if spec else 0)
-        return lambda values: values[:, column] == key
+        return TokenTest((column, "equal", spec), lambda document: document.columns[column] == key)
     if isinstance(spec, dict) and len(spec) == 1:
         ((operator, operand),) = spec.items()
         if operator in ("IN", "NOT_IN") and all(isinstance(value, str) for value in operand):
             keys = np.array([strings.add(value) if value else 0 for value in operand], dtype=np.uint64)
             inside = operator == "IN"
-            return lambda values: np.isin(values[:, column], keys) == inside
+            # One comparison with all the keys at once: ``np.isin``'s own checks cost more on lists this short.
+            return TokenTest(
+                (column, operator, tuple(operand)),
+                lambda document: (document.columns[column][:, None] == keys).any(axis=1) == inside,
+            )
         if operator == "REGEX" and isinstance(operand, str) and doc_attr == LOWER:
             pattern = re.compile(operand)
 
-            def regex(values: np.ndarray) -> np.ndarray:
-                unique, inverse = np.unique(values[:, column], return_inverse=True)
-                matches = np.array([pattern.search(strings[int(key)]) is not None for key in unique], dtype=bool)
-                return matches[inverse.reshape(-1)]
+            def regex(document: TestedDocument) -> np.ndarray:
+                distinct, inverse = document.words(column)
+                return np.array([pattern.search(word) is not None for word in distinct], dtype=bool)[inverse]
 
-            return regex
+            return TokenTest((column, operator, operand), regex)
     raise UnsupportedPattern(f"attribute ruler value {spec!r}")
 
 
@@ -87,20 +125,26 @@ class CompiledRule:
     index: int
     attrs: dict[int, int]
 
-    def targets(self, values: np.ndarray) -> np.ndarray:
+    def targets(self, document: TestedDocument) -> np.ndarray:
         """The tokens this rule sets: for every match, the ``index``-th token of the match."""
-        n = len(values)
+        n = len(document)
         found: list[np.ndarray] = []
         for pattern in self.patterns:
             length = len(pattern)
             if n < length:
                 continue
-            starts = np.ones(n - length + 1, dtype=bool)
+            width = n - length + 1
+            starts: np.ndarray | None = None  # combined with ``&``, a new array: the results are shared
             for offset, tests in enumerate(pattern):
                 for test in tests:
-                    starts &= test(values)[offset : n - length + 1 + offset]
+                    window = test.on(document)[offset : width + offset]
+                    starts = window if starts is None else starts & window
+            if starts is None:  # a pattern of tokens without tests matches everywhere
+                starts = np.ones(width, dtype=bool)
             index = self.index if self.index >= 0 else length + self.index
-            found.append(np.nonzero(starts)[0] + index)
+            found.append(starts.nonzero()[0] + index)
+        if len(found) == 1:
+            return found[0]  # already sorted and distinct
         return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.intp)
 
 
@@ -259,8 +303,8 @@ class TokenAttributes(AnnotatingPipe[np.ndarray]):
         if self._rules is None:
             self.initialize()
         assert self._rules is not None
-        tested = doc.to_array(COLUMNS)
-        values = tested.copy()
+        values = doc.to_array(COLUMNS)
+        tested = TestedDocument(values, doc.vocab.strings)  # a copy: every rule tests the tokens as they were
         for rule in self._rules:
             targets = rule.targets(tested)
             if len(targets):
