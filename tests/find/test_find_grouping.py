@@ -314,3 +314,83 @@ SEVERAL_CUES = [
 @pytest.mark.parametrize(("text", "roles", "expected"), SEVERAL_CUES)
 def test_several_cues(parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]) -> None:
     assert grouped(parser, text, roles) == expected
+
+
+# A quotation followed by its own speaker and verb ("“...,” she wrote") goes to that verb, even when the parse or
+# the tagger's content span would give it to an earlier cue; a quotation that ends its sentence, or that a
+# participle follows ("“...,” adding"), does not. Each case: the text, the tagger's spans, and the (source, cue,
+# content) groups expected, in reading order. Written for these tests.
+QUOTE_BEFORE_ITS_CUE = [
+    pytest.param(
+        "The minister called the budget “reckless.” “It will ruin the farms,” the farmers’ union said.",
+        {
+            "The minister": "SOURCE",
+            "called": "CUE",
+            "the budget “reckless.” “It will ruin the farms,”": "CONTENT",
+            "the farmers’ union": "SOURCE",
+            "said": "CUE",
+        },
+        [
+            ("The minister", "called", "the budget “reckless.”"),
+            ("the farmers’ union", "said", "“It will ruin the farms,”"),
+        ],
+        id="content-span-running-into-the-next-quote",
+    ),
+    pytest.param(
+        "The senator seemed angry: “This bill is a disgrace,” she wrote.",
+        {
+            "The senator": "SOURCE",
+            "seemed angry": "CUE",
+            "“This bill is a disgrace,”": "CONTENT",
+            "she": "SOURCE",
+            "wrote": "CUE",
+        },
+        [("she", "wrote", "“This bill is a disgrace,”")],
+        id="quote-parsed-under-an-earlier-verb",
+    ),
+    pytest.param(
+        "She vowed to “fix every road.” Her rival said nothing would change.",
+        {
+            "She": "SOURCE",
+            "vowed": "CUE",
+            "to “fix every road.”": "CONTENT",
+            "Her rival": "SOURCE",
+            "said": "CUE",
+            "nothing would change": "CONTENT",
+        },
+        [("She", "vowed", "to “fix every road.”"), ("Her rival", "said", "nothing would change")],
+        id="quote-ending-its-sentence",
+    ),
+    pytest.param(
+        "The coach praised the players: “They never gave up!” The owner said little.",
+        {
+            "The coach": "SOURCE",
+            "praised": "CUE",
+            "the players: “They never gave up!”": "CONTENT",
+            "The owner": "SOURCE",
+            "said": "CUE",
+            "little": "CONTENT",
+        },
+        [("The coach", "praised", "the players: “They never gave up!”"), ("The owner", "said", "little")],
+        id="exclamation-ending-its-sentence",
+    ),
+    pytest.param(
+        "The mayor said the plan was “a disaster,” adding that taxes would rise.",
+        {
+            "The mayor": "SOURCE",
+            "said": "CUE",
+            "the plan was “a disaster,”": "CONTENT",
+            "adding": "CUE",
+            "that taxes would rise": "CONTENT",
+        },
+        [("The mayor", "said", "the plan was “a disaster,”"), ("The mayor", "adding", "that taxes would rise")],
+        id="participle-after-the-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), QUOTE_BEFORE_ITS_CUE)
+def test_a_quote_goes_to_the_cue_after_it(
+    parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert grouped(parser, text, roles) == expected
