@@ -394,3 +394,53 @@ def test_a_quote_goes_to_the_cue_after_it(
     parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
 ) -> None:
     assert grouped(parser, text, roles) == expected
+
+
+# A cue and its source tagged, the clause they report left untagged: the clause becomes the content.
+UNTAGGED_CLAUSES = [
+    (
+        "Talks broke down on Thursday, union officials said.",
+        {"union officials": "SOURCE", "said": "CUE"},
+        "Talks broke down on Thursday",
+    ),
+    (
+        "The ferry will not sail on Friday, the operator warned.",
+        {"the operator": "SOURCE", "warned": "CUE"},
+        "The ferry will not sail on Friday",
+    ),
+    (
+        "The bridge reopens in May, according to the city.",
+        {"the city": "SOURCE", "according to": "CUE"},
+        "The bridge reopens in May",
+    ),
+    (
+        "According to the city, the bridge reopens in May.",
+        {"the city": "SOURCE", "According to": "CUE"},
+        "the bridge reopens in May",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "content"), UNTAGGED_CLAUSES)
+def test_an_untagged_reported_clause_becomes_the_content(
+    parser: Language, text: str, roles: dict[str, str], content: str
+) -> None:
+    doc = annotate_quotes(parser(text))
+    groups = assemble(doc, samples.bio_tags(doc, roles))
+    assert len(groups) == 1
+    assert [doc[span.start : span.end].text for span in groups[0].contents] == [content]
+    assert groups[0].routes == ["syntax"]
+
+
+# No clause to take: a cue without a source, a clause the tagger gave a role, a verb with only an object.
+NO_UNTAGGED_CLAUSE = [
+    ("Talks broke down on Thursday, union officials said.", {"said": "CUE"}),
+    ("Talks broke down on Thursday, union officials said.", {"Talks": "SOURCE", "said": "CUE"}),
+    ("The union officials rejected the offer.", {"The union officials": "SOURCE", "rejected": "CUE"}),
+]
+
+
+@pytest.mark.parametrize(("text", "roles"), NO_UNTAGGED_CLAUSE)
+def test_no_clause_is_taken_where_the_rule_does_not_apply(parser: Language, text: str, roles: dict[str, str]) -> None:
+    doc = annotate_quotes(parser(text))
+    assert assemble(doc, samples.bio_tags(doc, roles)) == []
