@@ -728,8 +728,10 @@ class _LearnedAnswers:
             return True
         cands, scores = self.resolver.scores(k)
         chosen = [score for cand, score in zip(cands.tolist(), scores[:-1].tolist(), strict=True) if cand in links]
+        if not chosen:
+            return True
         best = float(scores[:-1].max() if referring else scores.max())
-        return not chosen or best - max(chosen) >= OVERRULE_MARGIN
+        return best - max(chosen) >= OVERRULE_MARGIN
 
     def _referring(self, asked: list[Occurrence], heads: list[int | None]) -> set[int]:
         """The asked mentions known to refer back: an "it" that is an attribution's source (a statement has
