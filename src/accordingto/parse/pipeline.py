@@ -32,8 +32,13 @@ COMPONENTS: list[tuple[str, str]] = [
 ]
 
 
-# Added inside spaCy's model, right after its parser: the bound on sentence length (``parse/bounds.py``).
-AFTER_PARSER: list[tuple[str, str]] = [("accordingto_sentence_bounds", "accordingto.parse.bounds")]
+# Added inside spaCy's model, right after its parser, in this order: the bound on sentence length
+# (``parse/bounds.py``), then the repair of reporting verbs read as nouns (``parse/repairs.py``), which must see
+# the final sentences and come before the attribute ruler derives part of speech and lemma from the tags.
+AFTER_PARSER: list[tuple[str, str]] = [
+    ("accordingto_sentence_bounds", "accordingto.parse.bounds"),
+    ("accordingto_misread_verbs", "accordingto.parse.repairs"),
+]
 
 
 def build_pipeline(model_name: str = SPACY_MODEL, until: str | None = None) -> Language:
@@ -45,9 +50,11 @@ def build_pipeline(model_name: str = SPACY_MODEL, until: str | None = None) -> L
         raise ModelError(
             f"cannot load the spaCy model {model_name!r}: install it with scripts/setup ({error})"
         ) from error
+    previous = "parser"
     for factory, module in AFTER_PARSER:
         importlib.import_module(module)
-        nlp.add_pipe(factory, after="parser")
+        nlp.add_pipe(factory, after=previous)
+        previous = factory
     _vectorise_token_attributes(nlp)
     for factory, module in COMPONENTS:
         importlib.import_module(module)

@@ -1,0 +1,91 @@
+"""Repairs of the small model's parse where a reporting verb is read as a noun.
+
+en_core_web_sm reads "<noun> <verb>s that ..." as one noun phrase when the verb can also be a noun: "The new
+regulations state that drivers must stop", "Trump claims that he should be the exception", "Audit files show
+that ...". The sentence's root is then the noun "state" or "claims", the subject is its compound, and the
+reported clause a relative clause: the tagger sees no verb, no subject and no complement, and the attribution is
+lost (issue 10.3 names the first example). A sentence has a finite verb; a noun root that a compound noun
+precedes and a "that" clause with a subject of its own follows, and that is a reporting word, is that verb. The
+repair relabels the tree spaCy built (same heads): the root becomes a present-tense verb, its compound the
+subject, the clause its complement and "that" its mark. It runs right after the parser, before the attribute
+ruler, so part of speech and lemma follow from the new tag.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from ..pipes import component_factory
+
+# Reporting words (every statement class of the lexicon, not acts such as "decide" or "see"), and their
+# third-person forms, which the small model reads as plural nouns ("claims", "charges").
+_REPORTING = frozenset(
+    word
+    for name, words in lexicon.CUE_CLASSES.items()
+    if name not in lexicon.ACTION_CUE_CLASSES
+    for word in words
+    if " " not in word
+)
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+_SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def _reporting_form(word: str) -> bool:
+    return word in _REPORTING or (word.endswith("s") and (word[:-1] in _REPORTING or word[:-2] in _REPORTING))
+
+
+def _reported_clause(root: Token) -> Token | None:
+    """The clause right of the root that "that" opens and that has a subject of its own ("that" itself may be
+    parsed as the relative pronoun's object: "state that drivers must stop")."""
+    for child in root.rights:
+        if (
+            child.dep_ in _CLAUSE_DEPS
+            and child.left_edge.lower_ == "that"
+            and any(word.dep_ in _SUBJECT_DEPS and word.lower_ != "that" for word in child.children)
+        ):
+            return child
+    return None
+
+
+def repair_misread_verbs(doc: Doc) -> int:
+    """Relabel every sentence root misread as a noun (see the module); the number repaired."""
+    repaired = 0
+    for sentence in doc.sents:
+        root = sentence.root
+        if root.tag_ not in _NOUN_TAGS or root.i == sentence.start or not _reporting_form(root.lower_):
+            continue
+        subject = doc[root.i - 1]
+        clause = _reported_clause(root)
+        if subject.dep_ != "compound" or subject.head.i != root.i or subject.tag_ not in _SUBJECT_TAGS:
+            continue
+        if clause is None:
+            continue
+        # A plural noun read as the head is a verb in the third person singular ("claims"); a singular one, in
+        # the plural or the first person ("state").
+        root.tag_ = "VBZ" if root.tag_ == "NNS" else "VBP"
+        subject.dep_ = "nsubj"
+        clause.dep_ = "ccomp"
+        clause.left_edge.dep_ = "mark"
+        clause.left_edge.tag_ = "IN"
+        repaired += 1
+    return repaired
+
+
+class MisreadVerbs:
+    """Placed right after the parser (and the sentence bound): ``repair_misread_verbs`` on every document."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        repair_misread_verbs(doc)
+        return doc
+
+
+@component_factory("accordingto_misread_verbs", assigns=["token.tag", "token.dep"], requires=["token.dep"])
+def make_misread_verbs(nlp: Language, name: str) -> MisreadVerbs:
+    return MisreadVerbs(name)
