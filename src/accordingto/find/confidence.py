@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .perceptron import Tagging
 
 ROLE_IDS = {"SOURCE": 1, "CUE": 2, "CONTENT": 3}
-ROUTES = ("syntax", "sentence", "quote", "paragraph", "introduced", "anywhere")  # find.attributions.CONTENT_ROUTES
+ROUTES = ("syntax", "sentence", "quote", "paragraph", "introduced", "anywhere")  # find.groups.CONTENT_ROUTES
 # The routes that are signals. A quote introduced by a name and a colon or dash (the "introduced" route) counts as
 # attached within its sentence: its cue, the mark, stands next to it, as in the same layout when the tagger tags the
 # mark as the cue ("Name: “...”", 67 held-out train attributions, found by the sentence or syntax route). The route

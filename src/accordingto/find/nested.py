@@ -42,7 +42,9 @@ from .. import lexicon
 from ..annotations import ATTRIBUTIONS, add_attribution, doc_heads, quote_spans, renumber_attributions, role_spans
 from ..clauses import subtree_ids, token_ids
 from ..pipes import AnnotatingPipe, component_factory
-from .attributions import RoleSpan, attribution_type, loose_edge
+from .contents import loose_edge
+from .groups import attribution_type
+from .tagging import RoleSpan
 
 # Dependents a PolNeAR cue carries with its verb: "has not said", "was reported", "pointed out".
 CUE_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})

@@ -23,19 +23,14 @@ from ..annotations import analysis_from_doc
 from ..evaluate import AnnotatedArticle, Scores, read_annotated, score
 from ..evaluate.calibration import matched_predictions
 from ..evaluate.polnear import split_folder
-from ..find.attributions import (
-    assemble,
-    cue_contexts,
-    find_attributions,
-    group_features,
-    quoted_tokens,
-    reading_position,
-    record_attributions,
-)
+from ..find.attributions import find_attributions, reading_position, record_attributions
 from ..find.confidence import Calibrator, CueClassifier, best_threshold
 from ..find.features import FEATURE_VERSION, CueLexicon, doc_arrays
+from ..find.grouping import assemble
+from ..find.groups import quoted_tokens
 from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
+from ..find.signals import cue_contexts, group_features
 from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
 from ..progress import Progress, counted
@@ -116,7 +111,7 @@ class HeldOutRows(NamedTuple):
 
     features: np.ndarray  # ``group_features``, the cue classifier's signal left at 0
     right: list[bool]  # matched by the scorer to a gold attribution
-    cue_contexts: np.ndarray  # the cue classifier's hashed input (``find.attributions.cue_contexts``)
+    cue_contexts: np.ndarray  # the cue classifier's hashed input (``find.signals.cue_contexts``)
     cue_right: list[bool]  # the cue overlaps a gold cue
 
 
