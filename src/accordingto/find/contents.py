@@ -1,4 +1,4 @@
-"""Contents from the parse for a cue the tagger left without any: the inner report of a report of a report, and
+"""Contents from the parse for a cue the tagger left without any: the inner report of a report, and
 the untagged reported clause of a cue with a source.
 """
 
@@ -8,7 +8,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from .cues import cue_root
-from .groups import LINK_DEPTH, Group, Layout
+from .groups import LINK_DEPTH, Group, Grouping
 from .tagging import RoleSpan
 
 # PolNeAR annotates the outer attribution of a report of a report ("The Post reported that Manafort acknowledged ...",
@@ -23,14 +23,15 @@ REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 REPORTING_ATTACHMENTS = frozenset({"prep", "parataxis"})
 
 
-def report_of_a_report(doc: Doc, layout: Layout, group: Group, groups: list[Group]) -> None:
+def report_of_a_report(state: Grouping, group: Group) -> None:
     """Give a cue left without content the inner attribution it reports, when the parse puts that attribution's
     cue in the cue's complement clause ("reported [that X acknowledged ...]"), or puts the cue as an "according
     to" or parenthetical beside the inner cue's verb ("X said ..., according to Y"); see above. The content stays
     in the cue's paragraph: spaCy runs a sentence over a line break when a line has no final period."""
+    doc, layout = state.doc, state.layout
     root = doc[cue_root(doc, group.cue)]
     paragraph = np.flatnonzero(layout.paragraph == layout.paragraph[group.cue.start])
-    for other in groups:
+    for other in state.groups:
         if other is group or not other.contents:
             continue
         inner = doc[cue_root(doc, other.cue)]

@@ -112,6 +112,23 @@ class CueIndex:
         return [self.groups[number] for number in sorted({n for value in values for n in index.get(value, [])})]
 
 
+@dataclass
+class Grouping:
+    """What the grouping routes read and extend while ``grouping.assemble`` walks the content spans in text order:
+    the doc, its tags and layout, the groups so far (through their ``CueIndex``; a route may add one) and the group
+    given the latest content, which a continued quote goes back to."""
+
+    doc: Doc
+    tags: np.ndarray  # the tagger's tag per token (indices into ``perceptron.TAGS``)
+    layout: Layout
+    cues: CueIndex
+    previous: Group | None = None
+
+    @property
+    def groups(self) -> list[Group]:
+        return self.cues.groups
+
+
 def choose_cue(doc: Doc, cues: CueIndex, span: RoleSpan, levels: tuple[str, ...]) -> Group | None:
     """The attribution a span belongs to: the nearest cue linked to it in the parse within the sentence, else
     the nearest cue at each of ``levels`` ("sentence", "paragraph") in turn (ties: the earlier group)."""

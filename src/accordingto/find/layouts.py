@@ -10,7 +10,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .. import lexicon
-from .groups import Group, Layout
+from .groups import Group, Grouping, Layout
 from .sources import SPEAKER_ENTITIES
 from .tagging import RoleSpan
 
@@ -27,13 +27,12 @@ def _speaker_like(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def introduced_quote(
-    doc: Doc, layout: Layout, quotes: list[tuple[int, int]], span: RoleSpan, groups: list[Group]
-) -> Group | None:
+def introduced_quote(state: Grouping, span: RoleSpan) -> Group | None:
     """A new attribution for a quote that a name introduces, or signs, with a colon or a dash at an edge of
     its paragraph ("Julie Martinez ― “...”", "PENCE: “...”", "“...” ― Beck Pimentel"): a layout of vox-pops
     and transcripts the tagger often misses. The mark is the cue, the name the source."""
-    quote = next((q for q in quotes if q[0] <= span.start < q[1]), None)
+    doc, layout = state.doc, state.layout
+    quote = layout.quote_of(span.start)
     if quote is None:
         return None
     paragraph = layout.paragraph[quote[0]]
@@ -49,7 +48,7 @@ def introduced_quote(
         if _speaker_like(doc, start, mark):
             speaker = RoleSpan("SOURCE", start, mark)
             group = Group(cue=RoleSpan("CUE", mark, mark + 1), sources=[speaker])
-            groups.append(group)
+            state.groups.append(group)
             return group
     mark = quote[1]
     if in_paragraph(mark) and doc[mark].text in lexicon.SPEECH_MARKS:
@@ -60,16 +59,16 @@ def introduced_quote(
             end += 1  # the sentence's last word (a period stays out)
         if _speaker_like(doc, mark + 1, end):
             group = Group(cue=RoleSpan("CUE", mark, mark + 1), sources=[RoleSpan("SOURCE", mark + 1, end)])
-            groups.append(group)
+            state.groups.append(group)
             return group
     return None
 
 
-def leave_out_introductions(doc: Doc, layout: Layout, spans: list[RoleSpan], quotes: list[tuple[int, int]]) -> None:
+def leave_out_introductions(doc: Doc, layout: Layout, spans: list[RoleSpan]) -> None:
     """A content span that runs from a speaker's name over the mark into the quotation it introduces ("Tom Becker,
     52, a welder ― “...”", tagged content from "a welder") starts at the quotation instead: the name, its
     apposition and the mark are the source and cue of the ``introduced`` route, not what was said."""
-    opening = {start: end for start, end in quotes}
+    opening = {start: end for start, end in layout.quotes}
     for span in spans:
         if span.role != "CONTENT":
             continue

@@ -9,7 +9,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .cues import cue_root
-from .groups import CueIndex, Group, Layout
+from .groups import Group, Grouping
 from .perceptron import ROLES
 from .tagging import RoleSpan
 
@@ -36,15 +36,12 @@ def snap_to_quotes(spans: list[RoleSpan], quotes: list[tuple[int, int]], tags: n
                 span.end = end
 
 
-def continued_quote(
-    layout: Layout,
-    span: RoleSpan,
-    previous: Group | None,
-    anywhere: bool = False,
-) -> Group | None:
+def continued_quote(state: Grouping, span: RoleSpan, anywhere: bool = False) -> Group | None:
     """The attribution whose quote a cue-less quoted span continues: more sentences after '"A," he said.', or
-    the next paragraph of a quote running over several (one quotation for ``find_quotes``). ``previous``: the
-    group given the latest content so far (contents are given in text order, so its last one ends latest)."""
+    the next paragraph of a quote running over several (one quotation for ``find_quotes``). The group to follow is
+    ``state.previous``, the one given the latest content (contents are given in text order, so its last one ends
+    latest)."""
+    layout, previous = state.layout, state.previous
     here = layout.quote_of(span.start) or layout.quote_of(span.end - 1)
     if here is None or previous is None:
         return None
@@ -57,7 +54,7 @@ def continued_quote(
     return None
 
 
-def quoted_paragraph(doc: Doc, layout: Layout, span: RoleSpan, previous: Group | None) -> Group | None:
+def quoted_paragraph(state: Grouping, span: RoleSpan) -> Group | None:
     """The attribution a paragraph that is one quotation continues (tried after the cues of the span's own
     sentence): the one given the latest content, when that content ends in the paragraph just before.
 
@@ -69,6 +66,7 @@ def quoted_paragraph(doc: Doc, layout: Layout, span: RoleSpan, previous: Group |
     train such paragraphs (tagged content, the gold cue in the paragraph before: 85) were left out of every
     attribution 34 times and joined the right one 42 times; with this, 7 and 52 (docs/accuracy.md, "Direct quotes").
     """
+    doc, layout, previous = state.doc, state.layout, state.previous
     quote = layout.quote_of(span.start) or layout.quote_of(span.end - 1)
     if quote is None or previous is None:
         return None
@@ -110,9 +108,7 @@ def _sentence_goes_on(doc: Doc, quote: tuple[int, int]) -> bool:
     return False
 
 
-def quote_before_its_cue(
-    doc: Doc, layout: Layout, cues: CueIndex, span: RoleSpan, tags: np.ndarray
-) -> tuple[int, Group] | None:
+def quote_before_its_cue(state: Grouping, span: RoleSpan) -> tuple[int, Group] | None:
     """The quotation a content span ends with, when a tagged cue follows it with only punctuation and a tagged
     source between ("“...,” she wrote", "“...,” wrote Smith"): where the quotation starts in the span, and the
     cue's group.
@@ -125,6 +121,7 @@ def quote_before_its_cue(
     unmatched direct quotes was tagged but left without content, its quote in another group by the parse; with
     this rule 96, and 22 more direct quotes matched (docs/accuracy.md, "A quote before its own cue").
     """
+    doc, layout = state.doc, state.layout
     quote = layout.quote_of(span.end - 1)
     if quote is None or quote[1] not in (span.end, span.end + 1) or not _sentence_goes_on(doc, quote):
         return None
@@ -133,9 +130,9 @@ def quote_before_its_cue(
     for i in range(quote[1], len(doc)):
         if layout.paragraph[i] != layout.paragraph[quote[0]] or doc[i].text in SENTENCE_ENDS:
             return None
-        if doc[i].is_punct or doc[i].is_space or (int(tags[i]) + 1) // 2 == source:
+        if doc[i].is_punct or doc[i].is_space or (int(state.tags[i]) + 1) // 2 == source:
             continue
-        following = [group for group in cues.near("sentence", RoleSpan("CUE", i, i + 1)) if group.cue.start == i]
+        following = [group for group in state.cues.near("sentence", RoleSpan("CUE", i, i + 1)) if group.cue.start == i]
         if not following or (i == first and _joins_a_clause(doc, following[0].cue)):
             return None
         return max(quote[0], span.start), following[0]
