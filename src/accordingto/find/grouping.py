@@ -15,9 +15,10 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..annotations import quote_spans
+from .confidence import CONTENT_ROUTES
 from .contents import report_of_a_report, untagged_complement
 from .cues import complete_verb_group, places_a_call
-from .groups import CONTENT_ROUTES, CueIndex, Group, Grouping, Layout, choose_cue
+from .groups import CueIndex, Group, Grouping, Layout, choose_cue
 from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
 from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
 from .sources import according_to_names_its_source, inverted_speaker, subject_source

@@ -27,13 +27,7 @@ class Group:
     cue: RoleSpan
     contents: list[RoleSpan] = field(default_factory=list)
     sources: list[RoleSpan] = field(default_factory=list)
-    routes: list[str] = field(default_factory=list)  # how each content was attached (``CONTENT_ROUTES``)
-
-
-# How a content span finds its cue, in the order tried: linked to it in the parse, the nearest cue of its sentence,
-# the quote it continues, the nearest cue of its paragraph, a name introducing the quote with a colon or dash,
-# the last quoted attribution anywhere before.
-CONTENT_ROUTES = ("syntax", "sentence", "quote", "paragraph", "introduced", "anywhere")
+    routes: list[str] = field(default_factory=list)  # how each content was attached (``confidence.CONTENT_ROUTES``)
 
 
 def _ancestors(doc: Doc, i: int, depth: int) -> list[int]:

@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..annotations import doc_punct
 from .confidence import (
+    CONTENT_ROUTES,
     CUE_ATOMS,
     FEATURES,
-    ROUTES,
     Candidate,
     CueClassifier,
     CueFrame,
@@ -220,7 +220,7 @@ def cue_contexts(doc: Doc, groups: list[Group], arrays: DocArrays, quoted: np.nd
             bool(quoted[root.i]),
             arrays.para[group.cue.start] == 0,
             ATTRIBUTION_KINDS.index(attribution_type(quoted, group.contents, doc)),
-            ROUTES.index(group.routes[0]) + 1 if group.routes else 0,
+            CONTENT_ROUTES.index(group.routes[0]) + 1 if group.routes else 0,
             0 if not group.sources else 1 if group.sources[0].start < group.cue.start else 2,
             arrays.lower[particles[0].i] if particles else 0,
             bool(group.contents) and group.contents[0].start < group.cue.start,
