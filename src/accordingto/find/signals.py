@@ -20,7 +20,7 @@ from .confidence import (
 )
 from .cues import cue_root
 from .features import NONE, DocArrays, space_tokens
-from .groups import Group, attribution_type, quoted_tokens
+from .groups import Group, attribution_type
 from .perceptron import TaggerModel, Tagging
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
@@ -34,13 +34,11 @@ def group_features(
     ``cue_model``'s logit (``cue_contexts``); without one it is 0, for training to fill in with held-out logits."""
     if not groups:
         return np.zeros((0, len(FEATURES)))
-    quoted = quoted_tokens(doc)
+    quoted = arrays.inq.astype(bool)
     layout = _ParagraphWords(doc, arrays)
     marks = _ClauseMarks(doc, arrays, layout.words)
     cue_sentences = [int(arrays.sent[group.cue.start]) for group in groups]
-    logits = (
-        cue_model.logits(cue_contexts(doc, groups, arrays, quoted)) if cue_model is not None else np.zeros(len(groups))
-    )
+    logits = cue_model.logits(cue_contexts(doc, groups, arrays)) if cue_model is not None else np.zeros(len(groups))
     rows = []
     for group, cue_sentence, logit in zip(groups, cue_sentences, logits, strict=True):
         root = doc[cue_root(doc, group.cue)]
@@ -190,10 +188,10 @@ def _subject_kind(root: Token) -> int:
     return 3 if subject.pos_ == "PRON" else 4 if subject.pos_ == "PROPN" else 5
 
 
-def cue_contexts(doc: Doc, groups: list[Group], arrays: DocArrays, quoted: np.ndarray) -> np.ndarray:
+def cue_contexts(doc: Doc, groups: list[Group], arrays: DocArrays) -> np.ndarray:
     """The cue classifier's input: the hashed conjunctions of each group's cue lemma with the facts of its clause
-    (``confidence.CUE_ATOMS``, in that order; ``confidence.cue_hashes``). ``quoted``: ``quoted_tokens(doc)``, which
-    ``group_features`` has already computed."""
+    (``confidence.CUE_ATOMS``, in that order; ``confidence.cue_hashes``)."""
+    quoted = arrays.inq.astype(bool)
     atoms = np.zeros((len(groups), len(CUE_ATOMS)), dtype=np.uint64)
     for row, group in enumerate(groups):
         root = doc[cue_root(doc, group.cue)]

@@ -27,7 +27,6 @@ from ..find.attributions import find_attributions, reading_position, record_attr
 from ..find.confidence import Calibrator, CueClassifier, best_threshold
 from ..find.features import FEATURE_VERSION, CueLexicon, doc_arrays
 from ..find.grouping import assemble
-from ..find.groups import quoted_tokens
 from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
 from ..find.signals import cue_contexts, group_features
@@ -134,7 +133,7 @@ def held_out_outcomes(lexicon: CueLexicon, doc: Doc, article: AnnotatedArticle, 
     record_attributions(annotated, groups, [0.0] * len(groups))
     predicted = analysis_from_doc(annotated).attributions
     right = matched_predictions(article.text, article.attributions, predicted)
-    return HeldOutRows(features, right, cue_contexts(annotated, groups, arrays, quoted_tokens(annotated)), cue_right)
+    return HeldOutRows(features, right, cue_contexts(annotated, groups, arrays), cue_right)
 
 
 # The cue classifier's signal for the rows the confidence model is fitted on comes from classifiers fitted on the
