@@ -1,12 +1,12 @@
-"""Attributions: tag SOURCE / CUE / CONTENT tokens with the trained tagger, then group the spans into
-attributions.
+"""The tagged SOURCE / CUE / CONTENT spans grouped into attributions.
 
 Grouping follows PolNeAR's conventions: every attribution has a cue, which anchors it; content and source
 spans attach to a cue by syntax first (the clause under "said", the subject of "said", the object of
 "according to"), then by proximity within the sentence, then within the paragraph. A quotation split by its
 cue ("A," he said, "B.") gives one attribution with two content ranges, a quote continued in later
 paragraphs joins the attribution of its first paragraph, and so does a paragraph that is one quotation after an
-attribution's content in the paragraph before.
+attribution's content in the paragraph before. The rules for particular quotes, layouts, contents and sources
+live in the modules named so; ``assemble`` applies them in order.
 """
 
 from __future__ import annotations
