@@ -4,7 +4,7 @@ articles the tagger did not see (never dev).
 PolNeAR makes a colon or dash a cue when it introduces speech or signs it: "Name: “...”" (a transcript's speaker
 label, a vox pop, a headline "John McCain: ..."), "He said: “...”", "“...” — Name". This script reads the held-out
 taggings `accordingto train --cache-dir DIR` kept (the 2-fold cross-validation the confidence model is fitted on),
-groups them with the current rules (`find.attributions.assemble`), cross-validates the confidence model by article
+groups them with the current rules (`find.grouping.assemble`), cross-validates the confidence model by article
 as `benchmarks/confidence_cv.py` does, and prints, per layout of the gold attributions, how many there are, how
 many the filtered output matches (and the unfiltered grouping), and why the others are lost (the categories of
 `evaluate.errors`); then the predictions whose cue is a colon or dash, by layout, and how many are right.
@@ -30,10 +30,12 @@ from accordingto.annotations import analysis_from_doc
 from accordingto.evaluate import AnnotatedArticle, read_annotated, score
 from accordingto.evaluate.errors import MISSED, OTHER_GOLD, SHORT_CONTENT, WRONG_SOURCE
 from accordingto.evaluate.metrics import TokenIndex, attributions_match, match_candidates, maximum_matching
-from accordingto.find.attributions import assemble, group_features, reading_position, record_attributions
+from accordingto.find.attributions import reading_position, record_attributions
 from accordingto.find.confidence import Calibrator, best_threshold
 from accordingto.find.features import doc_arrays
+from accordingto.find.grouping import assemble
 from accordingto.find.quotes import annotate_quotes
+from accordingto.find.signals import group_features
 from accordingto.model import Attribution, Ranges
 from accordingto.parse.pipeline import SPACY_MODEL
 from accordingto.train.attribution import parse_articles, training_key

@@ -35,11 +35,13 @@ from spacy.tokens import Doc
 
 from accordingto.annotations import analysis_from_doc
 from accordingto.evaluate import AnnotatedArticle, Scores, read_annotated, score
-from accordingto.find.attributions import assemble, group_features, record_attributions
+from accordingto.find.attributions import record_attributions
 from accordingto.find.confidence import Calibrator, token_margins
 from accordingto.find.features import DocArrays, doc_arrays, token_features
+from accordingto.find.grouping import assemble
 from accordingto.find.perceptron import TaggerModel, Tagging, viterbi
 from accordingto.find.quotes import annotate_quotes
+from accordingto.find.signals import group_features
 from accordingto.model import Attribution
 from accordingto.parse.pipeline import SPACY_MODEL
 from accordingto.train.attribution import SCORE_EVERY, fit_calibrator, parse_articles

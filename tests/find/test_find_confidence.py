@@ -9,11 +9,14 @@ from spacy.language import Language
 
 import samples
 from accordingto.annotations import analysis_from_doc
-from accordingto.find.attributions import assemble, group_features, load_model, reading_position
+from accordingto.find.attributions import reading_position
 from accordingto.find.confidence import FEATURES, Calibrator, best_threshold, token_margins
 from accordingto.find.features import doc_arrays
+from accordingto.find.grouping import assemble
 from accordingto.find.perceptron import Tagging
 from accordingto.find.quotes import annotate_quotes
+from accordingto.find.signals import group_features
+from accordingto.find.tagging import load_model
 
 
 def test_token_margins_say_how_far_the_chosen_tag_leads() -> None:

@@ -7,8 +7,9 @@ import spacy
 from spacy.language import Language
 
 import samples
-from accordingto.find.attributions import RoleSpan, assemble
+from accordingto.find.grouping import assemble
 from accordingto.find.quotes import annotate_quotes
+from accordingto.find.tagging import RoleSpan
 
 
 @pytest.fixture(scope="module")

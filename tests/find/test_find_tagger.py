@@ -12,11 +12,11 @@ from spacy.tokens import Doc
 
 import samples
 from accordingto.errors import MissingStageError
-from accordingto.find.attributions import load_model, role_spans
 from accordingto.find.confidence import Calibrator
 from accordingto.find.features import NONE, CueLexicon, WordClusters, _mix, token_features
 from accordingto.find.perceptron import FORBIDDEN, N_TAGS, TAG_INDEX, TAGS, TRANSITION_MASK, TaggerModel, viterbi
 from accordingto.find.quotes import annotate_quotes
+from accordingto.find.tagging import load_model, tagged_spans
 from accordingto.train.tagger import build_lexicon, fit, gold_tags, make_examples, paragraph_chunks
 
 U64 = np.uint64
@@ -118,7 +118,7 @@ def test_gold_tags_and_role_spans(parser: Parser) -> None:
         "I-CONTENT",
         "O",
     ]
-    spans = [(span.role, doc[span.start : span.end].text) for span in role_spans(tags)]
+    spans = [(span.role, doc[span.start : span.end].text) for span in tagged_spans(tags)]
     assert spans == [("SOURCE", "Putin"), ("CUE", "said"), ("CONTENT", "that Russia will win")]
 
 

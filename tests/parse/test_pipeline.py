@@ -150,7 +150,8 @@ def test_a_saved_pipeline_loads_in_a_new_process_with_its_weights(tmp_path: Path
     import subprocess
     import sys
 
-    from accordingto.find.attributions import AttributionsPipe, load_model
+    from accordingto.find.attributions import AttributionsPipe
+    from accordingto.find.tagging import load_model
     from accordingto.parse.pipeline import build_pipeline
 
     nlp = build_pipeline()

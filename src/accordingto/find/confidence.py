@@ -23,14 +23,17 @@ if TYPE_CHECKING:
     from .perceptron import Tagging
 
 ROLE_IDS = {"SOURCE": 1, "CUE": 2, "CONTENT": 3}
-ROUTES = ("syntax", "sentence", "quote", "paragraph", "introduced", "anywhere")  # find.attributions.CONTENT_ROUTES
+# How a content span finds its cue (``grouping.assemble``), in the order tried: linked to it in the parse, the nearest
+# cue of its sentence, the quote it continues, the nearest cue of its paragraph, a name introducing the quote with a
+# colon or dash, the last quoted attribution anywhere before. The route a group's content took is a signal here.
+CONTENT_ROUTES = ("syntax", "sentence", "quote", "paragraph", "introduced", "anywhere")
 # The routes that are signals. A quote introduced by a name and a colon or dash (the "introduced" route) counts as
 # attached within its sentence: its cue, the mark, stands next to it, as in the same layout when the tagger tags the
 # mark as the cue ("Name: “...”", 67 held-out train attributions, found by the sentence or syntax route). The route
 # itself is taken 3 times in those 17,965, too few to weigh: as a signal of its own it scored the layout's quotes
 # down by 2.5 logits.
-ROUTE_SIGNALS = {route: route for route in ROUTES} | {"introduced": "sentence"}
-SIGNAL_ROUTES = tuple(route for route in ROUTES if route != "introduced")
+ROUTE_SIGNALS = {route: route for route in CONTENT_ROUTES} | {"introduced": "sentence"}
+SIGNAL_ROUTES = tuple(route for route in CONTENT_ROUTES if route != "introduced")
 FEATURES = (
     "cue margin, mean",
     "cue margin, lowest",

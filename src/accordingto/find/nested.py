@@ -34,7 +34,6 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -42,10 +41,11 @@ from .. import lexicon
 from ..annotations import ATTRIBUTIONS, add_attribution, doc_heads, quote_spans, renumber_attributions, role_spans
 from ..clauses import subtree_ids, token_ids
 from ..pipes import AnnotatingPipe, component_factory
-from .attributions import RoleSpan, attribution_type, loose_edge
+from .contents import loose_edge
+from .cues import VERB_GROUP_DEPS
+from .groups import attribution_type, quoted_tokens
+from .tagging import RoleSpan
 
-# Dependents a PolNeAR cue carries with its verb: "has not said", "was reported", "pointed out".
-CUE_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
 # Relative pronouns as subjects ("officials who said ...") name nobody by themselves.
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # Tokens that may stand between a verb and the quotation it introduces or follows ("say: '...'", "'...,' he
@@ -96,9 +96,7 @@ class NestedAttributions(AnnotatingPipe[list[Frame]]):
         return find_nested(doc)
 
     def set_annotations(self, doc: Doc, prediction: list[Frame]) -> None:
-        quoted = np.zeros(len(doc), dtype=bool)
-        for quote in quote_spans(doc):
-            quoted[quote.start : quote.end] = True
+        quoted = quoted_tokens(doc)
         for frame in prediction:
             content = _spans(doc, frame.content)
             add_attribution(
@@ -217,7 +215,7 @@ def _verb_frame(verb: Token, quotes: _QuoteIndex, subtrees: _Subtrees) -> Frame 
     content = _trimmed(verb.doc, content)
     if not content:
         return None
-    cue = {verb.i} | {child.i for child in verb.children if child.dep_ in CUE_DEPS}
+    cue = {verb.i} | {child.i for child in verb.children if child.dep_ in VERB_GROUP_DEPS}
     return Frame(source=subtrees.of(subject), cue=frozenset(cue), content=content)
 
 

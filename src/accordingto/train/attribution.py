@@ -23,19 +23,13 @@ from ..annotations import analysis_from_doc
 from ..evaluate import AnnotatedArticle, Scores, read_annotated, score
 from ..evaluate.calibration import matched_predictions
 from ..evaluate.polnear import split_folder
-from ..find.attributions import (
-    assemble,
-    cue_contexts,
-    find_attributions,
-    group_features,
-    quoted_tokens,
-    reading_position,
-    record_attributions,
-)
+from ..find.attributions import find_attributions, reading_position, record_attributions
 from ..find.confidence import Calibrator, CueClassifier, best_threshold
 from ..find.features import FEATURE_VERSION, CueLexicon, doc_arrays
+from ..find.grouping import assemble
 from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
+from ..find.signals import cue_contexts, group_features
 from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
 from ..progress import Progress, counted
@@ -116,7 +110,7 @@ class HeldOutRows(NamedTuple):
 
     features: np.ndarray  # ``group_features``, the cue classifier's signal left at 0
     right: list[bool]  # matched by the scorer to a gold attribution
-    cue_contexts: np.ndarray  # the cue classifier's hashed input (``find.attributions.cue_contexts``)
+    cue_contexts: np.ndarray  # the cue classifier's hashed input (``find.signals.cue_contexts``)
     cue_right: list[bool]  # the cue overlaps a gold cue
 
 
@@ -139,7 +133,7 @@ def held_out_outcomes(lexicon: CueLexicon, doc: Doc, article: AnnotatedArticle, 
     record_attributions(annotated, groups, [0.0] * len(groups))
     predicted = analysis_from_doc(annotated).attributions
     right = matched_predictions(article.text, article.attributions, predicted)
-    return HeldOutRows(features, right, cue_contexts(annotated, groups, arrays, quoted_tokens(annotated)), cue_right)
+    return HeldOutRows(features, right, cue_contexts(annotated, groups, arrays), cue_right)
 
 
 # The cue classifier's signal for the rows the confidence model is fitted on comes from classifiers fitted on the

@@ -1,0 +1,104 @@
+"""The tagged SOURCE / CUE / CONTENT spans grouped into attributions.
+
+Grouping follows PolNeAR's conventions: every attribution has a cue, which anchors it; content and source
+spans attach to a cue by syntax first (the clause under "said", the subject of "said", the object of
+"according to"), then by proximity within the sentence, then within the paragraph. A quotation split by its
+cue ("A," he said, "B.") gives one attribution with two content ranges, a quote continued in later
+paragraphs joins the attribution of its first paragraph, and so does a paragraph that is one quotation after an
+attribution's content in the paragraph before. The rules for particular quotes, layouts, contents and sources
+live in the modules named so; ``assemble`` applies them in order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.tokens import Doc
+
+from ..annotations import quote_spans
+from .confidence import CONTENT_ROUTES
+from .contents import report_of_a_report, untagged_complement
+from .cues import complete_verb_group, places_a_call
+from .groups import CueIndex, Group, Grouping, Layout, choose_cue
+from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
+from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
+from .sources import according_to_names_its_source, inverted_speaker, subject_source
+from .tagging import RoleSpan, tagged_spans
+
+
+def _attach_content(state: Grouping, span: RoleSpan) -> tuple[Group, str] | None:
+    """The attribution a content span joins, and the route (``CONTENT_ROUTES``) that found it."""
+    for route in CONTENT_ROUTES:
+        if route == "syntax":
+            group = choose_cue(state.doc, state.cues, span, ())
+        elif route in ("sentence", "paragraph"):
+            group = choose_cue(state.doc, state.cues, span, (route,))
+        elif route == "quote":
+            group = continued_quote(state, span) or quoted_paragraph(state, span)
+        elif route == "introduced":
+            group = introduced_quote(state, span)
+        else:
+            # A quote with no cue in its paragraph most likely continues the last quoted attribution (its cue
+            # was missed, or the quote marks are broken).
+            group = continued_quote(state, span, anywhere=True)
+        if group is not None:
+            return group, route
+    return None
+
+
+def _give_quote_its_cue(state: Grouping, span: RoleSpan, own: tuple[int, Group]) -> tuple[Group, str]:
+    """Give the quotation ending ``span`` to the cue after it (``quote_before_its_cue``), as the verb's
+    complement (the "syntax" route); what the span held before the quotation is attached on its own, by the
+    usual routes."""
+    start, group = own
+    if any(not (token.is_punct or token.is_space) for token in state.doc[span.start : start]):
+        before = RoleSpan("CONTENT", span.start, start)
+        attached = _attach_content(state, before)
+        if attached is not None:
+            attached[0].contents.append(before)
+            attached[0].routes.append(attached[1])
+    span.start = start
+    return group, "syntax"
+
+
+def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
+    """Group tagged spans into attributions (only those with a cue and some content), in text order."""
+    spans = tagged_spans(tags)
+    groups = [Group(cue=span) for span in spans if span.role == "CUE"]
+    quotes = [(quote.start, quote.end) for quote in quote_spans(doc)]
+    snap_to_quotes(spans, quotes, tags)
+    layout = Layout(doc, quotes)
+    leave_out_introductions(doc, layout, spans)
+    state = Grouping(doc, tags, layout, CueIndex(layout, groups))
+    for span in spans:
+        if span.role == "CONTENT":
+            attached = _attach_content(state, span)
+            own = quote_before_its_cue(state, span)
+            if own is not None and (attached is None or attached[0] is not own[1]):
+                attached = _give_quote_its_cue(state, span, own)
+            if attached is not None:
+                attached[0].contents.append(span)
+                attached[0].routes.append(attached[1])
+                state.previous = attached[0]
+    for span in spans:
+        if span.role == "SOURCE":
+            group = choose_cue(doc, state.cues, span, ("sentence", "paragraph"))
+            if group is not None:
+                group.sources.append(span)
+    for speaker, cue, content in labelled_lines(doc, layout):
+        add_labelled(groups, speaker, cue, content)
+    for group in groups:
+        if not group.contents:
+            report_of_a_report(state, group)
+        if not group.contents and group.sources:
+            untagged_complement(doc, group, tags)
+    kept = [group for group in groups if group.contents and not places_a_call(doc, group)]
+    sources = [span for span in spans if span.role == "SOURCE"]
+    for group in kept:
+        complete_verb_group(doc, group.cue, tags)
+        according_to_names_its_source(doc, group)
+        inverted_speaker(doc, group)
+        if not group.sources:
+            found = subject_source(doc, group, sources)
+            if found is not None:
+                group.sources.append(found)
+    return kept
