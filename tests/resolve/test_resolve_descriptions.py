@@ -121,6 +121,57 @@ CASES = [
             strict=True,
         ),
     ),
+    # The participant the headline names (desc11): a bare "the company" paragraphs later is the headline's
+    # company, though another body was named since; a role the text gave someone else is still theirs.
+    pytest.param(
+        "Halvorsen Shipping to cut 300 jobs in Bergen\n\nHalvorsen Shipping will cut 300 jobs at its Bergen yard, "
+        "managers told staff on Monday.\n\nThe cuts follow a fall in orders from Asia. Halvorsen Shipping warned "
+        "in March that the yard was losing money.\n\nThe Norwegian Seafarers' Union called the decision a "
+        "betrayal and promised strikes.\n\nThe company said the yard would stay open.",
+        "The company",
+        "Halvorsen Shipping",
+        id="the-company-of-the-headline-not-the-union-named-since",
+        marks=pytest.mark.xfail(
+            reason="a bare 'the company' joins the organisation named last, here the union; preferring the body "
+            "the first sentence names was measured and not kept (desc11, docs/sources.md): on GUM train it turned "
+            "one right 'the group' wrong and none wrong right, and on PolNeAR dev both sources it moved went wrong",
+            strict=True,
+        ),
+    ),
+    pytest.param(
+        "Dina Marchetti named to head flood inquiry\n\nDina Marchetti will lead the inquiry into the flood, the "
+        "government said.\n\nOmar Haddad, a lawyer for the families, welcomed the choice.\n\nThe lawyer said "
+        "the hearings must be public.",
+        "The lawyer",
+        "Omar Haddad",
+        id="the-lawyer-is-not-the-person-of-the-headline",
+    ),
+    pytest.param(
+        "Dina Marchetti named to head flood inquiry\n\nDina Marchetti will lead the inquiry into the flood, the "
+        "government said.\n\nThe hearings open in May.\n\nThe singer said the hearings must be public.",
+        "The singer",
+        "The singer",
+        id="a-role-no-one-was-given-is-not-the-person-of-the-headline",
+    ),
+    pytest.param(
+        "Halvorsen Shipping to cut 300 jobs in Bergen\n\nThe cuts follow a fall in orders from Asia.\n\nThe "
+        "minister said the yard would stay open.",
+        "The minister",
+        "The minister",
+        id="a-minister-never-named-is-not-the-company-of-the-headline",
+    ),
+    pytest.param(
+        "Halvorsen Shipping to cut 300 jobs in Bergen\n\nThe cuts follow a fall in orders from Asia.\n\nThe "
+        "union said the yard would stay open.",
+        "The union",
+        "The union",
+        id="a-union-never-named-is-not-the-company-of-the-headline",
+        marks=pytest.mark.xfail(
+            reason="a bare description of a body ('the union', 'the team') joins any organisation named, here the "
+            "company: the rule does not ask whether the body is a union; a head-by-head check was not measured",
+            strict=True,
+        ),
+    ),
     pytest.param(
         "Halvard Berg, a regulator at the energy ministry, spoke first. The regulator said prices would rise.",
         "The regulator",
