@@ -397,6 +397,27 @@ CASES = [
     pytest.param(
         "Dr. Emily Stone said the vaccine was safe.", "said", Speaker("Emily Stone", "person", role=None), id="dr"
     ),
+    # -- a "he" or "she" inside a quote whose quote names no one: the person the article is about, named before
+    # the quote, never the quote's own speaker (who would say "I"), and no one where no one else was named
+    pytest.param(
+        "Senator Paul Moore left the party on Friday. His aide, Daniel Webb, spoke to reporters later. "
+        '"He told me he was tired of the fighting," Webb said.',
+        "told",
+        Speaker("Paul Moore", "person", written="He"),
+        id="quoted-he-is-the-senator-not-the-aide-who-quotes-him",
+    ),
+    pytest.param(
+        'Mayor Ana Ruiz resigned on Monday. "She told me she was exhausted," her deputy, Kevin Marsh, said.',
+        "told",
+        Speaker("Ana Ruiz", "person", written="She"),
+        id="quoted-she-is-the-mayor-named-before-the-quote",
+    ),
+    pytest.param(
+        'Daniel Webb waited outside the hall on Friday. "He told me he was tired of the fighting," Webb said.',
+        "told",
+        Speaker("He", "person", named=False, written="He"),
+        id="quoted-he-is-not-the-quotes-own-speaker",
+    ),
     # -- first person inside a quote is the quote's speaker
     pytest.param(
         '"I told them we would strike," Maria Costa said on Monday.',
