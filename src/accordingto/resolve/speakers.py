@@ -507,11 +507,15 @@ def _admissible(
     """Whether the rules' constraints let a pronoun refer to an entity: agreement (or ``agrees``: known to
     agree otherwise), and an earlier mention in the pronoun's own quotation world (outside quotes for a pronoun
     outside them) that, for "he" or "she", is not inside the pronoun's own content (a person named in what
-    someone says is not who says it)."""
+    someone says is not who says it). A pronoun inside a quote may also reach a mention outside quotation
+    marks, where the resolver takes it there: a speaker talks of the person the article is about ('"He told
+    me he was tired," his aide said' after "Senator Paul Moore left the party"); never to the quote's own
+    speaker, who would say "I" (``_quoted_speaker``). The rules alone keep a quoted pronoun inside its quote."""
     own_content = _barred_content(pronoun, contents)
+    outside = pronoun.quote is not None and not _quoted_speaker(pronoun, entity, contents)
     return (agrees or compatible(pronoun.mention, entity)) and any(
         o.tokens[0] < pronoun.tokens[0]
-        and o.quote == pronoun.quote
+        and (o.quote == pronoun.quote or (outside and o.quote is None))
         and not any(start <= o.mention.head < end for start, end in own_content)
         for o in entity.occurrences
         if o is not pronoun
@@ -531,6 +535,14 @@ def _person_by_tag_alone(entity: Entity) -> bool:
         and all(o.mention.form == "name" for o in entity.occurrences)
         and all(len(name) == 1 or name[0].lower() in lexicon.THING_NAME_WORDS for name in entity.names)
     )
+
+
+def _quoted_speaker(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether an entity is the speaker of an attribution whose content holds the pronoun: a speaker quoted
+    says "I", not "he", so '"He told me he was tired," Webb said' is not Webb, whoever else it is."""
+    head = pronoun.mention.head
+    holding = {a for a, spans in contents.items() if any(start <= head < end for start, end in spans)}
+    return any(set(o.attributions) & holding for o in entity.occurrences if o.source)
 
 
 def _barred_content(pronoun: Occurrence, contents: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
