@@ -62,3 +62,26 @@ KIND_AND_NUMBER_CASES = [
 def test_the_kind_and_number_a_mention_is_read_with(text: str, words: str, kind: str, number: str) -> None:
     mention = mention_of(text, words)
     assert (mention.kind, mention.number) == (kind, number)
+
+
+NAME_CASES = [
+    # (text, the mention's words, the proper name read in it, or None when it names no one)
+    ("Prosecutor Anna Berg said the case was closed.", "Prosecutor Anna Berg", "Anna Berg"),
+    # A capitalised title alone is a role, not the person's name.
+    ("The Mayor of Eastbury said the bridge would reopen.", "The Mayor of Eastbury", None),
+    ("The retired General said the troops were tired.", "The retired General", None),
+    # A title word may be a surname: after an honorific, or alone, it stays a name.
+    ("Mr. King said the deal was fair.", "Mr. King", "King"),
+    # Without its title, "the King of Norland" would be named "of Norland".
+    ("The King of Norland told reporters the border would stay closed.", "The King of Norland", None),
+    # A name with "of" inside it keeps it.
+    ("The Bank of Eastbury said rates would rise.", "The Bank of Eastbury", "Bank of Eastbury"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "name"), NAME_CASES)
+def test_the_name_a_mention_is_read_with(text: str, words: str, name: str | None) -> None:
+    mention = mention_of(text, words)
+    doc = parser()(text)
+    shown = None if mention.name_start is None else doc[mention.name_start : mention.name_end].text
+    assert shown == name

@@ -248,6 +248,18 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         start += 1
     while end > start + 1 and (codes.tag[end - 1] == _POSSESSIVE_TAG or codes.punct[end - 1]):
         end -= 1
+    if (
+        personal
+        and end - start == 1
+        and (lower[start] in _TITLE_WORD_IDS or codes.lemma_text(start) in TITLE_WORDS)
+        and ((start > low and pos[start - 1] in (DET, ADJ)) or (end < len(pos) and pos[end] == ADP))
+    ):
+        # "The Mayor of Eastbury said", "the retired General": a capitalised title alone, after a determiner or
+        # before the place it is held over, is a role, not the person's name. ("Mr. King" and a bare "King" may
+        # be a surname.)
+        return None
+    if pos[start] == ADP:
+        return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
 
 
