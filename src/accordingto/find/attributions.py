@@ -32,6 +32,7 @@ from ..clauses import entity_span
 from ..errors import ModelError
 from ..model import AttributionType
 from ..pipes import AnnotatingPipe, component_factory
+from .call_objects import call_dependents, call_prepositions
 from .confidence import (
     CUE_ATOMS,
     FEATURES,
@@ -946,8 +947,8 @@ def _places_a_call(doc: Doc, group: Group) -> bool:
     root = doc[_cue_root(doc, group.cue)]
     if root.lemma_ != "call" or root.pos_ != "VERB":
         return False
-    deps = {child.dep_ for child in root.children}
-    prepositions = {child.lower_ for child in root.children if child.dep_ == "prep"}
+    deps = call_dependents(root)
+    prepositions = call_prepositions(root)
     quoted = any(doc[i].is_quote for span in group.contents for i in range(span.start, span.end))
     return "dobj" in deps and not deps & CALL_COMPLEMENTS and not prepositions & CALL_PREPOSITIONS and not quoted
 
