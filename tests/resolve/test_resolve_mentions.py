@@ -66,6 +66,14 @@ KIND_AND_NUMBER_CASES = [
     ),
     ("The town's MP, Gwilym Pryce, said the bridge would close.", "The town's MP, Gwilym Pryce", "person", "sing"),
     ("Rival Brennock Foods declined to comment.", "Rival Brennock Foods", "organization", "sing"),
+    # An apposition inside a participle describes a word of the participle, not the source: the journal does
+    # not name the study.
+    (
+        "Prices fell, according to a study published on Monday in the journal Coastal Letters.",
+        "a study published on Monday in the journal Coastal Letters",
+        "document",
+        "sing",
+    ),
     # A body's head written before the name or with the name as its apposition says it is a body.
     (
         "Campaign group Keep Ashford Green said it would appeal.",

@@ -372,6 +372,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     # The apposition may hang off the head or, misparsed, off a word inside its phrase ("a spokesman for the
     # Kremlin, Dmitry Peskov" attaches Peskov to Kremlin).
     appos = _apposition(codes, head, start, end)
+    if appos is not None and not low <= codes.governor[appos] < high:
+        # An apposition inside a participle or relative clause describes a word of that clause, not the source:
+        # "a study published in the journal *Marine Ecology Letters*" is no name of the study.
+        appos = None
     if appos is None:
         appos = _split_apposition(codes, head, start, end)
     bounds = name_bounds(codes, head, low, high)
