@@ -40,6 +40,11 @@ ACTIONS = [
     "He signed the lease in the spring.",
     "Officials found the missing hikers near the river.",
     "Will the president sign the bill?",
+    # A phone call whose object the small model reads as a predicate ("called [someone] chief executive"), or
+    # with a day after "on", which is no "called on" someone.
+    "The local MP called the water company's chief executive on Sunday.",
+    "Her lawyer called the court's senior clerk twice last week.",
+    "The coach called his assistant on Friday evening.",
 ]
 
 # Decisions, appointments and perceptions: PolNeAR may count them, but never as statements.
@@ -71,6 +76,8 @@ STATEMENTS = [
     # "call" with a second complement or "for" is speech, unlike "called the police".
     ("The governor called the plan a disaster.", "governor", "plan"),
     ("Teachers called for smaller classes.", "Teachers", "classes"),
+    ("On Monday the mayor called on landlords to freeze rents.", "mayor", "rents"),
+    ("The senator called the deal a betrayal on Tuesday.", "senator", "deal"),
     # Negated, inverted, "according to", a finding: still reports of what someone said or holds.
     ("The mayor said on Monday that the pool would reopen.", "mayor", "pool"),
     ("Doctors warned that the virus could spread quickly.", "Doctors", "virus"),

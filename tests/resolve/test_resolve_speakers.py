@@ -405,6 +405,36 @@ DESCRIPTION_CASES = [
         ["The president"],
         id="the-president-is-not-the-vice-president",
     ),
+    pytest.param(
+        "John Harper, the former mayor, opened the fair. Mayor Ann Lee cut the ribbon. The former mayor said the "
+        "city needed schools.",
+        [A("The former mayor", "said", "the city needed schools")],
+        ["John Harper"],
+        id="the-bearer-whose-role-says-all-not-the-one-named-last",
+    ),
+    pytest.param(
+        "The survey's lead author, Dr. Ines Marlow, said the data were clear. Co-author Professor Lars Berg said "
+        "more work was needed. The lead author said a second survey had begun.",
+        [
+            A("The survey's lead author, Dr. Ines Marlow,", "said", "the data were clear"),
+            A("Co-author Professor Lars Berg", "said", "more work was needed"),
+            A("The lead author", "said", "a second survey had begun"),
+        ],
+        ["Ines Marlow", "Lars Berg", "Ines Marlow"],
+        id="the-lead-author-is-not-the-co-author-named-since",
+    ),
+    pytest.param(
+        "Councillor Mara Quinn said the budget was fair. Councillor Tobias Reed said it was reckless, in a reply to "
+        'Councillor Quinn. He said the cuts hit the poorest families. "It is a scandal," the councillor said.',
+        [
+            A("Councillor Mara Quinn", "said", "the budget was fair"),
+            A("Councillor Tobias Reed", "said", "it was reckless"),
+            A("He", "said", "the cuts hit the poorest families"),
+            A("the councillor", "said", '"It is a scandal,"'),
+        ],
+        ["Mara Quinn", "Tobias Reed", "Tobias Reed", "Tobias Reed"],
+        id="two-people-with-the-same-role-the-one-being-quoted",
+    ),
 ]
 
 

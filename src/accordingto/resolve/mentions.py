@@ -384,15 +384,28 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     # The apposition may hang off the head or, misparsed, off a word inside its phrase ("a spokesman for the
     # Kremlin, Dmitry Peskov" attaches Peskov to Kremlin).
     appos = _apposition(codes, head, start, end)
+    if appos is not None and not low <= codes.governor[appos] < high:
+        # An apposition inside a participle or relative clause describes a word of that clause, not the source:
+        # "a study published in the journal *Marine Ecology Letters*" is no name of the study.
+        appos = None
+    if appos is None:
+        appos = _split_apposition(codes, head, start, end)
     bounds = name_bounds(codes, head, low, high)
     # Only words up to the head say who the mention is: "the head of the women's group" is not a woman.
     gender = next((_GENDER_BY_ID[lower[i]] for i in range(low, head + 1) if lower[i] in _GENDER_BY_ID), None)
+    if bounds is not None and appos is not None and number == "sing" and _lone_title(codes, bounds):
+        # "The local MP, Rhodri Evans": the parser made the title a proper noun; the name follows. Not in a
+        # coordination ("both President Barack Obama and his wife Michelle"), which is named as a whole.
+        bounds = None
+    # The word that says what the name's bearer is: its apposition, or the head when the name is the apposition.
+    described = appos
     if bounds is None and appos is not None:
         # "a spokesman for the Kremlin, Dmitry Peskov": the name is in the apposition, the role in the head.
         appos_low, appos_high = core_span(codes, appos, start, end)
         bounds = name_bounds(codes, appos, appos_low, appos_high)
         if bounds is not None:
             high = max(high, bounds[1])
+            described = head
     if bounds is not None and number == "plur" and not codes.ent_type[bounds[1] - 1]:
         bounds = None  # an untagged plural proper noun ("super PACs", "Democrat Voters") names no one source
     if bounds is not None:
@@ -400,11 +413,16 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         fallback = "PERSON" if number == "sing" else ""
         label = codes.string(codes.ent_type[bounds[1] - 1]) or codes.string(codes.ent_type[bounds[0]]) or fallback
         kind = name_kind(words, label)
-        if appos is not None and kind in {"person", "unknown", "government"}:
-            # "Green Streets, a local organization which said": the apposition says what kind of source it is
-            # (the small model tags many organisations' names as people's or places').
-            described = _description_kind(codes, appos, number)
-            kind = described if described in BODY_KINDS else kind
+        if described is None and bounds[0] > low and codes.pos[bounds[0] - 1] == NOUN:
+            described = bounds[0] - 1  # a common noun written before the name: "Residents' group Save Westcombe"
+        if described is not None and kind in {"person", "unknown", "government"}:
+            # "Green Streets, a local organization which said", "Residents' group Save Westcombe", "the energy
+            # regulator, Ofpower": the description says what kind of source it is (the small model tags many
+            # organisations' names as people's or places').
+            body = _description_kind(codes, described, number)
+            kind = body if body in BODY_KINDS else kind
+        if kind in {"organization", "unknown"} and _titled(codes, described, low, bounds[0]):
+            kind = "person"  # "water secretary Esteban Quiroga", "the local MP, Rhodri Evans", tagged ORG
         if kind == "unknown":
             kind = _relative_kind(codes, head)
         if number == "plur" and kind in BODY_KINDS:
@@ -448,6 +466,25 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
 
 
 _GENDER_BY_ID = {get_string_id(word): gender for word, gender in HONORIFIC_GENDER.items()}
+# Titles and role nouns that only people bear ("secretary", "MP", "lawyer"), for a name the small model tagged an
+# organisation's; not the person nouns a company may be called too ("a rival", "a partner"), nor the heads of
+# bodies ("chipmaker", "regulator").
+_OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTION_HEADS))
+
+
+def _lone_title(codes: TokenCodes, bounds: tuple[int, int]) -> bool:
+    """Whether a would-be name is one untagged title ("MP", "Senator") and so no one's name."""
+    start, end = bounds
+    return end - start == 1 and not codes.ent_type[start] and codes.lower[start] in _OFFICE_IDS
+
+
+def _titled(codes: TokenCodes, described: int | None, low: int, name_start: int) -> bool:
+    """Whether the text gives a name a title or role only people hold: written before it ("Provincial water
+    *secretary* Esteban Quiroga") or as its description ("The local *MP*, Rhodri Evans"; "Rhodri Evans, the
+    *MP*"). The small model tags many people's names it has not seen as organisations' (first names the US lists
+    lack: "Esteban", "Rhodri"), and the name's "he" then finds no person."""
+    words = list(range(low, name_start)) + ([described] if described is not None else [])
+    return any(codes.lower[i] in _OFFICE_IDS or codes.lemma[i] in _OFFICE_IDS for i in words)
 
 
 def _apposition(codes: TokenCodes, head: int, start: int, end: int) -> int | None:
@@ -459,6 +496,28 @@ def _apposition(codes: TokenCodes, head: int, start: int, end: int) -> int | Non
         # In a non-projective parse the subtree's order is not the text's: walk it as ``Token.subtree`` does.
         return next((i for i in _subtree(codes, head) if i in found), None)
     return found[0] if found else None
+
+
+def _split_apposition(codes: TokenCodes, head: int, start: int, end: int) -> int | None:
+    """A name the parser made a second subject of the verb instead of the head's apposition ("Its *chair*,
+    Deborah *Finch*, a retired teacher, said": two subjects of "said"): a common noun, a comma, and a tagged
+    name with the same head and relation is a description and its name."""
+    if codes.pos[head] != NOUN:
+        return None
+    after = codes.right_edge[head] + 1
+    if after >= end or not codes.punct[after]:
+        return None
+    name = next(
+        (
+            i
+            for i in range(after + 1, min(end, len(codes.dep)))
+            if codes.governor[i] == codes.governor[head] and codes.governor[i] != i
+        ),
+        None,
+    )
+    if name is None or codes.dep[name] != codes.dep[head] or codes.ent_type[name] not in _NAME_LABEL_IDS:
+        return None
+    return name if codes.left_edge[name] == after + 1 else None
 
 
 def _subtree(codes: TokenCodes, token: int) -> Iterator[int]:

@@ -47,6 +47,7 @@ from .first_names import is_first_name
 from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
 from .mentions import (
     BODY_KINDS,
+    PEOPLE_NOUNS,
     PRONOUNS,
     Gender,
     Mention,
@@ -1115,7 +1116,7 @@ def given_roles(doc: Doc, mention: Mention) -> list[Token]:
         if child.dep_ == "compound"
         and child.i < mention.name_start
         and child.pos_ in {"NOUN", "PROPN"}
-        and child.ent_type_ not in NAME_ENTITY_LABELS
+        and (child.ent_type_ not in NAME_ENTITY_LABELS or _title_in_name(child))
         and child.lower_ not in lexicon.HONORIFICS  # "Mr." is no role
     ]
     roles += [child for child in head.children if child.dep_ == "appos" and _role_noun(child)]
@@ -1135,6 +1136,14 @@ def given_roles(doc: Doc, mention: Mention) -> list[Token]:
                 if o.dep_ == "pobj" and _role_noun(o)
             ]
     return roles + _coordinated_roles(roles)
+
+
+def _title_in_name(token: Token) -> bool:
+    """Whether a word the small model tagged as part of a name is a title written before it ("*Councillor*
+    Peter Ruddock" tagged one PERSON): the name reader leaves it out of the name (``mentions.name_bounds``), so
+    it is a role the text gave the person like any untagged title ("Councillor Janet Albright"), and a later
+    "the councillor" may refer back to either."""
+    return token.ent_type_ == "PERSON" and token.lemma_.lower() in PEOPLE_NOUNS
 
 
 def _coordinated_roles(roles: list[Token]) -> list[Token]:
@@ -1263,12 +1272,15 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
             for e in entities.latest([("head", head)])
             if e.number == mention.number and _kinds_agree(doc, mention, e) and not _contradicts(doc, mention, e)
         ]
-        if len(_role_bearers(doc, mention, same_head)) > 1:
-            called = [e for e in same_head if _described_so(doc, head, e)]
+        bearers = _role_bearers(doc, mention, same_head)
+        if len(bearers) > 1:
+            called = [e for e in same_head if _described_so(doc, head, e)] or _last_speaker_among(bearers, entities)
             if called:
                 return called[0]
             entities.ambiguous.add(mention.head)
             return None
+        if len(bearers) == 1 and len(_role_bearers(doc, mention, same_head, narrow=False)) > 1:
+            return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
         if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
             return same_head[0] if same_head else None
         # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
@@ -1277,6 +1289,17 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
         return max(named, key=lambda e: e.occurrences[-1].tokens[0], default=None)
     candidates = entities.latest([("description", *_description_key(doc, mention))])
     return candidates[0] if candidates else None
+
+
+def _last_speaker_among(bearers: list[Entity], entities: _Entities) -> list[Entity]:
+    """The bearer of a role that spoke last so far, if the last source before the description is one of them:
+    news repeats the role of the person it is quoting ('Councillor Lee said … He said … "…," the councillor
+    said'), so where two people share the role, the one the paragraph is quoting is meant; a speaker inside a
+    quote is the quoted person's world, not the article's. Occurrences are attached in text order, so every
+    attached one is earlier."""
+    spoken = [(o.tokens[0], e) for e in entities.all for o in e.occurrences if o.source and o.quote is None]
+    last = max(spoken, key=lambda pair: pair[0], default=None)
+    return [last[1]] if last is not None and any(last[1] is e for e in bearers) else []
 
 
 def _kinds_agree(doc: Doc, mention: Mention, entity: Entity) -> bool:
@@ -1304,11 +1327,11 @@ def _described_so(doc: Doc, head: str, entity: Entity) -> bool:
     )
 
 
-def _role_bearers(doc: Doc, mention: Mention, entities: list[Entity]) -> list[Entity]:
+def _role_bearers(doc: Doc, mention: Mention, entities: list[Entity], narrow: bool = True) -> list[Entity]:
     """The named entities among ``entities`` the text gave a role a definite description repeats
-    (``given_roles``; "the former mayor" after "Harper, the former mayor of Springfield"), narrowed, when
-    several bear it, to those whose role says all the description says ("the former mayor" is Harper, not
-    "Mayor Ann Lee")."""
+    (``given_roles``; "the former mayor" after "Harper, the former mayor of Springfield"), narrowed (unless
+    ``narrow`` is false), when several bear it, to those whose role says all the description says ("the former
+    mayor" is Harper, not "Mayor Ann Lee")."""
     head = mention.head_lemma(doc)
     said = {t.lemma_.lower() for t in doc[mention.start : mention.head] if t.pos_ in {"ADJ", "NOUN", "PROPN"}}
     bearers: list[tuple[Entity, bool]] = []
@@ -1317,7 +1340,7 @@ def _role_bearers(doc: Doc, mention: Mention, entities: list[Entity]) -> list[En
         if entity.names and roles:
             saying_all = any(said <= {t.lemma_.lower() for t in _phrase(role)} for role in roles)
             bearers.append((entity, saying_all))
-    if len(bearers) > 1 and sum(saying_all for _, saying_all in bearers) == 1:
+    if narrow and len(bearers) > 1 and sum(saying_all for _, saying_all in bearers) == 1:
         return [entity for entity, saying_all in bearers if saying_all]
     return [entity for entity, _ in bearers]
 
