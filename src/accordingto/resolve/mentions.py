@@ -252,11 +252,11 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         personal
         and end - start == 1
         and (lower[start] in _TITLE_WORD_IDS or codes.lemma_text(start) in TITLE_WORDS)
-        and ((start > low and pos[start - 1] in (DET, ADJ)) or (end < len(pos) and pos[end] == ADP))
+        and ((start > low and pos[start - 1] == ADJ) or (end < len(pos) and pos[end] == ADP))
     ):
-        # "The Mayor of Eastbury said", "the retired General": a capitalised title alone, after a determiner or
-        # before the place it is held over, is a role, not the person's name. ("Mr. King" and a bare "King" may
-        # be a surname.)
+        # "The Mayor of Eastbury said", "the retired General": a capitalised title alone, before the place it is
+        # held over or after an adjective, is a role, not the person's name. ("Mr. King" and a bare "King" may be
+        # a surname; "the Secretary" who signed is, in GUM's reading, the name of the office's holder.)
         return None
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
