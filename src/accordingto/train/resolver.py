@@ -22,6 +22,7 @@ from spacy.tokens import Doc, DocBin
 
 from ..evaluate.gum import GumDocument, read_gum
 from ..evaluate.resolution import Alignment, Answer, Tally, Target, align, score_documents
+from ..parse.pipeline import PARSE_VERSION
 from ..progress import Progress, counted
 from ..resolve.markables import RESOLVED_PRONOUNS, Markables, find_markables, pronoun_base
 from ..resolve.ranker import (
@@ -100,7 +101,7 @@ def load_split(
 ) -> list[Alignment]:
     """A GUM split, parsed by our pipeline, with markables found and gold mentions aligned."""
     documents = list(read_gum(data_dir, split, limit=limit))
-    cache = cache_dir / f"gum-{split}-{limit or 'all'}.spacy" if cache_dir is not None else None
+    cache = cache_dir / f"gum-{split}-{limit or 'all'}-parse{PARSE_VERSION}.spacy" if cache_dir is not None else None
     docs = parse_gum(nlp, documents, cache, progress, f"parsing {split}")
     alignments = []
     for document, doc in zip(documents, docs, strict=True):
