@@ -52,18 +52,8 @@ RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # said").
 QUOTE_GAP = 2
 QUOTE_INTRODUCERS = lexicon.SPEECH_MARKS | {","}
-# Single cue words of every class but acts (a decision or a perception reports nothing): a verb among them can
-# head a reporting frame.
-CUE_WORDS = (
-    frozenset(
-        word
-        for name, words in lexicon.CUE_CLASSES.items()
-        if name not in lexicon.ACTION_CUE_CLASSES
-        for word in words
-        if " " not in word
-    )
-    - lexicon.LIGHT_CUE_WORDS
-)
+# A verb among the statement cue words, light verbs aside, can head a reporting frame.
+CUE_WORDS = lexicon.STATEMENT_CUE_WORDS - lexicon.LIGHT_CUE_WORDS
 # The share of added frames that are right reporting clauses with the right source and content, judged by hand
 # on a sample of the dev articles' output (PolNeAR never annotates nested attributions, so no scorer can measure
 # it): docs/accuracy.md, "Confidence".

@@ -136,6 +136,15 @@ AFFILIATION_PREPOSITIONS = words("affiliation_prepositions")
 CUE_CLASSES = sections("cue_classes")
 # Cue classes of acts rather than statements (cue_classes.txt says why PolNeAR annotates them).
 ACTION_CUE_CLASSES = frozenset({"decision", "perception"})
+# Single cue words of every class but acts (a decision or a perception reports nothing): the words that may report
+# a statement (find.nested's reporting frames, parse.repairs' verbs misread as nouns).
+STATEMENT_CUE_WORDS = frozenset(
+    word
+    for name, entries in CUE_CLASSES.items()
+    if name not in ACTION_CUE_CLASSES
+    for word in entries
+    if " " not in word
+)
 LIGHT_CUE_WORDS = words("light_cue_words")
 _HEDGES = sections("hedges")
 HEDGE_MODALS = frozenset(_HEDGES["modals"])

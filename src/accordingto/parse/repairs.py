@@ -19,15 +19,6 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..pipes import component_factory
 
-# Reporting words (every statement class of the lexicon, not acts such as "decide" or "see"), and their
-# third-person forms, which the small model reads as plural nouns ("claims", "charges").
-_REPORTING = frozenset(
-    word
-    for name, words in lexicon.CUE_CLASSES.items()
-    if name not in lexicon.ACTION_CUE_CLASSES
-    for word in words
-    if " " not in word
-)
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 _SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp"})
@@ -35,7 +26,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _reporting_form(word: str) -> bool:
-    return word in _REPORTING or (word.endswith("s") and (word[:-1] in _REPORTING or word[:-2] in _REPORTING))
+    """A reporting word (the lexicon's statement cue words, not acts such as "decide" or "see") or its third-person
+    form, which the small model reads as a plural noun ("claims", "charges", "stresses")."""
+    words = lexicon.STATEMENT_CUE_WORDS
+    return word in words or (word.endswith("s") and (word[:-1] in words or word[:-2] in words))
 
 
 def _reported_clause(root: Token) -> Token | None:
@@ -59,9 +53,9 @@ def repair_misread_verbs(doc: Doc) -> int:
         if root.tag_ not in _NOUN_TAGS or root.i == sentence.start or not _reporting_form(root.lower_):
             continue
         subject = doc[root.i - 1]
-        clause = _reported_clause(root)
         if subject.dep_ != "compound" or subject.head.i != root.i or subject.tag_ not in _SUBJECT_TAGS:
             continue
+        clause = _reported_clause(root)
         if clause is None:
             continue
         # A plural noun read as the head is a verb in the third person singular ("claims"); a singular one, in
