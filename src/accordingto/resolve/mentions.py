@@ -215,6 +215,11 @@ def _entity_bounds(codes: TokenCodes, token: int) -> tuple[int, int] | None:
     return codes.entity_start[token], codes.entity_end[token]
 
 
+def _title_word(codes: TokenCodes, i: int) -> bool:
+    """A title, role or person noun, or an honorific, that a person's name is written after ("President", "Mr.")."""
+    return codes.lower[i] in _TITLE_WORD_IDS or codes.lemma_text(i) in TITLE_WORDS
+
+
 def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int, int] | None:
     """The proper name the head belongs to, without a leading "the", a person's titles or a possessive
     ending."""
@@ -241,17 +246,14 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = ent_type[end - 1] in (_PERSON, 0)
-    while start < end - 1 and (
-        lower[start] in _ARTICLE_IDS
-        or (personal and (lower[start] in _TITLE_WORD_IDS or codes.lemma_text(start) in TITLE_WORDS))
-    ):
+    while start < end - 1 and (lower[start] in _ARTICLE_IDS or (personal and _title_word(codes, start))):
         start += 1
     while end > start + 1 and (codes.tag[end - 1] == _POSSESSIVE_TAG or codes.punct[end - 1]):
         end -= 1
     if (
         personal
         and end - start == 1
-        and (lower[start] in _TITLE_WORD_IDS or codes.lemma_text(start) in TITLE_WORDS)
+        and _title_word(codes, start)
         and ((start > low and pos[start - 1] == ADJ) or (end < len(pos) and pos[end] == ADP))
     ):
         # "The Mayor of Eastbury said", "the retired General": a capitalised title alone, before the place it is

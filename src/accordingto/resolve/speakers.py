@@ -1272,14 +1272,14 @@ def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity
             for e in entities.latest([("head", head)])
             if e.number == mention.number and _kinds_agree(doc, mention, e) and not _contradicts(doc, mention, e)
         ]
-        bearers = _role_bearers(doc, mention, same_head)
+        bearers, narrowed = _role_bearers(doc, mention, same_head)
         if len(bearers) > 1:
             called = [e for e in same_head if _described_so(doc, head, e)] or _last_speaker_among(bearers, entities)
             if called:
                 return called[0]
             entities.ambiguous.add(mention.head)
             return None
-        if len(bearers) == 1 and len(_role_bearers(doc, mention, same_head, narrow=False)) > 1:
+        if narrowed:
             return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
         if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
             return same_head[0] if same_head else None
@@ -1327,11 +1327,11 @@ def _described_so(doc: Doc, head: str, entity: Entity) -> bool:
     )
 
 
-def _role_bearers(doc: Doc, mention: Mention, entities: list[Entity], narrow: bool = True) -> list[Entity]:
+def _role_bearers(doc: Doc, mention: Mention, entities: list[Entity]) -> tuple[list[Entity], bool]:
     """The named entities among ``entities`` the text gave a role a definite description repeats
-    (``given_roles``; "the former mayor" after "Harper, the former mayor of Springfield"), narrowed (unless
-    ``narrow`` is false), when several bear it, to those whose role says all the description says ("the former
-    mayor" is Harper, not "Mayor Ann Lee")."""
+    (``given_roles``; "the former mayor" after "Harper, the former mayor of Springfield"), narrowed, when
+    several bear it, to the one whose role says all the description says ("the former mayor" is Harper, not
+    "Mayor Ann Lee"); and whether it was so narrowed."""
     head = mention.head_lemma(doc)
     said = {t.lemma_.lower() for t in doc[mention.start : mention.head] if t.pos_ in {"ADJ", "NOUN", "PROPN"}}
     bearers: list[tuple[Entity, bool]] = []
@@ -1340,9 +1340,9 @@ def _role_bearers(doc: Doc, mention: Mention, entities: list[Entity], narrow: bo
         if entity.names and roles:
             saying_all = any(said <= {t.lemma_.lower() for t in _phrase(role)} for role in roles)
             bearers.append((entity, saying_all))
-    if narrow and len(bearers) > 1 and sum(saying_all for _, saying_all in bearers) == 1:
-        return [entity for entity, saying_all in bearers if saying_all]
-    return [entity for entity, _ in bearers]
+    if len(bearers) > 1 and sum(saying_all for _, saying_all in bearers) == 1:
+        return [entity for entity, saying_all in bearers if saying_all], True
+    return [entity for entity, _ in bearers], False
 
 
 # Qualifiers that place a role in time, and contradict each other: "the former mayor" is not "the current one".
