@@ -19,6 +19,11 @@ busy shared machine it says more than the wall-clock rates. The last column is `
     .venv/bin/python benchmarks/speed.py                        # 84 dev articles, about 3 minutes
     .venv/bin/python benchmarks/speed.py --limit 20             # a quick check
     .venv/bin/python benchmarks/speed.py --profile              # seconds per pipeline component
+    .venv/bin/python benchmarks/speed.py --only "spacy x1" "full x1" --repeat 3   # the speed target's figure
+
+``--repeat N`` runs the configurations N times round-robin (spaCy, ours, spaCy, ours, ...), so that a change in the
+machine's load falls on both alike, and keeps each configuration's fastest run: the "best of N" the speed target is
+stated in. Each round's own ratio is printed below the table, so the spread is in sight.
 
 ``--profile`` runs the full pipeline in one process component by component, batch by batch (as ``nlp.pipe``
 does), and prints the CPU time each component takes, so that "what dominates the cost" has an answer.
@@ -180,6 +185,27 @@ def measure(config: str, args: argparse.Namespace) -> dict[str, Any]:
     return {"config": config, **json.loads(stdout.strip().splitlines()[-1]), "peak_rss": peak, "cpu": cpu}
 
 
+def fastest(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run with the fewest run seconds (best of N), or the first failure when every run failed."""
+    finished = [row for row in runs if "error" not in row]
+    return min(finished, key=lambda row: row["run"]) if finished else runs[0]
+
+
+def format_rounds(runs: dict[str, list[dict[str, Any]]]) -> str:
+    """Each round's run seconds against the same round's ``spacy x1``: how far one measurement can be trusted."""
+    base = runs.get("spacy x1", [])
+    lines = []
+    for config, rows in runs.items():
+        if config == "spacy x1" or not base:
+            continue
+        ratios = [
+            f"{row['run'] / spacy['run']:.2f}" if "error" not in row and "error" not in spacy else "failed"
+            for row, spacy in zip(rows, base, strict=True)
+        ]
+        lines.append(f"{config} / spacy x1, round by round: {' '.join(ratios)}")
+    return "\n".join(lines)
+
+
 def _children_cpu() -> float:
     """User + system CPU seconds of every finished, waited-for descendant (workers of workers included)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -260,6 +286,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--only", nargs="+", choices=CONFIGS, help="run only these configurations")
     parser.add_argument("--profile", action="store_true", help="time each pipeline component instead")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of all configurations; best of N is kept")
     parser.add_argument("--json", action="store_true", help="print the measures as JSON")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -278,14 +305,19 @@ def run(args: argparse.Namespace) -> None:
         print(profile(texts))
         return
     words = sum(len(text.split()) for text in texts)
-    rows = []
-    for config in args.only or CONFIGS:
-        rows.append(measure(config, args))
-        print(f"measured {config}", file=sys.stderr, flush=True)
+    configs = args.only or CONFIGS
+    runs: dict[str, list[dict[str, Any]]] = {config: [] for config in configs}
+    for round_number in range(1, max(1, args.repeat) + 1):
+        for config in configs:
+            runs[config].append(measure(config, args))
+            print(f"measured {config} (round {round_number})", file=sys.stderr, flush=True)
+    rows = [fastest(runs[config]) for config in configs]
     if args.json:
-        print(json.dumps({"articles": len(texts), "words": words, "rows": rows}, indent=2))
-    else:
-        print(format_speed(rows, len(texts), words))
+        print(json.dumps({"articles": len(texts), "words": words, "rows": rows, "runs": runs}, indent=2))
+        return
+    print(format_speed(rows, len(texts), words))
+    if max(1, args.repeat) > 1:
+        print(format_rounds(runs))
 
 
 if __name__ == "__main__":
