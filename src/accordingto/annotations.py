@@ -291,10 +291,7 @@ def _read_token_codes(doc: Doc) -> TokenCodes:
     inside = (iob == _INSIDE) | (iob == _BEGIN)
     morphs, which = np.unique(morph, return_inverse=True)
     plural = np.asarray(
-        [
-            "Plur" in MorphAnalysis.from_id(doc.vocab, int(key)).get("Number", [])  # type: ignore[arg-type]
-            for key in morphs.tolist()
-        ],
+        ["Plur" in MorphAnalysis.from_id(doc.vocab, int(key)).get("Number", []) for key in morphs.tolist()],
         dtype=bool,
     )[which.reshape(-1)]
     return TokenCodes(

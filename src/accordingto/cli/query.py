@@ -60,7 +60,7 @@ def store_options(function: F) -> F:
     wrapped: Any = parse_filters
     for option in reversed(options):
         wrapped = option(wrapped)
-    return wrapped  # type: ignore[no-any-return]
+    return wrapped
 
 
 def output_options(function: F) -> F:

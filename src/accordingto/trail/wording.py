@@ -38,7 +38,7 @@ def word_diff(first: str, later: str) -> list[DiffPiece]:
     matcher = SequenceMatcher(None, _folded(first_words), _folded(later_words), autojunk=False)
     return [
         DiffPiece(op, " ".join(first_words[i1:i2]), " ".join(later_words[j1:j2]))
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()  # type: ignore[misc]
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
 
 
