@@ -11,18 +11,20 @@ gives the same weights.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from ..evaluate.gum import GumDocument, read_gum
 from ..evaluate.resolution import Alignment, Answer, Tally, Target, align, score_documents
-from ..parse.pipeline import PARSE_VERSION
+from ..parse.pipeline import COMPONENTS
 from ..progress import Progress, counted
 from ..resolve.markables import RESOLVED_PRONOUNS, Markables, find_markables, pronoun_base
 from ..resolve.ranker import (
@@ -79,8 +81,10 @@ def parse_gum(
         if [doc.text for doc in docs] == texts:
             return docs
         logger.info("parse cache %s is stale, parsing again", cache)
-    spacy_stages = [name for name, _ in nlp.pipeline if not name.startswith("accordingto_")]
-    with nlp.select_pipes(enable=[*spacy_stages, *ATTRIBUTION_STAGES]):
+    # Everything up to the attribution extractor, the components inside spaCy's model included (a line break
+    # starts a sentence, the bound on sentence length, misread verbs repaired): the parse the analysis reads.
+    later = {factory for factory, _ in COMPONENTS} - set(ATTRIBUTION_STAGES)
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name in later]):
         docs = list(counted(nlp.pipe(texts, batch_size=8), step, len(texts), progress))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -89,6 +93,25 @@ def parse_gum(
             bin_.add(doc)
         bin_.to_disk(cache)
     return docs
+
+
+# The packages whose code and data make our parse of a text and its attributions (with the package's own modules).
+PARSE_PACKAGES = ("parse", "find", "lexicon")
+
+
+def parse_digest(nlp: Language) -> str:
+    """What a kept parse of GUM is named by: spaCy, its model, and our code and weights up to the attribution
+    extractor. A parse made by other code is never reused: kept parses named by a version bumped by hand were
+    reused after the extractor changed, and the weights trained on them then depended on when they were made."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(f"{spacy.__version__} {nlp.meta['name']} {nlp.meta['version']}".encode())
+    files = [*package.glob("*.py")]
+    for name in PARSE_PACKAGES:
+        files += [path for path in (package / name).rglob("*") if path.is_file() and path.suffix != ".pyc"]
+    for path in sorted(files):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def load_split(
@@ -101,7 +124,7 @@ def load_split(
 ) -> list[Alignment]:
     """A GUM split, parsed by our pipeline, with markables found and gold mentions aligned."""
     documents = list(read_gum(data_dir, split, limit=limit))
-    cache = cache_dir / f"gum-{split}-{limit or 'all'}-parse{PARSE_VERSION}.spacy" if cache_dir is not None else None
+    cache = cache_dir / f"gum-{split}-{limit or 'all'}-{parse_digest(nlp)}.spacy" if cache_dir is not None else None
     docs = parse_gum(nlp, documents, cache, progress, f"parsing {split}")
     alignments = []
     for document, doc in zip(documents, docs, strict=True):
