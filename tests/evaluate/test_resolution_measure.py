@@ -3,6 +3,8 @@ gold mentions, what counts as right, and training on them (the hand-made fixture
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import subprocess
 from pathlib import Path
 
@@ -14,7 +16,14 @@ from accordingto.evaluate.gum import read_gum_file
 from accordingto.evaluate.resolution import Alignment, Answer, Tally, align, outcome, score_documents, targets
 from accordingto.resolve.markables import find_markables
 from accordingto.resolve.ranker import MentionRanker
-from accordingto.train.resolver import cross_validate, make_examples, ranker_answers, train_ranker
+from accordingto.train.resolver import (
+    cross_validate,
+    make_examples,
+    parse_digest,
+    parse_gum,
+    ranker_answers,
+    train_ranker,
+)
 from terminal import run_on_terminal
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gum" / "GUM_news_harbor.conllu"
@@ -104,17 +113,33 @@ def gum_folder(tmp_path: Path) -> Path:
     return tmp_path / "gum"
 
 
-def test_train_resolver_command(cli: str, gum_folder: Path, tmp_path: Path) -> None:
-    out = tmp_path / "ranker.npz"
-    result = subprocess.run(
-        [cli, "train-resolver", str(gum_folder), "--out", str(out), "--epochs", "2"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "dev pronoun:" in result.stdout and "(1 mentions)" in result.stdout
-    assert MentionRanker.load(out).weights.any()
+def test_gum_is_parsed_as_the_analysis_parses_it(nlp: Language, tmp_path: Path) -> None:
+    # The components inside spaCy's model run too: a line break starts a sentence, as it does at run time.
+    document = dataclasses.replace(read_gum_file(FIXTURE), text="Harbor plan approved\nThe mayor said it would pass.")
+    cache = tmp_path / f"gum-{parse_digest(nlp)}.spacy"
+    (doc,) = parse_gum(nlp, [document], cache)
+    sentences = [sentence.text.strip() for sentence in doc.sents]
+    assert sentences == ["Harbor plan approved", "The mayor said it would pass."]
+    assert cache.exists()
+    (kept,) = parse_gum(nlp, [document], cache)
+    assert [sentence.text for sentence in kept.sents] == [sentence.text for sentence in doc.sents]
+
+
+def test_train_resolver_command_gives_the_same_bytes_each_time(cli: str, gum_folder: Path, tmp_path: Path) -> None:
+    digests = []
+    for run in range(2):
+        out = tmp_path / f"ranker-{run}.npz"
+        result = subprocess.run(
+            [cli, "train-resolver", str(gum_folder), "--out", str(out), "--epochs", "2"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "dev pronoun:" in result.stdout and "(1 mentions)" in result.stdout
+        assert MentionRanker.load(out).weights.any()
+        digests.append(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
 
 
 def test_train_resolver_shows_progress_bars_on_a_terminal_only(cli: str, gum_folder: Path, tmp_path: Path) -> None:

