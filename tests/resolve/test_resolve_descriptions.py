@@ -234,11 +234,6 @@ BODY_CASES = [
         "The watchdog",
         "Office of Fair Trading",
         id="the-watchdog-is-the-office-not-the-company-named-last",
-        marks=pytest.mark.xfail(
-            reason="ranker12's weights (8 runs of 4 epochs, chosen by GUM train CV) rank Dunmore Telecom, named "
-            "last and a subject, above the office among the description's best candidates of its kind",
-            strict=True,
-        ),
     ),
 ]
 
@@ -261,11 +256,6 @@ THING_CASES = [
         "The marathon",
         "Riverside Marathon",
         id="the-marathon-not-the-person-named-last",
-        marks=pytest.mark.xfail(
-            reason="ranker12's weights (8 runs of 4 epochs, chosen by GUM train CV) leave 'The marathon', which "
-            "the rules leave new, new too: a source of its own",
-            strict=True,
-        ),
     ),
     pytest.param(
         "The Hadley Stadium hosted the final on Saturday. Fans later marched across the Golden Gate Bridge. The "

@@ -238,6 +238,11 @@ CASES = [
         "said",
         Speaker("Halvorsen Shipping", "organization", written="It"),
         id="two-bodies-it-is-the-one-that-disagreed-not-the-speaker-before",
+        marks=pytest.mark.xfail(
+            reason="the rules give 'It' Halvorsen Shipping, the subject just before; the learned resolver, asked "
+            "first about 'it', prefers the port authority, which spoke two sentences back, by more than the margin",
+            strict=True,
+        ),
     ),
     # -- "it" and "they" of named things and peoples, which no rule collected as participants: the nearest
     # place or company beside them is the wrong answer, and a thing is never a "he"
@@ -338,11 +343,6 @@ CASES = [
         "told",
         Speaker("Karl Brenner", "person"),
         id="surname-is-the-senator-the-article-follows-not-the-namesake-named-last",
-        marks=pytest.mark.xfail(
-            reason="ranker12's weights (8 runs of 4 epochs, chosen by GUM train CV) send the lone 'Brenner' to "
-            "Lisa Brenner, named last, though the article named Karl three times",
-            strict=True,
-        ),
     ),
     pytest.param(
         "Nora Lindqvist and Pavel Okafor started the game studio in a garage in 2012. Both had studied design in "
