@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import spacy
+from spacy import about as spacy_about
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -107,7 +107,7 @@ def parse_digest(nlp: Language) -> str:
     extractor. A parse made by other code is never reused: kept parses named by a version bumped by hand were
     reused after the extractor changed, and the weights trained on them then depended on when they were made."""
     package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(f"{spacy.__version__} {nlp.meta['name']} {nlp.meta['version']}".encode())
+    digest = hashlib.sha256(f"{spacy_about.__version__} {nlp.meta['name']} {nlp.meta['version']}".encode())
     files = [*package.glob("*.py")]
     for name in PARSE_PACKAGES:
         files += [path for path in (package / name).rglob("*") if path.is_file() and path.suffix != ".pyc"]
