@@ -157,6 +157,7 @@ class TokenCodes:
     space: list[bool]  # ``Token.is_space``
     plural: list[bool]  # the morphology says Number=Plur
     breaks: list[bool]  # a line break in the token or the white space after it
+    newline_tokens: list[int]  # the tokens whose own text holds a line break, ascending
     left_edge: list[int]  # ``Token.left_edge.i``: the first word of its subtree
     right_edge: list[int]  # ``Token.right_edge.i``: the last
     entity_start: list[int]  # ``clauses.entity_span``'s bounds of the entity holding the token; -1 outside one
@@ -311,6 +312,7 @@ def _read_token_codes(doc: Doc) -> TokenCodes:
         space=space.astype(bool).tolist(),
         plural=plural.tolist(),
         breaks=(in_text | in_space).tolist(),
+        newline_tokens=np.flatnonzero(in_text).tolist(),
         left_edge=left,
         right_edge=right,
         entity_start=np.where(inside, entity_start, -1).tolist(),
