@@ -129,6 +129,7 @@ class TokenArrays:
 
     lower: np.ndarray
     pos: np.ndarray  # universal part-of-speech ids (``spacy.symbols``)
+    tag: np.ndarray
     dep: np.ndarray
     lemma: np.ndarray
     ent_type: np.ndarray
@@ -320,6 +321,7 @@ def _read_token_codes(doc: Doc) -> TokenCodes:
         arrays=TokenArrays(
             lower=lower,
             pos=pos,
+            tag=tag,
             dep=dep,
             lemma=lemma,
             ent_type=ent_type,
