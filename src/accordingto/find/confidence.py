@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Doc
 
-from .features import _mix
+from .features import TemplateHashes
 
 if TYPE_CHECKING:
     from .perceptron import Tagging
@@ -123,10 +123,10 @@ def cue_hashes(atoms: np.ndarray) -> np.ndarray:
     """``(n, len(CUE_TEMPLATES))`` uint64 hashes of the conjunctions of each cue's atoms (``(n, len(CUE_ATOMS))``)."""
     if len(atoms) == 0:
         return np.zeros((0, len(CUE_TEMPLATES)), dtype=np.uint64)
-    return np.stack(
-        [_mix(CUE_TEMPLATE_BASE + k, *(atoms[:, a] for a in template)) for k, template in enumerate(CUE_TEMPLATES)],
-        axis=1,
-    )
+    hashes = TemplateHashes(len(atoms), CUE_TEMPLATE_BASE)
+    for template in CUE_TEMPLATES:
+        hashes.add(*(atoms[:, a] for a in template))
+    return hashes.matrix()
 
 
 @dataclass
