@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, cast, get_args
 
@@ -372,6 +373,12 @@ def _heads_within_sentences(governor: np.ndarray, left: list[int]) -> bool:
     low = np.where(after > 0, bounds[np.maximum(after - 1, 0)], 0)
     heads = governor[: n - 1]
     return bool(np.all((low <= heads) & (heads <= bounds[after])))
+
+
+def string_ids(doc: Doc, words: Iterable[str]) -> np.ndarray:
+    """The ids the doc's token arrays (``Doc.to_array``: ORTH, LOWER, LEMMA, TAG...) hold for these strings, to
+    test every token against a word list at once (a string's hash, or the symbol's id for spaCy's own names)."""
+    return np.array([doc.vocab.strings[word] for word in words], dtype=np.uint64)
 
 
 def doc_punct(doc: Doc) -> np.ndarray:

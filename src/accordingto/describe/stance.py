@@ -30,11 +30,10 @@ import re
 
 import numpy as np
 from spacy.language import Language
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, STANCE, doc_token_codes, role_spans
+from ..annotations import ATTRIBUTIONS, STANCE, doc_token_codes, role_spans, string_ids
 from ..clauses import cue_head, token_ids
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import StanceRecord
@@ -64,10 +63,6 @@ DENIAL_CONTENT = re.compile(
     r"false\s+(?:claims?|reports?|allegations?|accusations?|stor(?:y|ies)|information))"
 )
 _NEGATORS = lexicon.NEGATING_ADVERBS | lexicon.NEGATING_DETERMINERS
-# The string ids (``spacy.strings.hash_string``) of the hedging verbs (lemmas) and words (lower case), to pick the
-# tokens that may hedge from the doc's arrays.
-_HEDGE_VERB_IDS = np.array([hash_string(word) for word in lexicon.HEDGE_VERBS], dtype=np.uint64)
-_HEDGE_WORD_IDS = np.array([hash_string(word) for word in lexicon.HEDGE_WORDS], dtype=np.uint64)
 
 
 class Stance(AnnotatingPipe[dict[str, StanceRecord]]):
@@ -98,7 +93,9 @@ def hedge_counts(doc: Doc) -> list[int]:
     arrays = doc_token_codes(doc).arrays
     strings = doc.vocab.strings
     maybe = (
-        (arrays.tag == strings["MD"]) | np.isin(arrays.lemma, _HEDGE_VERB_IDS) | np.isin(arrays.lower, _HEDGE_WORD_IDS)
+        (arrays.tag == strings["MD"])
+        | np.isin(arrays.lemma, string_ids(doc, lexicon.HEDGE_VERBS))
+        | np.isin(arrays.lower, string_ids(doc, lexicon.HEDGE_WORDS))
     )
     hedges = np.zeros(len(doc) + 1, dtype=np.int64)
     for i in np.flatnonzero(maybe).tolist():

@@ -24,9 +24,9 @@ from collections.abc import Callable, Iterable, Iterator
 import numpy as np
 from spacy.attrs import IS_SPACE, ORTH, SPACY, TAG
 from spacy.language import Language
-from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from ..annotations import string_ids
 from ..pipes import component_factory
 
 MAX_SENTENCE_TOKENS = 300
@@ -37,10 +37,6 @@ _ANYWHERE, _AFTER_CLAUSE_MARK, _AFTER_SENTENCE_END, _AFTER_LINE_BREAK, _AFTER_PA
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", "-", "–", "—", "―", '"', "”", "’", "'", "»", ")", "]"})
 _CLOSERS = frozenset({'"', "”", "’", "'", "»", ")", "]"})
-# The same as string ids (a token's ``ORTH``), to test every word of a doc at once.
-_SENTENCE_END_IDS = np.array([hash_string(mark) for mark in _SENTENCE_ENDS], dtype=np.uint64)
-_CLAUSE_MARK_IDS = np.array([hash_string(mark) for mark in _CLAUSE_MARKS], dtype=np.uint64)
-_CLOSER_IDS = np.array([hash_string(mark) for mark in _CLOSERS], dtype=np.uint64)
 
 
 def start_ranks(doc: Doc) -> np.ndarray:
@@ -70,13 +66,13 @@ def start_ranks(doc: Doc) -> np.ndarray:
     text = orth[words]
     # A quotation mark or bracket with no space before it closes what came before (no place to start a
     # sentence); with a space, it opens what follows.
-    closer = np.isin(text, _CLOSER_IDS)
+    closer = np.isin(text, string_ids(doc, _CLOSERS))
     closing = closer & no_gap
     # A word ends a sentence when it is a full stop, or a closing mark right after a word that ends one.
-    ended = np.isin(text, _SENTENCE_END_IDS)
+    ended = np.isin(text, string_ids(doc, _SENTENCE_ENDS))
     for k in np.flatnonzero(closing & ~ended).tolist():
         ended[k] = ended[k - 1]
-    marks_clause = np.isin(text, _CLAUSE_MARK_IDS) & (closing | ~closer)
+    marks_clause = np.isin(text, string_ids(doc, _CLAUSE_MARKS)) & (closing | ~closer)
     after_end = np.concatenate([[False], ended[:-1]])
     after_mark = np.concatenate([[False], marks_clause[:-1]])
     rank = np.select(
