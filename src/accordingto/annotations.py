@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, cast, get_args
 
@@ -129,6 +130,7 @@ class TokenArrays:
 
     lower: np.ndarray
     pos: np.ndarray  # universal part-of-speech ids (``spacy.symbols``)
+    tag: np.ndarray
     dep: np.ndarray
     lemma: np.ndarray
     ent_type: np.ndarray
@@ -157,6 +159,7 @@ class TokenCodes:
     space: list[bool]  # ``Token.is_space``
     plural: list[bool]  # the morphology says Number=Plur
     breaks: list[bool]  # a line break in the token or the white space after it
+    newline_tokens: list[int]  # the tokens whose own text holds a line break, ascending
     left_edge: list[int]  # ``Token.left_edge.i``: the first word of its subtree
     right_edge: list[int]  # ``Token.right_edge.i``: the last
     entity_start: list[int]  # ``clauses.entity_span``'s bounds of the entity holding the token; -1 outside one
@@ -308,6 +311,7 @@ def _read_token_codes(doc: Doc) -> TokenCodes:
         space=space.astype(bool).tolist(),
         plural=plural.tolist(),
         breaks=(in_text | in_space).tolist(),
+        newline_tokens=np.flatnonzero(in_text).tolist(),
         left_edge=left,
         right_edge=right,
         entity_start=np.where(inside, entity_start, -1).tolist(),
@@ -315,6 +319,7 @@ def _read_token_codes(doc: Doc) -> TokenCodes:
         arrays=TokenArrays(
             lower=lower,
             pos=pos,
+            tag=tag,
             dep=dep,
             lemma=lemma,
             ent_type=ent_type,
@@ -365,6 +370,12 @@ def _heads_within_sentences(governor: np.ndarray, left: list[int]) -> bool:
     low = np.where(after > 0, bounds[np.maximum(after - 1, 0)], 0)
     heads = governor[: n - 1]
     return bool(np.all((low <= heads) & (heads <= bounds[after])))
+
+
+def string_ids(doc: Doc, words: Iterable[str]) -> np.ndarray:
+    """The ids the doc's token arrays (``Doc.to_array``: ORTH, LOWER, LEMMA, TAG...) hold for these strings, to
+    test every token against a word list at once (a string's hash, or the symbol's id for spaCy's own names)."""
+    return np.array([doc.vocab.strings[word] for word in words], dtype=np.uint64)
 
 
 def doc_punct(doc: Doc) -> np.ndarray:

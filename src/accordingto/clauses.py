@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .ranges import merged_ranges
@@ -39,13 +40,24 @@ class Units:
         ends: list[int] = []
         # Without a parser or sentencizer (a bare tokenizer) the line breaks alone cut the text.
         sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        # Read from the doc's arrays, not token by token: which tokens hold a line break (only white-space tokens
+        # can, as spaCy's tokenizer cuts text at white space, and the white space after a token is one space at
+        # most), and how many words (not white space) come before each token.
+        table = doc.to_array([ORTH, IS_SPACE]).reshape(len(doc), 2)
+        space = table[:, 1] == 1
+        kinds, which = np.unique(table[space, 0], return_inverse=True)
+        holds_break = np.zeros(len(doc), dtype=bool)
+        holds_break[space] = np.array(["\n" in doc.vocab.strings[key] for key in kinds.tolist()], dtype=bool)[
+            which.reshape(-1)
+        ]
+        breaks = np.flatnonzero(holds_break).tolist()
+        words_before = np.concatenate([[0], np.cumsum(~space)]).tolist()
         for sent in sentences:
             start = sent.start
-            for token in sent:
-                if "\n" in token.text_with_ws and token.i + 1 < sent.end:
-                    _append_unit(doc, starts, ends, start, token.i + 1)
-                    start = token.i + 1
-            _append_unit(doc, starts, ends, start, sent.end)
+            for i in breaks[bisect.bisect_left(breaks, sent.start) : bisect.bisect_left(breaks, sent.end - 1)]:
+                _append_unit(words_before, starts, ends, start, i + 1)
+                start = i + 1
+            _append_unit(words_before, starts, ends, start, sent.end)
         return cls(starts, ends)
 
     def index(self, token_i: int) -> int:
@@ -56,9 +68,10 @@ class Units:
         return range(self.starts[unit], self.ends[unit])
 
 
-def _append_unit(doc: Doc, starts: list[int], ends: list[int], start: int, end: int) -> None:
-    """Add a unit unless it holds only whitespace (which then stays with the unit before it)."""
-    if all(token.is_space for token in doc[start:end]):
+def _append_unit(words_before: list[int], starts: list[int], ends: list[int], start: int, end: int) -> None:
+    """Add a unit unless it holds only whitespace (which then stays with the unit before it); ``words_before``:
+    the number of tokens before each index that are not white space."""
+    if words_before[end] == words_before[start]:
         if ends:
             ends[-1] = end
         return

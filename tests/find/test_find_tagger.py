@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 import samples
 from accordingto.errors import MissingStageError
 from accordingto.find.confidence import Calibrator
-from accordingto.find.features import NONE, CueLexicon, WordClusters, _mix, token_features
+from accordingto.find.features import NONE, CueLexicon, TemplateHashes, WordClusters, token_features
 from accordingto.find.perceptron import FORBIDDEN, N_TAGS, TAG_INDEX, TAGS, TRANSITION_MASK, TaggerModel, viterbi
 from accordingto.find.quotes import annotate_quotes
 from accordingto.find.tagging import load_model, tagged_spans
@@ -34,8 +34,16 @@ def parser() -> Parser:
 
 def test_feature_hashes_are_stable_across_processes() -> None:
     # Fixed expected values: Python's salted hash() would change them from run to run and break the weights.
-    assert int(_mix(0, np.array([1, 2], dtype=U64))[0]) == 8892605780749198793
-    assert int(_mix(3, np.array([1, 2], dtype=U64), np.array([5, 6], dtype=U64))[1]) == 167852696121418526
+    hashes = TemplateHashes(2)
+    hashes.add(np.array([1, 2], dtype=U64))
+    hashes.add(U64(7))
+    hashes.add(U64(7))
+    hashes.add(np.array([1, 2], dtype=U64), np.array([5, 6], dtype=U64))
+    matrix = hashes.matrix()
+    assert int(matrix[0, 0]) == 8892605780749198793
+    assert int(matrix[1, 3]) == 167852696121418526
+    # A template's hash depends on its id (its position), not only on its values.
+    assert matrix[0, 1] == matrix[1, 1] != matrix[0, 2]
 
 
 def test_token_features_shape_and_determinism(parser: Parser) -> None:

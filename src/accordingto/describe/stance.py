@@ -26,14 +26,14 @@ For every attribution, ``annotations.STANCE`` gets a ``records.StanceRecord`` (r
 
 from __future__ import annotations
 
-import itertools
 import re
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, STANCE, role_spans
+from ..annotations import ATTRIBUTIONS, STANCE, doc_token_codes, role_spans, string_ids
 from ..clauses import cue_head, token_ids
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import StanceRecord
@@ -88,8 +88,20 @@ def _in_order(doc: Doc) -> list[tuple[str, dict[str, list[Span]]]]:
 def hedge_counts(doc: Doc) -> list[int]:
     """How many hedging words (``_is_hedge``) come before each token: a content span is hedged when the count
     grows across it, found in one subtraction instead of a look at each of its words (nested contents overlap,
-    and their words would be looked at again for each)."""
-    return [0, *itertools.accumulate(int(_is_hedge(token)) for token in doc)]
+    and their words would be looked at again for each). Only a modal, a hedging verb's lemma or a hedging word
+    can be one: those are picked from the doc's token arrays, and ``_is_hedge`` looks at them alone."""
+    arrays = doc_token_codes(doc).arrays
+    strings = doc.vocab.strings
+    maybe = (
+        (arrays.tag == strings["MD"])
+        | np.isin(arrays.lemma, string_ids(doc, lexicon.HEDGE_VERBS))
+        | np.isin(arrays.lower, string_ids(doc, lexicon.HEDGE_WORDS))
+    )
+    hedges = np.zeros(len(doc) + 1, dtype=np.int64)
+    for i in np.flatnonzero(maybe).tolist():
+        hedges[i + 1] = _is_hedge(doc[i])
+    counts: list[int] = np.cumsum(hedges).tolist()
+    return counts
 
 
 def describe_stance(cue: list[Span], content: list[Span], hedges: list[int] | None = None) -> StanceRecord:

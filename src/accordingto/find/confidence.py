@@ -11,13 +11,14 @@ meaning what the scorer counts: matched one-to-one to a gold attribution (``eval
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.tokens import Doc
 
-from .features import _mix
+from ..annotations import doc_token_codes
+from .features import TemplateHashes
 
 if TYPE_CHECKING:
     from .perceptron import Tagging
@@ -123,10 +124,10 @@ def cue_hashes(atoms: np.ndarray) -> np.ndarray:
     """``(n, len(CUE_TEMPLATES))`` uint64 hashes of the conjunctions of each cue's atoms (``(n, len(CUE_ATOMS))``)."""
     if len(atoms) == 0:
         return np.zeros((0, len(CUE_TEMPLATES)), dtype=np.uint64)
-    return np.stack(
-        [_mix(CUE_TEMPLATE_BASE + k, *(atoms[:, a] for a in template)) for k, template in enumerate(CUE_TEMPLATES)],
-        axis=1,
-    )
+    hashes = TemplateHashes(len(atoms), CUE_TEMPLATE_BASE)
+    for template in CUE_TEMPLATES:
+        hashes.add(*(atoms[:, a] for a in template))
+    return hashes.matrix()
 
 
 @dataclass
@@ -293,9 +294,11 @@ def attribution_features(doc: Doc, tagging: Tagging, candidate: Candidate) -> np
     """The signals of one attribution, in ``FEATURES`` order."""
     roles = (tagging.tags + 1) // 2
     margins = tagging.margins
+    codes = doc_token_codes(doc)  # read per token from the doc's arrays: a Token per content word costs more
 
     def tokens(ranges: list[tuple[int, int]]) -> np.ndarray:
-        return np.array([i for start, end in ranges for i in range(start, end) if not doc[i].is_space], dtype=np.intp)
+        space = codes.space
+        return np.array([i for start, end in ranges for i in range(start, end) if not space[i]], dtype=np.intp)
 
     cue_tokens = tokens([candidate.cue])
     content_tokens, source_tokens = tokens(candidate.contents), tokens(candidate.sources)
@@ -315,7 +318,7 @@ def attribution_features(doc: Doc, tagging: Tagging, candidate: Candidate) -> np
             float(candidate.kind == "mixed"),
             candidate.cue_bucket / 4,
             candidate.cluster_bucket / 4,
-            float(all(doc[i].is_punct for i in cue_tokens)),
+            float(all(codes.punct[i] for i in cue_tokens)),
             float(head.pos_ == "VERB"),
             float(candidate.cue_subject),
             float(candidate.governs_content),
@@ -329,7 +332,7 @@ def attribution_features(doc: Doc, tagging: Tagging, candidate: Candidate) -> np
             float(candidate.content_closes),
             float(candidate.fills_paragraph),
             float(candidate.mark_between),
-            *(float(value) for value in astuple(candidate.frame)),
+            *(float(getattr(candidate.frame, signal.name)) for signal in fields(candidate.frame)),
             candidate.cue_logit,
         ],
         dtype=np.float64,

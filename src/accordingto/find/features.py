@@ -12,6 +12,7 @@ hashes, so hashing needs no Python strings and gives the same indices in every p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -102,15 +103,50 @@ class CueLexicon:
         return 1 if rate > 0 else 0
 
 
-def _mix(template: int, *values: np.ndarray | np.uint64) -> np.ndarray:
-    """A stable 64-bit hash of a template id and per-token values (uint64 arithmetic wraps by design)."""
+def _seed(template: int) -> np.uint64:
+    """The hash a template's values are mixed into."""
+    return U64((template + 1) * 0x9E3779B97F4A7C15 % (1 << 64))
+
+
+def _mix_into(h: np.ndarray | np.uint64, values: Iterable[np.ndarray | np.uint64]) -> np.ndarray:
+    """A stable 64-bit hash of a template's seed and per-token values (uint64 arithmetic wraps by design)."""
     with np.errstate(over="ignore"):
-        h: np.ndarray | np.uint64 = U64((template + 1) * 0x9E3779B97F4A7C15 % (1 << 64))
         for value in values:
             h = (h ^ value) * _MUL
             h = h ^ (h >> U64(31))
         h = h * _MUL2
         return np.asarray(h ^ (h >> U64(29)), dtype=U64)
+
+
+class TemplateHashes:
+    """Feature templates added one by one (``add``: the values of template ``base``, ``base + 1``...) and hashed
+    all at once (``matrix``): the templates with the same number of values are mixed together,
+    as one (templates, tokens) array, so that a document costs a few dozen numpy calls instead of several per
+    template. The arithmetic is element by element, so each column is the hash of its template alone, bit for
+    bit (the hashes the shipped weights were trained with)."""
+
+    def __init__(self, n: int, base: int = 0) -> None:
+        self.n = n
+        self.base = base
+        self.templates: list[tuple[np.ndarray | np.uint64, ...]] = []
+
+    def add(self, *values: np.ndarray | np.uint64) -> None:
+        self.templates.append(values)
+
+    def matrix(self) -> np.ndarray:
+        """``(n, templates)`` uint64: the hash of every template's values for every token."""
+        out = np.empty((self.n, len(self.templates)), dtype=U64)
+        by_arity: dict[int, list[int]] = {}
+        for k, values in enumerate(self.templates):
+            by_arity.setdefault(len(values), []).append(k)
+        for arity, columns in by_arity.items():
+            stacked = np.empty((arity, len(columns), self.n), dtype=U64)
+            for row, k in enumerate(columns):
+                for position, value in enumerate(self.templates[k]):
+                    stacked[position, row] = value  # a bool is 0 or 1, as when xor-ed in
+            seeds = np.array([_seed(self.base + k) for k in columns], dtype=U64)[:, None]
+            out[:, columns] = _mix_into(seeds, stacked).T
+        return out
 
 
 def _shift(values: np.ndarray, offset: int) -> np.ndarray:
@@ -297,10 +333,8 @@ def token_features(doc: Doc, lexicon: CueLexicon, arrays: DocArrays | None = Non
     inq, qopen, qclose, quotes = a.inq, a.qopen, a.qclose, a.quotes
     fine, cluster_cue = a.fine, a.cluster_cue
     index = np.arange(n)
-    feats: list[np.ndarray] = []
-
-    def add(*values: np.ndarray | np.uint64) -> None:
-        feats.append(np.broadcast_to(_mix(len(feats), *values), (n,)))
+    hashes = TemplateHashes(n)
+    add = hashes.add
 
     # The token and its window.
     add(U64(1))
@@ -427,7 +461,7 @@ def token_features(doc: Doc, lexicon: CueLexicon, arrays: DocArrays | None = Non
     prev_quote[1:] = sent_quote[:-1]
     add(prev_quote[sent], U64(1) * sent_has_quote, position.clip(0, 1))
 
-    return np.stack(feats, axis=1)
+    return hashes.matrix()
 
 
 STACKED_TEMPLATE_BASE = 1000
@@ -448,10 +482,8 @@ def stacked_features(doc: Doc, arrays: DocArrays, first: np.ndarray) -> np.ndarr
     is_cue = role == 2
     is_content = role == 3
     index = np.arange(n)
-    feats: list[np.ndarray] = []
-
-    def add(*values: np.ndarray | np.uint64) -> None:
-        feats.append(np.broadcast_to(_mix(STACKED_TEMPLATE_BASE + len(feats), *values), (n,)))
+    hashes = TemplateHashes(n, STACKED_TEMPLATE_BASE)
+    add = hashes.add
 
     add(first.astype(U64))
     for offset in (-2, -1, 1, 2):
@@ -493,4 +525,4 @@ def stacked_features(doc: Doc, arrays: DocArrays, first: np.ndarray) -> np.ndarr
     previous = np.zeros(a.n_sents, dtype=U64)
     previous[1:] = sent_content[:-1]
     add(previous[a.sent], np.minimum(sent_cues[a.sent], 2).astype(U64), a.inq, role)
-    return np.stack(feats, axis=1)
+    return hashes.matrix()

@@ -34,11 +34,21 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.language import Language
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, add_attribution, doc_heads, quote_spans, renumber_attributions, role_spans
+from ..annotations import (
+    ATTRIBUTIONS,
+    add_attribution,
+    doc_heads,
+    doc_token_codes,
+    quote_spans,
+    renumber_attributions,
+    role_spans,
+)
 from ..clauses import subtree_ids, token_ids
 from ..pipes import AnnotatingPipe, component_factory
 from .contents import loose_edge
@@ -171,15 +181,22 @@ class _Roles:
 
 
 def reporting_frames(doc: Doc) -> list[Frame]:
-    """Every reporting clause of the doc (verb frames and "according to" frames), in text order."""
+    """Every reporting clause of the doc (verb frames and "according to" frames), in text order.
+
+    Only "according" and the verbs of the cue lexicon can head a frame: they are picked out of the doc's token
+    codes first, so that ``Token`` objects (and their children) are made for a few words in a hundred."""
     quotes = _QuoteIndex(doc)
     subtrees = _Subtrees(doc)
+    codes = doc_token_codes(doc)
+    according = doc.vocab.strings["according"]
     frames = []
-    for token in doc:
-        if token.lower_ == "according":
-            frame = _according_frame(token, subtrees)
+    for i in np.flatnonzero((codes.arrays.lower == according) | (codes.arrays.pos == VERB)).tolist():
+        if codes.lower[i] == according:
+            frame = _according_frame(doc[i], subtrees)
+        elif codes.lemma_text(i) in CUE_WORDS or codes.string(codes.lower[i]) in CUE_WORDS:  # is_reporting_verb's
+            frame = _verb_frame(doc[i], quotes, subtrees)
         else:
-            frame = _verb_frame(token, quotes, subtrees)
+            continue
         if frame is not None:
             frames.append(frame)
     return frames
@@ -277,7 +294,7 @@ class _Subtrees:
 
     def __init__(self, doc: Doc) -> None:
         self.heads = doc_heads(doc)
-        self.breaks = [token.i for token in doc if "\n" in token.text]
+        self.breaks = doc_token_codes(doc).newline_tokens
 
     def of(self, token: Token) -> frozenset[int]:
         tree = subtree_ids(token, self.heads)

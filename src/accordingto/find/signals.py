@@ -7,7 +7,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..annotations import doc_punct
+from ..annotations import doc_punct, doc_token_codes
 from .confidence import (
     CONTENT_ROUTES,
     CUE_ATOMS,
@@ -39,6 +39,8 @@ def group_features(
     marks = _ClauseMarks(doc, arrays, layout.words)
     cue_sentences = [int(arrays.sent[group.cue.start]) for group in groups]
     logits = cue_model.logits(cue_contexts(doc, groups, arrays)) if cue_model is not None else np.zeros(len(groups))
+    codes = doc_token_codes(doc)  # heads and entity types read per token without making Token objects
+    person = doc.vocab.strings["PERSON"]
     rows = []
     for group, cue_sentence, logit in zip(groups, cue_sentences, logits, strict=True):
         root = doc[cue_root(doc, group.cue)]
@@ -57,10 +59,10 @@ def group_features(
                     cue_bucket=int(arrays.cue[root.i]),
                     cluster_bucket=0 if arrays.cluster_cue[root.i] == NONE else int(arrays.cluster_cue[root.i]),
                     cue_subject=any(child.dep_ in SUBJECT_DEPS for child in root.children),
-                    governs_content=any(doc[i].head.i == root.i for i in content_tokens),
+                    governs_content=any(codes.governor[i] == root.i for i in content_tokens),
                     sentence_cues=cue_sentences.count(cue_sentence) - 1,
                     first_paragraph=bool(arrays.para[group.cue.start] == 0),
-                    source_person=any(doc[i].ent_type_ == "PERSON" for i in source_tokens),
+                    source_person=any(codes.ent_type[i] == person for i in source_tokens),
                     source_opens=any(layout.first_word(span.start) == span.start for span in group.sources),
                     content_closes=bool(group.contents)
                     and layout.last_word(group.contents[-1].start) < group.contents[-1].end,

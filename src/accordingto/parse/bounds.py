@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
-from spacy.attrs import TAG
+from spacy.attrs import IS_SPACE, ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..annotations import string_ids
 from ..pipes import component_factory
 
 MAX_SENTENCE_TOKENS = 300
@@ -40,30 +41,47 @@ _CLOSERS = frozenset({'"', "”", "’", "'", "»", ")", "]"})
 
 def start_ranks(doc: Doc) -> np.ndarray:
     """For each token, how good a place it is to start a sentence or chunk (the ``_AFTER_*`` ranks), by the last
-    word before it and the white space between (space tokens themselves rank lowest: the place is after them)."""
-    ranks = np.full(len(doc), _ANYWHERE, dtype=np.int8)
-    gap = ""  # white space since the last word
-    ended = False  # whether the last word ends a sentence: a full stop, or a closing mark right after one
-    marks_clause = False  # whether the last word is a comma, colon, dash or closing mark
-    for token in doc:
-        if token.is_space:
-            gap += token.text + token.whitespace_
-            continue
-        # A quotation mark or bracket with no space before it closes what came before (no place to start a
-        # sentence); with a space, it opens what follows.
-        closing = token.text in _CLOSERS and not gap and token.i > 0
-        if token.i > 0 and not closing:
-            if gap.count("\n") >= 2:
-                ranks[token.i] = _AFTER_PARAGRAPH
-            elif "\n" in gap:
-                ranks[token.i] = _AFTER_LINE_BREAK
-            elif ended:
-                ranks[token.i] = _AFTER_SENTENCE_END
-            elif marks_clause:
-                ranks[token.i] = _AFTER_CLAUSE_MARK
-        ended = token.text in _SENTENCE_ENDS or (closing and ended)
-        marks_clause = token.text in _CLAUSE_MARKS and (closing or token.text not in _CLOSERS)
-        gap = token.whitespace_
+    word before it and the white space between (space tokens themselves rank lowest: the place is after them).
+
+    Read off the doc's arrays rather than token by token (this runs on every document, before the parser): the
+    white space between two words is the space tokens between them (their line breaks are counted per distinct
+    space token) and the one space a word may have after it."""
+    n = len(doc)
+    ranks = np.full(n, _ANYWHERE, dtype=np.int8)
+    table = doc.to_array([ORTH, IS_SPACE, SPACY]).reshape(n, 3)
+    orth, space, trailing = table[:, 0], table[:, 1].astype(bool), table[:, 2].astype(bool)
+    words = np.flatnonzero(~space)
+    if len(words) == 0:
+        return ranks
+    kinds, which = np.unique(orth[space], return_inverse=True)
+    line_breaks = np.zeros(n, dtype=np.int64)
+    line_breaks[space] = np.array([doc.vocab.strings[key].count("\n") for key in kinds.tolist()], dtype=np.int64)[
+        which.reshape(-1)
+    ]
+    before = np.concatenate([[0], np.cumsum(line_breaks)])  # line breaks in the tokens before each index
+    previous = np.concatenate([[-1], words[:-1]])  # the word before each word (-1: none)
+    gap_breaks = before[words] - before[previous + 1]
+    no_gap = np.zeros(len(words), dtype=bool)  # nothing at all between the word and the one before it
+    no_gap[1:] = (previous[1:] == words[1:] - 1) & ~trailing[previous[1:]]
+    text = orth[words]
+    # A quotation mark or bracket with no space before it closes what came before (no place to start a
+    # sentence); with a space, it opens what follows.
+    closer = np.isin(text, string_ids(doc, _CLOSERS))
+    closing = closer & no_gap
+    # A word ends a sentence when it is a full stop, or a closing mark right after a word that ends one.
+    ended = np.isin(text, string_ids(doc, _SENTENCE_ENDS))
+    for k in np.flatnonzero(closing & ~ended).tolist():
+        ended[k] = ended[k - 1]
+    marks_clause = np.isin(text, string_ids(doc, _CLAUSE_MARKS)) & (closing | ~closer)
+    after_end = np.concatenate([[False], ended[:-1]])
+    after_mark = np.concatenate([[False], marks_clause[:-1]])
+    rank = np.select(
+        [gap_breaks >= 2, gap_breaks >= 1, after_end, after_mark],
+        [_AFTER_PARAGRAPH, _AFTER_LINE_BREAK, _AFTER_SENTENCE_END, _AFTER_CLAUSE_MARK],
+        _ANYWHERE,
+    )
+    placed = (words > 0) & ~closing
+    ranks[words[placed]] = rank[placed]
     return ranks
 
 
