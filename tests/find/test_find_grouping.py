@@ -445,3 +445,68 @@ NO_UNTAGGED_CLAUSE = [
 def test_no_clause_is_taken_where_the_rule_does_not_apply(parser: Language, text: str, roles: dict[str, str]) -> None:
     doc = annotate_quotes(parser(text))
     assert assemble(doc, samples.bio_tags(doc, roles)) == []
+
+
+# A content the tagger stopped early inside the cue's complement runs on to the complement's end (its coordinated
+# objects, relative and adverbial clauses), over untagged words of its line only: a word with another role, a
+# clause coordinated with the reporting verb itself, a content before the cue and a line break stop it. Each case:
+# the text, the tagger's spans, and the (source, cue, content) groups expected. Written for these tests.
+COMPLETED_COMPLEMENTS = [
+    pytest.param(
+        "The council announced four new parks, two pools and a library.",
+        {"The council": "SOURCE", "announced": "CUE", "four new parks": "CONTENT"},
+        [("The council", "announced", "four new parks, two pools and a library")],
+        id="coordinated-objects",
+    ),
+    pytest.param(
+        "The union refused to join the talks that the ministry had called.",
+        {"The union": "SOURCE", "refused": "CUE", "to join the talks": "CONTENT"},
+        [("The union", "refused", "to join the talks that the ministry had called")],
+        id="relative-clause-in-the-complement",
+    ),
+    pytest.param(
+        "Officials said the bridge was safe because engineers had checked every cable.",
+        {"Officials": "SOURCE", "said": "CUE", "the bridge was safe": "CONTENT"},
+        [("Officials", "said", "the bridge was safe because engineers had checked every cable")],
+        id="adverbial-clause-in-the-complement",
+    ),
+    pytest.param(
+        "The minister said the tax would rise, and the opposition promised protests.",
+        {"The minister": "SOURCE", "said": "CUE", "the tax would rise": "CONTENT"},
+        [("The minister", "said", "the tax would rise")],
+        id="clause-coordinated-with-the-verb-stays-out",
+    ),
+    pytest.param(
+        "The report said that the mayor, who denied it, had lied to the council.",
+        {
+            "The report": "SOURCE",
+            "said": "CUE",
+            "that the mayor": "CONTENT",
+            "who": "SOURCE",
+            "denied": "CUE",
+            "it": "CONTENT",
+        },
+        [("The report", "said", "that the mayor"), ("who", "denied", "it")],
+        id="a-tagged-word-stops-it",
+    ),
+    pytest.param(
+        "The plan failed, officials said on Monday.",
+        {"The plan failed": "CONTENT", "officials": "SOURCE", "said": "CUE"},
+        [("officials", "said", "The plan failed")],
+        id="content-before-the-cue-unchanged",
+    ),
+    pytest.param(
+        "The airline said flights would resume\nafter the storm passed.",
+        {"The airline": "SOURCE", "said": "CUE", "flights would resume": "CONTENT"},
+        [("The airline", "said", "flights would resume")],
+        id="line-break-stops-it",
+    ),
+    pytest.param("The council built four new parks, two pools and a library.", {}, [], id="no-attribution"),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), COMPLETED_COMPLEMENTS)
+def test_a_content_runs_to_the_end_of_the_complement(
+    parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert grouped(parser, text, roles) == expected

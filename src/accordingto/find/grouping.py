@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..annotations import quote_spans
 from .confidence import CONTENT_ROUTES
-from .contents import report_of_a_report, untagged_complement
+from .contents import complete_complement, report_of_a_report, untagged_complement
 from .cues import complete_verb_group, places_a_call
 from .groups import CueIndex, Group, Grouping, Layout, choose_cue
 from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
@@ -95,6 +95,7 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     sources = [span for span in spans if span.role == "SOURCE"]
     for group in kept:
         complete_verb_group(doc, group.cue, tags)
+        complete_complement(doc, group, tags)
         according_to_names_its_source(doc, group)
         inverted_speaker(doc, group)
         if not group.sources:
