@@ -439,8 +439,8 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         fallback = "PERSON" if number == "sing" else ""
         label = codes.string(codes.ent_type[bounds[1] - 1]) or codes.string(codes.ent_type[bounds[0]]) or fallback
         kind = name_kind(words, label)
-        if described is None:
-            described = _noun_before_name(codes, bounds[0], bounds[1], head)
+        if described is None and bounds[0] > low and codes.pos[bounds[0] - 1] == NOUN:
+            described = bounds[0] - 1  # a common noun written before the name: "Residents' group Save Westcombe"
         if described is not None and kind in {"person", "unknown", "government"}:
             # "Green Streets, a local organization which said", "Residents' group Save Westcombe", "the energy
             # regulator, Ofpower": the description says what kind of source it is (the small model tags many
@@ -704,19 +704,6 @@ def _author_spans(codes: TokenCodes, head: int) -> Iterator[tuple[int, int, int]
 def _relative_body(codes: TokenCodes, head: int) -> SourceKind:
     """A name tagged a person's is an organisation's when a "which" clause hangs on it, else a person's."""
     return "organization" if _relative_kind(codes, head) == "organization" else "person"
-
-
-def _noun_before_name(codes: TokenCodes, name_start: int, name_end: int, head: int) -> int | None:
-    """The common noun written right before a name as what it is: "Residents' *group* Save Westcombe" (the noun a
-    compound of the name), "Budget *airline* Skyreach" (the name its apposition). Read also where the mention is
-    the name alone (a named entity that is no source), so that its kind is known when a later "the airline"
-    looks for it."""
-    before = name_start - 1
-    if before < 0 or codes.pos[before] != NOUN or codes.breaks[before]:
-        return None
-    if name_start <= codes.governor[before] < name_end:
-        return before
-    return before if codes.governor[head] == before and codes.dep[head] == _APPOS else None
 
 
 def _relative_kind(codes: TokenCodes, head: int) -> SourceKind:
