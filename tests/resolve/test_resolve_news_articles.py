@@ -1,6 +1,8 @@
 """Who said it, on short news articles written for this project (``tests/fixtures/news/``: invented people,
 places and bodies, in the styles of a court report, a pay dispute, an earnings story, a wire story, an interview,
-a sports report, a science release, a council story and a utility story; news11).
+a sports report, a science release, a council story and a utility story; news11; and ten more news12 wrote
+before changing any code: a hospital, a tech company, a police report, a mayoral debate, an airline strike, a
+quarry protest, a school board, a foreign-affairs wire, a tenants' dispute and an obituary).
 
 Not a dump of the output: each case names one statement by the start of its content and the source it must be
 listed under — the errors the articles showed before news11 (a description sent to the wrong one of two people
@@ -61,6 +63,41 @@ CASES = [
     ("sports-derby.txt", "his side had deserved the win", "Stefan Novak", "person"),
     ("interview-novelist.txt", "only the weather was true", "Ilse Marwood", "person"),
     ("earnings-retailer.txt", "that capital spending would be reduced", "Julian Marsh", "person"),
+    # news12's ten articles, written before any fix. A company whose name the small model left untagged, and its
+    # "The company" (sent to "AI" before), a union not confused with the company named in its relative clause.
+    ("tech-layoffs.txt", "the cuts would mostly fall", "Nimbara Systems", "organization"),
+    ("tech-layoffs.txt", "it would file a complaint", "Communications Workers of America", "organization"),
+    # A secretary tagged a place, and a landlord tagged a person (its "The company" went to the tenants).
+    ("housing-mould-rent.txt", "We have sent photos", "Joanne Mbeki", "person"),
+    ("housing-mould-rent.txt", "that it took every report", "Greystone Residential", "organization"),
+    ("housing-mould-rent.txt", "whether it will appeal", "Greystone Residential", "organization"),
+    # A voter's "she" after a quotation of two sentences, not the candidate; an office that is the city's.
+    ("election-debate.txt", "They both talk about", "Lisa Tran", "person"),
+    ("election-debate.txt", "early voting would open", "city's election office", "organization"),
+    ("election-debate.txt", "Harlan had voted for every budget", "Victor Okonjo", "person"),
+    # An airline tagged a person: its "it" was left unresolved.
+    pytest.param(
+        "airline-walkout.txt",
+        "passengers on cancelled flights",
+        "Skyreach",
+        "organization",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "the noun a name alone is the apposition of (Budget airline Skyreach) is not read: reading it cost "
+                "GUM train CV pronouns 57.2 -> 55.2 through the ranker's features (news12)"
+            ),
+        ),
+    ),
+    ("airline-walkout.txt", "We are not asking for more money", "Owen Prydderch", "person"),
+    # Titles and a body's name cut at its "and".
+    ("police-stabbing-arrest.txt", "the attack appeared", "Fraser McAllister", "person"),
+    ("hospital-waiting-times.txt", "it expected waiting times", "Kelbury and District Hospitals Trust", "organization"),
+    ("hospital-waiting-times.txt", "We have heard from people", "Gerald Pym", "person"),
+    ("quarry-protest.txt", "the figure", "Castleton Aggregates", "organization"),
+    ("wire-border-talks.txt", "The talks will be held", "one of the officials", "person"),
+    ("obituary-architect.txt", "the council had given her", "Ingrid Solberg", "person"),
+    ("school-board-phones.txt", "We are passing a rule", "Luis Echeverría", "person"),
 ]
 
 

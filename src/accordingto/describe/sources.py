@@ -158,7 +158,7 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
         name = fullest.name(doc) or description
         # The kind most of its names give (one mis-tagged or coordinated mention does not decide); what the
         # resolver learned (a pronoun "he" made a lone surname a person) beats an undecided name.
-        votes = Counter(m.kind for m in names if m.kind != "unknown")
+        votes = Counter(m.kind for m in names if m.kind != "unknown" and not _tagged_person_of_body(m, entity))
         kind = votes.most_common(1)[0][0] if votes else entity.kind
         named = True
     else:
@@ -175,6 +175,13 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
         merged.role_of = merged.role_of or profile.role_of
         qualifiers.extend(q for q in profile.qualifiers or [] if q not in qualifiers)
     return _source(name, kind, named, description, merged, entity), merged.role_of
+
+
+def _tagged_person_of_body(mention: Mention, entity: EntityRecord) -> bool:
+    """Whether a name is a person's only by the tagger's say (no gender from a first name, honorific or pronoun)
+    in an entity the rules made an organisation ("Budget airline Skyreach" … "Skyreach denied", tagged a
+    person): the text's own "airline" decides, not how often the small model tagged the word."""
+    return mention.kind == "person" and mention.gender is None and entity.kind == "organization"
 
 
 def _source(

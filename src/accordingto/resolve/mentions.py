@@ -119,6 +119,8 @@ _RELCL, _COMPOUND, _FLAT = (get_string_id(dep) for dep in ("relcl", "compound", 
 BODY_KINDS = frozenset({"organization", "government", "media"})
 _PLURAL_TAGS = frozenset(get_string_id(tag) for tag in ("NNS", "NNPS"))
 _POSSESSIVE_TAG, _NORP, _PERSON = get_string_id("POS"), get_string_id("NORP"), get_string_id("PERSON")
+_GPE, _ORG = get_string_id("GPE"), get_string_id("ORG")
+_BODY_NAME_LABEL_IDS = frozenset({_ORG, get_string_id("FAC")})
 
 
 def _ids(words: Collection[str]) -> frozenset[int]:
@@ -243,6 +245,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     start = max([start] + [i + 1 for i in range(start, end - 1) if codes.breaks[i]])
     if ent_type[start] == _NORP and pos[start] == ADJ:
         return None
+    start = _body_name_start(codes, start, end, low)
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = ent_type[end - 1] in (_PERSON, 0)
@@ -263,6 +266,27 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
+    """Where an organisation's name starts when the small model tagged only its last part: the proper nouns, a
+    people's adjective and "and" before it that its last word governs belong to it ("The *Kelbury and* District
+    Hospitals Trust", tagged "Kelbury" and "District Hospitals Trust"; "The *British* Airline Crew Association").
+    A body's name often coordinates places or opens with a nationality, and the cut name is a junk name of a
+    body that does not exist. Not for people ("Obama and Biden" are two) nor places."""
+    last = end - 1
+    if codes.ent_type[last] not in _BODY_NAME_LABEL_IDS:
+        return start
+    pos, ent_type = codes.pos, codes.ent_type
+    while start > low and _governs(codes, last, start - 1):
+        before = start - 1
+        joins = pos[before] == PROPN or (pos[before] == ADJ and ent_type[before] == _NORP)
+        if pos[before] == CCONJ and before > low and pos[before - 1] == PROPN:
+            joins = True
+        if not joins or codes.breaks[before]:
+            break
+        start = before
+    return start
 
 
 _SHARE_IDS, _SHARE_LABEL_IDS, _ONE = _ids(lexicon.SHARE_WORDS), _ids({"PERCENT", "CARDINAL"}), get_string_id("one")
@@ -408,7 +432,7 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if bounds is not None:
             high = max(high, bounds[1])
             described = head
-    if bounds is not None and number == "plur" and not codes.ent_type[bounds[1] - 1]:
+    if bounds is not None and number == "plur" and not codes.ent_type[bounds[1] - 1] and not _one_body(codes, appos):
         bounds = None  # an untagged plural proper noun ("super PACs", "Democrat Voters") names no one source
     if bounds is not None:
         words = [codes.word(i) for i in range(bounds[0], bounds[1])]
@@ -423,10 +447,15 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             # organisations' names as people's or places').
             body = _description_kind(codes, described, number)
             kind = body if body in BODY_KINDS else kind
-        if kind in {"organization", "unknown"} and _titled(codes, described, low, bounds[0]):
-            kind = "person"  # "water secretary Esteban Quiroga", "the local MP, Rhodri Evans", tagged ORG
-        if kind == "unknown":
-            kind = _relative_kind(codes, head)
+        if kind in {"organization", "unknown", "government"} and _titled(codes, described, low, bounds[0]):
+            # "water secretary Esteban Quiroga", "the local MP, Rhodri Evans", tagged ORG; "Its secretary, Joanne
+            # Mbeki", tagged GPE: a place holds no office.
+            kind = "person"
+        if kind == "unknown" or (kind == "person" and len(words) > 1 and _first_name_gender(words) is None):
+            # "Greystone Residential, which manages 9,000 homes", tagged PERSON: no person is a "which". A name
+            # opening with a first name stays a person's, and so does a lone surname: a "which" the parser hangs
+            # on it is likelier the whole clause's ("… Clinton, which is a problem", PolNeAR dev).
+            kind = _relative_kind(codes, head) if kind == "unknown" else _relative_body(codes, head)
         if number == "plur" and kind in BODY_KINDS:
             # "Brightwell Foods", "General Motors", "the United Nations": one body, whose "it" a name ending in a
             # plural word must not rule out (the parser tags "Foods" a plural proper noun); but "Acme and the
@@ -472,6 +501,17 @@ _GENDER_BY_ID = {get_string_id(word): gender for word, gender in HONORIFIC_GENDE
 # organisation's; not the person nouns a company may be called too ("a rival", "a partner"), nor the heads of
 # bodies ("chipmaker", "regulator").
 _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTION_HEADS))
+
+
+def _one_body(codes: TokenCodes, appos: int | None) -> bool:
+    """Whether an apposition says its name is one body: "Nimbara Systems, *the cloud storage company*" (an
+    untagged plural proper noun is otherwise no one source; company names often end in a plural)."""
+    return (
+        appos is not None
+        and codes.pos[appos] == NOUN
+        and codes.tag[appos] not in _PLURAL_TAGS
+        and _description_kind(codes, appos, "sing") in BODY_KINDS
+    )
 
 
 def _lone_title(codes: TokenCodes, bounds: tuple[int, int]) -> bool:
@@ -573,12 +613,35 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
     """How a source span reads as a mention, the same for the resolver and for the source's profile: a
     coordination of people's names as their group, else a noun phrase or pronoun (``readings`` caches these),
     else a share of people."""
-    mention = coordinated_people(doc, start, end)
+    codes = doc_token_codes(doc)
+    mention = coordinated_people(doc, start, end) or _member_picked_out(codes, start, end)
     if mention is None:
         mention = readings.read(start, end) if readings is not None else analyze_mention(doc, start, end)
     if mention is not None and mention.kind == "document" and mention.form == "description":
-        mention = document_author(doc_token_codes(doc), mention, start, end) or mention
-    return mention or share_of_people(doc_token_codes(doc), start, end)
+        mention = document_author(codes, mention, start, end) or mention
+    return mention or share_of_people(codes, start, end)
+
+
+def _member_picked_out(codes: TokenCodes, start: int, end: int) -> Mention | None:
+    """A source span that is a number picked out of a group ("one of the officials, who spoke on condition of
+    anonymity", "One of them, a retired teacher"), read as that member, named by the number and its "of" phrase
+    alone: the speaker is a member, not the group its head noun or pronoun names (news12: the group had been
+    listed as the source). None for any other span."""
+    root = next((i for i in range(start, end) if not start <= codes.governor[i] < end or codes.governor[i] == i), None)
+    if root is None or codes.pos[root] != NUM:
+        return None
+    of = next((child for child in codes.children(root) if codes.lower[child] == _OF), None)
+    group = next((child for child in codes.children(of) if codes.dep[child] == _POBJ), None) if of else None
+    if group is None:
+        return None
+    named = next((c for c in codes.children(root) if codes.dep[c] == _APPOS and codes.pos[c] == PROPN), None)
+    if named is not None:
+        # "one of the family's attorneys, Justin Bamberg": the member is named; the name is the source.
+        return _read_mention(codes, codes.left_edge[named], min(codes.right_edge[named] + 1, end))
+    high = core_span(codes, group, start, end)[1]  # "one of the officials", without ", who spoke …"
+    if codes.lower[root] == _ONE:
+        return Mention(root, high, root, "description", "sing", None, "person")
+    return Mention(root, high, root, "description", "plur", None, "group")
 
 
 # Who a document's own phrase names as its author: "a report by the Chronicle", "a statement from the ministry",
@@ -589,8 +652,8 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
 # no author; a participle names an author only when it says the document was made or put out by it ("emails
 # combed through by Vox" are not Vox's).
 _AUTHOR_PREPOSITIONS, _FROM, _BY = _ids({"by", "from"}), get_string_id("from"), get_string_id("by")
+_OF = get_string_id("of")
 _POSS, _ACL, _AGENT = (get_string_id(label) for label in ("poss", "acl", "agent"))
-_GPE, _ORG = get_string_id("GPE"), get_string_id("ORG")
 _AUTHORING_VERBS = frozenset(
     {"publish", "release", "issue", "conduct", "commission", "write", "produce", "prepare", "compile", "author"}
     | {"sign", "file", "post", "carry", "put"}
@@ -636,6 +699,11 @@ def _author_spans(codes: TokenCodes, head: int) -> Iterator[tuple[int, int, int]
                     for obj in codes.children(agent):
                         if codes.dep[obj] == _POBJ:
                             yield codes.left_edge[obj], codes.right_edge[obj] + 1, _BY
+
+
+def _relative_body(codes: TokenCodes, head: int) -> SourceKind:
+    """A name tagged a person's is an organisation's when a "which" clause hangs on it, else a person's."""
+    return "organization" if _relative_kind(codes, head) == "organization" else "person"
 
 
 def _relative_kind(codes: TokenCodes, head: int) -> SourceKind:

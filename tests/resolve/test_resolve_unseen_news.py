@@ -1,0 +1,148 @@
+"""Classes of error news12's unseen articles showed (``tests/fixtures/news/``), on sentences written for these
+tests, through the whole pipeline: the source a statement is listed under, by name and kind. Bodies the small model
+misreads (a company's one-word name tagged a person's, a company named by the first word of its name, a company
+tagged a person though a "which" clause hangs on it, a bare "the union" sent to a company named in passing, "the
+city's election office" sent to the university named before it), people it misreads (a name tagged a place, a
+police rank or council title kept in the name), a body's name cut at an "and", a member picked out of a group
+("one of the officials") listed as the group, and a "she" after a quotation of two sentences sent past the speaker
+before the quotation to the person named first."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import accordingto
+
+CASES = [
+    # (text, the content's first words, the source's name, its kind)
+    pytest.param(
+        "Budget airline Flyvane cancelled 40 flights on Friday. Passengers queued for hours. Flyvane said the "
+        "pilots had walked out.",
+        "the pilots had walked out",
+        "Flyvane",
+        "organization",
+        id="one-word-company-the-text-calls-an-airline",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "the noun a name alone is the apposition of (Budget airline Skyreach) is not read: reading it cost "
+                "GUM train CV pronouns 57.2 -> 55.2 through the ranker's features (news12)"
+            ),
+        ),
+    ),
+    pytest.param(
+        "The estate is run by Whitlow Residential, which manages 4,000 flats. Tenants complained in March. The "
+        "company said it would send surveyors.",
+        "it would send surveyors",
+        "Whitlow Residential",
+        "organization",
+        id="a-which-clause-on-a-company-tagged-a-person",
+    ),
+    pytest.param(
+        "The flats are owned by Dunmere Homes Group. Its director, Alan Pike, said repairs had begun. Tenants said "
+        "they had waited a year. Dunmere has not said when the work will end.",
+        "when the work will end",
+        "Dunmere Homes Group",
+        "organization",
+        id="a-company-by-the-first-word-of-its-name",
+    ),
+    pytest.param(
+        "Rotham to close two plants\n\nRotham Industries, the Leeds-based packaging company, said on Tuesday it "
+        "would close two plants. The company said 300 jobs would go.",
+        "300 jobs would go",
+        "Rotham Industries",
+        "organization",
+        id="a-headline-names-the-company-by-its-first-word",
+    ),
+    pytest.param(
+        "Velora Systems, the bus company, said it would cut 300 jobs. The Transport Workers of Wessex, which has "
+        "tried to organise Velora's drivers since 2022, called the cuts unfair. The union said it would ballot "
+        "members.",
+        "it would ballot members",
+        "Transport Workers of Wessex",
+        "organization",
+        id="the-union-is-not-the-company-named-in-passing",
+    ),
+    pytest.param(
+        "The Millfield Tenants' Association said rents had doubled. Its secretary, Lerato Mbeki, a shop worker, "
+        'said the association had written to the landlord. "We are still waiting," she said.',
+        "We are still waiting",
+        "Lerato Mbeki",
+        "person",
+        id="a-secretary-whose-name-is-tagged-a-place",
+    ),
+    pytest.param(
+        "Detective Inspector Morag Lennox said the road was closed. She said two men had been arrested.",
+        "two men had been arrested",
+        "Morag Lennox",
+        "person",
+        id="a-police-rank-is-no-name",
+    ),
+    pytest.param(
+        "Councilwoman Teresa Vance said the budget was late. Her rival disagreed.",
+        "the budget was late",
+        "Teresa Vance",
+        "person",
+        id="a-council-title-is-no-name",
+    ),
+    pytest.param(
+        "Councilwoman Ruth Dale said the levy was unfair. She promised to cut it. Her opponent, Tom Baird, said Dale "
+        "had voted for it. Lisa Moreno, a nurse who said she was undecided, said neither candidate had a plan. "
+        '"They both talk about roads. Nobody talks about the cost," she said.',
+        "They both talk about roads",
+        "Lisa Moreno",
+        "person",
+        id="she-after-a-quotation-of-two-sentences",
+    ),
+    pytest.param(
+        "Senator Amy Kerr said the bridge would be rebuilt. She blamed the state. Outside, Nora Diaz, a shop owner "
+        'who said she had voted for Kerr, said the work was too slow. "We waited two years. Nobody came," she said.',
+        "We waited two years",
+        "Nora Diaz",
+        "person",
+        id="she-after-a-quotation-of-two-sentences-not-the-senator",
+    ),
+    pytest.param(
+        "Voters in Ashford will choose a mayor on Tuesday. A poll by Ashford University showed the race was close. "
+        "The university said turnout could be low. The city's election office said polls would open at 7am.",
+        "polls would open at 7am",
+        "city's election office",
+        "organization",
+        id="a-description-with-a-possessor-is-not-the-body-named-last",
+    ),
+    pytest.param(
+        "Three officials said the talks would resume in May. One of the officials, who spoke on condition of "
+        "anonymity, said the venue would be Geneva.",
+        "the venue would be Geneva",
+        "one of the officials",
+        "person",
+        id="one-of-the-officials-is-a-member-not-the-group",
+    ),
+    pytest.param(
+        "The family hired two lawyers. One of the family's attorneys, Justin Bamberg, said the video was clear.",
+        "the video was clear",
+        "Justin Bamberg",
+        "person",
+        id="one-of-the-attorneys-named-in-apposition-is-the-name",
+    ),
+    pytest.param(
+        "The Ashby and District Rowing Club said the race would go ahead. It said the river was calm.",
+        "the river was calm",
+        "Ashby and District Rowing Club",
+        "organization",
+        id="a-body-name-with-and",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content_start", "name", "kind"), CASES)
+def test_the_source_of_a_statement_in_a_class_news12_found(
+    nlp: Language, text: str, content_start: str, name: str, kind: str
+) -> None:
+    output = accordingto.analyze(text, nlp=nlp).to_dict()
+    sources = {s["id"]: s for s in output["sources"]}
+    found = [a for a in output["attributions"] if a["content_text"].lstrip('"“').startswith(content_start)]
+    assert len(found) == 1, [a["content_text"] for a in output["attributions"]]
+    source = sources.get(found[0]["source_id"]) or {}
+    assert (source.get("name"), source.get("kind")) == (name, kind)
