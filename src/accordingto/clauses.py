@@ -40,17 +40,11 @@ class Units:
         ends: list[int] = []
         # Without a parser or sentencizer (a bare tokenizer) the line breaks alone cut the text.
         sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        # Read from the doc's arrays, not token by token: which tokens hold a line break (only white-space tokens
-        # can, as spaCy's tokenizer cuts text at white space, and the white space after a token is one space at
-        # most), and how many words (not white space) come before each token.
+        # Read from the doc's arrays, not token by token: which tokens hold a line break, and how many words (not
+        # white space) come before each token.
         table = doc.to_array([ORTH, IS_SPACE]).reshape(len(doc), 2)
         space = table[:, 1] == 1
-        kinds, which = np.unique(table[space, 0], return_inverse=True)
-        holds_break = np.zeros(len(doc), dtype=bool)
-        holds_break[space] = np.array(["\n" in doc.vocab.strings[key] for key in kinds.tolist()], dtype=bool)[
-            which.reshape(-1)
-        ]
-        breaks = np.flatnonzero(holds_break).tolist()
+        breaks = np.flatnonzero(space_line_breaks(doc, table[:, 0], space)).tolist()
         words_before = np.concatenate([[0], np.cumsum(~space)]).tolist()
         for sent in sentences:
             start = sent.start
@@ -66,6 +60,18 @@ class Units:
 
     def span(self, unit: int) -> range:
         return range(self.starts[unit], self.ends[unit])
+
+
+def space_line_breaks(doc: Doc, orth: np.ndarray, space: np.ndarray) -> np.ndarray:
+    """How many line breaks each token's text holds, from the doc's ``ORTH`` and ``IS_SPACE`` columns: only
+    white-space tokens can hold one (spaCy's tokenizer cuts text at white space, and the white space after a
+    token is one space at most), and each distinct white-space token's text is looked at once."""
+    kinds, which = np.unique(orth[space], return_inverse=True)
+    counts = np.zeros(len(doc), dtype=np.int64)
+    counts[space] = np.array([doc.vocab.strings[key].count("\n") for key in kinds.tolist()], dtype=np.int64)[
+        which.reshape(-1)
+    ]
+    return counts
 
 
 def _append_unit(words_before: list[int], starts: list[int], ends: list[int], start: int, end: int) -> None:

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..annotations import string_ids
+from ..clauses import space_line_breaks
 from ..pipes import component_factory
 
 MAX_SENTENCE_TOKENS = 300
@@ -53,12 +54,8 @@ def start_ranks(doc: Doc) -> np.ndarray:
     words = np.flatnonzero(~space)
     if len(words) == 0:
         return ranks
-    kinds, which = np.unique(orth[space], return_inverse=True)
-    line_breaks = np.zeros(n, dtype=np.int64)
-    line_breaks[space] = np.array([doc.vocab.strings[key].count("\n") for key in kinds.tolist()], dtype=np.int64)[
-        which.reshape(-1)
-    ]
-    before = np.concatenate([[0], np.cumsum(line_breaks)])  # line breaks in the tokens before each index
+    # The line breaks in the tokens before each index.
+    before = np.concatenate([[0], np.cumsum(space_line_breaks(doc, orth, space))])
     previous = np.concatenate([[-1], words[:-1]])  # the word before each word (-1: none)
     gap_breaks = before[words] - before[previous + 1]
     no_gap = np.zeros(len(words), dtype=bool)  # nothing at all between the word and the one before it
