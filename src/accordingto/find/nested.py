@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..annotations import (
     ATTRIBUTIONS,
+    TokenCodes,
     add_attribution,
     doc_heads,
     doc_token_codes,
@@ -193,7 +194,7 @@ def reporting_frames(doc: Doc) -> list[Frame]:
     for i in np.flatnonzero((codes.arrays.lower == according) | (codes.arrays.pos == VERB)).tolist():
         if codes.lower[i] == according:
             frame = _according_frame(doc[i], subtrees)
-        elif codes.lemma_text(i) in CUE_WORDS or codes.string(codes.lower[i]) in CUE_WORDS:  # is_reporting_verb's
+        elif _reporting_verb_at(codes, i):
             frame = _verb_frame(doc[i], quotes, subtrees)
         else:
             continue
@@ -205,14 +206,18 @@ def reporting_frames(doc: Doc) -> list[Frame]:
 def is_reporting_verb(token: Token) -> bool:
     """A verb of the cue lexicon (by lemma or as written); the hedging verbs "seem" and "appear" are left out:
     "it seems that ..." hedges, nobody reports."""
-    if token.pos_ != "VERB" or token.lemma_ in lexicon.HEDGE_VERBS:
+    return _reporting_verb_at(doc_token_codes(token.doc), token.i)
+
+
+def _reporting_verb_at(codes: TokenCodes, i: int) -> bool:
+    """``is_reporting_verb`` for token ``i``, read from the doc's token codes (no ``Token`` made)."""
+    if codes.arrays.pos[i] != VERB or codes.string(codes.lemma[i]) in lexicon.HEDGE_VERBS:
         return False
-    return token.lemma_.lower() in CUE_WORDS or token.lower_ in CUE_WORDS
+    return codes.lemma_text(i) in CUE_WORDS or codes.string(codes.lower[i]) in CUE_WORDS
 
 
 def _verb_frame(verb: Token, quotes: _QuoteIndex, subtrees: _Subtrees) -> Frame | None:
-    if not is_reporting_verb(verb):
-        return None
+    """The frame a reporting verb (``is_reporting_verb``) heads, if it has an active subject and a content."""
     # Only an active subject names the reporter: in "it was reported that ..." nobody is named.
     subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
     if subject is None or subject.tag_ in RELATIVE_TAGS:
