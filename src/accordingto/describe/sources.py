@@ -181,7 +181,7 @@ def _tagged_person_of_body(mention: Mention, entity: EntityRecord) -> bool:
     """Whether a name is a person's only by the tagger's say (no gender from a first name, honorific or pronoun)
     in an entity the rules made an organisation ("Budget airline Skyreach" … "Skyreach denied", tagged a
     person): the text's own "airline" decides, not how often the small model tagged the word."""
-    return mention.kind == "person" and mention.gender is None and entity.kind == "organization"
+    return mention.genderless_person and entity.kind == "organization"
 
 
 def _source(

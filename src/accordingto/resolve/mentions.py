@@ -103,6 +103,13 @@ class Mention:
     def head_lemma(self, doc: Doc) -> str:
         return doc_token_codes(doc).lemma_text(self.head)
 
+    @property
+    def genderless_person(self) -> bool:
+        """A person by the tagger's say only: no first name, honorific, pronoun or gendered word gave it a gender.
+        The small model tags many one-word company names as people's, so such a person may be a company the text
+        calls one ("Budget airline Skyreach")."""
+        return self.kind == "person" and self.gender is None
+
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case"}
 _NEVER_HEADS = {"DET", "ADP", "PUNCT", "CCONJ", "PART", "SPACE"}

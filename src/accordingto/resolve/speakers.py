@@ -1252,11 +1252,6 @@ def _called_a_body(entity: Entity) -> bool:
     )
 
 
-def _genderless_person(mention: Mention) -> bool:
-    """A person by the tagger's say only: no first name, honorific or gendered word gave it a gender."""
-    return mention.kind == "person" and mention.gender is None
-
-
 def _body_by_first_word(key: list[str], mention: Mention, entities: _Entities) -> Entity | None:
     """For a lone word ("Greystone" after "Greystone Residential", "Castleton" after "Castleton Aggregates"): the
     one body named in full with it first; for a body's full name, the one body named so far by its first word
@@ -1264,7 +1259,7 @@ def _body_by_first_word(key: list[str], mention: Mention, entities: _Entities) -
     company by the first word of its name; a word two bodies' names open with is left alone, and either way the
     body must be one the text called a body (GUM dev: "Coron", a town tagged an organisation, is not "Coron
     Island", which had cost an "it")."""
-    if len(key) == 1 and (mention.kind in {"organization", "unknown"} or _genderless_person(mention)):
+    if len(key) == 1 and (mention.kind in {"organization", "unknown"} or mention.genderless_person):
         # Only a body the text itself called one ("Velora Systems, the bus company", "The company said" after
         # "Greystone Residential", "Dunmere Homes Group"): a lone word is most often a person's surname, and a
         # headline's "Obama Sees …" tagged an organisation is no body (GUM, PolNeAR dev).
