@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..train.defaults import TAGGER_BITS, TAGGER_EPOCHS
 from .common import steps_bar
 
 DEFAULT_OUT = Path("attribution-tagger.npz")
@@ -23,9 +24,15 @@ DEFAULT_OUT = Path("attribution-tagger.npz")
     help="Where to write the weights (shipped: src/accordingto/find/weights/attribution-tagger.npz).",
 )
 @click.option(
-    "--epochs", type=click.IntRange(min=1), default=12, show_default=True, help="Most epochs per stage (CV picks)."
+    "--epochs",
+    type=click.IntRange(min=1),
+    default=TAGGER_EPOCHS,
+    show_default=True,
+    help="Most epochs per stage (CV picks).",
 )
-@click.option("--bits", type=click.IntRange(min=10, max=24), default=20, show_default=True, help="log2 weight rows.")
+@click.option(
+    "--bits", type=click.IntRange(min=10, max=24), default=TAGGER_BITS, show_default=True, help="log2 weight rows."
+)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--role-cost",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from ..train.defaults import RESOLVER_EPOCHS
 from .common import steps_bar
 
 DEFAULT_OUT = Path("mention-ranker.npz")
@@ -26,7 +27,7 @@ DEFAULT_OUT = Path("mention-ranker.npz")
     show_default=True,
     help="Where to write the weights (shipped: src/accordingto/resolve/weights/mention-ranker.npz).",
 )
-@click.option("--epochs", type=click.IntRange(min=1), default=4, show_default=True)
+@click.option("--epochs", type=click.IntRange(min=1), default=RESOLVER_EPOCHS, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--cache-dir",

@@ -34,14 +34,13 @@ from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
 from ..progress import Progress, counted
 from .clusters import build_clusters
+from .defaults import TAGGER_BITS, TAGGER_EPOCHS
 from .tagger import RECALL_BIASES, Example, load_training, make_examples, save_training, train_tagger
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_EPOCHS = 12
 # Held-out scoring reads every SCORE_EVERY-th training article.
 SCORE_EVERY = 4
-DEFAULT_BITS = 20
 
 
 @dataclass
@@ -194,8 +193,8 @@ def train_attribution_model(
     dev_dir: str | Path,
     out_path: str | Path,
     *,
-    epochs: int = DEFAULT_EPOCHS,
-    bits: int = DEFAULT_BITS,
+    epochs: int = TAGGER_EPOCHS,
+    bits: int = TAGGER_BITS,
     seed: int = 0,
     role_cost: float = 0.0,
     cache_dir: str | Path | None = None,

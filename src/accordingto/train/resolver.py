@@ -38,14 +38,10 @@ from ..resolve.ranker import (
     feature_rows,
 )
 from ..resolve.speakers import rules_links
+from .defaults import RESOLVER_EPOCHS, RESOLVER_RUNS
 
 logger = logging.getLogger(__name__)
 
-# Chosen by GUM train 5-fold CV of the pipeline (ranker12, docs/sources.md): 8 perceptrons of 4 epochs each,
-# pronouns 57.7% with no fold down, against 54.1% for 4 of 8 epochs (until ranker12), 56.6% for 8 or 16 of 8
-# epochs (two folds down each).
-DEFAULT_EPOCHS = 4
-DEFAULT_RUNS = 8
 FOLDS = 5
 # The stages after the extractor add nothing the resolver reads.
 ATTRIBUTION_STAGES = ("accordingto_quotes", "accordingto_attributions", "accordingto_nested")
@@ -167,10 +163,10 @@ def make_examples(alignments: Sequence[Alignment], bits: int = DEFAULT_BITS) -> 
 def train_ranker(
     examples: Sequence[Example],
     *,
-    epochs: int = DEFAULT_EPOCHS,
+    epochs: int = RESOLVER_EPOCHS,
     bits: int = DEFAULT_BITS,
     seed: int = 0,
-    runs: int = DEFAULT_RUNS,
+    runs: int = RESOLVER_RUNS,
     costs: Costs | None = None,
     temperature: float = DEFAULT_TEMPERATURE,
     top: int = DEFAULT_TOP,
@@ -282,7 +278,7 @@ def cross_validate(
     alignments: Sequence[Alignment],
     *,
     folds: int = FOLDS,
-    epochs: int = DEFAULT_EPOCHS,
+    epochs: int = RESOLVER_EPOCHS,
     bits: int = DEFAULT_BITS,
     seed: int = 0,
     costs: Costs | None = None,
@@ -326,7 +322,7 @@ def train_resolver(
     data_dir: str | Path,
     out_path: Path,
     *,
-    epochs: int = DEFAULT_EPOCHS,
+    epochs: int = RESOLVER_EPOCHS,
     bits: int = DEFAULT_BITS,
     seed: int = 0,
     cache_dir: Path | None = None,

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..find.features import NONE, CueLexicon, WordClusters, doc_arrays, stacked_features, token_features
 from ..find.perceptron import ROLES, TAG_INDEX, AveragedPerceptron, TaggerModel, Tagging, write_npz
 from ..progress import Progress
+from .defaults import TAGGER_BITS, TAGGER_EPOCHS
 
 logger = logging.getLogger(__name__)
 
@@ -248,8 +249,8 @@ def train_tagger(
     *,
     score: HeldOutScore,
     clusters: WordClusters | None = None,
-    epochs: int = 10,
-    bits: int = 20,
+    epochs: int = TAGGER_EPOCHS,
+    bits: int = TAGGER_BITS,
     seed: int = 0,
     role_cost: float = 0.0,
     stack: bool = True,
