@@ -136,7 +136,7 @@ class TokenArrays:
     ent_type: np.ndarray
     governor: np.ndarray  # int64: the head's absolute index
     idx: np.ndarray  # int64: character offsets
-    paragraph_breaks: np.ndarray  # a line break in white space: a space token holding one, or after a token
+    paragraph_breaks: np.ndarray  # a white-space token holding a line break
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class TokenCodes:
     punct: list[bool]  # ``Token.is_punct``
     space: list[bool]  # ``Token.is_space``
     plural: list[bool]  # the morphology says Number=Plur
-    breaks: list[bool]  # a line break in the token or the white space after it
+    breaks: list[bool]  # a line break in the token
     newline_tokens: list[int]  # the tokens whose own text holds a line break, ascending
     left_edge: list[int]  # ``Token.left_edge.i``: the first word of its subtree
     right_edge: list[int]  # ``Token.right_edge.i``: the last
@@ -276,14 +276,11 @@ def _read_token_codes(doc: Doc) -> TokenCodes:
     governor = doc_heads(doc)
     text = doc_text(doc)
     idx, length = idx.astype(np.int64), length.astype(np.int64)
-    # Each line break belongs to the token it is written in or to the white space after it.
+    # Each line break is written inside a token: spaCy's trailing white space is never more than one " ", so a
+    # "\n" is a token of its own or part of one.
     newlines = np.asarray([match.start() for match in re.finditer("\n", text)], dtype=np.int64)
-    owners = np.searchsorted(idx, newlines, side="right") - 1
     in_text = np.zeros(n, dtype=bool)
-    in_space = np.zeros(n, dtype=bool)
-    written = newlines < idx[owners] + length[owners]
-    in_text[owners[written]] = True
-    in_space[owners[~written]] = True
+    in_text[np.searchsorted(idx, newlines, side="right") - 1] = True
     governors = governor.tolist()
     left, right = _edges(governor, governors)
     # An entity runs from its "B" through the "I"s after it (``clauses.entity_span``, for every token at once).
@@ -310,7 +307,7 @@ def _read_token_codes(doc: Doc) -> TokenCodes:
         punct=punct.astype(bool).tolist(),
         space=space.astype(bool).tolist(),
         plural=plural.tolist(),
-        breaks=(in_text | in_space).tolist(),
+        breaks=in_text.tolist(),
         newline_tokens=np.flatnonzero(in_text).tolist(),
         left_edge=left,
         right_edge=right,
@@ -325,7 +322,7 @@ def _read_token_codes(doc: Doc) -> TokenCodes:
             ent_type=ent_type,
             governor=governor,
             idx=idx,
-            paragraph_breaks=(in_text & space.astype(bool)) | in_space,
+            paragraph_breaks=in_text & space.astype(bool),
         ),
         text=text,
         strings=doc.vocab.strings,
