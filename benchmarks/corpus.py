@@ -155,27 +155,26 @@ def run_measured(name: str, command: list[str]) -> Measure:
     cpu_before = _children_cpu()
     started = time.monotonic()
     # stderr to a file, not a pipe: a long run's progress lines would fill a pipe nobody reads and block it.
-    log = tempfile.TemporaryFile(mode="w+")
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, text=True)
-    root = psutil.Process(process.pid)
-    peaks: dict[int, int] = {}
-    peak_total = 0
-    while process.poll() is None:
-        total = 0
-        for proc in [root, *_children(root)]:
-            try:
-                rss = proc.memory_info().rss
-            except psutil.Error:
-                continue
-            peaks[proc.pid] = max(peaks.get(proc.pid, 0), rss)
-            total += rss
-        peak_total = max(peak_total, total)
-        time.sleep(SAMPLE_SECONDS)
-    seconds = time.monotonic() - started
-    cpu = _children_cpu() - cpu_before
-    log.seek(0)
-    errors = log.read()
-    log.close()
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, text=True)
+        root = psutil.Process(process.pid)
+        peaks: dict[int, int] = {}
+        peak_total = 0
+        while process.poll() is None:
+            total = 0
+            for proc in [root, *_children(root)]:
+                try:
+                    rss = proc.memory_info().rss
+                except psutil.Error:
+                    continue
+                peaks[proc.pid] = max(peaks.get(proc.pid, 0), rss)
+                total += rss
+            peak_total = max(peak_total, total)
+            time.sleep(SAMPLE_SECONDS)
+        seconds = time.monotonic() - started
+        cpu = _children_cpu() - cpu_before
+        log.seek(0)
+        errors = log.read()
     if process.returncode not in (0, 1) or "accordingto: error:" in errors:
         # 1 with a list of failed inputs is a result (reported in the table); an error line is not.
         raise SystemExit(f"{name} failed ({process.returncode}):\n{errors[-2000:]}")

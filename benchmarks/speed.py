@@ -34,6 +34,7 @@ The machine may be shared: run it when nothing else is busy, and read figures as
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import resource
@@ -167,10 +168,8 @@ def measure(config: str, args: argparse.Namespace) -> dict[str, Any]:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            try:
+            with contextlib.suppress(psutil.Error):
                 peak = max(peak, tree_rss(watched))
-            except psutil.Error:
-                pass
             done.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -245,7 +244,7 @@ def profile(texts: list[str]) -> str:
     from accordingto.annotations import analysis_from_doc
 
     nlp = load_pipeline()
-    seconds: dict[str, float] = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}, "to Analysis": 0.0}
+    seconds: dict[str, float] = {"tokenizer": 0.0, **dict.fromkeys(nlp.pipe_names, 0.0), "to Analysis": 0.0}
 
     def timed(name: str, work: Callable[..., list[Any]], items: list[Any]) -> list[Any]:
         # CPU time of this process, not wall-clock: steadier when others share the machine.

@@ -195,4 +195,4 @@ def test_the_tagger_weights_are_loaded_when_the_pipeline_is_built(tmp_path: Path
     assert isinstance(tagger, AttributionsPipe) and tagger._model is not None
     broken = AttributionsPipe(nlp, "broken", model_path=str(tmp_path / "missing.npz"), min_confidence=None)
     with pytest.raises(ModelError):
-        broken.initialize(lambda: [], nlp=nlp)
+        broken.initialize(list, nlp=nlp)

@@ -159,7 +159,7 @@ def test_save_needs_an_analysis_or_an_error(store: Store) -> None:
 def identity_keys(store: Store) -> dict[str, str]:
     with store.connect() as connection:
         rows = connection.execute(select(attributions.c.article_id, attributions.c.source_key)).all()
-    return {article_id: key for article_id, key in rows}
+    return dict(rows)
 
 
 @pytest.mark.parametrize("surname_first", [False, True])

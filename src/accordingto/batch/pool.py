@@ -13,6 +13,7 @@ parent's memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import signal
@@ -216,10 +217,8 @@ class _Pool:
     def close(self) -> None:
         for worker in self.workers:
             if worker.process.is_alive() and worker.batch is None:
-                try:
+                with contextlib.suppress(OSError):
                     worker.connection.send(None)
-                except OSError:
-                    pass
         for worker in self.workers:
             worker.process.join(timeout=5 if worker.batch is None else 0)
             if worker.process.is_alive():

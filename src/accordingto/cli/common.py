@@ -44,14 +44,13 @@ def budget_options(command: F) -> F:
         show_default=True,
         help="MB of memory one article may add while it is analysed (0: no limit).",
     )(command)
-    command = click.option(
+    return click.option(
         "--time-budget",
         type=click.FloatRange(min=0),
         default=DEFAULT_SECONDS,
         show_default=True,
         help="CPU seconds one article may take (0: no limit); an article over its budget is reported as failed.",
     )(command)
-    return command
 
 
 def budget_of(time_budget: float, memory_budget: float) -> Budget:

@@ -98,7 +98,7 @@ def describe_sources(doc: Doc) -> SourceRecords:
             # The possessor was never collected as an entity (a name spaCy did not tag): profile it alone.
             target = f"role_of:{entity.id}"
             queue.append(EntityRecord(id=target, speaker=False, kind="unknown", mentions=[_name_mention(doc, role_of)]))
-            by_token.update({t: target for t in range(*role_of)})
+            by_token.update(dict.fromkeys(range(*role_of), target))
         elif target in by_id:
             queue.append(by_id[target])
     ordered = sorted(drafts.items(), key=lambda item: item[1][0].mentions[0][0][0])

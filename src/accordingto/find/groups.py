@@ -44,13 +44,9 @@ def _ancestors(doc: Doc, i: int, depth: int) -> list[int]:
 def _linked(doc: Doc, span: RoleSpan, cue: RoleSpan, depth: int) -> bool:
     """Whether some token of ``span`` hangs under the cue, or the cue hangs under the span, in the parse."""
     cue_tokens = range(cue.start, cue.end)
-    for i in range(span.start, span.end):
-        if any(a in cue_tokens for a in _ancestors(doc, i, depth)):
-            return True
-    for i in cue_tokens:
-        if any(span.start <= a < span.end for a in _ancestors(doc, i, depth)):
-            return True
-    return False
+    if any(a in cue_tokens for i in range(span.start, span.end) for a in _ancestors(doc, i, depth)):
+        return True
+    return any(span.start <= a < span.end for i in cue_tokens for a in _ancestors(doc, i, depth))
 
 
 def _distance(a: RoleSpan, b: RoleSpan) -> int:

@@ -68,7 +68,7 @@ def leave_out_introductions(doc: Doc, layout: Layout, spans: list[RoleSpan]) -> 
     """A content span that runs from a speaker's name over the mark into the quotation it introduces ("Tom Becker,
     52, a welder ― “...”", tagged content from "a welder") starts at the quotation instead: the name, its
     apposition and the mark are the source and cue of the ``introduced`` route, not what was said."""
-    opening = {start: end for start, end in layout.quotes}
+    opening = dict(layout.quotes)
     for span in spans:
         if span.role != "CONTENT":
             continue

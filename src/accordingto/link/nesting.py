@@ -61,7 +61,7 @@ def find_parents(doc: Doc) -> dict[str, str | None]:
         inner[aid] = merged_ranges((span.start, span.end) for span in placed)
     holding = _holding(ids, contents, {aid: ranges[0][0] for aid, ranges in inner.items() if ranges})
     order = {aid: n for n, aid in enumerate(ids)}
-    parents: dict[str, str | None] = {aid: None for aid in ids}
+    parents: dict[str, str | None] = dict.fromkeys(ids)
     for child in ids:
         if not inner[child]:
             continue

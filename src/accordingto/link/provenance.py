@@ -52,7 +52,7 @@ _ALIASES = sorted(
     ((alias, canonical) for canonical, aliases in lexicon.OUTLETS.items() for alias in (*aliases, canonical)),
     key=lambda pair: -len(pair[0]),
 )
-_ALIAS_TO_CANONICAL = {alias: canonical for alias, canonical in _ALIASES}
+_ALIAS_TO_CANONICAL = dict(_ALIASES)
 # Case-sensitive on purpose: "AP" the agency, never "ap"; "The Hill" the outlet, not "the hill".
 _KNOWN_RE = re.compile(
     _BOUNDARY_BEFORE

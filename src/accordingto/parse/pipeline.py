@@ -78,7 +78,7 @@ def build_pipeline(model_name: str = SPACY_MODEL, until: str | None = None) -> L
             # spaCy types error handlers as never returning; ours returns, so the batch goes on.
             component.set_error_handler(record_error)  # type: ignore[arg-type]
             # Load weights now (the tagger's): a missing or stale file is a ModelError here, not a failed article.
-            component.initialize(lambda: [], nlp=nlp)
+            component.initialize(list, nlp=nlp)
     logger.debug("pipeline: %s", nlp.pipe_names)
     return nlp
 
@@ -94,7 +94,7 @@ def _vectorise_token_attributes(nlp: Language) -> None:
     component = nlp.add_pipe("accordingto_token_attributes", name="token_attributes", after="lemmatizer")
     assert isinstance(component, TokenAttributes)
     try:
-        component.initialize(lambda: [], nlp=nlp)
+        component.initialize(list, nlp=nlp)
     except UnsupportedPattern as error:
         logger.info("keeping spaCy's attribute ruler and lemmatizer: %s", error)
         nlp.remove_pipe("token_attributes")

@@ -1679,9 +1679,13 @@ def _body_spoken_for(doc: Doc, speaker: Mention, readings: MentionReadings) -> M
     for ent in doc.ents:
         if ent.end <= speaker.start or ent.start >= speaker.end or ent.label_ not in BODY_LABELS:
             continue
-        if speaker.name_start is not None and speaker.name_end is not None:
-            if ent.start < speaker.name_end and speaker.name_start < ent.end:
-                continue  # the speaker's own name
+        if (
+            speaker.name_start is not None
+            and speaker.name_end is not None
+            and ent.start < speaker.name_end
+            and speaker.name_start < ent.end
+        ):
+            continue  # the speaker's own name
         body = readings.read(ent.start, ent.end)
         if body is not None and body.name_start is not None:
             return body

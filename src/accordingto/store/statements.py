@@ -235,9 +235,9 @@ def same_statement(first: StatementKey, second: StatementKey, *, sources_agree: 
     shorter, longer = sorted((len(first.words), len(second.words)))
     if common >= QUOTE_OVERLAP * shorter:
         in_order = ordered_overlap(first.words, second.words)
-        if in_order >= MIN_WORDS and in_order >= QUOTE_OVERLAP * shorter:
-            if sources_agree or in_order >= LONG_PIECE or in_order >= 0.5 * longer:
-                return True
+        long_enough = in_order >= MIN_WORDS and in_order >= QUOTE_OVERLAP * shorter
+        if long_enough and (sources_agree or in_order >= LONG_PIECE or in_order >= 0.5 * longer):
+            return True
     shared = len(first.counts.keys() & second.counts.keys())
     jaccard = shared / len(first.counts.keys() | second.counts.keys())
     if jaccard >= REORDERED_JACCARD:
