@@ -3,7 +3,7 @@
 Sentences written for this test (no corpus wording). PolNeAR's guidelines exclude actions ("Lowell chased after
 the bus") but include decrees, rulings, appointments, decisions and perceptions ("witnessing of facts"); those
 are attributions in PolNeAR's sense but report nothing anyone said, so when the extractor finds them they must
-carry a cue class of ``lexicon.ACTION_CUE_CLASSES`` (decision, perception) that lets a user leave them out.
+carry a cue class of ``lexicon.ACTION_CUE_CLASSES`` (decision, perception, refusal) that lets a user leave them out.
 Whom one writes to is not what one wrote, and a date after the cue says when, not what ("said on Tuesday it
 would ...").
 """
@@ -72,6 +72,11 @@ ACTS = [
     "The committee approved the spending bill late on Thursday.",
     "The judge sentenced him to five years in prison.",
     "The council voted to reopen the pool.",
+    # Refusals: PolNeAR annotates "declined to comment", but nothing is said.
+    "A spokesman for the airline declined to comment.",
+    "The company declined to say how many staff had left.",
+    "The striker refused to shake the referee's hand.",
+    "She refused to say whether she would resign.",
 ]
 
 # (text, a word of the source, a word of the content): speech and belief that must be found.
@@ -125,7 +130,7 @@ def test_an_action_is_not_an_attribution(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ACTS)
-def test_a_decision_or_perception_is_marked_as_an_act(nlp: Language, text: str) -> None:
+def test_a_decision_perception_or_refusal_is_marked_as_an_act(nlp: Language, text: str) -> None:
     for attribution in attributions(nlp, text):
         assert attribution.cue_class in ACTION_CLASSES, (attribution.cue_text, attribution.cue_class)
 
