@@ -179,11 +179,15 @@ def drop_addressee(doc: Doc, group: Group) -> None:
     root = doc[cue_root(doc, group.cue)]
     if root.lemma_ not in ADDRESSING_VERBS or root.pos_ != "VERB":
         return
-    for child in root.children:
-        if child.dep_ not in ("prep", "dative") or child.lower_ != "to" or child.i < root.i:
-            continue
-        for addressee in (grand for grand in child.children if grand.dep_ == "pobj"):
-            keep_contents(group, lambda span, addressee=addressee: not _names_only(doc, span, addressee))
+    addressees = [
+        grand
+        for child in root.children
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and child.i > root.i
+        for grand in child.children
+        if grand.dep_ == "pobj"
+    ]
+    if addressees:
+        keep_contents(group, lambda span: not any(_names_only(doc, span, addressee) for addressee in addressees))
 
 
 def _names_only(doc: Doc, span: RoleSpan, addressee: Token) -> bool:
