@@ -78,8 +78,8 @@ class Attribution:
         str | None,
         Field(
             description="What kind of attribution the cue makes: neutral, emphatic, belief, denial, signal, report, "
-            "intention, question, evaluation, decision, perception or other (docs/stance.md); decision and "
-            "perception are acts rather than statements."
+            "intention, question, evaluation, decision, perception, refusal or other (docs/stance.md); decision, "
+            "perception and refusal are acts rather than statements."
         ),
     ] = None
     denial: Annotated[bool, Field(description="The source rejects a claim.")] = False

@@ -99,7 +99,16 @@ CASES: list[tuple[str, Any, Any, dict[str, Any]]] = [
         "The court rejected a request to unseal the file.",
         "rejected",
         "a request to unseal the file",
-        {"cue_class": "denial", "denial": False},
+        {"cue_class": "decision", "denial": False},
+    ),
+    # Turning down a plan or an offer is a decision; rejecting a claim stays a denial.
+    ("The council rejected two earlier plans.", "rejected", "two earlier plans", {"cue_class": "decision"}),
+    ("The union rejected the pay offer.", "rejected", "the pay offer", {"cue_class": "decision", "denial": False}),
+    (
+        "The ministry rejected the claim that the dam leaked.",
+        "rejected",
+        "the claim that the dam leaked",
+        {"cue_class": "denial", "denial": True},
     ),
     ("The ministry denied that troops crossed.", "denied", "that troops crossed", {"denial": True}),
     ("He called the charges fabricated.", "called", "the charges fabricated", {"denial": True}),

@@ -3,7 +3,9 @@
 Sentences written for this test (no corpus wording). PolNeAR's guidelines exclude actions ("Lowell chased after
 the bus") but include decrees, rulings, appointments, decisions and perceptions ("witnessing of facts"); those
 are attributions in PolNeAR's sense but report nothing anyone said, so when the extractor finds them they must
-carry a cue class of ``lexicon.ACTION_CUE_CLASSES`` (decision, perception) that lets a user leave them out.
+carry a cue class of ``lexicon.ACTION_CUE_CLASSES`` (decision, perception, refusal) that lets a user leave them out.
+Whom one writes to is not what one wrote, and a date after the cue says when, not what ("said on Tuesday it
+would ...").
 """
 
 from __future__ import annotations
@@ -45,6 +47,16 @@ ACTIONS = [
     "The local MP called the water company's chief executive on Sunday.",
     "Her lawyer called the court's senior clerk twice last week.",
     "The coach called his assistant on Friday evening.",
+    # "Recall" with people or a body as its object summons them back; it reports no memory.
+    "Both governments recalled their ambassadors after the border clash.",
+    "The president recalled the envoy to Lisbon in March.",
+    "Nations recalled their diplomats from the capital.",
+    # Whom one wrote to is the addressee, not what was written.
+    "The senator later wrote to the transport secretary.",
+    # An obituary headline: the relative clause says what the architect did, nobody said it.
+    "Lars Eklund, architect who rebuilt a harbour town, dies at 90\n\nLars Eklund, the Swedish-born architect whose "
+    "plans for the fire-damaged port of Eastholm became a model for coastal towns, died on Tuesday at his home in "
+    "Oslo. He was 90.",
 ]
 
 # Decisions, appointments and perceptions: PolNeAR may count them, but never as statements.
@@ -60,6 +72,11 @@ ACTS = [
     "The committee approved the spending bill late on Thursday.",
     "The judge sentenced him to five years in prison.",
     "The council voted to reopen the pool.",
+    # Refusals: PolNeAR annotates "declined to comment", but nothing is said.
+    "A spokesman for the airline declined to comment.",
+    "The company declined to say how many staff had left.",
+    "The striker refused to shake the referee's hand.",
+    "She refused to say whether she would resign.",
 ]
 
 # (text, a word of the source, a word of the content): speech and belief that must be found.
@@ -89,6 +106,20 @@ STATEMENTS = [
     ("The minister added that talks would resume next week.", "minister", "talks"),
     ("According to the coach, the team will travel on Friday.", "coach", "team"),
     ("Critics argued the law was unfair to tenants.", "Critics", "law"),
+    # "Recall" of a memory, and saying to someone what one says, stay statements.
+    ("She recalled that the river had flooded twice that year.", "She", "river"),
+    ("The mayor wrote to residents that the bridge would close in June.", "mayor", "bridge"),
+    ("The coach explained to reporters that the team was tired.", "coach", "team"),
+    ('The minister wrote to the committee: "We will publish the figures."', "minister", "figures"),
+]
+
+# (text, the cue, how the content begins): a date after the cue is neither cue nor content; other phrases after it
+# are left as the tagger found them.
+BOUNDARIES = [
+    ("The bank said on Tuesday it would close 40 branches.", "said", "it would close"),
+    ("The minister said in 2019 that the tax would be temporary.", "said", "that the tax"),
+    ("The club said on Saturday the coach had resigned.", "said", "the coach"),
+    ("The firm said in a statement that profits had fallen.", "said in a statement", "that profits"),
 ]
 
 
@@ -99,7 +130,7 @@ def test_an_action_is_not_an_attribution(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ACTS)
-def test_a_decision_or_perception_is_marked_as_an_act(nlp: Language, text: str) -> None:
+def test_a_decision_perception_or_refusal_is_marked_as_an_act(nlp: Language, text: str) -> None:
     for attribution in attributions(nlp, text):
         assert attribution.cue_class in ACTION_CLASSES, (attribution.cue_text, attribution.cue_class)
 
@@ -113,3 +144,9 @@ def test_speech_and_belief_are_attributions(nlp: Language, text: str, source_wor
     ]
     assert found, [(a.source_text, a.cue_text, a.content_text) for a in attributions(nlp, text)]
     assert all(a.cue_class not in ACTION_CLASSES for a in found)
+
+
+@pytest.mark.parametrize(("text", "cue", "content_start"), BOUNDARIES)
+def test_a_date_after_the_cue_is_left_out(nlp: Language, text: str, cue: str, content_start: str) -> None:
+    found = attributions(nlp, text)
+    assert [(a.cue_text, a.content_text[: len(content_start)]) for a in found] == [(cue, content_start)]

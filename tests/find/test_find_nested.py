@@ -74,6 +74,27 @@ CASES: list[tuple[str, str, list[dict[str, Any]], list[tuple[str | None, str, st
         [("Smith", "said", "that Jones spoke for an hour", None)],
     ),
     ("no attribution at all", "The talks resumed in Geneva on Monday.", [], []),
+    (
+        "an infinitive reports nothing that happened: the firm is awaited to explain",
+        "The analyst said investors were waiting for the firm to explain how it would grow.",
+        [
+            {
+                "source": "The analyst",
+                "cue": "said",
+                "content": "investors were waiting for the firm to explain how it would grow",
+            }
+        ],
+        [("The analyst", "said", "investors were waiting for the firm to explain how it would grow", None)],
+    ),
+    (
+        "an infinitive: she wants, the voters are wanted to know and report nothing",
+        "The senator said she wanted voters to know that the plan was safe.",
+        [{"source": "The senator", "cue": "said", "content": "she wanted voters to know that the plan was safe"}],
+        [
+            ("The senator", "said", "she wanted voters to know that the plan was safe", None),
+            ("she", "wanted", "voters to know that the plan was safe", "The senator"),
+        ],
+    ),
 ]
 
 

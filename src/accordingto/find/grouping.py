@@ -16,8 +16,14 @@ from spacy.tokens import Doc
 
 from ..annotations import quote_spans
 from .confidence import CONTENT_ROUTES
-from .contents import complete_complement, report_of_a_report, untagged_complement
-from .cues import complete_verb_group, places_a_call
+from .contents import (
+    complete_complement,
+    drop_addressee,
+    leave_out_date,
+    report_of_a_report,
+    untagged_complement,
+)
+from .cues import complete_verb_group, describes_its_noun, places_a_call, recalls_someone
 from .groups import CueIndex, Group, Grouping, Layout, choose_cue
 from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
 from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
@@ -60,6 +66,11 @@ def _give_quote_its_cue(state: Grouping, span: RoleSpan, own: tuple[int, Group])
     return group, "syntax"
 
 
+def _an_act(doc: Doc, group: Group) -> bool:
+    """A group that reports no statement: a phone call, a recall of envoys, a noun and its own relative clause."""
+    return places_a_call(doc, group) or recalls_someone(doc, group) or describes_its_noun(doc, group)
+
+
 def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     """Group tagged spans into attributions (only those with a cue and some content), in text order."""
     spans = tagged_spans(tags)
@@ -91,9 +102,11 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
             report_of_a_report(state, group)
         if not group.contents and group.sources:
             untagged_complement(doc, group, tags)
-    kept = [group for group in groups if group.contents and not places_a_call(doc, group)]
+        drop_addressee(doc, group)
+    kept = [group for group in groups if group.contents and not _an_act(doc, group)]
     sources = [span for span in spans if span.role == "SOURCE"]
     for group in kept:
+        leave_out_date(doc, group)
         complete_verb_group(doc, group.cue, tags)
         complete_complement(doc, group, tags)
         according_to_names_its_source(doc, group)

@@ -5,6 +5,7 @@ quotation) and the cues near a span, which every grouping rule reads.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,6 +29,13 @@ class Group:
     contents: list[RoleSpan] = field(default_factory=list)
     sources: list[RoleSpan] = field(default_factory=list)
     routes: list[str] = field(default_factory=list)  # how each content was attached (``confidence.CONTENT_ROUTES``)
+
+
+def keep_contents(group: Group, keep: Callable[[RoleSpan], bool]) -> None:
+    """Keep the group's contents that ``keep`` accepts, with the route each came by."""
+    chosen = [n for n, span in enumerate(group.contents) if keep(span)]
+    group.routes = [group.routes[n] for n in chosen if n < len(group.routes)]
+    group.contents = [group.contents[n] for n in chosen]
 
 
 def _ancestors(doc: Doc, i: int, depth: int) -> list[int]:

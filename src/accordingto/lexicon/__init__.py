@@ -135,9 +135,9 @@ AFFILIATION_PREPOSITIONS = words("affiliation_prepositions")
 # Cues and stance (find.nested, describe.stance), and the marks that introduce speech (find).
 CUE_CLASSES = sections("cue_classes")
 # Cue classes of acts rather than statements (cue_classes.txt says why PolNeAR annotates them).
-ACTION_CUE_CLASSES = frozenset({"decision", "perception"})
-# Single cue words of every class but acts (a decision or a perception reports nothing): the words that may report
-# a statement (find.nested's reporting frames, parse.repairs' verbs misread as nouns).
+ACTION_CUE_CLASSES = frozenset({"decision", "perception", "refusal"})
+# Single cue words of every class but acts (a decision, a perception or a refusal reports nothing): the words that
+# may report a statement (find.nested's reporting frames, parse.repairs' verbs misread as nouns).
 STATEMENT_CUE_WORDS = frozenset(
     word
     for name, entries in CUE_CLASSES.items()
