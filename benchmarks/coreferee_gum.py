@@ -38,14 +38,20 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import numpy as np
-from coreferee.annotation import Annotator
-from coreferee.manager import CorefereeBroker
-from coreferee.rules import RulesAnalyzer, RulesAnalyzerFactory
-from coreferee.tendencies import ENSEMBLE_SIZE, DocumentPairInfo, TendenciesAnalyzer, generate_feature_table
-from coreferee.training.loaders import LitBankANNLoader
-from coreferee.training.train import TrainingManager
-from spacy.language import Language
-from spacy.tokens import Doc
+
+try:
+    from coreferee.annotation import Annotator
+    from coreferee.manager import CorefereeBroker
+    from coreferee.rules import RulesAnalyzer, RulesAnalyzerFactory
+    from coreferee.tendencies import ENSEMBLE_SIZE, DocumentPairInfo, TendenciesAnalyzer, generate_feature_table
+    from coreferee.training.loaders import LitBankANNLoader
+    from coreferee.training.train import TrainingManager
+    from spacy.language import Language
+    from spacy.tokens import Doc
+except ImportError as missing:  # not a dependency of accordingto: an experiment's own install
+    raise SystemExit(
+        "coreferee_gum.py needs coreferee: .venv/bin/python -m pip install --no-deps coreferee==1.5.0"
+    ) from missing
 from thinc.api import fix_random_seed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
