@@ -52,6 +52,32 @@ KIND_AND_NUMBER_CASES = [
     ("Halvorsen Shipping disagreed with the port.", "Halvorsen Shipping", "organization", "sing"),
     # Two bodies coordinated are two parties, not one body a later "the authority" may stand for.
     ("Brightwell Foods and the port authority argued.", "Brightwell Foods and the port authority", "group", "plur"),
+    # Two roles of one person in apposition are one person (news13); another role holder, a body or a plural
+    # joined to the apposition are more participants.
+    (
+        "Sir Peter Vane, the MP for Ashdown and a former health minister, said the ward must stay open.",
+        "Sir Peter Vane, the MP for Ashdown and a former health minister",
+        "person",
+        "sing",
+    ),
+    (
+        "Dr Elena Ruiz, the report's author and a historian at Carlton College, said the archive was incomplete.",
+        "Dr Elena Ruiz, the report's author and a historian at Carlton College",
+        "person",
+        "sing",
+    ),
+    (
+        "Ann Lee, the mayor, and the police chief said the road would close.",
+        "Ann Lee, the mayor, and the police chief",
+        "group",
+        "plur",
+    ),
+    (
+        "Mayor Ann Lee, the council and two unions said so.",
+        "Mayor Ann Lee, the council and two unions",
+        "group",
+        "plur",
+    ),
     # "which" says an operator is not a person; "who" leaves one a person.
     ("The grid operator, which runs the lines, said it acted.", "The grid operator", "organization", "sing"),
     ("The tour operator, who runs the boats, said he was sorry.", "The tour operator", "person", "sing"),

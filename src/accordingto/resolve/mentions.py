@@ -371,7 +371,11 @@ def _number(codes: TokenCodes, head: int, low: int, high: int) -> Number:
     governor, pos = codes.governor, codes.pos
     # A conjunct counts only when what it is coordinated with is in the phrase too ("Clinton" alone in "Trump and
     # Clinton" is one person).
-    coordinated = (i for i in range(low, high) if codes.dep[i] == _CONJ and low <= governor[i] < high)
+    coordinated = (
+        i
+        for i in range(low, high)
+        if codes.dep[i] == _CONJ and low <= governor[i] < high and not _second_role(codes, i)
+    )
     if any(pos[i] in _NOMINAL_IDS and pos[governor[i]] in _NOMINAL_IDS for i in coordinated):
         return "plur"
     if codes.lemma_text(head) in lexicon.QUANTITY_HEADS and any(
@@ -383,6 +387,28 @@ def _number(codes: TokenCodes, head: int, low: int, high: int) -> Number:
     if codes.plural[head]:
         return "plur"
     return "sing"
+
+
+_INSTITUTION_HEAD_IDS = _ids(lexicon.INSTITUTION_HEADS)
+
+
+def _second_role(codes: TokenCodes, conjunct: int) -> bool:
+    """Whether a conjunct adds a second role to an apposition ("Sir Anthony Webb, the MP for Kelham and a former
+    rail minister"; "Farah Naseem, the study's lead author and a sleep researcher"): news describes one person
+    by two roles so, and reading the pair as two people made the person a group (news13). A singular common
+    noun that is no body: "Smith, the mayor, and councillors", "Lee, the council and the union", or a second
+    name, are more participants."""
+    first = codes.governor[conjunct]
+    while codes.dep[first] == _CONJ and codes.governor[first] != first:
+        first = codes.governor[first]
+    return (
+        codes.dep[first] == _APPOS
+        and codes.pos[conjunct] == NOUN
+        and codes.tag[conjunct] not in _PLURAL_TAGS
+        and not codes.ent_type[conjunct]
+        and codes.lower[conjunct] not in _INSTITUTION_HEAD_IDS
+        and codes.ent_type[first] != _PERSON
+    )
 
 
 def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
