@@ -11,7 +11,7 @@ And the classes news13's unseen articles showed: a "he" or "she" after a sentenc
 named (not a speaker there) sent back by the learned resolver to the person quoted before; a person described by
 two coordinated roles ("the MP for Ashdown and a former health minister") read as a group, which lost their
 pronouns; a surname the small model tagged a place ("Carrow replied") listed as a government beside the person
-named in full."""
+named in full; and a spokesperson's singular "they" sent to their group (news12's too)."""
 
 from __future__ import annotations
 
@@ -188,6 +188,23 @@ CASES = [
         "Elena Ruiz",
         "person",
         id="a-person-with-two-roles-is-no-group",
+    ),
+    # news12 and news13: a spokesperson's singular "they", after a quotation of one sentence or several.
+    pytest.param(
+        "The Friends of Ashcombe Park said the fence was illegal. Its spokesperson, Alex Morgan, said the group had "
+        'hired a lawyer. "We will see them in court," they said.',
+        "We will see them in court",
+        "Alex Morgan",
+        "person",
+        id="a-spokespersons-singular-they",
+    ),
+    pytest.param(
+        "The Friends of Ashcombe Park said the fence was illegal. Its spokesperson, Alex Morgan, said the group had "
+        'hired a lawyer. "We have written to the council. We will see them in court," they said.',
+        "We have written to the council",
+        "Alex Morgan",
+        "person",
+        id="a-spokespersons-singular-they-after-two-sentences",
     ),
     # news13: a surname read as a place is the person named in full.
     pytest.param(

@@ -265,7 +265,7 @@ def resolve_speakers(
             first_person.append(occurrence)
             continue
         if mention.form == "pronoun":
-            antecedent = _pronoun_antecedent(
+            antecedent = _singular_they(doc, occurrences, position) or _pronoun_antecedent(
                 occurrences, position, by_sentence, contents, max_sentences_back, questions
             )
             if antecedent is not None and antecedent.entity is None:
@@ -450,19 +450,21 @@ def _answers(occurrences: list[Occurrence], questions: set[str]) -> set[int]:
 
 
 def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
-    """The source "he"/"she"s (by ``id``) the rules gave the subject of the main clause of the sentence just
-    before, which is not a speaker there (the news rule covers speakers). A sentence whose subject is a person
-    makes that person the topic, and the next sentence's "he" or "she" continues it (centering's preferred
-    antecedent): "Tennant gave evidence on the second day. He said …" is Tennant, and "His partner, Aileen
-    Dorsey, joined the conversation. She said …" is Dorsey. The learned resolver, trained on GUM's few
-    quotations, sent these back to the person quoted before the topic changed (news13: 7 of 227 statements of
-    unseen articles, among them a defendant's evidence given to his own barrister)."""
+    """The source "he"/"she"s (by ``id``) opening a sentence that the rules gave the subject of the main clause
+    of the sentence just before, which is not a speaker there (the news rule covers speakers). A sentence whose
+    subject is a person makes that person the topic, and the next sentence's "he" or "she" continues it
+    (centering's preferred antecedent): "Tennant gave evidence on the second day. He said …" is Tennant, and
+    "His partner, Aileen Dorsey, joined the conversation. She said …" is Dorsey. The learned resolver, trained on
+    GUM's few quotations, sent these back to the person quoted before the topic changed (news13: 7 of 227
+    statements of unseen articles, among them a defendant's evidence given to his own barrister)."""
     found: set[int] = set()
     for occurrence in occurrences:
         mention, entity = occurrence.mention, occurrence.entity
         if not (occurrence.source and mention.form == "pronoun" and mention.gender in {"masc", "fem"}):
             continue
-        if entity is None or occurrence.quote is not None:
+        if entity is None or occurrence.quote is not None or not doc[occurrence.tokens[0]].is_sent_start:
+            # Only a pronoun opening its sentence continues the topic so; after a quotation ('"We need beds," she
+            # said'), whose words may say who speaks, the learned resolver still decides.
             continue
         if any(
             not o.source
@@ -1618,6 +1620,38 @@ def _pronoun_antecedent(
     if pronoun.quote is not None:
         return None
     return next((o for o in reversed(occurrences[:position]) if o.source and candidate(o)), None)
+
+
+def _singular_they(doc: Doc, occurrences: list[Occurrence], position: int) -> Occurrence | None:
+    """For a source "they" tagging the quotation before it (``occurrences[position]``): the source occurrence of
+    the attribution just before it, in its sentence or the one before, where that speaker is one person named in
+    full whom the text has not called "he" or "she" ("Its spokesperson, Sam Okonedo, said … '…,' they said").
+    News writes a singular "they" for a person so; agreement alone sent it to the spokesperson's group (news12,
+    news13)."""
+    pronoun = occurrences[position]
+    if not (pronoun.source and pronoun.quote is None and doc[pronoun.mention.head].lower_ == "they"):
+        return None
+    if pronoun.tokens[0] == 0 or not doc[pronoun.tokens[0] - 1].is_quote:
+        # Only the tag of a quotation ('"…," they said'): a "they" that opens a sentence ("They checked the
+        # figures", after a person quoted) is most often the group that person spoke for (PolNeAR dev).
+        return None
+    latest = next(
+        (
+            o
+            for o in reversed(occurrences[:position])
+            if o.source and o.quote is None and o.tokens[1] <= pronoun.tokens[0]
+        ),
+        None,
+    )
+    # Counted from the sentence a quotation of several sentences opens in, as the news rule counts.
+    opens = pronoun.sentence if pronoun.opens is None else pronoun.opens
+    if latest is None or latest.entity is None or opens - latest.sentence > NEWS_RULE_SENTENCES:
+        return None
+    entity = latest.entity
+    named = any(len(name) > 1 for name in entity.names)
+    # A first name's gender in the lists does not rule a "they" out ("Sam"); a "he" or "she" the text gave does.
+    gendered = any(o.mention.form == "pronoun" and o.mention.gender in {"masc", "fem"} for o in entity.occurrences)
+    return latest if entity.kind == "person" and entity.number == "sing" and named and not gendered else None
 
 
 def _may_stand_for(pronoun: Mention, occurrence: Occurrence) -> bool:
