@@ -97,6 +97,7 @@ CASES = [
     ("hospital-waiting-times.txt", "it expected waiting times", "Kelbury and District Hospitals Trust", "organization"),
     ("hospital-waiting-times.txt", "We have heard from people", "Gerald Pym", "person"),
     ("quarry-protest.txt", "the figure", "Castleton Aggregates", "organization"),
+    ("quarry-protest.txt", "This valley is home to otters", "Rowan Achebe", "person"),
     ("wire-border-talks.txt", "The talks will be held", "one of the officials", "person"),
     ("obituary-architect.txt", "the council had given her", "Ingrid Solberg", "person"),
     ("school-board-phones.txt", "We are passing a rule", "Luis Echeverría", "person"),
@@ -119,6 +120,12 @@ CASES = [
     ("parliament-rail-fares.txt", "a season ticket from Swindon", "Graham Pugh", "person"),
     ("study-teen-sleep.txt", "the gain held through the second year", "Farah Naseem", "person"),
     ("study-teen-sleep.txt", "they also wanted to measure", "researchers", "group"),
+    # Junk names: a barrister's side ("Prosecuting, …") and a hyphenated role ("Her co-author, …") read as names.
+    ("court-assault-trial.txt", "the jury that Tennant had punched", "Annabel Fairweather", "person"),
+    ("study-teen-sleep.txt", "the findings should be read with care", "Gareth Mullins", "person"),
+    # A spokesperson's singular "they", not the group.
+    ("planning-care-home.txt", "We need care beds", "Sam Okonedo", "person"),
+    ("planning-care-home.txt", "that the land is common land", "residents", "group"),
     # Already right before: a regulator and a company, a spokesperson's role.
     ("merger-telecoms.txt", "it expected to publish", "Competition and Markets Authority", "organization"),
     ("merger-telecoms.txt", "that the UK market was", "Velocom", "organization"),
