@@ -2,7 +2,9 @@
 places and bodies, in the styles of a court report, a pay dispute, an earnings story, a wire story, an interview,
 a sports report, a science release, a council story and a utility story; news11; and ten more news12 wrote
 before changing any code: a hospital, a tech company, a police report, a mayoral debate, an airline strike, a
-quarry protest, a school board, a foreign-affairs wire, a tenants' dispute and an obituary).
+quarry protest, a school board, a foreign-affairs wire, a tenants' dispute and an obituary; and ten more news13 wrote
+before changing any code: an interview, a crown court trial, a cup final, a merger, a health study, a Commons
+debate, a wildfire, a singer's profile, a planning dispute and a foreign correspondent's strike story).
 
 Not a dump of the output: each case names one statement by the start of its content and the source it must be
 listed under — the errors the articles showed before news11 (a description sent to the wrong one of two people
@@ -95,9 +97,39 @@ CASES = [
     ("hospital-waiting-times.txt", "it expected waiting times", "Kelbury and District Hospitals Trust", "organization"),
     ("hospital-waiting-times.txt", "We have heard from people", "Gerald Pym", "person"),
     ("quarry-protest.txt", "the figure", "Castleton Aggregates", "organization"),
+    ("quarry-protest.txt", "This valley is home to otters", "Rowan Achebe", "person"),
     ("wire-border-talks.txt", "The talks will be held", "one of the officials", "person"),
     ("obituary-architect.txt", "the council had given her", "Ingrid Solberg", "person"),
     ("school-board-phones.txt", "We are passing a rule", "Luis Echeverría", "person"),
+    # news13's ten articles, written before any fix. A defendant's evidence after the sentence that makes him its
+    # subject, not his barrister who spoke before; a partner and a widow newly named, not the speaker before them.
+    ("court-assault-trial.txt", "he had worked on doors", "Craig Tennant", "person"),
+    ("court-assault-trial.txt", "I was scared", "Craig Tennant", "person"),
+    ("court-assault-trial.txt", "the footage showed something else", "Nikhil Chaudhry", "person"),
+    ("court-assault-trial.txt", "his client was relieved", "Nikhil Chaudhry", "person"),
+    ("interview-chef.txt", "the star would not change their prices", "Aileen Dorsey", "person"),
+    ("interview-chef.txt", "Nostalgia is cooking the past", "Tomasz Wielgus", "person"),
+    ("foreign-port-strike.txt", "she had not received an apology", "Katerina Doukas", "person"),
+    ("foreign-port-strike.txt", "her sales had halved", "Eleni Vrettou", "person"),
+    # A captain's surname and a minister's read as places; an MP and an author with two roles read as groups.
+    ("sports-cup-final.txt", "the dressing room was silent", "Danny Okoro", "person"),
+    ("sports-cup-final.txt", "We will come back stronger", "Danny Okoro", "person"),
+    ("sports-cup-final.txt", "Everybody in the ground saw it", "Pete Haskins", "person"),
+    ("parliament-rail-fares.txt", "that punctuality had improved", "Helen Carrow", "person"),
+    ("parliament-rail-fares.txt", "the minister to cap off-peak fares", "Anthony Webb", "person"),
+    ("parliament-rail-fares.txt", "a season ticket from Swindon", "Graham Pugh", "person"),
+    ("study-teen-sleep.txt", "the gain held through the second year", "Farah Naseem", "person"),
+    ("study-teen-sleep.txt", "they also wanted to measure", "researchers", "group"),
+    # Junk names: a barrister's side ("Prosecuting, …") and a hyphenated role ("Her co-author, …") read as names.
+    ("court-assault-trial.txt", "the jury that Tennant had punched", "Annabel Fairweather", "person"),
+    ("study-teen-sleep.txt", "the findings should be read with care", "Gareth Mullins", "person"),
+    # A spokesperson's singular "they", not the group.
+    ("planning-care-home.txt", "We need care beds", "Sam Okonedo", "person"),
+    ("planning-care-home.txt", "that the land is common land", "residents", "group"),
+    # Already right before: a regulator and a company, a spokesperson's role.
+    ("merger-telecoms.txt", "it expected to publish", "Competition and Markets Authority", "organization"),
+    ("merger-telecoms.txt", "that the UK market was", "Velocom", "organization"),
+    ("planning-care-home.txt", "the committee would consider", "council spokesman", "person"),
 ]
 
 

@@ -5,7 +5,13 @@ tagged a person though a "which" clause hangs on it, a bare "the union" sent to 
 city's election office" sent to the university named before it), people it misreads (a name tagged a place, a
 police rank or council title kept in the name), a body's name cut at an "and", a member picked out of a group
 ("one of the officials") listed as the group, and a "she" after a quotation of two sentences sent past the speaker
-before the quotation to the person named first."""
+before the quotation to the person named first.
+
+And the classes news13's unseen articles showed: a "he" or "she" after a sentence whose subject is a person newly
+named (not a speaker there) sent back by the learned resolver to the person quoted before; a person described by
+two coordinated roles ("the MP for Ashdown and a former health minister") read as a group, which lost their
+pronouns; a surname the small model tagged a place ("Carrow replied") listed as a government beside the person
+named in full; and a spokesperson's singular "they" sent to their group (news12's too)."""
 
 from __future__ import annotations
 
@@ -132,6 +138,82 @@ CASES = [
         "Ashby and District Rowing Club",
         "organization",
         id="a-body-name-with-and",
+    ),
+    # news13: the person a sentence makes its subject, not the speaker before it.
+    pytest.param(
+        'Coach Rita Santos said the team had trained well. "We are ready," Santos said. Her assistant, Joan Pike, '
+        "arrived late to the press conference. She said the bus had broken down.",
+        "the bus had broken down",
+        "Joan Pike",
+        "person",
+        id="she-after-a-newly-named-subject-not-the-coach-quoted-before",
+    ),
+    pytest.param(
+        'Prosecutor Dan Whitely said the evidence was clear. "The jury will see the texts," he said. Greaves sat in '
+        "silence. The defendant, Lee Greaves, gave evidence on Friday. He told the jury he had panicked.",
+        "the jury he had panicked",
+        "Lee Greaves",
+        "person",
+        id="he-after-the-defendant-takes-the-stand-not-the-prosecutor",
+    ),
+    pytest.param(
+        'The council leader, Sarah Quinn, said the road would reopen in May. "We have listened," Quinn said. The '
+        "widow of the cyclist, Mary Hollis, laid flowers at the junction on Sunday. She said nobody from the council "
+        "had called her.",
+        "nobody from the council",
+        "Mary Hollis",
+        "person",
+        id="she-after-a-name-closing-the-subject-phrase",
+    ),
+    pytest.param(
+        'Mayor Lena Voss said the bridge was safe. "There is no risk," Voss said. Her deputy, Tom Reyes, left the '
+        "meeting early. She said the engineers had checked it twice.",
+        "the engineers had checked it twice",
+        "Lena Voss",
+        "person",
+        id="she-is-not-a-newly-named-subject-of-the-other-gender",
+    ),
+    # news13: two roles of one person are not two people.
+    pytest.param(
+        "Sir Peter Vane, the MP for Ashdown and a former health minister, said the hospital must stay open. He said "
+        "the ward had saved lives.",
+        "the ward had saved lives",
+        "Peter Vane",
+        "person",
+        id="he-of-a-person-with-two-roles",
+    ),
+    pytest.param(
+        "Dr Elena Ruiz, the report's author and a historian at Carlton College, said the archive was incomplete.",
+        "the archive was incomplete",
+        "Elena Ruiz",
+        "person",
+        id="a-person-with-two-roles-is-no-group",
+    ),
+    # news12 and news13: a spokesperson's singular "they", after a quotation of one sentence or several.
+    pytest.param(
+        "The Friends of Ashcombe Park said the fence was illegal. Its spokesperson, Alex Morgan, said the group had "
+        'hired a lawyer. "We will see them in court," they said.',
+        "We will see them in court",
+        "Alex Morgan",
+        "person",
+        id="a-spokespersons-singular-they",
+    ),
+    pytest.param(
+        "The Friends of Ashcombe Park said the fence was illegal. Its spokesperson, Alex Morgan, said the group had "
+        'hired a lawyer. "We have written to the council. We will see them in court," they said.',
+        "We have written to the council",
+        "Alex Morgan",
+        "person",
+        id="a-spokespersons-singular-they-after-two-sentences",
+    ),
+    # news13: a surname read as a place is the person named in full.
+    pytest.param(
+        "Education Secretary Helen Carrow visited the school on Monday. Unions said the plan was rushed. Carrow "
+        "replied that teachers had been consulted.",
+        "that teachers had been consulted",
+        "Helen Carrow",
+        "person",
+        id="a-surname-tagged-a-place",
     ),
 ]
 

@@ -158,7 +158,13 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
         name = fullest.name(doc) or description
         # The kind most of its names give (one mis-tagged or coordinated mention does not decide); what the
         # resolver learned (a pronoun "he" made a lone surname a person) beats an undecided name.
-        votes = Counter(m.kind for m in names if m.kind != "unknown" and not _tagged_person_of_body(m, entity))
+        votes = Counter(
+            m.kind
+            for m in names
+            if m.kind != "unknown"
+            and not _tagged_person_of_body(m, entity)
+            and not _surname_tagged_place(doc, m, entity)
+        )
         kind = votes.most_common(1)[0][0] if votes else entity.kind
         named = True
     else:
@@ -182,6 +188,13 @@ def _tagged_person_of_body(mention: Mention, entity: EntityRecord) -> bool:
     in an entity the rules made an organisation ("Budget airline Skyreach" … "Skyreach denied", tagged a
     person): the text's own "airline" decides, not how often the small model tagged the word."""
     return mention.genderless_person and entity.kind == "organization"
+
+
+def _surname_tagged_place(doc: Doc, mention: Mention, entity: EntityRecord) -> bool:
+    """Whether a one-word name tagged a place is the surname of a person the rules resolved it to ("Justice
+    Frank Nervo" … "Nervo said", "Nervo" tagged a place twice): the resolution says a person, and the tagger's
+    places must not outvote the full name (``speakers._surname_read_as_place``, news13)."""
+    return mention.kind == "government" and entity.kind == "person" and len(mention.name_tokens(doc)) == 1
 
 
 def _source(

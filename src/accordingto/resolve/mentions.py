@@ -177,12 +177,21 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
             or (codes.ent_type[i] in _NAME_LABEL_IDS and pos[i] not in _NEVER_HEAD_IDS)
             or is_age_noun(codes, i)
         ):
-            return i
+            return _hyphenated_head(codes, i, roots)
     for i in indices:
         if pos[i] in _NOMINAL_IDS and codes.dep[i] not in _MODIFIER_DEP_IDS:
             return i
     nominals = [i for i in indices if pos[i] in _NOMINAL_IDS]
     return nominals[-1] if nominals else None
+
+
+def _hyphenated_head(codes: TokenCodes, head: int, roots: list[int]) -> int:
+    """The last word of a hyphenated compound the parser split into separate heads ("Her co-author, Professor
+    Gareth Mullins": "co", "-" and "author" each a subject of "said"), which is the compound's head: read from
+    its first part, the mention was "her co" (news13)."""
+    while head + 2 in roots and codes.lower[head + 1] == _HYPHEN and codes.pos[head + 2] in _NOMINAL_IDS:
+        head += 2
+    return head
 
 
 # Right-hand dependents that belong to the core phrase: "a spokesman for the Kremlin", "Trump and Pence",
@@ -371,7 +380,11 @@ def _number(codes: TokenCodes, head: int, low: int, high: int) -> Number:
     governor, pos = codes.governor, codes.pos
     # A conjunct counts only when what it is coordinated with is in the phrase too ("Clinton" alone in "Trump and
     # Clinton" is one person).
-    coordinated = (i for i in range(low, high) if codes.dep[i] == _CONJ and low <= governor[i] < high)
+    coordinated = (
+        i
+        for i in range(low, high)
+        if codes.dep[i] == _CONJ and low <= governor[i] < high and not _second_role(codes, i)
+    )
     if any(pos[i] in _NOMINAL_IDS and pos[governor[i]] in _NOMINAL_IDS for i in coordinated):
         return "plur"
     if codes.lemma_text(head) in lexicon.QUANTITY_HEADS and any(
@@ -383,6 +396,28 @@ def _number(codes: TokenCodes, head: int, low: int, high: int) -> Number:
     if codes.plural[head]:
         return "plur"
     return "sing"
+
+
+_INSTITUTION_HEAD_IDS = _ids(lexicon.INSTITUTION_HEADS)
+
+
+def _second_role(codes: TokenCodes, conjunct: int) -> bool:
+    """Whether a conjunct adds a second role to an apposition ("Sir Anthony Webb, the MP for Kelham and a former
+    rail minister"; "Farah Naseem, the study's lead author and a sleep researcher"): news describes one person
+    by two roles so, and reading the pair as two people made the person a group (news13). A singular common
+    noun that is no body: "Smith, the mayor, and councillors", "Lee, the council and the union", or a second
+    name, are more participants."""
+    first = codes.governor[conjunct]
+    while codes.dep[first] == _CONJ and codes.governor[first] != first:
+        first = codes.governor[first]
+    return (
+        codes.dep[first] == _APPOS
+        and codes.pos[conjunct] == NOUN
+        and codes.tag[conjunct] not in _PLURAL_TAGS
+        and not codes.ent_type[conjunct]
+        and codes.lower[conjunct] not in _INSTITUTION_HEAD_IDS
+        and codes.ent_type[first] != _PERSON
+    )
 
 
 def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
@@ -621,12 +656,31 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
     coordination of people's names as their group, else a noun phrase or pronoun (``readings`` caches these),
     else a share of people."""
     codes = doc_token_codes(doc)
+    start = _past_opening_participle(codes, start, end)
     mention = coordinated_people(doc, start, end) or _member_picked_out(codes, start, end)
     if mention is None:
         mention = readings.read(start, end) if readings is not None else analyze_mention(doc, start, end)
     if mention is not None and mention.kind == "document" and mention.form == "description":
         mention = document_author(codes, mention, start, end) or mention
     return mention or share_of_people(codes, start, end)
+
+
+_COMMA = get_string_id(",")
+
+
+def _past_opening_participle(codes: TokenCodes, start: int, end: int) -> int:
+    """Where a source span's mention starts, past an opening participle set off by a comma: court reports name
+    the side a barrister speaks for so ("Prosecuting, Annabel Fairweather told the jury"; "Defending, …"), and
+    the small model, taking the participle for a name, made the source "Prosecuting" (news13)."""
+    if (
+        end - start > 2
+        and codes.lower[start + 1] == _COMMA
+        and not codes.ent_type[start]
+        and codes.string(codes.lower[start]).endswith("ing")
+        and codes.ent_type[start + 2]
+    ):
+        return start + 2
+    return start
 
 
 def _member_picked_out(codes: TokenCodes, start: int, end: int) -> Mention | None:
