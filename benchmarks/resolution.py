@@ -49,8 +49,9 @@ from accordingto.evaluate.resolution import (
 )
 from accordingto.parse import load_pipeline
 from accordingto.records import AttributionRecord
+from accordingto.resolve.entities import Entity
 from accordingto.resolve.ranker import WEIGHTS_PATH, MentionRanker
-from accordingto.resolve.speakers import DEFAULT_STRATEGY, Entity, resolve_speakers
+from accordingto.resolve.speakers import DEFAULT_STRATEGY, resolve_speakers
 from accordingto.train.resolver import System, cross_validate, load_split, ranker_answers
 
 PROBE = "probe"

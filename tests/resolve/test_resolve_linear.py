@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from accordingto.analyze import analyze
+from accordingto.resolve.learned import EarlierMarkables
 from accordingto.resolve.markables import _innermost_quotes, find_markables
-from accordingto.resolve.speakers import EarlierMarkables, rules_links
+from accordingto.resolve.speakers import rules_links
 from fuzz_inputs import FUZZ
 
 

@@ -12,8 +12,10 @@ from accordingto.annotations import ATTRIBUTIONS, ENTITIES
 from accordingto.errors import MissingStageError
 from accordingto.find.quotes import annotate_quotes
 from accordingto.records import EntityRecord
+from accordingto.resolve.entities import Entity
+from accordingto.resolve.learned import same_full_name
 from accordingto.resolve.names import names_match
-from accordingto.resolve.speakers import Entity, _same_full_name, resolve_speakers, write_entities
+from accordingto.resolve.speakers import resolve_speakers, write_entities
 from handspans import example_doc, make_doc, parser
 
 
@@ -319,8 +321,8 @@ def test_a_short_name_is_not_moved_between_two_full_names_of_one_person(
 ) -> None:
     first = Entity(index=0, kind="person", number="sing", gender=None, names=names)
     second = Entity(index=1, kind="person", number="sing", gender=None, names=others)
-    assert _same_full_name(first, second) is same
-    assert _same_full_name(second, first) is same
+    assert same_full_name(first, second) is same
+    assert same_full_name(second, first) is same
 
 
 # A definite description ("the former mayor") and the one participant the text itself gave that role earlier:

@@ -122,7 +122,7 @@ _APPOS, _CONJ, _PREP, _PUNCT_DEP, _POBJ = (get_string_id(dep) for dep in ("appos
 _RELCL, _COMPOUND, _FLAT = (get_string_id(dep) for dep in ("relcl", "compound", "flat"))
 # Kinds of source that are one body, not people: a proper name of one names one body whatever the number of its
 # last word ("Brightwell Foods"); a definite description of one ("the agency", "the ministry", "the company", "the
-# paper") takes the learned resolver's vote over its best candidates (``speakers._LearnedAnswers.revise``).
+# paper") takes the learned resolver's vote over its best candidates (``learned.LearnedAnswers.revise``).
 BODY_KINDS = frozenset({"organization", "government", "media"})
 _PLURAL_TAGS = frozenset(get_string_id(tag) for tag in ("NNS", "NNPS"))
 _POSSESSIVE_TAG, _NORP, _PERSON = get_string_id("POS"), get_string_id("NORP"), get_string_id("PERSON")

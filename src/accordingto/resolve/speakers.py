@@ -1,13 +1,12 @@
 """Who each attribution's source is: pronouns, surnames and descriptions resolved to one entity per source.
 
-No coreference model runs offline here, so resolution is a small set of rules over spaCy's parse and entities,
-the ones news prose follows (see ``docs/sources.md``):
+The rules news prose follows, over spaCy's parse and entities (see ``docs/sources.md``), with a learned
+mention-ranking resolver (``resolve.ranker``, trained on GUM) asked where the rules are weakest:
 
 - a proper name joins the entity of an earlier compatible name: the same words, a surname of a full name
   ("Peskov" → "Dmitry Peskov"), an acronym or alias ("the NYT" → "the New York Times", "US" → "United
   States");
-- a definite description ("the source", "the spokesman") joins the latest entity with that head or role; a
-bare
+- a definite description ("the source", "the spokesman") joins the latest entity with that head or role; a bare
   or "some" plural ("US officials" again) joins the entity described the same way; an indefinite one ("a
   source", "another source", "two officials") always starts a new entity;
 - a third-person pronoun goes to the most salient compatible entity in the same sentence or up to a few
@@ -16,6 +15,11 @@ bare
   also stand for a named thing or people no rule collected (a building, an event, a law, "the Saudis"). People
   named only inside quotation marks, or inside a "he"/"she"'s own content, are never antecedents;
 - "I"/"we" as the source of a statement inside a quote is that quote's speaker.
+
+This module runs the stage (which mentions are collected, in what order the rules and the resolver decide);
+the parts it draws on follow the data: ``roles`` (the roles the text gives a participant), ``entities`` (the
+occurrences and entities the rules collect), ``matching`` (which entity a name or description joins) and
+``learned`` (the resolver's say on the rules' entities).
 
 Output on the doc, for ``describe.sources``: ``annotations.ENTITIES``, one ``records.EntityRecord`` per entity
 (its id, whether it speaks, its kind, its mentions and the attributions whose source it is). It needs the
@@ -28,11 +32,9 @@ import bisect
 import functools
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Any
 
-import numpy as np
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
@@ -40,25 +42,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, doc_token_codes, role_spans, span_ranges
-from ..model import Ranges, SourceKind
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
-from .first_names import is_first_name
-from .markables import Markables, find_markables, pronoun_base, quote_ranges, sentence_starts
-from .mentions import (
-    BODY_KINDS,
-    PEOPLE_NOUNS,
-    PRONOUNS,
-    Gender,
-    Mention,
-    MentionReadings,
-    Number,
-    coordinated_people,
-    is_person_noun,
-    read_source,
-)
-from .names import name_keys, names_match, normalized
-from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
+from .entities import Entities, Entity, Occurrence, QuoteMap, compatible, name_key
+from .learned import LearnedAnswers, barred_content, entity_links, mention_class
+from .markables import Markables, quote_ranges, sentence_starts
+from .matching import collect_name, same_description, same_name
+from .mentions import PRONOUNS, Gender, Mention, MentionReadings, coordinated_people, read_source
+from .names import normalized
+from .ranker import MentionRanker, shipped_ranker
 from .transcripts import find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
@@ -80,9 +72,6 @@ _SUBJECT_DEPS = {get_string_id("nsubj"), get_string_id("nsubjpass")}
 PROBE = "probe"
 # How many sentences back a speaker the rules give a pronoun keeps it from the learned resolver (the news rule).
 NEWS_RULE_SENTENCES = 1
-# How much better (in summed feature weights) the learned resolver must score its own choice than the rules' to
-# overrule them; chosen on GUM (benchmarks/resolution.py).
-OVERRULE_MARGIN = 3.0
 STRATEGIES = ("rules", "rules-then-model", "model-then-rules")
 MENTION_CLASSES = ("he", "she", "it", "they", "definite description", "name")
 DEFAULT_STRATEGY = {
@@ -93,45 +82,6 @@ DEFAULT_STRATEGY = {
     "definite description": "rules-then-model",
     "name": "model-then-rules",
 }
-
-
-@dataclass
-class Occurrence:
-    """One mention found in the text, with where it sits (sentence, quotes, syntactic role)."""
-
-    mention: Mention
-    tokens: tuple[int, int]  # the span the mention was read from (a source span or an entity)
-    ranges: Ranges
-    source: bool
-    attributions: list[str]
-    sentence: int
-    quote: int | None  # index of the quotation holding the mention
-    subject: bool
-    entity: Entity | None = None
-    thing: bool = False  # a named thing (``THING_LABELS``): an antecedent of "it" and "they" only
-    # The sentence its attribution opens in, where the content comes first and runs over several sentences
-    # ('"They both talk. Nobody talks about the bill," she said' opens a sentence before the "she").
-    opens: int | None = None
-
-
-@dataclass
-class Entity:
-    """A source (or a would-be one) and everything known about it so far."""
-
-    index: int
-    kind: SourceKind
-    number: Number
-    gender: Gender | None
-    occurrences: list[Occurrence] = field(default_factory=list)
-    names: list[list[str]] = field(default_factory=list)
-    heads: set[str] = field(default_factory=set)
-    description_keys: set[tuple[str, ...]] = field(default_factory=set)
-    # The nouns the text gave a named participant as what it is (``given_roles``), as token indices.
-    roles: list[int] = field(default_factory=list)
-
-    @property
-    def speaker(self) -> bool:
-        return any(occurrence.source for occurrence in self.occurrences)
 
 
 class SpeakersPipe(AnnotatingPipe[list[Entity]]):
@@ -255,7 +205,7 @@ def resolve_speakers(
     for occurrence in _thing_occurrences(doc, readings, occurrences, quotes, starts_of_sentences):
         by_sentence[occurrence.sentence].append(occurrence)
     taken_things: list[Occurrence] = []
-    entities = _Entities(quotes)
+    entities = Entities(quotes)
     channels = _channels(doc, roles, occurrences)
     questions = _questions(roles)
     first_person: list[Occurrence] = []
@@ -290,7 +240,7 @@ def resolve_speakers(
     ]
     if asked:
         until = max(o.tokens[1] for o in asked)
-        learned = _LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings, roles)
+        learned = LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings, roles)
         learned.revise(asked, entities, contents)
         _follow_speakers(occurrences, followers, entities)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
@@ -304,7 +254,7 @@ def resolve_speakers(
             body = _body_spoken_for(doc, speaker.mention, readings)
             if body is not None:
                 sentence = bisect.bisect_right(starts_of_sentences, body.head) - 1
-                entity = _collect_name(doc, body, sentence, quotes, entities, genders).entity
+                entity = collect_name(doc, body, sentence, quotes, entities, genders).entity
         if speaker is None and answerer is not None:
             entity = answerer.entity(occurrence)
         entities.attach(doc, occurrence, entity, genders)
@@ -352,69 +302,17 @@ def _channel(doc: Doc, mention: Mention, channels: dict[str, list[Occurrence]]) 
     return earlier[-1].entity if earlier else None
 
 
-def _rules_entity(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
+def _rules_entity(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
     """The rules' entity for a name or a description."""
     if mention.form == "name":
-        return _same_name(doc, mention, entities)
-    return _same_description(doc, mention, entities)
+        return same_name(doc, mention, entities)
+    return same_description(doc, mention, entities)
 
 
-def rules_links(markables: Markables, entities: list[Entity] | None = None) -> dict[int, Collection[int]]:
-    """What the rules alone choose for every source pronoun of a document, as ``Markables.rules_links``: the
-    markables of the entity they give it, written before it (none: no antecedent). The learned resolver is
-    trained with these as features, and weighs them at run time. ``entities``: the rules' entities, when they
-    have run already."""
-    by_head = markables.by_head
-    links: dict[int, Collection[int]] = {}
-    for entity in resolve_speakers(markables.doc, strategy={}) if entities is None else entities:
-        in_order = sorted(entity.occurrences, key=lambda o: o.tokens[0])
-        starts = [o.tokens[0] for o in in_order]
-        # The entity's markables in text order, shared by all its pronouns: each pronoun's answer is the part
-        # before it (a list per pronoun would grow with the square of a long article's mentions).
-        members = [by_head.get(o.mention.head) for o in in_order]
-        marked = [k for k in members if k is not None]
-        marked_before = list(itertools.accumulate((k is not None for k in members), initial=0))
-        positions: dict[int, int] = {}
-        for n, j in enumerate(marked):
-            positions.setdefault(j, n)  # where each markable first appears
-        for occurrence in entity.occurrences:
-            mention = occurrence.mention
-            k = by_head.get(mention.head)
-            if k is None or not occurrence.source or mention.form != "pronoun" or mention.person != 3:
-                continue
-            before = marked_before[bisect.bisect_left(starts, occurrence.tokens[0])]
-            links[k] = EarlierMarkables(marked, positions, before)
-    return links
-
-
-class EarlierMarkables(Collection[int]):
-    """The markables of an entity written before one of its mentions: the first ``count`` of the entity's
-    markables in text order (a view of a list its mentions share), with membership in constant time."""
-
-    def __init__(self, in_order: list[int], positions: dict[int, int], count: int) -> None:
-        self.in_order, self.positions, self.count = in_order, positions, count
-
-    def __contains__(self, item: object) -> bool:
-        position = self.positions.get(item) if isinstance(item, int) else None
-        return position is not None and position < self.count
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self.in_order[: self.count])
-
-    def __len__(self) -> int:
-        return self.count
-
-
-def mention_class(doc: Doc, mention: Mention) -> str | None:
-    """What ``DEFAULT_STRATEGY`` is keyed by: the pronoun ("he", "she", "it", "they"; "him" is "he"), a
-    "definite description" ("the former mayor", "that company"), or a "name"; None for other mentions
-    (indefinite descriptions, which always introduce someone, and first persons)."""
-    if mention.form == "pronoun":
-        base = pronoun_base(doc[mention.head].lower_)
-        return base if base in {"he", "she", "it", "they"} else None
-    if mention.form == "description":
-        return "definite description" if doc[mention.start].lower_ in lexicon.DEFINITE else None
-    return "name"
+def rules_links(markables: Markables) -> dict[int, Collection[int]]:
+    """What the rules alone choose for every source pronoun of a document (``entity_links`` of their entities). The
+    learned resolver is trained with these as features, and weighs them at run time."""
+    return entity_links(markables, resolve_speakers(markables.doc, strategy={}))
 
 
 def check_strategy(strategy: dict[str, str]) -> dict[str, str]:
@@ -489,7 +387,7 @@ def _main_subject(token: Token) -> bool:
     return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
 
 
-def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entities, answered: set[int]) -> bool:
+def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: Entities, answered: set[int]) -> bool:
     """Whether the learned resolver may change the rules' answer for a source mention: not where the rules
     gave a pronoun the speaker just before it (the news rule) or the other side of a question (both in
     ``answered``), nor, with "rules-then-model", where the rules found an antecedent. Checked before the resolver
@@ -511,7 +409,7 @@ def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: _Entitie
     return how == "model-then-rules" or (opens and _may_refer_back(doc, occurrence, entities))
 
 
-def _settled_name(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool:
+def _settled_name(doc: Doc, occurrence: Occurrence, entities: Entities) -> bool:
     """Whether the rules joined a one-word name to a full name of its entity ("Trump" to "Donald Trump") that no
     other entity shares a word with: the resolver, which weighs who else bears the name, has nothing to choose
     between, and asking it about every surname of every article cost half its time again."""
@@ -523,98 +421,6 @@ def _settled_name(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool
     return not any(
         words & set(normalized(name)) for other in entities.all if other is not entity for name in other.names
     )
-
-
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-def _institution(doc: Doc, mention: Mention) -> bool:
-    """Whether a source mention is a singular definite description of an institution with no name of its own
-    in it: such a description names a body of that kind the article named before ("The agency said" after "the
-    VA"), which is looked for among the resolver's best candidates (``_LearnedAnswers._institution_entity``).
-    Not a plural ("the nations of the world" are not the one nation named last), not a description of a person
-    ("the Republican nominee": the resolver's choice goes to whoever is mentioned most, often the other side),
-    nor one holding a name ("the Obama administration", "the Clinton campaign": a body of its own), as judged
-    on PolNeAR dev (``benchmarks/speakers.py --descriptions --compare``), nor one with a possessor ("the city's
-    election office" is a part of the city, not the university named last; news12)."""
-    return (
-        mention.form == "description"
-        and mention.kind in BODY_KINDS
-        and mention.number == "sing"
-        and doc[mention.start].lower_ in lexicon.DEFINITE
-        and not any(token.pos_ == "PROPN" or token.ent_type_ for token in doc[mention.start : mention.end])
-        and not any(token.dep_ == "poss" for token in doc[mention.start : mention.head])
-    )
-
-
-def _admissible(
-    pronoun: Occurrence, entity: Entity, contents: dict[str, list[tuple[int, int]]], agrees: bool = False
-) -> bool:
-    """Whether the rules' constraints let a pronoun refer to an entity: agreement (or ``agrees``: known to
-    agree otherwise), and an earlier mention in the pronoun's own quotation world (outside quotes for a pronoun
-    outside them) that, for "he" or "she", is not inside the pronoun's own content (a person named in what
-    someone says is not who says it). A pronoun inside a quote may also reach a mention outside quotation
-    marks, where the resolver takes it there: a speaker talks of the person the article is about ('"He told
-    me he was tired," his aide said' after "Senator Paul Moore left the party"); never to the quote's own
-    speaker, who would say "I" (``_quoted_speaker``). The rules alone keep a quoted pronoun inside its quote."""
-    own_content = _barred_content(pronoun, contents)
-    outside = pronoun.quote is not None and not _quoted_speaker(pronoun, entity, contents)
-    return (agrees or compatible(pronoun.mention, entity)) and any(
-        o.tokens[0] < pronoun.tokens[0]
-        and (o.quote == pronoun.quote or (outside and o.quote is None))
-        and not any(start <= o.mention.head < end for start, end in own_content)
-        for o in entity.occurrences
-        if o is not pronoun
-    )
-
-
-def _person_by_tag_alone(entity: Entity) -> bool:
-    """Whether an entity may be a person only because the small model tagged its name so: named only, of no
-    gender from a first name, an honorific, a pronoun or a description, by one word ("Birkholm", an island;
-    "Mérida", a city) or by a name a thing's class opens ("Cyclone Phailin": ``THING_NAME_WORDS``). An "it"
-    the learned resolver links to such a name is evidence the tag is wrong. A full name of two words is
-    likelier a person whose first name the lists lack ("Mirelle Okonjo"), whom an "it" must not take."""
-    return (
-        entity.kind == "person"
-        and entity.gender is None
-        and entity.number == "sing"
-        and all(o.mention.form == "name" for o in entity.occurrences)
-        and all(len(name) == 1 or name[0].lower() in lexicon.THING_NAME_WORDS for name in entity.names)
-    )
-
-
-def _quoted_speaker(pronoun: Occurrence, entity: Entity, contents: dict[str, list[tuple[int, int]]]) -> bool:
-    """Whether an entity is the speaker of an attribution whose content holds the pronoun: a speaker quoted
-    says "I", not "he", so '"He told me he was tired," Webb said' is not Webb, whoever else it is."""
-    head = pronoun.mention.head
-    holding = {a for a, spans in contents.items() if any(start <= head < end for start, end in spans)}
-    return any(set(o.attributions) & holding for o in entity.occurrences if o.source)
-
-
-def _barred_content(pronoun: Occurrence, contents: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """The token ranges of a pronoun's own content, where its antecedent may not be: for "he" or "she"
-    (a person named in what someone says is not who says it), but not for "it" or "they" — "Acme will close
-    the plant, it said", "The workers will strike, they said": a body or a group names itself in what it says,
-    and news writes an organisation's statement so, with the name first."""
-    if pronoun.mention.gender not in {"masc", "fem"}:
-        return []
-    return [r for a in pronoun.attributions for r in contents.get(a, [])]
-
-
-def _name_admissible(mention: Mention, entity: Entity) -> bool:
-    """Whether the rules' constraints let a one-word name be one of an entity's: no other gender ("Mrs. Clinton"
-    is not Bill Clinton). Which names may be one participant's (a surname, a first name as interviews write
-    it, an acronym) the resolver has learned; it links a name only to names that share a word or match it.
-    Requiring the rules' own name match as well kept most of the gain away (GUM train CV 74.7% of short names
-    right instead of 76.9%, dev 61.5% instead of 73.6%, every one-word name asked)."""
-    return not (mention.gender and entity.gender and mention.gender != entity.gender)
-
-
-def _same_full_name(entity: Entity, other: Entity) -> bool:
-    """Whether two entities have full names with the same first and last word ("Loretta Lynch", "Loretta E.
-    Lynch"): one person the rules split by a middle initial, between whom a short name is not to be moved."""
-    ends = {(name[0], name[-1]) for name in map(normalized, entity.names) if len(name) > 1}
-    return any((name[0], name[-1]) in ends for name in map(normalized, other.names) if len(name) > 1)
 
 
 def _latest_speakers(entities: list[Entity]) -> dict[int, Occurrence]:
@@ -642,7 +448,7 @@ def _latest_speakers(entities: list[Entity]) -> dict[int, Occurrence]:
     return found
 
 
-def _follow_speakers(occurrences: list[Occurrence], followers: dict[int, Occurrence], entities: _Entities) -> None:
+def _follow_speakers(occurrences: list[Occurrence], followers: dict[int, Occurrence], entities: Entities) -> None:
     """A pronoun the news rule gave the speaker just before goes where that speaker's occurrence went: the
     learned resolver may have moved the speaker ("She had ideas, like she said. She drew every day": when the
     first "she" moves to the woman the interview is about, so do those that follow it). In text order, so that
@@ -655,7 +461,7 @@ def _follow_speakers(occurrences: list[Occurrence], followers: dict[int, Occurre
             entities.move(occurrence, speaker.entity)
 
 
-def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bool:
+def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: Entities) -> bool:
     """Whether the learned resolver is worth asking about a mention the rules left new: always for pronouns
     and descriptions; for a name, only a one-word name ("Marcus", which the tagger may have called an
     organisation) when an earlier name shares a word with it (the resolver links a name to no other)."""
@@ -672,188 +478,6 @@ def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: _Entities) -> bo
         for o in entity.occurrences
         if o.tokens[0] < occurrence.tokens[0]
     )
-
-
-class _LearnedAnswers:
-    """The learned resolver's say on the rules' entities. The rules run first; then each source mention the
-    strategy gives the model (``_worth_asking``) is asked about, with the rules' own choice as a feature for
-    pronouns (as in training), and moved to the participant the resolver chooses."""
-
-    def __init__(
-        self,
-        doc: Doc,
-        ranker: MentionRanker | None,
-        occurrences: list[Occurrence],
-        until: int,
-        quotes: QuoteMap,
-        genders: dict[str, Gender],
-        readings: MentionReadings,
-        roles: dict[str, dict[str, list[Span]]],
-    ) -> None:
-        self.doc = doc
-        self.at_head = {o.mention.head: o for o in occurrences}
-        self.resolver = DocumentResolver(find_markables(doc, until, readings, roles), ranker or shipped_ranker())
-        self.quotes = quotes
-        self.genders = genders
-
-    def revise(self, asked: list[Occurrence], entities: _Entities, contents: dict[str, list[tuple[int, int]]]) -> None:
-        """Move the occurrences in ``asked`` (in text order) to the entity of the participant the resolver
-        chooses, where it chooses one; a description or name that opened its entity takes that entity along.
-        The participant is found by following each mention's best antecedent back to a mention the rules
-        placed (in an entity) or a name; for a description of an institution ("the agency", "the ministry"),
-        the best of its best candidates that stands for an institution of that kind (``_institution_entity``)."""
-        markables = self.resolver.markables
-        markables.rules_links.update(rules_links(markables, entities.all))
-        heads = [markables.by_head.get(o.mention.head) for o in asked]
-        voted = {k for o, k in zip(asked, heads, strict=True) if k is not None and _institution(self.doc, o.mention)}
-        referring = self._referring(asked, heads)
-        chains = self.resolver.best_chains(
-            [k for k in heads if k is not None and k not in voted], self._known, referring
-        )
-        for occurrence, k in zip(asked, heads, strict=True):
-            if k is None:
-                continue
-            current = occurrence.entity
-            assert current is not None
-            if not self._confident(k, k in referring):
-                continue
-            if k in voted:
-                chosen = self._institution_entity(k, occurrence, entities)
-            else:
-                chosen = next(
-                    (found for j in chains[k] if (found := self._placed(j, occurrence, entities)) is not None), None
-                )
-            if chosen is None or chosen is current:
-                continue
-            # An "it" the resolver links to a name tagged a person, with nothing else saying it is one.
-            tagged_person = k in referring and occurrence.mention.gender == "neut" and _person_by_tag_alone(chosen)
-            if occurrence.mention.form == "pronoun" and not _admissible(occurrence, chosen, contents, tagged_person):
-                continue  # the rules' constraints still hold (agreement; no one named only inside quotes)
-            if tagged_person:
-                chosen.kind = "unknown"  # "it" says what the tag did not: "Cyclone Phailin" is no person
-            if occurrence.mention.form == "description" and _contradicts(self.doc, occurrence.mention, chosen):
-                continue  # "the Democratic nominee" is not the Republican one, "the former mayor" not the current
-            if occurrence.mention.form == "name" and not _name_admissible(occurrence.mention, chosen):
-                continue  # "Mrs. Clinton" is not Bill Clinton
-            if occurrence.mention.form == "name" and _same_full_name(current, chosen):
-                continue  # "Loretta Lynch" and "Loretta E. Lynch", which the rules keep apart: moving splits her
-            if current.occurrences[0] is occurrence and occurrence.mention.form != "pronoun":
-                entities.merge(current, chosen)  # "the former mayor" and what joined it are the mayor's
-            else:
-                entities.move(occurrence, chosen)
-
-    def _known(self, j: int) -> bool:
-        """Whether markable ``j`` is one a chain of antecedents may stop at: a name, or a mention the rules
-        placed."""
-        markables = self.resolver.markables
-        return bool(markables.arrays["form"][j] == NAME) or markables.mentions[j].head in self.at_head
-
-    def _institution_entity(self, k: int, occurrence: Occurrence, entities: _Entities) -> Entity | None:
-        """For the description of an institution ``k`` ("the agency"): the entity of the best-scoring of its
-        best candidates (``MentionRanker.top``) that stands for an institution of the same kind — the candidate
-        itself if the rules placed it or it is a name, else the one its chain of best antecedents reaches. Its
-        single best antecedent is often another "the agency" that leads to no name, or the nearer company or
-        person that spoke in between ("The FDA approved the drug. Pfizer welcomed it. The agency said")."""
-        cands, scores = self.resolver.scores(k)
-        mention = occurrence.mention
-        # A body ("the agency", "the bank") is not a place named earlier ("the United States"); a "city" or a
-        # "country" may be.
-        body = mention.head_lemma(self.doc) in lexicon.INSTITUTION_HEADS
-        best = [int(cands[i]) for i in np.argsort(-scores[:-1], kind="stable")[: self.resolver.model.top]]
-        # The chains of the candidates the rules did not place, each step scored for all of them at once.
-        chains = self.resolver.best_chains([j for j in best if not self._known(j)], self._known)
-        for j in best:
-            chain = chains.get(j, [j])
-            entity = next((e for m in chain if (e := self._placed(m, occurrence, entities)) is not None), None)
-            if entity is not None and self._body_of_kind(entity, mention.kind) and not (body and self._place(entity)):
-                return entity
-        return None
-
-    def _body_of_kind(self, entity: Entity, kind: SourceKind) -> bool:
-        """Whether an entity may be the body a description of ``kind`` names: the same kind, or an organisation
-        and a government body, which names alone do not tell apart ("Immigration and Customs Enforcement" …
-        "the agency"). Not a lone name still undecided: on PolNeAR dev, "the bank" then went to a stray
-        "Bank" instead of Wells Fargo."""
-        return entity.kind == kind or {entity.kind, kind} <= {"organization", "government"}
-
-    def _place(self, entity: Entity) -> bool:
-        """Whether an entity is named as a place (a country, city or region; a building or site)."""
-        return any(
-            self.doc[o.mention.head].ent_type_ in PLACE_LABELS for o in entity.occurrences if o.mention.form == "name"
-        )
-
-    def _confident(self, k: int, referring: bool = False) -> bool:
-        """Whether the resolver prefers its own best option to the rules' choice for markable ``k`` by at least
-        ``OVERRULE_MARGIN`` (where the rules chose nothing it is filling a gap, not overruling). For a mention
-        known to refer, its best option is its best candidate, whatever "no antecedent" scores."""
-        links = self.resolver.markables.rules_links.get(k)
-        if not links:
-            return True
-        cands, scores = self.resolver.scores(k)
-        chosen = [score for cand, score in zip(cands.tolist(), scores[:-1].tolist(), strict=True) if cand in links]
-        if not chosen:
-            return True
-        best = float(scores[:-1].max() if referring else scores.max())
-        return best - max(chosen) >= OVERRULE_MARGIN
-
-    def _referring(self, asked: list[Occurrence], heads: list[int | None]) -> set[int]:
-        """The asked mentions known to refer back: an "it" that is an attribution's source (a statement has
-        someone who makes it), which the resolver, trained on GUM, where most "it"s refer to nothing named,
-        would otherwise leave to "no antecedent". Not "they": on GUM no "they" gained, and on PolNeAR dev the
-        one that moved went from the coordination the rules chose ("Obama and Clinton") to a group named in
-        between ("our enemies")."""
-        return {
-            k
-            for o, k in zip(asked, heads, strict=True)
-            if k is not None and o.source and mention_class(self.doc, o.mention) == "it"
-        }
-
-    def _placed(self, j: int, occurrence: Occurrence, entities: _Entities) -> Entity | None:
-        """The entity the rules put markable ``j`` in (a name the rules never collected: the entity of that
-        name)."""
-        markables = self.resolver.markables
-        known = self.at_head.get(markables.mentions[j].head)
-        if known is not None and known is not occurrence:
-            return known.entity
-        if markables.arrays["form"][j] == NAME:
-            return self._collect_name(j, entities)
-        return None
-
-    def _collect_name(self, j: int, entities: _Entities) -> Entity:
-        """The entity of a name the rules never collected (a place or building, a name the small model did not
-        tag, a name at the start of a paragraph the parse joined to a heading), made one of its mentions: the
-        resolver may link to any name it finds, and the rules' constraints then need that earlier mention."""
-        mention = self.resolver.markables.mentions[j]
-        sentence = int(self.resolver.markables.arrays["sentence"][j])
-        occurrence = _collect_name(self.doc, mention, sentence, self.quotes, entities, self.genders)
-        self.at_head[mention.head] = occurrence
-        entity = occurrence.entity
-        assert entity is not None
-        return entity
-
-
-def _collect_name(
-    doc: Doc, mention: Mention, sentence: int, quotes: QuoteMap, entities: _Entities, genders: dict[str, Gender]
-) -> Occurrence:
-    """A name the rules did not collect, made an occurrence of the entity of that name (or of a new one)."""
-    assert mention.name_start is not None and mention.name_end is not None
-    name = doc[mention.name_start : mention.name_end]
-    head = doc[mention.head]
-    occurrence = Occurrence(
-        mention=mention,
-        tokens=(mention.start, mention.end),
-        ranges=[(name.start_char, name.end_char)],
-        source=False,
-        attributions=[],
-        sentence=sentence,
-        quote=quotes.index(head.idx),
-        subject=head.dep_ in {"nsubj", "nsubjpass"},
-    )
-    entities.attach(doc, occurrence, _same_name(doc, mention, entities), genders)
-    entity = occurrence.entity
-    assert entity is not None
-    entity.occurrences.sort(key=lambda o: o.tokens[0])
-    return occurrence
 
 
 def _source_occurrences(
@@ -1015,22 +639,6 @@ def _thing_occurrences(
     return found
 
 
-class QuoteMap:
-    """Which quotation holds each character: the innermost one (quotes may nest), the first listed of equally
-    short ones. Painted once per doc, outer quotes first (each character is painted at most once per nesting
-    level), so that a lookup is one array read instead of a pass over every quotation."""
-
-    def __init__(self, quotes: list[tuple[int, int]], length: int) -> None:
-        self.innermost = np.full(length, -1, dtype=np.int64)
-        for n, (start, end) in sorted(enumerate(quotes), key=lambda item: (item[1][0] - item[1][1], -item[0])):
-            self.innermost[start:end] = n
-
-    def index(self, char: int) -> int | None:
-        """The innermost quotation holding ``char``, None outside quotation marks."""
-        found = int(self.innermost[char]) if 0 <= char < len(self.innermost) else -1
-        return found if found >= 0 else None
-
-
 def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> dict[str, Gender]:
     """The gender the article itself gives each name, by a vote over the sentences where a person named as
     subject is followed, before any other person, by "he" or "she" ("Clinton said she thinks"). The small model
@@ -1048,7 +656,7 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> 
             # Only a subject pronoun votes: "Clinton said she" is Clinton, "Clinton attacked his plan" is not.
             gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2] if token.lower_ in {"he", "she"} else None
             if gender in {"masc", "fem"} and quotes.index(token.idx) == occurrence.quote:
-                votes[_name_key(doc, mention)][gender] += 1
+                votes[name_key(doc, mention)][gender] += 1
                 break
     genders: dict[str, Gender] = {}
     for surname, counts in votes.items():
@@ -1056,501 +664,6 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> 
         if count * 3 >= sum(counts.values()) * 2:
             genders[surname] = gender
     return genders
-
-
-def _name_key(doc: Doc, mention: Mention) -> str:
-    """The name as written, lower-cased: votes for "Clinton" and "Hillary Clinton" are kept apart, so that
-    "Ivanka Trump" does not inherit the gender of "Trump" (and the entity takes the gender of any of them)."""
-    return " ".join(normalized(mention.name_tokens(doc)))
-
-
-class _Entities:
-    """The entities found so far, indexed by what a later mention can match them by (name keys, head words,
-    description keys), so that each mention is compared with a few candidates instead of every entity."""
-
-    def __init__(self, quotes: QuoteMap) -> None:
-        self.quotes = quotes
-        self.all: list[Entity] = []
-        self._by_key: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
-        # The heads of definite descriptions the text gave two participants it does not tell apart ("the mayor"
-        # after two mayors): the rules leave them unresolved, and the learned resolver is not asked to choose.
-        self.ambiguous: set[int] = set()
-
-    def _index(self, key: tuple[str, ...], entity: Entity) -> None:
-        indexed = self._by_key[key]
-        if not indexed or indexed[-1] is not entity:
-            indexed.append(entity)  # an entity filed twice under a key is found once (``latest``)
-
-    def latest(self, keys: list[tuple[str, ...]]) -> list[Entity]:
-        """Entities indexed under any of ``keys``, the latest created first."""
-        found = {entity.index: entity for key in keys for entity in self._by_key.get(key, [])}
-        return [found[index] for index in sorted(found, reverse=True)]
-
-    def move(self, occurrence: Occurrence, entity: Entity) -> None:
-        """Take ``occurrence`` from its entity to ``entity`` (the learned resolver chose another participant)."""
-        assert occurrence.entity is not None
-        occurrence.entity.occurrences.remove(occurrence)
-        occurrence.entity = entity
-        entity.occurrences.append(occurrence)
-        entity.occurrences.sort(key=lambda o: o.tokens[0])
-
-    def merge(self, entity: Entity, into: Entity) -> None:
-        """Make ``entity`` part of ``into``: its occurrences, names and heads (it stays indexed, found empty)."""
-        for occurrence in entity.occurrences:
-            occurrence.entity = into
-        into.occurrences = sorted(into.occurrences + entity.occurrences, key=lambda o: o.tokens[0])
-        into.names += entity.names
-        into.heads |= entity.heads
-        into.roles += entity.roles
-        into.gender = into.gender or entity.gender
-        entity.occurrences = []
-
-    def attach(self, doc: Doc, occurrence: Occurrence, entity: Entity | None, genders: dict[str, Gender]) -> None:
-        """Add the occurrence to ``entity`` (a new one when None) and learn what it tells about the entity."""
-        mention = occurrence.mention
-        if entity is None:
-            entity = Entity(index=len(self.all), kind=mention.kind, number=mention.number, gender=mention.gender)
-            self.all.append(entity)
-        elif entity.kind == "unknown" and mention.form != "pronoun":
-            entity.kind = mention.kind
-        elif entity.kind == "unknown" and mention.gender is not None:
-            # "he"/"she" make an undecided name a person, "it" an organisation.
-            entity.kind = "organization" if mention.gender == "neut" else "person"
-        elif entity.kind == "person" and _bare_name_of_body(doc, mention, entity):
-            entity.kind = mention.kind  # "Skyreach cancels …" then "Budget airline Skyreach": the text says
-        if entity.gender is None and mention.gender in {"masc", "fem"}:
-            entity.gender = mention.gender  # from a pronoun, an honorific ("Mrs."), or a noun ("the woman")
-        if mention.form == "name":
-            words = mention.name_tokens(doc)
-            if words not in entity.names:  # each spelling once: a name repeated n times is compared once, not n
-                entity.names.append(words)
-            written = normalized(words)
-            for key in name_keys(written, stored=True):
-                self._index(key, entity)
-            if len(words) > 1 and entity.kind in {"person", "unknown"}:
-                self._index(("first", written[0]), entity)
-            if len(written) > 1 and entity.kind == "organization":
-                self._index(("opening", written[0]), entity)
-            if entity.gender is None and entity.kind in {"person", "unknown"}:
-                entity.gender = genders.get(_name_key(doc, mention))
-        if mention.form == "name":
-            # What a quoted speaker calls someone is their word, not the article's: "Clinton 'is the only
-            # candidate that ...'" (PolNeAR dev) does not make her the candidate a later "the GOP candidate" is.
-            roles = [r for r in given_roles(doc, mention) if self.quotes.index(r.idx) is None]
-            entity.roles += [role.i for role in roles]
-        if mention.form != "pronoun":
-            heads = {mention.head_lemma(doc)}
-            if mention.form == "name":
-                heads |= {word for role in roles for word in role_words(role)}
-            entity.heads.update(heads)
-            description_key = _description_key(doc, mention)
-            entity.description_keys.add(description_key)
-            for head in heads:
-                self._index(("head", head), entity)
-            self._index(("description", *description_key), entity)
-        occurrence.entity = entity
-        entity.occurrences.append(occurrence)
-
-
-# Verbs whose predicate says what their subject is: "Grant is a billionaire", "who became mayor".
-COPULAS = {"be", "become"}
-# Verbs whose "as" phrase says what their subject is: "who served as mayor", "who worked as a nurse".
-SERVING_VERBS = {"serve", "work", "act"}
-# Entity labels of names, which an apposition to a name may be ("Smith, Jones" is a list, not a role).
-NAME_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"}
-
-
-def given_roles(doc: Doc, mention: Mention) -> list[Token]:
-    """The nouns the text itself gives a named participant as what it is, each the head of its phrase: a title
-    written before the name ("Former *Mayor* John Harper"), an apposition either way ("Harper, the former
-    *mayor* of Springfield"; "the former *mayor*, John Harper"), a predicate ("Grant is a *billionaire*") and a
-    predicate in a relative clause on the name ("Harper, who was *mayor* of Springfield", "who served as
-    *senator*"), and each role coordinated with one of those ("a lawyer and former *senator*"). News
-    introduces people this way once and then calls them by the role ("the former mayor argued"), so a later
-    definite description refers back to the one participant given that role."""
-    if mention.name_start is None or mention.name_end is None:
-        return []
-    head = doc[mention.head]
-    if not mention.name_start <= mention.head < mention.name_end:
-        # A description the name is written in apposition to, read as one mention ("The state's campaign
-        # chairman, Phil Lovas"): its head is the role, not the nouns before it ("campaign").
-        return [head] if _role_noun(head) else []
-    roles = [
-        child
-        for child in head.children
-        if child.dep_ == "compound"
-        and child.i < mention.name_start
-        and child.pos_ in {"NOUN", "PROPN"}
-        and (child.ent_type_ not in NAME_ENTITY_LABELS or _title_in_name(child))
-        and child.lower_ not in lexicon.HONORIFICS  # "Mr." is no role
-    ]
-    roles += [child for child in head.children if child.dep_ == "appos" and _role_noun(child)]
-    if head.dep_ == "appos" and _role_noun(head.head):
-        roles.append(head.head)
-    predicates = [head.head] if head.dep_ in {"nsubj", "nsubjpass"} else []
-    predicates += [child for child in head.children if child.dep_ == "relcl"]
-    for verb in predicates:
-        if verb.lemma_.lower() in COPULAS:
-            roles += [c for c in verb.children if c.dep_ == "attr" and _role_noun(c)]
-        elif verb.lemma_.lower() in SERVING_VERBS:
-            roles += [
-                o
-                for p in verb.children
-                if p.dep_ == "prep" and p.lower_ == "as"
-                for o in p.children
-                if o.dep_ == "pobj" and _role_noun(o)
-            ]
-    return roles + _coordinated_roles(roles)
-
-
-def _title_in_name(token: Token) -> bool:
-    """Whether a word the small model tagged as part of a name is a title written before it ("*Councillor*
-    Peter Ruddock" tagged one PERSON): the name reader leaves it out of the name (``mentions.name_bounds``), so
-    it is a role the text gave the person like any untagged title ("Councillor Janet Albright"), and a later
-    "the councillor" may refer back to either."""
-    return token.ent_type_ == "PERSON" and token.lemma_.lower() in PEOPLE_NOUNS
-
-
-def _coordinated_roles(roles: list[Token]) -> list[Token]:
-    """The roles coordinated with given ones: "Phoenix is the capital of Arizona as well as its most populous
-    *city*", "Grant, a lawyer and former *senator*" — each conjunct says what the participant is, and a later
-    "the city", "the former senator" refers back to it as to the first."""
-    found: list[Token] = []
-    for role in roles:
-        found += [c for c in role.conjuncts if c.i > role.i and _role_noun(c) and c not in roles and c not in found]
-    return found
-
-
-def _role_noun(token: Token) -> bool:
-    """Whether a token heads a phrase that says what someone is: a common noun, or a title written as a proper
-    noun ("the Duchess of Kent"), not another name."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ not in NAME_ENTITY_LABELS)
-
-
-def role_words(role: Token) -> set[str]:
-    """The words a later description may be headed by for a role (``given_roles``): its head, and a noun
-    before it that names people ("a *billionaire* investor": "the billionaire" refers back too; "a campaign
-    spokesman" does not make its bearer "the campaign")."""
-    words = {role.lemma_.lower()}
-    if role.dep_ != "compound":  # a title's own modifiers ("Trump campaign spokesman") are someone else's
-        words |= {
-            t.lemma_.lower()
-            for t in role.children
-            if t.dep_ in {"compound", "amod"} and t.pos_ == "NOUN" and is_person_noun(t.lemma_.lower())
-        }
-    return words
-
-
-def _description_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
-    """A description's words without determiners and quantifiers: "Some US officials" = "US officials"."""
-    words = [
-        token.lemma_.lower()
-        for token in doc[mention.start : mention.end]
-        if token.pos_ not in {"DET", "NUM", "PUNCT"} and token.lower_ not in lexicon.INDEFINITE | {"some", "all"}
-    ]
-    return (*words, mention.number)
-
-
-def _same_name(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
-    """The entity already named in a compatible way (people match people, others match others; an undecided
-    name, such as a lone surname tagged as an organisation, matches either): the latest such, except for a lone
-    surname several match (the one named most), and else the person a lone first name is of."""
-    words = mention.name_tokens(doc)
-    key = normalized(words)
-    if mention.kind == "group" and "and" in key:
-        # A coordination of names ("Kerry and Mr. Obama") is the same group only written the same way; its last
-        # word is one member's surname, not the group's.
-        return next((e for e in entities.all if e.kind == "group" and key in map(normalized, e.names)), None)
-    matching = _matching_names(doc, words, key, mention, entities, every=len(key) == 1)
-    if len(matching) > 1:
-        # A surname several people named in full share ("Moreau" after Jeanne Moreau and her father, "Ruiz"
-        # after Marta and her cousin Diego) is the one the text has named most so far, not the one named last.
-        return max(matching, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index))
-    if matching:
-        return matching[0]
-    return _first_name_of(key, mention, entities) or _body_by_first_word(key, mention, entities)
-
-
-def _bare_name_of_body(doc: Doc, mention: Mention, entity: Entity) -> bool:
-    """Whether a one-word name and an entity are a company and a person only by the tagger's say: one side an
-    organisation, the other a person of no known gender ("Budget airline Skyreach" and a "Skyreach" tagged a
-    person). The small model tags many one-word company names as people's; the text's "airline" decides."""
-    if mention.form != "name" or len(mention.name_tokens(doc)) != 1:
-        return False
-    kinds = {mention.kind, entity.kind}
-    gender = mention.gender if mention.kind == "person" else entity.gender
-    # Companies only: a place's name is often a person's surname the tagger read as a place ("Kerry"), and the
-    # person would become a government (GUM dev pronouns 71.3 with places and outlets counted, 74.8 without).
-    return kinds == {"person", "organization"} and gender is None
-
-
-def _called_a_body(entity: Entity) -> bool:
-    """Whether the text calls an entity a body: a body's head as its description or apposition ("the company"),
-    or a company's legal form or line of business ending its name ("Group", "Shipping")."""
-    return bool(entity.heads & lexicon.INSTITUTION_HEADS) or any(
-        normalized(name)[-1] in lexicon.ORGANIZATION_NAME_ENDINGS for name in entity.names if name
-    )
-
-
-def _body_by_first_word(key: list[str], mention: Mention, entities: _Entities) -> Entity | None:
-    """For a lone word ("Greystone" after "Greystone Residential", "Castleton" after "Castleton Aggregates"): the
-    one body named in full with it first; for a body's full name, the one body named so far by its first word
-    alone (a headline's "Cloud firm Nimbara", then "Nimbara Systems, the cloud storage company"). News calls a
-    company by the first word of its name; a word two bodies' names open with is left alone, and either way the
-    body must be one the text called a body (GUM dev: "Coron", a town tagged an organisation, is not "Coron
-    Island", which had cost an "it")."""
-    if len(key) == 1 and (mention.kind in {"organization", "unknown"} or mention.genderless_person):
-        # Only a body the text itself called one ("Velora Systems, the bus company", "The company said" after
-        # "Greystone Residential", "Dunmere Homes Group"): a lone word is most often a person's surname, and a
-        # headline's "Obama Sees …" tagged an organisation is no body (GUM, PolNeAR dev).
-        bearers = [e for e in entities.latest([("opening", key[0])]) if _called_a_body(e)]
-    elif len(key) > 1 and mention.kind == "organization":
-        named = entities.latest([("last", key[0])])
-        bearers = [e for e in named if all(normalized(n) == key[:1] for n in e.names) and _called_a_body(e)]
-    else:
-        return None
-    # Companies only: a place's name opens many bodies' names ("Washington" and the Washington Post, "Chicago"
-    # and the Chicago Police Department, "Senate" and a Senate committee: PolNeAR dev) that are not the place.
-    bearers = [e for e in bearers if e.kind == "organization" and e.number == mention.number]
-    return bearers[0] if len(bearers) == 1 else None
-
-
-def _matching_names(
-    doc: Doc, words: list[str], key: list[str], mention: Mention, entities: _Entities, every: bool
-) -> list[Entity]:
-    """The entities already named in a way the name ``words`` (``key`` normalized) of ``mention`` can match
-    (``_same_name``), the latest first; without ``every``, the latest only (all a full name needs)."""
-    found = []
-    for entity in entities.latest(name_keys(key, stored=False)):
-        decided = mention.kind != "unknown" and entity.kind != "unknown"
-        # The same name of two words or more is the same participant, whatever the tagger made of it once; so
-        # is one word the text has called a body, where the tagger's person has no gender to say otherwise.
-        same = any(normalized(name) == key for name in entity.names) and (
-            len(key) > 1 or _bare_name_of_body(doc, mention, entity)
-        )
-        surname = _surname_read_as_place(doc, mention, entity)
-        if decided and (entity.kind == "person") != (mention.kind == "person") and not (same or surname):
-            continue
-        if mention.number != entity.number:
-            continue  # "Clinton and Kaine" is not Clinton
-        person = "person" in {mention.kind, entity.kind}
-        if mention.gender and entity.gender and mention.gender != entity.gender and not surname:
-            continue  # "Mrs. Clinton" is not "Bill Clinton" (a place's "it" gender is the tagger's alone)
-        full_names = [name for name in entity.names if len(name) > 1] if len(words) > 1 else []
-        if person and any(not names_match(words, name, person) for name in full_names):
-            continue  # "Ivanka Trump" is not the "Trump" already known as "Donald Trump"
-        if any(names_match(words, name, person) for name in entity.names):
-            found.append(entity)
-            if not every:
-                break
-    return found
-
-
-def _surname_read_as_place(doc: Doc, mention: Mention, entity: Entity) -> bool:
-    """Whether a lone name the small model tagged a place is the surname of a person the text named in full
-    ("Okoro said" after "Their captain, Danny Okoro"; "Carrow replied" after "Transport Secretary Helen
-    Carrow"): a surname the model does not know often reads as a place, and the person's later statements were
-    listed under a government of that name (news13). Only for a person whose gender the text or the first-name
-    lists give, so that a place named after someone ("Washington" after a Washington the text never makes a
-    man or a woman) stays a place."""
-    words = normalized(mention.name_tokens(doc))
-    return (
-        mention.form == "name"
-        and mention.kind == "government"
-        and len(words) == 1
-        and entity.kind == "person"
-        and entity.gender in {"masc", "fem"}
-        and any(len(name) > 1 and normalized(name)[-1] == words[0] for name in entity.names)
-    )
-
-
-def _first_name_of(key: list[str], mention: Mention, entities: _Entities) -> Entity | None:
-    """For a lone first name ("Nora" after "Nora Lindqvist"): the one person named in full with it. Interviews
-    and features call people by their first name once they have named them in full; a surname is matched
-    first (``_same_name``), and a first name two people named so far share is left alone ("David" after David
-    Perdue and David Plouffe), as is a word the first-name lists do not give one gender ("Jordan")."""
-    if len(key) != 1 or mention.kind not in {"person", "unknown"} or not is_first_name(key[0]):
-        return None
-    bearers = [
-        entity
-        for entity in entities.latest([("first", key[0])])
-        if entity.kind in {"person", "unknown"} and entity.number == mention.number
-    ]
-    if len(bearers) != 1:
-        return None
-    entity = bearers[0]
-    if mention.gender and entity.gender and mention.gender != entity.gender:
-        return None
-    return entity
-
-
-def _same_description(doc: Doc, mention: Mention, entities: _Entities) -> Entity | None:
-    """An earlier entity a description refers back to; None when it introduces a new one.
-
-    "a source" / "another source" / "two officials" introduce; "the source" / "the spokesman" refer back to
-    the latest entity with that head or role, unless the text gave that role to two named participants it does
-    not tell apart ("Harper, the mayor of Springfield, met Lee, the mayor of Shelbyville. The mayor said"),
-    where the description stays unresolved (``_Entities.ambiguous``); "US officials", repeated, is the same
-    group.
-    """
-    determiner = doc[mention.start].lower_
-    if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
-        return None
-    if determiner in lexicon.DEFINITE:
-        head = mention.head_lemma(doc)
-        same_head = [
-            e
-            for e in entities.latest([("head", head)])
-            if e.number == mention.number and _kinds_agree(doc, mention, e) and not _contradicts(doc, mention, e)
-        ]
-        bearers, narrowed = _role_bearers(doc, mention, same_head)
-        if len(bearers) > 1:
-            called = [e for e in same_head if _described_so(doc, head, e)] or _last_speaker_among(bearers, entities)
-            if called:
-                return called[0]
-            entities.ambiguous.add(mention.head)
-            return None
-        if narrowed:
-            return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
-        if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
-            return same_head[0] if same_head else None
-        # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
-        # ("Acme Corp. opened a plant. The company said..."); with a modifier ("the rival company") it may not be.
-        named = [e for e in entities.all if e.names and e.kind == mention.kind and e.number == mention.number]
-        return max(named, key=lambda e: _latest_naming(doc, e), default=None)
-    candidates = entities.latest([("description", *_description_key(doc, mention))])
-    return candidates[0] if candidates else None
-
-
-def _latest_naming(doc: Doc, entity: Entity) -> int:
-    """Where an entity was last named other than as a possessor, for a bare "the union" looking back: "The
-    Communications Workers of America, which has tried to organise *Nimbara's* staff, called … The union said" is
-    the union; the owner of something named in passing is not what the article is about. An entity named only
-    as a possessor ("Acme's chief executive said") counts where it was last named."""
-    named = [o.tokens[0] for o in entity.occurrences if doc[o.mention.head].dep_ != "poss"]
-    return named[-1] if named else entity.occurrences[-1].tokens[0]
-
-
-def _last_speaker_among(bearers: list[Entity], entities: _Entities) -> list[Entity]:
-    """The bearer of a role that spoke last so far, if the last source before the description is one of them:
-    news repeats the role of the person it is quoting ('Councillor Lee said … He said … "…," the councillor
-    said'), so where two people share the role, the one the paragraph is quoting is meant; a speaker inside a
-    quote is the quoted person's world, not the article's. Occurrences are attached in text order, so every
-    attached one is earlier."""
-    spoken = [(o.tokens[0], e) for e in entities.all for o in e.occurrences if o.source and o.quote is None]
-    last = max(spoken, key=lambda pair: pair[0], default=None)
-    return [last[1]] if last is not None and any(last[1] is e for e in bearers) else []
-
-
-def _kinds_agree(doc: Doc, mention: Mention, entity: Entity) -> bool:
-    """Whether a description may be an entity by kind: a description of people ("the chairman", "the
-    actress") is not an organisation, a government or a medium, nor a description of one of those a person —
-    unless the text itself gave the entity that role, which outweighs the small model's tag ("Łódź, tagged a
-    person, is Poland's third biggest city" ... "the city"); on PolNeAR dev "the network" had joined "Dish
-    Network" tagged a person, and a later "she" followed it there."""
-    people = {"person", "group"}
-    if mention.kind not in people | BODY_KINDS or entity.kind not in people | BODY_KINDS:
-        return True
-    head = mention.head_lemma(doc)
-    return (mention.kind in people) == (entity.kind in people) or any(head in role_words(doc[i]) for i in entity.roles)
-
-
-def _described_so(doc: Doc, head: str, entity: Entity) -> bool:
-    """Whether the text already called an entity by a definite description with this head: "the president"
-    again continues the participant the text has been calling "the president", whoever else bears the title
-    (on PolNeAR dev, a video caption "President Obama Speech" the tagger made a name of its own)."""
-    return any(
-        o.mention.form == "description"
-        and doc[o.mention.start].lower_ in lexicon.DEFINITE
-        and o.mention.head_lemma(doc) == head
-        for o in entity.occurrences
-    )
-
-
-def _role_bearers(doc: Doc, mention: Mention, entities: list[Entity]) -> tuple[list[Entity], bool]:
-    """The named entities among ``entities`` the text gave a role a definite description repeats
-    (``given_roles``; "the former mayor" after "Harper, the former mayor of Springfield"), narrowed, when
-    several bear it, to the one whose role says all the description says ("the former mayor" is Harper, not
-    "Mayor Ann Lee"); and whether it was so narrowed."""
-    head = mention.head_lemma(doc)
-    said = {t.lemma_.lower() for t in doc[mention.start : mention.head] if t.pos_ in {"ADJ", "NOUN", "PROPN"}}
-    bearers: list[tuple[Entity, bool]] = []
-    for entity in entities:
-        roles = [doc[i] for i in entity.roles if head in role_words(doc[i])]
-        if entity.names and roles:
-            saying_all = any(said <= {t.lemma_.lower() for t in _phrase(role)} for role in roles)
-            bearers.append((entity, saying_all))
-    if len(bearers) > 1 and sum(saying_all for _, saying_all in bearers) == 1:
-        return [entity for entity, saying_all in bearers if saying_all], True
-    return [entity for entity, _ in bearers], False
-
-
-# Qualifiers that place a role in time, and contradict each other: "the former mayor" is not "the current one".
-PAST_QUALIFIERS = {"former", "ex", "retired", "outgoing", "then"}
-PRESENT_QUALIFIERS = {"current", "incumbent", "sitting", "present"}
-# Modifiers that make an office another one: "Vice President Pence" is not "the president", nor "the deputy
-# minister" the minister.
-LESSER_OFFICES = {"vice", "deputy", "assistant", "associate", "lieutenant", "under"}
-
-
-def _contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
-    """Whether a definite description cannot be an entity by what the text says of both: they name different
-    peoples or places ("the Democratic nominee" is not "Lena Fischer, the Republican nominee", "the Ukrainian
-    minister" not "Russian Foreign Minister Ivan Sokolov", "the Ohio senator" not "Senator Lisa Brenner of
-    Iowa": each side must name one, and none in common), or every role the text gave the entity with the
-    description's head says another time or office ("the former mayor" is not "Mayor Ann Lee, the current
-    mayor"; "the president" not "Vice President Mike Pence")."""
-    own = _phrase(doc[mention.head])
-    theirs: list[Token] = []
-    for occurrence in entity.occurrences:
-        theirs += _phrase(doc[occurrence.mention.head])
-        head = doc[occurrence.mention.head]
-        for child in head.children:
-            if child.dep_ == "appos":
-                theirs += list(child.subtree)
-    theirs += [t for i in entity.roles for t in _phrase(doc[i])]
-    for labels in ({"NORP"}, {"GPE"}):
-        named, named_theirs = _entity_words(own, labels), _entity_words(theirs, labels)
-        if named and named_theirs and not named & named_theirs:
-            return True
-    lemma = mention.head_lemma(doc)
-    roles = [_phrase(doc[i]) for i in entity.roles if lemma in role_words(doc[i])]
-    return bool(roles) and all(_other_time_or_office(own, role) for role in roles)
-
-
-def _phrase(head: Token) -> list[Token]:
-    """The words a noun phrase describes its participant with: what is written before its head ("Russian
-    Foreign Minister Ivan Sokolov"), the head, and what an "of", "for" or "from" after it says ("the mayor of
-    Springfield", "Sanders of Vermont")."""
-    words = list(head.doc[head.left_edge.i : head.i + 1])
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "for", "from"}:
-            words += list(child.subtree)
-    return words
-
-
-def _entity_words(tokens: list[Token], labels: set[str]) -> set[str]:
-    return {t.lower_ for t in tokens if t.ent_type_ in labels}
-
-
-def _other_time_or_office(description: list[Token], role: list[Token]) -> bool:
-    """Whether a description and a role say different times ("former" / "current") or offices ("vice")."""
-    said = {t.lower_ for t in description}
-    given = {t.lower_ for t in role}
-    past = bool(said & PAST_QUALIFIERS) and bool(given & PRESENT_QUALIFIERS)
-    present = bool(said & PRESENT_QUALIFIERS) and bool(given & PAST_QUALIFIERS)
-    return past or present or (said & LESSER_OFFICES) != (given & LESSER_OFFICES)
-
-
-def compatible(pronoun: Mention, entity: Entity) -> bool:
-    """Number, gender and animacy agreement between a third-person pronoun and a candidate entity."""
-    if pronoun.gender in {"masc", "fem"}:
-        # An undecided kind is a person only when it is a name (a lone surname), not "a problem".
-        animate = entity.kind == "person" or (entity.kind == "unknown" and bool(entity.names))
-        return entity.number == "sing" and animate and entity.gender in {None, pronoun.gender}
-    if pronoun.gender == "neut":
-        return entity.number == "sing" and entity.kind not in {"person", "group"}
-    return entity.number == "plur" or entity.kind in {"group", "organization", "government", "media"}
 
 
 def _agreement(pronoun: Mention, entity: Entity | None) -> int:
@@ -1581,7 +694,7 @@ def _pronoun_antecedent(
     official told the NYT. He added …'), then subjects, then the earliest mention. Past ``max_sentences_back``
     sentences, the latest compatible speaker (reporters keep writing "he said" for the main speaker). A person
     named in what someone says is not who says it: mentions inside quotes, or inside a "he"/"she"'s own
-    content, are skipped (an organisation's "it" may name itself there: ``_barred_content``). A pronoun inside
+    content, are skipped (an organisation's "it" may name itself there: ``barred_content``). A pronoun inside
     a quote belongs to the quoted speaker's world, so only mentions in the same quote count, and without one
     it stays unresolved rather than borrow a speaker from outside.
     In an exchange, whoever asked the question just before does not answer it: "Miller asked whether he would
@@ -1589,7 +702,7 @@ def _pronoun_antecedent(
     Occurrences are resolved in text order, so the ones already attached to an entity are the earlier ones.
     """
     pronoun = occurrences[position]
-    own_content = _barred_content(pronoun, contents)
+    own_content = barred_content(pronoun, contents)
     answers = not set(pronoun.attributions) & questions
 
     def asker(o: Occurrence) -> bool:
@@ -1714,7 +827,7 @@ class _Answerer:
         occurrences: list[Occurrence],
         readings: MentionReadings,
         quotes: QuoteMap,
-        entities: _Entities,
+        entities: Entities,
         genders: dict[str, Gender],
         starts_of_sentences: list[int],
     ) -> None:
@@ -1753,7 +866,7 @@ class _Answerer:
         if mention is None or mention.name_start is None:
             return None
         sentence = bisect.bisect_right(self.starts, mention.head) - 1
-        return _collect_name(self.doc, mention, sentence, self.quotes, self.entities, self.genders).entity
+        return collect_name(self.doc, mention, sentence, self.quotes, self.entities, self.genders).entity
 
 
 # Entity labels of the bodies a person speaks for: an organisation, a government or a country's team.

@@ -1,0 +1,318 @@
+"""Which entity a name or a description joins, by the rules news prose follows: a surname or first name of a full
+name, an acronym or alias, a body called by its first word; a definite description to the latest entity with
+that head or role, unless its time or office contradicts it ("the former mayor" is not the current one)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from .entities import Entities, Entity, Occurrence, QuoteMap, bare_name_of_body, description_key
+from .first_names import is_first_name
+from .mentions import BODY_KINDS, Gender, Mention
+from .names import name_keys, names_match, normalized
+from .roles import role_words
+
+
+def collect_name(
+    doc: Doc, mention: Mention, sentence: int, quotes: QuoteMap, entities: Entities, genders: dict[str, Gender]
+) -> Occurrence:
+    """A name the rules did not collect, made an occurrence of the entity of that name (or of a new one)."""
+    assert mention.name_start is not None and mention.name_end is not None
+    name = doc[mention.name_start : mention.name_end]
+    head = doc[mention.head]
+    occurrence = Occurrence(
+        mention=mention,
+        tokens=(mention.start, mention.end),
+        ranges=[(name.start_char, name.end_char)],
+        source=False,
+        attributions=[],
+        sentence=sentence,
+        quote=quotes.index(head.idx),
+        subject=head.dep_ in {"nsubj", "nsubjpass"},
+    )
+    entities.attach(doc, occurrence, same_name(doc, mention, entities), genders)
+    entity = occurrence.entity
+    assert entity is not None
+    entity.occurrences.sort(key=lambda o: o.tokens[0])
+    return occurrence
+
+
+def same_name(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """The entity already named in a compatible way (people match people, others match others; an undecided
+    name, such as a lone surname tagged as an organisation, matches either): the latest such, except for a lone
+    surname several match (the one named most), and else the person a lone first name is of."""
+    words = mention.name_tokens(doc)
+    key = normalized(words)
+    if mention.kind == "group" and "and" in key:
+        # A coordination of names ("Kerry and Mr. Obama") is the same group only written the same way; its last
+        # word is one member's surname, not the group's.
+        return next((e for e in entities.all if e.kind == "group" and key in map(normalized, e.names)), None)
+    matching = _matching_names(doc, words, key, mention, entities, every=len(key) == 1)
+    if len(matching) > 1:
+        # A surname several people named in full share ("Moreau" after Jeanne Moreau and her father, "Ruiz"
+        # after Marta and her cousin Diego) is the one the text has named most so far, not the one named last.
+        return max(matching, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index))
+    if matching:
+        return matching[0]
+    return _first_name_of(key, mention, entities) or _body_by_first_word(key, mention, entities)
+
+
+def _called_a_body(entity: Entity) -> bool:
+    """Whether the text calls an entity a body: a body's head as its description or apposition ("the company"),
+    or a company's legal form or line of business ending its name ("Group", "Shipping")."""
+    return bool(entity.heads & lexicon.INSTITUTION_HEADS) or any(
+        normalized(name)[-1] in lexicon.ORGANIZATION_NAME_ENDINGS for name in entity.names if name
+    )
+
+
+def _body_by_first_word(key: list[str], mention: Mention, entities: Entities) -> Entity | None:
+    """For a lone word ("Greystone" after "Greystone Residential", "Castleton" after "Castleton Aggregates"): the
+    one body named in full with it first; for a body's full name, the one body named so far by its first word
+    alone (a headline's "Cloud firm Nimbara", then "Nimbara Systems, the cloud storage company"). News calls a
+    company by the first word of its name; a word two bodies' names open with is left alone, and either way the
+    body must be one the text called a body (GUM dev: "Coron", a town tagged an organisation, is not "Coron
+    Island", which had cost an "it")."""
+    if len(key) == 1 and (mention.kind in {"organization", "unknown"} or mention.genderless_person):
+        # Only a body the text itself called one ("Velora Systems, the bus company", "The company said" after
+        # "Greystone Residential", "Dunmere Homes Group"): a lone word is most often a person's surname, and a
+        # headline's "Obama Sees …" tagged an organisation is no body (GUM, PolNeAR dev).
+        bearers = [e for e in entities.latest([("opening", key[0])]) if _called_a_body(e)]
+    elif len(key) > 1 and mention.kind == "organization":
+        named = entities.latest([("last", key[0])])
+        bearers = [e for e in named if all(normalized(n) == key[:1] for n in e.names) and _called_a_body(e)]
+    else:
+        return None
+    # Companies only: a place's name opens many bodies' names ("Washington" and the Washington Post, "Chicago"
+    # and the Chicago Police Department, "Senate" and a Senate committee: PolNeAR dev) that are not the place.
+    bearers = [e for e in bearers if e.kind == "organization" and e.number == mention.number]
+    return bearers[0] if len(bearers) == 1 else None
+
+
+def _matching_names(
+    doc: Doc, words: list[str], key: list[str], mention: Mention, entities: Entities, every: bool
+) -> list[Entity]:
+    """The entities already named in a way the name ``words`` (``key`` normalized) of ``mention`` can match
+    (``same_name``), the latest first; without ``every``, the latest only (all a full name needs)."""
+    found = []
+    for entity in entities.latest(name_keys(key, stored=False)):
+        decided = mention.kind != "unknown" and entity.kind != "unknown"
+        # The same name of two words or more is the same participant, whatever the tagger made of it once; so
+        # is one word the text has called a body, where the tagger's person has no gender to say otherwise.
+        same = any(normalized(name) == key for name in entity.names) and (
+            len(key) > 1 or bare_name_of_body(doc, mention, entity)
+        )
+        surname = _surname_read_as_place(doc, mention, entity)
+        if decided and (entity.kind == "person") != (mention.kind == "person") and not (same or surname):
+            continue
+        if mention.number != entity.number:
+            continue  # "Clinton and Kaine" is not Clinton
+        person = "person" in {mention.kind, entity.kind}
+        if mention.gender and entity.gender and mention.gender != entity.gender and not surname:
+            continue  # "Mrs. Clinton" is not "Bill Clinton" (a place's "it" gender is the tagger's alone)
+        full_names = [name for name in entity.names if len(name) > 1] if len(words) > 1 else []
+        if person and any(not names_match(words, name, person) for name in full_names):
+            continue  # "Ivanka Trump" is not the "Trump" already known as "Donald Trump"
+        if any(names_match(words, name, person) for name in entity.names):
+            found.append(entity)
+            if not every:
+                break
+    return found
+
+
+def _surname_read_as_place(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a lone name the small model tagged a place is the surname of a person the text named in full
+    ("Okoro said" after "Their captain, Danny Okoro"; "Carrow replied" after "Transport Secretary Helen
+    Carrow"): a surname the model does not know often reads as a place, and the person's later statements were
+    listed under a government of that name (news13). Only for a person whose gender the text or the first-name
+    lists give, so that a place named after someone ("Washington" after a Washington the text never makes a
+    man or a woman) stays a place."""
+    words = normalized(mention.name_tokens(doc))
+    return (
+        mention.form == "name"
+        and mention.kind == "government"
+        and len(words) == 1
+        and entity.kind == "person"
+        and entity.gender in {"masc", "fem"}
+        and any(len(name) > 1 and normalized(name)[-1] == words[0] for name in entity.names)
+    )
+
+
+def _first_name_of(key: list[str], mention: Mention, entities: Entities) -> Entity | None:
+    """For a lone first name ("Nora" after "Nora Lindqvist"): the one person named in full with it. Interviews
+    and features call people by their first name once they have named them in full; a surname is matched
+    first (``same_name``), and a first name two people named so far share is left alone ("David" after David
+    Perdue and David Plouffe), as is a word the first-name lists do not give one gender ("Jordan")."""
+    if len(key) != 1 or mention.kind not in {"person", "unknown"} or not is_first_name(key[0]):
+        return None
+    bearers = [
+        entity
+        for entity in entities.latest([("first", key[0])])
+        if entity.kind in {"person", "unknown"} and entity.number == mention.number
+    ]
+    if len(bearers) != 1:
+        return None
+    entity = bearers[0]
+    if mention.gender and entity.gender and mention.gender != entity.gender:
+        return None
+    return entity
+
+
+def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """An earlier entity a description refers back to; None when it introduces a new one.
+
+    "a source" / "another source" / "two officials" introduce; "the source" / "the spokesman" refer back to
+    the latest entity with that head or role, unless the text gave that role to two named participants it does
+    not tell apart ("Harper, the mayor of Springfield, met Lee, the mayor of Shelbyville. The mayor said"),
+    where the description stays unresolved (``Entities.ambiguous``); "US officials", repeated, is the same
+    group.
+    """
+    determiner = doc[mention.start].lower_
+    if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
+        return None
+    if determiner in lexicon.DEFINITE:
+        head = mention.head_lemma(doc)
+        same_head = [
+            e
+            for e in entities.latest([("head", head)])
+            if e.number == mention.number and _kinds_agree(doc, mention, e) and not contradicts(doc, mention, e)
+        ]
+        bearers, narrowed = _role_bearers(doc, mention, same_head)
+        if len(bearers) > 1:
+            called = [e for e in same_head if _described_so(doc, head, e)] or _last_speaker_among(bearers, entities)
+            if called:
+                return called[0]
+            entities.ambiguous.add(mention.head)
+            return None
+        if narrowed:
+            return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
+        if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
+            return same_head[0] if same_head else None
+        # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
+        # ("Acme Corp. opened a plant. The company said..."); with a modifier ("the rival company") it may not be.
+        named = [e for e in entities.all if e.names and e.kind == mention.kind and e.number == mention.number]
+        return max(named, key=lambda e: _latest_naming(doc, e), default=None)
+    candidates = entities.latest([("description", *description_key(doc, mention))])
+    return candidates[0] if candidates else None
+
+
+def _latest_naming(doc: Doc, entity: Entity) -> int:
+    """Where an entity was last named other than as a possessor, for a bare "the union" looking back: "The
+    Communications Workers of America, which has tried to organise *Nimbara's* staff, called … The union said" is
+    the union; the owner of something named in passing is not what the article is about. An entity named only
+    as a possessor ("Acme's chief executive said") counts where it was last named."""
+    named = [o.tokens[0] for o in entity.occurrences if doc[o.mention.head].dep_ != "poss"]
+    return named[-1] if named else entity.occurrences[-1].tokens[0]
+
+
+def _last_speaker_among(bearers: list[Entity], entities: Entities) -> list[Entity]:
+    """The bearer of a role that spoke last so far, if the last source before the description is one of them:
+    news repeats the role of the person it is quoting ('Councillor Lee said … He said … "…," the councillor
+    said'), so where two people share the role, the one the paragraph is quoting is meant; a speaker inside a
+    quote is the quoted person's world, not the article's. Occurrences are attached in text order, so every
+    attached one is earlier."""
+    spoken = [(o.tokens[0], e) for e in entities.all for o in e.occurrences if o.source and o.quote is None]
+    last = max(spoken, key=lambda pair: pair[0], default=None)
+    return [last[1]] if last is not None and any(last[1] is e for e in bearers) else []
+
+
+def _kinds_agree(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a description may be an entity by kind: a description of people ("the chairman", "the
+    actress") is not an organisation, a government or a medium, nor a description of one of those a person —
+    unless the text itself gave the entity that role, which outweighs the small model's tag ("Łódź, tagged a
+    person, is Poland's third biggest city" ... "the city"); on PolNeAR dev "the network" had joined "Dish
+    Network" tagged a person, and a later "she" followed it there."""
+    people = {"person", "group"}
+    if mention.kind not in people | BODY_KINDS or entity.kind not in people | BODY_KINDS:
+        return True
+    head = mention.head_lemma(doc)
+    return (mention.kind in people) == (entity.kind in people) or any(head in role_words(doc[i]) for i in entity.roles)
+
+
+def _described_so(doc: Doc, head: str, entity: Entity) -> bool:
+    """Whether the text already called an entity by a definite description with this head: "the president"
+    again continues the participant the text has been calling "the president", whoever else bears the title
+    (on PolNeAR dev, a video caption "President Obama Speech" the tagger made a name of its own)."""
+    return any(
+        o.mention.form == "description"
+        and doc[o.mention.start].lower_ in lexicon.DEFINITE
+        and o.mention.head_lemma(doc) == head
+        for o in entity.occurrences
+    )
+
+
+def _role_bearers(doc: Doc, mention: Mention, entities: list[Entity]) -> tuple[list[Entity], bool]:
+    """The named entities among ``entities`` the text gave a role a definite description repeats
+    (``given_roles``; "the former mayor" after "Harper, the former mayor of Springfield"), narrowed, when
+    several bear it, to the one whose role says all the description says ("the former mayor" is Harper, not
+    "Mayor Ann Lee"); and whether it was so narrowed."""
+    head = mention.head_lemma(doc)
+    said = {t.lemma_.lower() for t in doc[mention.start : mention.head] if t.pos_ in {"ADJ", "NOUN", "PROPN"}}
+    bearers: list[tuple[Entity, bool]] = []
+    for entity in entities:
+        roles = [doc[i] for i in entity.roles if head in role_words(doc[i])]
+        if entity.names and roles:
+            saying_all = any(said <= {t.lemma_.lower() for t in _phrase(role)} for role in roles)
+            bearers.append((entity, saying_all))
+    if len(bearers) > 1 and sum(saying_all for _, saying_all in bearers) == 1:
+        return [entity for entity, saying_all in bearers if saying_all], True
+    return [entity for entity, _ in bearers], False
+
+
+# Qualifiers that place a role in time, and contradict each other: "the former mayor" is not "the current one".
+PAST_QUALIFIERS = {"former", "ex", "retired", "outgoing", "then"}
+
+PRESENT_QUALIFIERS = {"current", "incumbent", "sitting", "present"}
+
+# Modifiers that make an office another one: "Vice President Pence" is not "the president", nor "the deputy
+# minister" the minister.
+LESSER_OFFICES = {"vice", "deputy", "assistant", "associate", "lieutenant", "under"}
+
+
+def contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a definite description cannot be an entity by what the text says of both: they name different
+    peoples or places ("the Democratic nominee" is not "Lena Fischer, the Republican nominee", "the Ukrainian
+    minister" not "Russian Foreign Minister Ivan Sokolov", "the Ohio senator" not "Senator Lisa Brenner of
+    Iowa": each side must name one, and none in common), or every role the text gave the entity with the
+    description's head says another time or office ("the former mayor" is not "Mayor Ann Lee, the current
+    mayor"; "the president" not "Vice President Mike Pence")."""
+    own = _phrase(doc[mention.head])
+    theirs: list[Token] = []
+    for occurrence in entity.occurrences:
+        theirs += _phrase(doc[occurrence.mention.head])
+        head = doc[occurrence.mention.head]
+        for child in head.children:
+            if child.dep_ == "appos":
+                theirs += list(child.subtree)
+    theirs += [t for i in entity.roles for t in _phrase(doc[i])]
+    for labels in ({"NORP"}, {"GPE"}):
+        named, named_theirs = _entity_words(own, labels), _entity_words(theirs, labels)
+        if named and named_theirs and not named & named_theirs:
+            return True
+    lemma = mention.head_lemma(doc)
+    roles = [_phrase(doc[i]) for i in entity.roles if lemma in role_words(doc[i])]
+    return bool(roles) and all(_other_time_or_office(own, role) for role in roles)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The words a noun phrase describes its participant with: what is written before its head ("Russian
+    Foreign Minister Ivan Sokolov"), the head, and what an "of", "for" or "from" after it says ("the mayor of
+    Springfield", "Sanders of Vermont")."""
+    words = list(head.doc[head.left_edge.i : head.i + 1])
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "from"}:
+            words += list(child.subtree)
+    return words
+
+
+def _entity_words(tokens: list[Token], labels: set[str]) -> set[str]:
+    return {t.lower_ for t in tokens if t.ent_type_ in labels}
+
+
+def _other_time_or_office(description: list[Token], role: list[Token]) -> bool:
+    """Whether a description and a role say different times ("former" / "current") or offices ("vice")."""
+    said = {t.lower_ for t in description}
+    given = {t.lower_ for t in role}
+    past = bool(said & PAST_QUALIFIERS) and bool(given & PRESENT_QUALIFIERS)
+    present = bool(said & PRESENT_QUALIFIERS) and bool(given & PAST_QUALIFIERS)
+    return past or present or (said & LESSER_OFFICES) != (given & LESSER_OFFICES)
