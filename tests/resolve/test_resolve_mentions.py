@@ -5,18 +5,24 @@ name is one body, whatever its last word's number or the small model's tag."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from accordingto.resolve.mentions import Mention, analyze_mention, read_source
 from handspans import parser
 
 
-def mention_of(text: str, words: str) -> Mention:
-    """The mention read off the first occurrence of ``words`` in ``text``, parsed."""
-    doc = parser()(text)
+def tokens_of(doc: Doc, words: str) -> tuple[int, int]:
+    """The token range of the first occurrence of ``words`` in ``doc``."""
     start = doc.text.index(words)
     span = doc.char_span(start, start + len(words))
     assert span is not None
-    mention = analyze_mention(doc, span.start, span.end)
+    return span.start, span.end
+
+
+def mention_of(text: str, words: str) -> Mention:
+    """The mention read off the first occurrence of ``words`` in ``text``, parsed."""
+    doc = parser()(text)
+    mention = analyze_mention(doc, *tokens_of(doc, words))
     assert mention is not None
     return mention
 
@@ -233,9 +239,6 @@ SOURCE_NAME_CASES = [
 @pytest.mark.parametrize(("text", "words", "name"), SOURCE_NAME_CASES)
 def test_the_name_a_source_span_is_read_with(text: str, words: str, name: str) -> None:
     doc = parser()(text)
-    start = doc.text.index(words)
-    span = doc.char_span(start, start + len(words))
-    assert span is not None
-    mention = read_source(doc, span.start, span.end)
+    mention = read_source(doc, *tokens_of(doc, words))
     assert mention is not None
     assert mention.name(doc) == name
