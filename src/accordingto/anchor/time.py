@@ -90,11 +90,8 @@ _VAGUE = re.compile(
 _NARROWING = re.compile(r"(?i)^(?:earlier|later|early|late|mid-?)\s*")
 # A weekday alone: news writes "said Friday" for the day of publication, which dateparser (preferring the past)
 # would put a week back.
-_WEEKDAY = re.compile(
-    r"(?i)^(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?$"
-)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(rf"(?i)^(?P<day>{'|'.join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$")
 # Times relative to an event ("the day after Monday", "two days before the vote"): not resolved.
 _EVENT_RELATIVE = re.compile(r"(?i)\b(?:after|before)\b")
 _SINCE = re.compile(r"(?i)\bsince\s+$")
@@ -461,7 +458,7 @@ _COMMON_DATES = {
     "month_day": re.compile(rf"(?i){_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>[12]\d{{3}}))?"),
     "relative": re.compile(r"(?i)(?P<which>last|this|next) (?P<unit>week|month|year)"),
     "day": re.compile(r"(?i)(?P<day>yesterday|today|tomorrow)"),
-    "weekday": re.compile(r"(?i)(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
+    "weekday": re.compile(rf"(?i)(?P<weekday>{'|'.join(_WEEKDAYS)})"),
 }
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _STEPS = {"last": -1, "this": 0, "next": 1, "yesterday": -1, "today": 0, "tomorrow": 1}

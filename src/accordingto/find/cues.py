@@ -73,7 +73,6 @@ def places_a_call(doc: Doc, group: Group) -> bool:
 # PolNeAR's guidelines leave out. On PolNeAR train "recall" is a gold cue 49 of 61 times, and never with such an
 # object (23 of 30 with another object: "recalled the moment ...").
 PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
-PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.ROLE_NOUNS | lexicon.TITLES
 
 
 def recalls_someone(doc: Doc, group: Group) -> bool:
@@ -85,7 +84,7 @@ def recalls_someone(doc: Doc, group: Group) -> bool:
     if any(child.dep_ in ("ccomp", "parataxis") for child in children):
         return False
     return any(
-        child.dep_ == "dobj" and (child.ent_type_ in PEOPLE_ENTITIES or child.lemma_.lower() in PEOPLE_NOUNS)
+        child.dep_ == "dobj" and (child.ent_type_ in PEOPLE_ENTITIES or child.lemma_.lower() in lexicon.PEOPLE_NOUNS)
         for child in children
     )
 

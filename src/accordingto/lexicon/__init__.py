@@ -92,12 +92,14 @@ def table(name: str) -> dict[str, str]:
     return {entry: key for key, values in sections(name).items() for entry in values}
 
 
-# People and their roles (resolve.mentions, resolve.speakers, describe.sources).
+# People and their roles (resolve.mentions, resolve.speakers, describe.sources, find.cues).
 TITLES = words("titles")
 TITLE_ABBREVIATIONS = table("title_abbreviations")
 ROLE_NOUNS = words("role_nouns")
 HONORIFICS = words("honorifics")
 PERSON_NOUNS = words("person_nouns")
+# Nouns that name people: titles, role nouns and other person nouns (besides the suffixes of PERSON_SUFFIXES).
+PEOPLE_NOUNS = TITLES | ROLE_NOUNS | PERSON_NOUNS
 PERSON_SUFFIXES = ordered("person_suffixes")
 GENDERED_WORDS = table("gendered_words")
 PRONOUNS = sections("pronouns")

@@ -52,11 +52,9 @@ PRONOUNS: dict[str, tuple[int, Number, Gender | None]] = {
 HONORIFIC_GENDER: dict[str, Gender] = {
     word: _feature(gender, Gender) for word, gender in lexicon.GENDERED_WORDS.items()
 }
-# Nouns that name people: titles, role nouns and other person nouns (besides the suffixes of PERSON_SUFFIXES).
-PEOPLE_NOUNS = lexicon.TITLES | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
 # Words written before a person's name that are not part of it: titles, roles, person nouns ("Host Dan
 # Miller") and honorifics.
-TITLE_WORDS = PEOPLE_NOUNS | lexicon.HONORIFICS
+TITLE_WORDS = lexicon.PEOPLE_NOUNS | lexicon.HONORIFICS
 # Any word of an organisation's name that makes it a news outlet's: common outlet words in any case ("Times",
 # "Post") and the brands' own words ("reuters", "cnn").
 MEDIA_NAME_WORDS = frozenset(word.lower() for word in lexicon.OUTLET_WORDS_ANYWHERE) | lexicon.OUTLET_BRAND_WORDS
@@ -343,7 +341,7 @@ def is_person_noun(lemma: str) -> bool:
     """Whether a common noun names people: a listed noun, a title, or a person-making suffix ("economist",
     "politician", "congressman", "pollster"). spaCy's small model has no animacy, and a "he" must not land on
     "a problem"."""
-    return lemma in PEOPLE_NOUNS or lemma.endswith(lexicon.PERSON_SUFFIXES)
+    return lemma in lexicon.PEOPLE_NOUNS or lemma.endswith(lexicon.PERSON_SUFFIXES)
 
 
 def name_kind(words: list[str], label: str) -> SourceKind:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from .mentions import PEOPLE_NOUNS, Mention, is_person_noun
+from .mentions import Mention, is_person_noun
 
 # Verbs whose predicate says what their subject is: "Grant is a billionaire", "who became mayor".
 COPULAS = {"be", "become"}
@@ -66,7 +66,7 @@ def _title_in_name(token: Token) -> bool:
     Peter Ruddock" tagged one PERSON): the name reader leaves it out of the name (``mentions.name_bounds``), so
     it is a role the text gave the person like any untagged title ("Councillor Janet Albright"), and a later
     "the councillor" may refer back to either."""
-    return token.ent_type_ == "PERSON" and token.lemma_.lower() in PEOPLE_NOUNS
+    return token.ent_type_ == "PERSON" and token.lemma_.lower() in lexicon.PEOPLE_NOUNS
 
 
 def _coordinated_roles(roles: list[Token]) -> list[Token]:
