@@ -92,6 +92,14 @@ DESCRIPTIONS = [
         "Ruth Okafor",
         id="role-given-earlier",
     ),
+    # The sitting mayor, titled, is not "the former mayor"; the one given that role is.
+    pytest.param(
+        "Mayor Ann Lee opened the hall. Ruth Okafor, the former mayor, stayed away. The former mayor said no.",
+        ["Ann Lee", "Ruth Okafor"],
+        ("The former mayor", 0),
+        "Ruth Okafor",
+        id="former-not-the-titled-mayor",
+    ),
     # Two participants given the role, neither told apart: the description stays unresolved.
     pytest.param(
         "Harper, the mayor of Eastbrook, met Lee, the mayor of Westvale. The mayor said talks went well.",
@@ -167,11 +175,21 @@ CONTRADICTIONS = [
         "The former mayor",
         True,
         id="other-time-titled",
-        marks=pytest.mark.xfail(
-            reason="every role must say another time, and the bare title 'Mayor' says none; a title before a name "
-            "names the office held now, which the rule does not yet read",
-            strict=True,
-        ),
+    ),
+    # A title with its own "former" is the former holder.
+    pytest.param(
+        "Former Mayor Ann Lee spoke. The former mayor said no.",
+        "Ann Lee",
+        "The former mayor",
+        False,
+        id="former-title",
+    ),
+    pytest.param(
+        "Mayor Ann Lee spoke. The mayor said no.",
+        "Mayor Ann Lee",
+        "The mayor",
+        False,
+        id="title-same-office",
     ),
     pytest.param(
         "Vice President Mike Pence spoke. The president said no.",

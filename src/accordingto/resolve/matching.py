@@ -274,8 +274,8 @@ def contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
     peoples or places ("the Democratic nominee" is not "Lena Fischer, the Republican nominee", "the Ukrainian
     minister" not "Russian Foreign Minister Ivan Sokolov", "the Ohio senator" not "Senator Lisa Brenner of
     Iowa": each side must name one, and none in common), or every role the text gave the entity with the
-    description's head says another time or office ("the former mayor" is not "Mayor Ann Lee, the current
-    mayor"; "the president" not "Vice President Mike Pence")."""
+    description's head says another time or office ("the former mayor" is not "Ann Lee, the current mayor",
+    nor "Mayor Ann Lee"; "the president" not "Vice President Mike Pence")."""
     own = _phrase(doc[mention.head])
     theirs: list[Token] = []
     for occurrence in entity.occurrences:
@@ -290,8 +290,17 @@ def contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
         if named and named_theirs and not named & named_theirs:
             return True
     lemma = mention.head_lemma(doc)
-    roles = [_phrase(doc[i]) for i in entity.roles if lemma in role_words(doc[i])]
-    return bool(roles) and all(_other_time_or_office(own, role) for role in roles)
+    roles = [_role_phrase(doc[i]) for i in entity.roles if lemma in role_words(doc[i])]
+    return bool(roles) and all(_other_time_or_office(own, role, title) for role, title in roles)
+
+
+def _role_phrase(role: Token) -> tuple[list[Token], bool]:
+    """A role's words, and whether it is a title written before a name ("Mayor Ann Lee"): a title's words reach
+    back to the first word of the name's phrase, since a qualifier may hang on the name instead ("Former Mayor
+    Ann Lee" parsed with "Former" on "Lee")."""
+    if role.dep_ == "compound" and role.head.pos_ == "PROPN" and role.i < role.head.i:
+        return list(role.doc[role.head.left_edge.i : role.i + 1]), True
+    return _phrase(role), False
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -309,10 +318,13 @@ def _entity_words(tokens: list[Token], labels: set[str]) -> set[str]:
     return {t.lower_ for t in tokens if t.ent_type_ in labels}
 
 
-def _other_time_or_office(description: list[Token], role: list[Token]) -> bool:
+def _other_time_or_office(description: list[Token], role: list[Token], title: bool) -> bool:
     """Whether a description and a role say different times ("former" / "current") or offices ("vice")."""
     said = {t.lower_ for t in description}
     given = {t.lower_ for t in role}
-    past = bool(said & PAST_QUALIFIERS) and bool(given & PRESENT_QUALIFIERS)
+    # A title written before a name is the office held now: news writes a past holder "former Mayor Ann Lee",
+    # so "Mayor Ann Lee" is not "the former mayor".
+    now = bool(given & PRESENT_QUALIFIERS) or (title and not given & PAST_QUALIFIERS)
+    past = bool(said & PAST_QUALIFIERS) and now
     present = bool(said & PRESENT_QUALIFIERS) and bool(given & PAST_QUALIFIERS)
     return past or present or (said & LESSER_OFFICES) != (given & LESSER_OFFICES)
