@@ -510,3 +510,94 @@ def test_a_content_runs_to_the_end_of_the_complement(
     parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
 ) -> None:
     assert grouped(parser, text, roles) == expected
+
+
+# A content that runs over ", and" or ", but" into the opening of another attribution ends before the coordinator
+# (find/contents.py, leave_out_next_clause). Each case: the text, the tagger's spans, and the groups expected.
+NEXT_CLAUSES = [
+    pytest.param(
+        "Ingrid Lund said that the merger was off, and speaking to staff on Friday, she warned that jobs would go.",
+        {
+            "Ingrid Lund": "SOURCE",
+            "said": "CUE",
+            "that the merger was off, and speaking to staff on Friday": "CONTENT",
+            "she": "SOURCE",
+            "warned": "CUE",
+            "that jobs would go": "CONTENT",
+        },
+        [("Ingrid Lund", "said", "that the merger was off"), ("she", "warned", "that jobs would go")],
+        id="fronted-participle-before-the-next-speaker",
+    ),
+    pytest.param(
+        "The mayor said the budget was fair, but asked about the cuts, her deputy conceded that some were deep.",
+        {
+            "The mayor": "SOURCE",
+            "said": "CUE",
+            "the budget was fair, but asked about the cuts": "CONTENT",
+            "her deputy": "SOURCE",
+            "conceded": "CUE",
+            "that some were deep": "CONTENT",
+        },
+        [("The mayor", "said", "the budget was fair"), ("her deputy", "conceded", "that some were deep")],
+        id="past-participle-after-but",
+    ),
+    pytest.param(
+        "Ingrid Lund said that the merger was off, and the union warned that jobs would go.",
+        {
+            "Ingrid Lund": "SOURCE",
+            "said": "CUE",
+            "that the merger was off, and": "CONTENT",
+            "the union": "SOURCE",
+            "warned": "CUE",
+            "that jobs would go": "CONTENT",
+        },
+        [("Ingrid Lund", "said", "that the merger was off"), ("the union", "warned", "that jobs would go")],
+        id="coordinated-clause-of-another-speaker",
+    ),
+    # A coordinated "that"-clause is more of what the first speaker said, a report inside it included.
+    pytest.param(
+        "Ingrid Lund said that the merger was off, and that the union said that jobs would go.",
+        {
+            "Ingrid Lund": "SOURCE",
+            "said": "CUE",
+            "that the merger was off, and that the union said that jobs would go": "CONTENT",
+        },
+        [("Ingrid Lund", "said", "that the merger was off, and that the union said that jobs would go")],
+        id="coordinated-that-clause-stays",
+    ),
+    # A finite verb after the coordinator makes it a clause of the content, which the next speaker then reports on.
+    pytest.param(
+        "Ingrid Lund said that sales fell, and profits dropped, as analysts predicted.",
+        {
+            "Ingrid Lund": "SOURCE",
+            "said": "CUE",
+            "that sales fell, and profits dropped": "CONTENT",
+            "analysts": "SOURCE",
+            "predicted": "CUE",
+        },
+        [("Ingrid Lund", "said", "that sales fell, and profits dropped")],
+        id="finite-verb-stays",
+    ),
+    # The last item of a list is no phrase fronted before the next speaker.
+    pytest.param(
+        "Ingrid Lund cited rents, wages, and transport, she told the council.",
+        {
+            "Ingrid Lund": "SOURCE",
+            "cited": "CUE",
+            "rents, wages, and transport": "CONTENT",
+            "she": "SOURCE",
+            "told": "CUE",
+            "the council": "CONTENT",
+        },
+        [("Ingrid Lund", "cited", "rents, wages, and transport"), ("she", "told", "the council")],
+        id="a-list-stays",
+    ),
+    pytest.param("Sales fell, and speaking on Friday, nobody seemed surprised.", {}, [], id="no-attribution"),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), NEXT_CLAUSES)
+def test_a_content_ends_before_the_next_attribution_opens(
+    parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert grouped(parser, text, roles) == expected

@@ -1,6 +1,7 @@
 """Contents from the parse for a cue the tagger left without any (the inner report of a report, the untagged
 reported clause of a cue with a source), a content stopped early run to its complement's end, and the words that
-are not content though the tagger took them so (an addressee, a date after the cue).
+are not content though the tagger took them so (an addressee, a date after the cue, the opening of the next
+attribution).
 """
 
 from __future__ import annotations
@@ -230,3 +231,63 @@ def leave_out_date(doc: Doc, group: Group) -> None:
             while span.start < span.end and loose_edge(doc[span.start]):
                 span.start += 1
     keep_contents(group, lambda span: span.start < span.end)
+
+
+# A coordinator in a content, followed by another attribution's source or cue, opens the next reporting clause,
+# which is no part of the content: "Lund said that the deal was off, and the union said ...", "Lund said that the
+# deal was off, and speaking to staff on Friday, she warned that ...". The small model often hangs the second
+# clause, or a fronted phrase before its subject ("speaking to staff on Friday": a phrase whose verb has no
+# subject is no clause of its own, so it modifies the clause of the subject after it), on the content's verb as a
+# conjunct, and the content then runs over the next speaker. A coordinated clause with a subject of its own before
+# the next attribution ("said that sales fell, and profits dropped, as analysts predicted") or a coordinated
+# "that"-clause ("said that A, and that the union said B") stays: it is more of what the first speaker said.
+COORDINATORS = frozenset({"and", "but"})
+# A phrase fronted before a clause's subject opens with a participle ("speaking to staff", "asked about it") or a
+# preposition of time, place or manner ("on Friday", "in a statement"); "of" continues a noun phrase instead.
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def leave_out_next_clause(doc: Doc, groups: list[Group]) -> None:
+    """Cut each content before a coordinated clause or phrase that opens the attribution right after it, in the
+    same sentence, set off by a comma, and whose source comes before its cue ("..., and speaking on Friday, she
+    warned"; see above)."""
+    speakers = {source.start: group for group in groups for source in group.sources if source.end <= group.cue.start}
+    for group in groups:
+        for span in group.contents:
+            after = span.end
+            while after < len(doc) and loose_edge(doc[after]):
+                after += 1
+            following = speakers.get(after)
+            if following is None or following is group:
+                continue
+            if any(token.is_sent_start for token in doc[span.end : after + 1]):
+                continue
+            span.end = _opening_coordinator(doc, span, after) or span.end
+
+
+def _opening_coordinator(doc: Doc, span: RoleSpan, opening: int) -> int | None:
+    """The end a content keeps when a comma and coordinator in it are followed, with no subject, complementizer
+    or quotation mark between (a quotation is what someone said, word for word), by the ``opening`` of the next
+    attribution; None when none is."""
+    for i in range(span.start + 1, min(span.end, len(doc) - 1)):
+        if doc[i].lower_ not in COORDINATORS or doc[i - 1].text != "," or doc[i + 1].dep_ == "mark":
+            continue
+        phrase = doc[i + 1 : opening]
+        if len(phrase) and (not _fronted(phrase[0]) or doc[opening - 1].text != ","):
+            continue  # more of a list or of the content's own phrase ("taxes, health care, and security")
+        if not any(token.dep_ in SUBJECTS or token.is_quote for token in phrase):
+            end = i
+            while end > span.start and loose_edge(doc[end - 1]):
+                end -= 1
+            return end
+    return None
+
+
+def _fronted(first: Token) -> bool:
+    """Whether a phrase opening with ``first`` may be fronted before a clause's subject (see ``PARTICIPLE_TAGS``)."""
+    if first.tag_ == "VBD":
+        # The small model reads many participles as past tenses ("but asked about it, she said"): one without a
+        # subject of its own is the participle.
+        return not any(child.dep_ in SUBJECTS for child in first.children)
+    return first.tag_ in PARTICIPLE_TAGS or (first.dep_ == "prep" and first.lower_ != "of")

@@ -20,6 +20,7 @@ from .contents import (
     complete_complement,
     drop_addressee,
     leave_out_date,
+    leave_out_next_clause,
     report_of_a_report,
     untagged_complement,
 )
@@ -115,4 +116,5 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
             found = subject_source(doc, group, sources)
             if found is not None:
                 group.sources.append(found)
+    leave_out_next_clause(doc, kept)
     return kept
