@@ -73,6 +73,18 @@ LAYOUTS = [
         id="transcript-turns",
     ),
     pytest.param(
+        "The minister, Joanna Hale, spoke to our editor, Sam Reid.\n\nReid: Will you build the homes?\n\n"
+        "Hale: We will build them.\n\nReid: When?\n\nHale: Within five years.",
+        {},
+        [
+            ("Reid", ":", "Will you build the homes?"),
+            ("Hale", ":", "We will build them"),
+            ("Reid", ":", "When?"),
+            ("Hale", ":", "Within five years"),
+        ],
+        id="interview-turns-in-capitalised-words",
+    ),
+    pytest.param(
         "Voters in Ohio were divided.\n\nTom Becker, 52, a welder ― “I want someone who will bring the jobs back.”",
         {"a welder ― “I want someone who will bring the jobs back.”": "CONTENT"},
         [("Tom Becker, 52, a welder", "―", "“I want someone who will bring the jobs back.”")],
@@ -103,6 +115,12 @@ LAYOUTS = [
         {},
         [],
         id="furniture-labels",
+    ),
+    pytest.param(
+        "The fair opens on Friday.\n\nVenue: Ashby Town Hall.\n\nTickets: Five pounds.\n\nVenue: Ashby Library.",
+        {},
+        [],
+        id="capitalised-labels-naming-no-one",
     ),
     pytest.param(
         "An interview with the governor.\n\nQ: Will you run again?\n\nA: Not this year.\n\nQ: Why not?\n\n"
