@@ -152,6 +152,14 @@ KIND_AND_NUMBER_CASES = [
         "sing",
     ),
     ("Russians voted on Sunday.", "Russians", "group", "plur"),
+    # A coordination of a noun's modifiers is no list of people: one commissioner (news14: a group).
+    (
+        "The police and crime commissioner, Alison Reade, said patrols would rise.",
+        "The police and crime commissioner, Alison Reade,",
+        "person",
+        "sing",
+    ),
+    ("The mayor and the sheriff said the road was closed.", "The mayor and the sheriff", "group", "plur"),
     # The common noun a name is the apposition of says what it is, also where the name alone is the mention.
     pytest.param(
         "Budget airline Flyvane cancelled 40 flights on Friday.",
@@ -190,6 +198,12 @@ NAME_CASES = [
     # A title the parser made the head is no name when the apposition holds one.
     ("The town's MP, Gwilym Pryce, said the bridge would close.", "The town's MP, Gwilym Pryce", "Gwilym Pryce"),
     ("The local MP, Siân Rowlands, said the school would stay open.", "The local MP, Siân Rowlands", "Siân Rowlands"),
+    # So is an office in capitals ending in a title (news14: "Environment Secretary" was the name).
+    (
+        "The Environment Secretary, Rachel Lowry, said the funds were ready.",
+        "The Environment Secretary, Rachel Lowry,",
+        "Rachel Lowry",
+    ),
     # A name the parser made a second subject of the verb, after a description and a comma, is its apposition.
     (
         "Its chair, Marion Tully, a retired nurse, said the vote was unfair.",

@@ -254,6 +254,15 @@ CASES = [
         "organization",
         id="a-water-company-and-its-it",
     ),
+    # news14: an office in capitals whose holder is named beside it is no person of its own, and her "she" is hers.
+    pytest.param(
+        "Flood waters reached the town on Monday. The Environment Secretary, Rachel Lowry, visited the shelter. She "
+        "said the government would pay for the repairs.",
+        "the government would pay",
+        "Rachel Lowry",
+        "person",
+        id="an-office-named-beside-its-holder",
+    ),
     # news13's leftover: a surname the small model read as a common noun ("Rowntree disagreed") is the person
     # named in full, and the "she" after it hers, not a player named in passing.
     pytest.param(

@@ -395,10 +395,14 @@ def _number(codes: TokenCodes, head: int, low: int, high: int) -> Number:
     governor, pos = codes.governor, codes.pos
     # A conjunct counts only when what it is coordinated with is in the phrase too ("Clinton" alone in "Trump and
     # Clinton" is one person).
+    # Nor one coordinated with a modifier of another noun: "the police and crime commissioner" is one person.
     coordinated = (
         i
         for i in range(low, high)
-        if codes.dep[i] == _CONJ and low <= governor[i] < high and not _second_role(codes, i)
+        if codes.dep[i] == _CONJ
+        and low <= governor[i] < high
+        and codes.dep[governor[i]] not in _MODIFIER_DEP_IDS
+        and not _second_role(codes, i)
     )
     if any(pos[i] in _NOMINAL_IDS and pos[governor[i]] in _NOMINAL_IDS for i in coordinated):
         return "plur"
@@ -574,9 +578,21 @@ def _one_body(codes: TokenCodes, appos: int | None) -> bool:
 
 
 def _lone_title(codes: TokenCodes, bounds: tuple[int, int]) -> bool:
-    """Whether a would-be name is one untagged title ("MP", "Senator") and so no one's name."""
+    """Whether a would-be name is an untagged title ("MP", "Senator"), or an office written in capitals that ends
+    in one ("The Environment Secretary, Rachel Moffat": news14, where "Environment Secretary" was the name, and
+    her "she" a person apart from Rachel Moffat), and so no one's name."""
     start, end = bounds
-    return end - start == 1 and not codes.ent_type[start] and codes.lower[start] in _OFFICE_IDS
+    return not any(codes.ent_type[start:end]) and codes.lower[end - 1] in _OFFICE_IDS
+
+
+def office_named_beside(codes: TokenCodes, head: int) -> bool:
+    """Whether ``head`` is an untagged office ("Secretary" of "The Environment Secretary, Rachel Moffat, visited")
+    whose apposition names its holder: the holder's name is the mention to collect, not the office's words."""
+    return (
+        codes.lower[head] in _OFFICE_IDS
+        and not codes.ent_type[head]
+        and any(codes.dep[child] == _APPOS and codes.ent_type[child] for child in codes.rights(head))
+    )
 
 
 def _titled(codes: TokenCodes, described: int | None, low: int, name_start: int) -> bool:

@@ -48,7 +48,16 @@ from .entities import Entities, Entity, Occurrence, QuoteMap, compatible, name_k
 from .learned import LearnedAnswers, barred_content, entity_links, mention_class
 from .markables import Markables, quote_ranges, sentence_starts
 from .matching import collect_name, same_description, same_name
-from .mentions import PRONOUNS, Gender, Mention, MentionReadings, coordinated_people, misread_surname, read_source
+from .mentions import (
+    PRONOUNS,
+    Gender,
+    Mention,
+    MentionReadings,
+    coordinated_people,
+    misread_surname,
+    office_named_beside,
+    read_source,
+)
 from .names import normalized
 from .ranker import MentionRanker, shipped_ranker
 from .transcripts import find_transcript, interviewee
@@ -607,13 +616,15 @@ def _name_occurrences(
     }
     found = []
     names = [ent for ent in doc.ents if ent.label_ in COLLECTED_LABELS]
-    # A proper-noun subject the small model left untagged ("Jones lost the vote") is a likely antecedent.
+    # A proper-noun subject the small model left untagged ("Jones lost the vote") is a likely antecedent; not an
+    # office whose holder's name follows it ("The Environment Secretary, Rachel Moffat, visited"), where the name
+    # is (news14: the office became a person of its own, and took her "she").
     # Read off the per-document table: a Token per word of the document cost more than the rest of the stage.
     codes = doc_token_codes(doc)
     names += [
         doc[codes.left_edge[i] : i + 1]
         for i, (pos, dep, ent_type) in enumerate(zip(codes.pos, codes.dep, codes.ent_type, strict=True))
-        if pos == PROPN and dep in _SUBJECT_DEPS and ent_type == 0
+        if pos == PROPN and dep in _SUBJECT_DEPS and ent_type == 0 and not office_named_beside(codes, i)
     ]
     # So is a surname it read as a common noun or an adjective ("Reyes objected", "Rowntree disagreed").
     misread = {
