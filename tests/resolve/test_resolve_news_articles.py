@@ -151,6 +151,9 @@ CASES = [
     # "The local police and crime commissioner, Denise Okoye" is one person, and "The commissioner" is she.
     ("crime-appeal-burglary.txt", "that rural crime was a priority", "Denise Okoye", "person"),
     ("crime-appeal-burglary.txt", "she had asked the chief constable", "Denise Okoye", "person"),
+    # "The doctor said" after "Dr Whitcombe", and his "He".
+    ("health-scare-supplement.txt", "the company had been warned by trading standards", "Alan Whitcombe", "person"),
+    ("health-scare-supplement.txt", "the agency would consider whether", "Alan Whitcombe", "person"),
     # A transcript's turns labelled "Pryce:" and "Drummond:", and the "I" inside an answer.
     ("qa-minister-housing.txt", "Because we have changed the rules", "Joanna Pryce", "person"),
     ("qa-minister-housing.txt", "Will you force builders to build?", "Alex Drummond", "person"),

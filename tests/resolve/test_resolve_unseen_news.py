@@ -263,6 +263,16 @@ CASES = [
         "person",
         id="an-office-named-beside-its-holder",
     ),
+    # news14: "the doctor" after "Dr Alan Pierce" is he (an abbreviated title is a role like any other).
+    pytest.param(
+        "The regulator's medical adviser, Dr Alan Pierce, said the pills were unsafe. The maker, Vitalis, said "
+        "it had followed the rules. Dr Pierce rejected that account. The doctor said the firm had been warned "
+        "before.",
+        "the firm had been warned before",
+        "Alan Pierce",
+        "person",
+        id="the-doctor-after-dr",
+    ),
     # news13's leftover: a surname the small model read as a common noun ("Rowntree disagreed") is the person
     # named in full, and the "she" after it hers, not a player named in passing.
     pytest.param(
