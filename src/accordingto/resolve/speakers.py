@@ -400,7 +400,7 @@ def _exchange_continued(occurrences: list[Occurrence]) -> set[int]:
     been travelling normally. Whitmore said he had not seen a car. She said she was sure" is Nowak, and
     "Haworth said … Priya Lal said … He disagreed" is Haworth. Reports of a disagreement alternate so, and the
     pronoun's gender is what tells the reader the turn has come back; the learned resolver, trained on GUM's
-    few quotations, sent these to a person of that gender named or quoted earlier in the article (news14: 4 of
+    few quotations, sent these to a person of that gender named or quoted earlier in the article (news14: 3 of
     its 233 statements; "Kettle disagreed. She said", where the latest speaker, Rao, is the other side, was
     already right)."""
     found: set[int] = set()
