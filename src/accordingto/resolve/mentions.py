@@ -725,9 +725,14 @@ def misread_surname(doc: Doc, start: int, end: int) -> Mention | None:
     ):
         return None
     lower = codes.lower[start]
+    # The last word of a person's name of two words or more, earlier (read off the token table: ``doc.ents``
+    # would build every entity of the document for each word asked about).
     if not any(
-        ent.label_ == "PERSON" and ent.end <= start and len(ent) > 1 and codes.lower[ent.end - 1] == lower
-        for ent in doc.ents
+        codes.lower[i] == lower
+        and codes.ent_type[i] == _PERSON
+        and codes.entity_end[i] == i + 1
+        and codes.entity_start[i] < i
+        for i in range(start)
     ):
         return None
     return Mention(start, end, start, "name", "sing", None, "person", name_start=start, name_end=start + 1)
