@@ -277,6 +277,12 @@ SOURCE_NAME_CASES = [
         "Vantor",
     ),
     ("NAIROBI - Senator Ruth Adair said the bill would pass.", "NAIROBI - Senator Ruth Adair", "Ruth Adair"),
+    # Capitals and a dash inside a paragraph are no dateline.
+    (
+        "The talks ended in Rome on Friday, and OXFAM — the charity — said they had failed.",
+        "OXFAM — the charity —",
+        "OXFAM",
+    ),
     # A capitalised name that is no dateline stays: "UN" opens the name, with no dash after it.
     ("UN envoy Lars Berg said the talks had failed.", "UN envoy Lars Berg", "Lars Berg"),
     # A surname opening a sentence that the small model reads as a common noun or adjective is the surname of the

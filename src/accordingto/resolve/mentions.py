@@ -747,7 +747,10 @@ def _past_dateline(codes: TokenCodes, start: int, end: int) -> int:
     clock time ("09:40 Pennick's mayor, Gwen Tallis, declared"; "17:10 Tallis told reporters") and a wire
     story's dateline in capitals before a dash ("SAN JOSE — Lumina, the Californian phone maker, unveiled").
     Both open the paragraph, not the noun phrase: read with them, the small model made "09:40 Pennick's" a
-    person, "Tallis" a group and the city the subject (news14)."""
+    person, "Tallis" a group and the city the subject (news14). Only at a paragraph's start, where both stand
+    (the small model tags datelines as places, bodies and peoples alike, so their tag cannot tell)."""
+    if start > 0 and not codes.space[start - 1] and not codes.breaks[start - 1]:
+        return start  # not the paragraph's first word
     if end - start > 1 and _CLOCK_TIME.fullmatch(codes.word(start)):
         return start + 1
     dash = start
