@@ -144,6 +144,14 @@ KIND_AND_NUMBER_CASES = [
         "sing",
     ),
     ("Rivers are dirtier, a report says. Thorne Water disputed the figures.", "Thorne Water", "organization", "sing"),
+    # A college, a school, a hospital or a university is no person, whatever the small model tags it (news14).
+    (
+        "The bus was taking pupils to a concert.\n\nAshdown College's principal, Dr Leila Morton, said the college "
+        "was in shock.",
+        "Ashdown College",
+        "organization",
+        "sing",
+    ),
     # A lone surname the small model tagged a people (NORP) is an undecided name, not a people (news14).
     (
         "Minister Rhian Tallis visited the site.\n\n17:10 Tallis said the repairs would take a month.",
