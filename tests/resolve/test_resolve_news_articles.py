@@ -154,6 +154,9 @@ CASES = [
     # "The doctor said" after "Dr Whitcombe", and his "He".
     ("health-scare-supplement.txt", "the company had been warned by trading standards", "Alan Whitcombe", "person"),
     ("health-scare-supplement.txt", "the agency would consider whether", "Alan Whitcombe", "person"),
+    # "according to a report by the conservation charity Clearwater Trust", and the report's "found" and "It said".
+    ("ngo-river-report.txt", "Raw sewage was released", "Clearwater Trust", "organization"),
+    ("ngo-river-report.txt", "that three of the basin's ten rivers", "Clearwater Trust", "organization"),
     # A transcript's turns labelled "Pryce:" and "Drummond:", and the "I" inside an answer.
     ("qa-minister-housing.txt", "Because we have changed the rules", "Joanna Pryce", "person"),
     ("qa-minister-housing.txt", "Will you force builders to build?", "Alex Drummond", "person"),
