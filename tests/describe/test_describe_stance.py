@@ -67,6 +67,19 @@ CASES: list[tuple[str, Any, Any, dict[str, Any]]] = [
     ("The judge ruled that the law stands.", "ruled", "that the law stands", {"cue_class": "decision"}),
     ("Witnesses heard two shots.", "heard", "two shots", {"cue_class": "perception"}),
     ("Neighbours watched the fire spread.", "watched", "the fire spread", {"cue_class": "perception"}),
+    # A verb of saying in its act sense, told by what it takes instead of a clause (news14); with a clause it says.
+    ("The governor declared a state of emergency.", "declared", "a state of emergency", {"cue_class": "decision"}),
+    ("The firm declared bankruptcy in May.", "declared", "bankruptcy", {"cue_class": "decision"}),
+    (
+        "The governor declared that the crisis was over.",
+        "declared",
+        "that the crisis was over",
+        {"cue_class": "emphatic"},
+    ),
+    ("The two unions agreed to end the strike.", "agreed", "to end the strike", {"cue_class": "decision"}),
+    ("The doctors agreed that the ward was unsafe.", "agreed", "that the ward was unsafe", {"cue_class": "neutral"}),
+    ("Monitors from the league observed the vote.", "observed", "the vote", {"cue_class": "perception"}),
+    ("She observed that turnout was low.", "observed", "that turnout was low", {"cue_class": "neutral"}),
     ("The plan failed.", None, "The plan failed", {"cue_class": None, "negated": False}),
     # negation of the cue, not of the content
     ("He did not say the plan failed.", "did not say", "the plan failed", {"negated": True}),

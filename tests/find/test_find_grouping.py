@@ -73,6 +73,18 @@ LAYOUTS = [
         id="transcript-turns",
     ),
     pytest.param(
+        "The minister, Joanna Hale, spoke to our editor, Sam Reid.\n\nReid: Will you build the homes?\n\n"
+        "Hale: We will build them.\n\nReid: When?\n\nHale: Within five years.",
+        {},
+        [
+            ("Reid", ":", "Will you build the homes?"),
+            ("Hale", ":", "We will build them"),
+            ("Reid", ":", "When?"),
+            ("Hale", ":", "Within five years"),
+        ],
+        id="interview-turns-in-capitalised-words",
+    ),
+    pytest.param(
         "Voters in Ohio were divided.\n\nTom Becker, 52, a welder ― “I want someone who will bring the jobs back.”",
         {"a welder ― “I want someone who will bring the jobs back.”": "CONTENT"},
         [("Tom Becker, 52, a welder", "―", "“I want someone who will bring the jobs back.”")],
@@ -103,6 +115,12 @@ LAYOUTS = [
         {},
         [],
         id="furniture-labels",
+    ),
+    pytest.param(
+        "The fair opens on Friday.\n\nVenue: Ashby Town Hall.\n\nTickets: Five pounds.\n\nVenue: Ashby Library.",
+        {},
+        [],
+        id="capitalised-labels-naming-no-one",
     ),
     pytest.param(
         "An interview with the governor.\n\nQ: Will you run again?\n\nA: Not this year.\n\nQ: Why not?\n\n"
@@ -598,6 +616,50 @@ NEXT_CLAUSES = [
 
 @pytest.mark.parametrize(("text", "roles", "expected"), NEXT_CLAUSES)
 def test_a_content_ends_before_the_next_attribution_opens(
+    parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert grouped(parser, text, roles) == expected
+
+
+# A document's author named after a cue that took in the document ("according to a report | by X"): the document
+# and its author are the source, the cue "according to" (news14: no source at all, the author's phrase tagged as
+# content). Each case: the text, the tagger's spans, and the (source, cue, content) groups expected. Written for
+# these tests.
+AUTHORS = [
+    pytest.param(
+        "Spills into the river doubled last year, according to a report by the angling charity Troutwatch.",
+        {
+            "Spills into the river doubled last year": "CONTENT",
+            "according to a report": "CUE",
+            "by the angling charity Troutwatch": "CONTENT",
+        },
+        [
+            (
+                "a report by the angling charity Troutwatch",
+                "according to",
+                "Spills into the river doubled last year",
+            )
+        ],
+        id="a-report-by",
+    ),
+    pytest.param(
+        "Fares will rise by 5%, according to a study from the Rail Users Forum.",
+        {"Fares will rise by 5%": "CONTENT", "according to a study": "CUE"},
+        [("a study from the Rail Users Forum", "according to", "Fares will rise by 5%")],
+        id="a-study-from",
+    ),
+    # A document with no author named is left as it was.
+    pytest.param(
+        "Fares will rise by 5%, according to the annual survey.",
+        {"Fares will rise by 5%": "CONTENT", "according to the annual survey": "CUE"},
+        [("", "according to the annual survey", "Fares will rise by 5%")],
+        id="no-author",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), AUTHORS)
+def test_a_documents_author_is_the_source(
     parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
 ) -> None:
     assert grouped(parser, text, roles) == expected

@@ -4,7 +4,9 @@ a sports report, a science release, a council story and a utility story; news11;
 before changing any code: a hospital, a tech company, a police report, a mayoral debate, an airline strike, a
 quarry protest, a school board, a foreign-affairs wire, a tenants' dispute and an obituary; and ten more news13 wrote
 before changing any code: an interview, a crown court trial, a cup final, a merger, a health study, a Commons
-debate, a wildfire, a singer's profile, a planning dispute and a foreign correspondent's strike story).
+debate, a wildfire, a singer's profile, a planning dispute and a foreign correspondent's strike story; and ten
+more news14 wrote before changing any code: a live blog, a tabloid story, a markets report, a phone launch, a
+recall, a charity's report, a coach crash, a fisheries summit, a police appeal and a minister's Q&A).
 
 Not a dump of the output: each case names one statement by the start of its content and the source it must be
 listed under — the errors the articles showed before news11 (a description sent to the wrong one of two people
@@ -130,6 +132,41 @@ CASES = [
     ("merger-telecoms.txt", "it expected to publish", "Competition and Markets Authority", "organization"),
     ("merger-telecoms.txt", "that the UK market was", "Velocom", "organization"),
     ("planning-care-home.txt", "the committee would consider", "council spokesman", "person"),
+    # news14, written before any change. Two-speaker exchanges: the pronoun after the other side is the speaker
+    # before them, not a person of that gender named or quoted earlier.
+    ("liveblog-flood-warnings.txt", "that the warning came late", "Dennis Haworth", "person"),
+    ("liveblog-flood-warnings.txt", "nobody in her street had sandbags", "Priya Lal", "person"),
+    ("transport-coach-crash.txt", "she was sure", "Agnieszka Nowak", "person"),
+    # A live blog's clock time and a surname tagged a people ("17:10 Tallis told reporters"), and her "she".
+    ("liveblog-flood-warnings.txt", "the town owed its volunteers", "Gwen Tallis", "person"),
+    ("liveblog-flood-warnings.txt", "there would be time for questions later", "Gwen Tallis", "person"),
+    # An office in capitals with its holder named beside it.
+    ("liveblog-flood-warnings.txt", "an order releasing emergency funds", "Rachel Moffat", "person"),
+    # A surname the small model read as an adjective ("Prowse, 41, said:"), and news13's read as a common noun.
+    ("tabloid-soap-star.txt", "Kayla is the most professional person", "Jimmy Prowse", "person"),
+    ("sports-cup-final.txt", "it had been", "Gemma Rowntree", "person"),
+    # Companies: "The coach company, Skyline Travel" and its "It"; a utility's "It".
+    ("transport-coach-crash.txt", "that the vehicle had passed", "Skyline Travel", "organization"),
+    ("ngo-river-report.txt", "it was investing", "Marden Water", "organization"),
+    # "The local police and crime commissioner, Denise Okoye" is one person, and "The commissioner" is she.
+    ("crime-appeal-burglary.txt", "that rural crime was a priority", "Denise Okoye", "person"),
+    ("crime-appeal-burglary.txt", "she had asked the chief constable", "Denise Okoye", "person"),
+    # "The doctor said" after "Dr Whitcombe", and his "He".
+    ("health-scare-supplement.txt", "the company had been warned by trading standards", "Alan Whitcombe", "person"),
+    ("health-scare-supplement.txt", "the agency would consider whether", "Alan Whitcombe", "person"),
+    # "according to a report by the conservation charity Clearwater Trust", and the report's "found" and "It said".
+    ("ngo-river-report.txt", "Raw sewage was released", "Clearwater Trust", "organization"),
+    ("ngo-river-report.txt", "that three of the basin's ten rivers", "Clearwater Trust", "organization"),
+    # A transcript's turns labelled "Pryce:" and "Drummond:", and the "I" inside an answer.
+    ("qa-minister-housing.txt", "Because we have changed the rules", "Joanna Pryce", "person"),
+    ("qa-minister-housing.txt", "Will you force builders to build?", "Alex Drummond", "person"),
+    ("qa-minister-housing.txt", "him his residents' children", "Joanna Pryce", "person"),
+    # Already right before: "Kettle disagreed. She said", "Mrs. Colby added", a reply after the other side.
+    ("markets-bank-shares.txt", "the market had been", "Fiona Kettle", "person"),
+    ("markets-bank-shares.txt", "Halden's problems were", "Aditya Rao", "person"),
+    ("tabloid-soap-star.txt", "that her son had been", "Maureen Colby", "person"),
+    ("summit-fisheries-talks.txt", "both sides had been tired", "Ingrid Holm", "person"),
+    ("tech-phone-launch.txt", "repair could win over buyers", "Martin Feld", "person"),
 ]
 
 
@@ -145,3 +182,20 @@ def test_a_phone_call_in_a_news_article_is_no_statement(nlp: Language) -> None:
     source_of(nlp, "utility-outage.txt", "he had been told")  # fills the cache
     output = _OUTPUTS["utility-outage.txt"]
     assert not [a for a in output["attributions"] if a["cue_text"] == "called"]
+
+
+ACTS = [
+    # (article, the act's cue, its content's first words, its class): news14's acts that are no statements.
+    ("liveblog-flood-warnings.txt", "declared", "a state of emergency", "decision"),
+    ("markets-bank-shares.txt", "agreed", "to extend output cuts", "decision"),
+    ("summit-fisheries-talks.txt", "observed", "the talks", "perception"),
+]
+
+
+@pytest.mark.parametrize(("article", "cue", "content_start", "cue_class"), ACTS)
+def test_an_act_in_a_news_article_is_marked_as_one(
+    nlp: Language, article: str, cue: str, content_start: str, cue_class: str
+) -> None:
+    source_of(nlp, article, content_start)  # fills the cache
+    found = [a for a in _OUTPUTS[article]["attributions"] if a["content_text"].startswith(content_start)]
+    assert [(a["cue_text"], a["cue_class"]) for a in found] == [(cue, cue_class)]

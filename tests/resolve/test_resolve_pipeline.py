@@ -439,19 +439,13 @@ CASES = [
         id="they-refers-to-nothing-named",
     ),
     # -- two sides of a court report, where the small model reads the defence lawyer's bare surname opening a
-    # sentence as a common noun ("Reyes objected": NNS), so the prosecutor is the only subject named nearby
+    # sentence as a common noun ("Reyes objected": NNS); read as his surname all the same (news14)
     pytest.param(
         "Defence lawyer Tom Reyes said his client had paid every bill. Prosecutor Mark Dunn showed the jury a "
         "bank statement. Reyes objected. He said the statement had been altered.",
         "said",
         Speaker("Tom Reyes", "person", written="He"),
         id="court-he-after-a-surname-the-small-model-tags-a-noun",
-        marks=pytest.mark.xfail(
-            reason="'Reyes' opening 'Reyes objected' is tagged a plural common noun, not a proper noun or an "
-            "entity, so the rules never collect it as a mention of Tom Reyes; 'He' goes to Mark Dunn, the "
-            "subject named before it",
-            strict=True,
-        ),
     ),
     # -- first person inside a quote is the quote's speaker
     pytest.param(

@@ -50,6 +50,11 @@ ROLE_WORDS = [
     # A noun that names no people is not: "the campaign" is not the spokesman.
     pytest.param("Dana Cole, a campaign spokesman, said no.", "Dana Cole", {"spokesman"}),
     pytest.param("Anders Lund, the deputy harbour master, said so.", "Anders Lund", {"master"}),
+    # An abbreviated title is the word it stands for: "the doctor", "the senator" refer back (news14).
+    pytest.param("Dr Alan Pierce rejected the claim.", "Dr Alan Pierce", {"doctor"}),
+    pytest.param("Sen. Jane Roe voted against the bill.", "Sen. Jane Roe", {"senator"}),
+    # An honorific is still no role.
+    pytest.param("Mrs. Ruth Barnes left early.", "Mrs. Ruth Barnes", set()),
 ]
 
 

@@ -215,6 +215,74 @@ CASES = [
         "person",
         id="a-surname-tagged-a-place",
     ),
+    # news14: in an exchange of two speakers, a "she" after the other side (a man) is the woman who spoke before
+    # him, not the mayor quoted at the start (the learned resolver's choice).
+    pytest.param(
+        "10:05 The mayor, Carys Penrose, opened the leisure centre as a shelter. She said 150 families had left "
+        'their homes. "If you are told to go, go," she said.\n\n10:40 Our reporter Neil Farrow spoke to Arthur '
+        'Bright, 80, who was carried from his house by firefighters. Bright said the water had risen "like a '
+        'tide". His neighbour, Meena Shah, said she had been warned by text only at 1am. He disagreed that the '
+        "warning came late. She said nobody on her road had been given sandbags.",
+        "nobody on her road",
+        "Meena Shah",
+        "person",
+        id="an-exchange-of-two-speakers-she-is-the-other-side",
+    ),
+    # news14: a surname the small model tagged a people (NORP), after a live blog's clock time.
+    pytest.param(
+        "Minister Rhian Tallis visited the site.\n\n17:10 Tallis said the repairs would take a month.",
+        "the repairs would take a month",
+        "Rhian Tallis",
+        "person",
+        id="a-surname-tagged-a-people",
+    ),
+    # news14: a company described by what it deals in ("coach") is no person, and its "it" is the company; so is a
+    # utility named by what it supplies.
+    pytest.param(
+        "The coach company, Redline Travel, said it was shocked. It said in a statement that the coach had been "
+        "serviced in May.",
+        "that the coach had been serviced",
+        "Redline Travel",
+        "organization",
+        id="the-coach-company-and-its-it",
+    ),
+    pytest.param(
+        "Rivers in the valley are polluted, a report says. Thorne Water disputed the figures. It said it was "
+        "spending more than ever.",
+        "it was spending more than ever",
+        "Thorne Water",
+        "organization",
+        id="a-water-company-and-its-it",
+    ),
+    # news14: an office in capitals whose holder is named beside it is no person of its own, and her "she" is hers.
+    pytest.param(
+        "Flood waters reached the town on Monday. The Environment Secretary, Rachel Lowry, visited the shelter. She "
+        "said the government would pay for the repairs.",
+        "the government would pay",
+        "Rachel Lowry",
+        "person",
+        id="an-office-named-beside-its-holder",
+    ),
+    # news14: "the doctor" after "Dr Alan Pierce" is he (an abbreviated title is a role like any other).
+    pytest.param(
+        "The regulator's medical adviser, Dr Alan Pierce, said the pills were unsafe. The maker, Vitalis, said "
+        "it had followed the rules. Dr Pierce rejected that account. The doctor said the firm had been warned "
+        "before.",
+        "the firm had been warned before",
+        "Alan Pierce",
+        "person",
+        id="the-doctor-after-dr",
+    ),
+    # news13's leftover: a surname the small model read as a common noun ("Rowntree disagreed") is the person
+    # named in full, and the "she" after it hers, not a player named in passing.
+    pytest.param(
+        "Pella Town's manager, Ruth Rowntree, praised her side. The referee, Tom Hale, said the tackle on Jordan "
+        "Mace was fair. Rowntree disagreed. She said it had been a clear foul.",
+        "it had been a clear foul",
+        "Ruth Rowntree",
+        "person",
+        id="a-surname-read-as-a-common-noun",
+    ),
 ]
 
 

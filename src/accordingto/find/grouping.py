@@ -28,7 +28,7 @@ from .cues import complete_verb_group, describes_its_noun, places_a_call, recall
 from .groups import CueIndex, Group, Grouping, Layout, choose_cue
 from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
 from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
-from .sources import according_to_names_its_source, inverted_speaker, subject_source
+from .sources import according_to_names_its_source, document_author, inverted_speaker, subject_source
 from .tagging import RoleSpan, tagged_spans
 
 
@@ -112,6 +112,7 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
         complete_complement(doc, group, tags)
         according_to_names_its_source(doc, group)
         inverted_speaker(doc, group)
+        document_author(doc, group)
         if not group.sources:
             found = subject_source(doc, group, sources)
             if found is not None:

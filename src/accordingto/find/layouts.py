@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from .groups import Group, Grouping, Layout
@@ -98,7 +98,8 @@ def _paragraph_first(doc: Doc, layout: Layout, i: int) -> int:
 # Clinton Email Story Has Moved", "Poll: ...") and a transcript's speaker labels ("TAPPER: Do you think ...?").
 # The words before the colon must name a source: in a headline, a name the entity recognizer marks or a noun of
 # ``lexicon.HEADLINE_SOURCES`` (not "The Latest:", "Breaking:", "BYLINE:"); in a transcript, capitals (the
-# convention of broadcast transcripts) naming a person (a first name and surname, "JAKE TAPPER", or the surname of
+# convention of broadcast transcripts) or capitalised words (a print interview's "Pryce: We have changed the
+# rules", news14) naming a person (a first name and surname, "JAKE TAPPER", or the surname of
 # a person the article names, "FALLIN" for "Mary Fallin"; not "RELATED:" or "MORE:"), used by turns, so that at
 # least two speakers appear and one speaks twice (a lone "UPDATE:" or "NOTE:" is no exchange). An interview's "Q:"
 # and "A:" name no one, and PolNeAR marks them in some interviews only (22 of 62 on train): left out (held-out
@@ -178,9 +179,14 @@ def _turn(doc: Doc, line: tuple[int, int]) -> tuple[RoleSpan, RoleSpan, RoleSpan
         return None
     label = [token for token in doc[line[0] : colon] if not token.is_space]
     letters = sum(c.isalpha() for token in label for c in token.text)
-    if letters < 2 or not all(token.is_upper and any(c.isalpha() for c in token.text) for token in label):
+    if letters < 2 or not (_capitals(label) or all(token.is_title for token in label)):
         return None
     return _line_parts(doc, line, colon)
+
+
+def _capitals(label: list[Token]) -> bool:
+    """Whether a label is written in capitals, as broadcast transcripts write their speakers ("TAPPER")."""
+    return all(token.is_upper and any(c.isalpha() for c in token.text) for token in label)
 
 
 def add_labelled(groups: list[Group], speaker: RoleSpan, cue: RoleSpan, content: RoleSpan) -> None:

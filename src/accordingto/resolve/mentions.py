@@ -9,6 +9,7 @@ use this.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Literal, get_args
@@ -344,6 +345,22 @@ def is_person_noun(lemma: str) -> bool:
     return lemma in lexicon.PEOPLE_NOUNS or lemma.endswith(lexicon.PERSON_SUFFIXES)
 
 
+_SINGULAR_PROPER_NOUN = get_string_id("NNP")
+
+
+def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int) -> bool:
+    """Whether a lone word the small model tagged a people (NORP) is more likely a surname: a singular proper
+    noun ("Tallis told reporters" after "Pennick's mayor, Gwen Tallis"), not a people's plural ("Democrats",
+    "Russians", tagged NNPS) nor an adjective or noun of affiliation the lexicon lists ("Republican"). Read as a
+    people, the mayor's later statements were listed under a group "Tallis" and her "she" went elsewhere
+    (news14); read as an undecided name, it joins the person named in full with it, as any lone surname does."""
+    return (
+        len(words) == 1
+        and codes.tag[index] == _SINGULAR_PROPER_NOUN
+        and words[0].lower() not in lexicon.AFFILIATION_ADJECTIVES
+    )
+
+
 def name_kind(words: list[str], label: str) -> SourceKind:
     """The kind of source a proper name names, from its entity label and its words."""
     lowered = {word.lower().strip(".") for word in words}
@@ -378,10 +395,14 @@ def _number(codes: TokenCodes, head: int, low: int, high: int) -> Number:
     governor, pos = codes.governor, codes.pos
     # A conjunct counts only when what it is coordinated with is in the phrase too ("Clinton" alone in "Trump and
     # Clinton" is one person).
+    # Nor one coordinated with a modifier of another noun: "the police and crime commissioner" is one person.
     coordinated = (
         i
         for i in range(low, high)
-        if codes.dep[i] == _CONJ and low <= governor[i] < high and not _second_role(codes, i)
+        if codes.dep[i] == _CONJ
+        and low <= governor[i] < high
+        and codes.dep[governor[i]] not in _MODIFIER_DEP_IDS
+        and not _second_role(codes, i)
     )
     if any(pos[i] in _NOMINAL_IDS and pos[governor[i]] in _NOMINAL_IDS for i in coordinated):
         return "plur"
@@ -479,6 +500,8 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         fallback = "PERSON" if number == "sing" else ""
         label = codes.string(codes.ent_type[bounds[1] - 1]) or codes.string(codes.ent_type[bounds[0]]) or fallback
         kind = name_kind(words, label)
+        if kind == "group" and _lone_surname_read_as_people(codes, words, bounds[0]):
+            kind = "unknown"
         if described is None and bounds[0] > low and codes.pos[bounds[0] - 1] == NOUN:
             described = bounds[0] - 1  # a common noun written before the name: "Residents' group Save Westcombe"
         if described is not None and kind in {"person", "unknown", "government"}:
@@ -555,18 +578,35 @@ def _one_body(codes: TokenCodes, appos: int | None) -> bool:
 
 
 def _lone_title(codes: TokenCodes, bounds: tuple[int, int]) -> bool:
-    """Whether a would-be name is one untagged title ("MP", "Senator") and so no one's name."""
+    """Whether a would-be name is an untagged title ("MP", "Senator"), or an office written in capitals that ends
+    in one ("The Environment Secretary, Rachel Moffat": news14, where "Environment Secretary" was the name, and
+    her "she" a person apart from Rachel Moffat), and so no one's name."""
     start, end = bounds
-    return end - start == 1 and not codes.ent_type[start] and codes.lower[start] in _OFFICE_IDS
+    return not any(codes.ent_type[start:end]) and codes.lower[end - 1] in _OFFICE_IDS
+
+
+def office_named_beside(codes: TokenCodes, head: int) -> bool:
+    """Whether ``head`` is an untagged office ("Secretary" of "The Environment Secretary, Rachel Moffat, visited")
+    whose apposition names its holder: the holder's name is the mention to collect, not the office's words."""
+    return (
+        codes.lower[head] in _OFFICE_IDS
+        and not codes.ent_type[head]
+        and any(codes.dep[child] == _APPOS and codes.ent_type[child] for child in codes.rights(head))
+    )
 
 
 def _titled(codes: TokenCodes, described: int | None, low: int, name_start: int) -> bool:
     """Whether the text gives a name a title or role only people hold: written before it ("Provincial water
     *secretary* Esteban Quiroga") or as its description ("The local *MP*, Rhodri Evans"; "Rhodri Evans, the
     *MP*"). The small model tags many people's names it has not seen as organisations' (first names the US lists
-    lack: "Esteban", "Rhodri"), and the name's "he" then finds no person."""
+    lack: "Esteban", "Rhodri"), and the name's "he" then finds no person. A word that only says what a body's
+    noun deals in is no title: "The *coach* company, Skyline Travel" is a company (news14)."""
     words = list(range(low, name_start)) + ([described] if described is not None else [])
-    return any(codes.lower[i] in _OFFICE_IDS or codes.lemma[i] in _OFFICE_IDS for i in words)
+    return any(
+        (codes.lower[i] in _OFFICE_IDS or codes.lemma[i] in _OFFICE_IDS)
+        and not (i != described and codes.lemma[codes.governor[i]] in _INSTITUTION_HEAD_IDS)
+        for i in words
+    )
 
 
 def _apposition(codes: TokenCodes, head: int, start: int, end: int) -> int | None:
@@ -654,8 +694,10 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
     coordination of people's names as their group, else a noun phrase or pronoun (``readings`` caches these),
     else a share of people."""
     codes = doc_token_codes(doc)
-    start = _past_opening_participle(codes, start, end)
-    mention = coordinated_people(doc, start, end) or _member_picked_out(codes, start, end)
+    start = _past_opening_participle(codes, _past_dateline(codes, start, end), end)
+    mention = (
+        misread_surname(doc, start, end) or coordinated_people(doc, start, end) or _member_picked_out(codes, start, end)
+    )
     if mention is None:
         mention = readings.read(start, end) if readings is not None else analyze_mention(doc, start, end)
     if mention is not None and mention.kind == "document" and mention.form == "description":
@@ -664,6 +706,59 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
 
 
 _COMMA = get_string_id(",")
+
+
+def misread_surname(doc: Doc, start: int, end: int) -> Mention | None:
+    """A person's surname opening a sentence that the small model read as a common noun or an adjective
+    ("Reyes objected", tagged a plural noun; "Prowse, 41, said", an adjective; "Rowntree disagreed"), read as
+    that name: a capitalised word, alone but for punctuation and an age, that is the last word of a person's
+    name the text gave earlier. Read as the model reads it, it was no one (the statement listed under no
+    source) or a description the pronouns after it could not go to (news13, news14)."""
+    codes = doc_token_codes(doc)
+    word = codes.word(start)
+    if (
+        codes.pos[start] == PROPN
+        or codes.ent_type[start]
+        or not (word[:1].isupper() and word[1:].islower())
+        or not doc[start].is_sent_start
+        or any(not (codes.punct[i] or codes.pos[i] == NUM) for i in range(start + 1, end))
+    ):
+        return None
+    lower = codes.lower[start]
+    # The last word of a person's name of two words or more, earlier (read off the token table: ``doc.ents``
+    # would build every entity of the document for each word asked about).
+    if not any(
+        codes.lower[i] == lower
+        and codes.ent_type[i] == _PERSON
+        and codes.entity_end[i] == i + 1
+        and codes.entity_start[i] < i
+        for i in range(start)
+    ):
+        return None
+    return Mention(start, end, start, "name", "sing", None, "person", name_start=start, name_end=start + 1)
+
+
+_DATELINE_DASHES = _ids({"—", "–", "-", "--"})
+_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _past_dateline(codes: TokenCodes, start: int, end: int) -> int:
+    """Where a source span's mention starts, past what heads an entry rather than names anyone: a live blog's
+    clock time ("09:40 Pennick's mayor, Gwen Tallis, declared"; "17:10 Tallis told reporters") and a wire
+    story's dateline in capitals before a dash ("SAN JOSE — Lumina, the Californian phone maker, unveiled").
+    Both open the paragraph, not the noun phrase: read with them, the small model made "09:40 Pennick's" a
+    person, "Tallis" a group and the city the subject (news14). Only at a paragraph's start, where both stand
+    (the small model tags datelines as places, bodies and peoples alike, so their tag cannot tell)."""
+    if start > 0 and not codes.space[start - 1] and not codes.breaks[start - 1]:
+        return start  # not the paragraph's first word
+    if end - start > 1 and _CLOCK_TIME.fullmatch(codes.word(start)):
+        return start + 1
+    dash = start
+    while dash < end - 1 and codes.word(dash).isupper() and codes.word(dash).isalpha():
+        dash += 1
+    if dash > start and dash < end - 1 and codes.lower[dash] in _DATELINE_DASHES:
+        return dash + 1
+    return start
 
 
 def _past_opening_participle(codes: TokenCodes, start: int, end: int) -> int:

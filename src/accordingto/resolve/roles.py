@@ -40,7 +40,8 @@ def given_roles(doc: Doc, mention: Mention) -> list[Token]:
         and child.i < mention.name_start
         and child.pos_ in {"NOUN", "PROPN"}
         and (child.ent_type_ not in NAME_ENTITY_LABELS or _title_in_name(child))
-        and child.lower_ not in lexicon.HONORIFICS  # "Mr." is no role
+        # "Mr." is no role; "Dr" is, abbreviated ("the doctor said" after "Dr Alan Whitcombe": news14)
+        and (child.lower_ not in lexicon.HONORIFICS or child.lower_ in lexicon.TITLE_ABBREVIATIONS)
     ]
     roles += [child for child in head.children if child.dep_ == "appos" and _role_noun(child)]
     if head.dep_ == "appos" and _role_noun(head.head):
@@ -89,7 +90,8 @@ def role_words(role: Token) -> set[str]:
     """The words a later description may be headed by for a role (``given_roles``): its head, and a noun
     before it that names people ("a *billionaire* investor": "the billionaire" refers back too; "a campaign
     spokesman" does not make its bearer "the campaign")."""
-    words = {role.lemma_.lower()}
+    # An abbreviated title is the word it stands for: "the senator" refers back to "Sen. Jane Roe".
+    words = {lexicon.TITLE_ABBREVIATIONS.get(role.lower_, role.lemma_.lower())}
     if role.dep_ != "compound":  # a title's own modifiers ("Trump campaign spokesman") are someone else's
         words |= {
             t.lemma_.lower()
