@@ -145,14 +145,15 @@ def _clause_beside(doc: Doc, phrase: Token) -> tuple[int, int] | None:
 # One exception: the rest holds whole reports of its own ("Kiedis said [his band and Brian Burton], AKA Danger
 # Mouse, wrote new songs", "a poll found [that 28 percent supported Trump], while 23 percent favored Cruz"). The
 # tagger read a verb inside the complement as a second cue and gave it the words around it as source and content,
-# which stopped the outer content there. PolNeAR annotates the outer report only, its content holding the inner one
-# whole (the guidelines: an attribution inside another's content is part of that content), so when every tagged
-# word of the rest belongs to groups whose cue lies in the rest, the content runs to the complement's end over
-# them, and those groups become reports nested in it.
+# which stopped the outer content there. PolNeAR gives every token one role and annotates the outer report, whose
+# content holds the inner one whole; so when every tagged word of the rest belongs to groups whose cue lies in the
+# rest (and not in a relative or adverbial clause: ``ASIDE_DEPS``), the content runs to the complement's end over
+# them, and those groups become reports nested in it. On held-out train: 8 gold attributions gained, 1 lost
+# (docs/accuracy.md, "Reports inside the complement").
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 
 
-def complete_complement(doc: Doc, group: Group, tags: np.ndarray, groups: Sequence[Group] = ()) -> None:
+def complete_complement(doc: Doc, group: Group, tags: np.ndarray, groups: Sequence[Group]) -> None:
     """Run a content that lies inside the cue's complement, after the cue, on to the complement's end, when the
     rest of the complement is on the same line and untagged, or tagged only by ``groups`` whose cue lies in it
     (reports inside the content; see above)."""
@@ -178,7 +179,7 @@ def complete_complement(doc: Doc, group: Group, tags: np.ndarray, groups: Sequen
 
 def _open_rest(doc: Doc, tags: np.ndarray, start: int, complement: Token, groups: Sequence[Group]) -> bool:
     """Whether the rest of the complement from ``start`` is untagged, or its tagged words all belong to groups whose
-    cue lies in it on the complement's own line (``_reported_with``)."""
+    cue lies in it and hangs from the complement through no relative or adverbial clause (``_reported_with``)."""
     end = complement.right_edge.i + 1
     tagged = np.flatnonzero(tags[start:end])
     if not len(tagged):
