@@ -25,8 +25,9 @@ of contextual-vector clusters, which needs onnxruntime and a MiniLM, did so).
 from __future__ import annotations
 
 import argparse
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -35,19 +36,28 @@ from spacy.tokens import Doc
 
 from accordingto.annotations import analysis_from_doc
 from accordingto.evaluate import AnnotatedArticle, Scores, read_annotated, score
+from accordingto.evaluate.metrics import TokenIndex, attributions_match, match_candidates, maximum_matching
+from accordingto.evaluate.run import unnested
 from accordingto.find.attributions import record_attributions
-from accordingto.find.confidence import Calibrator, token_margins
+from accordingto.find.confidence import Calibrator, CueClassifier, token_margins
+from accordingto.find.cues import cue_root
 from accordingto.find.features import DocArrays, doc_arrays, token_features
 from accordingto.find.grouping import assemble
-from accordingto.find.perceptron import TaggerModel, Tagging, viterbi
+from accordingto.find.groups import Group
+from accordingto.find.nested import NestedAttributions, find_nested
+from accordingto.find.perceptron import ROLES, TaggerModel, Tagging, viterbi
 from accordingto.find.quotes import annotate_quotes
 from accordingto.find.signals import group_features
+from accordingto.find.sources import INHERITING_DEPS
+from accordingto.find.tagging import RoleSpan
 from accordingto.model import Attribution
 from accordingto.parse.pipeline import SPACY_MODEL
 from accordingto.train.attribution import SCORE_EVERY, fit_calibrator, parse_articles
 from accordingto.train.clusters import build_clusters
 from accordingto.train.tagger import build_lexicon, emission_scale, fit, make_examples, paragraph_chunks
 
+# Adds find/nested.py's frames to a doc, as the pipeline's component does (it reads nothing of the pipeline).
+NESTED = NestedAttributions(spacy.blank("en"), "nested")
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
 
 
@@ -69,6 +79,14 @@ SCOPES: dict[str, Callable[[DocArrays], np.ndarray]] = {
     "quote-free-sentences": lambda a: ~_in_quoted_segments(a.sent, a.n_sents, _inside_quotes(a)),
     "quote-free-paragraphs": lambda a: ~_in_quoted_segments(a.para, a.n_paras, _inside_quotes(a)),
 }
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What keeps an attribution: the confidence model (with its threshold) and the cue classifier it stacks."""
+
+    calibrator: Calibrator
+    cue_model: CueClassifier
 
 
 class Screen:
@@ -116,19 +134,42 @@ class Screen:
         tags = viterbi(emissions, self.model.transitions, self.examples[i].blocked)
         return Tagging(tags, token_margins(emissions, tags))
 
-    def predicted(self, i: int, tagging: Tagging, calibrator: Calibrator | None = None) -> list[Attribution]:
-        """The attributions grouped from a tagging, those under the calibrator's threshold left out."""
+    def fit_filter(self, taggings: dict[int, Tagging]) -> Filter:
+        """The confidence model and its cue classifier, fitted on the taggings of the articles kept for it."""
+        calibrator, cue_model, _ = fit_calibrator(
+            self.lexicon,
+            [self.docs[i] for i in self.fitted],
+            [self.articles[i] for i in self.fitted],
+            [taggings[i] for i in self.fitted],
+        )
+        return Filter(calibrator, cue_model)
+
+    def predicted(
+        self, i: int, tagging: Tagging, filter_: Filter | None = None, as_dev: bool = False
+    ) -> list[Attribution]:
+        """The attributions grouped from a tagging, those under the filter's threshold left out; ``as_dev``: with
+        ``find/nested.py``'s frames added and only the unnested ones kept, as `accordingto evaluate` scores."""
+        annotated, groups = self.kept_groups(i, tagging, filter_)
+        record_attributions(annotated, groups, [0.0] * len(groups))
+        if not as_dev:
+            return analysis_from_doc(annotated).attributions
+        NESTED.set_annotations(annotated, find_nested(annotated))
+        return unnested(analysis_from_doc(annotated).attributions)
+
+    def kept_groups(self, i: int, tagging: Tagging, filter_: Filter | None) -> tuple[Doc, list[Group]]:
+        """The groups the filtered output holds for article ``i``, on the copy of its doc they were grouped on."""
         annotated = annotate_quotes(self.docs[i].copy())
         groups = assemble(annotated, tagging.tags)
-        if calibrator is not None and groups:
-            confidence = calibrator.predict(group_features(annotated, groups, tagging, self.arrays[i]))
-            groups = [group for group, value in zip(groups, confidence, strict=True) if value >= calibrator.threshold]
-        record_attributions(annotated, groups, [0.0] * len(groups))
-        return analysis_from_doc(annotated).attributions
+        if filter_ is not None and groups:
+            features = group_features(annotated, groups, tagging, self.arrays[i], filter_.cue_model)
+            confidence = filter_.calibrator.predict(features)
+            threshold = filter_.calibrator.threshold
+            groups = [group for group, value in zip(groups, confidence, strict=True) if value >= threshold]
+        return annotated, groups
 
-    def score(self, taggings: dict[int, Tagging], calibrator: Calibrator | None) -> Scores:
+    def score(self, taggings: dict[int, Tagging], filter_: Filter | None, as_dev: bool = False) -> Scores:
         return score(
-            (self.articles[i].text, self.articles[i].attributions, self.predicted(i, taggings[i], calibrator))
+            (self.articles[i].text, self.articles[i].attributions, self.predicted(i, taggings[i], filter_, as_dev))
             for i in self.scored
         )
 
@@ -145,23 +186,27 @@ def run_bias(screen: Screen, scopes: Sequence[str], shares: Sequence[float]) -> 
             i: screen.tagging(i, share * screen.scale * SCOPES[scope](screen.arrays[i]))
             for i in screen.fitted + screen.scored
         }
-        calibrator, _ = fit_calibrator(
-            screen.lexicon,
-            [screen.docs[i] for i in screen.fitted],
-            [screen.articles[i] for i in screen.fitted],
-            [taggings[i] for i in screen.fitted],
+        filter_ = screen.fit_filter(taggings)
+        scores = screen.score(taggings, filter_)
+        print(f"{scope:<22}{share:>6.2f}{filter_.calibrator.threshold:>7.3f} | " + _figures(scores))
+
+
+def _figures(scores: Scores, digits: int = 1) -> str:
+    """Attribution P / R / F1, token F1 per role and the direct-quote subset's P / R / F1, in percent."""
+    all_, direct = scores.all, scores.direct
+    width = digits + 5
+
+    def cells(values: Sequence[float]) -> str:
+        return "".join(f"{100 * value:>{width}.{digits}f}" for value in values)
+
+    attribution = all_.attribution
+    return " | ".join(
+        (
+            cells((attribution.precision, attribution.recall, attribution.f1)),
+            cells([all_.token[role].f1 for role in ("source", "cue", "content")]),
+            cells((direct.attribution.precision, direct.attribution.recall, direct.attribution.f1)),
         )
-        scores = screen.score(taggings, calibrator)
-        all_, direct = scores.all, scores.direct
-        print(
-            f"{scope:<22}{share:>6.2f}{calibrator.threshold:>7.3f} | "
-            + "".join(f"{100 * x:>6.1f}" for x in (all_.attribution.precision, all_.attribution.recall))
-            + f"{100 * all_.attribution.f1:>6.1f} | "
-            + f"{100 * all_.token['source'].f1:>6.1f}{100 * all_.token['cue'].f1:>6.1f}"
-            + f"{100 * all_.token['content'].f1:>8.1f} | "
-            + f"{100 * direct.attribution.precision:>8.1f}{100 * direct.attribution.recall:>6.1f}"
-            + f"{100 * direct.attribution.f1:>6.1f}"
-        )
+    )
 
 
 def _word_tokens(doc: Doc, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
@@ -209,6 +254,195 @@ def run_extents(screen: Screen, roles: Sequence[str], top: int) -> None:
             print(f"  {name}: {listed}")
 
 
+# Grouping errors by construction (`groups`). Gold attributions are compared with the kept predictions in spaCy token
+# offsets, so that the parse and the tags can say what went wrong; the matching itself is the scorer's.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _doc_tokens(doc: Doc, ranges: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The non-space tokens inside the character ranges."""
+    found: set[int] = set()
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None:
+            found.update(t.i for t in span if not t.is_space)
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class _Roles:
+    source: frozenset[int]
+    cue: frozenset[int]
+    content: frozenset[int]
+
+    @classmethod
+    def of(cls, doc: Doc, attribution: Attribution) -> _Roles:
+        return cls(*(_doc_tokens(doc, getattr(attribution, role)) for role in ("source", "cue", "content")))
+
+
+def _cue_subjects(doc: Doc, cue: frozenset[int]) -> set[int]:
+    """The tokens of the cue verb's subject or passive agent, or of the subject it inherits (``INHERITING_DEPS``)."""
+    if not cue:
+        return set()
+    token = doc[cue_root(doc, RoleSpan("CUE", min(cue), max(cue) + 1))]
+    for _ in range(3):
+        found: set[int] = set()
+        for child in token.children:
+            if child.dep_ == "agent":
+                found.update(t.i for c in child.children if c.dep_ == "pobj" for t in c.subtree)
+            elif child.dep_ in SUBJECT_DEPS:
+                found.update(t.i for t in child.subtree)
+        if found:
+            return found
+        if token.dep_ not in INHERITING_DEPS or token.head.i == token.i:
+            break
+        token = token.head
+    return set()
+
+
+def _role_tags(tags: np.ndarray, tokens: frozenset[int]) -> set[str]:
+    """The roles the tagger gave the tokens ("O" for none)."""
+    return {"O" if tags[i] == 0 else ROLES[(int(tags[i]) + 1) // 2 - 1] for i in tokens}
+
+
+def _sentence(doc: Doc, tokens: frozenset[int]) -> int:
+    return doc[min(tokens)].sent.start if tokens else -1
+
+
+def _wrong_source_class(doc: Doc, tags: np.ndarray, gold: _Roles, holder: _Roles) -> str:
+    """Why a prediction that holds the gold content has another source."""
+    if holder.cue & gold.cue:
+        subject = _cue_subjects(doc, gold.cue)
+        gold_is_subject = bool(subject & gold.source)
+        earlier = _sentence(doc, gold.source) < _sentence(doc, gold.cue)
+        tagged = "/".join(sorted(_role_tags(tags, gold.source)))
+        if not holder.source:
+            where = "the cue's subject/agent" if gold_is_subject else "an earlier sentence" if earlier else "elsewhere"
+            return f"same cue, no source; gold source {where}, tagged {tagged}"
+        ours = "in the gold content" if holder.source & gold.content else "our source elsewhere"
+        if subject & holder.source:
+            ours = "our source the cue's subject"
+        where = "the cue's subject/agent" if gold_is_subject else "an earlier sentence" if earlier else "elsewhere"
+        return f"same cue, other source ({ours}); gold source {where}, tagged {tagged}"
+    gold_cue_tags = "/".join(sorted(_role_tags(tags, gold.cue)))
+    if holder.cue & gold.content:
+        return f"another cue inside the gold content; gold cue tagged {gold_cue_tags}"
+    same_sentence = _sentence(doc, holder.cue) == _sentence(doc, gold.cue)
+    return f"another cue ({'same' if same_sentence else 'other'} sentence); gold cue tagged {gold_cue_tags}"
+
+
+def _boundary(doc: Doc, a: frozenset[int], b: frozenset[int]) -> str:
+    """What stands between two parts of one gold content held by two predictions."""
+    if not a or not b:
+        return "no shared word"
+    first, second = sorted((a, b), key=min)
+    between = doc[max(first) + 1 : min(second) + 1] if max(first) < min(second) else doc[min(second) : min(second) + 1]
+    text = " ".join(t.text for t in between).lower()
+    if any(t.is_quote for t in between):
+        return "a quotation mark"
+    if ":" in text:
+        return "a colon"
+    if any(t.lower_ in ("that", "whether", "if") for t in between):
+        return "a second that-clause"
+    if any(t.dep_ == "cc" for t in between):
+        return "a conjunction"
+    if "," in text or ";" in text:
+        return "a comma"
+    return "other"
+
+
+def _split_class(doc: Doc, tags: np.ndarray, gold_all: Sequence[_Roles], predicted: Sequence[_Roles], p: _Roles) -> str:
+    """Why a prediction that matches nothing overlaps a gold attribution."""
+    touched = [g for g in gold_all if (p.source | p.cue | p.content) & (g.source | g.cue | g.content)]
+    outer = next((g for g in touched if p.cue & g.content), None)
+    if outer is not None:
+        tagged = "/".join(sorted(_role_tags(tags, outer.cue)))
+        ours = "ours" if any(q.cue & outer.cue for q in predicted) else "not ours"
+        return f"its cue inside a gold content (an inner report); the outer cue tagged {tagged}, {ours}"
+    same_cue = [g for g in touched if p.cue & g.cue]
+    if same_cue:
+        g = same_cue[0]
+        if 2 * len(p.content & g.content) >= len(g.content):
+            return "the gold cue, the content, another source"
+        others = [q for q in predicted if q is not p and q.content & g.content - p.content]
+        if others:
+            boundary = _boundary(doc, p.content & g.content, others[0].content & g.content)
+            return f"the gold cue, part of the content; the rest held by another cue, split at {boundary}"
+        return "the gold cue, part of the content; the rest held by none"
+    content_of = [g for g in touched if p.content & g.content]
+    if content_of:
+        g = content_of[0]
+        holders = [q for q in predicted if q is not p and q.cue & g.cue]
+        if holders:
+            return "a second cue on a gold content whose cue we have (two cues on one content)"
+        return "a cue that is no gold cue, on a gold content"
+    return "touching a gold attribution by its source or cue only"
+
+
+def run_groups(screen: Screen, examples: int, taggings: dict[int, Tagging] | None = None) -> None:
+    """Count the wrong-source gold attributions and the split or misplaced predictions of the filtered held-out
+    output by construction, with a few examples of each (``taggings``: the fold model's, when already known)."""
+    if taggings is None:
+        taggings = {i: screen.tagging(i) for i in screen.fitted + screen.scored}
+    filter_ = screen.fit_filter(taggings)
+    counts: dict[str, Counter[str]] = {"wrong source": Counter(), "split or misplaced": Counter()}
+    listed: dict[str, list[str]] = defaultdict(list)
+    where: dict[str, set[str]] = defaultdict(set)
+    for i in screen.scored:
+        article, tags = screen.articles[i], taggings[i].tags
+        predicted_attributions = screen.predicted(i, taggings[i], filter_, as_dev=True)
+        doc = screen.docs[i]
+        index = TokenIndex(article.text)
+        gold_items = [index.item(a) for a in article.attributions]
+        predicted_items = [index.item(a) for a in predicted_attributions]
+        matched = maximum_matching(match_candidates(gold_items, predicted_items), len(predicted_items))
+        gold = [_Roles.of(doc, a) for a in article.attributions]
+        predicted = [_Roles.of(doc, a) for a in predicted_attributions]
+        found: list[tuple[str, str, Attribution]] = []
+        for gi, g in enumerate(gold_items):
+            if gi in matched:
+                continue
+            holders = [
+                pi
+                for pi, p in enumerate(predicted_items)
+                if g.content and 2 * len(g.content & p.content) >= len(g.content)
+            ]
+            if holders and not any(attributions_match(g, predicted_items[pi]) for pi in holders):
+                found.append(
+                    (
+                        "wrong source",
+                        _wrong_source_class(doc, tags, gold[gi], predicted[holders[0]]),
+                        article.attributions[gi],
+                    )
+                )
+        used = set(matched.values())
+        for pi, p in enumerate(predicted_items):
+            if pi not in used and any(p.all_tokens() & g.all_tokens() for g in gold_items):
+                found.append(
+                    (
+                        "split or misplaced",
+                        _split_class(doc, tags, gold, predicted, predicted[pi]),
+                        predicted_attributions[pi],
+                    )
+                )
+        for kind, name, attribution in found:
+            counts[kind][name] += 1
+            where[name].add(article.name)
+            if len(listed[name]) < examples:
+                listed[name].append(
+                    f"      {article.name}: [{attribution.source_text or '—'}] [{attribution.cue_text}] "
+                    f"[{attribution.content_text[:100]}]"
+                )
+    scores = screen.score(taggings, filter_, as_dev=True)
+    print(f"threshold {filter_.calibrator.threshold:.3f}; attribution P/R/F1 | token source/cue/content | direct")
+    print(_figures(scores, digits=2))
+    for kind, counter in counts.items():
+        print(f"{kind}: {sum(counter.values())}")
+        for name, count in counter.most_common():
+            print(f"  {count:5d}  {name} ({len(where[name])} articles)")
+            print("\n".join(listed[name]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -222,12 +456,16 @@ def main() -> None:
     extents = commands.add_parser("extents")
     extents.add_argument("--roles", nargs="+", choices=["cue", "source", "content"], default=["cue", "source"])
     extents.add_argument("--top", type=int, default=8)
+    groups = commands.add_parser("groups")
+    groups.add_argument("--examples", type=int, default=3, help="examples listed per class")
     args = parser.parse_args()
     screen = Screen(args.data, args.cache_dir, args.epochs, without_ner=args.without_ner)
     if args.command == "bias":
         run_bias(screen, args.scopes, args.shares)
-    else:
+    elif args.command == "extents":
         run_extents(screen, args.roles, args.top)
+    else:
+        run_groups(screen, args.examples)
 
 
 if __name__ == "__main__":

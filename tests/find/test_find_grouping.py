@@ -522,6 +522,75 @@ COMPLETED_COMPLEMENTS = [
     pytest.param("The council built four new parks, two pools and a library.", {}, [], id="no-attribution"),
 ]
 
+# A report the tagger found inside the complement (a verb of the reported clause read as a second cue) does not stop
+# the outer content: PolNeAR's outer content holds it whole, and it stays as a report nested in that content. One in
+# a relative or adverbial clause has its own speaker and stays apart. Each case: the text, the tagger's spans, and the
+# (source, cue, content) groups expected. Written for these tests.
+INNER_REPORTS = [
+    pytest.param(
+        "The mayor said the council and its treasurer, a former banker, wrote a new budget for the city.",
+        {
+            "The mayor": "SOURCE",
+            "said": "CUE",
+            "the council and its treasurer": "CONTENT",
+            "a former banker": "SOURCE",
+            "wrote": "CUE",
+            "a new budget for the city": "CONTENT",
+        },
+        [
+            ("The mayor", "said", "the council and its treasurer, a former banker, wrote a new budget for the city"),
+            ("a former banker", "wrote", "a new budget for the city"),
+        ],
+        id="the-complement-verb-read-as-a-cue",
+    ),
+    pytest.param(
+        "The ministry reported that exports rose in May and imports fell.",
+        {
+            "The ministry": "SOURCE",
+            "reported": "CUE",
+            "that exports rose in May": "CONTENT",
+            "imports": "SOURCE",
+            "fell": "CUE",
+        },
+        [("The ministry", "reported", "that exports rose in May and imports fell")],
+        id="a-coordinated-clause-read-as-a-report-without-content",
+    ),
+    pytest.param(
+        "The governor vetoed a bill which critics said was unfair to renters.",
+        {
+            "The governor": "SOURCE",
+            "vetoed": "CUE",
+            "a bill": "CONTENT",
+            "critics": "SOURCE",
+            "said": "CUE",
+            "was unfair to renters": "CONTENT",
+        },
+        [("The governor", "vetoed", "a bill"), ("critics", "said", "was unfair to renters")],
+        id="a-report-in-a-relative-clause-stays-apart",
+    ),
+    pytest.param(
+        "The senator said the plan would pass, although party leaders warned that it would fail.",
+        {
+            "The senator": "SOURCE",
+            "said": "CUE",
+            "the plan would pass": "CONTENT",
+            "party leaders": "SOURCE",
+            "warned": "CUE",
+            "that it would fail": "CONTENT",
+        },
+        [("The senator", "said", "the plan would pass"), ("party leaders", "warned", "that it would fail")],
+        id="a-report-in-an-adverbial-clause-stays-apart",
+    ),
+    pytest.param("The ministry counted the exports in May and the imports in June.", {}, [], id="no-attribution"),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), INNER_REPORTS)
+def test_a_report_inside_the_complement_joins_the_content(
+    parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert grouped(parser, text, roles) == expected
+
 
 @pytest.mark.parametrize(("text", "roles", "expected"), COMPLETED_COMPLEMENTS)
 def test_a_content_runs_to_the_end_of_the_complement(

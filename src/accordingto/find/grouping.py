@@ -109,7 +109,7 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
     for group in kept:
         leave_out_date(doc, group)
         complete_verb_group(doc, group.cue, tags)
-        complete_complement(doc, group, tags)
+        complete_complement(doc, group, tags, groups)
         according_to_names_its_source(doc, group)
         inverted_speaker(doc, group)
         document_author(doc, group)
