@@ -145,9 +145,12 @@ class TaggerModel:
     _rows: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._rows = np.zeros((self.weights.shape[0], _ROW_WIDTH), dtype=self.weights.dtype)
-        self._rows[:, : self.weights.shape[1]] = self.weights
-        self.weights = self._rows[:, : self.weights.shape[1]]
+        # At least float32 (the shipped weights are read as float16, and cast here, once, into the padded rows).
+        rows, columns = self.weights.shape
+        self._rows = np.empty((rows, _ROW_WIDTH), dtype=np.result_type(self.weights.dtype, np.float32))
+        self._rows[:, columns:] = 0
+        self._rows[:, :columns] = self.weights
+        self.weights = self._rows[:, :columns]
 
     @property
     def bits(self) -> int:
@@ -226,7 +229,7 @@ class TaggerModel:
                 if f"{prefix}weights" not in data:
                     return None
                 return cls(
-                    weights=data[f"{prefix}weights"].astype(np.float32),
+                    weights=data[f"{prefix}weights"],  # float16 in the file, float32 once loaded
                     transitions=data[f"{prefix}transitions"],
                     lexicon=lexicon,
                     recall_bias=float(data[f"{prefix}recall_bias"]) if f"{prefix}recall_bias" in data else 0.0,
