@@ -46,27 +46,38 @@ def bucket_indices(features: np.ndarray, bits: int) -> np.ndarray:
     return (features >> np.uint64(64 - bits)).astype(np.intp)
 
 
-def viterbi(emissions: np.ndarray, transitions: np.ndarray, blocked: np.ndarray | None = None) -> np.ndarray:
+def viterbi(
+    emissions: np.ndarray,
+    transitions: np.ndarray,
+    blocked: np.ndarray | None = None,
+    starts: np.ndarray | None = None,
+) -> np.ndarray:
     """Best tag sequence under per-token scores and ``(N_TAGS + 1, N_TAGS)`` transition scores (row -1 =
-    start); ``blocked`` tokens (white space, paragraph breaks) are O.
+    start); ``blocked`` tokens (white space, paragraph breaks) are O. ``starts``: where each of several sequences
+    (documents) laid end to end begins, ascending (default: one sequence); each is decoded on its own, as if alone.
 
     A blocked token cuts the sequence: the best path before it only needs the score of stepping into O, the
     best path after it starts from O. So the stretches between blocked tokens are decoded side by side, one
     numpy step per position of the longest stretch (a paragraph) instead of one per token of the document:
-    the same path, a fraction of the Python overhead.
+    the same path, a fraction of the Python overhead. Documents decoded together share those steps too: a
+    batch costs as many steps as its longest paragraph, not the sum of each document's longest.
     """
     n = len(emissions)
     path = np.zeros(n, dtype=np.intp)  # O (index 0) on blocked tokens
     free = np.nonzero(~blocked)[0] if blocked is not None else np.arange(n)
     if len(free) == 0:
         return path
-    # Stretches of consecutive free tokens, longest first, so that the stretches still running at step i are
-    # the first ``live[i]`` of them.
-    breaks = np.nonzero(np.diff(free) != 1)[0] + 1
+    sequence_starts = np.zeros(1, dtype=np.intp) if starts is None else np.asarray(starts, dtype=np.intp)
+    sequence_ends = np.r_[sequence_starts[1:], n]
+    # Stretches of consecutive free tokens within one sequence, longest first, so that the stretches still
+    # running at step i are the first ``live[i]`` of them.
+    sequence = np.searchsorted(sequence_starts, free, side="right") - 1
+    breaks = np.nonzero((np.diff(free) != 1) | (np.diff(sequence) != 0))[0] + 1
     first = free[np.r_[0, breaks]]
     lengths = free[np.r_[breaks - 1, len(free) - 1]] - first + 1
     order = np.argsort(-lengths, kind="stable")
     first, lengths = first[order], lengths[order]
+    owner = sequence[np.r_[0, breaks]][order]
     width = int(lengths[0])
     live = (lengths[None, :] > np.arange(width)[:, None]).sum(axis=1)
     trans = transitions[:N_TAGS] + TRANSITION_MASK[:N_TAGS]
@@ -77,7 +88,9 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray, blocked: np.ndarray 
     steps[inside] = emissions[positions]
     # A stretch after a blocked token starts from O; one before a blocked token ends by stepping into O.
     delta = steps[0] + np.where(
-        (first > 0)[:, None], trans[o][None, :], (transitions[N_TAGS] + TRANSITION_MASK[N_TAGS])[None, :]
+        (first > sequence_starts[owner])[:, None],
+        trans[o][None, :],
+        (transitions[N_TAGS] + TRANSITION_MASK[N_TAGS])[None, :],
     )
     back = np.zeros((width, len(first), N_TAGS), dtype=np.intp)
     if len(first) == 1:  # one stretch (a paragraph in training): plain vectors, fewer numpy calls per step
@@ -93,7 +106,7 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray, blocked: np.ndarray 
         back[i, :k] = candidates.argmax(axis=1)
         delta[:k] = candidates.max(axis=1) + steps[i, :k]
     # A stretch's delta stops changing once it has ended: after the loop it holds every stretch's last step.
-    delta += np.where((first + lengths < n)[:, None], trans[:, o][None, :], 0.0)
+    delta += np.where((first + lengths < sequence_ends[owner])[:, None], trans[:, o][None, :], 0.0)
     tags = np.zeros((width, len(first)), dtype=np.intp)
     stretches = np.arange(len(first))
     tags[lengths - 1, stretches] = delta.argmax(axis=1)
@@ -175,6 +188,18 @@ class TaggerModel:
         emissions = self.emissions(features)
         tags = viterbi(emissions, self.transitions, blocked)
         return Tagging(tags, token_margins(emissions, tags))
+
+    def decode_many(self, features: list[np.ndarray], blocked: list[np.ndarray]) -> list[Tagging]:
+        """``decode`` of several documents (none empty) at once, each tagged as if alone: their emissions gathered
+        in one pass per template and their Viterbi steps shared (``viterbi``'s ``starts``)."""
+        sizes = [len(part) for part in features]
+        bounds = np.cumsum([0, *sizes])
+        emissions = self.emissions(np.concatenate(features))
+        tags = viterbi(emissions, self.transitions, np.concatenate(blocked), bounds[:-1])
+        return [
+            Tagging(tags[low:high], token_margins(emissions[low:high], tags[low:high]))
+            for low, high in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)
+        ]
 
     def tag(self, features: np.ndarray, blocked: np.ndarray | None = None) -> np.ndarray:
         """Tag indices per token (this stage only); ``blocked`` tokens (white space) are forced to O."""
