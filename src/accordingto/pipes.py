@@ -63,15 +63,25 @@ class AnnotatingPipe(Pipe, Generic[Prediction]):
         raise NotImplementedError
 
     def _annotate(self, doc: Doc) -> None:
+        if self._admit(doc):
+            self._apply(doc, self.predict)
+
+    def _admit(self, doc: Doc) -> bool:
+        """Whether this component is to work on the doc: not when an earlier one failed on it (it is reported,
+        not analysed further), nor when its budget is spent at this checkpoint (recorded as its failure)."""
         if doc_error(doc) is not None:
-            return  # an earlier component failed: this document is reported, not analysed further
+            return False
         try:
             budget.check(doc, self.name)  # the budget's checkpoint before every component
         except (BudgetExceededError, AnalysisCancelledError) as stopped:
             ERROR.set(doc, str(stopped))
-            return
+            return False
+        return True
+
+    def _apply(self, doc: Doc, predict: Callable[[Doc], Prediction]) -> None:
+        """Annotate an admitted doc with what ``predict`` says, a failure going to the error handler."""
         try:
-            self.set_annotations(doc, self.predict(doc))
+            self.set_annotations(doc, predict(doc))
         except Exception as error:  # noqa: BLE001 - routed to the configurable handler
             self.get_error_handler()(self.name, self, [doc], error)
 

@@ -330,3 +330,30 @@ def test_example_article() -> None:
     PARENTS.set(doc, find_parents(doc))
     found = anchor_attributions(doc)
     assert {aid: (t.text, t.value) if (t := found[aid]) else None for aid in EXAMPLE_TIMES} == (EXAMPLE_TIMES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant closed in the summer of 2016 and reopened last winter.",
+        "THE WEEKEND SALES FELL; BACK THEN, IN THE 1990S, THEY ROSE.",
+        "Three weeks later, at the time of the vote, she was now in charge.",
+        # Letters a case-insensitive pattern reads as ASCII: the long s, dotless and dotted I, the Kelvin sign.
+        "Sales fell in the \u017fummer of 2016 and at the t\u0131me of the vote, and \u0130n the WEE\u212aEND.",
+        "Nothing here is a time at all.",
+    ],
+)
+def test_skipping_patterns_by_their_words_finds_the_same_candidates(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pattern is not run over a text without any of its words: what is found must not change.
+    import spacy
+
+    from accordingto.anchor import time as anchor_time
+
+    doc = spacy.blank("en")(text)
+
+    def found() -> list[tuple[int, int, str]]:
+        return [(c.start, c.end, c.kind) for c in anchor_time._candidates(doc)]
+
+    skipped = found()
+    monkeypatch.setattr(anchor_time, "_PATTERN_WORDS", dict.fromkeys(anchor_time._PATTERNS, ("",)))
+    assert skipped == found()

@@ -282,3 +282,53 @@ def test_every_range_is_inside_the_text_and_in_reading_order(find_nlp: Language)
             assert 0 <= start < end <= len(text)
         firsts.append(min(start for start, _ in attribution.source + attribution.cue + attribution.content))
     assert firsts == sorted(firsts)
+
+
+# Texts of our own for the batch tests: attributions of several shapes, one with no attribution at all.
+BATCH_TEXTS = [
+    "The mayor said the bridge would reopen in May.",
+    '"We are not going anywhere," the union leader told reporters on Friday.',
+    "According to the ministry, prices rose by four percent.",
+    "It rained all week.",
+    "Officials warned that the river could flood. The council denied it had ignored the warnings.",
+]
+
+
+def _attributions_of(doc: object) -> list[tuple[str | None, str | None, str | None, float]]:
+    analysis = analysis_from_doc(doc)  # type: ignore[arg-type]
+    return [(a.source_text, a.cue_text, a.content_text, a.confidence) for a in analysis.attributions]
+
+
+def test_documents_tagged_together_find_what_each_finds_alone(find_nlp: Language) -> None:
+    # ``pipe`` tags a batch's documents together (one Viterbi for all): each must come out as it does alone.
+    alone = [_attributions_of(find_nlp(text)) for text in BATCH_TEXTS]
+    together = [_attributions_of(doc) for doc in find_nlp.pipe(BATCH_TEXTS, batch_size=len(BATCH_TEXTS))]
+    assert together == alone
+    assert sum(map(len, alone)) >= 4  # the texts do hold attributions to compare
+
+
+def test_a_document_that_breaks_the_batch_tagging_fails_alone(
+    find_nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # When tagging the batch together fails, each document is tagged alone: the one at fault is reported (the
+    # error handler), the others are annotated as usual.
+    from accordingto.annotations import ERROR
+    from accordingto.find import attributions, tagging
+    from accordingto.pipes import record_error
+
+    real = tagging.token_features
+
+    def breaks_on_the_word_kaboom(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "kaboom" in doc.text:
+            raise RuntimeError("kaboom")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(tagging, "token_features", breaks_on_the_word_kaboom)
+    component = find_nlp.get_pipe("accordingto_attributions")
+    assert isinstance(component, attributions.AttributionsPipe)
+    monkeypatch.setattr(component, "error_handler", record_error, raising=False)
+    texts = [BATCH_TEXTS[0], "The senator said kaboom.", BATCH_TEXTS[2]]
+    docs = list(find_nlp.pipe(texts, batch_size=3))
+    assert [ERROR.get(doc) is not None for doc in docs] == [False, True, False]
+    assert _attributions_of(docs[0]) == _attributions_of(find_nlp(texts[0]))
+    assert _attributions_of(docs[2]) == _attributions_of(find_nlp(texts[2]))

@@ -113,6 +113,22 @@ def test_viterbi_decodes_paragraphs_side_by_side_with_the_same_result(seed: int)
         assert viterbi(emissions, transitions, blocked).tolist() == expected.tolist()
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_viterbi_decodes_documents_laid_end_to_end_as_each_alone(seed: int) -> None:
+    # A batch is decoded in one call (``starts``): each document's path must be the one it has decoded alone,
+    # its first stretch starting from the start row and its last not stepping into O at its end.
+    rng = np.random.default_rng(seed)
+    transitions = rng.normal(size=(N_TAGS + 1, N_TAGS)).astype(np.float32)
+    for _ in range(50):
+        sizes = rng.integers(1, 40, size=int(rng.integers(1, 6))).tolist()
+        documents = [(rng.normal(size=(n, N_TAGS)) * 3).astype(np.float32) for n in sizes]
+        blocked = [rng.random(n) < 0.2 for n in sizes]
+        starts = np.r_[0, np.cumsum(sizes)[:-1]]
+        together = viterbi(np.concatenate(documents), transitions, np.concatenate(blocked), starts)
+        alone = np.concatenate([viterbi(e, transitions, b) for e, b in zip(documents, blocked, strict=True)])
+        assert together.tolist() == alone.tolist()
+
+
 def test_gold_tags_and_role_spans(parser: Parser) -> None:
     text = "Putin said that Russia will win."
     doc = parser(text)

@@ -5,22 +5,24 @@ component.
 
 from __future__ import annotations
 
+import functools
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
+from spacy.util import minibatch
 
 from ..annotations import ATTRIBUTIONS, add_attribution
 from ..pipes import AnnotatingPipe, component_factory
-from .features import doc_arrays
+from .features import DocArrays, doc_arrays
 from .grouping import assemble
 from .groups import Group, attribution_type, quoted_tokens
-from .perceptron import TaggerModel
+from .perceptron import TaggerModel, Tagging
 from .signals import confidences
-from .tagging import WEIGHTS_FILE, RoleSpan, load_model, read_weights, tag_doc
+from .tagging import WEIGHTS_FILE, RoleSpan, load_model, read_weights, tag_doc, tag_docs
 
 
 def reading_position(group: Group) -> int:
@@ -52,15 +54,40 @@ def record_attributions(doc: Doc, groups: list[Group], confidence: list[float]) 
 
 # The attributions a document holds, as groups of spans, with the confidence of each.
 Found = tuple[list[Group], list[float]]
+# A document's arrays (``features.doc_arrays``) and its tagging.
+Tagged = tuple[DocArrays, Tagging]
+# Documents of a batch are tagged together up to this many tokens (``tag_docs``): enough to share the Viterbi's steps
+# among a batch of news articles, few enough that the work between two budget checkpoints stays about that of one
+# long article (``budget``), a longer document being tagged alone.
+TAGGED_TOGETHER_TOKENS = 20_000
 
 
-def find_attributions(doc: Doc, model: TaggerModel, min_confidence: float | None = None) -> Found:
+def _together(docs: list[Doc]) -> Iterator[list[Doc]]:
+    """The documents in order, in runs of at most ``TAGGED_TOGETHER_TOKENS`` tokens (or one longer doc)."""
+    run: list[Doc] = []
+    tokens = 0
+    for doc in docs:
+        if run and tokens + len(doc) > TAGGED_TOGETHER_TOKENS:
+            yield run
+            run, tokens = [], 0
+        run.append(doc)
+        tokens += len(doc)
+    if run:
+        yield run
+
+
+def find_attributions(
+    doc: Doc, model: TaggerModel, min_confidence: float | None = None, tagged: Tagged | None = None
+) -> Found:
     """Tag, group and score: the attributions the component records, each with its confidence; those below
-    ``min_confidence`` (by default the model's threshold, chosen in training) are left out."""
+    ``min_confidence`` (by default the model's threshold, chosen in training) are left out. ``tagged``: the
+    doc's arrays and tagging, when it was tagged with others (``tag_docs``)."""
     if len(doc) == 0:
         return [], []
-    arrays = doc_arrays(doc, model.lexicon)
-    tagging = tag_doc(doc, model, arrays)
+    if tagged is None:
+        arrays = doc_arrays(doc, model.lexicon)
+        tagged = arrays, tag_doc(doc, model, arrays)
+    arrays, tagging = tagged
     groups = assemble(doc, tagging.tags)
     values = confidences(doc, groups, tagging, model, arrays)
     threshold = model.calibrator.threshold if min_confidence is None else min_confidence
@@ -105,6 +132,29 @@ class AttributionsPipe(AnnotatingPipe[Found]):
 
     def predict(self, doc: Doc) -> Found:
         return find_attributions(doc, self.model, self.min_confidence)
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """``predict`` and ``set_annotations`` for each document of a batch, the batch's documents tagged
+        together (``tag_docs``: the Viterbi then takes as many steps as the batch's longest paragraph, not as
+        many as every document's longest added up)."""
+        for batch in minibatch(stream, size=batch_size):
+            admitted = [doc for doc in batch if self._admit(doc)]
+            for run in _together(admitted):
+                for doc, tagged in zip(run, self._tag_together(run), strict=True):
+                    self._apply(doc, functools.partial(self._predict_tagged, tagged=tagged))
+            yield from batch
+
+    def _tag_together(self, docs: list[Doc]) -> list[Tagged | None]:
+        """Each document's arrays and tagging, computed together; all None when that fails (each is then
+        tagged alone, so that a failure is reported for the document that caused it)."""
+        try:
+            arrays = [doc_arrays(doc, self.model.lexicon) for doc in docs]
+            return list(zip(arrays, tag_docs(docs, self.model, arrays), strict=True))
+        except Exception:  # noqa: BLE001 - not lost: each document's own predict raises it again
+            return [None] * len(docs)
+
+    def _predict_tagged(self, doc: Doc, tagged: Tagged | None) -> Found:
+        return find_attributions(doc, self.model, self.min_confidence, tagged)
 
     def set_annotations(self, doc: Doc, prediction: Found) -> None:
         record_attributions(doc, *prediction)

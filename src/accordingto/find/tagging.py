@@ -53,15 +53,29 @@ def read_weights(path: Path) -> TaggerModel:
 def tag_doc(doc: Doc, model: TaggerModel, arrays: DocArrays | None = None) -> Tagging:
     """Tags (indices into ``TAGS``) and margins per token, through both stages when the model has a second
     one (the margins are the last stage's)."""
-    if len(doc) == 0:
-        return Tagging(np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32))
-    blocked = space_tokens(doc)
     arrays = arrays if arrays is not None else doc_arrays(doc, model.lexicon)
-    features = token_features(doc, model.lexicon, arrays)
-    tagging = model.decode(features, blocked)
+    return tag_docs([doc], model, [arrays])[0]
+
+
+def tag_docs(docs: list[Doc], model: TaggerModel, arrays: list[DocArrays]) -> list[Tagging]:
+    """``tag_doc`` of several documents together (``arrays``: each one's ``doc_arrays``): the same tags and
+    margins, each stage's emissions and Viterbi steps computed for all of them at once."""
+    taggings = [Tagging(np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32)) for _ in docs]
+    todo = [k for k, doc in enumerate(docs) if len(doc)]
+    if not todo:
+        return taggings
+    blocked = [space_tokens(docs[k]) for k in todo]
+    features = [token_features(docs[k], model.lexicon, arrays[k]) for k in todo]
+    decoded = model.decode_many(features, blocked)
     if model.second is not None:
-        tagging = model.second.decode(np.hstack([features, stacked_features(doc, arrays, tagging.tags)]), blocked)
-    return tagging
+        stacked = [
+            np.hstack([part, stacked_features(docs[k], arrays[k], tagging.tags)])
+            for k, part, tagging in zip(todo, features, decoded, strict=True)
+        ]
+        decoded = model.second.decode_many(stacked, blocked)
+    for k, tagging in zip(todo, decoded, strict=True):
+        taggings[k] = tagging
+    return taggings
 
 
 def tagged_spans(tags: np.ndarray) -> list[RoleSpan]:
