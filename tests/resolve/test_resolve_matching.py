@@ -13,6 +13,14 @@ from test_resolve_entities import mention_at, occurrence_of
 
 from accordingto.resolve.entities import Entities, Entity, QuoteMap
 from accordingto.resolve.matching import contradicts, same_description, same_name
+from accordingto.resolve.mentions import Mention
+
+
+def matched(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """The earlier participant a name or a description joins, by the matcher of its form."""
+    if mention.form == "name":
+        return same_name(doc, mention, entities)
+    return same_description(doc, mention, entities)
 
 
 def collected(doc: Doc, earlier: list[str]) -> tuple[Entities, dict[str, Entity]]:
@@ -21,12 +29,8 @@ def collected(doc: Doc, earlier: list[str]) -> tuple[Entities, dict[str, Entity]
     by_words: dict[str, Entity] = {}
     for words in earlier:
         mention = mention_at(doc, words)
-        if mention.form == "name":
-            match = same_name(doc, mention, entities)
-        else:
-            match = same_description(doc, mention, entities)
         occurrence = occurrence_of(doc, mention)
-        entities.attach(doc, occurrence, match, {})
+        entities.attach(doc, occurrence, matched(doc, mention, entities), {})
         assert occurrence.entity is not None
         by_words[words] = occurrence.entity
     return entities, by_words
@@ -71,17 +75,6 @@ NAMES = [
         id="another-name",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "earlier", "later", "joins"), NAMES)
-def test_which_participant_a_name_joins(
-    nlp: Language, text: str, earlier: list[str], later: tuple[str, int], joins: str | None
-) -> None:
-    doc = nlp(text)
-    entities, by_words = collected(doc, earlier)
-    words, nth = later
-    found = same_name(doc, mention_at(doc, words, nth), entities)
-    assert found is (by_words[joins] if joins else None)
 
 
 DESCRIPTIONS = [
@@ -135,15 +128,14 @@ DESCRIPTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "earlier", "later", "joins"), DESCRIPTIONS)
-def test_which_participant_a_description_joins(
+@pytest.mark.parametrize(("text", "earlier", "later", "joins"), NAMES + DESCRIPTIONS)
+def test_which_participant_a_name_or_description_joins(
     nlp: Language, text: str, earlier: list[str], later: tuple[str, int], joins: str | None
 ) -> None:
     doc = nlp(text)
     entities, by_words = collected(doc, earlier)
     words, nth = later
-    found = same_description(doc, mention_at(doc, words, nth), entities)
-    assert found is (by_words[joins] if joins else None)
+    assert matched(doc, mention_at(doc, words, nth), entities) is (by_words[joins] if joins else None)
 
 
 CONTRADICTIONS = [
