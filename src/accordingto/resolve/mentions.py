@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Literal, get_args
 
+import numpy as np
 from spacy.strings import get_string_id
 from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, NUM, PART, PRON, PROPN, PUNCT, SPACE
 from spacy.tokens import Doc, Token
@@ -724,15 +725,14 @@ def misread_surname(doc: Doc, start: int, end: int) -> Mention | None:
         or any(not (codes.punct[i] or codes.pos[i] == NUM) for i in range(start + 1, end))
     ):
         return None
-    lower = codes.lower[start]
     # The last word of a person's name of two words or more, earlier (read off the token table: ``doc.ents``
-    # would build every entity of the document for each word asked about).
+    # would build every entity of the document for each word asked about). The earlier words spelt the same are
+    # found in one array comparison: a word-by-word scan of everything before each sentence-opening subject would
+    # grow with the square of the document's length.
+    lowers = codes.arrays.lower
     if not any(
-        codes.lower[i] == lower
-        and codes.ent_type[i] == _PERSON
-        and codes.entity_end[i] == i + 1
-        and codes.entity_start[i] < i
-        for i in range(start)
+        codes.ent_type[i] == _PERSON and codes.entity_end[i] == i + 1 and codes.entity_start[i] < i
+        for i in np.flatnonzero(lowers[:start] == lowers[start]).tolist()
     ):
         return None
     return Mention(start, end, start, "name", "sing", None, "person", name_start=start, name_end=start + 1)
