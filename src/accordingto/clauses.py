@@ -22,6 +22,10 @@ from .ranges import merged_ranges
 # by the New York Times." The annotation guidelines (and PolNeAR) mark such a pronoun as the content.
 ANAPHORIC_CONTENT = frozenset({"this", "that", "it", "these", "those"})
 
+# The dependencies of a clause's own subject ("it" of "it is said" included): a verb with one heads a clause of its
+# own, one without is a participle or infinitive whose subject lies elsewhere.
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+
 
 @dataclass(frozen=True)
 class Units:

@@ -6,11 +6,12 @@ attribution).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from ..clauses import CLAUSE_SUBJECT_DEPS
 from .cues import cue_root
 from .groups import LINK_DEPTH, Group, Grouping, keep_contents
 from .tagging import RoleSpan
@@ -75,11 +76,31 @@ def loose_edge(token: Token) -> bool:
     return token.is_space or (token.is_punct and not token.is_quote)
 
 
+def _shed_start(doc: Doc, start: int, high: int) -> int:
+    """``start`` moved right past loose edges (``loose_edge``), not beyond ``high``."""
+    while start < high and loose_edge(doc[start]):
+        start += 1
+    return start
+
+
+def _shed_end(doc: Doc, low: int, end: int) -> int:
+    """``end`` moved left past loose edges (``loose_edge``), not below ``low``."""
+    while end > low and loose_edge(doc[end - 1]):
+        end -= 1
+    return end
+
+
+def _covered(start: int, end: int, spans: Iterable[RoleSpan]) -> np.ndarray:
+    """Which tokens of ``[start, end)`` the spans cover, as a mask (index 0 for ``start``)."""
+    inside = np.zeros(end - start, dtype=bool)
+    for span in spans:
+        inside[max(span.start, start) - start : max(min(span.end, end) - start, 0)] = True
+    return inside
+
+
 def _pieces(doc: Doc, start: int, end: int, excluded: list[RoleSpan]) -> list[RoleSpan]:
     """The runs of ``[start, end)`` outside the excluded spans, each without its loose edges (``loose_edge``)."""
-    inside = np.zeros(end - start, dtype=bool)
-    for span in excluded:
-        inside[max(span.start, start) - start : max(min(span.end, end) - start, 0)] = True
+    inside = _covered(start, end, excluded)
     pieces = []
     i = start
     while i < end:
@@ -89,11 +110,8 @@ def _pieces(doc: Doc, start: int, end: int, excluded: list[RoleSpan]) -> list[Ro
         j = i
         while j < end and not inside[j - start]:
             j += 1
-        first, last = i, j
-        while first < last and loose_edge(doc[first]):
-            first += 1
-        while last > first and loose_edge(doc[last - 1]):
-            last -= 1
+        first = _shed_start(doc, i, j)
+        last = _shed_end(doc, first, j)
         if first < last:
             pieces.append(RoleSpan("CONTENT", first, last))
         i = j
@@ -172,10 +190,7 @@ def complete_complement(doc: Doc, group: Group, tags: np.ndarray, groups: Sequen
                 "\n" in token.text for token in doc[span.end : end]
             ):
                 continue
-            stop = end
-            while stop > span.end and loose_edge(doc[stop - 1]):
-                stop -= 1
-            span.end = stop
+            span.end = _shed_end(doc, span.end, end)
 
 
 def _open_rest(doc: Doc, tags: np.ndarray, start: int, complement: Token, groups: Sequence[Group]) -> bool:
@@ -185,15 +200,18 @@ def _open_rest(doc: Doc, tags: np.ndarray, start: int, complement: Token, groups
     tagged = np.flatnonzero(tags[start:end])
     if not len(tagged):
         return True
-    inner = np.zeros(end - start, dtype=bool)
-    for other in groups:
-        if (
-            start <= other.cue.start
+    inner = _covered(
+        start,
+        end,
+        (
+            span
+            for other in groups
+            if start <= other.cue.start
             and other.cue.end <= end
             and _reported_with(doc[cue_root(doc, other.cue)], complement)
-        ):
-            for span in (other.cue, *other.sources, *other.contents):
-                inner[max(span.start, start) - start : max(min(span.end, end) - start, 0)] = True
+            for span in (other.cue, *other.sources, *other.contents)
+        ),
+    )
     return bool(inner[tagged].all())
 
 
@@ -276,9 +294,7 @@ def leave_out_date(doc: Doc, group: Group) -> None:
     date_start, date_end = cue.end, objects[0].right_edge.i + 1
     for span in group.contents:
         if date_start <= span.start < date_end < span.end:
-            span.start = date_end
-            while span.start < span.end and loose_edge(doc[span.start]):
-                span.start += 1
+            span.start = _shed_start(doc, date_end, span.end)
     keep_contents(group, lambda span: span.start < span.end)
 
 
@@ -294,7 +310,6 @@ COORDINATORS = frozenset({"and", "but"})
 # A phrase fronted before a clause's subject opens with a participle ("speaking to staff", "asked about it") or a
 # preposition of time, place or manner ("on Friday", "in a statement"); "of" continues a noun phrase instead.
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def leave_out_next_clause(doc: Doc, groups: list[Group]) -> None:
@@ -304,9 +319,7 @@ def leave_out_next_clause(doc: Doc, groups: list[Group]) -> None:
     speakers = {source.start: group for group in groups for source in group.sources if source.end <= group.cue.start}
     for group in groups:
         for span in group.contents:
-            after = span.end
-            while after < len(doc) and loose_edge(doc[after]):
-                after += 1
+            after = _shed_start(doc, span.end, len(doc))
             following = speakers.get(after)
             if following is None or following is group:
                 continue
@@ -325,11 +338,8 @@ def _opening_coordinator(doc: Doc, span: RoleSpan, opening: int) -> int | None:
         phrase = doc[i + 1 : opening]
         if len(phrase) and (not _fronted(phrase[0]) or doc[opening - 1].text != ","):
             continue  # more of a list or of the content's own phrase ("taxes, health care, and security")
-        if not any(token.dep_ in SUBJECTS or token.is_quote for token in phrase):
-            end = i
-            while end > span.start and loose_edge(doc[end - 1]):
-                end -= 1
-            return end
+        if not any(token.dep_ in CLAUSE_SUBJECT_DEPS or token.is_quote for token in phrase):
+            return _shed_end(doc, span.start, i)
     return None
 
 
@@ -338,5 +348,5 @@ def _fronted(first: Token) -> bool:
     if first.tag_ == "VBD":
         # The small model reads many participles as past tenses ("but asked about it, she said"): one without a
         # subject of its own is the participle.
-        return not any(child.dep_ in SUBJECTS for child in first.children)
+        return not any(child.dep_ in CLAUSE_SUBJECT_DEPS for child in first.children)
     return first.tag_ in PARTICIPLE_TAGS or (first.dep_ == "prep" and first.lower_ != "of")

@@ -17,12 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
+from ..clauses import CLAUSE_SUBJECT_DEPS
 from ..pipes import component_factory
 
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 _SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _reporting_form(word: str) -> bool:
@@ -39,7 +39,7 @@ def _reported_clause(root: Token) -> Token | None:
         if (
             child.dep_ in _CLAUSE_DEPS
             and child.left_edge.lower_ == "that"
-            and any(word.dep_ in _SUBJECT_DEPS and word.lower_ != "that" for word in child.children)
+            and any(word.dep_ in CLAUSE_SUBJECT_DEPS and word.lower_ != "that" for word in child.children)
         ):
             return child
     return None
