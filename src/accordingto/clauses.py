@@ -125,6 +125,16 @@ def entity_span(token: Token) -> Span | None:
     return doc[low:high]
 
 
+def top_tokens(spans: list[Span]) -> list[Token]:
+    """The tokens of the spans whose head lies outside them (or that are a root), in text order: the heads of
+    the phrases and clauses the spans are made of."""
+    inside = token_ids(spans)
+    if not inside:
+        return []
+    doc = spans[0].doc
+    return [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
+
+
 def cue_head(cue: list[Span]) -> Token | None:
     """The cue's syntactic head: the cue token whose head lies outside the cue, preferring a verb or
     adjective.
@@ -134,8 +144,7 @@ def cue_head(cue: list[Span]) -> Token | None:
     inside = token_ids(cue)
     if not inside:
         return None
-    doc = cue[0].doc
-    tops = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
+    tops = top_tokens(cue)
     for token in tops:
         if token.pos_ in ("VERB", "ADJ"):
             return token
@@ -143,7 +152,7 @@ def cue_head(cue: list[Span]) -> Token | None:
         predicate = [child for child in token.children if child.i in inside and child.dep_ in ("acomp", "attr")]
         if token.lemma_ == "be" and predicate:
             return predicate[0]
-    return tops[0] if tops else doc[min(inside)]
+    return tops[0] if tops else cue[0].doc[min(inside)]
 
 
 def anaphoric_antecedent(doc: Doc, content: list[Span], units: Units) -> range | None:

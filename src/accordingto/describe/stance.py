@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, STANCE, doc_token_codes, role_spans, string_ids
-from ..clauses import cue_head, token_ids
+from ..clauses import cue_head, token_ids, top_tokens
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import StanceRecord
 
@@ -201,9 +201,7 @@ def _is_hedge(token: Token) -> bool:
 
 def _refuses_request(content: list[Span]) -> bool:
     """Whether the content's head word is a request or offer rather than a claim."""
-    inside = token_ids(content)
-    heads = [t for span in content for t in span if t.head.i not in inside or t.head.i == t.i]
-    return any(t.lemma_.lower() in lexicon.REQUEST_NOUNS for t in heads)
+    return any(t.lemma_.lower() in lexicon.REQUEST_NOUNS for t in top_tokens(content))
 
 
 # Verbs of saying with a second sense that is an act, told apart by what they take instead of a reported clause:
@@ -225,8 +223,7 @@ def _act_sense(head: Token, content: list[Span]) -> str | None:
     if sense is None or not content:
         return None
     taken, cls = sense
-    inside = token_ids(content)
-    roots = [t for span in content for t in span if t.head.i not in inside or t.head.i == t.i]
+    roots = top_tokens(content)
     if len(roots) != 1 or roots[0].head.i != head.i:
         return None
     root = roots[0]
