@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
+from test_resolve_mentions import tokens_of
 
 from accordingto.resolve.entities import (
     Entities,
@@ -22,12 +23,7 @@ from accordingto.resolve.mentions import Mention, analyze_mention
 
 def mention_at(doc: Doc, words: str, nth: int = 0) -> Mention:
     """The mention read from the ``nth`` occurrence of ``words`` in ``doc``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(words, start + 1)
-    span = doc.char_span(start, start + len(words))
-    assert span is not None, words
-    mention = analyze_mention(doc, span.start, span.end)
+    mention = analyze_mention(doc, *tokens_of(doc, words, nth))
     assert mention is not None, words
     return mention
 

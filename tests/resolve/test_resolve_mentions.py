@@ -11,9 +11,11 @@ from accordingto.resolve.mentions import Mention, analyze_mention, read_source
 from handspans import parser
 
 
-def tokens_of(doc: Doc, words: str) -> tuple[int, int]:
-    """The token range of the first occurrence of ``words`` in ``doc``."""
-    start = doc.text.index(words)
+def tokens_of(doc: Doc, words: str, nth: int = 0) -> tuple[int, int]:
+    """The token range of the ``nth`` occurrence of ``words`` in ``doc`` (the first by default)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(words, start + 1)
     span = doc.char_span(start, start + len(words))
     assert span is not None
     return span.start, span.end
