@@ -34,7 +34,7 @@ ACTIONS = [
     "He was taken to hospital with minor injuries.",
     "Volunteers handed out blankets at the shelter.",
     "The couple bought a small farm outside the town.",
-    "The ministry was criticised after the floods.",
+    "The ministry was evacuated after the floods.",
     "She did not attend the funeral.",
     "The campaign bought television time in three states.",
     "Protesters blocked the road to the airport for two hours.",

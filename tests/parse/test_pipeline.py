@@ -13,7 +13,7 @@ from spacy.tokens import Doc, DocBin
 import accordingto
 from accordingto.annotations import analysis_from_doc
 from accordingto.parse import COMPONENTS
-from accordingto.parse.pipeline import AFTER_PARSER, BEFORE_PARSER
+from accordingto.parse.pipeline import AFTER_LEMMATIZER, AFTER_PARSER, BEFORE_PARSER
 from accordingto.pipes import AnnotatingPipe, record_error
 
 # Quotes, "according to", a pronoun and a time: texts on which the tagger's two stages differ.
@@ -32,11 +32,12 @@ TEXTS = [
 
 def test_components_follow_the_spacy_model_in_data_order(nlp: Language) -> None:
     ours = [name for name in nlp.pipe_names if name.startswith("accordingto_")]
-    assert ours == [factory for factory, _ in BEFORE_PARSER + AFTER_PARSER + COMPONENTS]
+    assert ours == [factory for factory, _ in BEFORE_PARSER + AFTER_PARSER + AFTER_LEMMATIZER + COMPONENTS]
     assert nlp.pipe_names.index("accordingto_line_starts") == nlp.pipe_names.index("parser") - 1
     assert nlp.pipe_names.index("accordingto_sentence_bounds") == nlp.pipe_names.index("parser") + 1
     assert nlp.pipe_names.index("accordingto_misread_verbs") == nlp.pipe_names.index("parser") + 2
-    assert nlp.pipe_names.index(ours[3]) > nlp.pipe_names.index("ner")
+    assert nlp.pipe_names.index("accordingto_american_spelling") == nlp.pipe_names.index("token_attributes") + 1
+    assert nlp.pipe_names.index(ours[4]) > nlp.pipe_names.index("ner")
 
 
 def test_results_survive_docbin(nlp: Language) -> None:

@@ -40,12 +40,15 @@ AFTER_PARSER: list[tuple[str, str]] = [
     ("accordingto_sentence_bounds", "accordingto.parse.bounds"),
     ("accordingto_misread_verbs", "accordingto.parse.repairs"),
 ]
+# Added inside spaCy's model, right after its lemmatizer: lemmas in American spelling (``parse/spelling.py``).
+AFTER_LEMMATIZER: list[tuple[str, str]] = [("accordingto_american_spelling", "accordingto.parse.spelling")]
 
 
 def load_parser(model_name: str = SPACY_MODEL) -> Language:
-    """spaCy's model with the components that work inside it (``BEFORE_PARSER``, ``AFTER_PARSER``): the parse
-    every stage reads. (The tagger's training parses PolNeAR with spaCy's model alone: retrained on this parse,
-    it scored the same on held-out train and lower on dev's direct quotes; see docs/pipeline.md.)"""
+    """spaCy's model with the components that work inside it (``BEFORE_PARSER``, ``AFTER_PARSER``,
+    ``AFTER_LEMMATIZER``): the parse every stage reads. (The tagger's training parses PolNeAR with spaCy's model
+    alone: retrained on this parse, it scored the same on held-out train and lower on dev's direct quotes; see
+    docs/pipeline.md.)"""
     try:
         nlp = spacy.load(model_name)
     except OSError as error:
@@ -57,6 +60,11 @@ def load_parser(model_name: str = SPACY_MODEL) -> Language:
         nlp.add_pipe(factory, before="parser")
     previous = "parser"
     for factory, module in AFTER_PARSER:
+        importlib.import_module(module)
+        nlp.add_pipe(factory, after=previous)
+        previous = factory
+    previous = "lemmatizer"
+    for factory, module in AFTER_LEMMATIZER:
         importlib.import_module(module)
         nlp.add_pipe(factory, after=previous)
         previous = factory
