@@ -261,7 +261,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     start = max([start] + [i + 1 for i in range(start, end - 1) if codes.breaks[i]])
     if ent_type[start] == _NORP and pos[start] == ADJ:
         return None
-    start = _body_name_start(codes, start, end, low)
+    start = _body_name_start(codes, _possessor_in_name(codes, start, low), end, low)
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = ent_type[end - 1] in (_PERSON, 0)
@@ -282,6 +282,26 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _possessor_in_name(codes: TokenCodes, start: int, low: int) -> int:
+    """Where a name starts that holds a proper noun's possessive after "the" ("The *Alzheimer's* Alliance",
+    "The *Prison Governors'* Forum"): an article cannot go with a possessor that is a proper name ("the
+    Alzheimer" is no phrase), so it goes with the capitalised noun after the possessive, and the possessor and
+    its proper nouns are that body's name. The small model tags only the last part (or the first), and the cut
+    name ("Alliance", "Forum") was a junk source of its own (news16). A person's possessive has no article
+    ("Calder's chief medical officer"), and is left out as before."""
+    marker = start - 1
+    if marker <= low or codes.tag[marker] != _POSSESSIVE_TAG or codes.pos[start] != PROPN:
+        return start
+    first = marker - 1
+    if codes.pos[first] != PROPN or codes.governor[first] != start:
+        return start
+    while first > low and codes.pos[first - 1] == PROPN and codes.governor[first - 1] == marker - 1:
+        first -= 1
+    if first > low and codes.lower[first - 1] in _ARTICLE_IDS and not codes.breaks[first - 1]:
+        return first
+    return start
 
 
 def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
@@ -729,9 +749,13 @@ def misread_surname(doc: Doc, start: int, end: int) -> Mention | None:
     # would build every entity of the document for each word asked about). The earlier words spelt the same are
     # found in one array comparison: a word-by-word scan of everything before each sentence-opening subject would
     # grow with the square of the document's length.
+    # A name that opens with a listed first name is a person's whatever the small model tagged it ("The deputy
+    # governor, Sigrid Lunde," tagged an organisation, then "Lunde later told reporters" read as a noun; news16).
     lowers = codes.arrays.lower
     if not any(
-        codes.ent_type[i] == _PERSON and codes.entity_end[i] == i + 1 and codes.entity_start[i] < i
+        codes.entity_end[i] == i + 1
+        and codes.entity_start[i] < i
+        and (codes.ent_type[i] == _PERSON or is_first_name(codes.word(codes.entity_start[i])))
         for i in np.flatnonzero(lowers[:start] == lowers[start]).tolist()
     ):
         return None
