@@ -386,7 +386,9 @@ def name_kind(words: list[str], label: str) -> SourceKind:
     """The kind of source a proper name names, from its entity label and its words."""
     lowered = {word.lower().strip(".") for word in words}
     if label == "PERSON" and words[-1].lower().strip(".") in lexicon.ORGANIZATION_NAME_ENDINGS:
-        return "organization"  # "Halvorsen Shipping", which the small model tags a person
+        # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
+        # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
+        return "government" if lowered & lexicon.GOVERNMENT_NAME_WORDS else "organization"
     if label == "PERSON":
         return "person"
     if label == "GPE":
