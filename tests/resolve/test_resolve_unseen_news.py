@@ -17,8 +17,8 @@ And news16's: a definite description giving an age ("the 46-year-old", "the 60-y
 of its own instead of the named person just quoted; a drug maker or an association tagged a person, so "The
 company" and "It" were sources apart; a body's name cut at a possessor ("The Miners' Federation" as "Federation");
 a surname read as a noun after a name the small model tagged a body's; an anonymous source's singular "they" sent
-to a group quoted before; a side's "version" of a call as a source of its own; a military rank kept in a name. And
-texts with no statement in which these classes stand."""
+to a group quoted before; a side's "version" of a call as a source of its own; a military rank kept in a name; a wire
+dateline with a date and a credit read as the source. And texts with no statement in which these classes stand."""
 
 from __future__ import annotations
 
@@ -366,6 +366,14 @@ CASES = [
         "Petra Holm",
         "person",
         id="a-rank-before-a-name",
+    ),
+    # news16: a wire dateline with its date and the agency's name is no part of the source after it.
+    pytest.param(
+        "LONDON, May 2 (Meridian) - The Bank of Ardenland said on Tuesday it would raise rates.",
+        "on Tuesday it would raise rates",
+        "Bank of Ardenland",
+        "organization",
+        id="a-wire-dateline-with-a-date-and-a-credit",
     ),
 ]
 

@@ -765,13 +765,15 @@ def misread_surname(doc: Doc, start: int, end: int) -> Mention | None:
 
 
 _DATELINE_DASHES = _ids({"—", "–", "-", "--"})
+_DATELINE_WORDS = 10  # the longest dateline read: "SAN JOSE, Calif., Nov. 14 (Meridian) -" and the like
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 def _past_dateline(codes: TokenCodes, start: int, end: int) -> int:
     """Where a source span's mention starts, past what heads an entry rather than names anyone: a live blog's
     clock time ("09:40 Pennick's mayor, Gwen Tallis, declared"; "17:10 Tallis told reporters") and a wire
-    story's dateline in capitals before a dash ("SAN JOSE — Lumina, the Californian phone maker, unveiled").
+    story's dateline in capitals before a dash ("SAN JOSE — Lumina, the Californian phone maker, unveiled"), with
+    the date and the agency's name if the wire gives them ("KHARVEL, March 9 (Meridian) - Tarvanian forces said").
     Both open the paragraph, not the noun phrase: read with them, the small model made "09:40 Pennick's" a
     person, "Tallis" a group and the city the subject (news14). Only at a paragraph's start, where both stand
     (the small model tags datelines as places, bodies and peoples alike, so their tag cannot tell)."""
@@ -782,6 +784,14 @@ def _past_dateline(codes: TokenCodes, start: int, end: int) -> int:
     dash = start
     while dash < end - 1 and codes.word(dash).isupper() and codes.word(dash).isalpha():
         dash += 1
+    if dash > start and dash < end - 1 and codes.lower[dash] == _COMMA:
+        # A wire service's dateline carries the date and its own name before the dash ("KHARVEL, March 9
+        # (Meridian) - Tarvanian forces said"): only a date's words, numbers, names and brackets stand there.
+        dash += 1
+        while dash < end - 1 and codes.lower[dash] not in _DATELINE_DASHES and dash - start <= _DATELINE_WORDS:
+            if not (codes.pos[dash] in {NUM, PROPN} or codes.word(dash) in "()"):
+                return start
+            dash += 1
     if dash > start and dash < end - 1 and codes.lower[dash] in _DATELINE_DASHES:
         return dash + 1
     return start
