@@ -183,10 +183,9 @@ CASES = [
     ("drug-trial-results.txt", "they would be presented", "Calder Therapeutics", "organization"),
     ("drug-trial-results.txt", "that it hoped regulators", "Alzheimer's Alliance", "organization"),
     ("leak-cabinet-memo.txt", "its members had raised the alarm", "Prison Governors' Forum", "organization"),
-    # An anonymous official's singular "they"; a surname read as a noun after a name tagged a body; a rank.
+    # An anonymous official's singular "they"; a surname read as a noun after a name tagged a body.
     ("leak-cabinet-memo.txt", "Everybody in the building knew", "senior official", "person"),
     ("centralbank-rate-decision.txt", "that her view was based", "Sigrid Lunde", "person"),
-    ("war-front-claims.txt", "that no soldiers had been taken prisoner", "Lorin Vasko", "person"),
     # Documents: a court's opinion, and a side's version spoken for by its ministry.
     ("court-supreme-ruling.txt", "A contract cannot do", "opinion", "document"),
     ("diplomatic-readout.txt", "the two sides had agreed", "ministry", "government"),
@@ -217,6 +216,17 @@ CASES = [
             strict=True,
             reason="'Marcus Bell', tagged an organisation and named only as an apposition, is no antecedent for "
             "'Bell conceded … He said' (news16)",
+        ),
+    ),
+    pytest.param(
+        "war-front-claims.txt",
+        "that no soldiers had been taken prisoner",
+        "Lorin Vasko",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the rank 'Major' stays in the name: as a role noun it made GUM train's 'Psychology major … "
+            "Amneh Jafari' lose her 'She' (news16)",
         ),
     ),
     pytest.param(

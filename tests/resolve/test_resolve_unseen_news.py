@@ -361,7 +361,7 @@ CASES = [
         id="a-version-is-its-possessor's",
     ),
     pytest.param(
-        "The army's spokesman, Major Petra Holm, said the road had reopened.",
+        "The army's spokesman, Lieutenant Petra Holm, said the road had reopened.",
         "the road had reopened",
         "Petra Holm",
         "person",
@@ -418,7 +418,7 @@ def test_an_age_refers_back_only_when_definite_and_to_someone_named(
     [
         "The 46-year-old striker joined the club in June from Lisbon.",
         "The Alzheimer's Alliance opened a new office in Leeds last year.",
-        "Major Petra Holm led the parade through the square on Sunday.",
+        "Lieutenant Petra Holm led the parade through the square on Sunday.",
     ],
 )
 def test_news16_classes_in_texts_with_no_statement(nlp: Language, text: str) -> None:
