@@ -11,7 +11,14 @@ And the classes news13's unseen articles showed: a "he" or "she" after a sentenc
 named (not a speaker there) sent back by the learned resolver to the person quoted before; a person described by
 two coordinated roles ("the MP for Ashdown and a former health minister") read as a group, which lost their
 pronouns; a surname the small model tagged a place ("Carrow replied") listed as a government beside the person
-named in full; and a spokesperson's singular "they" sent to their group (news12's too)."""
+named in full; and a spokesperson's singular "they" sent to their group (news12's too).
+
+And news16's: a definite description giving an age ("the 46-year-old", "the 60-year-old engineer") made a person
+of its own instead of the named person just quoted; a drug maker or an association tagged a person, so "The
+company" and "It" were sources apart; a body's name cut at a possessor ("The Miners' Federation" as "Federation");
+a surname read as a noun after a name the small model tagged a body's; an anonymous source's singular "they" sent
+to a group quoted before; a side's "version" of a call as a source of its own; a military rank kept in a name; a wire
+dateline with a date and a credit read as the source. And texts with no statement in which these classes stand."""
 
 from __future__ import annotations
 
@@ -283,6 +290,91 @@ CASES = [
         "person",
         id="a-surname-read-as-a-common-noun",
     ),
+    # news16: a definite description giving an age is the named person who spoke last (news gives an age once, as
+    # an epithet), with or without a role beside it, and after two speakers the one quoted last.
+    pytest.param(
+        'Harbour Athletic\'s coach, Dario Mendes, said the pitch had been poor. "We could not pass the ball," the '
+        "52-year-old said.",
+        "We could not pass the ball",
+        "Dario Mendes",
+        "person",
+        id="an-age-after-a-quote",
+    ),
+    pytest.param(
+        'The port\'s director, Olga Stenberg, told reporters that exports had doubled. "We need new cranes," the '
+        "60-year-old engineer said.",
+        "We need new cranes",
+        "Olga Stenberg",
+        "person",
+        id="an-age-with-a-new-role",
+    ),
+    pytest.param(
+        "Priya Nandal, the union's negotiator, said the offer was poor. The firm's director, Colm Healy, said it "
+        "was fair. The 49-year-old added that talks would resume in May.",
+        "that talks would resume in May",
+        "Colm Healy",
+        "person",
+        id="an-age-after-two-speakers-is-the-last",
+    ),
+    # news16: a name ending in a drug maker's line of business or an association's word is a body's, and its "the
+    # company" or "it" with it; an article before a proper-name possessor belongs to the body's whole name.
+    pytest.param(
+        "Tessaly Pharma said in a press release that its drug had worked. The company said it would seek approval "
+        "in March.",
+        "it would seek approval",
+        "Tessaly Pharma",
+        "organization",
+        id="a-drug-maker-and-the-company",
+    ),
+    pytest.param(
+        "The Miners' Federation said the pits were unsafe. It said it would ballot members.",
+        "it would ballot members",
+        "Miners' Federation",
+        "organization",
+        id="a-possessor-in-a-body-name-and-its-it",
+    ),
+    # news16: a surname read as a noun joins a name opening with a listed first name, whatever its tag.
+    pytest.param(
+        "The deputy head for research, Greta Lunde, said the trial had failed. Lunde later told reporters that a "
+        "new one would start.",
+        "that a new one would start",
+        "Greta Lunde",
+        "person",
+        id="a-surname-read-as-a-noun-after-a-name-tagged-a-body",
+    ),
+    # news16: a "they" tagging a quotation after a person described and never named is that person.
+    pytest.param(
+        "Two aides said the minister had been warned. A senior diplomat who spoke on condition of anonymity said "
+        'the talks had stalled. "Nobody wants to move first," they said.',
+        "Nobody wants to move first",
+        "senior diplomat",
+        "person",
+        id="a-singular-they-after-an-anonymous-source",
+    ),
+    # news16: a side's version is a document its possessor speaks through; a military rank is no part of a name.
+    pytest.param(
+        "The Kelmar government's version of the call said the two leaders had agreed to meet. It said trade had "
+        "been discussed.",
+        "trade had been discussed",
+        "Kelmar government",
+        "government",
+        id="a-version-is-its-possessor's",
+    ),
+    pytest.param(
+        "The army's spokesman, Lieutenant Petra Holm, said the road had reopened.",
+        "the road had reopened",
+        "Petra Holm",
+        "person",
+        id="a-rank-before-a-name",
+    ),
+    # news16: a wire dateline with its date and the agency's name is no part of the source after it.
+    pytest.param(
+        "LONDON, May 2 (Meridian) - The Bank of Ardenland said on Tuesday it would raise rates.",
+        "on Tuesday it would raise rates",
+        "Bank of Ardenland",
+        "organization",
+        id="a-wire-dateline-with-a-date-and-a-credit",
+    ),
 ]
 
 
@@ -296,3 +388,39 @@ def test_the_source_of_a_statement_in_a_class_news12_found(
     assert len(found) == 1, [a["content_text"] for a in output["attributions"]]
     source = sources.get(found[0]["source_id"]) or {}
     assert (source.get("name"), source.get("kind")) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "not_name"),
+    [
+        # An indefinite age introduces someone new, whoever spoke before.
+        (
+            "Ivo Marsh said the bridge was closed. A 70-year-old fisherman said he had never seen such a flood.",
+            "he had never seen",
+            "Ivo Marsh",
+        ),
+        # No one named has spoken: an age alone stays a source of its own, not the body quoted before.
+        ('Police said a man had been arrested. "He was calm," the 41-year-old officer said.', "He was calm", "police"),
+    ],
+)
+def test_an_age_refers_back_only_when_definite_and_to_someone_named(
+    nlp: Language, text: str, content_start: str, not_name: str
+) -> None:
+    output = accordingto.analyze(text, nlp=nlp).to_dict()
+    sources = {s["id"]: s for s in output["sources"]}
+    found = [a for a in output["attributions"] if a["content_text"].lstrip('"“').startswith(content_start)]
+    assert len(found) == 1, [a["content_text"] for a in output["attributions"]]
+    assert sources[found[0]["source_id"]]["name"] != not_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 46-year-old striker joined the club in June from Lisbon.",
+        "The Alzheimer's Alliance opened a new office in Leeds last year.",
+        "Lieutenant Petra Holm led the parade through the square on Sunday.",
+    ],
+)
+def test_news16_classes_in_texts_with_no_statement(nlp: Language, text: str) -> None:
+    output = accordingto.analyze(text, nlp=nlp).to_dict()
+    assert output["attributions"] == []

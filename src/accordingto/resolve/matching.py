@@ -7,9 +7,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
+from ..annotations import doc_token_codes
 from .entities import Entities, Entity, Occurrence, QuoteMap, bare_name_of_body, description_key
 from .first_names import is_first_name
-from .mentions import BODY_KINDS, Gender, Mention
+from .mentions import BODY_KINDS, Gender, Mention, is_age_noun
 from .names import name_keys, names_match, normalized
 from .roles import role_words
 
@@ -168,6 +169,8 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     group.
     """
     determiner = doc[mention.start].lower_
+    if _gives_age(doc, mention):
+        return _latest_named_speaker(entities)
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
     if determiner in lexicon.DEFINITE:
@@ -194,6 +197,40 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         return max(named, key=lambda e: _latest_naming(doc, e), default=None)
     candidates = entities.latest([("description", *description_key(doc, mention))])
     return candidates[0] if candidates else None
+
+
+def _gives_age(doc: Doc, mention: Mention) -> bool:
+    """Whether a definite description gives its person's age ("the 46-year-old", "the 51-year-old officer").
+    The parse may leave the article out of the mention ("Speaking at …, the 46-year-old said"), so the word
+    before the age counts as its determiner too."""
+    codes = doc_token_codes(doc)
+    if not any(is_age_noun(codes, i) for i in range(mention.start, mention.head + 1)):
+        return False
+    first = doc[mention.start]
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    return first.lower_ in lexicon.DEFINITE or (
+        first.like_num and before is not None and before.lower_ in lexicon.DEFINITE
+    )
+
+
+def _latest_named_speaker(entities: Entities) -> Entity | None:
+    """The person named by name who spoke last, outside quotes, for a definite description that gives an age.
+
+    News gives a person's age once, as an epithet for someone it has just named and is quoting ("Brennan said …
+    the 46-year-old said"; "Tomas Reiter told … The 62-year-old former ambassador said"): the age and any role
+    with it are new information about that person, so no earlier head or role matches them (the head rule finds
+    nothing, and the number in them read as a count of people had made each a new source). The speaker must
+    have a name: the epithet is never for someone the text has not named, such as a president mentioned inside
+    another's words. Occurrences are attached in text order, so every attached one is earlier."""
+    spoken = [
+        (o.tokens[0], e)
+        for e in entities.all
+        if e.kind == "person" and e.number == "sing" and e.names
+        for o in e.occurrences
+        if o.source and o.quote is None
+    ]
+    latest = max(spoken, key=lambda pair: pair[0], default=None)
+    return latest[1] if latest is not None else None
 
 
 def _latest_naming(doc: Doc, entity: Entity) -> int:

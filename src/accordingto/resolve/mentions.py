@@ -261,7 +261,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     start = max([start] + [i + 1 for i in range(start, end - 1) if codes.breaks[i]])
     if ent_type[start] == _NORP and pos[start] == ADJ:
         return None
-    start = _body_name_start(codes, start, end, low)
+    start = _body_name_start(codes, _possessor_in_name(codes, start, low), end, low)
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = ent_type[end - 1] in (_PERSON, 0)
@@ -282,6 +282,26 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _possessor_in_name(codes: TokenCodes, start: int, low: int) -> int:
+    """Where a name starts that holds a proper noun's possessive after "the" ("The *Alzheimer's* Alliance",
+    "The *Prison Governors'* Forum"): an article cannot go with a possessor that is a proper name ("the
+    Alzheimer" is no phrase), so it goes with the capitalised noun after the possessive, and the possessor and
+    its proper nouns are that body's name. The small model tags only the last part (or the first), and the cut
+    name ("Alliance", "Forum") was a junk source of its own (news16). A person's possessive has no article
+    ("Calder's chief medical officer"), and is left out as before."""
+    marker = start - 1
+    if marker <= low or codes.tag[marker] != _POSSESSIVE_TAG or codes.pos[start] != PROPN:
+        return start
+    first = marker - 1
+    if codes.pos[first] != PROPN or codes.governor[first] != start:
+        return start
+    while first > low and codes.pos[first - 1] == PROPN and codes.governor[first - 1] == marker - 1:
+        first -= 1
+    if first > low and codes.lower[first - 1] in _ARTICLE_IDS and not codes.breaks[first - 1]:
+        return first
+    return start
 
 
 def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
@@ -366,7 +386,9 @@ def name_kind(words: list[str], label: str) -> SourceKind:
     """The kind of source a proper name names, from its entity label and its words."""
     lowered = {word.lower().strip(".") for word in words}
     if label == "PERSON" and words[-1].lower().strip(".") in lexicon.ORGANIZATION_NAME_ENDINGS:
-        return "organization"  # "Halvorsen Shipping", which the small model tags a person
+        # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
+        # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
+        return "government" if lowered & lexicon.GOVERNMENT_NAME_WORDS else "organization"
     if label == "PERSON":
         return "person"
     if label == "GPE":
@@ -729,9 +751,13 @@ def misread_surname(doc: Doc, start: int, end: int) -> Mention | None:
     # would build every entity of the document for each word asked about). The earlier words spelt the same are
     # found in one array comparison: a word-by-word scan of everything before each sentence-opening subject would
     # grow with the square of the document's length.
+    # A name that opens with a listed first name is a person's whatever the small model tagged it ("The deputy
+    # governor, Sigrid Lunde," tagged an organisation, then "Lunde later told reporters" read as a noun; news16).
     lowers = codes.arrays.lower
     if not any(
-        codes.ent_type[i] == _PERSON and codes.entity_end[i] == i + 1 and codes.entity_start[i] < i
+        codes.entity_end[i] == i + 1
+        and codes.entity_start[i] < i
+        and (codes.ent_type[i] == _PERSON or is_first_name(codes.word(codes.entity_start[i])))
         for i in np.flatnonzero(lowers[:start] == lowers[start]).tolist()
     ):
         return None
@@ -739,13 +765,15 @@ def misread_surname(doc: Doc, start: int, end: int) -> Mention | None:
 
 
 _DATELINE_DASHES = _ids({"—", "–", "-", "--"})
+_DATELINE_WORDS = 10  # the longest dateline read: "SAN JOSE, Calif., Nov. 14 (Meridian) -" and the like
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 def _past_dateline(codes: TokenCodes, start: int, end: int) -> int:
     """Where a source span's mention starts, past what heads an entry rather than names anyone: a live blog's
     clock time ("09:40 Pennick's mayor, Gwen Tallis, declared"; "17:10 Tallis told reporters") and a wire
-    story's dateline in capitals before a dash ("SAN JOSE — Lumina, the Californian phone maker, unveiled").
+    story's dateline in capitals before a dash ("SAN JOSE — Lumina, the Californian phone maker, unveiled"), with
+    the date and the agency's name if the wire gives them ("KHARVEL, March 9 (Meridian) - Tarvanian forces said").
     Both open the paragraph, not the noun phrase: read with them, the small model made "09:40 Pennick's" a
     person, "Tallis" a group and the city the subject (news14). Only at a paragraph's start, where both stand
     (the small model tags datelines as places, bodies and peoples alike, so their tag cannot tell)."""
@@ -756,6 +784,14 @@ def _past_dateline(codes: TokenCodes, start: int, end: int) -> int:
     dash = start
     while dash < end - 1 and codes.word(dash).isupper() and codes.word(dash).isalpha():
         dash += 1
+    if dash > start and dash < end - 1 and codes.lower[dash] == _COMMA:
+        # A wire service's dateline carries the date and its own name before the dash ("KHARVEL, March 9
+        # (Meridian) - Tarvanian forces said"): only a date's words, numbers, names and brackets stand there.
+        dash += 1
+        while dash < end - 1 and codes.lower[dash] not in _DATELINE_DASHES and dash - start <= _DATELINE_WORDS:
+            if not (codes.pos[dash] in {NUM, PROPN} or codes.word(dash) in "()"):
+                return start
+            dash += 1
     if dash > start and dash < end - 1 and codes.lower[dash] in _DATELINE_DASHES:
         return dash + 1
     return start

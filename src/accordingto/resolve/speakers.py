@@ -798,7 +798,8 @@ def _pronoun_antecedent(
 def _singular_they(doc: Doc, occurrences: list[Occurrence], position: int) -> Occurrence | None:
     """For a source "they" tagging the quotation before it (``occurrences[position]``): the source occurrence of
     the attribution just before it, in its sentence or the one before, where that speaker is one person named in
-    full whom the text has not called "he" or "she" ("Its spokesperson, Sam Okonedo, said … '…,' they said").
+    full, or described and never named, whom the text has not called "he" or "she" ("Its spokesperson, Sam
+    Okonedo, said … '…,' they said").
     News writes a singular "they" for a person so; agreement alone sent it to the spokesperson's group (news12,
     news13)."""
     pronoun = occurrences[position]
@@ -821,7 +822,13 @@ def _singular_they(doc: Doc, occurrences: list[Occurrence], position: int) -> Oc
     if latest is None or latest.entity is None or opens - latest.sentence > NEWS_RULE_SENTENCES:
         return None
     entity = latest.entity
-    named = any(len(name) > 1 for name in entity.names)
+    # One person named in full, or described as one person and not named ("A senior official who spoke on
+    # condition of anonymity … said … '…,' they said"): news keeps an anonymous source's gender back with their
+    # name, so a "they" tagging the quotation after such a source is that person (news16; agreement had sent it
+    # to "two people familiar with the matter" quoted before).
+    named = any(len(name) > 1 for name in entity.names) or (
+        not entity.names and latest.mention.form == "description" and latest.mention.number == "sing"
+    )
     # A first name's gender in the lists does not rule a "they" out ("Sam"); a "he" or "she" the text gave does.
     gendered = any(o.mention.form == "pronoun" and o.mention.gender in {"masc", "fem"} for o in entity.occurrences)
     return latest if entity.kind == "person" and entity.number == "sing" and named and not gendered else None
