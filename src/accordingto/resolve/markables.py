@@ -320,9 +320,6 @@ def _describe(
     governors = table.governor[heads]
     uint_arrays = {
         "lemma": table.lemma[heads],
-        # The head's lower-case form: what the word clusters are looked up by where the lemma is not lower case
-        # (a proper noun's lemma keeps its capital).
-        "lower": table.lower[heads],
         "dep": table.dep[heads],
         "label": table.ent_type[heads],
         "governor": governors,

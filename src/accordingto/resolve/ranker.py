@@ -27,11 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
-from ..find.features import NONE, WordClusters
 from .markables import FORMS, KINDS, Markables, find_markables
 from .names import names_match
 
@@ -39,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 U64 = np.uint64
 # Bump when the features change: weights trained on other features must not load.
-FEATURE_VERSION = 4
+FEATURE_VERSION = 3
 DEFAULT_BITS = 18
 WINDOW_SENTENCES = 6  # every markable this close is a candidate; further back, the latest of each name or head
 MAX_CANDIDATES = 60
@@ -154,25 +152,6 @@ def _description_relation(markables: Markables, k: int, j: int) -> tuple[int, in
     return head, 2 if shared == len(words) else 1 if shared else 0
 
 
-def _cluster_relation(
-    markables: Markables, clusters: WordClusters, own: np.ndarray, j: int, cache: dict[int, np.ndarray]
-) -> int:
-    """Whether a description's head (of clusters ``own``) is near in meaning to a word the candidate is called
-    by (its head, title, apposition or predicate: ``role_words``), where no word is the same: 1 the same fine
-    word cluster ("the firm" and "Acme, a company"), 2 the same coarse one, 0 neither. A description often
-    names its participant again by another word than the one it was introduced by. ``cache`` keeps each
-    candidate's clusters for the other mentions of one call."""
-    if j not in cache:
-        strings = markables.doc.vocab.strings
-        ids = np.fromiter((strings[word] for word in markables.role_words[j]), dtype=np.uint64)
-        cache[j] = clusters.lookup(ids, ids)
-    known = cache[j]
-    for size in range(known.shape[1] - 1, -1, -1):  # the finest first
-        if own[size] != NONE and (known[:, size] == own[size]).any():
-            return known.shape[1] - size
-    return 0
-
-
 def _speaker_ranks(markables: Markables, k: int, cands: np.ndarray) -> np.ndarray:
     """For each candidate that is an attribution's source: 1 if it is the latest speaker before the mention,
     2 the one before (the other side of an exchange), 3 earlier; 0 for candidates that do not speak. Speakers
@@ -269,16 +248,12 @@ def _ranks_from_end(flags: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return np.where(flagged > 0, np.minimum(from_here[:-1] - from_here[group_end], 4), 0)
 
 
-def pair_features(
-    markables: Markables, ks: np.ndarray, cands: np.ndarray, clusters: WordClusters | None = None
-) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+def pair_features(markables: Markables, ks: np.ndarray, cands: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """``(pairs, n_templates)`` feature hashes of mentions ``ks[i]`` with candidates ``cands[i]`` (the pairs of
     one mention contiguous, its candidates in text order), and the relations of each pair that say whether a
-    mention has an antecedent at all (``names``, ``heads``, ``semantic``, ``nearby``: an agreeing name two
-    sentences back at most). Features of many mentions are computed together: a template costs one vectorised
-    hash however many pairs there are. ``clusters``: the word clusters the heads are read by (none: no word is
-    in a cluster)."""
-    clusters = clusters if clusters is not None else WordClusters.empty()
+    mention has an antecedent at all (``names``, ``heads``, ``nearby``: an agreeing name two sentences back at
+    most). Features of
+    many mentions are computed together: a template costs one vectorised hash however many pairs there are."""
     a = markables.arrays
     n = len(cands)
     groups = ks
@@ -313,8 +288,6 @@ def pair_features(
     names = np.zeros(n, dtype=np.int64)
     heads = np.zeros(n, dtype=np.int64)
     modifiers = np.zeros(n, dtype=np.int64)
-    semantic = np.zeros(n, dtype=np.int64)
-    role_clusters: dict[int, np.ndarray] = {}
     # The mention is the candidate's apposition or predicate: one participant, says the parse.
     syntax = ((a["linked_head"][ks] == a["head"][cands]) & (form_k == DESCRIPTION)).astype(np.int64)
     ranks = np.zeros(n, dtype=np.int64)
@@ -329,17 +302,9 @@ def pair_features(
             for i, j in enumerate(group.tolist(), start=low):
                 names[i] = _name_relation(markables, k, j)
         if form_k[low] == DESCRIPTION:
-            own = _head_clusters(clusters, a, ks[low : low + 1])[0]
             for i, j in enumerate(group.tolist(), start=low):
                 heads[i], modifiers[i] = _description_relation(markables, k, j)
-                if not heads[i]:
-                    semantic[i] = _cluster_relation(markables, clusters, own, j, role_clusters)
     lexical = np.where(form_k != PRONOUN, a["lemma"][ks], U64(0))
-    # A description's head by its coarse word cluster, with the candidate's kind and label ("the firm" and an
-    # ORG, "the town" and a GPE): what templates 26-27 learn for each head word seen in training, learned for
-    # every word of its cluster. (The candidate's head cluster too, alone or with the description's, and the
-    # fine clusters, did worse by GUM train cross-validation: docs/sources.md, desc16.)
-    coarse_k = np.where(form_k == DESCRIPTION, _head_clusters(clusters, a, ks)[:, 0], U64(0))
     agrees = compatible(a, ks, cands)
     named_rank = _ranks_from_end(agrees & (form == NAME), groups)
     agreeing_rank = _ranks_from_end(agrees, groups)
@@ -414,30 +379,16 @@ def pair_features(
         _mix(35, t, next_speaker, form),
         _mix(36, t, frequency, sentence_distance),
         _mix(45, t, a["governor_lemma"][ks], kind),
-        _mix(50, t, coarse_k, kind),
-        _mix(51, t, coarse_k, a["label"][cands]),
-        _mix(53, t, semantic, form, kind),
     ]
     nearby = agrees & (form == NAME) & (sentence_distance <= 2)
-    relations = {"names": names, "heads": heads, "semantic": semantic, "nearby": nearby.astype(np.int64)}
-    return _hash_columns(columns, n), relations
+    return _hash_columns(columns, n), {"names": names, "heads": heads, "nearby": nearby.astype(np.int64)}
 
 
-def _head_clusters(clusters: WordClusters, arrays: dict[str, np.ndarray], ks: np.ndarray) -> np.ndarray:
-    """``(len(ks), sizes)`` word clusters of the markables' heads, coarsest first (``NONE``: not in the table)."""
-    return clusters.lookup(arrays["lemma"][ks], arrays["lower"][ks])
-
-
-def new_features(
-    markables: Markables, ks: np.ndarray, evidence: dict[str, np.ndarray], clusters: WordClusters | None = None
-) -> np.ndarray:
+def new_features(markables: Markables, ks: np.ndarray, evidence: dict[str, np.ndarray]) -> np.ndarray:
     """``(len(ks), n)`` feature hashes of "no antecedent" for mentions ``ks`` (the first mention of a
     participant, or a mention that is not a participant: "it is raining"), given what their candidates offer:
-    the closest name relation, the closest head relation of a description (and the closest in meaning), agreeing
-    names nearby; and a description's head cluster (a kind of head that mostly opens a participant)."""
+    the closest name relation, the closest head relation of a description, agreeing names nearby."""
     a = markables.arrays
-    clusters = clusters if clusters is not None else WordClusters.empty()
-    head_cluster = np.where(a["form"][ks] == DESCRIPTION, _head_clusters(clusters, a, ks)[:, 0], U64(0))
     t = a["type"][ks]
     lexical = np.where(a["form"][ks] != PRONOUN, a["lemma"][ks], U64(0))
     # Whether the rules were asked and found an antecedent (2) or none (1).
@@ -460,23 +411,18 @@ def new_features(
         _mix(111, t, a["governor_lemma"][ks], a["dep"][ks]),
         _mix(112, t, _bucket(evidence["nearby"], (0, 1, 2))),
         _mix(113, t, evidence["best_head"], a["source"][ks]),
-        _mix(115, t, head_cluster),
-        _mix(116, t, evidence["best_head"], evidence["best_semantic"]),
     ]
     return _hash_columns(columns, len(ks))
 
 
-def feature_rows(
-    markables: Markables, ks: Sequence[int], bits: int, clusters: WordClusters | None = None
-) -> list[tuple[np.ndarray, np.ndarray]]:
+def feature_rows(markables: Markables, ks: Sequence[int], bits: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """For each mention in ``ks``: its candidates and the ``(len(candidates) + 1, n_templates)`` weight rows of
-    its options (each candidate, then "no antecedent", padded with row 0, which is never trained), the heads
-    read by the word ``clusters`` the weights were trained with."""
+    its options (each candidate, then "no antecedent", padded with row 0, which is never trained)."""
     groups = [candidates(markables, k) for k in ks]
     sizes = np.asarray([len(group) for group in groups], dtype=np.int64)
     pair_ks = np.repeat(np.asarray(ks, dtype=np.int64), sizes)
     pair_cands = np.concatenate(groups) if len(groups) else np.zeros(0, dtype=np.int64)
-    pairs, relations = pair_features(markables, pair_ks, pair_cands.astype(np.int64), clusters)
+    pairs, relations = pair_features(markables, pair_ks, pair_cands.astype(np.int64))
     offsets = np.r_[0, np.cumsum(sizes)]
     per_mention = [slice(offsets[i], offsets[i + 1]) for i in range(len(ks))]
     # The closest relation any candidate has: 1 (same name or head) is closer than 2 (title, alias) or 3.
@@ -487,12 +433,9 @@ def feature_rows(
         "best_head": np.asarray(
             [min((r for r in relations["heads"][p].tolist() if r), default=0) for p in per_mention]
         ),
-        "best_semantic": np.asarray(
-            [min((r for r in relations["semantic"][p].tolist() if r), default=0) for p in per_mention]
-        ),
         "nearby": np.asarray([int(relations["nearby"][p].sum()) for p in per_mention], dtype=np.int64),
     }
-    new = new_features(markables, np.asarray(ks, dtype=np.int64), evidence, clusters)
+    new = new_features(markables, np.asarray(ks, dtype=np.int64), evidence)
     shift = U64(64 - bits)
     pair_rows = np.maximum((pairs >> shift).astype(np.int64), 1)
     new_rows = np.maximum((new >> shift).astype(np.int64), 1)
@@ -505,38 +448,14 @@ def feature_rows(
     return result
 
 
-@dataclass(frozen=True)
-class HeadClusters:
-    """The word clusters the resolver's features read heads by (``train.resolver.resolver_clusters``), as saved
-    with the weights (the words and their rows) and as looked up (``table``, keyed by the words' string ids)."""
-
-    words: np.ndarray  # str, one per row of ``rows``
-    rows: np.ndarray  # (words, sizes) uint16 cluster indices, coarsest first
-    table: WordClusters
-
-    @classmethod
-    def of(cls, words: np.ndarray, rows: np.ndarray | None) -> HeadClusters:
-        """The clusters of ``words``, row by row of ``rows`` (None: no words, no clusters)."""
-        if rows is None or not len(words):
-            return cls(np.zeros(0, dtype=np.str_), np.zeros((0, 2), dtype=np.uint16), WordClusters.empty())
-        strings = StringStore()
-        ids = np.fromiter((strings.add(str(word)) for word in words), dtype=np.uint64, count=len(words))
-        order = np.argsort(ids)
-        rows = np.asarray(rows, dtype=np.uint16)
-        return cls(np.asarray(words), rows, WordClusters(keys=ids[order], clusters=rows[order]))
-
-
 @dataclass
 class MentionRanker:
-    """The weights of the mention-ranking model (one table of hashed feature weights), how its scores vote (the
-    ``top`` best candidates of a mention, each with its softmax share at ``temperature``), and the word clusters
-    its features read heads by (``train.resolver.resolver_clusters``), which ship with the weights they were
-    trained with."""
+    """The weights of the mention-ranking model (one table of hashed feature weights), and how its scores
+    vote: the ``top`` best candidates of a mention, each with its softmax share at ``temperature``."""
 
     weights: np.ndarray
     temperature: float = DEFAULT_TEMPERATURE
     top: int = DEFAULT_TOP
-    clusters: HeadClusters = field(default_factory=lambda: HeadClusters.of(np.zeros(0, dtype=np.str_), None))
 
     @property
     def bits(self) -> int:
@@ -556,9 +475,6 @@ class MentionRanker:
             temperature=np.array(self.temperature, dtype=np.float32),
             top=np.array(self.top, dtype=np.int32),
             feature_version=np.array(FEATURE_VERSION, dtype=np.int32),
-            # The words, one a line in UTF-8, rather than their 64-bit string ids, which would be most of the file.
-            cluster_words=np.frombuffer("\n".join(self.clusters.words.tolist()).encode(), dtype=np.uint8),
-            cluster_table=self.clusters.rows,
         )
 
     @classmethod
@@ -574,11 +490,9 @@ class MentionRanker:
                 weights = np.zeros(1 << int(data["bits"]), dtype=np.float32)
                 weights[data["rows"]] = data["values"].astype(np.float32)
                 temperature, top = float(data["temperature"]), int(data["top"])
-                text = data["cluster_words"].tobytes().decode()
-                words, table = np.asarray(text.split("\n") if text else [], dtype=np.str_), data["cluster_table"]
         except (OSError, KeyError, ValueError) as error:
             raise ModelError(f"cannot load the resolver's weights from {path}: {error}") from error
-        return cls(weights, temperature, top, HeadClusters.of(words, table))
+        return cls(weights, temperature, top)
 
 
 @functools.cache
@@ -616,8 +530,7 @@ class DocumentResolver:
         """Score the candidates of every markable in ``ks`` not scored yet, all together."""
         todo = [k for k in dict.fromkeys(ks) if k not in self._scored]
         if todo:
-            rows_of = feature_rows(self.markables, todo, self.model.bits, self.model.clusters.table)
-            for k, (cands, rows) in zip(todo, rows_of, strict=True):
+            for k, (cands, rows) in zip(todo, feature_rows(self.markables, todo, self.model.bits), strict=True):
                 scores = self.model.scores(rows)
                 scores[:-1][_speech_participants(self.markables.arrays, k, cands)] = -np.inf
                 self._scored[k] = (cands, scores)
@@ -813,7 +726,6 @@ def resolve_span(doc: Doc, start: int, end: int, resolver: DocumentResolver | No
 
 __all__ = [
     "DocumentResolver",
-    "HeadClusters",
     "MentionRanker",
     "Resolution",
     "SpanResolution",

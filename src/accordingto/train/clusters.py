@@ -57,24 +57,15 @@ def kmeans(vectors: np.ndarray, k: int, seed: int, iterations: int = ITERATIONS)
     return assignment
 
 
-def cluster_words(
-    words: int = DEFAULT_WORDS, sizes: tuple[int, ...] = DEFAULT_SIZES, seed: int = 0
-) -> tuple[list[str], np.ndarray]:
-    """The most frequent GloVe words, most frequent first, and their ``(words, len(sizes))`` cluster at each
-    size."""
-    vocabulary, vectors = load_glove(words)
-    columns = [kmeans(vectors, size, seed + number) for number, size in enumerate(sizes)]
-    logger.info("clustered %d GloVe words into %s clusters", len(vocabulary), "/".join(map(str, sizes)))
-    return vocabulary, np.stack(columns, axis=1).astype(np.uint16)
-
-
 def build_clusters(words: int = DEFAULT_WORDS, sizes: tuple[int, ...] = DEFAULT_SIZES, seed: int = 0) -> WordClusters:
     """Cluster the most frequent GloVe words at each size; keys are spaCy's string ids of the words."""
-    vocabulary, table = cluster_words(words, sizes, seed)
+    vocabulary, vectors = load_glove(words)
     strings = StringStore()
     ids = np.array([strings.add(word) for word in vocabulary], dtype=np.uint64)
     order = np.argsort(ids)
-    return WordClusters(keys=ids[order], clusters=table[order])
+    columns = [kmeans(vectors, size, seed + number)[order] for number, size in enumerate(sizes)]
+    logger.info("clustered %d GloVe words into %s clusters", len(vocabulary), "/".join(map(str, sizes)))
+    return WordClusters(keys=ids[order], clusters=np.stack(columns, axis=1).astype(np.uint16))
 
 
-__all__ = ["build_clusters", "cluster_words", "kmeans", "load_glove"]
+__all__ = ["build_clusters", "kmeans", "load_glove"]

@@ -11,7 +11,6 @@ gives the same weights.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
@@ -35,29 +34,15 @@ from ..resolve.ranker import (
     NAME,
     PRONOUN,
     DocumentResolver,
-    HeadClusters,
     MentionRanker,
     feature_rows,
 )
 from ..resolve.speakers import rules_links
-from .clusters import cluster_words
 from .defaults import RESOLVER_EPOCHS, RESOLVER_RUNS
 
 logger = logging.getLogger(__name__)
 
 FOLDS = 5
-# The word clusters of description heads ship with the weights: the most frequent GloVe words (the heads of
-# descriptions are common nouns), clustered as the tagger's are, 64 and 512 clusters.
-CLUSTER_WORDS = 30_000
-
-
-def resolver_clusters(words: int = CLUSTER_WORDS, seed: int = 0) -> HeadClusters:
-    """The word clusters the resolver reads heads by: GloVe's most frequent 60,000 words clustered as the
-    tagger's (``train.clusters``), the first ``words`` kept (needs the ``train`` extra)."""
-    vocabulary, table = cluster_words(seed=seed)
-    return HeadClusters.of(np.asarray(vocabulary[:words]), table[:words])
-
-
 # The stages after the extractor add nothing the resolver reads.
 ATTRIBUTION_STAGES = ("accordingto_quotes", "accordingto_attributions", "accordingto_nested")
 
@@ -160,15 +145,11 @@ def resolved_markables(alignment: Alignment) -> list[int]:
     return chosen
 
 
-def make_examples(
-    alignments: Sequence[Alignment], bits: int = DEFAULT_BITS, clusters: HeadClusters | None = None
-) -> list[Example]:
-    """One example per markable the resolver is trained on, its heads read by ``clusters`` (none: no clusters)."""
+def make_examples(alignments: Sequence[Alignment], bits: int = DEFAULT_BITS) -> list[Example]:
     examples = []
-    table = clusters.table if clusters is not None else None
     for alignment in alignments:
         chosen = resolved_markables(alignment)
-        for k, (cands, rows) in zip(chosen, feature_rows(alignment.markables, chosen, bits, table), strict=True):
+        for k, (cands, rows) in zip(chosen, feature_rows(alignment.markables, chosen, bits), strict=True):
             entity = alignment.entity(k)
             gold = np.zeros(len(cands) + 1, dtype=bool)
             if entity is not None:
@@ -189,13 +170,11 @@ def train_ranker(
     costs: Costs | None = None,
     temperature: float = DEFAULT_TEMPERATURE,
     top: int = DEFAULT_TOP,
-    clusters: HeadClusters | None = None,
     progress: Progress | None = None,
 ) -> MentionRanker:
     """The mean of ``runs`` averaged perceptrons, each trained with its own shuffling (seeds ``seed``,
-    ``seed + 1``...), shipping with the ``clusters`` the examples were made with. One perceptron's accuracy
-    on held-out documents swung by ten points and more with the order of the examples; the mean of several is
-    steadier.
+    ``seed + 1``...). One perceptron's accuracy on held-out documents swung by ten points and more with the
+    order of the examples; the mean of several is steadier.
 
     Any mention of the gold entity is a right antecedent, pronouns included: the best-scoring one is the one
     taught (latent): the chain of "he"s back to the name is what the vote at run time uses (teaching pronouns
@@ -210,8 +189,7 @@ def train_ranker(
         [_perceptron(examples, epochs, bits, seed + run, costs or Costs(), epoch_done, run) for run in range(runs)],
         axis=0,
     )
-    model = MentionRanker(weights.astype(np.float32), temperature, top)
-    return model if clusters is None else dataclasses.replace(model, clusters=clusters)
+    return MentionRanker(weights.astype(np.float32), temperature, top)
 
 
 def _perceptron(
@@ -309,31 +287,20 @@ def cross_validate(
     systems: Callable[[MentionRanker], dict[str, System]] | None = None,
     tally: Tally | None = None,
     fold_tallies: list[Tally] | None = None,
-    clusters: HeadClusters | None = None,
 ) -> Tally:
     """Train on all folds but one and measure on that one, for each fold (documents dealt out with ``seed``).
     ``systems`` makes the systems measured from each fold's model (default: the model alone, as "model").
     Each fold's model is trained as the shipped weights are (``train_ranker``, the same runs averaged) and
     rounded to float16 as they are saved, so that the figures are those of what ships. ``fold_tallies``, if
-    given, receives each fold's own counts: the spread between folds says which differences are noise.
-    ``clusters``: the word clusters, as ``train_resolver`` makes them by default."""
+    given, receives each fold's own counts: the spread between folds says which differences are noise."""
     tally = tally or Tally()
-    clusters = clusters if clusters is not None else resolver_clusters()
     order = np.random.default_rng(seed).permutation(len(alignments))
-    # Built once, used by 4 folds.
-    by_document = [make_examples([alignment], bits, clusters) for alignment in alignments]
+    by_document = [make_examples([alignment], bits) for alignment in alignments]  # built once, used by 4 folds
     for fold in range(folds):
         held_out = [alignments[i] for i in order[fold::folds]]
         examples = [example for n, i in enumerate(order) if n % folds != fold for example in by_document[i]]
         model = train_ranker(
-            examples,
-            epochs=epochs,
-            bits=bits,
-            seed=seed,
-            costs=costs,
-            temperature=temperature,
-            top=top,
-            clusters=clusters,
+            examples, epochs=epochs, bits=bits, seed=seed, costs=costs, temperature=temperature, top=top
         )
         model.weights = model.weights.astype(np.float16).astype(np.float32)
         fold_tally = score_documents(held_out, (systems or _model_alone)(model))
@@ -365,21 +332,11 @@ def train_resolver(
     """Train on GUM train, save the weights, and measure them on GUM dev (``progress`` hears of each document
     parsed and each epoch trained: ``progress.Progress``)."""
     train = load_split(nlp, data_dir, "train", cache_dir, limit, progress)
-    clusters = resolver_clusters()
-    examples = make_examples(train, bits, clusters)
-    model = train_ranker(examples, epochs=epochs, bits=bits, seed=seed, clusters=clusters, progress=progress)
+    examples = make_examples(train, bits)
+    model = train_ranker(examples, epochs=epochs, bits=bits, seed=seed, progress=progress)
     model.save(out_path)
     dev = load_split(nlp, data_dir, "dev", cache_dir, limit, progress)
     return ResolverTraining(out_path, len(examples), score_documents(dev, {"model": ranker_answers(model)}))
 
 
-__all__ = [
-    "NAME",
-    "Costs",
-    "Example",
-    "cross_validate",
-    "make_examples",
-    "resolver_clusters",
-    "train_ranker",
-    "train_resolver",
-]
+__all__ = ["NAME", "Costs", "Example", "cross_validate", "make_examples", "train_ranker", "train_resolver"]
