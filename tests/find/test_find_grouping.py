@@ -9,6 +9,7 @@ from spacy.language import Language
 import samples
 from accordingto.find.grouping import assemble
 from accordingto.find.quotes import annotate_quotes
+from accordingto.find.sources import leave_asker_unnamed
 from accordingto.find.tagging import RoleSpan
 
 
@@ -732,3 +733,95 @@ def test_a_documents_author_is_the_source(
     parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
 ) -> None:
     assert grouped(parser, text, roles) == expected
+
+
+# A question put to someone by a reporter: the passive participle's understood subject is the one asked, so the
+# source is left unnamed once grouping has given it the main clause's subject (leave_asker_unnamed, applied after
+# the confidence cut). Each case: the text, the tagger's spans, a word of the cue, and its source after the rule.
+# Written for these tests.
+ASKERS = [
+    pytest.param(
+        "Asked whether she would stand again, Ms Lowry said she had not decided.",
+        {
+            "Asked": "CUE",
+            "whether she would stand again": "CONTENT",
+            "Ms Lowry": "SOURCE",
+            "said": "CUE",
+            "she had not decided": "CONTENT",
+        },
+        "Asked",
+        "",
+        id="asked-whether",
+    ),
+    pytest.param(
+        "When asked about the delay, the station manager blamed the weather.",
+        {"When asked about": "CUE", "the delay": "CONTENT", "the station manager": "SOURCE"},
+        "When asked about",
+        "",
+        id="when-asked",
+    ),
+    pytest.param(
+        "Having been questioned about the figures, the treasurer admitted an error.",
+        {"questioned": "CUE", "about the figures": "CONTENT", "the treasurer": "SOURCE"},
+        "questioned",
+        "",
+        id="perfect-passive",
+    ),
+    # The asker named in a "by" phrase, a speaker who is the subject of his own participle, and an active perfect
+    # participle keep what grouping gave them.
+    pytest.param(
+        "Asked by the committee whether the plant was safe, the engineer said it was.",
+        {
+            "Asked by the committee": "CUE",
+            "whether the plant was safe": "CONTENT",
+            "the engineer": "SOURCE",
+            "said": "CUE",
+            "it was": "CONTENT",
+        },
+        "said",
+        "the engineer",
+        id="by-agent-main-cue-kept",
+    ),
+    pytest.param(
+        "The coach said the team was tired, adding that the pitch was poor.",
+        {
+            "The coach": "SOURCE",
+            "said": "CUE",
+            "the team was tired": "CONTENT",
+            "adding": "CUE",
+            "that the pitch was poor": "CONTENT",
+        },
+        "adding",
+        "The coach",
+        id="active-participle",
+    ),
+    pytest.param(
+        "Having promised a review, the minister said it would report in May.",
+        {
+            "Having promised": "CUE",
+            "a review": "CONTENT",
+            "the minister": "SOURCE",
+            "said": "CUE",
+            "it would report in May": "CONTENT",
+        },
+        "Having promised",
+        "the minister",
+        id="active-perfect",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "cue", "source"), ASKERS)
+def test_whoever_asked_is_left_unnamed(
+    parser: Language, text: str, roles: dict[str, str], cue: str, source: str
+) -> None:
+    doc = annotate_quotes(parser(text))
+    groups = assemble(doc, samples.bio_tags(doc, roles))
+    group = next(group for group in groups if cue in doc[group.cue.start : group.cue.end].text)
+    leave_asker_unnamed(doc, group)
+    assert " … ".join(doc[span.start : span.end].text for span in group.sources) == source
+
+
+def test_no_group_no_asker(parser: Language) -> None:
+    doc = annotate_quotes(parser("Asked to leave, the fans walked out quietly."))
+    assert assemble(doc, samples.bio_tags(doc, {})) == []
