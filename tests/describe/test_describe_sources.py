@@ -199,6 +199,29 @@ CASES += [
         {"kind": "person", "role": "governor"},
         id="a-hyphenated-modifier-is-not-part-of-the-role",
     ),
+    # Words joined by hyphens are one word: a role written so keeps all of it, and the lower-case part the small
+    # model tags a proper noun ("general") is no name.
+    pytest.param(
+        "The league's secretary-general said the fixtures would be moved.",
+        [A("The league's secretary-general", "said", "the fixtures would be moved")],
+        "a1",
+        {"name": "league's secretary-general", "kind": "person", "named": False, "role": "secretary-general"},
+        id="a-hyphenated-title-is-one-role",
+    ),
+    pytest.param(
+        "A vice-chair of the board said the vote was unanimous.",
+        [A("A vice-chair of the board", "said", "the vote was unanimous")],
+        "a1",
+        {"name": "vice-chair of the board", "kind": "person", "role": "vice-chair"},
+        id="a-hyphenated-role-keeps-its-first-part",
+    ),
+    pytest.param(
+        "Marta Lind, the firm's co-founder, said the office would close.",
+        [A("Marta Lind, the firm's co-founder,", "said", "the office would close")],
+        "a1",
+        {"name": "Marta Lind", "kind": "person", "role": "co-founder"},
+        id="an-apposition-role-written-with-a-hyphen",
+    ),
     pytest.param(
         "The 61-year-old told the court that he had paid every bill.",
         [A("The 61-year-old", "told", "that he had paid every bill")],

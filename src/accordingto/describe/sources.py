@@ -17,13 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..annotations import ENTITIES, SOURCES
+from ..annotations import ENTITIES, SOURCES, doc_token_codes
 from ..clauses import entity_span
 from ..model import Source, SourceKind
 from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import Mention, read_source
+from ..resolve.mentions import Mention, joined_word_start, read_source
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.
@@ -375,8 +375,11 @@ def _role(doc: Doc, mention: Mention) -> tuple[str | None, tuple[int, int] | Non
 def _role_phrase(noun: Token) -> list[Token]:
     """A role noun with the nouns compounded into it: "attorney general", "campaign manager" (a role of two
     words is one role); names stop it ("Kremlin spokesman" is a spokesman, of the Kremlin), and so does a
-    hyphenated modifier ("a two-term president" is a president)."""
-    return [t for t in noun.lefts if t.dep_ == "compound" and not t.ent_type_ and not _hyphenated(t)] + [noun]
+    hyphenated modifier ("a two-term president" is a president). A role written as one hyphenated word keeps all
+    of it ("vice-president", "secretary-general": ``mentions.joined_word_start``)."""
+    doc = noun.doc
+    joined = list(doc[joined_word_start(doc_token_codes(doc), noun.i) : noun.i + 1])
+    return [t for t in noun.lefts if t.dep_ == "compound" and not t.ent_type_ and not _hyphenated(t)] + joined
 
 
 def _hyphenated(token: Token) -> bool:
@@ -389,7 +392,12 @@ def _role_text(words: list[Token]) -> str:
     it stands before a name ("President Volodymyr Zelenskyy", "Sen. Jane Roe"), and the role is shown apart from
     the name, so the same role reads (and is counted) the same however it was written ("Zelenskyy, the president").
     Acronyms ("CEO") keep their capitals; names never get here (the role's words stop at named entities)."""
-    return " ".join(_role_word(token) for token in words)
+    parts: list[str] = []
+    for token, following in zip(words, [*words[1:], None], strict=True):
+        parts.append(_role_word(token))
+        if following is not None and (token.whitespace_ or following.i != token.i + 1):
+            parts.append(" ")
+    return "".join(parts)
 
 
 def _role_word(token: Token) -> str:

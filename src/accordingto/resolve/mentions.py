@@ -194,6 +194,22 @@ def _hyphenated_head(codes: TokenCodes, head: int, roots: list[int]) -> int:
     return head
 
 
+def joined_word_start(codes: TokenCodes, token: int) -> int:
+    """The first token of the hyphenated word ``token`` ends ("vice-president", "secretary-general", split by the
+    tokenizer into three tokens): words joined by hyphens with no space between are one word, whose last part is
+    its head, and a description or role keeps all of it (it had been "president of the company", role "general")."""
+    start = token
+    while (
+        start >= 2
+        and codes.lower[start - 1] == _HYPHEN
+        and codes.idx[start - 2] + codes.length[start - 2] == codes.idx[start - 1]
+        and codes.idx[start - 1] + 1 == codes.idx[start]
+        and codes.word(start - 2).isalpha()
+    ):
+        start -= 2
+    return start
+
+
 # Right-hand dependents that belong to the core phrase: "a spokesman for the Kremlin", "Trump and Pence",
 # "Dmitry Peskov, Putin's spokesman".
 _KEPT_RIGHT = {"prep", "conj", "cc", "case", "nummod", "compound", "amod", "poss", "appos"}
@@ -204,7 +220,7 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
     """Token bounds of the head's noun phrase, clipped to ``start:end``: left modifiers, the head, and right
     dependents that say who the source is (prepositions of affiliation, coordinated names, appositions); not
     relative clauses or participles, which describe what the source did rather than who it is."""
-    low = head
+    low = joined_word_start(codes, head)
     for child in codes.lefts(head):
         low = min(low, codes.left_edge[child])
     high = head + 1
@@ -243,7 +259,9 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     ending."""
     pos, dep, ent_type, lower = codes.pos, codes.dep, codes.ent_type, codes.lower
     bounds = _entity_bounds(codes, head)
-    if bounds is None and pos[head] != PROPN:
+    if bounds is None and (pos[head] != PROPN or codes.word(head).islower()):
+        # A proper name is capitalised: the small model tags the lower-case "general" of "secretary-general" a
+        # proper noun, which made the UN's secretary-general a source named "general" (news16).
         return None
     start, end = bounds or (head, head + 1)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged).
@@ -639,7 +657,10 @@ def _apposition(codes: TokenCodes, head: int, start: int, end: int) -> int | Non
     ]
     if len(found) > 1:
         # In a non-projective parse the subtree's order is not the text's: walk it as ``Token.subtree`` does.
-        return next((i for i in _subtree(codes, head) if i in found), None)
+        first = next((i for i in _subtree(codes, head) if i in found), None)
+        # A hyphenated word the parser split into appositions ("the firm's co-founder": "co", "-", "founder") is
+        # one apposition, headed by its last part.
+        return None if first is None else _hyphenated_head(codes, first, found)
     return found[0] if found else None
 
 
