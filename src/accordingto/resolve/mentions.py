@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 
 import numpy as np
 from spacy.strings import get_string_id
-from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, NUM, PART, PRON, PROPN, PUNCT, SPACE
+from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, NUM, PART, PRON, PROPN, PUNCT, SPACE, SYM
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
@@ -112,10 +112,10 @@ class Mention:
 
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case"}
-_NEVER_HEADS = {"DET", "ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
+_NEVER_HEADS = {"DET", "ADP", "PUNCT", "SYM", "CCONJ", "PART", "SPACE"}
 # The same sets as spaCy's integer ids and hashes, for reading spans off ``TokenCodes``.
 _NOMINAL_IDS = frozenset({NOUN, PROPN, PRON})
-_NEVER_HEAD_IDS = frozenset({DET, ADP, PUNCT, CCONJ, PART, SPACE})
+_NEVER_HEAD_IDS = frozenset({DET, ADP, PUNCT, SYM, CCONJ, PART, SPACE})
 _NAME_LABEL_IDS = frozenset(get_string_id(label) for label in NAME_LABELS)
 _MODIFIER_DEP_IDS = frozenset(get_string_id(dep) for dep in _MODIFIER_DEPS)
 _APPOS, _CONJ, _PREP, _PUNCT_DEP, _POBJ = (get_string_id(dep) for dep in ("appos", "conj", "prep", "punct", "pobj"))
@@ -166,10 +166,13 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
     A source span normally is one noun phrase; when the extractor's span is wider ("according to US
     officials") or the parse is odd, the first nominal that is not a modifier stands in.
     """
-    governor, pos = codes.governor, codes.pos
+    governor, pos, dep = codes.governor, codes.pos, codes.dep
     indices = range(max(start, 0), min(end, len(pos)))
     roots = [i for i in indices if not start <= governor[i] < end or governor[i] == i]
-    for i in roots:
+    # A modifier the parser hung outside the span is no head when a word it should modify is one too: in the
+    # headline "…, think tank claims" both "think" (a compound of "claims") and "tank" are roots, and the
+    # source was named "think" (news16).
+    for i in sorted(roots, key=lambda i: dep[i] in _MODIFIER_DEP_IDS):
         # A determiner is no head even inside a name: an entity cut short ("the National Iodine" of "the
         # National Iodine Study") has its "the" hanging off a word outside it.
         if (
