@@ -225,8 +225,8 @@ def model(name: str) -> Callable[[np.ndarray, np.ndarray], Margin]:
     if name == "lr":
         return logistic
     if name.startswith("lr+gb"):
-        trees = int(name[5:])
-        return lambda x, y: boosted_trees(x, y, trees, rate=5 / trees, start=logistic(x, y))
+        count = int(name[5:])
+        return lambda x, y: boosted_trees(x, y, count, rate=5 / count, start=logistic(x, y))
     if name.startswith("gb"):
         trees, _, depth = name[2:].partition("d")
         return lambda x, y: boosted_trees(x, y, int(trees), int(depth or 3), rate=10 / int(trees))
@@ -267,9 +267,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             oof = np.zeros(len(yf))
             for j in range(args.inner):
                 oof[inner == j] = fit(xf[inner != j], yf[inner != j])(xf[inner == j])
-            calibrate = {"": sigmoid, "platt": platt, "iso": isotonic}[calibration]
+            calibrate: Margin = sigmoid
             if calibration:
-                calibrate = calibrate(oof, yf)
+                calibrate = {"platt": platt, "iso": isotonic}[calibration](oof, yf)
             threshold = best_threshold(calibrate(oof), yf > 0, int(gold[index % k != fold].sum()))
             confidence[test] = calibrate(fit(xf, yf)(x[test]))
             keep = confidence[test] >= threshold
