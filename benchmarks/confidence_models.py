@@ -9,22 +9,26 @@ cross-validates by article (K folds of ``article % K``), the cue classifier's si
 inner out-of-fold predictions of the fitting articles (J folds), since a flexible model's predictions on its own
 training rows are over-confident; the model is then refitted on all fitting rows and scored on the held-out fold:
 
-    .venv/bin/python benchmarks/confidence_models.py --cache-dir /tmp/traincache lr gb100 lr+gb100 int100 mlp16
+    .venv/bin/python benchmarks/confidence_models.py --cache-dir /tmp/polnear-cache lr:fitted lr gb200 mlp8
 
-Models: ``lr`` the shipped logistic regression; ``gbN`` N gradient-boosted trees of depth 3 (``gbNd2`` depth 2) on
-signals binned at up to 32 quantiles, written in numpy; ``lr+gbN`` the same trees boosted from the logistic
-regression's log-odds (the trees learn only what the linear model misses); ``intL`` the logistic regression with
-all 741 pairwise products of the standardized signals, penalized by L2 = L; ``mlpH`` one hidden layer of H tanh
-units beside a linear skip. A model name may end in ``:platt`` or ``:iso`` for a Platt or isotonic calibration
-fitted on the inner out-of-fold predictions. Printed per model: log-loss, Brier, ECE, AUC, attribution F1 after
-each fold's threshold (pooled) and the best F1 any single cut reaches on the pooled held-out confidences (how
-much better the ranking is where it matters, without the threshold's noise), then per fold log-loss / AUC / F1 and
-the per-fold F1 difference from ``lr``. scipy (installed with datasketch) fits the MLP and the interactions.
+Models: ``lr`` the shipped logistic regression; ``gbN`` N gradient-boosted trees of depth 3 (``gbNdD`` depth D) on
+signals binned at up to 32 quantiles, written in numpy, learning rate 10 / N (``gbNrR``: R); ``lr+gbN`` the same
+trees boosted from the logistic regression's log-odds (the trees learn only what the linear model misses; rate
+5 / N); ``intL`` the logistic regression with all 741 pairwise products of the standardized signals, penalized by
+L2 = L; ``mlpH`` one hidden layer of H tanh units beside a linear skip, all weights penalized by L2 = 3
+(``mlpHlL``: L). A name may end in ``:platt`` or ``:iso`` for a Platt or isotonic calibration fitted on
+the inner out-of-fold predictions, or in ``:fitted`` for the threshold chosen on the model's predictions of its own
+fitting rows (``lr:fitted`` is the shipped procedure, as in ``benchmarks/confidence_cv.py``). Printed per model:
+log-loss, Brier, ECE, AUC, attribution F1 after each fold's threshold (pooled) and the best F1 any single cut
+reaches on the pooled held-out confidences (how much better the ranking is where it matters, without the
+threshold's noise), then per fold log-loss / AUC / F1 and the per-fold F1 difference from the first model named.
+scipy (installed with datasketch) fits the MLP and the interactions.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -157,7 +161,7 @@ def interactions(x: np.ndarray, y: np.ndarray, l2: float) -> Margin:
     return predict
 
 
-def perceptron_layer(x: np.ndarray, y: np.ndarray, hidden: int, l2: float = 10.0, seed: int = 0) -> Margin:
+def perceptron_layer(x: np.ndarray, y: np.ndarray, hidden: int, l2: float, seed: int = 0) -> Margin:
     """One hidden layer of tanh units on the standardized signals, plus a linear skip (so the linear model is a
     special case), all weights penalized by ``l2``; seeded initialization, L-BFGS."""
     mean, scale = x.mean(axis=0), x.std(axis=0)
@@ -222,19 +226,23 @@ def isotonic(m: np.ndarray, y: np.ndarray) -> Margin:
 
 
 def model(name: str) -> Callable[[np.ndarray, np.ndarray], Margin]:
-    if name == "lr":
+    """The fitting function a model name stands for (``lr``, ``gb200``, ``gb300d2r0.05``, ``lr+gb100``, ``int100``,
+    ``mlp8l3``: see the module's docstring)."""
+    match = re.fullmatch(r"(lr\+gb|gb|int|mlp|lr)(\d*)(?:d(\d+))?(?:r([\d.]+))?(?:l([\d.]+))?", name)
+    if match is None:
+        raise SystemExit(f"unknown model {name}")
+    kind, size, depth, rate, l2 = match.groups()
+    if kind == "lr":
         return logistic
-    if name.startswith("lr+gb"):
-        count = int(name[5:])
-        return lambda x, y: boosted_trees(x, y, count, rate=5 / count, start=logistic(x, y))
-    if name.startswith("gb"):
-        trees, _, depth = name[2:].partition("d")
-        return lambda x, y: boosted_trees(x, y, int(trees), int(depth or 3), rate=10 / int(trees))
-    if name.startswith("int"):
-        return lambda x, y: interactions(x, y, float(name[3:]))
-    if name.startswith("mlp"):
-        return lambda x, y: perceptron_layer(x, y, int(name[3:]))
-    raise SystemExit(f"unknown model {name}")
+    if kind == "lr+gb":
+        trees = int(size)
+        return lambda x, y: boosted_trees(x, y, trees, rate=float(rate or 5 / trees), start=logistic(x, y))
+    if kind == "gb":
+        trees = int(size)
+        return lambda x, y: boosted_trees(x, y, trees, int(depth or 3), rate=float(rate or 10 / trees))
+    if kind == "int":
+        return lambda x, y: interactions(x, y, float(size))
+    return lambda x, y: perceptron_layer(x, y, int(size), float(l2 or 3))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -264,14 +272,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         for fold, x in enumerate(stacked):
             test = article % k == fold
             xf, yf, inner = x[~test], y[~test], (article[~test] // k) % args.inner
-            oof = np.zeros(len(yf))
-            for j in range(args.inner):
-                oof[inner == j] = fit(xf[inner != j], yf[inner != j])(xf[inner == j])
+            fitted = fit(xf, yf)
+            if calibration == "fitted":  # as ``accordingto train`` does: no inner folds
+                oof = fitted(xf)
+            else:
+                oof = np.zeros(len(yf))
+                for j in range(args.inner):
+                    oof[inner == j] = fit(xf[inner != j], yf[inner != j])(xf[inner == j])
             calibrate: Margin = sigmoid
-            if calibration:
+            if calibration in ("platt", "iso"):
                 calibrate = {"platt": platt, "iso": isotonic}[calibration](oof, yf)
             threshold = best_threshold(calibrate(oof), yf > 0, int(gold[index % k != fold].sum()))
-            confidence[test] = calibrate(fit(xf, yf)(x[test]))
+            confidence[test] = calibrate(fitted(x[test]))
             keep = confidence[test] >= threshold
             kept, kept_right = kept + int(keep.sum()), kept_right + int((keep & right[test]).sum())
             fold_f1[fold] = 2 * (keep & right[test]).sum() / (keep.sum() + gold[index % k == fold].sum())
