@@ -60,8 +60,9 @@ def leave_asker_unnamed(doc: Doc, group: Group) -> None:
     source grouping gave it. The participle's understood subject is its main clause's subject, and in the passive
     that is the patient: the one asked, pressed or told, not who asked (the reporter, mostly). PolNeAR agrees: of
     the 42 sentence-opening "Asked ..." cues in its train articles, 36 have no source, 4 name the asker in a "by"
-    phrase (kept here), and 2 are no participle ("asked Bennett" after a quotation). The source had been the main clause's subject (news14; news16, four in one article).
-    A perfect participle ("Having said that, ...") is active, and its subject the speaker: left alone.
+    phrase (kept here), and 2 are no participle ("asked Bennett" after a quotation). The source had been the main
+    clause's subject (news14; news16, four in one article). A perfect participle ("Having said that, ...") is
+    active, and its subject the speaker: left alone.
 
     Applied after the confidence cut (``find_attributions``): the confidence model was fitted on groups as grouping
     makes them, and a wrong source left out makes the attribution no less right. Refitted on groups without that
