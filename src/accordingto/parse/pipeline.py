@@ -58,17 +58,18 @@ def load_parser(model_name: str = SPACY_MODEL) -> Language:
     for factory, module in BEFORE_PARSER:
         importlib.import_module(module)
         nlp.add_pipe(factory, before="parser")
-    previous = "parser"
-    for factory, module in AFTER_PARSER:
-        importlib.import_module(module)
-        nlp.add_pipe(factory, after=previous)
-        previous = factory
-    previous = "lemmatizer"
-    for factory, module in AFTER_LEMMATIZER:
-        importlib.import_module(module)
-        nlp.add_pipe(factory, after=previous)
-        previous = factory
+    _add_in_order(nlp, AFTER_PARSER, after="parser")
+    _add_in_order(nlp, AFTER_LEMMATIZER, after="lemmatizer")
     return nlp
+
+
+def _add_in_order(nlp: Language, components: list[tuple[str, str]], after: str) -> None:
+    """``components`` added right after the pipe ``after``, one after the other in their listed order."""
+    previous = after
+    for factory, module in components:
+        importlib.import_module(module)
+        nlp.add_pipe(factory, after=previous)
+        previous = factory
 
 
 def build_pipeline(model_name: str = SPACY_MODEL, until: str | None = None) -> Language:
