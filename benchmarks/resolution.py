@@ -22,6 +22,7 @@ texts) against the whole analysis of the same texts, and reports the size and lo
     .venv/bin/python benchmarks/resolution.py --no-cv --no-speed     # dev only
     .venv/bin/python benchmarks/resolution.py --cache-dir /tmp/gum   # keep the parses between runs
     .venv/bin/python benchmarks/resolution.py --no-cv --no-speed --compare OTHER.npz   # what other weights change
+    .venv/bin/python benchmarks/resolution.py --no-speed --seed 0 1 2   # train CV summed over three dealings
 
 ``--compare`` lists, on GUM dev, every measured mention whose outcome differs between the two weight files, for
 the pipeline and the model alone, and how many each document holds: a difference of a few points on dev is
@@ -260,7 +261,14 @@ def main() -> None:
     parser.add_argument("--weights", type=Path, default=WEIGHTS_PATH)
     parser.add_argument("--cache-dir", type=Path, help="keep our pipeline's parses of GUM here")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        nargs="+",
+        default=[0],
+        help="how the documents are dealt into folds; several seeds sum their cross-validations (one seed's fold "
+        "models swing by points: compare learners over several)",
+    )
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation on train")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed figures")
     parser.add_argument("--speed-articles", type=int, default=40)
@@ -292,9 +300,16 @@ def main() -> None:
     if not args.no_cv:
         train = load_split(nlp, args.data, "train", args.cache_dir)
         report["train_folds"] = []
-        report["train_cv"] = cross_validate(
-            train, folds=args.folds, seed=args.seed, systems=systems, fold_tallies=report["train_folds"]
-        )
+        report["train_cv"] = Tally()
+        for seed in args.seed:
+            cross_validate(
+                train,
+                folds=args.folds,
+                seed=seed,
+                systems=systems,
+                tally=report["train_cv"],
+                fold_tallies=report["train_folds"],
+            )
     if not args.no_speed:
         report["speed"] = speed(args.polnear, args.speed_articles, ranker, args.speed_repeats)
 
@@ -312,9 +327,10 @@ def main() -> None:
         print(f"\nGUM dev pronouns, {subset}, by pronoun\n")
         print(pronoun_table(report["dev_pronouns"], SYSTEMS, speakers_only))
         if "train_cv" in report:
-            print(f"\nGUM train, {args.folds}-fold cross-validation of the model, {subset}\n")
+            seeds = ", ".join(map(str, args.seed))
+            print(f"\nGUM train, {args.folds}-fold cross-validation of the model (seeds {seeds}), {subset}\n")
             print(table(report["train_cv"], SYSTEMS, genres, speakers_only))
-            print(f"\nGUM train, each fold's share right, {subset}\n")
+            print(f"\nGUM train, each fold's share right (seed by seed), {subset}\n")
             print(fold_table(report["train_folds"], ("pipeline", "model"), speakers_only))
     if "compare" in report:
         print(f"\nGUM dev, what {args.compare} changes against {args.weights} (outcomes that differ)\n")
