@@ -64,7 +64,8 @@ def quoted_paragraph(state: Grouping, span: RoleSpan) -> Group | None:
     quoted paragraph, or a reported sentence followed by the speaker's words). ``continued_quote`` only follows
     a quote from a quote; this follows a paragraph's worth of quotation from whatever introduced it. On held-out
     train such paragraphs (tagged content, the gold cue in the paragraph before: 85) were left out of every
-    attribution 34 times and joined the right one 42 times; with this, 7 and 52 (docs/accuracy.md, "Direct quotes").
+    attribution 34 times and joined the right one 42 times; with this, 7 and 52 (docs/experiments/extraction.md,
+    "Direct quotes").
     """
     doc, layout, previous = state.doc, state.layout, state.previous
     quote = layout.quote_of(span.start) or layout.quote_of(span.end - 1)
@@ -119,7 +120,7 @@ def quote_before_its_cue(state: Grouping, span: RoleSpan) -> tuple[int, Group] |
     “...,” she wrote"), or the tagger ran one content span from an earlier report into the quote ("he called the
     businessman “unhinged.” “So Donald ...,” the former governor said"). On held-out train, the gold cue of 122
     unmatched direct quotes was tagged but left without content, its quote in another group by the parse; with
-    this rule 96, and 22 more direct quotes matched (docs/accuracy.md, "A quote before its own cue").
+    this rule 96, and 22 more direct quotes matched (docs/experiments/extraction.md, "A quote before its own cue").
     """
     doc, layout = state.doc, state.layout
     quote = layout.quote_of(span.end - 1)
