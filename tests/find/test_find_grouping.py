@@ -208,6 +208,40 @@ QUOTATIONS = [
         id="quotation-that-does-not-fill-its-paragraph",
     ),
     pytest.param(
+        "The minister arrived late.\n\nShe said on Friday:\n\n“The border stays open. Trucks will be checked.”",
+        {
+            "She": "SOURCE",
+            "said": "CUE",
+            "“The border stays open. Trucks will be checked.”": "CONTENT",
+        },
+        [("She", "said", "“The border stays open. Trucks will be checked.”")],
+        id="quoted-paragraph-a-colon-introduces",
+    ),
+    pytest.param(
+        "Dr. Hale said the trial had ended early. The board wrote:\n\n“No patient was harmed.”\n\n"
+        "“We stopped for safety.”",
+        {
+            "Dr. Hale": "SOURCE",
+            "said": "CUE",
+            "the trial had ended early": "CONTENT",
+            "The board": "SOURCE",
+            "wrote:": "CUE",
+            "“No patient was harmed.”": "CONTENT",
+            "“We stopped for safety.”": "CONTENT",
+        },
+        [
+            ("Dr. Hale", "said", "the trial had ended early"),
+            ("The board", "wrote:", "“No patient was harmed.” … “We stopped for safety.”"),
+        ],
+        id="colon-cue-takes-the-quotation-not-the-attribution-before-it",
+    ),
+    pytest.param(
+        "The company listed its results:\n\n“Sales rose by a tenth.”",
+        {"“Sales rose by a tenth.”": "CONTENT"},
+        [],
+        id="colon-after-no-cue-gives-nothing",
+    ),
+    pytest.param(
         "“We will close the plant in March,” said Maria Lopez, the company’s director.",
         {
             "“We will close the plant in March,”": "CONTENT",
