@@ -271,6 +271,52 @@ def test_quotations(parser: Language, text: str, roles: dict[str, str], expected
     assert grouped(parser, text, roles) == expected
 
 
+# Lines of page furniture that text without markup still carries: a link to another story reads like news, with a
+# plausible speaker, and is no statement of the article. Each case: the text, the tagger's spans, the groups
+# expected. Written for these tests.
+FURNITURE = [
+    pytest.param(
+        "Talks stalled on Tuesday, officials said.\n\nRelated: Senator says deal is near",
+        {
+            "Talks stalled on Tuesday": "CONTENT",
+            "officials": "SOURCE",
+            "said": "CUE",
+            "Senator": "SOURCE",
+            "says": "CUE",
+            "deal is near": "CONTENT",
+        },
+        [("officials", "said", "Talks stalled on Tuesday")],
+        id="related-link",
+    ),
+    pytest.param(
+        "MORE: Mayor warns of cuts\n\nThe mayor warned of cuts to bus routes.",
+        {
+            "Mayor": "SOURCE",
+            "warns of": "CUE",
+            "cuts": "CONTENT",
+            "The mayor": "SOURCE",
+            "warned of": "CUE",
+            "cuts to bus routes": "CONTENT",
+        },
+        [("The mayor", "warned of", "cuts to bus routes")],
+        id="more-label",
+    ),
+    pytest.param(
+        "Related to the dispute, the union said talks would resume.",
+        {"the union": "SOURCE", "said": "CUE", "talks would resume": "CONTENT"},
+        [("the union", "said", "talks would resume")],
+        id="a-sentence-opening-with-related-is-prose",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), FURNITURE)
+def test_no_attribution_on_page_furniture(
+    parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert grouped(parser, text, roles) == expected
+
+
 # Which cue a content or source joins when a paragraph has several, and the outer attribution of a report of a
 # report ("The paper reported that the minister admitted ...", "..., according to ..."), which PolNeAR annotates
 # rather than the inner one: the inner statement, source and cue included, is the outer content. Each case: the
