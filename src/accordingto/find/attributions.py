@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import minibatch
 
-from ..annotations import ATTRIBUTIONS, add_attribution
+from ..annotations import ATTRIBUTIONS, add_attribution, doc_text
 from ..pipes import AnnotatingPipe, component_factory
+from ..read.html import is_furniture
 from .features import DocArrays, doc_arrays
 from .grouping import assemble
 from .groups import Group, attribution_type, quoted_tokens
@@ -92,10 +93,26 @@ def find_attributions(
     groups = assemble(doc, tagging.tags)
     values = confidences(doc, groups, tagging, model, arrays)
     threshold = model.calibrator.threshold if min_confidence is None else min_confidence
-    kept = [(group, value) for group, value in zip(groups, values, strict=True) if value >= threshold]
+    kept = [
+        (group, value)
+        for group, value in zip(groups, values, strict=True)
+        if value >= threshold and not _on_furniture_line(doc, group)
+    ]
     for group, _ in kept:
         leave_asker_unnamed(doc, group)
     return [group for group, _ in kept], [value for _, value in kept]
+
+
+def _on_furniture_line(doc: Doc, group: Group) -> bool:
+    """Whether a group's cue stands on a line of page furniture (``read.html.is_furniture``: "Related: …", "Also
+    read: …", a copyright or credit line). The HTML reader drops such lines before the analysis; a text pasted or
+    stored with them keeps them, and a related story's headline ("Related: Senate panel delays vote on energy
+    nominee") is no statement of the article's, however much it reads like one (news16, news17)."""
+    text = doc_text(doc)
+    at = doc[group.cue.start].idx
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return is_furniture(text[start : end if end >= 0 else len(text)].strip())
 
 
 class AttributionsPipe(AnnotatingPipe[Found]):
