@@ -222,13 +222,16 @@ BACKGROUND_QUALIFIERS = {"former", "ex", "retired"}
 
 def _gives_background(doc: Doc, mention: Mention) -> bool:
     """Whether a definite description of one person gives their background: a past occupation ("The former
-    nurse said", "the former economics professor") or where they were born ("The Italian-born filmmaker"). Like
+    nurse said", "the former economics professor"), where they were born ("The Italian-born filmmaker") or the
+    party or people they belong to ("the Republican said"). Like
     an age (``_gives_age``), such a description is an epithet news writes for someone it has just named and
     quoted, adding what they were or where they come from; the role in it is new, so no earlier head or role
     matches it, and it had been a person of its own (news17). Only where nothing earlier has its head: "the
     former mayor" after "Harper, the former mayor" is Harper by her role."""
     if mention.kind != "person" or mention.number != "sing" or doc[mention.start].lower_ not in lexicon.DEFINITE:
         return False
+    if doc[mention.head].ent_type_ == "NORP":
+        return True  # "the Republican", "the Briton": the party or people they belong to
     words = doc[mention.start : mention.head]
     return any(t.lower_ in BACKGROUND_QUALIFIERS for t in words) or any(
         t.lower_ == "born" and t.i > 0 and doc[t.i - 1].text == "-" for t in words

@@ -263,24 +263,25 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     pos, dep, ent_type, lower = codes.pos, codes.dep, codes.ent_type, codes.lower
     bounds = _entity_bounds(codes, head)
     if bounds is None and (
-        pos[head] != PROPN or (codes.word(head).islower() and joined_word_start(codes, head) < head)
+        pos[head] != PROPN
+        or (codes.word(head).islower() and joined_word_start(codes, head) < head)
+        or (codes.word(head).islower() and lower[head] in _DESCRIPTION_HEAD_IDS)
     ):
         # The lower-case last part of a hyphenated word is no name: the small model tags the "general" of
         # "secretary-general" a proper noun, which made the UN's secretary-general a source named "general"
         # (news16). (Any untagged lower-case proper noun left out, "study hall" in a GUM interview became a
         # description, and through the ranker's features one "he" went elsewhere: GUM dev pronouns 75.7 -> 74.8.)
+        # Nor is an untagged lower-case word the lexicon lists as a description's head: "The Marenian defence
+        # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
-    # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), up to a
-    # listed first name, which opens a person's name: a capitalised word before it that is no first name is a
-    # headline's ("Tearful Delia Ransome wins …" had been the source "Tearful Delia Ransome", news17).
+    # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged).
     while (
         start > low
         and pos[start - 1] == PROPN
         and dep[start - 1] in (_COMPOUND, _FLAT)
         and not ent_type[start - 1]
         and lower[start - 1] not in _TITLE_IDS
-        and not (is_first_name(codes.word(start)) and not is_first_name(codes.word(start - 1)))
     ):
         start -= 1
     start, end = max(start, low), min(end, high)
@@ -294,6 +295,17 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = ent_type[end - 1] in (_PERSON, 0)
     while start < end - 1 and (lower[start] in _ARTICLE_IDS or (personal and _title_word(codes, start))):
+        start += 1
+    # A person's name opens with the first name: a capitalised word before a listed first name that is no first
+    # name itself is a headline's word or a title the lists lack ("Tearful Delia Ransome wins …", tagged one
+    # person, had been the source "Tearful Delia Ransome"; "Activist Angela Davis" on PolNeAR dev; news17).
+    while (
+        personal
+        and start < end - 2
+        and is_first_name(codes.word(start + 1))
+        and not is_first_name(codes.word(start))
+        and not codes.word(start).isupper()
+    ):
         start += 1
     while end > start + 1 and (codes.tag[end - 1] == _POSSESSIVE_TAG or codes.punct[end - 1]):
         end -= 1
@@ -395,6 +407,7 @@ def is_person_noun(lemma: str) -> bool:
 
 
 _SINGULAR_PROPER_NOUN = get_string_id("NNP")
+_DEFINITE_ARTICLE_IDS = _ids({"the"})
 
 
 def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int) -> bool:
@@ -533,6 +546,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     if appos is None:
         appos = _split_apposition(codes, head, start, end)
     bounds = name_bounds(codes, head, low, high)
+    if bounds is not None and appos is not None and codes.ent_type[head] == _NORP:
+        # "Another Republican, Representative Lorna Haskett": the party or people is what the person in the
+        # apposition belongs to; the name is hers (it had been a group named by the whole phrase, news17).
+        bounds = None
     # Only words up to the head say who the mention is: "the head of the women's group" is not a woman.
     gender = next((_GENDER_BY_ID[lower[i]] for i in range(low, head + 1) if lower[i] in _GENDER_BY_ID), None)
     if bounds is not None and appos is not None and number == "sing" and _lone_title(codes, bounds):
@@ -585,6 +602,15 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if number == "plur" and kind == "person":
             kind = "group"
         if kind == "group" and label == "NORP":
+            if (
+                codes.tag[head] == _SINGULAR_PROPER_NOUN
+                and codes.lower[low] in _DEFINITE_ARTICLE_IDS
+                and high - low == 2
+            ):
+                # "the Republican said", "the Briton": one member of a party or a people, a person news calls by
+                # what they belong to once it has named them (``matching._gives_background``); it had been the
+                # party, a group (news17).
+                return Mention(low, high, head, "description", "sing", None, "person", appos=appos)
             # "Democrats", "Russians": a people, not a name of one identifiable source.
             return Mention(low, high, head, "description", "plur", None, "group", appos=appos)
         if kind == "government" and gender is None:
@@ -624,6 +650,7 @@ _GENDER_BY_ID = {get_string_id(word): gender for word, gender in HONORIFIC_GENDE
 # Titles and role nouns that only people bear ("secretary", "MP", "lawyer"), for a name the small model tagged an
 # organisation's; not the person nouns a company may be called too ("a rival", "a partner"), nor the heads of
 # bodies ("chipmaker", "regulator").
+_DESCRIPTION_HEAD_IDS = _ids(lexicon.DESCRIPTION_HEADS)
 _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTION_HEADS))
 
 
