@@ -310,6 +310,7 @@ def test_names_outside_attributions_are_collected_as_mentions() -> None:
         # A name of two joined names is not its second one.
         (["Tarvia", "and", "Kessel"], ["Kessel"], False, False),
         (["Marsh", "&", "Oduya"], ["Oduya"], False, False),
+        (["North", "and", "South", "Tarvia"], ["North", "Tarvia"], False, False),
         # People still go by their surname, whatever word comes before it.
         (["Maria", "Oduya"], ["Oduya"], True, True),
         (["Anna", "North"], ["North"], True, True),

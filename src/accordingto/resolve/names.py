@@ -92,15 +92,15 @@ def _after_conjunction(short: list[str], long: list[str]) -> bool:
 
 
 def _distinguished(short: list[str], long: list[str]) -> bool:
-    """Whether ``long`` opens (or opens its "of" part) with a modifier that makes it another place or body than
-    the one ``short`` names: a compass or position word, "old", "new", "greater"... directly before words the
-    shorter name keeps ("South Australia" and "Australia", "Old Athens" and "Athens", "the University of Southern
-    California" and "the University of California"). Such a modifier coins a name of its own, a part, namesake or
-    successor of the other; inside a name it modifies its neighbour ("New York" in "The New York Post", whose
-    shorter form "the Post" stays one)."""
+    """Whether ``long`` opens (or opens its "of" part, or a conjunct) with a modifier that makes it another place
+    or body than the one ``short`` names: a compass or position word, "old", "new", "greater"... directly before
+    words the shorter name keeps ("South Australia" and "Australia", "Old Athens" and "Athens", "the University of
+    Southern California" and "the University of California", "North and South Korea" and North Korea). Such a
+    modifier coins a name of its own, a part, namesake or successor of the other; inside a name it modifies its
+    neighbour ("New York" in "The New York Post", whose shorter form "the Post" stays one)."""
     kept = set(short)
     for i, word in enumerate(long[:-1]):
-        opening = i == 0 or long[i - 1] in lexicon.NAME_PREPOSITIONS
+        opening = i == 0 or long[i - 1] in lexicon.NAME_PREPOSITIONS | lexicon.NAME_CONJUNCTIONS
         if opening and word in lexicon.NAME_MODIFIERS and word not in kept and long[i + 1] in kept:
             return True
     return False
