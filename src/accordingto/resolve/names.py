@@ -91,6 +91,10 @@ def _after_conjunction(short: list[str], long: list[str]) -> bool:
     return bool(joins) and set(short) <= set(long[joins[-1] + 1 :])
 
 
+# Words after which a name's part opens: "the University of *Southern* California", "North and *South* Korea".
+_JOINS = lexicon.NAME_PREPOSITIONS | lexicon.NAME_CONJUNCTIONS
+
+
 def _distinguished(short: list[str], long: list[str]) -> bool:
     """Whether ``long`` opens (or opens its "of" part, or a conjunct) with a modifier that makes it another place
     or body than the one ``short`` names: a compass or position word, "old", "new", "greater"... directly before
@@ -100,7 +104,7 @@ def _distinguished(short: list[str], long: list[str]) -> bool:
     neighbour ("New York" in "The New York Post", whose shorter form "the Post" stays one)."""
     kept = set(short)
     for i, word in enumerate(long[:-1]):
-        opening = i == 0 or long[i - 1] in lexicon.NAME_PREPOSITIONS | lexicon.NAME_CONJUNCTIONS
+        opening = i == 0 or long[i - 1] in _JOINS
         if opening and word in lexicon.NAME_MODIFIERS and word not in kept and long[i + 1] in kept:
             return True
     return False
