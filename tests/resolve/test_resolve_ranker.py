@@ -373,6 +373,20 @@ def test_a_mention_known_to_refer_does_not_stop_at_no_antecedent(nlp: Language) 
     assert resolver.best_chains([k], lambda j: j == tuvalu, referring={k}) == {k: [tuvalu]}
 
 
+def test_a_chain_through_a_predicate_goes_on_to_its_subject(nlp: Language) -> None:
+    """A description that is the predicate or apposition of an earlier mention is that mention's participant, as
+    the parse says: a chain reaching it goes on to the subject instead of stopping where the description, often
+    a first mention, scores "no antecedent"."""
+    doc = nlp("Calverton is the oldest port on the coast. Today it handles grain and timber.")
+    markables = find_markables(doc)
+    resolver = DocumentResolver(markables, shipped_ranker())
+    port = markables.by_head[find(doc, "port")[0]]
+    calverton = markables.by_head[find(doc, "Calverton")[0]]
+    assert resolver.linked_subject(port) == calverton
+    assert resolver.linked_subject(calverton) is None  # a name is no predicate
+    assert resolver.best_chains([port], lambda j: j == calverton) == {port: [calverton]}
+
+
 def test_weights_round_trip(tmp_path: Path) -> None:
     weights = np.zeros(1 << 10, dtype=np.float32)
     weights[[3, 700]] = [1.5, -2.0]

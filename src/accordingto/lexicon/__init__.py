@@ -114,6 +114,8 @@ ACRONYM_SKIP_WORDS = words("acronym_skip_words")
 _NAME_PREPOSITIONS = sections("name_prepositions")
 NAME_PREPOSITIONS = frozenset(_NAME_PREPOSITIONS["prepositions"])
 NAMED_PLACE_HEADS = frozenset(_NAME_PREPOSITIONS["place heads"])
+NAME_CONJUNCTIONS = frozenset(_NAME_PREPOSITIONS["conjunctions"])
+NAME_MODIFIERS = words("name_modifiers")
 
 # Organisations, places and outlets (resolve.mentions, describe.sources, link.provenance).
 DESCRIPTION_HEADS = table("description_heads")

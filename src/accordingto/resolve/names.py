@@ -58,8 +58,20 @@ def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) 
     if person:
         # A surname alone ("Lynch"), or first name and surname without the middle name or initial the first
         # mention had ("Loretta Lynch" after "Loretta E. Lynch", "Hillary Clinton" after "Hillary Rodham Clinton").
-        return long[-len(short) :] == short or (len(short) == 2 and (short[0], short[1]) == (long[0], long[-1]))
-    return short[-1] == long[-1] and set(short) <= set(long) and not _after_preposition(short, long)
+        # No person's name opens with "Old" or "South": such a name is a place's the small model tagged a person's
+        # ("Old Athens", whose "Athens" is not a surname).
+        surname = long[-len(short) :] == short and not _distinguished(short, long)
+        return surname or (len(short) == 2 and (short[0], short[1]) == (long[0], long[-1]))
+    # A surname is a person's convention only: a place or a body is called by a shorter name that keeps its head
+    # ("the Post"), never by what follows an "of" or an "and" in it, nor by the name a modifier opening the
+    # longer one distinguishes it from ("Athens" is not "Old Athens").
+    return (
+        short[-1] == long[-1]
+        and set(short) <= set(long)
+        and not _after_preposition(short, long)
+        and not _after_conjunction(short, long)
+        and not _distinguished(short, long)
+    )
 
 
 def _after_preposition(short: list[str], long: list[str]) -> bool:
@@ -70,3 +82,29 @@ def _after_preposition(short: list[str], long: list[str]) -> bool:
         return False
     last = joins[-1]
     return set(short) <= set(long[last + 1 :]) and not (last > 0 and long[last - 1] in lexicon.NAMED_PLACE_HEADS)
+
+
+def _after_conjunction(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is only words that follow an "and"/"&" in ``long``: a name of two joined names ("Bosnia
+    and Herzegovina", "Tempe & Mesa", a firm "Marsden & Mackey") is not its second one ("Herzegovina")."""
+    joins = [i for i, word in enumerate(long) if word in lexicon.NAME_CONJUNCTIONS]
+    return bool(joins) and set(short) <= set(long[joins[-1] + 1 :])
+
+
+# Words after which a name's part opens: "the University of *Southern* California", "North and *South* Korea".
+_JOINS = lexicon.NAME_PREPOSITIONS | lexicon.NAME_CONJUNCTIONS
+
+
+def _distinguished(short: list[str], long: list[str]) -> bool:
+    """Whether ``long`` opens (or opens its "of" part, or a conjunct) with a modifier that makes it another place
+    or body than the one ``short`` names: a compass or position word, "old", "new", "greater"... directly before
+    words the shorter name keeps ("South Australia" and "Australia", "Old Athens" and "Athens", "the University of
+    Southern California" and "the University of California", "North and South Korea" and North Korea). Such a
+    modifier coins a name of its own, a part, namesake or successor of the other; inside a name it modifies its
+    neighbour ("New York" in "The New York Post", whose shorter form "the Post" stays one)."""
+    kept = set(short)
+    for i, word in enumerate(long[:-1]):
+        opening = i == 0 or long[i - 1] in _JOINS
+        if opening and word in lexicon.NAME_MODIFIERS and word not in kept and long[i + 1] in kept:
+            return True
+    return False

@@ -598,7 +598,8 @@ class DocumentResolver:
             for owner, j in frontier.items():
                 # A pronoun on the way refers as much as the one that owns the chain ("It said … it added").
                 refers = owner in referring and (j == owner or self.markables.arrays["form"][j] == PRONOUN)
-                best = self.best_candidate(j) if refers else self.antecedent(j)
+                linked = self.linked_subject(j)
+                best = linked if linked is not None else self.best_candidate(j) if refers else self.antecedent(j)
                 if best is None or best in chains[owner]:
                     continue
                 chains[owner].append(best)
@@ -606,6 +607,17 @@ class DocumentResolver:
                     following[owner] = best
             frontier = following
         return chains
+
+    def linked_subject(self, k: int) -> int | None:
+        """For a description that is the predicate or the apposition of an earlier markable ("Phoenix is *the
+        sixth largest city*", "Smith, *the former mayor*"): that markable, which the parse says is the same
+        participant. A chain reaching such a description had stopped there where the description scored "no
+        antecedent" (a description is often a first mention), and "it" kept the rules' nearer place."""
+        arrays = self.markables.arrays
+        if arrays["form"][k] != DESCRIPTION or arrays["linked_head"][k] < 0:
+            return None
+        j = self.markables.by_head.get(int(arrays["linked_head"][k]))
+        return j if j is not None and j < k else None
 
     def apposed_name(self, k: int) -> int | None:
         """The name a description is in apposition with, written after it ("The employers' spokesman, James
