@@ -28,13 +28,15 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 @dataclass
 class SourceCandidate:
-    """One possible source of a group: its spans (none: the attribution has no source) and how it was proposed."""
+    """One possible source of a group: its spans (none: the attribution has no source), their tokens, and how it
+    was proposed."""
 
     spans: tuple[RoleSpan, ...]
     kinds: set[str] = field(default_factory=set)
+    tokens: frozenset[int] = field(init=False)
 
-    def tokens(self) -> frozenset[int]:
-        return frozenset(i for span in self.spans for i in range(span.start, span.end))
+    def __post_init__(self) -> None:
+        self.tokens = frozenset(i for span in self.spans for i in range(span.start, span.end))
 
 
 def _subject_of(doc: Doc, root: Token) -> Token | None:
@@ -102,11 +104,10 @@ def candidates(
 
     def add(spans: Iterable[RoleSpan], kind: str) -> None:
         candidate = SourceCandidate(tuple(sorted(spans, key=lambda span: span.start)), {kind})
-        key = candidate.tokens()
-        if key in found:
-            found[key].kinds.add(kind)
+        if candidate.tokens in found:
+            found[candidate.tokens].kinds.add(kind)
         else:
-            found[key] = candidate
+            found[candidate.tokens] = candidate
 
     add(group.sources, "rules")
     sentence = int(layout.sentence[group.cue.start])
@@ -178,6 +179,27 @@ def _mention(token: Token) -> str:
     return "desc:" + token.pos_
 
 
+@dataclass(frozen=True)
+class _Cue:
+    """What every candidate's features read of the group: its cue's head word, the cue's kind (its part of speech,
+    or "according") and the quote layout (content quoted? before the cue?)."""
+
+    root: Token
+    cue: str
+    layout: str
+
+    @classmethod
+    def of(cls, doc: Doc, group: Group, layout: Layout) -> _Cue:
+        root = doc[cue_root(doc, group.cue)]
+        quoted = any(layout.quote_of(span.start) is not None for span in group.contents)
+        content_before = any(span.end <= group.cue.start for span in group.contents)
+        return cls(
+            root,
+            "cue:" + ("according" if root.lower_ == "according" else root.pos_),
+            f"q{int(quoted)}b{int(content_before)}",
+        )
+
+
 def features(
     doc: Doc,
     group: Group,
@@ -185,13 +207,11 @@ def features(
     tags: np.ndarray,
     candidate: SourceCandidate,
     others: Sequence[SourceCandidate],
+    context: _Cue,
 ) -> list[str]:
-    """What the ranker reads of one candidate source of a group."""
-    root = doc[cue_root(doc, group.cue)]
-    cue = "cue:" + ("according" if root.lower_ == "according" else root.pos_)
-    quoted = any(layout.quote_of(span.start) is not None for span in group.contents)
-    content_before = any(span.end <= group.cue.start for span in group.contents)
-    layout_key = f"q{int(quoted)}b{int(content_before)}"
+    """What the ranker reads of one candidate source of a group (``context``: the group's ``_Cue``, computed once
+    for all its candidates)."""
+    root, cue, layout_key = context.root, context.cue, context.layout
     kinds = sorted(candidate.kinds)
     out = [f"kind:{k}" for k in kinds] + ["kinds:" + "+".join(kinds)]
     rules = "rules" in candidate.kinds
@@ -208,7 +228,7 @@ def features(
             f"none|ntagged:{_bucket(sum('tagged' in o.kinds for o in others))}",
         ]
     head = _head(doc, candidate.spans)
-    tokens = candidate.tokens()
+    tokens = candidate.tokens
     first, last = min(tokens), max(tokens)
     direction = "before" if last < group.cue.start else "after" if first >= group.cue.end else "over"
     distance = group.cue.start - last - 1 if direction == "before" else max(0, first - group.cue.end)
@@ -223,7 +243,7 @@ def features(
         if o is not candidate
         and "tagged" in o.kinds
         and o.spans
-        and (last < min(o.tokens()) < group.cue.start or group.cue.end <= max(o.tokens()) < first)
+        and (last < min(o.tokens) < group.cue.start or group.cue.end <= max(o.tokens) < first)
     )
     path = _path(root, head)
     mention = _mention(head)
@@ -279,7 +299,8 @@ def candidate_rows(
     previous: Group | None = None
     for group in sorted(groups, key=lambda group: group.cue.start):
         found = candidates(doc, group, layout, tagged, previous)
-        rows.append((found, [hashed(features(doc, group, layout, tags, candidate, found)) for candidate in found]))
+        context = _Cue.of(doc, group, layout)
+        rows.append((found, [hashed(features(doc, group, layout, tags, c, found, context)) for c in found]))
         previous = group
     return rows
 

@@ -30,14 +30,15 @@ class SourceRanker:
         return len(self.keys) > 0
 
     def scores(self, rows: Sequence[np.ndarray]) -> np.ndarray:
-        """The score of each candidate (its features' hashes in ``rows``); an unseen feature weighs nothing."""
-        if not self:
+        """The score of each candidate (its features' hashes in ``rows``); an unseen feature weighs nothing. The
+        rows are looked up together, in one search of the sorted keys."""
+        if not self or not rows:
             return np.zeros(len(rows))
-        out = np.zeros(len(rows))
-        for n, row in enumerate(rows):
-            pos = np.searchsorted(self.keys, row).clip(0, len(self.keys) - 1)
-            out[n] = float(np.where(self.keys[pos] == row, self.weights[pos], 0.0).sum())
-        return out
+        hashes = np.concatenate(rows)
+        pos = np.searchsorted(self.keys, hashes).clip(0, len(self.keys) - 1)
+        weights = np.where(self.keys[pos] == hashes, self.weights[pos], 0.0)
+        owner = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
+        return np.bincount(owner, weights=weights, minlength=len(rows))
 
     @classmethod
     def fit(
