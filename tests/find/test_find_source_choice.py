@@ -102,11 +102,12 @@ def _preferring(feature: str) -> SourceRanker:
 
 
 def test_the_ranker_overrides_the_nearest_source(parser: Language) -> None:
-    # Two tagged mentions before the cue; the rules take the one the parse links to the cue ("aide", the subject
-    # of the inner clause, sits nearer). A ranker that trusts the cue's own subject takes "The senator".
+    # Two tagged mentions before the cue; the rules give the attribution both (the aide's name, in a clause of its
+    # own, sits nearer the cue). A ranker that trusts the cue's own subject takes "The senator" alone.
     text = "The senator, whose aide Jim Cole resigned, said that the bill was dead."
     roles = {"The senator": "SOURCE", "Jim Cole": "SOURCE", "said": "CUE", "that the bill was dead": "CONTENT"}
     doc, groups, tags, layout = _grouped(parser, text, roles)
+    assert _source_text(doc, groups[0]) == "The senator Jim Cole"
     choose_sources(doc, groups, layout, tags, _preferring("kind:subject"))
     assert _source_text(doc, groups[0]) == "The senator"
     choose_sources(doc, groups, layout, tags, _preferring("kind:none"))

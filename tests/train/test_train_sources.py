@@ -14,7 +14,7 @@ from accordingto.find.perceptron import Tagging
 from accordingto.find.quotes import annotate_quotes
 from accordingto.train.sources import fit_source_rankers, ranked_groups
 
-# Two tagged mentions before the cue; the gold source is the cue's subject, the one the rules do not take. Written
+# Two tagged mentions before the cue; the gold source is the cue's subject alone, where the rules take both. Written
 # for these tests.
 TEXT = "The senator, whose aide Jim Cole resigned, said that the bill was dead."
 TAGS = {"The senator": "SOURCE", "Jim Cole": "SOURCE", "said": "CUE", "that the bill was dead": "CONTENT"}
