@@ -17,7 +17,7 @@ from accordingto.find.grouping import assemble
 from accordingto.find.groups import Group, Layout
 from accordingto.find.perceptron import TaggerModel
 from accordingto.find.quotes import annotate_quotes
-from accordingto.find.source_choice import candidate_rows, choose_sources, hashed
+from accordingto.find.source_choice import candidate_rows, choose_sources, hashed, is_nested
 from accordingto.find.source_ranker import SourceRanker
 from accordingto.find.tagging import load_model
 
@@ -112,6 +112,57 @@ def test_the_ranker_overrides_the_nearest_source(parser: Language) -> None:
     assert _source_text(doc, groups[0]) == "The senator"
     choose_sources(doc, groups, layout, tags, _preferring("kind:none"))
     assert groups[0].sources == []
+
+
+# A report inside another's content: the outer content runs on over the inner report (``contents``), so the
+# inner cue lies inside it. Written for these tests.
+NESTED = "According to the ministry, on Monday the general reported that the bridge was destroyed."
+NESTED_ROLES = {
+    "According to": "CUE",
+    "the ministry": "SOURCE",
+    "on Monday": "CONTENT",
+    "the general": "SOURCE",
+    "reported": "CUE",
+    "that the bridge was destroyed": "CONTENT",
+}
+
+
+def test_a_nested_report_keeps_its_own_speaker(parser: Language) -> None:
+    # PolNeAR would give "reported" to the ministry (it annotates the outer report only); its speaker is the
+    # general. A ranker that prefers the previous attribution's source (what source16 learned) must not move it.
+    doc, groups, tags, layout = _grouped(parser, NESTED, NESTED_ROLES)
+    outer, inner = groups
+    assert not is_nested(outer, groups) and is_nested(inner, groups)
+    choose_sources(doc, groups, layout, tags, _preferring("kind:previous"))
+    assert _source_text(doc, inner) == "the general"
+    assert _source_text(doc, outer) == "the ministry"
+
+
+def test_a_report_of_its_own_is_still_ranked(parser: Language) -> None:
+    # The same two reports in two sentences: none is nested, and the ranker decides for both.
+    text = "The ministry spoke on Monday. The general reported that the bridge was destroyed."
+    roles = {
+        "The ministry": "SOURCE",
+        "spoke": "CUE",
+        "on Monday": "CONTENT",
+        "The general": "SOURCE",
+        "reported": "CUE",
+        "that the bridge was destroyed": "CONTENT",
+    }
+    doc, groups, tags, layout = _grouped(parser, text, roles)
+    assert not any(is_nested(group, groups) for group in groups)
+    choose_sources(doc, groups, layout, tags, _preferring("kind:previous"))
+    assert _source_text(doc, groups[1]) == "The ministry"
+
+
+def test_a_quote_before_its_cue_is_offered_the_speaker_after_it(parser: Language) -> None:
+    # '"...," said X': the speaker follows the cue (an inverted subject), the quote precedes it.
+    offered = _offered(
+        parser,
+        '"We will not sign this deal," said the union leader.',
+        {'"We will not sign this deal,"': "CONTENT", "said": "CUE"},
+    )
+    assert "subject" in offered["the union leader"]
 
 
 def test_assemble_with_a_ranker_finds_nothing_where_nothing_is_said(parser: Language) -> None:

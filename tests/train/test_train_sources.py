@@ -61,3 +61,25 @@ def test_each_article_gets_a_ranker_that_did_not_see_it(parser: Language) -> Non
     assert final  # trained on the one article that teaches something
     # The first article's ranker was trained on the second alone, which teaches nothing; the second's on the first.
     assert not per_article[0] and per_article[1]
+
+
+def test_a_nested_report_teaches_nothing(parser: Language) -> None:
+    # PolNeAR's gold for a report inside another's content is the outer source (it annotates the outer report
+    # only); the ranker must not learn to give the inner report to it.
+    text = "According to the ministry, on Monday the general reported that the bridge was destroyed."
+    roles = {
+        "According to": "CUE",
+        "the ministry": "SOURCE",
+        "on Monday": "CONTENT",
+        "the general": "SOURCE",
+        "reported": "CUE",
+        "that the bridge was destroyed": "CONTENT",
+    }
+    doc = annotate_quotes(parser(text))
+    tagging = Tagging(samples.bio_tags(doc, roles), np.zeros(len(doc), dtype=np.float32))
+    content = "on Monday the general reported that the bridge was destroyed"
+    gold = samples.gold(text, "the ministry", "According to", content)
+    ranked = ranked_groups(doc, AnnotatedArticle(name="n", text=text, attributions=[gold]), tagging)
+    # The outer report's lesson only: its candidates are the ministry, the general and none.
+    assert len(ranked) == 1
+    assert len(ranked[0][0]) == 3

@@ -95,6 +95,23 @@ def _antecedent(subject: Token | None) -> Token | None:
     return verb.head
 
 
+def is_nested(group: Group, groups: Sequence[Group]) -> bool:
+    """Whether ``group``'s cue lies inside another group's content: a report reported by someone else
+    ("According to US officials, ..., Putin reported that ...").
+
+    Such a report keeps the rules' source (its verb's own subject) and the ranker neither chooses nor learns
+    there. A reporting verb's speaker is its own subject; the outer source is who reports the report. PolNeAR
+    annotates only the outer report (no gold attribution lies in another's content), so its gold for these cues
+    is the outer source, and a ranker trained on it gave Putin's "reported" to US officials; the product keeps
+    the inner report, with its own speaker, for provenance chains."""
+    return any(
+        span.start <= group.cue.start and group.cue.end <= span.end
+        for other in groups
+        if other is not group
+        for span in other.contents
+    )
+
+
 def candidates(
     doc: Doc, group: Group, layout: Layout, tagged: Sequence[RoleSpan], previous: Group | None
 ) -> list[SourceCandidate]:
@@ -306,11 +323,12 @@ def candidate_rows(
 
 
 def choose_sources(doc: Doc, groups: Sequence[Group], layout: Layout, tags: np.ndarray, ranker: SourceRanker) -> None:
-    """Give each group the candidate source the ranker scores highest (an empty ranker keeps the rules' choice).
-    All candidates are found before any group changes, so a continued quote is offered the rules' source of the
-    attribution before it, as in training."""
+    """Give each group the candidate source the ranker scores highest (an empty ranker keeps the rules' choice;
+    so does a nested report, ``is_nested``). All candidates are found before any group changes, so a continued
+    quote is offered the rules' source of the attribution before it, as in training."""
     if not ranker or not groups:
         return
     ordered = sorted(groups, key=lambda group: group.cue.start)
     for group, (found, rows) in zip(ordered, candidate_rows(doc, ordered, layout, tags), strict=True):
-        group.sources = list(found[int(np.argmax(ranker.scores(rows)))].spans)
+        if not is_nested(group, ordered):
+            group.sources = list(found[int(np.argmax(ranker.scores(rows)))].spans)

@@ -16,7 +16,7 @@ from ..find.grouping import assemble
 from ..find.groups import Layout
 from ..find.perceptron import Tagging
 from ..find.quotes import annotate_quotes
-from ..find.source_choice import candidate_rows
+from ..find.source_choice import candidate_rows, is_nested
 from ..find.source_ranker import SourceRanker
 from ..find.tagging import RoleSpan
 
@@ -47,7 +47,8 @@ def ranked_groups(doc: Doc, article: AnnotatedArticle, tagging: Tagging) -> list
         content = index.tokens(_characters(annotated, group.contents))
         cue = index.tokens(_characters(annotated, [group.cue]))
         held = [item for item in gold if item.content and 2 * len(item.content & content) >= len(item.content)]
-        if not held or len(found) < 2:
+        # A nested report's gold is the outer report's source (``source_choice.is_nested``): not a lesson.
+        if not held or len(found) < 2 or is_nested(group, groups):
             continue
         target = min(held, key=lambda item: (not item.cue & cue, -len(item.content & content))).source
         if not target:
