@@ -139,20 +139,38 @@ def test_a_nested_report_keeps_its_own_speaker(parser: Language) -> None:
 
 
 def test_a_report_of_its_own_is_still_ranked(parser: Language) -> None:
-    # The same two reports in two sentences: none is nested, and the ranker decides for both.
-    text = "The ministry spoke on Monday. The general reported that the bridge was destroyed."
+    # A quote in the next sentence after a report: not nested, so the ranker decides (here, for the speaker before).
+    text = 'The ministry spoke on Monday. "The bridge was destroyed," the general reported.'
     roles = {
         "The ministry": "SOURCE",
         "spoke": "CUE",
         "on Monday": "CONTENT",
-        "The general": "SOURCE",
+        '"The bridge was destroyed,"': "CONTENT",
+        "the general": "SOURCE",
         "reported": "CUE",
-        "that the bridge was destroyed": "CONTENT",
     }
     doc, groups, tags, layout = _grouped(parser, text, roles)
     assert not any(is_nested(group, groups) for group in groups)
     choose_sources(doc, groups, layout, tags, _preferring("kind:previous"))
     assert _source_text(doc, groups[1]) == "The ministry"
+
+
+def test_a_statement_outside_quotes_is_not_offered_the_previous_speaker(parser: Language) -> None:
+    # Only a quotation carries on the voice of the speaker before; a sourceless statement after a quote is not
+    # the quote's speaker's.
+    text = 'Their chairwoman was blunt: "This is an invented crisis."\n\nThe decision is now expected in July.'
+    roles = {
+        "Their chairwoman": "SOURCE",
+        "was blunt": "CUE",
+        '"This is an invented crisis."': "CONTENT",
+        "is now expected": "CUE",
+        "in July": "CONTENT",
+    }
+    assert "Their chairwoman" not in _offered(parser, text, roles, number=1)
+    quoted = 'Their chairwoman was blunt: "This is an invented crisis."\n\n"We will fight it," she was heard to add.'
+    quoted_roles = {**roles, '"We will fight it,"': "CONTENT", "was heard to add": "CUE"}
+    del quoted_roles["is now expected"], quoted_roles["in July"]
+    assert "previous" in _offered(parser, quoted, quoted_roles, number=1)["Their chairwoman"]
 
 
 def test_a_quote_before_its_cue_is_offered_the_speaker_after_it(parser: Language) -> None:
