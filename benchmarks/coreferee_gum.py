@@ -21,7 +21,7 @@ here, but it trains from any corpus a loader turns into spaCy docs with gold lin
 
 coreferee is not a dependency of accordingto: install it into a scratch venv only
 (``pip install --no-deps coreferee==1.5.0``; it needs spaCy, thinc, tqdm and packaging, already there).
-Figures and the conclusion: docs/sources.md, "coref13".
+Figures and the conclusion: docs/experiments/resolution.md, "coref13".
 
     .venv/bin/python benchmarks/coreferee_gum.py --cache-dir /tmp/gum [--cv] [--speed]
 """

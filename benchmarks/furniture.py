@@ -38,7 +38,8 @@ from furniture_pages import Page, pages  # noqa: E402
 from accordingto import analyze_many  # noqa: E402
 from accordingto.evaluate.polnear import read_annotated  # noqa: E402
 from accordingto.model import Article, Attribution, Ranges  # noqa: E402
-from accordingto.read.html import html_article, is_furniture  # noqa: E402
+from accordingto.read.furniture import is_furniture  # noqa: E402
+from accordingto.read.html import html_article  # noqa: E402
 
 DEFAULT_POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "polnear"
 MIN_BLOCK = 12  # shorter difflib matches are coincidences (a shared word), not kept article text

@@ -208,6 +208,40 @@ QUOTATIONS = [
         id="quotation-that-does-not-fill-its-paragraph",
     ),
     pytest.param(
+        "The minister arrived late.\n\nShe said on Friday:\n\n“The border stays open. Trucks will be checked.”",
+        {
+            "She": "SOURCE",
+            "said": "CUE",
+            "“The border stays open. Trucks will be checked.”": "CONTENT",
+        },
+        [("She", "said", "“The border stays open. Trucks will be checked.”")],
+        id="quoted-paragraph-a-colon-introduces",
+    ),
+    pytest.param(
+        "Dr. Hale said the trial had ended early. The board wrote:\n\n“No patient was harmed.”\n\n"
+        "“We stopped for safety.”",
+        {
+            "Dr. Hale": "SOURCE",
+            "said": "CUE",
+            "the trial had ended early": "CONTENT",
+            "The board": "SOURCE",
+            "wrote:": "CUE",
+            "“No patient was harmed.”": "CONTENT",
+            "“We stopped for safety.”": "CONTENT",
+        },
+        [
+            ("Dr. Hale", "said", "the trial had ended early"),
+            ("The board", "wrote:", "“No patient was harmed.” … “We stopped for safety.”"),
+        ],
+        id="colon-cue-takes-the-quotation-not-the-attribution-before-it",
+    ),
+    pytest.param(
+        "The company listed its results:\n\n“Sales rose by a tenth.”",
+        {"“Sales rose by a tenth.”": "CONTENT"},
+        [],
+        id="colon-after-no-cue-gives-nothing",
+    ),
+    pytest.param(
         "“We will close the plant in March,” said Maria Lopez, the company’s director.",
         {
             "“We will close the plant in March,”": "CONTENT",
@@ -234,6 +268,52 @@ QUOTATIONS = [
 
 @pytest.mark.parametrize(("text", "roles", "expected"), QUOTATIONS)
 def test_quotations(parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]) -> None:
+    assert grouped(parser, text, roles) == expected
+
+
+# Lines of page furniture that text without markup still carries: a link to another story reads like news, with a
+# plausible speaker, and is no statement of the article. Each case: the text, the tagger's spans, the groups
+# expected. Written for these tests.
+FURNITURE = [
+    pytest.param(
+        "Talks stalled on Tuesday, officials said.\n\nRelated: Senator says deal is near",
+        {
+            "Talks stalled on Tuesday": "CONTENT",
+            "officials": "SOURCE",
+            "said": "CUE",
+            "Senator": "SOURCE",
+            "says": "CUE",
+            "deal is near": "CONTENT",
+        },
+        [("officials", "said", "Talks stalled on Tuesday")],
+        id="related-link",
+    ),
+    pytest.param(
+        "MORE: Mayor warns of cuts\n\nThe mayor warned of cuts to bus routes.",
+        {
+            "Mayor": "SOURCE",
+            "warns of": "CUE",
+            "cuts": "CONTENT",
+            "The mayor": "SOURCE",
+            "warned of": "CUE",
+            "cuts to bus routes": "CONTENT",
+        },
+        [("The mayor", "warned of", "cuts to bus routes")],
+        id="more-label",
+    ),
+    pytest.param(
+        "Related to the dispute, the union said talks would resume.",
+        {"the union": "SOURCE", "said": "CUE", "talks would resume": "CONTENT"},
+        [("the union", "said", "talks would resume")],
+        id="a-sentence-opening-with-related-is-prose",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles", "expected"), FURNITURE)
+def test_no_attribution_on_page_furniture(
+    parser: Language, text: str, roles: dict[str, str], expected: list[tuple[str, str, str]]
+) -> None:
     assert grouped(parser, text, roles) == expected
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from accordingto.errors import InputError
-from accordingto.read.html import html_article, is_furniture
+from accordingto.read.html import html_article
 
 PARAGRAPHS = (
     "The county board voted 4-1 on Thursday to close the Elm Street shelter at the end of the year.",
@@ -170,29 +170,6 @@ def test_furniture_lines_in_a_paragraph_broken_by_br() -> None:
 )
 def test_prose_that_looks_like_furniture_stays(prose: str) -> None:
     assert re.sub(r"<[^>]+>", "", prose) in read(page(prose))
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("MORE: Governor signs the bill", True),
-        ("Related Stories", True),
-        ("(Reporting by Ada Chen; Writing by Omar Reyes; Editing by Paul Stone)", True),
-        ("By The Example Times", True),
-        ("Ada Chen/Reuters", True),
-        ("The figures came from Reuters.", False),
-        ("Reporting by the Times found the rule was broken.", False),
-        ("More than 200 people attended, the organizers said.", False),
-        ("“Sign up now,” the recruiter told students, “before the deadline.”", False),
-    ],
-)
-def test_is_furniture_on_lines(line: str, expected: bool) -> None:
-    assert is_furniture(line) is expected
-
-
-def test_a_link_only_line_is_furniture_by_its_link_share() -> None:
-    assert is_furniture("Senator says deal is near", link_share=1.0)
-    assert not is_furniture("Senator says deal is near", link_share=0.3)
 
 
 def test_a_page_of_furniture_only_has_no_article_text() -> None:

@@ -133,8 +133,9 @@ CASES = [
         id="the-company-of-the-headline-not-the-union-named-since",
         marks=pytest.mark.xfail(
             reason="a bare 'the company' joins the organisation named last, here the union; preferring the body "
-            "the first sentence names was measured and not kept (desc11, docs/sources.md): on GUM train it turned "
-            "one right 'the group' wrong and none wrong right, and on PolNeAR dev both sources it moved went wrong",
+            "the first sentence names was measured and not kept (desc11, docs/experiments/resolution.md): on GUM "
+            "train it turned one right 'the group' wrong and none wrong right, and on PolNeAR dev both sources it "
+            "moved went wrong",
             strict=True,
         ),
     ),
@@ -241,7 +242,7 @@ BODY_CASES = [
 # Named things (an airport, a stadium, a race: spaCy's FAC, LOC, EVENT, WORK_OF_ART ...) a description repeats the
 # head noun of. The rules collect such names only as antecedents of "it" and "they", so a bare "The airport said"
 # is left new by them and decided by the learned resolver (a rule for it was tried and not kept, desc10:
-# docs/sources.md).
+# docs/experiments/resolution.md).
 THING_CASES = [
     pytest.param(
         "Flights were cancelled at Larkhill Airport on Sunday after snow closed both runways. Passengers slept "

@@ -195,7 +195,7 @@ CASES = [
     ("election-night.txt", "she regretted the tone", "Ruth Kaplan", "person"),
     ("football-manager-presser.txt", "the two had since", "Liam Brennan", "person"),
     ("drug-trial-results.txt", "the history of Alzheimer's drugs", "Alan Greaves", "person"),
-    # Left after news16 (docs/sources.md, "Unseen news, a fifth time").
+    # Left after news16 (docs/experiments/news-rounds.md, "Unseen news, a fifth time").
     pytest.param(
         "court-supreme-ruling.txt",
         "The dissent",

@@ -19,9 +19,9 @@ from .tagging import RoleSpan
 # PolNeAR annotates the outer attribution of a report of a report ("The Post reported that Manafort acknowledged ...",
 # "“...,” Walker said, according to an AP account"), never the inner one: the whole inner statement, its source and
 # cue included, is the outer content (the guidelines: "according to" takes the clause it attaches to as content). When
-# the tagger tags the inner cue too, the inner cue takes the content by syntax and the outer cue is left with
-# nothing, so its attribution is lost. On held-out train 293 gold attributions whose tagged cue was left without
-# content hold another group's cue in their gold content (docs/accuracy.md, "Reports of reports"). ``find/nested.py``
+# the tagger tags the inner cue too, the inner cue takes the content by syntax and the outer cue is left with nothing,
+# so its attribution is lost. On held-out train 293 gold attributions whose tagged cue was left without content hold
+# another group's cue in their gold content (docs/experiments/extraction.md, "Reports of reports"). ``find/nested.py``
 # adds such outer frames too, but only after the confidence cut, for lexicon verbs with a subject, at a constant
 # confidence; here the tagger's own cue keeps its group and is scored like any other.
 REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -168,7 +168,7 @@ def _clause_beside(doc: Doc, phrase: Token) -> tuple[int, int] | None:
 # content holds the inner one whole; so when every tagged word of the rest belongs to groups whose cue lies in the
 # rest (and not in a relative or adverbial clause: ``ASIDE_DEPS``), the content runs to the complement's end over
 # them, and those groups become reports nested in it. On held-out train: 8 gold attributions gained, 1 lost
-# (docs/accuracy.md, "Reports inside the complement").
+# (docs/experiments/extraction.md, "Reports inside the complement").
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 
 

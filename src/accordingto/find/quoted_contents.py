@@ -64,15 +64,14 @@ def quoted_paragraph(state: Grouping, span: RoleSpan) -> Group | None:
     quoted paragraph, or a reported sentence followed by the speaker's words). ``continued_quote`` only follows
     a quote from a quote; this follows a paragraph's worth of quotation from whatever introduced it. On held-out
     train such paragraphs (tagged content, the gold cue in the paragraph before: 85) were left out of every
-    attribution 34 times and joined the right one 42 times; with this, 7 and 52 (docs/accuracy.md, "Direct quotes").
+    attribution 34 times and joined the right one 42 times; with this, 7 and 52 (docs/experiments/extraction.md,
+    "Direct quotes").
     """
     doc, layout, previous = state.doc, state.layout, state.previous
     quote = layout.quote_of(span.start) or layout.quote_of(span.end - 1)
-    if quote is None or previous is None:
+    if quote is None:
         return None
     paragraph = layout.paragraph[quote[0]]
-    if layout.paragraph[previous.contents[-1].end - 1] != paragraph - 1:
-        return None
     for i in range(quote[0] - 1, -1, -1):
         if layout.paragraph[i] != paragraph:
             break
@@ -83,7 +82,33 @@ def quoted_paragraph(state: Grouping, span: RoleSpan) -> Group | None:
             break
         if not (doc[i].is_space or doc[i].is_punct):
             return None
+    introducer = _introduced_by_colon(state, quote[0])
+    if introducer is not None:
+        return introducer
+    if previous is None or layout.paragraph[previous.contents[-1].end - 1] != paragraph - 1:
+        return None
     return previous
+
+
+def _introduced_by_colon(state: Grouping, first: int) -> Group | None:
+    """The cue, still without content, that a colon ending the paragraph before ``first`` follows ("He said:",
+    "In a statement, the ministry wrote:"): the colon hands the paragraph after it to that cue. A block quotation
+    set off in its own paragraph is introduced so in online news and press releases; without this the cue had
+    nothing to report and the quotation joined whatever attribution came before it, or none."""
+    doc, layout = state.doc, state.layout
+    before = first - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text != ":" or layout.paragraph[before] != layout.paragraph[first] - 1:
+        return None
+    # The cue of the colon's own sentence (the tagger often takes the colon into the cue): a phrase between
+    # them ("said on Tuesday:", "wrote in a letter to members:") stays within that sentence.
+    near = state.cues.near("sentence", RoleSpan("CUE", before, before + 1))
+    return max(
+        (group for group in near if not group.contents and group.cue.end <= before + 1),
+        key=lambda group: group.cue.end,
+        default=None,
+    )
 
 
 # A quotation ends its sentence with a period; one its speaker and verb follow ends with a comma or a dash ("“...,”
@@ -119,7 +144,7 @@ def quote_before_its_cue(state: Grouping, span: RoleSpan) -> tuple[int, Group] |
     “...,” she wrote"), or the tagger ran one content span from an earlier report into the quote ("he called the
     businessman “unhinged.” “So Donald ...,” the former governor said"). On held-out train, the gold cue of 122
     unmatched direct quotes was tagged but left without content, its quote in another group by the parse; with
-    this rule 96, and 22 more direct quotes matched (docs/accuracy.md, "A quote before its own cue").
+    this rule 96, and 22 more direct quotes matched (docs/experiments/extraction.md, "A quote before its own cue").
     """
     doc, layout = state.doc, state.layout
     quote = layout.quote_of(span.end - 1)

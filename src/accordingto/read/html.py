@@ -10,17 +10,18 @@ class/id vocabulary) and link-dense blocks; comments are left out and links kept
 pass can see them. The second pass (``drop_furniture``) looks at the blocks trafilatura keeps — paragraphs,
 headings, list items, quotes, each line of a paragraph broken by ``<br>`` — for the furniture outlets put *inside*
 the article body, where nothing names it, and where it reads like news: a related headline ("Senator says deal is
-near") is a perfect attribution with a plausible speaker. Each rule below says which kind of furniture it is for.
+near") is a perfect attribution with a plausible speaker. The rules that tell a furniture line are in
+``read.furniture``.
 """
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
 from ..errors import InputError
+from .furniture import is_furniture
 from .records import ReadArticle, text_id
 from .text import MAX_FILE_BYTES, check_text, parse_published
 
@@ -31,73 +32,9 @@ MAX_PAGE_BYTES = 5 * MAX_FILE_BYTES
 # The blocks of trafilatura's tree that hold running text (its names: <head> is any heading, <item> a list item).
 _BLOCKS = ("p", "head", "item", "quote")
 
-# A block whose text is mostly link text points to another page (a related story, "MORE: <headline>", a sign-up
-# link): article prose links a few words of a sentence, not the sentence. 0.8 is trafilatura's own link-density
-# ratio for lists; here it applies to every block, whatever its length.
-_LINK_SHARE = 0.8
-
-# Labels that open a furniture line: recirculation ("MORE:", "Related:", "Read more:"), media ("Watch:",
-# "Photo:", "Picture:") and the trust-policy line some agencies end with ("Our Standards:"). News prose never
-# opens a sentence with such a label and a colon. (Correction, clarification and update notes are not here: they
-# are the outlet's own reporting, and PolNeAR annotates the attributions in them.)
-_LABEL_PREFIX = re.compile(
-    r"^\(?\s*(?:more|read more|read also|also read|related|related coverage|related stories|see also|watch|"
-    r"listen|photos?|photograph|picture|image|video|graphic|credit|our standards)\s*:",
-    re.IGNORECASE,
-)
-# Headings of furniture modules, standing alone on their line.
-_LABEL_ONLY = re.compile(
-    r"^(?:related(?: coverage| stories| articles| content| links| topics)?|more on this (?:story|topic)|"
-    r"read (?:more|next)|explore more(?: on these topics)?|more stories|most (?:popular|read|viewed)|"
-    r"trending(?: now)?|recommended(?: for you)?|top stories|latest news|editor'?s picks|"
-    r"you (?:may|might) also like|share this(?: article| story)?|advertisement|sponsored(?: content)?|"
-    r"reuse this content|correction appended)\s*[:.]?$",
-    re.IGNORECASE,
-)
-# Legal notices: a copyright line ("© 2024 ...", "Copyright 2024 ...", not "Copyright law ..."), "All rights
-# reserved" and the wire-syndication notice.
-_RIGHTS = re.compile(
-    r"^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b))|\ball rights reserved\b|"
-    r"may not be published, broadcast, rewritten",
-    re.IGNORECASE,
-)
-# Credit lines of the newsroom: "Reporting by A; Editing by B", "(Additional reporting by C in Paris)",
-# "Contributing: D". Each piece names people and places only, which tells it from a sentence ("Reporting by the
-# Times found that ..." goes on in lower case).
-_CREDIT = re.compile(
-    r"^(?i:(?:additional |contributing )?reporting|writing|editing|compiled|edited|produced|research) by\s+"
-    r"(?:[A-Z][\w.'’-]*|(?:and|in|at|from|with|for|of)\b|[\s,&])+$"
-)
-_CONTRIBUTING = re.compile(r"^contributing(?: reporting)?\s*:", re.IGNORECASE)
-# A byline: "By" and a name, on a short line without the full stop a sentence ends with ("By Election Day,
-# turnout had doubled." is a sentence).
-_BYLINE = re.compile(r"^By\s+[A-Z][^.!?]*$")
-_SHORT_LINE_WORDS = 12
-# Words addressed to the reader: sign-up, app, follow and contact prompts. Case matters in the name after
-# "Follow" ("Follow Ana Ruiz on X", not "follow the rules on campus").
-_PROMPT = re.compile(
-    r"^(?:(?i:for more\b[^.]*\b(?:sign up|subscribe|download|visit|follow))|"
-    r"(?i:sign up|subscribe|click here|tap here|download (?:the|our)|join (?:us|our)|support (?:us|our)|"
-    r"got a (?:story|tip|news tip)|have a (?:story|tip)|contact (?:us|the author)|email (?:us|the author))\b|"
-    r"(?i:get (?:our|the))\b.*\b(?i:newsletter|app|alerts|inbox)\b|"
-    r"(?i:follow) (?:us|@|[A-Z][\w.'’-]*(?: (?:and )?[A-Z][\w.'’-]*)* (?i:on)\b))"
-)
-# Update notes: "This story has been updated with ...".
-_UPDATE_NOTE = re.compile(r"^(?:this|the) (?:story|article|piece|post|report) (?:has been|was) updated\b", re.I)
-# The crisis-resource note outlets add to stories on suicide, abuse or addiction: a hotline and a number the
-# reader is told to call or text ("call or text 988"), unlike a report about a hotline ("calls are not getting
-# through to the hotline (800-273-8255)").
-_HELPLINE_OPENING = re.compile(r"^if you or someone you know\b", re.IGNORECASE)
-_HELPLINE = re.compile(r"\b(?:hotline|helpline|lifeline|crisis (?:text )?line)\b", re.IGNORECASE)
-_CALL_NUMBER = re.compile(r"\b(?:call|text|dial)\b[^.]{0,80}?\d{3}", re.IGNORECASE)
-# A photo caption ends with its credit: "... on Monday. Photograph: A. Name/Agency", "(AP Photo/A. Name)"; a
-# credit may stand alone on a short line ("Getty Images", "A. Name/Reuters").
-_CREDITED_CAPTION = re.compile(
-    r"(?:\((?:AP |AFP |Reuters |EPA )?(?:photo|photograph|picture|image|credit)s?\b[^)]*\)|"
-    r"\b(?:photo|photograph|picture|image)s?(?: by)?:\s*[^.!?]*)\s*$",
-    re.IGNORECASE,
-)
-_AGENCY_CREDIT = re.compile(r"(?:^|/)\s*(?:Getty(?: Images)?|AP(?: Photo)?|AFP|Reuters|EPA|Shutterstock)\s*\.?$")
+# Markup, scripts and styles make a page several times larger than its text; five times the text-file limit
+# leaves room for that while refusing pages no news article needs.
+MAX_PAGE_BYTES = 5 * MAX_FILE_BYTES
 
 
 def html_article(page: bytes, where: str, *, id: str | None = None, url: str | None = None) -> ReadArticle:
@@ -158,31 +95,6 @@ def drop_furniture(body: _Element) -> None:
     for emptied in [element for element in body.iter("list") if not len(element)]:
         _remove(emptied)
     strip_tags(body, "ref")
-
-
-def is_furniture(line: str, link_share: float = 0.0) -> bool:
-    """Whether one line of a page's main text is furniture (``link_share``: the part of it that is link text)."""
-    if link_share >= _LINK_SHARE:
-        return True
-    short = len(line.split()) <= _SHORT_LINE_WORDS
-    return bool(
-        any(
-            pattern.search(line)
-            for pattern in (
-                _LABEL_PREFIX,
-                _LABEL_ONLY,
-                _RIGHTS,
-                _CONTRIBUTING,
-                _PROMPT,
-                _UPDATE_NOTE,
-                _HELPLINE_OPENING,
-                _CREDITED_CAPTION,
-            )
-        )
-        or all(_CREDIT.search(piece.strip(" ().")) for piece in line.split(";"))
-        or (short and (_BYLINE.search(line) or _AGENCY_CREDIT.search(line)))
-        or (_HELPLINE.search(line) and _CALL_NUMBER.search(line))
-    )
 
 
 def _split_at_breaks(paragraph: _Element) -> None:

@@ -13,7 +13,7 @@ TAGGER_EPOCHS = 8
 TAGGER_BITS = 20
 
 # The speaker resolver (`accordingto train-resolver`). Chosen by GUM train 5-fold CV of the pipeline (ranker12,
-# docs/sources.md): 8 perceptrons of 4 epochs each, pronouns 57.7% with no fold down, against 54.1% for 4 of 8
-# epochs (until ranker12), 56.6% for 8 or 16 of 8 epochs (two folds down each).
+# docs/experiments/resolution.md): 8 perceptrons of 4 epochs each, pronouns 57.7% with no fold down, against
+# 54.1% for 4 of 8 epochs (until ranker12), 56.6% for 8 or 16 of 8 epochs (two folds down each).
 RESOLVER_EPOCHS = 4
 RESOLVER_RUNS = 8
