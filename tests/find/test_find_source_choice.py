@@ -55,6 +55,17 @@ def test_a_passive_agent_is_offered_although_untagged(parser: Language) -> None:
     assert "none" in offered[""]
 
 
+def test_a_passive_subject_is_not_offered_as_the_speaker(parser: Language) -> None:
+    # Who is asked is not who asks; with no "by" agent, no subject candidate at all.
+    offered = _offered(
+        parser,
+        "Residents are asked to boil their tap water until Friday.",
+        {"are asked": "CUE", "to boil their tap water until Friday": "CONTENT"},
+    )
+    assert "Residents" not in offered
+    assert not any("subject" in kinds for kinds in offered.values())
+
+
 def test_according_to_offers_its_object(parser: Language) -> None:
     offered = _offered(
         parser,
