@@ -9,7 +9,9 @@ more news14 wrote before changing any code: a live blog, a tabloid story, a mark
 recall, a charity's report, a coach crash, a fisheries summit, a police appeal and a minister's Q&A; and ten more
 news16 wrote before changing any code: a war report, a leak story, a supreme court ruling, a rate decision, a
 manager's press conference, a drug trial, an aviation incident, a think tank's report, an election night and a
-diplomatic call's two readouts).
+diplomatic call's two readouts; and ten more news17 wrote before changing any code: a press briefing, a fact-check,
+a sentencing hearing, a data breach, a radio interview, ceasefire talks, a scientific dispute, an awards night, a
+competition fine and a product recall).
 
 Not a dump of the output: each case names one statement by the start of its content and the source it must be
 listed under — the errors the articles showed before news11 (a description sent to the wrong one of two people
@@ -229,6 +231,83 @@ CASES = [
             "Amneh Jafari' lose her 'She' (news16)",
         ),
     ),
+    # news17, written before any change. An opening adverbial is no source; a description giving a person's
+    # background is the named person quoted last; a title on the first name is a role; a company called a chain,
+    # and one tagged a facility, join their "the retailer" and "the manufacturer".
+    ("court-sentencing-impact.txt", 'they were "relieved', "Paul Nguyen", "person"),
+    ("competition-fine-appeal.txt", "the authority had examined", "Anneliese Vogt", "person"),
+    ("radio-interview-minister.txt", "her party would fund", "Naomi Farrant", "person"),
+    ("awards-night-actress.txt", "he had written the script", "Leo Marchetti", "person"),
+    ("awards-night-actress.txt", "I spent three months", "Delia Ransome", "person"),
+    ("briefing-press-secretary.txt", "I don't have any personnel", "Marisol Ortega", "person"),
+    ("breach-apology-retailer.txt", "she had since received a letter", "Gemma Holt", "person"),
+    ("recall-pressure-cookers.txt", "that customers who had bought", "BazaarMart", "organization"),
+    ("recall-pressure-cookers.txt", "its cookers had passed all tests", "Sunrise Kitchenware", "organization"),
+    # Already right before: two women of one field in turn, an age after a name, a spokesman's "He", a judge.
+    ("science-dispute-coral.txt", "some of the criticism was", "Karen Lindqvist", "person"),
+    ("science-dispute-coral.txt", "she had raised her concerns", "Samantha Oduya", "person"),
+    ("science-dispute-coral.txt", "the link should have been", "Samantha Oduya", "person"),
+    ("ceasefire-mediators-talks.txt", 'the Front was "using the talks', "Pavel Radu", "person"),
+    ("ceasefire-mediators-talks.txt", "the committee had agreed in principle", "Youssef Amrani", "person"),
+    ("factcheck-crime-claim.txt", "robberies were", "Elliot Varga", "person"),
+    ("court-sentencing-impact.txt", "she accepted that his remorse", "Margaret Halloran", "person"),
+    # Left after news17 (docs/sources.md, "Unseen news, a sixth time").
+    pytest.param(
+        "awards-night-actress.txt",
+        "that she had almost turned the part down",
+        "Delia Ransome",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'Backstage, the actress told' after Ransome's quotes: a bare occupation is no epithet the rules "
+            "read (a definite 'the judge' in a court report is someone else), so 'the actress' is a source of its "
+            "own (news17)",
+        ),
+    ),
+    pytest.param(
+        "breach-apology-retailer.txt",
+        "I nearly clicked it",
+        "Priya Mistry",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'Priya Mistry, a teacher from Leicester', tagged an organisation, opens with no first name the "
+            "US lists give, so her 'she' goes to the woman quoted before (news17)",
+        ),
+    ),
+    pytest.param(
+        "awards-night-actress.txt",
+        "Ivy carried me",
+        "Rhea Calloway",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'Rhea Calloway', tagged an organisation where she is first named, is no antecedent for the "
+            "'she' after 'Calloway, 61, a stage veteran who …' (news17)",
+        ),
+    ),
+    pytest.param(
+        "competition-fine-appeal.txt",
+        "shoppers preferred its results",
+        "Quorra",
+        "organization",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'Quorra', untagged where it speaks, is read as a person, so 'the company said' goes to the "
+            "regulator, the other side (news17)",
+        ),
+    ),
+    pytest.param(
+        "court-sentencing-impact.txt",
+        "I want him to know",
+        "Marco Castellano",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'the statement said' of the father's statement read by the prosecutor goes to the mother, who "
+            "spoke through a statement earlier (news17)",
+        ),
+    ),
     pytest.param(
         "aviation-incident.txt",
         "eleven people, including four cabin crew",
@@ -254,6 +333,13 @@ def test_a_phone_call_in_a_news_article_is_no_statement(nlp: Language) -> None:
     source_of(nlp, "utility-outage.txt", "he had been told")  # fills the cache
     output = _OUTPUTS["utility-outage.txt"]
     assert not [a for a in output["attributions"] if a["cue_text"] == "called"]
+
+
+def test_a_related_headline_in_a_news_article_is_no_statement(nlp: Language) -> None:
+    """ "Related: Senate panel delays vote on energy nominee", under the briefing: furniture (news17)."""
+    source_of(nlp, "briefing-press-secretary.txt", "I don't have any personnel")  # fills the cache
+    output = _OUTPUTS["briefing-press-secretary.txt"]
+    assert not [a for a in output["attributions"] if "nominee" in a["content_text"]]
 
 
 ACTS = [

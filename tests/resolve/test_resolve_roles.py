@@ -30,6 +30,13 @@ CASES = [
     pytest.param("Mr. Colin Hart left early.", "Colin Hart", set(), id="honorific-is-no-role"),
     pytest.param("Sara Holm, Jonas Berg and Eva Lind signed it.", "Sara Holm", set(), id="a-list-is-no-role"),
     pytest.param("Priya Nair arrived on Tuesday.", "Priya Nair", set(), id="no-role-at-all"),
+    # A title of two words the small model hangs on the first name, not the surname (news17).
+    pytest.param(
+        "Press Secretary Lucia Ferrant opened the morning briefing.",
+        "Lucia Ferrant",
+        {"secretary"},
+        id="title-on-the-first-name",
+    ),
 ]
 
 

@@ -190,6 +190,8 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         if narrowed:
             return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
         if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
+            if not same_head and _gives_background(doc, mention):
+                return _latest_named_speaker(entities)
             return same_head[0] if same_head else None
         # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
         # ("Acme Corp. opened a plant. The company said..."); with a modifier ("the rival company") it may not be.
@@ -210,6 +212,29 @@ def _gives_age(doc: Doc, mention: Mention) -> bool:
     before = doc[mention.start - 1] if mention.start > 0 else None
     return first.lower_ in lexicon.DEFINITE or (
         first.like_num and before is not None and before.lower_ in lexicon.DEFINITE
+    )
+
+
+# Words that give a person's past ("the former nurse", "the ex-minister", "the retired judge"): what someone was,
+# not a part they play in the events reported.
+BACKGROUND_QUALIFIERS = {"former", "ex", "retired"}
+
+
+def _gives_background(doc: Doc, mention: Mention) -> bool:
+    """Whether a definite description of one person gives their background: a past occupation ("The former
+    nurse said", "the former economics professor"), where they were born ("The Italian-born filmmaker") or the
+    party or people they belong to ("the Republican said"). Like
+    an age (``_gives_age``), such a description is an epithet news writes for someone it has just named and
+    quoted, adding what they were or where they come from; the role in it is new, so no earlier head or role
+    matches it, and it had been a person of its own (news17). Only where nothing earlier has its head: "the
+    former mayor" after "Harper, the former mayor" is Harper by her role."""
+    if mention.kind != "person" or mention.number != "sing" or doc[mention.start].lower_ not in lexicon.DEFINITE:
+        return False
+    if doc[mention.head].ent_type_ == "NORP":
+        return True  # "the Republican", "the Briton": the party or people they belong to
+    words = doc[mention.start : mention.head]
+    return any(t.lower_ in BACKGROUND_QUALIFIERS for t in words) or any(
+        t.lower_ == "born" and t.i > 0 and doc[t.i - 1].text == "-" for t in words
     )
 
 

@@ -263,12 +263,16 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     pos, dep, ent_type, lower = codes.pos, codes.dep, codes.ent_type, codes.lower
     bounds = _entity_bounds(codes, head)
     if bounds is None and (
-        pos[head] != PROPN or (codes.word(head).islower() and joined_word_start(codes, head) < head)
+        pos[head] != PROPN
+        or (codes.word(head).islower() and joined_word_start(codes, head) < head)
+        or (codes.word(head).islower() and lower[head] in _DESCRIPTION_HEAD_IDS)
     ):
         # The lower-case last part of a hyphenated word is no name: the small model tags the "general" of
         # "secretary-general" a proper noun, which made the UN's secretary-general a source named "general"
         # (news16). (Any untagged lower-case proper noun left out, "study hall" in a GUM interview became a
         # description, and through the ranker's features one "he" went elsewhere: GUM dev pronouns 75.7 -> 74.8.)
+        # Nor is an untagged lower-case word the lexicon lists as a description's head: "The Marenian defence
+        # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged).
@@ -291,6 +295,17 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = ent_type[end - 1] in (_PERSON, 0)
     while start < end - 1 and (lower[start] in _ARTICLE_IDS or (personal and _title_word(codes, start))):
+        start += 1
+    # A person's name opens with the first name: a capitalised word before a listed first name that is no first
+    # name itself is a headline's word or a title the lists lack ("Tearful Delia Ransome wins …", tagged one
+    # person, had been the source "Tearful Delia Ransome"; "Activist Angela Davis" on PolNeAR dev; news17).
+    while (
+        personal
+        and start < end - 2
+        and is_first_name(codes.word(start + 1))
+        and not is_first_name(codes.word(start))
+        and not codes.word(start).isupper()
+    ):
         start += 1
     while end > start + 1 and (codes.tag[end - 1] == _POSSESSIVE_TAG or codes.punct[end - 1]):
         end -= 1
@@ -392,6 +407,7 @@ def is_person_noun(lemma: str) -> bool:
 
 
 _SINGULAR_PROPER_NOUN = get_string_id("NNP")
+_DEFINITE_ARTICLE_IDS = _ids({"the"})
 
 
 def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int) -> bool:
@@ -519,6 +535,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     # The apposition may hang off the head or, misparsed, off a word inside its phrase ("a spokesman for the
     # Kremlin, Dmitry Peskov" attaches Peskov to Kremlin).
     appos = _apposition(codes, head, start, end)
+    if appos == head:
+        # Read past an opening adverbial ("Outside court, the family's lawyer, Paul Nguyen"), the head may be the
+        # apposition of a word outside the span; its own apposition, the name, comes after it (news17).
+        appos = _apposition(codes, head, head + 1, end)
     if appos is not None and not low <= codes.governor[appos] < high:
         # An apposition inside a participle or relative clause describes a word of that clause, not the source:
         # "a study published in the journal *Marine Ecology Letters*" is no name of the study.
@@ -526,6 +546,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     if appos is None:
         appos = _split_apposition(codes, head, start, end)
     bounds = name_bounds(codes, head, low, high)
+    if bounds is not None and appos is not None and codes.ent_type[head] == _NORP:
+        # "Another Republican, Representative Lorna Haskett": the party or people is what the person in the
+        # apposition belongs to; the name is hers (it had been a group named by the whole phrase, news17).
+        bounds = None
     # Only words up to the head say who the mention is: "the head of the women's group" is not a woman.
     gender = next((_GENDER_BY_ID[lower[i]] for i in range(low, head + 1) if lower[i] in _GENDER_BY_ID), None)
     if bounds is not None and appos is not None and number == "sing" and _lone_title(codes, bounds):
@@ -578,11 +602,26 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if number == "plur" and kind == "person":
             kind = "group"
         if kind == "group" and label == "NORP":
+            if (
+                codes.tag[head] == _SINGULAR_PROPER_NOUN
+                and codes.lower[low] in _DEFINITE_ARTICLE_IDS
+                and high - low == 2
+            ):
+                # "the Republican said", "the Briton": one member of a party or a people, a person news calls by
+                # what they belong to once it has named them (``matching._gives_background``); it had been the
+                # party, a group (news17).
+                return Mention(low, high, head, "description", "sing", None, "person", appos=appos)
             # "Democrats", "Russians": a people, not a name of one identifiable source.
             return Mention(low, high, head, "description", "plur", None, "group", appos=appos)
         if kind == "government" and gender is None:
             gender = "neut"
         first = _first_name_gender(words) if number == "sing" else None
+        if first is not None and kind == "organization" and _described_as_person(codes, described):
+            # "Priya Mistry, a teacher from Leicester", "Another customer, Gemma Holt", tagged organisations: a name
+            # opening with a first name that the text calls by a noun only people are is a person's; without such
+            # a noun it keeps its tag, as organisations named after people do ("John Deere"). Her "she" had gone
+            # to the woman quoted before her (news17).
+            kind = "person"
         if first is not None and kind in {"person", "unknown", "document", "group"}:
             # "Isabel Ruiz", "Donald Trump": a full name opening with a first name of one gender is a person's,
             # of that gender, unless an honorific already said otherwise ("Mrs. Morgan Lee"); the small model
@@ -611,6 +650,7 @@ _GENDER_BY_ID = {get_string_id(word): gender for word, gender in HONORIFIC_GENDE
 # Titles and role nouns that only people bear ("secretary", "MP", "lawyer"), for a name the small model tagged an
 # organisation's; not the person nouns a company may be called too ("a rival", "a partner"), nor the heads of
 # bodies ("chipmaker", "regulator").
+_DESCRIPTION_HEAD_IDS = _ids(lexicon.DESCRIPTION_HEADS)
 _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTION_HEADS))
 
 
@@ -641,6 +681,15 @@ def office_named_beside(codes: TokenCodes, head: int) -> bool:
         and not codes.ent_type[head]
         and any(codes.dep[child] == _APPOS and codes.ent_type[child] for child in codes.rights(head))
     )
+
+
+def _described_as_person(codes: TokenCodes, described: int | None) -> bool:
+    """Whether the noun that says what a name's bearer is (its apposition, or the noun written before it) names
+    only people: a listed person noun or one with a person-making suffix ("teacher", "customer", "veteran"), not
+    a body's head ("a Leeds-based manufacturer")."""
+    if described is None or codes.pos[described] != NOUN:
+        return False
+    return is_person_noun(codes.lemma_text(described)) and _description_kind(codes, described, "sing") == "person"
 
 
 def _titled(codes: TokenCodes, described: int | None, low: int, name_start: int) -> bool:
@@ -745,7 +794,9 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
     coordination of people's names as their group, else a noun phrase or pronoun (``readings`` caches these),
     else a share of people."""
     codes = doc_token_codes(doc)
-    start = _past_opening_participle(codes, _past_dateline(codes, start, end), end)
+    start = _past_opening_adverbial(codes, _past_opening_participle(codes, _past_dateline(codes, start, end), end), end)
+    if start >= end:
+        return None
     mention = (
         misread_surname(doc, start, end) or coordinated_people(doc, start, end) or _member_picked_out(codes, start, end)
     )
@@ -838,6 +889,49 @@ def _past_opening_participle(codes: TokenCodes, start: int, end: int) -> int:
     ):
         return start + 2
     return start
+
+
+# Words that set a sentence's scene in place or time before its subject, which the small model reads as other
+# parts of speech when they open a sentence ("Backstage" a proper noun, "Outside" an adjective).
+_SCENE_WORD_IDS = _ids(
+    {"backstage", "outside", "inside", "afterwards", "afterward", "later", "earlier", "meanwhile", "elsewhere"}
+    | {"separately", "nearby", "overnight", "privately", "publicly", "downstairs", "upstairs", "offstage"}
+)
+_SCENE_WORDS_BEFORE_COMMA = 4  # "Outside the crown court," at most
+
+
+def _past_opening_adverbial(codes: TokenCodes, start: int, end: int) -> int:
+    """Where a source span's mention starts, past an opening adverbial of place or time set off by a comma
+    ("Backstage, the actress told …", "Outside court, the family's lawyer, Paul Nguyen, said", "Later, she
+    said"): it says where or when the statement was made, not who made it, and it is no part of the subject's
+    noun phrase, but the extractor's source span may open with it. Read with it, the small model made
+    "Backstage" the source's name and "Outside court" its head (news17). Only a phrase opened by a preposition or
+    a word of place or time, with no name of a person or a body in it, before a noun phrase."""
+    last = min(end, start + _SCENE_WORDS_BEFORE_COMMA + 1)
+    comma = next((i for i in range(start + 1, last) if codes.lower[i] == _COMMA), None)
+    if comma is None and end < len(codes.lower) and end - start <= _SCENE_WORDS_BEFORE_COMMA:
+        # A source in pieces ("Backstage" … "the actress", the comma between them left out): the piece that is the
+        # adverbial alone is no mention, and the next piece is read instead.
+        comma = end if codes.lower[end] == _COMMA and _opens_sentence(codes, start) else None
+    if comma is None or (comma + 1 >= end and comma != end):
+        return start
+    # Not any adverb: a focus adverb belongs to the noun phrase ("Even China, Pyongyang's only ally, said").
+    opener = codes.pos[start] == ADP or codes.lower[start] in _SCENE_WORD_IDS
+    if not opener or codes.lower[start] == _OF:
+        return start  # "Of the officials, one said": the "of" phrase says whom the speaker is one of
+    if any(codes.ent_type[i] in {_PERSON, _ORG, _NORP} for i in range(start, comma)):
+        return start
+    if comma == end:
+        return end
+    return comma + 1 if find_head(codes, comma + 1, end) is not None else start
+
+
+_SENTENCE_ENDS = _ids({".", "!", "?"})
+
+
+def _opens_sentence(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` opens a sentence or a paragraph (after a full stop or a line break)."""
+    return i == 0 or codes.breaks[i - 1] or codes.space[i - 1] or codes.lower[i - 1] in _SENTENCE_ENDS
 
 
 def _member_picked_out(codes: TokenCodes, start: int, end: int) -> Mention | None:

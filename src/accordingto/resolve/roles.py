@@ -33,9 +33,13 @@ def given_roles(doc: Doc, mention: Mention) -> list[Token]:
         # A description the name is written in apposition to, read as one mention ("The state's campaign
         # chairman, Phil Lovas"): its head is the role, not the nouns before it ("campaign").
         return [head] if _role_noun(head) else []
+    # A title may hang on any word of the name, not only its head: the small model hung "Secretary" of "Press
+    # Secretary Marisol Ortega" on "Marisol", so "the press secretary replied" had found no one named (news17).
+    name_words = [doc[i] for i in range(mention.name_start, mention.name_end)]
     roles = [
         child
-        for child in head.children
+        for word in name_words
+        for child in word.children
         if child.dep_ == "compound"
         and child.i < mention.name_start
         and child.pos_ in {"NOUN", "PROPN"}

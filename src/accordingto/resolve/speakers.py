@@ -49,6 +49,7 @@ from .learned import LearnedAnswers, barred_content, entity_links, mention_class
 from .markables import Markables, quote_ranges, sentence_starts
 from .matching import collect_name, same_description, same_name
 from .mentions import (
+    BODY_KINDS,
     PRONOUNS,
     Gender,
     Mention,
@@ -68,6 +69,8 @@ COLLECTED_LABELS = {"PERSON", "ORG", "GPE"}
 # works, laws and products ("The airport … it handles", "the Clean Water Act … It would require"). Without them
 # the rules give such a pronoun the nearest country or company instead.
 THING_LABELS = {"FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+# Facilities' names: collected only when the text calls one a body (``_name_occurrences``).
+FACILITY_LABEL = "FAC"
 # A people named as a noun ("The Saudis met the envoys. They said …") is a group a later "they" may stand for.
 PEOPLE_LABEL = "NORP"
 # Subjects, as string ids of the per-document table (``annotations.TokenCodes.dep``).
@@ -615,7 +618,10 @@ def _name_occurrences(
         for i in range(o.mention.name_start, o.mention.name_end)
     }
     found = []
-    names = [ent for ent in doc.ents if ent.label_ in COLLECTED_LABELS]
+    # A name tagged a facility is collected only where the text calls it a body in apposition ("by Sunrise
+    # Kitchenware, a Rajkot-based manufacturer", tagged FAC): a company the small model took for a building, whose
+    # later "the manufacturer said" had found no named body (news17); a building is no participant.
+    names = [ent for ent in doc.ents if ent.label_ in COLLECTED_LABELS or ent.label_ == FACILITY_LABEL]
     # A proper-noun subject the small model left untagged ("Jones lost the vote") is a likely antecedent; not an
     # office whose holder's name follows it ("The Environment Secretary, Rachel Moffat, visited"), where the name
     # is (news14: the office became a person of its own, and took her "she").
@@ -637,8 +643,12 @@ def _name_occurrences(
         if any(i in taken for i in range(ent.start, ent.end)) or ent.root.dep_ in {"compound", "amod", "nmod"}:
             continue
         mention = misread.get(ent.start) if len(ent) == 1 else None
-        mention = mention or readings.read(ent.start, ent.end)
+        # A facility's name is read with its phrase, whose apposition alone may say it is a body.
+        end = ent.root.right_edge.i + 1 if ent.label_ == FACILITY_LABEL else ent.end
+        mention = mention or readings.read(ent.start, end)
         if mention is None or mention.name_start is None or mention.name_end is None:
+            continue
+        if ent.label_ == FACILITY_LABEL and (mention.kind not in BODY_KINDS or mention.appos is None):
             continue
         name = doc[mention.name_start : mention.name_end]
         found.append(_unsourced_occurrence(mention, ent, name, ent.root, quotes, sentence_starts))
