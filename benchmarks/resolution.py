@@ -21,6 +21,13 @@ texts) against the whole analysis of the same texts, and reports the size and lo
     .venv/bin/python benchmarks/resolution.py                        # dev + train CV + speed: ~7 minutes
     .venv/bin/python benchmarks/resolution.py --no-cv --no-speed     # dev only
     .venv/bin/python benchmarks/resolution.py --cache-dir /tmp/gum   # keep the parses between runs
+    .venv/bin/python benchmarks/resolution.py --no-cv --no-speed --compare OTHER.npz   # what other weights change
+    .venv/bin/python benchmarks/resolution.py --no-speed --seed 0 1 2   # train CV summed over three dealings
+
+``--compare`` lists, on GUM dev, every measured mention whose outcome differs between the two weight files, for
+the pipeline and the model alone, and how many each document holds: a difference of a few points on dev is
+often one decision in one document (a chain of "he"s in a biography, or one name link that renames every "the
+city" of a travel guide), which is not a difference of the models (resolver17).
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from accordingto.evaluate.resolution import (
     TARGET_PRONOUNS,
     Alignment,
     Answer,
+    Outcome,
     Tally,
     Target,
     outcome,
@@ -108,6 +116,41 @@ def _rules_answer(doc: Doc, entities: list[Entity]) -> Answer:
         name = doc[fullest.name_start : fullest.name_end]
         return Answer(linked, (name.start_char, name.end_char, doc[fullest.head].idx))
     return Answer(False, None)  # the rules read no mention in the span
+
+
+def differences(
+    alignments: Sequence[Alignment], ours: dict[str, System], theirs: dict[str, System]
+) -> list[tuple[str, str, str, str, Outcome, Outcome]]:
+    """``(system, document, kind, mention text, our outcome, their outcome)`` for every target whose outcome differs
+    between two sets of the same systems."""
+    found_differences = []
+    for alignment in alignments:
+        found = targets(alignment)
+        markables = alignment.markables
+        for system in ours:
+            for target, mine, other in zip(
+                found, ours[system](alignment, found), theirs[system](alignment, found), strict=True
+            ):
+                before, after = outcome(alignment, target, mine), outcome(alignment, target, other)
+                if before != after and target.markable is not None:
+                    start, end = markables.spans[target.markable]
+                    text = markables.doc[start:end].text
+                    found_differences.append((system, alignment.document.name, target.kind, text, before, after))
+    return found_differences
+
+
+def differences_table(rows: Sequence[tuple[str, str, str, str, Outcome, Outcome]]) -> str:
+    """The differences counted by system, document and kind, as right gained and lost (one line per group)."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for system, document, kind, _, before, after in rows:
+        counts = groups.setdefault((system, document, kind), [0, 0, 0])
+        counts[0] += after == "right"
+        counts[1] += before == "right"
+        counts[2] += 1
+    lines = ["| system | document | kind | changed | right gained | right lost |", "|---|---|---|---|---|---|"]
+    for (system, document, kind), (gained, lost, changed) in sorted(groups.items()):
+        lines.append(f"| {system} | {document} | {kind} | {changed} | {gained} | {lost} |")
+    return "\n".join(lines)
 
 
 def pronoun_tally(alignments: Sequence[Alignment], systems: dict[str, System]) -> Tally:
@@ -218,12 +261,22 @@ def main() -> None:
     parser.add_argument("--weights", type=Path, default=WEIGHTS_PATH)
     parser.add_argument("--cache-dir", type=Path, help="keep our pipeline's parses of GUM here")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        nargs="+",
+        default=[0],
+        help="how the documents are dealt into folds; several seeds sum their cross-validations (one seed's fold "
+        "models swing by points: compare learners over several)",
+    )
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation on train")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed figures")
     parser.add_argument("--speed-articles", type=int, default=40)
     parser.add_argument("--speed-repeats", type=int, default=3, help="time each part this often, keep the fastest")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--compare", type=Path, help="other weights: list the dev mentions whose outcome differs, by document"
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -240,12 +293,23 @@ def main() -> None:
     genres = sorted({alignment.document.genre for alignment in dev})
     report["dev"] = tally
     report["dev_pronouns"] = pronoun_tally(dev, systems(ranker))
+    if args.compare is not None:
+        ours, theirs = systems(ranker), systems(MentionRanker.load(args.compare))
+        compared = ("pipeline", "model")
+        report["compare"] = differences(dev, {s: ours[s] for s in compared}, {s: theirs[s] for s in compared})
     if not args.no_cv:
         train = load_split(nlp, args.data, "train", args.cache_dir)
         report["train_folds"] = []
-        report["train_cv"] = cross_validate(
-            train, folds=args.folds, seed=args.seed, systems=systems, fold_tallies=report["train_folds"]
-        )
+        report["train_cv"] = Tally()
+        for seed in args.seed:
+            cross_validate(
+                train,
+                folds=args.folds,
+                seed=seed,
+                systems=systems,
+                tally=report["train_cv"],
+                fold_tallies=report["train_folds"],
+            )
     if not args.no_speed:
         report["speed"] = speed(args.polnear, args.speed_articles, ranker, args.speed_repeats)
 
@@ -263,10 +327,16 @@ def main() -> None:
         print(f"\nGUM dev pronouns, {subset}, by pronoun\n")
         print(pronoun_table(report["dev_pronouns"], SYSTEMS, speakers_only))
         if "train_cv" in report:
-            print(f"\nGUM train, {args.folds}-fold cross-validation of the model, {subset}\n")
+            seeds = ", ".join(map(str, args.seed))
+            print(f"\nGUM train, {args.folds}-fold cross-validation of the model (seeds {seeds}), {subset}\n")
             print(table(report["train_cv"], SYSTEMS, genres, speakers_only))
-            print(f"\nGUM train, each fold's share right, {subset}\n")
+            print(f"\nGUM train, each fold's share right (seed by seed), {subset}\n")
             print(fold_table(report["train_folds"], ("pipeline", "model"), speakers_only))
+    if "compare" in report:
+        print(f"\nGUM dev, what {args.compare} changes against {args.weights} (outcomes that differ)\n")
+        print(differences_table(report["compare"]))
+        for system, document, kind, text, before, after in report["compare"]:
+            print(f"- {system}, {document}, {kind} {text!r}: {before} -> {after}")
     print(f"\nweights: {args.weights} ({report['weights_bytes'] / 1024:.0f} KiB), loaded in {load_seconds:.3f} s")
     if "speed" in report:
         figures = report["speed"]

@@ -80,9 +80,7 @@ def _on_furniture(doc: Doc, layout: Layout, group: Group) -> bool:
     photo credit): a link or label the outlet put among the paragraphs, not the article's prose, which text
     without markup still carries (the HTML reader drops such lines from a page). PolNeAR's annotators marked no
     attribution on any of the 98 such lines of its train and dev articles."""
-    paragraph = layout.paragraph[group.cue.start]
-    start = int(np.searchsorted(layout.paragraph, paragraph, side="left"))
-    end = int(np.searchsorted(layout.paragraph, paragraph, side="right"))
+    start, end = layout.paragraph_bounds(group.cue.start)
     return is_furniture(doc[start:end].text.strip())
 
 

@@ -82,6 +82,14 @@ class Layout:
         n = int(self.quote[i]) if 0 <= i < len(self.quote) else -1
         return self.quotes[n] if n >= 0 else None
 
+    def paragraph_bounds(self, i: int) -> tuple[int, int]:
+        """The token range of token ``i``'s paragraph (paragraph numbers never fall along the text)."""
+        paragraph = self.paragraph[i]
+        return (
+            int(np.searchsorted(self.paragraph, paragraph, side="left")),
+            int(np.searchsorted(self.paragraph, paragraph, side="right")),
+        )
+
     def same(self, level: np.ndarray, a: RoleSpan, b: RoleSpan) -> bool:
         return bool(set(level[a.start : a.end]) & set(level[b.start : b.end]))
 

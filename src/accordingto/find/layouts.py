@@ -84,9 +84,7 @@ def leave_out_introductions(doc: Doc, layout: Layout, spans: list[RoleSpan]) -> 
 
 def _paragraph_first(doc: Doc, layout: Layout, i: int) -> int:
     """The first token of ``i``'s paragraph that is not a space."""
-    start = i
-    while start > 0 and layout.paragraph[start - 1] == layout.paragraph[i]:
-        start -= 1
+    start = layout.paragraph_bounds(i)[0]
     while start < i and doc[start].is_space:
         start += 1
     return start
