@@ -17,7 +17,7 @@ from accordingto.find.grouping import assemble
 from accordingto.find.groups import Group, Layout
 from accordingto.find.perceptron import TaggerModel
 from accordingto.find.quotes import annotate_quotes
-from accordingto.find.source_choice import candidate_rows, choose_sources, hashed, is_nested
+from accordingto.find.source_choice import candidate_rows, choose_sources, hashed, is_nested, is_ranked
 from accordingto.find.source_ranker import SourceRanker
 from accordingto.find.tagging import load_model
 
@@ -123,6 +123,58 @@ def test_the_ranker_overrides_the_nearest_source(parser: Language) -> None:
     assert _source_text(doc, groups[0]) == "The senator"
     choose_sources(doc, groups, layout, tags, _preferring("kind:none"))
     assert groups[0].sources == []
+
+
+# Two attributions of the writer's own invention: the first names its speaker, the second (a passive that names
+# nobody) has none, though the speaker of the first stands in the sentence before it.
+SOURCELESS = (
+    "Ruth Okafor, the mayor, said the bridge would open on Friday. "
+    "The winner of the naming contest will be announced next week."
+)
+SOURCELESS_ROLES = {
+    "Ruth Okafor": "SOURCE",
+    "said": "CUE",
+    "the bridge would open on Friday": "CONTENT",
+    "The winner of the naming contest": "CONTENT",
+    "will be announced": "CUE",
+}
+
+
+def test_a_sourceless_statement_stays_sourceless_beside_a_speaker(parser: Language) -> None:
+    # The mayor is offered (a tagged mention in the sentence before), and a ranker that trusts tagged mentions
+    # would take her; but the rules found no source, and the ranker may only correct a speaker, never add one.
+    doc, groups, tags, layout = _grouped(parser, SOURCELESS, SOURCELESS_ROLES)
+    spoken, announced = groups
+    assert announced.sources == [] and not is_ranked(announced, groups) and is_ranked(spoken, groups)
+    assert "tagged" in _offered(parser, SOURCELESS, SOURCELESS_ROLES, number=1)["Ruth Okafor"]
+    choose_sources(doc, groups, layout, tags, _preferring("kind:tagged"))
+    assert announced.sources == []
+    assert _source_text(doc, spoken) == "Ruth Okafor"
+
+
+def test_assemble_with_the_shipped_ranker_invents_no_speaker(parser: Language) -> None:
+    doc = annotate_quotes(parser(SOURCELESS))
+    groups = sorted(
+        assemble(doc, samples.bio_tags(doc, SOURCELESS_ROLES), load_model().source_ranker),
+        key=lambda group: group.cue.start,
+    )
+    assert [_source_text(doc, group) for group in groups] == ["Ruth Okafor", ""]
+
+
+def test_a_wrong_source_of_the_rules_is_corrected(parser: Language) -> None:
+    # The rules attach both tagged mentions of the sentence, the subject of the clause before the cue too; the
+    # speaker is the cue's own subject alone, which a ranker that trusts the subject takes.
+    text = "After the inspector left, the harbour master told reporters that the pier was unsafe."
+    roles = {
+        "the inspector": "SOURCE",
+        "the harbour master": "SOURCE",
+        "told": "CUE",
+        "that the pier was unsafe": "CONTENT",
+    }
+    doc, groups, tags, layout = _grouped(parser, text, roles)
+    assert _source_text(doc, groups[0]) == "the inspector the harbour master"
+    choose_sources(doc, groups, layout, tags, _preferring("kind:subject"))
+    assert _source_text(doc, groups[0]) == "the harbour master"
 
 
 # A report inside another's content: the outer content runs on over the inner report (``contents``), so the
