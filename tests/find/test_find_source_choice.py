@@ -152,10 +152,11 @@ def test_a_sourceless_statement_stays_sourceless_beside_a_speaker(parser: Langua
     assert _source_text(doc, spoken) == "Ruth Okafor"
 
 
-def test_assemble_with_the_shipped_ranker_invents_no_speaker(parser: Language) -> None:
+def test_assemble_with_a_ranker_invents_no_speaker(parser: Language) -> None:
+    # The same through ``assemble``, with a ranker that would take the nearest tagged mention wherever consulted.
     doc = annotate_quotes(parser(SOURCELESS))
     groups = sorted(
-        assemble(doc, samples.bio_tags(doc, SOURCELESS_ROLES), load_model().source_ranker),
+        assemble(doc, samples.bio_tags(doc, SOURCELESS_ROLES), _preferring("kind:tagged")),
         key=lambda group: group.cue.start,
     )
     assert [_source_text(doc, group) for group in groups] == ["Ruth Okafor", ""]
