@@ -17,9 +17,9 @@ from accordingto.find.grouping import assemble
 from accordingto.find.groups import Group, Layout
 from accordingto.find.perceptron import TaggerModel
 from accordingto.find.quotes import annotate_quotes
-from accordingto.find.source_choice import candidate_rows, choose_sources, hashed, is_nested, is_ranked
+from accordingto.find.source_choice import candidate_rows, candidates, choose_sources, hashed, is_nested, is_ranked
 from accordingto.find.source_ranker import SourceRanker
-from accordingto.find.tagging import load_model
+from accordingto.find.tagging import RoleSpan, load_model
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +160,27 @@ def test_assemble_with_a_ranker_invents_no_speaker(parser: Language) -> None:
         key=lambda group: group.cue.start,
     )
     assert [_source_text(doc, group) for group in groups] == ["Ruth Okafor", ""]
+
+
+def test_a_mention_inside_the_content_is_not_offered(parser: Language) -> None:
+    # The content runs on over a report it holds (as the grouping rules extend a complement): the engineers are
+    # the speaker of that inner report, not of the spokeswoman's statement; the chair, outside it, is offered.
+    doc = annotate_quotes(
+        parser("The chair listened. The spokeswoman said the dam had failed, according to engineers.")
+    )
+    words = [token.text for token in doc]
+    cue, engineers, chair = words.index("said"), words.index("engineers"), words.index("chair")
+    group = Group(
+        cue=RoleSpan("CUE", cue, cue + 1),
+        contents=[RoleSpan("CONTENT", cue + 1, engineers + 1)],
+        sources=[RoleSpan("SOURCE", cue - 2, cue)],
+    )
+    layout = Layout(doc, [])
+    tagged = [RoleSpan("SOURCE", engineers, engineers + 1), RoleSpan("SOURCE", chair - 1, chair + 1)]
+    offered = {
+        doc[c.spans[0].start : c.spans[-1].end].text for c in candidates(doc, group, layout, tagged, None) if c.spans
+    }
+    assert offered == {"The spokeswoman", "The chair"}
 
 
 def test_a_wrong_source_of_the_rules_is_corrected(parser: Language) -> None:
