@@ -118,8 +118,8 @@ def candidates(
     doc: Doc, group: Group, layout: Layout, tagged: Sequence[RoleSpan], previous: Group | None
 ) -> list[SourceCandidate]:
     """The possible sources of ``group``: the rules' choice, tagged source spans in the cue's sentence or the one
-    before, the cue's subject, the previous group's sources (for a quoted content), and no source; one candidate
-    per set of tokens."""
+    before (outside the group's own content), the cue's subject, the previous group's sources (for a quoted
+    content), and no source; one candidate per set of tokens."""
     found: dict[frozenset[int], SourceCandidate] = {}
 
     def add(spans: Iterable[RoleSpan], kind: str) -> None:
