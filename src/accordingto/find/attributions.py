@@ -89,7 +89,7 @@ def find_attributions(
         arrays = doc_arrays(doc, model.lexicon)
         tagged = arrays, tag_doc(doc, model, arrays)
     arrays, tagging = tagged
-    groups = assemble(doc, tagging.tags)
+    groups = assemble(doc, tagging.tags, model.source_ranker)
     values = confidences(doc, groups, tagging, model, arrays)
     threshold = model.calibrator.threshold if min_confidence is None else min_confidence
     kept = [(group, value) for group, value in zip(groups, values, strict=True) if value >= threshold]

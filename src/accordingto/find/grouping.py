@@ -29,6 +29,8 @@ from .cues import complete_verb_group, describes_its_noun, places_a_call, recall
 from .groups import CueIndex, Group, Grouping, Layout, choose_cue
 from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
 from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
+from .source_choice import choose_sources
+from .source_ranker import SourceRanker
 from .sources import according_to_names_its_source, document_author, inverted_speaker, subject_source
 from .tagging import RoleSpan, tagged_spans
 
@@ -82,8 +84,10 @@ def _on_furniture(doc: Doc, layout: Layout, group: Group) -> bool:
     return is_furniture(doc[start:end].text.strip())
 
 
-def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
-    """Group tagged spans into attributions (only those with a cue and some content), in text order."""
+def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> list[Group]:
+    """Group tagged spans into attributions (only those with a cue and some content), in text order. With a
+    source ``ranker``, each attribution's source is then the candidate it scores highest (``source_choice``);
+    without, the rules' choice stays."""
     spans = tagged_spans(tags)
     groups = [Group(cue=span) for span in spans if span.role == "CUE"]
     quotes = [(quote.start, quote.end) for quote in quote_spans(doc)]
@@ -132,4 +136,6 @@ def assemble(doc: Doc, tags: np.ndarray) -> list[Group]:
             if found is not None:
                 group.sources.append(found)
     leave_out_next_clause(doc, kept)
+    if ranker is not None:
+        choose_sources(doc, kept, layout, tags, ranker)
     return kept

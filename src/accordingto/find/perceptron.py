@@ -16,6 +16,7 @@ import numpy as np
 
 from .confidence import Calibrator, CueClassifier, token_margins
 from .features import FEATURE_VERSION, CueLexicon, WordClusters
+from .source_ranker import SourceRanker
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
 TAGS = ("O",) + tuple(f"{prefix}-{role}" for role in ROLES for prefix in ("B", "I"))
@@ -148,6 +149,9 @@ class TaggerModel:
     calibrator: Calibrator = field(default_factory=lambda: Calibrator.constant(0.5))
     # Whether a found cue is a gold cue, one signal of the calibrator (fitted with it, on held-out taggings).
     cue_classifier: CueClassifier = field(default_factory=CueClassifier.empty)
+    # Which candidate is each attribution's source (``source_choice``; trained on held-out taggings with the
+    # calibrator, whose signals read the chosen source). Empty in files written before it: the rules choose.
+    source_ranker: SourceRanker = field(default_factory=SourceRanker.empty)
     # Taken from the score of O on every token: a tagger that finds more candidate attributions, whose doubtful
     # ones the confidence model then drops, finds more of the right ones (chosen by cross-validation in training).
     recall_bias: float = 0.0
@@ -230,6 +234,7 @@ class TaggerModel:
             "feature_version": np.array(FEATURE_VERSION, dtype=np.int32),
             **self.calibrator.arrays(),
             **self.cue_classifier.arrays(),
+            **self.source_ranker.arrays(),
         }
         write_npz(path, arrays)
 
@@ -266,6 +271,7 @@ class TaggerModel:
             assert model is not None
             model.calibrator = Calibrator.from_arrays(data)
             model.cue_classifier = CueClassifier.from_arrays(data)
+            model.source_ranker = SourceRanker.from_arrays(data)
             return model
 
 

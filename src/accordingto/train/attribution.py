@@ -30,11 +30,13 @@ from ..find.grouping import assemble
 from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
 from ..find.signals import cue_contexts, group_features
+from ..find.source_ranker import SourceRanker
 from ..model import Attribution
 from ..parse.pipeline import SPACY_MODEL
 from ..progress import Progress, counted
 from .clusters import build_clusters
 from .defaults import TAGGER_BITS, TAGGER_EPOCHS
+from .sources import fit_source_rankers
 from .tagger import RECALL_BIASES, Example, load_training, make_examples, save_training, train_tagger
 
 logger = logging.getLogger(__name__)
@@ -113,14 +115,17 @@ class HeldOutRows(NamedTuple):
     cue_right: list[bool]  # the cue overlaps a gold cue
 
 
-def held_out_outcomes(lexicon: CueLexicon, doc: Doc, article: AnnotatedArticle, tagging: Tagging) -> HeldOutRows:
+def held_out_outcomes(
+    lexicon: CueLexicon, doc: Doc, article: AnnotatedArticle, tagging: Tagging, sources: SourceRanker | None = None
+) -> HeldOutRows:
     """What the confidence model learns from one article: the features of each attribution grouped from a
-    tagging (``group_features``, one row each) and whether the scorer matches it to a gold one; for the cue
+    tagging (``group_features``, one row each; the sources chosen by ``sources``, a ranker that did not see the
+    article) and whether the scorer matches it to a gold one; for the cue
     classifier, each cue's context and whether it overlaps a gold cue. The groups are put in reading order
     first, the order the doc records them in and the scorer reads them back: in the order ``assemble`` returns
     them, a row could meet another attribution's outcome."""
     annotated = annotate_quotes(doc.copy())
-    groups = sorted(assemble(annotated, tagging.tags), key=reading_position)
+    groups = sorted(assemble(annotated, tagging.tags, sources), key=reading_position)
     arrays = doc_arrays(annotated, lexicon)
     features = group_features(annotated, groups, tagging, arrays)
     gold_cues = [(start, end) for attribution in article.attributions for start, end in attribution.cue]
@@ -153,17 +158,23 @@ def stacked_cue_logits(contexts: np.ndarray, cue_right: np.ndarray, article: np.
 
 
 def fit_calibrator(
-    lexicon: CueLexicon, docs: Sequence[Doc], articles: Sequence[AnnotatedArticle], held_out: Sequence[Tagging]
+    lexicon: CueLexicon,
+    docs: Sequence[Doc],
+    articles: Sequence[AnnotatedArticle],
+    held_out: Sequence[Tagging],
+    sources: Sequence[SourceRanker] | None = None,
 ) -> tuple[Calibrator, CueClassifier, float]:
     """The confidence model and its cue classifier, fitted on the attributions found in training articles by
-    taggers that did not see them (features of each against whether the scorer matches it to a gold one; the
+    taggers that did not see them (their sources chosen by ``sources``, one ranker per article; by the rules
+    without; features of each against whether the scorer matches it to a gold one; the
     cue classifier's signal stacked, ``stacked_cue_logits``), with the threshold that maximizes attribution F1
     on them; and that F1 (attributions kept and matched against all gold ones)."""
     rows: list[HeldOutRows] = []
     article: list[int] = []
     gold = 0
-    for n, (doc, annotated, tagging) in enumerate(zip(docs, articles, held_out, strict=True)):
-        rows.append(held_out_outcomes(lexicon, doc, annotated, tagging))
+    rankers = sources if sources is not None else [None] * len(docs)
+    for n, (doc, annotated, tagging, ranker) in enumerate(zip(docs, articles, held_out, rankers, strict=True)):
+        rows.append(held_out_outcomes(lexicon, doc, annotated, tagging, ranker))
         article.extend([n] * len(rows[-1].right))
         gold += len(annotated.attributions)
     features = np.vstack([row.features for row in rows])
@@ -267,16 +278,23 @@ def train_attribution_model(
     else:
         logger.info("tagger training read from %s (same data, code and options)", kept)
     model = training.model
-    # The recall bias whose held-out taggings, filtered by their own confidence model, score best (the smaller
-    # bias on a tie).
-    fitted = {
-        bias: fit_calibrator(model.lexicon, train_docs, train_articles, taggings)
+    # Each recall bias's taggings give their own source rankers (one trained on every article, and per article
+    # one that did not see it, whose choices the confidence model is fitted on).
+    rankers = {
+        bias: fit_source_rankers(train_docs, train_articles, taggings, seed=seed)
         for bias, taggings in sorted(training.held_out.items())
     }
+    fitted = {
+        bias: fit_calibrator(model.lexicon, train_docs, train_articles, taggings, rankers[bias][1])
+        for bias, taggings in sorted(training.held_out.items())
+    }
+    # The recall bias whose held-out taggings, filtered by their own confidence model, score best (the smaller
+    # bias on a tie).
     bias = max(fitted, key=lambda b: (fitted[b][2], -b))
     logger.info("recall bias %.2f of the emission scale (held-out F1 %.1f)", bias, 100 * fitted[bias][2])
     training.last_stage().recall_bias = bias * training.scale
     model.calibrator, model.cue_classifier = fitted[bias][0], fitted[bias][1]
+    model.source_ranker = rankers[bias][0]
     out = Path(out_path)
     model.save(out)
     return TrainingResult(
