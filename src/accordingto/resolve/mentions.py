@@ -119,7 +119,7 @@ _NEVER_HEAD_IDS = frozenset({DET, ADP, PUNCT, SYM, CCONJ, PART, SPACE})
 _NAME_LABEL_IDS = frozenset(get_string_id(label) for label in NAME_LABELS)
 _MODIFIER_DEP_IDS = frozenset(get_string_id(dep) for dep in _MODIFIER_DEPS)
 _APPOS, _CONJ, _PREP, _PUNCT_DEP, _POBJ = (get_string_id(dep) for dep in ("appos", "conj", "prep", "punct", "pobj"))
-_RELCL, _COMPOUND, _FLAT = (get_string_id(dep) for dep in ("relcl", "compound", "flat"))
+_RELCL, _COMPOUND, _FLAT, _NMOD = (get_string_id(dep) for dep in ("relcl", "compound", "flat", "nmod"))
 # Kinds of source that are one body, not people: a proper name of one names one body whatever the number of its
 # last word ("Brightwell Foods"); a definite description of one ("the agency", "the ministry", "the company", "the
 # paper") takes the learned resolver's vote over its best candidates (``learned.LearnedAnswers.revise``).
@@ -141,6 +141,8 @@ _PRONOUN_IDS = {get_string_id(pronoun): features for pronoun, features in PRONOU
 _GROUP_PRONOUN_IDS = _ids({"they", "them", "we", "us"})
 _AFFILIATION_IDS = _ids(lexicon.AFFILIATION_PREPOSITIONS)
 _ARTICLE_IDS, _TITLE_IDS, _TITLE_WORD_IDS = _ids(lexicon.ARTICLES), _ids(lexicon.TITLES), _ids(TITLE_WORDS)
+_OPEN_BRACKET = get_string_id("(")
+_PERSONAL_ABBREVIATION_IDS = _ids(set(lexicon.TITLE_ABBREVIATIONS) | lexicon.HONORIFICS)
 
 
 # Entity types that are never sources: "the fall of 2022" or "two" caught in a source span is not who spoke.
@@ -172,7 +174,9 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
     # A modifier the parser hung outside the span is no head when a word it should modify is one too: in the
     # headline "…, think tank claims" both "think" (a compound of "claims") and "tank" are roots, and the
     # source was named "think" (news16).
-    for i in sorted(roots, key=lambda i: dep[i] in _MODIFIER_DEP_IDS):
+    # Nor is a title the parser cut off from the name it stands before ("Cathaoirleach Cllr Seán Mulvihill (FF)
+    # opened …": "Cllr" hung on the verb, "Seán" its subject; the source was named "Cllr": news18).
+    for i in sorted(roots, key=lambda i: (dep[i] in _MODIFIER_DEP_IDS, _title_before_name(codes, i))):
         # A determiner is no head even inside a name: an entity cut short ("the National Iodine" of "the
         # National Iodine Study") has its "the" hanging off a word outside it.
         if (
@@ -186,6 +190,12 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
             return i
     nominals = [i for i in indices if pos[i] in _NOMINAL_IDS]
     return nominals[-1] if nominals else None
+
+
+def _title_before_name(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a title written inside a named entity that goes on after it ("*Cllr* Seán
+    Mulvihill")."""
+    return codes.lower[i] in _TITLE_IDS and codes.entity_start[i] >= 0 and codes.entity_end[i] > i + 1
 
 
 def _hyphenated_head(codes: TokenCodes, head: int, roots: list[int]) -> int:
@@ -236,6 +246,10 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
         if dep == _PREP and codes.lower[child] not in _AFFILIATION_IDS:
             break
         high = max(high, codes.right_edge[child] + 1)
+    if codes.ent_type[head] == _PERSON and codes.entity_start[head] >= 0:
+        # A person's name is one phrase however the parser hangs its words: in "Cathaoirleach Cllr Seán Mulvihill
+        # (FF) opened", "Mulvihill" is an unlabelled dependent of "Seán", and the source was named "Seán" (news18).
+        low, high = min(low, codes.entity_start[head]), max(high, codes.entity_end[head])
     low, high = max(low, start), min(high, end)
     punct, space = codes.punct, codes.space
     while high > low + 1 and (punct[high - 1] or space[high - 1]):
@@ -275,11 +289,12 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
-    # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged).
+    # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
+    # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
     while (
         start > low
         and pos[start - 1] == PROPN
-        and dep[start - 1] in (_COMPOUND, _FLAT)
+        and dep[start - 1] in (_COMPOUND, _FLAT, _NMOD)
         and not ent_type[start - 1]
         and lower[start - 1] not in _TITLE_IDS
     ):
@@ -288,12 +303,15 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # A name never runs across a line break: the small model joins a heading to the name opening the next
     # paragraph ("Our Stories\n\nMarta Kowalczyk"), and the heading's words are not the person's name.
     start = max([start] + [i + 1 for i in range(start, end - 1) if codes.breaks[i]])
+    # Nor across an opening bracket: a party or place label in brackets after a name ("Cllr Aoife Brennan (Ind)",
+    # "Sen. Jane Roe (D-Ohio)") is no part of it, though the small model tags it with the name (news18).
+    end = min([end] + [i for i in range(start + 1, end) if codes.lower[i] == _OPEN_BRACKET])
     if ent_type[start] == _NORP and pos[start] == ADJ:
         return None
     start = _body_name_start(codes, _possessor_in_name(codes, start, low), end, low)
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
-    personal = ent_type[end - 1] in (_PERSON, 0)
+    personal = ent_type[end - 1] in (_PERSON, 0) or _opens_with_personal_title(codes, start, end)
     while start < end - 1 and (lower[start] in _ARTICLE_IDS or (personal and _title_word(codes, start))):
         start += 1
     # A person's name opens with the first name: a capitalised word before a listed first name that is no first
@@ -322,6 +340,19 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _opens_with_personal_title(codes: TokenCodes, start: int, end: int) -> bool:
+    """Whether a name the small model tagged a body's or a place's opens with an abbreviated title or an honorific
+    that only a person bears, before two words of the name ("Cllr Aoife Brennan", tagged ORG, had been an
+    organisation named with its title: news18). An abbreviation stands before a person's name, not a body's; one
+    word after it may be a brand ("Dr Pepper"), and a body's name ending ("Mr Price Group") keeps the tag."""
+    return (
+        end - start >= 3
+        and codes.lower[start] in _PERSONAL_ABBREVIATION_IDS
+        and all(codes.pos[i] == PROPN for i in range(start + 1, end))
+        and codes.string(codes.lower[end - 1]).strip(".") not in lexicon.ORGANIZATION_NAME_ENDINGS
+    )
 
 
 def _possessor_in_name(codes: TokenCodes, start: int, low: int) -> int:
