@@ -192,7 +192,8 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
             if not same_head and _gives_background(doc, mention):
                 return _latest_named_speaker(entities)
-            if not same_head and not bearers:
+            if not bearers and not any(e.names for e in same_head):
+                # (an unnamed one with the head is the epithet's own first use, read before the name it precedes)
                 epithet = _epithet_of_named(doc, mention, entities)
                 if epithet is not None:
                     return epithet

@@ -311,7 +311,9 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     start = _body_name_start(codes, _possessor_in_name(codes, start, low), end, low)
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
-    personal = ent_type[end - 1] in (_PERSON, 0) or _opens_with_personal_title(codes, start, end)
+    personal = (
+        ent_type[end - 1] in (_PERSON, 0) or _opens_with_personal_title(codes, start, end)
+    ) and not _owned_institution(codes, start, end)
     while start < end - 1 and (lower[start] in _ARTICLE_IDS or (personal and _title_word(codes, start))):
         start += 1
     # A person's name opens with the first name: a capitalised word before a listed first name that is no first
@@ -340,6 +342,16 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _owned_institution(codes: TokenCodes, start: int, end: int) -> bool:
+    """Whether a name is an institution's named after its holder's office ("The Prime Minister's Office", "the
+    Governor's Mansion"): its titles are the possessor's, not a person's to drop, and without them the source had
+    been a person named "'s Office" (news18)."""
+    return (
+        any(codes.tag[i] == _POSSESSIVE_TAG for i in range(start + 1, end - 1))
+        and codes.lower[end - 1] in _INSTITUTION_HEAD_IDS
+    )
 
 
 def _opens_with_personal_title(codes: TokenCodes, start: int, end: int) -> bool:
@@ -457,7 +469,8 @@ def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int
 def name_kind(words: list[str], label: str) -> SourceKind:
     """The kind of source a proper name names, from its entity label and its words."""
     lowered = {word.lower().strip(".") for word in words}
-    if label == "PERSON" and words[-1].lower().strip(".") in lexicon.ORGANIZATION_NAME_ENDINGS:
+    owned = "'s" in words and words[-1].lower() in lexicon.INSTITUTION_HEADS  # "The Prime Minister's Office"
+    if label == "PERSON" and (words[-1].lower().strip(".") in lexicon.ORGANIZATION_NAME_ENDINGS or owned):
         # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
         # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
         return "government" if lowered & lexicon.GOVERNMENT_NAME_WORDS else "organization"
@@ -491,12 +504,15 @@ def _number(codes: TokenCodes, head: int, low: int, high: int) -> Number:
     # A conjunct counts only when what it is coordinated with is in the phrase too ("Clinton" alone in "Trump and
     # Clinton" is one person).
     # Nor one coordinated with a modifier of another noun: "the police and crime commissioner" is one person.
+    # Nor one inside a preposition's object, which says whose or what the head is, not how many: "A spokesman
+    # for Harwood & Lyle said" is one man, and had been a group his "He" could not stand for (news18).
     coordinated = (
         i
         for i in range(low, high)
         if codes.dep[i] == _CONJ
         and low <= governor[i] < high
         and codes.dep[governor[i]] not in _MODIFIER_DEP_IDS
+        and not _in_prepositional_object(codes, governor[i], head)
         and not _second_role(codes, i)
     )
     if any(pos[i] in _NOMINAL_IDS and pos[governor[i]] in _NOMINAL_IDS for i in coordinated):
@@ -513,6 +529,15 @@ def _number(codes: TokenCodes, head: int, low: int, high: int) -> Number:
 
 
 _INSTITUTION_HEAD_IDS = _ids(lexicon.INSTITUTION_HEADS)
+
+
+def _in_prepositional_object(codes: TokenCodes, token: int, head: int) -> bool:
+    """Whether ``token`` sits inside a prepositional phrase below the mention's head ("for *Harwood* & Lyle")."""
+    while token != head and codes.governor[token] != token:
+        if codes.dep[token] == _POBJ:
+            return True
+        token = codes.governor[token]
+    return False
 
 
 def _second_role(codes: TokenCodes, conjunct: int) -> bool:
