@@ -56,6 +56,13 @@ def same_name(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
         return max(matching, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index))
     if matching:
         return matching[0]
+    if mention.number == "plur" and len(key) == 1:
+        # A party or people named by one plural word ("the Liberals had knocked on more doors", tagged an
+        # organisation there) is the group the text has called "the Liberals" before, read as a description where
+        # the small model tagged it a people: three sources "Liberals" had split one party's statements (news18).
+        same = [e for e in entities.latest([("head", mention.head_lemma(doc))]) if e.number == "plur"]
+        if same:
+            return same[0]
     return _first_name_of(key, mention, entities) or _body_by_first_word(key, mention, entities)
 
 

@@ -171,6 +171,20 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
     governor, pos, dep = codes.governor, codes.pos, codes.dep
     indices = range(max(start, 0), min(end, len(pos)))
     roots = [i for i in indices if not start <= governor[i] < end or governor[i] == i]
+    # A noun the parser made a second subject beside the name right after it introduces that name: in "The proxy
+    # adviser Clearvote had urged", "adviser" and "Clearvote" are both subjects, and the source had been named
+    # "proxy adviser" apart from Clearvote (news18). The name is the head, the noun what it is.
+    roots = [
+        i
+        for i in roots
+        if not (
+            pos[i] == NOUN
+            and i + 1 in roots
+            and dep[i + 1] == dep[i]
+            and codes.ent_type[i + 1] in _NAME_LABEL_IDS
+            and codes.entity_start[i + 1] == i + 1
+        )
+    ]
     # A modifier the parser hung outside the span is no head when a word it should modify is one too: in the
     # headline "…, think tank claims" both "think" (a compound of "claims") and "tank" are roots, and the
     # source was named "think" (news16).
@@ -327,6 +341,11 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and not codes.word(start).isupper()
     ):
         start += 1
+    # Nor with a body's noun: "Drugmaker Halvorsen paid doctors …", a headline's capitalised "drugmaker" tagged
+    # with the name as one person, is the company Halvorsen (news18); a body's own name keeps its words ("Airline
+    # Pilots Association", tagged an organisation).
+    while personal and start < end - 1 and _body_noun(codes, start) and not is_first_name(codes.word(start + 1)):
+        start += 1
     while end > start + 1 and (codes.tag[end - 1] == _POSSESSIVE_TAG or codes.punct[end - 1]):
         end -= 1
     if (
@@ -342,6 +361,11 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _body_noun(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a noun the lexicon gives a body as its description's head ("drugmaker", "retailer")."""
+    return lexicon.DESCRIPTION_HEADS.get(codes.string(codes.lower[i])) in BODY_KINDS
 
 
 def _owned_institution(codes: TokenCodes, start: int, end: int) -> bool:
@@ -630,7 +654,11 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         kind = name_kind(words, label)
         if kind == "group" and _lone_surname_read_as_people(codes, words, bounds[0]):
             kind = "unknown"
-        if described is None and bounds[0] > low and codes.pos[bounds[0] - 1] == NOUN:
+        if (
+            described is None
+            and bounds[0] > low
+            and (codes.pos[bounds[0] - 1] == NOUN or _body_noun(codes, bounds[0] - 1))
+        ):
             described = bounds[0] - 1  # a common noun written before the name: "Residents' group Save Westcombe"
         if described is not None and kind in {"person", "unknown", "government"}:
             # "Green Streets, a local organization which said", "Residents' group Save Westcombe", "the energy
