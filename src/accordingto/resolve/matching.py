@@ -199,6 +199,10 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
             if not same_head and _gives_background(doc, mention):
                 return _latest_named_speaker(entities)
+            if not same_head and head in ANONYMOUS_HEADS:
+                anonymous = _latest_anonymous_source(doc, mention, entities)
+                if anonymous is not None:
+                    return anonymous
             if not bearers and not any(e.names for e in same_head):
                 # (an unnamed one with the head is the epithet's own first use, read before the name it precedes)
                 epithet = _epithet_of_named(doc, mention, entities)
@@ -296,6 +300,29 @@ def _epithet_of_named(doc: Doc, mention: Mention, entities: Entities) -> Entity 
         if found is not None:
             return found
     return None
+
+
+# Nouns news calls an unnamed source by ("a source close to the producer", "the insider", "a person familiar with
+# the matter"), varying them for one source the way it varies a named person's epithets.
+ANONYMOUS_HEADS = {"source", "insider", "person"}
+
+
+def _latest_anonymous_source(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """The unnamed source, introduced by an indefinite anonymous noun, that a definite one with another head refers
+    back to: "A source close to the producer said … The insider claimed" is one source, which had been two
+    (news18). Only the latest such source of the mention's number, and only if it has no name."""
+    spoken = [
+        (o.tokens[0], e)
+        for e in entities.all
+        if not e.names and e.number == mention.number and e.kind == "person"
+        for o in e.occurrences
+        if o.source
+        and o.mention.form == "description"
+        and doc[o.mention.start].lower_ in lexicon.INDEFINITE
+        and o.mention.head_lemma(doc) in ANONYMOUS_HEADS
+    ]
+    latest = max(spoken, key=lambda pair: pair[0], default=None)
+    return latest[1] if latest is not None else None
 
 
 def _named_person_at(entities: Entities, token: int) -> Entity | None:

@@ -215,8 +215,14 @@ def _title_before_name(codes: TokenCodes, i: int) -> bool:
 def _hyphenated_head(codes: TokenCodes, head: int, roots: list[int]) -> int:
     """The last word of a hyphenated compound the parser split into separate heads ("Her co-author, Professor
     Gareth Mullins": "co", "-" and "author" each a subject of "said"), which is the compound's head: read from
-    its first part, the mention was "her co" (news13)."""
-    while head + 2 in roots and codes.lower[head + 1] == _HYPHEN and codes.pos[head + 2] in _NOMINAL_IDS:
+    its first part, the mention was "her co" (news13). The last part may hang on the hyphen instead ("my
+    co-host, Ruth Abara, argues": "host" an apposition of "-"; the source had been "my co": news18)."""
+    while (
+        head + 2 < len(codes.pos)
+        and (head + 2 in roots or (head + 1 in roots and codes.governor[head + 2] == head + 1))
+        and codes.lower[head + 1] == _HYPHEN
+        and codes.pos[head + 2] in _NOMINAL_IDS
+    ):
         head += 2
     return head
 
@@ -241,6 +247,22 @@ def joined_word_start(codes: TokenCodes, token: int) -> int:
 # "Dmitry Peskov, Putin's spokesman".
 _KEPT_RIGHT = {"prep", "conj", "cc", "case", "nummod", "compound", "amod", "poss", "appos"}
 _KEPT_RIGHT_IDS = _ids(_KEPT_RIGHT)
+_ACL_DEP, _PAST_PARTICIPLE_TAG = get_string_id("acl"), get_string_id("VBN")
+
+
+def _identifying_participle(codes: TokenCodes, head: int, child: int) -> bool:
+    """Whether a past participle right after an unnamed person noun says who the source is, as an anonymous
+    source is written: "a person *briefed on the deal*", "officials *involved in the talks*" (no name says who
+    they are, and the source had been named "person", "officials": news18). Not a present participle, which says
+    what they were doing ("protesters carrying signs")."""
+    return (
+        codes.dep[child] == _ACL_DEP
+        and codes.tag[child] == _PAST_PARTICIPLE_TAG
+        and child == head + 1
+        and not codes.ent_type[head]
+        and codes.pos[head] == NOUN
+        and is_person_noun(codes.lemma_text(head))
+    )
 
 
 def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, int]:
@@ -255,6 +277,11 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
         dep = codes.dep[child]
         if dep == _PUNCT_DEP:
             continue  # the commas around an apposition
+        if _identifying_participle(codes, head, child):
+            # up to a comma: a relative clause after the phrase says what they did ("…, who spoke on condition …")
+            edge = codes.right_edge[child] + 1
+            high = max(high, next((i for i in range(child, edge) if codes.lower[i] == _COMMA), edge))
+            continue
         if dep not in _KEPT_RIGHT_IDS:
             break
         if dep == _PREP and codes.lower[child] not in _AFFILIATION_IDS:
