@@ -369,9 +369,14 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     ):
         start += 1
     # Nor with a body's noun: "Drugmaker Halvorsen paid doctors …", a headline's capitalised "drugmaker" tagged
-    # with the name as one person, is the company Halvorsen (news18); a body's own name keeps its words ("Airline
-    # Pilots Association", tagged an organisation).
-    while personal and start < end - 1 and _body_noun(codes, start) and not is_first_name(codes.word(start + 1)):
+    # with the name as one person, is the company Halvorsen (news18). Only in a name tagged a person's: a body's
+    # own name keeps its words ("The British Airline Crew Association", untagged, had lost its "Airline").
+    while (
+        ent_type[end - 1] == _PERSON
+        and start < end - 1
+        and _body_noun(codes, start)
+        and not is_first_name(codes.word(start + 1))
+    ):
         start += 1
     while end > start + 1 and (codes.tag[end - 1] == _POSSESSIVE_TAG or codes.punct[end - 1]):
         end -= 1
