@@ -369,10 +369,11 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     ):
         start += 1
     # Nor with a body's noun: "Drugmaker Halvorsen paid doctors …", a headline's capitalised "drugmaker" tagged
-    # with the name as one person, is the company Halvorsen (news18). Only in a name tagged a person's: a body's
-    # own name keeps its words ("The British Airline Crew Association", untagged, had lost its "Airline").
+    # with the name as one person, is the company Halvorsen (news18). Only in a name that may be a person's: a
+    # body's own name keeps its words ("The British Airline Crew Association", untagged, had lost its "Airline").
     while (
-        ent_type[end - 1] == _PERSON
+        personal
+        and codes.string(lower[end - 1]).strip(".") not in lexicon.ORGANIZATION_NAME_ENDINGS
         and start < end - 1
         and _body_noun(codes, start)
         and not is_first_name(codes.word(start + 1))
