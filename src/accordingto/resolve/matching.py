@@ -255,8 +255,19 @@ def _gives_background(doc: Doc, mention: Mention) -> bool:
 
 
 # Dependents by which a description heading a sentence says more about someone ("The actress, 44, who starred
-# in …", "The chairwoman of Harwood & Lyle"): an epithet introducing a named person, not a bare reference.
-_INTRODUCING_DEPS = {"appos", "relcl", "acl", "prep"}
+# in …"): an epithet introducing a named person, not a bare reference; so does a preposition whose object is a
+# name ("The chairwoman of Harwood & Lyle"), not one whose object is a pronoun or a common noun ("the vast
+# majority of them", on PolNeAR dev, had become the senator quoted before).
+_INTRODUCING_DEPS = {"appos", "relcl", "acl"}
+
+
+def _introduces(token: Token) -> bool:
+    """Whether a description's first use says more about the person it stands for (``_INTRODUCING_DEPS``)."""
+    return any(
+        c.dep_ in _INTRODUCING_DEPS
+        or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children))
+        for c in token.children
+    )
 
 
 def _epithet_of_named(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
@@ -271,7 +282,11 @@ def _epithet_of_named(doc: Doc, mention: Mention, entities: Entities) -> Entity 
     if mention.kind != "person" or mention.number != "sing" or doc[mention.start].lower_ not in lexicon.DEFINITE:
         return None
     head = mention.head_lemma(doc)
-    if not is_person_noun(head) or any(t.ent_type_ for t in doc[mention.start : mention.end]):
+    if (
+        not is_person_noun(head)
+        or head in lexicon.QUANTITY_HEADS  # "the majority", a title's word ("Majority Leader"), counts people
+        or any(t.ent_type_ for t in doc[mention.start : mention.end])
+    ):
         return None
     first = next(
         (
@@ -283,7 +298,7 @@ def _epithet_of_named(doc: Doc, mention: Mention, entities: Entities) -> Entity 
         ),
         None,
     )
-    if first is None or not any(c.dep_ in _INTRODUCING_DEPS for c in first.children):
+    if first is None or not _introduces(first):
         return None
     sentence = first.sent
     neighbours = [doc[sentence.start - 1].sent] if sentence.start > 0 else []

@@ -290,7 +290,14 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
     if codes.ent_type[head] == _PERSON and codes.entity_start[head] >= 0:
         # A person's name is one phrase however the parser hangs its words: in "Cathaoirleach Cllr Seán Mulvihill
         # (FF) opened", "Mulvihill" is an unlabelled dependent of "Seán", and the source was named "Seán" (news18).
-        low, high = min(low, codes.entity_start[head]), max(high, codes.entity_end[head])
+        # Only over the name's words: a possessive the small model keeps in the entity and the parser misreads
+        # ("Donald Trump’s", its "’s" tagged a quote mark) is no part of it (PolNeAR dev).
+        first, last = codes.entity_start[head], codes.entity_end[head]
+        while last - 1 > head and codes.pos[last - 1] != PROPN:
+            last -= 1
+        while first < head and codes.pos[first] != PROPN:
+            first += 1
+        low, high = min(low, first), max(high, last)
     low, high = max(low, start), min(high, end)
     punct, space = codes.punct, codes.space
     while high > low + 1 and (punct[high - 1] or space[high - 1]):

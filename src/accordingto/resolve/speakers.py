@@ -278,7 +278,7 @@ def resolve_speakers(
                 entity = collect_name(doc, body, sentence, quotes, entities, genders).entity
         if speaker is None and answerer is not None:
             entity = answerer.entity(occurrence)
-        writer = speaker is None and entity is None and occurrence.quote is None
+        writer = speaker is None and entity is None and occurrence.quote is None and occurrence.mention.person == 1
         if writer:
             entity = writers.get(occurrence.mention.number)
         entities.attach(doc, occurrence, entity, genders)
