@@ -247,7 +247,19 @@ def joined_word_start(codes: TokenCodes, token: int) -> int:
 # "Dmitry Peskov, Putin's spokesman".
 _KEPT_RIGHT = {"prep", "conj", "cc", "case", "nummod", "compound", "amod", "poss", "appos"}
 _KEPT_RIGHT_IDS = _ids(_KEPT_RIGHT)
-_ACL_DEP, _PAST_PARTICIPLE_TAG = get_string_id("acl"), get_string_id("VBN")
+_ACL_DEP, _PAST_PARTICIPLE_TAG, _DEP_DEP = get_string_id("acl"), get_string_id("VBN"), get_string_id("dep")
+
+
+def _name_word_hung_apart(codes: TokenCodes, head: int, child: int) -> bool:
+    """Whether ``child`` is a proper noun of the person's name ``head`` opens, hung on it as an unlabelled
+    dependent. (Extending every tagged person's mention over its entity moved GUM train's cross-validated
+    descriptions 26.2 -> 25.9 through the ranker's features; this case alone is what the name needs.)"""
+    return (
+        codes.dep[child] == _DEP_DEP
+        and codes.pos[child] == PROPN
+        and codes.ent_type[head] == _PERSON
+        and codes.entity_start[child] == codes.entity_start[head] >= 0
+    )
 
 
 def _identifying_participle(codes: TokenCodes, head: int, child: int) -> bool:
@@ -277,6 +289,11 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
         dep = codes.dep[child]
         if dep == _PUNCT_DEP:
             continue  # the commas around an apposition
+        if _name_word_hung_apart(codes, head, child):
+            # A person's name is one phrase however the parser hangs its words: in "Cathaoirleach Cllr Seán
+            # Mulvihill (FF) opened", "Mulvihill" is an unlabelled dependent of "Seán" (news18).
+            high = max(high, child + 1)
+            continue
         if _identifying_participle(codes, head, child):
             # up to a comma: a relative clause after the phrase says what they did ("…, who spoke on condition …")
             edge = codes.right_edge[child] + 1
@@ -287,17 +304,6 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
         if dep == _PREP and codes.lower[child] not in _AFFILIATION_IDS:
             break
         high = max(high, codes.right_edge[child] + 1)
-    if codes.ent_type[head] == _PERSON and codes.entity_start[head] >= 0:
-        # A person's name is one phrase however the parser hangs its words: in "Cathaoirleach Cllr Seán Mulvihill
-        # (FF) opened", "Mulvihill" is an unlabelled dependent of "Seán", and the source was named "Seán" (news18).
-        # Only over the name's words: a possessive the small model keeps in the entity and the parser misreads
-        # ("Donald Trump’s", its "’s" tagged a quote mark) is no part of it (PolNeAR dev).
-        first, last = codes.entity_start[head], codes.entity_end[head]
-        while last - 1 > head and codes.pos[last - 1] != PROPN:
-            last -= 1
-        while first < head and codes.pos[first] != PROPN:
-            first += 1
-        low, high = min(low, first), max(high, last)
     low, high = max(low, start), min(high, end)
     punct, space = codes.punct, codes.space
     while high > low + 1 and (punct[high - 1] or space[high - 1]):
