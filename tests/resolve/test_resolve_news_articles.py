@@ -11,7 +11,9 @@ news16 wrote before changing any code: a war report, a leak story, a supreme cou
 manager's press conference, a drug trial, an aviation incident, a think tank's report, an election night and a
 diplomatic call's two readouts; and ten more news17 wrote before changing any code: a press briefing, a fact-check,
 a sentencing hearing, a data breach, a radio interview, ceasefire talks, a scientific dispute, an awards night, a
-competition fine and a product recall).
+competition fine and a product recall; and ten more news18 wrote before changing any code: a custody hearing, a
+council meeting, hurricane updates, an AGM, a newsletter, an investigation on anonymous sources, a doping ruling, a
+Canadian byelection, a Senate hearing and an op-ed quoting a report).
 
 Not a dump of the output: each case names one statement by the start of its content and the source it must be
 listed under — the errors the articles showed before news11 (a description sent to the wrong one of two people
@@ -306,6 +308,61 @@ CASES = [
             strict=True,
             reason="'the statement said' of the father's statement read by the prosecutor goes to the mother, who "
             "spoke through a statement earlier (news17)",
+        ),
+    ),
+    # news18, written before any change. Council titles are no names; an epithet introduced for a named person is
+    # that person ("The actress, 44, who starred …"; the lede's "The chairwoman of …"); one spokesman for a company
+    # with an ampersand; the office-holder's institution; a noun before a name; an anonymous source's participle
+    # and its other epithet; the writer's co-host.
+    ("council-meeting-minutes.txt", "the meeting was", "Seán Mulvihill", "person"),
+    ("council-meeting-minutes.txt", "We are being asked", "Aoife Brennan", "person"),
+    ("council-meeting-minutes.txt", "farmers along the route", "Bríd Costigan", "person"),
+    ("court-custody-actress.txt", 'she was "exhausted', "Marisa Delacroix", "person"),
+    ("court-custody-actress.txt", "All I ever wanted", "Marisa Delacroix", "person"),
+    ("court-custody-actress.txt", "Whitfield had offered", "source close to the producer", "person"),
+    ("agm-shareholders-chairwoman.txt", "that she intended to stand", "Philippa Rourke", "person"),
+    ("agm-shareholders-chairwoman.txt", "the company would publish", "spokesman for Harwood & Lyle", "person"),
+    ("agm-shareholders-chairwoman.txt", "investors to oppose", "Clearvote", "organization"),
+    ("canada-byelection-party.txt", "Lavoie on her win", "Prime Minister's Office", "government"),
+    ("canada-byelection-party.txt", "they would target three more", "Liberals", "group"),
+    (
+        "investigation-anonymous-sources.txt",
+        "Halvorsen's compliance team",
+        "person briefed on the company's internal review",
+        "person",
+    ),
+    ("newsletter-first-person.txt", "that we are all too gloomy", "Ruth Abara", "person"),
+    # Already right before: three women in turn, a federation as "It", an agency's statement, a hearing's turns.
+    ("doping-ruling-athlete.txt", "Jada has never taken", "Catherine Velez", "person"),
+    ("doping-ruling-athlete.txt", 'she was "heartbroken', "Jada Okonkwo", "person"),
+    ("doping-ruling-athlete.txt", "Strict liability exists", "Brigitte Lemaire", "person"),
+    ("doping-ruling-athlete.txt", "that it would not comment", "Track GB", "organization"),
+    ("hurricane-live-update.txt", 'it was ready to "move', "Federal Emergency Management Agency", "government"),
+    ("hurricane-live-update.txt", "crews from eight states", "Gulfline Electric", "organization"),
+    ("hearing-tech-regulation.txt", "I have seen a summary", "Tobias Aldana", "person"),
+    ("hearing-tech-regulation.txt", "that was not what he had been told", "Marcus Peel", "person"),
+    ("oped-report-documents.txt", "the authority had hired", "Conor Fitzpatrick", "person"),
+    # Left after news18 (docs/experiments/news-rounds.md, "Unseen news, a seventh time").
+    pytest.param(
+        "court-custody-actress.txt",
+        "that any further posts",
+        "Evelyn Marsh",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'The judge set the next hearing … She warned': a description that is no source is no antecedent "
+            "the rules see, so 'She' goes to the actress quoted before (news18)",
+        ),
+    ),
+    pytest.param(
+        "hearing-tech-regulation.txt",
+        "it would publish a safety report",
+        "Lumora",
+        "organization",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'Lumora', a one-word company the small model tags a person, is no organisation a bare 'The "
+            "company said' looks for, so the company is a source apart (news12's class)",
         ),
     ),
     pytest.param(

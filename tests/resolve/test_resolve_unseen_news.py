@@ -24,7 +24,15 @@ And news17's: an opening adverbial of place or time read as the source ("Outside
 headline's word kept before a first name; a description giving a person's background ("The former engineer", "the
 Chilean-born writer", "the Democrat") made a person of its own or a party; a company called a "chain" left a
 person, so "The retailer" was a source apart; a name tagged an organisation that the text calls by a person noun;
-a related story's headline on a furniture line read as a statement."""
+a related story's headline on a furniture line read as a statement.
+
+And news18's: a council title kept in a name ("Cllr …", "Cathaoirleach") or a party label in brackets after it; a
+definite description news introduced as an epithet for a named person ("The singer, 31, who …") made a person of
+its own, and a lede's epithet before the name; the writer's "I" split into several sources; a coordination inside
+"a spokeswoman for Bell & Rowe" read as a group; an office-holder's institution ("The Governor's Office") named
+"'s Office"; a party written as a name after "the Liberals" split from them; a body's noun before a name tagged a
+person ("Drugmaker Halden"); an anonymous source's participle cut from its name, and its other epithet ("the
+insider") made a source of its own."""
 
 from __future__ import annotations
 
@@ -456,6 +464,80 @@ CASES = [
         "person",
         id="a-party-member-named-in-apposition",
     ),
+    # news18: a council title is no name, nor a party label in brackets; the small model tags such a name an
+    # organisation's, and "She" had been the source's name.
+    pytest.param(
+        "Cllr Niamh Roche (SF) said the library would close on Mondays. She said staff had not been consulted.",
+        "staff had not been consulted",
+        "Niamh Roche",
+        "person",
+        id="a-council-title-and-a-party-label-are-no-name",
+    ),
+    pytest.param(
+        "Cllr Orla Keane (Ind) disagreed with the plan. She said the rates were too high.",
+        "the rates were too high",
+        "Orla Keane",
+        "person",
+        id="an-abbreviated-title-makes-a-tagged-organisation-a-person",
+    ),
+    # news18: an epithet introduced for the person just named, and a lede's epithet before the name.
+    pytest.param(
+        "Lena Voss has been cleared of all charges. The singer, 31, who topped the charts last spring, hugged her "
+        "family. Outside court, the singer told reporters she felt free.",
+        "she felt free",
+        "Lena Voss",
+        "person",
+        id="an-epithet-with-an-age-and-a-relative-clause",
+    ),
+    pytest.param(
+        "Bridgeford chief quits\n\nThe chairman of Bridgeford Foods, the bakery group, resigned on Monday. Martin "
+        "Kell, who has run the board since 2015, said he wanted more time with his family. The chairman later told "
+        "staff that sales were strong.",
+        "that sales were strong",
+        "Martin Kell",
+        "person",
+        id="a-lede-epithet-before-the-name",
+    ),
+    # news18: a coordination inside the preposition's object: one spokeswoman, whose "She" stands for her.
+    pytest.param(
+        "A spokeswoman for Bell & Rowe said the plant would stay open. She said talks were going on.",
+        "talks were going on",
+        "spokeswoman for Bell & Rowe",
+        "person",
+        id="a-spokeswoman-for-a-company-with-an-ampersand",
+    ),
+    # news18: an institution named after its holder's office is a body, with its "It".
+    pytest.param(
+        "The Governor's Office said in a statement that the roads were open. It said crews were working overnight.",
+        "crews were working overnight",
+        "Governor's Office",
+        "government",
+        id="an-office-holders-institution",
+    ),
+    # news18: a body's noun before a name tagged a person's ("Drugmaker Halden" in a headline) is the company.
+    pytest.param(
+        "Drugmaker Halden paid doctors, records show\n\nHalden denied any wrongdoing. The company said it had "
+        "followed the law.",
+        "it had followed the law",
+        "Halden",
+        "organization",
+        id="a-body-noun-before-a-name-tagged-a-person",
+    ),
+    # news18: an anonymous source keeps the participle that says who it is, and its other epithet is it too.
+    pytest.param(
+        "A person briefed on the talks, who asked not to be named, said a deal was close.",
+        "a deal was close",
+        "person briefed on the talks",
+        "person",
+        id="an-anonymous-source-briefed-on-something",
+    ),
+    pytest.param(
+        "A source close to the singer said she was resting. The insider added that the tour would go ahead.",
+        "that the tour would go ahead",
+        "source close to the singer",
+        "person",
+        id="the-insider-is-the-source-close-to-someone",
+    ),
 ]
 
 
@@ -482,6 +564,12 @@ def test_the_source_of_a_statement_in_a_class_news12_found(
         ),
         # No one named has spoken: an age alone stays a source of its own, not the body quoted before.
         ('Police said a man had been arrested. "He was calm," the 41-year-old officer said.', "He was calm", "police"),
+        # news18: a bare "The judge said" is no epithet for the defendant named just before.
+        (
+            "Tom Reyes, 34, admitted fraud at the crown court. The judge said he had shown no remorse.",
+            "he had shown no remorse",
+            "Tom Reyes",
+        ),
     ],
 )
 def test_an_age_refers_back_only_when_definite_and_to_someone_named(
@@ -506,6 +594,13 @@ def test_an_age_refers_back_only_when_definite_and_to_someone_named(
         "The former nurse now runs a bakery in Hull.",
         "Retail chain Pennywise opened 40 stores last year.",
         "Jubilant Marta Kowal wins sprint title",
+        # news18's classes
+        "Cllr Aine Doyle (Lab) chaired the meeting on Tuesday.",
+        "The actress, 52, who starred in the series, wept in court.",
+        "A person briefed on the plan attended the meeting.",
+        "The Governor's Office opened at nine.",
+        "Drugmaker Pellix opened a new plant in Cork.",
+        "I went to the fair on Thursday and I bought a loaf.",
         # Furniture lines: a related story's headline and a link are no statements of the article.
         "Related: Council approves new bus lanes\n\nAlso read: Police name driver in crash",
     ],
@@ -513,6 +608,34 @@ def test_an_age_refers_back_only_when_definite_and_to_someone_named(
 def test_the_classes_in_texts_with_no_statement(nlp: Language, text: str) -> None:
     output = accordingto.analyze(text, nlp=nlp).to_dict()
     assert output["attributions"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # The writer's "I" outside quotes is one participant, not one source per sentence.
+        (
+            "I asked Mayor Ruth Kane about the budget. Kane said it was fine. I said I was not convinced. I wrote "
+            "that the sums did not add up.",
+            {"I": ["I", "I", "I"], "Ruth Kane": ["Kane"]},
+        ),
+        # A party written as a name inside a statement is the party the text called "the Liberals" before.
+        (
+            "The Liberals surged into second place on Monday. They said the result was a breakthrough. In a "
+            "statement, their campaign director, Ravi Sood, said the Liberals had knocked on more doors than ever. "
+            "The Liberals said they would target two more seats.",
+            {"Liberals": ["They", "The Liberals"], "Ravi Sood": ["their campaign director, Ravi Sood,"]},
+        ),
+    ],
+)
+def test_one_participants_statements_are_one_source(nlp: Language, text: str, sources: dict[str, list[str]]) -> None:
+    """news18: a newsletter's "I" had been three sources, and a party's "The Liberals" two apart from its "They"."""
+    output = accordingto.analyze(text, nlp=nlp).to_dict()
+    names = {s["id"]: s["name"] for s in output["sources"]}
+    found: dict[str, list[str]] = {}  # by source id: two sources of one name would be two keys
+    for attribution in output["attributions"]:
+        found.setdefault(attribution["source_id"], []).append(attribution["source_text"])
+    assert sorted((names[source], texts) for source, texts in found.items()) == sorted(sources.items())
 
 
 def test_a_related_headline_is_no_statement_beside_the_article(nlp: Language) -> None:

@@ -10,7 +10,7 @@ from .. import lexicon
 from ..annotations import doc_token_codes
 from .entities import Entities, Entity, Occurrence, QuoteMap, bare_name_of_body, description_key
 from .first_names import is_first_name
-from .mentions import BODY_KINDS, Gender, Mention, is_age_noun
+from .mentions import BODY_KINDS, Gender, Mention, is_age_noun, is_person_noun
 from .names import name_keys, names_match, normalized
 from .roles import role_words
 
@@ -56,6 +56,13 @@ def same_name(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
         return max(matching, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index))
     if matching:
         return matching[0]
+    if mention.number == "plur" and len(key) == 1:
+        # A party or people named by one plural word ("the Liberals had knocked on more doors", tagged an
+        # organisation there) is the group the text has called "the Liberals" before, read as a description where
+        # the small model tagged it a people: three sources "Liberals" had split one party's statements (news18).
+        same = [e for e in entities.latest([("head", mention.head_lemma(doc))]) if e.number == "plur"]
+        if same:
+            return same[0]
     return _first_name_of(key, mention, entities) or _body_by_first_word(key, mention, entities)
 
 
@@ -192,6 +199,15 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
             if not same_head and _gives_background(doc, mention):
                 return _latest_named_speaker(entities)
+            if not same_head and head in ANONYMOUS_HEADS:
+                anonymous = _latest_anonymous_source(doc, mention, entities)
+                if anonymous is not None:
+                    return anonymous
+            if not bearers and not any(e.names for e in same_head):
+                # (an unnamed one with the head is the epithet's own first use, read before the name it precedes)
+                epithet = _epithet_of_named(doc, mention, entities)
+                if epithet is not None:
+                    return epithet
             return same_head[0] if same_head else None
         # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
         # ("Acme Corp. opened a plant. The company said..."); with a modifier ("the rival company") it may not be.
@@ -236,6 +252,103 @@ def _gives_background(doc: Doc, mention: Mention) -> bool:
     return any(t.lower_ in BACKGROUND_QUALIFIERS for t in words) or any(
         t.lower_ == "born" and t.i > 0 and doc[t.i - 1].text == "-" for t in words
     )
+
+
+# Dependents by which a description heading a sentence says more about someone ("The actress, 44, who starred
+# in …"): an epithet introducing a named person, not a bare reference; so does a preposition whose object is a
+# name ("The chairwoman of Harwood & Lyle"), not one whose object is a pronoun or a common noun ("the vast
+# majority of them", on PolNeAR dev, had become the senator quoted before).
+_INTRODUCING_DEPS = {"appos", "relcl", "acl"}
+
+
+def _introduces(token: Token) -> bool:
+    """Whether a description's first use says more about the person it stands for (``_INTRODUCING_DEPS``)."""
+    return any(
+        c.dep_ in _INTRODUCING_DEPS
+        or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children))
+        for c in token.children
+    )
+
+
+def _epithet_of_named(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """The named person a definite description of one person stands for when news introduced it as an epithet:
+    "Marisa Delacroix has been granted custody … The actress, 44, who starred in …, wept" names her, then calls
+    her by what she is, with an age, a relative clause or an "of" phrase saying more; the lede may do it the other
+    way round ("The chairwoman of Harwood & Lyle faced down a revolt … Dame Philippa Rourke, who has chaired the
+    board since 2019, told"). Every later "the actress" is then that person. No earlier head or role matches such
+    a noun, so it had been a person of its own, five times in one article (news17, news18). Only the epithet's
+    first use as a subject counts, and only one that says more about the person: a bare "The judge said" after
+    "Smith, 34, admitted fraud" is the court's judge, not Smith."""
+    if mention.kind != "person" or mention.number != "sing" or doc[mention.start].lower_ not in lexicon.DEFINITE:
+        return None
+    head = mention.head_lemma(doc)
+    if (
+        not is_person_noun(head)
+        or head in lexicon.QUANTITY_HEADS  # "the majority", a title's word ("Majority Leader"), counts people
+        or any(t.ent_type_ for t in doc[mention.start : mention.end])
+    ):
+        return None
+    first = next(
+        (
+            t
+            for t in doc[: mention.head + 1]
+            if t.lemma_.lower() == head
+            and t.dep_ in {"nsubj", "nsubjpass"}
+            and any(c.dep_ == "det" and c.lower_ in lexicon.DEFINITE for c in t.children)
+        ),
+        None,
+    )
+    if first is None or not _introduces(first):
+        return None
+    sentence = first.sent
+    neighbours = [doc[sentence.start - 1].sent] if sentence.start > 0 else []
+    if doc.text.count("\n\n", 0, sentence.start_char) <= 1 and sentence.end < len(doc):
+        neighbours.append(doc[sentence.end].sent)  # the lede: the name may follow its epithet
+    for neighbour in neighbours:
+        subjects = [
+            t
+            for t in neighbour
+            if t.head.i == neighbour.root.i and t.i != t.head.i and t.dep_ in {"nsubj", "nsubjpass"}
+        ]
+        named = [_named_person_at(entities, t.i) for t in subjects]
+        found = next((e for e in named if e is not None and not contradicts(doc, mention, e)), None)
+        if found is not None:
+            return found
+    return None
+
+
+# Nouns news calls an unnamed source by ("a source close to the producer", "the insider", "a person familiar with
+# the matter"), varying them for one source the way it varies a named person's epithets.
+ANONYMOUS_HEADS = {"source", "insider", "person"}
+
+
+def _latest_anonymous_source(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """The unnamed source, introduced by an indefinite anonymous noun, that a definite one with another head refers
+    back to: "A source close to the producer said … The insider claimed" is one source, which had been two
+    (news18). Only the latest such source of the mention's number, and only if it has no name."""
+    spoken = [
+        (o.tokens[0], e)
+        for e in entities.all
+        if not e.names and e.number == mention.number and e.kind == "person"
+        for o in e.occurrences
+        if o.source
+        and o.mention.form == "description"
+        and doc[o.mention.start].lower_ in lexicon.INDEFINITE
+        and o.mention.head_lemma(doc) in ANONYMOUS_HEADS
+    ]
+    latest = max(spoken, key=lambda pair: pair[0], default=None)
+    return latest[1] if latest is not None else None
+
+
+def _named_person_at(entities: Entities, token: int) -> Entity | None:
+    """The named person whose name holds ``token``, if the text has collected one there."""
+    for entity in entities.all:
+        if entity.kind == "person" and entity.number == "sing" and entity.names:
+            for o in entity.occurrences:
+                m = o.mention
+                if m.name_start is not None and m.name_end is not None and m.name_start <= token < m.name_end:
+                    return entity
+    return None
 
 
 def _latest_named_speaker(entities: Entities) -> Entity | None:

@@ -264,6 +264,10 @@ def resolve_speakers(
     answerer = (
         _Answerer(doc, occurrences, readings, quotes, entities, genders, starts_of_sentences) if first_person else None
     )
+    # The writer: "I" and "we" outside any quotation that no speaker or answer claims are the article's own
+    # author (a newsletter, an op-ed, a first-person column), one participant however often they appear; each
+    # had been a source of its own, "I" three times in one newsletter (news18).
+    writers: dict[str, Entity] = {}
     for occurrence in first_person:
         speaker = _quote_speaker(occurrence, speakers, contents)
         entity = speaker.entity if speaker is not None else None
@@ -274,7 +278,12 @@ def resolve_speakers(
                 entity = collect_name(doc, body, sentence, quotes, entities, genders).entity
         if speaker is None and answerer is not None:
             entity = answerer.entity(occurrence)
+        writer = speaker is None and entity is None and occurrence.quote is None and occurrence.mention.person == 1
+        if writer:
+            entity = writers.get(occurrence.mention.number)
         entities.attach(doc, occurrence, entity, genders)
+        if writer and occurrence.entity is not None:
+            writers.setdefault(occurrence.mention.number, occurrence.entity)
     found = [entity for entity in entities.all if entity.occurrences]
     for entity in found:
         entity.occurrences.sort(key=lambda o: o.tokens[0])
