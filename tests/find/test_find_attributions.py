@@ -332,3 +332,41 @@ def test_a_document_that_breaks_the_batch_tagging_fails_alone(
     assert [ERROR.get(doc) is not None for doc in docs] == [False, True, False]
     assert _attributions_of(docs[0]) == _attributions_of(find_nlp(texts[0]))
     assert _attributions_of(docs[2]) == _attributions_of(find_nlp(texts[2]))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("The harbour master, Ines Calder, said the pier was closed.", 0, 7, "The harbour master, Ines Calder"),
+        ("PORTVALE (Coastline News) - The ferry operator said fares would rise.", 0, 6, "PORTVALE (Coastline News)"),
+        ("Yet , Calder said nothing more.", 1, 3, "Calder"),
+        ("Calder; said", 0, 2, "Calder"),
+        ("— said the clerk", 0, 1, None),
+        ("The mayor (Ind) said it was fair.", 0, 5, "The mayor (Ind)"),
+    ],
+)
+def test_a_source_loses_the_marks_that_set_it_apart(text: str, start: int, end: int, expected: str | None) -> None:
+    """Commas, dashes and semicolons at a source's edges separate it from the sentence; brackets stay."""
+    import spacy
+
+    from accordingto.find.attributions import source_words
+    from accordingto.find.tagging import RoleSpan
+
+    doc = spacy.blank("en")(text)
+    words = source_words(doc, RoleSpan("SOURCE", start, end))
+    assert (None if words is None else words.text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master, Ines Calder, said the pier would stay closed until the storm had passed.",
+        "Its treasurer, Paolo Brandt, who joined the club in 2019, told members the accounts were sound.",
+        "A spokeswoman for the ferry company, Dana Holm, said services would resume on Friday.",
+    ],
+)
+def test_no_source_ends_in_a_separating_mark(find_nlp: Language, text: str) -> None:
+    sources = [a.source_text for a in found(find_nlp, text) if a.source_text]
+    assert sources, f"no attribution with a source in {text!r}"
+    for source in sources:
+        assert source == source.strip(" ,;:-–—"), f"source {source!r} keeps a separating mark"

@@ -55,7 +55,7 @@ HEADLINE_LEDES = [
     ),
     (
         "Rail chief quits\n\nAnna Berg, the head of the rail operator, said she would step down in March.",
-        "Anna Berg, the head of the rail operator,",
+        "Anna Berg, the head of the rail operator",
         "she would step down in March",
     ),
 ]

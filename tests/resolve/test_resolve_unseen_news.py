@@ -624,7 +624,7 @@ def test_the_classes_in_texts_with_no_statement(nlp: Language, text: str) -> Non
             "The Liberals surged into second place on Monday. They said the result was a breakthrough. In a "
             "statement, their campaign director, Ravi Sood, said the Liberals had knocked on more doors than ever. "
             "The Liberals said they would target two more seats.",
-            {"Liberals": ["They", "The Liberals"], "Ravi Sood": ["their campaign director, Ravi Sood,"]},
+            {"Liberals": ["They", "The Liberals"], "Ravi Sood": ["their campaign director, Ravi Sood"]},
         ),
     ],
 )

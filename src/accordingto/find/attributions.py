@@ -32,6 +32,23 @@ def reading_position(group: Group) -> int:
     return min(span.start for span in (group.cue, *group.contents, *group.sources))
 
 
+# Marks that only set a source apart from what follows or precedes it ("The housing minister, Joanna Pryce, said";
+# a dateline's "KHARVEL (Meridian) -"). The tagger often takes them into the span (the scorer counts words only), but
+# they are no part of the mention a reader sees, a search finds or the store keeps ("Ashby," had been shown).
+# Brackets and quotation marks open or close something inside the span and stay.
+SOURCE_SEPARATORS = frozenset({",", ";", ":", "-", "–", "—"})
+
+
+def source_words(doc: Doc, span: RoleSpan) -> Span | None:
+    """The source ``span`` without separating marks or white space at its edges; None when nothing else is left."""
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_space or doc[start].text in SOURCE_SEPARATORS):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in SOURCE_SEPARATORS):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
 def record_attributions(doc: Doc, groups: list[Group], confidence: list[float]) -> None:
     """Add each group to the doc with ``annotations.add_attribution``, in reading order, with its
     confidence."""
@@ -41,13 +58,16 @@ def record_attributions(doc: Doc, groups: list[Group], confidence: list[float]) 
     def spans(items: list[RoleSpan]) -> list[Span]:
         return [doc[item.start : item.end] for item in items]
 
+    def sources(items: list[RoleSpan]) -> list[Span]:
+        return [span for span in (source_words(doc, item) for item in items) if span is not None]
+
     ranked = sorted(zip(groups, confidence, strict=True), key=lambda pair: reading_position(pair[0]))
     for group, value in ranked:
         add_attribution(
             doc,
             cue=spans([group.cue]),
             content=spans(group.contents),
-            source=spans(group.sources),
+            source=sources(group.sources),
             type=attribution_type(quoted, group.contents, doc),
             confidence=value,
         )
