@@ -626,6 +626,28 @@ def test_the_classes_in_texts_with_no_statement(nlp: Language, text: str) -> Non
             "The Liberals said they would target two more seats.",
             {"Liberals": ["They", "The Liberals"], "Ravi Sood": ["their campaign director, Ravi Sood"]},
         ),
+        # A headline calls a company by its first word; the lede's full name, ending in its line of business, is
+        # the same company and its display name.
+        (
+            "Kane says she will quit\n\nMayor Ruth Kane said on Monday that she would resign in March.\n\n"
+            "Halvorsen denies claims\n\nHalvorsen Pharmaceuticals said on Tuesday that the report was wrong.",
+            {
+                "Ruth Kane": ["Kane", "Mayor Ruth Kane"],
+                "Halvorsen Pharmaceuticals": ["Halvorsen", "Halvorsen Pharmaceuticals"],
+            },
+        ),
+        # A place is not the body named after it.
+        (
+            "The two candidates for mayor of Kelby met on Tuesday. Kelby University said on Wednesday that its "
+            "poll showed a tie.",
+            {"Kelby University": ["Kelby University"]},
+        ),
+        # A person the text named in full is not the company that carries the surname.
+        (
+            "Selwyn to appeal ruling\n\nTom Selwyn said on Monday that he would appeal the ruling. Selwyn "
+            "Holdings, the firm he left in 2019, said it had no comment.",
+            {"Tom Selwyn": ["Tom Selwyn"], "Selwyn Holdings": ["Selwyn Holdings, the firm he left in 2019"]},
+        ),
     ],
 )
 def test_one_participants_statements_are_one_source(nlp: Language, text: str, sources: dict[str, list[str]]) -> None:

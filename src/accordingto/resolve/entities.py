@@ -130,7 +130,10 @@ class Entities:
         elif entity.kind == "unknown" and mention.gender is not None:
             # "he"/"she" make an undecided name a person, "it" an organisation.
             entity.kind = "organization" if mention.gender == "neut" else "person"
-        elif entity.kind == "person" and bare_name_of_body(doc, mention, entity):
+        elif entity.kind == "person" and (
+            bare_name_of_body(doc, mention, entity)
+            or (mention.form == "name" and company_of_bare_word(normalized(mention.name_tokens(doc)), entity))
+        ):
             entity.kind = mention.kind  # "Skyreach cancels …" then "Budget airline Skyreach": the text says
         if entity.gender is None and mention.gender in {"masc", "fem"}:
             entity.gender = mention.gender  # from a pronoun, an honorific ("Mrs."), or a noun ("the woman")
@@ -187,6 +190,22 @@ def bare_name_of_body(doc: Doc, mention: Mention, entity: Entity) -> bool:
     # Companies only: a place's name is often a person's surname the tagger read as a place ("Kerry"), and the
     # person would become a government (GUM dev pronouns 71.3 with places and outlets counted, 74.8 without).
     return kinds == {"person", "organization"} and gender is None
+
+
+def company_of_bare_word(key: list[str], entity: Entity) -> bool:
+    """Whether a company's full name (``key``, normalized) is the entity named so far by its first word alone, an
+    organisation or a person of no known gender by the tagger's say: a headline's "Halvorsen denies claims", then
+    "Halvorsen Pharmaceuticals said …" in the lede (news18's investigation, where the headline's word had been a
+    source of its own and the company's display name). A name ending in a company's legal form or line of
+    business is never a person's (``ORGANIZATION_NAME_ENDINGS``), so the full name says what the lone word was; a
+    person the text gave a gender ("Ford … he said") stays apart from "Ford Motor Company". Not a word the tagger
+    left undecided: most are places ("mayor of Ashford" is not Ashford University, nor Norland the Norland
+    Fishermen's Union, on the news fixtures)."""
+    return (
+        len(key) > 1
+        and key[-1] in lexicon.ORGANIZATION_NAME_ENDINGS
+        and (entity.kind == "organization" or (entity.kind == "person" and entity.gender is None))
+    )
 
 
 def compatible(pronoun: Mention, entity: Entity) -> bool:

@@ -8,7 +8,15 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import doc_token_codes
-from .entities import Entities, Entity, Occurrence, QuoteMap, bare_name_of_body, description_key
+from .entities import (
+    Entities,
+    Entity,
+    Occurrence,
+    QuoteMap,
+    bare_name_of_body,
+    company_of_bare_word,
+    description_key,
+)
 from .first_names import is_first_name
 from .mentions import BODY_KINDS, Gender, Mention, is_age_noun, is_person_noun
 from .names import name_keys, names_match, normalized
@@ -88,12 +96,19 @@ def _body_by_first_word(key: list[str], mention: Mention, entities: Entities) ->
         bearers = [e for e in entities.latest([("opening", key[0])]) if _called_a_body(e)]
     elif len(key) > 1 and mention.kind == "organization":
         named = entities.latest([("last", key[0])])
-        bearers = [e for e in named if all(normalized(n) == key[:1] for n in e.names) and _called_a_body(e)]
+        bearers = [
+            e
+            for e in named
+            if all(normalized(n) == key[:1] for n in e.names)
+            and ((_called_a_body(e) and e.kind == "organization") or company_of_bare_word(key, e))
+        ]
     else:
         return None
     # Companies only: a place's name opens many bodies' names ("Washington" and the Washington Post, "Chicago"
     # and the Chicago Police Department, "Senate" and a Senate committee: PolNeAR dev) that are not the place.
-    bearers = [e for e in bearers if e.kind == "organization" and e.number == mention.number]
+    bearers = [
+        e for e in bearers if (e.kind == "organization" or company_of_bare_word(key, e)) and e.number == mention.number
+    ]
     return bearers[0] if len(bearers) == 1 else None
 
 
