@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import minibatch
 
 from ..annotations import ATTRIBUTIONS, add_attribution
 from ..pipes import AnnotatingPipe, component_factory
+from .contents import shed_end, shed_start
 from .features import DocArrays, doc_arrays
 from .grouping import assemble
 from .groups import Group, attribution_type, quoted_tokens
@@ -39,13 +40,14 @@ def reading_position(group: Group) -> int:
 SOURCE_SEPARATORS = frozenset({",", ";", ":", "-", "–", "—"})
 
 
+def _separates_source(token: Token) -> bool:
+    return token.is_space or token.text in SOURCE_SEPARATORS
+
+
 def source_words(doc: Doc, span: RoleSpan) -> Span | None:
     """The source ``span`` without separating marks or white space at its edges; None when nothing else is left."""
-    start, end = span.start, span.end
-    while start < end and (doc[start].is_space or doc[start].text in SOURCE_SEPARATORS):
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in SOURCE_SEPARATORS):
-        end -= 1
+    start = shed_start(doc, span.start, span.end, _separates_source)
+    end = shed_end(doc, start, span.end, _separates_source)
     return doc[start:end] if end > start else None
 
 

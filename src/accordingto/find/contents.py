@@ -6,7 +6,7 @@ attribution).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -76,16 +76,16 @@ def loose_edge(token: Token) -> bool:
     return token.is_space or (token.is_punct and not token.is_quote)
 
 
-def _shed_start(doc: Doc, start: int, high: int) -> int:
-    """``start`` moved right past loose edges (``loose_edge``), not beyond ``high``."""
-    while start < high and loose_edge(doc[start]):
+def shed_start(doc: Doc, start: int, high: int, loose: Callable[[Token], bool] = loose_edge) -> int:
+    """``start`` moved right past loose edges (``loose``, by default ``loose_edge``), not beyond ``high``."""
+    while start < high and loose(doc[start]):
         start += 1
     return start
 
 
-def _shed_end(doc: Doc, low: int, end: int) -> int:
-    """``end`` moved left past loose edges (``loose_edge``), not below ``low``."""
-    while end > low and loose_edge(doc[end - 1]):
+def shed_end(doc: Doc, low: int, end: int, loose: Callable[[Token], bool] = loose_edge) -> int:
+    """``end`` moved left past loose edges (``loose``, by default ``loose_edge``), not below ``low``."""
+    while end > low and loose(doc[end - 1]):
         end -= 1
     return end
 
@@ -110,8 +110,8 @@ def _pieces(doc: Doc, start: int, end: int, excluded: list[RoleSpan]) -> list[Ro
         j = i
         while j < end and not inside[j - start]:
             j += 1
-        first = _shed_start(doc, i, j)
-        last = _shed_end(doc, first, j)
+        first = shed_start(doc, i, j)
+        last = shed_end(doc, first, j)
         if first < last:
             pieces.append(RoleSpan("CONTENT", first, last))
         i = j
@@ -190,7 +190,7 @@ def complete_complement(doc: Doc, group: Group, tags: np.ndarray, groups: Sequen
                 "\n" in token.text for token in doc[span.end : end]
             ):
                 continue
-            span.end = _shed_end(doc, span.end, end)
+            span.end = shed_end(doc, span.end, end)
 
 
 def _open_rest(doc: Doc, tags: np.ndarray, start: int, complement: Token, groups: Sequence[Group]) -> bool:
@@ -294,7 +294,7 @@ def leave_out_date(doc: Doc, group: Group) -> None:
     date_start, date_end = cue.end, objects[0].right_edge.i + 1
     for span in group.contents:
         if date_start <= span.start < date_end < span.end:
-            span.start = _shed_start(doc, date_end, span.end)
+            span.start = shed_start(doc, date_end, span.end)
     keep_contents(group, lambda span: span.start < span.end)
 
 
@@ -319,7 +319,7 @@ def leave_out_next_clause(doc: Doc, groups: list[Group]) -> None:
     speakers = {source.start: group for group in groups for source in group.sources if source.end <= group.cue.start}
     for group in groups:
         for span in group.contents:
-            after = _shed_start(doc, span.end, len(doc))
+            after = shed_start(doc, span.end, len(doc))
             following = speakers.get(after)
             if following is None or following is group:
                 continue
@@ -339,7 +339,7 @@ def _opening_coordinator(doc: Doc, span: RoleSpan, opening: int) -> int | None:
         if len(phrase) and (not _fronted(phrase[0]) or doc[opening - 1].text != ","):
             continue  # more of a list or of the content's own phrase ("taxes, health care, and security")
         if not any(token.dep_ in CLAUSE_SUBJECT_DEPS or token.is_quote for token in phrase):
-            return _shed_end(doc, span.start, i)
+            return shed_end(doc, span.start, i)
     return None
 
 
