@@ -82,6 +82,13 @@ def _called_a_body(entity: Entity) -> bool:
     )
 
 
+def _called_a_company(entity: Entity) -> bool:
+    """An organisation the text calls a body (``_called_a_body``). Companies only: a place's name opens many
+    bodies' names ("Washington" and the Washington Post, "Chicago" and the Chicago Police Department, "Senate" and
+    a Senate committee: PolNeAR dev) that are not the place."""
+    return entity.kind == "organization" and _called_a_body(entity)
+
+
 def _body_by_first_word(key: list[str], mention: Mention, entities: Entities) -> Entity | None:
     """For a lone word ("Greystone" after "Greystone Residential", "Castleton" after "Castleton Aggregates"): the
     one body named in full with it first; for a body's full name, the one body named so far by its first word
@@ -93,22 +100,17 @@ def _body_by_first_word(key: list[str], mention: Mention, entities: Entities) ->
         # Only a body the text itself called one ("Velora Systems, the bus company", "The company said" after
         # "Greystone Residential", "Dunmere Homes Group"): a lone word is most often a person's surname, and a
         # headline's "Obama Sees …" tagged an organisation is no body (GUM, PolNeAR dev).
-        bearers = [e for e in entities.latest([("opening", key[0])]) if _called_a_body(e)]
+        bearers = [e for e in entities.latest([("opening", key[0])]) if _called_a_company(e)]
     elif len(key) > 1 and mention.kind == "organization":
         named = entities.latest([("last", key[0])])
         bearers = [
             e
             for e in named
-            if all(normalized(n) == key[:1] for n in e.names)
-            and ((_called_a_body(e) and e.kind == "organization") or company_of_bare_word(key, e))
+            if all(normalized(n) == key[:1] for n in e.names) and (_called_a_company(e) or company_of_bare_word(key, e))
         ]
     else:
         return None
-    # Companies only: a place's name opens many bodies' names ("Washington" and the Washington Post, "Chicago"
-    # and the Chicago Police Department, "Senate" and a Senate committee: PolNeAR dev) that are not the place.
-    bearers = [
-        e for e in bearers if (e.kind == "organization" or company_of_bare_word(key, e)) and e.number == mention.number
-    ]
+    bearers = [e for e in bearers if e.number == mention.number]
     return bearers[0] if len(bearers) == 1 else None
 
 
@@ -251,6 +253,12 @@ def _gives_age(doc: Doc, mention: Mention) -> bool:
 BACKGROUND_QUALIFIERS = {"former", "ex", "retired"}
 
 
+def _definite_of_one_person(doc: Doc, mention: Mention) -> bool:
+    """A definite description of one person ("the former nurse", "The actress"): the only kind of mention an
+    epithet for a named person can be."""
+    return mention.kind == "person" and mention.number == "sing" and doc[mention.start].lower_ in lexicon.DEFINITE
+
+
 def _gives_background(doc: Doc, mention: Mention) -> bool:
     """Whether a definite description of one person gives their background: a past occupation ("The former
     nurse said", "the former economics professor"), where they were born ("The Italian-born filmmaker") or the
@@ -259,7 +267,7 @@ def _gives_background(doc: Doc, mention: Mention) -> bool:
     quoted, adding what they were or where they come from; the role in it is new, so no earlier head or role
     matches it, and it had been a person of its own (news17). Only where nothing earlier has its head: "the
     former mayor" after "Harper, the former mayor" is Harper by her role."""
-    if mention.kind != "person" or mention.number != "sing" or doc[mention.start].lower_ not in lexicon.DEFINITE:
+    if not _definite_of_one_person(doc, mention):
         return False
     if doc[mention.head].ent_type_ == "NORP":
         return True  # "the Republican", "the Briton": the party or people they belong to
@@ -294,7 +302,7 @@ def _epithet_of_named(doc: Doc, mention: Mention, entities: Entities) -> Entity 
     a noun, so it had been a person of its own, five times in one article (news17, news18). Only the epithet's
     first use as a subject counts, and only one that says more about the person: a bare "The judge said" after
     "Smith, 34, admitted fraud" is the court's judge, not Smith."""
-    if mention.kind != "person" or mention.number != "sing" or doc[mention.start].lower_ not in lexicon.DEFINITE:
+    if not _definite_of_one_person(doc, mention):
         return None
     head = mention.head_lemma(doc)
     if (

@@ -386,7 +386,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # body's own name keeps its words ("The British Airline Crew Association", untagged, had lost its "Airline").
     while (
         personal
-        and codes.string(lower[end - 1]).strip(".") not in lexicon.ORGANIZATION_NAME_ENDINGS
+        and not _ends_a_body_name(codes.string(lower[end - 1]))
         and start < end - 1
         and _body_noun(codes, start)
         and not is_first_name(codes.word(start + 1))
@@ -407,6 +407,12 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _ends_a_body_name(word: str) -> bool:
+    """Whether a name's last word is a company's legal form or line of business ("Shipping", "Inc."), which no
+    person's name ends with (``ORGANIZATION_NAME_ENDINGS``)."""
+    return word.lower().strip(".") in lexicon.ORGANIZATION_NAME_ENDINGS
 
 
 def _body_noun(codes: TokenCodes, i: int) -> bool:
@@ -433,7 +439,7 @@ def _opens_with_personal_title(codes: TokenCodes, start: int, end: int) -> bool:
         end - start >= 3
         and codes.lower[start] in _PERSONAL_ABBREVIATION_IDS
         and all(codes.pos[i] == PROPN for i in range(start + 1, end))
-        and codes.string(codes.lower[end - 1]).strip(".") not in lexicon.ORGANIZATION_NAME_ENDINGS
+        and not _ends_a_body_name(codes.string(codes.lower[end - 1]))
     )
 
 
@@ -540,7 +546,7 @@ def name_kind(words: list[str], label: str) -> SourceKind:
     """The kind of source a proper name names, from its entity label and its words."""
     lowered = {word.lower().strip(".") for word in words}
     owned = "'s" in words and words[-1].lower() in lexicon.INSTITUTION_HEADS  # "The Prime Minister's Office"
-    if label == "PERSON" and (words[-1].lower().strip(".") in lexicon.ORGANIZATION_NAME_ENDINGS or owned):
+    if label == "PERSON" and (_ends_a_body_name(words[-1]) or owned):
         # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
         # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
         return "government" if lowered & lexicon.GOVERNMENT_NAME_WORDS else "organization"

@@ -598,8 +598,9 @@ class DocumentResolver:
             for owner, j in frontier.items():
                 # A pronoun on the way refers as much as the one that owns the chain ("It said … it added").
                 refers = owner in referring and (j == owner or self.markables.arrays["form"][j] == PRONOUN)
-                linked = self.linked_subject(j)
-                best = linked if linked is not None else self.best_candidate(j) if refers else self.antecedent(j)
+                best = self.linked_subject(j)
+                if best is None:
+                    best = self.best_candidate(j) if refers else self.antecedent(j)
                 if best is None or best in chains[owner]:
                     continue
                 chains[owner].append(best)
