@@ -353,6 +353,19 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and lower[start - 1] not in _TITLE_IDS
     ):
         start -= 1
+    # A person's name the small model tagged short of its last word is the whole name: in "mission manager Dr
+    # Elodie Marchand told", only "Dr Elodie" is tagged a person and the untagged head "Marchand" had been the
+    # source's name on its own, the first name lost (news19). The tagged words end right before the head and
+    # hang on it, as a first name hangs on a surname.
+    if (
+        bounds is None
+        and start > low
+        and ent_type[start - 1] == _PERSON
+        and codes.entity_end[start - 1] == start
+        and dep[start - 1] in (_COMPOUND, _FLAT)
+        and codes.governor[start - 1] == head
+    ):
+        start = codes.entity_start[start - 1]
     start, end = max(start, low), min(end, high)
     # A name never runs across a line break: the small model joins a heading to the name opening the next
     # paragraph ("Our Stories\n\nMarta Kowalczyk"), and the heading's words are not the person's name.
@@ -534,11 +547,14 @@ def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int
     noun ("Tallis told reporters" after "Pennick's mayor, Gwen Tallis"), not a people's plural ("Democrats",
     "Russians", tagged NNPS) nor an adjective or noun of affiliation the lexicon lists ("Republican"). Read as a
     people, the mayor's later statements were listed under a group "Tallis" and her "she" went elsewhere
-    (news14); read as an undecided name, it joins the person named in full with it, as any lone surname does."""
+    (news14); read as an undecided name, it joins the person named in full with it, as any lone surname does. A
+    surname takes no article: "The Czech said", after "Procházková … said", is one of a people, and had been a
+    source of no kind apart from her (news19)."""
     return (
         len(words) == 1
         and codes.tag[index] == _SINGULAR_PROPER_NOUN
         and words[0].lower() not in lexicon.AFFILIATION_ADJECTIVES
+        and not (index > 0 and codes.lower[index - 1] in _DEFINITE_ARTICLE_IDS)
     )
 
 
@@ -721,6 +737,14 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if kind in {"organization", "unknown", "government"} and _titled(codes, described, low, bounds[0]):
             # "water secretary Esteban Quiroga", "the local MP, Rhodri Evans", tagged ORG; "Its secretary, Joanne
             # Mbeki", tagged GPE: a place holds no office.
+            kind = "person"
+        if (
+            kind in {"organization", "unknown", "government"}
+            and bounds[0] > low
+            and _opens_with_personal_title(codes, bounds[0] - 1, bounds[1])
+        ):
+            # "Monsignor Anselm Vrabec", tagged an organisation with his style: the style the name lost is borne
+            # only by people, and his "he said" had gone to a minister quoted before him (news19).
             kind = "person"
         if kind == "unknown" or (kind == "person" and len(words) > 1 and _first_name_gender(words) is None):
             # "Greystone Residential, which manages 9,000 homes", tagged PERSON: no person is a "which". A name
