@@ -192,7 +192,11 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
     # opened …": "Cllr" hung on the verb, "Seán" its subject; the source was named "Cllr": news18).
     for i in sorted(roots, key=lambda i: (dep[i] in _MODIFIER_DEP_IDS, _title_before_name(codes, i))):
         # A determiner is no head even inside a name: an entity cut short ("the National Iodine" of "the
-        # National Iodine Study") has its "the" hanging off a word outside it.
+        # National Iodine Study") has its "the" hanging off a word outside it. Nor is a hyphen the parser tagged a
+        # noun: "The Portuguese super-agent told", "super", "-" and "agent" each a subject, had been a source
+        # named "-" (news19); the compound's last part heads it.
+        if codes.lower[i] == _HYPHEN:
+            continue
         if (
             pos[i] in _NOMINAL_IDS
             or (codes.ent_type[i] in _NAME_LABEL_IDS and pos[i] not in _NEVER_HEAD_IDS)
