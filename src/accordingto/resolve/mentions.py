@@ -566,6 +566,9 @@ def name_kind(words: list[str], label: str) -> SourceKind:
     """The kind of source a proper name names, from its entity label and its words."""
     lowered = {word.lower().strip(".") for word in words}
     owned = "'s" in words and words[-1].lower() in lexicon.INSTITUTION_HEADS  # "The Prime Minister's Office"
+    # A person's name holds no possessive before its last word: "St Peter's Square", tagged a person, is a place
+    # named after its saint, and had taken the pope's "He said" and become his display name (news19).
+    owned = owned or (label == "PERSON" and any(word in {"'s", "’s"} for word in words[:-1]))
     if label == "PERSON" and (_ends_a_body_name(words[-1]) or owned):
         # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
         # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
@@ -1035,6 +1038,14 @@ def _past_dateline(codes: TokenCodes, start: int, end: int) -> int:
             if not (codes.pos[dash] in {NUM, PROPN} or codes.word(dash) in "()"):
                 return start
             dash += 1
+    elif dash > start and dash < end - 1 and codes.word(dash) == "(":
+        # Or the agency's name alone in brackets, the US wires' style ("VATICAN CITY (AW) — Pope Clement XV
+        # called"): read with it, the source had been named "VATICAN CITY" and took the pope's statement (news19).
+        close = dash + 1
+        while close < min(end - 1, dash + 4) and codes.pos[close] == PROPN:
+            close += 1
+        if close > dash + 1 and codes.word(close) == ")":
+            dash = close + 1
     if dash > start and dash < end - 1 and codes.lower[dash] in _DATELINE_DASHES:
         return dash + 1
     return start
