@@ -298,7 +298,7 @@ def _join_headline_descriptions(doc: Doc, entities: Entities) -> None:
     before "Tamsford Vale Hospitals NHS Trust", "Lisvane festival defends jury" before "The Lisvane International
     Film Festival". Headlines drop the article ("palace" is "the palace") and refer forward to what the story
     names, so reading back finds nothing and each had been a source of its own and of no kind (news19; news18's
-    headline "judge" and "records" the same way). Only a description with no determiner wholly in the first
+    headline "judge slams …" the same way). Only a description with no determiner wholly in the first
     paragraph, whose other words are words of the name ("Lisvane", "Hospital[s]"), and only when exactly one
     named participant has that head: two festivals leave it alone."""
     text = doc_text(doc)
