@@ -13,7 +13,10 @@ diplomatic call's two readouts; and ten more news17 wrote before changing any co
 a sentencing hearing, a data breach, a radio interview, ceasefire talks, a scientific dispute, an awards night, a
 competition fine and a product recall; and ten more news18 wrote before changing any code: a custody hearing, a
 council meeting, hurricane updates, an AGM, a newsletter, an investigation on anonymous sources, a doping ruling, a
-Canadian byelection, a Senate hearing and an op-ed quoting a report).
+Canadian byelection, a Senate hearing and an op-ed quoting a report; and ten more news19 wrote before changing any
+code: a royal household, a South African coalition row, a transfer saga, a hospital ransomware attack, the pontiff's
+appeal, a festival jury row, a tennis press conference, an environmental lawsuit, a space probe and a singer's
+post).
 
 Not a dump of the output: each case names one statement by the start of its content and the source it must be
 listed under — the errors the articles showed before news11 (a description sent to the wrong one of two people
@@ -373,6 +376,89 @@ CASES = [
         marks=pytest.mark.xfail(
             strict=True,
             reason="a one-word airline tagged a person: 'The airline said' does not join it (news12's class)",
+        ),
+    ),
+    # news19's ten articles, written before any fix. A headline's bare description is the body the story names.
+    ("royal-palace-spokesperson.txt", "King cancels Caldmoor visit", "Buckingham Palace", "organization"),
+    ("hospital-ransomware-attack.txt", "patient data stolen", "Tamsford Vale Hospitals NHS Trust", "organization"),
+    (
+        "filmfestival-jury-row.txt",
+        "jury after director pulls film",
+        "Lisvane International Film Festival",
+        "organization",
+    ),
+    # A title and a clergy's style are no part of a name, and the archbishop's "he" is his, not the minister's.
+    ("southafrica-coalition-row.txt", "that he had acted on the advice", "Sizwe Mthembu", "person"),
+    ("vatican-pontiff-statement.txt", "We are praying", "Anselm Vrabec", "person"),
+    ("royal-palace-spokesperson.txt", "cancellations of this kind", "Imogen Strachey", "person"),
+    # A name tagged short of its surname keeps its first name.
+    ("space-mission-update.txt", "We have our spacecraft back", "Elodie Marchand", "person"),
+    # Epithets for the person or company just quoted.
+    ("filmfestival-jury-row.txt", "A festival is a promise", "Tomasz Wierzbicki", "person"),
+    ("tennis-postmatch-presser.txt", 'she had "maybe played them', "Okonjo", "person"),
+    ("tennis-postmatch-presser.txt", "she had not watched the match", "Jana Procházková", "person"),
+    (
+        "environment-lawsuit-plaintiffs.txt",
+        'it had "operated within its permits',
+        "Verdanex Chemical Corp.",
+        "organization",
+    ),
+    ("celebrity-instagram-post.txt", "Vance would not be commenting", "representative for the singer", "person"),
+    # A dateline's bracketed agency and a place named after its possessor are not the pope.
+    ("vatican-pontiff-statement.txt", "an immediate ceasefire", "Clement XV", "person"),
+    ("vatican-pontiff-statement.txt", 'he had been "following with anguish"', "Clement XV", "person"),
+    # Already right before news19: two women in turn, the players' coach, an agency and its partner, a judge.
+    ("tennis-postmatch-presser.txt", "that she would take a few days off", "Okonjo", "person"),
+    ("royal-palace-spokesperson.txt", 'the diary was "under constant review"', "palace spokesperson", "person"),
+    ("space-mission-update.txt", "a patch of about 300 lines", "Tobias Engström", "person"),
+    ("tennis-postmatch-presser.txt", "the pair had watched videos", "Ingrid Sæther", "person"),
+    ("space-mission-update.txt", "its instrument had returned", "US space agency partner", "organization"),
+    ("environment-lawsuit-plaintiffs.txt", "the company could not rely", "Marguerite Lafleur", "person"),
+    ("southafrica-coalition-row.txt", "she would challenge her removal", "Nomvula Dlamini-Kekana", "person"),
+    ("hospital-ransomware-attack.txt", 'it had "no interest in harming', "criminal gang", "unknown"),
+    # Left after news19 (docs/experiments/news-rounds.md, "Unseen news, an eighth time").
+    pytest.param(
+        "royal-palace-spokesperson.txt",
+        "it would open the wing itself",
+        "association",
+        "organization",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'The former miners' association … was more forthright' said nothing, so 'The association said' "
+            "finds no participant and goes to the organisation named last, Buckingham Palace (news18's class)",
+        ),
+    ),
+    pytest.param(
+        "filmfestival-jury-row.txt",
+        "it had not been consulted",
+        "Halden Films",
+        "organization",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'The company said' after 'Halden Films said' goes to Vireo Pictures, which the text called "
+            "'her company' before: a body with the head wins over the company just quoted",
+        ),
+    ),
+    pytest.param(
+        "tennis-postmatch-presser.txt",
+        "a problem with her right shoulder",
+        "Okonjo",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'The world No 3 told reporters' is a source of no kind apart from Okonjo, so the next 'She "
+            "said' goes to Halvard",
+        ),
+    ),
+    pytest.param(
+        "tennis-postmatch-presser.txt",
+        "her flight home had been booked",
+        "Freya Halvard",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the lede's 'Unseeded', capitalised as the sentence's first word, is tagged a proper noun with "
+            "the name, and the first-name lists lack 'Freya', so the name keeps it",
         ),
     ),
 ]

@@ -198,7 +198,9 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
     if determiner in lexicon.DEFINITE:
-        head = mention.head_lemma(doc)
+        # A clipped title is the word it stands for: "The rep said" refers back to "A representative for the
+        # singer told", as "the senator" does to "Sen. Jane Roe"; it had been a person of its own (news19).
+        head = lexicon.TITLE_ABBREVIATIONS.get(mention.head_lemma(doc), mention.head_lemma(doc))
         same_head = [
             e
             for e in entities.latest([("head", head)])
@@ -213,7 +215,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             return None
         if narrowed:
             return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
-        if same_head or mention.end - mention.start != 2 or mention.kind not in {"organization", "media"}:
+        if same_head or not _bare_body_noun(doc, mention):
             if not same_head and _gives_background(doc, mention):
                 return _latest_named_speaker(entities)
             if not same_head and head in ANONYMOUS_HEADS:
@@ -232,6 +234,23 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         return max(named, key=lambda e: _latest_naming(doc, e), default=None)
     candidates = entities.latest([("description", *description_key(doc, mention))])
     return candidates[0] if candidates else None
+
+
+def _bare_body_noun(doc: Doc, mention: Mention) -> bool:
+    """Whether a definite description of a body is a bare "the company", "the newspaper", which news writes for
+    the body of that kind it named last. So is one that only says where the body is based ("the Houston-based
+    company said" after "Verdanex said"): an epithet giving background, as "the Italian-born filmmaker" does for
+    a person, not a second company; it had been a source of its own (news19). Any other modifier may set it
+    apart ("the rival company")."""
+    if mention.kind not in {"organization", "media"} or mention.end != mention.head + 1:
+        return False
+    words = doc[mention.start + 1 : mention.head]
+    return len(words) == 0 or (
+        len(words) >= 3
+        and words[-1].lower_ == "based"
+        and words[-2].text == "-"
+        and all(t.pos_ == "PROPN" for t in words[:-2])
+    )
 
 
 def _gives_age(doc: Doc, mention: Mention) -> bool:
@@ -272,8 +291,12 @@ def _gives_background(doc: Doc, mention: Mention) -> bool:
     if doc[mention.head].ent_type_ == "NORP":
         return True  # "the Republican", "the Briton": the party or people they belong to
     words = doc[mention.start : mention.head]
-    return any(t.lower_ in BACKGROUND_QUALIFIERS for t in words) or any(
-        t.lower_ == "born" and t.i > 0 and doc[t.i - 1].text == "-" for t in words
+    return any(
+        t.lower_ in BACKGROUND_QUALIFIERS
+        # "the Polish filmmaker", "the Argentine director": where they come from, as "Italian-born" says (news19)
+        or (t.ent_type_ == "NORP" and t.pos_ == "ADJ")
+        or (t.lower_ == "born" and t.i > 0 and doc[t.i - 1].text == "-")
+        for t in words
     )
 
 

@@ -192,7 +192,11 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
     # opened …": "Cllr" hung on the verb, "Seán" its subject; the source was named "Cllr": news18).
     for i in sorted(roots, key=lambda i: (dep[i] in _MODIFIER_DEP_IDS, _title_before_name(codes, i))):
         # A determiner is no head even inside a name: an entity cut short ("the National Iodine" of "the
-        # National Iodine Study") has its "the" hanging off a word outside it.
+        # National Iodine Study") has its "the" hanging off a word outside it. Nor is a hyphen the parser tagged a
+        # noun: "The Portuguese super-agent told", "super", "-" and "agent" each a subject, had been a source
+        # named "-" (news19); the compound's last part heads it.
+        if codes.lower[i] == _HYPHEN:
+            continue
         if (
             pos[i] in _NOMINAL_IDS
             or (codes.ent_type[i] in _NAME_LABEL_IDS and pos[i] not in _NEVER_HEAD_IDS)
@@ -353,6 +357,19 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and lower[start - 1] not in _TITLE_IDS
     ):
         start -= 1
+    # A person's name the small model tagged short of its last word is the whole name: in "mission manager Dr
+    # Elodie Marchand told", only "Dr Elodie" is tagged a person and the untagged head "Marchand" had been the
+    # source's name on its own, the first name lost (news19). The tagged words end right before the head and
+    # hang on it, as a first name hangs on a surname.
+    if (
+        bounds is None
+        and start > low
+        and ent_type[start - 1] == _PERSON
+        and codes.entity_end[start - 1] == start
+        and dep[start - 1] in (_COMPOUND, _FLAT)
+        and codes.governor[start - 1] == head
+    ):
+        start = codes.entity_start[start - 1]
     start, end = max(start, low), min(end, high)
     # A name never runs across a line break: the small model joins a heading to the name opening the next
     # paragraph ("Our Stories\n\nMarta Kowalczyk"), and the heading's words are not the person's name.
@@ -534,11 +551,14 @@ def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int
     noun ("Tallis told reporters" after "Pennick's mayor, Gwen Tallis"), not a people's plural ("Democrats",
     "Russians", tagged NNPS) nor an adjective or noun of affiliation the lexicon lists ("Republican"). Read as a
     people, the mayor's later statements were listed under a group "Tallis" and her "she" went elsewhere
-    (news14); read as an undecided name, it joins the person named in full with it, as any lone surname does."""
+    (news14); read as an undecided name, it joins the person named in full with it, as any lone surname does. A
+    surname takes no article: "The Czech said", after "Procházková … said", is one of a people, and had been a
+    source of no kind apart from her (news19)."""
     return (
         len(words) == 1
         and codes.tag[index] == _SINGULAR_PROPER_NOUN
         and words[0].lower() not in lexicon.AFFILIATION_ADJECTIVES
+        and not (index > 0 and codes.lower[index - 1] in _DEFINITE_ARTICLE_IDS)
     )
 
 
@@ -546,6 +566,9 @@ def name_kind(words: list[str], label: str) -> SourceKind:
     """The kind of source a proper name names, from its entity label and its words."""
     lowered = {word.lower().strip(".") for word in words}
     owned = "'s" in words and words[-1].lower() in lexicon.INSTITUTION_HEADS  # "The Prime Minister's Office"
+    # A person's name holds no possessive before its last word: "St Peter's Square", tagged a person, is a place
+    # named after its saint, and had taken the pope's "He said" and become his display name (news19).
+    owned = owned or (label == "PERSON" and any(word in {"'s", "’s"} for word in words[:-1]))
     if label == "PERSON" and (_ends_a_body_name(words[-1]) or owned):
         # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
         # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
@@ -721,6 +744,14 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if kind in {"organization", "unknown", "government"} and _titled(codes, described, low, bounds[0]):
             # "water secretary Esteban Quiroga", "the local MP, Rhodri Evans", tagged ORG; "Its secretary, Joanne
             # Mbeki", tagged GPE: a place holds no office.
+            kind = "person"
+        if (
+            kind in {"organization", "unknown", "government"}
+            and bounds[0] > low
+            and _opens_with_personal_title(codes, bounds[0] - 1, bounds[1])
+        ):
+            # "Monsignor Anselm Vrabec", tagged an organisation with his style: the style the name lost is borne
+            # only by people, and his "he said" had gone to a minister quoted before him (news19).
             kind = "person"
         if kind == "unknown" or (kind == "person" and len(words) > 1 and _first_name_gender(words) is None):
             # "Greystone Residential, which manages 9,000 homes", tagged PERSON: no person is a "which". A name
@@ -1007,6 +1038,14 @@ def _past_dateline(codes: TokenCodes, start: int, end: int) -> int:
             if not (codes.pos[dash] in {NUM, PROPN} or codes.word(dash) in "()"):
                 return start
             dash += 1
+    elif dash > start and dash < end - 1 and codes.word(dash) == "(":
+        # Or the agency's name alone in brackets, the US wires' style ("VATICAN CITY (AW) — Pope Clement XV
+        # called"): read with it, the source had been named "VATICAN CITY" and took the pope's statement (news19).
+        close = dash + 1
+        while close < min(end - 1, dash + 4) and codes.pos[close] == PROPN:
+            close += 1
+        if close > dash + 1 and codes.word(close) == ")":
+            dash = close + 1
     if dash > start and dash < end - 1 and codes.lower[dash] in _DATELINE_DASHES:
         return dash + 1
     return start
