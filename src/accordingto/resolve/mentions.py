@@ -565,10 +565,10 @@ def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int
 def name_kind(words: list[str], label: str) -> SourceKind:
     """The kind of source a proper name names, from its entity label and its words."""
     lowered = {word.lower().strip(".") for word in words}
-    owned = "'s" in words and words[-1].lower() in lexicon.INSTITUTION_HEADS  # "The Prime Minister's Office"
-    # A person's name holds no possessive before its last word: "St Peter's Square", tagged a person, is a place
-    # named after its saint, and had taken the pope's "He said" and become his display name (news19).
-    owned = owned or (label == "PERSON" and any(word in {"'s", "’s"} for word in words[:-1]))
+    # A person's name holds no possessive before its last word: "The Prime Minister's Office", tagged a person, is
+    # an institution named after its holder's office (news18), "St Peter's Square" a place named after its saint,
+    # which had taken the pope's "He said" and become his display name (news19).
+    owned = any(word in {"'s", "’s"} for word in words[:-1])
     if label == "PERSON" and (_ends_a_body_name(words[-1]) or owned):
         # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
         # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
