@@ -25,7 +25,7 @@ from .contents import (
     report_of_a_report,
     untagged_complement,
 )
-from .cues import complete_verb_group, describes_its_noun, places_a_call, recalls_someone
+from .cues import adds_a_thing, complete_verb_group, describes_its_noun, places_a_call, recalls_someone
 from .groups import CueIndex, Group, Grouping, Layout, choose_cue
 from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
 from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
@@ -71,8 +71,14 @@ def _give_quote_its_cue(state: Grouping, span: RoleSpan, own: tuple[int, Group])
 
 
 def _an_act(doc: Doc, group: Group) -> bool:
-    """A group that reports no statement: a phone call, a recall of envoys, a noun and its own relative clause."""
-    return places_a_call(doc, group) or recalls_someone(doc, group) or describes_its_noun(doc, group)
+    """A group that reports no statement: a phone call, a recall of envoys, a thing added, a noun and its own
+    relative clause."""
+    return (
+        places_a_call(doc, group)
+        or recalls_someone(doc, group)
+        or adds_a_thing(doc, group)
+        or describes_its_noun(doc, group)
+    )
 
 
 def _on_furniture(doc: Doc, layout: Layout, group: Group) -> bool:
