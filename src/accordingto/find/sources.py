@@ -76,6 +76,53 @@ def leave_asker_unnamed(doc: Doc, group: Group) -> None:
     group.sources.clear()
 
 
+# Verbs of addressing someone: in the passive their subject is the one addressed ("Road users were urged to avoid
+# the road", "We are told that ...", "Staff were warned not to ..."), and the speaker is unexpressed unless a "by"
+# phrase names it. On PolNeAR train, of 68 passive subjects of these verbs with no "by" agent, none is a gold
+# source ("assure" and "brief" are left out: 5 of their 14 passive subjects are).
+HEARER_VERBS = frozenset(
+    {"tell", "ask", "urge", "advise", "warn", "inform", "instruct", "encourage", "invite", "remind", "order"}
+)
+
+
+def leave_hearer_unnamed(doc: Doc, group: Group) -> None:
+    """A passive verb of addressing someone (see above) with no "by" agent loses a source that holds its passive
+    subject: the hearer is who was told, not who told them. Grouping had given it the tagger's span on the subject
+    or a nearby speaker the ranker preferred to none (news20: "Road users were urged" listed "Road users" as the
+    speaker). Applied after the confidence cut, as ``leave_asker_unnamed`` is and for its reason: a wrong source
+    left out makes the attribution no less right."""
+    root = doc[cue_root(doc, group.cue)]
+    if root.lemma_ not in HEARER_VERBS or root.pos_ != "VERB":
+        return
+    children = list(root.children)
+    if any(child.dep_ == "agent" for child in children):
+        return
+    hearers = [child.i for child in children if child.dep_ == "nsubjpass"]
+    if hearers and any(child.dep_ == "auxpass" for child in children):
+        group.sources[:] = [span for span in group.sources if not any(span.start <= i < span.end for i in hearers)]
+
+
+# Two labels before a colon read like a speaker's name to the tagger but name no one (news20): an interview's
+# one-letter "Q:" and "A:" (``layouts.labelled_lines`` leaves them out for that reason: PolNeAR marks them in some
+# interviews only), and a numbered heading, "Rule three:" or "Step 2:", whose number counts the items of a list
+# (a speaker's age follows a comma: "Tom Becker, 52:"). Who answers or gives the tip is the article's business,
+# not the label's.
+
+
+def leave_label_unnamed(doc: Doc, group: Group) -> None:
+    """A colon cue loses a source that is only such a label (see above)."""
+    if doc[group.cue.start].text != ":":
+        return
+
+    def label(span: RoleSpan) -> bool:
+        words = [token for token in doc[span.start : span.end] if not (token.is_punct or token.is_space)]
+        letters = sum(c.isalpha() for token in words for c in token.text)
+        numbered = len(words) == 2 and words[1].like_num and words[1].i == words[0].i + 1
+        return bool(words) and (letters < 2 or numbered)
+
+    group.sources[:] = [span for span in group.sources if not label(span)]
+
+
 # The noun phrase right after a reporting verb that follows its quotation: the inverted subject ("said the
 # governor"), which en_core_web_sm mostly parses as the verb's direct object.
 INVERTED_SUBJECT_DEPS = frozenset({"nsubj", "dobj"})
