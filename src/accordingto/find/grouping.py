@@ -15,7 +15,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..annotations import quote_spans
-from ..read.furniture import is_furniture
+from ..read.furniture import is_furniture, is_tagline
 from .confidence import CONTENT_ROUTES
 from .contents import (
     complete_complement,
@@ -85,9 +85,12 @@ def _on_furniture(doc: Doc, layout: Layout, group: Group) -> bool:
     """The group's cue stands on a line of page furniture ("Related: Senator says deal is near", "MORE: ...", a
     photo credit): a link or label the outlet put among the paragraphs, not the article's prose, which text
     without markup still carries (the HTML reader drops such lines from a page). PolNeAR's annotators marked no
-    attribution on any of the 98 such lines of its train and dev articles."""
+    attribution on any of the 98 such lines of its train and dev articles. The last paragraph may also be a
+    contributor's note (``is_tagline``)."""
     start, end = layout.paragraph_bounds(group.cue.start)
-    return is_furniture(doc[start:end].text.strip())
+    line = doc[start:end].text.strip()
+    last = not any(not token.is_space for token in doc[end:])
+    return is_furniture(line) or (last and is_tagline(line))
 
 
 def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> list[Group]:
