@@ -110,17 +110,17 @@ def leave_hearer_unnamed(doc: Doc, group: Group) -> None:
 
 
 def leave_label_unnamed(doc: Doc, group: Group) -> None:
-    """A colon cue loses a source that is only such a label (see above)."""
-    if doc[group.cue.start].text != ":":
+    """A colon cue that ends such a label (see above), all its sentence before the colon, loses the sources inside
+    the label (the tagger takes "Rule three", or only "two" of "Step two")."""
+    colon = group.cue.start
+    if doc[colon].text != ":":
         return
-
-    def label(span: RoleSpan) -> bool:
-        words = [token for token in doc[span.start : span.end] if not (token.is_punct or token.is_space)]
-        letters = sum(c.isalpha() for token in words for c in token.text)
-        numbered = len(words) == 2 and words[1].like_num and words[1].i == words[0].i + 1
-        return bool(words) and (letters < 2 or numbered)
-
-    group.sources[:] = [span for span in group.sources if not label(span)]
+    start = doc[colon].sent.start
+    words = [token for token in doc[start:colon] if not (token.is_punct or token.is_space)]
+    letters = sum(c.isalpha() for token in words for c in token.text)
+    numbered = len(words) == 2 and words[1].like_num and words[1].i == words[0].i + 1
+    if words and (letters < 2 or numbered):
+        group.sources[:] = [span for span in group.sources if not (start <= span.start and span.end <= colon)]
 
 
 # The noun phrase right after a reporting verb that follows its quotation: the inverted subject ("said the
