@@ -80,6 +80,7 @@ NO_SOURCE = [
     ("lifestyle-recipe-tips.txt", "Always keep back a ladle"),
     ("lifestyle-recipe-tips.txt", "You can, but roast it"),
     ("police-press-conference.txt", "whether the suspects were linked"),
+    ("strike-ballot-union.txt", "whether the union would accept"),  # "Asked" tagged a past tense (news20's fix)
 ]
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from accordingto.annotations import analysis_from_doc
 from accordingto.find.cues import adds_a_thing
 from accordingto.find.groups import Group
-from accordingto.find.sources import leave_hearer_unnamed, leave_label_unnamed
+from accordingto.find.sources import leave_asker_unnamed, leave_hearer_unnamed, leave_label_unnamed
 from accordingto.find.tagging import RoleSpan
 from accordingto.model import Attribution
 from accordingto.read.furniture import is_tagline
@@ -138,6 +138,25 @@ def test_the_speaker_of_an_address_stays(nlp: Language, text: str, cue_start: st
     assert [source_word in (a.source_text or "") for a in found] == [True], [(a.source_text, a.cue_text) for a in found]
 
 
+# (text, the tag the small model may give "Asked", whether the source stays): in the strike article the small model
+# tagged a sentence-opening "Asked" past tense (after a sentence ending in a name), and the question went to the one
+# asked. A subjectless verb heading an adverbial clause is the participle whatever its tag; a past tense with its
+# own subject keeps it.
+ASKERS = [
+    ('Asked whether the pool would reopen, she said: "Not this summer."', "Asked", "VBD", False),
+    ('Asked whether the pool would reopen, she said: "Not this summer."', "Asked", "VBN", False),
+    ("She asked whether the pool would reopen before the summer.", "asked", "VBD", True),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "tag", "stays"), ASKERS)
+def test_a_subjectless_asked_is_the_participle(nlp: Language, text: str, cue: str, tag: str, stays: bool) -> None:
+    group, doc = group_of(nlp, text, cue, "whether", "she" if cue == "Asked" else "She")
+    doc[group.cue.start].tag_ = tag
+    leave_asker_unnamed(doc, group)
+    assert bool(group.sources) is stays
+
+
 # Labels before a colon that name no one: an answer letter and numbered headings of a list of tips.
 LABELS = [
     'Can the bread be frozen?\n\nA: "Yes, but slice it first and toast it straight from the freezer."',
@@ -210,6 +229,19 @@ def test_a_contributors_note_closing_an_article_is_no_statement(nlp: Language) -
     found = attributions(nlp, COLUMN)
     assert [a.cue_text for a in found if "writes" in a.cue_text] == []
     assert [a.source_text for a in found if "cut journeys" in a.content_text] == ["The council"]
+
+
+# The note is the first sentence of the last paragraph of an article of several paragraphs; a text of one
+# paragraph that opens so, or a later sentence of the last paragraph, is prose.
+PROSE_OPENING_LIKE_A_NOTE = [
+    "Harrow Vale is a small town on the coast of Devon. It says the new bypass will cut it in two.",
+    "The ferry will stop in May.\n\nHarrow Vale is a small town. Its council says the ferry is a lifeline.",
+]
+
+
+@pytest.mark.parametrize("text", PROSE_OPENING_LIKE_A_NOTE)
+def test_prose_opening_like_a_note_is_read(nlp: Language, text: str) -> None:
+    assert [a.cue_text for a in attributions(nlp, text) if "says" in a.cue_text] == ["says"]
 
 
 def test_the_same_words_inside_an_article_are_read(nlp: Language) -> None:
