@@ -88,9 +88,15 @@ def _on_furniture(doc: Doc, layout: Layout, group: Group) -> bool:
     attribution on any of the 98 such lines of its train and dev articles. The last paragraph may also be a
     contributor's note (``is_tagline``)."""
     start, end = layout.paragraph_bounds(group.cue.start)
-    line = doc[start:end].text.strip()
+    if is_furniture(doc[start:end].text.strip()):
+        return True
+    # The contributor's note is the first sentence of the last paragraph of an article of several: a text of one
+    # paragraph, or a later sentence, is prose ("Kelvara is a small island ... It says ...").
+    sentence = doc[group.cue.start].sent
     last = not any(not token.is_space for token in doc[end:])
-    return is_furniture(line) or (last and is_tagline(line))
+    first = not any(not token.is_space for token in doc[:start])
+    opening = not any(not token.is_space for token in doc[start : sentence.start])
+    return last and not first and opening and is_tagline(sentence.text.strip())
 
 
 def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> list[Group]:
