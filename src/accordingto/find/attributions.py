@@ -23,7 +23,7 @@ from .grouping import assemble
 from .groups import Group, attribution_type, quoted_tokens
 from .perceptron import TaggerModel, Tagging
 from .signals import confidences
-from .sources import leave_asker_unnamed
+from .sources import leave_asker_unnamed, leave_hearer_unnamed, leave_label_unnamed
 from .tagging import WEIGHTS_FILE, RoleSpan, load_model, read_weights, tag_doc, tag_docs
 
 
@@ -117,6 +117,8 @@ def find_attributions(
     kept = [(group, value) for group, value in zip(groups, values, strict=True) if value >= threshold]
     for group, _ in kept:
         leave_asker_unnamed(doc, group)
+        leave_hearer_unnamed(doc, group)
+        leave_label_unnamed(doc, group)
     return [group for group, _ in kept], [value for _, value in kept]
 
 

@@ -15,7 +15,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..annotations import quote_spans
-from ..read.furniture import is_furniture
+from ..read.furniture import is_furniture, is_tagline
 from .confidence import CONTENT_ROUTES
 from .contents import (
     complete_complement,
@@ -25,7 +25,7 @@ from .contents import (
     report_of_a_report,
     untagged_complement,
 )
-from .cues import complete_verb_group, describes_its_noun, places_a_call, recalls_someone
+from .cues import adds_a_thing, complete_verb_group, describes_its_noun, places_a_call, recalls_someone
 from .groups import CueIndex, Group, Grouping, Layout, choose_cue
 from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
 from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
@@ -71,17 +71,32 @@ def _give_quote_its_cue(state: Grouping, span: RoleSpan, own: tuple[int, Group])
 
 
 def _an_act(doc: Doc, group: Group) -> bool:
-    """A group that reports no statement: a phone call, a recall of envoys, a noun and its own relative clause."""
-    return places_a_call(doc, group) or recalls_someone(doc, group) or describes_its_noun(doc, group)
+    """A group that reports no statement: a phone call, a recall of envoys, a thing added, a noun and its own
+    relative clause."""
+    return (
+        places_a_call(doc, group)
+        or recalls_someone(doc, group)
+        or adds_a_thing(doc, group)
+        or describes_its_noun(doc, group)
+    )
 
 
 def _on_furniture(doc: Doc, layout: Layout, group: Group) -> bool:
     """The group's cue stands on a line of page furniture ("Related: Senator says deal is near", "MORE: ...", a
     photo credit): a link or label the outlet put among the paragraphs, not the article's prose, which text
     without markup still carries (the HTML reader drops such lines from a page). PolNeAR's annotators marked no
-    attribution on any of the 98 such lines of its train and dev articles."""
+    attribution on any of the 98 such lines of its train and dev articles. The last paragraph may also be a
+    contributor's note (``is_tagline``)."""
     start, end = layout.paragraph_bounds(group.cue.start)
-    return is_furniture(doc[start:end].text.strip())
+    if is_furniture(doc[start:end].text.strip()):
+        return True
+    # The contributor's note is the first sentence of the last paragraph of an article of several: a text of one
+    # paragraph, or a later sentence, is prose ("Kelvara is a small island ... It says ...").
+    sentence = doc[group.cue.start].sent
+    last = not any(not token.is_space for token in doc[end:])
+    first = not any(not token.is_space for token in doc[:start])
+    opening = not any(not token.is_space for token in doc[start : sentence.start])
+    return last and not first and opening and is_tagline(sentence.text.strip())
 
 
 def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> list[Group]:
