@@ -8,6 +8,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from accordingto import annotations
@@ -347,3 +348,24 @@ def test_example_article_sources() -> None:
     assert by_name["US officials"].affiliation == "US"
     assert len(by_name["US officials"].mentions) == 4
     assert by_name["United States"].kind == "government"
+
+
+def test_a_speaker_label_in_capitals_tagged_an_organisation_is_the_person_named_in_full(nlp: Language) -> None:
+    # The small model tags the label "HOLLOWAY" an organisation at each of his turns, as it would an acronym; the
+    # full name in the introduction says it is a surname, and the labels must not outvote it.
+    text = (
+        "Sunday Politics: the health minister, Grace Okonjo, was interviewed by Martin Holloway.\n\n"
+        "HOLLOWAY: Minister, will you meet the nurses before the strike?\n\n"
+        "OKONJO: My door is open, and it always has been.\n\n"
+        "HOLLOWAY: The union says you have not met them for weeks.\n\n"
+        "OKONJO: That is not true."
+    )
+    analysis = analysis_from_doc(nlp(text))
+    names = {source.id: (source.name, source.kind) for source in analysis.sources}
+    turns = [(a.source_text, names.get(a.source_id or "")) for a in analysis.attributions if a.cue_text == ":"]
+    assert turns == [
+        ("HOLLOWAY", ("Martin Holloway", "person")),
+        ("OKONJO", ("Grace Okonjo", "person")),
+        ("HOLLOWAY", ("Martin Holloway", "person")),
+        ("OKONJO", ("Grace Okonjo", "person")),
+    ]

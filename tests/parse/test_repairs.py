@@ -1,12 +1,14 @@
-"""A reporting verb the small model reads as a noun is repaired to a verb ("The new regulations state that ...")."""
+"""A reporting verb the small model reads as a noun is repaired to a verb ("The new regulations state that ..."), and
+a transcript's speaker label in capitals ("FENWICK: ...") to a proper noun."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from accordingto.annotations import analysis_from_doc
-from accordingto.parse.repairs import repair_misread_verbs
+from accordingto.parse.repairs import repair_misread_verbs, repair_speaker_labels
 from handspans import parser
 
 # (sentence, the verb spaCy reads as the noun root, its subject): repaired to subject + verb + "that" clause.
@@ -53,3 +55,62 @@ def test_the_repaired_verb_gives_the_document_its_attribution(nlp: Language) -> 
     analysis = analysis_from_doc(nlp("The new regulations state that drivers must stop at every crossing."))
     assert [(a.source_text, a.cue_text) for a in analysis.attributions] == [("The new regulations", "state")]
     assert analysis.attributions[0].content_text.startswith("that drivers must stop")
+
+
+# (text, the label): a label in capitals opening a line before a colon, which the small model tags as anything but
+# a proper noun (here an adjective, a common noun, a modal), is tagged a proper noun.
+LABELS = [
+    ("QUARRIE: We have asked for a meeting every week.", "QUARRIE"),
+    ("Intro.\n\nMS VALDANE: That is not what happened.", "MS VALDANE"),
+    ("Intro.\n\nWENDT: Yes.\n\nOGUNDIPE: No, I disagree.", "WENDT"),
+]
+
+# Left as tagged: a label not in capitals, capitals not at a line's start, a headline in capitals with no colon, a
+# single capital letter ("Q:"), a label the small model already reads as a name, text with no colon.
+NOT_LABELS = [
+    "Quarrie: We have asked for a meeting every week.",
+    "The figures were clear, said the note from UNISON: pay must rise.",
+    "SHOCK AS LIBRARY CLOSES",
+    "Q: Will you stand again?",
+    "Intro.\n\nACHTERBERG: I never saw the letter.",
+    "It rained all day.",
+]
+
+
+def _label_words(doc: Doc, label: str) -> list[Token]:
+    start = doc.text.index(label)
+    return [token for token in doc if start <= token.idx < start + len(label)]
+
+
+@pytest.mark.parametrize(("text", "label"), LABELS)
+def test_a_speaker_label_in_capitals_becomes_a_proper_noun(text: str, label: str) -> None:
+    doc = parser()(text)
+    words = _label_words(doc, label)
+    assert any(token.tag_ != "NNP" for token in words)  # the misreading this repair exists for
+    assert repair_speaker_labels(doc) == 1
+    assert [token.tag_ for token in words] == ["NNP"] * len(label.split())
+
+
+@pytest.mark.parametrize("text", NOT_LABELS)
+def test_other_capitals_and_colons_are_left_as_tagged(text: str) -> None:
+    doc = parser()(text)
+    before = [token.tag_ for token in doc]
+    assert repair_speaker_labels(doc) == 0
+    assert [token.tag_ for token in doc] == before
+
+
+def test_a_transcript_lists_each_turn_under_the_person_its_label_names(nlp: Language) -> None:
+    text = (
+        "The following is a transcript of the debate between Senator Ada Morrow and Governor Tom Pell.\n\n"
+        "MORROW: I will cut taxes for families.\n\n"
+        "PELL: She has said that before, and she never did.\n\n"
+        "MORROW: He is wrong, and he knows it."
+    )
+    analysis = analysis_from_doc(nlp(text))
+    names = {source.id: (source.name, source.kind) for source in analysis.sources}
+    turns = [(a.source_text, names.get(a.source_id or "")) for a in analysis.attributions if a.cue_text == ":"]
+    assert turns == [
+        ("MORROW", ("Ada Morrow", "person")),
+        ("PELL", ("Tom Pell", "person")),
+        ("MORROW", ("Ada Morrow", "person")),
+    ]

@@ -164,6 +164,7 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
             if m.kind != "unknown"
             and not _tagged_person_of_body(m, entity)
             and not _surname_tagged_place(doc, m, entity)
+            and not _surname_in_capitals(doc, m, names)
         )
         kind = votes.most_common(1)[0][0] if votes else entity.kind
         named = True
@@ -195,6 +196,21 @@ def _surname_tagged_place(doc: Doc, mention: Mention, entity: EntityRecord) -> b
     Frank Nervo" … "Nervo said", "Nervo" tagged a place twice): the resolution says a person, and the tagger's
     places must not outvote the full name (``speakers._surname_read_as_place``, news13)."""
     return mention.kind == "government" and entity.kind == "person" and len(mention.name_tokens(doc)) == 1
+
+
+def _surname_in_capitals(doc: Doc, mention: Mention, names: list[Mention]) -> bool:
+    """Whether a one-word name in capitals tagged an organisation is the surname of a person named in full among
+    the entity's names: a transcript's speaker label ("LECKFORD: Will you meet them?", tagged ORG at each of his
+    turns) or a headline in capitals, which the small model, trained on text in mixed case, reads as it reads an
+    acronym. The full name says it was a surname; the labels had outvoted it, and the interviewer was listed as an
+    organisation (news20's transcript)."""
+    words = mention.name_tokens(doc)
+    if mention.kind != "organization" or len(words) != 1 or not words[0].isupper():
+        return False
+    return any(
+        m.kind == "person" and len(full := m.name_tokens(doc)) > 1 and full[-1].lower() == words[0].lower()
+        for m in names
+    )
 
 
 def _source(

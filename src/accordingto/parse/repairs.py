@@ -1,4 +1,4 @@
-"""Repairs of the small model's parse where a reporting verb is read as a noun.
+"""Repairs of the small model's parse: a reporting verb read as a noun, a speaker's label in capitals read as no name.
 
 en_core_web_sm reads "<noun> <verb>s that ..." as one noun phrase when the verb can also be a noun: "The new
 regulations state that drivers must stop", "Trump claims that he should be the exception", "Audit files show
@@ -83,3 +83,52 @@ class MisreadVerbs:
 @component_factory("accordingto_misread_verbs", assigns=["token.tag", "token.dep"], requires=["token.dep"])
 def make_misread_verbs(nlp: Language, name: str) -> MisreadVerbs:
     return MisreadVerbs(name)
+
+
+# A transcript gives each turn its speaker's name in capitals before a colon ("ACHEBE: My door is open", "MR
+# HALE: …"). en_core_web_sm, trained on text in mixed case, reads such a word as it pleases (an adverb, a verb, an
+# organisation's acronym): its turns then had a source that named no one. At the start of a line, before a colon
+# and alone there, words in capitals are a label, and a label names who speaks.
+_LABEL_WORDS_MAX = 3
+
+
+def repair_speaker_labels(doc: Doc) -> int:
+    """Tag as proper nouns the words of every line-opening label in capitals before a colon (see above); the
+    number of labels repaired (one whose words are all proper nouns already is not counted)."""
+    repaired = 0
+    for colon in doc:
+        if colon.text != ":":
+            continue
+        first = colon.i
+        while first > 0 and colon.i - first < _LABEL_WORDS_MAX and _in_capitals(doc[first - 1]):
+            first -= 1
+        label = doc[first : colon.i]
+        line_start = label.start_char == 0 or doc.text[label.start_char - 1] == "\n"
+        if not label or not line_start or all(word.tag_ == "NNP" for word in label):
+            continue
+        for word in label:
+            word.tag_ = "NNP"
+        repaired += 1
+    return repaired
+
+
+def _in_capitals(token: Token) -> bool:
+    """A word of two letters or more written in capitals ("ACHEBE", "MR", "DR.")."""
+    letters = token.text.rstrip(".")
+    return len(letters) > 1 and letters.isalpha() and letters.isupper()
+
+
+class SpeakerLabels:
+    """Placed right after the parser's other repairs: ``repair_speaker_labels`` on every document."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        repair_speaker_labels(doc)
+        return doc
+
+
+@component_factory("accordingto_speaker_labels", assigns=["token.tag"], requires=["token.tag"])
+def make_speaker_labels(nlp: Language, name: str) -> SpeakerLabels:
+    return SpeakerLabels(name)
