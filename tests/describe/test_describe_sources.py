@@ -369,3 +369,18 @@ def test_a_speaker_label_in_capitals_tagged_an_organisation_is_the_person_named_
         ("HOLLOWAY", ("Martin Holloway", "person")),
         ("OKONJO", ("Grace Okonjo", "person")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Former Russian officials say the talks have stalled.", "former Russian officials"),
+        ("MPs said the rail timetable had failed commuters.", "MPs"),
+        ("NGOs warned that the camps were full.", "NGOs"),
+        ("UN officials said the convoy had been stopped.", "UN officials"),
+    ],
+)
+def test_an_anonymous_source_opening_a_sentence_is_named_as_mid_sentence(text: str, name: str, nlp: Language) -> None:
+    # A sentence's capital is not the word's; a word with capitals after its first letter keeps them.
+    analysis = analysis_from_doc(nlp(text))
+    assert [source.name for source in analysis.sources] == [name]

@@ -246,8 +246,10 @@ def _bare(doc: Doc, mention: Mention) -> str:
             break  # a number hyphenated into a compound ("the 45-year-old", "a 10-member panel") is no count
         start += 1
     name = doc[start : mention.end].text
-    # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one.
-    if doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not doc[start].is_upper:
+    # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one. A word with
+    # a capital after its first letter keeps its case wherever it stands ("MPs", "NGOs": it had been "mPs", news20).
+    first = doc[start].text
+    if doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not any(c.isupper() for c in first[1:]):
         name = name[:1].lower() + name[1:]
     return name
 
