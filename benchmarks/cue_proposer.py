@@ -70,6 +70,8 @@ ATOMS = (
     "sentence cue",  # the sentence already holds a tagged cue
     "complement tag",  # tense of the complement's head
     "cue gap",  # how near the tagger came to tagging the head a cue: its best cue score minus O's, binned
+    "complement entity",  # the entity type of the complement's head ("would vote for Clinton": PERSON)
+    "complement cluster",  # the fine word cluster of the complement's head ("backed the bill")
 )
 TEMPLATES = (
     (0,),
@@ -95,6 +97,7 @@ class Candidate:
     complement: tuple[int, int]  # token span of the content it would report
     subject: tuple[int, int] | None
     cue_end: int = 0  # past the cue's last token: the head's, or a preposition's right after it ("vote for")
+    governed: int = 0  # the complement's head
 
 
 def _span(token: Token) -> tuple[int, int]:
@@ -163,7 +166,7 @@ def candidates(doc: Doc, tags: np.ndarray) -> list[Candidate]:
         if kind == "preposition" and child.head.i == token.i + 1:
             cue_end += 1
         if end > start and (start >= cue_end or end <= token.i):
-            found.append(Candidate(token.i, kind, (start, end), subject, cue_end))
+            found.append(Candidate(token.i, kind, (start, end), subject, cue_end, child.i))
     return found
 
 
@@ -208,6 +211,8 @@ def candidate_hashes(
             int(arrays.sent[c.head]) in cue_sentences,
             arrays.tag[comp_head.i],
             int(np.searchsorted(GAP_BINS, gap[c.head])) + 1,
+            strings[doc[c.governed].ent_type_] if doc[c.governed].ent_type_ else 0,
+            arrays.fine[c.governed],
         ]
     hashes = TemplateHashes(len(found), TEMPLATE_BASE)
     for template in TEMPLATES:
