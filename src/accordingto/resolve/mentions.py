@@ -409,10 +409,13 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and not is_first_name(codes.word(start + 1))
     ):
         start += 1
-    # Nor does a name end with a preposition, a conjunction or an article: the small model tags "Ruth Calloway of"
-    # a person in "Ruth Calloway of Stanmere Securities said", whose "of" opens her firm's name (news20).
+    # Nor does a person's name end with a preposition, a conjunction or an article: the small model tags "Ruth
+    # Calloway of" a person in "Ruth Calloway of Stanmere Securities said", whose "of" opens her firm's name
+    # (news20). (A body's name cut before its "of" part is another matter: "Bank of" is not "Bank".)
     while end > start + 1 and (
-        codes.tag[end - 1] == _POSSESSIVE_TAG or codes.punct[end - 1] or pos[end - 1] in (ADP, CCONJ, DET)
+        codes.tag[end - 1] == _POSSESSIVE_TAG
+        or codes.punct[end - 1]
+        or (personal and pos[end - 1] in (ADP, CCONJ, DET))
     ):
         end -= 1
     if (
