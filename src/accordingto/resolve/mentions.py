@@ -403,14 +403,15 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # sentence's first word and tagged a proper noun with the name, had been the winner's display name, and the
     # lists lack "Freya" for the rule above (news19). A word that in lower case is only an adjective in WordNet (no
     # noun, verb or adverb: "unseeded", "tearful", "embattled") is no word of a name; a word that is a noun too
-    # ("Veteran", "Royal", "Grand", "Young") may be a title or a name and stays. Only before two more words, so a
-    # two-word name keeps both.
+    # ("Veteran", "Royal", "Grand", "Young") may be a title or a name and stays, and so does an adjective opening a
+    # title ("Foreign Minister …"). Only before two more words, so a two-word name keeps both.
     if (
         personal
         and start < end - 2
         and not is_first_name(codes.word(start))
         and not codes.word(start).isupper()
         and only_adjective(codes.word(start))
+        and not _title_word(codes, start + 1)
     ):
         start += 1
     # Nor with a body's noun: "Drugmaker Halvorsen paid doctors …", a headline's capitalised "drugmaker" tagged
