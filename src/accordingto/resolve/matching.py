@@ -201,6 +201,8 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         # A clipped title is the word it stands for: "The rep said" refers back to "A representative for the
         # singer told", as "the senator" does to "Sen. Jane Roe"; it had been a person of its own (news19).
         head = lexicon.TITLE_ABBREVIATIONS.get(mention.head_lemma(doc), mention.head_lemma(doc))
+        # So is a noun that names one office's holder: "the pontiff said" after "Pope Clement XV" is the pope.
+        head = lexicon.TITLE_SYNONYMS.get(head, head)
         same_head = [
             e
             for e in entities.latest([("head", head)])
