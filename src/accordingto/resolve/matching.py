@@ -242,38 +242,52 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     return candidates[0] if candidates else None
 
 
-# Longest capitalised run read after a description's words for the name they stood before.
+# Longest label, and longest capitalised run after it, read for a name a description's words stood before.
 _NAME_RUN = 4
+# Words that end a label after "the": the verb it is the subject of, punctuation, a preposition or a clause.
+_NOT_LABEL = {"VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "PART", "PUNCT"}
 
 
 def _named_after_its_words(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
     """The named person an earlier sentence wrote the description's words right before, as a title: "beating
     world No 3 Adaeze Okonjo …" then "The world No 3 told reporters" (news19: a source of no kind apart from
     Okonjo, and her next "She said" went to her opponent). News introduces a person with a label before the name
-    and repeats the label with "the" for them; the parse of such labels is often broken (here "No 3" is read as
-    an event), so the words are compared as written. Only a label of two words or more, and the one person
-    whose name follows its latest use: a single head is the role rules' (``given_roles``)."""
-    words = [t.lower_ for t in doc[mention.start + 1 : mention.end] if not t.is_punct]
-    size = len(words)
-    if size < 2 or mention.end - mention.start - 1 != size:
-        return None
-    for i in range(mention.start - size, -1, -1):
-        if [t.lower_ for t in doc[i : i + size]] != words:
-            continue
-        run = []
-        for token in doc[i + size : i + size + _NAME_RUN]:
-            if not (token.is_alpha and token.text[0].isupper()):
-                break
-            run.append(token.lower_)
-        people = [
-            e
-            for e in entities.all
-            if e.kind == "person"
-            and e.occurrences
-            and any(name and run[-len(name) :] == [w.lower() for w in name] for name in e.names if len(run) >= len(name))
-        ]
-        return people[0] if len(people) == 1 else None
+    and repeats the label with "the" for them; such labels parse badly (the small model reads "No 3" as an event,
+    or hangs the number apart as a second subject, so the mention may end at "world"), so the words after "the"
+    are compared as written, as far as they run before the verb. Only a label of two words or more reaching the
+    head, at its latest use, and only the one person whose name follows it: a single head is the role rules'
+    (``given_roles``)."""
+    label: list[str] = []
+    for token in doc[mention.start + 1 : mention.start + 1 + _NAME_RUN]:
+        if token.pos_ in _NOT_LABEL:
+            break
+        label.append(token.lower_)
+    for size in range(len(label), 1, -1):
+        if mention.start + size < mention.head:
+            return None
+        words = label[:size]
+        for i in range(mention.start - size, -1, -1):
+            if [t.lower_ for t in doc[i : i + size]] == words:
+                return _person_named_at(doc, i + size, entities)
     return None
+
+
+def _person_named_at(doc: Doc, at: int, entities: Entities) -> Entity | None:
+    """The one named person whose name (or its last words) ends the capitalised run of words from ``at`` (or a
+    name of no kind yet: a lone surname is undecided until a pronoun or a fuller name settles it)."""
+    run: list[str] = []
+    for token in doc[at : at + _NAME_RUN]:
+        if not (token.is_alpha and token.text[0].isupper()):
+            break
+        run.append(token.lower_)
+    people = [
+        e
+        for e in entities.all
+        if e.kind in {"person", "unknown"}
+        and e.occurrences
+        and any(0 < len(name) <= len(run) and run[-len(name) :] == [w.lower() for w in name] for name in e.names)
+    ]
+    return people[0] if len(people) == 1 else None
 
 
 def _bare_body_noun(doc: Doc, mention: Mention) -> bool:

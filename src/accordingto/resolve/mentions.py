@@ -358,13 +358,12 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and lower[start - 1] not in _TITLE_IDS
     ):
         start -= 1
-    # A number between "the" and an untagged name is the name's first word: "Dunmore fans' group the 1886 Trust
-    # said", the small model tagging "1886" a date and hanging it apart, had been a source named "Trust" (news19),
-    # as "the 1922 Committee" would be. A date modifying a name does not stand between it and its article ("the
+    # A number between "the" and a name is the name's first word: "Dunmore fans' group the 1886 Trust said", the
+    # small model tagging "1886" a date and hanging it apart, had been a source named "Trust" (news19), as "the
+    # 1922 Committee" would be. A date modifying a name does not stand between it and its article ("the
     # Trust's 1886 charter", "in 1886 the Trust"), so the article before the number says the number opens the name.
     if (
-        bounds is None
-        and start - 2 >= low
+        start - 2 >= low
         and pos[start - 1] == NUM
         and codes.word(start - 1).isdigit()
         and codes.word(start - 2).lower() == "the"
