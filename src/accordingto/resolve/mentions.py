@@ -410,14 +410,21 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and not codes.word(start).isupper()
     ):
         start += 1
-    # Nor with a common adjective: "Unseeded Freya Halvard produced the upset", the adjective capitalised as the
-    # sentence's first word and tagged a proper noun with the name, had been the winner's display name, and the
-    # lists lack "Freya" for the rule above (news19). A word that in lower case is only an adjective in WordNet (no
-    # noun, verb or adverb: "unseeded", "tearful", "embattled") is no word of a name; a word that is a noun too
-    # ("Veteran", "Royal", "Grand", "Young") may be a title or a name and stays, and so does an adjective opening a
-    # title ("Foreign Minister …"). Only before two more words, so a two-word name keeps both.
+    # Nor with a common adjective opening the sentence: "Unseeded Freya Halvard produced the upset", the adjective
+    # capitalised as the sentence's first word and tagged a proper noun with the name, had been the winner's
+    # display name, and the lists lack "Freya" for the rule above (news19). A word that in lower case is only an
+    # adjective in WordNet (no noun, verb or adverb: "unseeded", "tearful", "embattled") is no word of a person's
+    # name; a word that is a noun too ("Veteran", "Royal", "Grand", "Young") may be a title or a name and stays, and
+    # so does an adjective opening a title ("Foreign Minister …"). Only where the sentence's first word, whose
+    # capital says nothing: inside a sentence the capital makes the adjective part of a name ("the United States
+    # Congress", "Reactive Oxygen Species", untagged in GUM, are names with it). Nor in a name ending in a body's
+    # noun ("Electrical Engineering Department", opening a GUM paragraph). Only before two more words, so a
+    # two-word name keeps both.
     if (
         personal
+        and _opens_sentence(codes, start)
+        and lower[end - 1] not in _DESCRIPTION_HEAD_IDS
+        and not _ends_a_body_name(codes.string(lower[end - 1]))
         and start < end - 2
         and not is_first_name(codes.word(start))
         and not codes.word(start).isupper()
