@@ -362,11 +362,15 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # small model tagging "1886" a date and hanging it apart, had been a source named "Trust" (news19), as "the
     # 1922 Committee" would be. A date modifying a name does not stand between it and its article ("the
     # Trust's 1886 charter", "in 1886 the Trust"), so the article before the number says the number opens the name.
+    # Only a body's name, by its last word: a body keeps the year it was named for, but an event or an award is
+    # dated by it ("the 2004 Olympics", "the 2017 Brit Awards" are the Olympics and the Brit Awards of a year, and
+    # in GUM reading them so moved the ranker's features) and "the 13 Zurbarán artworks" counts.
     if (
         start - 2 >= low
         and pos[start - 1] == NUM
         and codes.word(start - 1).isdigit()
         and codes.word(start - 2).lower() == "the"
+        and (_ends_a_body_name(codes.word(end - 1)) or codes.word(end - 1).lower() in lexicon.INSTITUTION_HEADS)
     ):
         start -= 1
     # A person's name the small model tagged short of its last word is the whole name: in "mission manager Dr
