@@ -62,6 +62,16 @@ CASES = [
         "pope",
         id="a-headlines-lone-title-is-its-holder",
     ),
+    # The one a body is "led by" is its president.
+    pytest.param(
+        "Rosa Lindell said the vote was fair. The panel, chaired by lawyer Anouk Breitner, met on Monday. The panel "
+        "chairwoman said the rules had been followed.",
+        "the rules had been followed",
+        "Anouk Breitner",
+        "person",
+        "panel chairwoman",
+        id="the-one-a-body-is-chaired-by-is-its-chair",
+    ),
     # A label written before a name, repeated with "the", is that person.
     pytest.param(
         "Ebba Lindqvist beat world No 5 Halla Brenvik in straight sets. Brenvik said she had been tired. The world "

@@ -225,7 +225,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
                 if anonymous is not None:
                     return anonymous
             if not same_head:
-                written = _named_after_its_words(doc, mention, entities)
+                written = _named_after_its_words(doc, mention, entities) or _leader_named(doc, mention, entities)
                 if written is not None:
                     return written
             if not bearers and not any(e.names for e in same_head):
@@ -269,6 +269,36 @@ def _named_after_its_words(doc: Doc, mention: Mention, entities: Entities) -> En
         for i in range(mention.start - size, -1, -1):
             if [t.lower_ for t in doc[i : i + size]] == words:
                 return _person_named_at(doc, i + size, entities)
+    return None
+
+
+# Nouns for the one who leads a body, and the verbs that say who leads it ("a jury led by …", "chaired by").
+_LEADER_NOUNS = {"president", "chair", "chairman", "chairwoman", "chairperson", "head", "leader"}
+_LEADING_VERBS = {"lead", "head", "chair"}
+
+
+def _leader_named(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """The named person the text said leads the body a description's leader noun is of: "a jury led by producer
+    Hélène Marchetti" … "The jury president said" (news19: three statements of a source apart from her). Leading a
+    body is being its president, chair or head, so "the jury president" is the one the jury is "led by", "headed
+    by" or "chaired by"; the text gave her the role only through the verb, which ``given_roles`` does not read.
+    Only a leader noun with the body's noun compounded before it, and the body's latest such phrase."""
+    head = doc[mention.head]
+    if head.lemma_.lower() not in _LEADER_NOUNS:
+        return None
+    bodies = {t.lemma_.lower() for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"}
+    for token in reversed(doc[: mention.start]):
+        if token.lemma_.lower() not in bodies:
+            continue
+        for verb in token.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in _LEADING_VERBS:
+                continue
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for leader in agent.children:
+                    named = [_named_person_at(entities, t.i) for t in leader.subtree]
+                    found = {id(e): e for e in named if e is not None}
+                    if len(found) == 1:
+                        return next(iter(found.values()))
     return None
 
 
