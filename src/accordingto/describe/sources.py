@@ -24,6 +24,7 @@ from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
 from ..resolve.mentions import Mention, joined_word_start, read_source
+from ..resolve.word_classes import only_adjective
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.
@@ -435,6 +436,10 @@ def _title_words(doc: Doc, start: int, stop: int) -> list[Token]:
         if token.pos_ in {"DET", "PART", "PUNCT", "NUM"} or token.dep_ in {"poss", "case"}:
             break
         if lower in lexicon.QUALIFIERS or lower in PLACES or token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
+            break
+        if not words and only_adjective(token.text):
+            # A title ends in a noun: "Unseeded Freya Halvard" has no role "unseeded", a word that is only an
+            # adjective right before the name; "Foreign Minister" keeps its adjective, the noun after it.
             break
         if token.pos_ in {"NOUN", "PROPN"} or lower in lexicon.TITLES or (token.pos_ == "ADP" and lower == "of"):
             words.insert(0, token)

@@ -95,6 +95,7 @@ def table(name: str) -> dict[str, str]:
 # People and their roles (resolve.mentions, resolve.speakers, describe.sources, find.cues).
 TITLES = words("titles")
 TITLE_ABBREVIATIONS = table("title_abbreviations")
+TITLE_SYNONYMS = table("title_synonyms")
 ROLE_NOUNS = words("role_nouns")
 HONORIFICS = words("honorifics")
 PERSON_NOUNS = words("person_nouns")

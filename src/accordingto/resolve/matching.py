@@ -201,6 +201,8 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         # A clipped title is the word it stands for: "The rep said" refers back to "A representative for the
         # singer told", as "the senator" does to "Sen. Jane Roe"; it had been a person of its own (news19).
         head = lexicon.TITLE_ABBREVIATIONS.get(mention.head_lemma(doc), mention.head_lemma(doc))
+        # So is a noun that names one office's holder: "the pontiff said" after "Pope Clement XV" is the pope.
+        head = lexicon.TITLE_SYNONYMS.get(head, head)
         same_head = [
             e
             for e in entities.latest([("head", head)])
@@ -222,6 +224,10 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
                 anonymous = _latest_anonymous_source(doc, mention, entities)
                 if anonymous is not None:
                     return anonymous
+            if not same_head:
+                written = _named_after_its_words(doc, mention, entities) or _leader_named(doc, mention, entities)
+                if written is not None:
+                    return written
             if not bearers and not any(e.names for e in same_head):
                 # (an unnamed one with the head is the epithet's own first use, read before the name it precedes)
                 epithet = _epithet_of_named(doc, mention, entities)
@@ -234,6 +240,84 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         return max(named, key=lambda e: _latest_naming(doc, e), default=None)
     candidates = entities.latest([("description", *description_key(doc, mention))])
     return candidates[0] if candidates else None
+
+
+# Longest label, and longest capitalised run after it, read for a name a description's words stood before.
+_NAME_RUN = 4
+# Words that end a label after "the": the verb it is the subject of, punctuation, a preposition or a clause.
+_NOT_LABEL = {"VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ", "PART", "PUNCT"}
+
+
+def _named_after_its_words(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """The named person an earlier sentence wrote the description's words right before, as a title: "beating
+    world No 3 Adaeze Okonjo …" then "The world No 3 told reporters" (news19: a source of no kind apart from
+    Okonjo, and her next "She said" went to her opponent). News introduces a person with a label before the name
+    and repeats the label with "the" for them; such labels parse badly (the small model reads "No 3" as an event,
+    or hangs the number apart as a second subject, so the mention may end at "world"), so the words after "the"
+    are compared as written, as far as they run before the verb. Only a label of two words or more reaching the
+    head, at its latest use, and only the one person whose name follows it: a single head is the role rules'
+    (``given_roles``)."""
+    label: list[str] = []
+    for token in doc[mention.start + 1 : mention.start + 1 + _NAME_RUN]:
+        if token.pos_ in _NOT_LABEL:
+            break
+        label.append(token.lower_)
+    for size in range(len(label), 1, -1):
+        if mention.start + size < mention.head:
+            return None
+        words = label[:size]
+        for i in range(mention.start - size, -1, -1):
+            if [t.lower_ for t in doc[i : i + size]] == words:
+                return _person_named_at(doc, i + size, entities)
+    return None
+
+
+# Nouns for the one who leads a body, and the verbs that say who leads it ("a jury led by …", "chaired by").
+_LEADER_NOUNS = {"president", "chair", "chairman", "chairwoman", "chairperson", "head", "leader"}
+_LEADING_VERBS = {"lead", "head", "chair"}
+
+
+def _leader_named(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """The named person the text said leads the body a description's leader noun is of: "a jury led by producer
+    Hélène Marchetti" … "The jury president said" (news19: three statements of a source apart from her). Leading a
+    body is being its president, chair or head, so "the jury president" is the one the jury is "led by", "headed
+    by" or "chaired by"; the text gave her the role only through the verb, which ``given_roles`` does not read.
+    Only a leader noun with the body's noun compounded before it, and the body's latest such phrase."""
+    head = doc[mention.head]
+    if head.lemma_.lower() not in _LEADER_NOUNS:
+        return None
+    bodies = {t.lemma_.lower() for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"}
+    for token in reversed(doc[: mention.start]):
+        if token.lemma_.lower() not in bodies:
+            continue
+        for verb in token.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in _LEADING_VERBS:
+                continue
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for leader in agent.children:
+                    named = [_named_person_at(entities, t.i) for t in leader.subtree]
+                    found = {id(e): e for e in named if e is not None}
+                    if len(found) == 1:
+                        return next(iter(found.values()))
+    return None
+
+
+def _person_named_at(doc: Doc, at: int, entities: Entities) -> Entity | None:
+    """The one named person whose name (or its last words) ends the capitalised run of words from ``at`` (or a
+    name of no kind yet: a lone surname is undecided until a pronoun or a fuller name settles it)."""
+    run: list[str] = []
+    for token in doc[at : at + _NAME_RUN]:
+        if not (token.is_alpha and token.text[0].isupper()):
+            break
+        run.append(token.lower_)
+    people = [
+        e
+        for e in entities.all
+        if e.kind in {"person", "unknown"}
+        and e.occurrences
+        and any(0 < len(name) <= len(run) and run[-len(name) :] == [w.lower() for w in name] for name in e.names)
+    ]
+    return people[0] if len(people) == 1 else None
 
 
 def _bare_body_noun(doc: Doc, mention: Mention) -> bool:

@@ -24,6 +24,7 @@ from ..annotations import TokenCodes, doc_token_codes
 from ..model import SourceKind
 from ..records import MentionForm
 from .first_names import first_name_gender, is_first_name
+from .word_classes import only_adjective
 
 Form = MentionForm
 Number = Literal["sing", "plur"]
@@ -357,6 +358,21 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and lower[start - 1] not in _TITLE_IDS
     ):
         start -= 1
+    # A number between "the" and a name is the name's first word: "Dunmore fans' group the 1886 Trust said", the
+    # small model tagging "1886" a date and hanging it apart, had been a source named "Trust" (news19), as "the
+    # 1922 Committee" would be. A date modifying a name does not stand between it and its article ("the
+    # Trust's 1886 charter", "in 1886 the Trust"), so the article before the number says the number opens the name.
+    # Only a body's name, by its last word: a body keeps the year it was named for, but an event or an award is
+    # dated by it ("the 2004 Olympics", "the 2017 Brit Awards" are the Olympics and the Brit Awards of a year, and
+    # in GUM reading them so moved the ranker's features) and "the 13 Zurbarán artworks" counts.
+    if (
+        start - 2 >= low
+        and pos[start - 1] == NUM
+        and codes.word(start - 1).isdigit()
+        and codes.word(start - 2).lower() == "the"
+        and (_ends_a_body_name(codes.word(end - 1)) or codes.word(end - 1).lower() in lexicon.INSTITUTION_HEADS)
+    ):
+        start -= 1
     # A person's name the small model tagged short of its last word is the whole name: in "mission manager Dr
     # Elodie Marchand told", only "Dr Elodie" is tagged a person and the untagged head "Marchand" had been the
     # source's name on its own, the first name lost (news19). The tagged words end right before the head and
@@ -396,6 +412,28 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and is_first_name(codes.word(start + 1))
         and not is_first_name(codes.word(start))
         and not codes.word(start).isupper()
+    ):
+        start += 1
+    # Nor with a common adjective opening the sentence: "Unseeded Freya Halvard produced the upset", the adjective
+    # capitalised as the sentence's first word and tagged a proper noun with the name, had been the winner's
+    # display name, and the lists lack "Freya" for the rule above (news19). A word that in lower case is only an
+    # adjective in WordNet (no noun, verb or adverb: "unseeded", "tearful", "embattled") is no word of a person's
+    # name; a word that is a noun too ("Veteran", "Royal", "Grand", "Young") may be a title or a name and stays, and
+    # so does an adjective opening a title ("Foreign Minister …"). Only where the sentence's first word, whose
+    # capital says nothing: inside a sentence the capital makes the adjective part of a name ("the United States
+    # Congress", "Reactive Oxygen Species", untagged in GUM, are names with it). Nor in a name ending in a body's
+    # noun ("Electrical Engineering Department", opening a GUM paragraph). Only before two more words, so a
+    # two-word name keeps both.
+    if (
+        personal
+        and _opens_sentence(codes, start)
+        and lower[end - 1] not in _DESCRIPTION_HEAD_IDS
+        and not _ends_a_body_name(codes.string(lower[end - 1]))
+        and start < end - 2
+        and not is_first_name(codes.word(start))
+        and not codes.word(start).isupper()
+        and only_adjective(codes.word(start))
+        and not _title_word(codes, start + 1)
     ):
         start += 1
     # Nor with a body's noun: "Drugmaker Halvorsen paid doctors …", a headline's capitalised "drugmaker" tagged
@@ -732,7 +770,9 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     if bounds is not None:
         words = [codes.word(i) for i in range(bounds[0], bounds[1])]
         fallback = "PERSON" if number == "sing" else ""
-        label = codes.string(codes.ent_type[bounds[1] - 1]) or codes.string(codes.ent_type[bounds[0]]) or fallback
+        # (A number opening the name, tagged a date, says nothing of what the name names: "the 1886 Trust".)
+        first_label = codes.string(codes.ent_type[bounds[0]]) if codes.pos[bounds[0]] != NUM else ""
+        label = codes.string(codes.ent_type[bounds[1] - 1]) or first_label or fallback
         kind = name_kind(words, label)
         if kind == "group" and _lone_surname_read_as_people(codes, words, bounds[0]):
             kind = "unknown"

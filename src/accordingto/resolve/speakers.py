@@ -307,12 +307,23 @@ def _join_headline_descriptions(doc: Doc, entities: Entities) -> None:
         return
     for entity in entities.all:
         mentions = [o.mention for o in entity.occurrences]
-        if entity.names or not mentions or any(doc[m.end - 1].idx >= headline_end for m in mentions):
+        if not mentions:
             continue
         first = mentions[0]
-        if first.form != "description" or doc[first.start].pos_ == "DET":
+        if doc[first.end - 1].idx < headline_end and all(_lone_title(doc, m) for m in mentions):
+            # A headline's title alone, read as a name ("Pope urges ceasefire …" before "Pope Clement XV on
+            # Sunday called for …"), is a bare description too: headlines write the office for its holder, and so
+            # does the body after it ("the pope's words"), which the small model reads as the same name (news19).
+            head = doc[first.start].lower_
+        elif (
+            entity.names
+            or any(doc[m.end - 1].idx >= headline_end for m in mentions)
+            or first.form != "description"
+            or doc[first.start].pos_ == "DET"
+        ):
             continue
-        head = first.head_lemma(doc)
+        else:
+            head = first.head_lemma(doc)
         modifiers = [t.lower_ for t in doc[first.start : first.head] if not t.is_punct]
         named = [
             e
@@ -326,6 +337,11 @@ def _join_headline_descriptions(doc: Doc, entities: Entities) -> None:
         ]
         if len(named) == 1:
             entities.merge(entity, named[0])
+
+
+def _lone_title(doc: Doc, mention: Mention) -> bool:
+    """Whether a name is one word that is a title ("Pope", "Premier"), no name of a person."""
+    return mention.form == "name" and mention.end - mention.start == 1 and doc[mention.start].lower_ in lexicon.TITLES
 
 
 def _words_of_names(words: list[str], entity: Entity) -> bool:

@@ -1,0 +1,42 @@
+"""Which parts of speech an English word can be, from the WordNet word lists the spaCy model ships.
+
+The small model's rule lemmatizer carries WordNet's index of lemmas by part of speech (adjectives, adverbs, nouns,
+verbs: 21,000, 3,800, 57,500 and 8,700 words, proper nouns among the nouns in lower case: "freya", "halvard" no).
+It answers a question the tagger cannot when a sentence opens with a capital: whether a capitalised word is, in
+its lowercase use, only a common adjective ("unseeded", "tearful"), which no name is made of. The lists are read
+from the installed model package (no download); the vocabulary's probabilities and vectors are not in the small
+model, so ``Lexeme.prob`` and ``is_oov`` cannot tell a common word from a name.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy.util
+from spacy.lookups import Lookups
+
+from ..parse.pipeline import SPACY_MODEL
+
+_OTHER_CLASSES = ("noun", "verb", "adv")
+
+
+@functools.cache
+def _index() -> dict[str, frozenset[str]]:
+    """WordNet's lemmas by part of speech, from the model's lemmatizer lookups (empty if the model has none)."""
+    package = spacy.util.get_package_path(SPACY_MODEL)
+    folders = sorted(package.glob("*/lemmatizer/lookups")) or sorted(package.glob("lemmatizer/lookups"))
+    if not folders:
+        return {}
+    lookups = Lookups().from_disk(folders[0])
+    if not lookups.has_table("lemma_index"):
+        return {}
+    table = lookups.get_table("lemma_index")
+    return {pos: frozenset(table.get(pos, [])) for pos in ("adj", *_OTHER_CLASSES)}
+
+
+def only_adjective(word: str) -> bool:
+    """Whether the word, in lower case, is a WordNet adjective and no noun, verb or adverb: "Unseeded", "Tearful"
+    (but not "Veteran", "Royal" or "Frank", which are nouns too and so may be names or titles)."""
+    index = _index()
+    lower = word.lower()
+    return lower in index.get("adj", frozenset()) and not any(lower in index.get(pos, ()) for pos in _OTHER_CLASSES)
