@@ -21,14 +21,11 @@ from spacy.tokens import Doc, Span
 import accordingto
 from accordingto.parse.pipeline import load_parser
 from accordingto.resolve.mentions import analyze_mention
+from statements import source_of_statement
 
 
 def _source_of(nlp: Language, text: str, content_start: str) -> dict[str, Any]:
-    output = accordingto.analyze(text, nlp=nlp).to_dict()
-    sources = {s["id"]: s for s in output["sources"]}
-    found = [a for a in output["attributions"] if a["content_text"].lstrip('"“').startswith(content_start)]
-    assert len(found) == 1, [a["content_text"] for a in output["attributions"]]
-    return sources.get(found[0]["source_id"]) or {}
+    return source_of_statement(accordingto.analyze(text, nlp=nlp).to_dict(), content_start)
 
 
 CASES = [

@@ -33,6 +33,7 @@ import pytest
 from spacy.language import Language
 
 import accordingto
+from statements import source_of_statement
 
 NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
 _OUTPUTS: dict[str, dict[str, Any]] = {}
@@ -42,11 +43,7 @@ def source_of(nlp: Language, article: str, content_start: str) -> tuple[str | No
     """The name and kind of the source of the attribution whose content starts with ``content_start``."""
     if article not in _OUTPUTS:
         _OUTPUTS[article] = accordingto.analyze((NEWS / article).read_text(), nlp=nlp).to_dict()
-    output = _OUTPUTS[article]
-    sources = {s["id"]: s for s in output["sources"]}
-    found = [a for a in output["attributions"] if a["content_text"].lstrip('"“').startswith(content_start)]
-    assert len(found) == 1, [a["content_text"] for a in output["attributions"]]
-    source = sources.get(found[0]["source_id"]) or {}
+    source = source_of_statement(_OUTPUTS[article], content_start)
     return source.get("name"), source.get("kind")
 
 
