@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 import accordingto
 from accordingto.parse.pipeline import load_parser
 from accordingto.resolve.mentions import analyze_mention
+from statements import source_of_statement
 
 CASES = [
     # (text, the content's first words, the source's name, its kind)
@@ -538,6 +539,26 @@ CASES = [
         "person",
         id="the-insider-is-the-source-close-to-someone",
     ),
+    # A "she" inside a sentence whose main subject, before it, is a person who says nothing there: the one asked
+    # answers about herself, not the coach quoted before (stop 30, after news20 made the one asked no speaker).
+    pytest.param(
+        "Lowe's coach, Ana Ruiz, said the pair had trained hard. “We knew she was ready,” she said.\n\n"
+        "In her press conference, Kim Lowe was asked whether she had believed she could win. She laughed and said "
+        "her flight home had been booked for Sunday.",
+        "she could win",
+        "Kim Lowe",
+        "person",
+        id="the-one-asked-is-the-she-of-the-question",
+    ),
+    pytest.param(
+        "Lowe's coach, Ana Ruiz, said the pair had trained hard. “We knew she was ready,” she said.\n\n"
+        "In her press conference, Kim Lowe was asked whether she had believed she could win. She laughed and said "
+        "her flight home had been booked for Sunday.",
+        "her flight home",
+        "Kim Lowe",
+        "person",
+        id="and-her-answer-the-next-she",
+    ),
 ]
 
 
@@ -545,11 +566,7 @@ CASES = [
 def test_the_source_of_a_statement_in_a_class_news12_found(
     nlp: Language, text: str, content_start: str, name: str, kind: str
 ) -> None:
-    output = accordingto.analyze(text, nlp=nlp).to_dict()
-    sources = {s["id"]: s for s in output["sources"]}
-    found = [a for a in output["attributions"] if a["content_text"].lstrip('"“').startswith(content_start)]
-    assert len(found) == 1, [a["content_text"] for a in output["attributions"]]
-    source = sources.get(found[0]["source_id"]) or {}
+    source = source_of_statement(accordingto.analyze(text, nlp=nlp).to_dict(), content_start)
     assert (source.get("name"), source.get("kind")) == (name, kind)
 
 

@@ -435,7 +435,8 @@ def _answers(occurrences: list[Occurrence], questions: set[str]) -> set[int]:
 
 def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
     """The source "he"/"she"s (by ``id``) opening a sentence that the rules gave the subject of the main clause
-    of the sentence just before, which is not a speaker there (the news rule covers speakers). A sentence whose
+    of the sentence just before, or standing inside a sentence whose main clause's subject, before it, the rules
+    gave them; a subject that is not a speaker there (the news rule covers speakers). A sentence whose
     subject is a person makes that person the topic, and the next sentence's "he" or "she" continues it
     (centering's preferred antecedent): "Tennant gave evidence on the second day. He said …" is Tennant, and
     "His partner, Aileen Dorsey, joined the conversation. She said …" is Dorsey. The learned resolver, trained on
@@ -446,14 +447,22 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
         mention, entity = occurrence.mention, occurrence.entity
         if not (occurrence.source and mention.form == "pronoun" and mention.gender in {"masc", "fem"}):
             continue
-        if entity is None or occurrence.quote is not None or not doc[occurrence.tokens[0]].is_sent_start:
-            # Only a pronoun opening its sentence continues the topic so; after a quotation ('"We need beds," she
-            # said'), whose words may say who speaks, the learned resolver still decides.
+        if entity is None or occurrence.quote is not None:
             continue
+        # A pronoun opening its sentence continues the previous sentence's topic; one inside its sentence, the
+        # topic its own main clause has just set: "Halvard was asked whether she had believed she could win" is
+        # Halvard, the one asked (news20's hearer is no speaker, and the learned resolver had sent "she" back to
+        # the coach quoted before: news19's tennis article). After a quotation ('"We need beds," she said'),
+        # whose words may say who speaks, the learned resolver still decides.
+        opens = doc[occurrence.tokens[0]].is_sent_start
         if any(
             not o.source
             and o.quote is None
-            and o.sentence == occurrence.sentence - 1
+            and (
+                o.sentence == occurrence.sentence - 1
+                if opens
+                else o.sentence == occurrence.sentence and o.tokens[1] <= occurrence.tokens[0]
+            )
             and _main_subject(doc[o.mention.head])
             for o in entity.occurrences
         ):
