@@ -559,6 +559,15 @@ CASES = [
         "person",
         id="and-her-answer-the-next-she",
     ),
+    # A name the small model tags an organisation, in apposition to a noun only people are, read on its own: the
+    # noun outside it still says a person, whose "She" follows (stop 30, news20's shop owner).
+    pytest.param(
+        "The bakery's owner, Lidia Kowal, was more critical. She believes the council should have acted sooner.",
+        "the council should have acted",
+        "Lidia Kowal",
+        "person",
+        id="a-name-in-apposition-to-a-person-noun-is-a-person",
+    ),
 ]
 
 

@@ -830,11 +830,17 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if kind == "government" and gender is None:
             gender = "neut"
         first = _first_name_gender(words) if number == "sing" else None
-        if first is not None and kind == "organization" and _described_as_person(codes, described):
+        if (
+            first is not None
+            and kind == "organization"
+            and (_described_as_person(codes, described) or _described_as_person(codes, _apposed_to(codes, head, low)))
+        ):
             # "Priya Mistry, a teacher from Leicester", "Another customer, Gemma Holt", tagged organisations: a name
             # opening with a first name that the text calls by a noun only people are is a person's; without such
             # a noun it keeps its tag, as organisations named after people do ("John Deere"). Her "she" had gone
-            # to the woman quoted before her (news17).
+            # to the woman quoted before her (news17). The noun may stand outside the mention read, the name in
+            # apposition to it: "The shop's owner, Lidia Marchetti, was more critical. She believes …", the name
+            # read alone and tagged an organisation, had left "She" with no one (news20).
             kind = "person"
         if first is not None and kind in {"person", "unknown", "document", "group"}:
             # "Isabel Ruiz", "Donald Trump": a full name opening with a first name of one gender is a person's,
@@ -904,6 +910,12 @@ def _described_as_person(codes: TokenCodes, described: int | None) -> bool:
     if described is None or codes.pos[described] != NOUN:
         return False
     return is_person_noun(codes.lemma_text(described)) and _description_kind(codes, described, "sing") == "person"
+
+
+def _apposed_to(codes: TokenCodes, head: int, low: int) -> int | None:
+    """The noun before the mention (it starts at ``low``) that the mention's head is in apposition to, if any."""
+    governor = codes.governor[head]
+    return governor if codes.dep[head] == _APPOS and governor < low else None
 
 
 def _titled(codes: TokenCodes, described: int | None, low: int, name_start: int) -> bool:
