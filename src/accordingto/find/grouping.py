@@ -12,7 +12,7 @@ live in the modules named so; ``assemble`` applies them in order.
 from __future__ import annotations
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..annotations import quote_spans
 from ..read.furniture import is_furniture, is_tagline
@@ -91,12 +91,20 @@ def _on_furniture(doc: Doc, layout: Layout, group: Group) -> bool:
     if is_furniture(doc[start:end].text.strip()):
         return True
     # The contributor's note is the first sentence of the last paragraph of an article of several: a text of one
-    # paragraph, or a later sentence, is prose ("Kelvara is a small island ... It says ...").
+    # paragraph, or a later sentence, is prose ("Kelvara is a small island ... It says ..."). The sentence is read
+    # first, so that the document is scanned for its other paragraphs only where it reads as a note.
     sentence = doc[group.cue.start].sent
-    last = not any(not token.is_space for token in doc[end:])
-    first = not any(not token.is_space for token in doc[:start])
-    opening = not any(not token.is_space for token in doc[start : sentence.start])
-    return last and not first and opening and is_tagline(sentence.text.strip())
+    return (
+        is_tagline(sentence.text.strip())
+        and _blank(doc[start : sentence.start])
+        and _blank(doc[end:])
+        and not _blank(doc[:start])
+    )
+
+
+def _blank(tokens: Span) -> bool:
+    """Whether a stretch of the document holds nothing but white space (or nothing at all)."""
+    return all(token.is_space for token in tokens)
 
 
 def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> list[Group]:

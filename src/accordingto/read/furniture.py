@@ -93,7 +93,7 @@ _TAGLINE = re.compile(
 
 
 def is_tagline(line: str) -> bool:
-    """Whether an article's last paragraph is a contributor's note (see above)."""
+    """Whether a line, the first sentence of an article's last paragraph, is a contributor's note (see above)."""
     return bool(_TAGLINE.search(line))
 
 
