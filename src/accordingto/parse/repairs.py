@@ -13,6 +13,8 @@ ruler, so part of speech and lemma follow from the new tag.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -69,20 +71,22 @@ def repair_misread_verbs(doc: Doc) -> int:
     return repaired
 
 
-class MisreadVerbs:
-    """Placed right after the parser (and the sentence bound): ``repair_misread_verbs`` on every document."""
+class Repair:
+    """A repair of the parse as a pipeline component, placed right after the parser (and the sentence bound): the
+    repair function on every document."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, repair: Callable[[Doc], int]) -> None:
         self.name = name
+        self.repair = repair
 
     def __call__(self, doc: Doc) -> Doc:
-        repair_misread_verbs(doc)
+        self.repair(doc)
         return doc
 
 
 @component_factory("accordingto_misread_verbs", assigns=["token.tag", "token.dep"], requires=["token.dep"])
-def make_misread_verbs(nlp: Language, name: str) -> MisreadVerbs:
-    return MisreadVerbs(name)
+def make_misread_verbs(nlp: Language, name: str) -> Repair:
+    return Repair(name, repair_misread_verbs)
 
 
 # A transcript gives each turn its speaker's name in capitals before a colon ("ACHEBE: My door is open", "MR
@@ -118,17 +122,6 @@ def _in_capitals(token: Token) -> bool:
     return len(letters) > 1 and letters.isalpha() and letters.isupper()
 
 
-class SpeakerLabels:
-    """Placed right after the parser's other repairs: ``repair_speaker_labels`` on every document."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        repair_speaker_labels(doc)
-        return doc
-
-
 @component_factory("accordingto_speaker_labels", assigns=["token.tag"], requires=["token.tag"])
-def make_speaker_labels(nlp: Language, name: str) -> SpeakerLabels:
-    return SpeakerLabels(name)
+def make_speaker_labels(nlp: Language, name: str) -> Repair:
+    return Repair(name, repair_speaker_labels)

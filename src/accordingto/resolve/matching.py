@@ -268,7 +268,7 @@ def _named_after_its_words(doc: Doc, mention: Mention, entities: Entities) -> En
         words = label[:size]
         for i in range(mention.start - size, -1, -1):
             if [t.lower_ for t in doc[i : i + size]] == words:
-                return _person_named_at(doc, i + size, entities)
+                return _person_whose_name_follows(doc, i + size, entities)
     return None
 
 
@@ -302,7 +302,7 @@ def _leader_named(doc: Doc, mention: Mention, entities: Entities) -> Entity | No
     return None
 
 
-def _person_named_at(doc: Doc, at: int, entities: Entities) -> Entity | None:
+def _person_whose_name_follows(doc: Doc, at: int, entities: Entities) -> Entity | None:
     """The one named person whose name (or its last words) ends the capitalised run of words from ``at`` (or a
     name of no kind yet: a lone surname is undecided until a pronoun or a fuller name settles it)."""
     run: list[str] = []

@@ -369,8 +369,8 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         start - 2 >= low
         and pos[start - 1] == NUM
         and codes.word(start - 1).isdigit()
-        and codes.word(start - 2).lower() == "the"
-        and (_ends_a_body_name(codes.word(end - 1)) or codes.word(end - 1).lower() in lexicon.INSTITUTION_HEADS)
+        and lower[start - 2] in _DEFINITE_ARTICLE_IDS
+        and (_ends_a_body_name(codes.word(end - 1)) or lower[end - 1] in _INSTITUTION_HEAD_IDS)
     ):
         start -= 1
     # A person's name the small model tagged short of its last word is the whole name: in "mission manager Dr
