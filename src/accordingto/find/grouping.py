@@ -27,7 +27,14 @@ from .contents import (
 )
 from .cues import adds_a_thing, complete_verb_group, describes_its_noun, places_a_call, recalls_someone
 from .groups import CueIndex, Group, Grouping, Layout, choose_cue
-from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
+from .layouts import (
+    add_labelled,
+    introduced_quote,
+    labelled_lines,
+    leave_out_introductions,
+    on_signature,
+    signed_quote,
+)
 from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
 from .source_choice import choose_sources
 from .source_ranker import SourceRanker
@@ -36,7 +43,11 @@ from .tagging import RoleSpan, tagged_spans
 
 
 def _attach_content(state: Grouping, span: RoleSpan) -> tuple[Group, str] | None:
-    """The attribution a content span joins, and the route (``CONTENT_ROUTES``) that found it."""
+    """The attribution a content span joins, and the route (``CONTENT_ROUTES``) that found it. A quotation signed on
+    the line below it is its signature's before any route looks elsewhere (``signed_quote``)."""
+    signed = signed_quote(state, span)
+    if signed is not None:
+        return signed, "introduced"
     for route in CONTENT_ROUTES:
         if route == "syntax":
             group = choose_cue(state.doc, state.cues, span, ())
@@ -144,7 +155,10 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
     kept = [
         group
         for group in groups
-        if group.contents and not _an_act(doc, group) and not _on_furniture(doc, layout, group)
+        if group.contents
+        and not _an_act(doc, group)
+        and not _on_furniture(doc, layout, group)
+        and not on_signature(doc, layout, group, groups)
     ]
     sources = [span for span in spans if span.role == "SOURCE"]
     for group in kept:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from .groups import Group, Grouping, Layout
+from .quoted_contents import fills_its_paragraph
 from .sources import SPEAKER_ENTITIES
 from .tagging import RoleSpan
 
@@ -62,6 +63,53 @@ def introduced_quote(state: Grouping, span: RoleSpan) -> Group | None:
             state.groups.append(group)
             return group
     return None
+
+
+def signed_quote(state: Grouping, span: RoleSpan) -> Group | None:
+    """The attribution of a quotation that fills its paragraph and is signed on the line below it, the line opening
+    with a dash and the speaker's name ("“...”" and then "— Ruth Ellery, mother of ..."): the layout of "what they
+    said" roundups, epigraphs and pull-out reactions, where the signature line is the only attribution the quote
+    has (and whatever came before it belongs to another speaker, so it must win over ``quoted_paragraph``). The
+    dash is the cue, the name up to the first comma the source: what follows the comma describes the speaker
+    ("parents of ...", "statement read outside court by ..."), so cues in it report nothing of their own
+    (``on_signature``). The name must look like one (``_speaker_like``), which a dash opening a paragraph of prose
+    ("— and then the lights went out") does not."""
+    doc, layout = state.doc, state.layout
+    quote = layout.quote_of(span.start) or layout.quote_of(span.end - 1)
+    if quote is None or not fills_its_paragraph(doc, layout, quote):
+        return None
+    mark = layout.paragraph_bounds(quote[0])[1]
+    while mark < len(doc) and doc[mark].is_space:
+        mark += 1
+    if mark >= len(doc) or doc[mark].text not in lexicon.SPEECH_MARKS or doc[mark].text == ":":
+        return None
+    for group in state.groups:
+        if group.cue.start == mark:
+            return group  # another piece of the same quotation
+    line_end = layout.paragraph_bounds(mark)[1]
+    end = next((i for i in range(mark + 1, line_end) if doc[i].text == ","), line_end)
+    while end > mark + 1 and (doc[end - 1].is_space or doc[end - 1].text == "."):
+        end -= 1
+    if not _speaker_like(doc, mark + 1, end):
+        return None
+    group = Group(cue=RoleSpan("CUE", mark, mark + 1), sources=[RoleSpan("SOURCE", mark + 1, end)])
+    state.groups.append(group)
+    return group
+
+
+def on_signature(doc: Doc, layout: Layout, group: Group, groups: list[Group]) -> bool:
+    """Whether the group's cue stands on the signature line of another group's quotation (``signed_quote``), after
+    the name: "statement read outside court by ..." says how the quote above was given, not a statement."""
+    start = layout.paragraph_bounds(group.cue.start)[0]
+    return any(
+        other is not group
+        and other.cue.start < group.cue.start
+        and other.cue.start >= start
+        and other.routes[:1] == ["introduced"]
+        and doc[other.cue.start].text in lexicon.SPEECH_MARKS
+        and all(doc[i].is_space for i in range(start, other.cue.start))
+        for other in groups
+    )
 
 
 def leave_out_introductions(doc: Doc, layout: Layout, spans: list[RoleSpan]) -> None:
