@@ -54,21 +54,36 @@ _CONTRIBUTING = re.compile(r"^contributing(?: reporting)?\s*:", re.IGNORECASE)
 # turnout had doubled." is a sentence).
 _BYLINE = re.compile(r"^By\s+[A-Z][^.!?]*$")
 _SHORT_LINE_WORDS = 12
-# Words addressed to the reader: sign-up, app, follow and contact prompts. Case matters in the name after
+# Words addressed to the reader: sign-up, app, follow and contact prompts ("Got a story?", "Do you have a story?",
+# a question, not "Do you have a story to tell, she asked"). Case matters in the name after
 # "Follow" ("Follow Ana Ruiz on X", not "follow the rules on campus").
 _PROMPT = re.compile(
     r"^(?:(?i:for more\b[^.]*\b(?:sign up|subscribe|download|visit|follow))|"
     r"(?i:sign up|subscribe|click here|tap here|download (?:the|our)|join (?:us|our)|support (?:us|our)|"
     r"got a (?:story|tip|news tip)|have a (?:story|tip)|contact (?:us|the author)|email (?:us|the author))\b|"
+    r"(?i:do you have a (?:story|tip|news tip)(?: for us)?\s*\?)|"
     r"(?i:get (?:our|the))\b.*\b(?i:newsletter|app|alerts|inbox)\b|"
     r"(?i:follow) (?:us|@|[A-Z][\w.'’-]*(?: (?:and )?[A-Z][\w.'’-]*)* (?i:on)\b))"
+)
+# The safe-harbour notice that ends a company's press release: "This press release contains forward-looking
+# statements ... Voltrane undertakes no obligation to update ...". A legal disclaimer about every statement in the
+# release, not one of them: its "statements regarding ..." and "management's current expectations" are no
+# attribution. Its heading ("Forward-Looking Statements") stands alone on its line.
+_SAFE_HARBOUR = re.compile(
+    r"^(?:(?:this|the) (?:press |news )?(?:release|announcement|document|communication|report) (?:contains|includes|"
+    r"may contain)\b[^.]*\bforward-looking statements?\b|(?:cautionary (?:note|statement) (?:regarding|on|about) )?"
+    r"forward-looking statements?\s*[:.]?$)",
+    re.IGNORECASE,
 )
 # Update notes: "This story has been updated with ...".
 _UPDATE_NOTE = re.compile(r"^(?:this|the) (?:story|article|piece|post|report) (?:has been|was) updated\b", re.I)
 # The crisis-resource note outlets add to stories on suicide, abuse or addiction: a hotline and a number the
 # reader is told to call or text ("call or text 988"), unlike a report about a hotline ("calls are not getting
 # through to the hotline (800-273-8255)").
-_HELPLINE_OPENING = re.compile(r"^if you or someone you know\b", re.IGNORECASE)
+# The same note opens "If you have been affected by ..." or "If you are affected by ..." (the British wording).
+_HELPLINE_OPENING = re.compile(
+    r"^if (?:you or someone you know\b|you(?:'ve| have)? (?:been |are )?affected by\b)", re.IGNORECASE
+)
 _HELPLINE = re.compile(r"\b(?:hotline|helpline|lifeline|crisis (?:text )?line)\b", re.IGNORECASE)
 _CALL_NUMBER = re.compile(r"\b(?:call|text|dial)\b[^.]{0,80}?\d{3}", re.IGNORECASE)
 # A photo caption ends with its credit: "... on Monday. Photograph: A. Name/Agency", "(AP Photo/A. Name)"; a
@@ -112,6 +127,7 @@ def is_furniture(line: str, link_share: float = 0.0) -> bool:
                 _CONTRIBUTING,
                 _PROMPT,
                 _UPDATE_NOTE,
+                _SAFE_HARBOUR,
                 _HELPLINE_OPENING,
                 _CREDITED_CAPTION,
             )
