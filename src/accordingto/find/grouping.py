@@ -31,6 +31,7 @@ from .layouts import (
     add_labelled,
     introduced_quote,
     labelled_lines,
+    leave_out_datelines,
     leave_out_introductions,
     on_signature,
     signed_quote,
@@ -38,7 +39,13 @@ from .layouts import (
 from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
 from .source_choice import choose_sources
 from .source_ranker import SourceRanker
-from .sources import according_to_names_its_source, document_author, inverted_speaker, subject_source
+from .sources import (
+    according_to_names_its_source,
+    according_to_object,
+    document_author,
+    inverted_speaker,
+    subject_source,
+)
 from .tagging import RoleSpan, tagged_spans
 
 
@@ -168,6 +175,7 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
         according_to_names_its_source(doc, group)
         inverted_speaker(doc, group)
         document_author(doc, group)
+        according_to_object(doc, group)
         if not group.sources:
             found = subject_source(doc, group, sources)
             if found is not None:
@@ -175,4 +183,6 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
     leave_out_next_clause(doc, kept)
     if ranker is not None:
         choose_sources(doc, kept, layout, tags, ranker)
+    # After the ranker, which reads its candidates from the tags and the parse afresh.
+    leave_out_datelines(doc, layout, [span for group in kept for span in (*group.sources, *group.contents)])
     return kept
