@@ -172,6 +172,12 @@ LAYOUTS = [
         [("figures published by the housing office", "according to", "Rents rose by a tenth in a year")],
         id="according-to-object-tagged-as-content",
     ),
+    pytest.param(
+        "According to the harbour office's records, landings fell by a third last winter.",
+        {"According to": "CUE", "the harbour office's records, landings fell by a third last winter": "CONTENT"},
+        [("the harbour office's records", "According to", "landings fell by a third last winter")],
+        id="according-to-object-and-content-tagged-as-one",
+    ),
     # Layouts that must not yield an attribution: labels that name no speaker, a lone label, times, lists.
     pytest.param("Note: This story has been updated.\n\nThe vote was delayed.", {}, [], id="note"),
     pytest.param("The vote was delayed.\n\nUpdate: The vote is now set for Friday.", {}, [], id="update"),

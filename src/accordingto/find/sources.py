@@ -27,25 +27,27 @@ def according_to_names_its_source(doc: Doc, group: Group) -> None:
 def according_to_object(doc: Doc, group: Group) -> None:
     """ "Officials signed off the rules in January, according to documents released under ...": what "according to"
     governs is the source (PolNeAR's guidelines: the phrase names its source inside it), never what was said. Where
-    the tagger took that object for a second piece of content and the group has no source, the piece becomes the
-    source (news22: the documents were content, and the statement had no source)."""
+    the tagger took that object's phrase into a piece of content and the group has no source, the phrase becomes
+    the source and what follows it in the piece stays content ("According to the annual reports, crime fell ...",
+    tagged as one piece). news22: the documents were content, and the statement had no source."""
     if group.sources or doc[group.cue.start].lower_ != "according" or group.cue.end >= len(doc):
         return
     to = doc[group.cue.end - 1]
-    if to.lower_ != "to":
+    governed = next((child for child in to.children if child.dep_ == "pobj"), None) if to.lower_ == "to" else None
+    if governed is None:
         return
-    governed = next(
-        (
-            span
-            for span in group.contents
-            if span.start == group.cue.end
-            and any(doc[i].dep_ == "pobj" and doc[i].head.i == to.i for i in range(span.start, span.end))
-        ),
-        None,
-    )
-    if governed is not None:
-        keep_contents(group, lambda span: span is not governed)
-        group.sources.append(RoleSpan("SOURCE", governed.start, governed.end))
+    end = governed.right_edge.i + 1
+    piece = next((span for span in group.contents if span.start == group.cue.end and end <= span.end), None)
+    if piece is None:
+        return
+    rest = end
+    while rest < piece.end and (doc[rest].is_punct or doc[rest].is_space):
+        rest += 1
+    if rest < piece.end:
+        piece.start = rest
+    else:
+        keep_contents(group, lambda span: span is not piece)
+    group.sources.append(RoleSpan("SOURCE", group.cue.end, end))
 
 
 # Prepositions that name a document's author ("a report by the charity", "a study from the institute").
