@@ -80,13 +80,13 @@ _UPDATE_NOTE = re.compile(r"^(?:this|the) (?:story|article|piece|post|report) (?
 # The crisis-resource note outlets add to stories on suicide, abuse or addiction: a hotline and a number the
 # reader is told to call or text ("call or text 988"), unlike a report about a hotline ("calls are not getting
 # through to the hotline (800-273-8255)").
-# The British note opens "If you have been affected by ..." or "If you are affected by ..." and points to support;
-# the same opening in a report ("If you are affected by the closure, the board said, you can apply ...") does not.
 _HELPLINE_OPENING = re.compile(r"^if you or someone you know\b", re.IGNORECASE)
-_AFFECTED_OPENING = re.compile(r"^if you(?:'ve| have)? (?:been |are )?affected by\b", re.IGNORECASE)
-_SUPPORT = re.compile(r"\b(?:support|help|advice|charity|helpline|call|contact)\b", re.IGNORECASE)
 _HELPLINE = re.compile(r"\b(?:hotline|helpline|lifeline|crisis (?:text )?line)\b", re.IGNORECASE)
 _CALL_NUMBER = re.compile(r"\b(?:call|text|dial)\b[^.]{0,80}?\d{3}", re.IGNORECASE)
+# The British note opens "If you have been affected by ..." or "If you are affected by ..." and points to support;
+# the same opening in a report ("If you are affected by the closure, the board said, you can apply ...") does not.
+_AFFECTED_OPENING = re.compile(r"^if you(?:'ve| have)? (?:been |are )?affected by\b", re.IGNORECASE)
+_SUPPORT = re.compile(r"\b(?:support|help|advice|charity|helpline|call|contact)\b", re.IGNORECASE)
 # A photo caption ends with its credit: "... on Monday. Photograph: A. Name/Agency", "(AP Photo/A. Name)"; a
 # credit may stand alone on a short line ("Getty Images", "A. Name/Reuters").
 _CREDITED_CAPTION = re.compile(
