@@ -97,6 +97,87 @@ LAYOUTS = [
         [("Francisco Herrero", "―", "“The most unqualified child to ever run for president.”")],
         id="signature-dash",
     ),
+    # A quotation filling its paragraph, signed on the line below with a dash and a name (news22): the signature is
+    # its source, even after another speaker's statement, and a cue in the signature's description is none.
+    pytest.param(
+        "Readers wrote in.\n\n“The new timetable has cost me an hour a day.”\n\n— Ilona Varga, commuter, Pellham",
+        {"“The new timetable has cost me an hour a day.”": "CONTENT"},
+        [("Ilona Varga", "—", "“The new timetable has cost me an hour a day.”")],
+        id="signed-below",
+    ),
+    pytest.param(
+        "The operator said the changes were necessary.\n\n“Nobody asked the people who use the trains.”\n\n"
+        "— Tomas Reedy, chair of the passengers' forum",
+        {
+            "The operator": "SOURCE",
+            "said": "CUE",
+            "the changes were necessary": "CONTENT",
+            "“Nobody asked the people who use the trains.”": "CONTENT",
+        },
+        [
+            ("The operator", "said", "the changes were necessary"),
+            ("Tomas Reedy", "—", "“Nobody asked the people who use the trains.”"),
+        ],
+        id="signed-below-after-another-speaker",
+    ),
+    pytest.param(
+        "Reactions came quickly.\n\n“We regret the delays.”\n\n— Kestrel Rail, statement read by its director",
+        {"“We regret the delays.”": "CONTENT", "read": "CUE", "by its director": "CONTENT"},
+        [("Kestrel Rail", "—", "“We regret the delays.”")],
+        id="signed-below-with-a-cue-in-the-description",
+    ),
+    pytest.param(
+        "“We lost.”\n\n— and then, an hour later, the lights went out.",
+        {"“We lost.”": "CONTENT"},
+        [],
+        id="a-dash-opening-prose-signs-nothing",
+    ),
+    # A dateline or a timestamp before a paragraph's dash is no part of the source or content after it (news22).
+    pytest.param(
+        "KELLSPORT, June 4 (Northwire) - The harbour authority said fees would rise.",
+        {
+            "KELLSPORT, June 4 (Northwire) - The harbour authority": "SOURCE",
+            "said": "CUE",
+            "fees would rise": "CONTENT",
+        },
+        [("The harbour authority", "said", "fees would rise")],
+        id="dateline-before-a-source",
+    ),
+    pytest.param(
+        "14:05 - Coach Rina Bell told reporters that her side would attack.",
+        {"14:05 - Coach Rina Bell": "SOURCE", "told": "CUE", "that her side would attack": "CONTENT"},
+        [("Coach Rina Bell", "told", "that her side would attack")],
+        id="timestamp-before-a-source",
+    ),
+    pytest.param(
+        "DORNHAM — Two bridges were closed on Friday, the county said.",
+        {"DORNHAM — Two bridges were closed on Friday": "CONTENT", "the county": "SOURCE", "said": "CUE"},
+        [("the county", "said", "Two bridges were closed on Friday")],
+        id="dateline-before-a-content",
+    ),
+    pytest.param(
+        "UNESCO said on Monday - in a short statement - that the site was at risk.",
+        {"UNESCO": "SOURCE", "said": "CUE", "that the site was at risk": "CONTENT"},
+        [("UNESCO", "said", "that the site was at risk")],
+        id="capitals-with-a-verb-are-no-dateline",
+    ),
+    # What "according to" governs is the source, also where it was tagged as content (news22).
+    pytest.param(
+        "Rents rose by a tenth in a year, according to figures published by the housing office.",
+        {
+            "Rents rose by a tenth in a year": "CONTENT",
+            "according to": "CUE",
+            "figures published by the housing office": "CONTENT",
+        },
+        [("figures published by the housing office", "according to", "Rents rose by a tenth in a year")],
+        id="according-to-object-tagged-as-content",
+    ),
+    pytest.param(
+        "According to the harbour office's records, landings fell by a third last winter.",
+        {"According to": "CUE", "the harbour office's records, landings fell by a third last winter": "CONTENT"},
+        [("the harbour office's records", "According to", "landings fell by a third last winter")],
+        id="according-to-object-and-content-tagged-as-one",
+    ),
     # Layouts that must not yield an attribution: labels that name no speaker, a lone label, times, lists.
     pytest.param("Note: This story has been updated.\n\nThe vote was delayed.", {}, [], id="note"),
     pytest.param("The vote was delayed.\n\nUpdate: The vote is now set for Friday.", {}, [], id="update"),

@@ -8,7 +8,12 @@ the extractor must give it (news20's fixes, and the statements around them that 
 "Asked ..., X replied:", a colon after a name, beliefs and fears); then what must not be a statement (a thing
 added, a contributor's note, page furniture, slogans and titles in quotation marks) and statements whose source
 is no one (a passive hearer, a label before a colon). Who the source resolves to is
-``tests/resolve/test_resolve_news_articles.py``'s business."""
+``tests/resolve/test_resolve_news_articles.py``'s business.
+
+news22's ten (four HTML pages read through the HTML reader, in the templates of a tabloid, a local TV station, a
+wire service and a magazine; a press release, a reactions roundup, a letters page, an FAQ explainer, a live text
+and an advice column) follow in tables of their own: its fixes (signed quotes, datelines, "according to"'s object,
+a passive hearer's relative clause, pull quotes and furniture) and what is left as strict xfails."""
 
 from __future__ import annotations
 
@@ -19,14 +24,23 @@ import pytest
 from spacy.language import Language
 
 import accordingto
+from accordingto.read.html import html_article
 
 NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
 _OUTPUTS: dict[str, list[dict[str, Any]]] = {}
 
 
 def attributions_of(nlp: Language, article: str) -> list[dict[str, Any]]:
+    """The attributions of a fixture: a ``.txt`` article as it is, an ``.html`` page through the HTML reader (its
+    main text and publication date), as ``accordingto analyze`` reads each."""
     if article not in _OUTPUTS:
-        _OUTPUTS[article] = accordingto.analyze((NEWS / article).read_text(), nlp=nlp).to_dict()["attributions"]
+        path = NEWS / article
+        if path.suffix == ".html":
+            page = html_article(path.read_bytes(), str(path))
+            analysis = accordingto.analyze(page.text, published=page.published, nlp=nlp)
+        else:
+            analysis = accordingto.analyze(path.read_text(), nlp=nlp)
+        _OUTPUTS[article] = analysis.to_dict()["attributions"]
     return _OUTPUTS[article]
 
 
@@ -134,3 +148,159 @@ LEFT = [
 def test_a_statement_still_missed(nlp: Language, article: str, content_start: str) -> None:
     cues = [a["cue_text"] for a in attributions_of(nlp, article) if a["content_text"].startswith(content_start)]
     assert cues and cues[0] in ("admits", "denies")
+
+
+# news22's articles. (article, the content's first words, the cue, the source as written)
+STATEMENTS_22 = [
+    ("page-tabloid-holiday-park.html", "her children had been", "said", "Mum-of-three Shannon Pryce, 34, from Luton"),
+    (
+        "page-tabloid-holiday-park.html",
+        "that engineers had worked",
+        "said in a statement",
+        "Park owner Coastline Leisure Group",
+    ),
+    ("page-wire-port-strike.html", "operators had refused", "said", "The Federation of Port Workers (FPW)"),
+    ("page-wire-port-strike.html", "About 140 ships", "according to", "shipping data firm Tidewell Analytics"),
+    ("page-localtv-school-bus.html", "Six students were", "said", "deputies"),  # the dateline left out of the content
+    (
+        "page-magazine-longread-glassblower.html",
+        "that the building is the last",
+        "argues",
+        "Dr Helena Obuya, who wrote a history of the city's glass trade",
+    ),
+    ("reactions-roundup-verdict.txt", "Bridges do not fall", "—", "Professor Elias Mabry"),  # signed below
+    (
+        "reactions-roundup-verdict.txt",
+        "Officials signed off",
+        "according to",
+        "documents released under freedom of information laws",
+    ),
+    ("explainer-faq-pension.txt", "that the rise to 68", "told", "Work and pensions secretary Fiona Adeyemi"),
+    ("explainer-faq-pension.txt", "the rise does not go", "think", "Some economists"),
+    ("letters-editor-page.txt", "the library in Sallow", "says", "Councillor Amos Pardew"),
+    ("livetext-cup-final.txt", "I told them at half", "speaks", "Ashbury manager Luisa Ferraro"),  # no timestamp
+]
+
+
+@pytest.mark.parametrize(("article", "content_start", "cue", "source"), STATEMENTS_22)
+def test_a_statement_in_a_news22_article(
+    nlp: Language, article: str, content_start: str, cue: str, source: str
+) -> None:
+    found = starting(nlp, article, content_start)
+    assert (found["cue_text"], found["source_text"]) == (cue, source)
+
+
+def test_a_dateline_is_no_part_of_the_source(nlp: Language) -> None:
+    found = starting(nlp, "pressrelease-battery-plant.txt", "that it has signed")
+    assert found["source_text"].startswith("Voltrane Energy Systems AG")
+
+
+def test_a_hearer_with_a_relative_clause_is_no_source(nlp: Language) -> None:
+    assert starting(nlp, "page-localtv-school-bus.html", "to call the sheriff")["source_text"] is None
+
+
+NOT_STATEMENTS_22 = [
+    # (article, words no attribution's cue or content may hold): furniture the reader or the line rules drop,
+    # reader comments, slogans and titles, a signature line's own cue.
+    ("page-tabloid-holiday-park.html", "dailyclarion.co.uk"),  # "Do you have a story? Email ..."
+    ("page-tabloid-holiday-park.html", "Campers warned"),  # "Read more:"
+    ("page-tabloid-holiday-park.html", "here to stay"),  # RELATED box
+    ("page-tabloid-holiday-park.html", "Caravan fire scare"),  # "MORE:"
+    ("page-tabloid-holiday-park.html", "Clarion Pictures"),  # photo credit
+    ("page-tabloid-holiday-park.html", "being fixed"),  # a reader's comment
+    ("page-tabloid-holiday-park.html", "small and secret"),  # "Most Read"
+    ("page-localtv-school-bus.html", "disaster waiting"),  # "RELATED:"
+    ("page-localtv-school-bus.html", "Raw video"),  # "WATCH:"
+    ("page-localtv-school-bus.html", "new leadership"),  # "Trending Now"
+    ("page-localtv-school-bus.html", "nothing ever happens"),  # a reader's comment
+    ("page-wire-port-strike.html", "cannot wait"),  # "Read more:" list
+    ("page-wire-port-strike.html", "Trust Principles"),  # "Our Standards:"
+    ("page-wire-port-strike.html", "Ports are people"),  # a slogan
+    ("page-magazine-longread-glassblower.html", "last ferrymen"),  # "Read more:"
+    ("page-magazine-longread-glassblower.html", "contributing editor"),  # the writer's note
+    ("page-magazine-longread-glassblower.html", "stubbornness"),  # a reader's comment
+    ("page-magazine-longread-glassblower.html", "Harvest Moon"),  # a name in quotation marks
+    ("pressrelease-battery-plant.txt", "forward-looking"),  # the safe-harbour notice (news22's fix)
+    ("pressrelease-battery-plant.txt", "Every atom"),  # a slogan
+    ("reactions-roundup-verdict.txt", "read outside court"),  # the signature line's own cue (news22's fix)
+    ("livetext-cup-final.txt", "Blue Moon"),  # a song's title
+    ("livetext-cup-final.txt", "One County"),  # cards spelling a slogan
+    ("advice-column-inlaws.txt", "Familyline"),  # the helpline note (news22's fix)
+    ("advice-column-inlaws.txt", "mercy mild"),  # a carol's words
+]
+
+
+@pytest.mark.parametrize(("article", "words"), NOT_STATEMENTS_22)
+def test_no_statement_in_a_news22_article(nlp: Language, article: str, words: str) -> None:
+    found = [a for a in attributions_of(nlp, article) if words in a["cue_text"] + " " + a["content_text"]]
+    assert found == [], [(a["cue_text"], a["content_text"][:60]) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("article", "words"),
+    [
+        ("page-tabloid-holiday-park.html", "treated like cattle"),
+        ("page-magazine-longread-glassblower.html", "The fire is only the clock"),
+    ],
+)
+def test_a_pull_quote_is_read_once(nlp: Language, article: str, words: str) -> None:
+    """The page's pull quote repeats a quotation: only the quotation's own attribution holds the words."""
+    assert len([a for a in attributions_of(nlp, article) if words in a["content_text"]]) == 1
+
+
+LEFT_22 = [
+    # news22's classes not fixed, each a strict xfail with its reason.
+    pytest.param(
+        "reactions-roundup-verdict.txt",
+        "Today the jury has told us",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="signed below and grouped, but the confidence model (no such layout in PolNeAR) scores it 0.25, "
+            "under the cut",
+        ),
+    ),
+    pytest.param(
+        "livetext-cup-final.txt",
+        "Been coming to finals",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'A message from reader Gary in Brisby: ...': a noun cue and colon"
+        ),
+    ),
+    pytest.param(
+        "explainer-faq-pension.txt",
+        "the earlier rise",
+        marks=pytest.mark.xfail(strict=True, reason="'It recommended the earlier rise': a verb cue with a noun object"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "content_start"), LEFT_22)
+def test_a_news22_statement_still_missed(nlp: Language, article: str, content_start: str) -> None:
+    assert any(a["content_text"].lstrip('"“').startswith(content_start) for a in attributions_of(nlp, article))
+
+
+LEFT_NOT_STATEMENTS_22 = [
+    pytest.param(
+        "advice-column-inlaws.txt",
+        "you are ruining Christmas again",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'If she says ...': a hypothetical, which PolNeAR annotates (51 gold cues in if-clauses on train)",
+        ),
+    ),
+    pytest.param(
+        "letters-editor-page.txt",
+        "Council gets tough",
+        marks=pytest.mark.xfail(strict=True, reason="'I was dismayed to see the headline \"...\"': a title as content"),
+    ),
+    pytest.param(
+        "page-tabloid-holiday-park.html",
+        "No water, no fun",
+        marks=pytest.mark.xfail(strict=True, reason="a sign 'reading' a slogan"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "words"), LEFT_NOT_STATEMENTS_22)
+def test_a_news22_non_statement_still_found(nlp: Language, article: str, words: str) -> None:
+    assert not [a for a in attributions_of(nlp, article) if words in a["content_text"]]

@@ -115,6 +115,10 @@ HEARER_GROUPS = [
     ("Patients were warned by the trust that the wing would close.", "were warned", "Patients", True),
     ("The trust warned patients that the wing would close.", "warned", "The trust", True),
     ("The results were announced that evening.", "were announced", "The results", True),
+    # A word of the hearer's own relative clause is the hearer too (news22: the source "who").
+    ("Anyone who saw the fire is asked to contact the station.", "is asked", "who", False),
+    ("Drivers who use the bridge were told it would shut in May.", "were told", "Drivers who use the bridge", False),
+    ("Residents who complained were told by the mayor that it would shut.", "were told", "Residents", True),
 ]
 
 
@@ -250,3 +254,24 @@ def test_the_same_words_inside_an_article_are_read(nlp: Language) -> None:
         "Jane Roe is a retired engineer and said the bypass would not fix the town's traffic.\n\nThe council disagreed."
     )
     assert [a.cue_text for a in attributions(nlp, text) if "bypass" in a.content_text] == ["said"]
+
+
+# Texts whose only candidate statements stand in furniture: a helpline note, a press release's safe-harbour notice,
+# a prompt to send stories (news22). Written for this test.
+FURNITURE_TEXTS = [
+    "The clinic will stay open until March.\n\nIf you have been affected by this story, the Harbour Trust says it "
+    "offers free advice and support: call 0800 555 0144.",
+    "Orlin Foods opened its third bakery on Monday.\n\nThis release contains forward-looking statements, including "
+    "statements regarding the opening of further bakeries, which management believes are reasonable.",
+    "The ferry will run again from Friday.\n\nDo you have a story? Readers say our newsdesk answers within a day.",
+]
+
+
+@pytest.mark.parametrize("text", FURNITURE_TEXTS)
+def test_furniture_in_plain_text_holds_no_statement(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
+
+
+def test_a_statement_opening_like_a_helpline_note_is_read(nlp: Language) -> None:
+    text = "If you are affected by the closure, the council said, you may apply for a place at another school."
+    assert [a.cue_text for a in attributions(nlp, text)] == ["said"]

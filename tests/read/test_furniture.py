@@ -20,6 +20,14 @@ from accordingto.read.furniture import is_furniture
         ("Reporting by the Times found the rule was broken.", False),
         ("More than 200 people attended, the organizers said.", False),
         ("“Sign up now,” the recruiter told students, “before the deadline.”", False),
+        # news22: a prompt as a question, the British helpline note and a press release's safe-harbour notice.
+        ("Do you have a story for us? Send it to the desk.", True),
+        ("Do you have a story to share, the librarian asked.", False),
+        ("If you've been affected by this article, support is available from Lifelink.", True),
+        ("If you are affected by the roadworks, the council said, you can park at the school.", False),
+        ("This announcement contains forward-looking statements within the meaning of the securities laws.", True),
+        ("Forward-Looking Statements", True),
+        ("Forward-looking statements were the auditors' chief worry, the report said.", False),
     ],
 )
 def test_is_furniture_on_lines(line: str, expected: bool) -> None:

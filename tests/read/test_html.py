@@ -118,6 +118,21 @@ def read(html: bytes) -> str:
             id="helpline with a number to text",
         ),
         pytest.param(f"<blockquote>{PARAGRAPHS[1]}</blockquote>", None, id="pull quote repeating a paragraph"),
+        pytest.param(
+            "<p>Do you have a story? Email tips@example-times.com</p>", "tips@example", id="'Do you have a story?'"
+        ),
+        pytest.param(
+            "<p>If you have been affected by homelessness, the charity Open Door offers free advice on 0800 555 0101."
+            "</p>",
+            "Open Door",
+            id="helpline note opening 'If you have been affected by'",
+        ),
+        pytest.param(
+            "<h4>Forward-Looking Statements</h4><p>This release contains forward-looking statements that involve "
+            "risks; the county undertakes no obligation to update them.</p>",
+            "undertakes no obligation",
+            id="safe-harbour notice",
+        ),
     ],
 )
 def test_furniture_is_dropped(furniture: str, gone: str | None) -> None:
@@ -125,6 +140,39 @@ def test_furniture_is_dropped(furniture: str, gone: str | None) -> None:
     if gone is not None:
         assert gone not in text
     assert text.count(PARAGRAPHS[1]) == 1
+
+
+# A pull quote repeats a quotation of the article in large type, before or after its paragraph, its sentences
+# joined without the reporting clause (news22). Written for these tests, on ``PARAGRAPHS[1]``.
+PULL_QUOTES = [
+    pytest.param("<blockquote><p>“We cannot keep a building open that fails every inspection”</p></blockquote>", 3),
+    pytest.param("<blockquote><p>“We cannot keep a building open that fails every inspection”</p></blockquote>", 1),
+    pytest.param('<p>"We cannot keep a building open that fails every inspection"</p>', 3),
+    pytest.param("<aside><p>“We cannot keep a building open that fails every inspection.”</p></aside>", 4),
+]
+
+
+@pytest.mark.parametrize(("pull_quote", "where"), PULL_QUOTES)
+def test_a_pull_quote_is_dropped(pull_quote: str, where: int) -> None:
+    assert read(page(pull_quote, where=where)).count("We cannot keep a building open") == 1
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        pytest.param(
+            "<blockquote><p>“The shelter kept us alive for two winters,” one resident wrote.</p></blockquote>"
+        ),
+        pytest.param("<p>“Every inspection.”</p>", id="fewer than three words prove no repeat"),
+        pytest.param(
+            "<blockquote><p>“We cannot keep a building open. The county will sell the land.”</p></blockquote>",
+            id="one sentence repeated, one new",
+        ),
+    ],
+)
+def test_a_quotation_saying_something_new_stays(quotation: str) -> None:
+    kept = re.sub(r"<[^>]+>", "", quotation)
+    assert kept in read(page(quotation))
 
 
 def test_furniture_lines_in_a_paragraph_broken_by_br() -> None:
@@ -161,6 +209,18 @@ def test_furniture_lines_in_a_paragraph_broken_by_br() -> None:
         pytest.param(
             "<p>Callers said they could not get through to the county hotline (555-0100) for hours.</p>",
             id="a report about a hotline",
+        ),
+        pytest.param(
+            "<p>If you are affected by the closure, the county said, you may ask for a bed at the east shelter.</p>",
+            id="'If you are affected by' in a report",
+        ),
+        pytest.param(
+            "<p>Do you have a story to tell, the archivist asked the shelter's former residents.</p>",
+            id="'Do you have a story' in a sentence",
+        ),
+        pytest.param(
+            "<p>Forward-looking statements in the county's bond papers drew a warning from auditors.</p>",
+            id="'forward-looking statements' in a sentence",
         ),
         pytest.param(
             "<p>Correction: An earlier version of this story misstated the vote, the board's clerk said.</p>",

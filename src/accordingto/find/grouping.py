@@ -27,16 +27,34 @@ from .contents import (
 )
 from .cues import adds_a_thing, complete_verb_group, describes_its_noun, places_a_call, recalls_someone
 from .groups import CueIndex, Group, Grouping, Layout, choose_cue
-from .layouts import add_labelled, introduced_quote, labelled_lines, leave_out_introductions
+from .layouts import (
+    add_labelled,
+    introduced_quote,
+    labelled_lines,
+    leave_out_datelines,
+    leave_out_introductions,
+    on_signature,
+    signed_quote,
+)
 from .quoted_contents import continued_quote, quote_before_its_cue, quoted_paragraph, snap_to_quotes
 from .source_choice import choose_sources
 from .source_ranker import SourceRanker
-from .sources import according_to_names_its_source, document_author, inverted_speaker, subject_source
+from .sources import (
+    according_to_names_its_source,
+    according_to_object,
+    document_author,
+    inverted_speaker,
+    subject_source,
+)
 from .tagging import RoleSpan, tagged_spans
 
 
 def _attach_content(state: Grouping, span: RoleSpan) -> tuple[Group, str] | None:
-    """The attribution a content span joins, and the route (``CONTENT_ROUTES``) that found it."""
+    """The attribution a content span joins, and the route (``CONTENT_ROUTES``) that found it. A quotation signed on
+    the line below it is its signature's before any route looks elsewhere (``signed_quote``)."""
+    signed = signed_quote(state, span)
+    if signed is not None:
+        return signed, "introduced"
     for route in CONTENT_ROUTES:
         if route == "syntax":
             group = choose_cue(state.doc, state.cues, span, ())
@@ -144,7 +162,10 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
     kept = [
         group
         for group in groups
-        if group.contents and not _an_act(doc, group) and not _on_furniture(doc, layout, group)
+        if group.contents
+        and not _an_act(doc, group)
+        and not _on_furniture(doc, layout, group)
+        and not on_signature(doc, layout, group, groups)
     ]
     sources = [span for span in spans if span.role == "SOURCE"]
     for group in kept:
@@ -154,6 +175,7 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
         according_to_names_its_source(doc, group)
         inverted_speaker(doc, group)
         document_author(doc, group)
+        according_to_object(doc, group)
         if not group.sources:
             found = subject_source(doc, group, sources)
             if found is not None:
@@ -161,4 +183,6 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
     leave_out_next_clause(doc, kept)
     if ranker is not None:
         choose_sources(doc, kept, layout, tags, ranker)
+    # After the ranker, which reads its candidates from the tags and the parse afresh.
+    leave_out_datelines(doc, layout, [span for group in kept for span in (*group.sources, *group.contents)])
     return kept

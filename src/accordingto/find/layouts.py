@@ -4,13 +4,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from .groups import Group, Grouping, Layout
+from .quoted_contents import fills_its_paragraph
 from .sources import SPEAKER_ENTITIES
 from .tagging import RoleSpan
 
@@ -64,6 +66,53 @@ def introduced_quote(state: Grouping, span: RoleSpan) -> Group | None:
     return None
 
 
+def signed_quote(state: Grouping, span: RoleSpan) -> Group | None:
+    """The attribution of a quotation that fills its paragraph and is signed on the line below it, the line opening
+    with a dash and the speaker's name ("“...”" and then "— Ruth Ellery, mother of ..."): the layout of "what they
+    said" roundups, epigraphs and pull-out reactions, where the signature line is the only attribution the quote
+    has (and whatever came before it belongs to another speaker, so it must win over ``quoted_paragraph``). The
+    dash is the cue, the name up to the first comma the source: what follows the comma describes the speaker
+    ("parents of ...", "statement read outside court by ..."), so cues in it report nothing of their own
+    (``on_signature``). The name must look like one (``_speaker_like``), which a dash opening a paragraph of prose
+    ("— and then the lights went out") does not."""
+    doc, layout = state.doc, state.layout
+    quote = layout.quote_of(span.start) or layout.quote_of(span.end - 1)
+    if quote is None or not fills_its_paragraph(doc, layout, quote):
+        return None
+    mark = layout.paragraph_bounds(quote[0])[1]
+    while mark < len(doc) and doc[mark].is_space:
+        mark += 1
+    if mark >= len(doc) or doc[mark].text not in lexicon.SPEECH_MARKS or doc[mark].text == ":":
+        return None
+    for group in state.groups:
+        if group.cue.start == mark:
+            return group  # another piece of the same quotation
+    line_end = layout.paragraph_bounds(mark)[1]
+    end = next((i for i in range(mark + 1, line_end) if doc[i].text == ","), line_end)
+    while end > mark + 1 and (doc[end - 1].is_space or doc[end - 1].text == "."):
+        end -= 1
+    if not _speaker_like(doc, mark + 1, end):
+        return None
+    group = Group(cue=RoleSpan("CUE", mark, mark + 1), sources=[RoleSpan("SOURCE", mark + 1, end)])
+    state.groups.append(group)
+    return group
+
+
+def on_signature(doc: Doc, layout: Layout, group: Group, groups: list[Group]) -> bool:
+    """Whether the group's cue stands on the signature line of another group's quotation (``signed_quote``), after
+    the name: "statement read outside court by ..." says how the quote above was given, not a statement."""
+    start = layout.paragraph_bounds(group.cue.start)[0]
+    return any(
+        other is not group
+        and other.cue.start < group.cue.start
+        and other.cue.start >= start
+        and other.routes[:1] == ["introduced"]
+        and doc[other.cue.start].text in lexicon.SPEECH_MARKS
+        and all(doc[i].is_space for i in range(start, other.cue.start))
+        for other in groups
+    )
+
+
 def leave_out_introductions(doc: Doc, layout: Layout, spans: list[RoleSpan]) -> None:
     """A content span that runs from a speaker's name over the mark into the quotation it introduces ("Tom Becker,
     52, a welder ― “...”", tagged content from "a welder") starts at the quotation instead: the name, its
@@ -80,6 +129,43 @@ def leave_out_introductions(doc: Doc, layout: Layout, spans: list[RoleSpan]) -> 
             if first <= span.start and _speaker_like(doc, first, mark):
                 span.start = start
             break
+
+
+# A dateline or a live text's timestamp opens a paragraph and ends with a dash: "VALCORA, Nov 19 (Meridian Press) -",
+# "BRENMOUTH, 3 March 2027 /PRNewsline/ --", "HARLOW COUNTY, Mo. (KTVR) —", "16:58 -". It says where, when and
+# from whom the story was filed, and is no part of the sentence after it: the tagger, having seen few, runs the
+# sentence's source or content back over it (news22: a press release's source "BRENMOUTH, 3 March 2027
+# /PRNewsline/ -- Voltrane Energy Systems AG", resolved to the town). A dateline's first word is a place in
+# capitals, a timestamp's a clock time; neither has a verb before the dash.
+MAX_DATELINE = 15
+_CLOCK_TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_DASHES = frozenset(mark for mark in lexicon.SPEECH_MARKS if mark != ":")
+
+
+def leave_out_datelines(doc: Doc, layout: Layout, spans: list[RoleSpan]) -> None:
+    """A source or content span that runs from a paragraph's dateline or timestamp over its dash (see above)
+    starts after the dash."""
+    for span in spans:
+        first = _paragraph_first(doc, layout, span.start)
+        if span.start > first:
+            continue
+        dash = next((i for i in range(first + 1, min(span.end, first + MAX_DATELINE)) if doc[i].text in _DASHES), None)
+        if dash is None or not _dateline(doc[first:dash]):
+            continue
+        start = dash + 1
+        while start < span.end and doc[start].is_space:
+            start += 1
+        if start < span.end:
+            span.start = start
+
+
+def _dateline(words: Span) -> bool:
+    """Whether the words before a paragraph's first dash are a dateline or a timestamp (see above)."""
+    opening = words[0]
+    place = opening.is_upper and sum(c.isalpha() for c in opening.text) >= 2
+    return (place or bool(_CLOCK_TIME.match(opening.text))) and not any(
+        token.pos_ in ("VERB", "AUX") for token in words
+    )
 
 
 def _paragraph_first(doc: Doc, layout: Layout, i: int) -> int:

@@ -9,7 +9,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .cues import cue_root
-from .groups import Group, Grouping
+from .groups import Group, Grouping, Layout
 from .perceptron import ROLES
 from .tagging import RoleSpan
 
@@ -71,23 +71,23 @@ def quoted_paragraph(state: Grouping, span: RoleSpan) -> Group | None:
     quote = layout.quote_of(span.start) or layout.quote_of(span.end - 1)
     if quote is None:
         return None
+    if not fills_its_paragraph(doc, layout, quote):
+        return None
     paragraph = layout.paragraph[quote[0]]
-    for i in range(quote[0] - 1, -1, -1):
-        if layout.paragraph[i] != paragraph:
-            break
-        if not doc[i].is_space:
-            return None
-    for i in range(quote[1], len(doc)):
-        if layout.paragraph[i] != paragraph:
-            break
-        if not (doc[i].is_space or doc[i].is_punct):
-            return None
     introducer = _introduced_by_colon(state, quote[0])
     if introducer is not None:
         return introducer
     if previous is None or layout.paragraph[previous.contents[-1].end - 1] != paragraph - 1:
         return None
     return previous
+
+
+def fills_its_paragraph(doc: Doc, layout: Layout, quote: tuple[int, int]) -> bool:
+    """Whether a quotation is its paragraph's whole text (punctuation after it aside)."""
+    start, end = layout.paragraph_bounds(quote[0])
+    return all(doc[i].is_space for i in range(start, quote[0])) and all(
+        doc[i].is_space or doc[i].is_punct for i in range(quote[1], end)
+    )
 
 
 def _introduced_by_colon(state: Grouping, first: int) -> Group | None:

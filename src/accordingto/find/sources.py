@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from ..clauses import entity_span
 from .cues import cue_root
-from .groups import Group
+from .groups import Group, keep_contents
 from .tagging import RoleSpan
 
 
@@ -22,6 +22,32 @@ def according_to_names_its_source(doc: Doc, group: Group) -> None:
         group.sources.remove(span)
         group.contents.append(RoleSpan("CONTENT", span.start, span.end))
     group.contents.sort(key=lambda span: span.start)
+
+
+def according_to_object(doc: Doc, group: Group) -> None:
+    """ "Officials signed off the rules in January, according to documents released under ...": what "according to"
+    governs is the source (PolNeAR's guidelines: the phrase names its source inside it), never what was said. Where
+    the tagger took that object's phrase into a piece of content and the group has no source, the phrase becomes
+    the source and what follows it in the piece stays content ("According to the annual reports, crime fell ...",
+    tagged as one piece). news22: the documents were content, and the statement had no source."""
+    if group.sources or doc[group.cue.start].lower_ != "according" or group.cue.end >= len(doc):
+        return
+    to = doc[group.cue.end - 1]
+    governed = next((child for child in to.children if child.dep_ == "pobj"), None) if to.lower_ == "to" else None
+    if governed is None:
+        return
+    end = governed.right_edge.i + 1
+    piece = next((span for span in group.contents if span.start == group.cue.end and end <= span.end), None)
+    if piece is None:
+        return
+    rest = end
+    while rest < piece.end and (doc[rest].is_punct or doc[rest].is_space):
+        rest += 1
+    if rest < piece.end:
+        piece.start = rest
+    else:
+        keep_contents(group, lambda span: span is not piece)
+    group.sources.append(RoleSpan("SOURCE", group.cue.end, end))
 
 
 # Prepositions that name a document's author ("a report by the charity", "a study from the institute").
@@ -95,19 +121,22 @@ def leave_asker_unnamed(doc: Doc, group: Group) -> None:
 
 def leave_hearer_unnamed(doc: Doc, group: Group) -> None:
     """A passive verb of addressing someone (see above) with no "by" agent loses a source that holds its passive
-    subject: the hearer is who was told, not who told them. Grouping had given it the tagger's span on the subject
-    or a nearby speaker the ranker preferred to none (news20: "Road users were urged" listed "Road users" as the
-    speaker). Applied after the confidence cut, as ``leave_asker_unnamed`` is and for its reason: a wrong source
-    left out makes the attribution no less right."""
+    subject, or lies inside the subject's phrase: the hearer is who was told, not who told them, and a word of the
+    hearer's own relative clause is the hearer again ("Anyone who saw the crash is asked to call ...": news22's
+    source "who"). Grouping had given it the tagger's span on the subject or a nearby speaker the ranker preferred
+    to none (news20: "Road users were urged" listed "Road users" as the speaker). Applied after the confidence cut,
+    as ``leave_asker_unnamed`` is and for its reason: a wrong source left out makes the attribution no less right."""
     root = doc[cue_root(doc, group.cue)]
     if root.lemma_ not in HEARER_VERBS or root.pos_ != "VERB":
         return
     children = list(root.children)
     if any(child.dep_ == "agent" for child in children):
         return
-    hearers = [child.i for child in children if child.dep_ == "nsubjpass"]
+    hearers = [(child.left_edge.i, child.right_edge.i + 1) for child in children if child.dep_ == "nsubjpass"]
     if hearers and any(child.dep_ == "auxpass" for child in children):
-        group.sources[:] = [span for span in group.sources if not any(span.start <= i < span.end for i in hearers)]
+        group.sources[:] = [
+            span for span in group.sources if not any(span.start < end and start < span.end for start, end in hearers)
+        ]
 
 
 # Two labels before a colon read like a speaker's name to the tagger but name no one (news20): an interview's

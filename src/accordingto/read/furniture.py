@@ -54,14 +54,26 @@ _CONTRIBUTING = re.compile(r"^contributing(?: reporting)?\s*:", re.IGNORECASE)
 # turnout had doubled." is a sentence).
 _BYLINE = re.compile(r"^By\s+[A-Z][^.!?]*$")
 _SHORT_LINE_WORDS = 12
-# Words addressed to the reader: sign-up, app, follow and contact prompts. Case matters in the name after
+# Words addressed to the reader: sign-up, app, follow and contact prompts ("Got a story?", "Do you have a story?",
+# a question, not "Do you have a story to tell, she asked"). Case matters in the name after
 # "Follow" ("Follow Ana Ruiz on X", not "follow the rules on campus").
 _PROMPT = re.compile(
     r"^(?:(?i:for more\b[^.]*\b(?:sign up|subscribe|download|visit|follow))|"
     r"(?i:sign up|subscribe|click here|tap here|download (?:the|our)|join (?:us|our)|support (?:us|our)|"
     r"got a (?:story|tip|news tip)|have a (?:story|tip)|contact (?:us|the author)|email (?:us|the author))\b|"
+    r"(?i:do you have a (?:story|tip|news tip)(?: for us)?\s*\?)|"
     r"(?i:get (?:our|the))\b.*\b(?i:newsletter|app|alerts|inbox)\b|"
     r"(?i:follow) (?:us|@|[A-Z][\w.'’-]*(?: (?:and )?[A-Z][\w.'’-]*)* (?i:on)\b))"
+)
+# The safe-harbour notice that ends a company's press release: "This press release contains forward-looking
+# statements ... Voltrane undertakes no obligation to update ...". A legal disclaimer about every statement in the
+# release, not one of them: its "statements regarding ..." and "management's current expectations" are no
+# attribution. Its heading ("Forward-Looking Statements") stands alone on its line.
+_SAFE_HARBOUR = re.compile(
+    r"^(?:(?:this|the) (?:press |news )?(?:release|announcement|document|communication|report) (?:contains|includes|"
+    r"may contain)\b[^.]*\bforward-looking statements?\b|(?:cautionary (?:note|statement) (?:regarding|on|about) )?"
+    r"forward-looking statements?\s*[:.]?$)",
+    re.IGNORECASE,
 )
 # Update notes: "This story has been updated with ...".
 _UPDATE_NOTE = re.compile(r"^(?:this|the) (?:story|article|piece|post|report) (?:has been|was) updated\b", re.I)
@@ -71,6 +83,10 @@ _UPDATE_NOTE = re.compile(r"^(?:this|the) (?:story|article|piece|post|report) (?
 _HELPLINE_OPENING = re.compile(r"^if you or someone you know\b", re.IGNORECASE)
 _HELPLINE = re.compile(r"\b(?:hotline|helpline|lifeline|crisis (?:text )?line)\b", re.IGNORECASE)
 _CALL_NUMBER = re.compile(r"\b(?:call|text|dial)\b[^.]{0,80}?\d{3}", re.IGNORECASE)
+# The British note opens "If you have been affected by ..." or "If you are affected by ..." and points to support;
+# the same opening in a report ("If you are affected by the closure, the board said, you can apply ...") does not.
+_AFFECTED_OPENING = re.compile(r"^if you(?:'ve| have)? (?:been |are )?affected by\b", re.IGNORECASE)
+_SUPPORT = re.compile(r"\b(?:support|help|advice|charity|helpline|call|contact)\b", re.IGNORECASE)
 # A photo caption ends with its credit: "... on Monday. Photograph: A. Name/Agency", "(AP Photo/A. Name)"; a
 # credit may stand alone on a short line ("Getty Images", "A. Name/Reuters").
 _CREDITED_CAPTION = re.compile(
@@ -112,6 +128,7 @@ def is_furniture(line: str, link_share: float = 0.0) -> bool:
                 _CONTRIBUTING,
                 _PROMPT,
                 _UPDATE_NOTE,
+                _SAFE_HARBOUR,
                 _HELPLINE_OPENING,
                 _CREDITED_CAPTION,
             )
@@ -119,4 +136,5 @@ def is_furniture(line: str, link_share: float = 0.0) -> bool:
         or all(_CREDIT.search(piece.strip(" ().")) for piece in line.split(";"))
         or (short and (_BYLINE.search(line) or _AGENCY_CREDIT.search(line)))
         or (_HELPLINE.search(line) and _CALL_NUMBER.search(line))
+        or (_AFFECTED_OPENING.search(line) and _SUPPORT.search(line))
     )

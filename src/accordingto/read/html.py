@@ -16,6 +16,7 @@ near") is a perfect attribution with a plausible speaker. The rules that tell a 
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from lxml.etree import _Element
@@ -31,10 +32,6 @@ MAX_PAGE_BYTES = 5 * MAX_FILE_BYTES
 
 # The blocks of trafilatura's tree that hold running text (its names: <head> is any heading, <item> a list item).
 _BLOCKS = ("p", "head", "item", "quote")
-
-# Markup, scripts and styles make a page several times larger than its text; five times the text-file limit
-# leaves room for that while refusing pages no news article needs.
-MAX_PAGE_BYTES = 5 * MAX_FILE_BYTES
 
 
 def html_article(page: bytes, where: str, *, id: str | None = None, url: str | None = None) -> ReadArticle:
@@ -75,12 +72,18 @@ def drop_furniture(body: _Element) -> None:
     for paragraph in list(body.iter("p")):
         _split_at_breaks(paragraph)
     blocks = [block for block in body.iter(*_BLOCKS) if not _has_block_inside(block)]
+    texts = [_normalized("".join(block.itertext())) for block in blocks]
+    words = [_words(text) for text in texts]
     seen: set[str] = set()
     dropped: list[bool] = []
-    for block in blocks:
-        text = _normalized("".join(block.itertext()))
+    for n, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         # A block repeating an earlier one is a pull quote or a repeated caption: the text is there already.
-        dropped.append(bool(text) and (text in seen or is_furniture(text, _link_share(block, text))))
+        drop = bool(text) and (text in seen or is_furniture(text, _link_share(block, text)))
+        if text and not drop and _quotation(block, text):
+            # Compared with the blocks kept so far and all after it: of two blocks repeating each other, one stays.
+            kept = [w for w, dropped_before in zip(words[:n], dropped, strict=True) if not dropped_before]
+            drop = _repeats(text, " | ".join(kept + words[n + 1 :]))
+        dropped.append(drop)
         seen.add(text)
     for position, block in enumerate(blocks[1:], start=1):
         if block.tag == "head" and not dropped[position]:
@@ -123,6 +126,37 @@ def _split_at_breaks(paragraph: _Element) -> None:
         parent.insert(index + offset, piece)
     if kept:
         kept[-1].tail = tail
+
+
+# A pull quote sets a quotation from the article apart in large type, before or after the paragraph it comes from,
+# often joining its sentences without the reporting clause between them ("“A,” he says, turning ... “B.”" becomes
+# "“A. B”"). It repeats what is said and would be read as a second statement, or glued to the content of the
+# nearest cue. A quotation (a block opening with a quotation mark, or set in the page's ``<blockquote>``) each of
+# whose sentences stands word for word in another block of the article is that repeat; a sentence of fewer than
+# three words proves nothing ("No.") and keeps the block.
+_QUOTE_OPENINGS = "\"“‘'«"
+_SENTENCE_END = re.compile(r"[.!?]+")
+_MIN_REPEATED_WORDS = 3
+
+
+def _quotation(block: _Element, text: str) -> bool:
+    """Whether a block is set as a quotation: it opens with a quotation mark or stands in a ``<blockquote>``."""
+    in_quote = block.tag == "quote" or any(element.tag == "quote" for element in block.iterancestors())
+    return in_quote or text.startswith(tuple(_QUOTE_OPENINGS))
+
+
+def _repeats(text: str, article_words: str) -> bool:
+    """Whether each sentence of a quotation stands word for word in the rest of the article (a pull quote)."""
+    sentences = [sentence for piece in _SENTENCE_END.split(text) if (sentence := _words(piece))]
+    return bool(sentences) and all(
+        len(sentence.split()) >= _MIN_REPEATED_WORDS and f" {sentence} " in f" {article_words} "
+        for sentence in sentences
+    )
+
+
+def _words(text: str) -> str:
+    """A text's words in lower case, one space between them (punctuation and quotation marks dropped)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _has_block_inside(block: _Element) -> bool:
