@@ -34,6 +34,10 @@ class Occurrence:
     # The sentence its attribution opens in, where the content comes first and runs over several sentences
     # ('"They both talk. Nobody talks about the bill," she said' opens a sentence before the "she").
     opens: int | None = None
+    # What the learned resolver did with a source mention: None, not asked (the rules alone decided); "kept",
+    # asked and left where the rules put it; "moved", moved to the participant it chose. A feature of how sure
+    # the speaker is (``resolve.confidence``).
+    learned: str | None = None
 
 
 @dataclass
