@@ -494,7 +494,7 @@ def _table(console: Console, rows: list[dict[str, Any]], columns: Sequence[str],
 
 def _cell(column: str, value: Any) -> Text:
     """One table cell, as text shown as written (``write.text.plain``: no markup, no control sequences)."""
-    if (column.endswith("_share") or column.endswith("confidence")) and value is not None:
+    if column.endswith(("_share", "confidence")) and value is not None:
         return plain(percent(value))
     return plain(value)
 
