@@ -15,7 +15,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import case, func, inspect, select
-from store_samples import peskov_article, plain_article
+from store_samples import peskov_article, plain_article, rows_as_of
 
 from accordingto.errors import InvalidFilterError
 from accordingto.model import Analysis, Article, Provenance
@@ -36,7 +36,6 @@ from accordingto.store.queries import (
     top_sources,
     upstream,
 )
-from accordingto.store.rows import article_rows
 from accordingto.store.schema import attributions, source_aliases, statement_index
 from accordingto.store.search import SearchQuery, highlights
 from samples import attribution, source
@@ -362,10 +361,7 @@ def store_as_of(store_url: str, revision: str) -> Store:
 def save_as_of_old(store: Store, article: Article, analysis: Analysis, *, confidence: bool = True) -> None:
     """Save as the code of an older schema did: the columns its tables have (``confidence``: whether the analysis
     JSON has the attributions' confidence, as analyses made before the model gave one do not)."""
-    tables = inspect(store.engine)
-    rows = article_rows(article, analysis)
-    known = {name: {column["name"] for column in tables.get_columns(name)} for name in rows}
-    old = {name: [{k: v for k, v in row.items() if k in known[name]} for row in items] for name, items in rows.items()}
+    old = rows_as_of(store, article, analysis)
     if not confidence:
         for item in old["articles"][0]["analysis"]["attributions"]:
             del item["confidence"]

@@ -67,7 +67,12 @@ def train_speaker_confidence_command(
             progress=progress,
         )
     click.echo(f"weights: {result.out_path} ({result.train} held-out train mentions fitted)")
-    for title, measured in (("dev, all observed mentions", result.dev), ("dev, speaker subset", result.dev_speakers)):
+    shown = (
+        ("train, the fit cross-validated (all observed mentions)", result.train_held_out),
+        ("dev, all observed mentions", result.dev),
+        ("dev, speaker subset", result.dev_speakers),
+    )
+    for title, measured in shown:
         click.echo(f"\n{title}: {measured.count} mentions, {100 * measured.right:.1f}% right")
         click.echo(format_reliability(measured.reliability))
         high = "-" if measured.right_high is None else f"{100 * measured.right_high:.1f}%"

@@ -151,7 +151,26 @@ class Measured:
 
 
 def measure(model: SpeakerConfidence, observations: Sequence[Observation]) -> Measured:
+    """The shipped probabilities of the observations beside their outcomes."""
     probabilities = [float(model.predict(o.row[None, :])[0]) if o.identified else NO_IDENTITY for o in observations]
+    return measure_probabilities(probabilities, observations)
+
+
+def cross_fitted(observations: Sequence[Observation], folds: int) -> list[float]:
+    """Each observation's probability from the fit on the others, in ``folds`` consecutive parts (observations
+    come document by document, so a document's mentions mostly stay in one part): how calibrated the fit is on
+    mentions it did not see, and what its penalty was chosen by."""
+    probabilities = [NO_IDENTITY] * len(observations)
+    fitted = [n for n, o in enumerate(observations) if o.identified]
+    for part in np.array_split(np.array(fitted), folds):
+        held = set(part.tolist())
+        model = fit_observations([observations[n] for n in fitted if n not in held])
+        for n in part.tolist():
+            probabilities[n] = float(model.predict(observations[n].row[None, :])[0])
+    return probabilities
+
+
+def measure_probabilities(probabilities: Sequence[float], observations: Sequence[Observation]) -> Measured:
     rights = [o.right for o in observations]
     high = [r for p, r in zip(probabilities, rights, strict=True) if p >= HIGH]
     n = len(observations)
@@ -175,6 +194,7 @@ class SpeakerConfidenceTraining:
     out_path: Path
     model: SpeakerConfidence
     train: int  # observations fitted on
+    train_held_out: Measured  # the fit cross-validated on the train observations (``cross_fitted``)
     dev: Measured
     dev_speakers: Measured
 
@@ -203,6 +223,7 @@ def train_speaker_confidence(
         out_path=out_path,
         model=model,
         train=sum(o.identified for o in observed),
+        train_held_out=measure_probabilities(cross_fitted(observed, folds), observed),
         dev=measure(model, dev_observed),
         dev_speakers=measure(model, [o for o in dev_observed if o.speaker]),
     )
