@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 from spacy.tokens import Doc
@@ -37,7 +38,7 @@ class Occurrence:
     # What the learned resolver did with a source mention: None, not asked (the rules alone decided); "kept",
     # asked and left where the rules put it; "moved", moved to the participant it chose. A feature of how sure
     # the speaker is (``resolve.confidence``).
-    learned: str | None = None
+    learned: Literal["kept", "moved"] | None = None
 
 
 @dataclass
