@@ -518,6 +518,11 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     parents = PARENTS.get(doc) or {}
     stances = STANCE.get(doc) or {}
     times = TIMES.get(doc) or {}
+    speaker_confidence = {
+        attribution_id: value
+        for entity in ENTITIES.get(doc) or []
+        for attribution_id, value in entity.speaker_confidence.items()
+    }
     attributions = []
     for attribution_id, record in (ATTRIBUTIONS.get(doc) or {}).items():
         roles = spans_by_id[attribution_id]
@@ -538,6 +543,7 @@ def analysis_from_doc(doc: Doc) -> Analysis:
                 negated=stance.negated if stance else False,
                 time=times.get(attribution_id),
                 confidence=record.confidence,
+                speaker_confidence=speaker_confidence.get(attribution_id) if roles["source"] else None,
             )
         )
     return Analysis(

@@ -97,6 +97,16 @@ class Attribution:
             "the attributions given 0.8, about 80% match an annotator's); 1.0 for attributions given by hand.",
         ),
     ] = 1.0
+    speaker_confidence: Annotated[
+        float | None,
+        Field(
+            ge=0,
+            le=1,
+            description="The probability that the source shown (`source_id`'s entity) is who the article means by "
+            'the source mention, calibrated on held-out GUM train coreference (docs/sources.md, "How sure is the '
+            'speaker?"); null when the attribution has no source.',
+        ),
+    ] = None
 
     @classmethod
     def from_ranges(

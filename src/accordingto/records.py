@@ -50,6 +50,9 @@ class EntityRecord:
     kind: SourceKind
     mentions: list[MentionRecord] = field(default_factory=list)
     attributions: list[str] = field(default_factory=list)
+    # For each attribution whose source it is: the calibrated probability that this entity is who the article
+    # means by the source mention (``resolve.confidence``).
+    speaker_confidence: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -81,6 +81,51 @@ def test_min_confidence_leaves_out_the_less_likely_attributions(cli: str, tmp_pa
     assert run(cli, "analyze", str(article), "--min-confidence", "1.5").returncode == 2
 
 
+TWO_MEN = (
+    "Tom Baker met Sam Ortiz in the courthouse on Monday. Tom Baker said the case was weak. "
+    "He said the jury would agree. The hearing was adjourned, it was announced."
+)
+
+
+@pytest.mark.parametrize(
+    ("options", "kept"),
+    [
+        # The name is sure, the "he" between two men is not, and a statement without a source has no speaker.
+        (["--min-speaker-confidence", "0.8"], ["the case was weak"]),
+        (["--min-speaker-confidence", "0.3"], ["the case was weak", "the jury would agree"]),
+        (["--min-speaker-confidence", "0"], ["the case was weak", "the jury would agree"]),
+        (["--min-speaker-confidence", "0.8", "--min-confidence", "0"], ["the case was weak"]),
+        ([], ["the case was weak", "the jury would agree", "The hearing was adjourned"]),
+    ],
+)
+def test_min_speaker_confidence_leaves_out_the_unsure_speakers(
+    cli: str, tmp_path: Path, options: list[str], kept: list[str]
+) -> None:
+    article = tmp_path / "court.txt"
+    article.write_text(TWO_MEN, encoding="utf-8")
+    result = run(cli, "analyze", str(article), *options)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, analysis_schema())
+    shown = [item["content_text"] for item in data["attributions"]]
+    assert len(shown) == len(kept) and all(text.startswith(start) for text, start in zip(shown, kept, strict=True))
+    assert data["summary"]["attributions"] == len(kept)
+
+
+def test_the_text_table_shows_the_speaker_confidence(cli: str, tmp_path: Path) -> None:
+    article = tmp_path / "court.txt"
+    article.write_text(TWO_MEN, encoding="utf-8")
+    data = json.loads(run(cli, "analyze", str(article)).stdout)
+    shown = run(cli, "analyze", str(article), "--format", "text").stdout
+    assert "speaker" in shown
+    for item in data["attributions"]:
+        value = item["speaker_confidence"]
+        assert (f"{value:.0%}" if value is not None else "-") in shown
+    helped = run(cli, "analyze", "--help").stdout
+    assert "--min-speaker-confidence" in helped
+    assert run(cli, "analyze", str(article), "--min-speaker-confidence", "2").returncode == 2
+
+
 def test_standard_input(cli: str) -> None:
     result = run(cli, "analyze", "-", stdin=GOOD.encode())
     assert result.returncode == 0, result.stderr

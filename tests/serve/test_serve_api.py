@@ -299,14 +299,18 @@ def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
 
 @pytest.fixture(scope="module")
 def graded_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    """Two articles of the example analysis whose attributions have confidences 0.1, 0.2, ... (as the model gives
-    them, unlike a hand analysis's 1.0)."""
+    """Two articles of the example analysis whose attributions have confidences 0.1, 0.175, ... (as the model gives
+    them, unlike a hand analysis's 1.0), and speaker confidences 0.95, 0.875, ... where they have a source."""
     path = Path(tmp_path_factory.mktemp("graded")) / "corpus.sqlite"
     analysis = build_example_analysis(EXAMPLE)
     graded = dataclasses.replace(
         analysis,
         attributions=[
-            dataclasses.replace(item, confidence=round(0.1 + 0.075 * number, 3))
+            dataclasses.replace(
+                item,
+                confidence=round(0.1 + 0.075 * number, 3),
+                speaker_confidence=round(0.95 - 0.075 * number, 3) if item.source else None,
+            )
             for number, item in enumerate(analysis.attributions)
         ],
     )
@@ -334,6 +338,26 @@ def test_min_confidence_narrows_every_list_and_download(graded_client: TestClien
     assert items(graded_client, "/articles", min_confidence="0.99") == []
     assert len(items(graded_client, "/articles", min_confidence="0.9")) == 2
     assert graded_client.get("/statements", params={"min_confidence": "1.5"}).status_code == 422
+
+
+@pytest.mark.parametrize("floor", ["0.5", "50%", "0.8", "0"])
+def test_min_speaker_confidence_narrows_every_list(graded_client: TestClient, floor: str) -> None:
+    value = float(floor.rstrip("%")) / (100 if floor.endswith("%") else 1)
+    every = items(graded_client, "/statements")
+    kept = items(graded_client, "/statements", min_speaker_confidence=floor)
+    expected = [row for row in every if row["speaker_confidence"] is not None and row["speaker_confidence"] >= value]
+    assert kept == expected and 0 < len(kept) < len(every)
+    weeks = graded_client.get("/charts/statements-per-week", params={"min_speaker_confidence": floor}).json()
+    assert sum(week["statements"] for week in weeks) == len(kept)
+    sources = items(graded_client, "/sources", min_speaker_confidence=floor)
+    assert sum(row["attributions"] for row in sources) == sum(1 for row in kept if row["source_key"])
+
+
+@pytest.mark.parametrize("bad", ["1.5", "-0.1", "sure", "150%"])
+def test_a_bad_min_speaker_confidence_is_refused(graded_client: TestClient, bad: str) -> None:
+    response = graded_client.get("/statements", params={"min_speaker_confidence": bad})
+    assert response.status_code == 422
+    assert "min_speaker_confidence" in response.text
 
 
 def test_articles_are_listed_and_returned_whole(store_client: TestClient) -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import inspect
+
 from accordingto.model import Analysis, Article, Attribution, Provenance, Summary, TimeAnchor
+from accordingto.store import Store
+from accordingto.store.rows import article_rows
 from samples import attribution, source, span
 
 
@@ -136,3 +142,11 @@ def statements_article(
     )
     analysis = Analysis(text=text, attributions=found, sources=records, provenance=provenance)
     return Article(text=text, id=article_id, outlet=outlet, published=published), analysis
+
+
+def rows_as_of(store: Store, article: Article, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
+    """An article's rows with only the columns the store's tables have: what the code of an older schema wrote."""
+    tables = inspect(store.engine)
+    rows = article_rows(article, analysis)
+    known = {name: {column["name"] for column in tables.get_columns(name)} for name in rows}
+    return {name: [{k: v for k, v in row.items() if k in known[name]} for row in items] for name, items in rows.items()}

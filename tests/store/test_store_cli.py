@@ -235,6 +235,27 @@ def test_min_confidence_narrows_every_query_command_and_the_export(
     assert nothing.returncode == 1 and "min_confidence" in nothing.stderr
 
 
+def test_min_speaker_confidence_narrows_the_query_commands_and_the_export(cli: str, filled_store: Path) -> None:
+    """The speakers' confidences differ ("Dmitry Peskov" against "Analysts"); a floor keeps those at or above it
+    in every command, and the statements table shows the column."""
+    db = str(filled_store)
+    every = json.loads(run(cli, "statements", "--db", db, "--all", "--format", "json").stdout)
+    known = sorted(row["speaker_confidence"] for row in every if row["speaker_confidence"] is not None)
+    floor = known[len(known) // 2]
+    assert known[0] < floor, known
+    args = ("--db", db, "--all", "--min-speaker-confidence", str(floor), "--format", "json")
+    kept = json.loads(run(cli, "statements", *args).stdout)
+    assert kept and all(row["speaker_confidence"] >= floor for row in kept)
+    assert len(kept) == sum(1 for value in known if value >= floor)
+    exported = run(cli, "export", "--db", db, "--format", "jsonl", "--min-speaker-confidence", str(floor))
+    in_analyses = [a for line in exported.stdout.splitlines() for a in json.loads(line)["attributions"]]
+    assert len(in_analyses) == len(kept) and all(a["speaker_confidence"] >= floor for a in in_analyses)
+    table = run(cli, "statements", "--db", db, "--all")
+    assert table.returncode == 0 and "speaker" in table.stdout
+    refused = run(cli, "statements", "--db", db, "--min-speaker-confidence", "2")
+    assert refused.returncode == 1 and "min_speaker_confidence" in refused.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

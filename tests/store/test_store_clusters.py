@@ -13,13 +13,12 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, delete, func, inspect, select
-from store_samples import Said, statements_article
+from store_samples import Said, rows_as_of, statements_article
 
 from accordingto.model import Analysis, Article
 from accordingto.store import Store, open_store
 from accordingto.store.clusters import cluster_article, members_with_words, recluster, unclustered_articles
 from accordingto.store.db import MIGRATIONS
-from accordingto.store.rows import article_rows
 from accordingto.store.schema import (
     articles,
     statement_buckets,
@@ -43,7 +42,7 @@ def save_and_cluster(store: Store, *items: tuple[Article, Analysis]) -> None:
 def save_unclustered(store: Store, *items: tuple[Article, Analysis]) -> None:
     """Store articles as a store filled before clustering existed holds them: written, not clustered."""
     for article, analysis in items:
-        store._write(article_rows(article, analysis), cluster=False)
+        store._write(rows_as_of(store, article, analysis), cluster=False)  # the columns of its schema
 
 
 def clusters(store: Store) -> dict[int, set[Member]]:

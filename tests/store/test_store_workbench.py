@@ -4,6 +4,7 @@ outlets side by side, counts over time, upstream reports, and the upgrade of a s
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import json
 from collections import Counter
@@ -14,7 +15,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import case, func, inspect, select
-from store_samples import peskov_article, plain_article
+from store_samples import peskov_article, plain_article, rows_as_of
 
 from accordingto.errors import InvalidFilterError
 from accordingto.model import Analysis, Article, Provenance
@@ -35,7 +36,6 @@ from accordingto.store.queries import (
     top_sources,
     upstream,
 )
-from accordingto.store.rows import article_rows
 from accordingto.store.schema import attributions, source_aliases, statement_index
 from accordingto.store.search import SearchQuery, highlights
 from samples import attribution, source
@@ -361,10 +361,7 @@ def store_as_of(store_url: str, revision: str) -> Store:
 def save_as_of_old(store: Store, article: Article, analysis: Analysis, *, confidence: bool = True) -> None:
     """Save as the code of an older schema did: the columns its tables have (``confidence``: whether the analysis
     JSON has the attributions' confidence, as analyses made before the model gave one do not)."""
-    tables = inspect(store.engine)
-    rows = article_rows(article, analysis)
-    known = {name: {column["name"] for column in tables.get_columns(name)} for name in rows}
-    old = {name: [{k: v for k, v in row.items() if k in known[name]} for row in items] for name, items in rows.items()}
+    old = rows_as_of(store, article, analysis)
     if not confidence:
         for item in old["articles"][0]["analysis"]["attributions"]:
             del item["confidence"]
@@ -727,3 +724,61 @@ def test_a_sample_with_enough_matches_says_which_finer_one_to_read(
     steps = (1024, 256, 64, 16, 4, 1)
     assert (search.ENOUGH, search.BUDGET, search.TRUSTED) == (2000, 40_000, 8)
     assert search._next_sample(steps, step, kept, read) == following
+
+
+# How sure each speaker of the Peskov sample is (a4, "Putin" inside a3's content, was stored without one).
+SPEAKER_CONFIDENCES = {"a1": 0.95, "a2": 0.6, "a3": 0.3, "a4": None}
+
+
+def with_speaker_confidences(analysis: Analysis) -> Analysis:
+    return dataclasses.replace(
+        analysis,
+        attributions=[
+            dataclasses.replace(item, speaker_confidence=SPEAKER_CONFIDENCES[item.id]) for item in analysis.attributions
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("floor", "kept"),
+    [
+        ("0", {"a1", "a2", "a3"}),  # an attribution without a speaker confidence is never kept by a floor
+        ("0.5", {"a1", "a2"}),
+        ("60%", {"a1", "a2"}),
+        ("0.61", {"a1"}),
+        ("1", set()),
+    ],
+)
+def test_min_speaker_confidence_keeps_the_sure_speakers(store: Store, floor: str, kept: set[str]) -> None:
+    article, analysis = peskov_article("nyt-1", "NYT", "2023-12-23")
+    store.save(article, with_speaker_confidences(analysis))
+    filters = Filters.parse({"min_speaker_confidence": floor})
+    found = statements(store, filters).items
+    assert {s.attribution_id for s in found} == kept
+    assert all(s.speaker_confidence == SPEAKER_CONFIDENCES[s.attribution_id] for s in found)
+    assert sum(week.statements for week in statements_per_week(store, filters)) == len(kept)
+    # Combined with the other filters, as every filter is.
+    assert {
+        s.attribution_id
+        for s in statements(store, Filters.parse({"min_speaker_confidence": floor, "min_confidence": "0.9"})).items
+    } == kept & {"a1", "a2"}
+
+
+def test_a_store_made_before_the_speaker_confidence_is_upgraded_with_it(store_url: str) -> None:
+    """A store at revision 0008 (before the column), with an analysis whose JSON has the speaker confidences and
+    one whose JSON has none, gains the column when opened, filled from the JSON; nothing stored is lost."""
+    old = store_as_of(store_url, "0008")
+    assert "speaker_confidence" not in {column["name"] for column in inspect(old.engine).get_columns("attributions")}
+    article, analysis = peskov_article("nyt-1", "NYT", "2023-12-23")
+    save_as_of_old(old, article, with_speaker_confidences(analysis))
+    save_as_of_old(old, *plain_article("wapo-1", "Peskov said a ceasefire was near.", "Peskov", "WaPo", "2023-11-02"))
+    old.close()
+    with open_store(store_url) as upgraded:
+        every = statements(upgraded).items
+        assert {(s.article_id, s.attribution_id): s.speaker_confidence for s in every} == {
+            **{("nyt-1", key): value for key, value in SPEAKER_CONFIDENCES.items()},
+            ("wapo-1", "a1"): None,
+        }
+        sure = statements(upgraded, Filters(min_speaker_confidence=0.5)).items
+        assert [(s.article_id, s.attribution_id) for s in sure] == [("nyt-1", "a1"), ("nyt-1", "a2")]
+        assert upgraded.analysis("nyt-1") == with_speaker_confidences(analysis)

@@ -30,6 +30,7 @@ from .serve import serve_command
 from .trail import trail_command
 from .train import train_command
 from .train_resolver import train_resolver_command
+from .train_speaker_confidence import train_speaker_confidence_command
 
 
 class _DomainErrorsAsMessages(click.Group):
@@ -66,6 +67,7 @@ def main() -> None:
 main.add_command(analyze_command)
 main.add_command(train_command)
 main.add_command(train_resolver_command)
+main.add_command(train_speaker_confidence_command)
 main.add_command(serve_command)
 main.add_command(evaluate_command)
 main.add_command(run_command)

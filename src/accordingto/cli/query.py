@@ -152,6 +152,7 @@ STATEMENT_COLUMNS = [
     "source_name",
     "type",
     "confidence",
+    "speaker_confidence",
     "cue_text",
     "content_text",
     "time_value",
@@ -372,10 +373,11 @@ def stats_command(db: str | None, filters: Filters, output_format: str, out: Pat
         )
 
 
-def _kept_likely(floor: float | None) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
-    """With --min-confidence, each exported analysis as ``analyze --min-confidence`` prints it: its less likely
-    attributions left out, and what counts or points at them following."""
-    if floor is None:
+def _kept_likely(filters: Filters) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
+    """With --min-confidence or --min-speaker-confidence, each exported analysis as ``analyze`` prints it with the
+    same floors: its less likely attributions left out, and what counts or points at them following."""
+    floor, speaker_floor = filters.get("min_confidence"), filters.get("min_speaker_confidence")
+    if floor is None and speaker_floor is None:
         return None
     # Imported here: the renderers' code reaches the describe stage, which the query commands need not load.
     from ..model import Analysis
@@ -385,7 +387,12 @@ def _kept_likely(floor: float | None) -> Callable[[dict[str, Any]], dict[str, An
         if "attributions" not in item:  # an article whose analysis failed: its error only
             return item
         analysis = Analysis.from_dict({key: value for key, value in item.items() if key != "article"})
-        return {**leave_out_unlikely(analysis, float(floor)).to_dict(), "article": item["article"]}
+        kept_analysis = leave_out_unlikely(
+            analysis,
+            None if floor is None else float(floor),
+            None if speaker_floor is None else float(speaker_floor),
+        )
+        return {**kept_analysis.to_dict(), "article": item["article"]}
 
     return kept
 
@@ -412,7 +419,7 @@ def export_command(db: str | None, filters: Filters, export_format: str, out: Pa
         else:
             with output_stream(out) as stream:
                 if export_format == "jsonl":
-                    count = write_jsonl(store, stream, filters, _kept_likely(filters.get("min_confidence")))
+                    count = write_jsonl(store, stream, filters, _kept_likely(filters))
                 else:
                     count = write_csv(store, stream, filters)
     what = "articles" if export_format == "jsonl" else "attributions"
@@ -487,7 +494,7 @@ def _table(console: Console, rows: list[dict[str, Any]], columns: Sequence[str],
 
 def _cell(column: str, value: Any) -> Text:
     """One table cell, as text shown as written (``write.text.plain``: no markup, no control sequences)."""
-    if (column.endswith("_share") or column == "confidence") and value is not None:
+    if column.endswith(("_share", "confidence")) and value is not None:
         return plain(percent(value))
     return plain(value)
 

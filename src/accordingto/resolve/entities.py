@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 from spacy.tokens import Doc
@@ -34,6 +35,10 @@ class Occurrence:
     # The sentence its attribution opens in, where the content comes first and runs over several sentences
     # ('"They both talk. Nobody talks about the bill," she said' opens a sentence before the "she").
     opens: int | None = None
+    # What the learned resolver did with a source mention: None, not asked (the rules alone decided); "kept",
+    # asked and left where the rules put it; "moved", moved to the participant it chose. A feature of how sure
+    # the speaker is (``resolve.confidence``).
+    learned: Literal["kept", "moved"] | None = None
 
 
 @dataclass

@@ -243,6 +243,7 @@ class LearnedAnswers:
                 continue  # "Mrs. Clinton" is not Bill Clinton
             if occurrence.mention.form == "name" and same_full_name(current, chosen):
                 continue  # "Loretta Lynch" and "Loretta E. Lynch", which the rules keep apart: moving splits her
+            occurrence.learned = "moved"
             if current.occurrences[0] is occurrence and occurrence.mention.form != "pronoun":
                 entities.merge(current, chosen)  # "the former mayor" and what joined it are the mayor's
             else:

@@ -44,6 +44,7 @@ from .. import lexicon
 from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, doc_token_codes, role_spans, span_ranges
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
+from .confidence import SpeakerConfidence, attribution_confidences, shipped_confidence
 from .entities import Entities, Entity, Occurrence, QuoteMap, compatible, name_key
 from .learned import LearnedAnswers, barred_content, entity_links, mention_class
 from .markables import Markables, quote_ranges, sentence_starts
@@ -96,50 +97,76 @@ DEFAULT_STRATEGY = {
 }
 
 
-class SpeakersPipe(AnnotatingPipe[list[Entity]]):
+# The entities, and for each (by ``id``) how sure each attribution's speaker is (``confidence``).
+Resolved = tuple[list[Entity], dict[int, dict[str, float]]]
+
+
+class SpeakersPipe(AnnotatingPipe[Resolved]):
     """Resolve every attribution's source mention to an entity, and collect the entities' other mentions."""
 
     def __init__(
-        self, nlp: Language, name: str, max_sentences_back: int, strategy: dict[str, str], weights: str | None
+        self,
+        nlp: Language,
+        name: str,
+        max_sentences_back: int,
+        strategy: dict[str, str],
+        weights: str | None,
+        confidence_weights: str | None = None,
     ) -> None:
         self.name = name
         self.max_sentences_back = max_sentences_back
         self.strategy = check_strategy(strategy)
         self.weights = weights
+        self.confidence_weights = confidence_weights
         self.ranker: MentionRanker | None = None
+        self.confidence: SpeakerConfidence | None = None
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
-        """Load the learned resolver's weights when the pipeline is built, so a missing file fails at load."""
+        """Load the learned weights when the pipeline is built, so a missing file fails at load."""
         self._model()
+        self._confidence()
 
     def _model(self) -> MentionRanker:
         if self.ranker is None:
             self.ranker = MentionRanker.load(self.weights) if self.weights else shipped_ranker()
         return self.ranker
 
-    def predict(self, doc: Doc) -> list[Entity]:
-        return resolve_speakers(
+    def _confidence(self) -> SpeakerConfidence:
+        if self.confidence is None:
+            weights = self.confidence_weights
+            self.confidence = SpeakerConfidence.load(weights) if weights else shipped_confidence()
+        return self.confidence
+
+    def predict(self, doc: Doc) -> Resolved:
+        entities = resolve_speakers(
             doc, max_sentences_back=self.max_sentences_back, strategy=self.strategy, ranker=self._model()
         )
+        return entities, attribution_confidences(doc, entities, self._confidence())
 
-    def set_annotations(self, doc: Doc, prediction: list[Entity]) -> None:
-        write_entities(doc, prediction)
+    def set_annotations(self, doc: Doc, prediction: Resolved) -> None:
+        write_entities(doc, *prediction)
 
 
 @component_factory(
     "accordingto_speakers",
-    default_config={"max_sentences_back": 4, "strategy": DEFAULT_STRATEGY, "weights": None},
+    default_config={"max_sentences_back": 4, "strategy": DEFAULT_STRATEGY, "weights": None, "confidence_weights": None},
     assigns=[ENTITIES.attr],
     requires=[ATTRIBUTIONS.attr, "doc.spans", "token.dep", "token.head", "token.lemma", "doc.ents", "doc.sents"],
 )
 def make_speakers(
-    nlp: Language, name: str, max_sentences_back: int, strategy: dict[str, str], weights: str | None
+    nlp: Language,
+    name: str,
+    max_sentences_back: int,
+    strategy: dict[str, str],
+    weights: str | None,
+    confidence_weights: str | None,
 ) -> SpeakersPipe:
-    return SpeakersPipe(nlp, name, max_sentences_back, strategy, weights)
+    return SpeakersPipe(nlp, name, max_sentences_back, strategy, weights, confidence_weights)
 
 
-def write_entities(doc: Doc, entities: list[Entity]) -> None:
-    """Put the resolved entities on the doc (``annotations.ENTITIES``); ids follow the order of first mention."""
+def write_entities(doc: Doc, entities: list[Entity], confidences: dict[int, dict[str, float]] | None = None) -> None:
+    """Put the resolved entities on the doc (``annotations.ENTITIES``); ids follow the order of first mention.
+    ``confidences``: for each entity (by ``id``), how sure each of its attributions' speaker is."""
     ids = {id(entity): f"e{n}" for n, entity in enumerate(entities, start=1)}
     speaker_of: dict[str, str] = {}
     for entity in entities:
@@ -159,6 +186,7 @@ def write_entities(doc: Doc, entities: list[Entity]) -> None:
                 kind=entity.kind,
                 mentions=_mention_records(entity),
                 attributions=cited[ids[id(entity)]],
+                speaker_confidence=(confidences or {}).get(id(entity), {}),
             )
             for entity in entities
         ],
@@ -256,6 +284,8 @@ def resolve_speakers(
         and _worth_asking(doc, o, how, entities, answered)
     ]
     if asked:
+        for occurrence in asked:
+            occurrence.learned = "kept"  # until the resolver moves it (``LearnedAnswers.revise``)
         until = max(o.tokens[1] for o in asked)
         learned = LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings, roles)
         learned.revise(asked, entities, contents)

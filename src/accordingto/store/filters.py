@@ -232,6 +232,16 @@ FILTERS: tuple[Filter, ...] = (
         _probability,
         input="number",
     ),
+    Filter(
+        "min_speaker_confidence",
+        "Only attributions whose source shown is at least this likely who the article means: the model's "
+        "calibrated probability, 0 to 1 or a percentage (attributions without a source, or stored without one, "
+        "are left out).",
+        "speaker_confidence",
+        _at_least,
+        _probability,
+        input="number",
+    ),
 )
 BY_NAME = {item.name: item for item in FILTERS}
 ARTICLE_COLUMNS = ("outlet_key", "published")

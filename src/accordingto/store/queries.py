@@ -149,8 +149,9 @@ class SourceCount(_Row):
 @dataclass(frozen=True)
 class Statement(_Row):
     """One thing a source said, with the article it is reported in. ``confidence``: the model's calibrated
-    probability that the attribution is right (null when stored without one); ``highlights``: character ranges of
-    ``content_text`` that a search matched."""
+    probability that the attribution is right (null when stored without one); ``speaker_confidence``: that the
+    source shown is who the article means (null without a source or when stored without one); ``highlights``:
+    character ranges of ``content_text`` that a search matched."""
 
     article_id: str
     title: str | None
@@ -171,6 +172,7 @@ class Statement(_Row):
     hedged: bool
     negated: bool
     confidence: float | None
+    speaker_confidence: float | None
     highlights: list[tuple[int, int]]
 
 
@@ -496,6 +498,7 @@ def _with_statement_columns(scope: AnySelect, *, joined: bool) -> AnySelect:
         t.c.hedged,
         t.c.negated,
         s.c.confidence,
+        t.c.speaker_confidence,
     )
 
 
@@ -546,6 +549,7 @@ def _statement(row: Any, marked: str | None) -> Statement:
         hedged=row[16],
         negated=row[17],
         confidence=row[18],
+        speaker_confidence=row[19],
         highlights=highlights(marked, row[12]),
     )
 

@@ -124,6 +124,14 @@ attributions = Table(
         doc="The calibrated probability that the attribution is right (model.Attribution.confidence); null for "
         "analyses stored before the model gave one (migration 0004 fills it from the stored analysis).",
     ),
+    Column(
+        "speaker_confidence",
+        Float,
+        doc="The calibrated probability that the source shown is who the article means "
+        "(model.Attribution.speaker_confidence); null without a source, or for analyses stored before the model "
+        "gave one (migration 0009 fills it from the stored analysis). Not copied into statement_index: the "
+        "min_speaker_confidence filter reads it through the join.",
+    ),
     ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
 )
 

@@ -17,3 +17,7 @@ TAGGER_BITS = 20
 # 54.1% for 4 of 8 epochs (until ranker12), 56.6% for 8 or 16 of 8 epochs (two folds down each).
 RESOLVER_EPOCHS = 4
 RESOLVER_RUNS = 8
+
+# Folds of the resolver's cross-validation on GUM train (``train.resolver``), which the speaker confidence
+# (`accordingto train-speaker-confidence`) is fitted on: each document resolved by a model that never saw it.
+RESOLVER_FOLDS = 5

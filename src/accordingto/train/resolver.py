@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,11 +38,11 @@ from ..resolve.ranker import (
     feature_rows,
 )
 from ..resolve.speakers import rules_links
-from .defaults import RESOLVER_EPOCHS, RESOLVER_RUNS
+from .defaults import RESOLVER_EPOCHS, RESOLVER_FOLDS, RESOLVER_RUNS
 
 logger = logging.getLogger(__name__)
 
-FOLDS = 5
+FOLDS = RESOLVER_FOLDS
 # The stages after the extractor add nothing the resolver reads.
 ATTRIBUTION_STAGES = ("accordingto_quotes", "accordingto_attributions", "accordingto_nested")
 
@@ -274,6 +274,32 @@ def name_characters(markables: Markables, k: int | None) -> tuple[int, int, int]
     return name.start_char, name.end_char, doc[mention.head].idx
 
 
+def fold_models(
+    alignments: Sequence[Alignment],
+    *,
+    folds: int = FOLDS,
+    epochs: int = RESOLVER_EPOCHS,
+    bits: int = DEFAULT_BITS,
+    seed: int = 0,
+    costs: Costs | None = None,
+    temperature: float = DEFAULT_TEMPERATURE,
+    top: int = DEFAULT_TOP,
+) -> Iterator[tuple[list[Alignment], MentionRanker]]:
+    """For each fold (documents dealt out with ``seed``): its documents, and the model trained on all the others.
+    Each fold's model is trained as the shipped weights are (``train_ranker``, the same runs averaged) and
+    rounded to float16 as they are saved, so that what is measured with it is what ships."""
+    order = np.random.default_rng(seed).permutation(len(alignments))
+    by_document = [make_examples([alignment], bits) for alignment in alignments]  # built once, used by 4 folds
+    for fold in range(folds):
+        held_out = [alignments[i] for i in order[fold::folds]]
+        examples = [example for n, i in enumerate(order) if n % folds != fold for example in by_document[i]]
+        model = train_ranker(
+            examples, epochs=epochs, bits=bits, seed=seed, costs=costs, temperature=temperature, top=top
+        )
+        model.weights = model.weights.astype(np.float16).astype(np.float32)
+        yield held_out, model
+
+
 def cross_validate(
     alignments: Sequence[Alignment],
     *,
@@ -289,20 +315,13 @@ def cross_validate(
     fold_tallies: list[Tally] | None = None,
 ) -> Tally:
     """Train on all folds but one and measure on that one, for each fold (documents dealt out with ``seed``).
-    ``systems`` makes the systems measured from each fold's model (default: the model alone, as "model").
-    Each fold's model is trained as the shipped weights are (``train_ranker``, the same runs averaged) and
-    rounded to float16 as they are saved, so that the figures are those of what ships. ``fold_tallies``, if
+    ``systems`` makes the systems measured from each fold's model (default: the model alone, as "model"), each
+    fold's model as ``fold_models`` trains it. ``fold_tallies``, if
     given, receives each fold's own counts: the spread between folds says which differences are noise."""
     tally = tally or Tally()
-    order = np.random.default_rng(seed).permutation(len(alignments))
-    by_document = [make_examples([alignment], bits) for alignment in alignments]  # built once, used by 4 folds
-    for fold in range(folds):
-        held_out = [alignments[i] for i in order[fold::folds]]
-        examples = [example for n, i in enumerate(order) if n % folds != fold for example in by_document[i]]
-        model = train_ranker(
-            examples, epochs=epochs, bits=bits, seed=seed, costs=costs, temperature=temperature, top=top
-        )
-        model.weights = model.weights.astype(np.float16).astype(np.float32)
+    for held_out, model in fold_models(
+        alignments, folds=folds, epochs=epochs, bits=bits, seed=seed, costs=costs, temperature=temperature, top=top
+    ):
         fold_tally = score_documents(held_out, (systems or _model_alone)(model))
         tally.merge(fold_tally)
         if fold_tallies is not None:
@@ -339,4 +358,13 @@ def train_resolver(
     return ResolverTraining(out_path, len(examples), score_documents(dev, {"model": ranker_answers(model)}))
 
 
-__all__ = ["NAME", "Costs", "Example", "cross_validate", "make_examples", "train_ranker", "train_resolver"]
+__all__ = [
+    "NAME",
+    "Costs",
+    "Example",
+    "cross_validate",
+    "fold_models",
+    "make_examples",
+    "train_ranker",
+    "train_resolver",
+]

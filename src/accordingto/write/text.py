@@ -120,6 +120,7 @@ def attributions_table(analysis: Analysis) -> Table:
     table.add_column("id", no_wrap=True)
     table.add_column("type", no_wrap=True)
     table.add_column("confidence", justify="right", no_wrap=True)
+    table.add_column("speaker", justify="right", no_wrap=True)
     table.add_column("source", ratio=2)
     table.add_column("cue", max_width=16)
     table.add_column("content", ratio=5)
@@ -129,6 +130,7 @@ def attributions_table(analysis: Analysis) -> Table:
             attribution.id,
             attribution.type,
             f"{attribution.confidence:.0%}",
+            "-" if attribution.speaker_confidence is None else f"{attribution.speaker_confidence:.0%}",
             source_cell(attribution, names),
             attribution.cue_text,
             attribution.content_text,

@@ -315,6 +315,11 @@
       sure.title = "The model's calibrated probability that this attribution is right";
       badges.appendChild(sure);
     }
+    if (s.speaker_confidence !== null && s.speaker_confidence !== undefined) {
+      const who = el("span", "at-badge at-confidence", percent(s.speaker_confidence) + " right speaker");
+      who.title = "The model's calibrated probability that the source shown is who the article means";
+      badges.appendChild(who);
+    }
     for (const make of STATEMENT_LINKS) badges.appendChild(make(s));
     body.appendChild(badges);
     item.appendChild(body);

@@ -435,6 +435,7 @@
     if (a.parent) badges.appendChild(badge("within " + a.parent, "at-within"));
     for (const index of model.upstream.get(a.id) || []) badges.appendChild(badge("via " + readerName(model.provenance[index].name), "at-prov-chip"));
     if (a.confidence !== undefined) badges.appendChild(badge(percent(a.confidence) + " likely right", "at-confidence"));
+    if (a.speaker_confidence !== undefined && a.speaker_confidence !== null) badges.appendChild(badge(percent(a.speaker_confidence) + " right speaker", "at-confidence"));
     badges.appendChild(badge(a.id, "at-id"));
     card.appendChild(badges);
     return card;
@@ -559,6 +560,7 @@
       field(facts, "How", a.cue_text + (a.cue_class ? " (" + a.cue_class + ")" : ""));
       field(facts, "What", a.content_text, "at-quote");
       if (a.confidence !== undefined) field(facts, "Confidence", percent(a.confidence) + " likely right (the model's calibrated probability)");
+      if (a.speaker_confidence !== undefined && a.speaker_confidence !== null) field(facts, "Speaker confidence", percent(a.speaker_confidence) + " likely the right speaker (the model's calibrated probability that the source shown is who the article means)");
       if (a.time) field(facts, "When", a.time.text + (a.time.value ? " → " + a.time.value : " (not normalized)"));
       detail.appendChild(facts);
       const kids = model.children.get(id) || [];

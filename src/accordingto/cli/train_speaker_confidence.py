@@ -1,0 +1,83 @@
+"""``accordingto train-speaker-confidence``: fit how sure the speaker is (``resolve.confidence``) on GUM and report
+its dev calibration.
+
+A command of its own rather than an option of ``train-resolver``: it needs the resolver's fold models, not the
+shipped ones, and refitting it (a minute or two) must not retrain the shipped resolver, whose weights stay as
+they are; it reads the resolver only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..train.defaults import RESOLVER_FOLDS
+from .common import steps_bar
+
+DEFAULT_OUT = Path("speaker-confidence.npz")
+
+
+@click.command("train-speaker-confidence")
+@click.argument("data_dir", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Where to write the weights (shipped: src/accordingto/resolve/weights/speaker-confidence.npz).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="How train is dealt into folds.")
+@click.option(
+    "--folds",
+    type=click.IntRange(min=2),
+    default=RESOLVER_FOLDS,
+    show_default=True,
+    help="Cross-validation folds on train.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep our pipeline's parses of the GUM texts here between runs.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Use only the first N documents of each split.")
+def train_speaker_confidence_command(
+    data_dir: Path, out_path: Path, seed: int, folds: int, cache_dir: Path | None, limit: int | None
+) -> None:
+    """Fit on DATA_DIR/train (GUM's CoNLL-U files), each document resolved by the resolver trained on the
+    other folds; save the weights; measure them on DATA_DIR/dev with the shipped resolver.
+
+    Deterministic: the same data, seed and resolver code give the same file.
+    """
+    from ..evaluate.calibration import format_reliability
+    from ..parse.pipeline import build_pipeline
+    from ..train.resolver import ATTRIBUTION_STAGES
+    from ..train.speaker_confidence import train_speaker_confidence
+
+    with steps_bar() as progress:
+        result = train_speaker_confidence(
+            build_pipeline(until=ATTRIBUTION_STAGES[-1]),
+            data_dir,
+            out_path,
+            seed=seed,
+            folds=folds,
+            cache_dir=cache_dir,
+            limit=limit,
+            progress=progress,
+        )
+    click.echo(f"weights: {result.out_path} ({result.train} held-out train mentions fitted)")
+    shown = (
+        ("train, the fit cross-validated (all observed mentions)", result.train_held_out),
+        ("dev, all observed mentions", result.dev),
+        ("dev, speaker subset", result.dev_speakers),
+    )
+    for title, measured in shown:
+        click.echo(f"\n{title}: {measured.count} mentions, {100 * measured.right:.1f}% right")
+        click.echo(format_reliability(measured.reliability))
+        high = "-" if measured.right_high is None else f"{100 * measured.right_high:.1f}%"
+        click.echo(
+            f"Brier {measured.brier:.3f}; p >= 0.8: {100 * measured.kept_high:.1f}% of the mentions, {high} right"
+        )
+        for klass, (n, mean, right) in measured.by_class.items():
+            click.echo(f"  {klass}: {n} mentions, mean p {mean:.2f}, {100 * right:.1f}% right")

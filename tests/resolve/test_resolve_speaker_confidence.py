@@ -1,0 +1,156 @@
+"""How sure the speaker is (``resolve.confidence``, ``Attribution.speaker_confidence``): higher for a name than
+for a "he" that could be either of two men, none without a source, the same through DocBin, the shipped weights
+load, and refitting is deterministic. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from spacy.language import Language
+from spacy.tokens import DocBin
+
+import accordingto
+from accordingto.annotations import analysis_from_doc
+from accordingto.model import Analysis
+from accordingto.resolve.confidence import FEATURES, WEIGHTS_PATH, SpeakerConfidence, fit, shipped_confidence
+
+GUM_FIXTURE = Path(__file__).resolve().parents[1] / "evaluate" / "fixtures" / "gum" / "GUM_news_harbor.conllu"
+
+
+def speaker_confidence(analysis: Analysis, content_start: str) -> float | None:
+    (found,) = [a for a in analysis.attributions if a.content_text.lstrip('"“').startswith(content_start)]
+    return found.speaker_confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "pronoun"),
+    [
+        # Two men in the paragraph: the "he" may be either, the name is who it is.
+        (
+            "Tom Baker met Sam Ortiz in the courthouse on Monday. Tom Baker said the case was weak. "
+            "He said the jury would agree.",
+            "the case was weak",
+            "the jury would agree",
+        ),
+        (
+            "Anna Berg and Lena Fox debated on Tuesday. Lena Fox said taxes must rise. She said the budget was broken.",
+            "taxes must rise",
+            "the budget was broken",
+        ),
+        # The union leader and the employers' spokesman: "He" after the spokesman's name.
+        (
+            "Union leader Mark Ellis met the employers' spokesman, Paul Grant, on Friday. Paul Grant said the offer "
+            "was final. He said the talks were over.",
+            "the offer was final",
+            "the talks were over",
+        ),
+    ],
+)
+def test_a_name_is_surer_than_a_he_between_two_people(nlp: Language, text: str, named: str, pronoun: str) -> None:
+    analysis = accordingto.analyze(text, nlp=nlp)
+    by_name, by_pronoun = speaker_confidence(analysis, named), speaker_confidence(analysis, pronoun)
+    assert by_name is not None and by_pronoun is not None
+    assert by_name >= 0.8 > by_pronoun > 0.3, (by_name, by_pronoun)
+
+
+def test_a_he_with_a_rival_is_less_sure_than_a_he_alone(nlp: Language) -> None:
+    alone = "Tom Baker arrived at the courthouse on Monday. Tom Baker said the case was weak. He said it would fail."
+    rival = (
+        "Tom Baker met Sam Ortiz at the courthouse on Monday. Tom Baker said the case was weak. He said it would fail."
+    )
+    sure = speaker_confidence(accordingto.analyze(alone, nlp=nlp), "it would fail")
+    unsure = speaker_confidence(accordingto.analyze(rival, nlp=nlp), "it would fail")
+    assert sure is not None and unsure is not None and sure > unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start"),
+    [
+        ("The results were announced on Friday. Prices will rise, it is believed.", "The results"),
+    ],
+)
+def test_an_attribution_without_a_source_has_no_speaker_confidence(
+    nlp: Language, text: str, content_start: str
+) -> None:
+    analysis = accordingto.analyze(text, nlp=nlp)
+    (found,) = [a for a in analysis.attributions if a.content_text.startswith(content_start)]
+    assert found.source == [] and found.source_id is None
+    assert found.speaker_confidence is None
+    assert (
+        "speaker_confidence" in found.__dataclass_fields__
+        and analysis.to_dict()["attributions"][0]["speaker_confidence"] is None
+    )
+
+
+def test_a_pronoun_that_identifies_no_one_gets_zero(nlp: Language) -> None:
+    # No one in the text a "they" could be: the source shown is the pronoun itself.
+    analysis = accordingto.analyze("They said the bridge would reopen in May.", nlp=nlp)
+    (found,) = analysis.attributions
+    assert found.source_text == "They" and found.speaker_confidence == 0.0
+
+
+def test_the_speaker_confidence_survives_docbin(nlp: Language) -> None:
+    text = "Tom Baker met Sam Ortiz on Monday. Tom Baker said the case was weak. He said the jury would agree."
+    doc = nlp(text)
+    stored = DocBin(store_user_data=True)
+    stored.add(doc)
+    (again,) = DocBin(store_user_data=True).from_bytes(stored.to_bytes()).get_docs(nlp.vocab)
+    before, after = analysis_from_doc(doc), analysis_from_doc(again)
+    assert [a.speaker_confidence for a in after.attributions] == [a.speaker_confidence for a in before.attributions]
+    assert all(a.speaker_confidence is not None for a in before.attributions)
+
+
+def test_the_shipped_weights_load_and_other_features_are_refused(tmp_path: Path) -> None:
+    model = shipped_confidence()
+    assert model.weights.shape == (len(FEATURES),) and np.isfinite(model.weights).all()
+    assert WEIGHTS_PATH.stat().st_size < 4096
+    copy = tmp_path / "copy.npz"
+    model.save(copy)
+    np.testing.assert_array_equal(SpeakerConfidence.load(copy).weights, model.weights)
+    other = tmp_path / "other.npz"
+    with other.open("wb") as stream:
+        np.savez(stream, features=np.array(["something else"]), weights=np.zeros(1), bias=np.zeros(1))
+    with pytest.raises(ValueError, match="other features"):
+        SpeakerConfidence.load(other)
+
+
+def test_the_fit_is_deterministic_and_learns_which_feature_says_right() -> None:
+    rng = np.random.default_rng(0)
+    rows = rng.integers(0, 2, size=(400, len(FEATURES))).astype(float)
+    outcomes = (rows[:, 0] > 0).astype(float)  # right exactly when the first feature is on
+    first, second = fit(rows, outcomes), fit(rows, outcomes)
+    np.testing.assert_array_equal(first.weights, second.weights)
+    probabilities = first.predict(rows)
+    assert probabilities[outcomes == 1].min() > 0.8 and probabilities[outcomes == 0].max() < 0.2
+
+
+@pytest.fixture
+def gum_folder(tmp_path: Path) -> Path:
+    """GUM's layout with the hand-made fixture document twice as train (two folds) and once as dev."""
+    text = GUM_FIXTURE.read_text(encoding="utf-8")
+    for split, names in (("train", ["GUM_news_harbor.conllu", "GUM_news_harbor2.conllu"]), ("dev", [GUM_FIXTURE.name])):
+        (tmp_path / "gum" / split).mkdir(parents=True)
+        for name in names:
+            (tmp_path / "gum" / split / name).write_text(text, encoding="utf-8")
+    return tmp_path / "gum"
+
+
+def test_train_speaker_confidence_gives_the_same_bytes_each_time(cli: str, gum_folder: Path, tmp_path: Path) -> None:
+    digests = []
+    for run in range(2):
+        out = tmp_path / f"confidence-{run}.npz"
+        result = subprocess.run(
+            [cli, "train-speaker-confidence", str(gum_folder), "--out", str(out), "--folds", "2"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "held-out train mentions fitted" in result.stdout and "dev, speaker subset" in result.stdout
+        assert SpeakerConfidence.load(out).weights.shape == (len(FEATURES),)
+        digests.append(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
