@@ -23,7 +23,7 @@ from ..model import Source, SourceKind
 from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import Mention, joined_word_start, read_source
+from ..resolve.mentions import NAME_LABELS, Mention, joined_word_start, read_source
 from ..resolve.word_classes import only_adjective
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
@@ -249,8 +249,15 @@ def _bare(doc: Doc, mention: Mention) -> str:
     name = doc[start : mention.end].text
     # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one. A word with
     # a capital after its first letter keeps its case wherever it stands ("MPs", "NGOs": it had been "mPs", news20).
+    # Nor does a word the tagger put in a name ("Ferrante's team declined", "Ferrante" tagged a person but a noun by
+    # the parser, had been "ferrante's team", news21).
     first = doc[start].text
-    if doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not any(c.isupper() for c in first[1:]):
+    if (
+        doc[start].is_sent_start
+        and doc[start].pos_ != "PROPN"
+        and doc[start].ent_type_ not in NAME_LABELS
+        and not any(c.isupper() for c in first[1:])
+    ):
         name = name[:1].lower() + name[1:]
     return name
 

@@ -531,11 +531,16 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         personal
         and end - start == 1
         and _title_word(codes, start)
-        and ((start > low and pos[start - 1] == ADJ) or (end < len(pos) and pos[end] == ADP))
+        and (
+            (start > low and (pos[start - 1] == ADJ or _title_word(codes, start - 1)))
+            or (end < len(pos) and pos[end] == ADP)
+        )
     ):
-        # "The Mayor of Eastbury said", "the retired General": a capitalised title alone, before the place it is
-        # held over or after an adjective, is a role, not the person's name. ("Mr. King" and a bare "King" may be
-        # a surname; "the Secretary" who signed is, in GUM's reading, the name of the office's holder.)
+        # "The Mayor of Eastbury said", "the retired General", "The Prime Minister": a capitalised title alone,
+        # before the place it is held over or after an adjective or another title's word, is a role, not the
+        # person's name ("The Prime Minister has defended …" had been a person named "Minister", news21).
+        # ("Mr. King" and a bare "King" may be a surname; "the Secretary" who signed is, in GUM's reading, the
+        # name of the office's holder.)
         return None
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
@@ -567,9 +572,11 @@ def _opens_with_personal_title(codes: TokenCodes, start: int, end: int) -> bool:
     """Whether a name the small model tagged a body's or a place's opens with an abbreviated title or an honorific
     that only a person bears, before two words of the name ("Cllr Aoife Brennan", tagged ORG, had been an
     organisation named with its title: news18). An abbreviation stands before a person's name, not a body's; one
-    word after it may be a brand ("Dr Pepper"), and a body's name ending ("Mr Price Group") keeps the tag."""
+    word after it may be a brand ("Dr Pepper"), and a body's name ending ("Mr Price Group") keeps the tag. An
+    honorific that says a gender ("Ms", "Mr", "Mrs") before one word is the second reference news makes to a
+    person ("Asked whether …, Ms Hollings laughed", tagged ORG, had left her "she said" to a body: news21)."""
     return (
-        end - start >= 3
+        (end - start >= 3 or (end - start == 2 and codes.lower[start] in _GENDER_BY_ID))
         and codes.lower[start] in _PERSONAL_ABBREVIATION_IDS
         and all(codes.pos[i] == PROPN for i in range(start + 1, end))
         and not _ends_a_body_name(codes.string(codes.lower[end - 1]))
@@ -900,11 +907,15 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             if (
                 codes.tag[head] == _SINGULAR_PROPER_NOUN
                 and codes.lower[low] in _DEFINITE_ARTICLE_IDS
-                and high - low == 2
+                and (
+                    high - low == 2
+                    or (head == high - 1 and all(codes.ent_type[i] == _GPE for i in range(low + 1, head)))
+                )
             ):
                 # "the Republican said", "the Briton": one member of a party or a people, a person news calls by
                 # what they belong to once it has named them (``matching._gives_background``); it had been the
-                # party, a group (news17).
+                # party, a group (news17). So is one with the place they represent: "The Ohio Republican said",
+                # after "Senator … of Ohio", had been a group "Ohio Republican" (news21).
                 return Mention(low, high, head, "description", "sing", None, "person", appos=appos)
             # "Democrats", "Russians": a people, not a name of one identifiable source.
             return Mention(low, high, head, "description", "plur", None, "group", appos=appos)
@@ -1056,11 +1067,16 @@ def _name_given(codes: TokenCodes, head: int, start: int, end: int) -> int | Non
         if not (start <= verb < end and codes.dep[verb] == _ACL_DEP and codes.lemma_text(verb) in _NAMING_PARTICIPLES):
             continue
         for child in codes.children(verb):
-            if codes.dep[child] == _OPRD and codes.pos[child] == PROPN:
+            if codes.dep[child] == _OPRD and _name_word(codes, child):
                 return child
             if codes.dep[child] == _PREP and codes.lower[child] == _AS:
-                return next((obj for obj in codes.children(child) if codes.pos[obj] == PROPN), None)
+                return next((obj for obj in codes.children(child) if _name_word(codes, obj)), None)
     return None
+
+
+def _name_word(codes: TokenCodes, i: int) -> bool:
+    """A proper noun, or a word the tagger put in a name ("known as Flits", "Flits" a plural noun to the parser)."""
+    return codes.pos[i] == PROPN or codes.ent_type[i] in _NAME_LABEL_IDS
 
 
 def _split_apposition(codes: TokenCodes, head: int, start: int, end: int) -> int | None:
