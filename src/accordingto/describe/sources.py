@@ -23,7 +23,7 @@ from ..model import Source, SourceKind
 from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import NAME_LABELS, Mention, joined_word_start, read_source
+from ..resolve.mentions import Mention, joined_word_start, read_source
 from ..resolve.word_classes import only_adjective
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
@@ -232,6 +232,11 @@ def _source(
     )
 
 
+# Entity labels of a word that keeps its capital opening a description: a person's or a body's name ("Ferrante's
+# team"), not a people's adjective ("Central European leaders" is "central European leaders" mid-sentence).
+_NAMED_ONES = frozenset({"PERSON", "ORG"})
+
+
 def _bare(doc: Doc, mention: Mention) -> str:
     """An anonymous source's name: its description without determiners and counts ("Some US officials" → "US
     officials"; "two former senior Russian officials" → "former senior Russian officials")."""
@@ -255,7 +260,7 @@ def _bare(doc: Doc, mention: Mention) -> str:
     if (
         doc[start].is_sent_start
         and doc[start].pos_ != "PROPN"
-        and doc[start].ent_type_ not in NAME_LABELS
+        and doc[start].ent_type_ not in _NAMED_ONES
         and not any(c.isupper() for c in first[1:])
     ):
         name = name[:1].lower() + name[1:]

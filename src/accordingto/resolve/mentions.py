@@ -532,13 +532,20 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and end - start == 1
         and _title_word(codes, start)
         and (
-            (start > low and (pos[start - 1] == ADJ or _title_word(codes, start - 1)))
+            (
+                start > low
+                and (
+                    pos[start - 1] == ADJ
+                    or (lower[start - 1] in _TITLE_IDS and lower[start - 1] not in _PERSONAL_ABBREVIATION_IDS)
+                )
+            )
             or (end < len(pos) and pos[end] == ADP)
         )
     ):
         # "The Mayor of Eastbury said", "the retired General", "The Prime Minister": a capitalised title alone,
-        # before the place it is held over or after an adjective or another title's word, is a role, not the
-        # person's name ("The Prime Minister has defended …" had been a person named "Minister", news21).
+        # before the place it is held over or after an adjective or another title's word (not an honorific: "Mr.
+        # King" is a surname), is a role, not the person's name ("The Prime Minister has defended …" had been a
+        # person named "Minister", news21).
         # ("Mr. King" and a bare "King" may be a surname; "the Secretary" who signed is, in GUM's reading, the
         # name of the office's holder.)
         return None
@@ -821,11 +828,16 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         # An apposition inside a participle or relative clause describes a word of that clause, not the source:
         # "a study published in the journal *Marine Ecology Letters*" is no name of the study.
         appos = None
-    if appos is not None and codes.governor[appos] != head and _description_kind(codes, head, number) == "document":
-        # "data from the analytics site StreamPulse": an apposition inside a document's phrase names its author
-        # (``document_author`` reads it), not the document, which had been a source of no kind named "StreamPulse"
-        # (news21). The misparse the deeper apposition is read for is a person's ("a spokesman for the Kremlin,
-        # Dmitry Peskov").
+    if (
+        appos is not None
+        and codes.governor[appos] != head
+        and _description_kind(codes, head, number) == "document"
+        and _description_kind(codes, codes.governor[appos], "sing") in BODY_KINDS
+    ):
+        # "data from the analytics site StreamPulse": an apposition to a body's noun inside a document's phrase
+        # names its author (``document_author`` reads it), not the document, which had been a source of no kind
+        # named "StreamPulse" (news21). The misparse the deeper apposition is read for is a person's ("a spokesman
+        # for the Kremlin, Dmitry Peskov").
         appos = None
     if appos is None:
         appos = _split_apposition(codes, head, start, end)
