@@ -292,7 +292,7 @@ def _reporting_participle(codes: TokenCodes, i: int) -> bool:
     return (
         codes.dep[i] == _ACL_DEP
         and codes.tag[i] == _PAST_PARTICIPLE_TAG
-        and (codes.lemma_text(i) in _REPORTING_PARTICIPLES)
+        and codes.lemma_text(i) in _REPORTING_PARTICIPLES
     )
 
 
@@ -543,11 +543,10 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         )
     ):
         # "The Mayor of Eastbury said", "the retired General", "The Prime Minister": a capitalised title alone,
-        # before the place it is held over or after an adjective or another title's word (not an honorific: "Mr.
-        # King" is a surname), is a role, not the person's name ("The Prime Minister has defended …" had been a
-        # person named "Minister", news21).
-        # ("Mr. King" and a bare "King" may be a surname; "the Secretary" who signed is, in GUM's reading, the
-        # name of the office's holder.)
+        # before the place it is held over or after an adjective or another title's word, is a role, not the
+        # person's name ("The Prime Minister has defended …" had been a person named "Minister", news21). ("Mr.
+        # King" and a bare "King" may be a surname; "the Secretary" who signed is, in GUM's reading, the name of
+        # the office's holder.)
         return None
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
@@ -977,8 +976,8 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     if kind == "person" and _relative_kind(codes, head) == "organization":
         kind = "organization"  # "the grid operator, which runs the network": "which" says it is not a person
     elif kind in BODY_KINDS and is_person_noun(codes.lemma_text(head)) and _relative_kind(codes, head) == "person":
-        # "The tour operator, who runs the boats": a noun for a body or for a person ("operator"), and "who"
-        # says which (a body's own noun keeps its kind: "the band, who formed in 2009").
+        # "The regulator, who …": a body's noun that names a person too by its ending ("-ator"), and "who" says
+        # which (a body's own noun keeps its kind: "the council, who met on Monday").
         kind = "person"
     return Mention(low, high, head, "description", number, _bodies_sexless(gender, kind), kind, appos=appos)
 
