@@ -16,7 +16,9 @@ council meeting, hurricane updates, an AGM, a newsletter, an investigation on an
 Canadian byelection, a Senate hearing and an op-ed quoting a report; and ten more news19 wrote before changing any
 code: a royal household, a South African coalition row, a transfer saga, a hospital ransomware attack, the pontiff's
 appeal, a festival jury row, a tennis press conference, an environmental lawsuit, a space probe and a singer's
-post).
+post; and ten more news21 wrote before changing any code: a Security Council debate, a Senate hearing, a New Zealand
+budget row, a celebrity divorce, a band's split, a military briefing, a ferry disaster's bereaved families, two
+chief executives' feud, a surgeon and her patient, and a streamer's ban).
 
 Not a dump of the output: each case names one statement by the start of its content and the source it must be
 listed under — the errors the articles showed before news11 (a description sent to the wrong one of two people
@@ -441,6 +443,117 @@ CASES = [
             strict=True,
             reason="'The company said' after 'Halden Films said' goes to Vireo Pictures, which the text called "
             "'her company' before: a body with the head wins over the company just quoted",
+        ),
+    ),
+    # news21's articles (docs/experiments/news-rounds.md, "Unseen news, a ninth time"): fixed by news21 ...
+    ("senate-hearing-ceo.txt", 'Brightwell had "spent more', "Wade Hollister", "person"),
+    ("nz-politics-budget.txt", "I'd like to see the Opposition Leader", "Marama Hollings", "person"),
+    ("nz-politics-budget.txt", "the Government's record spoke", "Marama Hollings", "person"),
+    ("nz-politics-budget.txt", "that the risks to the forecast", "Treasury", "government"),
+    ("celebrity-divorce-filings.txt", 'she had "always been generous"', "friend of the actress", "person"),
+    ("band-breakup-label.txt", 'there had been "no big fight"', "Tamsin Okoro", "person"),
+    ("military-briefing-daily.txt", "ammunition was running short", "Veskarian officer", "person"),
+    ("medical-breakthrough-surgeon.txt", "the findings gave", "Spinal Futures", "organization"),
+    ("esports-streamer-ban.txt", "that Vexx was", "Nordlys", "person"),
+    ("esports-streamer-ban.txt", "she had waited three days", 'Kiki "kikibites" Osei', "person"),
+    # ... and right before it.
+    ("un-security-council-debate.txt", "the investigation into the camp attack", "Arkady Lebedinsky", "person"),
+    ("un-security-council-debate.txt", "Washington would put the draft", "Marian Kelloway", "person"),
+    ("un-security-council-debate.txt", "aid convoys had been blocked", "Margarethe Olufsen", "person"),
+    ("senate-hearing-ceo.txt", "parents, not Washington", "Ray Donnelly", "person"),
+    ("nz-politics-budget.txt", "the savings would come from", "Tevita Faleolo", "person"),
+    ("celebrity-divorce-filings.txt", "his client was", "Martin Okafor", "person"),
+    ("military-briefing-daily.txt", "it had destroyed eleven tanks", "Tarvonian defence ministry", "government"),
+    ("ceo-feud-billionaires.txt", "Orbitrex would launch", "Karl Voss", "person"),
+    ("ceo-feud-billionaires.txt", "he had never met the Orbitrex founder", "Paolo Marchetti", "person"),
+    # Left after news21.
+    *[
+        pytest.param(
+            article,
+            content_start,
+            name,
+            kind,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a body the text names by a noun the lexicon lacks ('The band's label, Redbrick Records', "
+                "tagged a person, 'the band', 'The operator', 'The site'): listing 'band', 'label', 'operator' and "
+                "'site' was measured and not kept, GUM train CV descriptions 27.2 -> 27.1, names 85.2 -> 85.1 (news21)",
+            ),
+        )
+        for article, content_start, name, kind in [
+            ("band-breakup-label.txt", "it would release a live album", "Redbrick Records", "organization"),
+            ("band-breakup-label.txt", 'they had "come to the end', "Hollow Pines", "organization"),
+            ("bereaved-families-ferry.txt", "it had offered counselling", "Westerly Ferries", "organization"),
+            ("esports-streamer-ban.txt", "his ClipTube apology", "StreamPulse", "media"),
+        ]
+    ],
+    pytest.param(
+        "un-security-council-debate.txt",
+        "that the council had",
+        "Siobhán Mac Giolla",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'Ireland's ambassador, Siobhán Mac Giolla, backed her French colleague. She told': the learned "
+            "resolver sends the 'She' to the French envoy quoted twice before (the salient speaker) over the "
+            "subject just before, who said nothing (news21)",
+        ),
+    ),
+    pytest.param(
+        "senate-hearing-ceo.txt",
+        "the company's own filings",
+        "Priya Ramaswamy",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the second senator's 'She said' after the witness's answer goes to the chair, named most, not to "
+            "the senator who asked the question (news21)",
+        ),
+    ),
+    pytest.param(
+        "bereaved-families-ferry.txt",
+        "they had written to the First Minister",
+        "Anne-Marie Docherty",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'Anne-Marie Docherty, who lost her husband', tagged an organisation (no listed first name), "
+            "takes no 'She', which goes to the mother quoted before (news21)",
+        ),
+    ),
+    pytest.param(
+        "medical-breakthrough-surgeon.txt",
+        'the results were "beyond',
+        "Priya Venkataraman",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'The operation was led by … Miss Priya Venkataraman, who … She said': the surgeon, named in an "
+            "agent phrase, loses the 'She' to the patient quoted in the paragraph before (news21)",
+        ),
+    ),
+    pytest.param(
+        "hospital-waiting-times.txt",
+        "Patients at Kelbury General Hospital waited",
+        "regional health authority",
+        "government",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'figures published … by the regional health authority': since news21 reads 'figures' as a "
+            "document, its author is the authority, which the learned resolver joins to the hospital named in the "
+            "same sentence (organisations and government bodies are one kind to its vote); before, the figures "
+            "were an anonymous document of no kind",
+        ),
+    ),
+    pytest.param(
+        "ceo-feud-billionaires.txt",
+        'Voss had "promised Kestrel',
+        "Paolo Marchetti",
+        "person",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'The Helion boss' is not read as the chief executive of Helion Dynamics: 'boss' is no title the "
+            "lexicon maps to one (news21)",
         ),
     ),
 ]

@@ -232,6 +232,11 @@ def _source(
     )
 
 
+# Entity labels of a word that keeps its capital opening a description: a person's or a body's name ("Ferrante's
+# team"), not a people's adjective ("Central European leaders" is "central European leaders" mid-sentence).
+_NAMED_ONES = frozenset({"PERSON", "ORG"})
+
+
 def _bare(doc: Doc, mention: Mention) -> str:
     """An anonymous source's name: its description without determiners and counts ("Some US officials" → "US
     officials"; "two former senior Russian officials" → "former senior Russian officials")."""
@@ -249,8 +254,15 @@ def _bare(doc: Doc, mention: Mention) -> str:
     name = doc[start : mention.end].text
     # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one. A word with
     # a capital after its first letter keeps its case wherever it stands ("MPs", "NGOs": it had been "mPs", news20).
+    # Nor does a word the tagger put in a name ("Ferrante's team declined", "Ferrante" tagged a person but a noun by
+    # the parser, had been "ferrante's team", news21).
     first = doc[start].text
-    if doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not any(c.isupper() for c in first[1:]):
+    if (
+        doc[start].is_sent_start
+        and doc[start].pos_ != "PROPN"
+        and doc[start].ent_type_ not in _NAMED_ONES
+        and not any(c.isupper() for c in first[1:])
+    ):
         name = name[:1].lower() + name[1:]
     return name
 

@@ -24,7 +24,7 @@ from ..annotations import TokenCodes, doc_token_codes
 from ..model import SourceKind
 from ..records import MentionForm
 from .first_names import first_name_gender, is_first_name
-from .word_classes import only_adjective
+from .word_classes import noun_not_adjective, only_adjective
 
 Form = MentionForm
 Number = Literal["sing", "plur"]
@@ -63,8 +63,10 @@ TITLE_WORDS = lexicon.PEOPLE_NOUNS | lexicon.HONORIFICS
 MEDIA_NAME_WORDS = frozenset(word.lower() for word in lexicon.OUTLET_WORDS_ANYWHERE) | lexicon.OUTLET_BRAND_WORDS
 # The order a description's head is looked up in when it is listed under a kind (lexicon DESCRIPTION_HEADS).
 _HEAD_KINDS: tuple[SourceKind, ...] = ("media", "document", "government", "organization", "group")
-# Kinds also looked up by the word as written, for plurals the lemmatizer leaves ("businesses", "reports").
-_KINDS_AS_WRITTEN = {"media", "organization"}
+# Kinds also looked up by the word as written, for plurals the lemmatizer leaves ("businesses", "reports") or
+# changes ("data", lemmatized "datum", and "findings": "data from the analytics site StreamPulse" had been a source of
+# no kind named with the whole phrase, news21).
+_KINDS_AS_WRITTEN = {"media", "organization", "document"}
 
 
 @dataclass(slots=True)
@@ -174,16 +176,21 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
     roots = [i for i in indices if not start <= governor[i] < end or governor[i] == i]
     # A noun the parser made a second subject beside the name right after it introduces that name: in "The proxy
     # adviser Clearvote had urged", "adviser" and "Clearvote" are both subjects, and the source had been named
-    # "proxy adviser" apart from Clearvote (news18). The name is the head, the noun what it is.
+    # "proxy adviser" apart from Clearvote (news18). The name is the head, the noun what it is. The name's own head
+    # may be its last word, its first a compound: in "The charity Spinal Futures, which …, said", "charity" and
+    # "Futures" are the subjects, and the charity had been resolved to a college named before (news21).
     roots = [
         i
         for i in roots
         if not (
             pos[i] == NOUN
-            and i + 1 in roots
-            and dep[i + 1] == dep[i]
+            and i + 1 < len(pos)
             and codes.ent_type[i + 1] in _NAME_LABEL_IDS
             and codes.entity_start[i + 1] == i + 1
+            and any(
+                j in roots and dep[j] == dep[i] and pos[j] == PROPN
+                for j in range(i + 1, min(codes.entity_end[i + 1], end))
+            )
         )
     ]
     # A modifier the parser hung outside the span is no head when a word it should modify is one too: in the
@@ -198,6 +205,7 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
         # named "-" (news19); the compound's last part heads it.
         if codes.lower[i] == _HYPHEN:
             continue
+        i = _past_nickname(codes, i, end)
         if (
             pos[i] in _NOMINAL_IDS
             or (codes.ent_type[i] in _NAME_LABEL_IDS and pos[i] not in _NEVER_HEAD_IDS)
@@ -209,6 +217,26 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
             return i
     nominals = [i for i in indices if pos[i] in _NOMINAL_IDS]
     return nominals[-1] if nominals else None
+
+
+_OPENING_QUOTE_TAG, _CLOSING_QUOTE_TAG = get_string_id("``"), get_string_id("''")
+
+
+def _quoted_word(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is one word between quotation marks."""
+    tag = codes.tag
+    return 0 < i < len(tag) - 1 and tag[i - 1] == _OPENING_QUOTE_TAG and tag[i + 1] == _CLOSING_QUOTE_TAG
+
+
+def _past_nickname(codes: TokenCodes, i: int, end: int) -> int:
+    """The surname after a nickname the parser made the head: in 'Streamer Kiki "kikibites" Osei, who …, said', the
+    quoted handle is a subject and "Osei" its apposition, and the source had been a description of no kind,
+    "Streamer Kiki "kikibites" Osei, who …", whose "she" went to another woman (news21). A nickname is written in
+    quotation marks between a first name and a surname; the name's head is the proper noun after it."""
+    after = i + 2
+    if _quoted_word(codes, i) and after < end and codes.pos[after] == PROPN and codes.governor[after] == i:
+        return after
+    return i
 
 
 def _title_before_name(codes: TokenCodes, i: int) -> bool:
@@ -253,6 +281,19 @@ def joined_word_start(codes: TokenCodes, token: int) -> int:
 _KEPT_RIGHT = {"prep", "conj", "cc", "case", "nummod", "compound", "amod", "poss", "appos"}
 _KEPT_RIGHT_IDS = _ids(_KEPT_RIGHT)
 _ACL_DEP, _PAST_PARTICIPLE_TAG, _DEP_DEP = get_string_id("acl"), get_string_id("VBN"), get_string_id("dep")
+# Participles that name where a source's words were reported, not who the source is: "an officer *quoted by* the
+# news site", "a friend *cited in* the magazine", "a resident *interviewed by* the paper" (news21: the site took the
+# officer's two statements, and the friend was listed as "friend of the actress quoted by <magazine>").
+_REPORTING_PARTICIPLES = frozenset({"quote", "cite", "interview"})
+
+
+def _reporting_participle(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a participle that says through whom a source's words reached the reader."""
+    return (
+        codes.dep[i] == _ACL_DEP
+        and codes.tag[i] == _PAST_PARTICIPLE_TAG
+        and codes.lemma_text(i) in _REPORTING_PARTICIPLES
+    )
 
 
 def _name_word_hung_apart(codes: TokenCodes, head: int, child: int) -> bool:
@@ -275,6 +316,7 @@ def _identifying_participle(codes: TokenCodes, head: int, child: int) -> bool:
     return (
         codes.dep[child] == _ACL_DEP
         and codes.tag[child] == _PAST_PARTICIPLE_TAG
+        and not _reporting_participle(codes, child)
         and child == head + 1
         and not codes.ent_type[head]
         and codes.pos[head] == NOUN
@@ -289,6 +331,8 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
     low = joined_word_start(codes, head)
     for child in codes.lefts(head):
         low = min(low, codes.left_edge[child])
+    if head >= 2 and codes.governor[head] == head - 2 and _quoted_word(codes, head - 2):
+        low = min(low, codes.left_edge[head - 2])  # the first name and nickname before a surname (``_past_nickname``)
     high = head + 1
     for child in codes.rights(head):
         dep = codes.dep[child]
@@ -308,7 +352,10 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
             break
         if dep == _PREP and codes.lower[child] not in _AFFILIATION_IDS:
             break
-        high = max(high, codes.right_edge[child] + 1)
+        edge = codes.right_edge[child] + 1
+        # "a friend of the actress quoted by the magazine": the participle hangs on the affiliation's noun but
+        # names the channel, not the source (above); the phrase stops before it.
+        high = max(high, next((i for i in range(child, edge) if _reporting_participle(codes, i)), edge))
     low, high = max(low, start), min(high, end)
     punct, space = codes.punct, codes.space
     while high > low + 1 and (punct[high - 1] or space[high - 1]):
@@ -358,6 +405,14 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and lower[start - 1] not in _TITLE_IDS
     ):
         start -= 1
+    # A nickname in quotation marks and the first name before it belong to the name: 'Kiki "kikibites" Osei' (see
+    # ``_past_nickname``).
+    if start - 4 >= low and _quoted_word(codes, start - 2) and pos[start - 4] == PROPN:
+        start -= 4
+        while (
+            start > low and pos[start - 1] == PROPN and not ent_type[start - 1] and lower[start - 1] not in _TITLE_IDS
+        ):
+            start -= 1  # the first name's own untagged words
     # A number between "the" and a name is the name's first word: "Dunmore fans' group the 1886 Trust said", the
     # small model tagging "1886" a date and hanging it apart, had been a source named "Trust" (news19), as "the
     # 1922 Committee" would be. A date modifying a name does not stand between it and its article ("the
@@ -436,6 +491,22 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         and not _title_word(codes, start + 1)
     ):
         start += 1
+    # Nor with a person noun naming what the person does, opening the sentence before a name of two words or
+    # more: "Bassist Tamsin Okoro offered …", tagged one person, had been her display name for three statements,
+    # the lists lacking "Tamsin" for the first-name rule above (news21). The word is a WordNet common noun that
+    # names a person by the lexicon ("-ist", "-ian", "-man": "Guitarist", "Historian", "Chairman"), no adjective
+    # ("Christian", "Italian" may open a name) and no listed first name; only at the sentence's first word, where
+    # the capital says nothing.
+    if (
+        personal
+        and _opens_sentence(codes, start)
+        and start < end - 2
+        and not is_first_name(codes.word(start))
+        and not codes.word(start).isupper()
+        and noun_not_adjective(codes.word(start))
+        and is_person_noun(codes.word(start).lower())
+    ):
+        start += 1
     # Nor with a body's noun: "Drugmaker Halvorsen paid doctors …", a headline's capitalised "drugmaker" tagged
     # with the name as one person, is the company Halvorsen (news18). Only in a name that may be a person's: a
     # body's own name keeps its words ("The British Airline Crew Association", untagged, had lost its "Airline").
@@ -460,11 +531,22 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         personal
         and end - start == 1
         and _title_word(codes, start)
-        and ((start > low and pos[start - 1] == ADJ) or (end < len(pos) and pos[end] == ADP))
+        and (
+            (
+                start > low
+                and (
+                    pos[start - 1] == ADJ
+                    or (lower[start - 1] in _TITLE_IDS and lower[start - 1] not in _PERSONAL_ABBREVIATION_IDS)
+                )
+            )
+            or (end < len(pos) and pos[end] == ADP)
+        )
     ):
-        # "The Mayor of Eastbury said", "the retired General": a capitalised title alone, before the place it is
-        # held over or after an adjective, is a role, not the person's name. ("Mr. King" and a bare "King" may be
-        # a surname; "the Secretary" who signed is, in GUM's reading, the name of the office's holder.)
+        # "The Mayor of Eastbury said", "the retired General", "The Prime Minister": a capitalised title alone,
+        # before the place it is held over or after an adjective or another title's word, is a role, not the
+        # person's name ("The Prime Minister has defended …" had been a person named "Minister", news21). ("Mr.
+        # King" and a bare "King" may be a surname; "the Secretary" who signed is, in GUM's reading, the name of
+        # the office's holder.)
         return None
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
@@ -496,9 +578,11 @@ def _opens_with_personal_title(codes: TokenCodes, start: int, end: int) -> bool:
     """Whether a name the small model tagged a body's or a place's opens with an abbreviated title or an honorific
     that only a person bears, before two words of the name ("Cllr Aoife Brennan", tagged ORG, had been an
     organisation named with its title: news18). An abbreviation stands before a person's name, not a body's; one
-    word after it may be a brand ("Dr Pepper"), and a body's name ending ("Mr Price Group") keeps the tag."""
+    word after it may be a brand ("Dr Pepper"), and a body's name ending ("Mr Price Group") keeps the tag. An
+    honorific that says a gender ("Ms", "Mr", "Mrs") before one word is the second reference news makes to a
+    person ("Asked whether …, Ms Hollings laughed", tagged ORG, had left her "she said" to a body: news21)."""
     return (
-        end - start >= 3
+        (end - start >= 3 or (end - start == 2 and codes.lower[start] in _GENDER_BY_ID))
         and codes.lower[start] in _PERSONAL_ABBREVIATION_IDS
         and all(codes.pos[i] == PROPN for i in range(start + 1, end))
         and not _ends_a_body_name(codes.string(codes.lower[end - 1]))
@@ -743,8 +827,21 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         # An apposition inside a participle or relative clause describes a word of that clause, not the source:
         # "a study published in the journal *Marine Ecology Letters*" is no name of the study.
         appos = None
+    if (
+        appos is not None
+        and codes.governor[appos] != head
+        and _description_kind(codes, head, number) == "document"
+        and _description_kind(codes, codes.governor[appos], "sing") in BODY_KINDS
+    ):
+        # "data from the analytics site StreamPulse": an apposition to a body's noun inside a document's phrase
+        # names its author (``document_author`` reads it), not the document, which had been a source of no kind
+        # named "StreamPulse" (news21). The misparse the deeper apposition is read for is a person's ("a spokesman
+        # for the Kremlin, Dmitry Peskov").
+        appos = None
     if appos is None:
         appos = _split_apposition(codes, head, start, end)
+    named = _name_given(codes, head, start, end) if appos is None else None
+    appos = appos if named is None else named
     bounds = name_bounds(codes, head, low, high)
     if bounds is not None and appos is not None and codes.ent_type[head] == _NORP:
         # "Another Republican, Representative Lorna Haskett": the party or people is what the person in the
@@ -776,12 +873,14 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         kind = name_kind(words, label)
         if kind == "group" and _lone_surname_read_as_people(codes, words, bounds[0]):
             kind = "unknown"
-        if (
-            described is None
-            and bounds[0] > low
-            and (codes.pos[bounds[0] - 1] == NOUN or _body_noun(codes, bounds[0] - 1))
+        if described is None and (
+            (bounds[0] > low and (codes.pos[bounds[0] - 1] == NOUN or _body_noun(codes, bounds[0] - 1)))
+            or (bounds[0] > start and _body_noun(codes, bounds[0] - 1))
         ):
-            described = bounds[0] - 1  # a common noun written before the name: "Residents' group Save Westcombe"
+            # A common noun written before the name: "Residents' group Save Westcombe"; a body's noun also where the
+            # parser made it a second subject beside the name, outside the name's phrase ("Consumer group Which
+            # Way": see ``find_head``).
+            described = bounds[0] - 1
         if described is not None and kind in {"person", "unknown", "government"}:
             # "Green Streets, a local organization which said", "Residents' group Save Westcombe", "the energy
             # regulator, Ofpower": the description says what kind of source it is (the small model tags many
@@ -819,11 +918,15 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             if (
                 codes.tag[head] == _SINGULAR_PROPER_NOUN
                 and codes.lower[low] in _DEFINITE_ARTICLE_IDS
-                and high - low == 2
+                and (
+                    high - low == 2
+                    or (head == high - 1 and all(codes.ent_type[i] == _GPE for i in range(low + 1, head)))
+                )
             ):
                 # "the Republican said", "the Briton": one member of a party or a people, a person news calls by
                 # what they belong to once it has named them (``matching._gives_background``); it had been the
-                # party, a group (news17).
+                # party, a group (news17). So is one with the place they represent: "The Ohio Republican said",
+                # after "Senator … of Ohio", had been a group "Ohio Republican" (news21).
                 return Mention(low, high, head, "description", "sing", None, "person", appos=appos)
             # "Democrats", "Russians": a people, not a name of one identifiable source.
             return Mention(low, high, head, "description", "plur", None, "group", appos=appos)
@@ -841,6 +944,15 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             # to the woman quoted before her (news17). The noun may stand outside the mention read, the name in
             # apposition to it: "The shop's owner, Lidia Marchetti, was more critical. She believes …", the name
             # read alone and tagged an organisation, had left "She" with no one (news20).
+            kind = "person"
+        if kind in {"organization", "unknown"} and any(_quoted_word(codes, i) for i in range(bounds[0], bounds[1])):
+            # 'Kiki "kikibites" Osei', the first name tagged an organisation with the word before it: a nickname
+            # written between a first name and a surname is a person's (news21; see ``_past_nickname``).
+            kind = "person"
+        if named is not None and kind != "person" and is_person_noun(codes.lemma_text(head)):
+            # "the Swedish player known as Nordlys": the name a person noun's bearer goes by (a handle, a stage
+            # name) is a person's, whatever the small model tagged it (an organisation: his "He wrote" had gone
+            # to the streamer named before him, news21).
             kind = "person"
         if first is not None and kind in {"person", "unknown", "document", "group"}:
             # "Isabel Ruiz", "Donald Trump": a full name opening with a first name of one gender is a person's,
@@ -863,6 +975,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     kind = _description_kind(codes, head, number)
     if kind == "person" and _relative_kind(codes, head) == "organization":
         kind = "organization"  # "the grid operator, which runs the network": "which" says it is not a person
+    elif kind in BODY_KINDS and is_person_noun(codes.lemma_text(head)) and _relative_kind(codes, head) == "person":
+        # "The regulator, who …": a body's noun that names a person too by its ending ("-ator"), and "who" says
+        # which (a body's own noun keeps its kind: "the council, who met on Monday").
+        kind = "person"
     return Mention(low, high, head, "description", number, _bodies_sexless(gender, kind), kind, appos=appos)
 
 
@@ -944,6 +1060,34 @@ def _apposition(codes: TokenCodes, head: int, start: int, end: int) -> int | Non
         # one apposition, headed by its last part.
         return None if first is None else _hyphenated_head(codes, first, found)
     return found[0] if found else None
+
+
+_NAMING_PARTICIPLES = frozenset({"know", "call", "name", "nickname", "dub"})
+_AS, _OPRD = get_string_id("as"), get_string_id("oprd")
+
+
+def _name_given(codes: TokenCodes, head: int, start: int, end: int) -> int | None:
+    """The name a participle gives the head inside the mention: "the Swedish player *known as* Nordlys", "a
+    streamer *called* Kestrel". Such a participle does what an apposition does, naming the one the description
+    describes; the source had been listed as "Swedish player known as Nordlys" (news21). Only a person's or a
+    body's description: a thing's name given so ("The program, called EB-5") is no source's and had been matched
+    to a coalition named after it (PolNeAR dev). None without one."""
+    if not (is_person_noun(codes.lemma_text(head)) or _body_noun(codes, head)):
+        return None
+    for verb in codes.children(head):
+        if not (start <= verb < end and codes.dep[verb] == _ACL_DEP and codes.lemma_text(verb) in _NAMING_PARTICIPLES):
+            continue
+        for child in codes.children(verb):
+            if codes.dep[child] == _OPRD and _name_word(codes, child):
+                return child
+            if codes.dep[child] == _PREP and codes.lower[child] == _AS:
+                return next((obj for obj in codes.children(child) if _name_word(codes, obj)), None)
+    return None
+
+
+def _name_word(codes: TokenCodes, i: int) -> bool:
+    """A proper noun, or a word the tagger put in a name ("known as Flits", "Flits" a plural noun to the parser)."""
+    return codes.pos[i] == PROPN or codes.ent_type[i] in _NAME_LABEL_IDS
 
 
 def _split_apposition(codes: TokenCodes, head: int, start: int, end: int) -> int | None:
@@ -1217,6 +1361,8 @@ def document_author(codes: TokenCodes, document: Mention, start: int, end: int) 
         while high - 1 > low and codes.tag[high - 1] == _POSSESSIVE_TAG:  # "the ministry's": the ministry
             high -= 1
         author = _read_mention(codes, low, high)
+        if author is not None and _description_kind(codes, author.head, "sing") == "document":
+            continue  # "data from the 2014 American Community Survey": a document's name, no author (news21)
         if author is not None and author.kind in _AUTHOR_KINDS and author.form != "pronoun":
             return replace(author, through=document.head)
     return None

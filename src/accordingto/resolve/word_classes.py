@@ -40,3 +40,11 @@ def only_adjective(word: str) -> bool:
     index = _index()
     lower = word.lower()
     return lower in index.get("adj", frozenset()) and not any(lower in index.get(pos, ()) for pos in _OTHER_CLASSES)
+
+
+def noun_not_adjective(word: str) -> bool:
+    """Whether the word, in lower case, is a WordNet common noun and no adjective: "bassist", "historian" (not
+    "tamsin", a name, nor "christian" or "italian", adjectives too, which a first name may be)."""
+    lower = word.lower()
+    index = _index()
+    return lower in index.get("noun", frozenset()) and lower not in index.get("adj", frozenset())
