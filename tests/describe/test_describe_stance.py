@@ -206,6 +206,7 @@ HYPOTHETICAL: list[tuple[str, Any, Any, bool]] = [
     ("Anyone who claims otherwise is wrong.", "claims", "otherwise", True),
     ("Whoever says that is mistaken.", "says", "that", True),
     ("Any official who denies it is lying.", "denies", "it", True),
+    ("Anyone who saw the fire is asked to call the police.", "is asked", "to call the police", False),  # hearer
     # Made: past and present, a prediction of prepared remarks, a modal inside the content.
     ("He said the plan failed.", "said", "the plan failed", False),
     ("She says the plan failed.", "says", "the plan failed", False),
@@ -230,6 +231,9 @@ HYPOTHETICAL: list[tuple[str, Any, Any, bool]] = [
     ("The senator would only say that talks continue.", "say", "that talks continue", False),
     ("Even if she denied the deal, the papers were signed.", "denied", "the deal", False),
     ("Even in the case of a conviction, lawyers said jail was rare.", "said", "jail was rare", False),
+    # A subject the parser misses is no imperative: an order takes "do", never "did" or "does".
+    # ("Early" read as an adverb).
+    ("Early, who was elected in 2012, doesn’t see the agency as outdated.", "see", "the agency as outdated", False),
     # A wh-question takes the saying for granted; a quotation's speaker is real.
     ("What did the minister say about pensions?", "say", "about pensions", False),
     ("“Tell them we are coming,” the captain shouted.", "shouted", "“Tell them we are coming,”", False),

@@ -30,7 +30,9 @@ For every attribution, ``annotations.STANCE`` gets a ``records.StanceRecord`` (r
   possibility on the cue ("would say", "could argue"), a question about the act ("Did he say ...?"), a wish or
   plan to say ("wants to claim"), or anyone at all as the speaker ("Anyone who claims ..."). PolNeAR annotates
   these, so they stay attributions; the flag lets a user who counts what people said leave them out. Unlike
-  ``negated`` (the source did not say it) and ``hedged`` (the content is qualified), it is about the act.
+  ``negated`` (the source did not say it) and ``hedged`` (the content is qualified), it is about the act, so an
+  attribution nested in a hypothetical one is judged by its own cue (its content may have run over a real
+  statement: news22's "would say that is fair, and I suspect ...").
 """
 
 from __future__ import annotations
@@ -217,7 +219,7 @@ _BEFORE_IMPERATIVE = ("advmod", "intj", "neg", "aux", "punct", "cc", "advcl", "p
 
 def _imperative(verb: Token) -> bool:
     """An instruction: a base form (VB) heading its sentence (or a quotation's clause), with no subject, no modal
-    and no "to" (only "do" may help it: "Do not argue"), and nothing but adverbs, a subordinate clause or
+    and no "to" (only the form "do" may help it: "Do not argue"), and nothing but adverbs, a subordinate clause or
     punctuation before it. The small model tags no ``Mood=Imp``, so the parse is what tells."""
     # The small model tags the base form after a fronted clause as present ("If she asks, say ...": VBP); it is the
     # same word, and with no subject only the imperative reading is left.
@@ -228,8 +230,10 @@ def _imperative(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return False
-        if child.dep_ == "aux" and child.lemma_.lower() != "do":
-            return False  # "to say", "would say", "will say": not an order
+        if child.dep_ == "aux" and child.lower_ != "do":
+            # "to say", "would say", "will say" are no order, and an order takes "do" itself ("Do not argue"):
+            # "did replay", "doesn't see" are statements whose subject the parser missed.
+            return False
         if child.i < verb.i and child.dep_ not in _BEFORE_IMPERATIVE:
             return False
     return True
@@ -327,7 +331,9 @@ def _wished(head: Token) -> bool:
 def _anyone_speaks(verb: Token) -> bool:
     """Anyone at all as the speaker: "Anyone who claims otherwise", "Whoever says so", "any official who says"
     (the relative clause's noun when the relative pronoun is the subject). No one in particular said it."""
-    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    # An active subject only: "Anyone who saw the crash is asked to call" makes anyone the hearer of a real
+    # appeal, not its speaker.
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if verb.dep_ == "relcl" and any(child.lower_ in lexicon.RELATIVE_PRONOUNS for child in subjects):
         subjects.append(verb.head)
     return any(
