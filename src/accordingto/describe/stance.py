@@ -283,7 +283,9 @@ def _possible_only(head: Token, content: set[int], cue_class: str | None) -> boo
         }
         modals &= lexicon.IRREALIS_MODALS
         narrated = any(child.lower_ in lexicon.NARRATIVE_ADVERBS for child in children)
-        wished = governor.lemma_.lower() in _POLITE_WISHES or any(child.lower_ == "rather" for child in children)
+        wished = governor.lemma_.lower() in lexicon.POLITE_WISHES or any(
+            child.dep_ == "advmod" and child.lower_ in lexicon.POLITE_WISHES for child in children
+        )
         if "would" in modals and (narrated or wished):
             modals.discard("would")
         if "could" in modals and cue_class == "perception":
@@ -291,10 +293,6 @@ def _possible_only(head: Token, content: set[int], cue_class: str | None) -> boo
         if modals:
             return True
     return False
-
-
-# "would like", "would love", "would prefer" (and "would rather", by its adverb): a wish held now, said politely.
-_POLITE_WISHES = frozenset({"like", "love", "prefer"})
 
 
 def _question(verb: Token) -> bool:
