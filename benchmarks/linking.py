@@ -7,7 +7,8 @@ timings and (``--sample N``) random cases to judge by hand; the figures quoted i
 ``docs/stance.md`` come from it.
 
     .venv/bin/python benchmarks/linking.py                     # dev: about 30 s (spaCy's parse is most of it)
-    .venv/bin/python benchmarks/linking.py --sample 30         # plus random times, denials, negations, hedges
+    .venv/bin/python benchmarks/linking.py --sample 30         # plus random times, denials, negations, hedges,
+                                                               # hypotheticals (with the cue's sentence)
     .venv/bin/python benchmarks/linking.py --split train --unlisted 60   # cue words the lexicon misses (~4 min)
 
 ``--unlisted`` is how the lexicon's cue classes grow: the most frequent lemmas heading gold cues of class
@@ -116,10 +117,11 @@ def main() -> None:
                 unlisted[head.lemma_.lower()] += 1
             cue = " ".join(span.text for span in roles[aid]["cue"])
             content = " ".join(span.text for span in roles[aid]["content"])[:120]
-            for flag in ("denial", "negated", "hedged"):
+            sentence = head.sent.text.replace("\n", " ")[:200] if head is not None else "-"
+            for flag in ("denial", "negated", "hedged", "hypothetical"):
                 if getattr(stance, flag):
                     flags[flag] += 1
-                    cases[flag].append((cue, content))
+                    cases[flag].append((cue, content, sentence))
         for aid, found in times.items():
             if found:
                 timed += 1

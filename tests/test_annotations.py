@@ -68,7 +68,7 @@ VALUES: list[tuple[DocField, object]] = [
     ),
     (PARENTS, {"a1": None, "a2": "a1"}),
     (PROVENANCE, [Provenance(name="The New York Times", spans=[(40, 43)], attribution_ids=["a2"])]),
-    (STANCE, {"a1": StanceRecord(cue_class="neutral", negated=False, denial=False, hedged=False)}),
+    (STANCE, {"a1": StanceRecord(cue_class="neutral", negated=False, denial=False, hedged=False, hypothetical=False)}),
     (TIMES, {"a1": TimeAnchor(text="Monday", start=0, end=6, value="2023-12-18"), "a2": None}),
     (SUMMARY, Summary(attributions=2, by_type={"direct": 1, "indirect": 1}, upstream=["The New York Times"])),
 ]

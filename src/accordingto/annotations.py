@@ -540,6 +540,7 @@ def analysis_from_doc(doc: Doc) -> Analysis:
                 cue_class=stance.cue_class if stance else None,
                 denial=stance.denial if stance else False,
                 hedged=stance.hedged if stance else False,
+                hypothetical=stance.hypothetical if stance else False,
                 negated=stance.negated if stance else False,
                 time=times.get(attribution_id),
                 confidence=record.confidence,

@@ -85,6 +85,15 @@ class Attribution:
     denial: Annotated[bool, Field(description="The source rejects a claim.")] = False
     hedged: Annotated[bool, Field(description="The statement is hedged (may, might, reportedly...).")] = False
     negated: Annotated[bool, Field(description="The cue itself is negated (did not say).")] = False
+    hypothetical: Annotated[
+        bool,
+        Field(
+            description='The cue reports a saying that did not take place: an instruction ("Simply say that"), a '
+            'condition or indirect question ("If she says"), a modal of possibility on the cue ("would say"), a '
+            'question about the act ("Did he say ...?"), a wish to say ("wants to claim") or anyone as the '
+            'speaker ("Anyone who claims") (docs/stance.md).'
+        ),
+    ] = False
     time: Annotated[TimeAnchor | None, Field(description="When the statement was made or what time it is about.")] = (
         None
     )

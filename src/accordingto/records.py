@@ -71,6 +71,7 @@ class StanceRecord:
     negated: bool
     denial: bool
     hedged: bool
+    hypothetical: bool
 
 
 def to_plain(shape: Any, value: Any) -> Any:

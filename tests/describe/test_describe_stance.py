@@ -175,6 +175,89 @@ def test_stance(text: str, cue: Any, content: Any, expected: dict[str, Any]) -> 
     assert {key: found[key] for key in expected} == expected
 
 
+# (text, cue, content, hypothetical): a saying that did not take place, one rule after another, then statements that
+# were made, which must stay unflagged.
+HYPOTHETICAL: list[tuple[str, Any, Any, bool]] = [
+    # An instruction: a subjectless base form heading its sentence, adverbs or "do not" before it allowed.
+    ("Simply say that you need more time.", "say", "that you need more time", True),
+    ("Tell your manager you are ill.", "Tell", "you are ill", True),
+    ("Just tell them the truth.", "tell", "the truth", True),
+    ("Do not argue the point.", "argue", "the point", True),
+    ("If she asks, say you were busy.", "say", "you were busy", True),
+    ("“Tell them we are coming,” the captain shouted.", "Tell", "we are coming", True),  # an order, quoted
+    # A condition or an indirect question: the cue's verb, or the verb it is the infinitive of.
+    ("If she says no, leave it.", "says", "no", True),
+    ("Unless the mayor admits the error, the vote goes ahead.", "admits", "the error", True),
+    ("If you want to tell him the truth, do it now.", "tell", "the truth", True),
+    ("Nobody knows whether they wanted a second vote.", "wanted", "a second vote", True),
+    ("In case anyone asks, the shop closes early.", "asks", None, True),
+    # A modal of possibility, wish or duty on the cue itself.
+    ("He could argue that the deal is fair.", "argue", "that the deal is fair", True),
+    ("Any sensible parent would say the rule is fair.", "say", "the rule is fair", True),
+    ("Critics might claim the vote was rigged.", "claim", "the vote was rigged", True),
+    ("You should tell the landlord the boiler is broken.", "tell", "the boiler is broken", True),
+    # A yes-no question about the act.
+    ("Did the minister say the plan failed?", "say", "the plan failed", True),
+    ("Would you say that the plan failed?", "say", "that the plan failed", True),
+    # A wish, plan, offer or threat to say.
+    ("She wants to claim the prize was hers.", "claim", "the prize was hers", True),
+    ("The union threatened to reveal the memo.", "reveal", "the memo", True),
+    # Anyone at all as the speaker.
+    ("Anyone who claims otherwise is wrong.", "claims", "otherwise", True),
+    ("Whoever says that is mistaken.", "says", "that", True),
+    ("Any official who denies it is lying.", "denies", "it", True),
+    ("Anyone who saw the fire is asked to call the police.", "is asked", "to call the police", False),  # hearer
+    # Made: past and present, a prediction of prepared remarks, a modal inside the content.
+    ("He said the plan failed.", "said", "the plan failed", False),
+    ("She says the plan failed.", "says", "the plan failed", False),
+    ("The president will say in a speech on Monday that the war is over.", "will say", "that the war is over", False),
+    ("He said he would resign.", "said", "he would resign", False),
+    (
+        "She told reporters that if the bill fails she will resign.",
+        "told",
+        "that if the bill fails she will resign",
+        False,
+    ),
+    ("Police said anyone with information should call.", "said", "anyone with information should call", False),
+    # "would" of narration, a negated modal (a refusal), "could" of a perception, trying, a prediction.
+    ("He would later say that the plan failed.", "say", "that the plan failed", False),
+    ("He would not say whether the plan failed.", "say", "whether the plan failed", False),
+    ("She could hear shouting from the yard.", "hear", "shouting from the yard", False),
+    ("He tried to explain that the delay was short.", "explain", "that the delay was short", False),
+    ("The minister is expected to announce the cuts.", "announce", "the cuts", False),
+    # A polite wish is a real one; "would only say" reports a refusal to say more; "even if" concedes.
+    ("The coach would like to see more effort.", "would like", "to see more effort", False),
+    ("Many voters would rather see a new leader.", "would rather see", "a new leader", False),
+    ("The senator would only say that talks continue.", "say", "that talks continue", False),
+    ("Even if she denied the deal, the papers were signed.", "denied", "the deal", False),
+    ("Even in the case of a conviction, lawyers said jail was rare.", "said", "jail was rare", False),
+    # A subject the parser misses is no imperative: an order takes "do", never "did" or "does".
+    # ("Early" read as an adverb).
+    ("Early, who was elected in 2012, doesn’t see the agency as outdated.", "see", "the agency as outdated", False),
+    # A wh-question takes the saying for granted; a quotation's speaker is real.
+    ("What did the minister say about pensions?", "say", "about pensions", False),
+    ("“Tell them we are coming,” the captain shouted.", "shouted", "“Tell them we are coming,”", False),
+    ("Without a cue: the plan failed.", None, "the plan failed", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "expected"), HYPOTHETICAL, ids=[f"{c[0]} [{c[1]}]" for c in HYPOTHETICAL]
+)
+def test_hypothetical(text: str, cue: Any, content: Any, expected: bool) -> None:
+    assert stance(text, cue, content)["hypothetical"] is expected
+
+
+def test_hypothetical_is_apart_from_negated_and_hedged() -> None:
+    """A hypothetical says nothing of the content's hedging, and a negation of its own is still reported."""
+    found = stance("Would he not claim the plan may fail?", "claim", "the plan may fail")
+    assert (found["hypothetical"], found["negated"], found["hedged"]) == (True, True, True)
+    found = stance("If she says the plan may fail, leave it.", "says", "the plan may fail")
+    assert (found["hypothetical"], found["negated"], found["hedged"]) == (True, False, True)
+    found = stance("He did not say the plan failed.", "say", "the plan failed")
+    assert (found["hypothetical"], found["negated"]) == (False, True)
+
+
 def test_lexicon_lists_each_cue_word_once() -> None:
     words = [word for words in lexicon.CUE_CLASSES.values() for word in words]
     assert len(words) == len(set(words))
@@ -204,3 +287,4 @@ def test_example_article() -> None:
     assert info["a21"].denial is True  # "conceptually, these theses you presented are incorrect"
     assert info["a15"].hedged is True  # "this may be a misleading attempt"
     assert len(stances) == 27 and not any(record.negated for record in stances.values())
+    assert not any(record.hypothetical for record in stances.values())  # a news report: every saying took place

@@ -300,7 +300,8 @@ def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
 @pytest.fixture(scope="module")
 def graded_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """Two articles of the example analysis whose attributions have confidences 0.1, 0.175, ... (as the model gives
-    them, unlike a hand analysis's 1.0), and speaker confidences 0.95, 0.875, ... where they have a source."""
+    them, unlike a hand analysis's 1.0), speaker confidences 0.95, 0.875, ... where they have a source, and every
+    third marked hypothetical (the example has none of its own)."""
     path = Path(tmp_path_factory.mktemp("graded")) / "corpus.sqlite"
     analysis = build_example_analysis(EXAMPLE)
     graded = dataclasses.replace(
@@ -310,6 +311,7 @@ def graded_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClie
                 item,
                 confidence=round(0.1 + 0.075 * number, 3),
                 speaker_confidence=round(0.95 - 0.075 * number, 3) if item.source else None,
+                hypothetical=number % 3 == 0,
             )
             for number, item in enumerate(analysis.attributions)
         ],
@@ -351,6 +353,23 @@ def test_min_speaker_confidence_narrows_every_list(graded_client: TestClient, fl
     assert sum(week["statements"] for week in weeks) == len(kept)
     sources = items(graded_client, "/sources", min_speaker_confidence=floor)
     assert sum(row["attributions"] for row in sources) == sum(1 for row in kept if row["source_key"])
+
+
+def test_the_hypothetical_parameter_keeps_or_leaves_out_statements_nobody_made(graded_client: TestClient) -> None:
+    every = items(graded_client, "/statements")
+    imagined = items(graded_client, "/statements", hypothetical="true")
+    made = items(graded_client, "/statements", hypothetical="false")
+    assert len(imagined) == 2 * 4 and all(row["hypothetical"] is True for row in imagined)  # 4 of 12 in each
+    assert all(row["hypothetical"] is False for row in made)
+    assert sorted(row["attribution_id"] for row in imagined + made) == sorted(row["attribution_id"] for row in every)
+    weeks = graded_client.get("/charts/statements-per-week", params={"hypothetical": "false"}).json()
+    assert sum(week["statements"] for week in weeks) == len(made)
+    assert items(graded_client, "/statements", hypothetical="true", min_confidence="0.5") == [
+        row for row in imagined if row["confidence"] >= 0.5
+    ]
+    refused = graded_client.get("/statements", params={"hypothetical": "maybe"})
+    assert refused.status_code == 422 and "hypothetical" in refused.text
+    assert "hypothetical" in {item["name"] for item in graded_client.get("/filters").json()["filters"]}
 
 
 @pytest.mark.parametrize("bad", ["1.5", "-0.1", "sure", "150%"])

@@ -256,6 +256,31 @@ def test_min_speaker_confidence_narrows_the_query_commands_and_the_export(cli: s
     assert refused.returncode == 1 and "min_speaker_confidence" in refused.stderr
 
 
+def test_the_hypothetical_filter_through_the_entry_point(cli: str, tmp_path: Path) -> None:
+    """A run stores one statement made and two only imagined (an "if" and a "should"); --hypothetical and
+    --no-hypothetical split them in the statements list and the CSV export, and a bad value is refused."""
+    text = (
+        "The mayor said on Monday that the bridge would reopen in May. If the council says the repairs are too "
+        "costly, the mayor should tell residents that the bridge stays shut."
+    )
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "b1", "text": text, "outlet": "Gazette", "published": "2024-05-02"}) + "\n")
+    db = str(tmp_path / "h.sqlite")
+    assert run(cli, "run", str(feed), "--db", db).returncode == 0
+
+    def cues(*options: str) -> list[str]:
+        result = run(cli, "statements", "--db", db, "--all", "--format", "json", *options)
+        assert result.returncode in (0, 1), result.stderr
+        return [row["cue_text"] for row in json.loads(result.stdout or "[]")]
+
+    assert cues("--no-hypothetical") == ["said"]
+    assert sorted(cues("--hypothetical")) == ["says", "should tell"]
+    assert len(cues()) == 3
+    exported = run(cli, "export", "--db", db, "--format", "csv", "--no-hypothetical")
+    assert [row["cue_text"] for row in csv.DictReader(io.StringIO(exported.stdout))] == ["said"]
+    assert "--hypothetical" in run(cli, "statements", "--help").stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

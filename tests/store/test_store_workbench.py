@@ -358,13 +358,13 @@ def store_as_of(store_url: str, revision: str) -> Store:
     return old
 
 
-def save_as_of_old(store: Store, article: Article, analysis: Analysis, *, confidence: bool = True) -> None:
-    """Save as the code of an older schema did: the columns its tables have (``confidence``: whether the analysis
-    JSON has the attributions' confidence, as analyses made before the model gave one do not)."""
+def save_as_of_old(store: Store, article: Article, analysis: Analysis, *, without: tuple[str, ...] = ()) -> None:
+    """Save as the code of an older schema did: the columns its tables have (``without``: attribution fields the
+    analysis JSON lacks, as analyses made before the model gave them do: ``confidence``, ``hypothetical``)."""
     old = rows_as_of(store, article, analysis)
-    if not confidence:
-        for item in old["articles"][0]["analysis"]["attributions"]:
-            del item["confidence"]
+    for item in old["articles"][0]["analysis"]["attributions"]:
+        for name in without:
+            del item[name]
     store._write(old, cluster=False)  # the older code did not cluster (nor have the tables to)
 
 
@@ -466,7 +466,7 @@ def test_a_store_made_before_confidence_is_filled_from_its_stored_analyses(store
     before the model gave any) does not; open it: the first's are read from the JSON, the second's are unknown."""
     old = store_as_of(store_url, "0002")
     save_as_of_old(old, *peskov_article("nyt-1", "NYT", "2023-12-23"))
-    save_as_of_old(old, *plain_article("old", "Ann Lee said it was late.", "Ann Lee", "WaPo"), confidence=False)
+    save_as_of_old(old, *plain_article("old", "Ann Lee said it was late.", "Ann Lee", "WaPo"), without=("confidence",))
     old.close()
     with open_store(store_url) as upgraded:
         shown = {(s.article_id, s.attribution_id): s.confidence for s in statements(upgraded).items}
@@ -782,3 +782,60 @@ def test_a_store_made_before_the_speaker_confidence_is_upgraded_with_it(store_ur
         sure = statements(upgraded, Filters(min_speaker_confidence=0.5)).items
         assert [(s.article_id, s.attribution_id) for s in sure] == [("nyt-1", "a1"), ("nyt-1", "a2")]
         assert upgraded.analysis("nyt-1") == with_speaker_confidences(analysis)
+
+
+# ---- hypothetical -------------------------------------------------------------------------------------------------
+
+
+def with_hypotheticals(analysis: Analysis, *ids: str) -> Analysis:
+    return dataclasses.replace(
+        analysis,
+        attributions=[dataclasses.replace(item, hypothetical=item.id in ids) for item in analysis.attributions],
+    )
+
+
+def test_the_hypothetical_filter_keeps_or_leaves_out_statements_nobody_made(store: Store) -> None:
+    """nyt-1's a4 marked hypothetical ("If Putin wanted a ceasefire" in spirit): true keeps it alone, false the
+    others, on every list, and combined with the other filters."""
+    article, analysis = peskov_article("nyt-1", "NYT", "2023-12-23")
+    store.save(article, with_hypotheticals(analysis, "a4"))
+    store.save(*plain_article("wapo-1", "Peskov said a ceasefire was near.", "Peskov", "WaPo", "2023-11-02"))
+    found = {s.attribution_id: s.hypothetical for s in statements(store, Filters(hypothetical=True)).items}
+    assert found == {"a4": True}
+    made = {(s.article_id, s.attribution_id) for s in statements(store, Filters.parse({"hypothetical": "false"})).items}
+    assert made == {("nyt-1", "a1"), ("nyt-1", "a2"), ("nyt-1", "a3"), ("wapo-1", "a1")}
+    assert {s.key for s in top_sources(store, Filters(hypothetical=True)).items} == {"putin"}
+    assert [a.id for a in list_articles(store, Filters(hypothetical=True)).items] == ["nyt-1"]
+    assert sum(week.statements for week in statements_per_week(store, Filters(hypothetical=False))) == 4
+    both = Filters.parse({"hypothetical": "false", "hedged": "true"})
+    assert [s.attribution_id for s in statements(store, both).items] == ["a3"]
+    with pytest.raises(InvalidFilterError, match="hypothetical"):
+        Filters.parse({"hypothetical": "perhaps"})
+    assert "hypothetical" in {item["name"] for item in describe_filters()}
+
+
+def test_a_store_made_before_the_hypothetical_flag_is_upgraded_with_it(store_url: str) -> None:
+    """A store at revision 0009 (before the column), with an analysis whose JSON has the flag and one whose JSON
+    (made before the model gave it) has none, gains the column when opened: filled from the JSON where it is
+    there, unknown (null) where not, which neither value of the filter keeps; nothing stored is lost."""
+    old = store_as_of(store_url, "0009")
+    assert "hypothetical" not in {column["name"] for column in inspect(old.engine).get_columns("attributions")}
+    article, analysis = peskov_article("nyt-1", "NYT", "2023-12-23")
+    marked = with_hypotheticals(analysis, "a4")
+    save_as_of_old(old, article, marked)
+    earlier = plain_article("wapo-1", "Peskov said a ceasefire was near.", "Peskov", "WaPo", "2023-11-02")
+    save_as_of_old(old, *earlier, without=("hypothetical",))
+    old.close()
+    with open_store(store_url) as upgraded:
+        every = statements(upgraded).items
+        assert {(s.article_id, s.attribution_id): s.hypothetical for s in every} == {
+            ("nyt-1", "a1"): False,
+            ("nyt-1", "a2"): False,
+            ("nyt-1", "a3"): False,
+            ("nyt-1", "a4"): True,
+            ("wapo-1", "a1"): None,
+        }
+        assert [s.attribution_id for s in statements(upgraded, Filters(hypothetical=True)).items] == ["a4"]
+        assert {s.article_id for s in statements(upgraded, Filters(hypothetical=False)).items} == {"nyt-1"}
+        assert upgraded.analysis("nyt-1") == marked
+        assert upgraded.analysis("wapo-1") == earlier[1]  # read back with the model's default

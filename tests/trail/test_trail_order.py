@@ -26,6 +26,7 @@ def appearance(article_id: str, outlet: str | None, published: str | None, **fie
         "hedged": False,
         "denial": False,
         "negated": False,
+        "hypothetical": False,
         "diff": [],
         "flags": [],
     }
@@ -108,6 +109,11 @@ def test_remaining_ties_are_broken_by_outlet_then_article() -> None:
         ({"type": "indirect"}, {"type": "direct"}, ["made_direct"]),
         ({"type": "mixed"}, {"type": "direct"}, ["made_direct"]),
         ({"type": "direct"}, {"type": "indirect"}, []),
+        # "If she says the plan failed" first, "She said the plan failed" later: a statement came into being.
+        ({"hypothetical": True}, {}, ["hypothetical_dropped"]),
+        ({}, {"hypothetical": True}, []),
+        ({"hypothetical": True}, {"hypothetical": True}, []),
+        ({"hypothetical": True}, {"hypothetical": None}, []),  # stored before the flag: not known to be real
         (
             {"hedged": True, "type": "indirect"},
             {"source_key": "anon:officials", "type": "direct"},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from accordingto.model import Analysis
@@ -43,3 +45,11 @@ def test_lines_fit_the_width(example_analysis: Analysis, width: int) -> None:
 
 def test_an_analysis_without_attributions_is_one_line() -> None:
     assert render_text(Analysis(text="Nothing is reported here.")) == "0 attributions (direct 0, indirect 0, mixed 0)\n"
+
+
+def test_a_hypothetical_attribution_says_so(example_analysis: Analysis) -> None:
+    """The example reports nothing imagined; marked by hand, one attribution's notes name the flag."""
+    assert "hypothetical" not in render_text(example_analysis, width=200)
+    first, *rest = example_analysis.attributions
+    marked = dataclasses.replace(example_analysis, attributions=[dataclasses.replace(first, hypothetical=True), *rest])
+    assert "hypothetical" in render_text(marked, width=200)

@@ -25,6 +25,14 @@ For every attribution, ``annotations.STANCE`` gets a ``records.StanceRecord`` (r
 - ``hedged``: the content is qualified: a modal (may, might, could), appear/seem, or a hedging word
   (reportedly, allegedly, possibly, perhaps, likely, probably, apparently...), in the content or modifying the
   cue ("reportedly said").
+- ``hypothetical``: the cue reports a saying (or thinking) that did not take place: an instruction ("Simply say
+  that ..."), a condition or an indirect question ("If she says no", "whether they wanted"), a modal of
+  possibility on the cue ("would say", "could argue"), a question about the act ("Did he say ...?"), a wish or
+  plan to say ("wants to claim"), or anyone at all as the speaker ("Anyone who claims ..."). PolNeAR annotates
+  these, so they stay attributions; the flag lets a user who counts what people said leave them out. Unlike
+  ``negated`` (the source did not say it) and ``hedged`` (the content is qualified), it is about the act, so an
+  attribution nested in a hypothetical one is judged by its own cue (its content may have run over a real
+  statement: news22's "would say that is fair, and I suspect ...").
 """
 
 from __future__ import annotations
@@ -69,7 +77,7 @@ _NEGATORS = lexicon.NEGATING_ADVERBS | lexicon.NEGATING_DETERMINERS
 
 
 class Stance(AnnotatingPipe[dict[str, StanceRecord]]):
-    """Sets ``cue_class``, ``negated``, ``denial`` and ``hedged`` for every attribution."""
+    """Sets ``cue_class``, ``negated``, ``denial``, ``hedged`` and ``hypothetical`` for every attribution."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -129,7 +137,8 @@ def describe_stance(cue: list[Span], content: list[Span], hedges: list[int] | No
     hedged = any(hedges[span.end] > hedges[span.start] for span in content if hedges is not None) or (
         head is not None and any(child.dep_ == "advmod" and _is_hedge(child) for child in head.children)
     )
-    return StanceRecord(cue_class=cue_class, negated=negated, denial=denial, hedged=hedged)
+    hypothetical = head is not None and cue_hypothetical(head, content_ids, cue_class)
+    return StanceRecord(cue_class=cue_class, negated=negated, denial=denial, hedged=hedged, hypothetical=hypothetical)
 
 
 def classify_cue(cue: list[Span]) -> str | None:
@@ -177,6 +186,159 @@ def cue_negated(head: Token, content: set[int]) -> bool:
             if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
                 return True
     return False
+
+
+def cue_hypothetical(head: Token, content: set[int], cue_class: str | None = None) -> bool:
+    """Whether the cue reports a saying or thinking that did not take place (the module docstring's cases; spaCy's
+    small model never sets ``Mood=Imp``, so imperatives are read off the parse). Words inside the content are the
+    source's own and never make the cue hypothetical ("said he would resign" is a real statement)."""
+    clause = _first_conjunct(head)
+    return (
+        _imperative(clause)
+        or _conditional(head, content)
+        or _possible_only(head, content, cue_class)
+        or _question(clause)
+        or _wished(head)
+        or _anyone_speaks(clause)
+    )
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The verb whose subject, mood and sentence a conjoined verb without a subject of its own shares: "Say you
+    need time and tell him no" gives "tell" the mood of "Say"."""
+    while verb.dep_ == "conj" and not any(child.dep_ in _SUBJECTS for child in verb.children):
+        verb = verb.head
+    return verb
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+# What may stand before an imperative's verb: "Simply say", "Please tell", "Do not argue", "If she asks, say",
+# "In that case, tell".
+_BEFORE_IMPERATIVE = ("advmod", "intj", "neg", "aux", "punct", "cc", "advcl", "prep", "npadvmod")
+
+
+def _imperative(verb: Token) -> bool:
+    """An instruction: a base form (VB) heading its sentence (or a quotation's clause), with no subject, no modal
+    and no "to" (only the form "do" may help it: "Do not argue"), and nothing but adverbs, a subordinate clause or
+    punctuation before it. The small model tags no ``Mood=Imp``, so the parse is what tells."""
+    # The small model tags the base form after a fronted clause as present ("If she asks, say ...": VBP); it is the
+    # same word, and with no subject only the imperative reading is left.
+    if verb.tag_ not in ("VB", "VBP") or verb.lower_ != verb.lemma_.lower():
+        return False
+    if verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return False
+        if child.dep_ == "aux" and child.lower_ != "do":
+            # "to say", "would say", "will say" are no order, and an order takes "do" itself ("Do not argue"):
+            # "did replay", "doesn't see" are statements whose subject the parser missed.
+            return False
+        if child.i < verb.i and child.dep_ not in _BEFORE_IMPERATIVE:
+            return False
+    return True
+
+
+def _conditional(head: Token, content: set[int]) -> bool:
+    """The cue's verb, or the verb it is the infinitive or conjunct of, is in a condition or an indirect question:
+    "If she says no", "If you want to tell him", "unless he admits", "whether they wanted", "in case anyone asks".
+    The saying is only supposed, or asked about."""
+    verb = head
+    while True:
+        for child in verb.children:
+            if child.i in content:
+                continue
+            if child.dep_ == "mark" and child.lower_ in lexicon.IRREALIS_CONDITIONS and not _concessive(child):
+                return True
+            # "in case anyone asks", not "in the case of a conviction" (a circumstance that is there).
+            if child.lower_ == "in" and child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "case":
+                return True
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return False
+        verb = verb.head
+
+
+def _concessive(mark: Token) -> bool:
+    """ "even if", "as if": a concession ("even if he reserved his passion for reform", he did) or a comparison,
+    not a condition."""
+    return mark.lower_ == "if" and mark.i > 0 and mark.doc[mark.i - 1].lower_ in ("even", "as")
+
+
+def _possible_only(head: Token, content: set[int], cue_class: str | None) -> bool:
+    """A modal of possibility, wish or duty on the cue itself (or on the copula of an adjective cue): "would
+    say", "could argue", "might claim", "should tell". Not with a negation: "would not say", "could not say"
+    report a real refusal or failure to answer. Not "would" with an adverb of narration ("would later say",
+    "would often say", "would only say": a past event, a habit, a refusal to say more), nor "would like",
+    "would love", "would prefer", "would rather" (a present wish said politely: as real as "wants"). Not "could"
+    on a perception ("could hear shouting": the past of "can hear", a real perception)."""
+    governors = [head] + ([head.head] if head.dep_ in ("acomp", "attr") and head.head.lemma_ == "be" else [])
+    for governor in governors:
+        children = [child for child in governor.children if child.i not in content]
+        if any(child.dep_ == "neg" or child.lower_ in lexicon.NEGATING_ADVERBS for child in children):
+            return False
+        modals = {
+            "would" if child.lower_ in ("'d", "’d") else child.lower_
+            for child in children
+            if child.dep_ == "aux" and child.tag_ == "MD"
+        }
+        modals &= lexicon.IRREALIS_MODALS
+        narrated = any(child.lower_ in lexicon.NARRATIVE_ADVERBS for child in children)
+        wished = governor.lemma_.lower() in lexicon.POLITE_WISHES or any(
+            child.dep_ == "advmod" and child.lower_ in lexicon.POLITE_WISHES for child in children
+        )
+        if "would" in modals and (narrated or wished):
+            modals.discard("would")
+        if "could" in modals and cue_class == "perception":
+            modals.discard("could")
+        if modals:
+            return True
+    return False
+
+
+def _question(verb: Token) -> bool:
+    """A yes-no question about the act: the auxiliary before the subject and a question mark after the verb
+    ("Did he say ...?", "Has she claimed ...?"). A wh-question ("What did the minister say?") takes the saying
+    for granted and asks only about what was said, so it stays a statement."""
+    sentence = verb.sent
+    if not any(token.text == "?" for token in sentence if token.i > verb.i):
+        return False
+    subjects = [child.i for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
+    inverted = [
+        child
+        for child in verb.children
+        if child.dep_ in ("aux", "auxpass") and subjects and child.i < min(subjects) and child.i < verb.i
+    ]
+    if not inverted:
+        return False
+    first = min(child.i for child in inverted)
+    return not any(token.tag_ in ("WDT", "WP", "WP$", "WRB") for token in sentence if token.i < first)
+
+
+# An intention cue's words, bar trying ("tried to explain that ..." mostly reports the explanation given).
+_WISHING = frozenset(lexicon.CUE_CLASSES["intention"]) - {"try", "attempt"}
+
+
+def _wished(head: Token) -> bool:
+    """The cue is the infinitive of a wish, plan, offer or threat outside it: "wants to claim", "plans to say",
+    "threatened to reveal", "is ready to admit". The saying is aimed at, not done. "is expected to announce" and
+    "is set to say" are predictions, which stay statements as "will say" does."""
+    to = any(child.dep_ == "aux" and child.lower_ == "to" for child in head.children)
+    return to and head.dep_ == "xcomp" and head.head.lemma_.lower() in _WISHING
+
+
+def _anyone_speaks(verb: Token) -> bool:
+    """Anyone at all as the speaker: "Anyone who claims otherwise", "Whoever says so", "any official who says"
+    (the relative clause's noun when the relative pronoun is the subject). No one in particular said it."""
+    # An active subject only: "Anyone who saw the crash is asked to call" makes anyone the hearer of a real
+    # appeal, not its speaker.
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(child.lower_ in lexicon.RELATIVE_PRONOUNS for child in subjects):
+        subjects.append(verb.head)
+    return any(
+        subject.lower_ in lexicon.GENERIC_SUBJECTS
+        or any(child.dep_ == "det" and child.lower_ == "any" for child in subject.children)
+        for subject in subjects
+    )
 
 
 def _negative_subject(token: Token) -> bool:

@@ -466,7 +466,8 @@ def _add_store_routes(app: FastAPI) -> None:
     async def trail_of_cluster(store: StoreDep, cluster_id: int, format: Download = None) -> Response:
         """The trail of a statement: its first appearance (by date, then by the outlets articles credit), then
         every retelling with its outlet, date, source, credits, word ``diff`` from the first and ``flags``
-        (different_source, hedge_dropped, denial_dropped, negation_dropped, negation_added, made_direct). With
+        (different_source, hedge_dropped, denial_dropped, negation_dropped, negation_added, made_direct,
+        hypothetical_dropped). With
         ``format``, the appearances as rows to download. The same as ``accordingto trail --id``."""
         trail = await _trail_or_404(store, cluster_id)
         if format:

@@ -224,6 +224,16 @@ FILTERS: tuple[Filter, ...] = (
         "hedged", "Only hedged (true) or only unhedged (false) statements.", "hedged", _is, _boolean, input="boolean"
     ),
     Filter(
+        "hypothetical",
+        "Only statements nobody made (true: instructions, conditions, questions, possibilities, wishes, 'anyone "
+        "who says') or only statements reported as made (false); attributions stored without the flag are left "
+        "out either way.",
+        "hypothetical",
+        _is,
+        _boolean,
+        input="boolean",
+    ),
+    Filter(
         "min_confidence",
         "Only attributions at least this likely right: the model's calibrated probability, 0 to 1 or a percentage "
         "(of the attributions given 0.8, about 80% are right; attributions stored without one are left out).",

@@ -150,7 +150,8 @@ class SourceCount(_Row):
 class Statement(_Row):
     """One thing a source said, with the article it is reported in. ``confidence``: the model's calibrated
     probability that the attribution is right (null when stored without one); ``speaker_confidence``: that the
-    source shown is who the article means (null without a source or when stored without one); ``highlights``:
+    source shown is who the article means (null without a source or when stored without one); ``hypothetical``:
+    the cue reports a saying that did not take place (null when stored without the flag); ``highlights``:
     character ranges of ``content_text`` that a search matched."""
 
     article_id: str
@@ -173,6 +174,7 @@ class Statement(_Row):
     negated: bool
     confidence: float | None
     speaker_confidence: float | None
+    hypothetical: bool | None
     highlights: list[tuple[int, int]]
 
 
@@ -499,6 +501,7 @@ def _with_statement_columns(scope: AnySelect, *, joined: bool) -> AnySelect:
         t.c.negated,
         s.c.confidence,
         t.c.speaker_confidence,
+        t.c.hypothetical,
     )
 
 
@@ -550,6 +553,7 @@ def _statement(row: Any, marked: str | None) -> Statement:
         negated=row[17],
         confidence=row[18],
         speaker_confidence=row[19],
+        hypothetical=row[20],
         highlights=highlights(marked, row[12]),
     )
 

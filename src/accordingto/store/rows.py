@@ -158,6 +158,7 @@ def attribution_row(article_id: str, position: int, attribution: Attribution, so
         "source_key": key,
         "confidence": attribution.confidence,
         "speaker_confidence": attribution.speaker_confidence,
+        "hypothetical": attribution.hypothetical,
     }
 
 

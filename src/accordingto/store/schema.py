@@ -132,6 +132,14 @@ attributions = Table(
         "gave one (migration 0009 fills it from the stored analysis). Not copied into statement_index: the "
         "min_speaker_confidence filter reads it through the join.",
     ),
+    Column(
+        "hypothetical",
+        Boolean,
+        doc="The cue reports a saying that did not take place (model.Attribution.hypothetical: an instruction, a "
+        "condition, a question, a possibility, a wish, anyone as the speaker); null for analyses stored before the "
+        "model gave it (migration 0010 fills it from the stored analysis where it is there). Not copied into "
+        "statement_index: the hypothetical filter reads it through the join.",
+    ),
     ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
 )
 

@@ -43,7 +43,18 @@ DENIAL_DROPPED = "denial_dropped"
 NEGATION_DROPPED = "negation_dropped"
 NEGATION_ADDED = "negation_added"
 MADE_DIRECT = "made_direct"
-FLAGS = (DIFFERENT_SOURCE, HEDGE_DROPPED, DENIAL_DROPPED, NEGATION_DROPPED, NEGATION_ADDED, MADE_DIRECT)
+# The first appearance only imagines the saying ("If she says the plan failed", "Would you say ...?") and a later
+# one reports it as made: not a repetition of a statement but one coming into being, which a reader must see.
+HYPOTHETICAL_DROPPED = "hypothetical_dropped"
+FLAGS = (
+    DIFFERENT_SOURCE,
+    HEDGE_DROPPED,
+    DENIAL_DROPPED,
+    NEGATION_DROPPED,
+    NEGATION_ADDED,
+    MADE_DIRECT,
+    HYPOTHETICAL_DROPPED,
+)
 # A query's words found in this share of a stored statement's words, in order, make that statement a match
 # even when not every word is there (a misremembered word, a different trim).
 _CLOSE_MATCH = QUOTE_OVERLAP
@@ -74,6 +85,7 @@ class Appearance:
     hedged: bool
     denial: bool
     negated: bool
+    hypothetical: bool | None  # null: stored before the flag existed (store migration 0010)
     diff: list[DiffPiece]
     flags: list[str]
 
@@ -217,6 +229,8 @@ def change_flags(first: Appearance, later: Appearance) -> list[str]:
         flags.append(NEGATION_ADDED)
     if first.type != "direct" and later.type == "direct":
         flags.append(MADE_DIRECT)
+    if first.hypothetical and later.hypothetical is False:  # unknown (null) is not known to be real
+        flags.append(HYPOTHETICAL_DROPPED)
     return flags
 
 
@@ -288,6 +302,7 @@ def _appearances(connection: Connection, cluster_id: int) -> list[Appearance]:
             attributions.c.hedged,
             attributions.c.denial,
             attributions.c.negated,
+            attributions.c.hypothetical,
         )
         .select_from(joined)
         .where(statement_members.c.cluster_id == cluster_id)
@@ -320,6 +335,7 @@ def _appearances(connection: Connection, cluster_id: int) -> list[Appearance]:
                 hedged=row.hedged,
                 denial=row.denial,
                 negated=row.negated,
+                hypothetical=row.hypothetical,
                 diff=[],
                 flags=[],
             )

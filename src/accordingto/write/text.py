@@ -149,7 +149,7 @@ def source_cell(attribution: Attribution, names: dict[str, str]) -> str:
 
 def notes(attribution: Attribution, analysis: Analysis) -> str:
     """Stance, nesting, upstream report and time of one attribution."""
-    parts = [flag for flag in ("denial", "hedged", "negated") if getattr(attribution, flag)]
+    parts = [flag for flag in ("denial", "hedged", "negated", "hypothetical") if getattr(attribution, flag)]
     if attribution.parent:
         parts.append(f"within {attribution.parent}")
     parts.extend(

@@ -133,6 +133,7 @@
     named: ["named only", "anonymous only"],
     denial: ["denials only", "no denials"],
     hedged: ["hedged only", "not hedged"],
+    hypothetical: ["hypothetical only", "not hypothetical"],
   };
 
   function buildFilters(specs, outlets) {
@@ -308,7 +309,7 @@
     badges.appendChild(el("span", "at-badge", s.type));
     if (s.source_named === false) badges.appendChild(el("span", "at-badge at-anon", "anonymous"));
     if (s.cue_class) badges.appendChild(el("span", "at-badge", s.cue_class));
-    for (const flag of ["denial", "hedged", "negated"]) if (s[flag]) badges.appendChild(el("span", "at-badge at-flag-" + flag, flag));
+    for (const flag of ["denial", "hedged", "negated", "hypothetical"]) if (s[flag]) badges.appendChild(el("span", "at-badge at-flag-" + flag, flag));
     if (s.time_value) badges.appendChild(el("span", "at-badge at-when", "about " + s.time_value));
     if (s.confidence !== null && s.confidence !== undefined) {
       const sure = el("span", "at-badge at-confidence", percent(s.confidence) + " likely right");
@@ -634,6 +635,7 @@
   const FLAG_WORDS = {
     different_source: "credited to someone else", hedge_dropped: "hedge dropped", denial_dropped: "denial dropped",
     negation_dropped: "negation dropped", negation_added: "negation added", made_direct: "made a quote",
+    hypothetical_dropped: "imagined first, reported as said",
   };
 
   // The word diff from the first appearance: removed words struck through, added words marked, kept words plain.

@@ -14,7 +14,7 @@
   // Which role colours a piece of text covered by several attributions: the source and cue words of a nested
   // attribution sit inside the content of its parent, and the reader must still see who speaks there.
   const ROLE_RANK = { source: 3, cue: 2, content: 1 };
-  const FLAG_LABELS = { denial: "denial", hedged: "hedged", negated: "negated" };
+  const FLAG_LABELS = { denial: "denial", hedged: "hedged", negated: "negated", hypothetical: "hypothetical" };
   const KIND_LABELS = {
     person: "person", organization: "organization", government: "government", media: "media",
     group: "group", document: "document", unknown: "unknown kind",
