@@ -14,7 +14,10 @@ STORY = (
     "<p>“It was the busiest day we have had in a decade,” he said. “Everyone came home safe.”</p>"
     "<p>The station will hold an open day next month to raise money for a new launch tractor.</p>"
 )
-MESSAGES = "<p><b>Dora:</b> Those crews are heroes, every one of them.</p><p><b>Sam, Penwick:</b> My son says the tractor is older than him!</p>"
+MESSAGES = (
+    "<p><b>Dora:</b> Those crews are heroes, every one of them.</p>"
+    "<p><b>Sam, Penwick:</b> My son says the tractor is older than him!</p>"
+)
 
 
 def page(after_story: str) -> bytes:
