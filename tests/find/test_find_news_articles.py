@@ -304,3 +304,154 @@ LEFT_NOT_STATEMENTS_22 = [
 @pytest.mark.parametrize(("article", "words"), LEFT_NOT_STATEMENTS_22)
 def test_a_news22_non_statement_still_found(nlp: Language, article: str, words: str) -> None:
     assert not [a for a in attributions_of(nlp, article) if words in a["content_text"]]
+
+
+# news23's articles: an everyday mix, one per desk (two as HTML pages, a broadsheet's and a sports site's).
+# (article, the content's first words, the cue, the source as written)
+STATEMENTS_23 = [
+    ("politics-minister-emails.txt", "that he had not known", "told", "Mr Pellingham"),
+    ("politics-minister-emails.txt", "he has been shaken", "say", "Friends"),
+    ("world-election-runoff-wire.txt", "With 87 percent", "according to", "the commission's website"),
+    (
+        "world-election-runoff-wire.txt",
+        "they expected a narrow",
+        "said",
+        "Two diplomats in Porto Salve … not authorised to brief the press",
+    ),
+    ("business-takeover-analysts.txt", "whether jobs would go", "Asked", None),
+    ("business-takeover-analysts.txt", "the deal to complete", "expects", "He"),
+    ("local-council-parking.txt", "the charges will drive", "believes", "She"),
+    (
+        "health-hospital-critical-incident.txt",
+        "the department had been",
+        "said",
+        "A senior emergency doctor at the hospital, who did not want to be named",
+    ),
+    ("science-glaciers-study.txt", "that late-summer river flows", "warns", "The study"),
+    (
+        "tech-regulator-fine.txt",
+        "it disagreed with the decision",
+        "said",
+        "Chatterly",
+    ),  # news23's fix: the cue's subject
+    ("culture-prize-novelist.txt", "whether the prize", "have asked", "Some critics"),
+    ("page-broadsheet-carehome-trial.html", "to give evidence", "is expected", None),  # news23's fix: no source
+    ("page-broadsheet-carehome-trial.html", "that staff were", "found", "The report"),
+    ("page-sportsite-match-report.html", "his side had been poor", "admitted", "Leith"),
+]
+
+
+@pytest.mark.parametrize(("article", "content_start", "cue", "source"), STATEMENTS_23)
+def test_a_statement_in_a_news23_article(
+    nlp: Language, article: str, content_start: str, cue: str, source: str | None
+) -> None:
+    found = starting(nlp, article, content_start)
+    assert (found["cue_text"], found["source_text"]) == (cue, source)
+
+
+NOT_STATEMENTS_23 = [
+    # (article, words no attribution's cue or content may hold): furniture the reader drops, actions left out.
+    ("page-sportsite-match-report.html", "Leith has to go"),  # a readers' box (news23's fix)
+    ("page-sportsite-match-report.html", "he wants to stay"),  # a reader's message reporting a player
+    ("page-sportsite-match-report.html", "clear view"),  # a reader's message
+    ("page-sportsite-match-report.html", "Matchday Images"),  # photo credit
+    ("page-sportsite-match-report.html", "Referees have a blind spot"),  # "Top Stories"
+    ("page-broadsheet-carehome-trial.html", "what to think"),  # the contribution box's supporter quotation
+    ("page-broadsheet-carehome-trial.html", "begging for more hands"),  # a reader's comment
+    ("page-broadsheet-carehome-trial.html", "We begged for fans"),  # "More on this story"
+    ("page-broadsheet-carehome-trial.html", "Dan Pettifer"),  # photo credit
+    ("politics-minister-emails.txt", "second reading"),  # "The bill passed its second reading": an action
+    ("local-council-parking.txt", "five to two"),  # "voted five to two": marked a decision, not kept as neutral
+    ("world-election-runoff-wire.txt", "Reporting by"),  # the wire's credit line
+]
+
+
+@pytest.mark.parametrize(("article", "words"), NOT_STATEMENTS_23)
+def test_no_statement_in_a_news23_article(nlp: Language, article: str, words: str) -> None:
+    found = [
+        a
+        for a in attributions_of(nlp, article)
+        if words in a["cue_text"] + " " + a["content_text"] and a["cue_class"] != "decision"
+    ]
+    assert found == [], [(a["cue_text"], a["content_text"][:60]) for a in found]
+
+
+LEFT_NOT_STATEMENTS_23 = [
+    # news23's classes not fixed, each a strict xfail with its reason: (article, the cue's and content's words).
+    pytest.param(
+        "tech-regulator-fine.txt",
+        "concluded",
+        "historic",
+        marks=pytest.mark.xfail(strict=True, reason="'before the investigation concluded': an action (ended)"),
+    ),
+    pytest.param(
+        "page-broadsheet-carehome-trial.html",
+        "pronounced",
+        "dead",
+        marks=pytest.mark.xfail(strict=True, reason="'was pronounced dead': an act, its patient as the source"),
+    ),
+    pytest.param(
+        "culture-prize-novelist.txt",
+        "wrote",
+        "first novel",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'who wrote her first novel on her phone': a book written, no statement"
+        ),
+    ),
+    pytest.param(
+        "page-sportsite-match-report.html",
+        "furious",
+        "red card",
+        marks=pytest.mark.xfail(strict=True, reason="'was furious about the red card': an emotion with a noun object"),
+    ),
+    pytest.param(
+        "health-hospital-critical-incident.txt",
+        "has written to",
+        "care board",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'has written to the integrated care board': the addressee as content"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "cue_words", "content_words"), LEFT_NOT_STATEMENTS_23)
+def test_a_news23_non_statement_still_found(nlp: Language, article: str, cue_words: str, content_words: str) -> None:
+    found = [
+        a for a in attributions_of(nlp, article) if cue_words in a["cue_text"] and content_words in a["content_text"]
+    ]
+    assert found == [], [(a["cue_text"], a["content_text"][:60]) for a in found]
+
+
+LEFT_SOURCES_23 = [
+    # The extractor's source wrong, left: (article, the content's first words, a word the source must not hold).
+    pytest.param(
+        "world-election-runoff-wire.txt",
+        "to renegotiate",
+        "Vila Cruz",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'campaigned on a pledge': the tagger took the place in the apposition"
+        ),
+    ),
+    pytest.param(
+        "health-hospital-critical-incident.txt",
+        "that it had 96 patients",
+        "it",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'The trust that runs it said': the relative clause's object as source"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "content_start", "wrong"), LEFT_SOURCES_23)
+def test_a_news23_source_still_wrong(nlp: Language, article: str, content_start: str, wrong: str) -> None:
+    assert starting(nlp, article, content_start)["source_text"] != wrong
+
+
+@pytest.mark.xfail(
+    strict=True, reason="'Corcoran also felt his side should have had a penalty': a belief verb untagged"
+)
+def test_a_news23_statement_still_missed(nlp: Language) -> None:
+    found = [a for a in attributions_of(nlp, "page-sportsite-match-report.html") if "penalty" in a["content_text"]]
+    assert found

@@ -44,6 +44,7 @@ from .sources import (
     according_to_object,
     document_author,
     inverted_speaker,
+    subject_out_of_cue,
     subject_source,
 )
 from .tagging import RoleSpan, tagged_spans
@@ -176,6 +177,7 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
         inverted_speaker(doc, group)
         document_author(doc, group)
         according_to_object(doc, group)
+        subject_out_of_cue(doc, group)
         if not group.sources:
             found = subject_source(doc, group, sources)
             if found is not None:

@@ -108,6 +108,23 @@ _TAGLINE = re.compile(
 )
 
 
+# The heading of a box of readers' messages ("Get involved: your views #HALDUN", "Have your say", "Your
+# comments"): what readers send in is not the outlet's reporting, as the comments trafilatura leaves out are not
+# (news23: a sports page's "Steve: Leith has to go ..." and "Raj: Okafor says he wants to stay" became statements).
+# The messages under it are "Name: text" lines, which an interview's transcript also has, so the heading, not the
+# lines, marks the box (``read.html.drop_furniture`` drops the blocks under it up to the next heading).
+_READERS_HEADING = re.compile(
+    r"^(?:get involved|have your say|your (?:views|comments|say|messages)|readers'? (?:views|comments|messages)|"
+    r"what you(?:'ve| have)? (?:said|told us)|join the (?:debate|conversation))\b",
+    re.IGNORECASE,
+)
+
+
+def is_readers_heading(line: str) -> bool:
+    """Whether a heading opens a box of readers' messages (see above)."""
+    return bool(_READERS_HEADING.search(line))
+
+
 def is_tagline(line: str) -> bool:
     """Whether a line, the first sentence of an article's last paragraph, is a contributor's note (see above)."""
     return bool(_TAGLINE.search(line))

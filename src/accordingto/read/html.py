@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from lxml.etree import _Element
 
 from ..errors import InputError
-from .furniture import is_furniture
+from .furniture import is_furniture, is_readers_heading
 from .records import ReadArticle, text_id
 from .text import MAX_FILE_BYTES, check_text, parse_published
 
@@ -92,6 +92,12 @@ def drop_furniture(body: _Element) -> None:
             # or a photo credit often follows.
             following = next((dropped[i] for i in range(position + 1, len(blocks))), True)
             dropped[position] = following and len(_normalized("".join(block.itertext())).split()) <= 8
+    boxed = False
+    for position, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        if block.tag == "head":
+            boxed = is_readers_heading(text)
+        # Readers' messages under their box's heading (``furniture.is_readers_heading``), the heading too.
+        dropped[position] = dropped[position] or boxed
     for block, drop in zip(blocks, dropped, strict=True):
         if drop:
             _remove(block)
