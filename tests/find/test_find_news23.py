@@ -1,8 +1,8 @@
 """Extraction classes news23 found on an everyday mix of ten news articles nothing had been tuned on, each in
-sentences written for this test (not the articles' wording):
+sentences written for this test (not the articles' wording; the subject of an agentless passive of saying or
+believing, "The bridge is said to have cost ...", is in test_find_unseen_news.py's table of passive hearers, the
+rule it extends):
 
-- the subject of an agentless passive verb of saying or believing is what is said or expected of, never who says
-  or expects it ("The inspector is expected to report in March", "The bridge is said to have cost ...");
 - a cue that opens with its verb's subject gives the subject back as the source ("Chatterly said ...", where the
   small model parsed the unknown name as an adverb and the tagger took it into the cue).
 
@@ -12,54 +12,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from accordingto.annotations import analysis_from_doc
-from accordingto.find.groups import Group
-from accordingto.find.sources import leave_hearer_unnamed, subject_out_of_cue
-from accordingto.find.tagging import RoleSpan
-from accordingto.model import Attribution
-
-
-def attributions(nlp: Language, text: str) -> list[Attribution]:
-    return analysis_from_doc(nlp(text)).attributions
-
-
-def group_of(nlp: Language, text: str, cue: str, content: str, source: str | None) -> tuple[Group, Doc]:
-    """A group as the tagger may make it in a longer article: the cue, content and source are the first words that
-    read so (no source when ``source`` is None)."""
-    doc = nlp(text)
-
-    def span(role: str, words: str) -> RoleSpan:
-        start = text.index(words)
-        found = doc.char_span(start, start + len(words), alignment_mode="expand")
-        assert found is not None
-        return RoleSpan(role, found.start, found.end)
-
-    sources = [] if source is None else [span("SOURCE", source)]
-    return Group(cue=span("CUE", cue), contents=[span("CONTENT", content)], sources=sources), doc
-
-
-# (text, the cue, the source grouping gave it, whether it stays).
-TOPIC_GROUPS = [
-    ("The inspector is expected to publish her findings in March.", "is expected", "The inspector", False),
-    ("The new bridge is said to have cost twice its budget.", "is said", "The new bridge", False),
-    ("The singer is known to dislike long interviews.", "is known", "The singer", False),
-    ("The festival is believed to have lost money for a third year.", "is believed", "The festival", False),
-    ("Two of the councillors are thought to oppose the plan.", "are thought", "Two of the councillors", False),
-    # Guards: a "by" agent names who expects; an active verb's subject is its speaker.
-    ("The inspector is expected by ministers to publish in March.", "is expected", "The inspector", True),
-    ("The inspector expects the findings to be published in March.", "expects", "The inspector", True),
-    ("The union said the strike would go ahead.", "said", "The union", True),
-]
-
-
-@pytest.mark.parametrize(("text", "cue", "source", "stays"), TOPIC_GROUPS)
-def test_the_topic_of_a_passive_is_no_source(nlp: Language, text: str, cue: str, source: str, stays: bool) -> None:
-    group, doc = group_of(nlp, text, cue, text.split()[-1].rstrip("."), source)
-    leave_hearer_unnamed(doc, group)
-    assert bool(group.sources) is stays
-
+from accordingto.find.sources import subject_out_of_cue
+from tagged_groups import attributions, group_of
 
 # (text, the cue as the tagger took it, the content's first word, the source it must give, the cue left).
 CUES_WITH_SUBJECTS = [

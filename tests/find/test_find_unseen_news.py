@@ -12,35 +12,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from accordingto.annotations import analysis_from_doc
 from accordingto.find.cues import adds_a_thing
-from accordingto.find.groups import Group
 from accordingto.find.sources import leave_asker_unnamed, leave_hearer_unnamed, leave_label_unnamed
-from accordingto.find.tagging import RoleSpan
-from accordingto.model import Attribution
 from accordingto.read.furniture import is_tagline
-
-
-def attributions(nlp: Language, text: str) -> list[Attribution]:
-    return analysis_from_doc(nlp(text)).attributions
-
-
-def group_of(nlp: Language, text: str, cue: str, content: str, source: str) -> tuple[Group, Doc]:
-    """A group as the tagger may make it in a longer article (in context it tagged the hearer, the label or the
-    thing added, which a lone sentence seldom shows): the cue, content and source are the first words that read
-    so."""
-    doc = nlp(text)
-
-    def span(role: str, words: str) -> RoleSpan:
-        start = text.index(words)
-        found = doc.char_span(start, start + len(words), alignment_mode="expand")
-        assert found is not None
-        return RoleSpan(role, found.start, found.end)
-
-    return Group(cue=span("CUE", cue), contents=[span("CONTENT", content)], sources=[span("SOURCE", source)]), doc
-
+from tagged_groups import attributions, group_of
 
 # "Add" with a noun object and no clause or quotation puts a thing somewhere.
 THINGS_ADDED = [
@@ -119,6 +95,16 @@ HEARER_GROUPS = [
     ("Anyone who saw the fire is asked to contact the station.", "is asked", "who", False),
     ("Drivers who use the bridge were told it would shut in May.", "were told", "Drivers who use the bridge", False),
     ("Residents who complained were told by the mayor that it would shut.", "were told", "Residents", True),
+    # The subject of an agentless passive of saying or believing is what is said or expected of, not who says or
+    # expects it (news23); a "by" agent, or the active verb, names who does.
+    ("The inspector is expected to publish her findings in March.", "is expected", "The inspector", False),
+    ("The new bridge is said to have cost twice its budget.", "is said", "The new bridge", False),
+    ("The singer is known to dislike long interviews.", "is known", "The singer", False),
+    ("The festival is believed to have lost money for a third year.", "is believed", "The festival", False),
+    ("Two of the councillors are thought to oppose the plan.", "are thought", "Two of the councillors", False),
+    ("The inspector is expected by ministers to publish in March.", "is expected", "The inspector", True),
+    ("The inspector expects the findings to be published in March.", "expects", "The inspector", True),
+    ("The union said the strike would go ahead.", "said", "The union", True),
 ]
 
 
