@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, STANCE, doc_token_codes, role_spans, string_ids
-from ..clauses import cue_head, token_ids, top_tokens
+from ..clauses import CLAUSE_SUBJECT_DEPS, cue_head, token_ids, top_tokens
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import StanceRecord
 
@@ -173,19 +173,28 @@ def _phrase_in(phrase: tuple[str, ...], forms: list[set[str]]) -> bool:
 
 def cue_negated(head: Token, content: set[int]) -> bool:
     """Whether the cue's head is negated (see the module docstring for the three cases)."""
-    # An adjective cue ("is not ready") carries its negation on the copula it complements.
-    governors = [head] + ([head.head] if head.dep_ in ("acomp", "attr") and head.head.lemma_ == "be" else [])
-    for governor in governors:
+    for governor in _cue_governors(head):
         for child in governor.children:
             if child.i in content:
                 continue
-            if child.dep_ == "neg" or child.lower_ in lexicon.NEGATING_ADVERBS:
+            if _negation(child):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and _negative_subject(child):
                 return True
             if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
                 return True
     return False
+
+
+def _cue_governors(head: Token) -> list[Token]:
+    """The cue's head, and for an adjective cue ("is not ready", "would be glad to") the copula it complements,
+    which carries the cue's negation and modals."""
+    return [head] + ([head.head] if head.dep_ in ("acomp", "attr") and head.head.lemma_ == "be" else [])
+
+
+def _negation(token: Token) -> bool:
+    """A negation of the word it depends on: "not", "n't", "never"."""
+    return token.dep_ == "neg" or token.lower_ in lexicon.NEGATING_ADVERBS
 
 
 def cue_hypothetical(head: Token, content: set[int], cue_class: str | None = None) -> bool:
@@ -271,10 +280,9 @@ def _possible_only(head: Token, content: set[int], cue_class: str | None) -> boo
     "would often say", "would only say": a past event, a habit, a refusal to say more), nor "would like",
     "would love", "would prefer", "would rather" (a present wish said politely: as real as "wants"). Not "could"
     on a perception ("could hear shouting": the past of "can hear", a real perception)."""
-    governors = [head] + ([head.head] if head.dep_ in ("acomp", "attr") and head.head.lemma_ == "be" else [])
-    for governor in governors:
+    for governor in _cue_governors(head):
         children = [child for child in governor.children if child.i not in content]
-        if any(child.dep_ == "neg" or child.lower_ in lexicon.NEGATING_ADVERBS for child in children):
+        if any(_negation(child) for child in children):
             return False
         modals = {
             "would" if child.lower_ in ("'d", "’d") else child.lower_
@@ -302,7 +310,7 @@ def _question(verb: Token) -> bool:
     sentence = verb.sent
     if not any(token.text == "?" for token in sentence if token.i > verb.i):
         return False
-    subjects = [child.i for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [child.i for child in verb.children if child.dep_ in CLAUSE_SUBJECT_DEPS]
     inverted = [
         child
         for child in verb.children
