@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..clauses import entity_span
+from ..clauses import CLAUSE_SUBJECT_DEPS, entity_span
 from .cues import cue_root
 from .groups import Group, keep_contents
 from .tagging import RoleSpan
@@ -97,6 +97,7 @@ HEARER_VERBS = frozenset(
 TOPIC_VERBS = frozenset(
     {"expect", "say", "believe", "think", "report", "know", "consider", "allege", "rumour", "rumor", "understand"}
 )
+_UNNAMED_BY_PASSIVE = HEARER_VERBS | TOPIC_VERBS
 
 
 # The small model sometimes tags a sentence-opening "Asked" past tense (news20: after a sentence ending in a name).
@@ -138,7 +139,7 @@ def leave_hearer_unnamed(doc: Doc, group: Group) -> None:
     to none (news20: "Road users were urged" listed "Road users" as the speaker). Applied after the confidence cut,
     as ``leave_asker_unnamed`` is and for its reason: a wrong source left out makes the attribution no less right."""
     root = doc[cue_root(doc, group.cue)]
-    if root.lemma_ not in HEARER_VERBS | TOPIC_VERBS or root.pos_ != "VERB":
+    if root.lemma_ not in _UNNAMED_BY_PASSIVE or root.pos_ != "VERB":
         return
     children = list(root.children)
     if any(child.dep_ == "agent" for child in children):
@@ -188,7 +189,7 @@ def subject_out_of_cue(doc: Doc, group: Group) -> None:
     root = doc[cue_root(doc, group.cue)]
     if root.pos_ != "VERB":
         return  # a copula's subject is what is described ("The implication is clear:"), no speaker
-    subject = next((child for child in root.children if child.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    subject = next((child for child in root.children if child.dep_ in CLAUSE_SUBJECT_DEPS), None)
     if subject is not None:
         if (
             subject.pos_ not in ("PROPN", "NOUN", "PRON")
