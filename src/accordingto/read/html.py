@@ -91,7 +91,7 @@ def drop_furniture(body: _Element) -> None:
             # is the title of what was removed; not the first block, the article's headline, which a byline
             # or a photo credit often follows.
             following = next((dropped[i] for i in range(position + 1, len(blocks))), True)
-            dropped[position] = following and len(_normalized("".join(block.itertext())).split()) <= 8
+            dropped[position] = following and len(texts[position].split()) <= 8
     boxed = False
     for position, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if block.tag == "head":
