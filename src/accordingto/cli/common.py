@@ -53,6 +53,18 @@ def budget_options(command: F) -> F:
     )(command)
 
 
+def gum_parse_options(command: F) -> F:
+    """``--cache-dir`` and ``--limit`` of the commands that train on GUM (the resolver, the speaker confidence)."""
+    command = click.option("--limit", type=click.IntRange(min=1), help="Use only the first N documents of each split.")(
+        command
+    )
+    return click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Keep our pipeline's parses of the GUM texts here between runs.",
+    )(command)
+
+
 def budget_of(time_budget: float, memory_budget: float) -> Budget:
     """The budget the options give (0 is no limit)."""
     return Budget(seconds=time_budget or None, memory_mb=memory_budget or None)

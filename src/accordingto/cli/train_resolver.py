@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from ..train.defaults import RESOLVER_EPOCHS
-from .common import steps_bar
+from .common import gum_parse_options, steps_bar
 
 DEFAULT_OUT = Path("mention-ranker.npz")
 
@@ -29,12 +29,7 @@ DEFAULT_OUT = Path("mention-ranker.npz")
 )
 @click.option("--epochs", type=click.IntRange(min=1), default=RESOLVER_EPOCHS, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Keep our pipeline's parses of the GUM texts here between runs.",
-)
-@click.option("--limit", type=click.IntRange(min=1), help="Use only the first N documents of each split.")
+@gum_parse_options
 @click.option("--verbose", is_flag=True, help="Log progress (one line per epoch).")
 def train_resolver_command(
     data_dir: Path,

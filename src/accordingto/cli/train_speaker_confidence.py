@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..train.defaults import RESOLVER_FOLDS
-from .common import steps_bar
+from .common import gum_parse_options, steps_bar
 
 DEFAULT_OUT = Path("speaker-confidence.npz")
 
@@ -36,12 +36,7 @@ DEFAULT_OUT = Path("speaker-confidence.npz")
     show_default=True,
     help="Cross-validation folds on train.",
 )
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Keep our pipeline's parses of the GUM texts here between runs.",
-)
-@click.option("--limit", type=click.IntRange(min=1), help="Use only the first N documents of each split.")
+@gum_parse_options
 def train_speaker_confidence_command(
     data_dir: Path, out_path: Path, seed: int, folds: int, cache_dir: Path | None, limit: int | None
 ) -> None:
