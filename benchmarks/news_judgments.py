@@ -19,6 +19,7 @@ or does output:
   and the class of the error: ``wrong who`` (another entity), ``junk`` (a display name that is no name of the
   entity: cut, a determiner or pronoun, a description glued on), ``split`` (the right entity under another of its
   names or a description, apart from its fullest name) or ``extractor`` (the extractor's source span is wrong);
+  ``error`` is ``missed`` on a statement the tool did not output when the line was written (``output`` none);
 - ``note``: free text.
 
 Each output is then one of: **right**; **wrong** with the recorded class when it gives the recorded wrong name;
