@@ -23,7 +23,7 @@ from .grouping import assemble
 from .groups import Group, attribution_type, quoted_tokens
 from .perceptron import TaggerModel, Tagging
 from .signals import confidences
-from .sources import leave_asker_unnamed, leave_hearer_unnamed, leave_label_unnamed
+from .sources import leave_asker_unnamed, leave_hearer_unnamed, leave_label_unnamed, source_not_in_relative_clause
 from .tagging import WEIGHTS_FILE, RoleSpan, load_model, read_weights, tag_doc, tag_docs
 
 
@@ -45,10 +45,26 @@ def _separates_source(token: Token) -> bool:
 
 
 def source_words(doc: Doc, span: RoleSpan) -> Span | None:
-    """The source ``span`` without separating marks or white space at its edges; None when nothing else is left."""
+    """The source ``span`` without separating marks or white space at its edges, nor a preposition of the clause
+    after it at its end (see ``_clause_preposition``); None when nothing else is left."""
     start = shed_start(doc, span.start, span.end, _separates_source)
     end = shed_end(doc, start, span.end, _separates_source)
+    if end - start > 1 and _clause_preposition(doc[end - 1], start, end):
+        end = shed_end(doc, start, end - 1, _separates_source)
     return doc[start:end] if end > start else None
+
+
+def _clause_preposition(token: Token, start: int, end: int) -> bool:
+    """A preposition at a source's end that hangs from outside the source, or has no object at all, belongs to the
+    clause after it, not to the mention: news24's "after the trust at first refused the request" gave the source
+    "the trust at" (the parse hangs an objectless "at" on "trust"; its phrase is "at first", an adverb of
+    "refused"), and the trust the display name "trust at". A preposition of the mention's own with its object
+    after the span ("papers ranging from ...", "who watched the ceremony on ...") was cut short by the tagger: kept,
+    as PolNeAR's source goes on past it."""
+    if token.pos_ != "ADP" or token.dep_ != "prep":
+        return False
+    has_object = any(child.dep_ in ("pobj", "pcomp") for child in token.children)
+    return not has_object or not start <= token.head.i < end
 
 
 def record_attributions(doc: Doc, groups: list[Group], confidence: list[float]) -> None:
@@ -119,6 +135,7 @@ def find_attributions(
         leave_asker_unnamed(doc, group)
         leave_hearer_unnamed(doc, group)
         leave_label_unnamed(doc, group)
+        source_not_in_relative_clause(doc, group)
     return [group for group, _ in kept], [value for _, value in kept]
 
 

@@ -42,6 +42,7 @@ from .source_ranker import SourceRanker
 from .sources import (
     according_to_names_its_source,
     according_to_object,
+    cue_past_anonymity_clause,
     document_author,
     inverted_speaker,
     subject_out_of_cue,
@@ -160,6 +161,7 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
         if not group.contents and group.sources:
             untagged_complement(doc, group, tags)
         drop_addressee(doc, group)
+        cue_past_anonymity_clause(doc, group)
     kept = [
         group
         for group in groups

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..clauses import CLAUSE_SUBJECT_DEPS, entity_span
 from .cues import cue_root
@@ -149,6 +149,108 @@ def leave_hearer_unnamed(doc: Doc, group: Group) -> None:
         group.sources[:] = [
             span for span in group.sources if not any(span.start < end and start < span.end for start, end in hearers)
         ]
+
+
+# The passive complement of the formulas in which a source keeps their name out of print: "who did not want to be
+# named", "who asked not to be identified", "who declined to be named".
+ANONYMITY_VERBS = frozenset({"name", "identify"})
+
+
+def cue_past_anonymity_clause(doc: Doc, group: Group) -> None:
+    """ "A driver who did not want to be named said morale at the depot was low": the formula in a source's
+    relative clause says why the source is not named, it reports nothing; the tagger took "did not want" as the
+    cue and the rest of the sentence, the real "said" with it, as content (news24). A cue heading such a relative
+    clause (its complement a passive "to be named"/"to be identified") hands the group to the verb its antecedent
+    is the subject of, when that verb follows inside the content and reports a clause (it has a clausal
+    complement): the cue becomes that verb, the source the antecedent's phrase with its relative clause, the
+    content the complement. Otherwise the group loses its content and is no attribution."""
+    root = doc[cue_root(doc, group.cue)]
+    if root.dep_ != "relcl" or not any(_passive_name(child) for child in root.children):
+        return
+    antecedent, verb = root.head, root.head.head
+    complement = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    inside = any(span.start <= verb.i < span.end for span in group.contents)
+    if antecedent.dep_ != "nsubj" or verb.i <= root.i or complement is None or not inside:
+        group.contents.clear()
+        return
+    group.cue = RoleSpan("CUE", verb.i, verb.i + 1)
+    group.sources[:] = [RoleSpan("SOURCE", antecedent.left_edge.i, root.right_edge.i + 1)]
+    group.contents[:] = [RoleSpan("CONTENT", complement.left_edge.i, complement.right_edge.i + 1)]
+
+
+def _passive_name(token: Token) -> bool:
+    """ "to be named": a passive infinitive of naming or identifying."""
+    return (
+        token.dep_ == "xcomp"
+        and token.lemma_ in ANONYMITY_VERBS
+        and any(child.dep_ == "auxpass" for child in token.children)
+    )
+
+
+def source_not_in_relative_clause(doc: Doc, group: Group) -> None:
+    """A relative clause and its antecedent play opposite parts, so a source that mixes them up is moved to the one
+    that speaks (news24):
+
+    - "Kieran Flood, whose daughter took part in the trial, said ...": a source that opens with the relative
+      determiner "whose" is the subject of the relative clause; when that clause is closed by a comma before the
+      cue (a non-restrictive clause, set off on both sides), the cue's subject is the clause's antecedent, the
+      phrase just before ", whose". The tagger had taken "whose eight-year-old daughter" as the speaker.
+    - "..., a position analysts said could leave Teravia facing weeks of talks": when the cue itself heads a
+      relative clause whose subject lies in the source after the antecedent noun (a contact clause, "the N X
+      said"), the antecedent is what was said, and the speaker is the clause's subject alone ("analysts", not
+      "a position analysts"); also where the parse took the antecedent for a compound of the subject (see
+      ``_antecedent_as_compound``).
+
+    Applied after the confidence cut, as ``leave_asker_unnamed`` is: the group is as right or wrong as before,
+    only its source's words change."""
+    root = doc[cue_root(doc, group.cue)]
+    for index, span in enumerate(group.sources):
+        first = doc[span.start]
+        if first.tag_ == "WP$" and _set_off_before(doc, span.start) and _comma_between(doc, span.end, group.cue.start):
+            named = doc[span.start - 2]
+            if named.pos_ in ("PROPN", "NOUN"):
+                start = max(named.left_edge.i, named.sent.start)
+                if all(not token.is_punct for token in doc[start : named.i]):
+                    group.sources[index] = RoleSpan("SOURCE", start, named.i + 1)
+            continue
+        subject = next((child for child in root.children if child.dep_ == "nsubj"), None)
+        if subject is None or not _reports_a_clause(root) or subject.right_edge.i >= span.end:
+            continue
+        # "a nurse who said ...": a relative pronoun as subject stands for the antecedent, who does speak
+        contact = subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
+        if root.dep_ == "relcl" and contact and span.start <= root.head.i < subject.left_edge.i:
+            group.sources[index] = RoleSpan("SOURCE", subject.left_edge.i, subject.right_edge.i + 1)
+        elif (compound := _antecedent_as_compound(subject)) is not None and span.start <= subject.left_edge.i:
+            group.sources[index] = RoleSpan("SOURCE", compound.i + 1, subject.right_edge.i + 1)
+
+
+def _antecedent_as_compound(subject: Token) -> Token | None:
+    """The small model parses "a date engineers said would be ..." with "a date" as a compound of the plural
+    "engineers": an indefinite article cannot determine a plural noun, so "a date" is a noun phrase of its own, the
+    contact clause's antecedent, and only "engineers" the subject."""
+    if subject.tag_ not in ("NNS", "NNPS"):
+        return None
+    compound = next((c for c in subject.children if c.dep_ == "compound" and c.i < subject.i and c.tag_ == "NN"), None)
+    if compound is None:
+        return None
+    # The article hangs from the singular noun or, as often, from the plural subject itself.
+    articles = [det for det in (*compound.children, *subject.children) if det.dep_ == "det" and det.i < compound.i]
+    return compound if any(det.lower_ in ("a", "an") for det in articles) else None
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    """The verb has a clausal complement: in "the experts I interviewed said ...", the relative clause's
+    "interviewed" reports nothing (the complement is "said"'s) and its subject is no speaker."""
+    return any(child.dep_ == "ccomp" for child in verb.children)
+
+
+def _set_off_before(doc: Doc, start: int) -> bool:
+    """A comma right before ``start``, with a word before it."""
+    return start >= 2 and doc[start - 1].text == ","
+
+
+def _comma_between(doc: Doc, start: int, end: int) -> bool:
+    return any(token.text == "," for token in doc[start:end])
 
 
 # Two labels before a colon read like a speaker's name to the tagger but name no one (news20): an interview's
