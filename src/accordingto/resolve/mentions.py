@@ -395,6 +395,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
+    end = _through_of_part(codes, end, high)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
     while (
@@ -521,10 +522,14 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # Nor does a person's name end with a preposition, a conjunction or an article: the small model tags "Ruth
     # Calloway of" a person in "Ruth Calloway of Stanmere Securities said", whose "of" opens her firm's name
     # (news20). (A body's name cut before its "of" part is another matter: "Bank of" is not "Bank".)
+    # Nor with the letters of an honour, an office or a degree ("Alison Treharne KC", "Tom Wexley MP"): they say
+    # what the person holds, and the same person is "Treharne" or "Ms Treharne" without them, which had been a
+    # second source apart from the full name (news23). Only people bear them, whatever the name was tagged.
     while end > start + 1 and (
         codes.tag[end - 1] == _POSSESSIVE_TAG
         or codes.punct[end - 1]
         or (personal and pos[end - 1] in (ADP, CCONJ, DET))
+        or codes.word(end - 1) in lexicon.POST_NOMINALS
     ):
         end -= 1
     if (
@@ -551,6 +556,44 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+_OF = get_string_id("of")
+_NAME_PART_JOIN_IDS = _ids({"the", "and", "&"})
+
+
+def _through_of_part(codes: TokenCodes, end: int, high: int) -> int:
+    """Where a body's name ends that is headed by a capitalised body noun with an "of" part the small model left
+    out of the name: "the Fenwick Chamber of Trade", "the Institute of Coastal Studies" (``BODY_NAME_HEADS``).
+    The capitalised words after "of" say which chamber or institute it is, so they are the name's; cut before
+    them, the name was "Fenwick Chamber", a body of its own apart from the full name (news23). Only proper nouns
+    (with "the" and "and") after the "of": "the Chamber of commerce leaders" or "the Board of the company" are no
+    one name. A title's "of" is not read ("the Mayor of Eastbury": a mayor is no body)."""
+    head = end - 1
+    if end >= high or codes.lower[end] != _OF or codes.governor[end] != head:
+        return end
+    word = codes.word(head)
+    if not word[:1].isupper() or word.lower() not in lexicon.BODY_NAME_HEADS:
+        return end
+    edge = codes.right_edge[end] + 1
+    part = range(end + 1, edge)
+    if edge > high or not any(codes.pos[i] == PROPN for i in part):
+        return end
+    if not all(
+        (codes.pos[i] == PROPN and codes.word(i)[:1].isupper()) or codes.lower[i] in _NAME_PART_JOIN_IDS for i in part
+    ):
+        return end
+    return edge
+
+
+def headed_before_of(words: list[str]) -> bool:
+    """Whether a name's words hold a capitalised body noun before an "of" ("Chamber of Trade", "Bank of Arden"):
+    such a name is a body's, whatever the small model tagged it (it tags "The Fenwick Chamber of Trade" a person's;
+    no person's name is headed by a chamber or a bank)."""
+    return any(
+        word[:1].isupper() and word.lower() in lexicon.BODY_NAME_HEADS and after.lower() == "of"
+        for word, after in zip(words, words[1:], strict=False)
+    )
 
 
 def _ends_a_body_name(word: str) -> bool:
@@ -698,7 +741,7 @@ def name_kind(words: list[str], label: str) -> SourceKind:
     # an institution named after its holder's office (news18), "St Peter's Square" a place named after its saint,
     # which had taken the pope's "He said" and become his display name (news19).
     owned = any(word in {"'s", "’s"} for word in words[:-1])
-    if label == "PERSON" and (_ends_a_body_name(words[-1]) or owned):
+    if label == "PERSON" and (_ends_a_body_name(words[-1]) or owned or headed_before_of(words)):
         # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
         # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
         return "government" if lowered & lexicon.GOVERNMENT_NAME_WORDS else "organization"
