@@ -296,6 +296,12 @@ def _reporting_participle(codes: TokenCodes, i: int) -> bool:
     )
 
 
+def _comma_relative(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a comma opening a relative clause (", who …", ", which …"): a clause that describes
+    the phrase before it, never a part of who it is."""
+    return codes.lower[i] == _COMMA and i + 1 < len(codes.lower) and codes.lower[i + 1] in _RELATIVE_IDS
+
+
 def _name_word_hung_apart(codes: TokenCodes, head: int, child: int) -> bool:
     """Whether ``child`` is a proper noun of the person's name ``head`` opens, hung on it as an unlabelled
     dependent. (Extending every tagged person's mention over its entity moved GUM train's cross-validated
@@ -354,8 +360,14 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
             break
         edge = codes.right_edge[child] + 1
         # "a friend of the actress quoted by the magazine": the participle hangs on the affiliation's noun but
-        # names the channel, not the source (above); the phrase stops before it.
-        high = max(high, next((i for i in range(child, edge) if _reporting_participle(codes, i)), edge))
+        # names the channel, not the source (above); the phrase stops before it. So does a relative clause set off
+        # by a comma, which says what the source did, wherever the parser hung it: "A senior nurse at the clinic,
+        # who did not want to be named" is a nurse at the clinic (the clause on "clinic" had been kept in her
+        # display name, news23).
+        high = max(
+            high,
+            next((i for i in range(child, edge) if _reporting_participle(codes, i) or _comma_relative(codes, i)), edge),
+        )
     low, high = max(low, start), min(high, end)
     punct, space = codes.punct, codes.space
     while high > low + 1 and (punct[high - 1] or space[high - 1]):
@@ -667,6 +679,14 @@ def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
         joins = pos[before] == PROPN or (pos[before] == ADJ and ent_type[before] == _NORP)
         if pos[before] == CCONJ and before > low and pos[before - 1] == PROPN:
             joins = True
+        # Two possessors coordinated before the body's noun: "The *Potters' and* Kiln Workers' Union" is one union
+        # of both trades (news23's "Food Workers' Union", cut from "The Bakers' and Food Workers' Union"). The
+        # possessive before "and" matches the one inside the name; a lone possessor before a body's name stays
+        # out ("Trump's Justice Department").
+        if pos[before] == CCONJ and before - 1 > low and codes.tag[before - 1] == _POSSESSIVE_TAG:
+            joins = pos[before - 2] == PROPN and any(codes.tag[i] == _POSSESSIVE_TAG for i in range(start, last))
+        if codes.tag[before] == _POSSESSIVE_TAG and pos[start] == CCONJ and before > low:
+            joins = pos[before - 1] == PROPN
         if not joins or codes.breaks[before]:
             break
         start = before
