@@ -23,7 +23,7 @@ from ..model import Source, SourceKind
 from ..number_words import CARDINALS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import Mention, joined_word_start, read_source
+from ..resolve.mentions import Mention, is_person_noun, joined_word_start, read_source
 from ..resolve.word_classes import only_adjective
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
@@ -82,6 +82,13 @@ def describe_sources(doc: Doc) -> SourceRecords:
         for token in range(*mention.tokens)
         if mention.form == "name" and not mention.source
     }
+    # Where sources were described: what a bare "Another" or "One" leaves its noun to (``_elided_noun``).
+    described = sorted(
+        mention.tokens
+        for entity in entities
+        for mention in entity.mentions
+        if mention.source and mention.form == "description"
+    )
     drafts: dict[str, tuple[Source, list[str]]] = {}
     pointers: dict[str, tuple[int, int]] = {}
     queue = deque(entity for entity in entities if entity.speaker)
@@ -89,7 +96,7 @@ def describe_sources(doc: Doc) -> SourceRecords:
         entity = queue.popleft()
         if entity.id in drafts:
             continue
-        draft, role_of = _draft(doc, entity)
+        draft, role_of = _draft(doc, entity, described)
         drafts[entity.id] = (draft, entity.attributions if entity.speaker else [])
         if role_of is None:
             continue
@@ -120,9 +127,9 @@ def _name_mention(doc: Doc, tokens: tuple[int, int]) -> MentionRecord:
     return MentionRecord(ranges=[(span.start_char, span.end_char)], tokens=tokens, form="name", source=False)
 
 
-def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | None]:
+def _draft(doc: Doc, entity: EntityRecord, described: list[tuple[int, int]]) -> tuple[Source, tuple[int, int] | None]:
     """One source's profile from all its mentions (its id and ``role_of`` are set once every source is known);
-    also the tokens its role is relative to, if any."""
+    also the tokens its role is relative to, if any. ``described``: the tokens of the sources' descriptions."""
     read: list[tuple[MentionRecord, Mention]] = []
     for record in entity.mentions:
         mention = read_source(doc, *record.tokens)
@@ -173,6 +180,10 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
         name = _bare(doc, mention)
         kind = mention.kind
         named = False
+        elided = _elided_noun(doc, mention, described)
+        if elided is not None:
+            # "Another said", "One said": the noun is the earlier source's ("another former minister").
+            name, kind = elided, "person"
     qualifiers: list[str] = []
     # A named person is one person; a named organisation or group is not counted.
     count = (1 if kind == "person" else None) if named else profiles[0].count
@@ -240,17 +251,8 @@ _NAMED_ONES = frozenset({"PERSON", "ORG"})
 def _bare(doc: Doc, mention: Mention) -> str:
     """An anonymous source's name: its description without determiners and counts ("Some US officials" → "US
     officials"; "two former senior Russian officials" → "former senior Russian officials")."""
-    start = mention.start
     # A share keeps its numbers: "59 percent of voters", "six in 10 voters" say how many as a part of a whole.
-    share = _is_share(doc, mention)
-    while start < mention.head and (
-        doc[start].pos_ == "DET"
-        or doc[start].lower_ == "some"
-        or (not share and (doc[start].pos_ == "NUM" or doc[start].lower_ in NUMBER_WORDS))
-    ):
-        if doc[start + 1].text == "-":
-            break  # a number hyphenated into a compound ("the 45-year-old", "a 10-member panel") is no count
-        start += 1
+    start = _bare_start(doc, mention, _is_share(doc, mention))
     name = doc[start : mention.end].text
     # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one. A word with
     # a capital after its first letter keeps its case wherever it stands ("MPs", "NGOs": it had been "mPs", news20).
@@ -265,6 +267,66 @@ def _bare(doc: Doc, mention: Mention) -> str:
     ):
         name = name[:1].lower() + name[1:]
     return name
+
+
+# Words that stand for a noun phrase whose noun they leave out ("Another said", "One said"): each picks out one
+# more member of a set the text just described.
+_ELLIPTICAL = frozenset({"another", "one"})
+# How many sources described before such a word are read for its noun: the text gives it right before.
+_ELIDED_REACH = 3
+
+
+def _elided_noun(doc: Doc, mention: Mention, described: list[tuple[int, int]]) -> str | None:
+    """The name of a source written as a lone "Another" or "One" ("Two diplomats said … One said …", "One former
+    minister … said … Another said …"): English leaves out the noun such a word picks one more member by when the
+    text has just given it, and the noun is the one of the source described last before it, a person's. Shown as
+    that noun in the singular ("another former minister"; "One" loses its count, as "one diplomat" is shown
+    "diplomat"); a bare "another" or "one" as a display name said nothing of who spoke (news23). None when the
+    mention is no such word or no earlier source is a person described by a noun."""
+    word = doc[mention.head]
+    if mention.end - mention.start != 1 or word.lower_ not in _ELLIPTICAL or word.pos_ == "NOUN":
+        return None
+    earlier = [
+        antecedent
+        for tokens in described
+        if tokens[1] <= mention.start
+        and (antecedent := read_source(doc, *tokens)) is not None
+        and antecedent.form == "description"
+    ][-_ELIDED_REACH:]
+    # A count picks out the set the word takes one more member of ("One former minister … Another said", "Two
+    # diplomats … One said"), before a description that merely comes later ("colleagues were discussing").
+    counted = [m for m in earlier if doc[m.start].pos_ == "NUM" or doc[m.start].lower_ in NUMBER_WORDS]
+    if not earlier:
+        return None
+    antecedent = (counted or earlier)[-1]
+    head = doc[antecedent.head]
+    if head.lower_ in _ELLIPTICAL or head.pos_ != "NOUN" or not is_person_noun(head.lemma_.lower()):
+        return None
+    start = _bare_start(doc, antecedent, _is_share(doc, antecedent))
+    after = doc[head.i + 1 : antecedent.end].text
+    phrase = f"{doc[start : head.i].text_with_ws}{head.lemma_}{head.whitespace_}{after}".strip()
+    if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+        phrase = phrase[:1].lower() + phrase[1:]
+    return f"another {phrase}" if word.lower_ == "another" else phrase
+
+
+def _bare_start(doc: Doc, mention: Mention, share: bool) -> int:
+    """Where a description's name starts: past its determiners and counts, but not past "another", which says
+    the source is not the one described before ("another MP" is shown so, not as "MP")."""
+    start = mention.start
+    while (
+        start < mention.head
+        and doc[start].lower_ != "another"
+        and (
+            doc[start].pos_ == "DET"
+            or doc[start].lower_ == "some"
+            or (not share and (doc[start].pos_ == "NUM" or doc[start].lower_ in NUMBER_WORDS))
+        )
+    ):
+        if doc[start + 1].text == "-":
+            break  # a number hyphenated into a compound ("the 45-year-old", "a 10-member panel") is no count
+        start += 1
+    return start
 
 
 def _is_share(doc: Doc, mention: Mention) -> bool:

@@ -554,6 +554,10 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
                 and (
                     pos[start - 1] == ADJ
                     or (lower[start - 1] in _TITLE_IDS and lower[start - 1] not in _PERSONAL_ABBREVIATION_IDS)
+                    # "Another MP said", "One MP said": a proper name takes no indefinite determiner or count,
+                    # so a title after one is a role (it had been a source named "MP", news23)
+                    or lower[start - 1] in _INDEFINITE_IDS
+                    or pos[start - 1] == NUM
                 )
             )
             or (end < len(pos) and pos[end] == ADP)
@@ -736,6 +740,7 @@ def is_person_noun(lemma: str) -> bool:
 
 _SINGULAR_PROPER_NOUN = get_string_id("NNP")
 _DEFINITE_ARTICLE_IDS = _ids({"the"})
+_INDEFINITE_IDS = _ids(lexicon.INDEFINITE)
 
 
 def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int) -> bool:
