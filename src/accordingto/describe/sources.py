@@ -21,10 +21,10 @@ from ..annotations import ENTITIES, SOURCES, doc_token_codes
 from ..clauses import entity_span
 from ..model import Source, SourceKind
 from ..number_words import CARDINALS
+from ..parse.word_classes import only_adjective
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
 from ..resolve.mentions import Mention, is_person_noun, joined_word_start, read_source
-from ..resolve.word_classes import only_adjective
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.

@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..annotations import TokenCodes, doc_token_codes
 from ..model import SourceKind
+from ..parse.word_classes import noun_not_adjective, only_adjective
 from ..records import MentionForm
 from .first_names import first_name_gender, is_first_name
-from .word_classes import noun_not_adjective, only_adjective
 
 Form = MentionForm
 Number = Literal["sing", "plur"]
