@@ -82,13 +82,6 @@ def describe_sources(doc: Doc) -> SourceRecords:
         for token in range(*mention.tokens)
         if mention.form == "name" and not mention.source
     }
-    # Where sources were described: what a bare "Another" or "One" leaves its noun to (``_elided_noun``).
-    described = sorted(
-        mention.tokens
-        for entity in entities
-        for mention in entity.mentions
-        if mention.source and mention.form == "description"
-    )
     drafts: dict[str, tuple[Source, list[str]]] = {}
     pointers: dict[str, tuple[int, int]] = {}
     queue = deque(entity for entity in entities if entity.speaker)
@@ -96,7 +89,7 @@ def describe_sources(doc: Doc) -> SourceRecords:
         entity = queue.popleft()
         if entity.id in drafts:
             continue
-        draft, role_of = _draft(doc, entity, described)
+        draft, role_of = _draft(doc, entity)
         drafts[entity.id] = (draft, entity.attributions if entity.speaker else [])
         if role_of is None:
             continue
@@ -127,9 +120,9 @@ def _name_mention(doc: Doc, tokens: tuple[int, int]) -> MentionRecord:
     return MentionRecord(ranges=[(span.start_char, span.end_char)], tokens=tokens, form="name", source=False)
 
 
-def _draft(doc: Doc, entity: EntityRecord, described: list[tuple[int, int]]) -> tuple[Source, tuple[int, int] | None]:
+def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | None]:
     """One source's profile from all its mentions (its id and ``role_of`` are set once every source is known);
-    also the tokens its role is relative to, if any. ``described``: the tokens of the sources' descriptions."""
+    also the tokens its role is relative to, if any."""
     read: list[tuple[MentionRecord, Mention]] = []
     for record in entity.mentions:
         mention = read_source(doc, *record.tokens)
@@ -180,9 +173,9 @@ def _draft(doc: Doc, entity: EntityRecord, described: list[tuple[int, int]]) -> 
         name = _bare(doc, mention)
         kind = mention.kind
         named = False
-        elided = _elided_noun(doc, mention, described)
+        elided = _elided_noun(doc, mention)
         if elided is not None:
-            # "Another said", "One said": the noun is the earlier source's ("another former minister").
+            # "Another said", "One said": the noun is the one the text just gave ("another former minister").
             name, kind = elided, "person"
     qualifiers: list[str] = []
     # A named person is one person; a named organisation or group is not counted.
@@ -270,41 +263,43 @@ def _bare(doc: Doc, mention: Mention) -> str:
 
 
 # Words that stand for a noun phrase whose noun they leave out ("Another said", "One said"): each picks out one
-# more member of a set the text just described.
+# more member of a set the text just named.
 _ELLIPTICAL = frozenset({"another", "one"})
-# How many sources described before such a word are read for its noun: the text gives it right before.
-_ELIDED_REACH = 3
+# How many sentences back, besides its own, the left-out noun is looked for: the text gives it right before.
+_ELIDED_REACH = 2
 
 
-def _elided_noun(doc: Doc, mention: Mention, described: list[tuple[int, int]]) -> str | None:
-    """The name of a source written as a lone "Another" or "One" ("Two diplomats said … One said …", "One former
-    minister … said … Another said …"): English leaves out the noun such a word picks one more member by when the
-    text has just given it, and the noun is the one of the source described last before it, a person's. Shown as
-    that noun in the singular ("another former minister"; "One" loses its count, as "one diplomat" is shown
-    "diplomat"); a bare "another" or "one" as a display name said nothing of who spoke (news23). None when the
-    mention is no such word or no earlier source is a person described by a noun."""
+def _elided_noun(doc: Doc, mention: Mention) -> str | None:
+    """The name of a source written as a lone "Another" or "One" ("Fans were quick to react. One wrote …", "One
+    former minister … said … Another said …"): English leaves out the noun such a word picks a member of when the
+    text has just given it, so the source is one of the people the nearest noun before it names. For "another", the
+    nearest "one <noun>" first (the pair "one … another" picks two members of one set: "colleagues" named between
+    does not make the second a colleague); else the nearest plural or counted noun of people ("Listeners",
+    "Two diplomats"). Shown as that noun in the singular with its modifiers ("another former minister", "fan": "One"
+    loses its count, as "One diplomat" is shown "diplomat"); a bare "another" or "one" as a display name said
+    nothing of who spoke (news23). None when the mention is no such word or no such noun is near."""
     word = doc[mention.head]
     if mention.end - mention.start != 1 or word.lower_ not in _ELLIPTICAL or word.pos_ == "NOUN":
         return None
-    earlier = [
-        antecedent
-        for tokens in described
-        if tokens[1] <= mention.start
-        and (antecedent := read_source(doc, *tokens)) is not None
-        and antecedent.form == "description"
-    ][-_ELIDED_REACH:]
-    # A count picks out the set the word takes one more member of ("One former minister … Another said", "Two
-    # diplomats … One said"), before a description that merely comes later ("colleagues were discussing").
-    counted = [m for m in earlier if doc[m.start].pos_ == "NUM" or doc[m.start].lower_ in NUMBER_WORDS]
-    if not earlier:
+    sentence = word.sent
+    for _ in range(_ELIDED_REACH):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    nouns = [
+        token
+        for token in reversed(doc[sentence.start : mention.start])
+        if token.pos_ == "NOUN" and is_person_noun(token.lemma_.lower())
+    ]
+    paired = [noun for noun in nouns if any(child.lower_ == "one" for child in noun.lefts)]
+    counted = [noun for noun in nouns if noun.tag_ == "NNS" or any(child.dep_ == "nummod" for child in noun.lefts)]
+    noun = next(iter((paired if word.lower_ == "another" else []) + counted), None)
+    if noun is None:
         return None
-    antecedent = (counted or earlier)[-1]
-    head = doc[antecedent.head]
-    if head.lower_ in _ELLIPTICAL or head.pos_ != "NOUN" or not is_person_noun(head.lemma_.lower()):
-        return None
-    start = _bare_start(doc, antecedent, _is_share(doc, antecedent))
-    after = doc[head.i + 1 : antecedent.end].text
-    phrase = f"{doc[start : head.i].text_with_ws}{head.lemma_}{head.whitespace_}{after}".strip()
+    start = noun.i
+    while start > sentence.start and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head == noun:
+        start -= 1
+    phrase = doc[start : noun.i].text_with_ws + noun.lemma_
     if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
         phrase = phrase[:1].lower() + phrase[1:]
     return f"another {phrase}" if word.lower_ == "another" else phrase
