@@ -299,10 +299,24 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
     start = noun.i
     while start > sentence.start and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head == noun:
         start -= 1
-    phrase = doc[start : noun.i].text_with_ws + noun.lemma_
+    phrase = doc[start : noun.i].text_with_ws + _singular(noun)
     if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
         phrase = phrase[:1].lower() + phrase[1:]
     return f"another {phrase}" if word.lower_ == "another" else phrase
+
+
+def _singular(noun: Token) -> str:
+    """A noun of people as written, in the singular: its lemma is in American spelling (``parse.spelling``), and a
+    British "councillors" is shown "councillor", not "councilor"; irregular plurals ("women") take the lemma."""
+    text = noun.text
+    if noun.tag_ != "NNS":
+        return text
+    lower = text.lower()
+    if lower.endswith("ies"):
+        return text[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes")):
+        return text[:-2]
+    return text[:-1] if lower.endswith("s") else noun.lemma_
 
 
 def _bare_start(doc: Doc, mention: Mention, share: bool) -> int:
