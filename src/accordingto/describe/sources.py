@@ -24,7 +24,7 @@ from ..number_words import CARDINALS
 from ..parse.word_classes import only_adjective
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import Mention, is_person_noun, joined_word_start, read_source
+from ..resolve.mentions import Mention, joined_word_start, read_source
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.
@@ -265,6 +265,10 @@ def _bare(doc: Doc, mention: Mention) -> str:
 # Words that stand for a noun phrase whose noun they leave out ("Another said", "One said"): each picks out one
 # more member of a set the text just named.
 _ELLIPTICAL = frozenset({"another", "one"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Modifiers that count or set apart the members of the set rather than describe them: "other investigators",
+# "your own backbenchers", "more workers" give "another investigator", not "another other investigator".
+_NOT_DESCRIBING = lexicon.INDEFINITE | {"own", "more", "most", "such"}
 # How many sentences back, besides its own, the left-out noun is looked for: the text gives it right before.
 _ELIDED_REACH = 2
 
@@ -274,10 +278,10 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
     former minister … said … Another said …"): English leaves out the noun such a word picks a member of when the
     text has just given it, so the source is one of the people the nearest noun before it names. For "another", the
     nearest "one <noun>" first (the pair "one … another" picks two members of one set: "colleagues" named between
-    does not make the second a colleague); else the nearest plural or counted noun of people ("Listeners",
-    "Two diplomats"). Shown as that noun in the singular with its modifiers ("another former minister", "fan": "One"
-    loses its count, as "One diplomat" is shown "diplomat"); a bare "another" or "one" as a display name said
-    nothing of who spoke (news23). None when the mention is no such word or no such noun is near."""
+    does not make the second a colleague); else the nearest plural or counted subject ("Listeners were divided",
+    "Two diplomats … said"). Shown as that noun in the singular with its modifiers ("another former minister",
+    "fan": "One" loses its count, as "One diplomat" is shown "diplomat"); a bare "another" or "one" as a display
+    name said nothing of who spoke (news23). None when the mention is no such word or no such noun is near."""
     word = doc[mention.head]
     if mention.end - mention.start != 1 or word.lower_ not in _ELLIPTICAL or word.pos_ == "NOUN":
         return None
@@ -286,10 +290,12 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
         if sentence.start == 0:
             break
         sentence = doc[sentence.start - 1].sent
+    # The set is what a clause before is about: a subject ("Your own backbenchers are unhappy. One told me …"; not
+    # "the industry needed 50,000 more workers" between), a noun of people by the lexicon or not.
     nouns = [
         token
         for token in reversed(doc[sentence.start : mention.start])
-        if token.pos_ == "NOUN" and is_person_noun(token.lemma_.lower())
+        if token.pos_ == "NOUN" and token.dep_ in _SUBJECT_DEPS
     ]
     paired = [noun for noun in nouns if any(child.lower_ == "one" for child in noun.lefts)]
     counted = [noun for noun in nouns if noun.tag_ == "NNS" or any(child.dep_ == "nummod" for child in noun.lefts)]
@@ -297,7 +303,12 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
     if noun is None:
         return None
     start = noun.i
-    while start > sentence.start and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head == noun:
+    while (
+        start > sentence.start
+        and doc[start - 1].dep_ in ("amod", "compound")
+        and doc[start - 1].head == noun
+        and doc[start - 1].lower_ not in _NOT_DESCRIBING
+    ):
         start -= 1
     phrase = doc[start : noun.i].text_with_ws + _singular(noun)
     if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
