@@ -536,7 +536,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # (news20). (A body's name cut before its "of" part is another matter: "Bank of" is not "Bank".)
     # Nor with the letters of an honour, an office or a degree ("Alison Treharne KC", "Tom Wexley MP"): they say
     # what the person holds, and the same person is "Treharne" or "Ms Treharne" without them, which had been a
-    # second source apart from the full name (news23). Only people bear them, whatever the name was tagged.
+    # second source apart from the full name (news23). Only people bear them: cut whatever the name was tagged.
     while end > start + 1 and (
         codes.tag[end - 1] == _POSSESSIVE_TAG
         or codes.punct[end - 1]
