@@ -111,8 +111,9 @@ class Entities:
         return [found[index] for index in sorted(found, reverse=True)]
 
     def read_before(self, mention: Mention) -> Entity | None:
-        """The entity of the same noun phrase read before (``_by_head``), if any."""
-        return self._by_head.get(mention.head) if mention.form != "pronoun" else None
+        """The entity of the same description read before (``_by_head``), if any. Names are left to the name rules,
+        which tell "Sudan" inside "South Sudan" from the country "South Sudan" names."""
+        return self._by_head.get(mention.head) if mention.form == "description" else None
 
     def move(self, occurrence: Occurrence, entity: Entity) -> None:
         """Take ``occurrence`` from its entity to ``entity`` (the learned resolver chose another participant)."""
@@ -179,7 +180,7 @@ class Entities:
             for head in heads:
                 self._index(("head", head), entity)
             self._index(("description", *key), entity)
-        if mention.form != "pronoun":
+        if mention.form == "description":
             self._by_head.setdefault(mention.head, entity)
         occurrence.entity = entity
         entity.occurrences.append(occurrence)
