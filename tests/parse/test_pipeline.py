@@ -37,6 +37,7 @@ def test_components_follow_the_spacy_model_in_data_order(nlp: Language) -> None:
     assert nlp.pipe_names.index("accordingto_sentence_bounds") == nlp.pipe_names.index("parser") + 1
     assert nlp.pipe_names.index("accordingto_misread_verbs") == nlp.pipe_names.index("parser") + 2
     assert nlp.pipe_names.index("accordingto_speaker_labels") == nlp.pipe_names.index("parser") + 3
+    assert nlp.pipe_names.index("accordingto_unknown_subjects") == nlp.pipe_names.index("parser") + 4
     assert nlp.pipe_names.index("accordingto_american_spelling") == nlp.pipe_names.index("token_attributes") + 1
     assert nlp.pipe_names.index(COMPONENTS[0][0]) > nlp.pipe_names.index("ner")
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from accordingto.annotations import analysis_from_doc
-from accordingto.parse.repairs import repair_misread_verbs, repair_speaker_labels
+from accordingto.parse.repairs import repair_misread_verbs, repair_speaker_labels, repair_unknown_subjects
 from handspans import parser
 
 # (sentence, the verb spaCy reads as the noun root, its subject): repaired to subject + verb + "that" clause.
@@ -114,3 +114,27 @@ def test_a_transcript_lists_each_turn_under_the_person_its_label_names(nlp: Lang
         ("PELL", ("Tom Pell", "person")),
         ("MORROW", ("Ada Morrow", "person")),
     ]
+
+
+@pytest.mark.parametrize("text", ["Chatterly said it disagreed with the fine.", "Tinderly said the firm would appeal."])
+def test_an_unknown_name_read_as_an_adverb_becomes_the_subject(text: str) -> None:
+    doc = parser()(text)
+    assert doc[0].tag_ == "RB"  # the misreading this repair exists for
+    assert repair_unknown_subjects(doc) == 1
+    assert (doc[0].tag_, doc[0].dep_, doc[0].head.i) == ("NNP", "nsubj", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frankly said nothing at all about it.",  # an English adverb (WordNet), however odd the sentence
+        "Reportedly said the talks had failed.",
+        "Chatterly, the minister said, would appeal.",  # not right before the verb
+        "The firm said it would appeal.",
+    ],
+)
+def test_english_words_and_subjects_are_left_as_parsed(text: str) -> None:
+    doc = parser()(text)
+    before = [(token.tag_, token.dep_) for token in doc]
+    assert repair_unknown_subjects(doc) == 0
+    assert [(token.tag_, token.dep_) for token in doc] == before

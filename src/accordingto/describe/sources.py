@@ -21,10 +21,10 @@ from ..annotations import ENTITIES, SOURCES, doc_token_codes
 from ..clauses import entity_span
 from ..model import Source, SourceKind
 from ..number_words import CARDINALS
+from ..parse.word_classes import only_adjective
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
 from ..resolve.mentions import Mention, joined_word_start, read_source
-from ..resolve.word_classes import only_adjective
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.
@@ -173,6 +173,10 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
         name = _bare(doc, mention)
         kind = mention.kind
         named = False
+        elided = _elided_noun(doc, mention)
+        if elided is not None:
+            # "Another said", "One said": the noun is the one the text just gave ("another former minister").
+            name, kind = elided, "person"
     qualifiers: list[str] = []
     # A named person is one person; a named organisation or group is not counted.
     count = (1 if kind == "person" else None) if named else profiles[0].count
@@ -240,17 +244,8 @@ _NAMED_ONES = frozenset({"PERSON", "ORG"})
 def _bare(doc: Doc, mention: Mention) -> str:
     """An anonymous source's name: its description without determiners and counts ("Some US officials" → "US
     officials"; "two former senior Russian officials" → "former senior Russian officials")."""
-    start = mention.start
     # A share keeps its numbers: "59 percent of voters", "six in 10 voters" say how many as a part of a whole.
-    share = _is_share(doc, mention)
-    while start < mention.head and (
-        doc[start].pos_ == "DET"
-        or doc[start].lower_ == "some"
-        or (not share and (doc[start].pos_ == "NUM" or doc[start].lower_ in NUMBER_WORDS))
-    ):
-        if doc[start + 1].text == "-":
-            break  # a number hyphenated into a compound ("the 45-year-old", "a 10-member panel") is no count
-        start += 1
+    start = _bare_start(doc, mention, _is_share(doc, mention))
     name = doc[start : mention.end].text
     # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one. A word with
     # a capital after its first letter keeps its case wherever it stands ("MPs", "NGOs": it had been "mPs", news20).
@@ -265,6 +260,93 @@ def _bare(doc: Doc, mention: Mention) -> str:
     ):
         name = name[:1].lower() + name[1:]
     return name
+
+
+# Words that stand for a noun phrase whose noun they leave out ("Another said", "One said"): each picks out one
+# more member of a set the text just named.
+_ELLIPTICAL = frozenset({"another", "one"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Modifiers that count or set apart the members of the set rather than describe them: "other investigators",
+# "your own backbenchers", "more workers" give "another investigator", not "another other investigator".
+_NOT_DESCRIBING = lexicon.INDEFINITE | {"own", "more", "most", "such"}
+# How many sentences back, besides its own, the left-out noun is looked for: the text gives it right before.
+_ELIDED_REACH = 2
+
+
+def _elided_noun(doc: Doc, mention: Mention) -> str | None:
+    """The name of a source written as a lone "Another" or "One" ("Fans were quick to react. One wrote …", "One
+    former minister … said … Another said …"): English leaves out the noun such a word picks a member of when the
+    text has just given it, so the source is one of the people the nearest noun before it names. For "another", the
+    nearest "one <noun>" first (the pair "one … another" picks two members of one set: "colleagues" named between
+    does not make the second a colleague); else the nearest plural or counted subject ("Listeners were divided",
+    "Two diplomats … said"). Shown as that noun in the singular with its modifiers ("another former minister",
+    "fan": "One" loses its count, as "One diplomat" is shown "diplomat"); a bare "another" or "one" as a display
+    name said nothing of who spoke (news23). None when the mention is no such word or no such noun is near."""
+    word = doc[mention.head]
+    if mention.end - mention.start != 1 or word.lower_ not in _ELLIPTICAL or word.pos_ == "NOUN":
+        return None
+    sentence = word.sent
+    for _ in range(_ELIDED_REACH):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    # The set is what a clause before is about: a subject ("Your own backbenchers are unhappy. One told me …"; not
+    # "the industry needed 50,000 more workers" between), a noun of people by the lexicon or not.
+    nouns = [
+        token
+        for token in reversed(doc[sentence.start : mention.start])
+        if token.pos_ == "NOUN" and token.dep_ in _SUBJECT_DEPS
+    ]
+    paired = [noun for noun in nouns if any(child.lower_ == "one" for child in noun.lefts)]
+    counted = [noun for noun in nouns if noun.tag_ == "NNS" or any(child.dep_ == "nummod" for child in noun.lefts)]
+    noun = next(iter((paired if word.lower_ == "another" else []) + counted), None)
+    if noun is None:
+        return None
+    start = noun.i
+    while (
+        start > sentence.start
+        and doc[start - 1].dep_ in ("amod", "compound")
+        and doc[start - 1].head == noun
+        and doc[start - 1].lower_ not in _NOT_DESCRIBING
+    ):
+        start -= 1
+    phrase = doc[start : noun.i].text_with_ws + _singular(noun)
+    if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+        phrase = phrase[:1].lower() + phrase[1:]
+    return f"another {phrase}" if word.lower_ == "another" else phrase
+
+
+def _singular(noun: Token) -> str:
+    """A noun of people as written, in the singular: its lemma is in American spelling (``parse.spelling``), and a
+    British "councillors" is shown "councillor", not "councilor"; irregular plurals ("women") take the lemma."""
+    text = noun.text
+    if noun.tag_ != "NNS":
+        return text
+    lower = text.lower()
+    if lower.endswith("ies"):
+        return text[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes")):
+        return text[:-2]
+    return text[:-1] if lower.endswith("s") else noun.lemma_
+
+
+def _bare_start(doc: Doc, mention: Mention, share: bool) -> int:
+    """Where a description's name starts: past its determiners and counts, but not past "another", which says
+    the source is not the one described before ("another MP" is shown so, not as "MP")."""
+    start = mention.start
+    while (
+        start < mention.head
+        and doc[start].lower_ != "another"
+        and (
+            doc[start].pos_ == "DET"
+            or doc[start].lower_ == "some"
+            or (not share and (doc[start].pos_ == "NUM" or doc[start].lower_ in NUMBER_WORDS))
+        )
+    ):
+        if doc[start + 1].text == "-":
+            break  # a number hyphenated into a compound ("the 45-year-old", "a 10-member panel") is no count
+        start += 1
+    return start
 
 
 def _is_share(doc: Doc, mention: Mention) -> bool:

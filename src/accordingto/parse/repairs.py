@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..clauses import CLAUSE_SUBJECT_DEPS
 from ..pipes import component_factory
+from .word_classes import unknown_word
 
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 _SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -125,3 +126,44 @@ def _in_capitals(token: Token) -> bool:
 @component_factory("accordingto_speaker_labels", assigns=["token.tag"], requires=["token.tag"])
 def make_speaker_labels(nlp: Language, name: str) -> Repair:
     return Repair(name, repair_speaker_labels)
+
+
+# Tags and dependencies the small model gives an unknown capitalised word opening a sentence before its verb
+# ("Chatterly said …": an adverb, the "-ly" read as an ending), and the tags of a finite verb that needs a subject.
+_MODIFIER_TAGS = frozenset({"RB", "JJ"})
+_MODIFIER_DEPS = frozenset({"advmod", "amod", "npadvmod"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def repair_unknown_subjects(doc: Doc) -> int:
+    """Tag as a proper noun and the verb's subject a capitalised word opening a sentence that the small model read as
+    a modifier of the finite verb right after it, where that verb has no subject and the word is no English word
+    (``unknown_word``); the number repaired. "Chatterly said it disagreed …", "Tinderly said …": a declarative
+    finite verb has a subject, and a word in none of WordNet's classes written with a capital is a name, so the
+    name is the subject the parse lacks (news23: the extractor then took the name as the source, but the resolver,
+    seeing an adverb, gave it no participant). A real adverb or adjective there ("Finally, …", "Frankly said") is
+    a WordNet word and is left alone."""
+    repaired = 0
+    for sentence in doc.sents:
+        word = sentence[0]
+        verb = word.head
+        if (
+            len(sentence) < 3
+            or word.tag_ not in _MODIFIER_TAGS
+            or word.dep_ not in _MODIFIER_DEPS
+            or not word.is_title
+            or verb.i != word.i + 1
+            or verb.tag_ not in _FINITE_TAGS
+            or any(child.dep_ in CLAUSE_SUBJECT_DEPS for child in verb.children)
+            or not unknown_word(word.text)
+        ):
+            continue
+        word.tag_ = "NNP"
+        word.dep_ = "nsubj"
+        repaired += 1
+    return repaired
+
+
+@component_factory("accordingto_unknown_subjects", assigns=["token.tag", "token.dep"], requires=["token.dep"])
+def make_unknown_subjects(nlp: Language, name: str) -> Repair:
+    return Repair(name, repair_unknown_subjects)

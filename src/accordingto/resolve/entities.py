@@ -94,6 +94,11 @@ class Entities:
         # The heads of definite descriptions the text gave two participants it does not tell apart ("the mayor"
         # after two mayors): the rules leave them unresolved, and the learned resolver is not asked to choose.
         self.ambiguous: set[int] = set()
+        # The entity of each noun phrase read so far, by its head token: a relative pronoun is read as its
+        # antecedent's phrase ("One former mayor, who asked not to be named, said": "who" is read as "One former
+        # mayor"), and the same phrase read twice is one participant, even an indefinite one that the rules
+        # otherwise make new each time (the mayor and the "who" had been two sources).
+        self._by_head: dict[int, Entity] = {}
 
     def _index(self, key: tuple[str, ...], entity: Entity) -> None:
         indexed = self._by_key[key]
@@ -104,6 +109,11 @@ class Entities:
         """Entities indexed under any of ``keys``, the latest created first."""
         found = {entity.index: entity for key in keys for entity in self._by_key.get(key, [])}
         return [found[index] for index in sorted(found, reverse=True)]
+
+    def read_before(self, mention: Mention) -> Entity | None:
+        """The entity of the same description read before (``_by_head``), if any. Names are left to the name rules,
+        which tell "Sudan" inside "South Sudan" from the country "South Sudan" names."""
+        return self._by_head.get(mention.head) if mention.form == "description" else None
 
     def move(self, occurrence: Occurrence, entity: Entity) -> None:
         """Take ``occurrence`` from its entity to ``entity`` (the learned resolver chose another participant)."""
@@ -170,6 +180,8 @@ class Entities:
             for head in heads:
                 self._index(("head", head), entity)
             self._index(("description", *key), entity)
+        if mention.form == "description":
+            self._by_head.setdefault(mention.head, entity)
         occurrence.entity = entity
         entity.occurrences.append(occurrence)
 

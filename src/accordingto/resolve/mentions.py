@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..annotations import TokenCodes, doc_token_codes
 from ..model import SourceKind
+from ..parse.word_classes import noun_not_adjective, only_adjective
 from ..records import MentionForm
 from .first_names import first_name_gender, is_first_name
-from .word_classes import noun_not_adjective, only_adjective
 
 Form = MentionForm
 Number = Literal["sing", "plur"]
@@ -296,6 +296,12 @@ def _reporting_participle(codes: TokenCodes, i: int) -> bool:
     )
 
 
+def _comma_relative(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a comma opening a relative clause (", who …", ", which …"): a clause that describes
+    the phrase before it, never a part of who it is."""
+    return codes.lower[i] == _COMMA and i + 1 < len(codes.lower) and codes.lower[i + 1] in _RELATIVE_IDS
+
+
 def _name_word_hung_apart(codes: TokenCodes, head: int, child: int) -> bool:
     """Whether ``child`` is a proper noun of the person's name ``head`` opens, hung on it as an unlabelled
     dependent. (Extending every tagged person's mention over its entity moved GUM train's cross-validated
@@ -354,8 +360,14 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
             break
         edge = codes.right_edge[child] + 1
         # "a friend of the actress quoted by the magazine": the participle hangs on the affiliation's noun but
-        # names the channel, not the source (above); the phrase stops before it.
-        high = max(high, next((i for i in range(child, edge) if _reporting_participle(codes, i)), edge))
+        # names the channel, not the source (above); the phrase stops before it. So does a relative clause set off
+        # by a comma, which says what the source did, wherever the parser hung it: "A senior nurse at the clinic,
+        # who did not want to be named" is a nurse at the clinic (the clause on "clinic" had been kept in her
+        # display name, news23).
+        high = max(
+            high,
+            next((i for i in range(child, edge) if _reporting_participle(codes, i) or _comma_relative(codes, i)), edge),
+        )
     low, high = max(low, start), min(high, end)
     punct, space = codes.punct, codes.space
     while high > low + 1 and (punct[high - 1] or space[high - 1]):
@@ -395,6 +407,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
+    end = _through_of_part(codes, end, high)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
     while (
@@ -521,10 +534,14 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # Nor does a person's name end with a preposition, a conjunction or an article: the small model tags "Ruth
     # Calloway of" a person in "Ruth Calloway of Stanmere Securities said", whose "of" opens her firm's name
     # (news20). (A body's name cut before its "of" part is another matter: "Bank of" is not "Bank".)
+    # Nor with the letters of an honour, an office or a degree ("Alison Treharne KC", "Tom Wexley MP"): they say
+    # what the person holds, and the same person is "Treharne" or "Ms Treharne" without them, which had been a
+    # second source apart from the full name (news23). Only people bear them: cut whatever the name was tagged.
     while end > start + 1 and (
         codes.tag[end - 1] == _POSSESSIVE_TAG
         or codes.punct[end - 1]
         or (personal and pos[end - 1] in (ADP, CCONJ, DET))
+        or codes.word(end - 1) in lexicon.POST_NOMINALS
     ):
         end -= 1
     if (
@@ -537,6 +554,10 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
                 and (
                     pos[start - 1] == ADJ
                     or (lower[start - 1] in _TITLE_IDS and lower[start - 1] not in _PERSONAL_ABBREVIATION_IDS)
+                    # "Another MP said", "One MP said": a proper name takes no indefinite determiner or count,
+                    # so a title after one is a role (it had been a source named "MP", news23)
+                    or lower[start - 1] in _INDEFINITE_IDS
+                    or pos[start - 1] == NUM
                 )
             )
             or (end < len(pos) and pos[end] == ADP)
@@ -551,6 +572,44 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+_OF = get_string_id("of")
+_NAME_PART_JOIN_IDS = _ids({"the", "and", "&"})
+
+
+def _through_of_part(codes: TokenCodes, end: int, high: int) -> int:
+    """Where a body's name ends that is headed by a capitalised body noun with an "of" part the small model left
+    out of the name: "the Fenwick Chamber of Trade", "the Institute of Coastal Studies" (``BODY_NAME_HEADS``).
+    The capitalised words after "of" say which chamber or institute it is, so they are the name's; cut before
+    them, the name was "Fenwick Chamber", a body of its own apart from the full name (news23). Only proper nouns
+    (with "the" and "and") after the "of": "the Chamber of commerce leaders" or "the Board of the company" are no
+    one name. A title's "of" is not read ("the Mayor of Eastbury": a mayor is no body)."""
+    head = end - 1
+    if end >= high or codes.lower[end] != _OF or codes.governor[end] != head:
+        return end
+    word = codes.word(head)
+    if not word[:1].isupper() or word.lower() not in lexicon.BODY_NAME_HEADS:
+        return end
+    edge = codes.right_edge[end] + 1
+    part = range(end + 1, edge)
+    if edge > high or not any(codes.pos[i] == PROPN for i in part):
+        return end
+    if not all(
+        (codes.pos[i] == PROPN and codes.word(i)[:1].isupper()) or codes.lower[i] in _NAME_PART_JOIN_IDS for i in part
+    ):
+        return end
+    return edge
+
+
+def headed_before_of(words: list[str]) -> bool:
+    """Whether a name's words hold a capitalised body noun before an "of" ("Chamber of Trade", "Bank of Arden"):
+    such a name is a body's, whatever the small model tagged it (it tags "The Fenwick Chamber of Trade" a person's;
+    no person's name is headed by a chamber or a bank)."""
+    return any(
+        word[:1].isupper() and word.lower() in lexicon.BODY_NAME_HEADS and after.lower() == "of"
+        for word, after in zip(words, words[1:], strict=False)
+    )
 
 
 def _ends_a_body_name(word: str) -> bool:
@@ -624,6 +683,14 @@ def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
         joins = pos[before] == PROPN or (pos[before] == ADJ and ent_type[before] == _NORP)
         if pos[before] == CCONJ and before > low and pos[before - 1] == PROPN:
             joins = True
+        # Two possessors coordinated before the body's noun: "The *Potters' and* Kiln Workers' Union" is one union
+        # of both trades (news23's "Food Workers' Union", cut from "The Bakers' and Food Workers' Union"). The
+        # possessive before "and" matches the one inside the name; a lone possessor before a body's name stays
+        # out ("Trump's Justice Department").
+        if pos[before] == CCONJ and before - 1 > low and codes.tag[before - 1] == _POSSESSIVE_TAG:
+            joins = pos[before - 2] == PROPN and any(codes.tag[i] == _POSSESSIVE_TAG for i in range(start, last))
+        if codes.tag[before] == _POSSESSIVE_TAG and pos[start] == CCONJ and before > low:
+            joins = pos[before - 1] == PROPN
         if not joins or codes.breaks[before]:
             break
         start = before
@@ -673,6 +740,7 @@ def is_person_noun(lemma: str) -> bool:
 
 _SINGULAR_PROPER_NOUN = get_string_id("NNP")
 _DEFINITE_ARTICLE_IDS = _ids({"the"})
+_INDEFINITE_IDS = _ids(lexicon.INDEFINITE)
 
 
 def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int) -> bool:
@@ -698,7 +766,7 @@ def name_kind(words: list[str], label: str) -> SourceKind:
     # an institution named after its holder's office (news18), "St Peter's Square" a place named after its saint,
     # which had taken the pope's "He said" and become his display name (news19).
     owned = any(word in {"'s", "’s"} for word in words[:-1])
-    if label == "PERSON" and (_ends_a_body_name(words[-1]) or owned):
+    if label == "PERSON" and (_ends_a_body_name(words[-1]) or owned or headed_before_of(words)):
         # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
         # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
         return "government" if lowered & lexicon.GOVERNMENT_NAME_WORDS else "organization"

@@ -266,7 +266,7 @@ def resolve_speakers(
         elif mention.form == "description" and _channel(doc, mention, channels) is not None:
             entity = _channel(doc, mention, channels)
         else:
-            entity = _rules_entity(doc, mention, entities)
+            entity = entities.read_before(mention) or _rules_entity(doc, mention, entities)
         entities.attach(doc, occurrence, entity, genders)
     occurrences = sorted(occurrences + taken_things, key=lambda o: (o.tokens[0], not o.source))
     followers = _latest_speakers(entities.all)

@@ -15,7 +15,7 @@ import functools
 import spacy.util
 from spacy.lookups import Lookups
 
-from ..parse.pipeline import SPACY_MODEL
+from .pipeline import SPACY_MODEL
 
 _OTHER_CLASSES = ("noun", "verb", "adv")
 
@@ -48,3 +48,12 @@ def noun_not_adjective(word: str) -> bool:
     lower = word.lower()
     index = _index()
     return lower in index.get("noun", frozenset()) and lower not in index.get("adj", frozenset())
+
+
+def unknown_word(word: str) -> bool:
+    """Whether the word, in lower case, is in none of WordNet's classes ("chatterly", "tinderly"; not "finally",
+    "later" or "frankly"): what the tagger read as an adverb or adjective there is a name it did not know. False
+    when the model ships no word lists (then nothing is known to be unknown)."""
+    index = _index()
+    lower = word.lower()
+    return bool(index) and not any(lower in words for words in index.values())
