@@ -107,3 +107,11 @@ def test_a_spokespersons_they_is_not_the_spokesperson(nlp: Language) -> None:
     before (PolNeAR dev), not the spokesperson."""
     text = "A Brackley spokesperson said the clinic was coping. They described the week as busy."
     assert _source_of(nlp, text, "the week as busy").get("name") == "They"
+
+
+def test_a_body_named_with_a_first_name_takes_no_she(nlp: Language) -> None:
+    """Guard: a name ending in a company's line of business is a body's, whatever first name opens it; the "She"
+    after its statement stays unresolved rather than go to it (a first version of the rule gave PolNeAR dev's
+    "She declined" to "Ora Media")."""
+    text = "Gloria Foods said it would close the bakery in June. She said the staff would be offered other jobs."
+    assert _source_of(nlp, text, "the staff would be offered").get("name") == "She"

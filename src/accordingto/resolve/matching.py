@@ -76,7 +76,7 @@ def same_name(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
     return _first_name_of(key, mention, entities) or _body_by_first_word(key, mention, entities)
 
 
-def _called_a_body(entity: Entity) -> bool:
+def called_a_body(entity: Entity) -> bool:
     """Whether the text calls an entity a body: a body's head as its description or apposition ("the company"),
     or a company's legal form or line of business ending its name ("Group", "Shipping")."""
     return bool(entity.heads & lexicon.INSTITUTION_HEADS) or any(
@@ -85,10 +85,10 @@ def _called_a_body(entity: Entity) -> bool:
 
 
 def _called_a_company(entity: Entity) -> bool:
-    """An organisation the text calls a body (``_called_a_body``). Companies only: a place's name opens many
+    """An organisation the text calls a body (``called_a_body``). Companies only: a place's name opens many
     bodies' names ("Washington" and the Washington Post, "Chicago" and the Chicago Police Department, "Senate" and
     a Senate committee: PolNeAR dev) that are not the place."""
-    return entity.kind == "organization" and _called_a_body(entity)
+    return entity.kind == "organization" and called_a_body(entity)
 
 
 def _body_by_first_word(key: list[str], mention: Mention, entities: Entities) -> Entity | None:

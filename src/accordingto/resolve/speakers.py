@@ -57,7 +57,7 @@ from .entities import Entities, Entity, Occurrence, QuoteMap, compatible, name_k
 from .first_names import first_name_gender
 from .learned import LearnedAnswers, barred_content, entity_links, mention_class
 from .markables import Markables, quote_ranges, sentence_starts
-from .matching import collect_name, heads_the_story, same_description, same_name
+from .matching import called_a_body, collect_name, heads_the_story, same_description, same_name
 from .mentions import (
     BODY_KINDS,
     PRONOUNS,
@@ -1064,7 +1064,9 @@ def _may_stand_for(pronoun: Mention, occurrence: Occurrence) -> bool:
         return False
     if occurrence.entity is not None:
         return compatible(pronoun, occurrence.entity) or (
-            occurrence.source and _person_tagged_body(occurrence.entity, pronoun.gender)
+            occurrence.source
+            and occurrence.mention.form == "name"
+            and _person_tagged_body(occurrence.entity, pronoun.gender)
         )
     mention = occurrence.mention
     return occurrence.thing and compatible(pronoun, Entity(-1, mention.kind, mention.number, mention.gender))
@@ -1077,11 +1079,14 @@ def _person_tagged_body(entity: Entity, gender: Gender | None) -> bool:
     their tag ("John Deere", ``mentions``), but news does not call a body "she": where the speaker of an
     attribution is such a name, the "she said" after the quotation is that person, and the tag is what is
     wrong. Agreement alone had sent both "she said"s to another woman named before (news23: the prize
-    winner, the dead resident)."""
+    winner, the dead resident). Only a speaker named so where it speaks (``_may_stand_for``), and not one the
+    text calls a body (``called_a_body``: "the company", a name ending in "Foods"): "Ora Media", whose "Ora" the
+    lists give women, had taken the "She" after its statement as "The network" (PolNeAR dev)."""
     return (
         gender in {"masc", "fem"}
         and entity.kind in BODY_KINDS
         and entity.number == "sing"
+        and not called_a_body(entity)
         and any(len(name) > 1 and first_name_gender(name[0]) == gender for name in entity.names)
     )
 
