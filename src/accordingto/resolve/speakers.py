@@ -558,7 +558,7 @@ def _sole_of_gender(doc: Doc, occurrences: list[Occurrence], starts: list[int]) 
     gender the text or the first-name lists gave counts: a name of no known gender ("Garrow") may be anyone. Not
     where that sentence has a pronoun of the gender itself: the rules collect only source pronouns, and "he went
     up to Trinity, where he met John Edleston. About his protégé he wrote" continues the "he", not Edleston
-    (GUM dev)."""
+    (GUM dev). Nor after a quotation, as for the topic (``_topic_continued``)."""
     found: set[int] = set()
     by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
@@ -572,6 +572,8 @@ def _sole_of_gender(doc: Doc, occurrences: list[Occurrence], starts: list[int]) 
             continue
         if any(o.tokens[0] < occurrence.tokens[0] for o in by_sentence[occurrence.sentence]):
             continue  # "When Hale arrived, she said": the sentence's own mentions come first
+        if any(token.is_quote for token in doc[starts[occurrence.sentence] : occurrence.tokens[0]]):
+            continue  # after a quotation ('"We need beds," she said') its words may say who speaks
         before = by_sentence.get(occurrence.sentence - 1, [])
         if occurrence.sentence == 0 or _has_pronoun_of(doc, starts, occurrence.sentence - 1, mention.gender):
             continue
