@@ -14,6 +14,8 @@ import pytest
 from spacy.language import Language
 
 import accordingto
+from accordingto.annotations import doc_token_codes
+from accordingto.resolve.matching import heads_the_story
 from statements import source_of_statement
 
 
@@ -115,3 +117,23 @@ def test_a_body_named_with_a_first_name_takes_no_she(nlp: Language) -> None:
     "She declined" to "Ora Media")."""
     text = "Gloria Foods said it would close the bakery in June. She said the staff would be offered other jobs."
     assert _source_of(nlp, text, "the staff would be offered").get("name") == "She"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "heads"),
+    [
+        ("PORT ELLIS, Jan 4 (Northwire) - Crowds gathered in the square.", "PORT ELLIS", True),
+        ("By Tom Ashby, Political Editor\n\nThe minister resigned.", "Tom Ashby", True),
+        # A heading in capitals before a dash has a verb; a dateline has none.
+        ("The doctor was praised.\n\nPARLIAMENT HAS SUMMONED HIM — Reyes was called to testify.", "PARLIAMENT", False),
+        # "By" opening a sentence with a verb is no byline.
+        ("By Friday, Tom Ashby had resigned.", "Tom Ashby", False),
+        ("Officials in Port Ellis said the count was over.", "Port Ellis", False),
+    ],
+)
+def test_a_name_heading_the_story(nlp: Language, text: str, name: str, heads: bool) -> None:
+    """The dateline and the byline are what ``heads_the_story`` finds; a heading, a date and a name in a
+    sentence are not."""
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    assert heads_the_story(doc, doc_token_codes(doc), start, start + len(name.split())) is heads

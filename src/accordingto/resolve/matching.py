@@ -657,4 +657,7 @@ def heads_the_story(doc: Doc, codes: TokenCodes, start: int, end: int) -> bool:
     if first < start:
         line_end = next((i for i in range(end, min(len(doc), end + BYLINE_WORDS)) if codes.breaks[i]), None)
         return line_end is not None and not any(codes.pos[i] in _VERBS for i in range(first, line_end))
-    return _past_dateline(codes, first, doc[first].sent.end) >= end
+    # A heading in capitals before a dash has a verb ("CONGRESS HAS INVESTIGATED HIM — …", PolNeAR dev); a
+    # dateline has none, as ``find.layouts`` reads it.
+    past = _past_dateline(codes, first, len(doc))
+    return past >= end and not any(codes.pos[i] in _VERBS for i in range(first, past))
