@@ -265,7 +265,7 @@ def resolve_speakers(
             continue
         if mention.form == "pronoun":
             antecedent = _singular_they(doc, occurrences, position) or _pronoun_antecedent(
-                occurrences, position, by_sentence, contents, max_sentences_back, questions
+                doc, occurrences, position, by_sentence, contents, max_sentences_back, questions
             )
             if antecedent is not None and antecedent.entity is None:
                 # A named thing becomes a participant only once a pronoun stands for it.
@@ -925,6 +925,7 @@ def _agreement(pronoun: Mention, entity: Entity | None) -> int:
 
 
 def _pronoun_antecedent(
+    doc: Doc,
     occurrences: list[Occurrence],
     position: int,
     by_sentence: dict[int, list[Occurrence]],
@@ -945,6 +946,8 @@ def _pronoun_antecedent(
     it stays unresolved rather than borrow a speaker from outside.
     In an exchange, whoever asked the question just before does not answer it: "Miller asked whether he would
     retire. He declined" is the other side (``questions``: the attributions that are questions).
+    A quantified pronoun ("anyone", "nobody") names no one a later "he" or "she" can pick up: "She asked
+    whether anyone had warned him. He said …" is the one asked.
     Occurrences are resolved in text order, so the ones already attached to an entity are the earlier ones.
     """
     pronoun = occurrences[position]
@@ -957,6 +960,7 @@ def _pronoun_antecedent(
     def candidate(o: Occurrence) -> bool:
         return (
             _may_stand_for(pronoun.mention, o)
+            and doc[o.mention.head].lower_ not in lexicon.QUANTIFIED_PRONOUNS
             and not (answers and asker(o))
             and o.tokens[1] <= pronoun.tokens[0]
             and o.quote == pronoun.quote
