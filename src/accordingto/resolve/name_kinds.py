@@ -17,11 +17,13 @@ it is sure (``SURE``), and maps a class to a source's kind with the word lists t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.strings import get_string_id
 
 from .. import lexicon
 from ..annotations import TokenCodes
@@ -36,6 +38,12 @@ _LISTS = {
     "outlet word": frozenset(word.lower() for word in lexicon.OUTLET_WORDS_ANYWHERE) | lexicon.OUTLET_BRAND_WORDS,
     "title": lexicon.TITLES | lexicon.HONORIFICS,
 }
+# For each listed word, the lists that hold it, in ``_LISTS`` order: one look-up per word of a name.
+_LISTS_OF: dict[str, tuple[str, ...]] = {}
+for _name, _listed in _LISTS.items():
+    for _word in _listed:
+        _LISTS_OF[_word] = (*_LISTS_OF.get(_word, ()), _name)
+_APPOS = get_string_id("appos")
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "name-kinds.npz"
 # GUM's entity types, in the four classes a source's kind is read from; every other type (object, event,
@@ -49,6 +57,7 @@ MAX_WORDS = 4
 SURE = 0.5
 
 
+@lru_cache(maxsize=8192)
 def _shape(word: str) -> str:
     """ "Treharne" -> "Xx", "KC" -> "X", "NHS" -> "X", "McLeod" -> "XxXx", "O'Neill" -> "X'Xx", "2024" -> "d":
     runs of one character class, so a word's shape is one of few values."""
@@ -69,12 +78,12 @@ def name_head(codes: TokenCodes, start: int, end: int) -> int:
 
 
 def in_capitals_line(codes: TokenCodes, start: int) -> bool:
-    """Whether the line the name is written on has letters in capitals only: a dateline ("PORTO SALVE, Brazil —")
-    or a heading, which name places and topics, not speakers."""
+    """Whether the line the name is written on has letters in capitals only: a dateline on a line of its own
+    ("PORTO SALVE, BRAZIL") or a heading, which name places and topics, not speakers."""
     text, at = codes.text, codes.idx[start]
     line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    letters = [char for char in line if char.isalpha()]
-    return len(letters) >= 3 and all(char.isupper() for char in letters)
+    # (``isupper`` first: it runs in C, and the letters are counted only on the rare line it passes.)
+    return line.isupper() and sum(map(str.isalpha, line)) >= 3
 
 
 def name_features(codes: TokenCodes, start: int, end: int) -> list[str]:
@@ -82,6 +91,7 @@ def name_features(codes: TokenCodes, start: int, end: int) -> list[str]:
     words = [codes.word(i) for i in range(start, end)]
     lowered = [word.lower() for word in words]
     last = lowered[-1]
+    gender = first_name_gender(words[0])
     found = [f"w={word}" for word in lowered[:MAX_WORDS]]
     found += [
         f"first={lowered[0]}",
@@ -92,14 +102,15 @@ def name_features(codes: TokenCodes, start: int, end: int) -> list[str]:
         f"shape={' '.join(_shape(word) for word in words[:MAX_WORDS])}",
         f"last shape={_shape(words[-1])}",
         f"words={min(len(words), MAX_WORDS)}",
-        f"first name={first_name_gender(words[0]) if len(words) > 1 else 'lone'}:{first_name_gender(words[0])}",
+        f"first name={gender if len(words) > 1 else 'lone'}:{gender}",
         f"label={codes.string(codes.ent_type[end - 1])}",
         f"first label={codes.string(codes.ent_type[start])}",
     ]
-    found += [f"list={name}" for name, listed in _LISTS.items() if any(word.strip(".") in listed for word in lowered)]
+    held = {name for word in lowered for name in _LISTS_OF.get(word.strip("."), ())}
+    found += [f"list={name}" for name in _LISTS if name in held]
     if start > 0:
         before = codes.string(codes.lower[start - 1])
-        found += [f"before list={name}" for name, listed in _LISTS.items() if before.strip(".") in listed]
+        found += [f"before list={name}" for name in _LISTS_OF.get(before.strip("."), ())]
         found += [f"before={before}", f"before pos={codes.string(codes.pos[start - 1])}"]
         if start > 1:
             found.append(f"two before={codes.string(codes.lower[start - 2])} {before}")
@@ -116,7 +127,7 @@ def name_features(codes: TokenCodes, start: int, end: int) -> list[str]:
         if dep == "pobj":
             found.append(f"preposition={codes.lemma_text(governor)}")
     for child in codes.children(head):
-        if codes.string(codes.dep[child]) == "appos" and not start <= child < end:
+        if codes.dep[child] == _APPOS and not start <= child < end:
             found.append(f"apposition={codes.lemma_text(child)}")
     if in_capitals_line(codes, start):
         found.append("line in capitals")
@@ -131,18 +142,33 @@ class NameKindModel:
     weights: np.ndarray  # (features, classes)
     bias: np.ndarray  # (classes,)
 
+    def __post_init__(self) -> None:
+        # The weights as Python tuples too: a name's few rows summed in Python cost a third of numpy's calls on
+        # arrays this small, and every proper name of every article is classified (docs/sources.md, speed).
+        self._rows = [tuple(row) for row in self.weights.tolist()]
+        self._bias = tuple(self.bias.tolist())
+
     def probabilities(self, features: list[str]) -> np.ndarray:
         """P(class) for each of ``CLASSES``, from one name's features (those outside the vocabulary are dropped)."""
-        rows = [self.vocabulary[f] for f in features if f in self.vocabulary]
-        scores = self.weights[rows].sum(axis=0) + self.bias
-        scores = np.exp(scores - scores.max())
-        return scores / scores.sum()
+        return np.array(self._probabilities(features))
+
+    def _probabilities(self, features: list[str]) -> list[float]:
+        vocabulary, rows = self.vocabulary, self._rows
+        found = [rows[n] for n in (vocabulary.get(f) for f in features) if n is not None]
+        scores = [sum(column) for column in zip(self._bias, *found, strict=True)]
+        top = max(scores)
+        exponents = [math.exp(score - top) for score in scores]
+        total = sum(exponents)
+        return [value / total for value in exponents]
 
     def classify(self, codes: TokenCodes, start: int, end: int) -> tuple[str, float]:
-        """The likeliest class of the name in tokens ``start:end`` and its probability."""
-        probabilities = self.probabilities(name_features(codes, start, end))
-        best = int(probabilities.argmax())
-        return CLASSES[best], float(probabilities[best])
+        """The likeliest class of the name in tokens ``start:end`` and its probability (once per document)."""
+        found = codes.name_classes.get((start, end))
+        if found is None:
+            probabilities = self._probabilities(name_features(codes, start, end))
+            best = max(range(len(CLASSES)), key=probabilities.__getitem__)
+            found = codes.name_classes[start, end] = (CLASSES[best], probabilities[best])
+        return found
 
     def save(self, path: Path) -> None:
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
