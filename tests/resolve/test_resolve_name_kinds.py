@@ -18,6 +18,7 @@ from accordingto.resolve.mentions import Mention, analyze_mention, name_kind, na
 from accordingto.resolve.name_kinds import (
     CLASSES,
     WEIGHTS_PATH,
+    Design,
     NameKindModel,
     fit,
     name_features,
@@ -151,6 +152,13 @@ def test_the_fit_is_deterministic_and_learns_a_feature_of_a_class() -> None:
     np.testing.assert_array_equal(first.weights, second.weights)
     assert CLASSES[int(first.probabilities(["w=ltd", "words=2"]).argmax())] == "organization"
     assert CLASSES[int(first.probabilities(["first name=fem:fem", "words=2", "unseen"]).argmax())] == "person"
+
+
+def test_a_name_with_no_known_feature_scores_the_bias_alone() -> None:
+    # An empty row in the middle and one at the end: neither borrows a neighbour's features.
+    design = Design.build([["a", "b"], ["unseen"], ["a"], ["unseen"]], {"a": 0, "b": 1})
+    scores = design.scores(np.array([[1.0, 0.0], [0.0, 2.0]]), np.array([0.5, 0.0]))
+    np.testing.assert_array_equal(scores, [[1.5, 2.0], [0.5, 0.0], [1.5, 0.0], [0.5, 0.0]])
 
 
 @pytest.fixture

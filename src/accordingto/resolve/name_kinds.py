@@ -203,6 +203,7 @@ class Design:
 
     indices: np.ndarray
     offsets: np.ndarray
+    empty: np.ndarray  # the rows with no feature in the vocabulary (a fold's vocabulary may lack all of a name's)
 
     @classmethod
     def build(cls, rows: list[list[str]], vocabulary: dict[str, int]) -> Design:
@@ -210,12 +211,15 @@ class Design:
         lengths = np.array([len(row) for row in kept], dtype=np.int64)
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
         indices = np.array([i for row in kept for i in row], dtype=np.int64)
-        return cls(indices, offsets)
+        return cls(indices, offsets, lengths == 0)
 
     def scores(self, weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
-        # Every row holds its "words=" feature (one of four values, each seen in any data), so no row is empty,
-        # which ``reduceat`` would read as the next row's first feature.
-        return np.add.reduceat(weights[self.indices], self.offsets, axis=0) + bias
+        # ``reduceat`` reads an empty row as the next row's first feature (and one at the end past the array): a
+        # zero row is appended, and empty rows are zeroed, so that they score the bias alone.
+        gathered = np.vstack([weights[self.indices], np.zeros((1, weights.shape[1]))])
+        sums = np.add.reduceat(gathered, self.offsets, axis=0)
+        sums[self.empty] = 0.0
+        return sums + bias
 
     def gradient(self, residual: np.ndarray, features: int) -> np.ndarray:
         rows = np.repeat(np.arange(len(self.offsets)), np.diff(np.append(self.offsets, len(self.indices))))
