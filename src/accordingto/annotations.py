@@ -168,6 +168,9 @@ class TokenCodes:
     text: str  # the doc's text, which the offsets index
     strings: StringStore
     _lowered: dict[int, str] = field(default_factory=dict)
+    # The learned kind of each proper name read (``resolve.name_kinds``), by its token bounds: the rules and the
+    # learned resolver read many spans that hold the same name.
+    name_classes: dict[tuple[int, int], tuple[str, float]] = field(default_factory=dict)
 
     def word(self, i: int) -> str:
         """Token ``i`` as written (``Token.text``)."""

@@ -29,6 +29,7 @@ from .run import run_command
 from .serve import serve_command
 from .trail import trail_command
 from .train import train_command
+from .train_name_kind import train_name_kind_command
 from .train_resolver import train_resolver_command
 from .train_speaker_confidence import train_speaker_confidence_command
 
@@ -68,6 +69,7 @@ main.add_command(analyze_command)
 main.add_command(train_command)
 main.add_command(train_resolver_command)
 main.add_command(train_speaker_confidence_command)
+main.add_command(train_name_kind_command)
 main.add_command(serve_command)
 main.add_command(evaluate_command)
 main.add_command(run_command)

@@ -105,6 +105,7 @@ PERSON_SUFFIXES = ordered("person_suffixes")
 GENDERED_WORDS = table("gendered_words")
 PRONOUNS = sections("pronouns")
 RELATIVE_PRONOUNS = words("relative_pronouns")
+QUANTIFIED_PRONOUNS = words("quantified_pronouns")
 QUALIFIERS = words("qualifiers")
 COUNT_WORDS = {word: int(count) for word, count in table("count_words").items()}
 _DETERMINERS = sections("determiners")

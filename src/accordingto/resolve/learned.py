@@ -12,10 +12,11 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
+from ..annotations import doc_token_codes
 from ..model import SourceKind
 from .entities import Entities, Entity, Occurrence, QuoteMap, compatible
 from .markables import Markables, find_markables, pronoun_base
-from .matching import collect_name, contradicts
+from .matching import collect_name, contradicts, heads_the_story
 from .mentions import BODY_KINDS, Gender, Mention, MentionReadings
 from .names import normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
@@ -322,9 +323,18 @@ class LearnedAnswers:
         known = self.at_head.get(markables.mentions[j].head)
         if known is not None and known is not occurrence:
             return known.entity
-        if markables.arrays["form"][j] == NAME:
+        if markables.arrays["form"][j] == NAME and not self._heads_the_story(j):
             return self._collect_name(j, entities)
         return None
+
+    def _heads_the_story(self, j: int) -> bool:
+        """Whether name markable ``j`` is a dateline's or a byline's (``matching.heads_the_story``), which the
+        rules never collect: the resolver, free to link to any name, had sent "he said" to the byline's
+        reporter."""
+        mention = self.resolver.markables.mentions[j]
+        start = mention.start if mention.name_start is None else mention.name_start
+        end = mention.end if mention.name_end is None else mention.name_end
+        return heads_the_story(self.doc, doc_token_codes(self.doc), start, end)
 
     def _collect_name(self, j: int, entities: Entities) -> Entity:
         """The entity of a name the rules never collected (a place or building, a name the small model did not

@@ -4,10 +4,12 @@ that head or role, unless its time or office contradicts it ("the former mayor" 
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..annotations import doc_token_codes
+from ..annotations import TokenCodes, doc_token_codes
 from .entities import (
     Entities,
     Entity,
@@ -18,7 +20,7 @@ from .entities import (
     description_key,
 )
 from .first_names import is_first_name
-from .mentions import BODY_KINDS, Gender, Mention, is_age_noun, is_person_noun
+from .mentions import BODY_KINDS, Gender, Mention, _past_dateline, is_age_noun, is_person_noun
 from .names import name_keys, names_match, normalized
 from .roles import role_words
 
@@ -74,7 +76,7 @@ def same_name(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
     return _first_name_of(key, mention, entities) or _body_by_first_word(key, mention, entities)
 
 
-def _called_a_body(entity: Entity) -> bool:
+def called_a_body(entity: Entity) -> bool:
     """Whether the text calls an entity a body: a body's head as its description or apposition ("the company"),
     or a company's legal form or line of business ending its name ("Group", "Shipping")."""
     return bool(entity.heads & lexicon.INSTITUTION_HEADS) or any(
@@ -83,10 +85,10 @@ def _called_a_body(entity: Entity) -> bool:
 
 
 def _called_a_company(entity: Entity) -> bool:
-    """An organisation the text calls a body (``_called_a_body``). Companies only: a place's name opens many
+    """An organisation the text calls a body (``called_a_body``). Companies only: a place's name opens many
     bodies' names ("Washington" and the Washington Post, "Chicago" and the Chicago Police Department, "Senate" and
     a Senate committee: PolNeAR dev) that are not the place."""
-    return entity.kind == "organization" and _called_a_body(entity)
+    return entity.kind == "organization" and called_a_body(entity)
 
 
 def _body_by_first_word(key: list[str], mention: Mention, entities: Entities) -> Entity | None:
@@ -633,3 +635,29 @@ def _other_time_or_office(description: list[Token], role: list[Token], title: bo
     past = bool(said & PAST_QUALIFIERS) and now
     present = bool(said & PRESENT_QUALIFIERS) and bool(given & PAST_QUALIFIERS)
     return past or present or (said & LESSER_OFFICES) != (given & LESSER_OFFICES)
+
+
+# The longest byline read: "By Ines Barrow, Technology Reporter", "By Tom Ashby, Political Editor, in Brussels".
+BYLINE_WORDS = 12
+_BY = get_string_id("by")
+_VERBS = {VERB, AUX}
+
+
+def heads_the_story(doc: Doc, codes: TokenCodes, start: int, end: int) -> bool:
+    """Whether a name (tokens ``start:end``) stands in what heads a story rather than in it: a wire dateline
+    opening a paragraph ("PORTO SALVE, Nov 30 (Northwire) - Supporters of …", as ``mentions`` reads it past) or a
+    byline, a line opening with "By" and a name that has no verb ("By Ines Barrow, Technology Reporter"). The
+    place a story was filed from and the reporter who filed it are no participants: the small model tags the
+    dateline a person or a body and the reporter an organisation, and each had taken a pronoun or a description
+    of someone in the story ("he declared himself the winner" went to the dateline, "The company says" to the
+    reporter; news23)."""
+    first = start - 1 if start > 0 and codes.lower[start - 1] == _BY else start
+    if first > 0 and not codes.breaks[first - 1]:
+        return False  # not a line's first word
+    if first < start:
+        line_end = next((i for i in range(end, min(len(doc), end + BYLINE_WORDS)) if codes.breaks[i]), None)
+        return line_end is not None and not any(codes.pos[i] in _VERBS for i in range(first, line_end))
+    # A heading in capitals before a dash has a verb ("CONGRESS HAS INVESTIGATED HIM — …", PolNeAR dev); a
+    # dateline has none, as ``find.layouts`` reads it.
+    past = _past_dateline(codes, first, len(doc))
+    return past >= end and not any(codes.pos[i] in _VERBS for i in range(first, past))

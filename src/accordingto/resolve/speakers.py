@@ -41,14 +41,23 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..annotations import ATTRIBUTIONS, ENTITIES, attribution_ids, doc_text, doc_token_codes, role_spans, span_ranges
+from ..annotations import (
+    ATTRIBUTIONS,
+    ENTITIES,
+    attribution_ids,
+    doc_text,
+    doc_token_codes,
+    role_spans,
+    span_ranges,
+)
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
 from .confidence import SpeakerConfidence, attribution_confidences, shipped_confidence
 from .entities import Entities, Entity, Occurrence, QuoteMap, compatible, name_key
+from .first_names import first_name_gender
 from .learned import LearnedAnswers, barred_content, entity_links, mention_class
 from .markables import Markables, quote_ranges, sentence_starts
-from .matching import collect_name, same_description, same_name
+from .matching import called_a_body, collect_name, heads_the_story, same_description, same_name
 from .mentions import (
     BODY_KINDS,
     PRONOUNS,
@@ -256,13 +265,15 @@ def resolve_speakers(
             continue
         if mention.form == "pronoun":
             antecedent = _singular_they(doc, occurrences, position) or _pronoun_antecedent(
-                occurrences, position, by_sentence, contents, max_sentences_back, questions
+                doc, occurrences, position, by_sentence, contents, max_sentences_back, questions
             )
             if antecedent is not None and antecedent.entity is None:
                 # A named thing becomes a participant only once a pronoun stands for it.
                 entities.attach(doc, antecedent, _rules_entity(doc, antecedent.mention, entities), genders)
                 taken_things.append(antecedent)
             entity = antecedent.entity if antecedent is not None else None
+            if entity is not None and not compatible(mention, entity):
+                entity.kind = "person"  # a "she" took a named speaker tagged a body: ``_person_tagged_body``
         elif mention.form == "description" and _channel(doc, mention, channels) is not None:
             entity = _channel(doc, mention, channels)
         else:
@@ -275,6 +286,7 @@ def resolve_speakers(
         | set(followers)
         | _topic_continued(doc, occurrences)
         | _exchange_continued(occurrences)
+        | _sole_of_gender(doc, occurrences, starts_of_sentences)
     )
     asked = [
         o
@@ -536,6 +548,60 @@ def _exchange_continued(occurrences: list[Occurrence]) -> set[int]:
     return found
 
 
+def _sole_of_gender(doc: Doc, occurrences: list[Occurrence], starts: list[int]) -> set[int]:
+    """The source "he"/"she"s (by ``id``), outside quotation marks and before any other mention of their
+    sentence, that the rules gave the one participant of that gender the sentence just before mentions outside
+    quotation marks: "The court heard that the home's manager, Karen Ellory, emailed Garrow three times. She
+    wrote in one message …" is Ellory, the only woman there. A reader takes the pronoun so, whatever the story
+    is about; the learned resolver, trained on GUM, where a "she" mostly continues the woman mentioned most,
+    had sent it to a woman named two paragraphs before, the dead resident the trial was about (news23). Only a
+    gender the text or the first-name lists gave counts: a name of no known gender ("Garrow") may be anyone. Not
+    where that sentence has a pronoun of the gender itself: the rules collect only source pronouns, and "he went
+    up to Trinity, where he met John Edleston. About his protégé he wrote" continues the "he", not Edleston
+    (GUM dev). Nor after a quotation, as for the topic (``_topic_continued``)."""
+    found: set[int] = set()
+    by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
+    for occurrence in occurrences:
+        if occurrence.quote is None:
+            by_sentence[occurrence.sentence].append(occurrence)
+    for occurrence in occurrences:
+        mention, entity = occurrence.mention, occurrence.entity
+        if not (occurrence.source and occurrence.quote is None and mention.form == "pronoun" and entity is not None):
+            continue
+        if mention.gender not in {"masc", "fem"}:
+            continue
+        if any(o.tokens[0] < occurrence.tokens[0] for o in by_sentence[occurrence.sentence]):
+            continue  # "When Hale arrived, she said": the sentence's own mentions come first
+        if any(token.is_quote for token in doc[starts[occurrence.sentence] : occurrence.tokens[0]]):
+            continue  # after a quotation ('"We need beds," she said') its words may say who speaks
+        before = by_sentence.get(occurrence.sentence - 1, [])
+        if occurrence.sentence == 0 or _has_pronoun_of(doc, starts, occurrence.sentence - 1, mention.gender):
+            continue
+        of_gender = {
+            id(o.entity)
+            for o in before
+            if o.entity is not None and _gendered_before(o.entity, mention.gender, occurrence.tokens[0])
+        }
+        if of_gender == {id(entity)}:
+            found.add(id(occurrence))
+    return found
+
+
+def _has_pronoun_of(doc: Doc, starts: list[int], sentence: int, gender: Gender) -> bool:
+    """Whether a sentence (by index into ``starts``) holds a third-person pronoun of ``gender`` ("he", "his")."""
+    end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc)
+    return any(
+        (features := PRONOUNS.get(token.lower_)) is not None and features[0] == 3 and features[2] == gender
+        for token in doc[starts[sentence] : end]
+    )
+
+
+def _gendered_before(entity: Entity, gender: Gender, token: int) -> bool:
+    """Whether a mention of an entity before ``token`` gives it ``gender`` (a first name, an honorific, a
+    pronoun, "the woman"): the entity's own gender may have come from the very pronoun being resolved."""
+    return any(o.tokens[0] < token and o.mention.gender == gender for o in entity.occurrences)
+
+
 def _main_subject(token: Token) -> bool:
     """Whether a mention's head is the subject of its sentence's main verb, or a name in apposition to that
     subject's phrase ("His partner, Aileen Dorsey, joined …")."""
@@ -750,6 +816,8 @@ def _name_occurrences(
     for ent in names:
         if any(i in taken for i in range(ent.start, ent.end)) or ent.root.dep_ in {"compound", "amod", "nmod"}:
             continue
+        if heads_the_story(doc, codes, ent.start, ent.end):
+            continue
         mention = misread.get(ent.start) if len(ent) == 1 else None
         # A facility's name is read with its phrase, whose apposition alone may say it is a body.
         end = ent.root.right_edge.i + 1 if ent.label_ == FACILITY_LABEL else ent.end
@@ -857,6 +925,7 @@ def _agreement(pronoun: Mention, entity: Entity | None) -> int:
 
 
 def _pronoun_antecedent(
+    doc: Doc,
     occurrences: list[Occurrence],
     position: int,
     by_sentence: dict[int, list[Occurrence]],
@@ -877,6 +946,8 @@ def _pronoun_antecedent(
     it stays unresolved rather than borrow a speaker from outside.
     In an exchange, whoever asked the question just before does not answer it: "Miller asked whether he would
     retire. He declined" is the other side (``questions``: the attributions that are questions).
+    A quantified pronoun ("anyone", "nobody") names no one a later "he" or "she" can pick up: "She asked
+    whether anyone had warned him. He said …" is the one asked.
     Occurrences are resolved in text order, so the ones already attached to an entity are the earlier ones.
     """
     pronoun = occurrences[position]
@@ -889,6 +960,7 @@ def _pronoun_antecedent(
     def candidate(o: Occurrence) -> bool:
         return (
             _may_stand_for(pronoun.mention, o)
+            and doc[o.mention.head].lower_ not in lexicon.QUANTIFIED_PRONOUNS
             and not (answers and asker(o))
             and o.tokens[1] <= pronoun.tokens[0]
             and o.quote == pronoun.quote
@@ -923,10 +995,6 @@ def _singular_they(doc: Doc, occurrences: list[Occurrence], position: int) -> Oc
     pronoun = occurrences[position]
     if not (pronoun.source and pronoun.quote is None and doc[pronoun.mention.head].lower_ == "they"):
         return None
-    if pronoun.tokens[0] == 0 or not doc[pronoun.tokens[0] - 1].is_quote:
-        # Only the tag of a quotation ('"…," they said'): a "they" that opens a sentence ("They checked the
-        # figures", after a person quoted) is most often the group that person spoke for (PolNeAR dev).
-        return None
     latest = next(
         (
             o
@@ -935,6 +1003,27 @@ def _singular_they(doc: Doc, occurrences: list[Occurrence], position: int) -> Oc
         ),
         None,
     )
+    if latest is not None and not (pronoun.tokens[0] > 0 and doc[pronoun.tokens[0] - 1].is_quote):
+        # Only the tag of a quotation ('"…," they said'): a "they" that opens a sentence ("They checked the
+        # figures", after a person quoted) is most often the group that person spoke for (PolNeAR dev); but not
+        # after a source the text says is kept unnamed ("A senior doctor, who did not want to be named, said …
+        # They described …"), whose gender news keeps back with the name (news23: it went to "A&E"). Its
+        # sentence's latest such person: the relative "who" of "who did not want to be named" may be a source
+        # too, read as the nearest noun ("the clinic").
+        latest = next(
+            (
+                o
+                for o in reversed(occurrences[:position])
+                if o.source
+                and o.quote is None
+                and o.sentence == latest.sentence
+                and o.tokens[1] <= pronoun.tokens[0]
+                and o.entity is not None
+                and o.entity.kind == "person"
+                and _unnamed_by_request(doc, o)
+            ),
+            None,
+        )
     # Counted from the sentence a quotation of several sentences opens in, as the news rule counts.
     opens = pronoun.sentence if pronoun.opens is None else pronoun.opens
     if latest is None or latest.entity is None or opens - latest.sentence > NEWS_RULE_SENTENCES:
@@ -952,16 +1041,60 @@ def _singular_they(doc: Doc, occurrences: list[Occurrence], position: int) -> Oc
     return latest if entity.kind == "person" and entity.number == "sing" and named and not gendered else None
 
 
+# Words saying a source is kept unnamed: "speaking on condition of anonymity", "who spoke anonymously"; and the
+# verbs of "who did not want to be named", "who asked not to be identified", under a negation.
+ANONYMITY_WORDS = {"anonymity", "anonymous", "anonymously"}
+NAMING_VERBS = {"name", "identify"}
+
+
+def _unnamed_by_request(doc: Doc, source: Occurrence) -> bool:
+    """Whether a source's phrase says it is kept unnamed ("A senior doctor, who did not want to be named";
+    "an official speaking on condition of anonymity"): the words of its head's phrase and, for a subject, those
+    up to its verb, where a participle set off by commas hangs on the verb."""
+    head = doc[source.mention.head]
+    end = head.right_edge.i + 1
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i > end:
+        end = head.head.i
+    phrase = doc[min(source.tokens[0], head.left_edge.i) : end]
+    lemmas = {token.lemma_.lower() for token in phrase}
+    negated = any(token.dep_ == "neg" for token in phrase)
+    return bool(lemmas & ANONYMITY_WORDS) or (negated and bool(lemmas & NAMING_VERBS))
+
+
 def _may_stand_for(pronoun: Mention, occurrence: Occurrence) -> bool:
     """Agreement between a third-person pronoun and a mention's entity, or for a named thing no pronoun took yet,
     the thing itself. A thing is never a "he" or "she", whatever its entity became (the small model's "Mount
-    Everest" is of no known kind, which a name's "he" would otherwise accept)."""
+    Everest" is of no known kind, which a name's "he" would otherwise accept). A speaker whose name opens with
+    a first name of the pronoun's gender agrees, whatever kind the tag gave it (``_person_tagged_body``)."""
     if occurrence.thing and pronoun.gender in {"masc", "fem"}:
         return False
     if occurrence.entity is not None:
-        return compatible(pronoun, occurrence.entity)
+        return compatible(pronoun, occurrence.entity) or (
+            occurrence.source
+            and occurrence.mention.form == "name"
+            and _person_tagged_body(occurrence.entity, pronoun.gender)
+        )
     mention = occurrence.mention
     return occurrence.thing and compatible(pronoun, Entity(-1, mention.kind, mention.number, mention.gender))
+
+
+def _person_tagged_body(entity: Entity, gender: Gender | None) -> bool:
+    """Whether a speaker tagged a body bears a full name opening with a first name of ``gender`` ("the
+    broadcaster Helen Marchbank", read as an outlet by its noun; "Alison Treharne KC", an organisation by the
+    letters after the name), so that a "he" or "she" may stand for it. Organisations named after people keep
+    their tag ("John Deere", ``mentions``), but news does not call a body "she": where the speaker of an
+    attribution is such a name, the "she said" after the quotation is that person, and the tag is what is
+    wrong. Agreement alone had sent both "she said"s to another woman named before (news23: the prize
+    winner, the dead resident). Only a speaker named so where it speaks (``_may_stand_for``), and not one the
+    text calls a body (``called_a_body``: "the company", a name ending in "Foods"): "Ora Media", whose "Ora" the
+    lists give women, had taken the "She" after its statement as "The network" (PolNeAR dev)."""
+    return (
+        gender in {"masc", "fem"}
+        and entity.kind in BODY_KINDS
+        and entity.number == "sing"
+        and not called_a_body(entity)
+        and any(len(name) > 1 and first_name_gender(name[0]) == gender for name in entity.names)
+    )
 
 
 def _questions(roles: dict[str, dict[str, list[Span]]]) -> set[str]:
