@@ -16,9 +16,10 @@ or does output:
   description, without a relative clause; ``null`` when the text names no source), or a list of names that are
   all right; omitted on a non-statement, whose speaker is not judged;
 - ``output`` and ``error``: for a speaker the tool got wrong when the line was written, the display name it gave
-  and the class of the error: ``wrong who`` (another entity), ``junk`` (a display name that is no name of the
-  entity: cut, a determiner or pronoun, a description glued on), ``split`` (the right entity under another of its
-  names or a description, apart from its fullest name) or ``extractor`` (the extractor's source span is wrong);
+  (``null`` when the tool gave no source) and the class of the error: ``wrong who`` (another entity), ``junk`` (a
+  display name that is no name of the entity: cut, a determiner or pronoun, a description glued on), ``split``
+  (the right entity under another of its names or a description, apart from its fullest name) or ``extractor``
+  (the extractor's source span is wrong);
   ``error`` is ``missed`` on a statement the tool did not output when the line was written (``output`` none);
 - ``note``: free text.
 
@@ -31,6 +32,7 @@ without editing the file; an output that changed shape shows as unjudged.
     .venv/bin/python benchmarks/news_judgments.py                 # the table, per article and in total
     .venv/bin/python benchmarks/news_judgments.py --bands         # and speaker_confidence / confidence by band
     .venv/bin/python benchmarks/news_judgments.py --draft FILE    # judgment lines drafted from today's output
+    .venv/bin/python benchmarks/news_judgments.py ARTICLE ...     # only these judged articles (one round)
 """
 
 from __future__ import annotations
@@ -139,7 +141,7 @@ def judge(attributions: list[dict[str, Any]], lines: list[dict[str, Any]]) -> Ta
         tally.bands["statement", band(attribution["confidence"])] += 1
         if normal_name(attribution["speaker"]) in right_names(line):
             verdict = "right"
-        elif line.get("output") is not None and normal_name(line["output"]) == normal_name(attribution["speaker"]):
+        elif "output" in line and normal_name(line["output"]) == normal_name(attribution["speaker"]):
             verdict = line["error"]
         else:
             verdict = "wrong unjudged"
@@ -178,6 +180,7 @@ def main() -> None:
     parser.add_argument("--bands", action="store_true", help="speaker_confidence and confidence by band")
     parser.add_argument("--draft", metavar="FILE", help="print judgment lines drafted from one fixture's output")
     parser.add_argument("--quiet", action="store_true", help="the table only, no list of things to judge")
+    parser.add_argument("articles", nargs="*", help="count only these judged fixtures (one round); default: all")
     args = parser.parse_args()
     nlp = load_pipeline()
     if args.draft:
@@ -185,7 +188,8 @@ def main() -> None:
         return
     rows: dict[str, Tally] = {}
     total = Tally()
-    for path in sorted(JUDGMENTS.glob("*.jsonl")):
+    paths = [JUDGMENTS / f"{name}.jsonl" for name in args.articles] or sorted(JUDGMENTS.glob("*.jsonl"))
+    for path in paths:
         tally = judge(attributions_of(NEWS / path.stem, nlp), judgment_lines(path))
         rows[path.stem] = tally
         total.add(tally)
