@@ -1,0 +1,105 @@
+"""Descriptions named for what their entity does: "Hallowby Metrolink, which runs the trams, … The operator said"
+is the company the text said operates them; "Brightwell Homes develops the site … the developer said" is
+Brightwell Homes. English makes a noun for the one who does something from the verb with "-er" or "-or"
+(operate → operator, develop → developer, publish → publisher, employ → employer, own → owner), and news calls a
+body or a person by such a noun after saying, with the verb, that it does so. No head or role the text gave the
+entity holds the noun, so the head and role rules (``matching.same_description``) found nothing, and the
+description stayed a source of its own (the SPLIT of issue 10)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from .entities import Entities, Entity
+from .mentions import Mention
+
+# The endings that make a noun for the doer of a verb (operator, developer).
+_AGENT_ENDINGS = ("er", "or")
+
+# Words before the head that set a description apart from a participant already in view: "a rival developer",
+# "the other operator", "the new owner" are someone besides the one the text has said does it.
+_SETTING_APART = {"other", "rival", "competing", "second", "new", "another", "fellow"}
+
+# Relative words a doer's verb hangs from its noun by ("Metrolink, which runs the trams").
+_RELATIVE_WORDS = {"which", "who", "that"}
+
+
+def agent_verbs(noun: str) -> set[str]:
+    """The verb lemmas an agent noun may be made from: "operator" → operate, "developer" → develop, "runner" →
+    run (a doubled consonant), "supplier" → supply. Spelling alone overgenerates ("corner" → corn); only a verb the
+    text itself uses counts, so no list of verbs is needed."""
+    for ending in _AGENT_ENDINGS:
+        stem = noun[: -len(ending)]
+        if noun.endswith(ending) and len(stem) >= 3:
+            forms = {stem, stem + "e"}
+            if stem[-1] == stem[-2]:
+                forms.add(stem[:-1])
+            if stem.endswith("i"):
+                forms.add(stem[:-1] + "y")
+            return forms
+    return set()
+
+
+def _doer(verb: Token) -> Token | None:
+    """The noun whose referent a verb says does the act: its subject, the noun a relative clause or a participle
+    hangs on ("Metrolink, which runs …", "Metrolink, operating …"), or a passive's "by" phrase ("operated by
+    Metrolink"); an apposition stands for the noun it follows ("Metrolink, the firm that runs …")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "X, which does not operate the line", said of what X does not do
+    doer: Token | None = None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            doer = verb.head if child.lower_ in _RELATIVE_WORDS and verb.dep_ == "relcl" else child
+        elif child.dep_ == "agent":
+            doer = next((o for o in child.children if o.dep_ == "pobj"), None)
+    if doer is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        doer = verb.head
+    while doer is not None and doer.dep_ == "appos":
+        doer = doer.head
+    return doer
+
+
+def _named_entity_at(entities: Entities, token: int) -> Entity | None:
+    """The named entity a mention headed at, or a name holding, ``token`` belongs to."""
+    for entity in entities.all:
+        if not entity.names:
+            continue
+        for occurrence in entity.occurrences:
+            m = occurrence.mention
+            named = m.name_start is not None and m.name_end is not None and m.name_start <= token < m.name_end
+            if m.head == token or named:
+                return entity
+    return None
+
+
+def _reports_speech(verb: Token) -> bool:
+    """Whether a verb reports what someone said rather than what they do: a verb of speech with a clause for its
+    content, or with no object ("Marsh reported that profits fell", "Marsh spoke at the rally"), does not make
+    Marsh "the reporter" or "the speaker", professions the verb names only by chance; with an object it is an
+    act ("Harrow House publishes the magazine" makes it the publisher)."""
+    if verb.lemma_.lower() not in lexicon.STATEMENT_CUE_WORDS:
+        return False
+    return not any(c.dep_ in {"dobj", "agent"} for c in verb.children)
+
+
+def agent_of_verb(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """The one named entity an earlier sentence said does what a definite description's agent noun is made from
+    ("the operator" after "Metrolink, which operates the trams"). None when two named entities do it ("the
+    developer" of two developers is not told apart here), when the description sets itself apart ("the rival
+    developer"), or when the verb reports speech: "X reported that …" does not make X "the reporter", a
+    profession the verb names only by chance."""
+    if any(t.lemma_.lower() in _SETTING_APART for t in doc[mention.start : mention.head]):
+        return None
+    verbs = agent_verbs(mention.head_lemma(doc))
+    if not verbs:
+        return None
+    found: dict[int, Entity] = {}
+    for token in doc[: mention.start]:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or _reports_speech(token):
+            continue
+        doer = _doer(token)
+        entity = _named_entity_at(entities, doer.i) if doer is not None else None
+        if entity is not None:
+            found[entity.index] = entity
+    return next(iter(found.values())) if len(found) == 1 else None
