@@ -98,6 +98,20 @@ AGENT_CASES = [
         id="a-speech-verb-makes-no-reporter",
     ),
     pytest.param(
+        "Nell Achebe paints portraits. Her sister also paints, and won a prize last year. The painter said the "
+        "prize had changed her life.",
+        "The painter",
+        "The painter",
+        id="someone-unnamed-does-it-too",
+    ),
+    pytest.param(
+        "Priya Nandakumar, who owns the bakery on Mill Street, opened early. Customers lined up outside. The "
+        "owners said flour prices had doubled.",
+        "The owners",
+        "The owners",
+        id="the-owners-are-not-the-one-owner",
+    ),
+    pytest.param(
         "Fenwick Rail does not operate the trams any more. Commuters queued for buses in the rain. The operator "
         "said the cuts were temporary.",
         "The operator",

@@ -85,10 +85,12 @@ def _reports_speech(verb: Token) -> bool:
 
 def agent_of_verb(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
     """The one named entity an earlier sentence said does what a definite description's agent noun is made from
-    ("the operator" after "Metrolink, which operates the trams"). None when two named entities do it ("the
-    developer" of two developers is not told apart here), when the description sets itself apart ("the rival
-    developer"), or when the verb reports speech: "X reported that …" does not make X "the reporter", a
-    profession the verb names only by chance."""
+    ("the operator" after "Metrolink, which operates the trams"), of the description's number. None when the
+    description sets itself apart ("the rival developer"), when the verb reports speech
+    (``_reports_speech``), or when anyone else is said to do it: a second name ("the developer" of two
+    developers is not told apart here), or a pronoun or common noun the rules have not tied to that name ("she
+    wrote novels" in a biography of another writer than the Tanabe who "wrote" one: on GUM train "this
+    poet-turned-fiction-writer" had gone to Tanabe)."""
     if any(t.lemma_.lower() in _SETTING_APART for t in doc[mention.start : mention.head]):
         return None
     verbs = agent_verbs(mention.head_lemma(doc))
@@ -99,7 +101,10 @@ def agent_of_verb(doc: Doc, mention: Mention, entities: Entities) -> Entity | No
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or _reports_speech(token):
             continue
         doer = _doer(token)
-        entity = _named_entity_at(entities, doer.i) if doer is not None else None
-        if entity is not None:
-            found[entity.index] = entity
+        if doer is None:
+            continue
+        entity = _named_entity_at(entities, doer.i)
+        if entity is None or entity.number != mention.number:
+            return None
+        found[entity.index] = entity
     return next(iter(found.values())) if len(found) == 1 else None
