@@ -68,6 +68,27 @@ AGENT_CASES = [
         "Tarrant Foods",
         id="employs-then-the-employer",
     ),
+    pytest.param(
+        "Mark Ellis, who is employed by Tarrant Foods, was hurt at the depot on Monday. Two colleagues took him "
+        "to hospital. His employer said it was investigating the accident.",
+        "His employer",
+        "Tarrant Foods",
+        id="his-employer-is-the-body-that-employs-him",
+    ),
+    pytest.param(
+        "Mark Ellis employs three people at his garage. He was hurt there on Monday. His employer said the "
+        "garage would stay shut.",
+        "His employer",
+        "His employer",
+        id="his-employer-is-not-himself",
+    ),
+    pytest.param(
+        "Fenwick Rail, which operates the trams, cut services on Monday. Commuters queued in the rain. The tram "
+        "operator said the cuts were temporary.",
+        "The tram operator",
+        "Fenwick Rail",
+        id="the-tram-operator-operates-the-trams",
+    ),
     # A description that sets itself apart, or a verb said of two named bodies, links to no one.
     pytest.param(
         "Brightwell Homes develops the old dock site. Neighbours have objected to the height of the towers. A "
@@ -110,6 +131,13 @@ AGENT_CASES = [
         "The owners",
         "The owners",
         id="the-owners-are-not-the-one-owner",
+    ),
+    pytest.param(
+        "Lena Ortiz led the inquiry into the fire. The report was published on Friday. The band leader said the "
+        "music would go on.",
+        "The band leader",
+        "The band leader",
+        id="the-band-leader-is-not-who-led-an-inquiry",
     ),
     pytest.param(
         "Fenwick Rail does not operate the trams any more. Commuters queued for buses in the rain. The operator "

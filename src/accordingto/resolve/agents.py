@@ -83,9 +83,26 @@ def _reports_speech(verb: Token) -> bool:
     return not any(c.dep_ in {"dobj", "agent"} for c in verb.children)
 
 
+def _patients(verb: Token) -> list[Token]:
+    """What a verb is done to: its object, or a passive's subject ("Ellis, who is employed by …": Ellis)."""
+    patients = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE_WORDS for c in patients):
+        patients.append(verb.head)
+    return patients
+
+
+def _done_to_a_person(verb: Token) -> bool:
+    """Whether a verb's patient is a person: a personal pronoun, or a name or noun the small model tagged a
+    person."""
+    return any(
+        p.ent_type_ == "PERSON" or (p.pos_ == "PRON" and p.lower_ not in _RELATIVE_WORDS) for p in _patients(verb)
+    )
+
+
 def agent_of_verb(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
-    """The one named entity an earlier sentence said does what a definite description's agent noun is made from
-    ("the operator" after "Metrolink, which operates the trams"), of the description's number. None when the
+    """The one named entity an earlier sentence said does what a definite or possessed description's agent noun
+    is made from ("the operator" after "Metrolink, which operates the trams"; "his employer" after "Ellis, who
+    is employed by Tarrant Foods"), of the description's number. None when the
     description sets itself apart ("the rival developer"), when the verb reports speech
     (``_reports_speech``), or when anyone else is said to do it: a second name ("the developer" of two
     developers is not told apart here), or a pronoun or common noun the rules have not tied to that name ("she
@@ -96,9 +113,21 @@ def agent_of_verb(doc: Doc, mention: Mention, entities: Entities) -> Entity | No
     verbs = agent_verbs(mention.head_lemma(doc))
     if not verbs:
         return None
+    # "his employer", "her publisher": the noun names a relation to the possessor, so only a verb said of a
+    # person as its patient counts ("Tarrant Foods employs Ellis", "Ellis is employed by Tarrant Foods"), not
+    # Ellis's own act ("Ellis employs three people" does not make Ellis his own employer).
+    possessed = doc[mention.start].tag_ == "PRP$"
+    # A noun compounded before the agent noun says what is acted on ("the band leader" leads a band, "the tram
+    # operator" operates trams): only a verb done to that counts. On PolNeAR dev "the band leader" of a cookout
+    # had gone to a delegate "who led McAuliffe's transition team".
+    acted_on = {c.lemma_.lower() for c in doc[mention.head].children if c.dep_ == "compound" and c.pos_ == "NOUN"}
     found: dict[int, Entity] = {}
     for token in doc[: mention.start]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or _reports_speech(token):
+            continue
+        if possessed and not _done_to_a_person(token):
+            continue
+        if acted_on and not acted_on & {p.lemma_.lower() for p in _patients(token)}:
             continue
         doer = _doer(token)
         if doer is None:

@@ -247,6 +247,8 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         named = [e for e in entities.all if e.names and e.kind == mention.kind and e.number == mention.number]
         return agent_of_verb(doc, mention, entities) or max(named, key=lambda e: _latest_naming(doc, e), default=None)
     candidates = entities.latest([("description", *description_key(doc, mention))])
+    if not candidates and doc[mention.start].tag_ == "PRP$":
+        return agent_of_verb(doc, mention, entities)  # "his employer" after "Ellis, employed by Tarrant Foods"
     return candidates[0] if candidates else None
 
 
