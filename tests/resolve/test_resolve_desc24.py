@@ -62,6 +62,13 @@ AGENT_CASES = [
         id="a-person-who-owns-then-the-owner",
     ),
     pytest.param(
+        "Tolland Motors manufactures the city's new buses. Brant Group bought a stake in the firm last year. The "
+        "manufacturer said the buses would arrive in May.",
+        "The manufacturer",
+        "Tolland Motors",
+        id="the-manufacturer-is-who-manufactures-not-the-body-named-since",
+    ),
+    pytest.param(
         "Tarrant Foods employs 400 people at its plant in Leeds. The plant will close in June. The employer "
         "said staff would be offered jobs elsewhere.",
         "The employer",

@@ -1,5 +1,5 @@
-"""Descriptions named for what their entity does: "Hallowby Metrolink, which runs the trams, … The operator said"
-is the company the text said operates them; "Brightwell Homes develops the site … the developer said" is
+"""Descriptions named for what their entity does: "Hallowby Metrolink, which operates the trams, … The operator
+said" is the company the text said operates them; "Brightwell Homes develops the site … the developer said" is
 Brightwell Homes. English makes a noun for the one who does something from the verb with "-er" or "-or"
 (operate → operator, develop → developer, publish → publisher, employ → employer, own → owner), and news calls a
 body or a person by such a noun after saying, with the verb, that it does so. No head or role the text gave the

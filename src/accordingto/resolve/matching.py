@@ -242,8 +242,8 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             return same_head[0] if same_head else None
         # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
         # ("Acme Corp. opened a plant. The company said..."); with a modifier ("the rival company") it may not be.
-        # A body named for what it does ("the publisher") is first the one the text said does it, whatever kind
-        # the small model gave its name ("published by Harrow House", tagged an organisation, not a medium).
+        # A body named for what it does ("the manufacturer") is first the one the text said does it, not the body
+        # of its kind named since ("Tolland Motors manufactures the buses. Brant Group bought …").
         named = [e for e in entities.all if e.names and e.kind == mention.kind and e.number == mention.number]
         return agent_of_verb(doc, mention, entities) or max(named, key=lambda e: _latest_naming(doc, e), default=None)
     candidates = entities.latest([("description", *description_key(doc, mention))])
