@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import TokenCodes, doc_token_codes
+from .agents import agent_of_verb
 from .entities import (
     Entities,
     Entity,
@@ -19,6 +20,7 @@ from .entities import (
     company_of_bare_word,
     description_key,
 )
+from .epithets import person_of_age
 from .first_names import is_first_name
 from .mentions import BODY_KINDS, Gender, Mention, _past_dateline, is_age_noun, is_person_noun
 from .names import name_keys, names_match, normalized
@@ -196,7 +198,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     """
     determiner = doc[mention.start].lower_
     if _gives_age(doc, mention):
-        return _latest_named_speaker(entities)
+        return person_of_age(doc, mention, entities) or _latest_named_speaker(entities)
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
     if determiner in lexicon.DEFINITE:
@@ -227,7 +229,11 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
                 if anonymous is not None:
                     return anonymous
             if not same_head:
-                written = _named_after_its_words(doc, mention, entities) or _leader_named(doc, mention, entities)
+                written = (
+                    _named_after_its_words(doc, mention, entities)
+                    or _leader_named(doc, mention, entities)
+                    or agent_of_verb(doc, mention, entities)
+                )
                 if written is not None:
                     return written
             if not bearers and not any(e.names for e in same_head):
@@ -238,9 +244,13 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             return same_head[0] if same_head else None
         # A bare "the company", "the newspaper": news writes it for the organisation of that kind it named last
         # ("Acme Corp. opened a plant. The company said..."); with a modifier ("the rival company") it may not be.
+        # A body named for what it does ("the manufacturer") is first the one the text said does it, not the body
+        # of its kind named since ("Tolland Motors manufactures the buses. Brant Group bought …").
         named = [e for e in entities.all if e.names and e.kind == mention.kind and e.number == mention.number]
-        return max(named, key=lambda e: _latest_naming(doc, e), default=None)
+        return agent_of_verb(doc, mention, entities) or max(named, key=lambda e: _latest_naming(doc, e), default=None)
     candidates = entities.latest([("description", *description_key(doc, mention))])
+    if not candidates and doc[mention.start].tag_ == "PRP$":
+        return agent_of_verb(doc, mention, entities)  # "his employer" after "Ellis, employed by Tarrant Foods"
     return candidates[0] if candidates else None
 
 
