@@ -29,6 +29,7 @@ from ..budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
 from ..errors import AccordingtoError
 from ..outcome import Failure
 from ..progress import Progress as LibraryProgress
+from ..train.defaults import RESOLVER_FOLDS
 from ..write.text import printable
 
 EXIT_FAILED = 1
@@ -63,6 +64,21 @@ def gum_parse_options(command: F) -> F:
         type=click.Path(file_okay=False, path_type=Path),
         help="Keep our pipeline's parses of the GUM texts here between runs.",
     )(command)
+
+
+def gum_fold_options(folds_help: str) -> Callable[[F], F]:
+    """``--seed`` and ``--folds`` of the commands fitted on GUM train by cross-validation (the speaker confidence,
+    the kind of a name): how train is dealt into folds, and how many."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--folds", type=click.IntRange(min=2), default=RESOLVER_FOLDS, show_default=True, help=folds_help
+        )(command)
+        return click.option("--seed", type=int, default=0, show_default=True, help="How train is dealt into folds.")(
+            command
+        )
+
+    return decorate
 
 
 def budget_of(time_budget: float, memory_budget: float) -> Budget:

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..train.defaults import RESOLVER_FOLDS
-from .common import gum_parse_options, steps_bar
+from .common import gum_fold_options, gum_parse_options, steps_bar
 
 DEFAULT_OUT = Path("name-kinds.npz")
 
@@ -27,14 +26,7 @@ DEFAULT_OUT = Path("name-kinds.npz")
     show_default=True,
     help="Where to write the weights (shipped: src/accordingto/resolve/weights/name-kinds.npz).",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="How train is dealt into folds.")
-@click.option(
-    "--folds",
-    type=click.IntRange(min=2),
-    default=RESOLVER_FOLDS,
-    show_default=True,
-    help="Cross-validation folds on train (reported only; the weights are fitted on all of train).",
-)
+@gum_fold_options("Cross-validation folds on train (reported only; the weights are fitted on all of train).")
 @gum_parse_options
 def train_name_kind_command(
     data_dir: Path, out_path: Path, seed: int, folds: int, cache_dir: Path | None, limit: int | None

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..train.defaults import RESOLVER_FOLDS
-from .common import gum_parse_options, steps_bar
+from .common import gum_fold_options, gum_parse_options, steps_bar
 
 DEFAULT_OUT = Path("speaker-confidence.npz")
 
@@ -28,14 +27,7 @@ DEFAULT_OUT = Path("speaker-confidence.npz")
     show_default=True,
     help="Where to write the weights (shipped: src/accordingto/resolve/weights/speaker-confidence.npz).",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="How train is dealt into folds.")
-@click.option(
-    "--folds",
-    type=click.IntRange(min=2),
-    default=RESOLVER_FOLDS,
-    show_default=True,
-    help="Cross-validation folds on train.",
-)
+@gum_fold_options("Cross-validation folds on train.")
 @gum_parse_options
 def train_speaker_confidence_command(
     data_dir: Path, out_path: Path, seed: int, folds: int, cache_dir: Path | None, limit: int | None
