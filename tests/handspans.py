@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from accordingto.annotations import ARTICLE, ATTRIBUTIONS, add_attribution
+from accordingto.annotations import ARTICLE, ATTRIBUTIONS, ENTITIES, add_attribution
 from accordingto.find.quotes import annotate_quotes
 from accordingto.model import ArticleMeta
 
@@ -218,3 +218,19 @@ EXAMPLE_ATTRIBUTIONS: list[dict[str, Any]] = [
 def example_doc() -> Doc:
     """The example article with ``EXAMPLE_ATTRIBUTIONS`` (a1..a27) and its publication date."""
     return make_doc(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE_ATTRIBUTIONS, EXAMPLE_PUBLISHED)
+
+
+def A(source: Any, cue: Any, content: Any, kind: str = "indirect") -> dict[str, Any]:
+    """An attribution placed by hand, for ``make_doc``: each role as a ``RoleText``."""
+    return {"source": source, "cue": cue, "content": content, "type": kind}
+
+
+def known_as(doc: Doc, attribution_id: str) -> str | None:
+    """The first non-pronoun mention of the attribution's entity (the pronoun if that is all there is): its name
+    when it has joined one; None without an entity."""
+    entity = next((e for e in ENTITIES.require(doc) if attribution_id in e.attributions), None)
+    if entity is None:
+        return None
+    mentions = [m for m in entity.mentions if m.form != "pronoun"] or entity.mentions
+    ranges = mentions[0].ranges
+    return str(doc.text[ranges[0][0] : ranges[-1][1]])

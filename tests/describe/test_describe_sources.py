@@ -18,7 +18,7 @@ from accordingto.model import Source
 from accordingto.records import SourceRecords
 from accordingto.resolve.speakers import DEFAULT_STRATEGY, SpeakersPipe
 from accordingto.schema import analysis_schema
-from handspans import example_doc, make_doc
+from handspans import A, example_doc, make_doc
 
 SPEAKERS = SpeakersPipe(None, "accordingto_speakers", 4, DEFAULT_STRATEGY, None)  # type: ignore[arg-type]
 SOURCES = SourcesPipe(None, "accordingto_sources")  # type: ignore[arg-type]
@@ -35,10 +35,6 @@ def sources_of(doc: Doc) -> list[Source]:
 def source_of(doc: Doc, attribution_id: str) -> Source:
     source_id = annotations.SOURCES.require(doc).by_attribution[attribution_id]
     return next(s for s in sources_of(doc) if s.id == source_id)
-
-
-def A(source: Any, cue: Any, content: Any, kind: str = "indirect") -> dict[str, Any]:
-    return {"source": source, "cue": cue, "content": content, "type": kind}
 
 
 CASES = [

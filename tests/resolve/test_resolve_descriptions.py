@@ -7,28 +7,10 @@ strategy (the learned resolver asked where the rules find no antecedent)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from accordingto.annotations import ENTITIES
 from accordingto.resolve.speakers import resolve_speakers, write_entities
-from handspans import make_doc
-
-
-def A(source: str, cue: str, content: str) -> dict[str, Any]:
-    return {"source": source, "cue": cue, "content": content, "type": "indirect"}
-
-
-def known_as(doc: Any, attribution_id: str) -> str | None:
-    """The first non-pronoun mention of the attribution's entity: its name when it has joined one."""
-    entity = next((e for e in ENTITIES.require(doc) if attribution_id in e.attributions), None)
-    if entity is None:
-        return None
-    mentions = [m for m in entity.mentions if m.form != "pronoun"] or entity.mentions
-    ranges = mentions[0].ranges
-    return str(doc.text[ranges[0][0] : ranges[-1][1]])
-
+from handspans import A, known_as, make_doc
 
 CASES = [
     # The role given in a form the rules read: a coordinated predicate or apposition says what the participant

@@ -16,7 +16,7 @@ from accordingto.resolve.entities import Entity
 from accordingto.resolve.learned import same_full_name
 from accordingto.resolve.names import names_match
 from accordingto.resolve.speakers import resolve_speakers, write_entities
-from handspans import example_doc, make_doc, parser
+from handspans import A, example_doc, known_as, make_doc, parser
 
 
 def resolved(doc: Doc) -> Doc:
@@ -26,20 +26,6 @@ def resolved(doc: Doc) -> Doc:
 
 def entities(doc: Doc) -> list[EntityRecord]:
     return ENTITIES.require(doc)
-
-
-def known_as(doc: Doc, attribution_id: str) -> str | None:
-    """The first non-pronoun mention of the attribution's entity (the pronoun if that is all there is)."""
-    entity = next((e for e in entities(doc) if attribution_id in e.attributions), None)
-    if entity is None:
-        return None
-    mentions = [m for m in entity.mentions if m.form != "pronoun"] or entity.mentions
-    ranges = mentions[0].ranges
-    return doc.text[ranges[0][0] : ranges[-1][1]]
-
-
-def A(source: Any, cue: Any, content: Any, kind: str = "indirect") -> dict[str, Any]:
-    return {"source": source, "cue": cue, "content": content, "type": kind}
 
 
 CASES = [
