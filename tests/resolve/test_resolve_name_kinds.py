@@ -26,8 +26,6 @@ from accordingto.resolve.name_kinds import (
 )
 from handspans import parser
 
-GUM_FIXTURE = Path(__file__).resolve().parents[1] / "evaluate" / "fixtures" / "gum" / "GUM_news_harbor.conllu"
-
 
 def read(text: str, words: str) -> tuple[Mention, str]:
     """The mention read off ``words`` in ``text``, and the kind ``name_kind`` alone gives its name."""
@@ -160,17 +158,6 @@ def test_a_name_with_no_known_feature_scores_the_bias_alone() -> None:
     design = Design.build([["a", "b"], ["unseen"], ["a"], ["unseen"]], {"a": 0, "b": 1})
     scores = design.scores(np.array([[1.0, 0.0], [0.0, 2.0]]), np.array([0.5, 0.0]))
     np.testing.assert_array_equal(scores, [[1.5, 2.0], [0.5, 0.0], [1.5, 0.0], [0.5, 0.0]])
-
-
-@pytest.fixture
-def gum_folder(tmp_path: Path) -> Path:
-    """GUM's layout with the hand-made fixture document twice as train (two folds) and once as dev."""
-    text = GUM_FIXTURE.read_text(encoding="utf-8")
-    for split, names in (("train", ["GUM_news_harbor.conllu", "GUM_news_harbor2.conllu"]), ("dev", [GUM_FIXTURE.name])):
-        (tmp_path / "gum" / split).mkdir(parents=True)
-        for name in names:
-            (tmp_path / "gum" / split / name).write_text(text, encoding="utf-8")
-    return tmp_path / "gum"
 
 
 def test_train_name_kind_gives_the_same_bytes_each_time(cli: str, gum_folder: Path, tmp_path: Path) -> None:

@@ -18,8 +18,6 @@ from accordingto.annotations import analysis_from_doc
 from accordingto.model import Analysis
 from accordingto.resolve.confidence import FEATURES, WEIGHTS_PATH, SpeakerConfidence, fit, shipped_confidence
 
-GUM_FIXTURE = Path(__file__).resolve().parents[1] / "evaluate" / "fixtures" / "gum" / "GUM_news_harbor.conllu"
-
 
 def speaker_confidence(analysis: Analysis, content_start: str) -> float | None:
     (found,) = [a for a in analysis.attributions if a.content_text.lstrip('"“').startswith(content_start)]
@@ -126,17 +124,6 @@ def test_the_fit_is_deterministic_and_learns_which_feature_says_right() -> None:
     np.testing.assert_array_equal(first.weights, second.weights)
     probabilities = first.predict(rows)
     assert probabilities[outcomes == 1].min() > 0.8 and probabilities[outcomes == 0].max() < 0.2
-
-
-@pytest.fixture
-def gum_folder(tmp_path: Path) -> Path:
-    """GUM's layout with the hand-made fixture document twice as train (two folds) and once as dev."""
-    text = GUM_FIXTURE.read_text(encoding="utf-8")
-    for split, names in (("train", ["GUM_news_harbor.conllu", "GUM_news_harbor2.conllu"]), ("dev", [GUM_FIXTURE.name])):
-        (tmp_path / "gum" / split).mkdir(parents=True)
-        for name in names:
-            (tmp_path / "gum" / split / name).write_text(text, encoding="utf-8")
-    return tmp_path / "gum"
 
 
 def test_train_speaker_confidence_gives_the_same_bytes_each_time(cli: str, gum_folder: Path, tmp_path: Path) -> None:
