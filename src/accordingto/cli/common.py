@@ -66,6 +66,19 @@ def gum_parse_options(command: F) -> F:
     )(command)
 
 
+def weights_out_option(shipped: str) -> Callable[[F], F]:
+    """``--out`` of the training commands: where to write the weights, by default the shipped file's name in the
+    current folder (``shipped``, the path in the repository, is named in the help so a retrain can replace it)."""
+    return click.option(
+        "--out",
+        "out_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=Path(Path(shipped).name),
+        show_default=True,
+        help=f"Where to write the weights (shipped: {shipped}).",
+    )
+
+
 def gum_fold_options(folds_help: str) -> Callable[[F], F]:
     """``--seed`` and ``--folds`` of the commands fitted on GUM train by cross-validation (the speaker confidence,
     the kind of a name): how train is dealt into folds, and how many."""

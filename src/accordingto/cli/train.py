@@ -8,21 +8,12 @@ from pathlib import Path
 import click
 
 from ..train.defaults import TAGGER_BITS, TAGGER_EPOCHS
-from .common import steps_bar
-
-DEFAULT_OUT = Path("attribution-tagger.npz")
+from .common import steps_bar, weights_out_option
 
 
 @click.command("train")
 @click.argument("data_dir", type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Where to write the weights (shipped: src/accordingto/find/weights/attribution-tagger.npz).",
-)
+@weights_out_option("src/accordingto/find/weights/attribution-tagger.npz")
 @click.option(
     "--epochs",
     type=click.IntRange(min=1),

@@ -11,21 +11,12 @@ from pathlib import Path
 
 import click
 
-from .common import gum_fold_options, gum_parse_options, steps_bar
-
-DEFAULT_OUT = Path("name-kinds.npz")
+from .common import gum_fold_options, gum_parse_options, steps_bar, weights_out_option
 
 
 @click.command("train-name-kind")
 @click.argument("data_dir", type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Where to write the weights (shipped: src/accordingto/resolve/weights/name-kinds.npz).",
-)
+@weights_out_option("src/accordingto/resolve/weights/name-kinds.npz")
 @gum_fold_options("Cross-validation folds on train (reported only; the weights are fitted on all of train).")
 @gum_parse_options
 def train_name_kind_command(

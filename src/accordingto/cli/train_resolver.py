@@ -12,21 +12,12 @@ from pathlib import Path
 import click
 
 from ..train.defaults import RESOLVER_EPOCHS
-from .common import gum_parse_options, steps_bar
-
-DEFAULT_OUT = Path("mention-ranker.npz")
+from .common import gum_parse_options, steps_bar, weights_out_option
 
 
 @click.command("train-resolver")
 @click.argument("data_dir", type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Where to write the weights (shipped: src/accordingto/resolve/weights/mention-ranker.npz).",
-)
+@weights_out_option("src/accordingto/resolve/weights/mention-ranker.npz")
 @click.option("--epochs", type=click.IntRange(min=1), default=RESOLVER_EPOCHS, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @gum_parse_options
