@@ -22,7 +22,7 @@ from .entities import (
 )
 from .epithets import person_of_age
 from .first_names import is_first_name
-from .mentions import BODY_KINDS, Gender, Mention, _past_dateline, is_age_noun, is_person_noun
+from .mentions import BODY_KINDS, Gender, Mention, is_age_noun, is_person_noun, past_dateline
 from .names import name_keys, names_match, normalized
 from .roles import role_words
 
@@ -669,5 +669,5 @@ def heads_the_story(doc: Doc, codes: TokenCodes, start: int, end: int) -> bool:
         return line_end is not None and not any(codes.pos[i] in _VERBS for i in range(first, line_end))
     # A heading in capitals before a dash has a verb ("CONGRESS HAS INVESTIGATED HIM — …", PolNeAR dev); a
     # dateline has none, as ``find.layouts`` reads it.
-    past = _past_dateline(codes, first, len(doc))
+    past = past_dateline(codes, first, len(doc))
     return past >= end and not any(codes.pos[i] in _VERBS for i in range(first, past))

@@ -1301,7 +1301,7 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
     coordination of people's names as their group, else a noun phrase or pronoun (``readings`` caches these),
     else a share of people."""
     codes = doc_token_codes(doc)
-    start = _past_opening_adverbial(codes, _past_opening_participle(codes, _past_dateline(codes, start, end), end), end)
+    start = _past_opening_adverbial(codes, _past_opening_participle(codes, past_dateline(codes, start, end), end), end)
     if start >= end:
         return None
     mention = (
@@ -1355,7 +1355,7 @@ _DATELINE_WORDS = 10  # the longest dateline read: "SAN JOSE, Calif., Nov. 14 (M
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
-def _past_dateline(codes: TokenCodes, start: int, end: int) -> int:
+def past_dateline(codes: TokenCodes, start: int, end: int) -> int:
     """Where a source span's mention starts, past what heads an entry rather than names anyone: a live blog's
     clock time ("09:40 Pennick's mayor, Gwen Tallis, declared"; "17:10 Tallis told reporters") and a wire
     story's dateline in capitals before a dash ("SAN JOSE — Lumina, the Californian phone maker, unveiled"), with
