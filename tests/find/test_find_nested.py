@@ -9,7 +9,12 @@ import pytest
 from spacy.language import Language
 
 from accordingto.annotations import PARENTS, analysis_from_doc, renumber_attributions, role_spans
-from accordingto.find.nested import NestedAttributions, is_reporting_verb
+from accordingto.find.nested import (
+    NESTED_CONFIDENCE,
+    STATE_OF_MIND_CONFIDENCE,
+    NestedAttributions,
+    is_reporting_verb,
+)
 from accordingto.link.nesting import find_parents
 from accordingto.model import Attribution
 from hand_analysis import EXAMPLE_PATH
@@ -114,6 +119,56 @@ def test_nested_attributions(
     by_id = {attribution.id: attribution for attribution in attributions}
     assert [_readout(attribution, by_id) for attribution in attributions] == expected
     assert [attribution.id for attribution in attributions] == [f"a{n}" for n in range(1, len(expected) + 1)]
+
+
+# (name, text, the outer attribution's content, the nested cue, its confidence)
+CONFIDENCE_CASES: list[tuple[str, str, str, str, float]] = [
+    (
+        "speech reported inside speech keeps a reporting clause's confidence",
+        "The lawyer said her client told police that he was at home.",
+        "her client told police that he was at home",
+        "told",
+        NESTED_CONFIDENCE,
+    ),
+    (
+        "a hope inside speech is a state of mind",
+        "The mayor said residents hoped that the old bridge would reopen soon.",
+        "residents hoped that the old bridge would reopen soon",
+        "hoped",
+        STATE_OF_MIND_CONFIDENCE,
+    ),
+    (
+        "a belief inside speech is a state of mind",
+        "The coach said he still believed that his side could win the cup.",
+        "he still believed that his side could win the cup",
+        "believed",
+        STATE_OF_MIND_CONFIDENCE,
+    ),
+    (
+        "what figures show inside speech is cited evidence",
+        "The economist said the figures showed that wages had stalled.",
+        "the figures showed that wages had stalled",
+        "showed",
+        STATE_OF_MIND_CONFIDENCE,
+    ),
+    (
+        "a ministry that signals speaks",
+        "The envoy said the ministry had signalled that the talks would resume.",
+        "the ministry had signalled that the talks would resume",
+        "had signalled",
+        NESTED_CONFIDENCE,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "content", "cue", "confidence"), CONFIDENCE_CASES, ids=[case[0] for case in CONFIDENCE_CASES]
+)
+def test_nested_confidence(name: str, text: str, content: str, cue: str, confidence: float) -> None:
+    doc = make_doc(text, [{"source": text.split(" said")[0], "cue": "said", "content": content}])
+    NestedAttributions(parser(), "accordingto_nested")(doc)
+    nested = [attribution for attribution in analysis_from_doc(doc).attributions if attribution.cue_text != "said"]
+    assert [(attribution.cue_text, attribution.confidence) for attribution in nested] == [(cue, confidence)]
 
 
 def test_renumbering_follows_cues_and_rewrites_parents() -> None:
