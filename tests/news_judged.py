@@ -45,6 +45,18 @@ ROUNDS = {
         "page-metro-rezoning-vote.html",
         "page-tradepress-bank-fine.html",
     ),
+    "news26": (
+        "rail-timetable-chaos.txt",
+        "wire-island-election-count.txt",
+        "pharma-recall-inhalers.txt",
+        "memoir-row-publisher.txt",
+        "page-radio-school-inspection.html",
+        "rugby-captain-retires.txt",
+        "wildfire-ridge-evacuations.txt",
+        "page-techsite-layoffs.html",
+        "appeal-fraud-barristers.txt",
+        "wire-summit-foreign-ministers.txt",
+    ),
 }
 _WRONG = ("wrong who", "junk", "split", "extractor")
 _OUTPUTS: dict[str, list[dict[str, Any]]] = {}
