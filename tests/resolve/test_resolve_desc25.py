@@ -57,6 +57,64 @@ RANK_CASES = [
 ]
 
 
+# Descriptions that open a participant of their own beside a named one of the same kind: any linker of
+# descriptions must leave them apart (desc25 tried a learned one; these hold whatever comes next).
+NEW_ENTITY_CASES = [
+    pytest.param(
+        "Brightwell Homes won the contract for the dock site in March. A rival developer said the bid had been "
+        "too low.",
+        "A rival developer",
+        "A rival developer",
+        None,
+        id="a-rival-developer",
+    ),
+    pytest.param(
+        "Tarrant Foods cut 200 jobs at its Leeds plant. The other company in the joint venture said its staff "
+        "were not affected.",
+        "The other company in the joint venture",
+        "The other company in the joint venture",
+        "the learned resolver, asked where the rules find no antecedent, links it to the one company named: it "
+        "reads no 'other', and a guard on 'the other' alone would be wrong where two were named ('the other' is "
+        "then the second of them)",
+        id="the-other-company",
+    ),
+    pytest.param(
+        "Councillor Mina Oduya defended the budget on Tuesday. Another official said the figures did not add up.",
+        "Another official",
+        "Another official",
+        None,
+        id="another-official",
+    ),
+    pytest.param(
+        "Detective Sergeant Colin Marsh, of Westmere Police, said the van was found on Friday. A detective said "
+        "forensic tests were under way.",
+        "A detective",
+        "A detective",
+        None,
+        id="a-detective-beside-a-named-detective",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "expected", "pipeline_gap"), NEW_ENTITY_CASES)
+@pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
+def test_a_description_that_opens_a_new_entity_stays_apart(
+    text: str,
+    source: str,
+    expected: str,
+    pipeline_gap: str | None,
+    strategy: dict[str, str] | None,
+    request: pytest.FixtureRequest,
+) -> None:
+    if strategy is None and pipeline_gap is not None:
+        request.applymarker(pytest.mark.xfail(reason=pipeline_gap, strict=True))
+    cue = text[text.index(source) + len(source) :].split()[0]
+    content = text[text.index(cue, text.index(source)) + len(cue) :].strip(" .")
+    doc = make_doc(text, [A(source, cue, content)])
+    write_entities(doc, resolve_speakers(doc, strategy=strategy))
+    assert known_as(doc, "a1") == expected
+
+
 @pytest.mark.parametrize(("text", "source", "expected"), RANK_CASES)
 @pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
 def test_a_rank_abbreviation_joins_the_officer_named_in_full(
