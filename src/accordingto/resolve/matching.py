@@ -24,6 +24,7 @@ from .epithets import person_of_age
 from .first_names import is_first_name
 from .mentions import BODY_KINDS, Gender, Mention, is_age_noun, is_person_noun, past_dateline
 from .names import name_keys, names_match, normalized
+from .ranks import rank_agrees, split_rank
 from .roles import role_words
 
 
@@ -68,6 +69,9 @@ def same_name(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
         return max(matching, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index))
     if matching:
         return matching[0]
+    ranked = _ranked_surname(doc, words, key, mention, entities)
+    if ranked is not None:
+        return ranked
     if mention.number == "plur" and len(key) == 1:
         # A party or people named by one plural word ("the Liberals had knocked on more doors", tagged an
         # organisation there) is the group the text has called "the Liberals" before, read as a description where
@@ -76,6 +80,23 @@ def same_name(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
         if same:
             return same[0]
     return _first_name_of(key, mention, entities) or _body_by_first_word(key, mention, entities)
+
+
+def _ranked_surname(doc: Doc, words: list[str], key: list[str], mention: Mention, entities: Entities) -> Entity | None:
+    """For a surname after a rank's abbreviation ("DS Marsh" after "Detective Sergeant Colin Marsh"): the person
+    named with that surname whose rank agrees (``resolve.ranks``), the one named most where several do."""
+    if mention.kind not in {"person", "unknown"}:
+        return None
+    split = split_rank(key)
+    if split is None:
+        return None
+    rank, rest = split
+    found = [
+        e
+        for e in _matching_names(doc, words[len(words) - len(rest) :], rest, mention, entities, every=True)
+        if e.kind == "person" and rank_agrees(rank, e.heads.union(*(role_words(doc[r]) for r in e.roles)))
+    ]
+    return max(found, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index), default=None)
 
 
 def called_a_body(entity: Entity) -> bool:
