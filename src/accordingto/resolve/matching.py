@@ -535,7 +535,8 @@ _BODY_TAGGED_A_PERSON_SENTENCES = 2
 def _body_tagged_a_person(doc: Doc, mention: Mention, entity: Entity) -> bool:
     """Whether a bare body description ("the company") may be an entity the small model tagged a person: named only
     by names of two words or more with no first name of the lists in them, given no gender, no role and no
-    "he"/"she", and named in the description's sentence or the two before. The small model tags unfamiliar
+    "he"/"she", named in the description's sentence or the two before and called "it" or "its" since
+    (``_neuter_reference``). The small model tags unfamiliar
     two-word brands as people ("Hallowby Metrolink said it was disappointed. In a statement, the company said",
     "Brightlane Live, the promoter behind the event, said … the company said"), and with no first name, gender or
     role the tag is all that says "person"; news continues a body's statement with "the company", which had gone
@@ -551,7 +552,23 @@ def _body_tagged_a_person(doc: Doc, mention: Mention, entity: Entity) -> bool:
         if sentence.start == 0:
             break
         sentence = doc[sentence.start - 1].sent
-    return any(sentence.start <= o.tokens[0] < mention.start for o in entity.occurrences)
+    named = [o.tokens[0] for o in entity.occurrences if sentence.start <= o.tokens[0] < mention.start]
+    return bool(named) and any(_neuter_reference(token) for token in doc[named[-1] : mention.start])
+
+
+def _neuter_reference(token: Token) -> bool:
+    """Whether a token is an "its", or an "it" that is a subject and no placeholder for a clause ("it was
+    impossible to go ahead", "it is likely that"): what the text calls "it" between a name and "the company" is a
+    body, where a person's name with no "it" after it keeps the tagger's "person" ("Workers were angry, Okwudili
+    Nnamdi said. The company said" is the company named before)."""
+    if token.lower_ == "its":
+        return True
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    return not (
+        verb.lemma_ == "be" and any(child.dep_ in {"ccomp", "xcomp"} and child.i > verb.i for child in verb.children)
+    )
 
 
 def _last_speaker_among(bearers: list[Entity], entities: Entities) -> list[Entity]:
