@@ -536,11 +536,11 @@ def _body_tagged_a_person(doc: Doc, mention: Mention, entity: Entity) -> bool:
     """Whether a bare body description ("the company") may be an entity the small model tagged a person: named only
     by names of two words or more with no first name of the lists in them, given no gender, no role and no
     "he"/"she", named in the description's sentence or the two before and called "it" or "its" since
-    (``_neuter_reference``). The small model tags unfamiliar
-    two-word brands as people ("Hallowby Metrolink said it was disappointed. In a statement, the company said",
-    "Brightlane Live, the promoter behind the event, said … the company said"), and with no first name, gender or
-    role the tag is all that says "person"; news continues a body's statement with "the company", which had gone
-    to the union or the place named before (who25). A lone word is most often a surname and stays a person's."""
+    (``_neuter_reference``). The small model tags unfamiliar two-word brands as people ("Hallowby Metrolink said it
+    was disappointed. In a statement, the company said", "Brightlane Live, the promoter behind the event, said …
+    the company said"), and with no first name, gender or role the tag is all that says "person"; news continues a
+    body's statement with "the company", which had gone to the union or the place named before (who25). A lone
+    word is most often a surname and stays a person's."""
     if not (entity.kind == "person" and entity.gender is None and not entity.roles and entity.number == "sing"):
         return False
     if any(o.mention.form != "name" for o in entity.occurrences):

@@ -620,8 +620,8 @@ def _ends_a_body_name(word: str) -> bool:
 
 
 def _headed_by_institution(words: list[str]) -> bool:
-    """Whether a name of two words or more ends in a noun naming an institution (``INSTITUTION_HEADS``: "the
-    Financial Conduct Regulator", "Lakeside Bank") and opens with no first name of the lists: an English name's
+    """Whether a name ends in a noun naming an institution (``INSTITUTION_HEADS``: "the Financial Conduct Regulator",
+    "Lakeside Bank", a headline's lone "Regulator") and opens with no first name of the lists: an English name's
     head is its last word, so such a name is the institution's, whatever the small model read (untagged, a
     singular name is taken for a person's, and "The regulator said" then could not join it and went to the bank it
     fined: who25). A first name keeps the person ("Margaret Court")."""
