@@ -88,20 +88,9 @@ CASES = [
     ("election-debate.txt", "They both talk about", "Lisa Tran", "person"),
     ("election-debate.txt", "early voting would open", "city's election office", "organization"),
     ("election-debate.txt", "Harlan had voted for every budget", "Victor Okonjo", "person"),
-    # An airline tagged a person: its "it" was left unresolved.
-    pytest.param(
-        "airline-walkout.txt",
-        "passengers on cancelled flights",
-        "Skyreach",
-        "organization",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "the noun a name alone is the apposition of (Budget airline Skyreach) is not read: reading it cost "
-                "GUM train CV pronouns 57.2 -> 55.2 through the ranker's features (news12)"
-            ),
-        ),
-    ),
+    # An airline tagged a person: its "it" was left unresolved until who25: "The airline" joins Skyreach (the role
+    # "Budget airline" gave it) and, a body's description, makes the name the tagger read as a person's a body's.
+    ("airline-walkout.txt", "passengers on cancelled flights", "Skyreach", "organization"),
     ("airline-walkout.txt", "We are not asking for more money", "Owen Prydderch", "person"),
     # Titles and a body's name cut at its "and".
     ("police-stabbing-arrest.txt", "the attack appeared", "Fraser McAllister", "person"),

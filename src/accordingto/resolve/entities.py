@@ -150,6 +150,15 @@ class Entities:
             or (mention.form == "name" and company_of_bare_word(normalized(mention.name_tokens(doc)), entity))
         ):
             entity.kind = mention.kind  # "Skyreach cancels …" then "Budget airline Skyreach": the text says
+        elif (
+            entity.kind == "person"
+            and entity.gender is None
+            and mention.form == "description"
+            and mention.kind in {"organization", "government", "media"}
+        ):
+            # The rules join a body's description to a person only where the text says so (a role it gave the name,
+            # a name the tagger alone made a person: ``matching``), and "the company" says what the name is (who25).
+            entity.kind = mention.kind
         if entity.gender is None and mention.gender in {"masc", "fem"}:
             entity.gender = mention.gender  # from a pronoun, an honorific ("Mrs."), or a noun ("the woman")
         if mention.form == "name":

@@ -111,6 +111,14 @@ def _institution(doc: Doc, mention: Mention) -> bool:
     )
 
 
+def _states_executive(doc: Doc, mention: Mention) -> bool:
+    """Whether a description is "the government": a state's executive, which no organisation is (a movement, a
+    party, a company), though an organisation and a government body are otherwise not told apart by their names
+    (``LearnedAnswers._body_of_kind``). "The government denied the claim" after the rebel movement's spokesman had
+    gone to the movement, whose claim it denied (who25)."""
+    return mention.head_lemma(doc) == "government"
+
+
 def _admissible(
     pronoun: Occurrence, entity: Entity, contents: dict[str, list[tuple[int, int]]], agrees: bool = False
 ) -> bool:
@@ -273,7 +281,12 @@ class LearnedAnswers:
         for j in best:
             chain = chains.get(j, [j])
             entity = next((e for m in chain if (e := self._placed(m, occurrence, entities)) is not None), None)
-            if entity is not None and self._body_of_kind(entity, mention.kind) and not (body and self._place(entity)):
+            if (
+                entity is not None
+                and self._body_of_kind(entity, mention.kind)
+                and not (body and self._place(entity))
+                and not (_states_executive(self.doc, mention) and entity.kind != "government")
+            ):
                 return entity
         return None
 

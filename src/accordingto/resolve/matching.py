@@ -267,7 +267,13 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
         # ("Acme Corp. opened a plant. The company said..."); with a modifier ("the rival company") it may not be.
         # A body named for what it does ("the manufacturer") is first the one the text said does it, not the body
         # of its kind named since ("Tolland Motors manufactures the buses. Brant Group bought …").
-        named = [e for e in entities.all if e.names and e.kind == mention.kind and e.number == mention.number]
+        named = [
+            e
+            for e in entities.all
+            if e.names
+            and e.number == mention.number
+            and (e.kind == mention.kind or _body_tagged_a_person(doc, mention, e))
+        ]
         return agent_of_verb(doc, mention, entities) or max(named, key=lambda e: _latest_naming(doc, e), default=None)
     candidates = entities.latest([("description", *description_key(doc, mention))])
     if not candidates and doc[mention.start].tag_ == "PRP$":
@@ -541,6 +547,49 @@ def _latest_naming(doc: Doc, entity: Entity) -> int:
     as a possessor ("Acme's chief executive said") counts where it was last named."""
     named = [o.tokens[0] for o in entity.occurrences if doc[o.mention.head].dep_ != "poss"]
     return named[-1] if named else entity.occurrences[-1].tokens[0]
+
+
+# How many sentences before a bare "the company" a name the tagger alone made a person may have been named in.
+_BODY_TAGGED_A_PERSON_SENTENCES = 2
+
+
+def _body_tagged_a_person(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a bare body description ("the company") may be an entity the small model tagged a person: named only
+    by names of two words or more with no first name of the lists in them, given no gender, no role and no
+    "he"/"she", named in the description's sentence or the two before and called "it" or "its" since
+    (``_neuter_reference``). The small model tags unfamiliar two-word brands as people ("Hallowby Metrolink said it
+    was disappointed. In a statement, the company said", "Brightlane Live, the promoter behind the event, said …
+    the company said"), and with no first name, gender or role the tag is all that says "person"; news continues a
+    body's statement with "the company", which had gone to the union or the place named before (who25). A lone
+    word is most often a surname and stays a person's."""
+    if not (entity.kind == "person" and entity.gender is None and not entity.roles and entity.number == "sing"):
+        return False
+    if any(o.mention.form != "name" for o in entity.occurrences):
+        return False
+    if any(len(name) < 2 or any(is_first_name(word) for word in name) for name in entity.names):
+        return False
+    sentence = doc[mention.head].sent
+    for _ in range(_BODY_TAGGED_A_PERSON_SENTENCES):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    named = [o.tokens[0] for o in entity.occurrences if sentence.start <= o.tokens[0] < mention.start]
+    return bool(named) and any(_neuter_reference(token) for token in doc[named[-1] : mention.start])
+
+
+def _neuter_reference(token: Token) -> bool:
+    """Whether a token is an "its", or an "it" that is a subject and no placeholder for a clause ("it was
+    impossible to go ahead", "it is likely that"): what the text calls "it" between a name and "the company" is a
+    body, where a person's name with no "it" after it keeps the tagger's "person" ("Workers were angry, Okwudili
+    Nnamdi said. The company said" is the company named before)."""
+    if token.lower_ == "its":
+        return True
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    return not (
+        verb.lemma_ == "be" and any(child.dep_ in {"ccomp", "xcomp"} and child.i > verb.i for child in verb.children)
+    )
 
 
 def _last_speaker_among(bearers: list[Entity], entities: Entities) -> list[Entity]:

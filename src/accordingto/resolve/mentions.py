@@ -619,6 +619,15 @@ def _ends_a_body_name(word: str) -> bool:
     return word.lower().strip(".") in lexicon.ORGANIZATION_NAME_ENDINGS
 
 
+def _headed_by_institution(words: list[str]) -> bool:
+    """Whether a name ends in a noun naming an institution (``INSTITUTION_HEADS``: "the Financial Conduct Regulator",
+    "Lakeside Bank", a headline's lone "Regulator") and opens with no first name of the lists: an English name's
+    head is its last word, so such a name is the institution's, whatever the small model read (untagged, a
+    singular name is taken for a person's, and "The regulator said" then could not join it and went to the bank it
+    fined: who25). A first name keeps the person ("Margaret Court")."""
+    return words[-1].lower() in lexicon.INSTITUTION_HEADS and not is_first_name(words[0])
+
+
 def _body_noun(codes: TokenCodes, i: int) -> bool:
     """Whether token ``i`` is a noun the lexicon gives a body as its description's head ("drugmaker", "retailer")."""
     return lexicon.DESCRIPTION_HEADS.get(codes.string(codes.lower[i])) in BODY_KINDS
@@ -837,7 +846,9 @@ def _name_kind(words: list[str], label: str) -> tuple[SourceKind, bool]:
     outlet's word): each list was added for names the small model mislabels, and says what the name is by a word
     of it, which the learned model (``learned_kind``) reads as one feature among many."""
     lowered = {word.lower().strip(".") for word in words}
-    if label == "PERSON" and (_ends_a_body_name(words[-1]) or _owned(words) or headed_before_of(words)):
+    if label == "PERSON" and (
+        _ends_a_body_name(words[-1]) or _owned(words) or headed_before_of(words) or _headed_by_institution(words)
+    ):
         # "Halvorsen Shipping", which the small model tags a person; a council's name is a government's, as it is
         # when tagged an organisation ("Hollins District Council", tagged a person, against its "The council").
         return ("government" if lowered & lexicon.GOVERNMENT_NAME_WORDS else "organization"), True
