@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc, Token
 from tagger_screen import DEFAULT_DATA, Screen, _doc_tokens, _figures
+from tensor_screen import train_tensors
 
 from accordingto.annotations import analysis_from_doc
 from accordingto.evaluate import Scores, score
@@ -246,11 +247,16 @@ class Proposer:
     """The candidates of the held-out articles (their hashes, and whether each is a gold cue's word), and the
     pool the lexical proposer is fitted on."""
 
-    def __init__(self, screen: Screen, taggings: dict[int, Tagging]) -> None:
+    def __init__(
+        self, screen: Screen, taggings: dict[int, Tagging], tensors: Sequence[np.ndarray] | None = None
+    ) -> None:
         self.screen = screen
         self.found: dict[int, list[Candidate]] = {}
         self.hashes: dict[int, np.ndarray] = {}
         self.labels: dict[int, np.ndarray] = {}
+        # spaCy's tensor at each candidate and at its head in the parse (``--tensor``; empty without).
+        self.tensors = tensors
+        self.dense: dict[int, np.ndarray] = {}
         for i, tagging in taggings.items():
             doc = screen.docs[i]
             gold = set().union(*(_doc_tokens(doc, a.cue) for a in screen.articles[i].attributions))
@@ -260,9 +266,11 @@ class Proposer:
             gap = (emissions[:, [TAG_INDEX["B-CUE"], TAG_INDEX["I-CUE"]]].max(axis=1) - emissions[:, 0]) / screen.scale
             self.hashes[i] = candidate_hashes(doc, tagging.tags, screen.arrays[i], found, gap)
             self.labels[i] = np.array([c.head in gold for c in found], dtype=bool)
+            self.dense[i] = self._dense(i, found)
         # Every candidate head, tagged or not, of the fold the tagger was trained on and of the fitted articles,
         # for the lexical proposer: four times the rows, read without the tagging.
         self.pool: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.pool_dense: dict[int, np.ndarray] = {}
         for i in list(screen.training) + list(screen.fitted):
             doc = screen.docs[i]
             untagged = np.zeros(len(doc), dtype=np.intp)
@@ -270,33 +278,81 @@ class Proposer:
             found = candidates(doc, untagged)
             hashes = candidate_hashes(doc, untagged, screen.arrays[i], found, np.zeros(len(doc)))
             self.pool[i] = (hashes[:, LEXICAL_COLUMNS], np.array([c.head in gold for c in found], dtype=bool))
+            self.pool_dense[i] = self._dense(i, found)
 
-    def fit(self, articles: Sequence[int], l2: float) -> CueClassifier:
-        """The proposer fitted on the held-out candidates of ``articles``."""
-        rows = [i for i in articles if len(self.found[i])]
-        return CueClassifier.fit(
-            np.vstack([self.hashes[i] for i in rows]), np.concatenate([self.labels[i] for i in rows]), l2
+    def _dense(self, i: int, found: Sequence[Candidate]) -> np.ndarray:
+        """The candidate's tensor (its sense in this context: "vote" on a bill or "vote for" a candidate) and its
+        head's (the clause it sits in), one row per candidate."""
+        if self.tensors is None:
+            return np.zeros((len(found), 0))
+        doc, tensor = self.screen.docs[i], self.tensors[i]
+        rows = [np.concatenate([tensor[c.head], tensor[doc[c.head].head.i]]) for c in found]
+        return np.array(rows) if rows else np.zeros((0, 2 * tensor.shape[1]))
+
+    def _rows(self, articles: Sequence[int], lexical: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """What a proposer is fitted on, per candidate: its article, hashes, dense row and label; ``lexical``: the
+        pool of every candidate head of the tagger's training fold and of ``articles``, else the held-out
+        candidates of ``articles``."""
+        if lexical:
+            rows = [i for i in list(self.screen.training) + list(articles) if len(self.pool[i][1])]
+            hashes, dense, labels = self.pool, self.pool_dense, {i: self.pool[i][1] for i in rows}
+            hashed = {i: hashes[i][0] for i in rows}
+        else:
+            rows = [i for i in articles if len(self.found[i])]
+            hashed, dense, labels = self.hashes, self.dense, self.labels
+        return (
+            np.concatenate([[i] * len(labels[i]) for i in rows]),
+            np.vstack([hashed[i] for i in rows]),
+            np.vstack([dense[i] for i in rows]),
+            np.concatenate([labels[i] for i in rows]),
         )
 
-    def fit_lexical(self, articles: Sequence[int], l2: float) -> CueClassifier:
-        """The lexical proposer, fitted on the pool of the training fold and of ``articles``."""
-        rows = [i for i in list(self.screen.training) + list(articles) if len(self.pool[i][1])]
-        hashes = np.vstack([self.pool[i][0] for i in rows])
-        return CueClassifier.fit(hashes, np.concatenate([self.pool[i][1] for i in rows]), l2)
+    def logit_model(
+        self, articles: Sequence[int], l2: float, lexical: bool, tensor: str, dense_l2: float
+    ) -> Callable[[int], np.ndarray]:
+        """A proposer fitted on ``articles``, as a function from an article to its candidates' logits. ``tensor``:
+        "none" the hashed proposer alone; "only" a logistic regression on the dense rows alone (penalty
+        ``dense_l2``); "stacked" one on the dense rows and the hashed proposer's logit, the latter cross-fitted on
+        its rows by halves of their articles (on its own rows it would be overconfident)."""
+        columns = LEXICAL_COLUMNS if lexical else slice(None)
+        article, hashes, dense, labels = self._rows(articles, lexical)
+        hashed = CueClassifier.fit(hashes, labels, l2) if tensor != "only" else CueClassifier.empty()
+        if tensor == "none":
+            return lambda i: hashed.logits(self.hashes[i][:, columns])
+        if tensor == "stacked":
+            logit = np.zeros(len(labels))
+            halves = np.unique(article, return_inverse=True)[1] % 2  # by rank: the pool's fold is odd articles
+            for half in (0, 1):
+                held = halves == half
+                logit[held] = CueClassifier.fit(hashes[~held], labels[~held], l2).logits(hashes[held])
+            dense = np.hstack([dense, logit[:, None]])
+        model = Calibrator.fit(dense, labels, l2=dense_l2)
+
+        def logits(i: int) -> np.ndarray:
+            x = self.dense[i]
+            if tensor == "stacked":
+                x = np.hstack([x, hashed.logits(self.hashes[i][:, columns])[:, None]])
+            return ((x - model.mean) / model.scale) @ model.coef + model.bias
+
+        return logits
 
     def probabilities(
-        self, fitted: Sequence[int], scored: Sequence[int], l2: float, lexical: bool
+        self,
+        fitted: Sequence[int],
+        scored: Sequence[int],
+        l2: float,
+        lexical: bool,
+        tensor: str = "none",
+        dense_l2: float = 10.0,
     ) -> dict[int, np.ndarray]:
         """Each candidate's probability of being a gold cue: on the scored articles from a proposer fitted on
         ``fitted``; on a fitted article, from one fitted on the other half of them (cross-fitted, as on new text)."""
-        fit = self.fit_lexical if lexical else self.fit
-        columns = LEXICAL_COLUMNS if lexical else slice(None)
         halves = [fitted[0::2], fitted[1::2]]
         out: dict[int, np.ndarray] = {}
         for articles, model_articles in ((scored, fitted), (halves[0], halves[1]), (halves[1], halves[0])):
-            model = fit(model_articles, l2)
+            logits = self.logit_model(model_articles, l2, lexical, tensor, dense_l2)
             for i in articles:
-                out[i] = 1 / (1 + np.exp(-model.logits(self.hashes[i][:, columns])))
+                out[i] = 1 / (1 + np.exp(-logits(i))) if len(self.found[i]) else np.zeros(0)
         return out
 
 
@@ -419,6 +475,13 @@ def evaluate(
     return Outcome(score(triples), added, added_right, added_gold_cue, found, total)
 
 
+def average_precision(scores: np.ndarray, labels: np.ndarray) -> float:
+    """The mean of the precision at each gold candidate's rank (candidates by falling score)."""
+    ranked = labels[np.argsort(-scores, kind="stable")]
+    hits = np.cumsum(ranked)
+    return float((hits[ranked] / (np.flatnonzero(ranked) + 1)).mean()) if ranked.any() else 0.0
+
+
 def report(name: str, threshold: float, f: Filtered, o: Outcome, n_proposed: int) -> None:
     buckets = " ".join(f"{100 * o.bucket_found[b] / max(o.bucket_gold[b], 1):5.1f}" for b in range(5))
     precision = 100 * o.added_right / max(o.added, 1)
@@ -439,11 +502,24 @@ def main() -> None:
     parser.add_argument("--lexical", action="store_true", help="the proposer fitted on every head of train's fold 1")
     parser.add_argument("--oracle", action="store_true", help="propose exactly the candidates that are gold cues")
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS))
+    parser.add_argument(
+        "--tensor",
+        choices=["none", "only", "stacked"],
+        default="none",
+        help="spaCy's tensor at the candidate and its head: alone, or stacked with the hashed proposer (cue25)",
+    )
+    parser.add_argument("--dense-l2", type=float, default=10.0, help="the penalty of the regression on the tensor")
     parser.add_argument("--modes", nargs="+", choices=["fixed", "none", "flag", "score"], default=["fixed", "flag"])
     args = parser.parse_args()
     screen = Screen(args.data, args.cache_dir, args.epochs)
     taggings = {i: screen.tagging(i) for i in screen.fitted + screen.scored}
-    proposer = Proposer(screen, taggings)
+    tensors = None
+    if args.tensor != "none":
+        if args.cache_dir is None:
+            raise SystemExit("--tensor needs --cache-dir (the tensors are kept beside the parse cache)")
+        texts = [article.text for article in screen.articles]
+        tensors = train_tensors(texts, screen.docs, args.cache_dir / "train-tensor.npz")
+    proposer = Proposer(screen, taggings, tensors)
     for i in proposer.found:
         keep = [n for n, c in enumerate(proposer.found[i]) if c.kind in args.kinds]
         proposer.found[i] = [proposer.found[i][n] for n in keep]
@@ -458,9 +534,12 @@ def main() -> None:
     if args.oracle:
         probability = {i: proposer.labels[i].astype(np.float64) for i in taggings}
     else:
-        probability = proposer.probabilities(screen.fitted, screen.scored, args.l2, args.lexical)
+        probability = proposer.probabilities(
+            screen.fitted, screen.scored, args.l2, args.lexical, args.tensor, args.dense_l2
+        )
     labels = np.concatenate([proposer.labels[i] for i in screen.scored])
     scores_ = np.concatenate([probability[i] for i in screen.scored])
+    print(f"average precision on the scored candidates: {average_precision(scores_, labels):.3f}")
     for t in args.thresholds:
         over = scores_ >= t
         print(f"  threshold {t:.2f}: {int(over.sum())} proposed, precision {100 * labels[over].mean():.1f} (gold cue)")

@@ -63,5 +63,8 @@ def test_each_row_meets_its_own_outcome(
     # Here each attribution is right exactly when its cue is a gold one (the cue classifier's outcome).
     assert held_out.cue_right == expected
     assert held_out.cue_contexts.shape == (len(expected), len(CUE_TEMPLATES))
+    # The groups and their attributions come row by row too (a screen reads a row's tokens and scores it).
+    assert [doc[group.cue.start].idx for group in held_out.groups] == [a.cue[0][0] for a in held_out.predicted]
+    assert len(held_out.predicted) == len(expected)
     # The introduced quote is the first attribution in reading order: its row must come first too.
     assert [bool(row[INTRODUCED]) for row in rows] == ([True, False] if expected else [])

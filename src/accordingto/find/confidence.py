@@ -368,8 +368,9 @@ class Calibrator:
         return 1.0 / (1.0 + np.exp(-z))
 
     @classmethod
-    def fit(cls, features: np.ndarray, right: np.ndarray, iterations: int = 50) -> Calibrator:
-        """Maximum likelihood with a small L2 penalty (Newton's method: deterministic, no learning rate)."""
+    def fit(cls, features: np.ndarray, right: np.ndarray, iterations: int = 50, l2: float = L2) -> Calibrator:
+        """Maximum likelihood with a small L2 penalty (Newton's method: deterministic, no learning rate); a
+        larger ``l2`` for many dense inputs (``benchmarks/tensor_screen.py``'s classifiers of spaCy's tensor)."""
         if len(features) < 2:
             return cls.constant(float(np.clip(right.mean() if len(right) else 0.5, 0.01, 0.99)))
         mean = features.mean(axis=0)
@@ -378,7 +379,7 @@ class Calibrator:
         x = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
         y = right.astype(np.float64)
         weights = np.zeros(x.shape[1])
-        penalty = np.full(x.shape[1], L2)
+        penalty = np.full(x.shape[1], l2)
         penalty[-1] = 0.0  # the bias is not shrunk
         for _ in range(iterations):
             p = 1.0 / (1.0 + np.exp(-(x @ weights)))

@@ -186,14 +186,15 @@ def parse_in_chunks(
 ) -> Doc:
     """``run`` (spaCy's model components) over the doc's chunks one at a time, joined into one doc with the same
     text; ``between`` is called before each chunk (a budget check may stop the work there). The joined doc has
-    the parse, tags, lemmas and entities of the chunks, no tensor (nothing after the model reads it), and the
-    ``user_data`` of ``doc``."""
+    the parse, tags, lemmas and entities of the chunks, their tensors stacked (one row per token, as a doc parsed
+    whole has: spaCy's contextual tensor is evidence about each word in context, and a long text must not lose
+    it), and the ``user_data`` of ``doc``."""
     parsed = []
     for start, end in chunk_ranges(doc, max_tokens):
         if between is not None:
             between()
         parsed.append(run(doc[start:end].as_doc()))
-    joined = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
+    joined = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["user_data"])  # type: ignore[call-arg]
     assert joined.text == doc.text, "chunks must join back into the same text"
     joined.user_data.update(doc.user_data)
     return joined

@@ -27,6 +27,7 @@ from ..find.attributions import find_attributions, reading_position, record_attr
 from ..find.confidence import Calibrator, CueClassifier, best_threshold
 from ..find.features import FEATURE_VERSION, CueLexicon, doc_arrays
 from ..find.grouping import assemble
+from ..find.groups import Group
 from ..find.perceptron import TaggerModel, Tagging
 from ..find.quotes import annotate_quotes
 from ..find.signals import cue_contexts, group_features
@@ -113,6 +114,10 @@ class HeldOutRows(NamedTuple):
     right: list[bool]  # matched by the scorer to a gold attribution
     cue_contexts: np.ndarray  # the cue classifier's hashed input (``find.signals.cue_contexts``)
     cue_right: list[bool]  # the cue overlaps a gold cue
+    # The grouped attributions themselves, for screens of new evidence about them (``benchmarks/tensor_screen.py``
+    # reads the cue's and the source's tokens and scores the kept ones).
+    groups: list[Group]
+    predicted: list[Attribution]
 
 
 def held_out_outcomes(
@@ -137,7 +142,7 @@ def held_out_outcomes(
     record_attributions(annotated, groups, [0.0] * len(groups))
     predicted = analysis_from_doc(annotated).attributions
     right = matched_predictions(article.text, article.attributions, predicted)
-    return HeldOutRows(features, right, cue_contexts(annotated, groups, arrays), cue_right)
+    return HeldOutRows(features, right, cue_contexts(annotated, groups, arrays), cue_right, groups, predicted)
 
 
 # The cue classifier's signal for the rows the confidence model is fitted on comes from classifiers fitted on the
