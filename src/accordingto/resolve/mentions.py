@@ -626,12 +626,18 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
     body_word = _ends_a_body_name(last) or last in lexicon.BODY_NAME_HEADS
     before = conjunction - 1
     # The first part is no name of its own: the tagger ran through the "and", or it ends in a common noun ("Fire",
-    # "Food") that a body's name takes, other than a one-word name tagged on its own ("Smith and Rescue Service").
+    # "Food") that a body's name takes; not a body's own word ("Marlow Council and Fenwick University" are two)
+    # nor a one-word name tagged on its own ("Smith and Rescue Service").
+    first_word = codes.string(codes.lower[before])
     modifier = through or (
-        noun_not_adjective(codes.word(before)) and not (codes.ent_type[before] and codes.entity_start[before] == before)
+        noun_not_adjective(first_word)
+        and not (_ends_a_body_name(first_word) or first_word in lexicon.BODY_NAME_HEADS)
+        and not (codes.ent_type[before] and codes.entity_start[before] == before)
     )
+    # Whom a body is of are people, trades or subjects, not another body ("the Ministry of Defence and Treasury"
+    # are two): the tagger's label says nothing here, as it tags "Growers" of "Farmers and Growers" a body alone.
     members = headed_before_of([codes.word(i) for i in range(start, conjunction)]) and not any(
-        codes.ent_type[i] for i in part
+        _ends_a_body_name(codes.word(i)) or codes.string(codes.lower[i]) in lexicon.BODY_NAME_HEADS for i in part
     )
     return part[-1] + 1 if (modifier and body_word) or members else end
 
