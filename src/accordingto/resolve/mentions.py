@@ -607,8 +607,8 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
     Fire and Rescue Service", tagged "Pentreath Fire" a person and "Rescue Service" a body, had been a group
     "Pentreath Fire", news25; as "the Food and Drug Administration").
     The second part must be capitalised proper nouns with no determiner: two bodies coordinated each take their
-    own ("Halvorsen Shipping and the port authority"), and a second part tagged a name of its own after a name
-    the tagger ended before the "and" is another party ("Google and Microsoft", "Obama and Biden")."""
+    own ("Halvorsen Shipping and the port authority"); and a second part that ends in no body's word is another
+    party ("Google and Microsoft", "Obama and Biden")."""
     through = end - 1 > start and codes.lower[end - 1] in _AND_IDS
     conjunction = end - 1 if through else end
     if conjunction >= high or codes.lower[conjunction] not in _AND_IDS:
@@ -1045,8 +1045,8 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         appos = None
     if appos is None:
         appos = _split_apposition(codes, head, start, end)
-        if appos is not None and codes.dep[appos] == _CONJ and not codes.plural[head]:
-            number = "sing" if codes.tag[head] not in _PLURAL_TAGS else number  # one party, named in apposition
+        if appos is not None and codes.dep[appos] == _CONJ and _singular_noun(codes, head):
+            number = "sing"  # one party named in apposition, not two coordinated (``_name_read_as_conjunct``)
     named = _name_given(codes, head, start, end) if appos is None else None
     appos = appos if named is None else named
     bounds = name_bounds(codes, head, low, high)
@@ -1207,12 +1207,12 @@ _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTI
 def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int]) -> bool:
     """Whether a singular head is plural only by conjuncts that lie inside its own name (``_coordinated_name_end``)."""
     conjuncts = [child for child in codes.children(head) if codes.dep[child] == _CONJ]
-    return (
-        codes.tag[head] not in _PLURAL_TAGS
-        and not codes.plural[head]
-        and bool(conjuncts)
-        and all(bounds[0] <= child < bounds[1] for child in conjuncts)
-    )
+    return _singular_noun(codes, head) and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+
+
+def _singular_noun(codes: TokenCodes, token: int) -> bool:
+    """Whether a noun is singular in itself, whatever it is coordinated with."""
+    return codes.tag[token] not in _PLURAL_TAGS and not codes.plural[token]
 
 
 def _set_off_name(codes: TokenCodes, described: int | None, head: int, bounds: tuple[int, int]) -> bool:
