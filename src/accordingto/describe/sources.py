@@ -330,15 +330,24 @@ def _singular(noun: Token) -> str:
     return text[:-1] if lower.endswith("s") else noun.lemma_
 
 
+# Possessive pronouns of a third party: what they point at is in the text around the mention, not in the name.
+_THIRD_PERSON_POSSESSIVES = frozenset({"its", "his", "her", "their"})
+
+
 def _bare_start(doc: Doc, mention: Mention, share: bool) -> int:
-    """Where a description's name starts: past its determiners and counts, but not past "another", which says
-    the source is not the one described before ("another MP" is shown so, not as "MP")."""
+    """Where a description's name starts: past its determiners, possessive pronouns and counts, but not past
+    "another", which says the source is not the one described before ("another MP" is shown so, not as "MP"). A
+    third-person possessive pronoun points back into the sentence it was written in, and a source's name is read
+    apart from it, in a list of sources: "its organisers", "her family" said nothing of whose (news24, news25); the
+    description keeps it. A first or second person's ("my sister", "your report", "our members") says the writer's
+    or the reader's, which the name keeps."""
     start = mention.start
     while (
         start < mention.head
         and doc[start].lower_ != "another"
         and (
             doc[start].pos_ == "DET"
+            or (doc[start].tag_ == "PRP$" and doc[start].lower_ in _THIRD_PERSON_POSSESSIVES)
             or doc[start].lower_ == "some"
             or (not share and (doc[start].pos_ == "NUM" or doc[start].lower_ in NUMBER_WORDS))
         )

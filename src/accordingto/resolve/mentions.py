@@ -408,7 +408,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
-    end = _through_of_part(codes, end, high)
+    end = _coordinated_name_end(codes, start, _joined_name_end(codes, _through_of_part(codes, end, high)), high)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
     while (
@@ -573,6 +573,73 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _joined_name_end(codes: TokenCodes, end: int) -> int:
+    """Where a name ends that the small model tagged short of a hyphenated word: a hyphen with no space on either
+    side joins one word, and a name never ends inside a word. "Denise M. Adeyemi-Reyes", tagged "Denise M.
+    Adeyemi" with "-Reyes" left out, had been shown as "Denise M. Adeyemi" (news25). Only a capitalised last part:
+    a double-barrelled surname or place ("Stratford-upon-Avon" keeps its lower-case middle parts through the
+    capitalised end), not a compound the name modifies ("Adeyemi-led", "Brightwell-owned")."""
+    last = end
+    while (
+        last + 1 < len(codes.pos)
+        and codes.lower[last] == _HYPHEN
+        and codes.idx[last - 1] + codes.length[last - 1] == codes.idx[last]
+        and codes.idx[last] + 1 == codes.idx[last + 1]
+        and codes.word(last + 1).isalpha()
+    ):
+        last += 2
+        if codes.word(last - 1)[:1].isupper():
+            end = last
+    return end
+
+
+_AND_IDS = _ids({"and", "&"})
+
+
+def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) -> int:
+    """Where a body's name ends that holds an "and" the small model cut it at. Two readings of "A and B" are one
+    name: a body's "of" part names whom it is of, and a coordination inside it is its members, the body one ("The
+    Association of Primary Teachers and Tutors", tagged short of "and Tutors", had been shown as "Association of
+    Primary Teachers", news24); and a name whose second part ends in a body's word, its first part no name of its
+    own (the tagger ran through the "and", or it ends in a common noun), is one body named by both ("Pentreath
+    Fire and Rescue Service", tagged "Pentreath Fire" a person and "Rescue Service" a body, had been a group
+    "Pentreath Fire", news25; as "the Food and Drug Administration").
+    The second part must be capitalised proper nouns with no determiner: two bodies coordinated each take their
+    own ("Halvorsen Shipping and the port authority"); and a second part that ends in no body's word is another
+    party ("Google and Microsoft", "Obama and Biden")."""
+    through = end - 1 > start and codes.lower[end - 1] in _AND_IDS
+    conjunction = end - 1 if through else end
+    if conjunction >= high or codes.lower[conjunction] not in _AND_IDS:
+        return end
+    conjunct = next(
+        (i for i in range(conjunction + 1, high) if codes.dep[i] == _CONJ and start <= codes.governor[i] < conjunction),
+        None,
+    )
+    if conjunct is None or codes.right_edge[conjunct] >= high:
+        return end
+    part = range(conjunction + 1, codes.right_edge[conjunct] + 1)
+    if not all(codes.pos[i] == PROPN and codes.word(i)[:1].isupper() for i in part):
+        return end
+    last = codes.string(codes.lower[part[-1]])
+    body_word = _ends_a_body_name(last) or last in lexicon.BODY_NAME_HEADS
+    before = conjunction - 1
+    # The first part is no name of its own: the tagger ran through the "and", or it ends in a common noun ("Fire",
+    # "Food") that a body's name takes; not a body's own word ("Marlow Council and Fenwick University" are two)
+    # nor a one-word name tagged on its own ("Smith and Rescue Service").
+    first_word = codes.string(codes.lower[before])
+    modifier = through or (
+        noun_not_adjective(first_word)
+        and not (_ends_a_body_name(first_word) or first_word in lexicon.BODY_NAME_HEADS)
+        and not (codes.ent_type[before] and codes.entity_start[before] == before)
+    )
+    # Whom a body is of are people, trades or subjects, not another body ("the Ministry of Defence and Treasury"
+    # are two): the tagger's label says nothing here, as it tags "Growers" of "Farmers and Growers" a body alone.
+    members = headed_before_of([codes.word(i) for i in range(start, conjunction)]) and not any(
+        _ends_a_body_name(codes.word(i)) or codes.string(codes.lower[i]) in lexicon.BODY_NAME_HEADS for i in part
+    )
+    return part[-1] + 1 if (modifier and body_word) or members else end
 
 
 _OF = get_string_id("of")
@@ -989,6 +1056,8 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         appos = None
     if appos is None:
         appos = _split_apposition(codes, head, start, end)
+        if appos is not None and codes.dep[appos] == _CONJ and _singular_noun(codes, head):
+            number = "sing"  # one party named in apposition, not two coordinated (``_name_read_as_conjunct``)
     named = _name_given(codes, head, start, end) if appos is None else None
     appos = appos if named is None else named
     bounds = name_bounds(codes, head, low, high)
@@ -1011,7 +1080,15 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if bounds is not None:
             high = max(high, bounds[1])
             described = head
-    if bounds is not None and number == "plur" and not codes.ent_type[bounds[1] - 1] and not _one_body(codes, appos):
+    if bounds is not None and number == "plur" and _conjuncts_in_name(codes, head, bounds):
+        number = "sing"  # "Pentreath Fire and Rescue Service": the "and" is inside one body's name, not two parties
+    if (
+        bounds is not None
+        and number == "plur"
+        and not codes.ent_type[bounds[1] - 1]
+        and not _one_body(codes, appos)
+        and not _set_off_name(codes, described, head, bounds)
+    ):
         bounds = None  # an untagged plural proper noun ("super PACs", "Democrat Voters") names no one source
     if bounds is not None:
         words = [codes.word(i) for i in range(bounds[0], bounds[1])]
@@ -1138,6 +1215,26 @@ _DESCRIPTION_HEAD_IDS = _ids(lexicon.DESCRIPTION_HEADS)
 _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTION_HEADS))
 
 
+def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int]) -> bool:
+    """Whether a singular head is plural only by conjuncts that lie inside its own name (``_coordinated_name_end``)."""
+    conjuncts = [child for child in codes.children(head) if codes.dep[child] == _CONJ]
+    return _singular_noun(codes, head) and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+
+
+def _singular_noun(codes: TokenCodes, token: int) -> bool:
+    """Whether a noun is singular in itself, whatever it is coordinated with."""
+    return codes.tag[token] not in _PLURAL_TAGS and not codes.plural[token]
+
+
+def _set_off_name(codes: TokenCodes, described: int | None, head: int, bounds: tuple[int, int]) -> bool:
+    """Whether an untagged plural name is the apposition of the description, set off by a comma after it: "The
+    headliners, The Velvet Lanterns, said" names the headliners, a band (with "The" kept capitalised inside the
+    sentence, as only a name's is), and had been shown as "headliners, The Velvet Lanterns" (news25). Plural
+    proper nouns that are no one source ("super PACs") are written as the head, not named in apposition to it."""
+    start = bounds[0] - 1 if bounds[0] > 0 and codes.word(bounds[0] - 1) == "The" else bounds[0]
+    return described == head and start > head and codes.punct[start - 1] and codes.word(start - 1) == ","
+
+
 def _one_body(codes: TokenCodes, appos: int | None) -> bool:
     """Whether an apposition says its name is one body: "Nimbara Systems, *the cloud storage company*" (an
     untagged plural proper noun is otherwise no one source; company names often end in a plural)."""
@@ -1244,6 +1341,9 @@ def _split_apposition(codes: TokenCodes, head: int, start: int, end: int) -> int
     name with the same head and relation is a description and its name."""
     if codes.pos[head] != NOUN:
         return None
+    conjunct = _name_read_as_conjunct(codes, head, end)
+    if conjunct is not None:
+        return conjunct
     after = codes.right_edge[head] + 1
     if after >= end or not codes.punct[after]:
         return None
@@ -1258,6 +1358,27 @@ def _split_apposition(codes: TokenCodes, head: int, start: int, end: int) -> int
     if name is None or codes.dep[name] != codes.dep[head] or codes.ent_type[name] not in _NAME_LABEL_IDS:
         return None
     return name if codes.left_edge[name] == after + 1 else None
+
+
+_CC = get_string_id("cc")
+
+
+def _name_read_as_conjunct(codes: TokenCodes, head: int, end: int) -> int | None:
+    """A tagged name the parser made the head's conjunct though nothing coordinates them: in "The haulage company,
+    Brindle & Sons Logistics, said", "Brindle" is a conjunct of "company", and the source had been shown as
+    "haulage company, Brindle & Sons Logistics" (news24). A list of parties joins its last member with "and" or
+    "or" outside the names ("the union, the council and the firm"); a comma alone before a whole tagged name that
+    the head has no conjunction for is an apposition. The name's first word is returned: the parser hangs the rest of
+    the name on it."""
+    comma = head + 1
+    if comma + 1 >= end or codes.word(comma) != "," or any(codes.dep[c] == _CC for c in codes.children(head)):
+        return None
+    first = comma + 1
+    if codes.dep[first] != _CONJ or codes.governor[first] != head or codes.ent_type[first] not in _NAME_LABEL_IDS:
+        return None
+    if codes.entity_start[first] != first or codes.entity_end[first] > end:
+        return None
+    return first
 
 
 def _subtree(codes: TokenCodes, token: int) -> Iterator[int]:
