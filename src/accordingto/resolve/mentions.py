@@ -1216,9 +1216,18 @@ _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTI
 
 
 def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int]) -> bool:
-    """Whether a singular head is plural only by conjuncts that lie inside its own name (``_coordinated_name_end``)."""
+    """Whether a singular head is plural only by conjuncts that lie inside its own name (``_coordinated_name_end``),
+    a name that ends in a body's word ("Pentreath Fire and Rescue Service"). Other names the small model tagged as
+    one across an "and" stay plural: they are as often two people ("Obama and Biden"), and reading every such name
+    as one party cost GUM train CV pronouns half a point through the fold models' features (junk25)."""
     conjuncts = [child for child in codes.children(head) if codes.dep[child] == _CONJ]
-    return _singular_noun(codes, head) and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+    last = codes.string(codes.lower[bounds[1] - 1])
+    return (
+        (_ends_a_body_name(last) or last in lexicon.BODY_NAME_HEADS)
+        and _singular_noun(codes, head)
+        and bool(conjuncts)
+        and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+    )
 
 
 def _singular_noun(codes: TokenCodes, token: int) -> bool:
