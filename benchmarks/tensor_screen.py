@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import pickle
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -55,6 +56,9 @@ from accordingto.model import Attribution
 from accordingto.parse.pipeline import SPACY_MODEL
 from accordingto.train.attribution import held_out_outcomes, parse_articles, stacked_cue_logits, training_key
 from accordingto.train.tagger import load_training
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from confidence_cv import area_under_roc, calibration_error  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
 BLOCKS = ("cue", "span", "governor", "content", "source")
@@ -214,21 +218,6 @@ def cross_validate(
         confidence[test] = calibrator.predict(features[test])
         kept[test] = confidence[test] >= threshold
     return confidence, kept, dense_logit
-
-
-def area_under_roc(confidence: np.ndarray, right: np.ndarray) -> float:
-    ranks = np.empty(len(confidence))
-    ranks[np.argsort(confidence, kind="stable")] = np.arange(1, len(confidence) + 1)
-    positives = int(right.sum())
-    return float((ranks[right].sum() - positives * (positives + 1) / 2) / (positives * (len(right) - positives)))
-
-
-def calibration_error(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
-    which = np.minimum((confidence * bins).astype(int), bins - 1)
-    return float(
-        sum(abs(confidence[which == b].mean() - right[which == b].mean()) * (which == b).sum() for b in range(bins))
-        / len(right)
-    )
 
 
 def filtered_scores(
