@@ -30,7 +30,7 @@ line that no output matches is **missed**. A speaker fix shows as a wrong class 
 without editing the file; an output that changed shape shows as unjudged.
 
     .venv/bin/python benchmarks/news_judgments.py                 # the table, per article and in total
-    .venv/bin/python benchmarks/news_judgments.py --bands         # and speaker_confidence / confidence by band, marked acts
+    .venv/bin/python benchmarks/news_judgments.py --bands         # and confidence by band, what is marked
     .venv/bin/python benchmarks/news_judgments.py --draft FILE    # judgment lines drafted from today's output
     .venv/bin/python benchmarks/news_judgments.py ARTICLE ...     # only these judged articles (one round)
 """
