@@ -34,6 +34,15 @@ CASES: list[tuple[str, Any, Any, str]] = [
     ("The union praised the new rota.", "praised", "the new rota", "evaluation"),
     ("Residents welcomed the decision.", "welcomed", "the decision", "evaluation"),
     ("The council backed it.", "backed", "it", "evaluation"),
+    # Criticism, blame and praise of a person say something about them.
+    (
+        "The opposition accused the mayor of hiding the report.",
+        "accused",
+        "the mayor of hiding the report",
+        "evaluation",
+    ),
+    ("Parents blamed the headteacher.", "blamed", "the headteacher", "evaluation"),
+    ("The judge praised the jury.", "praised", "the jury", "evaluation"),
     ("The minister backed the plan to close the depot.", "backed", "the plan to close the depot", "evaluation"),
     # Agentless passives of belief verbs: a belief no one named holds.
     ("The hearing is expected to last four days.", "is expected", ["The hearing", "to last four days"], "expectation"),
@@ -55,6 +64,8 @@ CASES: list[tuple[str, Any, Any, str]] = [
         "that the bridge will close",
         "expectation",
     ),
+    # A verdict or a discovery is no belief held by no one.
+    ("The driver was found not guilty of dangerous driving.", "was found", ["The driver", "not guilty"], "belief"),
     # The same verbs as statements: a holder is named, or speech is predicted of the subject.
     ("Officials expected that the bridge would close.", "expected", "that the bridge would close", "belief"),
     ("The minister is expected to say that fares will rise.", "is expected to say", "that fares will rise", "belief"),

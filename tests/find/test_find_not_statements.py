@@ -46,6 +46,7 @@ STATEMENTS: list[tuple[str, str | None, str]] = [
     ("Officials expected that the bridge would reopen by Easter.", "Officials", "bridge"),
     ("The survey shows that rents rose sharply last year, the agency said.", "agency", "rents"),
     ("New figures show rents rose by 8% last year, the agency said.", "agency", "rents"),
+    ("Figures from the council show that rents rose by 8% last year.", "Figures", "rents"),
     ("The coach thanked the fans, saying their support had carried the team.", "coach", "support"),
 ]
 

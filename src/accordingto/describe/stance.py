@@ -130,9 +130,9 @@ def describe_stance(cue: list[Span], content: list[Span], hedges: list[int] | No
         cue_class = "decision"
     act = _act_sense(head, content) if head is not None else None
     cue_class = act or cue_class
-    if head is not None and cue_class == "evaluation" and _gesture(head, content):
+    if head is not None and head.lemma_.lower() in _SUPPORTING and _gesture(head, content):
         cue_class = "gesture"
-    if head is not None and cue_class == "belief" and _unheld(head):
+    if head is not None and cue_class == "belief" and head.lemma_.lower() not in _VERDICTS and _unheld(head):
         cue_class = "expectation"
     negated = head is not None and cue_negated(head, content_ids)
     content_text = " ".join(span.text for span in content)
@@ -409,13 +409,34 @@ def _act_sense(head: Token, content: list[Span]) -> str | None:
     return cls if root.dep_ == "xcomp" and infinitive else None
 
 
+# Evaluation verbs of support or courtesy (``_gesture``): thanking, backing or welcoming someone is done to them.
+# Verbs of criticism and praise are left out: criticising, accusing, blaming or praising a person says something
+# about them ("accusing the jury president of a conflict of interest"), and "defend" mostly reports a defence made
+# in words.
+_SUPPORTING = frozenset(lexicon.CUE_CLASSES["evaluation"]) & {
+    "thank",
+    "welcome",
+    "support",
+    "endorse",
+    "back",
+    "favor",
+    "embrace",
+    "cheer",
+    "applaud",
+}
+# Belief verbs whose passive gives a verdict or a discovery ("was found not guilty", "was found dead", "was judged
+# unfit"), not a belief that someone holds: not an ``expectation``.
+_VERDICTS = frozenset({"find", "judge"})
+
+
 def _gesture(head: Token, content: list[Span]) -> bool:
-    """An evaluation verb whose whole content is its object, a person or body with no clause ("thanked her",
-    "congratulated his opponent", "had publicly backed the manager"): an act toward the person, with no words
-    reported. PolNeAR annotates such cues (on train "thank" or "congratulate" with a bare object is a gold cue 8 of 11
-    times; "back", "support", "praise", "endorse" and the like 88 of 183), so they are marked, not dropped. A thing
-    as the object ("praised the plan", "welcomed the decision", "backed it") states a judgement and stays an
-    evaluation; so does a clause in the content ("backed the plan to close the depot")."""
+    """A verb of support or courtesy whose whole content is its object, a person or body with no clause ("thanked
+    her", "had publicly backed the manager"; "congratulated his opponent" is a gesture by its word): an act toward
+    the person, with no words reported. PolNeAR annotates such cues (on train "thank" or "congratulate" with a bare
+    object is a gold cue 8 of 11 times; "back", "support", "endorse", "welcome", "applaud", "cheer", "embrace",
+    "favor" 78 of 179), so they are marked, not dropped. A thing as the object ("welcomed the decision", "backed
+    it") states a judgement and stays an evaluation; so does a clause in the content ("backed the plan to close the
+    depot")."""
     roots = top_tokens(content)
     if len(roots) != 1 or roots[0].head.i != head.i or roots[0].dep_ != "dobj":
         return False

@@ -107,18 +107,24 @@ def _passive_recall(root: Token, children: list[Token]) -> bool:
     )
 
 
-# "Show" in the base form right after a singular common noun cannot be that noun's verb, which would be "shows"
-# ("a poll shows that"): it heads a compound ("a quiz show", "the talk show"), unless an auxiliary, "to" or a
-# modal makes it a base form ("the poll will show", "did show"). On PolNeAR train "show" so placed after a
-# determiner and a noun is a gold cue 1 time of 14 (and that one after a plural: "the reports show"); stmt26.
+# "Show" in the base form right after a singular common noun, with a singular subject, cannot be that subject's
+# verb, which would be "shows" ("a poll shows that"): it heads a compound ("a quiz show", "the talk show"), unless
+# an auxiliary, "to" or a modal makes it a base form ("the poll will show", "did show"). A plural subject agrees
+# ("Figures from the trust show that"). On PolNeAR train "show" after a determiner and a noun is a gold cue 1 time
+# of 14 (and that one after a plural: "the reports show"); stmt26.
 def names_a_show(doc: Doc, group: Group) -> bool:
     """A one-word "show" cue that is a compound's head noun (see above)."""
     if group.cue.end - group.cue.start != 1:
         return False
     token = doc[group.cue.start]
-    if token.lower_ != "show" or token.i == 0 or doc[token.i - 1].tag_ != "NN":
+    if token.lower_ != "show" or token.i == 0:
         return False
-    return not any(child.dep_ in ("aux", "auxpass") for child in token.children)
+    if doc[token.i - 1].tag_ != "NN" or any(child.dep_ in ("aux", "auxpass") for child in token.children):
+        return False
+    # The parse's subject when it has one: "Figures from the trust show" agrees with its plural subject; "Her
+    # appearance on a quiz show" does not.
+    subject = next((child for child in token.children if child.dep_ == "nsubj"), doc[token.i - 1])
+    return subject.tag_ == "NN"
 
 
 # "Add" reports speech when what is added is said: a clause ("added that ..."), a quotation ("he added: “...”") or
