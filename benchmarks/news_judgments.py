@@ -30,7 +30,7 @@ line that no output matches is **missed**. A speaker fix shows as a wrong class 
 without editing the file; an output that changed shape shows as unjudged.
 
     .venv/bin/python benchmarks/news_judgments.py                 # the table, per article and in total
-    .venv/bin/python benchmarks/news_judgments.py --bands         # and speaker_confidence / confidence by band
+    .venv/bin/python benchmarks/news_judgments.py --bands         # and confidence by band, what is marked
     .venv/bin/python benchmarks/news_judgments.py --draft FILE    # judgment lines drafted from today's output
     .venv/bin/python benchmarks/news_judgments.py ARTICLE ...     # only these judged articles (one round)
 """
@@ -48,6 +48,7 @@ from typing import Any
 from spacy.language import Language
 
 import accordingto
+from accordingto.lexicon import NOT_STATEMENT_CUE_CLASSES
 from accordingto.parse import load_pipeline
 from accordingto.read.html import html_article
 
@@ -122,6 +123,13 @@ def band(value: float | None) -> str:
     return next(f"{low:.1f}-{min(high, 1.0):.1f}" for low, high in BANDS if low <= value < high)
 
 
+def marked(attribution: dict[str, Any]) -> bool:
+    """Whether the output itself tells a user counting statements to leave the attribution out: an act's cue class
+    or a belief no one named holds (``lexicon.NOT_STATEMENT_CUE_CLASSES``), or a saying that did not take place
+    (``hypothetical``)."""
+    return attribution.get("cue_class") in NOT_STATEMENT_CUE_CLASSES or bool(attribution.get("hypothetical"))
+
+
 def judge(attributions: list[dict[str, Any]], lines: list[dict[str, Any]]) -> Tally:
     tally = Tally()
     matched: set[int] = set()
@@ -134,11 +142,13 @@ def judge(attributions: list[dict[str, Any]], lines: list[dict[str, Any]]) -> Ta
             tally.to_judge.append(f"unjudged: {shown}")
             continue
         matched.add(id(line))
+        kind = "statement" if line["statement"] else "not statement"
+        tally.bands[kind, band(attribution["confidence"])] += 1
+        if marked(attribution):
+            tally.bands[kind, "marked"] += 1
         if not line["statement"]:
             tally.counts["not statement"] += 1
-            tally.bands["not statement", band(attribution["confidence"])] += 1
             continue
-        tally.bands["statement", band(attribution["confidence"])] += 1
         if normal_name(attribution["speaker"]) in right_names(line):
             verdict = "right"
         elif "output" in line and normal_name(line["output"]) == normal_name(attribution["speaker"]):
@@ -195,9 +205,13 @@ def main() -> None:
         total.add(tally)
     print(table({**rows, "all": total}))
     if args.bands:
-        print("\nby band (speaker_confidence for speakers, confidence for statements):")
+        print(
+            "\nby band (speaker_confidence for speakers, confidence for statements; marked: an act's or unheld belief's"
+        )
+        print("cue class, or hypothetical: what a user counting statements leaves out):")
         for kind in ("speaker right", "speaker wrong", "statement", "not statement"):
-            counts = " ".join(f"{b}: {total.bands[kind, b]}" for b in ("0.0-0.5", "0.5-0.8", "0.8-1.0", "none"))
+            columns = ("0.0-0.5", "0.5-0.8", "0.8-1.0", "none") + (("marked",) if "statement" in kind else ())
+            counts = " ".join(f"{b}: {total.bands[kind, b]}" for b in columns)
             print(f"  {kind:<14} {counts}")
     if not args.quiet:
         for name, tally in rows.items():

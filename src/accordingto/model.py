@@ -78,8 +78,9 @@ class Attribution:
         str | None,
         Field(
             description="What kind of attribution the cue makes: neutral, emphatic, belief, denial, signal, report, "
-            "intention, question, evaluation, decision, perception, refusal or other (docs/stance.md); decision, "
-            "perception and refusal are acts rather than statements."
+            "intention, question, evaluation, decision, perception, refusal, gesture, expectation or other "
+            "(docs/stance.md); decision, perception, refusal and gesture are acts rather than statements, and "
+            "expectation is a belief no one named holds."
         ),
     ] = None
     denial: Annotated[bool, Field(description="The source rejects a claim.")] = False

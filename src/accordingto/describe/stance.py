@@ -9,8 +9,9 @@ For every attribution, ``annotations.STANCE`` gets a ``records.StanceRecord`` (r
   to, reveal), ``intention`` (want, plan, ready), ``question`` (ask, wonder), ``evaluation`` (criticize,
   praise, support, attack), the acts ``decision`` (decide, approve; a denial cue that turns down a request, plan
   or offer; "declared a state of emergency", "agreed to extend": ``ACT_SENSES``), ``perception`` (hear, watch;
-  "observed the talks") and ``refusal`` (refuse, decline); ``other`` for a cue word not listed,
-  ``None`` for an attribution without a cue.
+  "observed the talks"), ``refusal`` (refuse, decline) and ``gesture`` (congratulate; an evaluation verb whose only
+  content is a person: "thanked her", "backed the manager"), ``expectation`` (a belief verb's agentless passive:
+  "is expected to last"); ``other`` for a cue word not listed, ``None`` for an attribution without a cue.
   Multiword entries ("according to", "make clear") are looked for first, in order with gaps allowed ("made it
   very clear"); then the lemma of the cue's head ("is reported by" -> report); then the lemma of any other
   cue word ("is ready" -> ready). A cue of punctuation alone (the colon or dash before a quote) is neutral.
@@ -46,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, STANCE, doc_token_codes, role_spans, string_ids
 from ..clauses import CLAUSE_SUBJECT_DEPS, cue_head, token_ids, top_tokens
+from ..find.nested import can_speak
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import StanceRecord
 
@@ -128,6 +130,10 @@ def describe_stance(cue: list[Span], content: list[Span], hedges: list[int] | No
         cue_class = "decision"
     act = _act_sense(head, content) if head is not None else None
     cue_class = act or cue_class
+    if head is not None and head.lemma_.lower() in _SUPPORTING and _gesture(head, content):
+        cue_class = "gesture"
+    if head is not None and cue_class == "belief" and head.lemma_.lower() not in _VERDICTS and _unheld(head):
+        cue_class = "expectation"
     negated = head is not None and cue_negated(head, content_ids)
     content_text = " ".join(span.text for span in content)
     labels = head is not None and head.lemma_ in lexicon.LABELLING_CUES and bool(UNTRUE_WORDS.search(content_text))
@@ -401,6 +407,66 @@ def _act_sense(head: Token, content: list[Span]) -> str | None:
         return cls if root.dep_ == "dobj" and root.pos_ in ("NOUN", "PROPN") else None
     infinitive = root.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
     return cls if root.dep_ == "xcomp" and infinitive else None
+
+
+# Evaluation verbs of support or courtesy (``_gesture``): thanking, backing or welcoming someone is done to them.
+# Verbs of criticism and praise are left out: criticising, accusing, blaming or praising a person says something
+# about them ("accusing the jury president of a conflict of interest"), and "defend" mostly reports a defence made
+# in words.
+_SUPPORTING = frozenset(lexicon.CUE_CLASSES["evaluation"]) & {
+    "thank",
+    "welcome",
+    "support",
+    "endorse",
+    "back",
+    "favor",
+    "embrace",
+    "cheer",
+    "applaud",
+}
+# Belief verbs whose passive gives a verdict or a discovery ("was found not guilty", "was found dead", "was judged
+# unfit"), not a belief that someone holds: not an ``expectation``.
+_VERDICTS = frozenset({"find", "judge"})
+
+
+def _gesture(head: Token, content: list[Span]) -> bool:
+    """A verb of support or courtesy whose whole content is its object, a person or body with no clause ("thanked
+    her", "had publicly backed the manager"; "congratulated his opponent" is a gesture by its word): an act toward
+    the person, with no words reported. PolNeAR annotates such cues (on train "thank" or "congratulate" with a bare
+    object is a gold cue 8 of 11 times; "back", "support", "endorse", "welcome", "applaud", "cheer", "embrace",
+    "favor" 78 of 179), so they are marked, not dropped. A thing as the object ("welcomed the decision", "backed
+    it") states a judgement and stays an evaluation; so does a clause in the content ("backed the plan to close the
+    depot")."""
+    roots = top_tokens(content)
+    if len(roots) != 1 or roots[0].head.i != head.i or roots[0].dep_ != "dobj":
+        return False
+    target = roots[0]
+    if any(token.pos_ in ("VERB", "AUX") for token in target.subtree):
+        return False
+    # "it" is a personal pronoun that mostly stands for a thing ("the council backed it").
+    return target.lower_ != "it" and can_speak(target)
+
+
+# A verb reporting speech (every class but states of mind and acts): "is expected to say" predicts a statement.
+_SAYING = frozenset(
+    word
+    for name, entries in lexicon.CUE_CLASSES.items()
+    if name not in lexicon.NOT_STATEMENT_CUE_CLASSES | {"belief", "intention"}
+    for word in entries
+)
+
+
+def _unheld(head: Token) -> bool:
+    """A belief verb in the passive with no agent ("is expected to last three days", "are believed to have
+    left", "it is thought that ..."): a belief that no one named holds, the writer's forecast rather than a
+    statement. PolNeAR annotates them (on train the agentless passive "expected" is a gold cue 71 of 82 times), so
+    they are marked, not dropped. With an agent ("is expected by analysts to") someone holds it; a verb of saying
+    after it ("is expected to say", "is believed to have told") predicts or reports a statement by its subject."""
+    if head.tag_ != "VBN" or not any(child.dep_ == "auxpass" for child in head.children):
+        return False
+    if any(child.dep_ == "agent" for child in head.children):
+        return False
+    return not any(child.dep_ == "xcomp" and child.lemma_.lower() in _SAYING for child in head.children)
 
 
 def _after_so(verb: Token) -> bool:

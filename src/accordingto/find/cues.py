@@ -76,17 +76,55 @@ PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 
 def recalls_someone(doc: Doc, group: Group) -> bool:
-    """A "recall" cue whose direct object names people or a body, with no clause reported (see above)."""
+    """A "recall" cue whose direct object names people or a body, or a passive "recall", with no clause reported
+    (see above)."""
     root = doc[cue_root(doc, group.cue)]
     if root.lemma_ != "recall" or root.pos_ != "VERB":
         return False
     children = list(root.children)
     if any(child.dep_ in ("ccomp", "parataxis") for child in children):
         return False
-    return any(
+    return _passive_recall(root, children) or any(
         child.dep_ == "dobj" and (child.ent_type_ in PEOPLE_ENTITIES or child.lemma_.lower() in lexicon.PEOPLE_NOUNS)
         for child in children
     )
+
+
+def _passive_recall(root: Token, children: list[Token]) -> bool:
+    """ "Recall" in the passive ("are being recalled", a headline's "Inhalers recalled after ..." with its "be"
+    left out): what is recalled is summoned back (goods, envoys), for memory and speech take the one who remembers
+    as their subject (stmt26). PolNeAR train has no passive "recalled" at all, so no gold cue is lost; a participle
+    after "have" ("had recalled"), or one whose subject is a person, a body or a pronoun (a past tense tagged as a
+    participle: "She recalled the day"), is active."""
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in children):
+        return True
+    if root.tag_ != "VBN" or any(child.dep_ == "aux" and child.lemma_ == "have" for child in children):
+        return False
+    return not any(
+        child.dep_ == "nsubj"
+        and (child.tag_ == "PRP" or child.ent_type_ in PEOPLE_ENTITIES or child.lemma_.lower() in lexicon.PEOPLE_NOUNS)
+        for child in children
+    )
+
+
+# "Show" in the base form right after a singular common noun, with a singular subject, cannot be that subject's
+# verb, which would be "shows" ("a poll shows that"): it heads a compound ("a quiz show", "the talk show"), unless
+# an auxiliary, "to" or a modal makes it a base form ("the poll will show", "did show"). A plural subject agrees
+# ("Figures from the trust show that"). On PolNeAR train "show" after a determiner and a noun is a gold cue 1 time
+# of 14 (and that one after a plural: "the reports show"); stmt26.
+def names_a_show(doc: Doc, group: Group) -> bool:
+    """A one-word "show" cue that is a compound's head noun (see above)."""
+    if group.cue.end - group.cue.start != 1:
+        return False
+    token = doc[group.cue.start]
+    if token.lower_ != "show" or token.i == 0:
+        return False
+    if doc[token.i - 1].tag_ != "NN" or any(child.dep_ in ("aux", "auxpass") for child in token.children):
+        return False
+    # The parse's subject when it has one: "Figures from the trust show" agrees with its plural subject; "Her
+    # appearance on a quiz show" does not.
+    subject = next((child for child in token.children if child.dep_ == "nsubj"), doc[token.i - 1])
+    return subject.tag_ == "NN"
 
 
 # "Add" reports speech when what is added is said: a clause ("added that ..."), a quotation ("he added: “...”") or

@@ -25,7 +25,14 @@ from .contents import (
     report_of_a_report,
     untagged_complement,
 )
-from .cues import adds_a_thing, complete_verb_group, describes_its_noun, places_a_call, recalls_someone
+from .cues import (
+    adds_a_thing,
+    complete_verb_group,
+    describes_its_noun,
+    names_a_show,
+    places_a_call,
+    recalls_someone,
+)
 from .groups import CueIndex, Group, Grouping, Layout, choose_cue
 from .layouts import (
     add_labelled,
@@ -91,13 +98,14 @@ def _give_quote_its_cue(state: Grouping, span: RoleSpan, own: tuple[int, Group])
 
 
 def _an_act(doc: Doc, group: Group) -> bool:
-    """A group that reports no statement: a phone call, a recall of envoys, a thing added, a noun and its own
-    relative clause."""
+    """A group that reports no statement: a phone call, a recall of envoys or goods, a thing added, a noun and its
+    own relative clause, a show that is a programme."""
     return (
         places_a_call(doc, group)
         or recalls_someone(doc, group)
         or adds_a_thing(doc, group)
         or describes_its_noun(doc, group)
+        or names_a_show(doc, group)
     )
 
 

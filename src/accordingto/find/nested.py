@@ -257,12 +257,12 @@ def _frame_confidence(verb: Token, subject: Token) -> float:
     words = {verb.lemma_.lower(), verb.lower_}
     if words & STATE_OF_MIND_WORDS:
         return STATE_OF_MIND_CONFIDENCE
-    if words & SIGN_WORDS and not _can_speak(subject):
+    if words & SIGN_WORDS and not can_speak(subject):
         return STATE_OF_MIND_CONFIDENCE
     return NESTED_CONFIDENCE
 
 
-def _can_speak(subject: Token) -> bool:
+def can_speak(subject: Token) -> bool:
     """Whether a subject names someone who can speak: a personal pronoun, a person's or body's entity, or a noun
     for people, institutions or outlets ("the defence", "the ministry"), rather than a thing or a document ("the
     figures", "the case")."""

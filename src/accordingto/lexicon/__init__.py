@@ -143,7 +143,10 @@ AFFILIATION_PREPOSITIONS = words("affiliation_prepositions")
 # Cues and stance (find.nested, describe.stance), and the marks that introduce speech (find).
 CUE_CLASSES = sections("cue_classes")
 # Cue classes of acts rather than statements (cue_classes.txt says why PolNeAR annotates them).
-ACTION_CUE_CLASSES = frozenset({"decision", "perception", "refusal"})
+ACTION_CUE_CLASSES = frozenset({"decision", "perception", "refusal", "gesture"})
+# Cue classes a user counting statements leaves out: the acts, and a belief that no one named holds ("is expected
+# to last": the writer's forecast).
+NOT_STATEMENT_CUE_CLASSES = ACTION_CUE_CLASSES | {"expectation"}
 # Single cue words of every class but acts (a decision, a perception or a refusal reports nothing): the words that
 # may report a statement (find.nested's reporting frames, parse.repairs' verbs misread as nouns).
 STATEMENT_CUE_WORDS = frozenset(
