@@ -110,8 +110,19 @@ def speaking_description(
         ]
     if sharing:
         return sharing[0] if len(sharing) == 1 else None
-    people_candidates = [e for e in candidates if _person(e)]
-    return _sole_participant_nearby(doc, mention, entities, people_candidates) if people else None
+    if not people:
+        return None
+    # A common noun compounded before the head says what the role is of ("the band leader", "the union
+    # leader"): a participant present is meant only if the text called them so; an adjective, a proper noun or
+    # a person noun ("the long-serving politician", "the Labour member", "the veteran politician") adds
+    # background news gives a named person as an epithet.
+    of_what = {
+        t.lemma_.lower()
+        for t in doc[mention.head].children
+        if t.dep_ == "compound" and t.pos_ == "NOUN" and not is_person_noun(t.lemma_.lower())
+    }
+    people_candidates = [e for e in candidates if _person(e) and of_what <= _describing_words(doc, e, mention.start)[0]]
+    return _sole_participant_nearby(doc, mention, entities, people_candidates)
 
 
 def _person(entity: Entity) -> bool:
