@@ -1,7 +1,7 @@
 """A definite description that speaks, for the named participant news means by it.
 
-By reporting convention a speaker is introduced by name and then re-mentioned by role or epithet ("Owen
-Prendergast, the local MP, said … The Labour member said"; "Goal shooter Tia Mwangi … The Kenyan-born shooter
+By reporting convention a speaker is introduced by name and then re-mentioned by role or epithet ("The local
+MP, Owen Prendergast, … said … The Labour member said"; "Goal shooter Tia Mwangi … The Kenyan-born shooter
 said"; "the Little Lanterns Hospice Trust … The hospice said"), while a new unnamed speaker is introduced
 indefinitely ("a spokesperson", "one resident", "another official"). So a *definite* description that is an
 attribution's source and that the head, role and epithet rules (``matching.same_description``) left apart is,
@@ -9,10 +9,12 @@ in news, most often someone named already. desc25 found that over all of GUM's d
 wrong more often than right (most GUM descriptions open an entity of their own); this rule is asked only about
 speaking descriptions, and only where the text leaves one reading:
 
-- the one named participant of the description's kind whose name, apposition or title shares a word of the
-  description ("the hospice" and "Little Lanterns Hospice Trust"; "the shooter" and "Goal shooter Tia Mwangi");
+- the one named participant of the description's kind whose label, apposition or title shares a word of the
+  description ("the shooter" and "Goal shooter Tia Mwangi"), or for a body whose name is headed by the
+  description's head ("the hospice" and "Little Lanterns Hospice Trust");
 - else, for a person, the one participant present in the nearest paragraph that has any, within
-  ``WINDOW_PARAGRAPHS`` (the one the reporter is writing about: the epithet follows the name closely).
+  ``WINDOW_PARAGRAPHS``, if they spoke there (the speaker the reporter is writing about: the epithet follows
+  the name closely).
 
 Anything else stays apart: a wrong merge gives one person's words to another, which misleads a reader more than
 a split does.
@@ -102,7 +104,7 @@ def speaking_description(
         sharing = [
             e
             for e in candidates
-            if (e.kind in BODY_KINDS and head in {w.lower() for name in e.names for w in name})
+            if (e.kind in BODY_KINDS and any(head in _heads_of_name(name) for name in e.names))
             or (
                 (e.kind in BODY_KINDS or (mention.kind == "unknown" and _person(e)))
                 and head in _describing_words(doc, e, mention.start)[1]
@@ -123,6 +125,16 @@ def speaking_description(
     }
     people_candidates = [e for e in candidates if _person(e) and of_what <= _describing_words(doc, e, mention.start)[0]]
     return _sole_participant_nearby(doc, mention, entities, people_candidates)
+
+
+def _heads_of_name(name: list[str]) -> set[str]:
+    """The words a body's name says what it is with: the head of an English name is its last word, or the one
+    before a legal form or line of business ending it ("Little Lanterns Hospice Trust": a hospice). A common noun
+    opening a name ("Application School of …", "Spacecraft Stardust Image") is not what the body is."""
+    words = [w.lower() for w in name]
+    if len(words) > 1 and words[-1] in lexicon.ORGANIZATION_NAME_ENDINGS:
+        return {words[-1], words[-2]}
+    return set(words[-1:])
 
 
 def _person(entity: Entity) -> bool:
@@ -230,7 +242,9 @@ def _paragraph(doc: Doc, token: int) -> int:
 
 def _sole_participant_nearby(doc: Doc, mention: Mention, entities: Entities, candidates: list[Entity]) -> Entity | None:
     """The one participant present in the nearest paragraph (the description's own, before it, then the one
-    before that, up to ``WINDOW_PARAGRAPHS``) where any participant is, if it is a named candidate. Any named
+    before that, up to ``WINDOW_PARAGRAPHS``) where any participant is, if it is a named candidate and spoke there
+    or since: the convention re-mentions a *speaker* by epithet, while a bare role after someone who only acted
+    ("Mark Ellis opened the meeting … The singer said") may be anyone the setting holds. Any named
     participant there competes, a body or a place too (the parse may read a developer's "the developer" as a
     person's description, and a village's name as a person's), and so does an unnamed person (a cleaner quoted
     anonymously): the epithet may be theirs."""
@@ -243,5 +257,10 @@ def _sole_participant_nearby(doc: Doc, mention: Mention, entities: Entities, can
             and any(o.tokens[0] < mention.start and _paragraph(doc, o.tokens[0]) == here - back for o in e.occurrences)
         ]
         if present:
-            return present[0] if len(present) == 1 and any(present[0] is c for c in candidates) else None
+            sole = present[0] if len(present) == 1 and any(present[0] is c for c in candidates) else None
+            spoke = sole is not None and any(
+                o.source and o.tokens[0] < mention.start and here - back <= _paragraph(doc, o.tokens[0])
+                for o in sole.occurrences
+            )
+            return sole if spoke else None
     return None
