@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from .entities import Entities, Entity
+from .matching import contradicts
 from .mentions import BODY_KINDS, Mention, is_person_noun
 
 # How many paragraphs back (the description's own included) a person epithet looks for the one participant it
@@ -89,6 +90,9 @@ def speaking_description(
         and e.number == "sing"
         and (mention.gender is None or e.gender in {None, mention.gender})
         and not _in_words_of(e, mention, contents)
+        # What the text says of both may set them apart: "the Democratic nominee" is not "Lena Fischer, the
+        # Republican nominee", "the president" not "Vice President Mark Dunn" (``matching.contradicts``).
+        and not contradicts(doc, mention, e)
     ]
     if people:
         # Any word a person was described with ("the Labour member" after "Labour MP Owen Prendergast"), but
