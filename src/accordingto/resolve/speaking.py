@@ -22,6 +22,10 @@ a split does.
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
@@ -240,8 +244,10 @@ def _describing(noun: Token) -> list[Token]:
     return found
 
 
-def _paragraph(doc: Doc, token: int) -> int:
-    return doc.text.count("\n\n", 0, doc[token].idx)
+def _paragraphs(doc: Doc, before: int) -> Callable[[int], int]:
+    """The paragraph of a token before token ``before`` (a blank line ends one), by one pass over that text."""
+    breaks = [m.start() for m in re.finditer("\n\n", doc.text[: doc[before].idx + 1])]
+    return lambda token: bisect.bisect_right(breaks, doc[token].idx)
 
 
 def _sole_participant_nearby(doc: Doc, mention: Mention, entities: Entities, candidates: list[Entity]) -> Entity | None:
@@ -252,18 +258,19 @@ def _sole_participant_nearby(doc: Doc, mention: Mention, entities: Entities, can
     participant there competes, a body or a place too (the parse may read a developer's "the developer" as a
     person's description, and a village's name as a person's), and so does an unnamed person (a cleaner quoted
     anonymously): the epithet may be theirs."""
-    here = _paragraph(doc, mention.start)
+    paragraph = _paragraphs(doc, mention.start)
+    here = paragraph(mention.start)
     for back in range(WINDOW_PARAGRAPHS):
         present = [
             e
             for e in entities.all
             if (e.names or e.kind == "person")
-            and any(o.tokens[0] < mention.start and _paragraph(doc, o.tokens[0]) == here - back for o in e.occurrences)
+            and any(o.tokens[0] < mention.start and paragraph(o.tokens[0]) == here - back for o in e.occurrences)
         ]
         if present:
             sole = present[0] if len(present) == 1 and any(present[0] is c for c in candidates) else None
             spoke = sole is not None and any(
-                o.source and o.tokens[0] < mention.start and here - back <= _paragraph(doc, o.tokens[0])
+                o.source and o.tokens[0] < mention.start and here - back <= paragraph(o.tokens[0])
                 for o in sole.occurrences
             )
             return sole if spoke else None
