@@ -79,6 +79,13 @@ APART = [
         id="two-compatible-participants",
     ),
     pytest.param(
+        "Tomas Berg said the club would survive, and Lena Holt said the fans deserved better.\n\nThe "
+        "long-serving director said the stand would be rebuilt.",
+        ["Tomas Berg", "Lena Holt", "The long-serving director"],
+        "The long-serving director",
+        id="two-compatible-speakers",
+    ),
+    pytest.param(
         "Marta Vilanova said the quay would reopen on Friday.\n\nA harbour worker said the repairs had been rushed.",
         ["Marta Vilanova", "A harbour worker"],
         "A harbour worker",
