@@ -99,8 +99,8 @@ def speaking_description(
         and not contradicts(doc, mention, e)
     ]
     if people:
-        # Any word a person was described with ("the Labour member" after "Labour MP Owen Prendergast"), but
-        # not a word of a name: "the Helion boss" works for Helion, he is not it.
+        # Any word a person was described with ("the veteran pilot" after "Harbour pilot Eamon Doyle"), but not a
+        # word of a name: "the Helion boss" works for Helion, he is not it.
         words = _description_words(doc, mention)
         sharing = [e for e in candidates if _person(e) and words & _describing_words(doc, e, mention.start)[0]]
     else:
