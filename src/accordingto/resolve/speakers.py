@@ -71,6 +71,7 @@ from .mentions import (
 )
 from .names import normalized
 from .ranker import MentionRanker, shipped_ranker
+from .speaking import speaking_description
 from .transcripts import find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
@@ -278,6 +279,14 @@ def resolve_speakers(
             entity = _channel(doc, mention, channels)
         else:
             entity = entities.read_before(mention) or _rules_entity(doc, mention, entities)
+            if (
+                entity is None
+                and occurrence.source
+                and mention.form == "description"
+                and occurrence.quote is None  # inside quotation marks, the quoted speaker's words, not the reporter's
+                and not _unnamed_by_request(doc, occurrence)
+            ):
+                entity = speaking_description(doc, mention, entities, contents)
         entities.attach(doc, occurrence, entity, genders)
     occurrences = sorted(occurrences + taken_things, key=lambda o: (o.tokens[0], not o.source))
     followers = _latest_speakers(entities.all)
