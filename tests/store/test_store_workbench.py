@@ -15,7 +15,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import case, func, inspect, select
-from store_samples import peskov_article, plain_article, rows_as_of
+from store_samples import peskov_article, plain_article, rows_as_of, statements_article
 
 from accordingto.errors import InvalidFilterError
 from accordingto.model import Analysis, Article, Provenance
@@ -126,6 +126,28 @@ def test_every_filter_narrows_statements(corpus: Store) -> None:
     assert ids(cue_class="neutral") == {("nyt-1", "a2")}
     assert ids(since="2024-01-01") == {("nyt-2", "a1")}
     assert ids(until="2023-11-02") == {("wapo-1", "a1")}
+
+
+def test_statements_leave_out_acts_and_unheld_beliefs(store: Store) -> None:
+    store.save(
+        *statements_article(
+            "classes",
+            [
+                ("The mayor", "the bridge would reopen", {"cue_class": "neutral"}),
+                ("The council", "the new budget", {"cue_class": "decision"}),
+                ("Fares", "to rise in May", {"cue_class": "expectation"}),
+                ("The coach", "his players", {"cue_class": "gesture"}),
+                ("Ms Doe", "that it was fine", {}),
+            ],
+        )
+    )
+
+    def ids(**given: object) -> set[str]:
+        return {s.attribution_id for s in statements(store, Filters(given)).items}
+
+    assert ids(statements=True) == {"a1", "a5"}
+    assert ids(statements="false") == {"a2", "a3", "a4"}
+    assert ids(statements=True, cue_class="decision") == set()
 
 
 @pytest.mark.parametrize(

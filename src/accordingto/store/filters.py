@@ -100,6 +100,13 @@ def _one_of(column: ColumnElement[Any], values: Sequence[str]) -> ColumnElement[
     return column.in_(list(values))
 
 
+def _states_something(column: ColumnElement[Any], value: bool) -> ColumnElement[bool]:
+    """A cue class outside the acts and unheld beliefs (``lexicon.NOT_STATEMENT_CUE_CLASSES``) for true, inside
+    them for false. An attribution stored without a class counts as a statement: the class marks what is not."""
+    acts = sorted(lexicon.NOT_STATEMENT_CUE_CLASSES)
+    return or_(column.is_(None), column.not_in(acts)) if value else column.in_(acts)
+
+
 def _on_or_after(column: ColumnElement[Any], value: dt.date) -> ColumnElement[bool]:
     return column >= value
 
@@ -211,6 +218,17 @@ FILTERS: tuple[Filter, ...] = (
         many=True,
         choices=_cue_classes,
         input="choice",
+    ),
+    Filter(
+        "statements",
+        "Only statements (true), leaving out acts and beliefs no one named holds (the cue classes decision, "
+        "perception, refusal, gesture and expectation: 'approved', 'thanked her', 'is expected to'), which PolNeAR "
+        "annotates; or only those (false).",
+        "cue_class",
+        _states_something,
+        _boolean,
+        input="boolean",
+        false_word="acts",
     ),
     Filter(
         "denial",
