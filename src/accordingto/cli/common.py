@@ -34,6 +34,7 @@ from ..write.text import printable
 
 EXIT_FAILED = 1
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def budget_options(command: F) -> F:
@@ -187,3 +188,14 @@ def steps_bar(*, only_on_terminal: bool = True) -> Iterator[LibraryProgress]:
 def _live_bar(columns: list[ProgressColumn], *, only_on_terminal: bool, enabled: bool) -> Progress:
     console = Console(stderr=True)
     return Progress(*columns, console=console, disable=not enabled or (only_on_terminal and not console.is_terminal))
+
+
+def train_on_gum(train: Callable[..., T], data_dir: Path, out_path: Path, **options: Any) -> T:
+    """Run a GUM training function (``train.resolver``, ``train.name_kinds``, ``train.speaker_confidence``) with
+    progress bars, on our pipeline up to the attribution extractor: each model reads GUM as the analysis parses
+    it, and the speakers stage after the extractor would load the weights being trained."""
+    from ..parse.pipeline import build_pipeline
+    from ..train.resolver import ATTRIBUTION_STAGES
+
+    with steps_bar() as progress:
+        return train(build_pipeline(until=ATTRIBUTION_STAGES[-1]), data_dir, out_path, progress=progress, **options)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .common import gum_fold_options, gum_parse_options, steps_bar, weights_out_option
+from .common import gum_fold_options, gum_parse_options, train_on_gum, weights_out_option
 
 
 @click.command("train-name-kind")
@@ -27,22 +27,12 @@ def train_name_kind_command(
 
     Deterministic: the same data and code give the same file.
     """
-    from ..parse.pipeline import build_pipeline
     from ..resolve.name_kinds import CLASSES
     from ..train.name_kinds import train_name_kinds
-    from ..train.resolver import ATTRIBUTION_STAGES
 
-    with steps_bar() as progress:
-        result = train_name_kinds(
-            build_pipeline(until=ATTRIBUTION_STAGES[-1]),
-            data_dir,
-            out_path,
-            seed=seed,
-            folds=folds,
-            cache_dir=cache_dir,
-            limit=limit,
-            progress=progress,
-        )
+    result = train_on_gum(
+        train_name_kinds, data_dir, out_path, seed=seed, folds=folds, cache_dir=cache_dir, limit=limit
+    )
     click.echo(f"weights: {result.out_path} ({result.train} train names, {len(result.model.vocabulary)} features)")
     shown = (
         ("train, the model cross-validated", result.train_cv),

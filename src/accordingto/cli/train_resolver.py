@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from ..train.defaults import RESOLVER_EPOCHS
-from .common import gum_parse_options, steps_bar, weights_out_option
+from .common import gum_parse_options, train_on_gum, weights_out_option
 
 
 @click.command("train-resolver")
@@ -38,23 +38,13 @@ def train_resolver_command(
     documents parsed and the epochs trained.
     """
     from ..evaluate.resolution import TARGET_KINDS, Tally
-    from ..parse.pipeline import build_pipeline
-    from ..train.resolver import ATTRIBUTION_STAGES, train_resolver
+    from ..train.resolver import train_resolver
 
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
-    with steps_bar() as progress:
-        result = train_resolver(
-            # Up to the attribution extractor: the speakers stage would load the weights this trains.
-            build_pipeline(until=ATTRIBUTION_STAGES[-1]),
-            data_dir,
-            out_path,
-            epochs=epochs,
-            seed=seed,
-            cache_dir=cache_dir,
-            limit=limit,
-            progress=progress,
-        )
+    result = train_on_gum(
+        train_resolver, data_dir, out_path, epochs=epochs, seed=seed, cache_dir=cache_dir, limit=limit
+    )
     click.echo(f"weights: {result.out_path} ({result.examples} training mentions)")
     for kind in TARGET_KINDS:
         counts = result.dev.total("model", kind=kind)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .common import gum_fold_options, gum_parse_options, steps_bar, weights_out_option
+from .common import gum_fold_options, gum_parse_options, train_on_gum, weights_out_option
 
 
 @click.command("train-speaker-confidence")
@@ -29,21 +29,11 @@ def train_speaker_confidence_command(
     Deterministic: the same data, seed and resolver code give the same file.
     """
     from ..evaluate.calibration import format_reliability
-    from ..parse.pipeline import build_pipeline
-    from ..train.resolver import ATTRIBUTION_STAGES
     from ..train.speaker_confidence import train_speaker_confidence
 
-    with steps_bar() as progress:
-        result = train_speaker_confidence(
-            build_pipeline(until=ATTRIBUTION_STAGES[-1]),
-            data_dir,
-            out_path,
-            seed=seed,
-            folds=folds,
-            cache_dir=cache_dir,
-            limit=limit,
-            progress=progress,
-        )
+    result = train_on_gum(
+        train_speaker_confidence, data_dir, out_path, seed=seed, folds=folds, cache_dir=cache_dir, limit=limit
+    )
     click.echo(f"weights: {result.out_path} ({result.train} held-out train mentions fitted)")
     shown = (
         ("train, the fit cross-validated (all observed mentions)", result.train_held_out),
