@@ -66,7 +66,7 @@ def same_name(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
     if len(matching) > 1:
         # A surname several people named in full share ("Moreau" after Jeanne Moreau and her father, "Ruiz"
         # after Marta and her cousin Diego) is the one the text has named most so far, not the one named last.
-        return max(matching, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index))
+        return _named_most(matching)
     if matching:
         return matching[0]
     ranked = _ranked_surname(doc, words, key, mention, entities)
@@ -96,7 +96,12 @@ def _ranked_surname(doc: Doc, words: list[str], key: list[str], mention: Mention
         for e in _matching_names(doc, words[len(words) - len(rest) :], rest, mention, entities, every=True)
         if e.kind == "person" and rank_agrees(rank, e.heads.union(*(role_words(doc[r]) for r in e.roles)))
     ]
-    return max(found, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index), default=None)
+    return _named_most(found)
+
+
+def _named_most(entities: list[Entity]) -> Entity | None:
+    """Of several entities a name may be, the one the text named most (the latest named of equals)."""
+    return max(entities, key=lambda e: (sum(o.mention.form == "name" for o in e.occurrences), e.index), default=None)
 
 
 def called_a_body(entity: Entity) -> bool:
