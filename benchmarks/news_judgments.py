@@ -45,12 +45,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
-import accordingto
+from accordingto.evaluate.judgments import judged_attributions, judgment_lines, match, normal_name, right_names
 from accordingto.lexicon import NOT_STATEMENT_CUE_CLASSES
 from accordingto.parse import load_pipeline
-from accordingto.read.html import html_article
 
 NEWS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "news"
 JUDGMENTS = NEWS / "judgments"
@@ -58,50 +55,6 @@ ERRORS = ("wrong who", "junk", "split", "extractor")
 COLUMNS = ("attributions", "right", *ERRORS, "wrong unjudged", "not statement", "missed", "unjudged")
 BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.01))
 _LEADING = re.compile(r"^[\s\"“”'‘’…]+")
-_ARTICLE = re.compile(r"^(the|a|an)\s+")
-
-
-def normal(text: str) -> str:
-    """Text compared case-insensitively, spacing and leading quotation marks aside."""
-    return " ".join(_LEADING.sub("", text).casefold().split())
-
-
-def normal_name(name: str | None) -> str | None:
-    """A display name compared without case or a leading article ("the developer" is "developer")."""
-    return None if name is None else _ARTICLE.sub("", normal(name))
-
-
-def attributions_of(article: Path, nlp: Language) -> list[dict[str, Any]]:
-    """The attributions of a fixture with each one's display name added (``speaker``: its source's ``name``, or
-    None): a ``.txt`` as it is, an ``.html`` page through the HTML reader, as ``accordingto analyze`` reads it."""
-    if article.suffix == ".html":
-        page = html_article(article.read_bytes(), str(article))
-        analysis = accordingto.analyze(page.text, published=page.published, nlp=nlp)
-    else:
-        analysis = accordingto.analyze(article.read_text(), nlp=nlp)
-    output = analysis.to_dict()
-    names = {source["id"]: source["name"] for source in output["sources"]}
-    return [{**a, "speaker": names.get(a["source_id"])} for a in output["attributions"]]
-
-
-def judgment_lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-
-
-def match(attribution: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The line whose content the attribution's content starts with; between several, the one with its cue, then
-    the longest start."""
-    content = normal(attribution["content_text"])
-    found = [line for line in lines if content.startswith(normal(line["content"]))]
-    if len(found) > 1:
-        same_cue = [line for line in found if normal(line.get("cue", "")) == normal(attribution["cue_text"])]
-        found = same_cue or found
-    return max(found, key=lambda line: len(line["content"]), default=None)
-
-
-def right_names(line: dict[str, Any]) -> set[str | None]:
-    speaker = line.get("speaker")
-    return {normal_name(name) for name in (speaker if isinstance(speaker, list) else [speaker])}
 
 
 @dataclass
@@ -194,13 +147,13 @@ def main() -> None:
     args = parser.parse_args()
     nlp = load_pipeline()
     if args.draft:
-        print("\n".join(draft(attributions_of(NEWS / args.draft, nlp))))
+        print("\n".join(draft(judged_attributions(NEWS / args.draft, nlp))))
         return
     rows: dict[str, Tally] = {}
     total = Tally()
     paths = [JUDGMENTS / f"{name}.jsonl" for name in args.articles] or sorted(JUDGMENTS.glob("*.jsonl"))
     for path in paths:
-        tally = judge(attributions_of(NEWS / path.stem, nlp), judgment_lines(path))
+        tally = judge(judged_attributions(NEWS / path.stem, nlp), judgment_lines(path))
         rows[path.stem] = tally
         total.add(tally)
     print(table({**rows, "all": total}))

@@ -9,16 +9,16 @@ judgment file loses its ``error``."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.language import Language
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from accordingto.evaluate.judgments import judged_attributions, judgment_lines, match, normal_name, right_names
 
-from news_judgments import JUDGMENTS, NEWS, attributions_of, judgment_lines, match, normal_name, right_names  # noqa: E402
+NEWS = Path(__file__).resolve().parent / "fixtures" / "news"
+JUDGMENTS = NEWS / "judgments"
 
 ROUNDS = {
     "news24": (
@@ -82,7 +82,7 @@ def speaker_cases(articles: tuple[str, ...]) -> list[Any]:
 
 def _outputs(nlp: Language, article: str) -> list[dict[str, Any]]:
     if article not in _OUTPUTS:
-        _OUTPUTS[article] = attributions_of(NEWS / article, nlp)
+        _OUTPUTS[article] = judged_attributions(NEWS / article, nlp)
     return _OUTPUTS[article]
 
 
