@@ -1,5 +1,6 @@
-"""A reporting verb the small model reads as a noun is repaired to a verb ("The new regulations state that ..."), and
-a transcript's speaker label in capitals ("FENWICK: ...") to a proper noun."""
+"""A reporting verb the small model reads as a noun is repaired to a verb ("The new regulations state that ..."), a
+transcript's speaker label in capitals ("FENWICK: ...") to a proper noun, an unknown name read as an adverb to the
+subject, and an age epithet read as its verb's modifier ("The 63-year-old added ...") to the verb's subject."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from accordingto.annotations import analysis_from_doc
-from accordingto.parse.repairs import repair_misread_verbs, repair_speaker_labels, repair_unknown_subjects
+from accordingto.parse.repairs import (
+    repair_age_epithets,
+    repair_misread_verbs,
+    repair_speaker_labels,
+    repair_unknown_subjects,
+)
 from handspans import parser
 
 # (sentence, the verb spaCy reads as the noun root, its subject): repaired to subject + verb + "that" clause.
@@ -138,3 +144,50 @@ def test_english_words_and_subjects_are_left_as_parsed(text: str) -> None:
     before = [(token.tag_, token.dep_) for token in doc]
     assert repair_unknown_subjects(doc) == 0
     assert [(token.tag_, token.dep_) for token in doc] == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 63-year-old added that she would close the shop.",
+        "The 81-year-old recalled that the river flooded in 1968.",
+        "Marta Quillan runs a bakery. The 70-year-old insists the rent is unfair.",
+    ],
+)
+def test_an_age_epithet_read_as_its_verbs_modifier_becomes_the_subject(text: str) -> None:
+    doc = parser()(text)
+    old = next(token for token in doc if token.lower_ == "old")
+    verb = doc[old.i + 1]
+    assert (old.dep_, old.head.i) == ("amod", verb.i)  # the misreading this repair exists for
+    assert repair_age_epithets(doc) == 1
+    assert (old.tag_, old.dep_, old.head.i) == ("NN", "nsubj", verb.i)
+    determiner = doc[old.i - 5]
+    assert (determiner.lower_, determiner.head.i) == ("the", old.i)
+    assert [token.text for token in old.subtree][0] == determiner.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 63-year-old baker said she would close the shop.",  # the epithet modifies a noun
+        "The 41-year-old said he would appeal.",  # already the subject
+        "The old mill closed in March.",  # no age
+        "Nobody expected the storm.",  # nothing of the kind
+    ],
+)
+def test_other_ages_and_sentences_are_left_as_parsed(text: str) -> None:
+    doc = parser()(text)
+    before = [(token.tag_, token.dep_, token.head.i) for token in doc]
+    assert repair_age_epithets(doc) == 0
+    assert [(token.tag_, token.dep_, token.head.i) for token in doc] == before
+
+
+def test_the_age_epithet_is_the_statements_source_and_the_person_named_before(nlp: Language) -> None:
+    # The convention re-mentions a speaker by an epithet (``resolve/speaking.py``): she spoke first.
+    text = "Marta Quillan said the bakery was losing money.\n\nThe 63-year-old added that the rent had doubled."
+    analysis = analysis_from_doc(nlp(text))
+    names = {source.id: source.name for source in analysis.sources}
+    assert [(a.source_text, names.get(a.source_id or "")) for a in analysis.attributions] == [
+        ("Marta Quillan", "Marta Quillan"),
+        ("The 63-year-old", "Marta Quillan"),
+    ]

@@ -34,15 +34,15 @@ COMPONENTS: list[tuple[str, str]] = [
 # Added inside spaCy's model, right before its parser: a line break starts a sentence (``parse/bounds.py``).
 BEFORE_PARSER: list[tuple[str, str]] = [("accordingto_line_starts", "accordingto.parse.bounds")]
 # Added inside spaCy's model, right after its parser, in this order: the bound on sentence length
-# (``parse/bounds.py``), then the repairs of reporting verbs read as nouns, of speakers' labels in capitals and of
-# unknown names read as adverbs
-# (``parse/repairs.py``), which must see the final sentences and come before the attribute ruler derives part of
-# speech and lemma from the tags.
+# (``parse/bounds.py``), then the repairs of reporting verbs read as nouns, of speakers' labels in capitals, of
+# unknown names read as adverbs and of age epithets read as their verb's modifier (``parse/repairs.py``), which must
+# see the final sentences and come before the attribute ruler derives part of speech and lemma from the tags.
 AFTER_PARSER: list[tuple[str, str]] = [
     ("accordingto_sentence_bounds", "accordingto.parse.bounds"),
     ("accordingto_misread_verbs", "accordingto.parse.repairs"),
     ("accordingto_speaker_labels", "accordingto.parse.repairs"),
     ("accordingto_unknown_subjects", "accordingto.parse.repairs"),
+    ("accordingto_age_epithets", "accordingto.parse.repairs"),
 ]
 # Added inside spaCy's model, right after its lemmatizer: lemmas in American spelling (``parse/spelling.py``).
 AFTER_LEMMATIZER: list[tuple[str, str]] = [("accordingto_american_spelling", "accordingto.parse.spelling")]
