@@ -17,9 +17,10 @@ articles (``tests/fixtures/news/judgments/``, read and matched by ``evaluate.jud
 domain: every attribution of a judged statement that has a source is **right** iff its display name is one of
 the line's right names (the rule of ``benchmarks/news_judgments.py``), its feature row recorded as the pipeline
 computes it. The fit takes both, the news rows weighted; the weight and the L2 penalty are chosen by
-cross-validation in which each fold holds out whole news articles and whole GUM documents (``cross_validate``),
-by the sum of the two held-out mean log losses: the analysis runs on news, and GUM keeps the kinds of text and
-classes of mention (interviews, first persons, "it") the thirty articles barely have.
+cross-validation in which each fold holds out whole news articles and whole GUM documents (``cross_validate``):
+the lowest held-out news loss among the settings whose GUM loss is within one standard error of the best GUM
+setting. The analysis runs on news, and GUM keeps the kinds of text and classes of mention (interviews, first
+persons, "it") the thirty articles barely have.
 
 **Held out.** On train, each document is resolved with the resolver trained on the other folds
 (``train.resolver.fold_models``): the shipped resolver was trained on those documents, and its outcomes there
