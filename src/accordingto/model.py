@@ -113,8 +113,8 @@ class Attribution:
             ge=0,
             le=1,
             description="The probability that the source shown (`source_id`'s entity) is who the article means by "
-            'the source mention, calibrated on held-out GUM train coreference (docs/sources.md, "How sure is the '
-            'speaker?"); null when the attribution has no source.',
+            "the source mention, calibrated on held-out GUM train coreference and judged news (docs/sources.md, "
+            '"How sure is the speaker?"); null when the attribution has no source.',
         ),
     ] = None
 

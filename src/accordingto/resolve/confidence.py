@@ -20,6 +20,21 @@ The features, each with its reason:
   number, gender and animacy): the more there are, the likelier the wrong one;
 - whether the mention is inside a quotation.
 
+Features for the errors of news (judged news rounds, docs/sources.md), shapes GUM barely has:
+
+- a description shown while another participant of its kind has a name (``unnamed beside a named one``): the
+  description may be that named one, kept apart (a split: "the operator" beside "Halvard Grid");
+- what is shown is no name (``shown words not a name``): a name that opens with a determiner or pronoun ("The",
+  "It") or ends in a function word ("Association of"), one word the text also writes in lower case ("Operator"
+  beside "the operator"), or a description headed by a pronoun or a number ("one of them", "both"): junk that
+  names no one.
+
+The fit weighs them on GUM and the judged news together (``train.speaker_confidence``). Tried and dropped (each
+left the held-out news loss as it was or worse, or took a weight against its reason; conf27 in
+docs/experiments/resolution.md): a name that runs on into capitalised words (a cut body name), a name sharing a
+word with another participant's or held in a fuller one (a split surname), a pronoun with an anonymous rival, the
+source in the headline, continuing the last speaker, the entity's count of statements.
+
 An entity that has neither a name nor a description, only pronouns ("he" left unresolved), identifies no one:
 its probability is 0 (``NO_IDENTITY``), not fitted.
 """
@@ -33,10 +48,12 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from .. import lexicon
 from .entities import Entity, Occurrence, compatible
 from .learned import mention_class
+from .mentions import Mention
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "speaker-confidence.npz"
 # The class of a source mention: its form and, for pronouns, the word (``mention_class``), with descriptions split
@@ -70,11 +87,17 @@ NUMERIC = (
     "pronoun x log rivals",
     "pronoun x sentences to earlier mention",
     "in quotation",
+    "unnamed beside a named one",
+    "shown words not a name",
 )
 FEATURES = tuple(f"class={c}" for c in CLASSES) + tuple(f"learned={w}" for w in LEARNED) + NUMERIC
 # The probability of an entity that identifies no one (only pronouns): see the module docstring.
 NO_IDENTITY = 0.0
 PRONOUN_CLASSES = {"he/she", "it", "they", "other pronoun"}
+# Parts of speech that end no name: a name cut before its last word ("Association of", "Smith and").
+_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "PUNCT", "AUX"})
+_NOT_NAME_POS = frozenset({"DET", "PRON"})
+_COUNTING_POS = frozenset({"NUM", "PRON"})
 
 
 def source_class(doc: Doc, occurrence: Occurrence) -> str:
@@ -106,6 +129,44 @@ def _rival(occurrence: Occurrence, entity: Entity) -> bool:
     return entity.kind == mention.kind and entity.number == mention.number
 
 
+def shown_name(doc: Doc, entity: Entity) -> Mention | None:
+    """The name mention ``describe.sources`` shows the entity by: its fullest (the earliest of equals)."""
+    named = [o.mention for o in entity.occurrences if o.mention.form == "name"]
+    return max(named, key=lambda m: (len(m.name_tokens(doc)), -m.start)) if named else None
+
+
+def _name_span(doc: Doc, mention: Mention | None) -> Span | None:
+    if mention is None or mention.name_start is None or mention.name_end is None:
+        return None
+    return doc[mention.name_start : mention.name_end]
+
+
+def _function_words(name: Span) -> bool:
+    """Whether a name opens with a determiner or pronoun or ends in a function word: no name does."""
+    first, last = name[0], name[-1]
+    return first.lower_ in lexicon.DEFINITE or first.pos_ in _NOT_NAME_POS or last.pos_ in _FUNCTION_POS
+
+
+def _common_noun(doc: Doc, name: Span) -> bool:
+    """Whether a one-word name is a word the text also writes in lower case ("Operator" and "the operator")."""
+    if len(name) != 1 or not name[0].text[:1].isupper():
+        return False
+    lower = name[0].lower_
+    return any(token.text == lower for token in doc)
+
+
+def _not_a_name(doc: Doc, entity: Entity, name: Span | None) -> bool:
+    """Whether what the source list shows names no one (see the module docstring): the name, or for an entity
+    without one the longest description, as ``describe.sources`` picks it."""
+    if name is not None:
+        return _function_words(name) or _common_noun(doc, name)
+    descriptions = [o.mention for o in entity.occurrences if o.mention.form == "description"]
+    if not descriptions:
+        return False
+    longest = max(descriptions, key=lambda m: (m.end - m.start, -m.start))
+    return doc[longest.head].pos_ in _COUNTING_POS
+
+
 def features(doc: Doc, occurrence: Occurrence, entities: Sequence[Entity]) -> np.ndarray:
     """The feature row (``FEATURES``) of a source occurrence resolved to ``occurrence.entity``."""
     entity = occurrence.entity
@@ -128,8 +189,10 @@ def features(doc: Doc, occurrence: Occurrence, entities: Sequence[Entity]) -> np
         and _rival(occurrence, other)
     )
     pronoun = klass in PRONOUN_CLASSES
+    named = bool(names)
+    shown = _name_span(doc, shown_name(doc, entity))
     values = {
-        "named": float(bool(names)),
+        "named": float(named),
         "full name known": float(any(len(name) > 1 for name in entity.names)),
         "log mentions": math.log1p(len(entity.occurrences)),
         "sentences to earlier mention": back,
@@ -139,6 +202,16 @@ def features(doc: Doc, occurrence: Occurrence, entities: Sequence[Entity]) -> np
         "pronoun x log rivals": math.log1p(rivals) if pronoun else 0.0,
         "pronoun x sentences to earlier mention": back if pronoun else 0.0,
         "in quotation": float(occurrence.quote is not None),
+        "unnamed beside a named one": float(
+            not named
+            and any(
+                other is not entity
+                and other.kind == entity.kind
+                and any(o.mention.form == "name" for o in other.occurrences)
+                for other in entities
+            )
+        ),
+        "shown words not a name": float(_not_a_name(doc, entity, shown)),
     }
     offset = len(CLASSES) + len(LEARNED)
     for n, name in enumerate(NUMERIC):
@@ -182,15 +255,14 @@ def shipped_confidence() -> SpeakerConfidence:
     return SpeakerConfidence.load(WEIGHTS_PATH)
 
 
-# The L2 penalty of the fit, chosen by 5-fold cross-validation of the fit on the held-out GUM train outcomes
-# (log loss 0.4520 at 1, 0.4497 at 3; 0.3 worse).
-L2 = 3.0
-
-
-def fit(rows: np.ndarray, outcomes: np.ndarray, l2: float = L2, iterations: int = 50) -> SpeakerConfidence:
+def fit(
+    rows: np.ndarray, outcomes: np.ndarray, l2: float, weights: np.ndarray | None = None, iterations: int = 50
+) -> SpeakerConfidence:
     """Maximum-likelihood logistic regression with an L2 penalty (not on the bias), by Newton's method: exact
     and deterministic, with no new dependency. The penalty keeps a rare class (few "it" sources in GUM) from a
-    weight of certainty."""
+    weight of certainty; ``weights`` (one per row, default 1) let one kind of data count more than another
+    (judged news against GUM, ``train.speaker_confidence``)."""
+    sample = np.ones(len(rows)) if weights is None else weights
     n, d = rows.shape
     design = np.hstack([rows, np.ones((n, 1))])
     penalty = np.full(d + 1, l2)
@@ -198,8 +270,8 @@ def fit(rows: np.ndarray, outcomes: np.ndarray, l2: float = L2, iterations: int 
     theta = np.zeros(d + 1)
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-(design @ theta)))
-        gradient = design.T @ (p - outcomes) + penalty * theta
-        hessian = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty) + 1e-9 * np.eye(d + 1)
+        gradient = design.T @ (sample * (p - outcomes)) + penalty * theta
+        hessian = (design * (sample * p * (1 - p))[:, None]).T @ design + np.diag(penalty) + 1e-9 * np.eye(d + 1)
         step = np.linalg.solve(hessian, gradient)
         theta -= step
         if float(np.abs(step).max()) < 1e-10:
