@@ -699,12 +699,14 @@ def _name_part_end(codes: TokenCodes, first: int, last: int) -> int:
     sentence's punctuation, an apposition's comma with no "and" after it) says the name ended before it; so does
     an "and" before a body of its own (``_another_body``: two bodies each keep their name). ``first`` when the
     words are no such part."""
-    closing = next((i for i in range(last - 1, first - 1, -1) if codes.lower[i] in _AND_IDS), None)
+    # A comma that is no list's ends the name: what follows describes it ("Fair Play for Carers, a campaign group").
+    last = next(
+        (i for i in range(first + 1, last) if codes.lower[i] == _COMMA and not _list_comma(codes, i, last)), last
+    )
     for i in range(first, last):
-        joins = codes.lower[i] in _NAME_PART_JOIN_IDS or (
-            codes.lower[i] == _COMMA and closing is not None and i < closing and _capitalised_proper_noun(codes, i + 1)
-        )
-        if not (joins or _capitalised_proper_noun(codes, i)):
+        if not (
+            _capitalised_proper_noun(codes, i) or codes.lower[i] in _NAME_PART_JOIN_IDS or _list_comma(codes, i, last)
+        ):
             return first
     if not any(codes.pos[i] == PROPN for i in range(first, last)):
         return first
@@ -717,6 +719,16 @@ def _name_part_end(codes: TokenCodes, first: int, last: int) -> int:
         )
         return _trimmed_end(codes, first, separator)
     return _trimmed_end(codes, first, last)
+
+
+def _list_comma(codes: TokenCodes, i: int, last: int) -> bool:
+    """Whether token ``i`` is a comma inside a list of capitalised words that an "and" before ``last`` closes."""
+    return (
+        codes.lower[i] == _COMMA
+        and i + 1 < last
+        and _capitalised_proper_noun(codes, i + 1)
+        and any(codes.lower[j] in _AND_IDS for j in range(i + 1, last))
+    )
 
 
 def _trimmed_end(codes: TokenCodes, first: int, end: int) -> int:
@@ -1167,9 +1179,16 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             number = "sing"  # one party named in apposition, not two coordinated (``_name_read_as_conjunct``)
     named = _name_given(codes, head, start, end) if appos is None else None
     appos = appos if named is None else named
-    # An apposition that calls the name's bearer a body ("Open Rights for Children, a campaign group") says that
-    # the name's "for" part is its own (``_through_name_part``).
-    bounds = name_bounds(codes, head, low, high, body=_calls_a_body(codes, appos))
+    # An apposition or a noun before the name that calls its bearer a body ("Open Rights for Children, a campaign
+    # group", "The regulator Fair Fares for …") says that the name's "for" part is its own (``_through_name_part``).
+    bounds = name_bounds(
+        codes,
+        head,
+        low,
+        high,
+        body=_calls_a_body(codes, appos)
+        or any(codes.governor[i] == head and _calls_a_body(codes, i) for i in range(low, head)),
+    )
     if bounds is not None and appos is not None and codes.ent_type[head] == _NORP:
         # "Another Republican, Representative Lorna Haskett": the party or people is what the person in the
         # apposition belongs to; the name is hers (it had been a group named by the whole phrase, news17).
