@@ -47,9 +47,9 @@ CASES = [
     ),
     # A "for" part, read because the text calls the name's bearer a body (a noun before it, an apposition after it).
     pytest.param(
-        "The regulator Fair Fares for the West and Borders said it had received 400 complaints.",
+        "The regulator Fair Fares for the Valleys and Uplands said it had received 400 complaints.",
         "it had received 400 complaints",
-        "Fair Fares for the West",
+        "Fair Fares for the Valleys and Uplands",
         "government",
         id="for-part-after-a-body-noun",
     ),
@@ -178,3 +178,14 @@ def test_a_company_coordinated_inside_an_of_part_stays_apart(nlp: Language) -> N
         _analysis(nlp, "The Bank of Corrin and Barclays said the merger was off."), "the merger was off"
     )
     assert source["kind"] == "group"
+
+
+@pytest.mark.xfail(
+    reason="a place the small model tags an organisation alone ('Borders') is read as a body of its own, so the "
+    "name ends before it ('Fair Fares for the West'); a known limit",
+    strict=True,
+)
+def test_a_place_tagged_an_organisation_stays_in_the_name(nlp: Language) -> None:
+    text = "The regulator Fair Fares for the West and Borders said it had received 400 complaints."
+    source = source_of_statement(_analysis(nlp, text), "it had received 400 complaints")
+    assert source["name"] == "Fair Fares for the West and Borders"
