@@ -1351,12 +1351,21 @@ def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int]) ->
     are as often two people ("Obama and Biden"), and reading every such name as one party cost GUM train CV
     pronouns half a point through the fold models' features (junk25)."""
     conjuncts = [child for child in codes.children(head) if codes.dep[child] == _CONJ]
-    return (
-        _body_named(codes, bounds)
-        and _singular_noun(codes, head)
-        and bool(conjuncts)
-        and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+    # The body's word before an "of" or "for" part reads only an "and" inside the name (``_joined_by_and``).
+    body = _body_word(codes.word(bounds[1] - 1)) or (
+        _body_named(codes, bounds) and any(_joined_by_and(codes, head, c) for c in conjuncts)
     )
+    return (
+        body and _singular_noun(codes, head) and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+    )
+
+
+def _joined_by_and(codes: TokenCodes, first: int, conjunct: int) -> bool:
+    """Whether an "and" or "&" stands between two conjuncts: a comma alone between two names the parser
+    coordinated is an apposition or an address ("the University of California, Berkeley", "County of Maui,
+    Department of Finance" in GUM), not the "and" inside one body's name; reading those as one body moved a GUM
+    court document's markables and its pronouns with them (names27)."""
+    return any(codes.lower[i] in _AND_IDS for i in range(first + 1, conjunct))
 
 
 def heads_in_name(codes: TokenCodes, mention: Mention) -> list[int]:
@@ -1369,7 +1378,10 @@ def heads_in_name(codes: TokenCodes, mention: Mention) -> list[int]:
     return [
         i
         for i in range(mention.name_start, mention.name_end)
-        if i != mention.head and codes.governor[i] == mention.head and codes.dep[i] == _CONJ
+        if i != mention.head
+        and codes.governor[i] == mention.head
+        and codes.dep[i] == _CONJ
+        and _joined_by_and(codes, mention.head, i)
     ]
 
 
