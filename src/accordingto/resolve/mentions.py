@@ -672,6 +672,7 @@ def _body_word(word: str) -> bool:
 
 
 def _capitalised_proper_noun(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a proper noun written with a capital, as a name's own words are."""
     return codes.pos[i] == PROPN and codes.word(i)[:1].isupper()
 
 
@@ -747,8 +748,8 @@ def _through_name_part(codes: TokenCodes, end: int, high: int, body: bool = Fals
     a name joins them (``_name_part_end``): "the Chamber of commerce leaders" or "the Board of the company" are no
     one name. The head must be a body's word, or the text must call the name's bearer a body (``body``: "The
     watchdog Passenger Voice for …", "Open Rights for Children, a campaign group"); a title's "of" or "for" is
-    not read ("the Mayor of Eastbury", "Minister for Health": no body). The part runs to the preposition's last
-    dependent, so that it ends where the phrase the parser gave the preposition ends."""
+    not read ("the Mayor of Eastbury", "Minister for Health": no body). The part runs at most to the preposition's
+    last dependent: it ends where the phrase the parser gave the preposition ends, or before."""
     head = end - 1
     if end >= high or codes.lower[end] not in (_OF, _FOR) or codes.governor[end] != head:
         return end
