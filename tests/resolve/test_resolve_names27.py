@@ -60,6 +60,15 @@ CASES = [
         "organization",
         id="for-part-before-an-apposition",
     ),
+    # A capitalised common noun inside a sentence before the name's "for" part heads the name; the apposition stays
+    # out of it.
+    pytest.param(
+        "The Campaign for Clean Rivers, a pressure group, said the river was polluted.",
+        "the river was polluted",
+        "Campaign for Clean Rivers",
+        "organization",
+        id="capitalised-common-noun-head",
+    ),
     pytest.param(
         "The Chamber of Commerce and Industry of Westhaven said exports had fallen.",
         "exports had fallen",
@@ -81,6 +90,13 @@ CASES = [
         "Joan Pike",
         "person",
         id="person-with-a-role",
+    ),
+    pytest.param(
+        "The Minister for Health said the wards were full.",
+        "the wards were full",
+        "Minister for Health",
+        "person",
+        id="a-title-s-for-part",
     ),
     pytest.param(
         "Mary Penrose and John Ashdown said the house had been sold.",

@@ -398,7 +398,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     pos, dep, ent_type, lower = codes.pos, codes.dep, codes.ent_type, codes.lower
     bounds = _entity_bounds(codes, head)
     if bounds is None and (
-        pos[head] != PROPN
+        (pos[head] != PROPN and not _capitalised_body_noun(codes, head, high, body))
         or (codes.word(head).islower() and joined_word_start(codes, head) < head)
         or (codes.word(head).islower() and lower[head] in _DESCRIPTION_HEAD_IDS)
     ):
@@ -410,7 +410,10 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
         # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
-    end = _joined_name_end(codes, _through_name_part(codes, end, high, body))
+    through = _through_name_part(codes, end, high, body)
+    # A name read through a body's "of" or "for" part is a body's, not a person's whose titles fall away.
+    body_part = through > end
+    end = _joined_name_end(codes, through)
     end = _coordinated_name_end(codes, start, _members_list_end(codes, start, end, high), high)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
@@ -489,8 +492,10 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = (
-        ent_type[end - 1] in (_PERSON, 0) or _opens_with_personal_title(codes, start, end)
-    ) and not _owned_institution(codes, start, end)
+        (ent_type[end - 1] in (_PERSON, 0) or _opens_with_personal_title(codes, start, end))
+        and not _owned_institution(codes, start, end)
+        and not body_part
+    )
     while start < end - 1 and (lower[start] in _ARTICLE_IDS or (personal and _title_word(codes, start))):
         start += 1
     # A person's name opens with the first name: a capitalised word before a listed first name that is no first
@@ -761,6 +766,20 @@ def _through_name_part(codes: TokenCodes, end: int, high: int, body: bool = Fals
         return end
     part_end = _name_part_end(codes, end + 1, edge)
     return part_end if part_end > end + 1 else end
+
+
+def _capitalised_body_noun(codes: TokenCodes, head: int, high: int, body: bool) -> bool:
+    """Whether an untagged common noun heads a body's name: written with a capital inside a sentence, where the
+    capital says it is a name's word, and followed by the name's "of" or "for" part (``_through_name_part``): "The
+    Campaign for Clean Rivers, a pressure group", "campaign" read as a common noun, had been shown with its
+    apposition as a description. Not a sentence's first word, whose capital says nothing, nor a title ("the
+    Minister for Health": no body's word and not called a body)."""
+    return (
+        codes.pos[head] == NOUN
+        and codes.word(head)[:1].isupper()
+        and not _opens_sentence(codes, head)
+        and _through_name_part(codes, head + 1, high, body) > head + 1
+    )
 
 
 def _members_list_end(codes: TokenCodes, start: int, end: int, high: int) -> int:
