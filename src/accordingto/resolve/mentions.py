@@ -415,12 +415,6 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     body_part = through > end
     end = _joined_name_end(codes, through)
     end = _coordinated_name_end(codes, start, _members_list_end(codes, start, end, high), high)
-    # Nor does a name start inside a word (``_joined_name_end``): "Lady Justice Okafor-Reid, presiding", untagged,
-    # had been shown as "Reid" (news26). Only a capitalised first part: a double-barrelled surname or place, not a
-    # lower-case word the name ends ("ex-Halvorsen" is no name's word).
-    joined = joined_word_start(codes, start)
-    if joined < start and joined >= low and codes.word(joined)[:1].isupper():
-        start = joined
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
     while (
