@@ -12,8 +12,9 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .. import lexicon
+from ..annotations import doc_token_codes
 from ..model import Ranges, SourceKind
-from .mentions import Gender, Mention, Number
+from .mentions import Gender, Mention, Number, heads_in_name
 from .names import name_keys, normalized
 from .roles import given_roles, role_words
 
@@ -183,6 +184,10 @@ class Entities:
             heads = {mention.head_lemma(doc)}
             if mention.form == "name":
                 heads |= {word for role in roles for word in role_words(role)}
+                # A body's name whose head word the parser made a conjunct: "The authority said" after "the Country
+                # Fire and Rescue Authority of Westmarch" (news26).
+                codes = doc_token_codes(doc)
+                heads |= {codes.lemma_text(i) for i in heads_in_name(codes, mention)}
             entity.heads.update(heads)
             key = description_key(doc, mention)
             entity.description_keys.add(key)

@@ -24,7 +24,7 @@ from spacy.symbols import ADJ, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span
 
 from ..annotations import TokenCodes, doc_token_codes, quote_spans, role_spans
-from .mentions import NAME_LABELS, PRONOUNS, Mention, MentionReadings, analyze_mention
+from .mentions import NAME_LABELS, PRONOUNS, Mention, MentionReadings, analyze_mention, heads_in_name
 
 T = TypeVar("T")
 # The pronoun a form stands for ("him", "his" → "he"), by person, number and gender.
@@ -261,7 +261,14 @@ def find_markables(
         seen_heads.add(mention.head)
         mentions.append(mention)
         spans.append((start, end))
-    order = sorted(range(len(mentions)), key=lambda n: (mentions[n].start, mentions[n].head))
+    # A conjunct of a singular name's head inside that name is a word of one body's name, not a participant of its
+    # own (``heads_in_name``): as a markable of its own, "Rescue Authority" of "the Country Fire and Rescue Authority
+    # of Westmarch" had taken the body's "The authority said" (news26).
+    in_names = {i for m in mentions for i in heads_in_name(codes, m)}
+    order = sorted(
+        (n for n in range(len(mentions)) if mentions[n].head not in in_names),
+        key=lambda n: (mentions[n].start, mentions[n].head),
+    )
     mentions = [mentions[n] for n in order]
     spans = [spans[n] for n in order]
     return _describe(doc, mentions, spans, codes, role_spans(doc) if roles is None else roles)

@@ -124,6 +124,7 @@ _NAME_LABEL_IDS = frozenset(get_string_id(label) for label in NAME_LABELS)
 _MODIFIER_DEP_IDS = frozenset(get_string_id(dep) for dep in _MODIFIER_DEPS)
 _APPOS, _CONJ, _PREP, _PUNCT_DEP, _POBJ = (get_string_id(dep) for dep in ("appos", "conj", "prep", "punct", "pobj"))
 _RELCL, _COMPOUND, _FLAT, _NMOD = (get_string_id(dep) for dep in ("relcl", "compound", "flat", "nmod"))
+_AMOD = get_string_id("amod")
 # Kinds of source that are one body, not people: a proper name of one names one body whatever the number of its
 # last word ("Brightwell Foods"); a definite description of one ("the agency", "the ministry", "the company", "the
 # paper") takes the learned resolver's vote over its best candidates (``learned.LearnedAnswers.revise``).
@@ -390,13 +391,14 @@ def _title_word(codes: TokenCodes, i: int) -> bool:
     return codes.lower[i] in _TITLE_WORD_IDS or codes.lemma_text(i) in TITLE_WORDS
 
 
-def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int, int] | None:
+def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = False) -> tuple[int, int] | None:
     """The proper name the head belongs to, without a leading "the", a person's titles or a possessive
-    ending."""
+    ending. ``body``: the text calls the name's bearer a body (an apposition or a noun before the name), so that
+    its "for" part is its name's (``_through_name_part``)."""
     pos, dep, ent_type, lower = codes.pos, codes.dep, codes.ent_type, codes.lower
     bounds = _entity_bounds(codes, head)
     if bounds is None and (
-        pos[head] != PROPN
+        (pos[head] != PROPN and not _capitalised_body_noun(codes, head, high, body))
         or (codes.word(head).islower() and joined_word_start(codes, head) < head)
         or (codes.word(head).islower() and lower[head] in _DESCRIPTION_HEAD_IDS)
     ):
@@ -408,7 +410,11 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
         # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
-    end = _coordinated_name_end(codes, start, _joined_name_end(codes, _through_of_part(codes, end, high)), high)
+    through = _through_name_part(codes, end, high, body)
+    # A name read through a body's "of" or "for" part is a body's, not a person's whose titles fall away.
+    body_part = through > end
+    end = _joined_name_end(codes, through)
+    end = _coordinated_name_end(codes, start, _members_list_end(codes, start, end, high), high)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
     while (
@@ -456,6 +462,24 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     ):
         start = codes.entity_start[start - 1]
     start, end = max(start, low), min(end, high)
+    # A body's name may open with a capitalised adjective that the parser read as a modifier of it: "Open Rights for
+    # Children, a campaign group" had been shown as "Rights for Children" (news26), as "Royal Society" would be
+    # "Society". Inside a sentence the capital says the adjective is the name's; as the sentence's first word only
+    # a word that is more than an adjective in WordNet ("Open", "Royal"), not one that only describes ("Embattled
+    # Acme Holdings").
+    # A people's adjective is left to the organisation rules (``_body_name_start``: "The British Airline Crew
+    # Association").
+    if (
+        (body or _body_named(codes, (start, end)))
+        and start > low
+        and pos[start - 1] == ADJ
+        and dep[start - 1] == _AMOD
+        and start <= codes.governor[start - 1] < end
+        and codes.word(start - 1)[:1].isupper()
+        and not ent_type[start - 1]
+        and not (_opens_sentence(codes, start - 1) and only_adjective(codes.word(start - 1)))
+    ):
+        start -= 1
     # A name never runs across a line break: the small model joins a heading to the name opening the next
     # paragraph ("Our Stories\n\nMarta Kowalczyk"), and the heading's words are not the person's name.
     start = max([start] + [i + 1 for i in range(start, end - 1) if codes.breaks[i]])
@@ -468,8 +492,10 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int) -> tuple[int,
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = (
-        ent_type[end - 1] in (_PERSON, 0) or _opens_with_personal_title(codes, start, end)
-    ) and not _owned_institution(codes, start, end)
+        (ent_type[end - 1] in (_PERSON, 0) or _opens_with_personal_title(codes, start, end))
+        and not _owned_institution(codes, start, end)
+        and not body_part
+    )
     while start < end - 1 and (lower[start] in _ARTICLE_IDS or (personal and _title_word(codes, start))):
         start += 1
     # A person's name opens with the first name: a capitalised word before a listed first name that is no first
@@ -599,13 +625,13 @@ _AND_IDS = _ids({"and", "&"})
 
 
 def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) -> int:
-    """Where a body's name ends that holds an "and" the small model cut it at. Two readings of "A and B" are one
-    name: a body's "of" part names whom it is of, and a coordination inside it is its members, the body one ("The
-    Association of Primary Teachers and Tutors", tagged short of "and Tutors", had been shown as "Association of
-    Primary Teachers", news24); and a name whose second part ends in a body's word, its first part no name of its
-    own (the tagger ran through the "and", or it ends in a common noun), is one body named by both ("Pentreath
-    Fire and Rescue Service", tagged "Pentreath Fire" a person and "Rescue Service" a body, had been a group
-    "Pentreath Fire", news25; as "the Food and Drug Administration").
+    """Where a body's name ends that holds an "and" the small model cut it at: a name whose second part ends in a
+    body's word, its first part no name of its own (the tagger ran through the "and", or it ends in a common noun),
+    is one body named by both ("Pentreath Fire and Rescue Service", tagged "Pentreath Fire" a person and "Rescue
+    Service" a body, had been a group "Pentreath Fire", news25; as "the Food and Drug Administration"). The second
+    part's body word may take an "of" or "for" part of its own (``_through_name_part``): "Asthma and Lung Alliance
+    of Great Britain", "Country Fire and Rescue Authority of Westmarch" (news26). (An "and" inside a body's "of"
+    part is its members': ``_members_list_end``.)
     The second part must be capitalised proper nouns with no determiner: two bodies coordinated each take their
     own ("Halvorsen Shipping and the port authority"); and a second part that ends in no body's word is another
     party ("Google and Microsoft", "Obama and Biden")."""
@@ -619,55 +645,168 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
     )
     if conjunct is None or codes.right_edge[conjunct] >= high:
         return end
-    part = range(conjunction + 1, codes.right_edge[conjunct] + 1)
-    if not all(codes.pos[i] == PROPN and codes.word(i)[:1].isupper() for i in part):
+    if not all(_capitalised_proper_noun(codes, i) for i in range(conjunction + 1, conjunct + 1)):
         return end
-    last = codes.string(codes.lower[part[-1]])
-    body_word = _ends_a_body_name(last) or last in lexicon.BODY_NAME_HEADS
+    if not _body_word(codes.word(conjunct)):
+        return end
+    # The conjunct's phrase must be its name and nothing more: its words up to its body word, and the "of" or "for"
+    # part that word takes.
+    if _through_name_part(codes, conjunct + 1, high) != codes.right_edge[conjunct] + 1:
+        return end
     before = conjunction - 1
     # The first part is no name of its own: the tagger ran through the "and", or it ends in a common noun ("Fire",
     # "Food") that a body's name takes; not a body's own word ("Marlow Council and Fenwick University" are two)
     # nor a one-word name tagged on its own ("Smith and Rescue Service").
-    first_word = codes.string(codes.lower[before])
+    first_word = codes.word(before)
     modifier = through or (
-        noun_not_adjective(first_word)
-        and not (_ends_a_body_name(first_word) or first_word in lexicon.BODY_NAME_HEADS)
+        noun_not_adjective(first_word.lower())
+        and not _body_word(first_word)
         and not (codes.ent_type[before] and codes.entity_start[before] == before)
     )
-    # Whom a body is of are people, trades or subjects, not another body ("the Ministry of Defence and Treasury"
-    # are two): the tagger's label says nothing here, as it tags "Growers" of "Farmers and Growers" a body alone.
-    members = headed_before_of([codes.word(i) for i in range(start, conjunction)]) and not any(
-        _ends_a_body_name(codes.word(i)) or codes.string(codes.lower[i]) in lexicon.BODY_NAME_HEADS for i in part
-    )
-    return part[-1] + 1 if (modifier and body_word) or members else end
+    return codes.right_edge[conjunct] + 1 if modifier else end
 
 
-_OF = get_string_id("of")
+_OF, _FOR = get_string_id("of"), get_string_id("for")
 _NAME_PART_JOIN_IDS = _ids({"the", "and", "&"})
 
 
-def _through_of_part(codes: TokenCodes, end: int, high: int) -> int:
-    """Where a body's name ends that is headed by a capitalised body noun with an "of" part the small model left
-    out of the name: "the Fenwick Chamber of Trade", "the Institute of Coastal Studies" (``BODY_NAME_HEADS``).
-    The capitalised words after "of" say which chamber or institute it is, so they are the name's; cut before
-    them, the name was "Fenwick Chamber", a body of its own apart from the full name (news23). Only proper nouns
-    (with "the" and "and") after the "of": "the Chamber of commerce leaders" or "the Board of the company" are no
-    one name. A title's "of" is not read ("the Mayor of Eastbury": a mayor is no body)."""
+def _body_word(word: str) -> bool:
+    """Whether a word heads or ends a body's name (``BODY_NAME_HEADS``, ``ORGANIZATION_NAME_ENDINGS``): "Union",
+    "Alliance", "Authority", "Shipping"."""
+    return _ends_a_body_name(word) or word.lower() in lexicon.BODY_NAME_HEADS
+
+
+def _capitalised_proper_noun(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a proper noun written with a capital, as a name's own words are."""
+    return codes.pos[i] == PROPN and codes.word(i)[:1].isupper()
+
+
+def _another_body(codes: TokenCodes, conjunct: int) -> bool:
+    """Whether a conjunct inside a name's "of" or "for" part names a body of its own: its last word is a body's
+    ("the Ministry of Defence and the Treasury"), or the small model tagged it an organisation alone and it is one
+    singular name ("the Bank of Arden and Goldman Sachs"). Plural words ("Guards", "Signal Workers", "Tutors") and
+    places ("Kilbarrow", "the Northern Isles") are whom or where the body is of, inside its name."""
+    if _body_word(codes.word(conjunct)):
+        return True
+    return (
+        codes.ent_type[conjunct] == _ORG
+        and codes.tag[conjunct] not in _PLURAL_TAGS
+        and codes.entity_start[conjunct] > codes.governor[conjunct]
+    )
+
+
+def _name_part_end(codes: TokenCodes, first: int, last: int) -> int:
+    """Where the capitalised words ``first:last`` that continue a body's name stop being its words: the words of
+    a name's "of" or "for" part, or the rest of a list its members are named in. A body's formal name coordinates
+    the people, trades, subjects or places it is of or for ("Society of Drivers, Guards and Signal Workers", "Rugby
+    Union of Caledonia and the Northern Isles", "Passenger Voice for the North and Midlands"), so its words are
+    capitalised proper nouns joined only by the words a name holds: "the", "and", "&", and a comma inside a list
+    that an "and" closes (the serial list of a union's trades). Any other word (a lower-case noun, a verb, a
+    sentence's punctuation, an apposition's comma with no "and" after it) says the name ended before it; so does
+    an "and" before a body of its own (``_another_body``: two bodies each keep their name). ``first`` when the
+    words are no such part."""
+    # A comma that is no list's ends the name: what follows describes it ("Fair Play for Carers, a campaign group").
+    last = next(
+        (i for i in range(first + 1, last) if codes.lower[i] == _COMMA and not _list_comma(codes, i, last)), last
+    )
+    for i in range(first, last):
+        if not (
+            _capitalised_proper_noun(codes, i) or codes.lower[i] in _NAME_PART_JOIN_IDS or _list_comma(codes, i, last)
+        ):
+            return first
+    if not any(codes.pos[i] == PROPN for i in range(first, last)):
+        return first
+    # A list with a body of its own among its conjuncts is a list of parties: the name ends at its first comma or
+    # "and".
+    other = next((j for j in range(first, last) if codes.dep[j] == _CONJ and _another_body(codes, j)), None)
+    if other is not None:
+        separator = next(
+            (i for i in range(first, other) if codes.lower[i] in _AND_IDS or codes.lower[i] == _COMMA), first
+        )
+        return _trimmed_end(codes, first, separator)
+    return _trimmed_end(codes, first, last)
+
+
+def _list_comma(codes: TokenCodes, i: int, last: int) -> bool:
+    """Whether token ``i`` is a comma inside a list of capitalised words that an "and" before ``last`` closes."""
+    return (
+        codes.lower[i] == _COMMA
+        and i + 1 < last
+        and _capitalised_proper_noun(codes, i + 1)
+        and any(codes.lower[j] in _AND_IDS for j in range(i + 1, last))
+    )
+
+
+def _trimmed_end(codes: TokenCodes, first: int, end: int) -> int:
+    """``end`` moved back over the joining words and commas a name's part cannot end with."""
+    while end > first and not _capitalised_proper_noun(codes, end - 1):
+        end -= 1
+    return end
+
+
+def _through_name_part(codes: TokenCodes, end: int, high: int, body: bool = False) -> int:
+    """Where a body's name ends that is headed by a capitalised body noun with an "of" or "for" part the small
+    model left out of the name: "the Fenwick Chamber of Trade", "the Institute of Coastal Studies"
+    (``BODY_NAME_HEADS``), "the Passenger Voice for the North and Midlands". The capitalised words after the
+    preposition say which chamber, institute or voice it is, so they are the name's; cut before them, the name
+    was "Fenwick Chamber", a body of its own apart from the full name (news23). Only capitalised words joined as
+    a name joins them (``_name_part_end``): "the Chamber of commerce leaders" or "the Board of the company" are no
+    one name. The head must be a body's word, or the text must call the name's bearer a body (``body``: "The
+    watchdog Passenger Voice for …", "Open Rights for Children, a campaign group"); a title's "of" or "for" is
+    not read ("the Mayor of Eastbury", "Minister for Health": no body). The part runs at most to the preposition's
+    last dependent: it ends where the phrase the parser gave the preposition ends, or before."""
     head = end - 1
-    if end >= high or codes.lower[end] != _OF or codes.governor[end] != head:
+    if end >= high or codes.lower[end] not in (_OF, _FOR) or codes.governor[end] != head:
         return end
     word = codes.word(head)
-    if not word[:1].isupper() or word.lower() not in lexicon.BODY_NAME_HEADS:
+    if not word[:1].isupper() or not (body or _body_word(word)):
         return end
     edge = codes.right_edge[end] + 1
-    part = range(end + 1, edge)
-    if edge > high or not any(codes.pos[i] == PROPN for i in part):
+    if edge > high:
         return end
-    if not all(
-        (codes.pos[i] == PROPN and codes.word(i)[:1].isupper()) or codes.lower[i] in _NAME_PART_JOIN_IDS for i in part
+    part_end = _name_part_end(codes, end + 1, edge)
+    return part_end if part_end > end + 1 else end
+
+
+def _capitalised_body_noun(codes: TokenCodes, head: int, high: int, body: bool) -> bool:
+    """Whether an untagged common noun heads a body's name: written with a capital inside a sentence, where the
+    capital says it is a name's word, and followed by the name's "of" or "for" part (``_through_name_part``): "The
+    Campaign for Clean Rivers, a pressure group", "campaign" read as a common noun, had been shown with its
+    apposition as a description. Not a sentence's first word, whose capital says nothing, nor a title ("the
+    Minister for Health": no body's word and not called a body)."""
+    return (
+        codes.pos[head] == NOUN
+        and codes.word(head)[:1].isupper()
+        and not _opens_sentence(codes, head)
+        and _through_name_part(codes, head + 1, high, body) > head + 1
+    )
+
+
+def _members_list_end(codes: TokenCodes, start: int, end: int, high: int) -> int:
+    """Where a body's name ends whose "of" part lists its members and the small model tagged only the first of
+    them: "The Associated Society of Drivers, Guards and Signal Workers", tagged "… of Drivers", had been shown as
+    "Associated Society of Drivers" (news26); "the Rugby Union of Caledonia and the Northern Isles", tagged "…
+    of Caledonia", as "Rugby Union of Caledonia". The list goes on after a comma or an "and" with capitalised words
+    (``_name_part_end``), and every one of its words hangs inside the name, so that it is the "of" part's list
+    and not a coordination of the whole name with another party."""
+    # The tagger may have run through the "and" ("… of Primary Teachers and").
+    first = end - 1 if end - 1 > start and codes.lower[end - 1] in _AND_IDS else end
+    if first >= high or not (codes.lower[first] in _AND_IDS or codes.lower[first] == _COMMA):
+        return end
+    if not headed_before_of([codes.word(i) for i in range(start, first)]):
+        return end
+    last = first
+    while last < high and (
+        _capitalised_proper_noun(codes, last) or codes.lower[last] in _NAME_PART_JOIN_IDS or codes.lower[last] == _COMMA
     ):
+        last += 1
+    last = _trimmed_end(codes, first, last)
+    if not any(codes.lower[i] in _AND_IDS for i in range(first, last)):
         return end
-    return edge
+    part_end = _name_part_end(codes, first, last)
+    if part_end <= first or not all(start <= codes.governor[i] < part_end for i in range(first, part_end)):
+        return end
+    return part_end
 
 
 def headed_before_of(words: list[str]) -> bool:
@@ -1060,7 +1199,16 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             number = "sing"  # one party named in apposition, not two coordinated (``_name_read_as_conjunct``)
     named = _name_given(codes, head, start, end) if appos is None else None
     appos = appos if named is None else named
-    bounds = name_bounds(codes, head, low, high)
+    # An apposition or a noun before the name that calls its bearer a body ("Open Rights for Children, a campaign
+    # group", "The regulator Fair Fares for …") says that the name's "for" part is its own (``_through_name_part``).
+    bounds = name_bounds(
+        codes,
+        head,
+        low,
+        high,
+        body=_calls_a_body(codes, appos)
+        or any(codes.governor[i] == head and _calls_a_body(codes, i) for i in range(low, head)),
+    )
     if bounds is not None and appos is not None and codes.ent_type[head] == _NORP:
         # "Another Republican, Representative Lorna Haskett": the party or people is what the person in the
         # apposition belongs to; the name is hers (it had been a group named by the whole phrase, news17).
@@ -1076,7 +1224,7 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     if bounds is None and appos is not None:
         # "a spokesman for the Kremlin, Dmitry Peskov": the name is in the apposition, the role in the head.
         appos_low, appos_high = core_span(codes, appos, start, end)
-        bounds = name_bounds(codes, appos, appos_low, appos_high)
+        bounds = name_bounds(codes, appos, appos_low, appos_high, body=_calls_a_body(codes, head))
         if bounds is not None:
             high = max(high, bounds[1])
             described = head
@@ -1217,16 +1365,52 @@ _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTI
 
 def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int]) -> bool:
     """Whether a singular head is plural only by conjuncts that lie inside its own name (``_coordinated_name_end``),
-    a name that ends in a body's word ("Pentreath Fire and Rescue Service"). Other names the small model tagged as
-    one across an "and" stay plural: they are as often two people ("Obama and Biden"), and reading every such name
-    as one party cost GUM train CV pronouns half a point through the fold models' features (junk25)."""
+    a body's name: one whose last word is a body's word ("Pentreath Fire and Rescue Service"), or whose body word
+    takes an "of" or "for" part ("Asthma and Lung Alliance of Great Britain": the place says which alliance, the
+    "and" is inside its name, news26). Other names the small model tagged as one across an "and" stay plural: they
+    are as often two people ("Obama and Biden"), and reading every such name as one party cost GUM train CV
+    pronouns half a point through the fold models' features (junk25)."""
     conjuncts = [child for child in codes.children(head) if codes.dep[child] == _CONJ]
-    last = codes.string(codes.lower[bounds[1] - 1])
+    # The body's word before an "of" or "for" part reads only an "and" inside the name (``_joined_by_and``).
+    body = _body_word(codes.word(bounds[1] - 1)) or (
+        _body_named(codes, bounds) and any(_joined_by_and(codes, head, c) for c in conjuncts)
+    )
     return (
-        (_ends_a_body_name(last) or last in lexicon.BODY_NAME_HEADS)
-        and _singular_noun(codes, head)
-        and bool(conjuncts)
-        and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+        body and _singular_noun(codes, head) and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+    )
+
+
+def _joined_by_and(codes: TokenCodes, first: int, conjunct: int) -> bool:
+    """Whether an "and" or "&" stands between two conjuncts: a comma alone between two names the parser
+    coordinated is an apposition or an address ("the University of California, Berkeley", "County of Maui,
+    Department of Finance" in GUM), not the "and" inside one body's name; reading those as one body moved a GUM
+    court document's markables and its pronouns with them (names27)."""
+    return any(codes.lower[i] in _AND_IDS for i in range(first + 1, conjunct))
+
+
+def heads_in_name(codes: TokenCodes, mention: Mention) -> list[int]:
+    """The conjuncts of a singular name's head that lie inside the name: the words that head one body's name with
+    it ("Authority" of "the Country Fire and Rescue Authority of Westmarch", where the parser made "Fire" the head
+    and "Authority" its conjunct; ``_conjuncts_in_name`` read the name as one body). A later "the authority" is
+    that body by its head word, and the conjunct's own noun phrase is no participant apart from the name."""
+    if mention.form != "name" or mention.number != "sing" or mention.name_start is None or mention.name_end is None:
+        return []
+    return [
+        i
+        for i in range(mention.name_start, mention.name_end)
+        if i != mention.head
+        and codes.governor[i] == mention.head
+        and codes.dep[i] == _CONJ
+        and _joined_by_and(codes, mention.head, i)
+    ]
+
+
+def _body_named(codes: TokenCodes, bounds: tuple[int, int]) -> bool:
+    """Whether a name is a body's by its words: it ends in a body's word, or a body's word stands before its "of"
+    or "for" part ("Rugby Union of Caledonia", "Lung Alliance of Great Britain")."""
+    start, end = bounds
+    return _body_word(codes.word(end - 1)) or any(
+        codes.lower[i + 1] in (_OF, _FOR) and _body_word(codes.word(i)) for i in range(start, end - 1)
     )
 
 
@@ -1242,6 +1426,11 @@ def _set_off_name(codes: TokenCodes, described: int | None, head: int, bounds: t
     proper nouns that are no one source ("super PACs") are written as the head, not named in apposition to it."""
     start = bounds[0] - 1 if bounds[0] > 0 and codes.word(bounds[0] - 1) == "The" else bounds[0]
     return described == head and start > head and codes.punct[start - 1] and codes.word(start - 1) == ","
+
+
+def _calls_a_body(codes: TokenCodes, noun: int | None) -> bool:
+    """Whether a common noun describing a name's bearer is a body's ("the watchdog", "a campaign group")."""
+    return noun is not None and codes.pos[noun] == NOUN and _description_kind(codes, noun, "sing") in BODY_KINDS
 
 
 def _one_body(codes: TokenCodes, appos: int | None) -> bool:
