@@ -404,6 +404,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path, help="keep the collected cases here (a directory)")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the ranker")
+    parser.add_argument("--folds", type=int, default=0, help="outer folds by article (default: leave one out)")
     parser.add_argument("--list", action="store_true", help="list every move made out of fold")
     parser.add_argument(
         "--classes", nargs="*", choices=MENTION_CLASSES, help="let only these classes of source mention move"
@@ -433,13 +434,15 @@ def main() -> None:
         print(f"  {key:<12} {n:>4}  reachable {reachable[key]:>4}")
     outcomes: list[Outcome] = []
     margins: Counter[float] = Counter()
-    for article in articles:  # leave one article out; the margin chosen inside the other 29
-        train = [x for x in cases if x.article != article]
+    # The outer folds: one article each by default; the margin is chosen inside the other articles.
+    outer = grouped_folds(articles, args.folds or len(articles))
+    for fold in outer:
+        train = [x for x in cases if x.article not in fold]
         margin = choose_margin(train, args.c)
         margins[margin] += 1
-        for o in scored(train, [x for x in cases if x.article == article], args.c):
+        for o in scored(train, [x for x in cases if x.article in fold], args.c):
             outcomes.append(o if o.gain > margin else Outcome(o.case, None, o.gain))
-    print(f"\nleave-one-article-out, margin chosen in each training set by grouped 5-fold: {dict(margins)}")
+    print(f"\n{len(outer)} folds by article, margin chosen in each training set by grouped 5-fold: {dict(margins)}")
     counts = tally(outcomes, -math.inf)
     print(f"  moved {counts['moved']}: wrong->right {counts['wrong->right']}, right->wrong {counts['right->wrong']},")
     print(f"  wrong->wrong {counts['wrong->wrong']}")
