@@ -132,6 +132,16 @@ CASES = [
         "Tom Brack",
         id="guard-a-he-inside-the-anonymous-speakers-own-quotation",
     ),
+    # With the anonymous speaker's "He" now his, the learned resolver must not follow the "he" of a clause fronted
+    # before its subject back to that "He": the fronted clause is about its own subject (cataphora).
+    pytest.param(
+        "Captain Rob Vane retired on Friday. A former team-mate said Vane had played through pain. He said the club "
+        'should have rested him. Asked whether he had any regrets, Vane paused. "Maybe that I never learned to '
+        'kick," he said.',
+        "Maybe that I never learned",
+        "Rob Vane",
+        id="the-he-of-a-fronted-clause-is-its-subjects-not-the-anonymous-speakers",
+    ),
     # Known limit: beyond the sentence before, the anonymous speaker is not looked for (a head no list gives a kind
     # may be a thing there), and the rules' latest compatible speaker, the named man, takes the "he".
     pytest.param(

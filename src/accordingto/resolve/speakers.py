@@ -85,7 +85,8 @@ FACILITY_LABEL = "FAC"
 # A people named as a noun ("The Saudis met the envoys. They said …") is a group a later "they" may stand for.
 PEOPLE_LABEL = "NORP"
 # Subjects, as string ids of the per-document table (``annotations.TokenCodes.dep``).
-_SUBJECT_DEPS = {get_string_id("nsubj"), get_string_id("nsubjpass")}
+_SUBJECT_LABELS = {"nsubj", "nsubjpass"}
+_SUBJECT_DEPS = {get_string_id(label) for label in _SUBJECT_LABELS}
 
 # Who decides a source mention, by its class (``mention_class``): the rules; the rules, and the learned resolver
 # where they find no antecedent; or the learned resolver, and the rules where it finds none. Chosen by
@@ -1007,8 +1008,11 @@ def _anonymous_speaker(doc: Doc, pronoun: Occurrence, occurrence: Occurrence) ->
     undecided is most often an occupation the person nouns lack ("collector", "driver", "midwife", "shopper").
     Only within the news rule's window (``NEWS_RULE_SENTENCES``, counted from where a quotation of several
     sentences opens), where the speaker is the one the pronoun continues; further back, the pronoun is as likely
-    someone else's, and such a head as likely a thing. A description whose own words give it a gender agrees
-    only with that gender, as any entity does ("a spokeswoman" has a kind of its own and is no "he")."""
+    someone else's, and such a head as likely a thing. Only a description that is itself the subject of its
+    clause ("A bin collector who … said"): where the speaking verb is in a relative clause on it, what speaks is
+    the relative pronoun, and the head may be a thing ("Climate is a problem that demands action"). A
+    description whose own words give it a gender agrees only with that gender, as any entity does ("a
+    spokeswoman" has a kind of its own and is no "he")."""
     mention, entity = occurrence.mention, occurrence.entity
     gender = pronoun.mention.gender
     opens = pronoun.sentence if pronoun.opens is None else pronoun.opens
@@ -1021,6 +1025,7 @@ def _anonymous_speaker(doc: Doc, pronoun: Occurrence, occurrence: Occurrence) ->
         and mention.kind == "unknown"
         and mention.number == "sing"
         and doc[mention.start].lower_ in lexicon.INDEFINITE
+        and doc[mention.head].dep_ in _SUBJECT_LABELS
         and entity is not None
         and entity.kind == "unknown"
         and entity.number == "sing"
