@@ -30,7 +30,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
-from .markables import FORMS, KINDS, Markables, find_markables
+from .markables import FORMS, GENDERS, KINDS, Markables, find_markables
 from .names import names_match
 
 logger = logging.getLogger(__name__)
@@ -47,6 +47,8 @@ WEIGHTS_PATH = Path(__file__).parent / "weights" / "mention-ranker.npz"
 
 PRONOUN, NAME, DESCRIPTION = (FORMS.index(form) for form in ("pronoun", "name", "description"))
 PERSON = KINDS.index("person")
+# The pronouns whose forward reference ``DocumentResolver.fronted_subject`` follows, with their gender.
+_GENDERED_PRONOUNS = {"he": "masc", "she": "fem"}
 _MUL = U64(0x9E3779B97F4A7C15)
 _MUL2 = U64(0xC2B2AE3D27D4EB4F)
 
@@ -600,6 +602,8 @@ class DocumentResolver:
                 refers = owner in referring and (j == owner or self.markables.arrays["form"][j] == PRONOUN)
                 best = self.linked_subject(j)
                 if best is None:
+                    best = self.fronted_subject(j)
+                if best is None:
                     best = self.best_candidate(j) if refers else self.antecedent(j)
                 if best is None or best in chains[owner]:
                     continue
@@ -619,6 +623,33 @@ class DocumentResolver:
             return None
         j = self.markables.by_head.get(int(arrays["linked_head"][k]))
         return j if j is not None and j < k else None
+
+    def fronted_subject(self, k: int) -> int | None:
+        """For a "he" or "she" inside a clause fronted before its sentence's subject ("Asked whether *he* had any
+        regrets, Fonoti paused"; "When *she* reached the podium, Lena Ortiz thanked …"): that subject, a later
+        markable the pronoun points forward to (cataphora: the fronted clause is about the main clause's
+        subject). A mention-ranking model links backwards only, and had linked such a pronoun to the latest "he"
+        before it, carrying the chain of the "he said" after it to the speaker quoted before (anon28). Not a
+        subject that is a pronoun, nor one of the other gender."""
+        arrays = self.markables.arrays
+        if arrays["form"][k] != PRONOUN:
+            return None
+        token = self.markables.doc[self.markables.mentions[k].head]
+        gender = _GENDERED_PRONOUNS.get(token.lower_)
+        if gender is None:
+            return None
+        clause = token
+        while clause.dep_ != "advcl" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "advcl" or clause.head.dep_ != "ROOT":
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.i <= clause.right_edge.i:
+            return None  # the clause is not fronted: "Lee left before he …" is the pronoun's own business
+        j = self.markables.by_head.get(subject.i)
+        if j is None or arrays["form"][j] == PRONOUN or GENDERS[arrays["gender"][j]] not in {None, gender}:
+            return None
+        return j
 
     def apposed_name(self, k: int) -> int | None:
         """The name a description is in apposition with, written after it ("The employers' spokesman, James

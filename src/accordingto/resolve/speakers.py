@@ -85,7 +85,8 @@ FACILITY_LABEL = "FAC"
 # A people named as a noun ("The Saudis met the envoys. They said …") is a group a later "they" may stand for.
 PEOPLE_LABEL = "NORP"
 # Subjects, as string ids of the per-document table (``annotations.TokenCodes.dep``).
-_SUBJECT_DEPS = {get_string_id("nsubj"), get_string_id("nsubjpass")}
+_SUBJECT_LABELS = {"nsubj", "nsubjpass"}
+_SUBJECT_DEPS = {get_string_id(label) for label in _SUBJECT_LABELS}
 
 # Who decides a source mention, by its class (``mention_class``): the rules; the rules, and the learned resolver
 # where they find no antecedent; or the learned resolver, and the rules where it finds none. Chosen by
@@ -968,7 +969,7 @@ def _pronoun_antecedent(
 
     def candidate(o: Occurrence) -> bool:
         return (
-            _may_stand_for(pronoun.mention, o)
+            (_may_stand_for(pronoun.mention, o) or _anonymous_speaker(doc, pronoun, o))
             and doc[o.mention.head].lower_ not in lexicon.QUANTIFIED_PRONOUNS
             and not (answers and asker(o))
             and o.tokens[1] <= pronoun.tokens[0]
@@ -992,6 +993,45 @@ def _pronoun_antecedent(
     if pronoun.quote is not None:
         return None
     return next((o for o in reversed(occurrences[:position]) if o.source and candidate(o)), None)
+
+
+def _anonymous_speaker(doc: Doc, pronoun: Occurrence, occurrence: Occurrence) -> bool:
+    """Whether a source "he" or "she" outside quotation marks may stand for an unnamed speaker the text introduced
+    indefinitely in the pronoun's sentence or the one before, of a head no word list gives a kind: "A bin
+    collector who has worked at the depot for 20 years said … He said …", "One midwife said … She added …".
+
+    A reporter continues the last speaker with a pronoun, and an anonymous speaker is still a speaker. Agreement
+    alone rules such a speaker out (an undecided kind is a person only when it is a name: ``compatible``), so the
+    "he" went to a man named paragraphs before, or stayed unresolved (news26's largest class of wrong person).
+    Only people and bodies make statements, and the heads of bodies, media and documents are listed
+    (``lexicon.DESCRIPTION_HEADS``: "company", "paper", "report", "poll"), so a speaking head the lists leave
+    undecided is most often an occupation the person nouns lack ("collector", "driver", "midwife", "shopper").
+    Only within the news rule's window (``NEWS_RULE_SENTENCES``, counted from where a quotation of several
+    sentences opens), where the speaker is the one the pronoun continues; further back, the pronoun is as likely
+    someone else's, and such a head as likely a thing. Only a description that is itself the subject of its
+    clause ("A bin collector who … said"): where the speaking verb is in a relative clause on it, what speaks is
+    the relative pronoun, and the head may be a thing ("Climate is a problem that demands action"). A
+    description whose own words give it a gender agrees only with that gender, as any entity does ("a
+    spokeswoman" has a kind of its own and is no "he")."""
+    mention, entity = occurrence.mention, occurrence.entity
+    gender = pronoun.mention.gender
+    opens = pronoun.sentence if pronoun.opens is None else pronoun.opens
+    return (
+        gender in {"masc", "fem"}
+        and pronoun.quote is None
+        and occurrence.source
+        and occurrence.quote is None
+        and mention.form == "description"
+        and mention.kind == "unknown"
+        and mention.number == "sing"
+        and doc[mention.start].lower_ in lexicon.INDEFINITE
+        and doc[mention.head].dep_ in _SUBJECT_LABELS
+        and entity is not None
+        and entity.kind == "unknown"
+        and entity.number == "sing"
+        and entity.gender in {None, gender}
+        and occurrence.sentence >= opens - NEWS_RULE_SENTENCES
+    )
 
 
 def _singular_they(doc: Doc, occurrences: list[Occurrence], position: int) -> Occurrence | None:
