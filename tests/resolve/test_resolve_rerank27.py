@@ -46,12 +46,8 @@ CASES = [
         "left for other jobs.",
         "several colleagues had already left",
         "driver",
+        # news26's class, which rerank27's ranker fixed out of fold; anon28's rule for an anonymous speaker does
         id="anonymous-driver-continued-by-he",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="wrong who: the unnamed driver's 'He said' goes to the union official named the sentence "
-            "before (news26's class); rerank27's ranker fixed this class out of fold but was not built",
-        ),
     ),
     # Two people either of whom the description could be: it stays a source of its own rather than pick one.
     pytest.param(
