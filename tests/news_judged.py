@@ -57,6 +57,18 @@ ROUNDS = {
         "appeal-fraud-barristers.txt",
         "wire-summit-foreign-ministers.txt",
     ),
+    "news27": (
+        "maternity-inquest-trust.txt",
+        "port-crane-collapse.txt",
+        "cycling-doping-ban.txt",
+        "campus-speaker-row.txt",
+        "farmers-protest-tractors.txt",
+        "art-prize-withdrawn.txt",
+        "wire-earthquake-aid.txt",
+        "energy-price-cap.txt",
+        "page-newsgroup-council-cuts.html",
+        "page-bizwire-data-breach.html",
+    ),
 }
 _WRONG = ("wrong who", "junk", "split", "extractor")
 _OUTPUTS: dict[str, list[dict[str, Any]]] = {}
