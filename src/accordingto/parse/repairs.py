@@ -136,6 +136,11 @@ _MODIFIER_DEPS = frozenset({"advmod", "amod", "npadvmod"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
+def _lacks_subject(verb: Token) -> bool:
+    """A finite verb without a subject: what a declarative sentence has and a misreading of the word before took."""
+    return verb.tag_ in _FINITE_TAGS and not any(child.dep_ in CLAUSE_SUBJECT_DEPS for child in verb.children)
+
+
 def repair_unknown_subjects(doc: Doc) -> int:
     """Tag as a proper noun and the verb's subject a capitalised word opening a sentence that the small model read as
     a modifier of the finite verb right after it, where that verb has no subject and the word is no English word
@@ -154,8 +159,7 @@ def repair_unknown_subjects(doc: Doc) -> int:
             or word.dep_ not in _MODIFIER_DEPS
             or not word.is_title
             or verb.i != word.i + 1
-            or verb.tag_ not in _FINITE_TAGS
-            or any(child.dep_ in CLAUSE_SUBJECT_DEPS for child in verb.children)
+            or not _lacks_subject(verb)
             or not unknown_word(word.text)
         ):
             continue
@@ -189,12 +193,11 @@ def repair_age_epithets(doc: Doc) -> int:
             or old.i < 4
             or old.dep_ != "amod"
             or verb.i != old.i + 1
-            or verb.tag_ not in _FINITE_TAGS
+            or not _lacks_subject(verb)
             or doc[old.i - 1].text != "-"
             or doc[old.i - 2].lower_ not in _AGE_UNITS
             or doc[old.i - 3].text != "-"
             or not doc[old.i - 4].like_num
-            or any(child.dep_ in CLAUSE_SUBJECT_DEPS for child in verb.children)
         ):
             continue
         for child in list(verb.lefts):
