@@ -72,6 +72,7 @@ def places_a_call(doc: Doc, group: Group) -> bool:
 # a body as its object it summons them back ("recalled their ambassadors", "recalled the envoy"): an act, which
 # PolNeAR's guidelines leave out. On PolNeAR train "recall" is a gold cue 49 of 61 times, and never with such an
 # object (23 of 30 with another object: "recalled the moment ...").
+# The entity labels of people and bodies, who can be summoned back, and who can speak (``nested.can_speak``).
 PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 

@@ -53,7 +53,7 @@ from ..annotations import (
 from ..clauses import subtree_ids, token_ids
 from ..pipes import AnnotatingPipe, component_factory
 from .contents import loose_edge
-from .cues import VERB_GROUP_DEPS
+from .cues import PEOPLE_ENTITIES, VERB_GROUP_DEPS
 from .groups import attribution_type, quoted_tokens
 from .tagging import RoleSpan
 
@@ -77,9 +77,9 @@ STATE_OF_MIND_CONFIDENCE = 0.25
 STATE_OF_MIND_CLASSES = ("belief", "intention")
 STATE_OF_MIND_WORDS = frozenset(word for name in STATE_OF_MIND_CLASSES for word in lexicon.CUE_CLASSES[name])
 SIGN_WORDS = frozenset(lexicon.CUE_CLASSES["signal"])
-# Subjects that can speak: a person's or a body's named entity, or a noun for people, institutions or outlets. A
-# document's or a figure's "show" nested in someone's words is evidence the speaker cites ("the data showed").
-SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Subjects that can speak: a person's or a body's named entity (``cues.PEOPLE_ENTITIES``), or a noun for people,
+# institutions or outlets. A document's or a figure's "show" nested in someone's words is evidence the speaker cites
+# ("the data showed").
 SPEAKING_NOUNS = (
     lexicon.PEOPLE_NOUNS
     | lexicon.INSTITUTION_HEADS
@@ -266,7 +266,7 @@ def can_speak(subject: Token) -> bool:
     """Whether a subject names someone who can speak: a personal pronoun, a person's or body's entity, or a noun
     for people, institutions or outlets ("the defence", "the ministry"), rather than a thing or a document ("the
     figures", "the case")."""
-    if subject.tag_ == "PRP" or subject.ent_type_ in SPEAKING_LABELS:
+    if subject.tag_ == "PRP" or subject.ent_type_ in PEOPLE_ENTITIES:
         return True
     return subject.lemma_.lower() in SPEAKING_NOUNS or subject.lower_ in SPEAKING_NOUNS
 
