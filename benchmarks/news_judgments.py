@@ -48,12 +48,12 @@ from typing import Any
 from accordingto.evaluate.judgments import judged_attributions, judgment_lines, match, normal_name, right_names
 from accordingto.lexicon import NOT_STATEMENT_CUE_CLASSES
 from accordingto.parse import load_pipeline
+from accordingto.train.speaker_confidence import BANDS
 
 NEWS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "news"
 JUDGMENTS = NEWS / "judgments"
 ERRORS = ("wrong who", "junk", "split", "extractor")
 COLUMNS = ("attributions", "right", *ERRORS, "wrong unjudged", "not statement", "missed", "unjudged")
-BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.01))
 _LEADING = re.compile(r"^[\s\"“”'‘’…]+")
 
 

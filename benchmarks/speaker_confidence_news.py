@@ -19,10 +19,10 @@ from typing import Any
 
 import accordingto
 from accordingto.parse import load_pipeline
+from accordingto.train.speaker_confidence import BANDS
 
 TESTS = Path(__file__).resolve().parents[1] / "tests"
 MODULES = ("test_resolve_news_articles", "test_resolve_news19", "test_resolve_unseen_news", "test_resolve_names19")
-BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.01))
 
 
 def cases() -> Iterator[tuple[str, str, str]]:

@@ -64,7 +64,8 @@ from .resolver import FOLDS, fold_models, load_split
 SOURCE_TYPES = {"person", "organization"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 HIGH = 0.8
-# The bands a user filters by (``benchmarks/news_judgments.py --bands``).
+# The bands a user filters by, which the news benchmarks count by too (``benchmarks/news_judgments.py --bands``,
+# ``benchmarks/speaker_confidence_news.py``).
 BANDS = ((0.0, 0.5), (0.5, HIGH), (HIGH, 1.01))
 # What cross-validation chooses from: the weight of a judged news attribution against a GUM mention's 1, and the
 # L2 penalty. Weight 0 is GUM alone (news only measured).
