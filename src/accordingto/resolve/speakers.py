@@ -84,8 +84,8 @@ THING_LABELS = {"FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 FACILITY_LABEL = "FAC"
 # A people named as a noun ("The Saudis met the envoys. They said …") is a group a later "they" may stand for.
 PEOPLE_LABEL = "NORP"
-# Subjects, as string ids of the per-document table (``annotations.TokenCodes.dep``).
-_SUBJECT_LABELS = {"nsubj", "nsubjpass"}
+# Subjects' dependency labels, and the same as string ids of the per-document table (``annotations.TokenCodes.dep``).
+_SUBJECT_LABELS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_DEPS = {get_string_id(label) for label in _SUBJECT_LABELS}
 
 # Who decides a source mention, by its class (``mention_class``): the rules; the rules, and the learned resolver
@@ -621,7 +621,7 @@ def _main_subject(token: Token) -> bool:
         # Katerina Doukas, joined …"), but news names the phrase's head so.
         while token.dep_ in {"pobj", "prep"} and token.head is not token:
             token = token.head
-    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
+    return token.dep_ in _SUBJECT_LABELS and token.head.dep_ == "ROOT"
 
 
 def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: Entities, answered: set[int]) -> bool:
@@ -860,7 +860,7 @@ def _unsourced_occurrence(
         attributions=[],
         sentence=bisect.bisect_right(sentence_starts, span.start) - 1,
         quote=quotes.index(span.start_char),
-        subject=root.dep_ in {"nsubj", "nsubjpass"},
+        subject=root.dep_ in _SUBJECT_LABELS,
         thing=thing,
     )
 
