@@ -26,6 +26,10 @@ ANAPHORIC_CONTENT = frozenset({"this", "that", "it", "these", "those"})
 # own, one without is a participle or infinitive whose subject lies elsewhere.
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
+# The dependencies of a nominal subject, active or passive: the noun phrase a clause is about, which is where a
+# speaker is named ("the minister said") and what the resolvers prefer as an antecedent.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
 
 @dataclass(frozen=True)
 class Units:

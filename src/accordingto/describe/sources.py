@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import ENTITIES, SOURCES, doc_token_codes
-from ..clauses import entity_span
+from ..clauses import SUBJECT_DEPS, entity_span
 from ..model import Source, SourceKind
 from ..number_words import CARDINALS
 from ..parse.word_classes import only_adjective
@@ -265,7 +265,6 @@ def _bare(doc: Doc, mention: Mention) -> str:
 # Words that stand for a noun phrase whose noun they leave out ("Another said", "One said"): each picks out one
 # more member of a set the text just named.
 _ELLIPTICAL = frozenset({"another", "one"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Modifiers that count or set apart the members of the set rather than describe them: "other investigators",
 # "your own backbenchers", "more workers" give "another investigator", not "another other investigator".
 _NOT_DESCRIBING = lexicon.INDEFINITE | {"own", "more", "most", "such"}
@@ -295,7 +294,7 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
     nouns = [
         token
         for token in reversed(doc[sentence.start : mention.start])
-        if token.pos_ == "NOUN" and token.dep_ in _SUBJECT_DEPS
+        if token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS
     ]
     paired = [noun for noun in nouns if any(child.lower_ == "one" for child in noun.lefts)]
     counted = [noun for noun in nouns if noun.tag_ == "NNS" or any(child.dep_ == "nummod" for child in noun.lefts)]

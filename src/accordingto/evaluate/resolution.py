@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .. import lexicon
+from ..clauses import SUBJECT_DEPS
 from ..resolve.markables import Markables
 from .gum import GumDocument, GumMention
 
@@ -98,7 +99,7 @@ def is_speaker(markables: Markables, k: int) -> bool:
     if markables.arrays["source"][k]:
         return True
     head = markables.doc[markables.mentions[k].head]
-    return head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in REPORTING_VERBS
+    return head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in REPORTING_VERBS
 
 
 def target_kind(document: GumDocument, mention: GumMention) -> TargetKind | None:

@@ -24,6 +24,7 @@ from spacy.symbols import ADJ, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span
 
 from ..annotations import TokenCodes, doc_token_codes, quote_spans, role_spans
+from ..clauses import SUBJECT_DEPS
 from .mentions import NAME_LABELS, PRONOUNS, Mention, MentionReadings, analyze_mention, heads_in_name
 
 T = TypeVar("T")
@@ -42,7 +43,6 @@ RESOLVED_PRONOUNS = {"he", "she", "it", "they", "we"}
 FORMS = ("pronoun", "name", "description")
 KINDS = ("person", "organization", "government", "media", "group", "document", "unknown")
 GENDERS = (None, "masc", "fem", "neut")
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SUBJECT_IDS = frozenset(get_string_id(dep) for dep in SUBJECT_DEPS)
 _APPOS, _ATTR = get_string_id("appos"), get_string_id("attr")
 _MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "amod"))

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import TokenCodes, doc_token_codes
+from ..clauses import SUBJECT_DEPS
 from .agents import agent_of_verb
 from .entities import (
     Entities,
@@ -43,7 +44,7 @@ def collect_name(
         attributions=[],
         sentence=sentence,
         quote=quotes.index(head.idx),
-        subject=head.dep_ in {"nsubj", "nsubjpass"},
+        subject=head.dep_ in SUBJECT_DEPS,
     )
     entities.attach(doc, occurrence, same_name(doc, mention, entities), genders)
     entity = occurrence.entity
@@ -467,7 +468,7 @@ def _epithet_of_named(doc: Doc, mention: Mention, entities: Entities) -> Entity 
             t
             for t in doc[: mention.head + 1]
             if t.lemma_.lower() == head
-            and t.dep_ in {"nsubj", "nsubjpass"}
+            and t.dep_ in SUBJECT_DEPS
             and any(c.dep_ == "det" and c.lower_ in lexicon.DEFINITE for c in t.children)
         ),
         None,
@@ -479,11 +480,7 @@ def _epithet_of_named(doc: Doc, mention: Mention, entities: Entities) -> Entity 
     if doc.text.count("\n\n", 0, sentence.start_char) <= 1 and sentence.end < len(doc):
         neighbours.append(doc[sentence.end].sent)  # the lede: the name may follow its epithet
     for neighbour in neighbours:
-        subjects = [
-            t
-            for t in neighbour
-            if t.head.i == neighbour.root.i and t.i != t.head.i and t.dep_ in {"nsubj", "nsubjpass"}
-        ]
+        subjects = [t for t in neighbour if t.head.i == neighbour.root.i and t.i != t.head.i and t.dep_ in SUBJECT_DEPS]
         named = [_named_person_at(entities, t.i) for t in subjects]
         found = next((e for e in named if e is not None and not contradicts(doc, mention, e)), None)
         if found is not None:
@@ -589,7 +586,7 @@ def _neuter_reference(token: Token) -> bool:
     Nnamdi said. The company said" is the company named before)."""
     if token.lower_ == "its":
         return True
-    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:
+    if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS:
         return False
     verb = token.head
     return not (

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import TokenCodes, doc_token_codes
+from ..clauses import SUBJECT_DEPS
 from ..model import SourceKind
 from ..parse.word_classes import noun_not_adjective, only_adjective
 from ..records import MentionForm
@@ -994,7 +995,7 @@ def _body_kind(lowered: set[str]) -> SourceKind:
     return "organization"
 
 
-_SUBJECT_DEP_IDS = _ids({"nsubj", "nsubjpass"})
+_SUBJECT_DEP_IDS = _ids(SUBJECT_DEPS)
 
 
 def learned_kind(codes: TokenCodes, bounds: tuple[int, int], words: list[str], kind: SourceKind) -> SourceKind:

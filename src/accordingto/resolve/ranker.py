@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Span
 
+from ..clauses import SUBJECT_DEPS
 from ..errors import ModelError
 from .markables import FORMS, GENDERS, KINDS, Markables, find_markables
 from .names import names_match
@@ -643,7 +644,7 @@ class DocumentResolver:
             clause = clause.head
         if clause.dep_ != "advcl" or clause.head.dep_ != "ROOT":
             return None
-        subject = next((c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.i <= clause.right_edge.i:
             return None  # the clause is not fronted: "Lee left before he …" is the pronoun's own business
         j = self.markables.by_head.get(subject.i)

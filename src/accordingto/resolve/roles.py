@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
+from ..clauses import SUBJECT_DEPS
 from .mentions import Mention, is_person_noun
 
 # Verbs whose predicate says what their subject is: "Grant is a billionaire", "who became mayor".
@@ -50,7 +51,7 @@ def given_roles(doc: Doc, mention: Mention) -> list[Token]:
     roles += [child for child in head.children if child.dep_ == "appos" and _role_noun(child)]
     if head.dep_ == "appos" and _role_noun(head.head):
         roles.append(head.head)
-    predicates = [head.head] if head.dep_ in {"nsubj", "nsubjpass"} else []
+    predicates = [head.head] if head.dep_ in SUBJECT_DEPS else []
     predicates += [child for child in head.children if child.dep_ == "relcl"]
     for verb in predicates:
         if verb.lemma_.lower() in COPULAS:

@@ -50,6 +50,7 @@ from ..annotations import (
     role_spans,
     span_ranges,
 )
+from ..clauses import SUBJECT_DEPS
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord
 from .confidence import SpeakerConfidence, attribution_confidences, shipped_confidence
@@ -84,9 +85,8 @@ THING_LABELS = {"FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 FACILITY_LABEL = "FAC"
 # A people named as a noun ("The Saudis met the envoys. They said …") is a group a later "they" may stand for.
 PEOPLE_LABEL = "NORP"
-# Subjects' dependency labels, and the same as string ids of the per-document table (``annotations.TokenCodes.dep``).
-_SUBJECT_LABELS = frozenset({"nsubj", "nsubjpass"})
-_SUBJECT_DEPS = {get_string_id(label) for label in _SUBJECT_LABELS}
+# Subjects' dependency labels as string ids of the per-document table (``annotations.TokenCodes.dep``).
+_SUBJECT_IDS = {get_string_id(label) for label in SUBJECT_DEPS}
 
 # Who decides a source mention, by its class (``mention_class``): the rules; the rules, and the learned resolver
 # where they find no antecedent; or the learned resolver, and the rules where it finds none. Chosen by
@@ -621,7 +621,7 @@ def _main_subject(token: Token) -> bool:
         # Katerina Doukas, joined …"), but news names the phrase's head so.
         while token.dep_ in {"pobj", "prep"} and token.head is not token:
             token = token.head
-    return token.dep_ in _SUBJECT_LABELS and token.head.dep_ == "ROOT"
+    return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT"
 
 
 def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: Entities, answered: set[int]) -> bool:
@@ -814,13 +814,13 @@ def _name_occurrences(
     names += [
         doc[codes.left_edge[i] : i + 1]
         for i, (pos, dep, ent_type) in enumerate(zip(codes.pos, codes.dep, codes.ent_type, strict=True))
-        if pos == PROPN and dep in _SUBJECT_DEPS and ent_type == 0 and not office_named_beside(codes, i)
+        if pos == PROPN and dep in _SUBJECT_IDS and ent_type == 0 and not office_named_beside(codes, i)
     ]
     # So is a surname it read as a common noun or an adjective ("Reyes objected", "Rowntree disagreed").
     misread = {
         i: mention
         for i, (pos, dep) in enumerate(zip(codes.pos, codes.dep, strict=True))
-        if pos != PROPN and dep in _SUBJECT_DEPS and (mention := misread_surname(doc, i, i + 1)) is not None
+        if pos != PROPN and dep in _SUBJECT_IDS and (mention := misread_surname(doc, i, i + 1)) is not None
     }
     names += [doc[i : i + 1] for i in misread]
     for ent in names:
@@ -860,7 +860,7 @@ def _unsourced_occurrence(
         attributions=[],
         sentence=bisect.bisect_right(sentence_starts, span.start) - 1,
         quote=quotes.index(span.start_char),
-        subject=root.dep_ in _SUBJECT_LABELS,
+        subject=root.dep_ in SUBJECT_DEPS,
         thing=thing,
     )
 
@@ -907,7 +907,7 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> 
             continue
         sentence = doc[mention.head].sent
         for token in doc[mention.end : sentence.end]:
-            if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}):
+            if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.dep_ in SUBJECT_DEPS):
                 break
             # Only a subject pronoun votes: "Clinton said she" is Clinton, "Clinton attacked his plan" is not.
             gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2] if token.lower_ in {"he", "she"} else None
@@ -1025,7 +1025,7 @@ def _anonymous_speaker(doc: Doc, pronoun: Occurrence, occurrence: Occurrence) ->
         and mention.kind == "unknown"
         and mention.number == "sing"
         and doc[mention.start].lower_ in lexicon.INDEFINITE
-        and doc[mention.head].dep_ in _SUBJECT_LABELS
+        and doc[mention.head].dep_ in SUBJECT_DEPS
         and entity is not None
         and entity.kind == "unknown"
         and entity.number == "sing"
@@ -1102,7 +1102,7 @@ def _unnamed_by_request(doc: Doc, source: Occurrence) -> bool:
     up to its verb, where a participle set off by commas hangs on the verb."""
     head = doc[source.mention.head]
     end = head.right_edge.i + 1
-    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i > end:
+    if head.dep_ in SUBJECT_DEPS and head.head.i > end:
         end = head.head.i
     phrase = doc[min(source.tokens[0], head.left_edge.i) : end]
     lemmas = {token.lemma_.lower() for token in phrase}

@@ -41,6 +41,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..clauses import SUBJECT_DEPS
 from ..evaluate.calibration import Reliability, reliability
 from ..evaluate.judgments import judged_attributions, judgment_lines, match, normal_name, right_names
 from ..evaluate.resolution import Alignment, gold_mention, is_speaker
@@ -62,7 +63,6 @@ from .resolver import FOLDS, fold_models, load_split
 
 # GUM's entity types a source is: people and bodies (a "they" of things is no speaker).
 SOURCE_TYPES = {"person", "organization"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 HIGH = 0.8
 # The bands a user filters by, which the news benchmarks count by too (``benchmarks/news_judgments.py --bands``,
 # ``benchmarks/speaker_confidence_news.py``).
