@@ -25,6 +25,7 @@ SHARED = [
     "number_words",
     "budget",
     "ranges",
+    "logistic",
 ]
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..annotations import doc_token_codes
+from ..logistic import fit_logistic
 from .features import TemplateHashes
 
 if TYPE_CHECKING:
@@ -369,7 +370,7 @@ class Calibrator:
 
     @classmethod
     def fit(cls, features: np.ndarray, right: np.ndarray, iterations: int = 50, l2: float = L2) -> Calibrator:
-        """Maximum likelihood with a small L2 penalty (Newton's method: deterministic, no learning rate); a
+        """Maximum likelihood with a small L2 penalty (``logistic.fit_logistic``) on standardized features; a
         larger ``l2`` for many dense inputs (``benchmarks/tensor_screen.py``'s classifiers of spaCy's tensor)."""
         if len(features) < 2:
             return cls.constant(float(np.clip(right.mean() if len(right) else 0.5, 0.01, 0.99)))
@@ -377,18 +378,7 @@ class Calibrator:
         scale = features.std(axis=0)
         scale[scale == 0] = 1.0
         x = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
-        y = right.astype(np.float64)
-        weights = np.zeros(x.shape[1])
-        penalty = np.full(x.shape[1], l2)
-        penalty[-1] = 0.0  # the bias is not shrunk
-        for _ in range(iterations):
-            p = 1.0 / (1.0 + np.exp(-(x @ weights)))
-            gradient = x.T @ (p - y) + penalty * weights
-            hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
-            step = np.linalg.solve(hessian, gradient)
-            weights -= step
-            if np.abs(step).max() < 1e-8:
-                break
+        weights = fit_logistic(x, right, l2, iterations=iterations)
         return cls(coef=weights[:-1], bias=float(weights[-1]), mean=mean, scale=scale)
 
     def arrays(self) -> dict[str, np.ndarray]:

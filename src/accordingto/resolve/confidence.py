@@ -51,6 +51,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
+from ..logistic import fit_logistic
 from .entities import Entity, Occurrence, compatible
 from .learned import mention_class
 from .mentions import Mention
@@ -258,24 +259,11 @@ def shipped_confidence() -> SpeakerConfidence:
 def fit(
     rows: np.ndarray, outcomes: np.ndarray, l2: float, weights: np.ndarray | None = None, iterations: int = 50
 ) -> SpeakerConfidence:
-    """Maximum-likelihood logistic regression with an L2 penalty (not on the bias), by Newton's method: exact
-    and deterministic, with no new dependency. The penalty keeps a rare class (few "it" sources in GUM) from a
-    weight of certainty; ``weights`` (one per row, default 1) let one kind of data count more than another
-    (judged news against GUM, ``train.speaker_confidence``)."""
-    sample = np.ones(len(rows)) if weights is None else weights
-    n, d = rows.shape
-    design = np.hstack([rows, np.ones((n, 1))])
-    penalty = np.full(d + 1, l2)
-    penalty[-1] = 0.0
-    theta = np.zeros(d + 1)
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(design @ theta)))
-        gradient = design.T @ (sample * (p - outcomes)) + penalty * theta
-        hessian = (design * (sample * p * (1 - p))[:, None]).T @ design + np.diag(penalty) + 1e-9 * np.eye(d + 1)
-        step = np.linalg.solve(hessian, gradient)
-        theta -= step
-        if float(np.abs(step).max()) < 1e-10:
-            break
+    """Logistic regression with an L2 penalty (``logistic.fit_logistic``). The penalty keeps a rare class (few
+    "it" sources in GUM) from a weight of certainty; ``weights`` (one per row, default 1) let one kind of data
+    count more than another (judged news against GUM, ``train.speaker_confidence``)."""
+    design = np.hstack([rows, np.ones((len(rows), 1))])
+    theta = fit_logistic(design, outcomes, l2, sample_weights=weights, iterations=iterations)
     return SpeakerConfidence(weights=theta[:-1], bias=float(theta[-1]))
 
 
