@@ -1008,7 +1008,8 @@ def _setting(doc: Doc, occurrence: Occurrence) -> bool:
     place where it all happened: "The team landed in Kabul after a long trip. They were twice refused visas" is
     the team, even where the team is a description the rules never collected (then the pronoun is better left
     to the learned resolver than given the city). On GUM train every "it" or "they" the rules gave such a place
-    was wrong (13 of 13: "a hub for flights across the U.S. It is a small airport" went to the U.S.)."""
+    was wrong (8 of 8, all after "in": "direct flights to major cities in the U.S. It is a small airport" went
+    to the U.S.)."""
     head = doc[occurrence.mention.head]
     return (
         occurrence.mention.form == "name"
