@@ -139,6 +139,7 @@ MEDIA_QUALIFIERS = ordered("media_qualifiers")
 PLACE_NAMES = table("place_names")
 AFFILIATION_ADJECTIVES = table("affiliation_adjectives")
 AFFILIATION_PREPOSITIONS = words("affiliation_prepositions")
+SETTING_PREPOSITIONS = words("setting_prepositions")
 
 # Cues and stance (find.nested, describe.stance), and the marks that introduce speech (find).
 CUE_CLASSES = sections("cue_classes")
