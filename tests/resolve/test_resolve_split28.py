@@ -10,6 +10,9 @@ regulator found") joins the participant the story then names as what it describe
 Ashby"), or, for a body, the one body named in the next paragraph; an unnamed official, a person the text never
 calls by the lede's noun, and two bodies named next stay apart. A firm's name joined by "&" is one body.
 
+An age epithet ("the 58-year-old") before anyone named has spoken is the one person named so far; with two it
+stays apart. A name the text gives an office in apposition ("Its chairman, Emrys Prydderch") is a person's.
+
 Every sentence here is written for these tests. Each case runs with the rules alone and with the pipeline's
 strategy (the learned resolver asked where the rules find no antecedent)."""
 
@@ -22,6 +25,21 @@ from accordingto.annotations import ENTITIES
 from handspans import known_as, resolved_sources
 
 LINKED = [
+    pytest.param(
+        "Mirela Costa will step down as the orchestra's conductor next year, the board announced on Monday. "
+        "The 58-year-old said she was proud of its recordings.",
+        ["the board", "The 58-year-old"],
+        "Mirela Costa",
+        id="age-epithet-for-the-one-person-named",
+    ),
+    pytest.param(
+        "Hill farmers drove tractors into the town on Friday. Their union's chairman, Emrys Prydderch, told the "
+        'crowd that the plan would ruin them.\n\n"We will not sell," he said. The 64-year-old said his family '
+        "had farmed the valley for a century.",
+        ["Their union's chairman, Emrys Prydderch", "The 64-year-old"],
+        "Emrys Prydderch",
+        id="age-epithet-after-a-titled-name",
+    ),
     pytest.param(
         "His club, Harrowgate Rovers, said it was shocked. Its chairman, Pierre Lacombe, said the board had "
         "met overnight. The Frenchman said the decision had been unanimous.",
@@ -52,6 +70,13 @@ LINKED = [
 ]
 
 APART = [
+    pytest.param(
+        "Mirela Costa and Jonas Berg will leave the orchestra next year, the board announced on Monday. The "
+        "58-year-old said the decision had been hard.",
+        ["the board", "The 58-year-old"],
+        "The 58-year-old",
+        id="age-epithet-with-two-people-named",
+    ),
     pytest.param(
         "Hamish Cairns said the pier would close. Duncan Forbes said it would not.\n\nThe Scot said the council "
         "had not decided.",

@@ -533,16 +533,15 @@ def _latest_named_speaker(entities: Entities) -> Entity | None:
     with it are new information about that person, so no earlier head or role matches them (the head rule finds
     nothing, and the number in them read as a count of people had made each a new source). The speaker must
     have a name: the epithet is never for someone the text has not named, such as a president mentioned inside
-    another's words. Occurrences are attached in text order, so every attached one is earlier."""
-    spoken = [
-        (o.tokens[0], e)
-        for e in entities.all
-        if e.kind == "person" and e.number == "sing" and e.names
-        for o in e.occurrences
-        if o.source and o.quote is None
-    ]
+    another's words. Before anyone named has spoken, it is the one person named so far, the story's subject
+    ("Tavita Fonoti will retire, the club announced. The 34-year-old lock said"), and no one where two are.
+    Occurrences are attached in text order, so every attached one is earlier."""
+    named = [e for e in entities.all if e.kind == "person" and e.number == "sing" and e.names and e.occurrences]
+    spoken = [(o.tokens[0], e) for e in named for o in e.occurrences if o.source and o.quote is None]
     latest = max(spoken, key=lambda pair: pair[0], default=None)
-    return latest[1] if latest is not None else None
+    if latest is None:
+        return named[0] if len(named) == 1 else None
+    return latest[1]
 
 
 def _latest_naming(doc: Doc, entity: Entity) -> int:

@@ -1268,9 +1268,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             # organisations' names as people's or places').
             body = _description_kind(codes, described, number)
             kind = body if body in BODY_KINDS else kind
-        if kind in {"organization", "unknown", "government"} and _titled(codes, described, low, bounds[0]):
+        if kind in {"organization", "unknown", "government", "media"} and _titled(codes, described, low, bounds[0]):
             # "water secretary Esteban Quiroga", "the local MP, Rhodri Evans", tagged ORG; "Its secretary, Joanne
-            # Mbeki", tagged GPE: a place holds no office.
+            # Mbeki", tagged GPE: a place holds no office. Nor does an outlet: "Its president, Gwilym ap Rhys",
+            # whose unfamiliar name the learned kind took for a medium's, had kept his "the 61-year-old said" apart.
             kind = "person"
         if (
             kind in {"organization", "unknown", "government"}
