@@ -2,8 +2,9 @@
 
 A people's or place's word for one member ("the Scot", "the Welshwoman", "the Frenchman") is an epithet news uses
 for a person it has named: read as a person's description, not a name of its own, it joins the one person
-nearby who spoke; a body named there does not compete (no body is "the Frenchman"), and its "-woman"/"-man"
-ending rules out a person of the other gender. Two people of the same gender leave it apart.
+nearby who spoke; a body named there does not compete (no body is "the Frenchman"), nor does a person named
+only inside the speaker's reported words, and its "-woman"/"-man" ending rules out a person of the other
+gender. Two people of the same gender leave it apart.
 
 A description that opens the story before anyone is named (a lede's "A coroner has said", "the medicines
 regulator found") joins the participant the story then names as what it described — titled so ("Coroner Miriam
@@ -53,6 +54,13 @@ LINKED = [
         ["Fraser McAllister", "The Scot"],
         "Fraser McAllister",
         id="demonym-tagged-a-name",
+    ),
+    pytest.param(
+        "The club's coach, Ewan Baird, said Kofi Mensah had been the best player in the league.\n\nThe Scot said "
+        "the squad would miss him.",
+        ["The club's coach, Ewan Baird", "The Scot"],
+        "Ewan Baird",
+        id="demonym-after-a-speaker-who-spoke-of-another",
     ),
     pytest.param(
         "Harlow & Pike said the novel would be delayed until spring. It said the author had agreed.",

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from .entities import Entities, Entity
+from .entities import Entities, Entity, Occurrence
 from .matching import contradicts
 from .mentions import BODY_KINDS, Mention, body_word, is_person_noun
 
@@ -132,7 +132,7 @@ def speaking_description(
         if t.dep_ == "compound" and t.pos_ == "NOUN" and not is_person_noun(t.lemma_.lower())
     }
     people_candidates = [e for e in candidates if _person(e) and of_what <= _describing_words(doc, e, mention.start)[0]]
-    return _sole_participant_nearby(doc, mention, entities, people_candidates)
+    return _sole_participant_nearby(doc, mention, entities, people_candidates, contents)
 
 
 def _heads_of_name(name: list[str]) -> set[str]:
@@ -256,13 +256,27 @@ def _describing(noun: Token) -> list[Token]:
     return found
 
 
+def _reported(occurrence: Occurrence, contents: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether a participant is mentioned inside someone's reported words ("Dunmore said *Fonoti* had been the
+    heartbeat of the club"): the reporter's epithet that follows ("the Scot said") continues the speaker, who is
+    in view; the one spoken about is not."""
+    start = occurrence.tokens[0]
+    return not occurrence.source and any(a <= start < b for spans in contents.values() for a, b in spans)
+
+
 def _paragraphs(doc: Doc, before: int) -> Callable[[int], int]:
     """The paragraph of a token before token ``before`` (a blank line ends one), by one pass over that text."""
     breaks = [m.start() for m in re.finditer("\n\n", doc.text[: doc[before].idx + 1])]
     return lambda token: bisect.bisect_right(breaks, doc[token].idx)
 
 
-def _sole_participant_nearby(doc: Doc, mention: Mention, entities: Entities, candidates: list[Entity]) -> Entity | None:
+def _sole_participant_nearby(
+    doc: Doc,
+    mention: Mention,
+    entities: Entities,
+    candidates: list[Entity],
+    contents: dict[str, list[tuple[int, int]]],
+) -> Entity | None:
     """The one participant present in the nearest paragraph (the description's own, before it, then the one
     before that, up to ``WINDOW_PARAGRAPHS``) where any participant is, if it is a named candidate and spoke there
     or since: the convention re-mentions a *speaker* by epithet, while a bare role after someone who only acted
@@ -280,7 +294,10 @@ def _sole_participant_nearby(doc: Doc, mention: Mention, entities: Entities, can
             for e in entities.all
             if (e.names or e.kind == "person")
             and (_person(e) or not people_only)
-            and any(o.tokens[0] < mention.start and paragraph(o.tokens[0]) == here - back for o in e.occurrences)
+            and any(
+                o.tokens[0] < mention.start and paragraph(o.tokens[0]) == here - back and not _reported(o, contents)
+                for o in e.occurrences
+            )
         ]
         if present:
             sole = present[0] if len(present) == 1 and any(present[0] is c for c in candidates) else None
