@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from accordingto.annotations import ARTICLE, ATTRIBUTIONS, ENTITIES, add_attribution
 from accordingto.find.quotes import annotate_quotes
 from accordingto.model import ArticleMeta
+from accordingto.resolve.speakers import resolve_speakers, write_entities
 
 # A role's text: a string (its first occurrence), a (string, n) pair (its n-th occurrence, from 1), or a list
 # of those for a role in several pieces. Brackets pick the role out of a longer, unambiguous context:
@@ -234,3 +235,21 @@ def known_as(doc: Doc, attribution_id: str) -> str | None:
     mentions = [m for m in entity.mentions if m.form != "pronoun"] or entity.mentions
     ranges = mentions[0].ranges
     return str(doc.text[ranges[0][0] : ranges[-1][1]])
+
+
+def resolved_sources(text: str, sources: list[str], strategy: dict[str, str] | None) -> Doc:
+    """A doc whose speakers are resolved with ``strategy`` (``{}``: the rules alone; None: the pipeline's), with
+    an attribution a1, a2, … for each source string, in order: its cue is the next word after it and its content
+    the rest of its sentence."""
+    records = []
+    at = 0
+    for source in sources:
+        start = text.index(source, at)
+        cue = text[start + len(source) :].split()[0]
+        cue_at = text.index(cue, start + len(source))
+        end = text.index(".", cue_at)
+        records.append(A(source, cue, text[cue_at + len(cue) : end].strip()))
+        at = cue_at
+    doc = make_doc(text, records)
+    write_entities(doc, resolve_speakers(doc, strategy=strategy))
+    return doc

@@ -10,26 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from accordingto.resolve.speakers import resolve_speakers, write_entities
-from handspans import A, known_as, make_doc
-
-
-def _resolve(text: str, sources: list[str], strategy: dict[str, str] | None) -> object:
-    """Each source string starts an attribution: its cue is the next word and its content the rest of its
-    sentence."""
-    records = []
-    at = 0
-    for source in sources:
-        start = text.index(source, at)
-        cue = text[start + len(source) :].split()[0]
-        cue_at = text.index(cue, start + len(source))
-        end = text.index(".", cue_at)
-        records.append(A(source, cue, text[cue_at + len(cue) : end].strip()))
-        at = cue_at
-    doc = make_doc(text, records)
-    write_entities(doc, resolve_speakers(doc, strategy=strategy))
-    return doc
-
+from handspans import known_as, resolved_sources
 
 LINKED = [
     pytest.param(
@@ -137,7 +118,7 @@ APART = [
 def test_a_speaking_description_joins_the_named_participant(
     text: str, sources: list[str], expected: str, strategy: dict[str, str] | None
 ) -> None:
-    doc = _resolve(text, sources, strategy)
+    doc = resolved_sources(text, sources, strategy)
     assert known_as(doc, f"a{len(sources)}") == expected
 
 
@@ -146,5 +127,5 @@ def test_a_speaking_description_joins_the_named_participant(
 def test_a_speaking_description_that_the_text_does_not_tie_stays_apart(
     text: str, sources: list[str], expected: str, strategy: dict[str, str] | None
 ) -> None:
-    doc = _resolve(text, sources, strategy)
+    doc = resolved_sources(text, sources, strategy)
     assert known_as(doc, f"a{len(sources)}") == expected

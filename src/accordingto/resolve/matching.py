@@ -225,7 +225,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     """
     determiner = doc[mention.start].lower_
     if _gives_age(doc, mention):
-        return person_of_age(doc, mention, entities) or _latest_named_speaker(entities)
+        return person_of_age(doc, mention, entities) or _latest_named_speaker(entities) or _sole_named_person(entities)
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
     if determiner in lexicon.DEFINITE:
@@ -531,15 +531,22 @@ def _latest_named_speaker(entities: Entities) -> Entity | None:
     nothing, and the number in them read as a count of people had made each a new source). The speaker must
     have a name: the epithet is never for someone the text has not named, such as a president mentioned inside
     another's words. Occurrences are attached in text order, so every attached one is earlier."""
-    spoken = [
-        (o.tokens[0], e)
-        for e in entities.all
-        if e.kind == "person" and e.number == "sing" and e.names
-        for o in e.occurrences
-        if o.source and o.quote is None
-    ]
+    spoken = [(o.tokens[0], e) for e in _named_people(entities) for o in e.occurrences if o.source and o.quote is None]
     latest = max(spoken, key=lambda pair: pair[0], default=None)
     return latest[1] if latest is not None else None
+
+
+def _named_people(entities: Entities) -> list[Entity]:
+    return [e for e in entities.all if e.kind == "person" and e.number == "sing" and e.names and e.occurrences]
+
+
+def _sole_named_person(entities: Entities) -> Entity | None:
+    """The one person named so far, for an age epithet before anyone named has spoken: the story's subject
+    ("Tavita Fonoti will retire, the club announced. The 34-year-old lock said"); no one where two are named.
+    Only for an age, which adds to what is known of the person; an epithet of affiliation may set its bearer
+    apart ("The Ukrainian minister" after "Russian Foreign Minister Ivan Sokolov")."""
+    named = _named_people(entities)
+    return named[0] if len(named) == 1 else None
 
 
 def _latest_naming(doc: Doc, entity: Entity) -> int:

@@ -648,7 +648,7 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
         return end
     if not all(_capitalised_proper_noun(codes, i) for i in range(conjunction + 1, conjunct + 1)):
         return end
-    if not _body_word(codes.word(conjunct)):
+    if not body_word(codes.word(conjunct)):
         return end
     # The conjunct's phrase must be its name and nothing more: its words up to its body word, and the "of" or "for"
     # part that word takes.
@@ -661,7 +661,7 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
     first_word = codes.word(before)
     modifier = through or (
         noun_not_adjective(first_word.lower())
-        and not _body_word(first_word)
+        and not body_word(first_word)
         and not (codes.ent_type[before] and codes.entity_start[before] == before)
     )
     return codes.right_edge[conjunct] + 1 if modifier else end
@@ -669,9 +669,10 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
 
 _OF, _FOR = get_string_id("of"), get_string_id("for")
 _NAME_PART_JOIN_IDS = _ids({"the", "and", "&"})
+_AMPERSAND, _AND = get_string_id("&"), get_string_id("and")
 
 
-def _body_word(word: str) -> bool:
+def body_word(word: str) -> bool:
     """Whether a word heads or ends a body's name (``BODY_NAME_HEADS``, ``ORGANIZATION_NAME_ENDINGS``): "Union",
     "Alliance", "Authority", "Shipping"."""
     return _ends_a_body_name(word) or word.lower() in lexicon.BODY_NAME_HEADS
@@ -687,7 +688,7 @@ def _another_body(codes: TokenCodes, conjunct: int) -> bool:
     ("the Ministry of Defence and the Treasury"), or the small model tagged it an organisation alone and it is one
     singular name ("the Bank of Arden and Goldman Sachs"). Plural words ("Guards", "Signal Workers", "Tutors") and
     places ("Kilbarrow", "the Northern Isles") are whom or where the body is of, inside its name."""
-    if _body_word(codes.word(conjunct)):
+    if body_word(codes.word(conjunct)):
         return True
     return (
         codes.ent_type[conjunct] == _ORG
@@ -760,7 +761,7 @@ def _through_name_part(codes: TokenCodes, end: int, high: int, body: bool = Fals
     if end >= high or codes.lower[end] not in (_OF, _FOR) or codes.governor[end] != head:
         return end
     word = codes.word(head)
-    if not word[:1].isupper() or not (body or _body_word(word)):
+    if not word[:1].isupper() or not (body or body_word(word)):
         return end
     edge = codes.right_edge[end] + 1
     if edge > high:
@@ -1239,6 +1240,13 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         and not _set_off_name(codes, described, head, bounds)
     ):
         bounds = None  # an untagged plural proper noun ("super PACs", "Democrat Voters") names no one source
+    if bounds is not None and number == "sing" and _epithet_read_as_name(codes, low, high, head):
+        # "The Welshwoman said", "the Scot said": a people's or a region's word for one of its members, which news
+        # uses as an epithet for a person it has named (the small model tags it a person's name, or an
+        # organisation's). English writes a person's name without an article, so an article and one such word
+        # describe a person ("a Scot" a new one), whose gender a "-woman" or "-man" ending gives; as a name it had
+        # been a source of its own.
+        return Mention(low, high, head, "description", "sing", _epithet_gender(codes, head), "person", appos=appos)
     if bounds is not None:
         words = [codes.word(i) for i in range(bounds[0], bounds[1])]
         label = name_label(codes, bounds, number)
@@ -1261,9 +1269,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             # organisations' names as people's or places').
             body = _description_kind(codes, described, number)
             kind = body if body in BODY_KINDS else kind
-        if kind in {"organization", "unknown", "government"} and _titled(codes, described, low, bounds[0]):
+        if kind in {"organization", "unknown", "government", "media"} and _titled(codes, described, low, bounds[0]):
             # "water secretary Esteban Quiroga", "the local MP, Rhodri Evans", tagged ORG; "Its secretary, Joanne
-            # Mbeki", tagged GPE: a place holds no office.
+            # Mbeki", tagged GPE: a place holds no office. Nor does an outlet: "Its president, Gwilym ap Rhys",
+            # whose unfamiliar name the learned kind took for a medium's, had kept his "the 61-year-old said" apart.
             kind = "person"
         if (
             kind in {"organization", "unknown", "government"}
@@ -1373,12 +1382,22 @@ def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int]) ->
     pronouns half a point through the fold models' features (junk25)."""
     conjuncts = [child for child in codes.children(head) if codes.dep[child] == _CONJ]
     # The body's word before an "of" or "for" part reads only an "and" inside the name (``_joined_by_and``).
-    body = _body_word(codes.word(bounds[1] - 1)) or (
-        _body_named(codes, bounds) and any(_joined_by_and(codes, head, c) for c in conjuncts)
+    body = (
+        body_word(codes.word(bounds[1] - 1))
+        or (_body_named(codes, bounds) and any(_joined_by_and(codes, head, c) for c in conjuncts))
+        or _joined_by_ampersand(codes, bounds)
     )
     return (
         body and _singular_noun(codes, head) and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
     )
+
+
+def _joined_by_ampersand(codes: TokenCodes, bounds: tuple[int, int]) -> bool:
+    """Whether a name's parts are joined by "&" and no "and": the ampersand is a firm's way of joining its
+    founders' names ("Fenwick & Lowe", "Strand & Pelham Fine Art"); prose joins two people or two bodies with
+    "and", so the name is one body's, a later "the publisher" and "it" its own."""
+    words = range(bounds[0], bounds[1])
+    return any(codes.lower[i] == _AMPERSAND for i in words) and not any(codes.lower[i] == _AND for i in words)
 
 
 def _joined_by_and(codes: TokenCodes, first: int, conjunct: int) -> bool:
@@ -1410,8 +1429,8 @@ def _body_named(codes: TokenCodes, bounds: tuple[int, int]) -> bool:
     """Whether a name is a body's by its words: it ends in a body's word, or a body's word stands before its "of"
     or "for" part ("Rugby Union of Caledonia", "Lung Alliance of Great Britain")."""
     start, end = bounds
-    return _body_word(codes.word(end - 1)) or any(
-        codes.lower[i + 1] in (_OF, _FOR) and _body_word(codes.word(i)) for i in range(start, end - 1)
+    return body_word(codes.word(end - 1)) or any(
+        codes.lower[i + 1] in (_OF, _FOR) and body_word(codes.word(i)) for i in range(start, end - 1)
     )
 
 
@@ -1443,6 +1462,29 @@ def _one_body(codes: TokenCodes, appos: int | None) -> bool:
         and codes.tag[appos] not in _PLURAL_TAGS
         and _description_kind(codes, appos, "sing") in BODY_KINDS
     )
+
+
+# The endings of a compound that names a man or a woman of a people or place ("Frenchman", "Welshwoman"),
+# "woman" first as it ends in "man".
+_GENDERED_ENDINGS = ("woman", "man")
+
+
+def _epithet_read_as_name(codes: TokenCodes, low: int, high: int, head: int) -> bool:
+    """Whether a mention is an article and one capitalized singular proper noun that names a person: tagged a
+    person's name ("the Scot", "a Scot") or ending in "-man"/"-woman" ("the Frenchman", tagged an organisation).
+    A title ("the Pope") is an office and read as one; a body's one-word name ("the Treasury", "the Guardian") is
+    tagged no person's and ends in neither."""
+    if high - low != 2 or head != low + 1 or codes.lower[low] not in _ARTICLE_IDS:
+        return False
+    if codes.tag[head] != _SINGULAR_PROPER_NOUN or codes.lower[head] in _TITLE_IDS:
+        return False
+    return codes.ent_type[head] == _PERSON or codes.string(codes.lower[head]).endswith(_GENDERED_ENDINGS)
+
+
+def _epithet_gender(codes: TokenCodes, head: int) -> Gender | None:
+    """The gender of a people's word for one member, by its ending ("Welshwoman": feminine); none for "Scot"."""
+    word = codes.string(codes.lower[head])
+    return next((HONORIFIC_GENDER[e] for e in _GENDERED_ENDINGS if word.endswith(e)), None)
 
 
 def _lone_title(codes: TokenCodes, bounds: tuple[int, int]) -> bool:

@@ -72,7 +72,7 @@ from .mentions import (
 )
 from .names import normalized
 from .ranker import MentionRanker, shipped_ranker
-from .speaking import speaking_description
+from .speaking import join_lede_descriptions, speaking_description
 from .transcripts import find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
@@ -337,6 +337,7 @@ def resolve_speakers(
         if writer and occurrence.entity is not None:
             writers.setdefault(occurrence.mention.number, occurrence.entity)
     _join_headline_descriptions(doc, entities)
+    join_lede_descriptions(doc, entities)
     found = [entity for entity in entities.all if entity.occurrences]
     for entity in found:
         entity.occurrences.sort(key=lambda o: o.tokens[0])

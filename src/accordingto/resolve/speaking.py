@@ -29,9 +29,9 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from .entities import Entities, Entity
+from .entities import Entities, Entity, Occurrence
 from .matching import contradicts
-from .mentions import BODY_KINDS, Mention, is_person_noun
+from .mentions import BODY_KINDS, Mention, body_word, is_person_noun
 
 # How many paragraphs back (the description's own included) a person epithet looks for the one participant it
 # stands for. Chosen on the older news fixtures (docs/experiments/resolution.md, "Speaking descriptions").
@@ -132,7 +132,7 @@ def speaking_description(
         if t.dep_ == "compound" and t.pos_ == "NOUN" and not is_person_noun(t.lemma_.lower())
     }
     people_candidates = [e for e in candidates if _person(e) and of_what <= _describing_words(doc, e, mention.start)[0]]
-    return _sole_participant_nearby(doc, mention, entities, people_candidates)
+    return _sole_participant_nearby(doc, mention, entities, people_candidates, contents)
 
 
 def _heads_of_name(name: list[str]) -> set[str]:
@@ -173,7 +173,7 @@ def _may_refer_back(doc: Doc, mention: Mention) -> bool:
     head = mention.head_lemma(doc)
     if head in _SETTING_HEADS or head in lexicon.QUANTITY_HEADS:
         return False
-    if mention.kind == "person" and not is_person_noun(head) and doc[mention.head].ent_type_ != "NORP":
+    if mention.kind == "person" and not (is_person_noun(head) or _epithet(doc, mention)):
         return False
     span = doc[mention.start : mention.end]
     if doc[mention.head].dep_ == "poss" or any(c.dep_ == "poss" for c in doc[mention.head].children):
@@ -182,6 +182,18 @@ def _may_refer_back(doc: Doc, mention: Mention) -> bool:
         # read as the head ("The city's own figures") speaks through a thing the rules read as a document.
         return False
     return not any(t.lower_ in _SETS_APART or t.like_num for t in span)
+
+
+def _epithet(doc: Doc, mention: Mention) -> bool:
+    """Whether a person's description is headed by a people's or place's word for one member ("the Scot", "the
+    Welshwoman", "the Republican"), which the mention reader makes a person's description only as an epithet."""
+    return doc[mention.head].ent_type_ == "NORP" or doc[mention.head].pos_ == "PROPN"
+
+
+def _only_people(doc: Doc, mention: Mention) -> bool:
+    """Whether a description can only be a person's: an epithet of a people ("the Frenchman"), or one with a
+    gender ("the chairwoman"); a body is neither, so no body named nearby competes for it."""
+    return mention.kind == "person" and (_epithet(doc, mention) or mention.gender is not None)
 
 
 def _content_word(token: Token) -> bool:
@@ -244,28 +256,48 @@ def _describing(noun: Token) -> list[Token]:
     return found
 
 
+def _reported(occurrence: Occurrence, contents: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether a participant is mentioned inside someone's reported words ("Dunmore said *Fonoti* had been the
+    heartbeat of the club"): the reporter's epithet that follows ("the Scot said") continues the speaker, who is
+    in view; the one spoken about is not."""
+    start = occurrence.tokens[0]
+    return not occurrence.source and any(a <= start < b for spans in contents.values() for a, b in spans)
+
+
 def _paragraphs(doc: Doc, before: int) -> Callable[[int], int]:
     """The paragraph of a token before token ``before`` (a blank line ends one), by one pass over that text."""
     breaks = [m.start() for m in re.finditer("\n\n", doc.text[: doc[before].idx + 1])]
     return lambda token: bisect.bisect_right(breaks, doc[token].idx)
 
 
-def _sole_participant_nearby(doc: Doc, mention: Mention, entities: Entities, candidates: list[Entity]) -> Entity | None:
+def _sole_participant_nearby(
+    doc: Doc,
+    mention: Mention,
+    entities: Entities,
+    candidates: list[Entity],
+    contents: dict[str, list[tuple[int, int]]],
+) -> Entity | None:
     """The one participant present in the nearest paragraph (the description's own, before it, then the one
     before that, up to ``WINDOW_PARAGRAPHS``) where any participant is, if it is a named candidate and spoke there
     or since: the convention re-mentions a *speaker* by epithet, while a bare role after someone who only acted
     ("Mark Ellis opened the meeting … The singer said") may be anyone the setting holds. Any named
     participant there competes, a body or a place too (the parse may read a developer's "the developer" as a
     person's description, and a village's name as a person's), and so does an unnamed person (a cleaner quoted
-    anonymously): the epithet may be theirs."""
+    anonymously): the epithet may be theirs. Only a description no body can bear (``_only_people``: "the
+    Frenchman" after "His team, Veloria, said … Its manager, Luc Martin, said") leaves bodies out."""
     paragraph = _paragraphs(doc, mention.start)
     here = paragraph(mention.start)
+    people_only = _only_people(doc, mention)
     for back in range(WINDOW_PARAGRAPHS):
         present = [
             e
             for e in entities.all
             if (e.names or e.kind == "person")
-            and any(o.tokens[0] < mention.start and paragraph(o.tokens[0]) == here - back for o in e.occurrences)
+            and (_person(e) or not people_only)
+            and any(
+                o.tokens[0] < mention.start and paragraph(o.tokens[0]) == here - back and not _reported(o, contents)
+                for o in e.occurrences
+            )
         ]
         if present:
             sole = present[0] if len(present) == 1 and any(present[0] is c for c in candidates) else None
@@ -275,3 +307,97 @@ def _sole_participant_nearby(doc: Doc, mention: Mention, entities: Entities, can
             )
             return sole if spoke else None
     return None
+
+
+def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
+    """Make a description that opens the story, before anyone is named, part of the participant the story then
+    names as what it described: "A coroner has said …" and later "Coroner Gideon Hale", "the medicines regulator
+    found …" and then "The Medicines Authority said". A lede says what happened and of whom by kind; the body
+    of the story names them (cataphora). Read in order, the description finds no one named before it and stays
+    a source of its own, and each later "the regulator" follows it rather than the name.
+
+    Only an entity never named, whose first mention is a singular description in the headline or the lede (the
+    first two paragraphs), of one person or body, not a part the setting gives ("an official", "a spokesman":
+    sources news leaves unnamed on purpose), nor set apart or possessed. It joins the one participant named later
+    that the text calls by the description's head (a label before the name, an apposition, a role, the name's
+    own head: "the University of Thornbury" for "a university"), else, for a body, the one body named in the
+    paragraph after the description's (the lede's actor named as the story begins), or in the headline."""
+    paragraph = _paragraphs(doc, len(doc) - 1)
+    for entity in entities.all:
+        if entity.names or not entity.occurrences:
+            continue
+        first = entity.occurrences[0].mention
+        if not _lede_description(doc, first, paragraph(first.start)):
+            continue
+        head = first.head_lemma(doc)
+        # A part the setting gives ("a coroner", "a judge") is the named one only where the text titles them so
+        # ("Coroner Gideon Hale"); an official or a spokesman a lede leaves unnamed is not one named later.
+        setting = head in _SETTING_HEADS
+        body = first.kind in BODY_KINDS or head in lexicon.BODY_NAME_HEADS or not _person_only_noun(head)
+        person = first.kind == "person"
+        later = [
+            e
+            for e in entities.all
+            if e is not entity
+            and e.names
+            and e.occurrences
+            and e.number == "sing"
+            and e.occurrences[-1].tokens[0] > first.start
+            and ((body and e.kind in BODY_KINDS) or (person and _person(e)))
+            and (first.gender is None or e.gender in {None, first.gender})
+        ]
+        if setting and head not in lexicon.TITLES:
+            continue
+        called = [
+            e
+            for e in later
+            if head in _describing_words(doc, e, len(doc))[1]
+            or (e.kind in BODY_KINDS and any(head in _heads_of_name(name) for name in e.names))
+        ]
+        if len(called) == 1:
+            entities.merge(entity, called[0])
+            continue
+        if called or not body or setting:
+            continue
+        # A place the small model tags a government ("Harrowby") is no actor a lede describes.
+        following = paragraph(first.start) + 1
+        # A body the text calls another kind of body ("the drugmaker Ravensworth") is not what the lede described.
+        introduced = [
+            e
+            for e in later
+            if _acting_body(e)
+            and any(paragraph(o.tokens[0]) == following for o in e.occurrences)
+            and not _describing_words(doc, e, len(doc))[1] - {head}
+        ]
+        if len(introduced) == 1:
+            entities.merge(entity, introduced[0])
+
+
+def _acting_body(entity: Entity) -> bool:
+    """Whether a named participant is a body that acts, not a place: an organisation or outlet, or a government
+    body whose name says it is a body ("Office of Gas Markets", "Thornbury Council"); the small model reads a
+    town ("Harrowby") as a government too."""
+    if entity.kind in {"organization", "media"}:
+        return True
+    return entity.kind == "government" and any(body_word(word) for name in entity.names for word in name)
+
+
+def _person_only_noun(lemma: str) -> bool:
+    """Whether a noun names only people: listed as a person's noun, not merely ending like one ("operator",
+    "regulator" and "developer" name companies too)."""
+    return lemma in lexicon.PEOPLE_NOUNS
+
+
+def _lede_description(doc: Doc, mention: Mention, paragraph: int) -> bool:
+    """Whether a mention is a lede's description of one person or body that may be named later (see
+    ``join_lede_descriptions``)."""
+    if mention.form != "description" or mention.number != "sing" or paragraph > 1:
+        return False
+    if mention.kind not in {"person", "unknown"} and mention.kind not in BODY_KINDS:
+        return False
+    head = mention.head_lemma(doc)
+    if head in lexicon.QUANTITY_HEADS:
+        return False
+    if mention.kind == "unknown" and head not in lexicon.BODY_NAME_HEADS and not is_person_noun(head):
+        return False
+    return not any(t.lower_ in _SETS_APART or t.like_num for t in doc[mention.start : mention.end])
