@@ -501,10 +501,13 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     # A person's name opens with the first name: a capitalised word before a listed first name that is no first
     # name itself is a headline's word or a title the lists lack ("Tearful Delia Ransome wins …", tagged one
     # person, had been the source "Tearful Delia Ransome"; "Activist Angela Davis" on PolNeAR dev; news17).
+    # A capitalised surname particle the lists hold as a given name ("Mac", "Von", "Del") opens the surname, not a
+    # second first name: "Ruairí Mac Giolla Bhríde" had been shown as "Mac Giolla Bhríde" (news27).
     while (
         personal
         and start < end - 2
         and is_first_name(codes.word(start + 1))
+        and codes.string(lower[start + 1]) not in lexicon.SURNAME_PARTICLES
         and not is_first_name(codes.word(start))
         and not codes.word(start).isupper()
     ):
@@ -984,10 +987,14 @@ def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int
     )
 
 
-def _body_kind(lowered: set[str]) -> SourceKind:
+def _body_kind(words: list[str]) -> SourceKind:
     """The kind of body a name names, by its words: an outlet's words make it the media's, a government's words
-    ("Council", "Ministry") a government's, and any other name an organisation's."""
-    if lowered & MEDIA_NAME_WORDS and not lowered & {"house", "department", "ministry"}:
+    ("Council", "Ministry") a government's, and any other name an organisation's. A surname's particle written in
+    lower case ("Gwilym ap Rhys", "Khalid al-Rashid") is no outlet's word: an outlet writes its "AP" or "Al" with a
+    capital, and read as one the person had been a news outlet apart from "Mr ap Rhys" (news27)."""
+    lowered = {word.lower().strip(".") for word in words}
+    outlet = {word.lower().strip(".") for word in words if not (word.islower() and word in lexicon.SURNAME_PARTICLES)}
+    if outlet & MEDIA_NAME_WORDS and not lowered & {"house", "department", "ministry"}:
         return "media"
     if lowered & lexicon.GOVERNMENT_NAME_WORDS:
         return "government"
@@ -1028,7 +1035,7 @@ def learned_kind(codes: TokenCodes, bounds: tuple[int, int], words: list[str], k
         return kind if kind in BODY_KINDS and codes.tag[head] in _PLURAL_TAGS else "person"
     if klass == "organization":
         # Which body, the word lists say, as they do for a name tagged one ("Eastwick Gazette", tagged a person).
-        return kind if kind in BODY_KINDS else _body_kind({word.lower().strip(".") for word in words})
+        return kind if kind in BODY_KINDS else _body_kind(words)
     if kind in BODY_KINDS:
         return kind
     return "government" if codes.dep[head] in _SUBJECT_DEP_IDS else "unknown"
@@ -1064,7 +1071,7 @@ def _name_kind(words: list[str], label: str) -> tuple[SourceKind, bool]:
         return "government", False
     if label == "NORP":
         return "group", False
-    body = _body_kind(lowered)
+    body = _body_kind(words)
     if body != "organization":
         return body, True
     if len(words) == 1 and not words[0].isupper():
