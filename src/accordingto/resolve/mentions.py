@@ -415,6 +415,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     body_part = through > end
     end = _joined_name_end(codes, through)
     end = _coordinated_name_end(codes, start, _members_list_end(codes, start, end, high), high)
+    start = _joined_person_start(codes, start, low)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
     while (
@@ -602,6 +603,30 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _joined_person_start(codes: TokenCodes, start: int, low: int) -> int:
+    """Where a person's name starts that the small model began inside a hyphenated word (``joined_word_start``): a
+    double-barrelled surname ("Lady Justice Okafor-Reid", untagged, had been shown as "Reid", news26) or a
+    hyphenated given name ("Hyun-woo Park", "Jean-Luc", tagged from "Park" or "woo", had lost the given name, news27).
+    A name never starts inside a word. Only a person's (the word's first part or the name tagged a person, or a
+    title before the word) with a capitalised first part: a place's or a thing's name may be a hyphenated word's
+    last part ("Comic-Con", "Bourg-la-Reine": reading those whole moved GUM's markables, names27). The given name's
+    last part may stand before the name as a word of its own, read as a common noun ("Hyun-woo": "woo")."""
+    last = start
+    if (
+        start - 1 > low
+        and not codes.ent_type[start - 1]
+        and codes.dep[start - 1] in (_COMPOUND, _FLAT)
+        and codes.governor[start - 1] == start
+    ):
+        last = start - 1
+    joined = joined_word_start(codes, last)
+    if joined >= last or joined < low or not codes.word(joined)[:1].isupper():
+        return start
+    person = _PERSON in (codes.ent_type[joined], codes.ent_type[start])
+    titled = joined > low and codes.lower[joined - 1] in _TITLE_IDS
+    return joined if person or titled else start
 
 
 def _joined_name_end(codes: TokenCodes, end: int) -> int:
