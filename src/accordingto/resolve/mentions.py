@@ -671,15 +671,23 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
         (i for i in range(conjunction + 1, high) if codes.dep[i] == _CONJ and start <= codes.governor[i] < conjunction),
         None,
     )
-    if conjunct is None or codes.right_edge[conjunct] >= high:
+    if conjunct is None:
         return end
-    if not all(_capitalised_proper_noun(codes, i) for i in range(conjunction + 1, conjunct + 1)):
+    # (A comma the parser hung on the conjunct, before a relative clause or an apposition, is no word of it.)
+    edge = codes.right_edge[conjunct] + 1
+    while edge - 1 > conjunct and codes.punct[edge - 1]:
+        edge -= 1
+    if edge > high:
+        return end
+    if not all(
+        _capitalised_proper_noun(codes, i) or _inner_hyphen(codes, i) for i in range(conjunction + 1, conjunct + 1)
+    ):
         return end
     if not _body_word(codes.word(conjunct)):
         return end
     # The conjunct's phrase must be its name and nothing more: its words up to its body word, and the "of" or "for"
     # part that word takes.
-    if _through_name_part(codes, conjunct + 1, high) != codes.right_edge[conjunct] + 1:
+    if _through_name_part(codes, conjunct + 1, high) != edge:
         return end
     before = conjunction - 1
     # The first part is no name of its own: the tagger ran through the "and", or it ends in a common noun ("Fire",
@@ -691,7 +699,21 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
         and not _body_word(first_word)
         and not (codes.ent_type[before] and codes.entity_start[before] == before)
     )
-    return codes.right_edge[conjunct] + 1 if modifier else end
+    # Two lines of business joined, the second a lone word, are one company's trades ("Castellane Shipping and
+    # Logistics", news27, had been "Castellane Shipping"): a line of business alone names no company, whereas a
+    # second body names itself ("Marlow Shipping and Fenwick Logistics" are two).
+    trades = conjunct == conjunction + 1 and _ends_a_body_name(first_word) and _ends_a_body_name(codes.word(conjunct))
+    return edge if modifier or trades else end
+
+
+def _inner_hyphen(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside one word, with no space on either side ("Anti-Doping")."""
+    return (
+        codes.lower[i] == _HYPHEN
+        and 0 < i < len(codes.pos) - 1
+        and codes.idx[i - 1] + codes.length[i - 1] == codes.idx[i]
+        and codes.idx[i] + 1 == codes.idx[i + 1]
+    )
 
 
 _OF, _FOR = get_string_id("of"), get_string_id("for")
@@ -1093,6 +1115,10 @@ def _name_kind(words: list[str], label: str) -> tuple[SourceKind, bool]:
     if label == "PERSON":
         return "person", False
     if label == "GPE":
+        # A place's name never ends in a company's legal form or line of business: "Castellane Shipping and
+        # Logistics", its last word tagged a place, is a company.
+        if _ends_a_body_name(words[-1]):
+            return "organization", True
         return "government", False
     if label == "NORP":
         return "group", False
