@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..annotations import TokenCodes, doc_token_codes
 from ..model import SourceKind
-from ..parse.word_classes import noun_not_adjective, only_adjective
+from ..parse.word_classes import noun_not_adjective, only_adjective, unknown_word
 from ..records import MentionForm
 from .first_names import first_name_gender, is_first_name
 from .name_kinds import SURE, name_head, shipped_name_kinds
@@ -415,6 +415,8 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     body_part = through > end
     end = _joined_name_end(codes, through)
     end = _coordinated_name_end(codes, start, _members_list_end(codes, start, end, high), high)
+    if body:
+        end = _called_body_conjuncts_end(codes, start, end, high)
     start = _joined_person_start(codes, start, low)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
@@ -704,6 +706,35 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
     # second body names itself ("Marlow Shipping and Fenwick Logistics" are two).
     trades = conjunct == conjunction + 1 and _ends_a_body_name(first_word) and _ends_a_body_name(codes.word(conjunct))
     return edge if modifier or trades else end
+
+
+def _called_body_conjuncts_end(codes: TokenCodes, start: int, end: int, high: int) -> int:
+    """Where the name of a bearer the text calls one body ends when it coordinates common words: "Open Rights and
+    Digital Liberty, a campaign group" (news26, shown as "Open Rights"), "the consultancy Cornhill Energy Research,
+    Forecasting and Advisory" (cut at its comma). A singular body's noun in apposition or before the name says the
+    coordination is one body's name, not two parties; and a campaign's or a firm's name coordinates ordinary words
+    (its causes, its trades), which name no body alone. The conjuncts must be capitalised words of the dictionary,
+    joined by "and" (closing a list whose commas it ends), inside the name's phrase; a conjunct with a word of its
+    own (a coined or a person's name: "Oxfam and Ofgem") or a body's word ("and the Harbour Board") is another
+    party, and a plural apposition ("two charities") makes no ``body``."""
+    if end >= high or not (codes.lower[end] in _AND_IDS or _list_comma(codes, end, high)):
+        return end
+    conjunct = next(
+        (i for i in range(end + 1, high) if codes.dep[i] == _CONJ and start <= codes.governor[i] < end), None
+    )
+    if conjunct is None:
+        return end
+    edge = codes.right_edge[conjunct] + 1
+    while edge - 1 > conjunct and codes.punct[edge - 1]:
+        edge -= 1
+    if edge > high or not any(codes.lower[i] in _AND_IDS for i in range(end, edge)):
+        return end
+    for i in range(end + 1, edge):
+        joining = codes.lower[i] in _AND_IDS or _list_comma(codes, i, edge) or _inner_hyphen(codes, i)
+        word = _capitalised_proper_noun(codes, i) and not unknown_word(codes.word(i)) and not _body_word(codes.word(i))
+        if not (joining or word):
+            return end
+    return edge
 
 
 def _inner_hyphen(codes: TokenCodes, i: int) -> bool:
@@ -1259,14 +1290,11 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     appos = appos if named is None else named
     # An apposition or a noun before the name that calls its bearer a body ("Open Rights for Children, a campaign
     # group", "The regulator Fair Fares for …") says that the name's "for" part is its own (``_through_name_part``).
-    bounds = name_bounds(
-        codes,
-        head,
-        low,
-        high,
-        body=_calls_a_body(codes, appos)
-        or any(codes.governor[i] == head and _calls_a_body(codes, i) for i in range(low, head)),
+    # (Singular: "Oxfam and Save the Children, two charities" are two.)
+    called_body = (_calls_a_body(codes, appos) and _singular_noun(codes, appos)) or any(
+        codes.governor[i] == head and _calls_a_body(codes, i) for i in range(low, head)
     )
+    bounds = name_bounds(codes, head, low, high, body=called_body)
     if bounds is not None and appos is not None and codes.ent_type[head] == _NORP:
         # "Another Republican, Representative Lorna Haskett": the party or people is what the person in the
         # apposition belongs to; the name is hers (it had been a group named by the whole phrase, news17).
@@ -1286,7 +1314,7 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if bounds is not None:
             high = max(high, bounds[1])
             described = head
-    if bounds is not None and number == "plur" and _conjuncts_in_name(codes, head, bounds):
+    if bounds is not None and number == "plur" and _conjuncts_in_name(codes, head, bounds, called_body):
         number = "sing"  # "Pentreath Fire and Rescue Service": the "and" is inside one body's name, not two parties
     if (
         bounds is not None
@@ -1421,21 +1449,24 @@ _DESCRIPTION_HEAD_IDS = _ids(lexicon.DESCRIPTION_HEADS)
 _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTION_HEADS))
 
 
-def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int]) -> bool:
+def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int], called_body: bool = False) -> bool:
     """Whether a singular head is plural only by conjuncts that lie inside its own name (``_coordinated_name_end``),
     a body's name: one whose last word is a body's word ("Pentreath Fire and Rescue Service"), or whose body word
     takes an "of" or "for" part ("Asthma and Lung Alliance of Great Britain": the place says which alliance, the
     "and" is inside its name, news26). Other names the small model tagged as one across an "and" stay plural: they
     are as often two people ("Obama and Biden"), and reading every such name as one party cost GUM train CV
-    pronouns half a point through the fold models' features (junk25)."""
+    pronouns half a point through the fold models' features (junk25). ``called_body``: the text calls the bearer one
+    body (``_called_body_conjuncts_end``: "Open Rights and Digital Liberty, a campaign group")."""
     conjuncts = [child for child in codes.children(head) if codes.dep[child] == _CONJ]
     # The body's word before an "of" or "for" part reads only an "and" inside the name (``_joined_by_and``).
     body = _body_word(codes.word(bounds[1] - 1)) or (
         _body_named(codes, bounds) and any(_joined_by_and(codes, head, c) for c in conjuncts)
     )
-    return (
-        body and _singular_noun(codes, head) and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+    # A singular body's noun calling the bearer one body outweighs a plural head ("Open *Rights* and …").
+    one = (body and _singular_noun(codes, head)) or (
+        called_body and any(_joined_by_and(codes, head, c) for c in conjuncts)
     )
+    return one and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
 
 
 def _joined_by_and(codes: TokenCodes, first: int, conjunct: int) -> bool:
