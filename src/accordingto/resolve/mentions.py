@@ -394,7 +394,7 @@ def _title_word(codes: TokenCodes, i: int) -> bool:
 def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = False) -> tuple[int, int] | None:
     """The proper name the head belongs to, without a leading "the", a person's titles or a possessive
     ending. ``body``: the text calls the name's bearer a body (an apposition or a noun before the name), so that
-    its "for" part is its name's (``_through_name_part``)."""
+    its "for" part is its name's (``through_name_part``)."""
     pos, dep, ent_type, lower = codes.pos, codes.dep, codes.ent_type, codes.lower
     bounds = _entity_bounds(codes, head)
     if bounds is None and (
@@ -410,7 +410,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
         # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
-    through = _through_name_part(codes, end, high, body)
+    through = through_name_part(codes, end, high, body)
     # A name read through a body's "of" or "for" part is a body's, not a person's whose titles fall away.
     body_part = through > end
     end = _joined_name_end(codes, through)
@@ -659,7 +659,7 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
     body's word, its first part no name of its own (the tagger ran through the "and", or it ends in a common noun),
     is one body named by both ("Pentreath Fire and Rescue Service", tagged "Pentreath Fire" a person and "Rescue
     Service" a body, had been a group "Pentreath Fire", news25; as "the Food and Drug Administration"). The second
-    part's body word may take an "of" or "for" part of its own (``_through_name_part``): "Asthma and Lung Alliance
+    part's body word may take an "of" or "for" part of its own (``through_name_part``): "Asthma and Lung Alliance
     of Great Britain", "Country Fire and Rescue Authority of Westmarch" (news26). (An "and" inside a body's "of"
     part is its members': ``_members_list_end``.)
     The second part must be capitalised proper nouns with no determiner: two bodies coordinated each take their
@@ -689,7 +689,7 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
         return end
     # The conjunct's phrase must be its name and nothing more: its words up to its body word, and the "of" or "for"
     # part that word takes.
-    if _through_name_part(codes, conjunct + 1, high) != edge:
+    if through_name_part(codes, conjunct + 1, high) != edge:
         return end
     before = conjunction - 1
     # The first part is no name of its own: the tagger ran through the "and", or it ends in a common noun ("Fire",
@@ -825,7 +825,7 @@ def _trimmed_end(codes: TokenCodes, first: int, end: int) -> int:
     return end
 
 
-def _through_name_part(codes: TokenCodes, end: int, high: int, body: bool = False) -> int:
+def through_name_part(codes: TokenCodes, end: int, high: int, body: bool = False) -> int:
     """Where a body's name ends that is headed by a capitalised body noun with an "of" or "for" part the small
     model left out of the name: "the Fenwick Chamber of Trade", "the Institute of Coastal Studies"
     (``BODY_NAME_HEADS``), "the Passenger Voice for the North and Midlands". The capitalised words after the
@@ -851,7 +851,7 @@ def _through_name_part(codes: TokenCodes, end: int, high: int, body: bool = Fals
 
 def _capitalised_body_noun(codes: TokenCodes, head: int, high: int, body: bool) -> bool:
     """Whether an untagged common noun heads a body's name: written with a capital inside a sentence, where the
-    capital says it is a name's word, and followed by the name's "of" or "for" part (``_through_name_part``): "The
+    capital says it is a name's word, and followed by the name's "of" or "for" part (``through_name_part``): "The
     Campaign for Clean Rivers, a pressure group", "campaign" read as a common noun, had been shown with its
     apposition as a description. Not a sentence's first word, whose capital says nothing, nor a title ("the
     Minister for Health": no body's word and not called a body)."""
@@ -859,7 +859,7 @@ def _capitalised_body_noun(codes: TokenCodes, head: int, high: int, body: bool) 
         codes.pos[head] == NOUN
         and codes.word(head)[:1].isupper()
         and not _opens_sentence(codes, head)
-        and _through_name_part(codes, head + 1, high, body) > head + 1
+        and through_name_part(codes, head + 1, high, body) > head + 1
     )
 
 
@@ -988,6 +988,11 @@ def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
             joins = pos[before - 2] == PROPN and any(codes.tag[i] == _POSSESSIVE_TAG for i in range(start, last))
         if codes.tag[before] == _POSSESSIVE_TAG and pos[start] == CCONJ and before > low:
             joins = pos[before - 1] == PROPN
+        # A body's word and its "of" before the name's first part, the whole governed by its last word: "The
+        # International Federation *of* Red Cross and Red Crescent Societies", parsed with "Societies" as the head,
+        # had been shown as "Red Cross and Red Crescent Societies" (news27); what the federation is of is its name.
+        if codes.lower[before] == _OF and before > low and pos[before - 1] == PROPN:
+            joins = _body_word(codes.word(before - 1))
         if not joins or codes.breaks[before]:
             break
         start = before
@@ -1289,7 +1294,7 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     named = _name_given(codes, head, start, end) if appos is None else None
     appos = appos if named is None else named
     # An apposition or a noun before the name that calls its bearer a body ("Open Rights for Children, a campaign
-    # group", "The regulator Fair Fares for …") says that the name's "for" part is its own (``_through_name_part``).
+    # group", "The regulator Fair Fares for …") says that the name's "for" part is its own (``through_name_part``).
     # (Singular: "Oxfam and Save the Children, two charities" are two.)
     called_body = (_calls_a_body(codes, appos) and _singular_noun(codes, appos)) or any(
         codes.governor[i] == head and _calls_a_body(codes, i) for i in range(low, head)

@@ -68,6 +68,7 @@ from .mentions import (
     misread_surname,
     office_named_beside,
     read_source,
+    through_name_part,
 )
 from .names import normalized
 from .ranker import MentionRanker, shipped_ranker
@@ -829,15 +830,22 @@ def _name_occurrences(
         if heads_the_story(doc, codes, ent.start, ent.end):
             continue
         mention = misread.get(ent.start) if len(ent) == 1 else None
-        # A facility's name is read with its phrase, whose apposition alone may say it is a body.
-        end = ent.root.right_edge.i + 1 if ent.label_ == FACILITY_LABEL else ent.end
+        # A facility's name is read with its phrase, whose apposition alone may say it is a body; a body's name with
+        # the "of" or "for" part that its tag left out ("the trustees of the Halloran-Whitby Foundation for the
+        # Visual Arts", tagged without "for the Visual Arts": the cut name had been the foundation's, news27).
+        if ent.label_ == FACILITY_LABEL:
+            end = ent.root.right_edge.i + 1
+        else:
+            end = through_name_part(codes, ent.end, ent.root.right_edge.i + 1)
         mention = mention or readings.read(ent.start, end)
         if mention is None or mention.name_start is None or mention.name_end is None:
             continue
         if ent.label_ == FACILITY_LABEL and (mention.kind not in BODY_KINDS or mention.appos is None):
             continue
         name = doc[mention.name_start : mention.name_end]
-        found.append(_unsourced_occurrence(mention, ent, name, ent.root, quotes, sentence_starts))
+        # (Placed by the whole name read, which ``describe.sources`` reads again to show it.)
+        span = ent if ent.label_ == FACILITY_LABEL else doc[ent.start : end]
+        found.append(_unsourced_occurrence(mention, span, name, ent.root, quotes, sentence_starts))
     return found
 
 
