@@ -66,9 +66,7 @@ def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) 
         # ("Old Athens", whose "Athens" is not a surname).
         surname = long[-len(short) :] == short and not _distinguished(short, long)
         return (
-            surname
-            or (len(short) == 2 and (short[0], short[1]) == (long[0], long[-1]))
-            or _first_surname(short, long)
+            surname or (len(short) == 2 and (short[0], short[1]) == (long[0], long[-1])) or _first_surname(short, long)
         )
     # A surname is a person's convention only: a place or a body is called by a shorter name that keeps its head
     # ("the Post"), never by what follows an "of" or an "and" in it, nor by the name a modifier opening the
@@ -88,12 +86,7 @@ def _first_surname(short: list[str], long: list[str]) -> bool:
     Esteban Ocampo Restrepo", "García" for "Gabriel García Márquez"). Only one word before the last, after at least
     one given name, and no word a first name of the lists: an English middle name stands there ("Lee Harvey
     Oswald" is not "Harvey")."""
-    return (
-        len(short) == 1
-        and len(long) >= 3
-        and long[-2] == short[0]
-        and not is_first_name(short[0])
-    )
+    return len(short) == 1 and len(long) >= 3 and long[-2] == short[0] and not is_first_name(short[0])
 
 
 def _after_preposition(short: list[str], long: list[str]) -> bool:
