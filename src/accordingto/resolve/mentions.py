@@ -470,7 +470,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     # "Society". Inside a sentence the capital says the adjective is the name's; as the sentence's first word only
     # a word that is more than an adjective in WordNet ("Open", "Royal"), not one that only describes ("Embattled
     # Acme Holdings").
-    # A people's adjective is left to the organisation rules (``_body_name_start``: "The British Airline Crew
+    # A people's adjective is left to the organisation rules (``body_name_start``: "The British Airline Crew
     # Association").
     if (
         (body or _body_named(codes, (start, end)))
@@ -491,7 +491,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     end = min([end] + [i for i in range(start + 1, end) if codes.lower[i] == _OPEN_BRACKET])
     if ent_type[start] == _NORP and pos[start] == ADJ:
         return None
-    start = _body_name_start(codes, _possessor_in_name(codes, start, low), end, low)
+    start = body_name_start(codes, _possessor_in_name(codes, start, low), end, low)
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = (
@@ -965,13 +965,14 @@ def _possessor_in_name(codes: TokenCodes, start: int, low: int) -> int:
     return start
 
 
-def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
+def body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
     """Where an organisation's name starts when the small model tagged only its last part: the proper nouns, a
     people's adjective and "and" before it that its last word governs belong to it ("The *Kelbury and* District
     Hospitals Trust", tagged "Kelbury" and "District Hospitals Trust"; "The *British* Airline Crew Association").
     A body's name often coordinates places or opens with a nationality, and the cut name is a junk name of a
-    body that does not exist. Not for people ("Obama and Biden" are two) nor places."""
-    last = end - 1
+    body that does not exist. Not for people ("Obama and Biden" are two) nor places. A possessive ending the small
+    model tagged with the name is not its last word ("Fenmouth and District Council's budget")."""
+    last = end - 2 if end - 2 >= start and codes.tag[end - 1] == _POSSESSIVE_TAG else end - 1
     if codes.ent_type[last] not in _BODY_NAME_LABEL_IDS:
         return start
     pos, ent_type = codes.pos, codes.ent_type
@@ -993,7 +994,9 @@ def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
         # had been shown as "Red Cross and Red Crescent Societies" (news27); what the federation is of is its name.
         if codes.lower[before] == _OF and before > low and pos[before - 1] == PROPN:
             joins = _body_word(codes.word(before - 1))
-        if not joins or codes.breaks[before]:
+        # An honorific or an abbreviated title is a person's, never a body's first word: "Mr Achebe-Rowe's
+        # solicitors", the surname and its possessive tagged an organisation, is Mr Achebe-Rowe.
+        if not joins or codes.breaks[before] or codes.lower[before] in _PERSONAL_ABBREVIATION_IDS:
             break
         start = before
     return start

@@ -64,6 +64,7 @@ from .mentions import (
     Gender,
     Mention,
     MentionReadings,
+    body_name_start,
     coordinated_people,
     misread_surname,
     office_named_beside,
@@ -833,18 +834,22 @@ def _name_occurrences(
         # A facility's name is read with its phrase, whose apposition alone may say it is a body; a body's name with
         # the "of" or "for" part that its tag left out ("the trustees of the Halloran-Whitby Foundation for the
         # Visual Arts", tagged without "for the Visual Arts": the cut name had been the foundation's, news27).
+        # So is the first part of a body's name the small model tagged apart ("Fenmouth and District Council's
+        # budget", tagged "District Council": the cut name had been the council's).
+        start = ent.start
         if ent.label_ == FACILITY_LABEL:
             end = ent.root.right_edge.i + 1
         else:
             end = through_name_part(codes, ent.end, ent.root.right_edge.i + 1)
-        mention = mention or readings.read(ent.start, end)
+            start = body_name_start(codes, ent.start, ent.root.i + 1, ent.root.left_edge.i)
+        mention = mention or readings.read(start, end)
         if mention is None or mention.name_start is None or mention.name_end is None:
             continue
         if ent.label_ == FACILITY_LABEL and (mention.kind not in BODY_KINDS or mention.appos is None):
             continue
         name = doc[mention.name_start : mention.name_end]
         # (Placed by the whole name read, which ``describe.sources`` reads again to show it.)
-        span = ent if ent.label_ == FACILITY_LABEL else doc[ent.start : end]
+        span = ent if ent.label_ == FACILITY_LABEL else doc[start:end]
         found.append(_unsourced_occurrence(mention, span, name, ent.root, quotes, sentence_starts))
     return found
 
