@@ -731,10 +731,16 @@ def _called_body_conjuncts_end(codes: TokenCodes, start: int, end: int, high: in
         return end
     for i in range(end + 1, edge):
         joining = codes.lower[i] in _AND_IDS or _list_comma(codes, i, edge) or _inner_hyphen(codes, i)
-        word = _capitalised_proper_noun(codes, i) and not unknown_word(codes.word(i)) and not _body_word(codes.word(i))
+        word = _capitalised_proper_noun(codes, i) and _dictionary_word(codes.word(i)) and not _body_word(codes.word(i))
         if not (joining or word):
             return end
     return edge
+
+
+def _dictionary_word(word: str) -> bool:
+    """Whether a word, or the singular of a plural in "-s" ("Streets"), is a word of WordNet's lists (which hold
+    lemmas): an ordinary word, not a coined or a person's name."""
+    return not unknown_word(word) or (word.endswith("s") and not unknown_word(word[:-1]))
 
 
 def _inner_hyphen(codes: TokenCodes, i: int) -> bool:
