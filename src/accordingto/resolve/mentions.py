@@ -1060,6 +1060,10 @@ def name_label(codes: TokenCodes, bounds: tuple[int, int], number: Number) -> st
     fallback = "PERSON" if number == "sing" else ""
     # (A number opening the name, tagged a date, says nothing of what the name names: "the 1886 Trust".)
     first_label = codes.string(codes.ent_type[bounds[0]]) if codes.pos[bounds[0]] != NUM else ""
+    # A given name tagged a person's before a surname tagged a people ("Seo-yeon Han", "Han" read as the Han
+    # people): no people's name follows a given name, the whole is a person's.
+    if first_label == "PERSON" and codes.ent_type[bounds[1] - 1] == _NORP and bounds[1] - bounds[0] > 1:
+        return first_label
     return codes.string(codes.ent_type[bounds[1] - 1]) or first_label or fallback
 
 
