@@ -1309,7 +1309,7 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     # An apposition or a noun before the name that calls its bearer a body ("Open Rights for Children, a campaign
     # group", "The regulator Fair Fares for …") says that the name's "for" part is its own (``through_name_part``).
     # (Singular: "Oxfam and Save the Children, two charities" are two.)
-    called_body = (_calls_a_body(codes, appos) and _singular_noun(codes, appos)) or any(
+    called_body = (appos is not None and _calls_a_body(codes, appos) and _singular_noun(codes, appos)) or any(
         codes.governor[i] == head and _calls_a_body(codes, i) for i in range(low, head)
     )
     bounds = name_bounds(codes, head, low, high, body=called_body)

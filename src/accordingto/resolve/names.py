@@ -34,7 +34,7 @@ def name_keys(words: list[str], stored: bool) -> list[tuple[str, ...]]:
     short = len(words) == 1
     letters = words[0].replace(".", "") if short else _acronym(words)
     side = "short" if short == stored else "long"
-    keys = [("last", words[-1]), ("canonical", _canonical(words)), (side, letters)]
+    keys: list[tuple[str, ...]] = [("last", words[-1]), ("canonical", _canonical(words)), (side, letters)]
     if stored and len(words) > 2:
         keys.append(("last", words[-2]))  # a first surname of two ("Ocampo" of "Juan Esteban Ocampo Restrepo")
     return keys
