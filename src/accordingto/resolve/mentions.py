@@ -495,7 +495,11 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = (
-        (ent_type[end - 1] in (_PERSON, 0) or _opens_with_personal_title(codes, start, end))
+        (
+            ent_type[end - 1] in (_PERSON, 0)
+            or _opens_with_personal_title(codes, start, end)
+            or _surname_tagged_a_place(codes, start, end)
+        )
         and not _owned_institution(codes, start, end)
         and not body_part
     )
@@ -605,6 +609,21 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _surname_tagged_a_place(codes: TokenCodes, start: int, end: int) -> bool:
+    """Whether a name the small model tagged a place on its last word alone holds a listed first name, untagged,
+    right before that word: a surname it does not know reads as a place ("Doreen Blackstock", "Blackstock" tagged
+    a place), and the untagged words before it are the person's name and whatever the sentence opened with
+    ("Pensioner Doreen Blackstock"), which the person's rules trim."""
+    last = end - 1
+    return (
+        end - start >= 2
+        and codes.ent_type[last] == _GPE
+        and codes.entity_start[last] == last
+        and not codes.ent_type[last - 1]
+        and is_first_name(codes.word(last - 1))
+    )
 
 
 def _joined_person_start(codes: TokenCodes, start: int, low: int) -> int:
