@@ -420,12 +420,15 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     start = _joined_person_start(codes, start, low)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
+    # Not a sentence's first word that is only an adjective, whose capital says nothing ("Neighbouring Tarsia
+    # said", the adjective tagged a proper noun, had been the country's name).
     while (
         start > low
         and pos[start - 1] == PROPN
         and dep[start - 1] in (_COMPOUND, _FLAT, _NMOD)
         and not ent_type[start - 1]
         and lower[start - 1] not in _TITLE_IDS
+        and not _opening_adjective(codes, start - 1)
     ):
         start -= 1
     # A nickname in quotation marks and the first name before it belong to the name: 'Kiki "kikibites" Osei' (see
@@ -480,7 +483,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
         and start <= codes.governor[start - 1] < end
         and codes.word(start - 1)[:1].isupper()
         and not ent_type[start - 1]
-        and not (_opens_sentence(codes, start - 1) and only_adjective(codes.word(start - 1)))
+        and not _opening_adjective(codes, start - 1)
     ):
         start -= 1
     # A name never runs across a line break: the small model joins a heading to the name opening the next
@@ -609,6 +612,12 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     if pos[start] == ADP:
         return None  # "the King of Athens" without its title is "of Athens": a role held over a place, not a name
     return (start, end) if end > start else None
+
+
+def _opening_adjective(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` opens its sentence and is only an adjective in WordNet: its capital says nothing, and an
+    adjective that only describes ("Neighbouring Tarsia said", "Embattled Acme Holdings") is no word of the name."""
+    return _opens_sentence(codes, i) and only_adjective(codes.word(i))
 
 
 def _surname_tagged_a_place(codes: TokenCodes, start: int, end: int) -> bool:
@@ -1021,7 +1030,12 @@ def body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
             joins = _body_word(codes.word(before - 1))
         # An honorific or an abbreviated title is a person's, never a body's first word: "Mr Achebe-Rowe's
         # solicitors", the surname and its possessive tagged an organisation, is Mr Achebe-Rowe.
-        if not joins or codes.breaks[before] or codes.lower[before] in _PERSONAL_ABBREVIATION_IDS:
+        if (
+            not joins
+            or codes.breaks[before]
+            or codes.lower[before] in _PERSONAL_ABBREVIATION_IDS
+            or _opening_adjective(codes, before)
+        ):
             break
         start = before
     return start
