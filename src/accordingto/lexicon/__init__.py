@@ -103,6 +103,7 @@ PERSON_NOUNS = words("person_nouns")
 PEOPLE_NOUNS = TITLES | ROLE_NOUNS | PERSON_NOUNS
 PERSON_SUFFIXES = ordered("person_suffixes")
 SURNAME_PARTICLES = words("surname_particles")
+GENERATIONAL_SUFFIXES = words("generational_suffixes")
 GENDERED_WORDS = table("gendered_words")
 PRONOUNS = sections("pronouns")
 RELATIVE_PRONOUNS = words("relative_pronouns")

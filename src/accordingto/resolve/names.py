@@ -85,8 +85,14 @@ def _first_surname(short: list[str], long: list[str]) -> bool:
     father's surname and then the mother's, and the press calls the person by the first alone ("Ocampo" for "Juan
     Esteban Ocampo Restrepo", "García" for "Gabriel García Márquez"). Only one word before the last, after at least
     one given name, and no word a first name of the lists: an English middle name stands there ("Lee Harvey
-    Oswald" is not "Harvey")."""
-    return len(short) == 1 and len(long) >= 3 and long[-2] == short[0] and not is_first_name(short[0])
+    Oswald" is not "Harvey"), nor before a generational suffix ("Peskov" is not "Dmitry Peskov Jr.", his son)."""
+    return (
+        len(short) == 1
+        and len(long) >= 3
+        and long[-2] == short[0]
+        and not is_first_name(short[0])
+        and long[-1] not in lexicon.GENERATIONAL_SUFFIXES
+    )
 
 
 def _after_preposition(short: list[str], long: list[str]) -> bool:
