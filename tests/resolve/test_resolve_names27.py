@@ -196,12 +196,9 @@ def test_a_company_coordinated_inside_an_of_part_stays_apart(nlp: Language) -> N
     assert source["kind"] == "group"
 
 
-@pytest.mark.xfail(
-    reason="a place the small model tags an organisation alone ('Borders') is read as a body of its own, so the "
-    "name ends before it ('Fair Fares for the West'); a known limit",
-    strict=True,
-)
 def test_a_place_tagged_an_organisation_stays_in_the_name(nlp: Language) -> None:
+    """A place the small model tags an organisation alone ("Borders") had ended the name before it ("Fair Fares for
+    the West"); the body's noun before the name calls the coordination one body (names28)."""
     text = "The regulator Fair Fares for the West and Borders said it had received 400 complaints."
     source = source_of_statement(_analysis(nlp, text), "it had received 400 complaints")
     assert source["name"] == "Fair Fares for the West and Borders"

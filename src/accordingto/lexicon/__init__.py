@@ -102,6 +102,8 @@ PERSON_NOUNS = words("person_nouns")
 # Nouns that name people: titles, role nouns and other person nouns (besides the suffixes of PERSON_SUFFIXES).
 PEOPLE_NOUNS = TITLES | ROLE_NOUNS | PERSON_NOUNS
 PERSON_SUFFIXES = ordered("person_suffixes")
+SURNAME_PARTICLES = words("surname_particles")
+GENERATIONAL_SUFFIXES = words("generational_suffixes")
 GENDERED_WORDS = table("gendered_words")
 PRONOUNS = sections("pronouns")
 RELATIVE_PRONOUNS = words("relative_pronouns")

@@ -39,7 +39,11 @@ def only_adjective(word: str) -> bool:
     (but not "Veteran", "Royal" or "Frank", which are nouns too and so may be names or titles)."""
     index = _index()
     lower = word.lower()
-    return lower in index.get("adj", frozenset()) and not any(lower in index.get(pos, ()) for pos in _OTHER_CLASSES)
+    adjectives = index.get("adj", frozenset())
+    if lower not in adjectives and "our" in lower:
+        # WordNet spells the American way and lacks many British spellings ("neighbouring", not "neighboring").
+        lower = lower.replace("our", "or")
+    return lower in adjectives and not any(lower in index.get(pos, ()) for pos in _OTHER_CLASSES)
 
 
 def noun_not_adjective(word: str) -> bool:

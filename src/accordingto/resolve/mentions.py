@@ -23,7 +23,7 @@ from .. import lexicon
 from ..annotations import TokenCodes, doc_token_codes
 from ..clauses import SUBJECT_DEPS
 from ..model import SourceKind
-from ..parse.word_classes import noun_not_adjective, only_adjective
+from ..parse.word_classes import noun_not_adjective, only_adjective, unknown_word
 from ..records import MentionForm
 from .first_names import first_name_gender, is_first_name
 from .name_kinds import SURE, name_head, shipped_name_kinds
@@ -395,7 +395,7 @@ def _title_word(codes: TokenCodes, i: int) -> bool:
 def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = False) -> tuple[int, int] | None:
     """The proper name the head belongs to, without a leading "the", a person's titles or a possessive
     ending. ``body``: the text calls the name's bearer a body (an apposition or a noun before the name), so that
-    its "for" part is its name's (``_through_name_part``)."""
+    its "for" part is its name's (``through_name_part``)."""
     pos, dep, ent_type, lower = codes.pos, codes.dep, codes.ent_type, codes.lower
     bounds = _entity_bounds(codes, head)
     if bounds is None and (
@@ -411,19 +411,25 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
         # ministry said", "ministry" tagged a proper noun, had been a person named "ministry" (news17).
         return None
     start, end = bounds or (head, head + 1)
-    through = _through_name_part(codes, end, high, body)
+    through = through_name_part(codes, end, high, body)
     # A name read through a body's "of" or "for" part is a body's, not a person's whose titles fall away.
     body_part = through > end
     end = _joined_name_end(codes, through)
     end = _coordinated_name_end(codes, start, _members_list_end(codes, start, end, high), high)
+    if body:
+        end = _called_body_conjuncts_end(codes, start, end, high)
+    start = _joined_person_start(codes, start, low)
     # Untagged proper nouns right before the name belong to it ("Ivanka" when only "Trump" is tagged), whether
     # the parser hangs them as a compound or as a modifier ("Cllr Aoife Brennan": "Aoife" an nmod, news18).
+    # Not a sentence's first word that is only an adjective, whose capital says nothing ("Neighbouring Tarsia
+    # said", the adjective tagged a proper noun, had been the country's name).
     while (
         start > low
         and pos[start - 1] == PROPN
         and dep[start - 1] in (_COMPOUND, _FLAT, _NMOD)
         and not ent_type[start - 1]
         and lower[start - 1] not in _TITLE_IDS
+        and not _opening_adjective(codes, start - 1)
     ):
         start -= 1
     # A nickname in quotation marks and the first name before it belong to the name: 'Kiki "kikibites" Osei' (see
@@ -468,7 +474,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     # "Society". Inside a sentence the capital says the adjective is the name's; as the sentence's first word only
     # a word that is more than an adjective in WordNet ("Open", "Royal"), not one that only describes ("Embattled
     # Acme Holdings").
-    # A people's adjective is left to the organisation rules (``_body_name_start``: "The British Airline Crew
+    # A people's adjective is left to the organisation rules (``body_name_start``: "The British Airline Crew
     # Association").
     if (
         (body or _body_named(codes, (start, end)))
@@ -478,7 +484,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
         and start <= codes.governor[start - 1] < end
         and codes.word(start - 1)[:1].isupper()
         and not ent_type[start - 1]
-        and not (_opens_sentence(codes, start - 1) and only_adjective(codes.word(start - 1)))
+        and not _opening_adjective(codes, start - 1)
     ):
         start -= 1
     # A name never runs across a line break: the small model joins a heading to the name opening the next
@@ -489,11 +495,15 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     end = min([end] + [i for i in range(start + 1, end) if codes.lower[i] == _OPEN_BRACKET])
     if ent_type[start] == _NORP and pos[start] == ADJ:
         return None
-    start = _body_name_start(codes, _possessor_in_name(codes, start, low), end, low)
+    start = body_name_start(codes, _possessor_in_name(codes, start, low), end, low)
     # Only a person's name loses its titles and roles: "President Volodymyr Zelenskyy", "Prosecutor Anna
     # Berg" (the small model often tags the role as part of the name), but "the State Department".
     personal = (
-        (ent_type[end - 1] in (_PERSON, 0) or _opens_with_personal_title(codes, start, end))
+        (
+            ent_type[end - 1] in (_PERSON, 0)
+            or _opens_with_personal_title(codes, start, end)
+            or _surname_tagged_a_place(codes, start, end)
+        )
         and not _owned_institution(codes, start, end)
         and not body_part
     )
@@ -502,10 +512,13 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     # A person's name opens with the first name: a capitalised word before a listed first name that is no first
     # name itself is a headline's word or a title the lists lack ("Tearful Delia Ransome wins …", tagged one
     # person, had been the source "Tearful Delia Ransome"; "Activist Angela Davis" on PolNeAR dev; news17).
+    # A capitalised surname particle the lists hold as a given name ("Mac", "Von", "Del") opens the surname, not a
+    # second first name: "Ruairí Mac Giolla Bhríde" had been shown as "Mac Giolla Bhríde" (news27).
     while (
         personal
         and start < end - 2
         and is_first_name(codes.word(start + 1))
+        and codes.string(lower[start + 1]) not in lexicon.SURNAME_PARTICLES
         and not is_first_name(codes.word(start))
         and not codes.word(start).isupper()
     ):
@@ -602,6 +615,51 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     return (start, end) if end > start else None
 
 
+def _opening_adjective(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` opens its sentence and is only an adjective in WordNet: its capital says nothing, and an
+    adjective that only describes ("Neighbouring Tarsia said", "Embattled Acme Holdings") is no word of the name."""
+    return _opens_sentence(codes, i) and only_adjective(codes.word(i))
+
+
+def _surname_tagged_a_place(codes: TokenCodes, start: int, end: int) -> bool:
+    """Whether a name the small model tagged a place on its last word alone holds a listed first name, untagged,
+    right before that word: a surname it does not know reads as a place ("Doreen Blackstock", "Blackstock" tagged
+    a place), and the untagged words before it are the person's name and whatever the sentence opened with
+    ("Pensioner Doreen Blackstock"), which the person's rules trim."""
+    last = end - 1
+    return (
+        end - start >= 2
+        and codes.ent_type[last] == _GPE
+        and codes.entity_start[last] == last
+        and not codes.ent_type[last - 1]
+        and is_first_name(codes.word(last - 1))
+    )
+
+
+def _joined_person_start(codes: TokenCodes, start: int, low: int) -> int:
+    """Where a person's name starts that the small model began inside a hyphenated word (``joined_word_start``): a
+    double-barrelled surname ("Lady Justice Okafor-Reid", untagged, had been shown as "Reid", news26) or a
+    hyphenated given name ("Hyun-woo Park", "Jean-Luc", tagged from "Park" or "woo", had lost the given name, news27).
+    A name never starts inside a word. Only a person's (the word's first part or the name tagged a person, or a
+    title before the word) with a capitalised first part: a place's or a thing's name may be a hyphenated word's
+    last part ("Comic-Con", "Bourg-la-Reine": reading those whole moved GUM's markables, names27). The given name's
+    last part may stand before the name as a word of its own, read as a common noun ("Hyun-woo": "woo")."""
+    last = start
+    if (
+        start - 1 > low
+        and not codes.ent_type[start - 1]
+        and codes.dep[start - 1] in (_COMPOUND, _FLAT)
+        and codes.governor[start - 1] == start
+    ):
+        last = start - 1
+    joined = joined_word_start(codes, last)
+    if joined >= last or joined < low or not codes.word(joined)[:1].isupper():
+        return start
+    person = _PERSON in (codes.ent_type[joined], codes.ent_type[start])
+    titled = joined > low and codes.lower[joined - 1] in _TITLE_IDS
+    return joined if person or titled else start
+
+
 def _joined_name_end(codes: TokenCodes, end: int) -> int:
     """Where a name ends that the small model tagged short of a hyphenated word: a hyphen with no space on either
     side joins one word, and a name never ends inside a word. "Denise M. Adeyemi-Reyes", tagged "Denise M.
@@ -630,7 +688,7 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
     body's word, its first part no name of its own (the tagger ran through the "and", or it ends in a common noun),
     is one body named by both ("Pentreath Fire and Rescue Service", tagged "Pentreath Fire" a person and "Rescue
     Service" a body, had been a group "Pentreath Fire", news25; as "the Food and Drug Administration"). The second
-    part's body word may take an "of" or "for" part of its own (``_through_name_part``): "Asthma and Lung Alliance
+    part's body word may take an "of" or "for" part of its own (``through_name_part``): "Asthma and Lung Alliance
     of Great Britain", "Country Fire and Rescue Authority of Westmarch" (news26). (An "and" inside a body's "of"
     part is its members': ``_members_list_end``.)
     The second part must be capitalised proper nouns with no determiner: two bodies coordinated each take their
@@ -644,15 +702,23 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
         (i for i in range(conjunction + 1, high) if codes.dep[i] == _CONJ and start <= codes.governor[i] < conjunction),
         None,
     )
-    if conjunct is None or codes.right_edge[conjunct] >= high:
+    if conjunct is None:
         return end
-    if not all(_capitalised_proper_noun(codes, i) for i in range(conjunction + 1, conjunct + 1)):
+    # (A comma the parser hung on the conjunct, before a relative clause or an apposition, is no word of it.)
+    edge = codes.right_edge[conjunct] + 1
+    while edge - 1 > conjunct and codes.punct[edge - 1]:
+        edge -= 1
+    if edge > high:
+        return end
+    if not all(
+        _capitalised_proper_noun(codes, i) or _inner_hyphen(codes, i) for i in range(conjunction + 1, conjunct + 1)
+    ):
         return end
     if not body_word(codes.word(conjunct)):
         return end
     # The conjunct's phrase must be its name and nothing more: its words up to its body word, and the "of" or "for"
     # part that word takes.
-    if _through_name_part(codes, conjunct + 1, high) != codes.right_edge[conjunct] + 1:
+    if through_name_part(codes, conjunct + 1, high) != edge:
         return end
     before = conjunction - 1
     # The first part is no name of its own: the tagger ran through the "and", or it ends in a common noun ("Fire",
@@ -664,7 +730,56 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
         and not body_word(first_word)
         and not (codes.ent_type[before] and codes.entity_start[before] == before)
     )
-    return codes.right_edge[conjunct] + 1 if modifier else end
+    # Two lines of business joined, the second a lone word, are one company's trades ("Castellane Shipping and
+    # Logistics", news27, had been "Castellane Shipping"): a line of business alone names no company, whereas a
+    # second body names itself ("Marlow Shipping and Fenwick Logistics" are two).
+    trades = conjunct == conjunction + 1 and _ends_a_body_name(first_word) and _ends_a_body_name(codes.word(conjunct))
+    return edge if modifier or trades else end
+
+
+def _called_body_conjuncts_end(codes: TokenCodes, start: int, end: int, high: int) -> int:
+    """Where the name of a bearer the text calls one body ends when it coordinates common words: "Open Rights and
+    Digital Liberty, a campaign group" (news26, shown as "Open Rights"), "the consultancy Cornhill Energy Research,
+    Forecasting and Advisory" (cut at its comma). A singular body's noun in apposition or before the name says the
+    coordination is one body's name, not two parties; and a campaign's or a firm's name coordinates ordinary words
+    (its causes, its trades), which name no body alone. The conjuncts must be capitalised words of the dictionary,
+    joined by "and" (closing a list whose commas it ends), inside the name's phrase; a conjunct with a word of its
+    own (a coined or a person's name: "Oxfam and Ofgem") or a body's word ("and the Harbour Board") is another
+    party, and a plural apposition ("two charities") makes no ``body``."""
+    if end >= high or not (codes.lower[end] in _AND_IDS or _list_comma(codes, end, high)):
+        return end
+    conjunct = next(
+        (i for i in range(end + 1, high) if codes.dep[i] == _CONJ and start <= codes.governor[i] < end), None
+    )
+    if conjunct is None:
+        return end
+    edge = codes.right_edge[conjunct] + 1
+    while edge - 1 > conjunct and codes.punct[edge - 1]:
+        edge -= 1
+    if edge > high or not any(codes.lower[i] in _AND_IDS for i in range(end, edge)):
+        return end
+    for i in range(end + 1, edge):
+        joining = codes.lower[i] in _AND_IDS or _list_comma(codes, i, edge) or _inner_hyphen(codes, i)
+        word = _capitalised_proper_noun(codes, i) and _dictionary_word(codes.word(i)) and not body_word(codes.word(i))
+        if not (joining or word):
+            return end
+    return edge
+
+
+def _dictionary_word(word: str) -> bool:
+    """Whether a word, or the singular of a plural in "-s" ("Streets"), is a word of WordNet's lists (which hold
+    lemmas): an ordinary word, not a coined or a person's name."""
+    return not unknown_word(word) or (word.endswith("s") and not unknown_word(word[:-1]))
+
+
+def _inner_hyphen(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside one word, with no space on either side ("Anti-Doping")."""
+    return (
+        codes.lower[i] == _HYPHEN
+        and 0 < i < len(codes.pos) - 1
+        and codes.idx[i - 1] + codes.length[i - 1] == codes.idx[i]
+        and codes.idx[i] + 1 == codes.idx[i + 1]
+    )
 
 
 _OF, _FOR = get_string_id("of"), get_string_id("for")
@@ -746,7 +861,7 @@ def _trimmed_end(codes: TokenCodes, first: int, end: int) -> int:
     return end
 
 
-def _through_name_part(codes: TokenCodes, end: int, high: int, body: bool = False) -> int:
+def through_name_part(codes: TokenCodes, end: int, high: int, body: bool = False) -> int:
     """Where a body's name ends that is headed by a capitalised body noun with an "of" or "for" part the small
     model left out of the name: "the Fenwick Chamber of Trade", "the Institute of Coastal Studies"
     (``BODY_NAME_HEADS``), "the Passenger Voice for the North and Midlands". The capitalised words after the
@@ -772,7 +887,7 @@ def _through_name_part(codes: TokenCodes, end: int, high: int, body: bool = Fals
 
 def _capitalised_body_noun(codes: TokenCodes, head: int, high: int, body: bool) -> bool:
     """Whether an untagged common noun heads a body's name: written with a capital inside a sentence, where the
-    capital says it is a name's word, and followed by the name's "of" or "for" part (``_through_name_part``): "The
+    capital says it is a name's word, and followed by the name's "of" or "for" part (``through_name_part``): "The
     Campaign for Clean Rivers, a pressure group", "campaign" read as a common noun, had been shown with its
     apposition as a description. Not a sentence's first word, whose capital says nothing, nor a title ("the
     Minister for Health": no body's word and not called a body)."""
@@ -780,7 +895,7 @@ def _capitalised_body_noun(codes: TokenCodes, head: int, high: int, body: bool) 
         codes.pos[head] == NOUN
         and codes.word(head)[:1].isupper()
         and not _opens_sentence(codes, head)
-        and _through_name_part(codes, head + 1, high, body) > head + 1
+        and through_name_part(codes, head + 1, high, body) > head + 1
     )
 
 
@@ -886,13 +1001,14 @@ def _possessor_in_name(codes: TokenCodes, start: int, low: int) -> int:
     return start
 
 
-def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
+def body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
     """Where an organisation's name starts when the small model tagged only its last part: the proper nouns, a
     people's adjective and "and" before it that its last word governs belong to it ("The *Kelbury and* District
     Hospitals Trust", tagged "Kelbury" and "District Hospitals Trust"; "The *British* Airline Crew Association").
     A body's name often coordinates places or opens with a nationality, and the cut name is a junk name of a
-    body that does not exist. Not for people ("Obama and Biden" are two) nor places."""
-    last = end - 1
+    body that does not exist. Not for people ("Obama and Biden" are two) nor places. A possessive ending the small
+    model tagged with the name is not its last word ("Fenmouth and District Council's budget")."""
+    last = end - 2 if end - 2 >= start and codes.tag[end - 1] == _POSSESSIVE_TAG else end - 1
     if codes.ent_type[last] not in _BODY_NAME_LABEL_IDS:
         return start
     pos, ent_type = codes.pos, codes.ent_type
@@ -909,7 +1025,19 @@ def _body_name_start(codes: TokenCodes, start: int, end: int, low: int) -> int:
             joins = pos[before - 2] == PROPN and any(codes.tag[i] == _POSSESSIVE_TAG for i in range(start, last))
         if codes.tag[before] == _POSSESSIVE_TAG and pos[start] == CCONJ and before > low:
             joins = pos[before - 1] == PROPN
-        if not joins or codes.breaks[before]:
+        # A body's word and its "of" before the name's first part, the whole governed by its last word: "The
+        # International Federation *of* Red Cross and Red Crescent Societies", parsed with "Societies" as the head,
+        # had been shown as "Red Cross and Red Crescent Societies" (news27); what the federation is of is its name.
+        if codes.lower[before] == _OF and before > low and pos[before - 1] == PROPN:
+            joins = body_word(codes.word(before - 1))
+        # An honorific or an abbreviated title is a person's, never a body's first word: "Mr Achebe-Rowe's
+        # solicitors", the surname and its possessive tagged an organisation, is Mr Achebe-Rowe.
+        if (
+            not joins
+            or codes.breaks[before]
+            or codes.lower[before] in _PERSONAL_ABBREVIATION_IDS
+            or _opening_adjective(codes, before)
+        ):
             break
         start = before
     return start
@@ -967,6 +1095,10 @@ def name_label(codes: TokenCodes, bounds: tuple[int, int], number: Number) -> st
     fallback = "PERSON" if number == "sing" else ""
     # (A number opening the name, tagged a date, says nothing of what the name names: "the 1886 Trust".)
     first_label = codes.string(codes.ent_type[bounds[0]]) if codes.pos[bounds[0]] != NUM else ""
+    # A given name tagged a person's before a surname tagged a people ("Seo-yeon Han", "Han" read as the Han
+    # people): no people's name follows a given name, the whole is a person's.
+    if first_label == "PERSON" and codes.ent_type[bounds[1] - 1] == _NORP and bounds[1] - bounds[0] > 1:
+        return first_label
     return codes.string(codes.ent_type[bounds[1] - 1]) or first_label or fallback
 
 
@@ -986,10 +1118,14 @@ def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int
     )
 
 
-def _body_kind(lowered: set[str]) -> SourceKind:
+def _body_kind(words: list[str]) -> SourceKind:
     """The kind of body a name names, by its words: an outlet's words make it the media's, a government's words
-    ("Council", "Ministry") a government's, and any other name an organisation's."""
-    if lowered & MEDIA_NAME_WORDS and not lowered & {"house", "department", "ministry"}:
+    ("Council", "Ministry") a government's, and any other name an organisation's. A surname's particle written in
+    lower case ("Gwilym ap Rhys", "Khalid al-Rashid") is no outlet's word: an outlet writes its "AP" or "Al" with a
+    capital, and read as one the person had been a news outlet apart from "Mr ap Rhys" (news27)."""
+    lowered = {word.lower().strip(".") for word in words}
+    outlet = {word.lower().strip(".") for word in words if not (word.islower() and word in lexicon.SURNAME_PARTICLES)}
+    if outlet & MEDIA_NAME_WORDS and not lowered & {"house", "department", "ministry"}:
         return "media"
     if lowered & lexicon.GOVERNMENT_NAME_WORDS:
         return "government"
@@ -1030,7 +1166,7 @@ def learned_kind(codes: TokenCodes, bounds: tuple[int, int], words: list[str], k
         return kind if kind in BODY_KINDS and codes.tag[head] in _PLURAL_TAGS else "person"
     if klass == "organization":
         # Which body, the word lists say, as they do for a name tagged one ("Eastwick Gazette", tagged a person).
-        return kind if kind in BODY_KINDS else _body_kind({word.lower().strip(".") for word in words})
+        return kind if kind in BODY_KINDS else _body_kind(words)
     if kind in BODY_KINDS:
         return kind
     return "government" if codes.dep[head] in _SUBJECT_DEP_IDS else "unknown"
@@ -1063,10 +1199,14 @@ def _name_kind(words: list[str], label: str) -> tuple[SourceKind, bool]:
     if label == "PERSON":
         return "person", False
     if label == "GPE":
+        # A place's name never ends in a company's legal form or line of business: "Castellane Shipping and
+        # Logistics", its last word tagged a place, is a company.
+        if _ends_a_body_name(words[-1]):
+            return "organization", True
         return "government", False
     if label == "NORP":
         return "group", False
-    body = _body_kind(lowered)
+    body = _body_kind(words)
     if body != "organization":
         return body, True
     if len(words) == 1 and not words[0].isupper():
@@ -1202,15 +1342,12 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
     named = _name_given(codes, head, start, end) if appos is None else None
     appos = appos if named is None else named
     # An apposition or a noun before the name that calls its bearer a body ("Open Rights for Children, a campaign
-    # group", "The regulator Fair Fares for …") says that the name's "for" part is its own (``_through_name_part``).
-    bounds = name_bounds(
-        codes,
-        head,
-        low,
-        high,
-        body=_calls_a_body(codes, appos)
-        or any(codes.governor[i] == head and _calls_a_body(codes, i) for i in range(low, head)),
+    # group", "The regulator Fair Fares for …") says that the name's "for" part is its own (``through_name_part``).
+    # (Singular: "Oxfam and Save the Children, two charities" are two.)
+    called_body = (appos is not None and _calls_a_body(codes, appos) and _singular_noun(codes, appos)) or any(
+        codes.governor[i] == head and _calls_a_body(codes, i) for i in range(low, head)
     )
+    bounds = name_bounds(codes, head, low, high, body=called_body)
     if bounds is not None and appos is not None and codes.ent_type[head] == _NORP:
         # "Another Republican, Representative Lorna Haskett": the party or people is what the person in the
         # apposition belongs to; the name is hers (it had been a group named by the whole phrase, news17).
@@ -1230,7 +1367,7 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if bounds is not None:
             high = max(high, bounds[1])
             described = head
-    if bounds is not None and number == "plur" and _conjuncts_in_name(codes, head, bounds):
+    if bounds is not None and number == "plur" and _conjuncts_in_name(codes, head, bounds, called_body):
         number = "sing"  # "Pentreath Fire and Rescue Service": the "and" is inside one body's name, not two parties
     if (
         bounds is not None
@@ -1373,13 +1510,14 @@ _DESCRIPTION_HEAD_IDS = _ids(lexicon.DESCRIPTION_HEADS)
 _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTION_HEADS))
 
 
-def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int]) -> bool:
+def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int], called_body: bool = False) -> bool:
     """Whether a singular head is plural only by conjuncts that lie inside its own name (``_coordinated_name_end``),
     a body's name: one whose last word is a body's word ("Pentreath Fire and Rescue Service"), or whose body word
     takes an "of" or "for" part ("Asthma and Lung Alliance of Great Britain": the place says which alliance, the
     "and" is inside its name, news26). Other names the small model tagged as one across an "and" stay plural: they
     are as often two people ("Obama and Biden"), and reading every such name as one party cost GUM train CV
-    pronouns half a point through the fold models' features (junk25)."""
+    pronouns half a point through the fold models' features (junk25). ``called_body``: the text calls the bearer one
+    body (``_called_body_conjuncts_end``: "Open Rights and Digital Liberty, a campaign group")."""
     conjuncts = [child for child in codes.children(head) if codes.dep[child] == _CONJ]
     # The body's word before an "of" or "for" part reads only an "and" inside the name (``_joined_by_and``).
     body = (
@@ -1387,9 +1525,11 @@ def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int]) ->
         or (_body_named(codes, bounds) and any(_joined_by_and(codes, head, c) for c in conjuncts))
         or _joined_by_ampersand(codes, bounds)
     )
-    return (
-        body and _singular_noun(codes, head) and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
+    # A singular body's noun calling the bearer one body outweighs a plural head ("Open *Rights* and …").
+    one = (body and _singular_noun(codes, head)) or (
+        called_body and any(_joined_by_and(codes, head, c) for c in conjuncts)
     )
+    return one and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
 
 
 def _joined_by_ampersand(codes: TokenCodes, bounds: tuple[int, int]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 
 from .. import lexicon
+from .first_names import is_first_name
 
 
 def normalized(words: list[str]) -> list[str]:
@@ -33,7 +34,10 @@ def name_keys(words: list[str], stored: bool) -> list[tuple[str, ...]]:
     short = len(words) == 1
     letters = words[0].replace(".", "") if short else _acronym(words)
     side = "short" if short == stored else "long"
-    return [("last", words[-1]), ("canonical", _canonical(words)), (side, letters)]
+    keys: list[tuple[str, ...]] = [("last", words[-1]), ("canonical", _canonical(words)), (side, letters)]
+    if stored and len(words) > 2:
+        keys.append(("last", words[-2]))  # a first surname of two ("Ocampo" of "Juan Esteban Ocampo Restrepo")
+    return keys
 
 
 def names_match(first: list[str], second: list[str], person: bool) -> bool:
@@ -61,7 +65,9 @@ def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) 
         # No person's name opens with "Old" or "South": such a name is a place's the small model tagged a person's
         # ("Old Athens", whose "Athens" is not a surname).
         surname = long[-len(short) :] == short and not _distinguished(short, long)
-        return surname or (len(short) == 2 and (short[0], short[1]) == (long[0], long[-1]))
+        return (
+            surname or (len(short) == 2 and (short[0], short[1]) == (long[0], long[-1])) or _first_surname(short, long)
+        )
     # A surname is a person's convention only: a place or a body is called by a shorter name that keeps its head
     # ("the Post"), never by what follows an "of" or an "and" in it, nor by the name a modifier opening the
     # longer one distinguishes it from ("Athens" is not "Old Athens").
@@ -71,6 +77,21 @@ def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) 
         and not _after_preposition(short, long)
         and not _after_conjunction(short, long)
         and not _distinguished(short, long)
+    )
+
+
+def _first_surname(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is the first of two surnames closing ``long``: Spanish and Portuguese names carry the
+    father's surname and then the mother's, and the press calls the person by the first alone ("Ocampo" for "Juan
+    Esteban Ocampo Restrepo", "García" for "Gabriel García Márquez"). Only one word before the last, after at least
+    one given name, and no word a first name of the lists: an English middle name stands there ("Lee Harvey
+    Oswald" is not "Harvey"), nor before a generational suffix ("Peskov" is not "Dmitry Peskov Jr.", his son)."""
+    return (
+        len(short) == 1
+        and len(long) >= 3
+        and long[-2] == short[0]
+        and not is_first_name(short[0])
+        and long[-1] not in lexicon.GENERATIONAL_SUFFIXES
     )
 
 

@@ -37,7 +37,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.symbols import PROPN
+from spacy.symbols import CCONJ, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
@@ -65,10 +65,12 @@ from .mentions import (
     Gender,
     Mention,
     MentionReadings,
+    body_name_start,
     coordinated_people,
     misread_surname,
     office_named_beside,
     read_source,
+    through_name_part,
 )
 from .names import normalized
 from .ranker import MentionRanker, shipped_ranker
@@ -830,15 +832,30 @@ def _name_occurrences(
         if heads_the_story(doc, codes, ent.start, ent.end):
             continue
         mention = misread.get(ent.start) if len(ent) == 1 else None
-        # A facility's name is read with its phrase, whose apposition alone may say it is a body.
-        end = ent.root.right_edge.i + 1 if ent.label_ == FACILITY_LABEL else ent.end
-        mention = mention or readings.read(ent.start, end)
+        # A facility's name is read with its phrase, whose apposition alone may say it is a body; a body's name with
+        # the "of" or "for" part that its tag left out ("the trustees of the Halloran-Whitby Foundation for the
+        # Visual Arts", tagged without "for the Visual Arts": the cut name had been the foundation's, news27).
+        # So is the first part of a body's name the small model tagged apart at an "and" ("Fenmouth and District
+        # Council's budget", tagged "District Council": the cut name had been the council's). Only across an "and":
+        # a place before a body's name ("the U.S. Congress", "U.S." tagged apart) is its modifier, and the body's
+        # name without it is how the text's other mentions match it (GUM dev: "the United States Congress").
+        start = ent.start
+        if ent.label_ == FACILITY_LABEL:
+            end = ent.root.right_edge.i + 1
+        else:
+            end = through_name_part(codes, ent.end, ent.root.right_edge.i + 1)
+            joined = body_name_start(codes, ent.start, ent.root.i + 1, ent.root.left_edge.i)
+            if any(codes.pos[i] == CCONJ for i in range(joined, ent.start)):
+                start = joined
+        mention = mention or readings.read(start, end)
         if mention is None or mention.name_start is None or mention.name_end is None:
             continue
         if ent.label_ == FACILITY_LABEL and (mention.kind not in BODY_KINDS or mention.appos is None):
             continue
         name = doc[mention.name_start : mention.name_end]
-        found.append(_unsourced_occurrence(mention, ent, name, ent.root, quotes, sentence_starts))
+        # (Placed by the whole name read, which ``describe.sources`` reads again to show it.)
+        span = ent if ent.label_ == FACILITY_LABEL else doc[start:end]
+        found.append(_unsourced_occurrence(mention, span, name, ent.root, quotes, sentence_starts))
     return found
 
 
