@@ -12,7 +12,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..clauses import CLAUSE_SUBJECT_DEPS
-from .cues import cue_root
+from .cues import court_hears, cue_root
 from .groups import LINK_DEPTH, Group, Grouping, keep_contents
 from .tagging import RoleSpan
 
@@ -151,7 +151,10 @@ def untagged_complement(doc: Doc, group: Group, tags: np.ndarray) -> None:
 # the content's subject and "announced" as the source's own modifier. The verb then has no complement, yet the
 # layout says what it reports: the words from the sentence's start to the comma before its source, as PolNeAR's
 # "X, officials said" takes them. Only a verb with no object or complement of its own ("…, she told the court" keeps
-# its hearer; "…, the council said in a statement" has none) whose source stands right before it, after that comma.
+# its hearer; "…, the council said in a statement" has none) whose source stands right before it, after that comma,
+# and that hangs (itself or through its source) from a word of those words: a main verb after an opening clause
+# ("When Congress cut the funding, Mexico said enough") or a parenthetical of the clause after it ("If this fails,
+# he argues, there are other tools") reports something else.
 OWN_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative"})
 
 
@@ -169,18 +172,23 @@ def _clause_before(doc: Doc, group: Group, root: Token) -> tuple[int, int] | Non
     start = shed_start(doc, sentence.start, comma - 1)
     if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(start, comma - 1)):
         return None
-    return start, comma - 1
+    head = root
+    while source.start <= head.i < group.cue.end and head.head != head:
+        head = head.head
+    return (start, comma - 1) if start <= head.i < comma - 1 else None
 
 
 # "Told a news conference in the capital that rescuers were still reaching remote villages": with a noun for an
-# event as the hearer, the parse reads "that" as a relative pronoun of that noun and the reported clause as its
-# relative clause. A relative "that" stands for a word missing from its clause; a clause that already has its own
-# subject and its own direct object besides "that" has no such gap, so "that" only opens it: it is the verb's
-# complement ("the conference that rescuers attended" has its gap, and stays a relative clause).
+# event as the hearer, or a place after it, the parse reads "that" as a relative pronoun of the noun before it and
+# the reported clause as its relative clause. A relative "that" stands for a word missing from its clause; a clause
+# that already has its own subject and its own direct object besides "that" has no such gap, so "that" only opens
+# it: it is the verb's complement ("the conference that rescuers attended" has its gap, and stays a relative
+# clause).
 def _complement_read_as_relative(root: Token) -> tuple[int, int] | None:
-    """The clause under the cue's object that opens with a "that" it has no room for (see above)."""
+    """The clause under the cue's object or a phrase after it that opens with a "that" it has no room for (see
+    above)."""
     for obj in root.children:
-        if obj.dep_ not in ("dobj", "dative"):
+        if obj.dep_ not in ("dobj", "dative", "prep") or obj.i < root.i:
             continue
         for clause in obj.subtree:
             if clause.dep_ != "relcl" or clause.left_edge.lower_ != "that":
@@ -190,6 +198,33 @@ def _complement_read_as_relative(root: Token) -> tuple[int, int] | None:
             if that.head == clause and that.dep_ in ("dobj", "nsubj") and that.dep_ in deps and "nsubj" in deps:
                 return that.i, clause.right_edge.i + 1
     return None
+
+
+def court_reports(doc: Doc, tags: np.ndarray, groups: Sequence[Group]) -> list[Group]:
+    """An attribution with no source for every untagged court formula with a reported clause ("The court heard
+    that ...", "..., the inquest heard": ``cues.court_hears``), its content the whole clause (a report the tagger
+    found inside it stays, nested), unless a group's cue already holds the verb. The court is the hearer of what
+    it heard, so a report inside the clause loses a source the tagger put on the court ("The court heard that an
+    audit had described the junction as ..." is the audit's, not the court's)."""
+    cued = {i for group in groups for i in range(group.cue.start, group.cue.end)}
+    found = []
+    for token in doc:
+        if tags[token.i] or token.i in cued or token.lower_ not in ("heard", "told") or not court_hears(token):
+            continue
+        clause = next((child for child in token.children if child.dep_ == "ccomp"), None)
+        if clause is None:
+            continue
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        court = [(child.left_edge.i, child.right_edge.i + 1) for child in token.children if "subj" in child.dep_]
+        for group in groups:
+            if start <= group.cue.start < end:
+                group.sources[:] = [s for s in group.sources if not any(s.start < b and a < s.end for a, b in court)]
+        contents = _pieces(doc, start, end, [])
+        if contents:
+            found.append(
+                Group(cue=RoleSpan("CUE", token.i, token.i + 1), contents=contents, routes=["syntax"] * len(contents))
+            )
+    return found
 
 
 def _clause_beside(doc: Doc, phrase: Token) -> tuple[int, int] | None:
