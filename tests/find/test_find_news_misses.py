@@ -17,6 +17,7 @@ import pytest
 from spacy.language import Language
 
 from accordingto.find.contents import untagged_complement
+from accordingto.find.nested import find_nested
 from accordingto.lexicon import NOT_STATEMENT_CUE_CLASSES
 from tagged_groups import attributions, group_of
 
@@ -127,3 +128,27 @@ def test_no_court_no_court_report(nlp: Language, text: str, source_word: str | N
         assert found == []
     else:
         assert [source_word in (a.source_text or "") for a in found] == [True]
+
+
+# (text, the nested cue's first word, whether the frame is added by default): a state of mind nested in a statement
+# is under the attributions' cut (0.25); a nested report of speech keeps 0.8 and stays.
+NESTED_FRAMES = [
+    ("The nurse said she felt the ward was understaffed that night.", "felt", False),
+    ('"I don\'t know how we will pay the rent," said the tenant.', "do", False),
+    ("The analysts said they expected prices to fall next year.", "expected", False),
+    ("The figures showed that fares had doubled, the campaign said.", "showed", False),
+    ("The mayor said the builder had told her that the bridge was safe.", "had", True),
+]
+
+
+@pytest.mark.parametrize(("text", "cue_start", "added"), NESTED_FRAMES)
+def test_a_nested_frame_under_the_cut_is_not_added(nlp: Language, text: str, cue_start: str, added: bool) -> None:
+    found = [a for a in attributions(nlp, text) if a.cue_text.split()[0] == cue_start]
+    assert bool(found) is added, [(a.source_text, a.cue_text, a.content_text) for a in attributions(nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "cue_start"), [(text, cue) for text, cue, added in NESTED_FRAMES if not added])
+def test_no_cut_adds_every_nested_frame(nlp: Language, text: str, cue_start: str) -> None:
+    doc = nlp(text)
+    frames = find_nested(doc, 0.0)
+    assert any(doc[min(frame.cue)].text == cue_start for frame in frames), [doc[min(f.cue)].text for f in frames]
