@@ -134,7 +134,7 @@ def test_no_court_no_court_report(nlp: Language, text: str, source_word: str | N
 # is under the attributions' cut (0.25); a nested report of speech keeps 0.8 and stays.
 NESTED_FRAMES = [
     ("The nurse said she felt the ward was understaffed that night.", "felt", False),
-    ('"I don\'t know how we will pay the rent," said the tenant.', "do", False),
+    ('"I don\'t know how we will pay the rent," said the tenant.', "don't", False),
     ("The analysts said they expected prices to fall next year.", "expected", False),
     ("The figures showed that fares had doubled, the campaign said.", "showed", False),
     ("The mayor said the builder had told her that the bridge was safe.", "had", True),
@@ -150,5 +150,5 @@ def test_a_nested_frame_under_the_cut_is_not_added(nlp: Language, text: str, cue
 @pytest.mark.parametrize(("text", "cue_start"), [(text, cue) for text, cue, added in NESTED_FRAMES if not added])
 def test_no_cut_adds_every_nested_frame(nlp: Language, text: str, cue_start: str) -> None:
     doc = nlp(text)
-    frames = find_nested(doc, 0.0)
-    assert any(doc[min(frame.cue)].text == cue_start for frame in frames), [doc[min(f.cue)].text for f in frames]
+    cues = [doc[min(frame.cue) : max(frame.cue) + 1].text.split()[0] for frame in find_nested(doc, 0.0)]
+    assert cue_start in cues, cues
