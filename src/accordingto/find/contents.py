@@ -12,8 +12,8 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..clauses import CLAUSE_SUBJECT_DEPS
-from .cues import court_hears, cue_root
-from .groups import LINK_DEPTH, Group, Grouping, keep_contents
+from .cues import court_hears, cue_root, subject_phrases
+from .groups import LINK_DEPTH, Group, Grouping, drop_sources_over, keep_contents
 from .tagging import RoleSpan
 
 # PolNeAR annotates the outer attribution of a report of a report ("The Post reported that Manafort acknowledged ...",
@@ -215,10 +215,9 @@ def court_reports(doc: Doc, tags: np.ndarray, groups: Sequence[Group]) -> list[G
         if clause is None:
             continue
         start, end = clause.left_edge.i, clause.right_edge.i + 1
-        court = [(child.left_edge.i, child.right_edge.i + 1) for child in token.children if "subj" in child.dep_]
         for group in groups:
             if start <= group.cue.start < end:
-                group.sources[:] = [s for s in group.sources if not any(s.start < b and a < s.end for a, b in court)]
+                drop_sources_over(group, subject_phrases(token))
         contents = _pieces(doc, start, end, [])
         if contents:
             found.append(

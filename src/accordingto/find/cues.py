@@ -6,6 +6,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
+from ..clauses import CLAUSE_SUBJECT_DEPS
 from .groups import Group
 from .tagging import RoleSpan
 
@@ -145,6 +146,11 @@ def court_hears(verb: Token) -> bool:
     else:
         return False
     return any(child.dep_ == subject and child.lemma_.lower() in lexicon.HEARING_BODIES for child in children)
+
+
+def subject_phrases(verb: Token) -> list[tuple[int, int]]:
+    """The token ranges of the verb's subjects, active or passive (a court's phrase, for ``court_hears``)."""
+    return [(child.left_edge.i, child.right_edge.i + 1) for child in verb.children if child.dep_ in CLAUSE_SUBJECT_DEPS]
 
 
 # "Add" reports speech when what is added is said: a clause ("added that ..."), a quotation ("he added: “...”") or

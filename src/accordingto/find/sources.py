@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..clauses import CLAUSE_SUBJECT_DEPS, entity_span
-from .cues import court_hears, cue_root
-from .groups import Group, keep_contents
+from .cues import court_hears, cue_root, subject_phrases
+from .groups import Group, drop_sources_over, keep_contents
 from .tagging import RoleSpan
 
 
@@ -142,9 +142,7 @@ def leave_hearer_unnamed(doc: Doc, group: Group) -> None:
     root = doc[cue_root(doc, group.cue)]
     children = list(root.children)
     if court_hears(root):
-        hearers = [
-            (child.left_edge.i, child.right_edge.i + 1) for child in children if child.dep_ in ("nsubj", "nsubjpass")
-        ]
+        drop_sources_over(group, subject_phrases(root))
     elif (
         root.lemma_ in _UNNAMED_BY_PASSIVE
         and root.pos_ == "VERB"
@@ -152,11 +150,7 @@ def leave_hearer_unnamed(doc: Doc, group: Group) -> None:
         and any(child.dep_ == "auxpass" for child in children)
     ):
         hearers = [(child.left_edge.i, child.right_edge.i + 1) for child in children if child.dep_ == "nsubjpass"]
-    else:
-        return
-    group.sources[:] = [
-        span for span in group.sources if not any(span.start < end and start < span.end for start, end in hearers)
-    ]
+        drop_sources_over(group, hearers)
 
 
 # The passive complement of the formulas in which a source keeps their name out of print: "who did not want to be
