@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..annotations import ATTRIBUTIONS, STANCE, doc_token_codes, role_spans, string_ids
 from ..clauses import CLAUSE_SUBJECT_DEPS, cue_head, token_ids, top_tokens
+from ..find.cues import court_hears
 from ..find.nested import can_speak
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import StanceRecord
@@ -130,6 +131,9 @@ def describe_stance(cue: list[Span], content: list[Span], hedges: list[int] | No
         cue_class = "decision"
     act = _act_sense(head, content) if head is not None else None
     cue_class = act or cue_class
+    if head is not None and cue_class == "perception" and court_hears(head):
+        # What a court heard was said before it ("The court heard that ..."): a statement, not a perception.
+        cue_class = "neutral"
     if head is not None and head.lemma_.lower() in _SUPPORTING and _gesture(head, content):
         cue_class = "gesture"
     if head is not None and cue_class == "belief" and head.lemma_.lower() not in _VERDICTS and _unheld(head):

@@ -115,6 +115,12 @@ def _together(docs: list[Doc]) -> Iterator[list[Doc]]:
         yield run
 
 
+def confidence_cut(model: TaggerModel, min_confidence: float | None) -> float:
+    """The confidence under which an attribution is left out: ``min_confidence`` when set, else the threshold the
+    model was trained with."""
+    return model.calibrator.threshold if min_confidence is None else min_confidence
+
+
 def find_attributions(
     doc: Doc, model: TaggerModel, min_confidence: float | None = None, tagged: Tagged | None = None
 ) -> Found:
@@ -129,7 +135,7 @@ def find_attributions(
     arrays, tagging = tagged
     groups = assemble(doc, tagging.tags, model.source_ranker)
     values = confidences(doc, groups, tagging, model, arrays)
-    threshold = model.calibrator.threshold if min_confidence is None else min_confidence
+    threshold = confidence_cut(model, min_confidence)
     kept = [(group, value) for group, value in zip(groups, values, strict=True) if value >= threshold]
     for group, _ in kept:
         leave_asker_unnamed(doc, group)
@@ -162,6 +168,11 @@ class AttributionsPipe(AnnotatingPipe[Found]):
     @model.setter
     def model(self, model: TaggerModel) -> None:
         self._model = model
+
+    @property
+    def threshold(self) -> float:
+        """The confidence under which this component leaves an attribution out (``confidence_cut``)."""
+        return confidence_cut(self.model, self.min_confidence)
 
     def initialize(
         self,

@@ -12,8 +12,8 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..clauses import CLAUSE_SUBJECT_DEPS
-from .cues import cue_root
-from .groups import LINK_DEPTH, Group, Grouping, keep_contents
+from .cues import court_hears, cue_root, subject_phrases
+from .groups import LINK_DEPTH, Group, Grouping, drop_sources_over, keep_contents
 from .tagging import RoleSpan
 
 # PolNeAR annotates the outer attribution of a report of a report ("The Post reported that Manafort acknowledged ...",
@@ -124,12 +124,16 @@ def _pieces(doc: Doc, start: int, end: int, excluded: list[RoleSpan]) -> list[Ro
 # clause-initial content must open with a B tag, which its weights make costly, and in "Talks broke down on
 # Thursday, union officials said" the path through O wins by a little. A cue with a tagged source and nothing
 # else then gets the untagged clause as content; a clause the tagger gave any role is left to the tagger.
+# The parse does not always make the reported clause the verb's complement; two misreadings are read back
+# (``_clause_before``, ``_complement_read_as_relative``).
 def untagged_complement(doc: Doc, group: Group, tags: np.ndarray) -> None:
     root = doc[cue_root(doc, group.cue)]
     if root.lower_ == "according" and root.dep_ == "prep":
         clause = _clause_beside(doc, root)
     elif root.pos_ in ("VERB", "AUX"):
         clause = next(((c.left_edge.i, c.right_edge.i + 1) for c in root.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            clause = _complement_read_as_relative(root) or _clause_before(doc, group, root)
     else:
         clause = None
     if clause is None:
@@ -139,6 +143,87 @@ def untagged_complement(doc: Doc, group: Group, tags: np.ndarray) -> None:
         return
     group.contents = _pieces(doc, start, end, [])
     group.routes = ["syntax"] * len(group.contents)
+
+
+# A reporting clause after its content ("The death toll rose to 412 on Tuesday, the country's disaster agency
+# said"), the news lede's order, is often parsed the other way round when the content is long: the reported clause
+# as the sentence's root and "said" as a parenthetical beside it (``parataxis``), or the source as an apposition of
+# the content's subject and "announced" as the source's own modifier. The verb then has no complement, yet the
+# layout says what it reports: the words from the sentence's start to the comma before its source, as PolNeAR's
+# "X, officials said" takes them. Only a verb with no object or complement of its own ("…, she told the court" keeps
+# its hearer; "…, the council said in a statement" has none) whose source stands right before it, after that comma,
+# and that hangs (itself or through its source) from a word of those words: a main verb after an opening clause
+# ("When Congress cut the funding, Mexico said enough") or a parenthetical of the clause after it ("If this fails,
+# he argues, there are other tools") reports something else.
+OWN_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative"})
+
+
+def _clause_before(doc: Doc, group: Group, root: Token) -> tuple[int, int] | None:
+    """The words before ", SOURCE CUE" in the cue's sentence, when they hold a verb (see above)."""
+    if any(child.dep_ in OWN_COMPLEMENT_DEPS for child in root.children):
+        return None
+    source = next((span for span in group.sources if span.end == group.cue.start), None)
+    if source is None:
+        return None
+    comma = shed_end(doc, 0, source.start, lambda token: token.is_space)
+    sentence = doc[group.cue.start].sent
+    if comma <= sentence.start or doc[comma - 1].text != ",":
+        return None
+    start = shed_start(doc, sentence.start, comma - 1)
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in range(start, comma - 1)):
+        return None
+    head = root
+    while source.start <= head.i < group.cue.end and head.head != head:
+        head = head.head
+    return (start, comma - 1) if start <= head.i < comma - 1 else None
+
+
+# "Told a news conference in the capital that rescuers were still reaching remote villages": with a noun for an
+# event as the hearer, or a place after it, the parse reads "that" as a relative pronoun of the noun before it and
+# the reported clause as its relative clause. A relative "that" stands for a word missing from its clause; a clause
+# that already has its own subject and its own direct object besides "that" has no such gap, so "that" only opens
+# it: it is the verb's complement ("the conference that rescuers attended" has its gap, and stays a relative
+# clause).
+def _complement_read_as_relative(root: Token) -> tuple[int, int] | None:
+    """The clause under the cue's object or a phrase after it that opens with a "that" it has no room for (see
+    above)."""
+    for obj in root.children:
+        if obj.dep_ not in ("dobj", "dative", "prep") or obj.i < root.i:
+            continue
+        for clause in obj.subtree:
+            if clause.dep_ != "relcl" or clause.left_edge.lower_ != "that":
+                continue
+            that = clause.left_edge
+            deps = [child.dep_ for child in clause.children if child != that]
+            if that.head == clause and that.dep_ in ("dobj", "nsubj") and that.dep_ in deps and "nsubj" in deps:
+                return that.i, clause.right_edge.i + 1
+    return None
+
+
+def court_reports(doc: Doc, tags: np.ndarray, groups: Sequence[Group]) -> list[Group]:
+    """An attribution with no source for every untagged court formula with a reported clause ("The court heard
+    that ...", "..., the inquest heard": ``cues.court_hears``), its content the whole clause (a report the tagger
+    found inside it stays, nested), unless a group's cue already holds the verb. The court is the hearer of what
+    it heard, so a report inside the clause loses a source the tagger put on the court ("The court heard that an
+    audit had described the junction as ..." is the audit's, not the court's)."""
+    cued = {i for group in groups for i in range(group.cue.start, group.cue.end)}
+    found = []
+    for token in doc:
+        if tags[token.i] or token.i in cued or token.lower_ not in ("heard", "told") or not court_hears(token):
+            continue
+        clause = next((child for child in token.children if child.dep_ == "ccomp"), None)
+        if clause is None:
+            continue
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        for group in groups:
+            if start <= group.cue.start < end:
+                drop_sources_over(group, subject_phrases(token))
+        contents = _pieces(doc, start, end, [])
+        if contents:
+            found.append(
+                Group(cue=RoleSpan("CUE", token.i, token.i + 1), contents=contents, routes=["syntax"] * len(contents))
+            )
+    return found
 
 
 def _clause_beside(doc: Doc, phrase: Token) -> tuple[int, int] | None:

@@ -19,6 +19,7 @@ from ..read.furniture import is_furniture, is_tagline
 from .confidence import CONTENT_ROUTES
 from .contents import (
     complete_complement,
+    court_reports,
     drop_addressee,
     leave_out_date,
     leave_out_next_clause,
@@ -163,6 +164,7 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
                 group.sources.append(span)
     for speaker, cue, content in labelled_lines(doc, layout):
         add_labelled(groups, speaker, cue, content)
+    groups.extend(court_reports(doc, tags, groups))
     for group in groups:
         if not group.contents:
             report_of_a_report(state, group)

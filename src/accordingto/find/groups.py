@@ -38,6 +38,14 @@ def keep_contents(group: Group, keep: Callable[[RoleSpan], bool]) -> None:
     group.contents = [group.contents[n] for n in chosen]
 
 
+def drop_sources_over(group: Group, ranges: list[tuple[int, int]]) -> None:
+    """Leave out the group's sources that overlap any of the token ranges (the phrase of a hearer, who is no
+    source)."""
+    group.sources[:] = [
+        span for span in group.sources if not any(span.start < end and start < span.end for start, end in ranges)
+    ]
+
+
 def _ancestors(doc: Doc, i: int, depth: int) -> list[int]:
     out = []
     token = doc[i]

@@ -52,6 +52,7 @@ from ..annotations import (
 )
 from ..clauses import subtree_ids, token_ids
 from ..pipes import AnnotatingPipe, component_factory
+from .attributions import AttributionsPipe
 from .contents import loose_edge
 from .cues import PEOPLE_ENTITIES, VERB_GROUP_DEPS
 from .groups import attribution_type, quoted_tokens
@@ -105,13 +106,29 @@ class Frame:
 
 
 class NestedAttributions(AnnotatingPipe[list[Frame]]):
-    """Adds the inner and outer attributions of reporting chains the tagger left out, then renumbers ids."""
+    """Adds the inner and outer attributions of reporting chains the tagger left out, then renumbers ids.
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    A frame whose confidence is under ``min_confidence`` is not added. By default (None) that is the cut of the
+    pipeline's attributions component (``AttributionsPipe.threshold``), so that one setting decides what every
+    attribution must reach: PolNeAR's guidelines annotate only the outermost attribution ("No nested
+    attributions"), so a nested state of mind (0.25, ``STATE_OF_MIND_CONFIDENCE``) has no support in them, and a
+    reader of the judged news counts it a statement far less often than the cut asks of any attribution; a user
+    who wants recall sets the attributions' ``min_confidence`` to 0 and gets them back."""
+
+    def __init__(self, nlp: Language, name: str, min_confidence: float | None = None) -> None:
         self.name = name
+        self.nlp = nlp
+        self.min_confidence = min_confidence
+
+    def _cut(self) -> float:
+        """``min_confidence``, else the attributions component's cut, else none (a pipeline without it)."""
+        if self.min_confidence is not None:
+            return self.min_confidence
+        pipes = [pipe for _, pipe in self.nlp.pipeline if isinstance(pipe, AttributionsPipe)]
+        return pipes[0].threshold if pipes else 0.0
 
     def predict(self, doc: Doc) -> list[Frame]:
-        return find_nested(doc)
+        return find_nested(doc, self._cut())
 
     def set_annotations(self, doc: Doc, prediction: list[Frame]) -> None:
         quoted = quoted_tokens(doc)
@@ -129,8 +146,9 @@ class NestedAttributions(AnnotatingPipe[list[Frame]]):
             renumber_attributions(doc)
 
 
-def find_nested(doc: Doc) -> list[Frame]:
-    """The frames to add to the doc's attributions (rules in the module docstring), in text order.
+def find_nested(doc: Doc, min_confidence: float = 0.0) -> list[Frame]:
+    """The frames to add to the doc's attributions (rules in the module docstring), in text order; those under
+    ``min_confidence`` are never added, nor framed in turn.
 
     Cost: a frame is compared only with the contents holding its first token and the cues inside its own
     content (``_Roles`` indexes both by token), so the search grows with the tokens of frames and contents, not
@@ -142,7 +160,7 @@ def find_nested(doc: Doc) -> list[Frame]:
     roles = _Roles()
     for by_role in existing.values():
         roles.add(frozenset(token_ids(by_role["content"])), frozenset(token_ids(by_role["cue"])))
-    frames = reporting_frames(doc)
+    frames = [frame for frame in reporting_frames(doc) if frame.confidence >= min_confidence]
     added: list[Frame] = []
     for _ in range(MAX_ROUNDS):
         found = []
@@ -384,8 +402,10 @@ def _spans(doc: Doc, tokens: frozenset[int]) -> list[Span]:
 
 @component_factory(
     "accordingto_nested",
+    # min_confidence None: the attributions component's cut; 0 adds every frame found.
+    default_config={"min_confidence": None},
     assigns=["doc.spans", ATTRIBUTIONS.attr],
     requires=["doc.spans", ATTRIBUTIONS.attr, "token.dep", "token.head", "token.lemma", "token.tag"],
 )
-def make_nested(nlp: Language, name: str) -> NestedAttributions:
-    return NestedAttributions(nlp, name)
+def make_nested(nlp: Language, name: str, min_confidence: float | None) -> NestedAttributions:
+    return NestedAttributions(nlp, name, min_confidence)

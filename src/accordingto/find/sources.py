@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..clauses import CLAUSE_SUBJECT_DEPS, entity_span
-from .cues import cue_root
-from .groups import Group, keep_contents
+from .cues import court_hears, cue_root, subject_phrases
+from .groups import Group, drop_sources_over, keep_contents
 from .tagging import RoleSpan
 
 
@@ -137,18 +137,20 @@ def leave_hearer_unnamed(doc: Doc, group: Group) -> None:
     hearer's own relative clause is the hearer again ("Anyone who saw the crash is asked to call ...": news22's
     source "who"). Grouping had given it the tagger's span on the subject or a nearby speaker the ranker preferred
     to none (news20: "Road users were urged" listed "Road users" as the speaker). Applied after the confidence cut,
-    as ``leave_asker_unnamed`` is and for its reason: a wrong source left out makes the attribution no less right."""
+    as ``leave_asker_unnamed`` is and for its reason: a wrong source left out makes the attribution no less right.
+    A court that heard what was said is its hearer too (``cues.court_hears``), in the active."""
     root = doc[cue_root(doc, group.cue)]
-    if root.lemma_ not in _UNNAMED_BY_PASSIVE or root.pos_ != "VERB":
-        return
     children = list(root.children)
-    if any(child.dep_ == "agent" for child in children):
-        return
-    hearers = [(child.left_edge.i, child.right_edge.i + 1) for child in children if child.dep_ == "nsubjpass"]
-    if hearers and any(child.dep_ == "auxpass" for child in children):
-        group.sources[:] = [
-            span for span in group.sources if not any(span.start < end and start < span.end for start, end in hearers)
-        ]
+    if court_hears(root):
+        drop_sources_over(group, subject_phrases(root))
+    elif (
+        root.lemma_ in _UNNAMED_BY_PASSIVE
+        and root.pos_ == "VERB"
+        and not any(child.dep_ == "agent" for child in children)
+        and any(child.dep_ == "auxpass" for child in children)
+    ):
+        hearers = [(child.left_edge.i, child.right_edge.i + 1) for child in children if child.dep_ == "nsubjpass"]
+        drop_sources_over(group, hearers)
 
 
 # The passive complement of the formulas in which a source keeps their name out of print: "who did not want to be
