@@ -278,6 +278,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             if e.names
             and e.number == mention.number
             and (e.kind == mention.kind or _body_tagged_a_person(doc, mention, e))
+            and not _of_another_kind(doc, mention, e)
         ]
         return agent_of_verb(doc, mention, entities) or max(named, key=lambda e: _latest_naming(doc, e), default=None)
     candidates = entities.latest([("description", *description_key(doc, mention))])
@@ -682,8 +683,45 @@ def contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
         if named and named_theirs and not named & named_theirs:
             return True
     lemma = mention.head_lemma(doc)
+    if _of_another_kind(doc, mention, entity):
+        return True
     roles = [_role_phrase(doc[i]) for i in entity.roles if lemma in role_words(doc[i])]
     return bool(roles) and all(_other_time_or_office(own, role, title) for role, title in roles)
+
+
+def kind_of_body(doc: Doc, mention: Mention) -> str | None:
+    """The kind of body a definite description names by its head (``lexicon.KINDS_OF_BODY``: "the union", "the
+    district council"), None for any other mention."""
+    if mention.form != "description" or doc[mention.start].lower_ not in lexicon.DEFINITE:
+        return None
+    return lexicon.KINDS_OF_BODY.get(mention.head_lemma(doc))
+
+
+def kinds_of(entity: Entity) -> set[str]:
+    """The kinds of body the words of an entity's names, the heads of what the text called it and the roles it gave
+    it say it is ("Civic Union": a union; "the drugmaker Ravensworth": a company)."""
+    words = {word for name in entity.names for word in normalized(name)} | entity.heads
+    return {kind for word in words if (kind := lexicon.KINDS_OF_BODY.get(word)) is not None}
+
+
+def _of_another_kind(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a definite description names a kind of body (``lexicon.KINDS_OF_BODY``: "the union", "the
+    watchdog", "the district council") that the entity is not: the words of its names, the heads of what the text
+    called it and the roles it gave it say another kind ("Civic Union", a party, is no "electoral commission";
+    "the drugmaker Ravensworth Pharmaceuticals" no "watchdog"; "Thames Valley Police" no "philosophy society"), or
+    say no kind at all while the description says more than its kind ("the district council" is not "VAT").
+    News names a body by what it is; a bare kind noun is also its short form for a body known by a brand or an
+    acronym ("Ofcom … the regulator said", "Unite … the union"), but not for one of another kind. Without this
+    the rules' "latest named body" and the learned resolver's best body sent such descriptions to the nearest or
+    most mentioned other body, often the other side (issue 10)."""
+    kind = kind_of_body(doc, mention)
+    if kind is None:
+        return False
+    kinds = kinds_of(entity)
+    if kind in kinds:
+        return False
+    bare = mention.end == mention.head + 1 and mention.head == mention.start + 1
+    return bool(kinds) or not bare
 
 
 def _role_phrase(role: Token) -> tuple[list[Token], bool]:

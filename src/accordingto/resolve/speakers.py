@@ -57,7 +57,15 @@ from .entities import Entities, Entity, Occurrence, QuoteMap, compatible, name_k
 from .first_names import first_name_gender
 from .learned import LearnedAnswers, barred_content, entity_links, mention_class
 from .markables import Markables, quote_ranges, sentence_starts
-from .matching import called_a_body, collect_name, heads_the_story, same_description, same_name
+from .matching import (
+    called_a_body,
+    collect_name,
+    heads_the_story,
+    kind_of_body,
+    kinds_of,
+    same_description,
+    same_name,
+)
 from .mentions import (
     BODY_KINDS,
     PRONOUNS,
@@ -278,6 +286,8 @@ def resolve_speakers(
                 entity.kind = "person"  # a "she" took a named speaker tagged a body: ``_person_tagged_body``
         elif mention.form == "description" and _channel(doc, mention, channels) is not None:
             entity = _channel(doc, mention, channels)
+        elif _unnamed_definite(doc, occurrence):
+            entity = _unnamed_antecedent(occurrence, entities)
         else:
             entity = entities.read_before(mention) or _rules_entity(doc, mention, entities)
             if (
@@ -290,6 +300,7 @@ def resolve_speakers(
                 entity = speaking_description(doc, mention, entities, contents)
         entities.attach(doc, occurrence, entity, genders)
     occurrences = sorted(occurrences + taken_things, key=lambda o: (o.tokens[0], not o.source))
+    _join_bodies_named_after(doc, entities)
     followers = _latest_speakers(entities.all)
     answered = (
         _answers(occurrences, questions)
@@ -342,6 +353,36 @@ def resolve_speakers(
         entity.occurrences.sort(key=lambda o: o.tokens[0])
     found.sort(key=lambda e: e.occurrences[0].tokens[0])
     return found
+
+
+def _join_bodies_named_after(doc: Doc, entities: Entities) -> None:
+    """Make a source described as a kind of body and never named ("The union representing dock workers said …",
+    "after the medicines regulator found …") part of the one body of that kind the text names after it, in the
+    same sentence or the next ("Fergal O'Driscoll, regional officer of the Transport, Docks and Allied Workers'
+    Union, said …"; "The Medicines and Healthcare Products Regulatory Authority said …"). News introduces a body by
+    what it is and names it in the sentence that follows; with nothing before it of its kind
+    (``matching.kind_of_body``), the description had been left to the learned resolver, which sent it to the
+    nearest body of any kind, the ship's owners quoted just before. Only a body whose own words say the kind
+    (``matching.kinds_of``), and only where exactly one such body is named there."""
+    for entity in entities.all:
+        if entity.names or not entity.occurrences:
+            continue
+        first = entity.occurrences[0]
+        kind = kind_of_body(doc, first.mention)
+        if kind is None or not first.source:
+            continue
+        named = {
+            id(other): other
+            for other in entities.all
+            if other is not entity
+            and other.names
+            and other.occurrences
+            and first.tokens[1] <= other.occurrences[0].tokens[0]
+            and other.occurrences[0].sentence <= first.sentence + 1
+            and kind in kinds_of(other)
+        }
+        if len(named) == 1:
+            entities.merge(entity, next(iter(named.values())))
 
 
 def _join_headline_descriptions(doc: Doc, entities: Entities) -> None:
@@ -634,6 +675,8 @@ def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: Entities
     mention = occurrence.mention
     if mention.head in entities.ambiguous:
         return False  # "the mayor" after two mayors: the text does not say which
+    if _unnamed_definite(doc, occurrence):
+        return False  # "The professor, who asked not to be named": nobody the text names (``_unnamed_antecedent``)
     if mention.form == "pronoun" and id(occurrence) in answered:
         return False  # '"…," one official told the NYT. He added' is the official
     if mention.form == "name" and len(normalized(mention.name_tokens(doc))) > 1:
@@ -1108,6 +1151,37 @@ def _unnamed_by_request(doc: Doc, source: Occurrence) -> bool:
     lemmas = {token.lemma_.lower() for token in phrase}
     negated = any(token.dep_ == "neg" for token in phrase)
     return bool(lemmas & ANONYMITY_WORDS) or (negated and bool(lemmas & NAMING_VERBS))
+
+
+def _unnamed_definite(doc: Doc, occurrence: Occurrence) -> bool:
+    """Whether a source is a definite description the text says is kept unnamed ("The professor, who asked not to
+    be named"). An indefinite one ("A cleaner, who asked not to be named") introduces someone new, as any
+    indefinite description does."""
+    mention = occurrence.mention
+    return (
+        occurrence.source
+        and mention.form == "description"
+        and doc[mention.start].lower_ in lexicon.DEFINITE
+        and _unnamed_by_request(doc, occurrence)
+    )
+
+
+def _unnamed_antecedent(source: Occurrence, entities: Entities) -> Entity | None:
+    """For a source described as kept unnamed ("The professor, who asked not to be named, said …"): the unnamed
+    source of one person the text quoted in its sentence or the one before ("one senior academic at the university
+    remembers it"), else none. What the text withholds is the name, so such a source is nobody it names, however
+    well the description fits a named person ("Professor Hilary Ashdown-Quaile" two paragraphs up had taken the
+    professor's statements, and the pronoun after them); a definite description there continues the anonymous
+    source just introduced, as "the insider" does "a source" (``matching.ANONYMOUS_HEADS``)."""
+    found = [
+        (o.tokens[0], e)
+        for e in entities.all
+        if not e.names and e.number == "sing" and e.kind in {"person", "unknown"}
+        for o in e.occurrences
+        if o.source and o.quote is None and source.sentence - NEWS_RULE_SENTENCES <= o.sentence <= source.sentence
+    ]
+    latest = max(found, key=lambda pair: pair[0], default=None)
+    return latest[1] if latest is not None else None
 
 
 def _may_stand_for(pronoun: Mention, occurrence: Occurrence) -> bool:
