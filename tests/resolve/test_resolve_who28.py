@@ -5,6 +5,8 @@
   it; otherwise it is a source of its own, never the nearest or most salient other body.
 - A definite source kept unnamed by request ("The professor, who asked not to be named") is nobody the text
   names, however well the description fits a named person; it continues the anonymous source just introduced.
+- An age used as an epithet ("The 61-year-old said") is the person quoted last, whether the text named or only
+  described them ("A porter at the hospital, who asked not to be named"), and shows as that description.
 - A place or body a named person is "from" ("Maureen Hale, 79, from Rotherham") is never a "he" or "she".
 
 Guards: a bare kind noun still stands for a body known only by a brand or an acronym ("the GMB … the union", "the
@@ -80,6 +82,14 @@ CASES = [
         "the course had been rushed",
         "professor",
         id="an-unnamed-professor-with-no-anonymous-source-before-is-her-own",
+    ),
+    pytest.param(
+        "Karen Holt, an organiser for the porters' union, said the talks had failed.\n\nA porter at the hospital, "
+        'who asked not to be named, said the rota had been cut. "We are running on empty," she said.\n\nThe '
+        "61-year-old said she had worked at the hospital since 1990.",
+        "she had worked at the hospital",
+        "porter at the hospital",
+        id="an-age-epithet-is-the-unnamed-speaker-quoted-last-not-the-named-one-before",
     ),
     # Guards.
     pytest.param(

@@ -224,7 +224,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     """
     determiner = doc[mention.start].lower_
     if _gives_age(doc, mention):
-        return person_of_age(doc, mention, entities) or _latest_named_speaker(entities)
+        return person_of_age(doc, mention, entities) or _latest_person_speaker(entities)
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
     if determiner in lexicon.DEFINITE:
@@ -249,7 +249,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
         if same_head or not _bare_body_noun(doc, mention):
             if not same_head and _gives_background(doc, mention):
-                return _latest_named_speaker(entities)
+                return _latest_person_speaker(entities)
             if not same_head and head in ANONYMOUS_HEADS:
                 anonymous = _latest_anonymous_source(doc, mention, entities)
                 if anonymous is not None:
@@ -526,19 +526,25 @@ def _named_person_at(entities: Entities, token: int) -> Entity | None:
     return None
 
 
-def _latest_named_speaker(entities: Entities) -> Entity | None:
-    """The person named by name who spoke last, outside quotes, for a definite description that gives an age.
+def _latest_person_speaker(entities: Entities) -> Entity | None:
+    """The person who spoke last, outside quotes, named or described, for a definite description that gives an
+    age or a background.
 
-    News gives a person's age once, as an epithet for someone it has just named and is quoting ("Brennan said …
-    the 46-year-old said"; "Tomas Reiter told … The 62-year-old former ambassador said"): the age and any role
-    with it are new information about that person, so no earlier head or role matches them (the head rule finds
-    nothing, and the number in them read as a count of people had made each a new source). The speaker must
-    have a name: the epithet is never for someone the text has not named, such as a president mentioned inside
-    another's words. Occurrences are attached in text order, so every attached one is earlier."""
+    News gives a person's age once, as an epithet for someone it has just quoted ("Brennan said … the 46-year-old
+    said"; "Tomas Reiter told … The 62-year-old former ambassador said"): the age and any role with it are new
+    information about that person, so no earlier head or role matches them (the head rule finds nothing, and the
+    number in them read as a count of people had made each a new source). The speaker must be named or described:
+    the epithet is never for someone only mentioned inside another's words, such as a president named in a quote,
+    nor for a pronoun the rules left without an antecedent. A speaker the text keeps unnamed has epithets too ("A
+    cleaner on the surgical wards, who asked not to be named, said … The 54-year-old said"): only the named
+    speaker had counted, and the cleaner's statement went to the union organiser quoted a paragraph before (who28).
+    Occurrences are attached in text order, so every attached one is earlier."""
     spoken = [
         (o.tokens[0], e)
         for e in entities.all
-        if e.kind == "person" and e.number == "sing" and e.names
+        if e.kind == "person"
+        and e.number == "sing"
+        and (e.names or any(m.mention.form == "description" for m in e.occurrences))
         for o in e.occurrences
         if o.source and o.quote is None
     ]
