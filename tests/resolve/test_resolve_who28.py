@@ -5,6 +5,8 @@
   it; otherwise it is a source of its own, never the nearest or most salient other body.
 - A definite source kept unnamed by request ("The professor, who asked not to be named") is nobody the text
   names, however well the description fits a named person; it continues the anonymous source just introduced.
+- A "she" after a name with a person of that gender named between ("Lorcan Marsh, whose daughter …, said she …")
+  does not make the name a woman's, whose later "He said" then went to an anonymous man quoted before.
 - An age used as an epithet ("The 61-year-old said") is the person quoted last, whether the text named or only
   described them ("A porter at the hospital, who asked not to be named"), and shows as that description.
 - A place or body a named person is "from" ("Maureen Hale, 79, from Rotherham") is never a "he" or "she".
@@ -90,6 +92,14 @@ CASES = [
         "she had worked at the hospital",
         "porter at the hospital",
         id="an-age-epithet-is-the-unnamed-speaker-quoted-last-not-the-named-one-before",
+    ),
+    pytest.param(
+        "One of the fund's managers, who spoke on condition of anonymity, said the launch had been rushed.\n\nLorcan "
+        "Marsh, whose daughter used the app for a term, said she now read every night. He said the app was better than "
+        "any tutor he had paid for.",
+        "the app was better",
+        "Lorcan Marsh",
+        id="a-father-whose-daughter-she-is-keeps-his-he",
     ),
     # Guards.
     pytest.param(

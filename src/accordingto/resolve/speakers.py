@@ -952,6 +952,11 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> 
         for token in doc[mention.end : sentence.end]:
             if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}):
                 break
+            if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.GENDERED_WORDS:
+                # A person of a gender named between ("Kieran Flood, whose daughter took part, said she now asked")
+                # may be who the pronoun is: the vote had made the father a "she", and his "He said" went to
+                # an anonymous man quoted before (who28).
+                break
             # Only a subject pronoun votes: "Clinton said she" is Clinton, "Clinton attacked his plan" is not.
             gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2] if token.lower_ in {"he", "she"} else None
             if gender in {"masc", "fem"} and quotes.index(token.idx) == occurrence.quote:
