@@ -224,7 +224,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     """
     determiner = doc[mention.start].lower_
     if _gives_age(doc, mention):
-        return person_of_age(doc, mention, entities) or _latest_person_speaker(entities)
+        return person_of_age(doc, mention, entities) or _latest_person_speaker(doc, entities)
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
     if determiner in lexicon.DEFINITE:
@@ -249,7 +249,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
         if same_head or not _bare_body_noun(doc, mention):
             if not same_head and _gives_background(doc, mention):
-                return _latest_person_speaker(entities)
+                return _latest_person_speaker(doc, entities)
             if not same_head and head in ANONYMOUS_HEADS:
                 anonymous = _latest_anonymous_source(doc, mention, entities)
                 if anonymous is not None:
@@ -526,30 +526,42 @@ def _named_person_at(entities: Entities, token: int) -> Entity | None:
     return None
 
 
-def _latest_person_speaker(entities: Entities) -> Entity | None:
+def _latest_person_speaker(doc: Doc, entities: Entities) -> Entity | None:
     """The person who spoke last, outside quotes, named or described, for a definite description that gives an
     age or a background.
 
     News gives a person's age once, as an epithet for someone it has just quoted ("Brennan said … the 46-year-old
     said"; "Tomas Reiter told … The 62-year-old former ambassador said"): the age and any role with it are new
     information about that person, so no earlier head or role matches them (the head rule finds nothing, and the
-    number in them read as a count of people had made each a new source). The speaker must be named or described:
-    the epithet is never for someone only mentioned inside another's words, such as a president named in a quote,
-    nor for a pronoun the rules left without an antecedent. A speaker the text keeps unnamed has epithets too ("A
+    number in them read as a count of people had made each a new source). The speaker must be named or introduced
+    unnamed by an indefinite description: the epithet is never for someone only mentioned inside another's words,
+    such as a president named in a quote, nor for a pronoun the rules left without an antecedent or a definite
+    description ("the president", whom a "He" may have taken before the learned resolver moves it). A speaker the
+    text keeps unnamed has epithets too ("A
     cleaner on the surgical wards, who asked not to be named, said … The 54-year-old said"): only the named
     speaker had counted, and the cleaner's statement went to the union organiser quoted a paragraph before (who28).
     Occurrences are attached in text order, so every attached one is earlier."""
     spoken = [
         (o.tokens[0], e)
         for e in entities.all
-        if e.kind == "person"
-        and e.number == "sing"
-        and (e.names or any(m.mention.form == "description" for m in e.occurrences))
+        if e.kind == "person" and e.number == "sing" and (e.names or _introduced_unnamed(doc, e))
         for o in e.occurrences
         if o.source and o.quote is None
     ]
     latest = max(spoken, key=lambda pair: pair[0], default=None)
     return latest[1] if latest is not None else None
+
+
+def _introduced_unnamed(doc: Doc, entity: Entity) -> bool:
+    """Whether an entity with no name was introduced as a source by an indefinite description ("A cleaner on the
+    surgical wards … said")."""
+    first = entity.occurrences[0] if entity.occurrences else None
+    return (
+        first is not None
+        and first.source
+        and first.mention.form == "description"
+        and doc[first.mention.start].lower_ in lexicon.INDEFINITE
+    )
 
 
 def _latest_naming(doc: Doc, entity: Entity) -> int:
@@ -715,7 +727,8 @@ def _of_another_kind(doc: Doc, mention: Mention, entity: Entity) -> bool:
     watchdog", "the district council") that the entity is not: the words of its names, the heads of what the text
     called it and the roles it gave it say another kind ("Civic Union", a party, is no "electoral commission";
     "the drugmaker Ravensworth Pharmaceuticals" no "watchdog"; "Thames Valley Police" no "philosophy society"), or
-    say no kind at all while the description says more than its kind ("the district council" is not "VAT").
+    say no kind at all while the description says more than its kind and the entity does not act in the text
+    ("the district council" is not "VAT", named as what someone wants cut).
     News names a body by what it is; a bare kind noun is also its short form for a body known by a brand or an
     acronym ("Ofcom … the regulator said", "Unite … the union"), but not for one of another kind. Without this
     the rules' "latest named body" and the learned resolver's best body sent such descriptions to the nearest or
@@ -727,7 +740,11 @@ def _of_another_kind(doc: Doc, mention: Mention, entity: Entity) -> bool:
     if kind in kinds:
         return False
     bare = mention.end == mention.head + 1 and mention.head == mention.start + 1
-    return bool(kinds) or not bare
+    # A description saying more than its kind ("The homeware retailer, which has 180 shops") is news's epithet for
+    # the body the text is about, one that acts in it (a subject or a speaker: "Northfield Living has apologised"),
+    # not for a name met in passing ("cut VAT on tickets").
+    acts = any(o.subject or o.source for o in entity.occurrences)
+    return bool(kinds) or not (bare or acts)
 
 
 def _role_phrase(role: Token) -> tuple[list[Token], bool]:
