@@ -741,9 +741,11 @@ def _of_another_kind(doc: Doc, mention: Mention, entity: Entity) -> bool:
         return False
     bare = mention.end == mention.head + 1 and mention.head == mention.start + 1
     # A description saying more than its kind ("The homeware retailer, which has 180 shops") is news's epithet for
-    # the body the text is about, one that acts in it (a subject or a speaker: "Northfield Living has apologised"),
-    # not for a name met in passing ("cut VAT on tickets").
-    acts = any(o.subject or o.source for o in entity.occurrences)
+    # the body the text is about, one that acts in it (a subject or a speaker) or that it names again and again
+    # ("Northfield Living has apologised", the name cut by the tagger to a modifier), not for a name met once in
+    # passing ("cut VAT on tickets").
+    named = sum(o.mention.form == "name" for o in entity.occurrences)
+    acts = named > 1 or any(o.subject or o.source for o in entity.occurrences)
     return bool(kinds) or not (bare or acts)
 
 
