@@ -949,18 +949,26 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> 
         if mention.form != "name" or mention.kind not in {"person", "unknown"} or not occurrence.subject:
             continue
         sentence = doc[mention.head].sent
+        # A person of a gender a relative clause brings in between ("Kieran Flood, whose daughter took part, said
+        # she now asked") may be who a pronoun of that gender is: the vote had made the father a "she", and his "He
+        # said" went to an anonymous man quoted before (who28). Only a "whose" noun, which introduces someone new
+        # beside the name: counting every gendered noun ("his father", "the boy") lost GUM dev a "she" (Byron lost
+        # the "he" votes that made him a man).
+        between: set[str] = set()
         for token in doc[mention.end : sentence.end]:
             if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}):
                 break
-            if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.GENDERED_WORDS:
-                # A person of a gender named between ("Kieran Flood, whose daughter took part, said she now asked")
-                # may be who the pronoun is: the vote had made the father a "she", and his "He said" went to
-                # an anonymous man quoted before (who28).
-                break
+            if (
+                token.pos_ == "NOUN"
+                and token.lemma_.lower() in lexicon.GENDERED_WORDS
+                and any(child.lower_ == "whose" for child in token.children)
+            ):
+                between.add(lexicon.GENDERED_WORDS[token.lemma_.lower()])
             # Only a subject pronoun votes: "Clinton said she" is Clinton, "Clinton attacked his plan" is not.
             gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2] if token.lower_ in {"he", "she"} else None
             if gender in {"masc", "fem"} and quotes.index(token.idx) == occurrence.quote:
-                votes[name_key(doc, mention)][gender] += 1
+                if gender not in between:
+                    votes[name_key(doc, mention)][gender] += 1
                 break
     genders: dict[str, Gender] = {}
     for surname, counts in votes.items():
