@@ -1167,13 +1167,15 @@ def _unnamed_by_request(doc: Doc, source: Occurrence) -> bool:
 
 
 def _unnamed_definite(doc: Doc, occurrence: Occurrence) -> bool:
-    """Whether a source is a definite description the text says is kept unnamed ("The professor, who asked not to
-    be named"). An indefinite one ("A cleaner, who asked not to be named") introduces someone new, as any
-    indefinite description does."""
+    """Whether a source is a definite description of a person the text says is kept unnamed ("The professor, who
+    asked not to be named"). An indefinite one ("A cleaner, who asked not to be named") introduces someone new, as
+    any indefinite description does; a description of no person ("the conflict between the church and anonymous
+    posters", GUM) is kept unnamed by nobody."""
     mention = occurrence.mention
     return (
         occurrence.source
         and mention.form == "description"
+        and mention.kind == "person"
         and doc[mention.start].lower_ in lexicon.DEFINITE
         and _unnamed_by_request(doc, occurrence)
     )
