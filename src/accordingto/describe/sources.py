@@ -24,7 +24,7 @@ from ..number_words import CARDINALS
 from ..parse.word_classes import only_adjective
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import Mention, joined_word_start, read_source
+from ..resolve.mentions import Mention, is_age_noun, joined_word_start, read_source
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.
@@ -134,12 +134,17 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
     # The fullest description: the longest noun phrase written as a source with the fullest name in it ("Putin's
     # spokesman Dmitry Peskov"); a name met elsewhere (the possessive "Melania Trump's") only when no source
     # mention carries it; a document the source spoke through ("the footage" of "footage from Scott's wife") only
-    # when nothing else describes it.
+    # when nothing else describes it; an age used as an epithet ("The 54-year-old, a grandmother of four") not
+    # where the text introduced the person by an indefinite description ("A cleaner on the surgical wards"): the
+    # epithet calls them back, and says their age, not who they are.
+    codes = doc_token_codes(doc)
+    introduced = any(doc[m.start].lower_ in lexicon.INDEFINITE for _, m in nominal if m.form == "description")
     best = max(
         nominal,
         key=lambda rm: (
             fullest is None or rm[1].name(doc) == fullest.name(doc),
             rm[1].kind != "document",
+            not (introduced and any(is_age_noun(codes, i) for i in range(rm[1].start, rm[1].head + 1))),
             rm[0].source,
             rm[1].end - rm[1].start,
         ),

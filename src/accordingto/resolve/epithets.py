@@ -2,7 +2,7 @@
 person's age once, beside the name ("Tomas Reed, 61, was arrested"; "Reed (61)"; "Reed, aged 61"), and calls them
 by it later. The age is what ties the epithet to the person, so where the text gave it to one named person, that
 person is meant, whoever spoke last (a police officer quoted between had taken "the 61-year-old" by the older
-rule, ``matching._latest_named_speaker``, which stays for an age no name was given)."""
+rule, ``matching._latest_person_speaker``, which stays for an age no name was given)."""
 
 from __future__ import annotations
 

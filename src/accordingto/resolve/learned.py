@@ -286,6 +286,7 @@ class LearnedAnswers:
                 and self._body_of_kind(entity, mention.kind)
                 and not (body and self._place(entity))
                 and not (_states_executive(self.doc, mention) and entity.kind != "government")
+                and not contradicts(self.doc, mention, entity)
             ):
                 return entity
         return None

@@ -225,7 +225,11 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     """
     determiner = doc[mention.start].lower_
     if _gives_age(doc, mention):
-        return person_of_age(doc, mention, entities) or _latest_named_speaker(entities) or _sole_named_person(entities)
+        return (
+            person_of_age(doc, mention, entities)
+            or _latest_person_speaker(doc, entities)
+            or _sole_named_person(entities)
+        )
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
     if determiner in lexicon.DEFINITE:
@@ -250,7 +254,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
         if same_head or not _bare_body_noun(doc, mention):
             if not same_head and _gives_background(doc, mention):
-                return _latest_named_speaker(entities)
+                return _latest_person_speaker(doc, entities)
             if not same_head and head in ANONYMOUS_HEADS:
                 anonymous = _latest_anonymous_source(doc, mention, entities)
                 if anonymous is not None:
@@ -279,6 +283,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             if e.names
             and e.number == mention.number
             and (e.kind == mention.kind or _body_tagged_a_person(doc, mention, e))
+            and not _of_another_kind(doc, mention, e)
         ]
         return agent_of_verb(doc, mention, entities) or max(named, key=lambda e: _latest_naming(doc, e), default=None)
     candidates = entities.latest([("description", *description_key(doc, mention))])
@@ -522,16 +527,28 @@ def _named_person_at(entities: Entities, token: int) -> Entity | None:
     return None
 
 
-def _latest_named_speaker(entities: Entities) -> Entity | None:
-    """The person named by name who spoke last, outside quotes, for a definite description that gives an age.
+def _latest_person_speaker(doc: Doc, entities: Entities) -> Entity | None:
+    """The person who spoke last, outside quotes, named or described, for a definite description that gives an
+    age or a background.
 
-    News gives a person's age once, as an epithet for someone it has just named and is quoting ("Brennan said …
-    the 46-year-old said"; "Tomas Reiter told … The 62-year-old former ambassador said"): the age and any role
-    with it are new information about that person, so no earlier head or role matches them (the head rule finds
-    nothing, and the number in them read as a count of people had made each a new source). The speaker must
-    have a name: the epithet is never for someone the text has not named, such as a president mentioned inside
-    another's words. Occurrences are attached in text order, so every attached one is earlier."""
-    spoken = [(o.tokens[0], e) for e in _named_people(entities) for o in e.occurrences if o.source and o.quote is None]
+    News gives a person's age once, as an epithet for someone it has just quoted ("Brennan said … the 46-year-old
+    said"; "Tomas Reiter told … The 62-year-old former ambassador said"): the age and any role with it are new
+    information about that person, so no earlier head or role matches them (the head rule finds nothing, and the
+    number in them read as a count of people had made each a new source). The speaker must be named or introduced
+    unnamed by an indefinite description: the epithet is never for someone only mentioned inside another's words,
+    such as a president named in a quote, nor for a pronoun the rules left without an antecedent or a definite
+    description ("the president", whom a "He" may have taken before the learned resolver moves it). A speaker the
+    text keeps unnamed has epithets too ("A
+    cleaner on the surgical wards, who asked not to be named, said … The 54-year-old said"): only the named
+    speaker had counted, and the cleaner's statement went to the union organiser quoted a paragraph before (who28).
+    Occurrences are attached in text order, so every attached one is earlier."""
+    spoken = [
+        (o.tokens[0], e)
+        for e in entities.all
+        if e.kind == "person" and e.number == "sing" and (e.names or _introduced_unnamed(doc, e))
+        for o in e.occurrences
+        if o.source and o.quote is None
+    ]
     latest = max(spoken, key=lambda pair: pair[0], default=None)
     return latest[1] if latest is not None else None
 
@@ -547,6 +564,18 @@ def _sole_named_person(entities: Entities) -> Entity | None:
     apart ("The Ukrainian minister" after "Russian Foreign Minister Ivan Sokolov")."""
     named = _named_people(entities)
     return named[0] if len(named) == 1 else None
+
+
+def _introduced_unnamed(doc: Doc, entity: Entity) -> bool:
+    """Whether an entity with no name was introduced as a source by an indefinite description ("A cleaner on the
+    surgical wards … said")."""
+    first = entity.occurrences[0] if entity.occurrences else None
+    return (
+        first is not None
+        and first.source
+        and first.mention.form == "description"
+        and doc[first.mention.start].lower_ in lexicon.INDEFINITE
+    )
 
 
 def _latest_naming(doc: Doc, entity: Entity) -> int:
@@ -686,8 +715,52 @@ def contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
         if named and named_theirs and not named & named_theirs:
             return True
     lemma = mention.head_lemma(doc)
+    if _of_another_kind(doc, mention, entity):
+        return True
     roles = [_role_phrase(doc[i]) for i in entity.roles if lemma in role_words(doc[i])]
     return bool(roles) and all(_other_time_or_office(own, role, title) for role, title in roles)
+
+
+def kind_of_body(doc: Doc, mention: Mention) -> str | None:
+    """The kind of body a definite description names by its head (``lexicon.KINDS_OF_BODY``: "the union", "the
+    district council"), None for any other mention."""
+    if mention.form != "description" or doc[mention.start].lower_ not in lexicon.DEFINITE:
+        return None
+    return lexicon.KINDS_OF_BODY.get(mention.head_lemma(doc))
+
+
+def kinds_of(entity: Entity) -> set[str]:
+    """The kinds of body the words of an entity's names, the heads of what the text called it and the roles it gave
+    it say it is ("Civic Union": a union; "the drugmaker Ravensworth": a company)."""
+    words = {word for name in entity.names for word in normalized(name)} | entity.heads
+    return {kind for word in words if (kind := lexicon.KINDS_OF_BODY.get(word)) is not None}
+
+
+def _of_another_kind(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a definite description names a kind of body (``lexicon.KINDS_OF_BODY``: "the union", "the
+    watchdog", "the district council") that the entity is not: the words of its names, the heads of what the text
+    called it and the roles it gave it say another kind ("Civic Union", a party, is no "electoral commission";
+    "the drugmaker Ravensworth Pharmaceuticals" no "watchdog"; "Thames Valley Police" no "philosophy society"), or
+    say no kind at all while the description says more than its kind and the entity does not act in the text
+    ("the district council" is not "VAT", named as what someone wants cut).
+    News names a body by what it is; a bare kind noun is also its short form for a body known by a brand or an
+    acronym ("Ofcom … the regulator said", "Unite … the union"), but not for one of another kind. Without this
+    the rules' "latest named body" and the learned resolver's best body sent such descriptions to the nearest or
+    most mentioned other body, often the other side (issue 10)."""
+    kind = kind_of_body(doc, mention)
+    if kind is None:
+        return False
+    kinds = kinds_of(entity)
+    if kind in kinds:
+        return False
+    bare = mention.end == mention.head + 1 and mention.head == mention.start + 1
+    # A description saying more than its kind ("The homeware retailer, which has 180 shops") is news's epithet for
+    # the body the text is about, one that acts in it (a subject or a speaker) or that it names again and again
+    # ("Northfield Living has apologised", the name cut by the tagger to a modifier), not for a name met once in
+    # passing ("cut VAT on tickets").
+    named = sum(o.mention.form == "name" for o in entity.occurrences)
+    acts = named > 1 or any(o.subject or o.source for o in entity.occurrences)
+    return bool(kinds) or not (bare or acts)
 
 
 def _role_phrase(role: Token) -> tuple[list[Token], bool]:

@@ -58,7 +58,15 @@ from .entities import Entities, Entity, Occurrence, QuoteMap, compatible, name_k
 from .first_names import first_name_gender
 from .learned import LearnedAnswers, barred_content, entity_links, mention_class
 from .markables import Markables, quote_ranges, sentence_starts
-from .matching import called_a_body, collect_name, heads_the_story, same_description, same_name
+from .matching import (
+    called_a_body,
+    collect_name,
+    heads_the_story,
+    kind_of_body,
+    kinds_of,
+    same_description,
+    same_name,
+)
 from .mentions import (
     BODY_KINDS,
     PRONOUNS,
@@ -280,6 +288,8 @@ def resolve_speakers(
                 entity.kind = "person"  # a "she" took a named speaker tagged a body: ``_person_tagged_body``
         elif mention.form == "description" and _channel(doc, mention, channels) is not None:
             entity = _channel(doc, mention, channels)
+        elif _unnamed_definite(doc, occurrence):
+            entity = _unnamed_antecedent(occurrence, entities)
         else:
             entity = entities.read_before(mention) or _rules_entity(doc, mention, entities)
             if (
@@ -292,6 +302,7 @@ def resolve_speakers(
                 entity = speaking_description(doc, mention, entities, contents)
         entities.attach(doc, occurrence, entity, genders)
     occurrences = sorted(occurrences + taken_things, key=lambda o: (o.tokens[0], not o.source))
+    _join_bodies_named_after(doc, entities)
     followers = _latest_speakers(entities.all)
     answered = (
         _answers(occurrences, questions)
@@ -345,6 +356,36 @@ def resolve_speakers(
         entity.occurrences.sort(key=lambda o: o.tokens[0])
     found.sort(key=lambda e: e.occurrences[0].tokens[0])
     return found
+
+
+def _join_bodies_named_after(doc: Doc, entities: Entities) -> None:
+    """Make a source described as a kind of body and never named ("The union representing dock workers said …",
+    "after the medicines regulator found …") part of the one body of that kind the text names after it, in the
+    same sentence or the next ("Fergal O'Driscoll, regional officer of the Transport, Docks and Allied Workers'
+    Union, said …"; "The Medicines and Healthcare Products Regulatory Authority said …"). News introduces a body by
+    what it is and names it in the sentence that follows; with nothing before it of its kind
+    (``matching.kind_of_body``), the description had been left to the learned resolver, which sent it to the
+    nearest body of any kind, the ship's owners quoted just before. Only a body whose own words say the kind
+    (``matching.kinds_of``), and only where exactly one such body is named there."""
+    for entity in entities.all:
+        if entity.names or not entity.occurrences:
+            continue
+        first = entity.occurrences[0]
+        kind = kind_of_body(doc, first.mention)
+        if kind is None or not first.source:
+            continue
+        named = {
+            id(other): other
+            for other in entities.all
+            if other is not entity
+            and other.names
+            and other.occurrences
+            and first.tokens[1] <= other.occurrences[0].tokens[0]
+            and other.occurrences[0].sentence <= first.sentence + 1
+            and kind in kinds_of(other)
+        }
+        if len(named) == 1:
+            entities.merge(entity, next(iter(named.values())))
 
 
 def _join_headline_descriptions(doc: Doc, entities: Entities) -> None:
@@ -637,6 +678,8 @@ def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: Entities
     mention = occurrence.mention
     if mention.head in entities.ambiguous:
         return False  # "the mayor" after two mayors: the text does not say which
+    if _unnamed_definite(doc, occurrence):
+        return False  # "The professor, who asked not to be named": nobody the text names (``_unnamed_antecedent``)
     if mention.form == "pronoun" and id(occurrence) in answered:
         return False  # '"…," one official told the NYT. He added' is the official
     if mention.form == "name" and len(normalized(mention.name_tokens(doc))) > 1:
@@ -924,13 +967,26 @@ def _name_genders(doc: Doc, occurrences: list[Occurrence], quotes: QuoteMap) -> 
         if mention.form != "name" or mention.kind not in {"person", "unknown"} or not occurrence.subject:
             continue
         sentence = doc[mention.head].sent
+        # A person of a gender a relative clause brings in between ("Kieran Flood, whose daughter took part, said
+        # she now asked") may be who a pronoun of that gender is: the vote had made the father a "she", and his "He
+        # said" went to an anonymous man quoted before (who28). Only a "whose" noun, which introduces someone new
+        # beside the name: counting every gendered noun ("his father", "the boy") lost GUM dev a "she" (Byron lost
+        # the "he" votes that made him a man).
+        between: set[str] = set()
         for token in doc[mention.end : sentence.end]:
             if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.dep_ in SUBJECT_DEPS):
                 break
+            if (
+                token.pos_ == "NOUN"
+                and token.lemma_.lower() in lexicon.GENDERED_WORDS
+                and any(child.lower_ == "whose" for child in token.children)
+            ):
+                between.add(lexicon.GENDERED_WORDS[token.lemma_.lower()])
             # Only a subject pronoun votes: "Clinton said she" is Clinton, "Clinton attacked his plan" is not.
             gender = PRONOUNS.get(token.lower_, (0, "sing", None))[2] if token.lower_ in {"he", "she"} else None
             if gender in {"masc", "fem"} and quotes.index(token.idx) == occurrence.quote:
-                votes[name_key(doc, mention)][gender] += 1
+                if gender not in between:
+                    votes[name_key(doc, mention)][gender] += 1
                 break
     genders: dict[str, Gender] = {}
     for surname, counts in votes.items():
@@ -987,7 +1043,7 @@ def _pronoun_antecedent(
 
     def candidate(o: Occurrence) -> bool:
         return (
-            (_may_stand_for(pronoun.mention, o) or _anonymous_speaker(doc, pronoun, o))
+            (_may_stand_for(doc, pronoun.mention, o) or _anonymous_speaker(doc, pronoun, o))
             and doc[o.mention.head].lower_ not in lexicon.QUANTIFIED_PRONOUNS
             and not (answers and asker(o))
             and o.tokens[1] <= pronoun.tokens[0]
@@ -1152,12 +1208,47 @@ def _unnamed_by_request(doc: Doc, source: Occurrence) -> bool:
     return bool(lemmas & ANONYMITY_WORDS) or (negated and bool(lemmas & NAMING_VERBS))
 
 
-def _may_stand_for(pronoun: Mention, occurrence: Occurrence) -> bool:
+def _unnamed_definite(doc: Doc, occurrence: Occurrence) -> bool:
+    """Whether a source is a definite description of a person the text says is kept unnamed ("The professor, who
+    asked not to be named"). An indefinite one ("A cleaner, who asked not to be named") introduces someone new, as
+    any indefinite description does; a description of no person ("the conflict between the church and anonymous
+    posters", GUM) is kept unnamed by nobody."""
+    mention = occurrence.mention
+    return (
+        occurrence.source
+        and mention.form == "description"
+        and mention.kind == "person"
+        and doc[mention.start].lower_ in lexicon.DEFINITE
+        and _unnamed_by_request(doc, occurrence)
+    )
+
+
+def _unnamed_antecedent(source: Occurrence, entities: Entities) -> Entity | None:
+    """For a source described as kept unnamed ("The professor, who asked not to be named, said …"): the unnamed
+    source of one person the text quoted in its sentence or the one before ("one senior academic at the university
+    remembers it"), else none. What the text withholds is the name, so such a source is nobody it names, however
+    well the description fits a named person ("Professor Hilary Ashdown-Quaile" two paragraphs up had taken the
+    professor's statements, and the pronoun after them); a definite description there continues the anonymous
+    source just introduced, as "the insider" does "a source" (``matching.ANONYMOUS_HEADS``)."""
+    found = [
+        (o.tokens[0], e)
+        for e in entities.all
+        if not e.names and e.number == "sing" and e.kind in {"person", "unknown"}
+        for o in e.occurrences
+        if o.source and o.quote is None and source.sentence - NEWS_RULE_SENTENCES <= o.sentence <= source.sentence
+    ]
+    latest = max(found, key=lambda pair: pair[0], default=None)
+    return latest[1] if latest is not None else None
+
+
+def _may_stand_for(doc: Doc, pronoun: Mention, occurrence: Occurrence) -> bool:
     """Agreement between a third-person pronoun and a mention's entity, or for a named thing no pronoun took yet,
     the thing itself. A thing is never a "he" or "she", whatever its entity became (the small model's "Mount
     Everest" is of no known kind, which a name's "he" would otherwise accept). A speaker whose name opens with
     a first name of the pronoun's gender agrees, whatever kind the tag gave it (``_person_tagged_body``)."""
     if occurrence.thing and pronoun.gender in {"masc", "fem"}:
+        return False
+    if pronoun.gender in {"masc", "fem"} and _origin_of_named(doc, occurrence):
         return False
     if occurrence.entity is not None:
         return compatible(pronoun, occurrence.entity) or (
@@ -1167,6 +1258,24 @@ def _may_stand_for(pronoun: Mention, occurrence: Occurrence) -> bool:
         )
     mention = occurrence.mention
     return occurrence.thing and compatible(pronoun, Entity(-1, mention.kind, mention.number, mention.gender))
+
+
+def _origin_of_named(doc: Doc, occurrence: Occurrence) -> bool:
+    """Whether a name says where a named person comes from: the object of a "from" hanging on another name
+    ("Doreen Blackstock, 81, from Gateshead, said …", "Ruth Ames from Castleford Mutual"). A place or a body
+    someone is from is never that person, nor a "he" or "she" (animacy): the small model tagged "Gateshead" a body,
+    of no kind the rules trust, and the pensioner's "she said" after her quotation went to her town (news27). Only
+    a "from" on a proper name: "a letter from Smith" is Smith's."""
+    if occurrence.mention.form != "name" or occurrence.source:
+        return False
+    head = doc[occurrence.mention.head]
+    preposition = head.head
+    return (
+        head.dep_ == "pobj"
+        and preposition.lower_ == "from"
+        and preposition.head.pos_ == "PROPN"
+        and preposition.head.i != head.i
+    )
 
 
 def _person_tagged_body(entity: Entity, gender: Gender | None) -> bool:
@@ -1184,7 +1293,13 @@ def _person_tagged_body(entity: Entity, gender: Gender | None) -> bool:
         and entity.kind in BODY_KINDS
         and entity.number == "sing"
         and not called_a_body(entity)
-        and any(len(name) > 1 and first_name_gender(name[0]) == gender for name in entity.names)
+        and any(
+            (len(name) > 1 and first_name_gender(name[0]) == gender)
+            # A name of three words or more may open with the noun news writes before a name ("Pensioner Doreen
+            # Blackstock"), which the small model takes into it: its second word is then the first name.
+            or (len(name) > 2 and first_name_gender(name[1]) == gender)
+            for name in entity.names
+        )
     )
 
 
