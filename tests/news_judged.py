@@ -69,6 +69,18 @@ ROUNDS = {
         "page-newsgroup-council-cuts.html",
         "page-bizwire-data-breach.html",
     ),
+    "news28": (
+        "shipping-grounding-insurers.txt",
+        "museum-restitution-masks.txt",
+        "zoo-elephant-welfare.txt",
+        "deadline-day-transfers.txt",
+        "inquiry-hearing-water.txt",
+        "school-street-road-safety.txt",
+        "satellite-launch-failure.txt",
+        "tribunal-unfair-dismissal.txt",
+        "page-studentpaper-halls-rent-strike.html",
+        "page-irishdaily-mountain-rescue.html",
+    ),
 }
 _WRONG = ("wrong who", "junk", "split", "extractor")
 _OUTPUTS: dict[str, list[dict[str, Any]]] = {}
