@@ -657,14 +657,20 @@ def _gendered_before(entity: Entity, gender: Gender, token: int) -> bool:
 
 
 def _main_subject(token: Token) -> bool:
-    """Whether a mention's head is the subject of its sentence's main verb, or a name in apposition to that
-    subject's phrase ("His partner, Aileen Dorsey, joined …")."""
+    """Whether a mention's head is the subject of its sentence's main verb, a name in apposition to that
+    subject's phrase ("His partner, Aileen Dorsey, joined …"), or the agent of a passive main verb ("The
+    delegation was led by Professor Ama Boateng"): the agent is the clause's logical subject, the participant
+    the passive brings in as the one who acts, and a following "she" continues it as it would the subject."""
     if token.dep_ == "appos":
         token = token.head
         # The parser hangs a name closing a subject phrase on its last noun ("The widow of the crane operator,
-        # Katerina Doukas, joined …"), but news names the phrase's head so.
-        while token.dep_ in {"pobj", "prep"} and token.head is not token:
+        # Katerina Doukas, joined …"), and a hyphenated title on its first part as one more apposition ("Her
+        # vice-president for welfare, Grace Oduya, went …": "president" in apposition to "vice"), but news names
+        # the phrase's head so.
+        while token.dep_ in {"pobj", "prep", "appos"} and token.head is not token:
             token = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return token.head.head.dep_ == "ROOT"
     return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT"
 
 
