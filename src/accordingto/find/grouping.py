@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from ..annotations import quote_spans
+from ..annotations import doc_text, quote_spans
 from ..read.furniture import is_furniture, is_tagline
 from .confidence import CONTENT_ROUTES
 from .contents import (
@@ -117,14 +117,18 @@ def _on_furniture(doc: Doc, layout: Layout, group: Group) -> bool:
     attribution on any of the 98 such lines of its train and dev articles. The last paragraph may also be a
     contributor's note (``is_tagline``)."""
     start, end = layout.paragraph_bounds(group.cue.start)
-    if is_furniture(doc[start:end].text.strip()):
+    # The paragraph's text is cut out of the document's, built once: ``Span.text`` builds a ``Token`` per word,
+    # and this runs for every cue.
+    text = doc_text(doc)
+    paragraph = doc[start:end]
+    if is_furniture(text[paragraph.start_char : paragraph.end_char].strip()):
         return True
     # The contributor's note is the first sentence of the last paragraph of an article of several: a text of one
     # paragraph, or a later sentence, is prose ("Kelvara is a small island ... It says ..."). The sentence is read
     # first, so that the document is scanned for its other paragraphs only where it reads as a note.
     sentence = doc[group.cue.start].sent
     return (
-        is_tagline(sentence.text.strip())
+        is_tagline(text[sentence.start_char : sentence.end_char].strip())
         and _blank(doc[start : sentence.start])
         and _blank(doc[end:])
         and not _blank(doc[:start])

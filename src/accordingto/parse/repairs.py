@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
+from ..annotations import doc_text
 from ..clauses import CLAUSE_SUBJECT_DEPS
 from ..pipes import component_factory
 from .word_classes import unknown_word
@@ -102,14 +105,17 @@ def repair_speaker_labels(doc: Doc) -> int:
     """Tag as proper nouns the words of every line-opening label in capitals before a colon (see above); the
     number of labels repaired (one whose words are all proper nouns already is not counted)."""
     repaired = 0
-    for colon in doc:
-        if colon.text != ":":
-            continue
+    # The colons are found in spaCy's array of word hashes rather than by building a ``Token`` for every word,
+    # and the text is built once (``Doc.text`` joins every word again on each access): this runs on every text.
+    colons = np.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[":"]).tolist() if len(doc) else []
+    text = doc_text(doc) if colons else ""
+    for i in colons:
+        colon = doc[i]
         first = colon.i
         while first > 0 and colon.i - first < _LABEL_WORDS_MAX and _in_capitals(doc[first - 1]):
             first -= 1
         label = doc[first : colon.i]
-        line_start = label.start_char == 0 or doc.text[label.start_char - 1] == "\n"
+        line_start = label.start_char == 0 or text[label.start_char - 1] == "\n"
         if not label or not line_start or all(word.tag_ == "NNP" for word in label):
             continue
         for word in label:
@@ -186,7 +192,11 @@ def repair_age_epithets(doc: Doc) -> int:
     """Make "the N-year-old" the subject of the finite verb right after it, where the parse read the epithet as
     that verb's modifier (see above); the number repaired."""
     repaired = 0
-    for old in doc:
+    # Only the words "old" can open the repair: they are found in spaCy's array of lower-case hashes, without a
+    # ``Token`` for every word of the text.
+    olds = np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["old"]).tolist() if len(doc) else []
+    for i in olds:
+        old = doc[i]
         verb = old.head
         if (
             old.lower_ != "old"

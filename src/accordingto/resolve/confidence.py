@@ -51,6 +51,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
+from ..annotations import doc_token_codes
 from ..logistic import fit_logistic
 from .entities import Entity, Occurrence, compatible
 from .learned import mention_class
@@ -153,7 +154,11 @@ def _common_noun(doc: Doc, name: Span) -> bool:
     if len(name) != 1 or not name[0].text[:1].isupper():
         return False
     lower = name[0].lower_
-    return any(token.text == lower for token in doc)
+    # Only words whose lower-case form is that word can be it written in lower case: those are found in the
+    # per-document arrays (``TokenCodes``), not by building a ``Token`` for every word for every entity.
+    codes = doc_token_codes(doc)
+    same = np.flatnonzero(codes.arrays.lower == doc.vocab.strings[lower]).tolist()
+    return any(codes.word(i) == lower for i in same)
 
 
 def _not_a_name(doc: Doc, entity: Entity, name: Span | None) -> bool:

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
+from ..annotations import doc_text
 from .entities import Entities, Entity, Occurrence
 from .matching import contradicts
 from .mentions import BODY_KINDS, Mention, body_word, is_person_noun
@@ -266,7 +267,7 @@ def _reported(occurrence: Occurrence, contents: dict[str, list[tuple[int, int]]]
 
 def _paragraphs(doc: Doc, before: int) -> Callable[[int], int]:
     """The paragraph of a token before token ``before`` (a blank line ends one), by one pass over that text."""
-    breaks = [m.start() for m in re.finditer("\n\n", doc.text[: doc[before].idx + 1])]
+    breaks = [m.start() for m in re.finditer("\n\n", doc_text(doc)[: doc[before].idx + 1])]
     return lambda token: bisect.bisect_right(breaks, doc[token].idx)
 
 
