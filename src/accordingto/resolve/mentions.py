@@ -1354,7 +1354,13 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         # apposition belongs to; the name is hers (it had been a group named by the whole phrase, news17).
         bounds = None
     # Only words up to the head say who the mention is: "the head of the women's group" is not a woman.
-    gender = next((_GENDER_BY_ID[lower[i]] for i in range(low, head + 1) if lower[i] in _GENDER_BY_ID), None)
+    # Nor do the words of a possessor, who is someone else: "Mrs Hale's lawyer" is no woman by Mrs Hale's title
+    # (the solicitor, made a woman, had lost his "He said" to a partner named in his firm's name, news28).
+    possessors = [i for i in codes.lefts(head) if codes.dep[i] == _POSS]
+    owned = {j for i in possessors for j in range(codes.left_edge[i], codes.right_edge[i] + 1)}
+    gender = next(
+        (_GENDER_BY_ID[lower[i]] for i in range(low, head + 1) if lower[i] in _GENDER_BY_ID and i not in owned), None
+    )
     if bounds is not None and appos is not None and number == "sing" and _lone_title(codes, bounds):
         # "The local MP, Rhodri Evans": the parser made the title a proper noun; the name follows. Not in a
         # coordination ("both President Barack Obama and his wife Michelle"), which is named as a whole.
