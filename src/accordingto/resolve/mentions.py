@@ -9,6 +9,7 @@ use this.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
@@ -1353,7 +1354,13 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         # apposition belongs to; the name is hers (it had been a group named by the whole phrase, news17).
         bounds = None
     # Only words up to the head say who the mention is: "the head of the women's group" is not a woman.
-    gender = next((_GENDER_BY_ID[lower[i]] for i in range(low, head + 1) if lower[i] in _GENDER_BY_ID), None)
+    # Nor do the words of a possessor, who is someone else: "Mrs Hale's lawyer" is no woman by Mrs Hale's title
+    # (the solicitor, made a woman, had lost his "He said" to a partner named in his firm's name, news28).
+    possessors = [i for i in codes.lefts(head) if codes.dep[i] == _POSS]
+    owned = {j for i in possessors for j in range(codes.left_edge[i], codes.right_edge[i] + 1)}
+    gender = next(
+        (_GENDER_BY_ID[lower[i]] for i in range(low, head + 1) if lower[i] in _GENDER_BY_ID and i not in owned), None
+    )
     if bounds is not None and appos is not None and number == "sing" and _lone_title(codes, bounds):
         # "The local MP, Rhodri Evans": the parser made the title a proper noun; the name follows. Not in a
         # coordination ("both President Barack Obama and his wife Michelle"), which is named as a whole.
@@ -1369,10 +1376,18 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             described = head
     if bounds is not None and number == "plur" and _conjuncts_in_name(codes, head, bounds, called_body):
         number = "sing"  # "Pentreath Fire and Rescue Service": the "and" is inside one body's name, not two parties
+    tagged_elsewhere = ""
+    if bounds is not None and number == "plur" and not codes.ent_type[bounds[1] - 1]:
+        # The whole proper name the mention writes before its head, whose "and" the parser may have cut off.
+        opening = low + 1 if codes.pos[low] == DET else low
+        if all(codes.pos[i] in {PROPN, CCONJ, PUNCT} for i in range(opening, bounds[1])):
+            tagged_elsewhere = _body_label_elsewhere(codes, (opening, bounds[1]))
+            bounds = (opening, bounds[1]) if tagged_elsewhere else bounds
     if (
         bounds is not None
         and number == "plur"
         and not codes.ent_type[bounds[1] - 1]
+        and not tagged_elsewhere
         and not _one_body(codes, appos)
         and not _set_off_name(codes, described, head, bounds)
     ):
@@ -1386,7 +1401,7 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         return Mention(low, high, head, "description", "sing", _epithet_gender(codes, head), "person", appos=appos)
     if bounds is not None:
         words = [codes.word(i) for i in range(bounds[0], bounds[1])]
-        label = name_label(codes, bounds, number)
+        label = name_label(codes, bounds, number) or tagged_elsewhere
         kind, listed = _name_kind(words, label)
         if not listed:
             kind = learned_kind(codes, bounds, words, kind)
@@ -1586,6 +1601,26 @@ def _set_off_name(codes: TokenCodes, described: int | None, head: int, bounds: t
     proper nouns that are no one source ("super PACs") are written as the head, not named in apposition to it."""
     start = bounds[0] - 1 if bounds[0] > 0 and codes.word(bounds[0] - 1) == "The" else bounds[0]
     return described == head and start > head and codes.punct[start - 1] and codes.word(start - 1) == ","
+
+
+def _body_label_elsewhere(codes: TokenCodes, bounds: tuple[int, int]) -> str:
+    """The body's label (ORG, FAC) the small model gave the same words where it tagged them elsewhere in the
+    text, "" if it tagged them nowhere. A proper name names the same bearer all through an article, but the tag
+    is read afresh at each occurrence: "Meadowbank Care and Nursing Homes Ltd" tagged an organisation in one
+    paragraph, "Meadowbank Care and Nursing Homes said it …" untagged in another, where its plural last word
+    and its "and" had made it no one source, and the company's "In a statement, it said" after it had gone to
+    a thing named before ("The rota … showed", news28). An untagged plural proper noun the model never tags
+    ("super PACs") keeps no source."""
+    name = codes.span_text(*bounds)
+    at = codes.text.find(name)
+    while at >= 0:
+        token = bisect.bisect_left(codes.idx, at)
+        if token < len(codes.idx) and codes.idx[token] == at and codes.ent_type[token] in _BODY_NAME_LABEL_IDS:
+            end = bisect.bisect_left(codes.idx, at + len(name)) - 1
+            if all(codes.ent_type[i] == codes.ent_type[token] for i in range(token, end + 1)):
+                return codes.string(codes.ent_type[token])
+        at = codes.text.find(name, at + 1)
+    return ""
 
 
 def _calls_a_body(codes: TokenCodes, noun: int | None) -> bool:
