@@ -705,10 +705,7 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
     )
     if conjunct is None:
         return end
-    # (A comma the parser hung on the conjunct, before a relative clause or an apposition, is no word of it.)
-    edge = codes.right_edge[conjunct] + 1
-    while edge - 1 > conjunct and codes.punct[edge - 1]:
-        edge -= 1
+    edge = _conjunct_edge(codes, conjunct)
     if edge > high:
         return end
     if not all(
@@ -754,9 +751,7 @@ def _called_body_conjuncts_end(codes: TokenCodes, start: int, end: int, high: in
     )
     if conjunct is None:
         return end
-    edge = codes.right_edge[conjunct] + 1
-    while edge - 1 > conjunct and codes.punct[edge - 1]:
-        edge -= 1
+    edge = _conjunct_edge(codes, conjunct)
     if edge > high or not any(codes.lower[i] in _AND_IDS for i in range(end, edge)):
         return end
     for i in range(end + 1, edge):
@@ -764,6 +759,15 @@ def _called_body_conjuncts_end(codes: TokenCodes, start: int, end: int, high: in
         word = _capitalised_proper_noun(codes, i) and _dictionary_word(codes.word(i)) and not body_word(codes.word(i))
         if not (joining or word):
             return end
+    return edge
+
+
+def _conjunct_edge(codes: TokenCodes, conjunct: int) -> int:
+    """Where a conjunct's phrase ends: a comma the parser hung on the conjunct, before a relative clause or an
+    apposition, is no word of it."""
+    edge = codes.right_edge[conjunct] + 1
+    while edge - 1 > conjunct and codes.punct[edge - 1]:
+        edge -= 1
     return edge
 
 
