@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from ..annotations import string_ids
+from ..annotations import doc_token_codes, string_ids
 from ..clauses import CLAUSE_SUBJECT_DEPS
 from .cues import court_hears, cue_root, subject_phrases
 from .groups import LINK_DEPTH, Group, Grouping, drop_sources_over, keep_contents
@@ -210,9 +209,9 @@ def court_reports(doc: Doc, tags: np.ndarray, groups: Sequence[Group]) -> list[G
     audit had described the junction as ..." is the audit's, not the court's)."""
     cued = {i for group in groups for i in range(group.cue.start, group.cue.end)}
     found = []
-    # Only "heard" and "told" can be the formula's verb: they are found in spaCy's array of lower-case hashes,
-    # without a ``Token`` for every word of the text.
-    lowers = doc.to_array(LOWER) if len(doc) else np.zeros(0, dtype=np.uint64)
+    # Only "heard" and "told" can be the formula's verb: they are found in the per-document table of lower-case
+    # hashes (``TokenCodes``, already built for the tagger), without a ``Token`` for every word of the text.
+    lowers = doc_token_codes(doc).arrays.lower
     for i in np.flatnonzero(np.isin(lowers, string_ids(doc, ("heard", "told")))).tolist():
         token = doc[i]
         if tags[i] or i in cued or not court_hears(token):
