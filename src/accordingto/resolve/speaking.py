@@ -334,6 +334,8 @@ def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
         # A part the setting gives ("a coroner", "a judge") is the named one only where the text titles them so
         # ("Coroner Gideon Hale"); an official or a spokesman a lede leaves unnamed is not one named later.
         setting = head in _SETTING_HEADS
+        if setting and head not in lexicon.TITLES:
+            continue
         body = first.kind in BODY_KINDS or head in lexicon.BODY_NAME_HEADS or not _person_only_noun(head)
         person = first.kind == "person"
         later = [
@@ -347,8 +349,6 @@ def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
             and ((body and e.kind in BODY_KINDS) or (person and _person(e)))
             and (first.gender is None or e.gender in {None, first.gender})
         ]
-        if setting and head not in lexicon.TITLES:
-            continue
         called = [
             e
             for e in later
