@@ -26,11 +26,18 @@ from pathlib import Path
 
 import numpy as np
 import spacy
+from spacy.tokens import Doc
 
-from accordingto.evaluate import read_annotated
+from accordingto.evaluate import AnnotatedArticle, read_annotated
 from accordingto.find.confidence import FEATURES, Calibrator, CueClassifier, best_threshold
 from accordingto.parse.pipeline import SPACY_MODEL
-from accordingto.train.attribution import held_out_outcomes, parse_articles, stacked_cue_logits, training_key
+from accordingto.train.attribution import (
+    HeldOutRows,
+    held_out_outcomes,
+    parse_articles,
+    stacked_cue_logits,
+    training_key,
+)
 from accordingto.train.tagger import load_training
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
@@ -46,34 +53,52 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def held_out_rows(
+def held_out_taggings(
     data: Path, cache_dir: Path, epochs: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Features and outcomes of every held-out attribution, the article each comes from, gold counts, and the cue
-    classifier's input and outcome (the cue overlaps a gold cue)."""
+) -> tuple[list[AnnotatedArticle], list[Doc], list[HeldOutRows]]:
+    """The train articles, their parses and what each one's fold tagger found in it, from the training kept in
+    ``cache_dir``: every confidence screen reads the same held-out rows, so they are read in one place."""
     articles = list(read_annotated(data / "train"))
     docs = parse_articles(spacy.load(SPACY_MODEL), articles, cache_dir / "train.spacy")
     key = training_key(articles, epochs=epochs, bits=20, seed=0, stack=True, clusters=True, recall_bias=False)
     training = load_training(cache_dir / f"tagger-{key}.npz")
     if training is None:
         raise SystemExit(f"no kept training in {cache_dir} for --epochs {epochs}: run accordingto train first")
-    rows, right, article, contexts, cue_right = [], [], [], [], []
-    for n, (doc, annotated, tagging) in enumerate(zip(docs, articles, training.held_out[0.0], strict=True)):
-        held_out = held_out_outcomes(training.model.lexicon, doc, annotated, tagging)
-        rows.append(held_out.features)
-        right.extend(held_out.right)
-        article.extend([n] * len(held_out.right))
-        contexts.append(held_out.cue_contexts)
-        cue_right.extend(held_out.cue_right)
+    held = [
+        held_out_outcomes(training.model.lexicon, doc, annotated, tagging)
+        for doc, annotated, tagging in zip(docs, articles, training.held_out[0.0], strict=True)
+    ]
+    return articles, docs, held
+
+
+def held_out_rows(
+    data: Path, cache_dir: Path, epochs: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Features and outcomes of every held-out attribution, the article each comes from, gold counts, and the cue
+    classifier's input and outcome (the cue overlaps a gold cue)."""
+    articles, _, held = held_out_taggings(data, cache_dir, epochs)
     gold = np.array([len(a.attributions) for a in articles])
     return (
-        np.vstack(rows),
-        np.array(right, dtype=bool),
-        np.array(article),
+        np.vstack([rows.features for rows in held]),
+        np.array([r for rows in held for r in rows.right], dtype=bool),
+        np.array([n for n, rows in enumerate(held) for _ in rows.right]),
         gold,
-        np.vstack(contexts),
-        np.array(cue_right, dtype=bool),
+        np.vstack([rows.cue_contexts for rows in held]),
+        np.array([r for rows in held for r in rows.cue_right], dtype=bool),
     )
+
+
+def fold_cue_logits(
+    contexts: np.ndarray, cue_right: np.ndarray, article: np.ndarray, folds: int, fold: int
+) -> np.ndarray:
+    """The cue classifier's signal of every row for one fold of ``article % folds``, as ``accordingto train`` gives
+    it: stacked on the fitting rows (inner folds by ``article // folds``, the index modulo folds being this fold's
+    own split), from one classifier fitted on all of them on the held-out rows."""
+    test = article % folds == fold
+    logits = np.zeros(len(contexts))
+    logits[~test] = stacked_cue_logits(contexts[~test], cue_right[~test], article[~test] // folds)
+    logits[test] = CueClassifier.fit(contexts[~test], cue_right[~test]).logits(contexts[test])
+    return logits
 
 
 def cross_validate(
@@ -96,9 +121,7 @@ def cross_validate(
         if cue is not None:
             contexts, cue_right, column = cue
             features = features.copy()
-            # Inner folds by article // folds: the article index modulo folds is this fold's own split.
-            features[~test, column] = stacked_cue_logits(contexts[~test], cue_right[~test], article[~test] // folds)
-            features[test, column] = CueClassifier.fit(contexts[~test], cue_right[~test]).logits(contexts[test])
+            features[:, column] = fold_cue_logits(contexts, cue_right, article, folds, fold)
         calibrator = Calibrator.fit(features[~test], right[~test])
         threshold = best_threshold(calibrator.predict(features[~test]), right[~test], fit_gold)
         confidence[test] = calibrator.predict(features[test])

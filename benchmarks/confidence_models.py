@@ -36,11 +36,16 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
-from accordingto.find.confidence import Calibrator, CueClassifier, best_threshold
-from accordingto.train.attribution import stacked_cue_logits
+from accordingto.find.confidence import Calibrator, best_threshold
 
 sys.path.insert(0, str(Path(__file__).parent))
-from confidence_cv import DEFAULT_DATA, area_under_roc, calibration_error, held_out_rows  # noqa: E402
+from confidence_cv import (  # noqa: E402
+    DEFAULT_DATA,
+    area_under_roc,
+    calibration_error,
+    fold_cue_logits,
+    held_out_rows,
+)
 
 Margin = Callable[[np.ndarray], np.ndarray]  # signals -> log-odds
 
@@ -259,10 +264,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     index = np.arange(len(gold))
     stacked = []  # per fold, the cue classifier's signal stacked as in ``confidence_cv.cross_validate``
     for fold in range(k):
-        test = article % k == fold
         x = features.copy()
-        x[~test, -1] = stacked_cue_logits(contexts[~test], cue_right[~test], article[~test] // k)
-        x[test, -1] = CueClassifier.fit(contexts[~test], cue_right[~test]).logits(contexts[test])
+        x[:, -1] = fold_cue_logits(contexts, cue_right, article, k, fold)
         stacked.append(x)
     reference: np.ndarray | None = None
     for spec in args.models:

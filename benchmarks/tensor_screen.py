@@ -49,16 +49,15 @@ import spacy
 from spacy.tokens import Doc
 
 from accordingto.evaluate import AnnotatedArticle, read_annotated, score
-from accordingto.find.confidence import FEATURES, Calibrator, CueClassifier, best_threshold
+from accordingto.find.confidence import FEATURES, Calibrator, best_threshold
 from accordingto.find.cues import cue_root
 from accordingto.find.groups import Group
 from accordingto.model import Attribution
 from accordingto.parse.pipeline import SPACY_MODEL
-from accordingto.train.attribution import held_out_outcomes, parse_articles, stacked_cue_logits, training_key
-from accordingto.train.tagger import load_training
+from accordingto.train.attribution import training_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from confidence_cv import area_under_roc, calibration_error  # noqa: E402
+from confidence_cv import area_under_roc, calibration_error, fold_cue_logits, held_out_taggings  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
 BLOCKS = ("cue", "span", "governor", "content", "source")
@@ -119,23 +118,17 @@ def held_out_rows(data: Path, cache_dir: Path, epochs: int) -> tuple[Rows, list[
     if kept_rows.exists():
         with kept_rows.open("rb") as stream:
             return pickle.load(stream), articles, key
-    docs = parse_articles(spacy.load(SPACY_MODEL), articles, cache_dir / "train.spacy")
+    articles, docs, held = held_out_taggings(data, cache_dir, epochs)
     tensors = train_tensors([a.text for a in articles], docs, cache_dir / "train-tensor.npz")
-    training = load_training(cache_dir / f"tagger-{key}.npz")
-    if training is None:
-        raise SystemExit(f"no kept training in {cache_dir} for --epochs {epochs}: run accordingto train first")
     features, right, article, contexts, cue_right, dense, predicted = [], [], [], [], [], [], []
-    for n, (doc, annotated, tagging, tensor) in enumerate(
-        zip(docs, articles, training.held_out[0.0], tensors, strict=True)
-    ):
-        held = held_out_outcomes(training.model.lexicon, doc, annotated, tagging)
-        features.append(held.features)
-        right.extend(held.right)
-        article.extend([n] * len(held.right))
-        contexts.append(held.cue_contexts)
-        cue_right.extend(held.cue_right)
-        dense.extend(dense_blocks(doc, tensor, group) for group in held.groups)
-        predicted.append(held.predicted)
+    for n, (doc, rows_of, tensor) in enumerate(zip(docs, held, tensors, strict=True)):
+        features.append(rows_of.features)
+        right.extend(rows_of.right)
+        article.extend([n] * len(rows_of.right))
+        contexts.append(rows_of.cue_contexts)
+        cue_right.extend(rows_of.cue_right)
+        dense.extend(dense_blocks(doc, tensor, group) for group in rows_of.groups)
+        predicted.append(rows_of.predicted)
     rows = Rows(
         np.vstack(features),
         np.array(right, dtype=bool),
@@ -176,14 +169,7 @@ def cue_columns(rows: Rows, folds: int) -> list[np.ndarray]:
     """Per fold, the cue classifier's signal of every row: stacked on the fitting rows (inner folds by
     ``article // folds``), from a classifier fitted on all of them on the held-out rows; the same for every
     variant, so computed once."""
-    columns = []
-    for fold in range(folds):
-        test = rows.article % folds == fold
-        column = np.zeros(len(rows.right))
-        column[~test] = stacked_cue_logits(rows.contexts[~test], rows.cue_right[~test], rows.article[~test] // folds)
-        column[test] = CueClassifier.fit(rows.contexts[~test], rows.cue_right[~test]).logits(rows.contexts[test])
-        columns.append(column)
-    return columns
+    return [fold_cue_logits(rows.contexts, rows.cue_right, rows.article, folds, fold) for fold in range(folds)]
 
 
 def cross_validate(
