@@ -2,8 +2,11 @@
 at its list's comma: a body's "of" or "for" part that lists its members or subjects ("Federation of Farms,
 Orchards and Market Gardens", "Department for Science, Media and Technology") is its name, where the small model
 tags the list's members apart or runs its tag into the list's first comma; and a later "the federation" joins the
-whole name. Sentences written for these tests, with invented names, through the whole pipeline; and texts where
-two or more parties must stay apart."""
+whole name. Nor a description glued onto a name or onto another description with its comma: "One judge, the critic
+X" is X, "the club's organiser, a walking club" one description, and an apposition the parser hung on a plural
+head that it cannot rename ("residents of Kessara, the highland capital") describes the place, not the source.
+Sentences written for these tests, with invented names, through the whole pipeline; and texts where two or more
+parties must stay apart, or where the name is in the first apposition."""
 
 from __future__ import annotations
 
@@ -114,3 +117,60 @@ def test_parties_listed_stay_apart(nlp: Language, text: str, content_start: str,
 def test_a_list_with_no_attribution_has_no_source(nlp: Language) -> None:
     output = _analysis(nlp, "The Federation of Farms, Orchards and Market Gardens meets in the spring.")
     assert output["attributions"] == []
+
+
+GLUED = [
+    # (text, the content's first words, the source's display name)
+    # A description in apposition, with the name in close apposition to it: the name is the source's; the later
+    # "She said" joins it.
+    pytest.param(
+        "One juror, the novelist Perpetua Oyelowo-Strand, said the shortlist was weak. She said the winner was clear.",
+        "the winner was clear",
+        "Perpetua Oyelowo-Strand",
+        id="description-then-the-novelist-name",
+    ),
+    pytest.param(
+        "A neighbour, the retired teacher Aldous Pennywhistle, said the fence was new.",
+        "the fence was new",
+        "Aldous Pennywhistle",
+        id="neighbour-then-the-teacher-name",
+    ),
+    # The name in the first apposition, as before.
+    pytest.param(
+        "A spokesman for the ministry, Dragan Petrovic, said the talks had stalled.",
+        "the talks had stalled",
+        "Dragan Petrovic",
+        id="the-name-is-the-apposition",
+    ),
+    # Two descriptions, no name: one is shown, the one that says what the source is.
+    pytest.param(
+        "The festival's organiser, a cycling club based in Dunmere, said every rider had finished.",
+        "every rider had finished",
+        "cycling club based in Dunmere",
+        id="a-description-renamed-by-a-description",
+    ),
+    pytest.param(
+        "One official, the deputy mayor, said the plan was sound.",
+        "the plan was sound",
+        "deputy mayor",
+        id="an-official-who-is-the-deputy-mayor",
+    ),
+    # A singular apposition after a plural head describes the place inside the phrase, not the people.
+    pytest.param(
+        "Workers at the plant, the largest employer in the valley, said they had not been paid.",
+        "they had not been paid",
+        "workers at the plant",
+        id="the-apposition-of-the-place",
+    ),
+    pytest.param(
+        "Shopkeepers in Varnholm, a market town where floods closed the bridge in May, said trade had halved.",
+        "trade had halved",
+        "shopkeepers in Varnholm",
+        id="the-apposition-of-the-town",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content_start", "name"), GLUED)
+def test_no_description_is_glued_on(nlp: Language, text: str, content_start: str, name: str) -> None:
+    assert source_of_statement(_analysis(nlp, text), content_start)["name"] == name

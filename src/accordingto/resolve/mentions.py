@@ -1402,6 +1402,13 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         # "a spokesman for the Kremlin, Dmitry Peskov": the name is in the apposition, the role in the head.
         appos_low, appos_high = core_span(codes, appos, start, end)
         bounds = name_bounds(codes, appos, appos_low, appos_high, body=_calls_a_body(codes, head))
+        inner = _apposition(codes, appos, appos + 1, appos_high) if bounds is None else None
+        if inner is not None and _name_word(codes, inner):
+            # "One judge, the critic Benedict Farrow-Lyle, said": the apposition is itself a description with the
+            # name after it ("the critic X", the name its close apposition); the name is the source's, as in "a
+            # spokesman, Dmitry Peskov", and the head and the first description both describe its bearer. The
+            # whole phrase had been shown as the name.
+            bounds = name_bounds(codes, inner, *core_span(codes, inner, start, end))
         if bounds is not None:
             high = max(high, bounds[1])
             described = head
