@@ -174,3 +174,34 @@ GLUED = [
 @pytest.mark.parametrize(("text", "content_start", "name"), GLUED)
 def test_no_description_is_glued_on(nlp: Language, text: str, content_start: str, name: str) -> None:
     assert source_of_statement(_analysis(nlp, text), content_start)["name"] == name
+
+
+TITLED = [
+    # (text, the content's first words, the source's display name)
+    # A member of another parliament is titled before the name as an MP is; the party and a describing word before
+    # the title are no words of the name, and the later "She said" joins it.
+    pytest.param(
+        "Local Sinn Féin TD Caoimhe Ní Ghallchóir said the clinic had waited years. She said she would raise it.",
+        "she would raise it",
+        "Caoimhe Ní Ghallchóir",
+        id="irish-td",
+    ),
+    pytest.param(
+        "SNP MSP Ewan Farquharson said the ferry was late.",
+        "the ferry was late",
+        "Ewan Farquharson",
+        id="scottish-msp",
+    ),
+    # Written after the name, it was already dropped.
+    pytest.param(
+        "Caoimhe Ní Ghallchóir TD said the clinic had waited years.",
+        "the clinic had waited years",
+        "Caoimhe Ní Ghallchóir",
+        id="td-after-the-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content_start", "name"), TITLED)
+def test_a_parliament_title_is_no_word_of_the_name(nlp: Language, text: str, content_start: str, name: str) -> None:
+    assert source_of_statement(_analysis(nlp, text), content_start)["name"] == name
