@@ -47,7 +47,6 @@ _SUBJECT_IDS = frozenset(get_string_id(dep) for dep in SUBJECT_DEPS)
 _APPOS, _ATTR = get_string_id("appos"), get_string_id("attr")
 _MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "amod"))
 _NOUNS = frozenset({NOUN, PROPN})
-_LIST_JOIN_IDS = frozenset(get_string_id(word) for word in (",", "and", "&"))
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
@@ -172,15 +171,7 @@ def _candidate_spans(doc: Doc, codes: TokenCodes) -> list[tuple[int, int]]:
     labels = _hashes(doc, NAME_LABELS)
     for i, (start, ent_type) in enumerate(zip(codes.entity_start, codes.ent_type, strict=True)):
         if start == i and ent_type in labels:
-            end = codes.entity_end[i]
-            root = _span_root(doc, codes, i, end)
-            if end - 1 > i and codes.lower[end - 1] in _LIST_JOIN_IDS:
-                # No name ends with a comma or an "and": the small model ran into a list the name goes on with
-                # ("The Federation of Zoos, | Aquariums and Wildlife Parks", the next member tagged apart), so the
-                # markable is the name's whole phrase, where the name's own rules read how far the list is its
-                # name's (``mentions.name_bounds``). Cut at the tag, it had been a body of its own.
-                end = max(end, codes.right_edge[root] + 1)
-            add(i, end, root)
+            add(i, codes.entity_end[i], _span_root(doc, codes, i, codes.entity_end[i]))
     if doc.has_annotation("DEP"):
         for start, end, head in _noun_chunks(doc, codes):
             add(start, end, head)

@@ -1575,12 +1575,12 @@ def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int], ca
     # The body's word before an "of" or "for" part reads only an "and" inside the name (``_joined_by_and``).
     body = (
         body_word(codes.word(bounds[1] - 1))
-        or (_body_named(codes, bounds) and any(_joined_by_and(codes, head, c) for c in conjuncts))
+        or (_body_named(codes, bounds) and any(_joined_by_and(codes, head, c, bounds[1]) for c in conjuncts))
         or _joined_by_ampersand(codes, bounds)
     )
     # A singular body's noun calling the bearer one body outweighs a plural head ("Open *Rights* and …").
     one = (body and _singular_noun(codes, head)) or (
-        called_body and any(_joined_by_and(codes, head, c) for c in conjuncts)
+        called_body and any(_joined_by_and(codes, head, c, bounds[1]) for c in conjuncts)
     )
     return one and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
 
@@ -1593,15 +1593,19 @@ def _joined_by_ampersand(codes: TokenCodes, bounds: tuple[int, int]) -> bool:
     return any(codes.lower[i] == _AMPERSAND for i in words) and not any(codes.lower[i] == _AND for i in words)
 
 
-def _joined_by_and(codes: TokenCodes, first: int, conjunct: int) -> bool:
+def _joined_by_and(codes: TokenCodes, first: int, conjunct: int, end: int) -> bool:
     """Whether an "and" or "&" stands between two conjuncts: a comma alone between two names the parser
     coordinated is an apposition or an address ("the University of California, Berkeley", "County of Maui,
     Department of Finance" in GUM), not the "and" inside one body's name; reading those as one body moved a GUM
     court document's markables and its pronouns with them (names27). A list's comma counts when an "and" closes the
     list later: the parser chains "Culture, Media and Sport" as conjunct of conjunct, and the "and" before the last
-    joins them all ("Department for Culture, Media and Sport" is one department)."""
+    joins them all ("Department for Culture, Media and Sport" is one department). Only inside the name, which ends
+    at ``end``: an "and" after it joins the name to another party ("County of Maui, Department of Finance, and
+    County of Maui", a GUM court document's list of defendants)."""
     last = conjunct
-    while (chained := next((c for c in codes.children(last) if codes.dep[c] == _CONJ and c > last), None)) is not None:
+    while (
+        chained := next((c for c in codes.children(last) if codes.dep[c] == _CONJ and last < c < end), None)
+    ) is not None:
         last = chained
     return any(codes.lower[i] in _AND_IDS for i in range(first + 1, last))
 
@@ -1619,7 +1623,7 @@ def heads_in_name(codes: TokenCodes, mention: Mention) -> list[int]:
         if i != mention.head
         and codes.governor[i] == mention.head
         and codes.dep[i] == _CONJ
-        and _joined_by_and(codes, mention.head, i)
+        and _joined_by_and(codes, mention.head, i, mention.name_end)
     ]
 
 
