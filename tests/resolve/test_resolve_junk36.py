@@ -168,6 +168,13 @@ GLUED = [
         "shopkeepers in Varnholm",
         id="the-apposition-of-the-town",
     ),
+    # An apposition hung on the company inside the "of" part describes the company, not the chairman.
+    pytest.param(
+        "The chairman of Brindle & Moss, the Leeds textile group, said the dividend was safe.",
+        "the dividend was safe",
+        "chairman of Brindle & Moss",
+        id="the-apposition-of-the-company",
+    ),
 ]
 
 

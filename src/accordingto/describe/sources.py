@@ -21,7 +21,7 @@ from ..annotations import ENTITIES, SOURCES, doc_token_codes
 from ..clauses import SUBJECT_DEPS, entity_span
 from ..model import Source, SourceKind
 from ..number_words import CARDINALS
-from ..parse.word_classes import only_adjective
+from ..parse.word_classes import only_adjective, unknown_word
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
 from ..resolve.mentions import Mention, is_age_noun, joined_word_start, read_source
@@ -253,14 +253,14 @@ def _bare(doc: Doc, mention: Mention) -> str:
     start = _bare_start(doc, mention.start, mention.head, _is_share(doc, mention))
     end = mention.end
     apposed = _set_off_description(doc, mention)
-    if apposed is not None and _plural(doc[apposed]) == _plural(doc[mention.head]):
+    if apposed is not None and _renames(doc, mention.head, apposed):
         # "The group's organiser, a walking club based in Rathmines": a description set off by commas renames its
         # head and says which one it is; the name is one description, not two glued with their comma.
         start = _bare_start(doc, doc[apposed].left_edge.i, apposed, share=False)
     elif apposed is not None:
-        # "Residents of Kessara, the highland capital where …": an apposition of another number than the head's
-        # cannot rename it (the parser hung the place's apposition on the head); it describes a word inside the
-        # phrase, and the name ends before its comma.
+        # "Residents of Kessara, the highland capital where …", "The chairwoman of Harwood & Lyle, the Sheffield
+        # cutlery group": an apposition that cannot rename the head describes a word inside the phrase (the place,
+        # the company), and the name ends before its comma.
         end = next(t.i for t in doc[mention.head : apposed] if t.text == ",")
     name = doc[start:end].text
     # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one. A word with
@@ -363,8 +363,23 @@ def _set_off_description(doc: Doc, mention: Mention) -> int | None:
     return appos
 
 
-def _plural(token: Token) -> bool:
-    return token.tag_ in {"NNS", "NNPS"}
+def _renames(doc: Doc, head: int, apposed: int) -> bool:
+    """Whether a description in apposition renames the head: an apposition follows the noun it renames, so the head
+    is the last word before its comma (after an "of" part the nearer noun is the one described: "the chairwoman of
+    Harwood & Lyle, the cutlery group" describes the firm, however the parser hangs it), and it has the head's
+    number (an apposition says the same thing again: "residents …, the highland capital" is the place's). Nor when
+    the head is a word no dictionary holds ("Pricewise, a comparison service", read as a common noun): that is a
+    name the tagger missed, which the apposition describes."""
+    comma = doc[apposed].left_edge.i - 1
+    return (
+        doc[apposed].head.i == head
+        and comma == head + 1
+        and (doc[apposed].tag_ in _PLURAL_TAGS) == (doc[head].tag_ in _PLURAL_TAGS)
+        and not unknown_word(doc[head].lemma_)
+    )
+
+
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def _bare_start(doc: Doc, start: int, head: int, share: bool) -> int:
