@@ -21,7 +21,7 @@ from ..annotations import ENTITIES, SOURCES, doc_token_codes
 from ..clauses import SUBJECT_DEPS, entity_span
 from ..model import Source, SourceKind
 from ..number_words import CARDINALS
-from ..parse.word_classes import only_adjective
+from ..parse.word_classes import only_adjective, unknown_word
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
 from ..resolve.mentions import Mention, is_age_noun, joined_word_start, read_source
@@ -250,8 +250,19 @@ def _bare(doc: Doc, mention: Mention) -> str:
     """An anonymous source's name: its description without determiners and counts ("Some US officials" → "US
     officials"; "two former senior Russian officials" → "former senior Russian officials")."""
     # A share keeps its numbers: "59 percent of voters", "six in 10 voters" say how many as a part of a whole.
-    start = _bare_start(doc, mention, _is_share(doc, mention))
-    name = doc[start : mention.end].text
+    start = _bare_start(doc, mention.start, mention.head, _is_share(doc, mention))
+    end = mention.end
+    apposed = _set_off_description(doc, mention)
+    if apposed is not None and _renames(doc, mention.head, apposed):
+        # "The group's organiser, a walking club based in Rathmines": a description set off by commas renames its
+        # head and says which one it is; the name is one description, not two glued with their comma.
+        start = _bare_start(doc, doc[apposed].left_edge.i, apposed, share=False)
+    elif apposed is not None:
+        # "Residents of Kessara, the highland capital where …", "The chairwoman of Harwood & Lyle, the Sheffield
+        # cutlery group": an apposition that cannot rename the head describes a word inside the phrase (the place,
+        # the company), and the name ends before its comma.
+        end = next(t.i for t in doc[mention.head : apposed] if t.text == ",")
+    name = doc[start:end].text
     # "Former Russian officials" opening a sentence is "former Russian officials" in the middle of one. A word with
     # a capital after its first letter keeps its case wherever it stands ("MPs", "NGOs": it had been "mPs", news20).
     # Nor does a word the tagger put in a name ("Ferrante's team declined", "Ferrante" tagged a person but a noun by
@@ -338,16 +349,48 @@ def _singular(noun: Token) -> str:
 _THIRD_PERSON_POSSESSIVES = frozenset({"its", "his", "her", "their"})
 
 
-def _bare_start(doc: Doc, mention: Mention, share: bool) -> int:
+def _set_off_description(doc: Doc, mention: Mention) -> int | None:
+    """The head of a description a common noun has in apposition after a comma ("the group's organiser, a walking
+    club"), itself a common noun (a name in apposition is the source's name, read as one, and a name the rules
+    could not read is left as written); None without one."""
+    appos = mention.appos
+    if appos is None or not mention.head < appos < mention.end or doc[appos].pos_ != "NOUN":
+        return None
+    if doc[mention.head].pos_ != "NOUN":
+        return None
+    if doc[appos].ent_type_ or not any(t.text == "," for t in doc[mention.head : doc[appos].left_edge.i]):
+        return None
+    return appos
+
+
+def _renames(doc: Doc, head: int, apposed: int) -> bool:
+    """Whether a description in apposition renames the head: an apposition follows the noun it renames, so the head
+    is the last word before its comma (after an "of" part the nearer noun is the one described: "the chairwoman of
+    Harwood & Lyle, the cutlery group" describes the firm, however the parser hangs it), and it has the head's
+    number (an apposition says the same thing again: "residents …, the highland capital" is the place's). Nor when
+    the head is a word no dictionary holds ("Pricewise, a comparison service", read as a common noun): that is a
+    name the tagger missed, which the apposition describes."""
+    comma = doc[apposed].left_edge.i - 1
+    return (
+        doc[apposed].head.i == head
+        and comma == head + 1
+        and (doc[apposed].tag_ in _PLURAL_TAGS) == (doc[head].tag_ in _PLURAL_TAGS)
+        and not unknown_word(doc[head].lemma_)
+    )
+
+
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _bare_start(doc: Doc, start: int, head: int, share: bool) -> int:
     """Where a description's name starts: past its determiners, possessive pronouns and counts, but not past
     "another", which says the source is not the one described before ("another MP" is shown so, not as "MP"). A
     third-person possessive pronoun points back into the sentence it was written in, and a source's name is read
     apart from it, in a list of sources: "its organisers", "her family" said nothing of whose (news24, news25); the
     description keeps it. A first or second person's ("my sister", "your report", "our members") says the writer's
     or the reader's, which the name keeps."""
-    start = mention.start
     while (
-        start < mention.head
+        start < head
         and doc[start].lower_ != "another"
         and (
             doc[start].pos_ == "DET"

@@ -413,10 +413,13 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
         return None
     start, end = bounds or (head, head + 1)
     through = through_name_part(codes, end, high, body)
-    # A name read through a body's "of" or "for" part is a body's, not a person's whose titles fall away.
-    body_part = through > end
-    end = _joined_name_end(codes, through)
-    end = _coordinated_name_end(codes, start, _members_list_end(codes, start, end, high), high)
+    # A name read through a body's "of" or "for" part, or through the list of its members, is a body's, not a
+    # person's whose titles fall away (the small model tags a list's last member a person's: "… and Wildlife
+    # Parks").
+    joined = _joined_name_end(codes, through)
+    listed = _members_list_end(codes, start, joined, high)
+    body_part = through > end or listed > joined
+    end = _coordinated_name_end(codes, start, listed, high)
     if body:
         end = _called_body_conjuncts_end(codes, start, end, high)
     start = _joined_person_start(codes, start, low)
@@ -772,9 +775,14 @@ def _conjunct_edge(codes: TokenCodes, conjunct: int) -> int:
 
 
 def _dictionary_word(word: str) -> bool:
-    """Whether a word, or the singular of a plural in "-s" ("Streets"), is a word of WordNet's lists (which hold
-    lemmas): an ordinary word, not a coined or a person's name."""
-    return not unknown_word(word) or (word.endswith("s") and not unknown_word(word[:-1]))
+    """Whether a word, or the singular of a plural in "-s" ("Streets") or of a Latin plural in "-a" ("Media",
+    "Data": medium, datum), is a word of WordNet's lists (which hold lemmas): an ordinary word, not a coined or a
+    person's name."""
+    return (
+        not unknown_word(word)
+        or (word.endswith("s") and not unknown_word(word[:-1]))
+        or (word.endswith("a") and not unknown_word(word[:-1] + "um"))
+    )
 
 
 def _inner_hyphen(codes: TokenCodes, i: int) -> bool:
@@ -807,13 +815,19 @@ def _another_body(codes: TokenCodes, conjunct: int) -> bool:
     """Whether a conjunct inside a name's "of" or "for" part names a body of its own: its last word is a body's
     ("the Ministry of Defence and the Treasury"), or the small model tagged it an organisation alone and it is one
     singular name ("the Bank of Arden and Goldman Sachs"). Plural words ("Guards", "Signal Workers", "Tutors") and
-    places ("Kilbarrow", "the Northern Isles") are whom or where the body is of, inside its name."""
+    places ("Kilbarrow", "the Northern Isles") are whom or where the body is of, inside its name. So is one
+    ordinary word the small model tagged an organisation alone: a department or a charity is for subjects
+    ("Department for Culture, Media and Sport", "Media" and "Sport" tagged apart), while a second body's name is
+    coined or holds more than one word ("Goldman Sachs")."""
     if body_word(codes.word(conjunct)):
         return True
     return (
         codes.ent_type[conjunct] == _ORG
         and codes.tag[conjunct] not in _PLURAL_TAGS
         and codes.entity_start[conjunct] > codes.governor[conjunct]
+        and not (
+            codes.entity_end[conjunct] - codes.entity_start[conjunct] == 1 and _dictionary_word(codes.word(conjunct))
+        )
     )
 
 
@@ -911,11 +925,13 @@ def _members_list_end(codes: TokenCodes, start: int, end: int, high: int) -> int
     of Caledonia", as "Rugby Union of Caledonia". The list goes on after a comma or an "and" with capitalised words
     (``_name_part_end``), and every one of its words hangs inside the name, so that it is the "of" part's list
     and not a coordination of the whole name with another party."""
-    # The tagger may have run through the "and" ("… of Primary Teachers and").
-    first = end - 1 if end - 1 > start and codes.lower[end - 1] in _AND_IDS else end
+    # The tagger may have run through the "and" ("… of Primary Teachers and") or the list's first comma ("… of
+    # Zoos,", the next member tagged apart): the list goes on from that word.
+    joined = end - 1 > start and (codes.lower[end - 1] in _AND_IDS or codes.lower[end - 1] == _COMMA)
+    first = end - 1 if joined else end
     if first >= high or not (codes.lower[first] in _AND_IDS or codes.lower[first] == _COMMA):
         return end
-    if not headed_before_of([codes.word(i) for i in range(start, first)]):
+    if not _body_word_before_part(codes, start, first):
         return end
     last = first
     while last < high and (
@@ -929,6 +945,17 @@ def _members_list_end(codes: TokenCodes, start: int, end: int, high: int) -> int
     if part_end <= first or not all(start <= codes.governor[i] < part_end for i in range(first, part_end)):
         return end
     return part_end
+
+
+def _body_word_before_part(codes: TokenCodes, start: int, end: int) -> bool:
+    """Whether a capitalised body's word stands before an "of" or "for" in ``start:end``: the part is the body's,
+    and lists what it is of or for ("Society of Drivers, Guards and …", "Department for Culture, Media and …"; a
+    department or a campaign is for its subjects as a society is of its members). A title's "for" is no body's
+    ("Minister for Culture, Media and Sport" is a person's title with its portfolio)."""
+    return any(
+        codes.lower[i + 1] in (_OF, _FOR) and codes.word(i)[:1].isupper() and body_word(codes.word(i))
+        for i in range(start, end - 1)
+    )
 
 
 def headed_before_of(words: list[str]) -> bool:
@@ -1375,6 +1402,13 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         # "a spokesman for the Kremlin, Dmitry Peskov": the name is in the apposition, the role in the head.
         appos_low, appos_high = core_span(codes, appos, start, end)
         bounds = name_bounds(codes, appos, appos_low, appos_high, body=_calls_a_body(codes, head))
+        inner = _apposition(codes, appos, appos + 1, appos_high) if bounds is None else None
+        if inner is not None and _name_word(codes, inner):
+            # "One judge, the critic Benedict Farrow-Lyle, said": the apposition is itself a description with the
+            # name after it ("the critic X", the name its close apposition); the name is the source's, as in "a
+            # spokesman, Dmitry Peskov", and the head and the first description both describe its bearer. The
+            # whole phrase had been shown as the name.
+            bounds = name_bounds(codes, inner, *core_span(codes, inner, start, end))
         if bounds is not None:
             high = max(high, bounds[1])
             described = head
@@ -1541,12 +1575,12 @@ def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int], ca
     # The body's word before an "of" or "for" part reads only an "and" inside the name (``_joined_by_and``).
     body = (
         body_word(codes.word(bounds[1] - 1))
-        or (_body_named(codes, bounds) and any(_joined_by_and(codes, head, c) for c in conjuncts))
+        or (_body_named(codes, bounds) and any(_joined_by_and(codes, head, c, bounds[1]) for c in conjuncts))
         or _joined_by_ampersand(codes, bounds)
     )
     # A singular body's noun calling the bearer one body outweighs a plural head ("Open *Rights* and …").
     one = (body and _singular_noun(codes, head)) or (
-        called_body and any(_joined_by_and(codes, head, c) for c in conjuncts)
+        called_body and any(_joined_by_and(codes, head, c, bounds[1]) for c in conjuncts)
     )
     return one and bool(conjuncts) and all(bounds[0] <= c < bounds[1] for c in conjuncts)
 
@@ -1559,12 +1593,21 @@ def _joined_by_ampersand(codes: TokenCodes, bounds: tuple[int, int]) -> bool:
     return any(codes.lower[i] == _AMPERSAND for i in words) and not any(codes.lower[i] == _AND for i in words)
 
 
-def _joined_by_and(codes: TokenCodes, first: int, conjunct: int) -> bool:
+def _joined_by_and(codes: TokenCodes, first: int, conjunct: int, end: int) -> bool:
     """Whether an "and" or "&" stands between two conjuncts: a comma alone between two names the parser
     coordinated is an apposition or an address ("the University of California, Berkeley", "County of Maui,
     Department of Finance" in GUM), not the "and" inside one body's name; reading those as one body moved a GUM
-    court document's markables and its pronouns with them (names27)."""
-    return any(codes.lower[i] in _AND_IDS for i in range(first + 1, conjunct))
+    court document's markables and its pronouns with them (names27). A list's comma counts when an "and" closes the
+    list later: the parser chains "Culture, Media and Sport" as conjunct of conjunct, and the "and" before the last
+    joins them all ("Department for Culture, Media and Sport" is one department). Only inside the name, which ends
+    at ``end``: an "and" after it joins the name to another party ("County of Maui, Department of Finance, and
+    County of Maui", a GUM court document's list of defendants)."""
+    last = conjunct
+    while (
+        chained := next((c for c in codes.children(last) if codes.dep[c] == _CONJ and last < c < end), None)
+    ) is not None:
+        last = chained
+    return any(codes.lower[i] in _AND_IDS for i in range(first + 1, last))
 
 
 def heads_in_name(codes: TokenCodes, mention: Mention) -> list[int]:
@@ -1580,7 +1623,7 @@ def heads_in_name(codes: TokenCodes, mention: Mention) -> list[int]:
         if i != mention.head
         and codes.governor[i] == mention.head
         and codes.dep[i] == _CONJ
-        and _joined_by_and(codes, mention.head, i)
+        and _joined_by_and(codes, mention.head, i, mention.name_end)
     ]
 
 
