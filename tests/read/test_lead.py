@@ -145,6 +145,15 @@ def test_only_the_headline_comes_back(html: bytes) -> None:
         ),
         pytest.param(
             page(
+                f"<div class='wrap'><h1>The Shoreline Gazette</h1>{body_div().replace(f'<h1>{HEADLINE}</h1>', '')}"
+                "</div>",
+                title="",
+                meta="<meta property='og:site_name' content='The Shoreline Gazette'>",
+            ),
+            id="the page's only h1 is the site's name, outside any banner",
+        ),
+        pytest.param(
+            page(
                 f"<article><div class='article-body'>{BODY}</div></article>"
                 f"<aside class='most-read'><h1>Most read</h1><p><a href='/x'>Pier reopens</a></p></aside>",
                 title="",
