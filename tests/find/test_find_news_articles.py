@@ -240,7 +240,8 @@ def test_no_statement_in_a_news22_article(nlp: Language, article: str, words: st
 @pytest.mark.parametrize(
     ("article", "words"),
     [
-        ("page-tabloid-holiday-park.html", "treated like cattle"),
+        # Not "treated like cattle": the standfirst quotes those words in a statement of its own (reader36).
+        ("page-tabloid-holiday-park.html", "We paid nearly"),
         ("page-magazine-longread-glassblower.html", "The fire is only the clock"),
     ],
 )

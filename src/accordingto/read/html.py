@@ -50,6 +50,13 @@ def html_article(page: bytes, where: str, *, id: str | None = None, url: str | N
     text = ""
     if body is not None:
         drop_furniture(body)
+        restore_lead(
+            body,
+            page,
+            title=getattr(document, "title", None),
+            description=getattr(document, "description", None),
+            site=getattr(document, "sitename", None),
+        )
         text = xmltotxt(body, include_formatting=False)
     if not text.strip():
         raise InputError("no article text found in the page", where)
@@ -104,6 +111,139 @@ def drop_furniture(body: _Element) -> None:
     for emptied in [element for element in body.iter("list") if not len(element)]:
         _remove(emptied)
     strip_tags(body, "ref")
+
+
+# The headline and the standfirst (the line under it that sums the story up) are where outlets put a story's main
+# attribution ("Minister says …", "X denies …"), and PolNeAR annotates headlines. trafilatura starts the text at
+# the element it takes for the article body; on templates that set the headline and standfirst above that element
+# (an ``article-body`` div inside the ``<article>``, or the ``<article>`` under a ``<main>`` holding the ``<h1>``)
+# both are lost, though the page's metadata title is the headline. ``restore_lead`` puts them back at the start of
+# the text, as trafilatura's own blocks (a heading, a paragraph), so they are paragraphs (and sentences) of their
+# own like the rest of the text.
+#
+# A standfirst is taken only from markup that names it: an element whose class, id or itemprop says standfirst,
+# dek, summary, subtitle, subheading, strapline or description (the names CMS templates give it; ``<h2>`` too, the
+# tag some templates set a dek in), or whose words are the page's meta description (the page declaring that line
+# its summary). Its words must not be the body's, and it must be a single block: a "key points" box of several
+# items is a list, not a line under the headline.
+_STANDFIRST_NAMES = frozenset(
+    {"standfirst", "dek", "summary", "subtitle", "subheading", "subheadline", "subhead", "strapline", "description"}
+)
+_STANDFIRST_ITEMPROPS = frozenset({"description", "alternativeheadline"})
+_STANDFIRST_TAGS = ("p", "div", "h2")
+_NAME_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# How many of the body's first words locate where the body starts in the page (enough to be that text alone).
+_OPENING_WORDS = 12
+
+
+def restore_lead(body: _Element, page: bytes, *, title: str | None, description: str | None, site: str | None) -> None:
+    """Put the page's headline, and the standfirst under it, at the start of trafilatura's tree of the main text
+    (in place) when the tree leaves them out; a headline already among its blocks is never added twice.
+
+    The headline is an ``<h1>`` whose words are trafilatura's metadata title (the page's own statement of its
+    headline: ``og:title``, the ``<title>`` without the site's name, or the page's only ``<h1>``); of several
+    ``<h1>`` that picks the one that is the story's, not a logo's or a section's. It must stand before the body's
+    first words in an element that holds both and is not the whole page (in or next to the article element), not
+    in the page's banner, navigation, sidebar or footer, and not be the site's name (trafilatura's ``sitename``):
+    a page whose only ``<h1>`` is its logo has that as its metadata title."""
+    headline_words = _words(title or "")
+    blocks = [_words("".join(block.itertext())) for block in body.iter(*_BLOCKS)]
+    opening = " ".join(next((block for block in blocks if block), "").split()[:_OPENING_WORDS])
+    if not headline_words or headline_words == _words(site or "") or not opening or _within(headline_words, blocks):
+        return
+    from lxml.etree import Element
+    from trafilatura.utils import load_html
+
+    tree = load_html(page)
+    if tree is None:
+        return
+    found = next(
+        (
+            (h1, container)
+            for h1 in tree.iter("h1")
+            if _words("".join(h1.itertext())) == headline_words
+            and not h1.xpath(_SITE_FURNITURE)
+            and (container := _shared_container(h1, headline_words, opening)) is not None
+        ),
+        None,
+    )
+    if found is None:
+        return
+    h1, container = found
+    lead = [Element("head", rend="h1")]
+    lead[0].text = _normalized("".join(h1.itertext()))
+    standfirst = _standfirst(h1, container, opening, _words(description or ""))
+    if standfirst is not None and not _within(_words(standfirst), blocks):
+        lead.append(Element("p"))
+        lead[1].text = standfirst
+    for position, element in enumerate(lead):
+        body.insert(position, element)
+
+
+# Where an <h1> is the site's name or another page's title, not the story's headline: the page's banner (a <header>
+# outside the article and the main content, or role=banner), its navigation, sidebars and footer.
+_SITE_FURNITURE = (
+    "boolean(ancestor::nav or ancestor::aside or ancestor::footer or ancestor::*[@role='banner'] or "
+    "ancestor::header[not(ancestor::article or ancestor::main)])"
+)
+
+
+def _within(words: str, blocks: list[str]) -> bool:
+    """Whether the words stand in one of the blocks (whole words)."""
+    return any(f" {words} " in f" {block} " for block in blocks)
+
+
+def _shared_container(h1: _Element, headline_words: str, opening: str) -> _Element | None:
+    """The nearest element holding the headline and, after it, the body's opening words; None when only the whole
+    page (``<body>``) holds both: the headline of the story is in or next to the article element."""
+    for ancestor in h1.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return None
+        # Joined with spaces: the blocks' texts run into each other otherwise ("…drivesBy Alice Tran").
+        words = _words(" ".join(ancestor.itertext()))
+        at = f" {words} ".find(f" {headline_words} ")
+        if at >= 0 and f" {words} ".find(f" {opening} ", at + len(headline_words)) >= 0:
+            return ancestor
+    return None
+
+
+def _standfirst(h1: _Element, container: _Element, opening: str, description: str) -> str | None:
+    """The standfirst between the headline and the body's start in their container: the first element named as
+    one (or holding the meta description's words) that is a single block of text, not in a figure (a caption)."""
+    after = False
+    for element in container.iter():
+        if element is h1:
+            after = True
+            continue
+        if not after or not isinstance(element.tag, str) or any(up is h1 for up in element.iterancestors()):
+            continue
+        text = _normalized("".join(element.itertext()))
+        words = _words(text)
+        if f" {words} ".startswith(f" {opening} "):
+            return None  # the body starts here: what follows is the article, or after it
+        if (
+            element.tag in _STANDFIRST_TAGS
+            and words
+            and (words == description or _named_standfirst(element))
+            and f" {opening} " not in f" {words} "
+            and len(element.xpath(".//p | .//li | .//h2 | .//h3 | .//h4 | .//div")) <= 1
+            and not element.xpath("boolean(ancestor-or-self::figure)")
+            and not is_furniture(text)
+        ):
+            return text
+    return None
+
+
+def _named_standfirst(element: _Element) -> bool:
+    """Whether the element's class, id or itemprop names it a standfirst (``article__dek``, ``subTitle``...)."""
+    if (element.get("itemprop") or "").lower() in _STANDFIRST_ITEMPROPS:
+        return True
+    for value in (element.get("class") or "", element.get("id") or ""):
+        parts = [part.lower() for part in _NAME_PART.findall(value)]
+        joined = {a + b for a, b in zip(parts, parts[1:], strict=False)}
+        if _STANDFIRST_NAMES & (set(parts) | joined):
+            return True
+    return False
 
 
 def _split_at_breaks(paragraph: _Element) -> None:
