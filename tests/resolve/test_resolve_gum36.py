@@ -4,7 +4,9 @@ most. The rules had taken the latest entity whose name ends in the noun ("Mexico
 learned resolver, asked where the rules found none, the nearest place of any size. Cases: the settlement named
 again and again speaks, not the neighbour, the capital or the country named once just before; a country is never
 given to "the city". Guards: a company's "the company said", a mayor's own "the city", a modified noun left to the
-other rules, a text with no statement. Sentences written for these tests."""
+other rules, a text with no statement. And a "he" or "she" on a chain of antecedents always refers: the chain of
+a predicate ("she became the first woman to …") goes through the "she" to her name. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import pytest
 from spacy.language import Language
 
 import accordingto
+from accordingto.resolve.markables import find_markables
+from accordingto.resolve.ranker import DocumentResolver, shipped_ranker
 from statements import source_of_statement
 
 
@@ -100,3 +104,20 @@ def test_a_place_noun_is_not_another_place(nlp: Language, text: str, content_sta
 def test_no_statement_no_source(nlp: Language) -> None:
     output = accordingto.analyze("Trams in Leeds run late. The city has two museums and a market.", nlp=nlp)
     assert output.to_dict()["attributions"] == []
+
+
+def test_a_chain_through_she_goes_on_to_her_name(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A "he" or "she" on a chain of antecedents always stands for someone before it: a predicate's chain goes to
+    its subject "she", and from there to her best candidate even where the model scores "no antecedent" best for
+    the "she" (as it did for a biography's "She became the first woman to …", which had stayed unresolved).
+    The model's "no antecedent" is forced here, for every mention, so that the test does not depend on weights."""
+    doc = nlp("Mara Quist studied law in Glasgow. In 2019 she became the first woman to chair the bar council.")
+    markables = find_markables(doc)
+    resolver = DocumentResolver(markables, shipped_ranker())
+    heads = {doc[m.head].text: k for k, m in enumerate(markables.mentions)}
+    woman, she, quist = heads["woman"], heads["she"], heads["Quist"]
+    monkeypatch.setattr(DocumentResolver, "antecedent", lambda self, k: None)
+    assert resolver.best_candidate(she) == quist
+    assert resolver.best_chains([woman], lambda j: j == quist) == {woman: [she, quist]}
+    # The chain's owner itself may still stop at "no antecedent": only a pronoun on the way is known to refer.
+    assert resolver.best_chains([she], lambda j: j == quist) == {she: []}
