@@ -233,6 +233,9 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
         return None
     if determiner in lexicon.DEFINITE:
+        place = _place_written_about(doc, mention, entities)
+        if place is not None:
+            return place
         # A clipped title is the word it stands for: "The rep said" refers back to "A representative for the
         # singer told", as "the senator" does to "Sen. Jane Roe"; it had been a person of its own (news19).
         head = lexicon.TITLE_ABBREVIATIONS.get(mention.head_lemma(doc), mention.head_lemma(doc))
@@ -290,6 +293,73 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     if not candidates and doc[mention.start].tag_ == "PRP$":
         return agent_of_verb(doc, mention, entities)  # "his employer" after "Ellis, employed by Tarrant Foods"
     return candidates[0] if candidates else None
+
+
+# Nouns for a settlement, which a bare definite description ("the city", "this town", "the village's") uses for the
+# place the text is about (``_place_written_about``). Not "island" or "region": an island or a region holds the
+# towns a text about it names again and again.
+SETTLEMENT_NOUNS = {"city", "town", "village"}
+# Nouns for a country, which a bare definite description ("the country", "the nation's") uses for the country the
+# text is about, among the countries it names.
+COUNTRY_NOUNS = {"country", "nation"}
+# Entity labels of the names of places a settlement noun may stand for.
+_SETTLEMENT_LABELS = {"GPE", "LOC"}
+# Names of countries, which no settlement noun stands for and a country noun needs (with a country's tag, as the
+# list also holds unions and parties): the spellings and short names of the place list, and the countries the
+# demonyms of the affiliation list name ("Russian" -> Russia).
+_COUNTRY_NAMES = frozenset(
+    name.lower()
+    for name in [*lexicon.PLACE_NAMES, *lexicon.PLACE_NAMES.values(), *lexicon.AFFILIATION_ADJECTIVES.values()]
+)
+
+
+def _place_written_about(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """For a bare "the city", "this town", "the village": the place of that kind the text has named most so far (the
+    latest named on a tie), not a country; for a bare "the country", "the nation": the country named most. A bare
+    place noun carries no content of its own, so it is resolved by salience: it is the place the text is about,
+    which a guide or a report names again and again, while the places named once in between are its landmarks,
+    suburbs, neighbours and the country around it ("Tulsa lies in Oklahoma … the city has"; "flights from Mexico
+    City … the city's museums" in a text about Mérida). The rules had taken the latest entity whose name ends in
+    the noun ("Mexico City", "Sun City") and the learned resolver, asked where the rules found none, the nearest
+    place of any size (a country for "the city", a town for "the country"). A modified noun ("the capital city",
+    "the old town") may set itself apart, and is left to the other rules. A place is a name tagged a place once
+    (the small model tags a name afresh at each occurrence and misses some), or one the text called by the noun
+    ("Łódź is Poland's third city", tagged a person); names are counted as written, not as collected."""
+    bare = mention.start + 1 == mention.head and mention.end == mention.head + 1
+    noun = mention.head_lemma(doc)
+    if not bare or mention.number != "sing" or noun not in SETTLEMENT_NOUNS | COUNTRY_NOUNS:
+        return None
+    at: dict[str, list[int]] = {}  # where each word is written before the description
+    for token in doc[: mention.start]:
+        at.setdefault(token.lower_, []).append(token.i)
+    best: tuple[tuple[int, int], Entity] | None = None
+    called = {entity.index for entity in entities.latest([("head", noun)])}
+    for entity in entities.all:
+        placed = [o for o in entity.occurrences if o.mention.form == "name" and o.tokens[1] <= mention.start]
+        labels = {doc[o.mention.head].ent_type_ for o in placed}
+        names = {tuple(normalized(name)) for name in entity.names}
+        country = _named_country(entity)
+        if noun in COUNTRY_NOUNS:
+            if not (country and "GPE" in labels):
+                continue
+        elif country or not placed or not (labels & _SETTLEMENT_LABELS or entity.index in called):
+            continue
+        written = [
+            i
+            for name in names
+            if name
+            for i in at.get(name[0], [])
+            if tuple(t.lower_.rstrip(".") for t in doc[i : i + len(name)]) == name
+        ]
+        key = (len(written), max(written, default=-1))
+        if best is None or key > best[0]:
+            best = (key, entity)
+    return best[1] if best is not None else None
+
+
+def _named_country(entity: Entity) -> bool:
+    """Whether one of an entity's names is a country's (``_COUNTRY_NAMES``)."""
+    return any(" ".join(normalized(name)) in _COUNTRY_NAMES for name in entity.names)
 
 
 # Longest label, and longest capitalised run after it, read for a name a description's words stood before.
@@ -700,7 +770,8 @@ def contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
     minister" not "Russian Foreign Minister Ivan Sokolov", "the Ohio senator" not "Senator Lisa Brenner of
     Iowa": each side must name one, and none in common), or every role the text gave the entity with the
     description's head says another time or office ("the former mayor" is not "Ann Lee, the current mayor",
-    nor "Mayor Ann Lee"; "the president" not "Vice President Mike Pence")."""
+    nor "Mayor Ann Lee"; "the president" not "Vice President Mike Pence"), or a settlement noun names a country
+    ("the city" is not France: ``SETTLEMENT_NOUNS``)."""
     own = _phrase(doc[mention.head])
     theirs: list[Token] = []
     for occurrence in entity.occurrences:
@@ -715,7 +786,7 @@ def contradicts(doc: Doc, mention: Mention, entity: Entity) -> bool:
         if named and named_theirs and not named & named_theirs:
             return True
     lemma = mention.head_lemma(doc)
-    if _of_another_kind(doc, mention, entity):
+    if _of_another_kind(doc, mention, entity) or (lemma in SETTLEMENT_NOUNS and _named_country(entity)):
         return True
     roles = [_role_phrase(doc[i]) for i in entity.roles if lemma in role_words(doc[i])]
     return bool(roles) and all(_other_time_or_office(own, role, title) for role, title in roles)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from ..clauses import SUBJECT_DEPS
 from ..errors import ModelError
-from .markables import FORMS, GENDERS, KINDS, Markables, find_markables
+from .markables import FORMS, GENDERS, KINDS, Markables, find_markables, pronoun_base
 from .names import names_match
 
 logger = logging.getLogger(__name__)
@@ -599,8 +599,13 @@ class DocumentResolver:
             self.score(list(frontier.values()))
             following: dict[int, int] = {}
             for owner, j in frontier.items():
-                # A pronoun on the way refers as much as the one that owns the chain ("It said … it added").
-                refers = owner in referring and (j == owner or self.markables.arrays["form"][j] == PRONOUN)
+                # A pronoun on the way refers as much as the one that owns the chain ("It said … it added"); so
+                # does a "he" or "she" on any chain, which always stands for someone named or described before
+                # ("She was the first woman to win it": the description leads to the "she", and through it to the
+                # woman, where the model's "no antecedent" for the "she" had left the description unresolved).
+                refers = (owner in referring and (j == owner or self.markables.arrays["form"][j] == PRONOUN)) or (
+                    j != owner and self._gendered(j)
+                )
                 best = self.linked_subject(j)
                 if best is None:
                     best = self.fronted_subject(j)
@@ -613,6 +618,12 @@ class DocumentResolver:
                     following[owner] = best
             frontier = following
         return chains
+
+    def _gendered(self, j: int) -> bool:
+        """Whether markable ``j`` is a "he" or a "she" (any case: "him", "her", "his")."""
+        if self.markables.arrays["form"][j] != PRONOUN:
+            return False
+        return pronoun_base(self.markables.doc[self.markables.mentions[j].head].lower_) in _GENDERED_PRONOUNS
 
     def linked_subject(self, k: int) -> int | None:
         """For a description that is the predicate or the apposition of an earlier markable ("Phoenix is *the
