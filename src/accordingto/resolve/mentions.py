@@ -1107,19 +1107,20 @@ def name_label(codes: TokenCodes, bounds: tuple[int, int], number: Number) -> st
     return codes.string(codes.ent_type[bounds[1] - 1]) or first_label or fallback
 
 
-def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int) -> bool:
-    """Whether a lone word the small model tagged a people (NORP) is more likely a surname: a singular proper
-    noun ("Tallis told reporters" after "Pennick's mayor, Gwen Tallis"), not a people's plural ("Democrats",
-    "Russians", tagged NNPS) nor an adjective or noun of affiliation the lexicon lists ("Republican"). Read as a
-    people, the mayor's later statements were listed under a group "Tallis" and her "she" went elsewhere
-    (news14); read as an undecided name, it joins the person named in full with it, as any lone surname does. A
+def _name_read_as_people(codes: TokenCodes, words: list[str], bounds: tuple[int, int]) -> bool:
+    """Whether a name the small model tagged a people (NORP) is more likely a person's: a lone singular proper
+    noun ("Tallis told reporters" after "Pennick's mayor, Gwen Tallis"), or several, a given name and a surname
+    ("Defending, Imogen Tallis said"), not a people's plural ("Democrats", "Russians", tagged NNPS) nor an
+    adjective or noun of affiliation the lexicon lists ("Republican"). Read as a people, the mayor's later
+    statements were listed under a group "Tallis" and her "she" went elsewhere (news14); the barrister named in
+    full had been a group, and her "She said" in the next sentence had gone to the woman quoted before her
+    (news28). Read as an undecided name, it joins the person named in full with it, as any surname does. A
     surname takes no article: "The Czech said", after "Procházková … said", is one of a people, and had been a
     source of no kind apart from her (news19)."""
     return (
-        len(words) == 1
-        and codes.tag[index] == _SINGULAR_PROPER_NOUN
-        and words[0].lower() not in lexicon.AFFILIATION_ADJECTIVES
-        and not (index > 0 and codes.lower[index - 1] in _DEFINITE_ARTICLE_IDS)
+        all(codes.tag[i] == _SINGULAR_PROPER_NOUN for i in range(*bounds))
+        and not any(word.lower() in lexicon.AFFILIATION_ADJECTIVES for word in words)
+        and not (bounds[0] > 0 and codes.lower[bounds[0] - 1] in _DEFINITE_ARTICLE_IDS)
     )
 
 
@@ -1409,7 +1410,7 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         kind, listed = _name_kind(words, label)
         if not listed:
             kind = learned_kind(codes, bounds, words, kind)
-        if kind == "group" and _lone_surname_read_as_people(codes, words, bounds[0]):
+        if kind == "group" and _name_read_as_people(codes, words, bounds):
             kind = "unknown"
         if described is None and (
             (bounds[0] > low and (codes.pos[bounds[0] - 1] == NOUN or _body_noun(codes, bounds[0] - 1)))
@@ -1853,7 +1854,10 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
     coordination of people's names as their group, else a noun phrase or pronoun (``readings`` caches these),
     else a share of people."""
     codes = doc_token_codes(doc)
-    start = _past_opening_adverbial(codes, _past_opening_participle(codes, past_dateline(codes, start, end), end), end)
+    start = past_dateline(codes, start, end)
+    subject = _past_participle_agent(codes, start, end)  # ``start`` when the span opens with no participle's agent
+    agent = start < subject
+    start = _past_opening_adverbial(codes, _past_opening_participle(codes, start, end), end)
     if start >= end:
         return None
     mention = (
@@ -1863,6 +1867,8 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
         mention = readings.read(start, end) if readings is not None else analyze_mention(doc, start, end)
     if mention is not None and mention.kind == "document" and mention.form == "description":
         mention = document_author(codes, mention, start, end) or mention
+    if agent and mention is not None and mention.head < subject:
+        return read_source(doc, subject, end, readings)  # the participle's agent, the medium: the subject instead
     return mention or share_of_people(codes, start, end)
 
 
@@ -1956,6 +1962,27 @@ def _past_opening_participle(codes: TokenCodes, start: int, end: int) -> int:
     ):
         return start + 2
     return start
+
+
+def _past_participle_agent(codes: TokenCodes, start: int, end: int) -> int:
+    """Where a source span's mention starts, past the agent of a participle phrase set off by commas that hangs on
+    what comes before the span ("In an email to staff, seen by the Courier, the vice-chancellor said"; "…, obtained
+    by Reuters, the minister wrote"). The agent of "seen", "obtained" or "reported" is the medium that saw the
+    document or heard the words, never the one who said them: the sentence's subject is the phrase after the
+    comma that closes the participle phrase. The small model hangs that subject on the agent's name as an
+    apposition, and the extractor's span opens at "by", so the mention had been the newspaper (news28). Only an
+    agent whose participle governs it from before the span, and only where a noun phrase follows the comma; and
+    only when the span read whole gives the agent (``read_source``): where the parse hangs the subject's name on the
+    agent, the whole span reads as that name ("seen by the Courier, the landlord's director, Mr Tomas Kerr"), which
+    the phrase after the comma alone would lose to its description."""
+    first = start + 1 if start + 1 < end and codes.tag[start] == _PAST_PARTICIPLE_TAG else start
+    if first + 2 >= end or codes.lower[first] != _BY or codes.dep[first] != _AGENT:
+        return start
+    participle = codes.governor[first]
+    if codes.tag[participle] != _PAST_PARTICIPLE_TAG or participle > start:
+        return start
+    comma = next((i for i in range(first + 2, end - 1) if codes.lower[i] == _COMMA), None)
+    return comma + 1 if comma is not None and find_head(codes, comma + 1, end) is not None else start
 
 
 # Words that set a sentence's scene in place or time before its subject, which the small model reads as other
