@@ -1,4 +1,4 @@
-"""The wrong person as the speaker (who36, issue 10): three ways the rules lost the right speaker before any
+"""The wrong person as the speaker (who36, issue 10): four ways the rules lost the right speaker before any
 pronoun rule ran, each leaving an adversarial nearer or earlier participant to take the statement.
 
 - **A participle's agent is the medium, not the speaker**: "In a letter to members, seen by the Gazette, the
@@ -8,14 +8,17 @@ pronoun rule ran, each leaving an adversarial nearer or earlier participant to t
 - **One spelling for a title**: "Cllr X" is the councillor written short, and the lemmas are spelt the American
   way ("Councillor" → "councilor"): the abbreviation's word is spelt as lemmas are (``roles.title_lemma``), so a
   later "The councillor said" after the second councillor's statement is hers, not the first councillor's.
+- **A passive question's subject is the one asked**: "Rhys laughed when he was asked about it. He said …" is Rhys
+  answering (``speakers._questions`` counts only active questions); read as the asker, he had been barred from his
+  own answer, which went to the other side.
 - **A full name tagged a people is a person's**: several singular proper nouns are no people's name
   (``mentions._name_read_as_people``); read as a group, the barrister's "She said" had gone to the woman quoted
   before her.
 
 Guards: a document's agent inside the source's own phrase is still its author; a span whose parse already gives
-the subject's name keeps it; the two spellings the other way round; a people's plural is a group; texts with no
-attribution have no source. The 5 other cases fail on the code before who36 (4527c81). Sentences written for these
-tests."""
+the subject's name keeps it; the two spellings the other way round; the one asked where no other side is in view;
+a people's plural is a group; texts with no attribution have no source. The 6 other cases fail on the code before
+who36 (4527c81). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -79,6 +82,28 @@ CASES = [
         "the money had been taken",
         "Joan Pettifer",
         id="the-councillor-after-two-written-short",
+    ),
+    pytest.param(
+        "Owen Pryce, the club's chairman, said the ground would be sold. The coach, Dafydd Rhys, said the players had "
+        "not been told.\n\nPryce and Rhys have often clashed. Rhys laughed when he was asked about the sale. He said "
+        "the pair argued like brothers.",
+        "the pair argued like brothers",
+        "Dafydd Rhys",
+        id="the-one-asked-answers",
+    ),
+    pytest.param(
+        "The mayor, Tom Ashby, said the bridge would reopen in May. His deputy, Carl Nevin, said the work was behind "
+        "schedule. Nevin was asked about the delay on Friday. He said the contractors had been paid.",
+        "the contractors had been paid",
+        "Carl Nevin",
+        id="guard-the-one-asked-after-his-own-statement",
+    ),
+    pytest.param(
+        "Priya Shah said the school would close. Her husband, Arun Shah, was asked whether he agreed. He said he did "
+        "not.",
+        "he did not",
+        "Arun Shah",
+        id="guard-the-one-asked-named-in-the-question",
     ),
     pytest.param(
         "Prosecuting, Rachel Ambrose said the money was never repaid. She said the victims had lost their "

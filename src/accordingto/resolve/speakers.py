@@ -1310,12 +1310,19 @@ def _person_tagged_body(entity: Entity, gender: Gender | None) -> bool:
 
 
 def _questions(roles: dict[str, dict[str, list[Span]]]) -> set[str]:
-    """The attributions whose cue asks (the cue lexicon's question verbs: "asked", "wondered")."""
+    """The attributions whose cue asks (the cue lexicon's question verbs: "asked", "wondered"), in the active
+    voice. A passive question's subject is the one asked, not the asker: "Dunmore smiled when he was asked about
+    it. He said …" is Dunmore answering, and read as the asker he had been barred from his own answer, which went
+    to the other side of the exchange (news28)."""
     asking = set(lexicon.CUE_CLASSES["question"])
     return {
         attribution_id
         for attribution_id, by_role in roles.items()
-        if any(token.lemma_.lower() in asking for span in by_role["cue"] for token in span)
+        if any(
+            token.lemma_.lower() in asking and not any(child.dep_ == "auxpass" for child in token.children)
+            for span in by_role["cue"]
+            for token in span
+        )
     }
 
 
