@@ -1513,6 +1513,19 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             appos=appos,
         )
     kind = _description_kind(codes, head, number)
+    if (
+        kind == "person"
+        and appos is not None
+        and _calls_a_body(codes, appos)
+        and _singular_noun(codes, appos)
+        and lower[head] not in _OFFICE_IDS
+    ):
+        # "The group's organiser, a walking club based in Rathmines, said": an apposition names what its head
+        # names, and a body's noun there says that an agent noun a body may be as well as a person ("organiser",
+        # "owner", "sponsor") is the body. Read as a person, the club's "It said" in the next sentence had gone to a
+        # body named a paragraph before (news28). Not a title or role only people hold ("The chairman, a
+        # charity": a misparse more likely than a charity in the chair).
+        kind = _description_kind(codes, appos, "sing")
     if kind == "person" and _relative_kind(codes, head) == "organization":
         kind = "organization"  # "the grid operator, which runs the network": "which" says it is not a person
     elif kind in BODY_KINDS and is_person_noun(codes.lemma_text(head)) and _relative_kind(codes, head) == "person":
