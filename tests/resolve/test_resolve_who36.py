@@ -1,4 +1,4 @@
-"""The wrong person as the speaker (who36, issue 10): five ways the rules lost the right speaker before any
+"""The wrong person as the speaker (who36, issue 10): six ways the rules lost the right speaker before any
 pronoun rule ran, each leaving an adversarial nearer or earlier participant to take the statement.
 
 - **A participle's agent is the medium, not the speaker**: "In a letter to members, seen by the Gazette, the
@@ -14,15 +14,18 @@ pronoun rule ran, each leaving an adversarial nearer or earlier participant to t
 - **A body's noun in apposition makes an agent noun a body**: "The rally's organiser, a cycling club, said … It
   said …": an apposition names what its head names (``mentions._read_mention``); read as a person, the organiser
   could take no "it", which went to a body named before.
+- **A title and a surname given in full before are a person**: "Professor Elena Marchetti-Rowe … Professor
+  Marchetti-Rowe replied": the small model may tag the pair a body's name (``mentions._surname_after_title``); as a
+  body it was a source apart, and her "She said" went to the other woman quoted before.
 - **A full name tagged a people is a person's**: several singular proper nouns are no people's name
   (``mentions._name_read_as_people``); read as a group, the barrister's "She said" had gone to the woman quoted
   before her.
 
 Guards: a document's agent inside the source's own phrase is still its author; a span whose parse already gives
-the subject's name keeps it; the two spellings the other way round; the one asked where no other side is in view; a
-sponsor that is a brewery; an owner who is a person;
-a people's plural is a group; texts with no attribution have no source. The 7 other cases fail on the code before
-who36 (4527c81). Sentences written for these tests."""
+the subject's name keeps it; the two spellings the other way round; the one asked where no other side is in view;
+a sponsor that is a brewery; an owner who is a person; a title and surname tagged a person; a title before no
+one's surname stays a body; a people's plural is a group; texts with no attribution have no source. The 8 other
+cases fail on the code before who36 (4527c81). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -110,6 +113,22 @@ CASES = [
         id="guard-the-one-asked-named-in-the-question",
     ),
     pytest.param(
+        "The club's president, Professor Elena Marchetti-Rowe, said the pitch would be rebuilt. The council's planning "
+        "chief, Joan Abernethy, said permission had not been sought.\n\nProfessor Marchetti-Rowe replied that the work "
+        "was only repairs. She said the plans had been shown to residents.",
+        "the plans had been shown",
+        "Elena Marchetti-Rowe",
+        id="a-title-and-surname-tagged-a-body-is-the-person",
+    ),
+    pytest.param(
+        "The ferry's master, Captain Ingrid Vasquez-Lund, said the crossing had been safe. The operator's safety "
+        "director, Mary Okonkwo-Bell, said the ship should have stayed in port.\n\nCaptain Vasquez-Lund replied that "
+        "the forecast had been wrong. She said the waves had doubled in an hour.",
+        "the waves had doubled",
+        "Ingrid Vasquez-Lund",
+        id="guard-a-title-and-surname-tagged-a-person",
+    ),
+    pytest.param(
         "Prosecuting, Rachel Ambrose said the money was never repaid. She said the victims had lost their "
         "savings.\n\nDefending, Imogen Tallis said her client was ashamed. She said he had sold his house to repay "
         "them.",
@@ -191,6 +210,11 @@ SAME_SPEAKER = [
 def test_the_pronoun_is_the_described_body(nlp: Language, text: str, described: str, pronoun: str) -> None:
     output = accordingto.analyze(text, nlp=nlp).to_dict()
     assert source_of_statement(output, pronoun) == source_of_statement(output, described) != {}
+
+
+def test_a_title_before_no_ones_surname_stays_a_body(nlp: Language) -> None:
+    output = accordingto.analyze("Admiral Insurance said claims had risen by a fifth.", nlp=nlp).to_dict()
+    assert source_of_statement(output, "claims had risen").get("kind") == "organization"
 
 
 def test_a_peoples_plural_stays_a_group(nlp: Language) -> None:

@@ -504,6 +504,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
             ent_type[end - 1] in (_PERSON, 0)
             or _opens_with_personal_title(codes, start, end)
             or _surname_tagged_a_place(codes, start, end)
+            or _surname_after_title(codes, start, end)
         )
         and not _owned_institution(codes, start, end)
         and not body_part
@@ -635,6 +636,28 @@ def _surname_tagged_a_place(codes: TokenCodes, start: int, end: int) -> bool:
         and not codes.ent_type[last - 1]
         and is_first_name(codes.word(last - 1))
     )
+
+
+def _surname_after_title(codes: TokenCodes, start: int, end: int) -> bool:
+    """Whether a name opens with a title or role word ("Captain", "Professor") followed by the last words of a
+    person's name the text gave in full before ("Captain Annika Solberg-Hale … Captain Solberg-Hale replied"): news
+    calls a person by title and surname after naming them in full, and the small model, seeing a capitalised noun
+    before an unfamiliar surname, may tag the pair a body's name. Read as a body, the captain had been a source of
+    her own and her "She said" had gone to the other woman quoted before (news28)."""
+    if end - start < 2 or not _title_word(codes, start) or not codes.word(start)[:1].isupper():
+        return False
+    lowers = codes.arrays.lower
+    length = end - start - 1
+    for i in np.flatnonzero(lowers[:start] == lowers[end - 1]).tolist():
+        first = i - length + 1
+        if (
+            codes.entity_end[i] == i + 1
+            and 0 <= codes.entity_start[i] < first
+            and (codes.ent_type[i] == _PERSON or is_first_name(codes.word(codes.entity_start[i])))
+            and all(codes.lower[first + k] == codes.lower[start + 1 + k] for k in range(length))
+        ):
+            return True
+    return False
 
 
 def _joined_person_start(codes: TokenCodes, start: int, low: int) -> int:
@@ -1434,7 +1457,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if (
             kind in {"organization", "unknown", "government"}
             and bounds[0] > low
-            and _opens_with_personal_title(codes, bounds[0] - 1, bounds[1])
+            and (
+                _opens_with_personal_title(codes, bounds[0] - 1, bounds[1])
+                or _surname_after_title(codes, bounds[0] - 1, bounds[1])
+            )
         ):
             # "Monsignor Anselm Vrabec", tagged an organisation with his style: the style the name lost is borne
             # only by people, and his "he said" had gone to a minister quoted before him (news19).
