@@ -1,4 +1,4 @@
-"""The wrong person as the speaker (who36, issue 10): six ways the rules lost the right speaker before any
+"""The wrong person as the speaker (who36, issue 10): seven ways the rules lost the right speaker before any
 pronoun rule ran, each leaving an adversarial nearer or earlier participant to take the statement.
 
 - **A participle's agent is the medium, not the speaker**: "In a letter to members, seen by the Gazette, the
@@ -14,6 +14,9 @@ pronoun rule ran, each leaving an adversarial nearer or earlier participant to t
 - **A body's noun in apposition makes an agent noun a body**: "The rally's organiser, a cycling club, said … It
   said …": an apposition names what its head names (``mentions._read_mention``); read as a person, the organiser
   could take no "it", which went to a body named before.
+- **A request is no question**: "X MP has written to the minister asking for an inquiry. He said …" and "X asked
+  residents to sign. He said …" are X: only a question makes its source the asker whom the next "he" cannot be
+  (``speakers._asks_a_question``).
 - **A title and a surname given in full before are a person**: "Professor Elena Marchetti-Rowe … Professor
   Marchetti-Rowe replied": the small model may tag the pair a body's name (``mentions._surname_after_title``); as a
   body it was a source apart, and her "She said" went to the other woman quoted before.
@@ -23,9 +26,10 @@ pronoun rule ran, each leaving an adversarial nearer or earlier participant to t
 
 Guards: a document's agent inside the source's own phrase is still its author; a span whose parse already gives
 the subject's name keeps it; the two spellings the other way round; the one asked where no other side is in view;
-a sponsor that is a brewery; an owner who is a person; a title and surname tagged a person; a title before no
-one's surname stays a body; a people's plural is a group; texts with no attribution have no source. The 8 other
-cases fail on the code before who36 (4527c81). Sentences written for these tests."""
+a question answered by the other side; a sponsor that is a brewery; an owner who is a person; a title and surname
+tagged a person; a title before no one's surname stays a body; a people's plural is a group; texts with no
+attribution have no source. The 10 other cases fail on the code before who36 (4527c81). Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -111,6 +115,28 @@ CASES = [
         "he did not",
         "Arun Shah",
         id="guard-the-one-asked-named-in-the-question",
+    ),
+    pytest.param(
+        'The trust\'s chief executive, Mark Doyle, said the figures were accurate. "We stand by our staff," he '
+        "said.\n\nLocal families have signed a petition. Owen Tredwell MP has written to the health minister asking "
+        "for an inquiry. He said the figures were alarming.",
+        "the figures were alarming",
+        "Owen Tredwell",
+        id="asking-for-something-is-no-question",
+    ),
+    pytest.param(
+        "The council leader, Mark Doyle, said the library would close.\n\nOwen Tredwell, a local councillor, asked "
+        "residents to sign a petition. He said the building was the heart of the village.",
+        "the building was the heart",
+        "Owen Tredwell",
+        id="asking-someone-to-act-is-no-question",
+    ),
+    pytest.param(
+        "Mark Doyle said the library would close. Owen Tredwell asked whether the building would be sold. He said no "
+        "decision had been made.",
+        "no decision had been made",
+        "Mark Doyle",
+        id="guard-a-question-is-answered-by-the-other-side",
     ),
     pytest.param(
         "The club's president, Professor Elena Marchetti-Rowe, said the pitch would be rebuilt. The council's planning "

@@ -1137,7 +1137,7 @@ def _name_read_as_people(codes: TokenCodes, words: list[str], bounds: tuple[int,
     adjective or noun of affiliation the lexicon lists ("Republican"). Read as a people, the mayor's later
     statements were listed under a group "Tallis" and her "she" went elsewhere (news14); the barrister named in
     full had been a group, and her "She said" in the next sentence had gone to the woman quoted before her
-    (news28). Read as an undecided name, it joins the person named in full with it, as any surname does. A
+    (news25). Read as an undecided name, it joins the person named in full with it, as any surname does. A
     surname takes no article: "The Czech said", after "Procházková … said", is one of a people, and had been a
     source of no kind apart from her (news19)."""
     return (

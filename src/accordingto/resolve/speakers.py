@@ -1310,20 +1310,32 @@ def _person_tagged_body(entity: Entity, gender: Gender | None) -> bool:
 
 
 def _questions(roles: dict[str, dict[str, list[Span]]]) -> set[str]:
-    """The attributions whose cue asks (the cue lexicon's question verbs: "asked", "wondered"), in the active
-    voice. A passive question's subject is the one asked, not the asker: "Dunmore smiled when he was asked about
-    it. He said …" is Dunmore answering, and read as the asker he had been barred from his own answer, which went
-    to the other side of the exchange (news28)."""
+    """The attributions whose cue asks a question (the cue lexicon's question verbs: "asked", "wondered"), which
+    the other side answers (``_answers``)."""
     asking = set(lexicon.CUE_CLASSES["question"])
     return {
         attribution_id
         for attribution_id, by_role in roles.items()
-        if any(
-            token.lemma_.lower() in asking and not any(child.dep_ == "auxpass" for child in token.children)
-            for span in by_role["cue"]
-            for token in span
-        )
+        if any(token.lemma_.lower() in asking and _asks_a_question(token) for span in by_role["cue"] for token in span)
     }
+
+
+# Children of a question verb that make it a request for something or someone to act: "asking for a review",
+# "asked residents to stay indoors" (an infinitive complement).
+REQUEST_PREPOSITIONS = {"for"}
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """Whether a question verb asks, in the active voice, something the other side answers. A passive one's
+    subject is the one asked, not the asker: "Dunmore smiled when he was asked about it. He said …" is Dunmore
+    answering, and read as the asker he had been barred from his own answer, which went to the other side (news26).
+    A request ("asking for an independent review", "asked residents to stay indoors") raises no question: the MP
+    "asking for a review" had been barred from his own "He said" in the next sentence, which went to the chief
+    executive quoted three paragraphs up (news24)."""
+    return not any(
+        child.dep_ in {"auxpass", "xcomp"} or (child.dep_ == "prep" and child.lower_ in REQUEST_PREPOSITIONS)
+        for child in verb.children
+    )
 
 
 def _quote_speaker(
