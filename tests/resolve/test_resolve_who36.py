@@ -26,10 +26,10 @@ pronoun rule ran, each leaving an adversarial nearer or earlier participant to t
 
 Guards: a document's agent inside the source's own phrase is still its author; a span whose parse already gives
 the subject's name keeps it; the two spellings the other way round; the one asked where no other side is in view;
-a question answered by the other side; a sponsor that is a brewery; an owner who is a person; a title and surname
-tagged a person; a title before no one's surname stays a body; a people's plural is a group; texts with no
-attribution have no source. The 10 other cases fail on the code before who36 (4527c81). Sentences written for these
-tests."""
+a passive question's agent is the asker; a question answered by the other side; a sponsor that is a brewery; an
+owner who is a person; a title and surname tagged a person; a title before no one's surname stays a body; a
+people's plural is a group; texts with no attribution have no source. The 10 other cases fail on the code before
+who36 (4527c81). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -108,6 +108,13 @@ CASES = [
         "the contractors had been paid",
         "Carl Nevin",
         id="guard-the-one-asked-after-his-own-statement",
+    ),
+    pytest.param(
+        "The council's finance chief, Carl Nevin, was questioned for two hours by the auditor Sam Ortiz. He said the "
+        "accounts were in order.",
+        "the accounts were in order",
+        "Carl Nevin",
+        id="guard-a-passive-questions-agent-is-the-asker",
     ),
     pytest.param(
         "Priya Shah said the school would close. Her husband, Arun Shah, was asked whether he agreed. He said he did "

@@ -1316,25 +1316,51 @@ def _questions(roles: dict[str, dict[str, list[Span]]]) -> set[str]:
     return {
         attribution_id
         for attribution_id, by_role in roles.items()
-        if any(token.lemma_.lower() in asking and _asks_a_question(token) for span in by_role["cue"] for token in span)
+        if any(
+            token.lemma_.lower() in asking and _asks_a_question(token, by_role["source"])
+            for span in by_role["cue"]
+            for token in span
+        )
     }
 
 
-# Children of a question verb that make it a request for something or someone to act: "asking for a review",
-# "asked residents to stay indoors" (an infinitive complement).
-REQUEST_PREPOSITIONS = {"for"}
+# "Ask for" something is a request ("asking for a review"), as is "ask" someone to act, with an infinitive
+# complement ("asked residents to stay indoors"); not "for" a time ("questioned for an hour").
+REQUESTING_VERB, REQUEST_PREPOSITION = "ask", "for"
+DURATION_LABELS = {"DATE", "TIME"}
 
 
-def _asks_a_question(verb: Token) -> bool:
-    """Whether a question verb asks, in the active voice, something the other side answers. A passive one's
-    subject is the one asked, not the asker: "Dunmore smiled when he was asked about it. He said …" is Dunmore
-    answering, and read as the asker he had been barred from his own answer, which went to the other side (news26).
-    A request ("asking for an independent review", "asked residents to stay indoors") raises no question: the MP
-    "asking for a review" had been barred from his own "He said" in the next sentence, which went to the chief
-    executive quoted three paragraphs up (news24)."""
-    return not any(
-        child.dep_ in {"auxpass", "xcomp"} or (child.dep_ == "prep" and child.lower_ in REQUEST_PREPOSITIONS)
-        for child in verb.children
+def _asks_a_question(verb: Token, sources: list[Span]) -> bool:
+    """Whether a question verb's source asks something the other side answers. A passive one's subject is the one
+    asked, not the asker: "Dunmore smiled when he was asked about it. He said …" is Dunmore answering, and read as
+    the asker he had been barred from his own answer, which went to the other side (news26); its agent, where the
+    source is the agent ("was questioned by the presenter Tom Linden"), is the asker still. A request ("asking for
+    an independent review", "asked residents to stay indoors") raises no question: the MP "asking for a review"
+    had been barred from his own "He said" in the next sentence, which went to the chief executive quoted three
+    paragraphs up (news24)."""
+    children = list(verb.children)
+    if any(child.dep_ == "xcomp" or _asks_for(verb, child) for child in children):
+        return False
+    if not any(child.dep_ == "auxpass" for child in children):
+        return True
+    agents = {
+        token.i
+        for child in children
+        if child.dep_ == "agent"
+        for obj in child.children
+        if obj.dep_ == "pobj"
+        for token in obj.subtree  # "by the presenter Tom Linden": the name in apposition too
+    }
+    return any(token.i in agents for span in sources for token in span)
+
+
+def _asks_for(verb: Token, child: Token) -> bool:
+    """Whether a child of "ask" is the "for" of a request ("asking for an independent review"), not of a time."""
+    return (
+        verb.lemma_.lower() == REQUESTING_VERB
+        and child.dep_ == "prep"
+        and child.lower_ == REQUEST_PREPOSITION
+        and not any(obj.ent_type_ in DURATION_LABELS for obj in child.children)
     )
 
 
