@@ -1,4 +1,4 @@
-"""The wrong person as the speaker (who36, issue 10): seven ways the rules lost the right speaker before any
+"""The wrong person as the speaker (who36, issue 10): six ways the rules lost the right speaker before any
 pronoun rule ran, each leaving an adversarial nearer or earlier participant to take the statement.
 
 - **A participle's agent is the medium, not the speaker**: "In a letter to members, seen by the Gazette, the
@@ -20,15 +20,14 @@ pronoun rule ran, each leaving an adversarial nearer or earlier participant to t
 - **A title and a surname given in full before are a person**: "Professor Elena Marchetti-Rowe … Professor
   Marchetti-Rowe replied": the small model may tag the pair a body's name (``mentions._surname_after_title``); as a
   body it was a source apart, and her "She said" went to the other woman quoted before.
-- **A full name tagged a people is a person's**: several singular proper nouns are no people's name
-  (``mentions._name_read_as_people``); read as a group, the barrister's "She said" had gone to the woman quoted
-  before her.
+- (strict xfail) **A full name tagged a people is a person's**: read as a group, the barrister's "She said" goes to
+  the woman quoted before her; the rule that fixed it was dropped for GUM (docs/experiments/resolution.md).
 
 Guards: a document's agent inside the source's own phrase is still its author; a span whose parse already gives
 the subject's name keeps it; the two spellings the other way round; the one asked where no other side is in view;
 a passive question's agent is the asker; a question answered by the other side; a sponsor that is a brewery; an
 owner who is a person; a title and surname tagged a person; a title before no one's surname stays a body; a
-people's plural is a group; texts with no attribution have no source. The 10 other cases fail on the code before
+people's plural is a group; texts with no attribution have no source. The 9 other cases fail on the code before
 who36 (4527c81). Sentences written for these tests."""
 
 from __future__ import annotations
@@ -168,6 +167,11 @@ CASES = [
         "he had sold his house",
         "Imogen Tallis",
         id="a-full-name-tagged-a-people-takes-her-she",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a full name tagged a people stays a group: reading it as a person's (who36) fixed this and "
+            "lowered GUM train CV pronouns 63.9 -> 60.3 through the fold models' features",
+        ),
     ),
 ]
 

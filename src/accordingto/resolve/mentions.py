@@ -1130,20 +1130,19 @@ def name_label(codes: TokenCodes, bounds: tuple[int, int], number: Number) -> st
     return codes.string(codes.ent_type[bounds[1] - 1]) or first_label or fallback
 
 
-def _name_read_as_people(codes: TokenCodes, words: list[str], bounds: tuple[int, int]) -> bool:
-    """Whether a name the small model tagged a people (NORP) is more likely a person's: a lone singular proper
-    noun ("Tallis told reporters" after "Pennick's mayor, Gwen Tallis"), or several, a given name and a surname
-    ("Defending, Imogen Tallis said"), not a people's plural ("Democrats", "Russians", tagged NNPS) nor an
-    adjective or noun of affiliation the lexicon lists ("Republican"). Read as a people, the mayor's later
-    statements were listed under a group "Tallis" and her "she" went elsewhere (news14); the barrister named in
-    full had been a group, and her "She said" in the next sentence had gone to the woman quoted before her
-    (news25). Read as an undecided name, it joins the person named in full with it, as any surname does. A
+def _lone_surname_read_as_people(codes: TokenCodes, words: list[str], index: int) -> bool:
+    """Whether a lone word the small model tagged a people (NORP) is more likely a surname: a singular proper
+    noun ("Tallis told reporters" after "Pennick's mayor, Gwen Tallis"), not a people's plural ("Democrats",
+    "Russians", tagged NNPS) nor an adjective or noun of affiliation the lexicon lists ("Republican"). Read as a
+    people, the mayor's later statements were listed under a group "Tallis" and her "she" went elsewhere
+    (news14); read as an undecided name, it joins the person named in full with it, as any lone surname does. A
     surname takes no article: "The Czech said", after "Procházková … said", is one of a people, and had been a
     source of no kind apart from her (news19)."""
     return (
-        all(codes.tag[i] == _SINGULAR_PROPER_NOUN for i in range(*bounds))
-        and not any(word.lower() in lexicon.AFFILIATION_ADJECTIVES for word in words)
-        and not (bounds[0] > 0 and codes.lower[bounds[0] - 1] in _DEFINITE_ARTICLE_IDS)
+        len(words) == 1
+        and codes.tag[index] == _SINGULAR_PROPER_NOUN
+        and words[0].lower() not in lexicon.AFFILIATION_ADJECTIVES
+        and not (index > 0 and codes.lower[index - 1] in _DEFINITE_ARTICLE_IDS)
     )
 
 
@@ -1433,7 +1432,7 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         kind, listed = _name_kind(words, label)
         if not listed:
             kind = learned_kind(codes, bounds, words, kind)
-        if kind == "group" and _name_read_as_people(codes, words, bounds):
+        if kind == "group" and _lone_surname_read_as_people(codes, words, bounds[0]):
             kind = "unknown"
         if described is None and (
             (bounds[0] > low and (codes.pos[bounds[0] - 1] == NOUN or _body_noun(codes, bounds[0] - 1)))
