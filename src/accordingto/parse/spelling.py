@@ -37,6 +37,17 @@ def american_spellings(vocab: Vocab) -> tuple[np.ndarray, np.ndarray]:
     return np.array([key for key, _ in pairs], dtype=np.uint64), np.array([norm for _, norm in pairs], dtype=np.uint64)
 
 
+def lemma_spelling(vocab: Vocab, word: str) -> str:
+    """A lower-case word as this step spells lemmas: a word list's British form ("councillor", what "Cllr" stands
+    for in ``lexicon.TITLE_ABBREVIATIONS``) compared with lemmas must be spelt as they are ("councilor"), or one
+    title written two ways ("Councillor Priya Shah", "Cllr Jo Dunn") makes two roles a later "the councillor"
+    cannot tell apart."""
+    if not vocab.lookups.has_table(NORM_TABLE):
+        return word
+    norm = vocab.lookups.get_table(NORM_TABLE).get(word)
+    return norm.strip() if isinstance(norm, str) and norm.strip().isalpha() else word
+
+
 class AmericanSpelling:
     """Placed right after the lemmatizer: every lemma the model's norm table spells otherwise in American English
     takes the American form."""

@@ -26,7 +26,7 @@ from .first_names import is_first_name
 from .mentions import BODY_KINDS, Gender, Mention, is_age_noun, is_person_noun, past_dateline
 from .names import name_keys, names_match, normalized
 from .ranks import rank_agrees, split_rank
-from .roles import role_words
+from .roles import role_words, title_lemma
 
 
 def collect_name(
@@ -238,7 +238,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             return place
         # A clipped title is the word it stands for: "The rep said" refers back to "A representative for the
         # singer told", as "the senator" does to "Sen. Jane Roe"; it had been a person of its own (news19).
-        head = lexicon.TITLE_ABBREVIATIONS.get(mention.head_lemma(doc), mention.head_lemma(doc))
+        head = title_lemma(doc, mention.head_lemma(doc), mention.head_lemma(doc))
         # So is a noun that names one office's holder: "the pontiff said" after "Pope Clement XV" is the pope.
         head = lexicon.TITLE_SYNONYMS.get(head, head)
         same_head = [

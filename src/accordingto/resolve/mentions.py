@@ -507,6 +507,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
             ent_type[end - 1] in (_PERSON, 0)
             or _opens_with_personal_title(codes, start, end)
             or _surname_tagged_a_place(codes, start, end)
+            or _surname_after_title(codes, start, end)
         )
         and not _owned_institution(codes, start, end)
         and not body_part
@@ -638,6 +639,28 @@ def _surname_tagged_a_place(codes: TokenCodes, start: int, end: int) -> bool:
         and not codes.ent_type[last - 1]
         and is_first_name(codes.word(last - 1))
     )
+
+
+def _surname_after_title(codes: TokenCodes, start: int, end: int) -> bool:
+    """Whether a name opens with a title or role word ("Captain", "Professor") followed by the last words of a
+    person's name the text gave in full before ("Captain Annika Solberg-Hale … Captain Solberg-Hale replied"): news
+    calls a person by title and surname after naming them in full, and the small model, seeing a capitalised noun
+    before an unfamiliar surname, may tag the pair a body's name. Read as a body, the captain had been a source of
+    her own and her "She said" had gone to the other woman quoted before (news28)."""
+    if end - start < 2 or not _title_word(codes, start) or not codes.word(start)[:1].isupper():
+        return False
+    lowers = codes.arrays.lower
+    length = end - start - 1
+    for i in np.flatnonzero(lowers[:start] == lowers[end - 1]).tolist():
+        first = i - length + 1
+        if (
+            codes.entity_end[i] == i + 1
+            and 0 <= codes.entity_start[i] < first
+            and (codes.ent_type[i] == _PERSON or is_first_name(codes.word(codes.entity_start[i])))
+            and all(codes.lower[first + k] == codes.lower[start + 1 + k] for k in range(length))
+        ):
+            return True
+    return False
 
 
 def _joined_person_start(codes: TokenCodes, start: int, low: int) -> int:
@@ -1467,7 +1490,10 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
         if (
             kind in {"organization", "unknown", "government"}
             and bounds[0] > low
-            and _opens_with_personal_title(codes, bounds[0] - 1, bounds[1])
+            and (
+                _opens_with_personal_title(codes, bounds[0] - 1, bounds[1])
+                or _surname_after_title(codes, bounds[0] - 1, bounds[1])
+            )
         ):
             # "Monsignor Anselm Vrabec", tagged an organisation with his style: the style the name lost is borne
             # only by people, and his "he said" had gone to a minister quoted before him (news19).
@@ -1546,6 +1572,19 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             appos=appos,
         )
     kind = _description_kind(codes, head, number)
+    if (
+        kind == "person"
+        and appos is not None
+        and _calls_a_body(codes, appos)
+        and _singular_noun(codes, appos)
+        and lower[head] not in _OFFICE_IDS
+    ):
+        # "The group's organiser, a walking club based in Rathmines, said": an apposition names what its head
+        # names, and a body's noun there says that an agent noun a body may be as well as a person ("organiser",
+        # "owner", "sponsor") is the body. Read as a person, the club's "It said" in the next sentence had gone to a
+        # body named a paragraph before (news28). Not a title or role only people hold ("The chairman, a
+        # charity": a misparse more likely than a charity in the chair).
+        kind = _description_kind(codes, appos, "sing")
     if kind == "person" and _relative_kind(codes, head) == "organization":
         kind = "organization"  # "the grid operator, which runs the network": "which" says it is not a person
     elif kind in BODY_KINDS and is_person_noun(codes.lemma_text(head)) and _relative_kind(codes, head) == "person":
@@ -1896,7 +1935,10 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
     coordination of people's names as their group, else a noun phrase or pronoun (``readings`` caches these),
     else a share of people."""
     codes = doc_token_codes(doc)
-    start = _past_opening_adverbial(codes, _past_opening_participle(codes, past_dateline(codes, start, end), end), end)
+    start = past_dateline(codes, start, end)
+    subject = _past_participle_agent(codes, start, end)  # ``start`` when the span opens with no participle's agent
+    agent = start < subject
+    start = _past_opening_adverbial(codes, _past_opening_participle(codes, start, end), end)
     if start >= end:
         return None
     mention = (
@@ -1906,6 +1948,8 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
         mention = readings.read(start, end) if readings is not None else analyze_mention(doc, start, end)
     if mention is not None and mention.kind == "document" and mention.form == "description":
         mention = document_author(codes, mention, start, end) or mention
+    if agent and mention is not None and mention.head < subject:
+        return read_source(doc, subject, end, readings)  # the participle's agent, the medium: the subject instead
     return mention or share_of_people(codes, start, end)
 
 
@@ -1999,6 +2043,27 @@ def _past_opening_participle(codes: TokenCodes, start: int, end: int) -> int:
     ):
         return start + 2
     return start
+
+
+def _past_participle_agent(codes: TokenCodes, start: int, end: int) -> int:
+    """Where a source span's mention starts, past the agent of a participle phrase set off by commas that hangs on
+    what comes before the span ("In an email to staff, seen by the Courier, the vice-chancellor said"; "…, obtained
+    by Reuters, the minister wrote"). The agent of "seen", "obtained" or "reported" is the medium that saw the
+    document or heard the words, never the one who said them: the sentence's subject is the phrase after the
+    comma that closes the participle phrase. The small model hangs that subject on the agent's name as an
+    apposition, and the extractor's span opens at "by", so the mention had been the newspaper (news28). Only an
+    agent whose participle governs it from before the span, and only where a noun phrase follows the comma; and
+    only when the span read whole gives the agent (``read_source``): where the parse hangs the subject's name on the
+    agent, the whole span reads as that name ("seen by the Courier, the landlord's director, Mr Tomas Kerr"), which
+    the phrase after the comma alone would lose to its description."""
+    first = start + 1 if start + 1 < end and codes.tag[start] == _PAST_PARTICIPLE_TAG else start
+    if first + 2 >= end or codes.lower[first] != _BY or codes.dep[first] != _AGENT:
+        return start
+    participle = codes.governor[first]
+    if codes.tag[participle] != _PAST_PARTICIPLE_TAG or participle > start:
+        return start
+    comma = next((i for i in range(first + 2, end - 1) if codes.lower[i] == _COMMA), None)
+    return comma + 1 if comma is not None and find_head(codes, comma + 1, end) is not None else start
 
 
 # Words that set a sentence's scene in place or time before its subject, which the small model reads as other

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..clauses import SUBJECT_DEPS
+from ..parse.spelling import lemma_spelling
 from .mentions import Mention, is_person_noun
 
 # Verbs whose predicate says what their subject is: "Grant is a billionaire", "who became mayor".
@@ -96,7 +97,7 @@ def role_words(role: Token) -> set[str]:
     before it that names people ("a *billionaire* investor": "the billionaire" refers back too; "a campaign
     spokesman" does not make its bearer "the campaign")."""
     # An abbreviated title is the word it stands for: "the senator" refers back to "Sen. Jane Roe".
-    words = {lexicon.TITLE_ABBREVIATIONS.get(role.lower_, role.lemma_.lower())}
+    words = {title_lemma(role.doc, role.lower_, role.lemma_.lower())}
     if role.dep_ != "compound":  # a title's own modifiers ("Trump campaign spokesman") are someone else's
         words |= {
             t.lemma_.lower()
@@ -104,3 +105,11 @@ def role_words(role: Token) -> set[str]:
             if t.dep_ in {"compound", "amod"} and t.pos_ == "NOUN" and is_person_noun(t.lemma_.lower())
         }
     return words
+
+
+def title_lemma(doc: Doc, word: str, lemma: str) -> str:
+    """The lemma a role word is compared by: an abbreviated title is the word it stands for ("Sen." the senator),
+    spelt as lemmas are (``parse.spelling``: "Cllr" is "councilor", as the lemma of "Councillor" and of "the
+    councillor" is)."""
+    full = lexicon.TITLE_ABBREVIATIONS.get(word)
+    return lemma if full is None else lemma_spelling(doc.vocab, full)

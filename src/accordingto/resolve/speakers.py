@@ -1310,13 +1310,58 @@ def _person_tagged_body(entity: Entity, gender: Gender | None) -> bool:
 
 
 def _questions(roles: dict[str, dict[str, list[Span]]]) -> set[str]:
-    """The attributions whose cue asks (the cue lexicon's question verbs: "asked", "wondered")."""
+    """The attributions whose cue asks a question (the cue lexicon's question verbs: "asked", "wondered"), which
+    the other side answers (``_answers``)."""
     asking = set(lexicon.CUE_CLASSES["question"])
     return {
         attribution_id
         for attribution_id, by_role in roles.items()
-        if any(token.lemma_.lower() in asking for span in by_role["cue"] for token in span)
+        if any(
+            token.lemma_.lower() in asking and _asks_a_question(token, by_role["source"])
+            for span in by_role["cue"]
+            for token in span
+        )
     }
+
+
+# "Ask for" something is a request ("asking for a review"), as is "ask" someone to act, with an infinitive
+# complement ("asked residents to stay indoors"); not "for" a time ("questioned for an hour").
+REQUESTING_VERB, REQUEST_PREPOSITION = "ask", "for"
+DURATION_LABELS = {"DATE", "TIME"}
+
+
+def _asks_a_question(verb: Token, sources: list[Span]) -> bool:
+    """Whether a question verb's source asks something the other side answers. A passive one's subject is the one
+    asked, not the asker: "Dunmore smiled when he was asked about it. He said …" is Dunmore answering, and read as
+    the asker he had been barred from his own answer, which went to the other side (news26); its agent, where the
+    source is the agent ("was questioned by the presenter Tom Linden"), is the asker still. A request ("asking for
+    an independent review", "asked residents to stay indoors") raises no question: the MP "asking for a review"
+    had been barred from his own "He said" in the next sentence, which went to the chief executive quoted three
+    paragraphs up (news24)."""
+    children = list(verb.children)
+    if any(child.dep_ == "xcomp" or _asks_for(verb, child) for child in children):
+        return False
+    if not any(child.dep_ == "auxpass" for child in children):
+        return True
+    agents = {
+        token.i
+        for child in children
+        if child.dep_ == "agent"
+        for obj in child.children
+        if obj.dep_ == "pobj"
+        for token in obj.subtree  # "by the presenter Tom Linden": the name in apposition too
+    }
+    return any(token.i in agents for span in sources for token in span)
+
+
+def _asks_for(verb: Token, child: Token) -> bool:
+    """Whether a child of "ask" is the "for" of a request ("asking for an independent review"), not of a time."""
+    return (
+        verb.lemma_.lower() == REQUESTING_VERB
+        and child.dep_ == "prep"
+        and child.lower_ == REQUEST_PREPOSITION
+        and not any(obj.ent_type_ in DURATION_LABELS for obj in child.children)
+    )
 
 
 def _quote_speaker(
