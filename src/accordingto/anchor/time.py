@@ -25,7 +25,9 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
@@ -173,6 +175,13 @@ class TimeAnchoring(AnnotatingPipe[dict[str, TimeAnchor | None]]):
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Have dateparser read its English data and compile its time-zone patterns while the pipeline loads: it
+        does so on its first reading (about 0.15 CPU s), which would otherwise fall on the first article."""
+        _parser(_PROBE_BASES[0]).get_date_data("two years ago")
 
     def predict(self, doc: Doc) -> dict[str, TimeAnchor | None]:
         return anchor_attributions(doc)

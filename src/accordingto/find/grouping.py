@@ -110,27 +110,31 @@ def _an_act(doc: Doc, group: Group) -> bool:
     )
 
 
-def _on_furniture(doc: Doc, layout: Layout, group: Group) -> bool:
+def _on_furniture(doc: Doc, layout: Layout, group: Group, furniture: dict[int, bool]) -> bool:
     """The group's cue stands on a line of page furniture ("Related: Senator says deal is near", "MORE: ...", a
     photo credit): a link or label the outlet put among the paragraphs, not the article's prose, which text
     without markup still carries (the HTML reader drops such lines from a page). PolNeAR's annotators marked no
     attribution on any of the 98 such lines of its train and dev articles. The last paragraph may also be a
-    contributor's note (``is_tagline``)."""
+    contributor's note (``is_tagline``). ``furniture``: the answers so far, by paragraph start (a paragraph
+    holds several cues)."""
     start, end = layout.paragraph_bounds(group.cue.start)
     # The paragraph's text is cut out of the document's, built once: ``Span.text`` builds a ``Token`` per word,
     # and this runs for every cue.
     text = doc_text(doc)
-    paragraph = doc[start:end]
-    if is_furniture(text[paragraph.start_char : paragraph.end_char].strip()):
+    if start not in furniture:
+        paragraph = doc[start:end]
+        furniture[start] = is_furniture(text[paragraph.start_char : paragraph.end_char].strip())
+    if furniture[start]:
         return True
     # The contributor's note is the first sentence of the last paragraph of an article of several: a text of one
-    # paragraph, or a later sentence, is prose ("Kelvara is a small island ... It says ..."). The sentence is read
-    # first, so that the document is scanned for its other paragraphs only where it reads as a note.
+    # paragraph, or a later sentence, is prose ("Kelvara is a small island ... It says ..."). Whether the paragraph
+    # is the last is asked first: the first word after it answers, where finding the cue's sentence walks it.
+    if not _blank(doc[end:]):
+        return False
     sentence = doc[group.cue.start].sent
     return (
         is_tagline(text[sentence.start_char : sentence.end_char].strip())
         and _blank(doc[start : sentence.start])
-        and _blank(doc[end:])
         and not _blank(doc[:start])
     )
 
@@ -176,12 +180,13 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
             untagged_complement(doc, group, tags)
         drop_addressee(doc, group)
         cue_past_anonymity_clause(doc, group)
+    furniture: dict[int, bool] = {}
     kept = [
         group
         for group in groups
         if group.contents
         and not _an_act(doc, group)
-        and not _on_furniture(doc, layout, group)
+        and not _on_furniture(doc, layout, group, furniture)
         and not on_signature(doc, layout, group, groups)
     ]
     sources = [span for span in spans if span.role == "SOURCE"]

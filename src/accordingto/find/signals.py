@@ -96,11 +96,15 @@ class _ParagraphWords:
 
     def filled(self, group: Group) -> bool:
         """Every word of the cue's paragraph lies in the group's source, cue or content."""
+        # Paragraph ids never fall along the text, so the paragraph is one stretch, read alone: not an array the
+        # length of the document per group.
         paragraph = self.para[group.cue.start]
-        inside = np.zeros(len(self.words), dtype=bool)
+        low = int(np.searchsorted(self.para, paragraph, side="left"))
+        high = int(np.searchsorted(self.para, paragraph, side="right"))
+        inside = np.zeros(high - low, dtype=bool)
         for span in (group.cue, *group.sources, *group.contents):
-            inside[span.start : span.end] = True
-        return not (self.words & (self.para == paragraph) & ~inside).any()
+            inside[max(span.start, low) - low : max(min(span.end, high) - low, 0)] = True
+        return not (self.words[low:high] & ~inside).any()
 
 
 def _mark_between(doc: Doc, layout: _ParagraphWords, group: Group) -> bool:

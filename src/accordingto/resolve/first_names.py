@@ -45,6 +45,12 @@ def _genders() -> dict[str, FirstNameGender]:
     return genders
 
 
+def load() -> None:
+    """Read the lists now (they are kept for the process): the pipeline reads them while it loads, with its
+    weights, rather than during its first article."""
+    _genders()
+
+
 def first_name_gender(word: str) -> FirstNameGender | None:
     """ "Isabel" → "fem", "Carl" → "masc"; None for a name of either gender or one the lists do not hold."""
     return _genders().get(word.lower().rstrip("."))
