@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import gc
 import importlib
 import logging
 
@@ -120,11 +119,4 @@ def _vectorise_token_attributes(nlp: Language) -> None:
 @functools.cache
 def load_pipeline(model_name: str = SPACY_MODEL) -> Language:
     """The pipeline, loaded once per process and shared (the CLI, the web service and workers all use this)."""
-    nlp = build_pipeline(model_name)
-    # The loaded pipeline (spaCy's model and vocabulary, the lexicons, weights and word lists: over 100,000 Python
-    # objects) lives as long as the process. Frozen, it is out of the cyclic garbage collector's reach, so that the
-    # full collections an analysis's allocations set off do not walk it every time (0.17 of 0.36 CPU s of garbage
-    # collection over PolNeAR dev). What the process held before the load is frozen with it: its cycles of garbage
-    # are freed only by reference counting from then on.
-    gc.freeze()
-    return nlp
+    return build_pipeline(model_name)
