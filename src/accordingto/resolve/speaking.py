@@ -133,7 +133,54 @@ def speaking_description(
         if t.dep_ == "compound" and t.pos_ == "NOUN" and not is_person_noun(t.lemma_.lower())
     }
     people_candidates = [e for e in candidates if _person(e) and of_what <= _describing_words(doc, e, mention.start)[0]]
+    first_use = introduction(doc, mention)
+    if first_use is not None:
+        return _named_after_lede(doc, first_use, people_candidates)
     return _sole_participant_nearby(doc, mention, entities, people_candidates, contents)
+
+
+def introduced_by_head(doc: Doc, mention: Mention) -> bool:
+    """Whether the text introduced someone by the description's head before it (``introduction``)."""
+    return introduction(doc, mention) is not None
+
+
+def introduction(doc: Doc, mention: Mention) -> int | None:
+    """Where the text introduced someone by the description's head before it ("a visiting philosopher" in the
+    lede, then "The philosopher said"): the definite description refers back to the one the indefinite introduced,
+    whom the rules did not tie to a name, so the speaker nearest before it ("The vice-chancellor, Professor …,
+    said") may be someone else. The window below is for a noun the text never introduced anyone by, which only the
+    reader's context (the one speaker in view) makes definite. A singular use that is neither possessed nor
+    definite counts, whatever the parse hung it on (a headline's "critical philosopher", a lede's "a visiting
+    philosopher" read as a compound); a plural or possessed one ("its vets", "her members") introduces no one."""
+    head = doc[mention.head]
+    return next(
+        (
+            t.i
+            for t in doc[: mention.start]
+            if t.lemma == head.lemma
+            and t.tag_ == "NN"
+            and not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in lexicon.DEFINITE) for c in t.children)
+        ),
+        None,
+    )
+
+
+def _named_after_lede(doc: Doc, first_use: int, candidates: list[Entity]) -> Entity | None:
+    """The participant a headline's or lede's description by kind stands for ("a visiting philosopher"): the one
+    candidate the story first names by the paragraph after the lede ("Professor Hilary Ashdown-Quaile, who teaches
+    …"). A lede says what happened and to whom by kind, and the story names them as it begins (as
+    ``join_lede_descriptions`` reads it for a lede's description that speaks); a person first named further down
+    is someone else the story brings in. A use further into the story names no one this way: None."""
+    paragraph = _paragraphs(doc, len(doc) - 1)
+    if paragraph(first_use) > 1:
+        return None
+    named = [
+        e
+        for e in candidates
+        if (first := next((o for o in e.occurrences if o.mention.form == "name"), None)) is not None
+        and paragraph(first.tokens[0]) <= 2
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _heads_of_name(name: list[str]) -> set[str]:
@@ -295,6 +342,7 @@ def _sole_participant_nearby(
             for e in entities.all
             if (e.names or e.kind == "person")
             and (_person(e) or not people_only)
+            and not _silent_place(e)
             and any(
                 o.tokens[0] < mention.start and paragraph(o.tokens[0]) == here - back and not _reported(o, contents)
                 for o in e.occurrences
@@ -360,8 +408,10 @@ def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
             continue
         if called or not body or setting:
             continue
-        # A place the small model tags a government ("Harrowby") is no actor a lede describes.
-        following = paragraph(first.start) + 1
+        # A place the small model tags a government ("Harrowby") is no actor a lede describes. The story names the
+        # actor as it begins, after the lede: a headline's description the lede repeats ("regulator confirms" and
+        # "after the energy regulator raised …") is named in the paragraph after the lede, not in the lede itself.
+        following = max(paragraph(o.tokens[0]) for o in entity.occurrences if paragraph(o.tokens[0]) <= 1) + 1
         # A body the text calls another kind of body ("the drugmaker Ravensworth") is not what the lede described.
         introduced = [
             e
@@ -372,6 +422,13 @@ def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
         ]
         if len(introduced) == 1:
             entities.merge(entity, introduced[0])
+
+
+def _silent_place(entity: Entity) -> bool:
+    """Whether a named participant is a place that never spoke ("Speaking from her studio in Marlow, the painter
+    said"): a place is where the news happens, and no person's description stands for it. One that spoke is a
+    surname or a body the small model read as a place ("Fashola, a painter from Leeds, said"), and competes."""
+    return not _acting_body(entity) and entity.kind == "government" and not entity.speaker
 
 
 def _acting_body(entity: Entity) -> bool:
