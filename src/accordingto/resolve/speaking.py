@@ -30,8 +30,10 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import doc_text
+from ..parse.word_classes import is_verb
+from .agents import agent_verbs
 from .entities import Entities, Entity, Occurrence
-from .matching import contradicts
+from .matching import contradicts, kind_of_body, kinds_of
 from .mentions import BODY_KINDS, Mention, body_word, is_person_noun
 
 # How many paragraphs back (the description's own included) a person epithet looks for the one participant it
@@ -121,8 +123,12 @@ def speaking_description(
         ]
     if sharing:
         return sharing[0] if len(sharing) == 1 else None
-    if not people:
-        return None
+    if not people or not _person_only_noun(head):
+        # A noun bodies bear too ("the supplier", "the publisher", "the developer", "the club"): the one body
+        # nearby, where the person rules below find no one.
+        body = _sole_body_nearby(doc, mention, entities, candidates, contents)
+        if body is not None or not people:
+            return body
     # A common noun compounded before the head says what the role is of ("the band leader", "the union
     # leader"): a participant present is meant only if the text called them so; an adjective, a proper noun or
     # a person noun ("the long-serving politician", "the Labour member", "the veteran politician") adds
@@ -422,6 +428,81 @@ def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
         ]
         if len(introduced) == 1:
             entities.merge(entity, introduced[0])
+
+
+# Kinds of body (``lexicon.KINDS_OF_BODY``) news often names by a brand alone ("Brightwater Energy", "Caledon
+# Warriors", "Free the Giants"), so that a body of such a kind may bear a name that says no kind at all. A court, a
+# police force, a council, a regulator, a union or a university goes by a name that says what it is, and "the
+# court said" after a company is the court's.
+_BRANDED_KINDS = {"company", "club", "charity"}
+
+
+def _sole_body_nearby(
+    doc: Doc,
+    mention: Mention,
+    entities: Entities,
+    candidates: list[Entity],
+    contents: dict[str, list[tuple[int, int]]],
+) -> Entity | None:
+    """For a definite description a body may bear (``_body_noun``: "The publisher said" after "Fenwick & Lowe
+    said"; "the club announced" in the sentence naming "Caledon Warriors"): the one body named before it in its
+    own paragraph, if it spoke or acted there, or is in the description's own sentence. A journalist writes "the
+    publisher" for a body only when the reader knows which one: the body just named and acting. Any other body
+    there, named or not, competes (two bodies: which one is not said); people do not ("the publisher" is no
+    person named beside it), nor places that never spoke. Unlike a person's epithet, nothing in a body's noun
+    (no gender, no people's word) narrows who it is, so only its own paragraph is read: a body that spoke in the
+    paragraph before ("The Chamber of Commerce said …" then "The operator says") is often the next party's
+    neighbour, not the one meant.
+    A listed kind of body joins a body the text gave that kind, or one that goes by a brand where that kind often
+    does (``_BRANDED_KINDS``); a kind the text gave the body otherwise rules it out (``matching.contradicts``,
+    already applied to ``candidates``)."""
+    head = doc[mention.head]
+    if not _body_noun(head.lemma_.lower()) or any(c.dep_ in _IDENTIFYING_DEPS for c in head.children):
+        return None
+    kind = kind_of_body(doc, mention)
+    paragraph = _paragraphs(doc, mention.start)
+    here = paragraph(mention.start)
+    sentence = head.sent
+    present = [
+        e
+        for e in entities.all
+        if e.kind in BODY_KINDS
+        and not _silent_place(e)
+        and any(
+            o.tokens[0] < mention.start and paragraph(o.tokens[0]) == here and not _reported(o, contents)
+            for o in e.occurrences
+        )
+    ]
+    if len(present) != 1 or not any(present[0] is c for c in candidates) or not present[0].names:
+        return None
+    body = present[0]
+    if kind is not None and kind not in kinds_of(body) and (kinds_of(body) or kind not in _BRANDED_KINDS):
+        return None
+    acted = any(
+        o.tokens[0] < mention.start
+        and paragraph(o.tokens[0]) == here
+        and (o.source or o.subject or o.tokens[0] >= sentence.start)
+        for o in body.occurrences
+    )
+    return body if acted else None
+
+
+# Dependents by which a description says itself which one it is ("The consortium that ordered the satellite, the
+# European Organisation for …, said"): it names or identifies its referent, and is no bare re-mention.
+_IDENTIFYING_DEPS = {"relcl", "acl", "appos"}
+
+
+def _body_noun(lemma: str) -> bool:
+    """Whether a noun may name a body: a kind of body or a body's head the lexicon lists ("the club", "the
+    trust"), or a doer's noun made from a verb ("publisher", "promoter", "supplier": ``agents.agent_verbs``),
+    which names whoever does it, firms as well as people. Other nouns ending alike ("the chapter", "the letter")
+    name things."""
+    return (
+        lemma in lexicon.KINDS_OF_BODY
+        or lemma in lexicon.BODY_NAME_HEADS
+        or lemma in lexicon.INSTITUTION_HEADS
+        or any(is_verb(form) for form in agent_verbs(lemma))
+    )
 
 
 def _silent_place(entity: Entity) -> bool:
