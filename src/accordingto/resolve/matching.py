@@ -198,21 +198,28 @@ def _matching_names(
 
 
 def _surname_read_as_place(doc: Doc, mention: Mention, entity: Entity) -> bool:
-    """Whether a lone name the small model tagged a place is the surname of a person the text named in full
-    ("Okoro said" after "Their captain, Danny Okoro"; "Carrow replied" after "Transport Secretary Helen
-    Carrow"): a surname the model does not know often reads as a place, and the person's later statements were
-    listed under a government of that name (news13). Only for a person whose gender the text or the first-name
-    lists give, so that a place named after someone ("Washington" after a Washington the text never makes a
-    man or a woman) stays a place."""
+    """Whether a lone name the small model tagged a place or a body is the surname of a person the text named in
+    full ("Okoro said" after "Their captain, Danny Okoro"; "Carrow replied" after "Transport Secretary Helen
+    Carrow"): a surname the model does not know often reads as a place or a body, and the person's later
+    statements were listed under a government of that name (news13). Only for a person whose gender the text or
+    the first-name lists give, so that a place named after someone ("Washington" after a Washington the text
+    never makes a man or a woman) stays a place."""
     words = normalized(mention.name_tokens(doc))
     return (
         mention.form == "name"
-        and mention.kind == "government"
-        and len(words) == 1
+        and mention.kind in {"government", "organization"}
+        and _bare_surname(words)
         and entity.kind == "person"
         and entity.gender in {"masc", "fem"}
-        and any(len(name) > 1 and normalized(name)[-1] == words[0] for name in entity.names)
+        and any(len(name) > len(words) and normalized(name)[-len(words) :] == words for name in entity.names)
     )
+
+
+def _bare_surname(words: list[str]) -> bool:
+    """Whether a name's words may be a surname alone: one word, or a double surname joined by a hyphen
+    ("Quintero-Mendes", which the small model tagged an organisation after "Rosalba Quintero-Mendes": split36).
+    A surname the model does not know reads as a place or a body, the hyphenated ones most of all."""
+    return len(words) == 1 or (len(words) == 3 and words[1] == "-")
 
 
 def _first_name_of(key: list[str], mention: Mention, entities: Entities) -> Entity | None:
