@@ -281,9 +281,24 @@ def _describing_words(doc: Doc, entity: Entity, before: int) -> tuple[set[str], 
         if head.dep_ == "appos":
             nouns.append(head.head)
     for noun in nouns:
-        words |= {t.lemma_.lower() for t in _describing(noun) if _content_word(t)}
+        words |= {t.lemma_.lower() for t in _describing(noun) + _portfolio(noun) if _content_word(t)}
         heads.add(noun.lemma_.lower())
     return words, heads
+
+
+def _portfolio(noun: Token) -> list[Token]:
+    """The portfolio an office is for, written as a bare noun after "for" ("the cabinet member for finance and
+    resources", "Minister for Health"): British news then names the holder by it before a role noun ("the
+    finance chief", "the health minister"). A "for" object with a determiner is a party, not a portfolio ("a
+    spokesman for the company" is not "the company chief")."""
+    found: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and not any(c.dep_ in {"det", "poss"} for c in obj.children):
+                found += [obj, *(c for c in obj.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+    return found
 
 
 def _label_before(doc: Doc, name_start: int) -> list[Token]:
