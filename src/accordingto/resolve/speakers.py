@@ -82,7 +82,7 @@ from .mentions import (
 )
 from .names import normalized
 from .ranker import MentionRanker, shipped_ranker
-from .speaking import introduced_by_head, join_lede_descriptions, speaking_description
+from .speaking import join_lede_descriptions, speaking_description
 from .transcripts import find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
@@ -686,10 +686,6 @@ def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: Entities
         return False  # "the mayor" after two mayors: the text does not say which
     if _unnamed_definite(doc, occurrence):
         return False  # "The professor, who asked not to be named": nobody the text names (``_unnamed_antecedent``)
-    if mention.form == "description" and entity.occurrences[0] is occurrence and introduced_by_head(doc, mention):
-        # "The philosopher said" after the lede's "a visiting philosopher": the one the indefinite introduced, whom
-        # no rule tied to a name; the resolver, which sees only the participants, sent it to the speaker before.
-        return False
     if mention.form == "pronoun" and id(occurrence) in answered:
         return False  # '"…," one official told the NYT. He added' is the official
     if mention.form == "name" and len(normalized(mention.name_tokens(doc))) > 1:

@@ -145,11 +145,6 @@ def speaking_description(
     return _sole_participant_nearby(doc, mention, entities, people_candidates, contents)
 
 
-def introduced_by_head(doc: Doc, mention: Mention) -> bool:
-    """Whether the text introduced someone by the description's head before it (``introduction``)."""
-    return introduction(doc, mention) is not None
-
-
 def introduction(doc: Doc, mention: Mention) -> int | None:
     """Where the text introduced someone by the description's head before it ("a visiting philosopher" in the
     lede, then "The philosopher said"): the definite description refers back to the one the indefinite introduced,
