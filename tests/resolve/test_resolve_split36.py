@@ -9,7 +9,8 @@ the headline or lede introduced someone by ("a visiting poet") joins the one per
 paragraph after the lede, not the speaker nearest before it. A body's noun ("the publisher") joins the one body
 named and acting in its paragraph; two bodies there, a body in the paragraph before, or a kind the body's name
 does not say ("the regulator" after a brand) leave it apart. An office's portfolio ("the cabinet member for
-housing") gives the words "the housing chief" is written with.
+housing") gives the words "the housing chief" is written with. A role possessed by a pronoun ("its president")
+is the one person the text named with the same pronoun and role; two such leave it apart.
 
 Every sentence here is written for these tests. Each case runs with the rules alone and with the pipeline's
 strategy (the learned resolver asked where the rules find no antecedent)."""
@@ -72,6 +73,14 @@ LINKED = [
         "Janet Ebbs",
         id="portfolio-of-an-office",
     ),
+    pytest.param(
+        "The Hill Walkers' Guild wants the path reopened. Its president, Owain Pryce, told the meeting that the "
+        "council had ignored them.\n\nThe path was closed in May, weeks after its president wrote that it was "
+        "unsafe.",
+        ["Its president, Owain Pryce", "its president"],
+        "Owain Pryce",
+        id="the-same-possessed-role-again",
+    ),
 ]
 
 APART = [
@@ -109,6 +118,15 @@ APART = [
         ["Harrowfield Press", "The publisher"],
         "The publisher",
         id="bodys-noun-a-paragraph-after-the-body",
+    ),
+    pytest.param(
+        "The Hill Walkers' Guild wants the path reopened. Its president, Owain Pryce, told the meeting that the "
+        "council had ignored them. The Ramblers' Club disagrees. Its president, Dafydd Rees, told the meeting "
+        "that the path was unsafe.\n\nThe path was closed in May, weeks after its president wrote that it was "
+        "dangerous.",
+        ["Its president, Owain Pryce", "Its president, Dafydd Rees", "its president"],
+        "its president",
+        id="the-same-possessed-role-of-two-people",
     ),
 ]
 

@@ -87,7 +87,7 @@ def speaking_description(
     or the description is a new participant's (see the module's docstring). ``contents``: each attribution's
     content tokens, for the speakers whose words the description is in."""
     if not _may_refer_back(doc, mention):
-        return None
+        return _same_possessed_role(doc, mention, entities)
     head = mention.head_lemma(doc)
     people = mention.kind == "person" or (mention.kind == "unknown" and is_person_noun(head))
     candidates = [
@@ -180,6 +180,34 @@ def _named_after_lede(doc: Doc, first_use: int, candidates: list[Entity]) -> Ent
         for e in candidates
         if (first := next((o for o in e.occurrences if o.mention.form == "name"), None)) is not None
         and paragraph(first.tokens[0]) <= 2
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _same_possessed_role(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """For a role possessed by a pronoun ("after its president called the scheme …"): the one person the text
+    named earlier with the same pronoun and role ("Its president, Gwilym ap Rhys, told …"). A possessed role is
+    left apart by ``_may_refer_back`` because its holder is often never named ("the victim's brother"); but the
+    same possessive pronoun and role, written again, re-mention the holder the text named with them, as a
+    repeated description does. Two people named so (the pronoun standing for two bodies) leave it apart."""
+    if mention.form != "description" or mention.number != "sing":
+        return None
+    head = doc[mention.head]
+    possessors = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if len(possessors) != 1 or possessors[0].i != mention.start:
+        return None
+    pronoun, role = possessors[0].lower_, head.lemma
+
+    def named_so(occurrence: Occurrence) -> bool:
+        span = doc[occurrence.mention.start : occurrence.mention.end]
+        return occurrence.mention.form == "name" and any(
+            t.lemma == role and any(c.dep_ == "poss" and c.lower_ == pronoun for c in t.children) for t in span
+        )
+
+    named = [
+        e
+        for e in entities.all
+        if e.names and _person(e) and any(o.tokens[0] < mention.start and named_so(o) for o in e.occurrences)
     ]
     return named[0] if len(named) == 1 else None
 
