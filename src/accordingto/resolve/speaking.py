@@ -170,8 +170,9 @@ def _named_after_lede(doc: Doc, first_use: int, candidates: list[Entity]) -> Ent
     """The participant a headline's or lede's description by kind stands for ("a visiting philosopher"): the one
     candidate the story first names by the paragraph after the lede ("Professor Hilary Ashdown-Quaile, who teaches
     …"). A lede says what happened and to whom by kind, and the story names them as it begins (as
-    ``join_lede_descriptions`` reads it for a lede's description that speaks); a person first named further down
-    is someone else the story brings in. A use further into the story names no one this way: None."""
+    ``join_lede_descriptions`` reads it for a lede's description that speaks): in a later paragraph than the
+    noun's, by the one after the lede. A person named before the noun or beside it ("Anna Berg met a lawyer") or
+    first named further down is someone else. A use further into the story names no one this way: None."""
     paragraph = _paragraphs(doc, len(doc) - 1)
     if paragraph(first_use) > 1:
         return None
@@ -179,7 +180,7 @@ def _named_after_lede(doc: Doc, first_use: int, candidates: list[Entity]) -> Ent
         e
         for e in candidates
         if (first := next((o for o in e.occurrences if o.mention.form == "name"), None)) is not None
-        and paragraph(first.tokens[0]) <= 2
+        and paragraph(first_use) < paragraph(first.tokens[0]) <= 2
     ]
     return named[0] if len(named) == 1 else None
 
@@ -496,6 +497,11 @@ def _sole_body_nearby(
     already applied to ``candidates``)."""
     head = doc[mention.head]
     if not _body_noun(head.lemma_.lower()) or any(c.dep_ in _IDENTIFYING_DEPS for c in head.children):
+        return None
+    verbs = agent_verbs(head.lemma_.lower())
+    if any(t.pos_ == "VERB" and t.lemma_ in verbs for t in doc[: mention.start]):
+        # The text said with the verb who does it ("Fenwick Rail operates the trams"): the doer rule
+        # (``agents.agent_of_verb``) decides, and where it found two doers the noun stays apart.
         return None
     kind = kind_of_body(doc, mention)
     paragraph = _paragraphs(doc, mention.start)
