@@ -99,7 +99,6 @@ CASES = [
         "Islandlink",
         "organization",
         id="the-operator-is-the-firm",
-        marks=pytest.mark.xfail(strict=True, reason=_UNLISTED_BODY_NOUNS),
     ),
     # An apposition inside a document's phrase names its author; "data" is a document.
     pytest.param(

@@ -24,7 +24,7 @@ from ..number_words import CARDINALS
 from ..parse.word_classes import only_adjective, unknown_word
 from ..pipes import AnnotatingPipe, component_factory
 from ..records import EntityRecord, MentionRecord, SourceRecords
-from ..resolve.mentions import Mention, is_age_noun, joined_word_start, read_source
+from ..resolve.mentions import TITLE_WORDS, Mention, is_age_noun, joined_word_start, read_source
 
 # Demonyms, party words and other names of places, as an affiliation is shown: "Russian officials" -> Russia,
 # "U.S. officials" -> US.
@@ -120,6 +120,16 @@ def _name_mention(doc: Doc, tokens: tuple[int, int]) -> MentionRecord:
     return MentionRecord(ranges=[(span.start_char, span.end_char)], tokens=tokens, form="name", source=False)
 
 
+def _name_size(doc: Doc, mention: Mention) -> tuple[int, int]:
+    """How full a name is: its words, less a title or honorific the name reader kept before it ("Captain
+    Solberg-Hale", "Dr Thackeray", where the small model tagged the name a body's), then its length. A title is
+    no part of who the person is, so "Annika Solberg-Hale" is fuller than "Captain Solberg-Hale", which has as
+    many words."""
+    start, end = mention.name_start or 0, mention.name_end or 0
+    titled = end - start > 1 and doc[start].lower_ in TITLE_WORDS
+    return end - start - titled, len(mention.name(doc) or "")
+
+
 def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | None]:
     """One source's profile from all its mentions (its id and ``role_of`` are set once every source is known);
     also the tokens its role is relative to, if any."""
@@ -130,7 +140,7 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
             read.append((record, mention))
     nominal = [(r, m) for r, m in read if m.form != "pronoun"]
     names = [m for _, m in nominal if m.form == "name"]
-    fullest = max(names, key=lambda m: ((m.name_end or 0) - (m.name_start or 0), len(m.name(doc) or "")), default=None)
+    fullest = max(names, key=lambda m: _name_size(doc, m), default=None)
     # The fullest description: the longest noun phrase written as a source with the fullest name in it ("Putin's
     # spokesman Dmitry Peskov"); a name met elsewhere (the possessive "Melania Trump's") only when no source
     # mention carries it; a document the source spoke through ("the footage" of "footage from Scott's wife") only

@@ -67,3 +67,8 @@ def unknown_word(word: str) -> bool:
     index = _index()
     lower = word.lower()
     return bool(index) and not any(lower in words for words in index.values())
+
+
+def is_verb(word: str) -> bool:
+    """Whether the word, in lower case, is a WordNet verb ("publish", "supply"; not "chapt")."""
+    return word.lower() in _index().get("verb", frozenset())

@@ -30,8 +30,10 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import doc_text
+from ..parse.word_classes import is_verb
+from .agents import agent_verbs
 from .entities import Entities, Entity, Occurrence
-from .matching import contradicts
+from .matching import contradicts, kind_of_body, kinds_of
 from .mentions import BODY_KINDS, Mention, body_word, is_person_noun
 
 # How many paragraphs back (the description's own included) a person epithet looks for the one participant it
@@ -85,7 +87,7 @@ def speaking_description(
     or the description is a new participant's (see the module's docstring). ``contents``: each attribution's
     content tokens, for the speakers whose words the description is in."""
     if not _may_refer_back(doc, mention):
-        return None
+        return _same_possessed_role(doc, mention, entities)
     head = mention.head_lemma(doc)
     people = mention.kind == "person" or (mention.kind == "unknown" and is_person_noun(head))
     candidates = [
@@ -121,8 +123,12 @@ def speaking_description(
         ]
     if sharing:
         return sharing[0] if len(sharing) == 1 else None
-    if not people:
-        return None
+    if not people or not _person_only_noun(head):
+        # A noun bodies bear too ("the supplier", "the publisher", "the developer", "the club"): the one body
+        # nearby, where the person rules below find no one.
+        body = _sole_body_nearby(doc, mention, entities, candidates, contents)
+        if body is not None or not people:
+            return body
     # A common noun compounded before the head says what the role is of ("the band leader", "the union
     # leader"): a participant present is meant only if the text called them so; an adjective, a proper noun or
     # a person noun ("the long-serving politician", "the Labour member", "the veteran politician") adds
@@ -133,7 +139,78 @@ def speaking_description(
         if t.dep_ == "compound" and t.pos_ == "NOUN" and not is_person_noun(t.lemma_.lower())
     }
     people_candidates = [e for e in candidates if _person(e) and of_what <= _describing_words(doc, e, mention.start)[0]]
+    first_use = introduction(doc, mention)
+    if first_use is not None:
+        return _named_after_lede(doc, first_use, people_candidates)
     return _sole_participant_nearby(doc, mention, entities, people_candidates, contents)
+
+
+def introduction(doc: Doc, mention: Mention) -> int | None:
+    """Where the text introduced someone by the description's head before it ("a visiting philosopher" in the
+    lede, then "The philosopher said"): the definite description refers back to the one the indefinite introduced,
+    whom the rules did not tie to a name, so the speaker nearest before it ("The vice-chancellor, Professor …,
+    said") may be someone else. The window below is for a noun the text never introduced anyone by, which only the
+    reader's context (the one speaker in view) makes definite. A singular use that is neither possessed nor
+    definite counts, whatever the parse hung it on (a headline's "critical philosopher", a lede's "a visiting
+    philosopher" read as a compound); a plural or possessed one ("its vets", "her members") introduces no one."""
+    head = doc[mention.head]
+    return next(
+        (
+            t.i
+            for t in doc[: mention.start]
+            if t.lemma == head.lemma
+            and t.tag_ == "NN"
+            and not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in lexicon.DEFINITE) for c in t.children)
+        ),
+        None,
+    )
+
+
+def _named_after_lede(doc: Doc, first_use: int, candidates: list[Entity]) -> Entity | None:
+    """The participant a headline's or lede's description by kind stands for ("a visiting philosopher"): the one
+    candidate the story first names by the paragraph after the lede ("Professor Hilary Ashdown-Quaile, who teaches
+    …"). A lede says what happened and to whom by kind, and the story names them as it begins (as
+    ``join_lede_descriptions`` reads it for a lede's description that speaks): in a later paragraph than the
+    noun's, by the one after the lede. A person named before the noun or beside it ("Anna Berg met a lawyer") or
+    first named further down is someone else. A use further into the story names no one this way: None."""
+    paragraph = _paragraphs(doc, len(doc) - 1)
+    if paragraph(first_use) > 1:
+        return None
+    named = [
+        e
+        for e in candidates
+        if (first := next((o for o in e.occurrences if o.mention.form == "name"), None)) is not None
+        and paragraph(first_use) < paragraph(first.tokens[0]) <= 2
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _same_possessed_role(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
+    """For a role possessed by a pronoun ("after its president called the scheme …"): the one person the text
+    named earlier with the same pronoun and role ("Its president, Gwilym ap Rhys, told …"). A possessed role is
+    left apart by ``_may_refer_back`` because its holder is often never named ("the victim's brother"); but the
+    same possessive pronoun and role, written again, re-mention the holder the text named with them, as a
+    repeated description does. Two people named so (the pronoun standing for two bodies) leave it apart."""
+    if mention.form != "description" or mention.number != "sing":
+        return None
+    head = doc[mention.head]
+    possessors = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if len(possessors) != 1 or possessors[0].i != mention.start:
+        return None
+    pronoun, role = possessors[0].lower_, head.lemma
+
+    def named_so(occurrence: Occurrence) -> bool:
+        span = doc[occurrence.mention.start : occurrence.mention.end]
+        return occurrence.mention.form == "name" and any(
+            t.lemma == role and any(c.dep_ == "poss" and c.lower_ == pronoun for c in t.children) for t in span
+        )
+
+    named = [
+        e
+        for e in entities.all
+        if e.names and _person(e) and any(o.tokens[0] < mention.start and named_so(o) for o in e.occurrences)
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _heads_of_name(name: list[str]) -> set[str]:
@@ -228,9 +305,24 @@ def _describing_words(doc: Doc, entity: Entity, before: int) -> tuple[set[str], 
         if head.dep_ == "appos":
             nouns.append(head.head)
     for noun in nouns:
-        words |= {t.lemma_.lower() for t in _describing(noun) if _content_word(t)}
+        words |= {t.lemma_.lower() for t in _describing(noun) + _portfolio(noun) if _content_word(t)}
         heads.add(noun.lemma_.lower())
     return words, heads
+
+
+def _portfolio(noun: Token) -> list[Token]:
+    """The portfolio an office is for, written as a bare noun after "for" ("the cabinet member for finance and
+    resources", "Minister for Health"): British news then names the holder by it before a role noun ("the
+    finance chief", "the health minister"). A "for" object with a determiner is a party, not a portfolio ("a
+    spokesman for the company" is not "the company chief")."""
+    found: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and not any(c.dep_ in {"det", "poss"} for c in obj.children):
+                found += [obj, *(c for c in obj.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+    return found
 
 
 def _label_before(doc: Doc, name_start: int) -> list[Token]:
@@ -295,6 +387,7 @@ def _sole_participant_nearby(
             for e in entities.all
             if (e.names or e.kind == "person")
             and (_person(e) or not people_only)
+            and not _silent_place(e)
             and any(
                 o.tokens[0] < mention.start and paragraph(o.tokens[0]) == here - back and not _reported(o, contents)
                 for o in e.occurrences
@@ -360,8 +453,10 @@ def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
             continue
         if called or not body or setting:
             continue
-        # A place the small model tags a government ("Harrowby") is no actor a lede describes.
-        following = paragraph(first.start) + 1
+        # A place the small model tags a government ("Harrowby") is no actor a lede describes. The story names the
+        # actor as it begins, after the lede: a headline's description the lede repeats ("regulator confirms" and
+        # "after the energy regulator raised …") is named in the paragraph after the lede, not in the lede itself.
+        following = max(paragraph(o.tokens[0]) for o in entity.occurrences if paragraph(o.tokens[0]) <= 1) + 1
         # A body the text calls another kind of body ("the drugmaker Ravensworth") is not what the lede described.
         introduced = [
             e
@@ -372,6 +467,93 @@ def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
         ]
         if len(introduced) == 1:
             entities.merge(entity, introduced[0])
+
+
+# Kinds of body (``lexicon.KINDS_OF_BODY``) news often names by a brand alone ("Brightwater Energy", "Caledon
+# Warriors", "Free the Giants"), so that a body of such a kind may bear a name that says no kind at all. A court, a
+# police force, a council, a regulator, a union or a university goes by a name that says what it is, and "the
+# court said" after a company is the court's.
+_BRANDED_KINDS = {"company", "club", "charity"}
+
+
+def _sole_body_nearby(
+    doc: Doc,
+    mention: Mention,
+    entities: Entities,
+    candidates: list[Entity],
+    contents: dict[str, list[tuple[int, int]]],
+) -> Entity | None:
+    """For a definite description a body may bear (``_body_noun``: "The publisher said" after "Fenwick & Lowe
+    said"; "the club announced" in the sentence naming "Caledon Warriors"): the one body named before it in its
+    own paragraph, if it spoke or acted there, or is in the description's own sentence. A journalist writes "the
+    publisher" for a body only when the reader knows which one: the body just named and acting. Any other body
+    there, named or not, competes (two bodies: which one is not said); people do not ("the publisher" is no
+    person named beside it), nor places that never spoke. Unlike a person's epithet, nothing in a body's noun
+    (no gender, no people's word) narrows who it is, so only its own paragraph is read: a body that spoke in the
+    paragraph before ("The Chamber of Commerce said …" then "The operator says") is often the next party's
+    neighbour, not the one meant.
+    A listed kind of body joins a body the text gave that kind, or one that goes by a brand where that kind often
+    does (``_BRANDED_KINDS``); a kind the text gave the body otherwise rules it out (``matching.contradicts``,
+    already applied to ``candidates``)."""
+    head = doc[mention.head]
+    if not _body_noun(head.lemma_.lower()) or any(c.dep_ in _IDENTIFYING_DEPS for c in head.children):
+        return None
+    verbs = agent_verbs(head.lemma_.lower())
+    if any(t.pos_ == "VERB" and t.lemma_ in verbs for t in doc[: mention.start]):
+        # The text said with the verb who does it ("Fenwick Rail operates the trams"): the doer rule
+        # (``agents.agent_of_verb``) decides, and where it found two doers the noun stays apart.
+        return None
+    kind = kind_of_body(doc, mention)
+    paragraph = _paragraphs(doc, mention.start)
+    here = paragraph(mention.start)
+    sentence = head.sent
+    present = [
+        e
+        for e in entities.all
+        if e.kind in BODY_KINDS
+        and not _silent_place(e)
+        and any(
+            o.tokens[0] < mention.start and paragraph(o.tokens[0]) == here and not _reported(o, contents)
+            for o in e.occurrences
+        )
+    ]
+    if len(present) != 1 or not any(present[0] is c for c in candidates) or not present[0].names:
+        return None
+    body = present[0]
+    if kind is not None and kind not in kinds_of(body) and (kinds_of(body) or kind not in _BRANDED_KINDS):
+        return None
+    acted = any(
+        o.tokens[0] < mention.start
+        and paragraph(o.tokens[0]) == here
+        and (o.source or o.subject or o.tokens[0] >= sentence.start)
+        for o in body.occurrences
+    )
+    return body if acted else None
+
+
+# Dependents by which a description says itself which one it is ("The consortium that ordered the satellite, the
+# European Organisation for …, said"): it names or identifies its referent, and is no bare re-mention.
+_IDENTIFYING_DEPS = {"relcl", "acl", "appos"}
+
+
+def _body_noun(lemma: str) -> bool:
+    """Whether a noun may name a body: a kind of body or a body's head the lexicon lists ("the club", "the
+    trust"), or a doer's noun made from a verb ("publisher", "promoter", "supplier": ``agents.agent_verbs``),
+    which names whoever does it, firms as well as people. Other nouns ending alike ("the chapter", "the letter")
+    name things."""
+    return (
+        lemma in lexicon.KINDS_OF_BODY
+        or lemma in lexicon.BODY_NAME_HEADS
+        or lemma in lexicon.INSTITUTION_HEADS
+        or any(is_verb(form) for form in agent_verbs(lemma))
+    )
+
+
+def _silent_place(entity: Entity) -> bool:
+    """Whether a named participant is a place that never spoke ("Speaking from her studio in Marlow, the painter
+    said"): a place is where the news happens, and no person's description stands for it. One that spoke is a
+    surname or a body the small model read as a place ("Fashola, a painter from Leeds, said"), and competes."""
+    return not _acting_body(entity) and entity.kind == "government" and not entity.speaker
 
 
 def _acting_body(entity: Entity) -> bool:
