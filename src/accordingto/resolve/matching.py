@@ -4,8 +4,6 @@ that head or role, unless its time or office contradicts it ("the former mayor" 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
@@ -25,7 +23,7 @@ from .entities import (
 )
 from .epithets import person_of_age
 from .first_names import is_first_name
-from .mentions import BODY_KINDS, TITLE_WORDS, Gender, Mention, is_age_noun, is_person_noun, past_dateline
+from .mentions import BODY_KINDS, Gender, Mention, is_age_noun, is_person_noun, past_dateline
 from .names import name_keys, names_match, normalized
 from .ranks import rank_agrees, split_rank
 from .roles import role_words, title_lemma
@@ -72,7 +70,7 @@ def same_name(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
         return _named_most(matching)
     if matching:
         return matching[0]
-    ranked = _ranked_surname(doc, words, key, mention, entities) or _titled_surname(doc, words, key, mention, entities)
+    ranked = _ranked_surname(doc, words, key, mention, entities)
     if ranked is not None:
         return ranked
     if mention.number == "plur" and len(key) == 1:
@@ -100,25 +98,6 @@ def _ranked_surname(doc: Doc, words: list[str], key: list[str], mention: Mention
         if e.kind == "person" and rank_agrees(rank, e.heads.union(*(role_words(doc[r]) for r in e.roles)))
     ]
     return _named_most(found)
-
-
-def _titled_surname(doc: Doc, words: list[str], key: list[str], mention: Mention, entities: Entities) -> Entity | None:
-    """For a title or honorific the name reader kept before a surname ("Dr Thackeray", "Captain Solberg-Hale"): the
-    one person named in full with that surname. News names a person in full once and then by title and surname; a
-    title is no part of who they are. The reader drops it only where the small model tagged the name a person's,
-    and "Dr Pepper" or "Captain Morgan" may be brands; but a surname the text has already given one named person
-    is that person, whatever the tagger made of the title before it (an organisation, in both cases above). Two
-    people of that surname (a couple, a father and his son) leave it alone: the title alone does not tell them
-    apart."""
-    if len(key) < 2 or key[0] not in TITLE_WORDS or key[1] in TITLE_WORDS:
-        return None
-    as_person = replace(mention, kind="person")
-    found = [
-        e
-        for e in _matching_names(doc, words[1:], key[1:], as_person, entities, every=True)
-        if e.kind == "person" and any(len(name) > len(words) - 1 for name in e.names)
-    ]
-    return found[0] if len(found) == 1 else None
 
 
 def _named_most(entities: list[Entity]) -> Entity | None:
