@@ -31,6 +31,7 @@ from .cues import (
     complete_verb_group,
     describes_its_noun,
     names_a_show,
+    names_a_thing,
     places_a_call,
     recalls_someone,
 )
@@ -100,13 +101,14 @@ def _give_quote_its_cue(state: Grouping, span: RoleSpan, own: tuple[int, Group])
 
 def _an_act(doc: Doc, group: Group) -> bool:
     """A group that reports no statement: a phone call, a recall of envoys or goods, a thing added, a noun and its
-    own relative clause, a show that is a programme."""
+    own relative clause, a show that is a programme, a thing given its name."""
     return (
         places_a_call(doc, group)
         or recalls_someone(doc, group)
         or adds_a_thing(doc, group)
         or describes_its_noun(doc, group)
         or names_a_show(doc, group)
+        or names_a_thing(doc, group)
     )
 
 
