@@ -142,7 +142,14 @@ SUBJECTS_AS_CONTENT: list[tuple[str, str, str, str, str | None]] = [
         "most of its shelters were full by October",
         "The charity's annual review",
     ),
-    # Guard: a parenthetical "she said" has no subject before it in the content.
+    # Guards: a passive subject is the hearer; a parenthetical "she said" has no subject before it in the content.
+    (
+        "Parents at the school were told that the roof would be repaired by May.",
+        "were told",
+        "Parents at the school",
+        "that the roof would be repaired by May",
+        None,
+    ),
     (
         "The new road, she said, would cut the journey to the coast by an hour.",
         "said",

@@ -471,7 +471,8 @@ def subject_out_of_content(doc: Doc, group: Group) -> None:
     if group.sources:
         return
     root = doc[cue_root(doc, group.cue)]
-    subject = next((child for child in root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    # Only an active subject says: a passive one is the hearer ("Parents were told that ...") or what is said of.
+    subject = next((child for child in root.children if child.dep_ == "nsubj"), None)
     if root.pos_ != "VERB" or subject is None or subject.i >= group.cue.start or subject.tag_ in ("WP", "WDT"):
         return
     start, end = subject.left_edge.i, min(subject.right_edge.i + 1, group.cue.start)
