@@ -23,6 +23,7 @@ from .contents import (
     drop_addressee,
     leave_out_date,
     leave_out_next_clause,
+    parallel_sayings,
     report_of_a_report,
     untagged_complement,
 )
@@ -203,6 +204,9 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
     leave_out_next_clause(doc, kept)
     if ranker is not None:
         choose_sources(doc, kept, layout, tags, ranker)
+    # After the ranker: the second report's source is its own noun, which the ranker, offered the tagged sources
+    # around, would trade for the first report's (the tagger tagged only that one).
+    kept.extend(parallel_sayings(doc, kept))
     # After the ranker, which reads its candidates from the tags and the parse afresh.
     leave_out_datelines(doc, layout, [span for group in kept for span in (*group.sources, *group.contents)])
     return kept
