@@ -4,8 +4,8 @@ runs over the clause before it, or a subject as content; a lone sentence seldom 
 group as the tagger made it (``tagged_groups.group_of``) and runs the one rule:
 
 - an apposition tagged alone widens to the name before it ("Harbourside Events, the company behind the concert");
-- a contact relative clause whose antecedent fills the verb's object ("a claim the ministry denied") has the
-  clause's subject as source, not the antecedent;
+- a contact relative clause whose antecedent fills the verb's object ("a claim the ministry denied") should have
+  the clause's subject as source, not the antecedent (strict xfail: the rule was dropped for its GUM cost);
 - a subject tagged as content beside the verb's complement becomes the source ("The inspectors' report,
   published on Thursday, says ...");
 - a source running over ", and" from the clause before keeps the cue's own subject.
@@ -14,6 +14,8 @@ Each table has guards where the span stays as tagged: no apposition, coordinated
 "said", a relative pronoun as subject, a verb with its own object."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -83,21 +85,32 @@ def test_an_apposition_takes_its_name(
     assert [doc[span.start : span.end].text for span in group.sources] == [source]
 
 
+# Reading the antecedent as the verb's object gap fixed these, and lowered GUM train CV pronouns 62.6 -> 60.8.
+OBJECT_GAP_DROPPED = "dropped (extract36): the object-gap reading of a contact clause, for its GUM cost"
+
 # (text, cue, content, source as tagged, source after the rule)
-CONTACT_CLAUSES: list[tuple[str, str, str, str, str]] = [
-    (
+CONTACT_CLAUSES: list[Any] = [
+    pytest.param(
         'The union called the offer "an insult to every driver", a claim the ministry denied on Monday.',
         "denied",
         '"an insult to every driver"',
         "a claim the ministry",
         "the ministry",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=OBJECT_GAP_DROPPED,
+        ),
     ),
-    (
+    pytest.param(
         'Parents called the new timetable "chaotic", a word the head teacher rejected.',
         "rejected",
         '"chaotic"',
         "a word the head teacher",
         "the head teacher",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=OBJECT_GAP_DROPPED,
+        ),
     ),
     # Guards: a relative pronoun stands for the antecedent, who speaks; a verb with its own object has no gap.
     (

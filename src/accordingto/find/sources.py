@@ -203,8 +203,7 @@ def source_not_in_relative_clause(doc: Doc, group: Group) -> None:
       relative clause whose subject lies in the source after the antecedent noun (a contact clause, "the N X
       said"), the antecedent is what was said, and the speaker is the clause's subject alone ("analysts", not
       "a position analysts"); also where the parse took the antecedent for a compound of the subject (see
-      ``_antecedent_as_compound``). The same holds when the antecedent fills the verb's object gap ("...", a
-      claim the trust rejected: ``_object_gap``): the claim is what was rejected, the trust who rejected it.
+      ``_antecedent_as_compound``).
 
     Applied after the confidence cut, as ``leave_asker_unnamed`` is: the group is as right or wrong as before,
     only its source's words change."""
@@ -223,8 +222,12 @@ def source_not_in_relative_clause(doc: Doc, group: Group) -> None:
             continue
         # "a nurse who said ...": a relative pronoun as subject stands for the antecedent, who does speak
         contact = subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
-        gap = _reports_a_clause(root) or _object_gap(root)
-        if root.dep_ == "relcl" and contact and gap and span.start <= root.head.i < subject.left_edge.i:
+        if (
+            root.dep_ == "relcl"
+            and contact
+            and _reports_a_clause(root)
+            and span.start <= root.head.i < subject.left_edge.i
+        ):
             group.sources[index] = RoleSpan("SOURCE", subject.left_edge.i, subject.right_edge.i + 1)
         elif (
             _reports_a_clause(root)
@@ -252,13 +255,6 @@ def _reports_a_clause(verb: Token) -> bool:
     """The verb has a clausal complement: in "the experts I interviewed said ...", the relative clause's
     "interviewed" reports nothing (the complement is "said"'s) and its subject is no speaker."""
     return any(child.dep_ == "ccomp" for child in verb.children)
-
-
-def _object_gap(verb: Token) -> bool:
-    """The verb has no object or clause of its own: in a contact clause ("a claim the trust rejected", "a figure
-    the union disputes") the antecedent fills that gap, so it is what was rejected or disputed, and the clause's
-    subject is the one who rejects it."""
-    return not any(child.dep_ in ("dobj", "ccomp", "xcomp") for child in verb.children)
 
 
 def _set_off_before(doc: Doc, start: int) -> bool:
