@@ -23,7 +23,15 @@ from .grouping import assemble
 from .groups import Group, attribution_type, quoted_tokens
 from .perceptron import TaggerModel, Tagging
 from .signals import confidences
-from .sources import leave_asker_unnamed, leave_hearer_unnamed, leave_label_unnamed, source_not_in_relative_clause
+from .sources import (
+    leave_asker_unnamed,
+    leave_hearer_unnamed,
+    leave_label_unnamed,
+    name_before_apposition,
+    source_in_its_own_clause,
+    source_not_in_relative_clause,
+    subject_out_of_content,
+)
 from .tagging import WEIGHTS_FILE, RoleSpan, load_model, read_weights, tag_doc, tag_docs
 
 
@@ -142,6 +150,9 @@ def find_attributions(
         leave_hearer_unnamed(doc, group)
         leave_label_unnamed(doc, group)
         source_not_in_relative_clause(doc, group)
+        name_before_apposition(doc, group)
+        subject_out_of_content(doc, group)
+        source_in_its_own_clause(doc, group)
     return [group for group, _ in kept], [value for _, value in kept]
 
 

@@ -440,3 +440,56 @@ def _fronted(first: Token) -> bool:
         # subject of its own is the participle.
         return not any(child.dep_ in CLAUSE_SUBJECT_DEPS for child in first.children)
     return first.tag_ in PARTICIPLE_TAGS or (first.dep_ == "prep" and first.lower_ != "of")
+
+
+def parallel_sayings(doc: Doc, groups: Sequence[Group]) -> list[Group]:
+    """ "..., with shopkeepers saying it will kill the high street and parents saying it will make the roads
+    safer": two absolute clauses joined by "and", each a subject and the same participle of saying with its own
+    clause, report two statements by two sources. The parse hangs the second subject from the first clause's last
+    noun as a conjunct and its "saying" from a noun, so the tagger runs the first content over the second
+    report. Where a content holds a participle with the cue's own verb (same lemma, the parallel that
+    makes the pair), its reported clause (``ccomp``) and, just before it, a noun parsed as a conjunct after a
+    coordinating conjunction, the content ends before the conjunction and the second report is a group of its
+    own: that noun its source, the participle its cue, its clause its content. Other words after "and" inside a
+    content (a plain coordination in what was said) are left alone."""
+    found = []
+    for group in groups:
+        root = doc[cue_root(doc, group.cue)]
+        if root.tag_ != "VBG" or not group.contents:
+            continue
+        for index, span in enumerate(group.contents):
+            second = next(
+                (
+                    token
+                    for token in doc[span.start : span.end]
+                    if token.tag_ == "VBG" and token.lemma_ == root.lemma_ and token.i != root.i
+                ),
+                None,
+            )
+            if second is None or second.dep_ not in ("acl", "advcl", "conj"):
+                continue
+            # The parse hangs the participle from its subject or from a noun before it: its subject is the noun
+            # right before it, a conjunct after the conjunction.
+            speaker, clause = doc[second.i - 1], next((c for c in second.children if c.dep_ == "ccomp"), None)
+            conjunction = speaker.left_edge.i - 1
+            if clause is None or speaker.dep_ != "conj" or speaker.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if doc[conjunction].dep_ != "cc":
+                continue
+            if conjunction <= span.start:
+                continue
+            end = conjunction
+            while end > span.start and doc[end - 1].is_punct and not doc[end - 1].is_quote:
+                end -= 1
+            group.contents[index] = RoleSpan("CONTENT", span.start, end)
+            contents = _pieces(doc, clause.left_edge.i, second.right_edge.i + 1, [])
+            found.append(
+                Group(
+                    cue=RoleSpan("CUE", second.i, second.i + 1),
+                    contents=contents,
+                    sources=[RoleSpan("SOURCE", speaker.left_edge.i, speaker.i + 1)],
+                    routes=["syntax"] * len(contents),
+                )
+            )
+            break
+    return found

@@ -23,6 +23,7 @@ from .contents import (
     drop_addressee,
     leave_out_date,
     leave_out_next_clause,
+    parallel_sayings,
     report_of_a_report,
     untagged_complement,
 )
@@ -31,6 +32,7 @@ from .cues import (
     complete_verb_group,
     describes_its_noun,
     names_a_show,
+    names_a_thing,
     places_a_call,
     recalls_someone,
 )
@@ -100,13 +102,14 @@ def _give_quote_its_cue(state: Grouping, span: RoleSpan, own: tuple[int, Group])
 
 def _an_act(doc: Doc, group: Group) -> bool:
     """A group that reports no statement: a phone call, a recall of envoys or goods, a thing added, a noun and its
-    own relative clause, a show that is a programme."""
+    own relative clause, a show that is a programme, a thing given its name."""
     return (
         places_a_call(doc, group)
         or recalls_someone(doc, group)
         or adds_a_thing(doc, group)
         or describes_its_noun(doc, group)
         or names_a_show(doc, group)
+        or names_a_thing(doc, group)
     )
 
 
@@ -206,6 +209,9 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
     leave_out_next_clause(doc, kept)
     if ranker is not None:
         choose_sources(doc, kept, layout, tags, ranker)
+    # After the ranker: the second report's source is its own noun, which the ranker, offered the tagged sources
+    # around, would trade for the first report's (the tagger tagged only that one).
+    kept.extend(parallel_sayings(doc, kept))
     # After the ranker, which reads its candidates from the tags and the parse afresh.
     leave_out_datelines(doc, layout, [span for group in kept for span in (*group.sources, *group.contents)])
     return kept

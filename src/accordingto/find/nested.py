@@ -50,12 +50,13 @@ from ..annotations import (
     renumber_attributions,
     role_spans,
 )
-from ..clauses import subtree_ids, token_ids
+from ..clauses import CLAUSE_SUBJECT_DEPS, subtree_ids, token_ids
 from ..pipes import AnnotatingPipe, component_factory
 from .attributions import AttributionsPipe
 from .contents import loose_edge
 from .cues import PEOPLE_ENTITIES, VERB_GROUP_DEPS
 from .groups import attribution_type, quoted_tokens
+from .sources import HEARER_VERBS
 from .tagging import RoleSpan
 
 # Relative pronouns as subjects ("officials who said ...") name nobody by themselves.
@@ -255,10 +256,10 @@ def _verb_frame(verb: Token, quotes: _QuoteIndex, subtrees: _Subtrees) -> Frame 
     """The frame a reporting verb (``is_reporting_verb``) heads, if it has an active subject and a content, and is
     no infinitive."""
     # Only an active subject names the reporter: in "it was reported that ..." nobody is named.
-    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    subject = _subject(verb)
     if subject is None or subject.tag_ in RELATIVE_TAGS or _infinitive(verb):
         return None
-    complement = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    complement = next((child for child in verb.children if child.dep_ == "ccomp"), None) or _hearers_clause(verb)
     content = subtrees.of(complement) if complement is not None else quotes.beside(verb, subject)
     content = _trimmed(verb.doc, content)
     if not content:
@@ -267,6 +268,35 @@ def _verb_frame(verb: Token, quotes: _QuoteIndex, subtrees: _Subtrees) -> Frame 
     return Frame(
         source=subtrees.of(subject), cue=frozenset(cue), content=content, confidence=_frame_confidence(verb, subject)
     )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's active subject; for a verb coordinated with the one before it and with no subject of its own
+    ("the men rang the bell and told the owner they had come to read the meter"), that verb's: English states the
+    subject of coordinated verb phrases once, and the parse hangs it from the first verb only (extract36)."""
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if subject is not None or verb.dep_ != "conj" or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+        return subject
+    return next((child for child in verb.head.children if child.dep_ == "nsubj" and child.i < verb.i), None)
+
+
+def _hearers_clause(verb: Token) -> Token | None:
+    """ "The managers told inspectors that the alarms had been tested": a verb of addressing someone takes the
+    hearer and then the clause told; the parse can hang the clause from the hearer as a noun's clause, with "that"
+    as its conjunction (``mark``). A "that" that only marks a clause leaves no word missing in it, so the clause
+    is no relative clause of the hearer but the verb's complement (extract36; ``contents._complement_read_as_
+    relative`` reads the same misparse with "that" as a relative pronoun)."""
+    if verb.lemma_ not in HEARER_VERBS:
+        return None
+    for hearer in verb.children:
+        if hearer.dep_ not in ("dobj", "dative") or hearer.i < verb.i:
+            continue
+        for clause in hearer.children:
+            that = clause.left_edge
+            marked = that.lower_ == "that" and that.dep_ == "mark" and that.head == clause
+            if clause.dep_ in ("acl", "relcl") and marked:
+                return clause
+    return None
 
 
 def _frame_confidence(verb: Token, subject: Token) -> float:

@@ -1,5 +1,7 @@
 """Sources from the parse: the mention before "according to" that is content, the speaker after an inverted verb
-("said the governor"), and the subject of a cue the tagger left without a source.
+("said the governor"), the subject of a cue the tagger left without a source, and a tagged source span read
+against the cue's subject (an apposition without its name, a subject tagged as content, a span over the clause
+before).
 """
 
 from __future__ import annotations
@@ -216,13 +218,22 @@ def source_not_in_relative_clause(doc: Doc, group: Group) -> None:
                     group.sources[index] = RoleSpan("SOURCE", start, named.i + 1)
             continue
         subject = next((child for child in root.children if child.dep_ == "nsubj"), None)
-        if subject is None or not _reports_a_clause(root) or subject.right_edge.i >= span.end:
+        if subject is None or subject.right_edge.i >= span.end:
             continue
         # "a nurse who said ...": a relative pronoun as subject stands for the antecedent, who does speak
         contact = subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
-        if root.dep_ == "relcl" and contact and span.start <= root.head.i < subject.left_edge.i:
+        if (
+            root.dep_ == "relcl"
+            and contact
+            and _reports_a_clause(root)
+            and span.start <= root.head.i < subject.left_edge.i
+        ):
             group.sources[index] = RoleSpan("SOURCE", subject.left_edge.i, subject.right_edge.i + 1)
-        elif (compound := _antecedent_as_compound(subject)) is not None and span.start <= subject.left_edge.i:
+        elif (
+            _reports_a_clause(root)
+            and (compound := _antecedent_as_compound(subject)) is not None
+            and span.start <= subject.left_edge.i
+        ):
             group.sources[index] = RoleSpan("SOURCE", compound.i + 1, subject.right_edge.i + 1)
 
 
@@ -405,3 +416,101 @@ def _nearest_speaker(doc: Doc, group: Group, taken: set[int]) -> RoleSpan | None
         if token.pos_ == "PRON" and token.lower_ in SPEAKER_PRONOUNS:
             return RoleSpan("SOURCE", i, i + 1)
     return None
+
+
+def name_before_apposition(doc: Doc, group: Group) -> None:
+    """ "Harbourside Events, the company behind the concert, said ...": an apposition renames the noun phrase it is
+    set beside, and the two together are the verb's subject, so a source that is the apposition alone (the
+    tagger, in a longer article, tags "the company behind the concert" and leaves the name) widens to the name
+    before it, when only a comma lies between them; the display name is then the name, not the description. The
+    parse marks the apposition ``appos``, or makes both phrases subjects of the verb: a verb has one subject, and
+    two noun phrases with only a comma between them, both its subject, are one phrase and its apposition (with a
+    conjunction between them they are two clauses' subjects: ``source_in_its_own_clause``). Applied after the
+    confidence cut, as ``leave_asker_unnamed`` is: only the source's words change."""
+    root = doc[cue_root(doc, group.cue)]
+    for index, span in enumerate(group.sources):
+        head = _phrase_head(doc, span)
+        if head.pos_ != "NOUN":
+            continue  # a name after its description ("Clinton's opponent, Donald Trump") names the speaker already
+        if head.dep_ == "appos":
+            named: Token | None = head.head
+        elif head.dep_ in ("nsubj", "nsubjpass") and head.head.i == root.i:
+            named = next((c for c in root.children if c.dep_ == head.dep_ and c.i < span.start), None)
+        else:
+            continue
+        if named is None or named.i >= span.start or named.pos_ not in ("PROPN", "NOUN"):
+            continue
+        start = named.left_edge.i
+        if start < named.sent.start or [token.text for token in doc[named.i + 1 : span.start]] != [","]:
+            continue
+        if not any(other.start < span.start and start < other.end for other in (group.cue, *group.contents)):
+            group.sources[index] = RoleSpan("SOURCE", start, span.end)
+    # The name may have been tagged as a source of its own: it is now inside the widened span.
+    kept: list[RoleSpan] = []
+    for span in sorted(group.sources, key=lambda span: (span.start, -span.end)):
+        if not any(other.start <= span.start and span.end <= other.end for other in kept):
+            kept.append(span)
+    group.sources[:] = kept
+
+
+def subject_out_of_content(doc: Doc, group: Group) -> None:
+    """ "The inspectors' final report, published on Thursday, says the ward was short of nurses": the subject of
+    a verb of saying is who (or what document) says, and its complement clause is what is said; the tagger, in a
+    longer article, can tag the subject as a piece of content beside the complement, and the group has no source.
+    When a piece of content lies inside the subject phrase before the cue, and another holds the verb's
+    complement clause after it, the pieces inside the subject leave the content and the subject phrase (without
+    its closing comma) is the source. A cue with no complement clause of its own (a copula's or an auxiliary's,
+    "The efforts are ...") has nothing said in it to tell its subject from, and stays.
+    A content before the cue that is no subject of it stays ("Putin, according to officials, sees ...", "The
+    plan, she said, would cost ...": the parse hangs "said" from the content's verb, so it has no subject there).
+    Applied after the confidence cut, as ``leave_asker_unnamed`` is."""
+    if group.sources:
+        return
+    root = doc[cue_root(doc, group.cue)]
+    # Only an active subject says: a passive one is the hearer ("Parents were told that ...") or what is said of.
+    subject = next((child for child in root.children if child.dep_ == "nsubj"), None)
+    if root.pos_ != "VERB" or subject is None or subject.i >= group.cue.start or subject.tag_ in ("WP", "WDT"):
+        return
+    start, end = subject.left_edge.i, min(subject.right_edge.i + 1, group.cue.start)
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    inside = [span for span in group.contents if start <= span.start and span.end <= end + 1]
+    complement = next((child for child in root.children if child.dep_ == "ccomp" and child.i > root.i), None)
+    if not inside or complement is None or not any(s.start <= complement.i < s.end for s in group.contents):
+        return
+    keep_contents(group, lambda span: all(span is not piece for piece in inside))
+    group.sources.append(RoleSpan("SOURCE", start, end))
+
+
+def source_in_its_own_clause(doc: Doc, group: Group) -> None:
+    """ "Its chief operating officer left in August, and the company has not said who will replace her": a source
+    is one noun phrase, the cue's subject, so a source that runs over a comma and a coordinating conjunction to
+    that subject has taken in the clause before the conjunction (its verb, "left", shows it is a clause), and is
+    cut to the subject. The parse reads the cue as the conjunct of that clause's verb, or gives it both clauses'
+    subjects, and the subject nearest the cue is its own. Noun phrases coordinated with a comma ("The mayor, the
+    police and the fire service said", "The mayor, who chairs the board, and the police chief said") have no verb
+    outside a relative clause before the conjunction, and stay together. Applied after the confidence cut, as
+    ``leave_asker_unnamed`` is."""
+    root = doc[cue_root(doc, group.cue)]
+    subjects = [child for child in root.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < root.i]
+    if not subjects:
+        return
+    start = subjects[-1].left_edge.i
+    for index, span in enumerate(group.sources):
+        if not span.start + 2 < start <= subjects[-1].i < span.end:
+            continue
+        joined = doc[start - 2].text == "," and doc[start - 1].dep_ == "cc"
+        if joined and any(_clause_verb(token) for token in doc[span.start : start - 2]):
+            group.sources[index] = RoleSpan("SOURCE", start, span.end)
+
+
+def _clause_verb(token: Token) -> bool:
+    """A verb outside any relative clause: "the mayor, who chairs the board, and the police chief" holds a verb in
+    a relative clause, which describes a speaker and is part of the noun phrase."""
+    return token.pos_ == "VERB" and not any(t.dep_ == "relcl" for t in (token, *token.ancestors))
+
+
+def _phrase_head(doc: Doc, span: RoleSpan) -> Token:
+    """The span's word whose head lies outside it (the first such word; the span's first word if none does)."""
+    words = doc[span.start : span.end]
+    return next((t for t in words if not span.start <= t.head.i < span.end or t.head.i == t.i), words[0])
