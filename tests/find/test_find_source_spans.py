@@ -66,6 +66,14 @@ APPOSITIONS: list[tuple[str, str, str, str, str]] = [
         "Harbourside Events, the company behind the concert",
         "Harbourside Events, the company behind the concert",
     ),
+    # The agent of a participle is a modifier's participant, not the subject the apposition renames.
+    (
+        "In a memo seen by the Dunmore Courier, the trust's director, Alan Pike, said the ward would close.",
+        "said",
+        "the ward would close",
+        "the trust's director, Alan Pike",
+        "the trust's director, Alan Pike",
+    ),
     (
         "The refunds will take a month, the company behind the concert said on Friday.",
         "said",

@@ -440,6 +440,11 @@ def name_before_apposition(doc: Doc, group: Group) -> None:
             continue
         if named is None or named.i >= span.start or named.pos_ not in ("PROPN", "NOUN"):
             continue
+        if named.dep_ == "pobj":
+            # The object of a preposition ("In a letter seen by the Gazette, the club's chair, Ruth Ellery, said")
+            # is a participant of a modifier of the clause, never its subject: the parse hung the speaker's
+            # apposition on the nearest noun, and the newspaper that saw the letter would become the source.
+            continue
         start = named.left_edge.i
         if start < named.sent.start or [token.text for token in doc[named.i + 1 : span.start]] != [","]:
             continue
