@@ -66,6 +66,14 @@ APPOSITIONS: list[tuple[str, str, str, str, str]] = [
         "Harbourside Events, the company behind the concert",
         "Harbourside Events, the company behind the concert",
     ),
+    # A description before the apposition is no name to widen to: the apposition holds the name.
+    (
+        "His former manager, the Dutch coach known as Van Loon, said the striker had been unlucky.",
+        "said",
+        "the striker had been unlucky",
+        "the Dutch coach known as Van Loon",
+        "the Dutch coach known as Van Loon",
+    ),
     # The agent of a participle is a modifier's participant, not the subject the apposition renames.
     (
         "In a memo seen by the Dunmore Courier, the trust's director, Alan Pike, said the ward would close.",

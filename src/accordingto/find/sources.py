@@ -438,7 +438,9 @@ def name_before_apposition(doc: Doc, group: Group) -> None:
             named = next((c for c in root.children if c.dep_ == head.dep_ and c.i < span.start), None)
         else:
             continue
-        if named is None or named.i >= span.start or named.pos_ not in ("PROPN", "NOUN"):
+        if named is None or named.i >= span.start or named.pos_ not in ("PROPN", "NOUN") or not _is_name(named):
+            # Only a name is widened to: a description before the apposition ("Vexx's former teammate, the
+            # Swedish player known as Nordlys") is another description, and the apposition may hold the name.
             continue
         if named.dep_ == "pobj":
             # The object of a preposition ("In a letter seen by the Gazette, the club's chair, Ruth Ellery, said")
@@ -513,6 +515,14 @@ def _clause_verb(token: Token) -> bool:
     """A verb outside any relative clause: "the mayor, who chairs the board, and the police chief" holds a verb in
     a relative clause, which describes a speaker and is part of the noun phrase."""
     return token.pos_ == "VERB" and not any(t.dep_ == "relcl" for t in (token, *token.ancestors))
+
+
+def _is_name(token: Token) -> bool:
+    """Whether a noun heads a name rather than a description: a proper noun, or a noun with no determiner and no
+    possessor ("Harbourside Events", "Grenmoor Water": a body named after its line of business, which the small
+    model may tag a common noun). A determiner or a possessor makes a description ("Vexx's former teammate",
+    "the club's chair"), which names no one."""
+    return token.pos_ == "PROPN" or not any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def _phrase_head(doc: Doc, span: RoleSpan) -> Token:
