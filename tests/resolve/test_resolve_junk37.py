@@ -135,6 +135,12 @@ QUANTIFIERS = [
         id="one-of-them-nurses",
     ),
     pytest.param(
+        "Two people familiar with the plans said the site was chosen in May. One of them said the cost had doubled.",
+        "the cost had doubled",
+        "one of the people familiar with the plans",
+        id="one-of-them-familiar",
+    ),
+    pytest.param(
         "Several fans were angry after the show. One of them said the band had let everyone down.",
         "the band had let everyone down",
         "one of the fans",

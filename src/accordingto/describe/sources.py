@@ -355,9 +355,9 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
     ):
         start -= 1
     if partitive:
-        # The set's phrase with what says who its members are ("people with knowledge of the deal"), not a
-        # clause or an apposition on it.
-        end = max([noun.i, *(c.right_edge.i for c in noun.rights if c.dep_ == "prep")]) + 1
+        # The set's phrase with what says who its members are ("people with knowledge of the deal", "people
+        # familiar with the matter"), not a clause or an apposition on it.
+        end = max([noun.i, *(c.right_edge.i for c in noun.rights if c.dep_ in ("prep", "amod"))]) + 1
         phrase = doc[start:end].text
         if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
             phrase = phrase[:1].lower() + phrase[1:]
