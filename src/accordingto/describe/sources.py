@@ -190,8 +190,9 @@ def _draft(doc: Doc, entity: EntityRecord) -> tuple[Source, tuple[int, int] | No
         named = False
         elided = _elided_noun(doc, mention)
         if elided is not None:
-            # "Another said", "One said": the noun is the one the text just gave ("another former minister").
-            name, kind = elided, "person"
+            # "Another said", "One said": the noun is the one the text just gave ("another former minister");
+            # "Both said": the two of them.
+            name, kind = elided, "group" if doc[mention.head].lower_ == "both" else "person"
     qualifiers: list[str] = []
     # A named person is one person; a named organisation or group is not counted.
     count = (1 if kind == "person" else None) if named else profiles[0].count
@@ -288,9 +289,9 @@ def _bare(doc: Doc, mention: Mention) -> str:
     return name
 
 
-# Words that stand for a noun phrase whose noun they leave out ("Another said", "One said"): each picks out one
-# more member of a set the text just named.
-_ELLIPTICAL = frozenset({"another", "one"})
+# Words that stand for a noun phrase whose noun they leave out ("Another said", "One said", "Both denied it"):
+# each picks out one more member, or both members, of a set the text just named.
+_ELLIPTICAL = frozenset({"another", "one", "both"})
 # Modifiers that count or set apart the members of the set rather than describe them: "other investigators",
 # "your own backbenchers", "more workers" give "another investigator", not "another other investigator".
 _NOT_DESCRIBING = lexicon.INDEFINITE | {"own", "more", "most", "such"}
@@ -308,7 +309,17 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
     "fan": "One" loses its count, as "One diplomat" is shown "diplomat"); a bare "another" or "one" as a display
     name said nothing of who spoke (news23). None when the mention is no such word or no such noun is near."""
     word = doc[mention.head]
-    if mention.end - mention.start != 1 or word.lower_ not in _ELLIPTICAL or word.pos_ == "NOUN":
+    # "One of them" names its set by a pronoun, which the display cannot show: the set is the noun the text just
+    # gave, as for a lone "One" ("Two people with knowledge of the deal said … One of them said" is one of the
+    # people with knowledge of the deal).
+    partitive = (
+        mention.end - mention.start == 3
+        and word.i == mention.start
+        and word.lower_ == "one"
+        and doc[mention.start + 1].lower_ == "of"
+        and doc[mention.start + 2].lower_ == "them"
+    )
+    if not partitive and (mention.end - mention.start != 1 or word.lower_ not in _ELLIPTICAL or word.pos_ == "NOUN"):
         return None
     sentence = word.sent
     for _ in range(_ELIDED_REACH):
@@ -324,7 +335,15 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
     ]
     paired = [noun for noun in nouns if any(child.lower_ == "one" for child in noun.lefts)]
     counted = [noun for noun in nouns if noun.tag_ == "NNS" or any(child.dep_ == "nummod" for child in noun.lefts)]
-    noun = next(iter((paired if word.lower_ == "another" else []) + counted), None)
+    if word.lower_ == "both":
+        # "Both" takes up the whole of a set of two, so its noun is plural, and the nearest "both <noun>" first
+        # ("both sides had used … Both have denied it"); a plural coordinated with another party ("Two unions and
+        # the employers met. Both said …") is not the pair: the coordination is, which no noun names.
+        plural = [noun for noun in nouns if noun.tag_ == "NNS" and not any(c.dep_ == "conj" for c in noun.rights)]
+        paired = [noun for noun in plural if any(child.lower_ == "both" for child in noun.lefts)]
+        noun = next(iter(paired + plural), None)
+    else:
+        noun = next(iter((paired if word.lower_ == "another" else []) + counted), None)
     if noun is None:
         return None
     start = noun.i
@@ -335,10 +354,18 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
         and doc[start - 1].lower_ not in _NOT_DESCRIBING
     ):
         start -= 1
-    phrase = doc[start : noun.i].text_with_ws + _singular(noun)
+    if partitive:
+        # The set's phrase with what says who its members are ("people with knowledge of the deal", "people
+        # familiar with the matter"), not a clause or an apposition on it.
+        end = max([noun.i, *(c.right_edge.i for c in noun.rights if c.dep_ in ("prep", "amod"))]) + 1
+        phrase = doc[start:end].text
+        if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+            phrase = phrase[:1].lower() + phrase[1:]
+        return f"one of the {phrase}"
+    phrase = doc[start : noun.i].text_with_ws + (noun.text if word.lower_ == "both" else _singular(noun))
     if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
         phrase = phrase[:1].lower() + phrase[1:]
-    return f"another {phrase}" if word.lower_ == "another" else phrase
+    return f"{word.lower_} {phrase}" if word.lower_ in ("another", "both") else phrase
 
 
 def _singular(noun: Token) -> str:

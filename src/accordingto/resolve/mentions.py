@@ -419,7 +419,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     joined = _joined_name_end(codes, through)
     listed = _members_list_end(codes, start, joined, high)
     body_part = through > end or listed > joined
-    end = _coordinated_name_end(codes, start, listed, high)
+    end = coordinated_name_end(codes, start, listed, high)
     if body:
         end = _called_body_conjuncts_end(codes, start, end, high)
     start = _joined_person_start(codes, start, low)
@@ -710,7 +710,7 @@ def _joined_name_end(codes: TokenCodes, end: int) -> int:
 _AND_IDS = _ids({"and", "&"})
 
 
-def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) -> int:
+def coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) -> int:
     """Where a body's name ends that holds an "and" the small model cut it at: a name whose second part ends in a
     body's word, its first part no name of its own (the tagger ran through the "and", or it ends in a common noun),
     is one body named by both ("Pentreath Fire and Rescue Service", tagged "Pentreath Fire" a person and "Rescue
@@ -759,6 +759,21 @@ def _coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) ->
     # second body names itself ("Marlow Shipping and Fenwick Logistics" are two).
     trades = conjunct == conjunction + 1 and _ends_a_body_name(first_word) and _ends_a_body_name(codes.word(conjunct))
     return edge if modifier or trades else end
+
+
+def coordinated_name_start(codes: TokenCodes, start: int, end: int) -> int:
+    """Where a body's name starts whose second part, after an "and", the small model tagged as a name of its own
+    ("Severn Vale and Marches Water": "Severn Vale" a place, "Marches Water" a person): the first conjunct's name,
+    when reading on from it through the "and" ends the name at ``end`` (``coordinated_name_end``); ``start``
+    otherwise."""
+    root = next((i for i in range(start, end) if not start <= codes.governor[i] < end), None)
+    if root is None or codes.dep[root] != _CONJ or not codes.governor[root] < start:
+        return start
+    first = codes.governor[root]
+    first_start = codes.entity_start[first] if codes.entity_start[first] >= 0 else codes.left_edge[first]
+    if coordinated_name_end(codes, first_start, first + 1, end) == end:
+        return first_start
+    return start
 
 
 def _called_body_conjuncts_end(codes: TokenCodes, start: int, end: int, high: int) -> int:
@@ -1603,7 +1618,7 @@ _OFFICE_IDS = _ids((lexicon.TITLES | lexicon.ROLE_NOUNS) - set(lexicon.DESCRIPTI
 
 
 def _conjuncts_in_name(codes: TokenCodes, head: int, bounds: tuple[int, int], called_body: bool = False) -> bool:
-    """Whether a singular head is plural only by conjuncts that lie inside its own name (``_coordinated_name_end``),
+    """Whether a singular head is plural only by conjuncts that lie inside its own name (``coordinated_name_end``),
     a body's name: one whose last word is a body's word ("Pentreath Fire and Rescue Service"), or whose body word
     takes an "of" or "for" part ("Asthma and Lung Alliance of Great Britain": the place says which alliance, the
     "and" is inside its name, news26). Other names the small model tagged as one across an "and" stay plural: they
@@ -2221,6 +2236,10 @@ def coordinated_people(doc: Doc, start: int, end: int) -> Mention | None:
         return None
     first = doc[start : codes.entity_end[start]]
     if first.root.dep_ == "conj":
+        return None
+    # Two names tagged people, the last ending in a body's word, that read as one body's name ("Dunmore Vale and
+    # Hexley Water": ``coordinated_name_end``) are that body: a person's name never ends in a line of business.
+    if coordinated_name_end(codes, start, first.end, len(doc)) > first.end:
         return None
     root, last_end, joined = first.root, first.end, None
     while True:

@@ -76,6 +76,8 @@ from .mentions import (
     Mention,
     MentionReadings,
     body_name_start,
+    coordinated_name_end,
+    coordinated_name_start,
     coordinated_people,
     misread_surname,
     office_named_beside,
@@ -901,9 +903,17 @@ def _name_occurrences(
             end = ent.root.right_edge.i + 1
         else:
             end = through_name_part(codes, ent.end, ent.root.right_edge.i + 1)
+            # A body's name the small model tagged as two names across its "and" is one name ("Severn Vale", a
+            # place, "and Marches Water", a person: ``coordinated_name_end``); its second part is no name of its
+            # own, or a later "the company" joins the cut name.
+            whole = coordinated_name_end(codes, ent.start, end, ent.root.right_edge.i + 1)
+            if whole > end:
+                taken.update(range(end, whole))
+                end = whole
             joined = body_name_start(codes, ent.start, ent.root.i + 1, ent.root.left_edge.i)
             if any(codes.pos[i] == CCONJ for i in range(joined, ent.start)):
                 start = joined
+            start = min(start, coordinated_name_start(codes, ent.start, end))
         mention = mention or readings.read(start, end)
         if mention is None or mention.name_start is None or mention.name_end is None:
             continue
