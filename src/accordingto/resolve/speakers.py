@@ -29,6 +29,7 @@ quotes and the attributions on the doc (``MissingStageError`` otherwise).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 from collections import Counter, defaultdict
@@ -80,6 +81,7 @@ from .mentions import (
     coordinated_name_start,
     coordinated_people,
     misread_surname,
+    name_kind,
     office_named_beside,
     read_source,
     through_name_part,
@@ -301,7 +303,11 @@ def resolve_speakers(
         elif _unnamed_definite(doc, occurrence):
             entity = _unnamed_antecedent(occurrence, entities)
         else:
-            entity = entities.read_before(mention) or _rules_entity(doc, mention, entities)
+            entity = (
+                entities.read_before(mention)
+                or _body_named_by_its_kind(doc, occurrence, readings, entities, quotes, genders, starts_of_sentences)
+                or _rules_entity(doc, mention, entities)
+            )
             if (
                 entity is None
                 and occurrence.source
@@ -1263,6 +1269,51 @@ def _unnamed_antecedent(source: Occurrence, entities: Entities) -> Entity | None
     ]
     latest = max(found, key=lambda pair: pair[0], default=None)
     return latest[1] if latest is not None else None
+
+
+def _body_named_by_its_kind(
+    doc: Doc,
+    occurrence: Occurrence,
+    readings: MentionReadings,
+    entities: Entities,
+    quotes: QuoteMap,
+    genders: dict[str, Gender],
+    sentence_starts: list[int],
+) -> Entity | None:
+    """For a bare "the league", "the council", "the union" (a kind of body, ``lexicon.KINDS_OF_BODY``): the body
+    whose name, written earlier, ends in that noun ("the Northern Hockey League final" … "The league said"),
+    when the rules collected no participant of that name. News names a body in full once and then by the noun its
+    name ends in, which says what kind of body it is; the full name is often written as a modifier ("the ...
+    League final", "the ... Council housing plan") or left untagged by the small model, so the rules had no
+    such participant, and the bare noun went to the latest body of no stated kind (a club named since: "the
+    league" is no club). Only a capitalised name of two words or more whose last word is the noun: a lone
+    "League" or a lower-case "league" names no body."""
+    mention = occurrence.mention
+    bare = mention.start + 1 == mention.head and mention.end == mention.head + 1
+    if not bare or mention.form != "description" or doc[mention.start].lower_ not in lexicon.DEFINITE:
+        return None
+    noun = mention.head_lemma(doc)
+    if noun not in lexicon.KINDS_OF_BODY or mention.number != "sing":
+        return None
+    if any(name and normalized(name)[-1] == noun for e in entities.all for name in e.names):
+        return None  # a participant already goes by the name: the description rules find it
+    for token in reversed(doc[: mention.start]):
+        if token.lower_ != noun or not token.text[:1].isupper() or token.pos_ != "PROPN":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start == token.i:
+            continue
+        read = readings.read(start, token.i + 1)
+        if read is None or read.name_start is None:
+            continue
+        # The noun it ends in makes the name a body's, whatever the tagger or the learned kinds made of it (a
+        # name the small model left untagged reads as a person's: "Netball League").
+        named = dataclasses.replace(read, kind=name_kind([t.text for t in doc[start : token.i + 1]], "ORG"))
+        sentence = bisect.bisect_right(sentence_starts, start) - 1
+        return collect_name(doc, named, sentence, quotes, entities, genders).entity
+    return None
 
 
 def _may_stand_for(doc: Doc, pronoun: Mention, occurrence: Occurrence) -> bool:
