@@ -74,7 +74,7 @@ from .mentions import (
     PRONOUNS,
     Gender,
     Mention,
-    MentionReadings,
+    analyze_mention,
     body_name_start,
     coordinated_people,
     misread_surname,
@@ -260,18 +260,17 @@ def resolve_speakers(
     quotes = QuoteMap(quote_ranges(doc), len(doc_text(doc)))
     starts_of_sentences = sentence_starts(doc)
     contents: dict[str, list[tuple[int, int]]] = {}
-    readings = MentionReadings(doc)
     # Built once here: every caller below reads the same attributions, and each call makes new spans.
     roles = role_spans(doc)
-    occurrences = _source_occurrences(doc, roles, readings, quotes, starts_of_sentences, contents, probe)
-    occurrences += _name_occurrences(doc, readings, occurrences, quotes, starts_of_sentences)
+    occurrences = _source_occurrences(doc, roles, quotes, starts_of_sentences, contents, probe)
+    occurrences += _name_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences += _coordination_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
     by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_sentence[occurrence.sentence].append(occurrence)
-    for occurrence in _thing_occurrences(doc, readings, occurrences, quotes, starts_of_sentences):
+    for occurrence in _thing_occurrences(doc, occurrences, quotes, starts_of_sentences):
         by_sentence[occurrence.sentence].append(occurrence)
     taken_things: list[Occurrence] = []
     entities = Entities(quotes)
@@ -330,13 +329,11 @@ def resolve_speakers(
         for occurrence in asked:
             occurrence.learned = "kept"  # until the resolver moves it (``LearnedAnswers.revise``)
         until = max(o.tokens[1] for o in asked)
-        learned = LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings, roles)
+        learned = LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, roles)
         learned.revise(asked, entities, contents)
         _follow_speakers(occurrences, followers, entities)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
-    answerer = (
-        _Answerer(doc, occurrences, readings, quotes, entities, genders, starts_of_sentences) if first_person else None
-    )
+    answerer = _Answerer(doc, occurrences, quotes, entities, genders, starts_of_sentences) if first_person else None
     # The writer: "I" and "we" outside any quotation that no speaker or answer claims are the article's own
     # author (a newsletter, an op-ed, a first-person column), one participant however often they appear; each
     # had been a source of its own, "I" three times in one newsletter (news18).
@@ -345,7 +342,7 @@ def resolve_speakers(
         speaker = _quote_speaker(occurrence, speakers, contents)
         entity = speaker.entity if speaker is not None else None
         if speaker is not None and occurrence.mention.number == "plur":
-            body = _body_spoken_for(doc, speaker.mention, readings)
+            body = _body_spoken_for(doc, speaker.mention)
             if body is not None:
                 sentence = bisect.bisect_right(starts_of_sentences, body.head) - 1
                 entity = collect_name(doc, body, sentence, quotes, entities, genders).entity
@@ -780,7 +777,6 @@ def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: Entities) -> boo
 def _source_occurrences(
     doc: Doc,
     roles: dict[str, dict[str, list[Span]]],
-    readings: MentionReadings,
     quotes: QuoteMap,
     sentence_starts: list[int],
     contents: dict[str, list[tuple[int, int]]],
@@ -798,7 +794,7 @@ def _source_occurrences(
         if not spans:
             continue
         # A source in pieces ("the fall of 2022 … Putin"): the first piece that reads as a mention.
-        read = ((span, read_source(doc, span.start, span.end, readings)) for span in spans)
+        read = ((span, read_source(doc, span.start, span.end)) for span in spans)
         first, mention = next(((s, m) for s, m in read if m is not None), (spans[0], None))
         key = (first.start, first.end)
         if key in by_tokens:
@@ -850,7 +846,7 @@ def _coordination_occurrences(
 
 
 def _name_occurrences(
-    doc: Doc, readings: MentionReadings, sources: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+    doc: Doc, sources: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
 ) -> list[Occurrence]:
     """Named people, organisations and places outside the source spans' own names: candidate antecedents, and
     further mentions of a source. Names used as modifiers ("US officials", "Kremlin spokesman") are left out:
@@ -904,7 +900,7 @@ def _name_occurrences(
             joined = body_name_start(codes, ent.start, ent.root.i + 1, ent.root.left_edge.i)
             if any(codes.pos[i] == CCONJ for i in range(joined, ent.start)):
                 start = joined
-        mention = mention or readings.read(start, end)
+        mention = mention or analyze_mention(doc, start, end)
         if mention is None or mention.name_start is None or mention.name_end is None:
             continue
         if ent.label_ == FACILITY_LABEL and (mention.kind not in BODY_KINDS or mention.appos is None):
@@ -941,7 +937,7 @@ def _unsourced_occurrence(
 
 
 def _thing_occurrences(
-    doc: Doc, readings: MentionReadings, taken: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+    doc: Doc, taken: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
 ) -> list[Occurrence]:
     """Named things (``THING_LABELS``) and peoples (``PEOPLE_LABEL``) outside the mentions already collected, as
     antecedents an "it" or "they" may take: "Heathrow Airport lies west of London. It says …" is the airport, not
@@ -955,7 +951,7 @@ def _thing_occurrences(
             continue
         if any(i in covered for i in range(ent.start, ent.end)):
             continue
-        mention = readings.read(ent.start, ent.end)
+        mention = analyze_mention(doc, ent.start, ent.end)
         if mention is None:
             continue
         if ent.label_ == PEOPLE_LABEL:
@@ -1408,13 +1404,12 @@ class _Answerer:
         self,
         doc: Doc,
         occurrences: list[Occurrence],
-        readings: MentionReadings,
         quotes: QuoteMap,
         entities: Entities,
         genders: dict[str, Gender],
         starts_of_sentences: list[int],
     ) -> None:
-        self.doc, self.occurrences, self.readings = doc, occurrences, readings
+        self.doc, self.occurrences = doc, occurrences
         self.quotes, self.entities, self.genders, self.starts = quotes, entities, genders, starts_of_sentences
         self.transcript = find_transcript(doc)
 
@@ -1438,7 +1433,7 @@ class _Answerer:
             codes = doc_token_codes(self.doc)
             start = codes.entity_start[name] if codes.entity_start[name] >= 0 else codes.left_edge[name]
             end = codes.entity_end[name] if codes.entity_start[name] >= 0 else name + 1
-            mention = coordinated_people(self.doc, start, len(self.doc)) or self.readings.read(start, end)
+            mention = coordinated_people(self.doc, start, len(self.doc)) or analyze_mention(self.doc, start, end)
         else:
             groups = [
                 o.mention
@@ -1456,7 +1451,7 @@ class _Answerer:
 BODY_LABELS = {"ORG", "GPE"}
 
 
-def _body_spoken_for(doc: Doc, speaker: Mention, readings: MentionReadings) -> Mention | None:
+def _body_spoken_for(doc: Doc, speaker: Mention) -> Mention | None:
     """The body a speaker's own mention says they speak for, when it names one besides them: "Jeff Rathke, the
     State Department spokesperson", "Tunisia's coach Nabil Maaloul", "the ministry's letter". A "we" in what
     they say is that body (GUM's coreference: the team, the department), not the one person. None for a
@@ -1473,7 +1468,7 @@ def _body_spoken_for(doc: Doc, speaker: Mention, readings: MentionReadings) -> M
             and speaker.name_start < ent.end
         ):
             continue  # the speaker's own name
-        body = readings.read(ent.start, ent.end)
+        body = analyze_mention(doc, ent.start, ent.end)
         if body is not None and body.name_start is not None:
             return body
     return None
