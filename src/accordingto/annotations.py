@@ -171,6 +171,11 @@ class TokenCodes:
     # The learned kind of each proper name read (``resolve.name_kinds``), by its token bounds: the rules and the
     # learned resolver read many spans that hold the same name.
     name_classes: dict[tuple[int, int], tuple[str, float]] = field(default_factory=dict)
+    # Each span read as a mention (``resolve.mentions.analyze_mention``), by its token bounds: the speakers stage
+    # reads the same spans as sources, names and markables, and the sources' profiles read the source spans again;
+    # the reading depends on these codes only, so it is kept with them and made once per document. (Typed ``Any``:
+    # a shared module imports no stage; the values are ``resolve.mentions.Mention | None``.)
+    mentions: dict[tuple[int, int], Any] = field(default_factory=dict)
 
     def word(self, i: int) -> str:
         """Token ``i`` as written (``Token.text``)."""

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from accordingto.annotations import doc_token_codes
 from accordingto.clauses import entity_span
 from accordingto.resolve.markables import _noun_chunks, _span_root, find_markables, paragraph_numbers, sentence_starts
-from accordingto.resolve.mentions import MentionReadings, _apposition, analyze_mention, find_head
+from accordingto.resolve.mentions import _apposition, _read_mention, analyze_mention, find_head
 from accordingto.resolve.ranker import U64, _hash_columns, _mix
 
 TEXTS = [
@@ -135,14 +135,25 @@ def test_a_text_with_paragraphs_numbers_them(nlp: Language) -> None:
     assert by_text["Kai Brandt"] == 0 and by_text["The board"] == 1 and by_text["him"] == 1
 
 
-def test_a_span_is_read_once_and_as_analyze_mention_reads_it(nlp: Language) -> None:
-    doc = nlp("Lena Ortiz, who chairs the panel, said the panel would meet.")
-    readings = MentionReadings(doc)
-    first = readings.read(0, 2)
-    assert first == analyze_mention(doc, 0, 2) and readings.read(0, 2) is first
-    relative = next(t.i for t in doc if t.lower_ == "who")
-    assert readings.read(relative, relative + 1) == analyze_mention(doc, relative, relative + 1)
-    assert find_markables(doc, readings=readings).mentions == find_markables(doc).mentions
+@pytest.mark.parametrize(
+    ("text", "opening", "anchor"),
+    [
+        ("Lena Ortiz, who chairs the panel, said the panel would meet.", (0, 2), "who"),
+        ("The ferry company, which runs the crossing, said nothing.", (0, 3), "which"),
+        ("It rained all day in the valley.", (0, 1), "valley"),
+    ],
+)
+def test_a_span_is_read_once_per_document_as_the_codes_read_it(
+    nlp: Language, text: str, opening: tuple[int, int], anchor: str
+) -> None:
+    doc = nlp(text)
+    codes = doc_token_codes(doc)
+    first = analyze_mention(doc, *opening)
+    assert analyze_mention(doc, *opening) is first and codes.mentions[opening] is first
+    assert first == _read_mention(codes, *opening)
+    at = next(t.i for t in doc if t.lower_ == anchor)
+    assert analyze_mention(doc, at, at + 1) == _read_mention(codes, at, at + 1)
+    assert find_markables(doc).mentions == find_markables(nlp(text)).mentions
 
 
 def test_description_words_are_found_on_demand(nlp: Language) -> None:

@@ -17,7 +17,7 @@ from ..model import SourceKind
 from .entities import Entities, Entity, Occurrence, QuoteMap, compatible
 from .markables import Markables, find_markables, pronoun_base
 from .matching import collect_name, contradicts, heads_the_story
-from .mentions import BODY_KINDS, Gender, Mention, MentionReadings
+from .mentions import BODY_KINDS, Gender, Mention
 from .names import normalized
 from .ranker import NAME, DocumentResolver, MentionRanker, shipped_ranker
 
@@ -202,12 +202,11 @@ class LearnedAnswers:
         until: int,
         quotes: QuoteMap,
         genders: dict[str, Gender],
-        readings: MentionReadings,
         roles: dict[str, dict[str, list[Span]]],
     ) -> None:
         self.doc = doc
         self.at_head = {o.mention.head: o for o in occurrences}
-        self.resolver = DocumentResolver(find_markables(doc, until, readings, roles), ranker or shipped_ranker())
+        self.resolver = DocumentResolver(find_markables(doc, until, roles), ranker or shipped_ranker())
         self.quotes = quotes
         self.genders = genders
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ..annotations import TokenCodes, doc_token_codes, quote_spans, role_spans
 from ..clauses import SUBJECT_DEPS
-from .mentions import NAME_LABELS, PRONOUNS, Mention, MentionReadings, analyze_mention, heads_in_name
+from .mentions import NAME_LABELS, PRONOUNS, Mention, analyze_mention, heads_in_name
 
 T = TypeVar("T")
 # The pronoun a form stands for ("him", "his" → "he"), by person, number and gender.
@@ -238,14 +238,11 @@ def paragraph_numbers(codes: TokenCodes) -> np.ndarray:
 def find_markables(
     doc: Doc,
     until: int | None = None,
-    readings: MentionReadings | None = None,
     roles: dict[str, dict[str, list[Span]]] | None = None,
 ) -> Markables:
     """Detect and describe the markables of a parsed document (attributions, if any, are read off it); with
     ``until``, only those that start before that token (what mentions up to there can refer back to).
-    ``readings``: the spans of the document read so far (``analyze_mention``), to read each once; ``roles``: the
-    attributions' ``role_spans``, when the caller has them."""
-    readings = readings if readings is not None else MentionReadings(doc)
+    ``roles``: the attributions' ``role_spans``, when the caller has them."""
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
     seen_heads: set[int] = set()
@@ -253,7 +250,7 @@ def find_markables(
     for start, end in _candidate_spans(doc, codes):
         if until is not None and start >= until:
             continue
-        mention = readings.read(start, end)
+        mention = analyze_mention(doc, start, end)
         if mention is None or mention.head in seen_heads:
             continue  # a date or a number; or a relative pronoun, which stands for its antecedent
         if mention.form == "pronoun" and pronoun_base(codes.string(codes.lower[mention.head])) is None:

@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 import numpy as np
 from spacy.strings import get_string_id
@@ -1356,8 +1356,13 @@ def _second_role(codes: TokenCodes, conjunct: int) -> bool:
 
 def analyze_mention(doc: Doc, start: int, end: int) -> Mention | None:
     """Read the mention in tokens ``start:end`` (a source span, or a named entity): None if it holds no
-    nominal."""
-    return _read_mention(doc_token_codes(doc), start, end)
+    nominal. Read once per document (kept with its token codes, ``TokenCodes.mentions``): the speakers stage and
+    the sources' profiles read many of the same spans, and share the answer: read it, never change it."""
+    codes = doc_token_codes(doc)
+    key = (start, end)
+    if key not in codes.mentions:
+        codes.mentions[key] = _read_mention(codes, start, end)
+    return cast("Mention | None", codes.mentions[key])
 
 
 def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
@@ -1930,25 +1935,10 @@ def _bodies_sexless(gender: Gender | None, kind: SourceKind) -> Gender | None:
     return None if gender in {"masc", "fem"} and kind in {"organization", "media", "document"} else gender
 
 
-class MentionReadings(dict[tuple[int, int], "Mention | None"]):
-    """``analyze_mention``'s answers for one document, by token span: the rules and the learned resolver's
-    markables read many of the same spans (sources, named entities), each once."""
-
-    def __init__(self, doc: Doc) -> None:
-        super().__init__()
-        self.codes = doc_token_codes(doc)
-
-    def read(self, start: int, end: int) -> Mention | None:
-        key = (start, end)
-        if key not in self:
-            self[key] = _read_mention(self.codes, start, end)
-        return self[key]
-
-
-def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None = None) -> Mention | None:
+def read_source(doc: Doc, start: int, end: int) -> Mention | None:
     """How a source span reads as a mention, the same for the resolver and for the source's profile: a
-    coordination of people's names as their group, else a noun phrase or pronoun (``readings`` caches these),
-    else a share of people."""
+    coordination of people's names as their group, else a noun phrase or pronoun (``analyze_mention``), else a
+    share of people."""
     codes = doc_token_codes(doc)
     start = past_dateline(codes, start, end)
     subject = _past_participle_agent(codes, start, end)  # ``start`` when the span opens with no participle's agent
@@ -1960,11 +1950,11 @@ def read_source(doc: Doc, start: int, end: int, readings: MentionReadings | None
         misread_surname(doc, start, end) or coordinated_people(doc, start, end) or _member_picked_out(codes, start, end)
     )
     if mention is None:
-        mention = readings.read(start, end) if readings is not None else analyze_mention(doc, start, end)
+        mention = analyze_mention(doc, start, end)
     if mention is not None and mention.kind == "document" and mention.form == "description":
         mention = document_author(codes, mention, start, end) or mention
     if agent and mention is not None and mention.head < subject:
-        return read_source(doc, subject, end, readings)  # the participle's agent, the medium: the subject instead
+        return read_source(doc, subject, end)  # the participle's agent, the medium: the subject instead
     return mention or share_of_people(codes, start, end)
 
 

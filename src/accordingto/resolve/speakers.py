@@ -75,7 +75,7 @@ from .mentions import (
     PRONOUNS,
     Gender,
     Mention,
-    MentionReadings,
+    analyze_mention,
     body_name_start,
     coordinated_name_end,
     coordinated_name_start,
@@ -264,18 +264,17 @@ def resolve_speakers(
     quotes = QuoteMap(quote_ranges(doc), len(doc_text(doc)))
     starts_of_sentences = sentence_starts(doc)
     contents: dict[str, list[tuple[int, int]]] = {}
-    readings = MentionReadings(doc)
     # Built once here: every caller below reads the same attributions, and each call makes new spans.
     roles = role_spans(doc)
-    occurrences = _source_occurrences(doc, roles, readings, quotes, starts_of_sentences, contents, probe)
-    occurrences += _name_occurrences(doc, readings, occurrences, quotes, starts_of_sentences)
+    occurrences = _source_occurrences(doc, roles, quotes, starts_of_sentences, contents, probe)
+    occurrences += _name_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences += _coordination_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
     by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_sentence[occurrence.sentence].append(occurrence)
-    for occurrence in _thing_occurrences(doc, readings, occurrences, quotes, starts_of_sentences):
+    for occurrence in _thing_occurrences(doc, occurrences, quotes, starts_of_sentences):
         by_sentence[occurrence.sentence].append(occurrence)
     taken_things: list[Occurrence] = []
     entities = Entities(quotes)
@@ -305,7 +304,7 @@ def resolve_speakers(
         else:
             entity = (
                 entities.read_before(mention)
-                or _body_named_by_its_kind(doc, occurrence, readings, entities, quotes, genders, starts_of_sentences)
+                or _body_named_by_its_kind(doc, occurrence, entities, quotes, genders, starts_of_sentences)
                 or _rules_entity(doc, mention, entities)
             )
             if (
@@ -338,13 +337,11 @@ def resolve_speakers(
         for occurrence in asked:
             occurrence.learned = "kept"  # until the resolver moves it (``LearnedAnswers.revise``)
         until = max(o.tokens[1] for o in asked)
-        learned = LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, readings, roles)
+        learned = LearnedAnswers(doc, ranker, occurrences, until, quotes, genders, roles)
         learned.revise(asked, entities, contents)
         _follow_speakers(occurrences, followers, entities)
     speakers = {aid: occurrence for occurrence in occurrences for aid in occurrence.attributions}
-    answerer = (
-        _Answerer(doc, occurrences, readings, quotes, entities, genders, starts_of_sentences) if first_person else None
-    )
+    answerer = _Answerer(doc, occurrences, quotes, entities, genders, starts_of_sentences) if first_person else None
     # The writer: "I" and "we" outside any quotation that no speaker or answer claims are the article's own
     # author (a newsletter, an op-ed, a first-person column), one participant however often they appear; each
     # had been a source of its own, "I" three times in one newsletter (news18).
@@ -353,7 +350,7 @@ def resolve_speakers(
         speaker = _quote_speaker(occurrence, speakers, contents)
         entity = speaker.entity if speaker is not None else None
         if speaker is not None and occurrence.mention.number == "plur":
-            body = _body_spoken_for(doc, speaker.mention, readings)
+            body = _body_spoken_for(doc, speaker.mention)
             if body is not None:
                 sentence = bisect.bisect_right(starts_of_sentences, body.head) - 1
                 entity = collect_name(doc, body, sentence, quotes, entities, genders).entity
@@ -788,7 +785,6 @@ def _may_refer_back(doc: Doc, occurrence: Occurrence, entities: Entities) -> boo
 def _source_occurrences(
     doc: Doc,
     roles: dict[str, dict[str, list[Span]]],
-    readings: MentionReadings,
     quotes: QuoteMap,
     sentence_starts: list[int],
     contents: dict[str, list[tuple[int, int]]],
@@ -806,7 +802,7 @@ def _source_occurrences(
         if not spans:
             continue
         # A source in pieces ("the fall of 2022 … Putin"): the first piece that reads as a mention.
-        read = ((span, read_source(doc, span.start, span.end, readings)) for span in spans)
+        read = ((span, read_source(doc, span.start, span.end)) for span in spans)
         first, mention = next(((s, m) for s, m in read if m is not None), (spans[0], None))
         key = (first.start, first.end)
         if key in by_tokens:
@@ -858,7 +854,7 @@ def _coordination_occurrences(
 
 
 def _name_occurrences(
-    doc: Doc, readings: MentionReadings, sources: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+    doc: Doc, sources: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
 ) -> list[Occurrence]:
     """Named people, organisations and places outside the source spans' own names: candidate antecedents, and
     further mentions of a source. Names used as modifiers ("US officials", "Kremlin spokesman") are left out:
@@ -920,7 +916,7 @@ def _name_occurrences(
             if any(codes.pos[i] == CCONJ for i in range(joined, ent.start)):
                 start = joined
             start = min(start, coordinated_name_start(codes, ent.start, end))
-        mention = mention or readings.read(start, end)
+        mention = mention or analyze_mention(doc, start, end)
         if mention is None or mention.name_start is None or mention.name_end is None:
             continue
         if ent.label_ == FACILITY_LABEL and (mention.kind not in BODY_KINDS or mention.appos is None):
@@ -957,7 +953,7 @@ def _unsourced_occurrence(
 
 
 def _thing_occurrences(
-    doc: Doc, readings: MentionReadings, taken: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+    doc: Doc, taken: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
 ) -> list[Occurrence]:
     """Named things (``THING_LABELS``) and peoples (``PEOPLE_LABEL``) outside the mentions already collected, as
     antecedents an "it" or "they" may take: "Heathrow Airport lies west of London. It says …" is the airport, not
@@ -971,7 +967,7 @@ def _thing_occurrences(
             continue
         if any(i in covered for i in range(ent.start, ent.end)):
             continue
-        mention = readings.read(ent.start, ent.end)
+        mention = analyze_mention(doc, ent.start, ent.end)
         if mention is None:
             continue
         if ent.label_ == PEOPLE_LABEL:
@@ -1274,7 +1270,6 @@ def _unnamed_antecedent(source: Occurrence, entities: Entities) -> Entity | None
 def _body_named_by_its_kind(
     doc: Doc,
     occurrence: Occurrence,
-    readings: MentionReadings,
     entities: Entities,
     quotes: QuoteMap,
     genders: dict[str, Gender],
@@ -1305,7 +1300,7 @@ def _body_named_by_its_kind(
             start -= 1
         if start == token.i:
             continue
-        read = readings.read(start, token.i + 1)
+        read = analyze_mention(doc, start, token.i + 1)
         if read is None or read.name_start is None:
             continue
         # The noun it ends in makes the name a body's, whatever the tagger or the learned kinds made of it (a
@@ -1469,13 +1464,12 @@ class _Answerer:
         self,
         doc: Doc,
         occurrences: list[Occurrence],
-        readings: MentionReadings,
         quotes: QuoteMap,
         entities: Entities,
         genders: dict[str, Gender],
         starts_of_sentences: list[int],
     ) -> None:
-        self.doc, self.occurrences, self.readings = doc, occurrences, readings
+        self.doc, self.occurrences = doc, occurrences
         self.quotes, self.entities, self.genders, self.starts = quotes, entities, genders, starts_of_sentences
         self.transcript = find_transcript(doc)
 
@@ -1499,7 +1493,7 @@ class _Answerer:
             codes = doc_token_codes(self.doc)
             start = codes.entity_start[name] if codes.entity_start[name] >= 0 else codes.left_edge[name]
             end = codes.entity_end[name] if codes.entity_start[name] >= 0 else name + 1
-            mention = coordinated_people(self.doc, start, len(self.doc)) or self.readings.read(start, end)
+            mention = coordinated_people(self.doc, start, len(self.doc)) or analyze_mention(self.doc, start, end)
         else:
             groups = [
                 o.mention
@@ -1517,7 +1511,7 @@ class _Answerer:
 BODY_LABELS = {"ORG", "GPE"}
 
 
-def _body_spoken_for(doc: Doc, speaker: Mention, readings: MentionReadings) -> Mention | None:
+def _body_spoken_for(doc: Doc, speaker: Mention) -> Mention | None:
     """The body a speaker's own mention says they speak for, when it names one besides them: "Jeff Rathke, the
     State Department spokesperson", "Tunisia's coach Nabil Maaloul", "the ministry's letter". A "we" in what
     they say is that body (GUM's coreference: the team, the department), not the one person. None for a
@@ -1534,7 +1528,7 @@ def _body_spoken_for(doc: Doc, speaker: Mention, readings: MentionReadings) -> M
             and speaker.name_start < ent.end
         ):
             continue  # the speaker's own name
-        body = readings.read(ent.start, ent.end)
+        body = analyze_mention(doc, ent.start, ent.end)
         if body is not None and body.name_start is not None:
             return body
     return None
