@@ -81,6 +81,18 @@ ROUNDS = {
         "page-studentpaper-halls-rent-strike.html",
         "page-irishdaily-mountain-rescue.html",
     ),
+    "news29": (
+        "housing-association-fire-doors.txt",
+        "pension-fund-divestment-vote.txt",
+        "wedding-venue-licence-hearing.txt",
+        "airport-runway-appeal.txt",
+        "cricket-selection-row.txt",
+        "libel-trial-presenter.txt",
+        "hosepipe-ban-drought.txt",
+        "police-misconduct-hearing.txt",
+        "page-scotnational-bus-franchising.html",
+        "page-publicradio-newspaper-closure.html",
+    ),
 }
 _WRONG = ("wrong who", "junk", "split", "extractor")
 _OUTPUTS: dict[str, list[dict[str, Any]]] = {}
