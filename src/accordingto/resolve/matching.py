@@ -332,9 +332,8 @@ def _place_written_about(doc: Doc, mention: Mention, entities: Entities) -> Enti
     "the old town") may set itself apart, and is left to the other rules. A place is a name tagged a place once
     (the small model tags a name afresh at each occurrence and misses some), or one the text called by the noun
     ("Łódź is Poland's third city", tagged a person); names are counted as written, not as collected."""
-    bare = mention.start + 1 == mention.head and mention.end == mention.head + 1
     noun = mention.head_lemma(doc)
-    if not bare or mention.number != "sing" or noun not in SETTLEMENT_NOUNS | COUNTRY_NOUNS:
+    if not mention.determiner_and_head or mention.number != "sing" or noun not in SETTLEMENT_NOUNS | COUNTRY_NOUNS:
         return None
     at: dict[str, list[int]] = {}  # where each word is written before the description
     for token in doc[: mention.start]:

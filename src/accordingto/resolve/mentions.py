@@ -110,6 +110,12 @@ class Mention:
         return doc_token_codes(doc).lemma_text(self.head)
 
     @property
+    def determiner_and_head(self) -> bool:
+        """One word before the head and none after ("the city", "the league"): a description whose noun alone says
+        what it stands for, which the text resolves by salience or by the name that ends in the noun."""
+        return self.start + 1 == self.head and self.end == self.head + 1
+
+    @property
     def genderless_person(self) -> bool:
         """A person by the tagger's say only: no first name, honorific, pronoun or gendered word gave it a gender.
         The small model tags many one-word company names as people's, so such a person may be a company the text

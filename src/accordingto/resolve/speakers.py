@@ -1284,8 +1284,11 @@ def _body_named_by_its_kind(
     league" is no club). Only a capitalised name of two words or more whose last word is the noun: a lone
     "League" or a lower-case "league" names no body."""
     mention = occurrence.mention
-    bare = mention.start + 1 == mention.head and mention.end == mention.head + 1
-    if not bare or mention.form != "description" or doc[mention.start].lower_ not in lexicon.DEFINITE:
+    if (
+        not mention.determiner_and_head
+        or mention.form != "description"
+        or doc[mention.start].lower_ not in lexicon.DEFINITE
+    ):
         return None
     noun = mention.head_lemma(doc)
     if noun not in lexicon.KINDS_OF_BODY or mention.number != "sing":
