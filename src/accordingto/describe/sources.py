@@ -359,12 +359,12 @@ def _elided_noun(doc: Doc, mention: Mention) -> str | None:
         # familiar with the matter"), not a clause or an apposition on it.
         end = max([noun.i, *(c.right_edge.i for c in noun.rights if c.dep_ in ("prep", "amod"))]) + 1
         phrase = doc[start:end].text
-        if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
-            phrase = phrase[:1].lower() + phrase[1:]
-        return f"one of the {phrase}"
-    phrase = doc[start : noun.i].text_with_ws + (noun.text if word.lower_ == "both" else _singular(noun))
+    else:
+        phrase = doc[start : noun.i].text_with_ws + (noun.text if word.lower_ == "both" else _singular(noun))
     if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
         phrase = phrase[:1].lower() + phrase[1:]
+    if partitive:
+        return f"one of the {phrase}"
     return f"{word.lower_} {phrase}" if word.lower_ in ("another", "both") else phrase
 
 
