@@ -37,22 +37,28 @@ _BLOCKS = ("p", "head", "item", "quote")
 def html_article(page: bytes, where: str, *, id: str | None = None, url: str | None = None) -> ReadArticle:
     """The article in an HTML page; raises ``InputError`` when the page is too large or has no main text."""
     import trafilatura  # imported here: it takes a moment, and only HTML and WARC inputs need it
+    from trafilatura.utils import load_html
     from trafilatura.xml import xmltotxt
 
     if len(page) > MAX_PAGE_BYTES:
         raise InputError(f"too large: {len(page):,} bytes, the limit for a page is {MAX_PAGE_BYTES:,}", where)
     if b"\x00" in page[:1024]:
         raise InputError("binary content (NUL bytes), not an HTML page", where)
-    document = trafilatura.bare_extraction(
-        page, url=url, include_comments=False, include_links=True, with_metadata=True
+    # The page is parsed once: trafilatura works on its own copy of the tree, and ``restore_lead`` looks for the
+    # headline in the page as it was.
+    page_tree = load_html(page)
+    document = (
+        trafilatura.bare_extraction(page_tree, url=url, include_comments=False, include_links=True, with_metadata=True)
+        if page_tree is not None
+        else None
     )
     body = getattr(document, "body", None)
     text = ""
-    if body is not None:
+    if body is not None and page_tree is not None:
         drop_furniture(body)
         restore_lead(
             body,
-            page,
+            page_tree,
             title=getattr(document, "title", None),
             description=getattr(document, "description", None),
             site=getattr(document, "sitename", None),
@@ -136,7 +142,9 @@ _NAME_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _OPENING_WORDS = 12
 
 
-def restore_lead(body: _Element, page: bytes, *, title: str | None, description: str | None, site: str | None) -> None:
+def restore_lead(
+    body: _Element, page: _Element, *, title: str | None, description: str | None, site: str | None
+) -> None:
     """Put the page's headline, and the standfirst under it, at the start of trafilatura's tree of the main text
     (in place) when the tree leaves them out; a headline already among its blocks is never added twice.
 
@@ -152,15 +160,11 @@ def restore_lead(body: _Element, page: bytes, *, title: str | None, description:
     if not headline_words or headline_words == _words(site or "") or not opening or _within(headline_words, blocks):
         return
     from lxml.etree import Element
-    from trafilatura.utils import load_html
 
-    tree = load_html(page)
-    if tree is None:
-        return
     found = next(
         (
             (h1, container)
-            for h1 in tree.iter("h1")
+            for h1 in page.iter("h1")
             if _words("".join(h1.itertext())) == headline_words
             and not h1.xpath(_SITE_FURNITURE)
             and (container := _shared_container(h1, headline_words, opening)) is not None
