@@ -265,9 +265,8 @@ def _verb_frame(verb: Token, quotes: _QuoteIndex, subtrees: _Subtrees) -> Frame 
     if not content:
         return None
     cue = {verb.i} | {child.i for child in verb.children if child.dep_ in VERB_GROUP_DEPS}
-    return Frame(
-        source=subtrees.of(subject), cue=frozenset(cue), content=content, confidence=_frame_confidence(verb, subject)
-    )
+    confidence = _frame_confidence(verb, subject, complement)
+    return Frame(source=subtrees.of(subject), cue=frozenset(cue), content=content, confidence=confidence)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -299,15 +298,40 @@ def _hearers_clause(verb: Token) -> Token | None:
     return None
 
 
-def _frame_confidence(verb: Token, subject: Token) -> float:
+def _frame_confidence(verb: Token, subject: Token, complement: Token | None) -> float:
     """How likely a verb frame is a reported statement: lower for a state of mind, or for a sign that a thing
-    gives ("the case showed"), than for speech (``STATE_OF_MIND_CONFIDENCE`` says why)."""
+    gives ("the case showed"), than for speech (``STATE_OF_MIND_CONFIDENCE`` says why); a body's or a document's
+    finding is speech (``publishes_finding``)."""
     words = {verb.lemma_.lower(), verb.lower_}
-    if words & STATE_OF_MIND_WORDS:
+    if words & STATE_OF_MIND_WORDS and not publishes_finding(verb, subject, complement):
         return STATE_OF_MIND_CONFIDENCE
     if words & SIGN_WORDS and not can_speak(subject):
         return STATE_OF_MIND_CONFIDENCE
     return NESTED_CONFIDENCE
+
+
+# Verbs that close an inquiry: a belief verb, but a committee, a tribunal, an audit or a report that "found" or
+# "concluded" that something is so has published its finding, as "the report said" would (the judged news reads
+# every such frame as a statement, and a person's "found that" in a quotation as a discovery or a state of mind).
+FINDING_VERBS = frozenset({"find", "conclude"})
+
+
+def publishes_finding(verb: Token, subject: Token, complement: Token | None) -> bool:
+    """A verb of finding (``FINDING_VERBS``) with a that-clause, whose subject is a noun for a body, a document or a
+    group of inquirers ("the planning committee had found that ...", "the review concluded that ..."): their
+    finding is made public, a statement. A pronoun ("it had concluded", "I found that") or a person's name reports
+    what one mind came to think or discovered; a noun object ("found an anomaly") is a discovery, not a finding."""
+    that_clause = (
+        complement is not None
+        and complement.dep_ == "ccomp"
+        and any(child.dep_ == "mark" and child.lower_ == "that" for child in complement.children)
+    )
+    return (
+        that_clause
+        and verb.lemma_.lower() in FINDING_VERBS
+        and subject.pos_ in ("NOUN", "PROPN")
+        and subject.ent_type_ != "PERSON"
+    )
 
 
 def can_speak(subject: Token) -> bool:
