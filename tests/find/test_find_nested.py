@@ -244,3 +244,28 @@ def test_reporting_verbs(text: str, position: int, expected: bool) -> None:
     doc = parser()(text)
     doc[position].pos_ = "VERB"  # whatever the tagger says: the lexicon decides
     assert is_reporting_verb(doc[position]) is expected
+
+
+# (text, the outer attribution's content, the nested cues expected) — stmt38: a verb that has a thing as its object
+# takes no clause before it as its content (the parse's "complement" is the list of acts before it); a verb of
+# addressing keeps its hearer as the object and the clause before it.
+OWN_OBJECT_CASES: list[tuple[str, str, list[str]]] = [
+    (
+        "The tenant said she had tried everything: I phoned them, I visited them, I wrote a letter.",
+        "she had tried everything: I phoned them, I visited them, I wrote a letter",
+        [],
+    ),
+    (
+        "The coach said the squad was tired, he told reporters.",
+        "the squad was tired, he told reporters",
+        ["told"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "cues"), OWN_OBJECT_CASES)
+def test_clause_before_a_verb_with_its_own_object(text: str, content: str, cues: list[str]) -> None:
+    doc = make_doc(text, [{"source": text.split(" said")[0], "cue": "said", "content": content}])
+    NestedAttributions(parser(), "accordingto_nested")(doc)
+    nested = [attribution for attribution in analysis_from_doc(doc).attributions if attribution.cue_text != "said"]
+    assert [attribution.cue_text for attribution in nested] == cues
