@@ -269,3 +269,38 @@ def test_clause_before_a_verb_with_its_own_object(text: str, content: str, cues:
     NestedAttributions(parser(), "accordingto_nested")(doc)
     nested = [attribution for attribution in analysis_from_doc(doc).attributions if attribution.cue_text != "said"]
     assert [attribution.cue_text for attribution in nested] == cues
+
+
+# (text, the outer attribution's content, the nested (cue, content) expected) — stmt38: a labelling verb's object
+# and the quoted label right after it are what the source called the thing; a phrasal verb labels nothing, nor
+# does a labelling verb without a quotation.
+LABEL_CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    (
+        'The mayor said the plan was dead after the council leader called the budget "a disgrace".',
+        'the plan was dead after the council leader called the budget "a disgrace"',
+        [("called", 'the budget "a disgrace"')],
+    ),
+    (
+        'The pundit said the club was in turmoil as its former striker calls the board "clueless".',
+        'the club was in turmoil as its former striker calls the board "clueless"',
+        [("calls", 'the board "clueless"')],
+    ),
+    (
+        'The nurse said the union would call off the strike "the moment an offer arrives".',
+        'the union would call off the strike "the moment an offer arrives"',
+        [],
+    ),
+    (
+        "The mayor said the plan was dead after the council leader called the budget a disgrace.",
+        "the plan was dead after the council leader called the budget a disgrace",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "expected"), LABEL_CASES)
+def test_a_quoted_label_after_the_object(text: str, content: str, expected: list[tuple[str, str]]) -> None:
+    doc = make_doc(text, [{"source": text.split(" said")[0], "cue": "said", "content": content}])
+    NestedAttributions(parser(), "accordingto_nested")(doc)
+    nested = [attribution for attribution in analysis_from_doc(doc).attributions if attribution.cue_text != "said"]
+    assert [(attribution.cue_text, attribution.content_text) for attribution in nested] == expected

@@ -262,7 +262,10 @@ def _verb_frame(verb: Token, quotes: _QuoteIndex, subtrees: _Subtrees) -> Frame 
     complement = next((child for child in verb.children if child.dep_ == "ccomp"), None) or _hearers_clause(verb)
     if complement is not None and _clause_before_own_object(verb, complement):
         return None
-    content = subtrees.of(complement) if complement is not None else quotes.beside(verb, subject)
+    if complement is not None:
+        content = subtrees.of(complement)
+    else:
+        content = quotes.beside(verb, subject) or quotes.labelled(verb)
     content = _trimmed(verb.doc, content)
     if not content:
         return None
@@ -424,6 +427,26 @@ class _QuoteIndex:
                 continue
             if len(gap) <= QUOTE_GAP and all(doc[i].is_space or doc[i].text in QUOTE_INTRODUCERS for i in gap):
                 return frozenset(range(quote_start, quote_end))
+        return frozenset()
+
+    def labelled(self, verb: Token) -> frozenset[int]:
+        """A labelling verb's object and the quoted label after it ("calls squad 'baffling'", "called the budget
+        'a disgrace'"): what the source called the thing is its words, and PolNeAR's content of such a cue is the
+        object with its label (a labelling verb takes no clause, so no complement is there to read). Empty unless
+        the verb is a labelling cue (``lexicon.LABELLING_CUES``) and a quotation starts right after its object
+        (the words between are the subtree of its object or predicate, ``dobj`` or ``oprd``). A verb with a
+        particle is another verb ("would call off the strike", "called for calm") and labels nothing."""
+        if verb.lemma_.lower() not in lexicon.LABELLING_CUES or any(c.dep_ == "prt" for c in verb.children):
+            return frozenset()
+        doc = self.doc
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "oprd") or child.i < verb.i:
+                continue
+            after = child.right_edge.i + 1
+            for n in self.by_start.get(after, []):
+                quote_start, quote_end = self.quotes[n]
+                if all(doc[i].is_punct or verb.is_ancestor(doc[i]) for i in range(quote_start, quote_end)):
+                    return frozenset(range(verb.i + 1, quote_end))
         return frozenset()
 
 
