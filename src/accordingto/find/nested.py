@@ -9,8 +9,9 @@ link with rules on spaCy's parse.
 A *reporting frame* is either
 - a reporting or belief verb (a word of the lexicon's cue classes, ``lexicon/cue_classes.txt``), not an
   infinitive, with a subject (``nsubj``) and a clausal complement (``ccomp``) or, failing that, a quotation right
-  beside it: source = the subject's subtree, cue = the verb with its auxiliaries, negation and particles (as
-  PolNeAR marks cues: "has not said"), content = the complement's subtree (or the quotation); or
+  beside it, or for a labelling verb its object and the quoted label after it ("calls squad 'baffling'"):
+  source = the subject's subtree, cue = the verb with its auxiliaries, negation and particles (as PolNeAR marks
+  cues: "has not said"), content = the complement's subtree (or the quotation, or the object and its label); or
 - "according to X": source = X's subtree, cue = "according to", content = the clause it modifies, without
   the "according to X" phrase.
 
