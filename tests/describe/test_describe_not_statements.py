@@ -64,6 +64,14 @@ CASES: list[tuple[str, Any, Any, str]] = [
         "that the bridge will close",
         "expectation",
     ),
+    # A "by" of a date is the deadline the parser reads as an agent: no one holds the belief (stmt38).
+    ("A full result was expected by Sunday.", "was expected", ["A full result", "by Sunday"], "expectation"),
+    (
+        "The verdict is expected by the end of the month.",
+        "is expected",
+        ["The verdict", "by the end of the month"],
+        "expectation",
+    ),
     # A verdict or a discovery is no belief held by no one.
     ("The driver was found not guilty of dangerous driving.", "was found", ["The driver", "not guilty"], "belief"),
     # The same verbs as statements: a holder is named, or speech is predicted of the subject.
@@ -76,6 +84,10 @@ CASES: list[tuple[str, Any, Any, str]] = [
         "belief",
     ),
     ("Analysts believe the boat sank overnight.", "believe", "the boat sank overnight", "belief"),
+    # British "agree" with a noun settles terms, an act; with a clause it reports assent (stmt38).
+    ("The club had agreed a fee with Dunmore Town.", "had agreed", "a fee with Dunmore Town", "decision"),
+    ("The union agreed a three-year pay deal.", "agreed", "a three-year pay deal", "decision"),
+    ("The union agreed that the offer was fair.", "agreed", "that the offer was fair", "neutral"),
 ]
 
 

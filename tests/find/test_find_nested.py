@@ -152,6 +152,34 @@ CONFIDENCE_CASES: list[tuple[str, str, str, str, float]] = [
         STATE_OF_MIND_CONFIDENCE,
     ),
     (
+        "a committee's finding inside speech is published: a statement (stmt38)",
+        "The barrister said the licensing committee had found that the hall was too noisy.",
+        "the licensing committee had found that the hall was too noisy",
+        "had found",
+        NESTED_CONFIDENCE,
+    ),
+    (
+        "a document's conclusion inside speech is a statement",
+        "The minister said the review concluded that the ferry was safe.",
+        "the review concluded that the ferry was safe",
+        "concluded",
+        NESTED_CONFIDENCE,
+    ),
+    (
+        "a person's discovery inside speech stays a state of mind",
+        "The caretaker said she had found that the gate was locked.",
+        "she had found that the gate was locked",
+        "had found",
+        STATE_OF_MIND_CONFIDENCE,
+    ),
+    (
+        "a named person's conclusion inside speech stays a state of mind",
+        "The coach said Martina Vellacott concluded that the pitch was too wet.",
+        "Martina Vellacott concluded that the pitch was too wet",
+        "concluded",
+        STATE_OF_MIND_CONFIDENCE,
+    ),
+    (
         "a ministry that signals speaks",
         "The envoy said the ministry had signalled that the talks would resume.",
         "the ministry had signalled that the talks would resume",
@@ -216,3 +244,63 @@ def test_reporting_verbs(text: str, position: int, expected: bool) -> None:
     doc = parser()(text)
     doc[position].pos_ = "VERB"  # whatever the tagger says: the lexicon decides
     assert is_reporting_verb(doc[position]) is expected
+
+
+# (text, the outer attribution's content, the nested cues expected) — stmt38: a verb that has a thing as its object
+# takes no clause before it as its content (the parse's "complement" is the list of acts before it); a verb of
+# addressing keeps its hearer as the object and the clause before it.
+OWN_OBJECT_CASES: list[tuple[str, str, list[str]]] = [
+    (
+        "The tenant said she had tried everything: I phoned them, I visited them, I wrote a letter.",
+        "she had tried everything: I phoned them, I visited them, I wrote a letter",
+        [],
+    ),
+    (
+        "The coach said the squad was tired, he told reporters.",
+        "the squad was tired, he told reporters",
+        ["told"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "cues"), OWN_OBJECT_CASES)
+def test_clause_before_a_verb_with_its_own_object(text: str, content: str, cues: list[str]) -> None:
+    doc = make_doc(text, [{"source": text.split(" said")[0], "cue": "said", "content": content}])
+    NestedAttributions(parser(), "accordingto_nested")(doc)
+    nested = [attribution for attribution in analysis_from_doc(doc).attributions if attribution.cue_text != "said"]
+    assert [attribution.cue_text for attribution in nested] == cues
+
+
+# (text, the outer attribution's content, the nested (cue, content) expected) — stmt38: a labelling verb's object
+# and the quoted label right after it are what the source called the thing; a phrasal verb labels nothing, nor
+# does a labelling verb without a quotation.
+LABEL_CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    (
+        'The mayor said the plan was dead after the council leader called the budget "a disgrace".',
+        'the plan was dead after the council leader called the budget "a disgrace"',
+        [("called", 'the budget "a disgrace"')],
+    ),
+    (
+        'The pundit said the club was in turmoil as its former striker calls the board "clueless".',
+        'the club was in turmoil as its former striker calls the board "clueless"',
+        [("calls", 'the board "clueless"')],
+    ),
+    (
+        'The nurse said the union would call off the strike "the moment an offer arrives".',
+        'the union would call off the strike "the moment an offer arrives"',
+        [],
+    ),
+    (
+        "The mayor said the plan was dead after the council leader called the budget a disgrace.",
+        "the plan was dead after the council leader called the budget a disgrace",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "expected"), LABEL_CASES)
+def test_a_quoted_label_after_the_object(text: str, content: str, expected: list[tuple[str, str]]) -> None:
+    doc = make_doc(text, [{"source": text.split(" said")[0], "cue": "said", "content": content}])
+    NestedAttributions(parser(), "accordingto_nested")(doc)
+    nested = [attribution for attribution in analysis_from_doc(doc).attributions if attribution.cue_text != "said"]
+    assert [(attribution.cue_text, attribution.content_text) for attribution in nested] == expected

@@ -8,13 +8,14 @@ For every attribution, ``annotations.STANCE`` gets a ``records.StanceRecord`` (r
   ``denial`` (deny, reject, dispute), ``signal`` (signal, hint, make clear), ``report`` (report, according
   to, reveal), ``intention`` (want, plan, ready), ``question`` (ask, wonder), ``evaluation`` (criticize,
   praise, support, attack), the acts ``decision`` (decide, approve; a denial cue that turns down a request, plan
-  or offer; "declared a state of emergency", "agreed to extend": ``ACT_SENSES``), ``perception`` (hear, watch;
-  "observed the talks"), ``refusal`` (refuse, decline) and ``gesture`` (congratulate; an evaluation verb whose only
-  content is a person: "thanked her", "backed the manager"), ``expectation`` (a belief verb's agentless passive:
-  "is expected to last"); ``other`` for a cue word not listed, ``None`` for an attribution without a cue.
-  Multiword entries ("according to", "make clear") are looked for first, in order with gaps allowed ("made it
-  very clear"); then the lemma of the cue's head ("is reported by" -> report); then the lemma of any other
-  cue word ("is ready" -> ready). A cue of punctuation alone (the colon or dash before a quote) is neutral.
+  or offer; "declared a state of emergency", "agreed to extend", "agreed a fee": ``ACT_SENSES``), ``perception``
+  (hear, watch; "observed the talks"), ``refusal`` (refuse, decline) and ``gesture`` (congratulate; an evaluation
+  verb whose only content is a person: "thanked her", "backed the manager"), ``expectation`` (a belief verb's
+  agentless passive: "is expected to last", "was expected by Saturday"); ``other`` for a cue word not listed,
+  ``None`` for an attribution without a cue. Multiword entries ("according to", "make clear") are looked for
+  first, in order with gaps allowed ("made it very clear"); then the lemma of the cue's head ("is reported by" ->
+  report); then the lemma of any other cue word ("is ready" -> ready). A cue of punctuation alone (the colon or
+  dash before a quote) is neutral.
 - ``negated``: the cue itself is negated, so the source did NOT say / think / want the content: a negation
   on the cue's head or its copula ("did not say", "never said", "is not ready"), a negative subject ("nobody
   said"), or a "no" object standing between cue and content ("sees no signs that Russia wants to negotiate",
@@ -385,32 +386,35 @@ def _refuses_request(content: list[Span]) -> bool:
 
 
 # Verbs of saying with a second sense that is an act, told apart by what they take instead of a reported clause:
-# a noun phrase ("declared a state of emergency", "declared war"; "observed the talks", watched them) or a
-# to-infinitive ("agreed to extend output cuts", a commitment). With a clause ("declared that", "observed that",
-# "agreed that") they report what was said. PolNeAR annotates the act senses about half the time (on train
-# "agree to" + verb is a gold cue 19 of 36 times; "declare war" 1 of 2), so they are marked as the acts, which
-# ACTION_CUE_CLASSES lets a user counting statements leave out (news14: three of its non-statements).
-ACT_SENSES = {
-    "declare": ("noun", "decision"),
-    "observe": ("noun", "perception"),
-    "agree": ("infinitive", "decision"),
+# a noun phrase ("declared a state of emergency", "declared war"; "observed the talks", watched them; "had agreed a
+# fee", "agreed a settlement": British "agree" + a noun settles terms, as "approve" does) or a to-infinitive
+# ("agreed to extend output cuts", a commitment). With a clause ("declared that", "observed that", "agreed that")
+# they report what was said. PolNeAR annotates the act senses about half the time (on train "agree to" + verb is a
+# gold cue 19 of 36 times; "declare war" 1 of 2; American "agree" + a noun object occurs once, as a clause the
+# parse cut), so they are marked as the acts, which ACTION_CUE_CLASSES lets a user counting statements leave out
+# (news14: three of its non-statements; news28's "had agreed a fee").
+ACT_SENSES: dict[str, tuple[tuple[str, str], ...]] = {
+    "declare": (("noun", "decision"),),
+    "observe": (("noun", "perception"),),
+    "agree": (("infinitive", "decision"), ("noun", "decision")),
 }
 
 
 def _act_sense(head: Token, content: list[Span]) -> str | None:
-    """The act class of a cue used in its act sense (``ACT_SENSES``), else None."""
-    sense = ACT_SENSES.get(head.lemma_.lower())
-    if sense is None or not content:
-        return None
-    taken, cls = sense
+    """The act class of a cue used in one of its act senses (``ACT_SENSES``), else None."""
+    senses = ACT_SENSES.get(head.lemma_.lower(), ())
     roots = top_tokens(content)
-    if len(roots) != 1 or roots[0].head.i != head.i:
+    if not senses or len(roots) != 1 or roots[0].head.i != head.i:
         return None
     root = roots[0]
-    if taken == "noun":
-        return cls if root.dep_ == "dobj" and root.pos_ in ("NOUN", "PROPN") else None
-    infinitive = root.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
-    return cls if root.dep_ == "xcomp" and infinitive else None
+    noun = root.dep_ == "dobj" and root.pos_ in ("NOUN", "PROPN")
+    infinitive = (
+        root.dep_ == "xcomp"
+        and root.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
+    )
+    taken = "noun" if noun else "infinitive" if infinitive else None
+    return next((cls for sense, cls in senses if sense == taken), None)
 
 
 # Evaluation verbs of support or courtesy (``_gesture``): thanking, backing or welcoming someone is done to them.
@@ -468,9 +472,16 @@ def _unheld(head: Token) -> bool:
     after it ("is expected to say", "is believed to have told") predicts or reports a statement by its subject."""
     if head.tag_ != "VBN" or not any(child.dep_ == "auxpass" for child in head.children):
         return False
-    if any(child.dep_ == "agent" for child in head.children):
+    if any(child.dep_ == "agent" and not _deadline(child) for child in head.children):
         return False
     return not any(child.dep_ == "xcomp" and child.lemma_.lower() in _SAYING for child in head.children)
+
+
+def _deadline(agent: Token) -> bool:
+    """A "by" phrase of a date or time ("A final count was expected by Saturday", "by the end of the month"): the
+    time by which the thing is expected, which the parser takes for the passive's agent. A date holds no belief, so
+    the passive stays agentless."""
+    return any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in agent.children)
 
 
 def _after_so(verb: Token) -> bool:

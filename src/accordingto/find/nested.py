@@ -9,8 +9,9 @@ link with rules on spaCy's parse.
 A *reporting frame* is either
 - a reporting or belief verb (a word of the lexicon's cue classes, ``lexicon/cue_classes.txt``), not an
   infinitive, with a subject (``nsubj``) and a clausal complement (``ccomp``) or, failing that, a quotation right
-  beside it: source = the subject's subtree, cue = the verb with its auxiliaries, negation and particles (as
-  PolNeAR marks cues: "has not said"), content = the complement's subtree (or the quotation); or
+  beside it, or for a labelling verb its object and the quoted label after it ("calls squad 'baffling'"):
+  source = the subject's subtree, cue = the verb with its auxiliaries, negation and particles (as PolNeAR marks
+  cues: "has not said"), content = the complement's subtree (or the quotation, or the object and its label); or
 - "according to X": source = X's subtree, cue = "according to", content = the clause it modifies, without
   the "according to X" phrase.
 
@@ -260,13 +261,30 @@ def _verb_frame(verb: Token, quotes: _QuoteIndex, subtrees: _Subtrees) -> Frame 
     if subject is None or subject.tag_ in RELATIVE_TAGS or _infinitive(verb):
         return None
     complement = next((child for child in verb.children if child.dep_ == "ccomp"), None) or _hearers_clause(verb)
-    content = subtrees.of(complement) if complement is not None else quotes.beside(verb, subject)
+    if complement is not None and _clause_before_own_object(verb, complement):
+        return None
+    if complement is not None:
+        content = subtrees.of(complement)
+    else:
+        content = quotes.beside(verb, subject) or quotes.labelled(verb)
     content = _trimmed(verb.doc, content)
     if not content:
         return None
     cue = {verb.i} | {child.i for child in verb.children if child.dep_ in VERB_GROUP_DEPS}
-    return Frame(
-        source=subtrees.of(subject), cue=frozenset(cue), content=content, confidence=_frame_confidence(verb, subject)
+    confidence = _frame_confidence(verb, subject, complement)
+    return Frame(source=subtrees.of(subject), cue=frozenset(cue), content=content, confidence=confidence)
+
+
+def _clause_before_own_object(verb: Token, complement: Token) -> bool:
+    """A "complement" before a verb that has a thing as its direct object: "I rang it, I emailed it, I wrote a
+    letter" (the parse makes the clauses before "wrote" its complement). A verb whose object is the thing it acts
+    on (a letter written, a report read) has no place left for a reported clause, so the clauses are a list of
+    acts, not what was written. A verb of addressing takes its hearer as the object ("..., she told reporters") and
+    keeps the place open."""
+    return (
+        complement.i < verb.i
+        and verb.lemma_ not in HEARER_VERBS
+        and any(child.dep_ == "dobj" and child.tag_ != "PRP" and not can_speak(child) for child in verb.children)
     )
 
 
@@ -299,15 +317,40 @@ def _hearers_clause(verb: Token) -> Token | None:
     return None
 
 
-def _frame_confidence(verb: Token, subject: Token) -> float:
+def _frame_confidence(verb: Token, subject: Token, complement: Token | None) -> float:
     """How likely a verb frame is a reported statement: lower for a state of mind, or for a sign that a thing
-    gives ("the case showed"), than for speech (``STATE_OF_MIND_CONFIDENCE`` says why)."""
+    gives ("the case showed"), than for speech (``STATE_OF_MIND_CONFIDENCE`` says why); a body's or a document's
+    finding is speech (``publishes_finding``)."""
     words = {verb.lemma_.lower(), verb.lower_}
-    if words & STATE_OF_MIND_WORDS:
+    if words & STATE_OF_MIND_WORDS and not publishes_finding(verb, subject, complement):
         return STATE_OF_MIND_CONFIDENCE
     if words & SIGN_WORDS and not can_speak(subject):
         return STATE_OF_MIND_CONFIDENCE
     return NESTED_CONFIDENCE
+
+
+# Verbs that close an inquiry: a belief verb, but a committee, a tribunal, an audit or a report that "found" or
+# "concluded" that something is so has published its finding, as "the report said" would (the judged news reads
+# every such frame as a statement, and a person's "found that" in a quotation as a discovery or a state of mind).
+FINDING_VERBS = frozenset({"find", "conclude"})
+
+
+def publishes_finding(verb: Token, subject: Token, complement: Token | None) -> bool:
+    """A verb of finding (``FINDING_VERBS``) with a that-clause, whose subject is a noun for a body, a document or a
+    group of inquirers ("the planning committee had found that ...", "the review concluded that ..."): their
+    finding is made public, a statement. A pronoun ("it had concluded", "I found that") or a person's name reports
+    what one mind came to think or discovered; a noun object ("found an anomaly") is a discovery, not a finding."""
+    that_clause = (
+        complement is not None
+        and complement.dep_ == "ccomp"
+        and any(child.dep_ == "mark" and child.lower_ == "that" for child in complement.children)
+    )
+    return (
+        that_clause
+        and verb.lemma_.lower() in FINDING_VERBS
+        and subject.pos_ in ("NOUN", "PROPN")
+        and subject.ent_type_ != "PERSON"
+    )
 
 
 def can_speak(subject: Token) -> bool:
@@ -385,6 +428,26 @@ class _QuoteIndex:
                 continue
             if len(gap) <= QUOTE_GAP and all(doc[i].is_space or doc[i].text in QUOTE_INTRODUCERS for i in gap):
                 return frozenset(range(quote_start, quote_end))
+        return frozenset()
+
+    def labelled(self, verb: Token) -> frozenset[int]:
+        """A labelling verb's object and the quoted label after it ("calls squad 'baffling'", "called the budget
+        'a disgrace'"): what the source called the thing is its words, and PolNeAR's content of such a cue is the
+        object with its label (a labelling verb takes no clause, so no complement is there to read). Empty unless
+        the verb is a labelling cue (``lexicon.LABELLING_CUES``) and a quotation starts right after its object
+        (the words between are the subtree of its object or predicate, ``dobj`` or ``oprd``). A verb with a
+        particle is another verb ("would call off the strike", "called for calm") and labels nothing."""
+        if verb.lemma_.lower() not in lexicon.LABELLING_CUES or any(c.dep_ == "prt" for c in verb.children):
+            return frozenset()
+        doc = self.doc
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "oprd") or child.i < verb.i:
+                continue
+            after = child.right_edge.i + 1
+            for n in self.by_start.get(after, []):
+                quote_start, quote_end = self.quotes[n]
+                if all(doc[i].is_punct or verb.is_ancestor(doc[i]) for i in range(quote_start, quote_end)):
+                    return frozenset(range(verb.i + 1, quote_end))
         return frozenset()
 
 
