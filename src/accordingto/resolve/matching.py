@@ -809,8 +809,26 @@ def kind_of_body(doc: Doc, mention: Mention) -> str | None:
 def kinds_of(entity: Entity) -> set[str]:
     """The kinds of body the words of an entity's names, the heads of what the text called it and the roles it gave
     it say it is ("Civic Union": a union; "the drugmaker Ravensworth": a company)."""
-    words = {word for name in entity.names for word in normalized(name)} | entity.heads
+    words = {word for name in entity.names for word in _kind_words(normalized(name))} | entity.heads
     return {kind for word in words if (kind := lexicon.KINDS_OF_BODY.get(word)) is not None}
+
+
+# The words that open a name's part after its head: "of" and its kin ("Federation of Zoos") and "for" ("Consumer
+# Council for Water").
+_NAME_PART_WORDS = lexicon.NAME_PREPOSITIONS | {"for"}
+
+
+def _kind_words(name: list[str]) -> list[str]:
+    """The words of a body's name that say its kind: its head alone where the head is a kind of body, else all
+    its words. An English name's head is its last word before an "of" or "for" part ("Federation of Zoos",
+    "Consumer Council for Water") or else its last word, and the head says what the body is; a modifier before
+    it, or the "of" part, names the field it works in or whom it serves. The "Police Federation" is an
+    association of officers and no police force, the "Federation of Zoos" no zoo: read by all their words, a
+    later "The force said" joined the federation named in the next sentence, not the force (news29). Where the
+    head says no kind ("Metropolitan Police Service", "Tamar Water"), the other words are all the text gives."""
+    cut = next((i for i, word in enumerate(name) if i and word in _NAME_PART_WORDS), len(name))
+    head = name[cut - 1] if cut else None
+    return [head] if head in lexicon.KINDS_OF_BODY else name
 
 
 def _of_another_kind(doc: Doc, mention: Mention, entity: Entity) -> bool:
