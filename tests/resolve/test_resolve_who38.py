@@ -4,7 +4,8 @@
   Federation" is an association of officers and no police force, so a "The force said" before it is not the
   federation's, and "The federation said" still is.
 
-Guards: a force named by its head ("Thames Ridge Police") and a zoo named so keep their descriptions. Every case but
+Guards: a zoo named so keeps its description; a topic before the latest speaker, or a person who is no subject,
+leaves the epithet to the speaker. Every case but
 the guards fails on the code before who38 (0f3e19b). Sentences written for these tests."""
 
 from __future__ import annotations
@@ -39,7 +40,44 @@ CASES = [
         "force",
         id="the-force-is-not-the-police-federation-of-the-next-sentence",
     ),
+    pytest.param(
+        "His agent, Tobias Renwick-Hale, said the striker was upset.\n\nThe manager, Owen Castellane, watched the "
+        "session from the stand. Speaking after training, the Australian said he wanted two new defenders. He said "
+        "the club had money.",
+        "he wanted two new defenders",
+        "Owen Castellane",
+        id="a-nationality-epithet-is-the-topic-of-the-sentence-before-not-the-agent-quoted-earlier",
+    ),
+    pytest.param(
+        "His agent, Tobias Renwick-Hale, said the striker was upset.\n\nThe manager, Owen Castellane, watched the "
+        "session from the stand. Speaking after training, the Australian said he wanted two new defenders. He said "
+        "the club had money.",
+        "the club had money",
+        "Owen Castellane",
+        id="the-epithets-he-follows-the-topic",
+    ),
+    pytest.param(
+        "His agent, Tobias Renwick-Hale, said the striker was upset.\n\nThe manager, Owen Castellane, watched the "
+        "session from the stand. The 52-year-old said he wanted two new defenders.",
+        "he wanted two new defenders",
+        "Owen Castellane",
+        id="an-age-epithet-is-the-topic-in-apposition-to-the-subject",
+    ),
     # Guards.
+    pytest.param(
+        "The manager, Owen Castellane, watched the session from the stand. His agent, Tobias Renwick-Hale, said the "
+        "striker was upset. The 52-year-old said talks would go on.",
+        "talks would go on",
+        "Tobias Renwick-Hale",
+        id="guard-a-topic-before-the-latest-speaker-leaves-the-epithet-to-the-speaker",
+    ),
+    pytest.param(
+        "His agent, Tobias Renwick-Hale, said the striker was upset.\n\nThe fans cheered Owen Castellane from the "
+        "stand. The 52-year-old said talks would go on.",
+        "talks would go on",
+        "Tobias Renwick-Hale",
+        id="guard-a-person-named-as-an-object-is-no-topic",
+    ),
     pytest.param(
         "The Police Federation said it had backed the sergeant at the hearing. The federation said it would appeal.",
         "it would appeal",

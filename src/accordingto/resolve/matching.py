@@ -234,7 +234,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     if _gives_age(doc, mention):
         return (
             person_of_age(doc, mention, entities)
-            or _latest_person_speaker(doc, entities)
+            or _latest_person_speaker(doc, mention, entities)
             or _sole_named_person(entities)
         )
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
@@ -264,7 +264,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
         if same_head or not _bare_body_noun(doc, mention):
             if not same_head and _gives_background(doc, mention):
-                return _latest_person_speaker(doc, entities)
+                return _latest_person_speaker(doc, mention, entities)
             if not same_head and head in ANONYMOUS_HEADS:
                 anonymous = _latest_anonymous_source(doc, mention, entities)
                 if anonymous is not None:
@@ -603,7 +603,25 @@ def _named_person_at(entities: Entities, token: int) -> Entity | None:
     return None
 
 
-def _latest_person_speaker(doc: Doc, entities: Entities) -> Entity | None:
+def main_subject(token: Token) -> bool:
+    """Whether a mention's head is the subject of its sentence's main verb, a name in apposition to that
+    subject's phrase ("His partner, Aileen Dorsey, joined …"), or the agent of a passive main verb ("The
+    delegation was led by Professor Ama Boateng"): the agent is the clause's logical subject, the participant
+    the passive brings in as the one who acts, and a following "she" continues it as it would the subject."""
+    if token.dep_ == "appos":
+        token = token.head
+        # The parser hangs a name closing a subject phrase on its last noun ("The widow of the crane operator,
+        # Katerina Doukas, joined …"), and a hyphenated title on its first part as one more apposition ("Her
+        # vice-president for welfare, Grace Oduya, went …": "president" in apposition to "vice"), but news names
+        # the phrase's head so.
+        while token.dep_ in {"pobj", "prep", "appos"} and token.head is not token:
+            token = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return token.head.head.dep_ == "ROOT"
+    return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT"
+
+
+def _latest_person_speaker(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
     """The person who spoke last, outside quotes, named or described, for a definite description that gives an
     age or a background.
 
@@ -617,13 +635,28 @@ def _latest_person_speaker(doc: Doc, entities: Entities) -> Entity | None:
     text keeps unnamed has epithets too ("A
     cleaner on the surgical wards, who asked not to be named, said … The 54-year-old said"): only the named
     speaker had counted, and the cleaner's statement went to the union organiser quoted a paragraph before (who28).
+    A named person the sentence just before made its topic, the subject of its main clause, counts as a speaker
+    there: "The head coach, Rob Tindall, backed the selectors. Speaking at the announcement, the Australian said"
+    adds to what the text has just said about Tindall, and the epithet had gone to the agent quoted two paragraphs
+    up (news29), as had the coach's three "he said" after it.
     Occurrences are attached in text order, so every attached one is earlier."""
+    start = doc[mention.start].sent.start
+    before = doc[start - 1].sent if start > 0 else None
     spoken = [
         (o.tokens[0], e)
         for e in entities.all
         if e.kind == "person" and e.number == "sing" and (e.names or _introduced_unnamed(doc, e))
         for o in e.occurrences
-        if o.source and o.quote is None
+        if o.quote is None
+        and (
+            o.source
+            or (
+                before is not None
+                and e.names
+                and before.start <= o.mention.head < before.end
+                and main_subject(doc[o.mention.head])
+            )
+        )
     ]
     latest = max(spoken, key=lambda pair: pair[0], default=None)
     return latest[1] if latest is not None else None
