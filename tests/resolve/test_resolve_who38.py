@@ -4,6 +4,9 @@
   Federation" is an association of officers and no police force, so a "The force said" before it is not the
   federation's, and "The federation said" still is.
 
+- A name in apposition with an occupation ("Lawal, a painter from Leeds") is a person's, however the small model
+  tagged it (a place): her "She said" is hers, not the woman quoted before.
+
 Guards: a zoo named so keeps its description; a topic before the latest speaker, or a person who is no subject,
 leaves the epithet to the speaker. Every case but
 the guards fails on the code before who38 (0f3e19b). Sentences written for these tests."""
@@ -62,6 +65,22 @@ CASES = [
         "he wanted two new defenders",
         "Owen Castellane",
         id="an-age-epithet-is-the-topic-in-apposition-to-the-subject",
+    ),
+    pytest.param(
+        'The gallery\'s director, Dame Harriet Pellow, said the show would open in May. "We are delighted," she '
+        "said.\n\nLawal, a painter from Leeds, said she had not expected it. She said she would spend the money on a "
+        "new studio.",
+        "she would spend the money",
+        "Lawal",
+        id="an-occupation-in-apposition-makes-a-surname-tagged-a-place-a-woman",
+    ),
+    pytest.param(
+        'The gallery\'s director, Dame Harriet Pellow, said the show would open in May. "We are delighted," she '
+        "said. She added that the prize would go to the runner-up, Ngozi Nwosu.\n\nNwosu, a painter from Leeds, said "
+        "she had not expected it. She said she would spend the money on a new studio.",
+        "she would spend the money",
+        "Ngozi Nwosu",
+        id="the-painters-she-is-hers-not-the-directors-quoted-before",
     ),
     # Guards.
     pytest.param(
