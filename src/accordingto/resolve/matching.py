@@ -839,10 +839,18 @@ def kind_of_body(doc: Doc, mention: Mention) -> str | None:
     return lexicon.KINDS_OF_BODY.get(mention.head_lemma(doc))
 
 
-def kinds_of(entity: Entity) -> set[str]:
+def kinds_of(doc: Doc, entity: Entity) -> set[str]:
     """The kinds of body the words of an entity's names, the heads of what the text called it and the roles it gave
-    it say it is ("Civic Union": a union; "the drugmaker Ravensworth": a company)."""
+    it say it is ("Civic Union": a union; "the drugmaker Ravensworth": a company), with a noun compounded with a
+    role ("the *campaign* group River Keepers"): a head said of bodies of many kinds ("group") takes its kind
+    from the noun before it, and a campaign group is no company."""
     words = {word for name in entity.names for word in _kind_words(normalized(name))} | entity.heads
+    words |= {
+        child.lemma_.lower()
+        for i in entity.roles
+        for child in doc[i].children
+        if child.dep_ == "compound" and child.pos_ == "NOUN"
+    }
     return {kind for word in words if (kind := lexicon.KINDS_OF_BODY.get(word)) is not None}
 
 
@@ -878,7 +886,7 @@ def _of_another_kind(doc: Doc, mention: Mention, entity: Entity) -> bool:
     kind = kind_of_body(doc, mention)
     if kind is None:
         return False
-    kinds = kinds_of(entity)
+    kinds = kinds_of(doc, entity)
     if kind in kinds:
         return False
     bare = mention.end == mention.head + 1 and mention.head == mention.start + 1

@@ -396,7 +396,7 @@ def _join_bodies_named_after(doc: Doc, entities: Entities) -> None:
             and other.occurrences
             and first.tokens[1] <= other.occurrences[0].tokens[0]
             and other.occurrences[0].sentence <= first.sentence + 1
-            and kind in kinds_of(other)
+            and kind in kinds_of(doc, other)
         }
         if len(named) == 1:
             entities.merge(entity, next(iter(named.values())))
