@@ -10,6 +10,9 @@
 - A body the text called a campaign or pressure group (the noun before "group" says the kind) is no company: a
   later "The company said" is the company named before it.
 
+- "Another nurse was less hopeful." brings in someone new as its sentence's topic: the "she said" of the quotation
+  after it is hers (shown "another nurse", as any "another" source is), not the nurse quoted before.
+
 Guards: a zoo named so keeps its description; a topic before the latest speaker, or a person who is no subject,
 leaves the epithet to the speaker. Every case but
 the guards fails on the code before who38 (0f3e19b). Sentences written for these tests."""
@@ -99,7 +102,28 @@ CASES = [
         "Denholm Water",
         id="the-companys-it-is-the-company",
     ),
+    pytest.param(
+        "A senior nurse at the hospital, who asked not to be named, said the new rota would work. Another nurse was "
+        'less hopeful. "We are already short of twelve people," she said.',
+        "We are already short",
+        "another nurse",
+        id="another-nurse-as-topic-takes-the-she-after-it",
+    ),
+    pytest.param(
+        "A councillor for the ward, speaking on condition of anonymity, said the plan would pass. Another councillor "
+        'disagreed. "The numbers are not there," he said.',
+        "The numbers are not there",
+        "another councillor",
+        id="another-councillor-as-topic-takes-the-he-after-it",
+    ),
     # Guards.
+    pytest.param(
+        "A councillor for the ward, speaking on condition of anonymity, said the plan would pass. The mayor met "
+        'another councillor on Friday. "The numbers are there," he said.',
+        "The numbers are there",
+        "councillor for the ward",
+        id="guard-another-as-an-object-is-no-topic",
+    ),
     pytest.param(
         "Denholm Water said the ban would start on Friday. The campaign group Clear Streams said the firm had wasted "
         "water for years. The group said it would protest on Saturday.",

@@ -270,6 +270,7 @@ def resolve_speakers(
     occurrences = _source_occurrences(doc, roles, quotes, starts_of_sentences, contents, probe)
     occurrences += _name_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences += _coordination_occurrences(doc, occurrences, quotes, starts_of_sentences)
+    occurrences += _another_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
     by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
@@ -933,6 +934,28 @@ def _unsourced_occurrence(
         subject=root.dep_ in SUBJECT_DEPS,
         thing=thing,
     )
+
+
+def _another_occurrences(
+    doc: Doc, taken: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+) -> list[Occurrence]:
+    """The person an "another" description brings in as the subject of its sentence's main clause ("Another
+    official was less sure."), outside the mentions already collected: an antecedent a following "he" or "she"
+    takes. "Another" says the description is someone new beside one already met, and a sentence about that
+    someone makes them the topic, whose quotation comes next ('"If we are down three points, we lose," he
+    said'); uncollected, the "he" had gone to the first official, quoted the sentence before (news26)."""
+    covered = {i for o in taken for i in range(*o.tokens)}
+    found = []
+    for token in doc:
+        noun = token.head
+        if token.lower_ != "another" or token.dep_ != "det" or noun.i in covered or not main_subject(noun):
+            continue
+        mention = analyze_mention(doc, noun.left_edge.i, noun.i + 1)
+        if mention is None or mention.form != "description" or mention.kind != "person":
+            continue
+        span = doc[mention.start : mention.end]
+        found.append(_unsourced_occurrence(mention, span, span, noun, quotes, sentence_starts))
+    return found
 
 
 def _thing_occurrences(
