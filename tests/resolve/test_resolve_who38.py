@@ -3,19 +3,20 @@
 - A body's name says its kind by its head, not by the field a modifier or its "of" part names: the "Police
   Federation" is an association of officers and no police force, so a "The force said" before it is not the
   federation's, and "The federation said" still is.
-
+- An epithet giving a person's age or background ("the 52-year-old", "the Australian") is the named person the
+  sentence just before made its topic (the subject of its main clause, or a name in apposition to it) when that
+  came after the latest speaker, not a man quoted earlier.
 - A name in apposition with an occupation ("Lawal, a painter from Leeds") is a person's, however the small model
   tagged it (a place): her "She said" is hers, not the woman quoted before.
-
 - A body the text called a campaign or pressure group (the noun before "group" says the kind) is no company: a
   later "The company said" is the company named before it.
-
 - "Another nurse was less hopeful." brings in someone new as its sentence's topic: the "she said" of the quotation
   after it is hers (shown "another nurse", as any "another" source is), not the nurse quoted before.
 
-Guards: a zoo named so keeps its description; a topic before the latest speaker, or a person who is no subject,
-leaves the epithet to the speaker. Every case but
-the guards fails on the code before who38 (0f3e19b). Sentences written for these tests."""
+Guards: the federation's own description, a zoo named so, the campaign group's "The group said"; a topic before the
+latest speaker, or a person who is no subject, leaves the epithet to the speaker; an "another" description as an
+object is no topic. Every case but the guards fails on the code before who38 (0f3e19b). Sentences written for these
+tests."""
 
 from __future__ import annotations
 
