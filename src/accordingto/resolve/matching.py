@@ -638,14 +638,18 @@ def _latest_person_speaker(doc: Doc, mention: Mention, entities: Entities) -> En
     A named person the sentence just before made its topic, the subject of its main clause, counts as a speaker
     there: "The head coach, Rob Tindall, backed the selectors. Speaking at the announcement, the Australian said"
     adds to what the text has just said about Tindall, and the epithet had gone to the agent quoted two paragraphs
-    up (news29), as had the coach's three "he said" after it.
+    up (news29), as had the coach's three "he said" after it. Never a person the epithet contradicts ("The
+    Ukrainian minister" is not "Russian Foreign Minister Ivan Sokolov", the topic before it: ``contradicts``).
     Occurrences are attached in text order, so every attached one is earlier."""
     start = doc[mention.start].sent.start
     before = doc[start - 1].sent if start > 0 else None
     spoken = [
         (o.tokens[0], e)
         for e in entities.all
-        if e.kind == "person" and e.number == "sing" and (e.names or _introduced_unnamed(doc, e))
+        if e.kind == "person"
+        and e.number == "sing"
+        and (e.names or _introduced_unnamed(doc, e))
+        and not contradicts(doc, mention, e)
         for o in e.occurrences
         if o.quote is None
         and (
