@@ -936,6 +936,9 @@ def _unsourced_occurrence(
     )
 
 
+_ANOTHER, _DET = get_string_id("another"), get_string_id("det")
+
+
 def _another_occurrences(
     doc: Doc, taken: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
 ) -> list[Occurrence]:
@@ -945,10 +948,13 @@ def _another_occurrences(
     someone makes them the topic, whose quotation comes next ('"If we are down three points, we lose," he
     said'); uncollected, the "he" had gone to the first official, quoted the sentence before (news26)."""
     covered = {i for o in taken for i in range(*o.tokens)}
+    codes = doc_token_codes(doc)  # the per-document table: a Token per word costs more than the stage's rules
     found = []
-    for token in doc:
-        noun = token.head
-        if token.lower_ != "another" or token.dep_ != "det" or noun.i in covered or not main_subject(noun):
+    for i, lower in enumerate(codes.lower):
+        if lower != _ANOTHER or codes.dep[i] != _DET or codes.governor[i] in covered:
+            continue
+        noun = doc[codes.governor[i]]
+        if not main_subject(noun):
             continue
         mention = analyze_mention(doc, noun.left_edge.i, noun.i + 1)
         if mention is None or mention.form != "description" or mention.kind != "person":
