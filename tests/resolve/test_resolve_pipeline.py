@@ -168,7 +168,9 @@ CASES = [
         "Lena Fischer, the Republican nominee, spoke in Ohio. Her rival Tom Baker answered in Texas. The "
         "Democratic nominee said taxes would fall.",
         "said",
-        Speaker("Democratic nominee", "person", named=False),
+        # Not Fischer, of the other party: her rival, the topic of the sentence before, whom the epithet adds a
+        # party to (who38); it had been a person of its own, with no one before it to speak.
+        Speaker("Tom Baker", "person", named=True),
         id="the-democratic-nominee-is-not-the-republican-one",
     ),
     pytest.param(

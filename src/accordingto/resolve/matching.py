@@ -234,7 +234,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
     if _gives_age(doc, mention):
         return (
             person_of_age(doc, mention, entities)
-            or _latest_person_speaker(doc, entities)
+            or _latest_person_speaker(doc, mention, entities)
             or _sole_named_person(entities)
         )
     if determiner in lexicon.INDEFINITE or any(t.pos_ == "NUM" for t in doc[mention.start : mention.head]):
@@ -264,7 +264,7 @@ def same_description(doc: Doc, mention: Mention, entities: Entities) -> Entity |
             return bearers[0]  # "the lead author" is the one given that role, not the co-author named since
         if same_head or not _bare_body_noun(doc, mention):
             if not same_head and _gives_background(doc, mention):
-                return _latest_person_speaker(doc, entities)
+                return _latest_person_speaker(doc, mention, entities)
             if not same_head and head in ANONYMOUS_HEADS:
                 anonymous = _latest_anonymous_source(doc, mention, entities)
                 if anonymous is not None:
@@ -603,7 +603,25 @@ def _named_person_at(entities: Entities, token: int) -> Entity | None:
     return None
 
 
-def _latest_person_speaker(doc: Doc, entities: Entities) -> Entity | None:
+def main_subject(token: Token) -> bool:
+    """Whether a mention's head is the subject of its sentence's main verb, a name in apposition to that
+    subject's phrase ("His partner, Aileen Dorsey, joined …"), or the agent of a passive main verb ("The
+    delegation was led by Professor Ama Boateng"): the agent is the clause's logical subject, the participant
+    the passive brings in as the one who acts, and a following "she" continues it as it would the subject."""
+    if token.dep_ == "appos":
+        token = token.head
+        # The parser hangs a name closing a subject phrase on its last noun ("The widow of the crane operator,
+        # Katerina Doukas, joined …"), and a hyphenated title on its first part as one more apposition ("Her
+        # vice-president for welfare, Grace Oduya, went …": "president" in apposition to "vice"), but news names
+        # the phrase's head so.
+        while token.dep_ in {"pobj", "prep", "appos"} and token.head is not token:
+            token = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return token.head.head.dep_ == "ROOT"
+    return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT"
+
+
+def _latest_person_speaker(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
     """The person who spoke last, outside quotes, named or described, for a definite description that gives an
     age or a background.
 
@@ -617,13 +635,32 @@ def _latest_person_speaker(doc: Doc, entities: Entities) -> Entity | None:
     text keeps unnamed has epithets too ("A
     cleaner on the surgical wards, who asked not to be named, said … The 54-year-old said"): only the named
     speaker had counted, and the cleaner's statement went to the union organiser quoted a paragraph before (who28).
+    A named person the sentence just before made its topic, the subject of its main clause, counts as a speaker
+    there: "The head coach, Rob Tindall, backed the selectors. Speaking at the announcement, the Australian said"
+    adds to what the text has just said about Tindall, and the epithet had gone to the agent quoted two paragraphs
+    up (news29), as had the coach's three "he said" after it. Never a person the epithet contradicts ("The
+    Ukrainian minister" is not "Russian Foreign Minister Ivan Sokolov", the topic before it: ``contradicts``).
     Occurrences are attached in text order, so every attached one is earlier."""
+    start = doc[mention.start].sent.start
+    before = doc[start - 1].sent if start > 0 else None
     spoken = [
         (o.tokens[0], e)
         for e in entities.all
-        if e.kind == "person" and e.number == "sing" and (e.names or _introduced_unnamed(doc, e))
+        if e.kind == "person"
+        and e.number == "sing"
+        and (e.names or _introduced_unnamed(doc, e))
+        and not contradicts(doc, mention, e)
         for o in e.occurrences
-        if o.source and o.quote is None
+        if o.quote is None
+        and (
+            o.source
+            or (
+                before is not None
+                and e.names
+                and before.start <= o.mention.head < before.end
+                and main_subject(doc[o.mention.head])
+            )
+        )
     ]
     latest = max(spoken, key=lambda pair: pair[0], default=None)
     return latest[1] if latest is not None else None
@@ -806,11 +843,37 @@ def kind_of_body(doc: Doc, mention: Mention) -> str | None:
     return lexicon.KINDS_OF_BODY.get(mention.head_lemma(doc))
 
 
-def kinds_of(entity: Entity) -> set[str]:
+def kinds_of(doc: Doc, entity: Entity) -> set[str]:
     """The kinds of body the words of an entity's names, the heads of what the text called it and the roles it gave
-    it say it is ("Civic Union": a union; "the drugmaker Ravensworth": a company)."""
-    words = {word for name in entity.names for word in normalized(name)} | entity.heads
+    it say it is ("Civic Union": a union; "the drugmaker Ravensworth": a company), with a noun compounded with a
+    role ("the *campaign* group River Keepers"): a head said of bodies of many kinds ("group") takes its kind
+    from the noun before it, and a campaign group is no company."""
+    words = {word for name in entity.names for word in _kind_words(normalized(name))} | entity.heads
+    words |= {
+        child.lemma_.lower()
+        for i in entity.roles
+        for child in doc[i].children
+        if child.dep_ == "compound" and child.pos_ == "NOUN"
+    }
     return {kind for word in words if (kind := lexicon.KINDS_OF_BODY.get(word)) is not None}
+
+
+# The words that open a name's part after its head: "of" and its kin ("Federation of Zoos") and "for" ("Consumer
+# Council for Water").
+_NAME_PART_WORDS = lexicon.NAME_PREPOSITIONS | {"for"}
+
+
+def _kind_words(name: list[str]) -> list[str]:
+    """The words of a body's name that say its kind: its head alone where the head is a kind of body, else all
+    its words. An English name's head is its last word before an "of" or "for" part ("Federation of Zoos",
+    "Consumer Council for Water") or else its last word, and the head says what the body is; a modifier before
+    it, or the "of" part, names the field it works in or whom it serves. The "Police Federation" is an
+    association of officers and no police force, the "Federation of Zoos" no zoo: read by all their words, a
+    later "The force said" joined the federation named in the next sentence, not the force (news29). Where the
+    head says no kind ("Metropolitan Police Service", "Tamar Water"), the other words are all the text gives."""
+    cut = next((i for i, word in enumerate(name) if i and word in _NAME_PART_WORDS), len(name))
+    head = name[cut - 1] if cut else None
+    return [head] if head in lexicon.KINDS_OF_BODY else name
 
 
 def _of_another_kind(doc: Doc, mention: Mention, entity: Entity) -> bool:
@@ -827,7 +890,7 @@ def _of_another_kind(doc: Doc, mention: Mention, entity: Entity) -> bool:
     kind = kind_of_body(doc, mention)
     if kind is None:
         return False
-    kinds = kinds_of(entity)
+    kinds = kinds_of(doc, entity)
     if kind in kinds:
         return False
     bare = mention.end == mention.head + 1 and mention.head == mention.start + 1

@@ -1508,6 +1508,11 @@ def _read_mention(codes: TokenCodes, start: int, end: int) -> Mention | None:
             # organisations' names as people's or places').
             body = _description_kind(codes, described, number)
             kind = body if body in BODY_KINDS else kind
+            if kind in {"unknown", "government"} and described != head and body == "person" and number == "sing":
+                # "Fashola, a painter from Leeds, said": an apposition naming an occupation says its bearer is a
+                # person, and no place is a painter; the small model tags unfamiliar surnames as places, and the
+                # runner-up's "She said" after it went to a woman quoted a paragraph before (news27).
+                kind = "person"
         if kind in {"organization", "unknown", "government", "media"} and _titled(codes, described, low, bounds[0]):
             # "water secretary Esteban Quiroga", "the local MP, Rhodri Evans", tagged ORG; "Its secretary, Joanne
             # Mbeki", tagged GPE: a place holds no office. Nor does an outlet: "Its president, Gwilym ap Rhys",

@@ -67,6 +67,7 @@ from .matching import (
     heads_the_story,
     kind_of_body,
     kinds_of,
+    main_subject,
     same_description,
     same_name,
 )
@@ -269,6 +270,7 @@ def resolve_speakers(
     occurrences = _source_occurrences(doc, roles, quotes, starts_of_sentences, contents, probe)
     occurrences += _name_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences += _coordination_occurrences(doc, occurrences, quotes, starts_of_sentences)
+    occurrences += _another_occurrences(doc, occurrences, quotes, starts_of_sentences)
     occurrences.sort(key=lambda o: (o.tokens[0], not o.source))
     genders = _name_genders(doc, occurrences, quotes)
     by_sentence: dict[int, list[Occurrence]] = defaultdict(list)
@@ -395,7 +397,7 @@ def _join_bodies_named_after(doc: Doc, entities: Entities) -> None:
             and other.occurrences
             and first.tokens[1] <= other.occurrences[0].tokens[0]
             and other.occurrences[0].sentence <= first.sentence + 1
-            and kind in kinds_of(other)
+            and kind in kinds_of(doc, other)
         }
         if len(named) == 1:
             entities.merge(entity, next(iter(named.values())))
@@ -572,7 +574,7 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
                 if opens
                 else o.sentence == occurrence.sentence and o.tokens[1] <= occurrence.tokens[0]
             )
-            and _main_subject(doc[o.mention.head])
+            and main_subject(doc[o.mention.head])
             for o in entity.occurrences
         ):
             found.add(id(occurrence))
@@ -667,24 +669,6 @@ def _gendered_before(entity: Entity, gender: Gender, token: int) -> bool:
     """Whether a mention of an entity before ``token`` gives it ``gender`` (a first name, an honorific, a
     pronoun, "the woman"): the entity's own gender may have come from the very pronoun being resolved."""
     return any(o.tokens[0] < token and o.mention.gender == gender for o in entity.occurrences)
-
-
-def _main_subject(token: Token) -> bool:
-    """Whether a mention's head is the subject of its sentence's main verb, a name in apposition to that
-    subject's phrase ("His partner, Aileen Dorsey, joined …"), or the agent of a passive main verb ("The
-    delegation was led by Professor Ama Boateng"): the agent is the clause's logical subject, the participant
-    the passive brings in as the one who acts, and a following "she" continues it as it would the subject."""
-    if token.dep_ == "appos":
-        token = token.head
-        # The parser hangs a name closing a subject phrase on its last noun ("The widow of the crane operator,
-        # Katerina Doukas, joined …"), and a hyphenated title on its first part as one more apposition ("Her
-        # vice-president for welfare, Grace Oduya, went …": "president" in apposition to "vice"), but news names
-        # the phrase's head so.
-        while token.dep_ in {"pobj", "prep", "appos"} and token.head is not token:
-            token = token.head
-    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
-        return token.head.head.dep_ == "ROOT"
-    return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT"
 
 
 def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: Entities, answered: set[int]) -> bool:
@@ -950,6 +934,34 @@ def _unsourced_occurrence(
         subject=root.dep_ in SUBJECT_DEPS,
         thing=thing,
     )
+
+
+_ANOTHER, _DET = get_string_id("another"), get_string_id("det")
+
+
+def _another_occurrences(
+    doc: Doc, taken: list[Occurrence], quotes: QuoteMap, sentence_starts: list[int]
+) -> list[Occurrence]:
+    """The person an "another" description brings in as the subject of its sentence's main clause ("Another
+    official was less sure."), outside the mentions already collected: an antecedent a following "he" or "she"
+    takes. "Another" says the description is someone new beside one already met, and a sentence about that
+    someone makes them the topic, whose quotation comes next ('"If we are down three points, we lose," he
+    said'); uncollected, the "he" had gone to the first official, quoted the sentence before (news26)."""
+    covered = {i for o in taken for i in range(*o.tokens)}
+    codes = doc_token_codes(doc)  # the per-document table: a Token per word costs more than the stage's rules
+    found = []
+    for i, lower in enumerate(codes.lower):
+        if lower != _ANOTHER or codes.dep[i] != _DET or codes.governor[i] in covered:
+            continue
+        noun = doc[codes.governor[i]]
+        if not main_subject(noun):
+            continue
+        mention = analyze_mention(doc, noun.left_edge.i, noun.i + 1)
+        if mention is None or mention.form != "description" or mention.kind != "person":
+            continue
+        span = doc[mention.start : mention.end]
+        found.append(_unsourced_occurrence(mention, span, span, noun, quotes, sentence_starts))
+    return found
 
 
 def _thing_occurrences(

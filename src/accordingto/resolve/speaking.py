@@ -520,7 +520,7 @@ def _sole_body_nearby(
     if len(present) != 1 or not any(present[0] is c for c in candidates) or not present[0].names:
         return None
     body = present[0]
-    if kind is not None and kind not in kinds_of(body) and (kinds_of(body) or kind not in _BRANDED_KINDS):
+    if kind is not None and kind not in kinds_of(doc, body) and (kinds_of(doc, body) or kind not in _BRANDED_KINDS):
         return None
     acted = any(
         o.tokens[0] < mention.start
