@@ -224,7 +224,10 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
             return _hyphenated_head(codes, i, roots)
     for i in indices:
         if pos[i] in _NOMINAL_IDS and codes.dep[i] not in _MODIFIER_DEP_IDS:
-            return i
+            # A compound adjective's first part is no head ("The Samoan-born forward", "forward" tagged an adverb,
+            # had been a source named "Samoan"): the word the compound modifies is, whatever its tag.
+            modified = governor[i + 2] if opens_compound_modifier(codes, i) else i
+            return modified if start <= modified < end else i
     nominals = [i for i in indices if pos[i] in _NOMINAL_IDS]
     return nominals[-1] if nominals else None
 
@@ -883,6 +886,15 @@ def _dictionary_word(word: str) -> bool:
         or (word.endswith("s") and not unknown_word(word[:-1]))
         or (word.endswith("a") and not unknown_word(word[:-1] + "um"))
     )
+
+
+def opens_compound_modifier(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is the first part of a compound adjective, hyphenated to a lower-case participle or
+    adjective ("*Paisley*-born", "*London*-based", "*Samoan*-born"): the compound modifies the noun after it, and the
+    name inside says where the noun's bearer was born or is based, not who they are. As a participant of its own
+    ("Paisley" taking the businessman's "he said") or as the phrase's head, it had been shown as the source's name
+    (a double-barrelled name's parts are both capitalised: "Vance-Akindele")."""
+    return i + 2 < len(codes.pos) and _inner_hyphen(codes, i + 1) and codes.word(i + 2).islower()
 
 
 def _inner_hyphen(codes: TokenCodes, i: int) -> bool:
