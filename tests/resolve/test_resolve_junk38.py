@@ -3,7 +3,9 @@ post-nominal or inside a body's possessive: post-nominal letters ("KC", "MSP") f
 name of their own; an apostrophe inside a surname ("O'Callaghan") is a letter of the hyphenated word it opens; a
 body's possessor may be two trades or places joined by "and" ("The Coal and Steel Traders' Federation"); a
 modifier that coins a place's name ("Greater", "Upper") opens the name even as the sentence's first word; the place
-of a compound adjective ("Paisley-born") is no participant. Sentences written for these tests, with invented names, through the whole pipeline."""
+of a compound adjective ("Paisley-born") is no participant; a superlative in apposition ("the oldest of the
+estates") is not glued onto the name. Sentences written for these tests, with invented names, through the whole
+pipeline."""
 
 from __future__ import annotations
 
@@ -146,3 +148,29 @@ COMPOUND_MODIFIERS = [
 def test_a_compound_adjectives_place_is_no_source(nlp: Language, text: str, content_start: str, place: str) -> None:
     source = source_of_statement(_analysis(nlp, text), content_start)
     assert source.get("name") != place
+
+
+SUPERLATIVES = [
+    # (text, the content's first words, the source's display name)
+    # A superlative after "the" set off by commas leaves its noun out ("the oldest [estate]"): it describes the
+    # word before its comma, and the name ends there.
+    pytest.param(
+        "Tenants in Harlow Court, the oldest of the estates, say the lifts have failed for months.",
+        "the lifts have failed",
+        "tenants in Harlow Court",
+        id="superlative-describes-the-place",
+    ),
+    pytest.param(
+        "The rider, the youngest in the team, said the climb had been brutal.",
+        "the climb had been brutal",
+        "rider",
+        id="superlative-after-the-head",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content_start", "name"), SUPERLATIVES)
+def test_a_superlative_apposition_is_not_glued_on(nlp: Language, text: str, content_start: str, name: str) -> None:
+    source = source_of_statement(_analysis(nlp, text), content_start)
+    assert source["name"] == name
+    assert source["named"] is False
