@@ -389,15 +389,25 @@ _THIRD_PERSON_POSSESSIVES = frozenset({"its", "his", "her", "their"})
 def _set_off_description(doc: Doc, mention: Mention) -> int | None:
     """The head of a description a common noun has in apposition after a comma ("the group's organiser, a walking
     club"), itself a common noun (a name in apposition is the source's name, read as one, and a name the rules
-    could not read is left as written); None without one."""
+    could not read is left as written) or a superlative after "the", which heads a noun phrase whose noun it leaves
+    out ("Tenants in Wexcombe Tower, the tallest of the blocks": the tallest block, which had been glued onto the
+    tenants' name); None without one."""
     appos = mention.appos
-    if appos is None or not mention.head < appos < mention.end or doc[appos].pos_ != "NOUN":
+    if appos is None or not mention.head < appos < mention.end:
+        return None
+    if doc[appos].pos_ != "NOUN" and not _superlative_phrase(doc[appos]):
         return None
     if doc[mention.head].pos_ != "NOUN":
         return None
     if doc[appos].ent_type_ or not any(t.text == "," for t in doc[mention.head : doc[appos].left_edge.i]):
         return None
     return appos
+
+
+def _superlative_phrase(word: Token) -> bool:
+    """Whether ``word`` is a superlative adjective with "the" before it ("the tallest", "the oldest of them"): a noun
+    phrase whose noun is the one the text just gave."""
+    return word.tag_ == "JJS" and any(child.lower_ == "the" for child in word.lefts)
 
 
 def _renames(doc: Doc, head: int, apposed: int) -> bool:
@@ -410,6 +420,7 @@ def _renames(doc: Doc, head: int, apposed: int) -> bool:
     comma = doc[apposed].left_edge.i - 1
     return (
         doc[apposed].head.i == head
+        and doc[apposed].pos_ == "NOUN"  # a superlative leaves its noun out: the head names what it picks out
         and comma == head + 1
         and (doc[apposed].tag_ in _PLURAL_TAGS) == (doc[head].tag_ in _PLURAL_TAGS)
         and not unknown_word(doc[head].lemma_)

@@ -224,7 +224,10 @@ def find_head(codes: TokenCodes, start: int, end: int) -> int | None:
             return _hyphenated_head(codes, i, roots)
     for i in indices:
         if pos[i] in _NOMINAL_IDS and codes.dep[i] not in _MODIFIER_DEP_IDS:
-            return i
+            # A compound adjective's first part is no head ("The Samoan-born forward", "forward" tagged an adverb,
+            # had been a source named "Samoan"): the word the compound modifies is, whatever its tag.
+            modified = governor[i + 2] if opens_compound_modifier(codes, i) else i
+            return modified if start <= modified < end else i
     nominals = [i for i in indices if pos[i] in _NOMINAL_IDS]
     return nominals[-1] if nominals else None
 
@@ -280,10 +283,22 @@ def joined_word_start(codes: TokenCodes, token: int) -> int:
         and codes.lower[start - 1] == _HYPHEN
         and codes.idx[start - 2] + codes.length[start - 2] == codes.idx[start - 1]
         and codes.idx[start - 1] + 1 == codes.idx[start]
-        and codes.word(start - 2).isalpha()
+        and spelled_word(codes.word(start - 2))
     ):
         start -= 2
     return start
+
+
+# An apostrophe between letters is a letter of the word, not punctuation: Irish and Norman surnames are written
+# with one ("O'Shaughnessy", "D'Arcy"), and so are elided particles ("N'Golo", "Dell'Olio").
+_APOSTROPHES = str.maketrans("", "", "'’")
+
+
+def spelled_word(word: str) -> bool:
+    """Whether ``word`` is letters only, an apostrophe between letters counted as one: a part of a hyphenated
+    word ("O'Shaughnessy" of "O'Shaughnessy-Kaur" had been left out of the word, and the surname shown as
+    "Kaur")."""
+    return word[:1].isalpha() and word[-1:].isalpha() and word.translate(_APOSTROPHES).isalpha()
 
 
 # Right-hand dependents that belong to the core phrase: "a spokesman for the Kremlin", "Trump and Pence",
@@ -344,8 +359,10 @@ def core_span(codes: TokenCodes, head: int, start: int, end: int) -> tuple[int, 
     """Token bounds of the head's noun phrase, clipped to ``start:end``: left modifiers, the head, and right
     dependents that say who the source is (prepositions of affiliation, coordinated names, appositions); not
     relative clauses or participles, which describe what the source did rather than who it is."""
-    low = joined_word_start(codes, head)
-    for child in codes.lefts(head):
+    # A hyphenated word is one word, and the words before it are its modifiers whichever part the parser hangs them
+    # on: "Bernadette" hangs on "O'Shaughnessy" of "Bernadette O'Shaughnessy-Kaur", and the name had lost her.
+    first = low = joined_word_start(codes, head)
+    for child in codes.lefts(head) + (codes.lefts(first) if first < head else []):
         low = min(low, codes.left_edge[child])
     if head >= 2 and codes.governor[head] == head - 2 and _quoted_word(codes, head - 2):
         low = min(low, codes.left_edge[head - 2])  # the first name and nickname before a surname (``_past_nickname``)
@@ -404,6 +421,7 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     ending. ``body``: the text calls the name's bearer a body (an apposition or a noun before the name), so that
     its "for" part is its name's (``through_name_part``)."""
     pos, dep, ent_type, lower = codes.pos, codes.dep, codes.ent_type, codes.lower
+    head = _name_before_post_nominals(codes, head, low)
     bounds = _entity_bounds(codes, head)
     if bounds is None and (
         (pos[head] != PROPN and not _capitalised_body_noun(codes, head, high, body))
@@ -626,10 +644,33 @@ def name_bounds(codes: TokenCodes, head: int, low: int, high: int, body: bool = 
     return (start, end) if end > start else None
 
 
+def _name_before_post_nominals(codes: TokenCodes, head: int, low: int) -> int:
+    """The last word of the name that post-nominal letters follow, or ``head`` itself: letters written after a
+    person's name for an honour or an office ("Rupert Vance-Akindele KC", "Ewan Strachan-Moir MSP") say what the
+    person holds, and the parser makes them the phrase's head while the small model tags them apart (an
+    organisation, or nothing); read from them, the name had been "KC" or the surname's last part, and "MSP" had been
+    a source's name. Only after a tagged name that no determiner opens: "the Labour MP" and "a Tory MSP" are a
+    party's members, the letters a role there, not post-nominals."""
+    last = head
+    while last > low and codes.word(last) in lexicon.POST_NOMINALS and codes.entity_end[last - 1] == last:
+        last -= 1
+    if last == head or codes.ent_type[last] not in _NAME_LABEL_IDS:
+        return head
+    opening = max(codes.entity_start[last] - 1, low)
+    return head if any(codes.pos[i] == DET for i in range(opening, last)) else last
+
+
 def _opening_adjective(codes: TokenCodes, i: int) -> bool:
     """Whether token ``i`` opens its sentence and is only an adjective in WordNet: its capital says nothing, and an
-    adjective that only describes ("Neighbouring Tarsia said", "Embattled Acme Holdings") is no word of the name."""
-    return _opens_sentence(codes, i) and only_adjective(codes.word(i))
+    adjective that only describes ("Neighbouring Tarsia said", "Embattled Acme Holdings") is no word of the name.
+    Not a modifier that coins a place's or a body's name (lexicon ``name_modifiers``): "Greater Salvingham Fire and
+    Rescue Service said", "Upper Norwood", "New Labour" name another place or body with it, and the service had been
+    shown without its "Greater"."""
+    return (
+        _opens_sentence(codes, i)
+        and only_adjective(codes.word(i))
+        and codes.word(i).lower() not in lexicon.NAME_MODIFIERS
+    )
 
 
 def _surname_tagged_a_place(codes: TokenCodes, start: int, end: int) -> bool:
@@ -705,7 +746,7 @@ def _joined_name_end(codes: TokenCodes, end: int) -> int:
         and codes.lower[last] == _HYPHEN
         and codes.idx[last - 1] + codes.length[last - 1] == codes.idx[last]
         and codes.idx[last] + 1 == codes.idx[last + 1]
-        and codes.word(last + 1).isalpha()
+        and spelled_word(codes.word(last + 1))
     ):
         last += 2
         if codes.word(last - 1)[:1].isupper():
@@ -755,16 +796,34 @@ def coordinated_name_end(codes: TokenCodes, start: int, end: int, high: int) -> 
     # "Food") that a body's name takes; not a body's own word ("Marlow Council and Fenwick University" are two)
     # nor a one-word name tagged on its own ("Smith and Rescue Service").
     first_word = codes.word(before)
-    modifier = through or (
-        noun_not_adjective(first_word.lower())
-        and not body_word(first_word)
-        and not (codes.ent_type[before] and codes.entity_start[before] == before)
+    modifier = (
+        through
+        or _person_tag_after_article(codes, before)
+        or (
+            noun_not_adjective(first_word.lower())
+            and not body_word(first_word)
+            and not (codes.ent_type[before] and codes.entity_start[before] == before)
+        )
     )
     # Two lines of business joined, the second a lone word, are one company's trades ("Castellane Shipping and
     # Logistics", news27, had been "Castellane Shipping"): a line of business alone names no company, whereas a
     # second body names itself ("Marlow Shipping and Fenwick Logistics" are two).
     trades = conjunct == conjunction + 1 and _ends_a_body_name(first_word) and _ends_a_body_name(codes.word(conjunct))
     return edge if modifier or trades else end
+
+
+def _person_tag_after_article(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is a one-word name the small model tagged a person's after "the": English names a person
+    without an article, so "the Clyde" of "the Clyde and Lomond Regional Transport Partnership" is a river's or a
+    place's name opening the body's (it had been read as a person beside "Lomond Regional Transport Partnership",
+    and "The partnership estimates" had shown the cut name)."""
+    return (
+        i > 0
+        and codes.ent_type[i] == _PERSON
+        and codes.entity_start[i] == i
+        and codes.entity_end[i] == i + 1
+        and codes.lower[i - 1] in _DEFINITE_ARTICLE_IDS
+    )
 
 
 def coordinated_name_start(codes: TokenCodes, start: int, end: int) -> int:
@@ -827,6 +886,15 @@ def _dictionary_word(word: str) -> bool:
         or (word.endswith("s") and not unknown_word(word[:-1]))
         or (word.endswith("a") and not unknown_word(word[:-1] + "um"))
     )
+
+
+def opens_compound_modifier(codes: TokenCodes, i: int) -> bool:
+    """Whether token ``i`` is the first part of a compound adjective, hyphenated to a lower-case participle or
+    adjective ("*Paisley*-born", "*London*-based", "*Samoan*-born"): the compound modifies the noun after it, and the
+    name inside says where the noun's bearer was born or is based, not who they are. As a participant of its own
+    ("Paisley" taking the businessman's "he said") or as the phrase's head, it had been shown as the source's name
+    (a double-barrelled name's parts are both capitalised: "Vance-Akindele")."""
+    return i + 2 < len(codes.pos) and _inner_hyphen(codes, i + 1) and codes.word(i + 2).islower()
 
 
 def _inner_hyphen(codes: TokenCodes, i: int) -> bool:
@@ -1062,17 +1130,29 @@ def _possessor_in_name(codes: TokenCodes, start: int, low: int) -> int:
     "The *Prison Governors'* Forum"): an article cannot go with a possessor that is a proper name ("the
     Alzheimer" is no phrase), so it goes with the capitalised noun after the possessive, and the possessor and
     its proper nouns are that body's name. The small model tags only the last part (or the first), and the cut
-    name ("Alliance", "Forum") was a junk source of its own (news16). A person's possessive has no article
-    ("Calder's chief medical officer"), and is left out as before."""
+    name ("Alliance", "Forum") was a junk source of its own (news16). The possessor may be two trades or places
+    joined by "and", however the parser hangs its parts under the body's noun ("The *Oil and Gas Producers'*
+    Association of the United Kingdom", "The *Lime Walk and Orchard Close Residents'* Association", cut to
+    "Association …"): the article still goes with the noun after the possessive. A person's possessive has no
+    article ("Calder's chief medical officer"), and is left out as before."""
     marker = start - 1
     if marker <= low or codes.tag[marker] != _POSSESSIVE_TAG or codes.pos[start] != PROPN:
         return start
     first = marker - 1
     if codes.pos[first] != PROPN or codes.governor[first] != start:
         return start
-    while first > low and codes.pos[first - 1] == PROPN and codes.governor[first - 1] == marker - 1:
+    while (
+        first > low
+        and (codes.pos[first - 1] == PROPN or codes.lower[first - 1] in _AND_IDS)
+        and _governs(codes, start, first - 1)
+    ):
         first -= 1
-    if first > low and codes.lower[first - 1] in _ARTICLE_IDS and not codes.breaks[first - 1]:
+    if (
+        first > low
+        and codes.pos[first] == PROPN
+        and codes.lower[first - 1] in _ARTICLE_IDS
+        and not codes.breaks[first - 1]
+    ):
         return first
     return start
 

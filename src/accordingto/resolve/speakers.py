@@ -84,6 +84,7 @@ from .mentions import (
     misread_surname,
     name_kind,
     office_named_beside,
+    opens_compound_modifier,
     read_source,
     through_name_part,
 )
@@ -874,6 +875,8 @@ def _name_occurrences(
     for ent in names:
         if any(i in taken for i in range(ent.start, ent.end)) or ent.root.dep_ in {"compound", "amod", "nmod"}:
             continue
+        if opens_compound_modifier(codes, ent.end - 1):
+            continue  # "The Paisley-born businessman": the place of a compound adjective is no participant
         if heads_the_story(doc, codes, ent.start, ent.end):
             continue
         mention = misread.get(ent.start) if len(ent) == 1 else None
