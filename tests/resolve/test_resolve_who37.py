@@ -4,7 +4,7 @@ said" is the league, not the club named since.
 News names a body in full once and then by the noun its name ends in ("the league", "the council", "the union"),
 which says what kind of body it is. Written as a modifier ("the … League final", "the … Council budget") or left
 untagged by the small model, the full name was no participant the rules had collected, and the bare noun went to
-the latest body of no stated kind, often the other side (``speakers._body_named_by_its_kind``).
+the latest body of no stated kind, often the other side (``speakers._named_by_its_kind``, widened by gum38 to any noun).
 
 The first case fails on the code before who37 (the club); the guards pass on both. Guards: the league after
 another club's coach; a council named as a modifier before a developer quoted between; a league the rules already

@@ -62,6 +62,8 @@ from .first_names import first_name_gender
 from .learned import LearnedAnswers, barred_content, entity_links, mention_class
 from .markables import Markables, quote_ranges, sentence_starts
 from .matching import (
+    COUNTRY_NOUNS,
+    SETTLEMENT_NOUNS,
     called_a_body,
     collect_name,
     heads_the_story,
@@ -307,7 +309,7 @@ def resolve_speakers(
         else:
             entity = (
                 entities.read_before(mention)
-                or _body_named_by_its_kind(doc, occurrence, entities, quotes, genders, starts_of_sentences)
+                or _named_by_its_kind(doc, occurrence, entities, quotes, genders, starts_of_sentences)
                 or _rules_entity(doc, mention, entities)
             )
             if (
@@ -1282,7 +1284,7 @@ def _unnamed_antecedent(source: Occurrence, entities: Entities) -> Entity | None
     return latest[1] if latest is not None else None
 
 
-def _body_named_by_its_kind(
+def _named_by_its_kind(
     doc: Doc,
     occurrence: Occurrence,
     entities: Entities,
@@ -1290,26 +1292,36 @@ def _body_named_by_its_kind(
     genders: dict[str, Gender],
     sentence_starts: list[int],
 ) -> Entity | None:
-    """For a bare "the league", "the council", "the union" (a kind of body, ``lexicon.KINDS_OF_BODY``): the body
-    whose name, written earlier, ends in that noun ("the Northern Hockey League final" … "The league said"),
-    when the rules collected no participant of that name. News names a body in full once and then by the noun its
-    name ends in, which says what kind of body it is; the full name is often written as a modifier ("the ...
-    League final", "the ... Council housing plan") or left untagged by the small model, so the rules had no
-    such participant, and the bare noun went to the latest body of no stated kind (a club named since: "the
-    league" is no club). Only a capitalised name of two words or more whose last word is the noun: a lone
-    "League" or a lower-case "league" names no body."""
+    """For a bare "the league", "the council", "the mosque", "the river": the body or thing whose name, written
+    earlier, ends in that noun ("the Northern Hockey League final" … "The league said"; "Kelbury's Grand Mosque" …
+    "the mosque"), when the rules collected no participant of that name. An English name is headed by its last
+    word, which says what kind of body or thing the bearer is, and a text names it in full once and then by that
+    noun; the full name is often written as a modifier ("the ... League final") or is a building's, a river's or
+    an event's, which the rules collect only when a pronoun takes it, so the rules had no such participant, and
+    the bare noun went to the latest body of no stated kind (a club named since: "the league" is no club) or to
+    nothing (gum38: "the mosque", "the memorial", "the river" on GUM train). Only a capitalised name of two words
+    or more whose last word is the noun: a lone "League" or a lower-case "league" names nothing. Not a noun for
+    people (a capitalised "Prime Minister" is a title, not a name; people are named by their own names, and the
+    roles the text gave them are the description rules'), nor a settlement's or a country's noun, which names the
+    place the text is about (``matching._place_written_about``: "the city" in a guide to Mérida is not "Mexico
+    City")."""
     mention = occurrence.mention
     if (
         not mention.determiner_and_head
         or mention.form != "description"
         or doc[mention.start].lower_ not in lexicon.DEFINITE
+        or mention.number != "sing"
     ):
         return None
     noun = mention.head_lemma(doc)
-    if noun not in lexicon.KINDS_OF_BODY or mention.number != "sing":
+    body = noun in lexicon.KINDS_OF_BODY
+    if not body and (noun in lexicon.PEOPLE_NOUNS or noun in SETTLEMENT_NOUNS | COUNTRY_NOUNS or not noun.isalpha()):
         return None
-    if any(name and normalized(name)[-1] == noun for e in entities.all for name in e.names):
-        return None  # a participant already goes by the name: the description rules find it
+    if any(noun in normalized(name) for e in entities.all for name in e.names):
+        # A participant already goes by a name holding the noun: the description rules find it. Not only as its
+        # last word: a body's formal name runs on past its head ("the Hallam Museum of Art and Antiquities"), and
+        # the shorter name read off its first words would be a second participant.
+        return None
     for token in reversed(doc[: mention.start]):
         if token.lower_ != noun or not token.text[:1].isupper() or token.pos_ != "PROPN":
             continue
@@ -1321,9 +1333,14 @@ def _body_named_by_its_kind(
         read = analyze_mention(doc, start, token.i + 1)
         if read is None or read.name_start is None:
             continue
-        # The noun it ends in makes the name a body's, whatever the tagger or the learned kinds made of it (a
-        # name the small model left untagged reads as a person's: "Netball League").
-        named = dataclasses.replace(read, kind=name_kind([t.text for t in doc[start : token.i + 1]], "ORG"))
+        # The noun it ends in says what the bearer is, whatever the tagger or the learned kinds made of the name (a
+        # name the small model left untagged reads as a person's: "Netball League", "Grand Mosque"): a body's kind
+        # for a kind of body, else a thing's, of no speaker's kind and no "he" or "she".
+        words = [t.text for t in doc[start : token.i + 1]]
+        if body:
+            named = dataclasses.replace(read, kind=name_kind(words, "ORG"))
+        else:
+            named = dataclasses.replace(read, kind="unknown", gender="neut")
         sentence = bisect.bisect_right(sentence_starts, start) - 1
         return collect_name(doc, named, sentence, quotes, entities, genders).entity
     return None
