@@ -89,7 +89,7 @@ from .mentions import (
 from .name_kinds import shipped_name_kinds
 from .names import normalized
 from .ranker import MentionRanker, shipped_ranker
-from .speaking import join_lede_descriptions, speaking_description
+from .speaking import join_lede_descriptions, main_subject, speaking_description
 from .transcripts import find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
@@ -572,7 +572,7 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
                 if opens
                 else o.sentence == occurrence.sentence and o.tokens[1] <= occurrence.tokens[0]
             )
-            and _main_subject(doc[o.mention.head])
+            and main_subject(doc[o.mention.head])
             for o in entity.occurrences
         ):
             found.add(id(occurrence))
@@ -667,24 +667,6 @@ def _gendered_before(entity: Entity, gender: Gender, token: int) -> bool:
     """Whether a mention of an entity before ``token`` gives it ``gender`` (a first name, an honorific, a
     pronoun, "the woman"): the entity's own gender may have come from the very pronoun being resolved."""
     return any(o.tokens[0] < token and o.mention.gender == gender for o in entity.occurrences)
-
-
-def _main_subject(token: Token) -> bool:
-    """Whether a mention's head is the subject of its sentence's main verb, a name in apposition to that
-    subject's phrase ("His partner, Aileen Dorsey, joined …"), or the agent of a passive main verb ("The
-    delegation was led by Professor Ama Boateng"): the agent is the clause's logical subject, the participant
-    the passive brings in as the one who acts, and a following "she" continues it as it would the subject."""
-    if token.dep_ == "appos":
-        token = token.head
-        # The parser hangs a name closing a subject phrase on its last noun ("The widow of the crane operator,
-        # Katerina Doukas, joined …"), and a hyphenated title on its first part as one more apposition ("Her
-        # vice-president for welfare, Grace Oduya, went …": "president" in apposition to "vice"), but news names
-        # the phrase's head so.
-        while token.dep_ in {"pobj", "prep", "appos"} and token.head is not token:
-            token = token.head
-    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
-        return token.head.head.dep_ == "ROOT"
-    return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT"
 
 
 def _worth_asking(doc: Doc, occurrence: Occurrence, how: str, entities: Entities, answered: set[int]) -> bool:
