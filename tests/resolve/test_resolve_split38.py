@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import pytest
 
+from accordingto import lexicon
+from accordingto.resolve.names import names_match
 from handspans import known_as, resolved_sources
 
 JOINED = [
@@ -101,3 +103,33 @@ def test_an_epithet_with_no_clear_centre_stays_apart(
 ) -> None:
     doc = resolved_sources(text, sources, strategy)
     assert known_as(doc, f"a{len(sources)}") == expected
+
+
+# A company's name without its legal form is a shorter form of it; without a line of business or a body's head
+# ("Water", "Council") it is often a place's, and one word is left to the first-word rule (``matching``).
+SHORTER_NAMES = [
+    pytest.param(["Kestrel", "Marsh"], ["Kestrel", "Marsh", "Partners"], True, id="without-the-partnership-word"),
+    pytest.param(["Dunmore", "Vance"], ["Dunmore", "Vance", "Ltd."], True, id="without-an-abbreviated-form"),
+    pytest.param(["Severn", "Vale"], ["Severn", "Vale", "Water"], False, id="a-line-of-business-is-kept"),
+    pytest.param(["Ashby", "Downs"], ["Ashby", "Downs", "Council"], False, id="a-council-is-not-its-place"),
+    pytest.param(["Kestrel"], ["Kestrel", "Group"], False, id="one-word-is-left-to-the-first-word-rule"),
+    pytest.param(["Marsh", "Partners"], ["Kestrel", "Marsh", "Partners"], True, id="the-last-words-as-before"),
+]
+
+
+@pytest.mark.parametrize(("short", "long", "same"), SHORTER_NAMES)
+def test_a_company_is_called_by_its_name_without_its_legal_form(short: list[str], long: list[str], same: bool) -> None:
+    assert names_match(short, long, person=False) is same
+
+
+def test_legal_forms_are_company_endings() -> None:
+    assert lexicon.LEGAL_FORMS <= lexicon.ORGANIZATION_NAME_ENDINGS
+
+
+@pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
+def test_the_company_without_its_legal_form_is_one_source(strategy: dict[str, str] | None) -> None:
+    text = (
+        "Kestrel Marsh Partners said the towers would be built by 2029. Kestrel Marsh said the park would open first."
+    )
+    doc = resolved_sources(text, ["Kestrel Marsh Partners", "Kestrel Marsh"], strategy)
+    assert known_as(doc, "a2") == "Kestrel Marsh Partners"
