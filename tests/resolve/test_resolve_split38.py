@@ -133,3 +133,32 @@ def test_the_company_without_its_legal_form_is_one_source(strategy: dict[str, st
     )
     doc = resolved_sources(text, ["Kestrel Marsh Partners", "Kestrel Marsh"], strategy)
     assert known_as(doc, "a2") == "Kestrel Marsh Partners"
+
+
+# A role noun used as a verb ("who has coached the side") gives the role; a later "the coach" is that person, not
+# the speaker quoted in between, whom the epithet rule would otherwise continue.
+ROLE_AS_VERB = [
+    pytest.param(
+        "Ilse Varga, who has coached the national side since 2019, will step down in June. Her assistant, Bruno "
+        "Kessler, said the players were stunned. The coach said she had decided in March.",
+        ["Her assistant, Bruno Kessler", "The coach"],
+        "Ilse Varga",
+        id="the-role-holder-not-the-speaker-between",
+    ),
+    pytest.param(
+        "Dame Rosa Quill, who chaired the inquiry, published its report on Monday. The chair said the warnings had "
+        "been ignored.",
+        ["The chair"],
+        "Rosa Quill",
+        id="a-chair-by-the-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources", "expected"), ROLE_AS_VERB)
+@pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
+def test_a_role_given_by_its_verb_is_referred_back_to(
+    text: str, sources: list[str], expected: str, strategy: dict[str, str] | None
+) -> None:
+    doc = resolved_sources(text, sources, strategy)
+    assert known_as(doc, f"a{len(sources)}") == expected
