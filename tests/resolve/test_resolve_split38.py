@@ -162,3 +162,41 @@ def test_a_role_given_by_its_verb_is_referred_back_to(
 ) -> None:
     doc = resolved_sources(text, sources, strategy)
     assert known_as(doc, f"a{len(sources)}") == expected
+
+
+# A lone surname read as a person's joins the full name the small model read as a body's (a double surname it has
+# not seen reads like a firm's name); a body the text calls one, or a surname ending no full name, stays apart.
+SURNAMES = [
+    pytest.param(
+        "The national selector, Adrian Stroud-Mallory, said the squad was settled. Stroud-Mallory said he had "
+        "called every player.",
+        ["The national selector, Adrian Stroud-Mallory", "Stroud-Mallory"],
+        "Adrian Stroud-Mallory",
+        id="a-double-surname-alone",
+    ),
+    pytest.param(
+        "Its barrister, Anjali Raman-Whitby KC, said the story was true. Ms Raman-Whitby said the witness had "
+        "been consistent.",
+        ["Its barrister, Anjali Raman-Whitby KC", "Ms Raman-Whitby"],
+        "Anjali Raman-Whitby",
+        id="a-titled-double-surname",
+    ),
+]
+
+SURNAMES_APART = [
+    pytest.param(
+        "The law firm Hale Pellow-Strand said the fees were fair. Ms Pellow-Strand said she had not been paid.",
+        ["The law firm Hale Pellow-Strand", "Ms Pellow-Strand"],
+        "Pellow-Strand",
+        id="a-body-the-text-calls-one",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sources", "expected"), SURNAMES + SURNAMES_APART)
+@pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
+def test_a_surname_joins_the_full_name_read_as_a_body(
+    text: str, sources: list[str], expected: str, strategy: dict[str, str] | None
+) -> None:
+    doc = resolved_sources(text, sources, strategy)
+    assert known_as(doc, f"a{len(sources)}") == expected
