@@ -87,24 +87,6 @@ APART = [
 ]
 
 
-@pytest.mark.parametrize(("text", "sources", "expected"), JOINED)
-@pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
-def test_an_epithet_continues_the_speaker_quoted_last(
-    text: str, sources: list[str], expected: str, strategy: dict[str, str] | None
-) -> None:
-    doc = resolved_sources(text, sources, strategy)
-    assert known_as(doc, f"a{len(sources)}") == expected
-
-
-@pytest.mark.parametrize(("text", "sources", "expected"), APART)
-@pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
-def test_an_epithet_with_no_clear_centre_stays_apart(
-    text: str, sources: list[str], expected: str, strategy: dict[str, str] | None
-) -> None:
-    doc = resolved_sources(text, sources, strategy)
-    assert known_as(doc, f"a{len(sources)}") == expected
-
-
 # A company's name without its legal form is a shorter form of it; without a line of business or a body's head
 # ("Water", "Council") it is often a place's, and one word is left to the first-word rule (``matching``).
 SHORTER_NAMES = [
@@ -126,13 +108,14 @@ def test_legal_forms_are_company_endings() -> None:
     assert lexicon.LEGAL_FORMS <= lexicon.ORGANIZATION_NAME_ENDINGS
 
 
-@pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
-def test_the_company_without_its_legal_form_is_one_source(strategy: dict[str, str] | None) -> None:
-    text = (
-        "Kestrel Marsh Partners said the towers would be built by 2029. Kestrel Marsh said the park would open first."
-    )
-    doc = resolved_sources(text, ["Kestrel Marsh Partners", "Kestrel Marsh"], strategy)
-    assert known_as(doc, "a2") == "Kestrel Marsh Partners"
+COMPANY = [
+    pytest.param(
+        "Kestrel Marsh Partners said the towers would be built by 2029. Kestrel Marsh said the park would open first.",
+        ["Kestrel Marsh Partners", "Kestrel Marsh"],
+        "Kestrel Marsh Partners",
+        id="the-company-without-its-legal-form",
+    ),
+]
 
 
 # A role noun used as a verb ("who has coached the side") gives the role; a later "the coach" is that person, not
@@ -153,15 +136,6 @@ ROLE_AS_VERB = [
         id="a-chair-by-the-verb",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "sources", "expected"), ROLE_AS_VERB)
-@pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
-def test_a_role_given_by_its_verb_is_referred_back_to(
-    text: str, sources: list[str], expected: str, strategy: dict[str, str] | None
-) -> None:
-    doc = resolved_sources(text, sources, strategy)
-    assert known_as(doc, f"a{len(sources)}") == expected
 
 
 # A lone surname read as a person's joins the full name the small model read as a body's (a double surname it has
@@ -193,10 +167,13 @@ SURNAMES_APART = [
 ]
 
 
-@pytest.mark.parametrize(("text", "sources", "expected"), SURNAMES + SURNAMES_APART)
+@pytest.mark.parametrize(
+    ("text", "sources", "expected"), JOINED + APART + COMPANY + ROLE_AS_VERB + SURNAMES + SURNAMES_APART
+)
 @pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
-def test_a_surname_joins_the_full_name_read_as_a_body(
+def test_the_entity_a_later_source_is(
     text: str, sources: list[str], expected: str, strategy: dict[str, str] | None
 ) -> None:
+    """The last source's entity, known by its first name or description (``known_as``)."""
     doc = resolved_sources(text, sources, strategy)
     assert known_as(doc, f"a{len(sources)}") == expected
