@@ -30,6 +30,20 @@ CASES = [
     pytest.param("Mr. Colin Hart left early.", "Colin Hart", set(), id="honorific-is-no-role"),
     pytest.param("Sara Holm, Jonas Berg and Eva Lind signed it.", "Sara Holm", set(), id="a-list-is-no-role"),
     pytest.param("Priya Nair arrived on Tuesday.", "Priya Nair", set(), id="no-role-at-all"),
+    # A role noun used as a verb gives its subject the role; a verb that is no role noun gives none (split38).
+    pytest.param(
+        "Ilse Varga, who has coached the national side since 2019, will step down.",
+        "Ilse Varga",
+        {"coach"},
+        id="role-noun-as-a-verb",
+    ),
+    pytest.param("Dame Rosa Quill chaired the inquiry.", "Rosa Quill", {"chair"}, id="role-noun-as-the-main-verb"),
+    pytest.param(
+        "Ilse Varga, who has beaten the champions twice, will step down.",
+        "Ilse Varga",
+        set(),
+        id="a-verb-that-is-no-role",
+    ),
     # A title of two words the small model hangs on the first name, not the surname (news17).
     pytest.param(
         "Press Secretary Lucia Ferrant opened the morning briefing.",

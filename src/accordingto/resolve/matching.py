@@ -158,7 +158,7 @@ def _matching_names(
         same = any(normalized(name) == key for name in entity.names) and (
             len(key) > 1 or bare_name_of_body(doc, mention, entity)
         )
-        surname = _surname_read_as_place(doc, mention, entity)
+        surname = _surname_read_as_place(doc, mention, entity) or _full_name_read_as_body(doc, mention, entity)
         if decided and (entity.kind == "person") != (mention.kind == "person") and not (same or surname):
             continue
         if mention.number != entity.number:
@@ -190,6 +190,26 @@ def _surname_read_as_place(doc: Doc, mention: Mention, entity: Entity) -> bool:
         and _bare_surname(words)
         and entity.kind == "person"
         and entity.gender in {"masc", "fem"}
+        and any(len(name) > len(words) and normalized(name)[-len(words) :] == words for name in entity.names)
+    )
+
+
+def _full_name_read_as_body(doc: Doc, mention: Mention, entity: Entity) -> bool:
+    """Whether a person's lone surname ("Stroud-Mallory said", "Ms Raman-Whitby put it to her") is the surname of
+    a full name the small model read as a body's ("The national selector, Adrian Stroud-Mallory", "Anjali
+    Raman-Whitby KC", both read as organisations): the mirror of ``_surname_read_as_place``. A double surname the
+    model has not seen reads like a firm's name ("Rolls-Royce"), and the person's later statements had been a
+    source apart from the full name (split38). The lone name is read as a person's (by an honorific, a "he" or
+    "she", the learned kinds), and the full name has a word before the surname where a given name stands; a body
+    the text itself calls one ("the firm", a name ending in "Partners": ``called_a_body``) stays a body."""
+    words = normalized(mention.name_tokens(doc))
+    return (
+        mention.form == "name"
+        and mention.kind == "person"
+        and _bare_surname(words)
+        and entity.kind in BODY_KINDS
+        and entity.number == "sing"
+        and not called_a_body(entity)
         and any(len(name) > len(words) and normalized(name)[-len(words) :] == words for name in entity.names)
     )
 

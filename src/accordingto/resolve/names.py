@@ -43,8 +43,9 @@ def name_keys(words: list[str], stored: bool) -> list[tuple[str, ...]]:
 def names_match(first: list[str], second: list[str], person: bool) -> bool:
     """Whether two names can name the same source: same words, aliases, an acronym, or (for a person) a
     surname of the full name or the full name without its middle names; for an organisation, a shorter form
-    keeping the last word ("the Post" for "The New York Post") but not only the name an "of" introduces
-    ("Michigan" is not "the University of Michigan")."""
+    keeping the last word ("the Post" for "The New York Post") or the name without its legal form ("Brannock
+    Hartwell" for "Brannock Hartwell Partners"), but not only the name an "of" introduces ("Michigan" is not "the
+    University of Michigan")."""
     return _names_match(tuple(first), tuple(second), person)
 
 
@@ -71,6 +72,8 @@ def _names_match(first: tuple[str, ...], second: tuple[str, ...], person: bool) 
     # A surname is a person's convention only: a place or a body is called by a shorter name that keeps its head
     # ("the Post"), never by what follows an "of" or an "and" in it, nor by the name a modifier opening the
     # longer one distinguishes it from ("Athens" is not "Old Athens").
+    if len(short) > 1 and short == long[:-1] and long[-1] in lexicon.LEGAL_FORMS:
+        return True  # "Brannock Hartwell" for "Brannock Hartwell Partners": the name without its legal form
     return (
         short[-1] == long[-1]
         and set(short) <= set(long)

@@ -25,9 +25,10 @@ def given_roles(doc: Doc, mention: Mention) -> list[Token]:
     written before the name ("Former *Mayor* John Harper"), an apposition either way ("Harper, the former
     *mayor* of Springfield"; "the former *mayor*, John Harper"), a predicate ("Grant is a *billionaire*") and a
     predicate in a relative clause on the name ("Harper, who was *mayor* of Springfield", "who served as
-    *senator*"), and each role coordinated with one of those ("a lawyer and former *senator*"). News
-    introduces people this way once and then calls them by the role ("the former mayor argued"), so a later
-    definite description refers back to the one participant given that role."""
+    *senator*"), a role noun used as its verb ("who has *captained* the club"), and each role coordinated with
+    one of those ("a lawyer and former *senator*"). News introduces people this way once and then calls them by
+    the role ("the former mayor argued"), so a later definite description refers back to the one participant
+    given that role."""
     if mention.name_start is None or mention.name_end is None:
         return []
     head = doc[mention.head]
@@ -55,7 +56,12 @@ def given_roles(doc: Doc, mention: Mention) -> list[Token]:
     predicates = [head.head] if head.dep_ in SUBJECT_DEPS else []
     predicates += [child for child in head.children if child.dep_ == "relcl"]
     for verb in predicates:
-        if verb.lemma_.lower() in COPULAS:
+        if verb.pos_ == "VERB" and is_person_noun(verb.lemma_.lower()):
+            # A role noun used as a verb says the subject holds the role: "Fonoti, who has captained the club"
+            # is its captain, as "who chaired the inquiry", "who coached the side" are its chair and coach
+            # (English makes verbs of role nouns without a suffix); a later "the captain" refers back to him.
+            roles.append(verb)
+        elif verb.lemma_.lower() in COPULAS:
             roles += [c for c in verb.children if c.dep_ == "attr" and _role_noun(c)]
         elif verb.lemma_.lower() in SERVING_VERBS:
             roles += [

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import doc_text
+from ..clauses import SUBJECT_DEPS
 from ..parse.word_classes import is_verb
 from .agents import agent_verbs
 from .entities import Entities, Entity, Occurrence
@@ -399,8 +400,52 @@ def _sole_participant_nearby(
                 o.source and o.tokens[0] < mention.start and here - back <= paragraph(o.tokens[0])
                 for o in sole.occurrences
             )
-            return sole if spoke else None
+            return sole if spoke else _speaker_continued(doc, mention, entities, candidates, paragraph)
     return None
+
+
+def _speaker_continued(
+    doc: Doc, mention: Mention, entities: Entities, candidates: list[Entity], paragraph: Callable[[int], int]
+) -> Entity | None:
+    """The named person quoted last, where several participants are in view: an epithet that is the main subject
+    of its sentence continues the last speaker before it, in the same paragraph, where that speaker was the main
+    subject of its own sentence ("Its director, Ottilie Strand, said … The dealer said"; "Asked by Ms Stainforth
+    …, Ms Hargreaves-Bell said she did. The engineer said …": the barrister who asked is in view too).
+    The subject of the main clause is the participant the next sentence is expected to go on about (centering),
+    and news varies the name of the person it is quoting with an epithet exactly as with "he" or "she"; a
+    participant only spoken about, or named in a side clause, is not the centre. Only a person the head, role and
+    epithet rules left as a candidate (gender, what the text said of both); a setting's part ("the judge") never
+    reaches here (``_may_refer_back``). A last speaker in a coordinated clause ("Cairns said …, but Forbes said")
+    shares the centre, and a speaker in another paragraph is no longer it: both leave the epithet apart."""
+    if not main_subject(doc[mention.head]):
+        return None
+    spoken = [
+        o for e in entities.all for o in e.occurrences if o.source and o.quote is None and o.tokens[0] < mention.start
+    ]
+    last = max(spoken, key=lambda o: o.tokens[0], default=None)
+    if last is None or last.entity is None or paragraph(last.tokens[0]) != paragraph(mention.start):
+        return None
+    if not main_subject(doc[last.mention.head]):
+        return None
+    return last.entity if _person(last.entity) and any(last.entity is c for c in candidates) else None
+
+
+def main_subject(token: Token) -> bool:
+    """Whether a mention's head is the subject of its sentence's main verb, a name in apposition to that
+    subject's phrase ("His partner, Aileen Dorsey, joined …"), or the agent of a passive main verb ("The
+    delegation was led by Professor Ama Boateng"): the agent is the clause's logical subject, the participant
+    the passive brings in as the one who acts, and a following "she" continues it as it would the subject."""
+    if token.dep_ == "appos":
+        token = token.head
+        # The parser hangs a name closing a subject phrase on its last noun ("The widow of the crane operator,
+        # Katerina Doukas, joined …"), and a hyphenated title on its first part as one more apposition ("Her
+        # vice-president for welfare, Grace Oduya, went …": "president" in apposition to "vice"), but news names
+        # the phrase's head so.
+        while token.dep_ in {"pobj", "prep", "appos"} and token.head is not token:
+            token = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return token.head.head.dep_ == "ROOT"
+    return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT"
 
 
 def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
