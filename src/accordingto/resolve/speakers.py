@@ -93,7 +93,7 @@ from .mentions import (
 from .name_kinds import shipped_name_kinds
 from .names import normalized
 from .ranker import MentionRanker, shipped_ranker
-from .speaking import join_lede_descriptions, main_subject, speaking_description
+from .speaking import join_lede_descriptions, speaking_description
 from .transcripts import find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).

@@ -30,11 +30,10 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..annotations import doc_text
-from ..clauses import SUBJECT_DEPS
 from ..parse.word_classes import is_verb
 from .agents import agent_verbs
 from .entities import Entities, Entity, Occurrence
-from .matching import contradicts, kind_of_body, kinds_of
+from .matching import contradicts, kind_of_body, kinds_of, main_subject
 from .mentions import BODY_KINDS, Mention, body_word, is_person_noun
 
 # How many paragraphs back (the description's own included) a person epithet looks for the one participant it
@@ -428,24 +427,6 @@ def _speaker_continued(
     if not main_subject(doc[last.mention.head]):
         return None
     return last.entity if _person(last.entity) and any(last.entity is c for c in candidates) else None
-
-
-def main_subject(token: Token) -> bool:
-    """Whether a mention's head is the subject of its sentence's main verb, a name in apposition to that
-    subject's phrase ("His partner, Aileen Dorsey, joined …"), or the agent of a passive main verb ("The
-    delegation was led by Professor Ama Boateng"): the agent is the clause's logical subject, the participant
-    the passive brings in as the one who acts, and a following "she" continues it as it would the subject."""
-    if token.dep_ == "appos":
-        token = token.head
-        # The parser hangs a name closing a subject phrase on its last noun ("The widow of the crane operator,
-        # Katerina Doukas, joined …"), and a hyphenated title on its first part as one more apposition ("Her
-        # vice-president for welfare, Grace Oduya, went …": "president" in apposition to "vice"), but news names
-        # the phrase's head so.
-        while token.dep_ in {"pobj", "prep", "appos"} and token.head is not token:
-            token = token.head
-    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
-        return token.head.head.dep_ == "ROOT"
-    return token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT"
 
 
 def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
