@@ -70,6 +70,17 @@ JOINED = [
         [("a1", "a2")],
         id="a-body-the-headline-named-first",
     ),
+    pytest.param(
+        "The telescope was lost in a fire. The consortium that commissioned the telescope, the Baltic Organisation "
+        "for Marine Forecasting, said the instrument was insured.\n\nThe Baltic Organisation for Marine "
+        "Forecasting added that it would build another.",
+        [
+            "The consortium that commissioned the telescope, the Baltic Organisation for Marine Forecasting",
+            "The Baltic Organisation for Marine Forecasting",
+        ],
+        [("a1", "a2")],
+        id="a-name-in-apposition-after-a-relative-clause",
+    ),
 ]
 
 APART = [

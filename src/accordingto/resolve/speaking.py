@@ -427,7 +427,9 @@ def join_cataphora(doc: Doc, entities: Entities) -> None:
       "Mark Dillon said" may be anyone the story quotes), and neither called another kind of thing ("the drugmaker
       Ravensworth" is not "a regulator").
 
-    A description never named, or two participants that fit, leave it as it is: a wrong join gives one
+    The same holds anywhere for a subject description written before the name it is in apposition to
+    (``_apposed_name``: "The consortium that ordered the satellite, the European Organisation for …, said"). A
+    description never named, or two participants that fit, leave it as it is: a wrong join gives one
     participant's words to another."""
     paragraph = _paragraphs(doc, len(doc) - 1)
     lede = _lede(doc, paragraph)
@@ -435,6 +437,10 @@ def join_cataphora(doc: Doc, entities: Entities) -> None:
         if not entity.occurrences:
             continue
         first = entity.occurrences[0].mention
+        apposed = _apposed_name(doc, entity, entities)
+        if apposed is not None:
+            entities.merge(entity, apposed)
+            continue
         if not _forward_description(doc, entity, paragraph, lede):
             continue
         head = doc[first.start].lower_ if first.form == "name" else _head_word(doc, first)
@@ -485,7 +491,7 @@ def join_cataphora(doc: Doc, entities: Entities) -> None:
         if called or setting or plural:
             continue
         since = max(paragraph(o.tokens[0]) for o in entity.occurrences if paragraph(o.tokens[0]) <= lede)
-        # A noun bodies bear too ("the port's operator", "its owner") is read as a body's, as the parse often tags
+        # A noun bodies bear too ("the port's operator", "the developer") is read as a body's, as the parse often tags
         # such a noun a person; a place the small model tags a government ("Harrowby") is no actor a lede
         # describes, nor a lone word of no known kind ("Ellesbury") a person the lede described. One the text calls
         # another kind of thing ("the drugmaker Ravensworth", "The ward's manager, Helga Brandt") is not what the
@@ -534,6 +540,43 @@ def named_after_lede(
     if _person(entity) and not introduces(doc[occurrence.mention.head]):
         return None
     return entity
+
+
+def _apposed_name(doc: Doc, entity: Entity, entities: Entities) -> Entity | None:
+    """The participant named in apposition after an unnamed entity's first description, read as one mention with
+    it: "The consortium that ordered the satellite, the European Organisation for …, said", "The gallery that
+    represents Achterberg, Strand & Pelham Fine Art, said". The description comes first and the name after a
+    comma closes the subject, as a lede's name follows its description; the relative clause in between hides
+    the apposition from the parse, which hung the name on another word. Only a name that ends the source's span,
+    after a comma, and one of the description's kind: a body for a body's noun, a person for a person's."""
+    if entity.names:
+        return None
+    first = entity.occurrences[0]
+    mention = first.mention
+    if mention.form != "description" or mention.number != "sing" or not first.source:
+        return None
+    body = mention.kind in BODY_KINDS or mention.kind == "unknown"
+    found = [
+        e
+        for e in entities.all
+        if e is not entity
+        and e.names
+        and ((body and e.kind in BODY_KINDS) or (mention.kind == "person" and e.kind == "person"))
+        and any(
+            o.mention.form == "name"
+            and mention.head < o.tokens[0]
+            and o.tokens[1] == first.tokens[1]
+            and _after_comma(doc, o.tokens[0])
+            for o in e.occurrences
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _after_comma(doc: Doc, start: int) -> bool:
+    """Whether a name opens after a comma, an article between them ("…, the European Organisation")."""
+    before = start - 1 if start > 0 and doc[start - 1].lower_ in lexicon.ARTICLES else start
+    return before > 0 and doc[before - 1].text == ","
 
 
 def _lede(doc: Doc, paragraph: Callable[[int], int]) -> int:
