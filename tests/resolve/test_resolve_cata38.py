@@ -16,10 +16,8 @@ strategy (the learned resolver asked where the rules find no antecedent)."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
-from accordingto.annotations import ENTITIES
-from handspans import resolved_sources
+from handspans import resolved_sources, same_speaker
 
 JOINED = [
     pytest.param(
@@ -118,18 +116,13 @@ APART = [
 ]
 
 
-def _same_speaker(doc: Doc, first: str, second: str) -> bool:
-    """Whether two attributions have one entity as their source."""
-    return any(first in e.attributions and second in e.attributions for e in ENTITIES.require(doc))
-
-
 @pytest.mark.parametrize(("text", "sources", "pairs"), JOINED)
 @pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
 def test_a_forward_description_joins_the_participant_named_after_it(
     text: str, sources: list[str], pairs: list[tuple[str, str]], strategy: dict[str, str] | None
 ) -> None:
     doc = resolved_sources(text, sources, strategy)
-    assert all(_same_speaker(doc, first, second) for first, second in pairs)
+    assert all(same_speaker(doc, first, second) for first, second in pairs)
 
 
 @pytest.mark.parametrize(("text", "sources"), APART)
@@ -138,4 +131,4 @@ def test_a_forward_description_the_text_does_not_tie_stays_apart(
     text: str, sources: list[str], strategy: dict[str, str] | None
 ) -> None:
     doc = resolved_sources(text, sources, strategy)
-    assert not any(_same_speaker(doc, "a1", f"a{n}") for n in range(2, len(sources) + 1))
+    assert not any(same_speaker(doc, "a1", f"a{n}") for n in range(2, len(sources) + 1))
