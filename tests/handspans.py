@@ -237,6 +237,11 @@ def known_as(doc: Doc, attribution_id: str) -> str | None:
     return str(doc.text[ranges[0][0] : ranges[-1][1]])
 
 
+def same_speaker(doc: Doc, first: str, second: str) -> bool:
+    """Whether two attributions have one entity as their source."""
+    return any(first in e.attributions and second in e.attributions for e in ENTITIES.require(doc))
+
+
 def resolved_sources(text: str, sources: list[str], strategy: dict[str, str] | None) -> Doc:
     """A doc whose speakers are resolved with ``strategy`` (``{}``: the rules alone; None: the pipeline's), with
     an attribution a1, a2, … for each source string, in order: its cue is the next word after it and its content

@@ -20,10 +20,8 @@ strategy (the learned resolver asked where the rules find no antecedent)."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
-from accordingto.annotations import ENTITIES
-from handspans import known_as, resolved_sources
+from handspans import known_as, resolved_sources, same_speaker
 
 LINKED = [
     pytest.param(
@@ -175,18 +173,13 @@ CATAPHORA_APART = [
 ]
 
 
-def _same_speaker(doc: Doc, first: str, second: str) -> bool:
-    """Whether two attributions have one entity as their source."""
-    return any(first in e.attributions and second in e.attributions for e in ENTITIES.require(doc))
-
-
 @pytest.mark.parametrize(("text", "sources"), CATAPHORA_JOINED)
 @pytest.mark.parametrize("strategy", [{}, None], ids=["rules", "pipeline"])
 def test_a_ledes_description_joins_the_participant_named_later(
     text: str, sources: list[str], strategy: dict[str, str] | None
 ) -> None:
     doc = resolved_sources(text, sources, strategy)
-    assert _same_speaker(doc, "a1", "a2")
+    assert same_speaker(doc, "a1", "a2")
 
 
 @pytest.mark.parametrize(("text", "sources"), CATAPHORA_APART)
@@ -195,4 +188,4 @@ def test_a_ledes_description_the_text_does_not_tie_stays_apart(
     text: str, sources: list[str], strategy: dict[str, str] | None
 ) -> None:
     doc = resolved_sources(text, sources, strategy)
-    assert not any(_same_speaker(doc, "a1", f"a{n}") for n in range(2, len(sources) + 1))
+    assert not any(same_speaker(doc, "a1", f"a{n}") for n in range(2, len(sources) + 1))

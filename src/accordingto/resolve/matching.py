@@ -537,7 +537,7 @@ def _gives_background(doc: Doc, mention: Mention) -> bool:
 _INTRODUCING_DEPS = {"appos", "relcl", "acl"}
 
 
-def _introduces(token: Token) -> bool:
+def introduces(token: Token) -> bool:
     """Whether a description's first use says more about the person it stands for (``_INTRODUCING_DEPS``)."""
     return any(
         c.dep_ in _INTRODUCING_DEPS
@@ -574,7 +574,7 @@ def _epithet_of_named(doc: Doc, mention: Mention, entities: Entities) -> Entity 
         ),
         None,
     )
-    if first is None or not _introduces(first):
+    if first is None or not introduces(first):
         return None
     sentence = first.sent
     neighbours = [doc[sentence.start - 1].sent] if sentence.start > 0 else []

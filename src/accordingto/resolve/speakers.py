@@ -93,7 +93,7 @@ from .mentions import (
 from .name_kinds import shipped_name_kinds
 from .names import normalized
 from .ranker import MentionRanker, shipped_ranker
-from .speaking import join_lede_descriptions, speaking_description
+from .speaking import join_cataphora, speaking_description
 from .transcripts import find_transcript, interviewee
 
 # Entity types whose mentions outside attributions are collected as mentions of a source (and as antecedents).
@@ -367,8 +367,7 @@ def resolve_speakers(
         entities.attach(doc, occurrence, entity, genders)
         if writer and occurrence.entity is not None:
             writers.setdefault(occurrence.mention.number, occurrence.entity)
-    _join_headline_descriptions(doc, entities)
-    join_lede_descriptions(doc, entities)
+    join_cataphora(doc, entities)
     found = [entity for entity in entities.all if entity.occurrences]
     for entity in found:
         entity.occurrences.sort(key=lambda o: o.tokens[0])
@@ -404,65 +403,6 @@ def _join_bodies_named_after(doc: Doc, entities: Entities) -> None:
         }
         if len(named) == 1:
             entities.merge(entity, next(iter(named.values())))
-
-
-def _join_headline_descriptions(doc: Doc, entities: Entities) -> None:
-    """Make a headline's bare description part of the one participant the article then names with its head:
-    "King cancels visit, palace confirms" before "Buckingham Palace said", "Hospital trust confirms data stolen"
-    before "Tamsford Vale Hospitals NHS Trust", "Lisvane festival defends jury" before "The Lisvane International
-    Film Festival". Headlines drop the article ("palace" is "the palace") and refer forward to what the story
-    names, so reading back finds nothing and each had been a source of its own and of no kind (news19; news18's
-    headline "judge slams …" the same way). Only a description with no determiner wholly in the first
-    paragraph, whose other words are words of the name ("Lisvane", "Hospital[s]"), and only when exactly one
-    named participant has that head: two festivals leave it alone."""
-    text = doc_text(doc)
-    headline_end = text.find("\n\n")
-    if headline_end < 0:
-        return
-    for entity in entities.all:
-        mentions = [o.mention for o in entity.occurrences]
-        if not mentions:
-            continue
-        first = mentions[0]
-        if doc[first.end - 1].idx < headline_end and all(_lone_title(doc, m) for m in mentions):
-            # A headline's title alone, read as a name ("Pope urges ceasefire …" before "Pope Clement XV on
-            # Sunday called for …"), is a bare description too: headlines write the office for its holder, and so
-            # does the body after it ("the pope's words"), which the small model reads as the same name (news19).
-            head = doc[first.start].lower_
-        elif (
-            entity.names
-            or any(doc[m.end - 1].idx >= headline_end for m in mentions)
-            or first.form != "description"
-            or doc[first.start].pos_ == "DET"
-        ):
-            continue
-        else:
-            head = first.head_lemma(doc)
-        modifiers = [t.lower_ for t in doc[first.start : first.head] if not t.is_punct]
-        named = [
-            e
-            for e in entities.all
-            if e is not entity
-            and e.occurrences
-            and e.names
-            and head in e.heads
-            and ("unknown" in {e.kind, entity.kind} or (e.kind == "person") == (entity.kind == "person"))
-            and _words_of_names(modifiers, e)
-        ]
-        if len(named) == 1:
-            entities.merge(entity, named[0])
-
-
-def _lone_title(doc: Doc, mention: Mention) -> bool:
-    """Whether a name is one word that is a title ("Pope", "Premier"), no name of a person."""
-    return mention.form == "name" and mention.end - mention.start == 1 and doc[mention.start].lower_ in lexicon.TITLES
-
-
-def _words_of_names(words: list[str], entity: Entity) -> bool:
-    """Whether every word is a word of one of the entity's names, in the singular or plural ("Hospital trust" and
-    "Tamsford Vale Hospitals NHS Trust")."""
-    named = {word for name in entity.names for word in normalized(name)}
-    return all(word in named or word + "s" in named for word in words)
 
 
 # Prepositions that make a document the channel a source speaks through: "said in a statement", "wrote in a

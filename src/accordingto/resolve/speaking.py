@@ -29,12 +29,13 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..annotations import doc_text
+from ..annotations import doc_text, doc_token_codes
 from ..parse.word_classes import is_verb
 from .agents import agent_verbs
 from .entities import Entities, Entity, Occurrence
-from .matching import contradicts, kind_of_body, kinds_of, main_subject
-from .mentions import BODY_KINDS, Mention, body_word, is_person_noun
+from .matching import contradicts, introduces, kind_of_body, kinds_of, main_subject
+from .mentions import BODY_KINDS, Mention, body_word, is_person_noun, joined_word_start
+from .names import normalized
 
 # How many paragraphs back (the description's own included) a person epithet looks for the one participant it
 # stands for. Chosen on the older news fixtures (docs/experiments/resolution.md, "Speaking descriptions").
@@ -167,22 +168,16 @@ def introduction(doc: Doc, mention: Mention) -> int | None:
 
 
 def _named_after_lede(doc: Doc, first_use: int, candidates: list[Entity]) -> Entity | None:
-    """The participant a headline's or lede's description by kind stands for ("a visiting philosopher"): the one
-    candidate the story first names by the paragraph after the lede ("Professor Hilary Ashdown-Quaile, who teaches
-    …"). A lede says what happened and to whom by kind, and the story names them as it begins (as
-    ``join_lede_descriptions`` reads it for a lede's description that speaks): in a later paragraph than the
-    noun's, by the one after the lede. A person named before the noun or beside it ("Anna Berg met a lawyer") or
-    first named further down is someone else. A use further into the story names no one this way: None."""
+    """The participant a headline's or lede's description by kind stands for ("a visiting philosopher"), read by
+    the one rule of ``join_cataphora`` for a description whose first use is no source of its own: the person the
+    story introduces as it begins (``named_after_lede``). A person named before the noun or beside it ("Anna Berg
+    met a lawyer") or first named further down is someone else. A use further into the story names no one this
+    way: None."""
     paragraph = _paragraphs(doc, len(doc) - 1)
-    if paragraph(first_use) > 1:
+    lede = _lede(doc, paragraph)
+    if paragraph(first_use) > lede:
         return None
-    named = [
-        e
-        for e in candidates
-        if (first := next((o for o in e.occurrences if o.mention.form == "name"), None)) is not None
-        and paragraph(first_use) < paragraph(first.tokens[0]) <= 2
-    ]
-    return named[0] if len(named) == 1 else None
+    return named_after_lede(doc, paragraph(first_use), lede, candidates, paragraph)
 
 
 def _same_possessed_role(doc: Doc, mention: Mention, entities: Entities) -> Entity | None:
@@ -429,70 +424,274 @@ def _speaker_continued(
     return last.entity if _person(last.entity) and any(last.entity is c for c in candidates) else None
 
 
-def join_lede_descriptions(doc: Doc, entities: Entities) -> None:
-    """Make a description that opens the story, before anyone is named, part of the participant the story then
-    names as what it described: "A coroner has said …" and later "Coroner Gideon Hale", "the medicines regulator
-    found …" and then "The Medicines Authority said". A lede says what happened and of whom by kind; the body
-    of the story names them (cataphora). Read in order, the description finds no one named before it and stays
-    a source of its own, and each later "the regulator" follows it rather than the name.
+# How many paragraphs after the lede the story may take to name the participant its headline or lede described:
+# a lede's "…, the port's operator said" is often followed by a paragraph on the victim before "Harwell Terminals,
+# which runs the port, said". Two, as ``_named_after_lede`` read it for "a visiting poet" (news24–29).
+NAMED_WITHIN = 2
 
-    Only an entity never named, whose first mention is a singular description in the headline or the lede (the
-    first two paragraphs), of one person or body, not a part the setting gives ("an official", "a spokesman":
-    sources news leaves unnamed on purpose), nor set apart or possessed. It joins the one participant named later
-    that the text calls by the description's head (a label before the name, an apposition, a role, the name's
-    own head: "the University of Thornbury" for "a university"), else, for a body, the one body named in the
-    paragraph after the description's (the lede's actor named as the story begins), or in the headline."""
+
+def join_cataphora(doc: Doc, entities: Entities) -> None:
+    """Make a description that opens the story, before anyone is named, part of the participant the story then
+    names as what it described. News is written as an inverted pyramid: the headline and the lede say what
+    happened and to whom by kind ("Television presenter tells libel trial …", "A coroner has said …", "…, the
+    port's operator said", "Hospital trust confirms data stolen") and the paragraphs after them name that
+    participant; the description points forward (cataphora). Read in order, it finds no one named before it and
+    stays a source of its own, and each later "The presenter said" or "he said" follows it rather than the name.
+
+    The one rule: an entity the text never names, whose first mention is a forward description
+    (``_forward_description``: in the headline or the lede, of one person or body, not a part the setting gives
+    unnamed), joins the one participant named after it of its kind (a person or a body; of its gender, a pronoun's
+    included) that
+
+    - the text calls what the description says it is: the description's head is a label before the name, an
+      apposition, a role or the name's own head ("Coroner Gideon Hale" for "a coroner", "Buckingham Palace" for a
+      headline's "palace", "Her owners' insurer, the Northern Mutual …" for "The insurers of a bulk carrier"), and
+      the nouns compounded before the head are words of the name or of that label ("Lisvane festival"); else
+    - the story introduces as it begins (``named_after_lede``): the one participant of its kind first named in the
+      nearest paragraph after the description that names one, no further than ``NAMED_WITHIN`` paragraphs after
+      the lede; a person named there with what identifies them ("Leonie Marsh, 47, who presented …", a bare
+      "Mark Dillon said" may be anyone the story quotes), and neither called another kind of thing ("the drugmaker
+      Ravensworth" is not "a regulator").
+
+    The same holds anywhere for a subject description written before the name it is in apposition to
+    (``_apposed_name``: "The consortium that ordered the satellite, the European Organisation for …, said"). A
+    description never named, or two participants that fit, leave it as it is: a wrong join gives one
+    participant's words to another."""
     paragraph = _paragraphs(doc, len(doc) - 1)
+    lede = _lede(doc, paragraph)
     for entity in entities.all:
-        if entity.names or not entity.occurrences:
+        if not entity.occurrences:
             continue
         first = entity.occurrences[0].mention
-        if not _lede_description(doc, first, paragraph(first.start)):
+        apposed = _apposed_name(doc, entity, entities)
+        if apposed is not None:
+            entities.merge(entity, apposed)
             continue
-        head = first.head_lemma(doc)
+        if not _forward_description(doc, entity, paragraph, lede):
+            continue
+        head = doc[first.start].lower_ if first.form == "name" else _head_word(doc, first)
         # A part the setting gives ("a coroner", "a judge") is the named one only where the text titles them so
         # ("Coroner Gideon Hale"); an official or a spokesman a lede leaves unnamed is not one named later.
         setting = head in _SETTING_HEADS
         if setting and head not in lexicon.TITLES:
             continue
         body = first.kind in BODY_KINDS or head in lexicon.BODY_NAME_HEADS or not _person_only_noun(head)
-        person = first.kind == "person"
+        person = first.kind == "person" or (first.kind == "unknown" and is_person_noun(head))
+        # British news writes a body in the plural ("the insurers", "the owners"), but a group of people ("England's
+        # selectors") is no one named person: a plural description joins only a body the text calls by its head,
+        # and one whose name says it is a body ("… Indemnity Association"), not a person the tagger read as one.
+        plural = first.number != "sing"
+        gender = entity.gender if entity.gender is not None else first.gender
+        apart = {t.lower_ for t in doc[first.start : first.end] if t.lower_ in _SETS_APART}
         later = [
             e
             for e in entities.all
             if e is not entity
             and e.names
             and e.occurrences
-            and e.number == "sing"
+            # A body's name may be plural in form ("Calloway Ferries", "Lakeshore Media Holdings").
+            and (e.number == "sing" or e.kind in BODY_KINDS)
             and e.occurrences[-1].tokens[0] > first.start
-            and ((body and e.kind in BODY_KINDS) or (person and _person(e)))
-            and (first.gender is None or e.gender in {None, first.gender})
+            and (
+                (body and e.kind in BODY_KINDS and (not plural or _named_a_body(e)))
+                or (person and not plural and _person(e))
+            )
+            and (gender is None or e.gender in {None, gender})
+            # "a former captain" is one the text calls former too ("The former England captain Nigel …").
+            and all(_said_before_name(doc, e, word) for word in apart)
         ]
+        compounds = [t.lower_ for t in doc[first.start : first.head] if t.dep_ == "compound" and t.head.i == first.head]
         called = [
             e
             for e in later
-            if head in _describing_words(doc, e, len(doc))[1]
-            or (e.kind in BODY_KINDS and any(head in _heads_of_name(name) for name in e.names))
+            if (
+                head in _describing_words(doc, e, len(doc))[1]
+                or head in e.heads
+                or (e.kind in BODY_KINDS and any(head in _heads_of_name(name) for name in e.names))
+            )
+            and _words_of_names(compounds, e, _said_of(doc, e))
         ]
         if len(called) == 1:
             entities.merge(entity, called[0])
             continue
-        if called or not body or setting:
+        if called or setting or plural:
             continue
-        # A place the small model tags a government ("Harrowby") is no actor a lede describes. The story names the
-        # actor as it begins, after the lede: a headline's description the lede repeats ("regulator confirms" and
-        # "after the energy regulator raised …") is named in the paragraph after the lede, not in the lede itself.
-        following = max(paragraph(o.tokens[0]) for o in entity.occurrences if paragraph(o.tokens[0]) <= 1) + 1
-        # A body the text calls another kind of body ("the drugmaker Ravensworth") is not what the lede described.
-        introduced = [
+        since = max(paragraph(o.tokens[0]) for o in entity.occurrences if paragraph(o.tokens[0]) <= lede)
+        # A noun bodies bear too ("the port's operator", "the developer") is read as a body's, as the parse often tags
+        # such a noun a person; a place the small model tags a government ("Harrowby") is no actor a lede
+        # describes, nor a lone word of no known kind ("Ellesbury") a person the lede described. One the text calls
+        # another kind of thing ("the drugmaker Ravensworth", "The ward's manager, Helga Brandt") is not what the
+        # lede described ("a regulator", "a nurse").
+        actors = [
             e
             for e in later
-            if _acting_body(e)
-            and any(paragraph(o.tokens[0]) == following for o in e.occurrences)
-            and not _describing_words(doc, e, len(doc))[1] - {head}
+            if (_acting_body(e) if body else e.kind == "person") and not _other_kinds(doc, e, head, entities)
         ]
-        if len(introduced) == 1:
-            entities.merge(entity, introduced[0])
+        named = named_after_lede(doc, since, lede, actors, paragraph)
+        if named is not None:
+            entities.merge(entity, named)
+
+
+def _other_kinds(doc: Doc, entity: Entity, head: str, entities: Entities) -> set[str]:
+    """The nouns the text calls a participant by that are not ``head``, leaving out another participant's name
+    the parse hung on it as an apposition ("Brightwell Labs unveiled Pippa, a voice assistant"), an honorific
+    ("Ms") and an age ("Leonie Marsh, 47"), which say nothing of what the participant is."""
+    names = {word.lower() for other in entities.all for name in other.names for word in name}
+    nouns = {w for w in _describing_words(doc, entity, len(doc))[1] if w.isalpha() and w not in lexicon.HONORIFICS}
+    return nouns - names - {head}
+
+
+def named_after_lede(
+    doc: Doc, since: int, lede: int, candidates: list[Entity], paragraph: Callable[[int], int]
+) -> Entity | None:
+    """The participant the story introduces as it begins, after a description of it in paragraph ``since`` (the
+    headline or the lede, ``lede`` the lede's paragraph): the one candidate first named in the nearest paragraph
+    after ``since`` where any is, no further than ``NAMED_WITHIN`` paragraphs after the lede; a person only with
+    what identifies them said beside the name (``matching.introduces``: an age, an apposition, a relative clause),
+    as news introduces the participant its lede described ("Leonie Marsh, 47, who presented …"). See
+    ``join_cataphora``."""
+    story = 1 if _headline(doc, paragraph) else 0
+    by_paragraph: dict[int, list[tuple[Entity, Occurrence]]] = {}
+    for e in candidates:
+        # A headline naming it ("Northmoor Rail apologises", then the lede's "the operator") is not the story.
+        first = next((o for o in e.occurrences if o.mention.form == "name" and paragraph(o.tokens[0]) >= story), None)
+        if first is not None and since < paragraph(first.tokens[0]) <= lede + NAMED_WITHIN:
+            by_paragraph.setdefault(paragraph(first.tokens[0]), []).append((e, first))
+    if not by_paragraph:
+        return None
+    nearest = by_paragraph[min(by_paragraph)]
+    if len(nearest) != 1:
+        return None
+    entity, occurrence = nearest[0]
+    if _person(entity) and not introduces(doc[occurrence.mention.head]):
+        return None
+    return entity
+
+
+def _apposed_name(doc: Doc, entity: Entity, entities: Entities) -> Entity | None:
+    """The participant named in apposition after an unnamed entity's first description, read as one mention with
+    it: "The consortium that ordered the satellite, the European Organisation for …, said", "The gallery that
+    represents Achterberg, Strand & Pelham Fine Art, said". The description comes first and the name after a
+    comma closes the subject, as a lede's name follows its description; the relative clause in between hides
+    the apposition from the parse, which hung the name on another word. Only a name that ends the source's span,
+    after a comma, and one of the description's kind: a body for a body's noun, a person for a person's."""
+    if entity.names:
+        return None
+    first = entity.occurrences[0]
+    mention = first.mention
+    if mention.form != "description" or mention.number != "sing" or not first.source:
+        return None
+    body = mention.kind in BODY_KINDS or mention.kind == "unknown"
+    found = [
+        e
+        for e in entities.all
+        if e is not entity
+        and e.names
+        and ((body and e.kind in BODY_KINDS) or (mention.kind == "person" and e.kind == "person"))
+        and any(
+            o.mention.form == "name"
+            and mention.head < o.tokens[0]
+            and o.tokens[1] == first.tokens[1]
+            and _after_comma(doc, o.tokens[0])
+            for o in e.occurrences
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _after_comma(doc: Doc, start: int) -> bool:
+    """Whether a name opens after a comma, an article between them ("…, the European Organisation")."""
+    before = start - 1 if start > 0 and doc[start - 1].lower_ in lexicon.ARTICLES else start
+    return before > 0 and doc[before - 1].text == ","
+
+
+def _lede(doc: Doc, paragraph: Callable[[int], int]) -> int:
+    """The paragraph of the lede: the one after the headline, past a byline ("By Marcus Ilchenko, Technology
+    Reporter": "By" opening a paragraph with no verb, as ``matching.heads_the_story`` reads it), which is no part
+    of the story. A text whose first paragraph is a sentence is its own lede's headline too; the rule reads both
+    first paragraphs alike."""
+    lede = 1
+    words = [t for t in doc if not t.is_space and paragraph(t.i) >= lede]
+    while words and words[0].lower_ == "by":
+        line = [t for t in words if paragraph(t.i) == lede]
+        if any(t.pos_ in {"VERB", "AUX"} for t in line):
+            break
+        lede += 1
+        words = words[len(line) :]
+    return lede
+
+
+def _headline(doc: Doc, paragraph: Callable[[int], int]) -> bool:
+    """Whether the text's first paragraph is a headline: one that ends without a full stop, as headlines do."""
+    last = next((t for t in reversed(doc) if paragraph(t.i) == 0 and not t.is_space), None) if len(doc) else None
+    return last is not None and last.i + 1 < len(doc) and last.text not in {".", "!", "?"}
+
+
+def _forward_description(doc: Doc, entity: Entity, paragraph: Callable[[int], int], lede: int) -> bool:
+    """Whether an entity's first mention is a description in the headline or the lede of one person or body the
+    story may name later (see ``join_cataphora``): an entity with no name, or a headline's title read as one
+    ("Pope urges ceasefire …": headlines write the office for its holder, and the small model reads it a name);
+    not a quantity ("the majority"), nor one set apart by a word the named one does not share (checked there)."""
+    mention = entity.occurrences[0].mention
+    if paragraph(mention.start) > lede:
+        return False
+    if mention.form == "name":
+        return paragraph(mention.start) == 0 and all(_lone_title(doc, o.mention) for o in entity.occurrences)
+    if entity.names or mention.form != "description":
+        return False
+    if mention.kind not in {"person", "unknown"} and mention.kind not in BODY_KINDS:
+        return False
+    head = _head_word(doc, mention)
+    if head in lexicon.QUANTITY_HEADS:
+        return False
+    if mention.kind == "unknown" and not _body_noun(head) and not is_person_noun(head):
+        return paragraph(mention.start) == 0  # a headline's bare noun of no kind ("palace", "festival")
+    return not any(t.like_num for t in doc[mention.start : mention.end])
+
+
+def _said_before_name(doc: Doc, entity: Entity, word: str) -> bool:
+    """Whether the text wrote ``word`` in the label before one of the entity's names, or in the name's mention
+    ("The former England captain Nigel Ashworth-Deane", "Nigel Ashworth-Deane, a former captain")."""
+    for occurrence in entity.occurrences:
+        mention = occurrence.mention
+        if mention.name_start is None:
+            continue
+        start = max(doc[mention.name_start].sent.start, mention.name_start - _LABEL_WORDS - 1)
+        if any(t.lower_ == word for t in doc[start : mention.end]):
+            return True
+    return False
+
+
+def _said_of(doc: Doc, entity: Entity) -> set[str]:
+    """The words, lemmas lower-cased, the text wrote of a named participant where it named it: its label and
+    apposition and what they are of ("The leader of the Glen Mountain Rescue Team, Donnchadh …")."""
+    words = _describing_words(doc, entity, len(doc))[0]
+    for occurrence in entity.occurrences:
+        if occurrence.mention.form == "name":
+            words |= {t.lemma_.lower() for t in doc[occurrence.mention.start : occurrence.mention.end]}
+    return words
+
+
+def _head_word(doc: Doc, mention: Mention) -> str:
+    """The description's head as a word the lists know: the whole of a hyphenated word the tokenizer split ("A
+    London start-up" is a startup, not an "up"), else the head's lemma."""
+    head = mention.head_lemma(doc)
+    start = joined_word_start(doc_token_codes(doc), mention.head)
+    joined = "".join(t.lower_ for t in doc[start : mention.head + 1] if t.text != "-")
+    known = joined in lexicon.KINDS_OF_BODY or joined in lexicon.BODY_NAME_HEADS or joined in lexicon.PEOPLE_NOUNS
+    return joined if start < mention.head and known else head
+
+
+def _lone_title(doc: Doc, mention: Mention) -> bool:
+    """Whether a name is one word that is a title ("Pope", "Premier"), no name of a person."""
+    return mention.form == "name" and mention.end - mention.start == 1 and doc[mention.start].lower_ in lexicon.TITLES
+
+
+def _words_of_names(words: list[str], entity: Entity, described: set[str]) -> bool:
+    """Whether every word is a word of one of the entity's names, in the singular or plural ("Hospital trust" and
+    "Tamsford Vale Hospitals NHS Trust"), or of what the text called it (``described``: "TV presenter Leonie …")."""
+    named = described | {word for name in entity.names for word in normalized(name)}
+    return all(word in named or word + "s" in named for word in words)
 
 
 # Kinds of body (``lexicon.KINDS_OF_BODY``) news often names by a brand alone ("Brightwater Energy", "Caledon
@@ -582,31 +781,21 @@ def _silent_place(entity: Entity) -> bool:
     return not _acting_body(entity) and entity.kind == "government" and not entity.speaker
 
 
+def _named_a_body(entity: Entity) -> bool:
+    """Whether one of a participant's names has a word that says it is a body ("Association", "Council")."""
+    return any(body_word(word) for name in entity.names for word in name)
+
+
 def _acting_body(entity: Entity) -> bool:
     """Whether a named participant is a body that acts, not a place: an organisation or outlet, or a government
     body whose name says it is a body ("Office of Gas Markets", "Thornbury Council"); the small model reads a
     town ("Harrowby") as a government too."""
     if entity.kind in {"organization", "media"}:
         return True
-    return entity.kind == "government" and any(body_word(word) for name in entity.names for word in name)
+    return entity.kind == "government" and _named_a_body(entity)
 
 
 def _person_only_noun(lemma: str) -> bool:
     """Whether a noun names only people: listed as a person's noun, not merely ending like one ("operator",
     "regulator" and "developer" name companies too)."""
     return lemma in lexicon.PEOPLE_NOUNS
-
-
-def _lede_description(doc: Doc, mention: Mention, paragraph: int) -> bool:
-    """Whether a mention is a lede's description of one person or body that may be named later (see
-    ``join_lede_descriptions``)."""
-    if mention.form != "description" or mention.number != "sing" or paragraph > 1:
-        return False
-    if mention.kind not in {"person", "unknown"} and mention.kind not in BODY_KINDS:
-        return False
-    head = mention.head_lemma(doc)
-    if head in lexicon.QUANTITY_HEADS:
-        return False
-    if mention.kind == "unknown" and head not in lexicon.BODY_NAME_HEADS and not is_person_noun(head):
-        return False
-    return not any(t.lower_ in _SETS_APART or t.like_num for t in doc[mention.start : mention.end])
