@@ -8,6 +8,7 @@ user would get, on articles neither the tagger nor the filter saw.
 
     .venv/bin/python benchmarks/tagger_screen.py --cache-dir /tmp/polnear-cache bias
     .venv/bin/python benchmarks/tagger_screen.py --cache-dir /tmp/polnear-cache extents
+    .venv/bin/python benchmarks/tagger_screen.py --cache-dir /tmp/polnear-cache misses
 
 `bias` lowers the score of O (the recall bias of `accordingto train --recall-bias`, as a share of the fold
 model's emission scale) on the tokens of a scope only (everywhere, outside quotations, in sentences or
@@ -15,7 +16,9 @@ paragraphs without a quotation) and prints attribution P/R/F1, token F1 per role
 `extents` splits the unfiltered output's token errors per role (cue, source): gold tokens of spans no
 prediction touches, gold tokens a touching prediction leaves out, predicted tokens of spans touching no gold
 span, and predicted tokens beyond a gold span they touch; then the largest extent errors by side and
-dependency. About a minute per run once the parses are cached (`--cache-dir`, the layout `accordingto train`
+dependency. `groups` and `misses` break the filtered output's errors down: `misses` the gold attributions no
+prediction holds, by the construction of their cue and the stage that lost them (tagger, grouping, cut). About a
+minute per run once the parses are cached (`--cache-dir`, the layout `accordingto train`
 uses: the first run parses train, a few minutes). `--without-ner` clears spaCy's entities before anything
 is computed, as a pipeline without ner would hand them over. `Screen.refit` fits the fold model again with extra
 feature columns beside the tagger's, for screens of new features kept outside the package (the encoder7 screen
@@ -443,6 +446,107 @@ def run_groups(screen: Screen, examples: int, taggings: dict[int, Tagging] | Non
             print("\n".join(listed[name]))
 
 
+_BUCKETS = ("never a cue", "under 5%", "5-20%", "20-50%", "50%+")
+
+
+def _cue_class(doc: Doc, arrays: DocArrays, gold: _Roles, paragraph_of_first: int) -> str:
+    """The construction of a gold cue: "according to", punctuation (a colon or dash), a headline's, a noun's, or a
+    verb's with its lemma's cue bucket."""
+    if not gold.cue:
+        return "no cue tokens"
+    words = [doc[i] for i in sorted(gold.cue)]
+    if any(t.lower_ == "according" for t in words):
+        return "according to"
+    if all(t.is_punct for t in words):
+        return f"punctuation ({words[0].text})"
+    if arrays.para[min(gold.cue)] == paragraph_of_first:
+        return "headline"
+    root = doc[cue_root(doc, RoleSpan("CUE", min(gold.cue), max(gold.cue) + 1))]
+    bucket = _BUCKETS[int(arrays.cue[root.i])]
+    if root.pos_ in ("NOUN", "PROPN"):
+        return f"noun, {bucket}"
+    if root.pos_ in ("VERB", "AUX"):
+        return f"verb, {bucket}"
+    return f"{root.pos_.lower()}, {bucket}"
+
+
+def _stage(tags: np.ndarray, gold: _Roles, grouped: Sequence[frozenset[int]], kept: Sequence[frozenset[int]]) -> str:
+    """Where the pipeline lost a gold attribution that no prediction holds: the tagger, the grouping, the cut
+    (``grouped``: the cues of every group before the cut; ``kept``: those of the output)."""
+    if not any(tags[i] != 0 and ROLES[(int(tags[i]) + 1) // 2 - 1] == "CUE" for i in gold.cue):
+        return "cue untagged"
+    if not any(cue & gold.cue for cue in grouped):
+        return "cue tagged, no group"
+    if not any(cue & gold.cue for cue in kept):
+        return "grouped, under the cut"
+    return "kept, content short"
+
+
+def run_misses(screen: Screen, examples: int, top: int) -> None:
+    """The gold attributions of the held-out articles that no filtered prediction holds (not the wrong-source ones:
+    those are ``groups``'), by the construction of their cue and by where they were lost, with the lemmas lost
+    most often."""
+    taggings = {i: screen.tagging(i) for i in screen.fitted + screen.scored}
+    filter_ = screen.fit_filter(taggings)
+    by_class: Counter[str] = Counter()
+    by_stage: Counter[tuple[str, str]] = Counter()
+    shapes: Counter[str] = Counter()
+    lemmas: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    listed: dict[str, list[str]] = defaultdict(list)
+    for i in screen.scored:
+        article, tags, doc, arrays = screen.articles[i], taggings[i].tags, screen.docs[i], screen.arrays[i]
+        _, everything = screen.kept_groups(i, taggings[i], None)
+        grouped = [frozenset(range(group.cue.start, group.cue.end)) for group in everything]
+        predicted_attributions = screen.predicted(i, taggings[i], filter_, as_dev=True)
+        index = TokenIndex(article.text)
+        gold_items = [index.item(a) for a in article.attributions]
+        predicted_items = [index.item(a) for a in predicted_attributions]
+        matched = maximum_matching(match_candidates(gold_items, predicted_items), len(predicted_items))
+        gold = [_Roles.of(doc, a) for a in article.attributions]
+        kept = [_Roles.of(doc, a).cue for a in predicted_attributions]
+        first_paragraph = int(arrays.para[next((t.i for t in doc if not t.is_space), 0)])
+        for gi, g in enumerate(gold_items):
+            name = _cue_class(doc, arrays, gold[gi], first_paragraph)
+            totals[name] += 1
+            if gi in matched:
+                continue
+            if any(g.content and 2 * len(g.content & p.content) >= len(g.content) for p in predicted_items):
+                continue  # held, with another source: ``groups`` counts these
+            stage = _stage(tags, gold[gi], grouped, kept)
+            by_class[name] += 1
+            by_stage[(name, stage)] += 1
+            content = gold[gi].content
+            sentences = {doc[t].sent.start for t in content}
+            shapes["content over several sentences" if len(sentences) > 1 else "content in one sentence"] += 1
+            shapes["no source" if not gold[gi].source else "with a source"] += 1
+            if any(gold[gi].cue & other.content for j, other in enumerate(gold) if j != gi):
+                shapes["cue inside another gold content (nested)"] += 1
+            attribution = article.attributions[gi]
+            if attribution.content_text.lstrip().startswith(('"', "\u201c", "''")):
+                shapes["direct quote"] += 1
+            if gold[gi].cue:
+                root = doc[cue_root(doc, RoleSpan("CUE", min(gold[gi].cue), max(gold[gi].cue) + 1))]
+                lemmas[f"{root.lemma_.lower()} ({stage})"] += 1
+            if len(listed[name]) < examples:
+                listed[name].append(
+                    f"      {article.name} [{stage}]: [{attribution.source_text or '—'}] [{attribution.cue_text}] "
+                    f"[{attribution.content_text[:90]}]"
+                )
+    missed = sum(by_class.values())
+    print(f"threshold {filter_.calibrator.threshold:.3f}; {missed} gold attributions no prediction holds")
+    stages = ["cue untagged", "cue tagged, no group", "grouped, under the cut", "kept, content short"]
+    print(f"{'cue class':<28}{'gold':>6}{'missed':>7} | " + " | ".join(f"{s:>22}" for s in stages))
+    for name, count in by_class.most_common():
+        cells = " | ".join(f"{by_stage[(name, s)]:>22}" for s in stages)
+        print(f"{name:<28}{totals[name]:>6}{count:>7} | {cells}")
+    print("shapes:", ", ".join(f"{k} {v}" for k, v in shapes.most_common()))
+    print("lemmas lost most often:", ", ".join(f"{k} {v}" for k, v in lemmas.most_common(top)))
+    for name, count in by_class.most_common():
+        print(f"  {count:5d}  {name}")
+        print("\n".join(listed[name]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -458,12 +562,17 @@ def main() -> None:
     extents.add_argument("--top", type=int, default=8)
     groups = commands.add_parser("groups")
     groups.add_argument("--examples", type=int, default=3, help="examples listed per class")
+    misses = commands.add_parser("misses")
+    misses.add_argument("--examples", type=int, default=4, help="examples listed per class")
+    misses.add_argument("--top", type=int, default=40, help="cue lemmas listed")
     args = parser.parse_args()
     screen = Screen(args.data, args.cache_dir, args.epochs, without_ner=args.without_ner)
     if args.command == "bias":
         run_bias(screen, args.scopes, args.shares)
     elif args.command == "extents":
         run_extents(screen, args.roles, args.top)
+    elif args.command == "misses":
+        run_misses(screen, args.examples, args.top)
     else:
         run_groups(screen, args.examples)
 

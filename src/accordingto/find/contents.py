@@ -305,6 +305,37 @@ def _open_rest(doc: Doc, tags: np.ndarray, start: int, complement: Token, groups
     return bool(inner[tagged].all())
 
 
+# A reporting clause inserted into what it reports ("Many of the closures, he said, have involved public courses",
+# "In the long run, economists say, the effect could spread"): the parse hangs the verb from the host clause's verb
+# as a parenthetical (``parataxis``), and PolNeAR's content is the whole host clause around the insertion, in two
+# pieces. The tagger often tags only the words on one side of it, or a phrase of them, and a content under half of
+# the gold one is no match. Where the verb has no complement of its own, words of the host stand on both sides of
+# it, and every tagged word of the host outside the insertion is already this group's content (any other role or
+# group there means the tagger read those words otherwise), the content becomes the host clause without the
+# insertion.
+def parenthetical_host(doc: Doc, group: Group, tags: np.ndarray) -> None:
+    """Give a parenthetical reporting clause the host clause around it as content (see above)."""
+    root = doc[cue_root(doc, group.cue)]
+    if root.dep_ != "parataxis" or any(child.dep_ in OWN_COMPLEMENT_DEPS for child in root.children):
+        return
+    host = root.head
+    left, right = root.left_edge.i, root.right_edge.i + 1
+    start, end = host.left_edge.i, host.right_edge.i + 1
+    if not all(any(not (t.is_punct or t.is_space) for t in words) for words in (doc[start:left], doc[right:end])):
+        return
+    if any("\n" in token.text for token in doc[start:end]):
+        return
+    if any(not start <= span.start < span.end <= end for span in group.contents):
+        return
+    insertion = RoleSpan("CUE", left, right)
+    if not _covered(start, end, [*group.contents, insertion])[np.flatnonzero(tags[start:end])].all():
+        return
+    pieces = _pieces(doc, start, end, [insertion])
+    if pieces:
+        group.contents = pieces
+        group.routes = ["syntax"] * len(pieces)
+
+
 # A relative or adverbial clause is the writer's description of a participant or a circumstance, not part of what
 # the outer speaker reports: a report inside one has a speaker of its own, whom PolNeAR annotates apart ("vetoed a
 # bill [which critics said was discriminatory]", "[when Sanders joined 89 senators to reject] the request").

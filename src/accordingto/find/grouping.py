@@ -24,6 +24,7 @@ from .contents import (
     leave_out_date,
     leave_out_next_clause,
     parallel_sayings,
+    parenthetical_host,
     report_of_a_report,
     untagged_complement,
 )
@@ -197,6 +198,7 @@ def assemble(doc: Doc, tags: np.ndarray, ranker: SourceRanker | None = None) -> 
         leave_out_date(doc, group)
         complete_verb_group(doc, group.cue, tags)
         complete_complement(doc, group, tags, groups)
+        parenthetical_host(doc, group, tags)
         according_to_names_its_source(doc, group)
         inverted_speaker(doc, group)
         document_author(doc, group)
