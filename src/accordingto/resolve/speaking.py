@@ -499,6 +499,9 @@ def join_cataphora(doc: Doc, entities: Entities) -> None:
             and (gender is None or e.gender in {None, gender})
             # "a former captain" is one the text calls former too ("The former England captain Nigel …").
             and all(_said_before_name(doc, e, word) for word in apart)
+            # Nor one the description cannot be by what the text says of both: "The force" is no "Police
+            # Federation" (a staff association), "the Democratic nominee" not the Republican one.
+            and not contradicts(doc, first, e)
         ]
         compounds = [t.lower_ for t in doc[first.start : first.head] if t.dep_ == "compound" and t.head.i == first.head]
         called = [
@@ -521,14 +524,12 @@ def join_cataphora(doc: Doc, entities: Entities) -> None:
         # such a noun a person; a place the small model tags a government ("Harrowby") is no actor a lede
         # describes, nor a lone word of no known kind ("Ellesbury") a person the lede described. One the text calls
         # another kind of thing ("the drugmaker Ravensworth", "The ward's manager, Helga Brandt") is not what the
-        # lede described ("a regulator", "a nurse").
-        actors = [
-            e
-            for e in later
-            if (_acting_body(e) if body else e.kind == "person") and not _other_kinds(doc, e, head, entities)
-        ]
+        # lede described ("a regulator", "a nurse"); it still counts among those the story introduces there, as the
+        # nouns a text gives a participant are no closed list ("who hosts a quiz show" and "a presenter"), so that
+        # two people introduced together leave the description apart whatever one of them is called.
+        actors = [e for e in later if (_acting_body(e) if body else e.kind == "person")]
         named = named_after_lede(doc, since, lede, actors, paragraph)
-        if named is not None:
+        if named is not None and not _other_kinds(doc, named, head, entities):
             entities.merge(entity, named)
 
 
