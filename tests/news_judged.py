@@ -93,6 +93,18 @@ ROUNDS = {
         "page-scotnational-bus-franchising.html",
         "page-publicradio-newspaper-closure.html",
     ),
+    "news30": (
+        "church-synod-closures.txt",
+        "cruise-norovirus-outbreak.txt",
+        "racing-stewards-inquiry.txt",
+        "fashion-director-exit.txt",
+        "motorsport-teammates-clash.txt",
+        "archaeology-villa-housing.txt",
+        "games-studio-crunch.txt",
+        "shark-nets-council-vote.txt",
+        "page-indiaregional-metro-delay.html",
+        "page-financialdaily-fund-gated.html",
+    ),
 }
 _WRONG = ("wrong who", "junk", "split", "extractor")
 _OUTPUTS: dict[str, list[dict[str, Any]]] = {}
