@@ -327,7 +327,7 @@ def resolve_speakers(
     answered = (
         _answers(occurrences, questions)
         | set(followers)
-        | _topic_continued(doc, occurrences)
+        | _topic_continued(doc, occurrences, starts_of_sentences)
         | _exchange_continued(occurrences)
         | _sole_of_gender(doc, occurrences, starts_of_sentences)
     )
@@ -487,7 +487,7 @@ def _answers(occurrences: list[Occurrence], questions: set[str]) -> set[int]:
     return found
 
 
-def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
+def _topic_continued(doc: Doc, occurrences: list[Occurrence], starts: list[int]) -> set[int]:
     """The source "he"/"she"s (by ``id``) opening a sentence that the rules gave the subject of the main clause
     of the sentence just before, or standing inside a sentence whose main clause's subject, before it, the rules
     gave them; a subject that is not a speaker there (the news rule covers speakers). A sentence whose
@@ -495,7 +495,13 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
     (centering's preferred antecedent): "Tennant gave evidence on the second day. He said …" is Tennant, and
     "His partner, Aileen Dorsey, joined the conversation. She said …" is Dorsey. The learned resolver, trained on
     GUM's few quotations, sent these back to the person quoted before the topic changed (news13: 7 of 227
-    statements of unseen articles, among them a defendant's evidence given to his own barrister)."""
+    statements of unseen articles, among them a defendant's evidence given to his own barrister).
+    A quotation that opens its sentence and is tagged only by the pronoun ('"…," she said') continues the topic
+    of the sentence before the quotation when both stand in one paragraph: news introduces a person and gives
+    their words in the paragraph that introduces them ("The victim's mother, Angela Kerr, said outside the
+    hearing that … "Nobody should …," she said"), and a turn to another speaker of that gender would need a
+    paragraph of its own or a name. The learned resolver sent these to the woman quoted in the paragraph before
+    (news30: a mother and an inspector, her own reporting clause missed)."""
     found: set[int] = set()
     for occurrence in occurrences:
         mention, entity = occurrence.mention, occurrence.entity
@@ -509,11 +515,14 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
         # the coach quoted before: news19's tennis article). After a quotation ('"We need beds," she said'),
         # whose words may say who speaks, the learned resolver still decides.
         opens = doc[occurrence.tokens[0]].is_sent_start
+        topic = occurrence.sentence - 1
+        if not opens and (quoted := _quotation_opening(doc, occurrence, starts)) is not None:
+            opens, topic = True, quoted - 1
         if any(
             not o.source
             and o.quote is None
             and (
-                o.sentence == occurrence.sentence - 1
+                o.sentence == topic
                 if opens
                 else o.sentence == occurrence.sentence and o.tokens[1] <= occurrence.tokens[0]
             )
@@ -522,6 +531,20 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
         ):
             found.add(id(occurrence))
     return found
+
+
+def _quotation_opening(doc: Doc, occurrence: Occurrence, starts: list[int]) -> int | None:
+    """The sentence (by index into ``starts``) that the quotation a pronoun tags opens, when the pronoun follows
+    the quotation's closing mark ('"…," she said'), the quotation opens that sentence, and no paragraph break
+    stands between the sentence before it and the pronoun; None otherwise."""
+    first = occurrence.tokens[0]
+    if first == 0 or not doc[first - 1].is_quote:
+        return None
+    quoted = occurrence.sentence if occurrence.opens is None else occurrence.opens
+    if quoted == 0 or not doc[starts[quoted]].is_quote:
+        return None
+    between = doc_text(doc)[doc[starts[quoted - 1]].idx : doc[first].idx]
+    return None if "\n\n" in between else quoted
 
 
 # How many sentences back the other side of an exchange may have spoken ("Haworth said … His neighbour, Priya
