@@ -5,10 +5,13 @@ the paragraph has just made its topic, not to the speaker of the paragraph befor
   subject of the main clause) of the sentence before it when both stand in one paragraph: news brings a person
   in and gives their words in the same paragraph, and a turn back to the earlier speaker of that gender would
   need a paragraph of its own or a name. The learned resolver had sent these to the earlier speaker.
+- Roles coordinated before one name in apposition ("Corvane's founder and chief executive, Dario Lindqvist-Moor")
+  are that one person's, so an age epithet after him ("The 44-year-old said") is his, not a man quoted before.
 
-Guards: a topic of the other gender leaves the "she" to the woman quoted before, and so does a topic before her
-quotation; a quotation in a paragraph of its own is left to the resolver as before. The mother's two cases fail on
-the code before who39 (97ba174). Sentences written for these tests."""
+Guards: two names in apposition to two roles are two people; a topic of the other gender leaves the "she" to the
+woman quoted before, and so does a topic before her quotation; a quotation in a paragraph of its own is left to the
+resolver as before. The mother's two cases and the founder's fail on the code before who39 (97ba174).
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import pytest
 from spacy.language import Language
 
 import accordingto
+from resolve.test_resolve_mentions import mention_of
 from statements import source_of_statement
 
 
@@ -61,6 +65,14 @@ CASES = [
         "Rory Dunleavy-Marsh",
         id="the-captain-introduced-in-the-paragraph-takes-its-he-said",
     ),
+    pytest.param(
+        "A tester who still works there said he had logged 300 hours in a month. He said managers had asked staff "
+        "to stop recording them.\n\nCorvane's founder and chief executive, Dario Lindqvist-Moor, denied that anyone "
+        'had been told to stop. The 44-year-old said overtime had been "optional".',
+        "overtime had been",
+        "Dario Lindqvist-Moor",
+        id="the-age-epithet-is-the-founder-and-chief-executive-not-the-tester-quoted-before",
+    ),
     # Guards.
     pytest.param(
         _HEAD + 'A parent, Thomas Olawale-Finch, spoke outside the hall. "Nobody listened to us," she said.',
@@ -87,3 +99,25 @@ CASES = [
 @pytest.mark.parametrize(("text", "content_start", "name"), CASES)
 def test_the_speaker_the_paragraph_brought_in(nlp: Language, text: str, content_start: str, name: str) -> None:
     assert _source_of(nlp, text, content_start).get("name") == name
+
+
+NUMBER_CASES = [
+    # (text, the mention's words, its number)
+    pytest.param(
+        "Corvane's founder and chief executive, Dario Lindqvist-Moor, denied the claims.",
+        "Corvane's founder and chief executive, Dario Lindqvist-Moor",
+        "sing",
+        id="two-roles-before-one-name-are-one-person",
+    ),
+    pytest.param(
+        "The club's owner and its manager, Peter Hale and Ann Lee, denied the claims.",
+        "The club's owner and its manager, Peter Hale and Ann Lee",
+        "plur",
+        id="guard-two-roles-before-two-names-are-two-people",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "number"), NUMBER_CASES)
+def test_roles_before_one_name_are_one_person(text: str, words: str, number: str) -> None:
+    assert mention_of(text, words).number == number
