@@ -500,8 +500,10 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence], starts: list[int])
     of the sentence before the quotation when both stand in one paragraph: news introduces a person and gives
     their words in the paragraph that introduces them ("The victim's mother, Angela Kerr, said outside the
     hearing that … "Nobody should …," she said"), and a turn to another speaker of that gender would need a
-    paragraph of its own or a name. The learned resolver sent these to the woman quoted in the paragraph before
-    (news30: a mother and an inspector, her own reporting clause missed)."""
+    paragraph of its own or a name. Only where that sentence reports what its subject says (``_reports``): a
+    person who only acts there ("Joan Pratt visited it on Monday") has no turn to continue, and the quotation's
+    own words ("We need twice the beds") may say whose it is. The learned resolver sent these to the woman quoted
+    in the paragraph before (news29: a mother and an inspector, her own reporting clause missed)."""
     found: set[int] = set()
     for occurrence in occurrences:
         mention, entity = occurrence.mention, occurrence.entity
@@ -513,10 +515,13 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence], starts: list[int])
         # topic its own main clause has just set: "Halvard was asked whether she had believed she could win" is
         # Halvard, the one asked (news20's hearer is no speaker, and the learned resolver had sent "she" back to
         # the coach quoted before: news19's tennis article). After a quotation ('"We need beds," she said'),
-        # whose words may say who speaks, the learned resolver still decides.
+        # whose words may say who speaks, the learned resolver still decides, unless the quotation continues the
+        # turn of a speaker its paragraph has just brought in (``_quotation_opening``, ``_reports``).
         opens = doc[occurrence.tokens[0]].is_sent_start
         topic = occurrence.sentence - 1
-        if not opens and (quoted := _quotation_opening(doc, occurrence, starts)) is not None:
+        quoted = None if opens else _quotation_opening(doc, occurrence, starts)
+        tagged = quoted is not None
+        if quoted is not None:
             opens, topic = True, quoted - 1
         if any(
             not o.source
@@ -527,10 +532,19 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence], starts: list[int])
                 else o.sentence == occurrence.sentence and o.tokens[1] <= occurrence.tokens[0]
             )
             and main_subject(doc[o.mention.head])
+            and (not tagged or _reports(doc[o.mention.head]))
             for o in entity.occurrences
         ):
             found.add(id(occurrence))
     return found
+
+
+def _reports(token: Token) -> bool:
+    """Whether the main verb of a token's sentence is a verb of saying ("A said outside the hearing that …", "B
+    spoke against it", "C denied …"): the sentence gives its subject a turn to speak, whether or not the
+    extractor read an attribution off it (the parser may hang the "that" clause on a noun, as it did there)."""
+    root = token.sent.root
+    return root.lemma_ in lexicon.STATEMENT_CUE_WORDS or root.lower_ in lexicon.STATEMENT_CUE_WORDS
 
 
 def _quotation_opening(doc: Doc, occurrence: Occurrence, starts: list[int]) -> int | None:
