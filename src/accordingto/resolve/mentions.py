@@ -1431,12 +1431,26 @@ def _second_role(codes: TokenCodes, conjunct: int) -> bool:
     while codes.dep[first] == _CONJ and codes.governor[first] != first:
         first = codes.governor[first]
     return (
-        codes.dep[first] == _APPOS
+        (codes.dep[first] == _APPOS or _one_name_in_apposition(codes, first))
         and codes.pos[conjunct] == NOUN
         and codes.tag[conjunct] not in _PLURAL_TAGS
         and not codes.ent_type[conjunct]
         and codes.lower[conjunct] not in _INSTITUTION_HEAD_IDS
         and codes.ent_type[first] != _PERSON
+    )
+
+
+def _one_name_in_apposition(codes: TokenCodes, head: int) -> bool:
+    """Whether one singular proper name, coordinated with no other, stands in apposition to a singular noun: the
+    roles before it are that one person's ("Emberfall's founder and chief executive, Callum Quinn, denied …"), as
+    roles after a name are (``_second_role``). Read as two people, the founder had been a group his "The
+    39-year-old said" could not be (news30: it went to a programmer quoted before). Two names ("The owner and the
+    chairman, Peter Hale and Ann Lee") are two people."""
+    return codes.tag[head] not in _PLURAL_TAGS and any(
+        codes.dep[child] == _APPOS
+        and codes.tag[child] == _SINGULAR_PROPER_NOUN
+        and not any(codes.dep[c] == _CONJ for c in codes.children(child))
+        for child in codes.children(head)
     )
 
 

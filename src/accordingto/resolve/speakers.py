@@ -327,7 +327,7 @@ def resolve_speakers(
     answered = (
         _answers(occurrences, questions)
         | set(followers)
-        | _topic_continued(doc, occurrences)
+        | _topic_continued(doc, occurrences, starts_of_sentences)
         | _exchange_continued(occurrences)
         | _sole_of_gender(doc, occurrences, starts_of_sentences)
     )
@@ -487,7 +487,7 @@ def _answers(occurrences: list[Occurrence], questions: set[str]) -> set[int]:
     return found
 
 
-def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
+def _topic_continued(doc: Doc, occurrences: list[Occurrence], starts: list[int]) -> set[int]:
     """The source "he"/"she"s (by ``id``) opening a sentence that the rules gave the subject of the main clause
     of the sentence just before, or standing inside a sentence whose main clause's subject, before it, the rules
     gave them; a subject that is not a speaker there (the news rule covers speakers). A sentence whose
@@ -495,7 +495,15 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
     (centering's preferred antecedent): "Tennant gave evidence on the second day. He said …" is Tennant, and
     "His partner, Aileen Dorsey, joined the conversation. She said …" is Dorsey. The learned resolver, trained on
     GUM's few quotations, sent these back to the person quoted before the topic changed (news13: 7 of 227
-    statements of unseen articles, among them a defendant's evidence given to his own barrister)."""
+    statements of unseen articles, among them a defendant's evidence given to his own barrister).
+    A quotation that opens its sentence and is tagged only by the pronoun ('"…," she said') continues the topic
+    of the sentence before the quotation when both stand in one paragraph: news introduces a person and gives
+    their words in the paragraph that introduces them ("The victim's mother, Angela Kerr, said outside the
+    hearing that … "Nobody should …," she said"), and a turn to another speaker of that gender would need a
+    paragraph of its own or a name. Only where that sentence reports what its subject says (``_reports``): a
+    person who only acts there ("Joan Pratt visited it on Monday") has no turn to continue, and the quotation's
+    own words ("We need twice the beds") may say whose it is. The learned resolver sent these to the woman quoted
+    in the paragraph before (news29: a mother and an inspector, her own reporting clause missed)."""
     found: set[int] = set()
     for occurrence in occurrences:
         mention, entity = occurrence.mention, occurrence.entity
@@ -507,21 +515,50 @@ def _topic_continued(doc: Doc, occurrences: list[Occurrence]) -> set[int]:
         # topic its own main clause has just set: "Halvard was asked whether she had believed she could win" is
         # Halvard, the one asked (news20's hearer is no speaker, and the learned resolver had sent "she" back to
         # the coach quoted before: news19's tennis article). After a quotation ('"We need beds," she said'),
-        # whose words may say who speaks, the learned resolver still decides.
+        # whose words may say who speaks, the learned resolver still decides, unless the quotation continues the
+        # turn of a speaker its paragraph has just brought in (``_quotation_opening``, ``_reports``).
         opens = doc[occurrence.tokens[0]].is_sent_start
+        topic = occurrence.sentence - 1
+        quoted = None if opens else _quotation_opening(doc, occurrence, starts)
+        tagged = quoted is not None
+        if quoted is not None:
+            opens, topic = True, quoted - 1
         if any(
             not o.source
             and o.quote is None
             and (
-                o.sentence == occurrence.sentence - 1
+                o.sentence == topic
                 if opens
                 else o.sentence == occurrence.sentence and o.tokens[1] <= occurrence.tokens[0]
             )
             and main_subject(doc[o.mention.head])
+            and (not tagged or _reports(doc[o.mention.head]))
             for o in entity.occurrences
         ):
             found.add(id(occurrence))
     return found
+
+
+def _reports(token: Token) -> bool:
+    """Whether the main verb of a token's sentence is a verb of saying ("A said outside the hearing that …", "B
+    spoke against it", "C denied …"): the sentence gives its subject a turn to speak, whether or not the
+    extractor read an attribution off it (the parser may hang the "that" clause on a noun, as it did there)."""
+    root = token.sent.root
+    return root.lemma_ in lexicon.STATEMENT_CUE_WORDS or root.lower_ in lexicon.STATEMENT_CUE_WORDS
+
+
+def _quotation_opening(doc: Doc, occurrence: Occurrence, starts: list[int]) -> int | None:
+    """The sentence (by index into ``starts``) that the quotation a pronoun tags opens, when the pronoun follows
+    the quotation's closing mark ('"…," she said'), the quotation opens that sentence, and no paragraph break
+    stands between the sentence before it and the pronoun; None otherwise."""
+    first = occurrence.tokens[0]
+    if first == 0 or not doc[first - 1].is_quote:
+        return None
+    quoted = occurrence.sentence if occurrence.opens is None else occurrence.opens
+    if quoted == 0 or not doc[starts[quoted]].is_quote:
+        return None
+    between = doc_text(doc)[doc[starts[quoted - 1]].idx : doc[first].idx]
+    return None if "\n\n" in between else quoted
 
 
 # How many sentences back the other side of an exchange may have spoken ("Haworth said … His neighbour, Priya
