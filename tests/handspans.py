@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from accordingto.annotations import ARTICLE, ATTRIBUTIONS, ENTITIES, add_attribution
 from accordingto.find.quotes import annotate_quotes
 from accordingto.model import ArticleMeta
+from accordingto.resolve.mentions import Mention, analyze_mention
 from accordingto.resolve.speakers import resolve_speakers, write_entities
 
 # A role's text: a string (its first occurrence), a (string, n) pair (its n-th occurrence, from 1), or a list
@@ -258,3 +259,21 @@ def resolved_sources(text: str, sources: list[str], strategy: dict[str, str] | N
     doc = make_doc(text, records)
     write_entities(doc, resolve_speakers(doc, strategy=strategy))
     return doc
+
+
+def tokens_of(doc: Doc, words: str, nth: int = 0) -> tuple[int, int]:
+    """The token range of the ``nth`` occurrence of ``words`` in ``doc`` (the first by default)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(words, start + 1)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None
+    return span.start, span.end
+
+
+def mention_of(text: str, words: str) -> Mention:
+    """The mention read off the first occurrence of ``words`` in ``text``, parsed."""
+    doc = parser()(text)
+    mention = analyze_mention(doc, *tokens_of(doc, words))
+    assert mention is not None
+    return mention

@@ -7,27 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from accordingto.resolve.mentions import Mention, analyze_mention, read_source
-from handspans import parser
-
-
-def tokens_of(doc: Doc, words: str, nth: int = 0) -> tuple[int, int]:
-    """The token range of the ``nth`` occurrence of ``words`` in ``doc`` (the first by default)."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(words, start + 1)
-    span = doc.char_span(start, start + len(words))
-    assert span is not None
-    return span.start, span.end
-
-
-def mention_of(text: str, words: str) -> Mention:
-    """The mention read off the first occurrence of ``words`` in ``text``, parsed."""
-    doc = parser()(text)
-    mention = analyze_mention(doc, *tokens_of(doc, words))
-    assert mention is not None
-    return mention
-
+from accordingto.resolve.mentions import analyze_mention, read_source
+from handspans import mention_of, parser, tokens_of
 
 GENDER_CASES = [
     # (text, the mention's words, its gender)

@@ -23,7 +23,7 @@ import pytest
 from spacy.language import Language
 
 import accordingto
-from resolve.test_resolve_mentions import mention_of
+from handspans import mention_of
 from statements import source_of_statement
 
 
