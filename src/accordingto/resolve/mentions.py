@@ -731,7 +731,11 @@ def _joined_person_start(codes: TokenCodes, start: int, low: int) -> int:
         return start
     person = _PERSON in (codes.ent_type[joined], codes.ent_type[start])
     titled = joined > low and codes.lower[joined - 1] in _TITLE_IDS
-    return joined if person or titled or _tag_ends_inside_word(codes, joined) else start
+    # Nor does a tag that covers only a part of the word, or no tag on any of its proper-noun parts, say the name
+    # starts inside it: "Castellani-Rossi told the stewards" ("Castellani" alone tagged a place) and "Torrino-Valle
+    # told the hearing" (nothing tagged) had been "Rossi" and "Valle" (news30).
+    untagged = all(not codes.ent_type[i] and codes.pos[i] == PROPN for i in range(joined, start + 1, 2))
+    return joined if person or titled or untagged or _tag_ends_inside_word(codes, joined) else start
 
 
 def _tag_ends_inside_word(codes: TokenCodes, i: int) -> bool:
