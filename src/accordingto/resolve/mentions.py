@@ -731,7 +731,21 @@ def _joined_person_start(codes: TokenCodes, start: int, low: int) -> int:
         return start
     person = _PERSON in (codes.ent_type[joined], codes.ent_type[start])
     titled = joined > low and codes.lower[joined - 1] in _TITLE_IDS
-    return joined if person or titled else start
+    # Nor does a tag that covers only a part of the word, or no tag on any of its proper-noun parts, say the name
+    # starts inside it: "Castellani-Rossi told the stewards" ("Castellani" alone tagged a place) and "Torrino-Valle
+    # told the hearing" (nothing tagged) had been "Rossi" and "Valle" (news30).
+    untagged = all(not codes.ent_type[i] and codes.pos[i] == PROPN for i in range(joined, start + 1, 2))
+    return joined if person or titled or untagged or _tag_ends_inside_word(codes, joined) else start
+
+
+def _tag_ends_inside_word(codes: TokenCodes, i: int) -> bool:
+    """Whether the small model's entity at token ``i`` ends inside a hyphenated word with a capitalised last part:
+    the tag is on a fragment of a word and says nothing of what the whole word names. In "Castellani-Rossi told
+    the stewards", only "Castellani" is tagged (a place), and the driver had been shown as "Rossi", while the same
+    shape tagged whole ("Baumgartner-Hess", a person) read whole (news30). A name never starts or ends inside a
+    word, whatever the tag on a part of it."""
+    end = codes.entity_end[i]
+    return bool(codes.ent_type[i]) and end < len(codes.pos) and _joined_name_end(codes, end) > end
 
 
 def _joined_name_end(codes: TokenCodes, end: int) -> int:
@@ -1250,7 +1264,12 @@ def name_label(codes: TokenCodes, bounds: tuple[int, int], number: Number) -> st
     untagged singular name is taken for a person's."""
     fallback = "PERSON" if number == "sing" else ""
     # (A number opening the name, tagged a date, says nothing of what the name names: "the 1886 Trust".)
-    first_label = codes.string(codes.ent_type[bounds[0]]) if codes.pos[bounds[0]] != NUM else ""
+    # Nor does a tag on a fragment of a hyphenated word ("Castellani" of "Castellani-Rossi", tagged a place).
+    first_label = (
+        codes.string(codes.ent_type[bounds[0]])
+        if codes.pos[bounds[0]] != NUM and not _tag_ends_inside_word(codes, bounds[0])
+        else ""
+    )
     # A given name tagged a person's before a surname tagged a people ("Seo-yeon Han", "Han" read as the Han
     # people): no people's name follows a given name, the whole is a person's.
     if first_label == "PERSON" and codes.ent_type[bounds[1] - 1] == _NORP and bounds[1] - bounds[0] > 1:
