@@ -190,7 +190,7 @@ def _surname_read_as_place(doc: Doc, mention: Mention, entity: Entity) -> bool:
         and _bare_surname(words)
         and entity.kind == "person"
         and entity.gender in {"masc", "fem"}
-        and any(len(name) > len(words) and normalized(name)[-len(words) :] == words for name in entity.names)
+        and _ends_a_longer_name(words, entity)
     )
 
 
@@ -210,8 +210,13 @@ def _full_name_read_as_body(doc: Doc, mention: Mention, entity: Entity) -> bool:
         and entity.kind in BODY_KINDS
         and entity.number == "sing"
         and not called_a_body(entity)
-        and any(len(name) > len(words) and normalized(name)[-len(words) :] == words for name in entity.names)
+        and _ends_a_longer_name(words, entity)
     )
+
+
+def _ends_a_longer_name(words: list[str], entity: Entity) -> bool:
+    """Whether a lone name's words close one of an entity's longer names, as a surname closes a full name."""
+    return any(len(name) > len(words) and normalized(name)[-len(words) :] == words for name in entity.names)
 
 
 def _bare_surname(words: list[str]) -> bool:
